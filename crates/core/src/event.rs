@@ -1,0 +1,83 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{ActorId, EventType, SubEventType};
+
+/// Whether a territory change covers the whole place or part of it ("most of").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Extent {
+    Full,
+    Partial,
+}
+
+/// Who gained and who lost a place, for territory events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Control {
+    pub gained_by: ActorId,
+    pub lost_by: Option<ActorId>,
+    pub extent: Extent,
+}
+
+/// One event read from one article: the record of docs/event-schema.md, field for field,
+/// plus the words that triggered it and who made the claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub event_id: String,
+    pub event_date: Option<NaiveDate>,
+    pub date_start: Option<NaiveDate>,
+    pub date_end: Option<NaiveDate>,
+    pub time_precision: u8,
+    pub event_type: EventType,
+    pub sub_event_type: SubEventType,
+    pub actor1: Option<String>,
+    pub actor1_id: Option<ActorId>,
+    pub assoc_actor_1: Option<String>,
+    pub actor2: Option<String>,
+    pub actor2_id: Option<ActorId>,
+    pub assoc_actor_2: Option<String>,
+    pub location: String,
+    pub mention: String,
+    pub geonameid: Option<u32>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: u8,
+    pub admin1: Option<String>,
+    pub country: String,
+    pub iso: u16,
+    pub fatalities: u32,
+    pub civilian_fatalities: Option<u32>,
+    pub child_fatalities: Option<u32>,
+    pub injuries: Option<u32>,
+    pub control: Option<Control>,
+    pub article_id: String,
+    pub language: String,
+    pub evidence: String,
+    pub evidence_start: usize,
+    pub evidence_end: usize,
+    pub confidence: f64,
+    /// The words of the evidence that made this an event.
+    pub trigger: String,
+    /// Who the article says made the claim ("SANA", "l'Observatoire"), when it says.
+    pub claimed_by: Option<String>,
+}
+
+impl Event {
+    /// The id of an event is derived from what identifies it within its article, so that
+    /// the same article read twice gives the same ids.
+    pub fn derive_id(&self) -> String {
+        let place = match self.geonameid {
+            Some(id) => id.to_string(),
+            None => self.mention.to_lowercase(),
+        };
+        let start = self.date_start.map(|d| d.to_string()).unwrap_or_default();
+        let end = self.date_end.map(|d| d.to_string()).unwrap_or_default();
+        crate::short_hash(&[
+            &self.article_id,
+            self.sub_event_type.as_str(),
+            &place,
+            &start,
+            &end,
+        ])
+    }
+}

@@ -1,0 +1,19 @@
+//! The types that flow one way through frontline: an [`Article`] goes in, [`Event`]s come
+//! out. This crate owns those types, the ACLED vocabularies (event types, sub-event types,
+//! interaction codes) and the content-derived ids; it does no I/O.
+
+mod acled;
+mod article;
+mod event;
+mod id;
+
+pub use acled::{ActorId, EventType, SubEventType};
+pub use article::Article;
+pub use event::{Control, Event, Extent};
+pub use id::{content_hash, short_hash};
+
+/// Syria's ISO 3166-1 numeric code, the only country covered so far.
+pub const SYRIA_ISO: u16 = 760;
+
+mod fold;
+pub use fold::fold_word;

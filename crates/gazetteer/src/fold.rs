@@ -1,0 +1,228 @@
+//! One folding of place names, applied alike to the gazetteer's names and to the mentions in
+//! articles, so that the transliterations of one Arabic name meet on one key.
+//!
+//! [`fold_name`] removes what never distinguishes two places: case, diacritics, the ayn and
+//! hamza marks, the Arabic article in all its assimilated forms, doubled letters, a final
+//! ta marbuta written -ah/-eh, and the usual French/English transliteration pairs (ch/sh,
+//! dj/j, ou/u, ee/i, q/k) and generic words (Kafr/Kfar, Tal/Tell, Deir/Dayr, Jabal/Jebel).
+//! [`skeleton`] goes further and drops inner vowels, which transliterations disagree on
+//! most ("Maaret" / "Ma'arrat", "Idleb" / "Idlib").
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The Arabic article as transliterations write it, alone or assimilated ("an-Numan").
+const ARTICLES: &[&str] = &[
+    "al", "el", "il", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "ad", "en", "er",
+    "es", "ez", "ed", "et", "ul",
+];
+
+/// Generic words spelled several ways, each mapped to one form (after letter rules).
+const GENERIC_WORDS: &[(&[&str], &str)] = &[
+    (&["kafr", "kfar", "kefr", "kefer", "kfr", "kafar"], "kfr"),
+    (&["tal", "tel", "til", "tul"], "tal"),
+    (&["dir", "dayr", "dair", "deir", "der"], "dir"),
+    (
+        &["jabal", "jebel", "jabel", "jbal", "jibal", "jbel", "jabl"],
+        "jbl",
+    ),
+    (
+        &[
+            "shaykh", "sheikh", "sheykh", "sheik", "shaik", "shikh", "shaikh", "shayk", "shik",
+            "shekh",
+        ],
+        "shykh",
+    ),
+    (&["ayn", "ain", "ein", "ayin", "aayn"], "ayn"),
+    (
+        &[
+            "maarat", "maaret", "marat", "maret", "maarit", "marit", "marrat",
+        ],
+        "marat",
+    ),
+    (&["khirbat", "khirbet", "khurbat"], "khirbt"),
+];
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '`'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{02bf}'
+            | '\u{02be}'
+            | '\u{02bc}'
+            | '\u{00b4}'
+            | '\u{02bb}'
+    )
+}
+
+/// Lower case, no diacritics or ayn/hamza marks, words split on spaces, hyphens and dots.
+fn plain_words(name: &str) -> Vec<String> {
+    let mut cleaned = String::with_capacity(name.len());
+    for c in name.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) || is_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            cleaned.extend(c.to_lowercase());
+        } else {
+            cleaned.push(' ');
+        }
+    }
+    cleaned.split_whitespace().map(str::to_string).collect()
+}
+
+fn fold_word(word: &str) -> String {
+    let mut w = word.to_string();
+    for (from, to) in [
+        ("dj", "j"),
+        ("tch", "ch"),
+        ("ch", "sh"),
+        ("ou", "u"),
+        ("oo", "u"),
+        ("ee", "i"),
+        ("ph", "f"),
+        ("q", "k"),
+        ("ck", "k"),
+        ("c", "k"),
+    ] {
+        w = w.replace(from, to);
+    }
+    // Doubled letters: "Maarrat" / "Marat", "Azza" / "Aza".
+    let mut single = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !single.ends_with(c) {
+            single.push(c);
+        }
+    }
+    // Final ta marbuta: "Izzah" / "Izza", "Salhiyeh" / "Salhiye".
+    if single.len() > 3 && (single.ends_with("ah") || single.ends_with("eh")) {
+        single.pop();
+    }
+    GENERIC_WORDS
+        .iter()
+        .find(|(forms, _)| forms.contains(&single.as_str()))
+        .map_or(single, |(_, to)| to.to_string())
+}
+
+/// The key a name is indexed and looked up under.
+pub fn fold_name(name: &str) -> String {
+    let words = plain_words(name);
+    let kept: Vec<String> = words
+        .iter()
+        .enumerate()
+        // "Al Atarib" and "Atarib" are one town; a name that is only an article stays.
+        .filter(|(i, w)| !(ARTICLES.contains(&w.as_str()) && (words.len() > 1 || *i > 0)))
+        .map(|(_, w)| fold_word(w))
+        .collect();
+    kept.join(" ")
+}
+
+/// The folded key without inner vowels: an initial vowel becomes "a", the others go.
+pub fn skeleton(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(' ') {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for (i, c) in word.chars().enumerate() {
+            let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w');
+            if i == 0 && vowel {
+                out.push('a');
+            } else if !vowel {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
+pub fn bounded_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        let mut row_min = current[0];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+            row_min = row_min.min(current[j + 1]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()].min(limit + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same_key(a: &str, b: &str) -> bool {
+        fold_name(a) == fold_name(b)
+    }
+
+    fn same_skeleton(a: &str, b: &str) -> bool {
+        skeleton(&fold_name(a)) == skeleton(&fold_name(b))
+    }
+
+    #[test]
+    fn article_marks_and_case_fold_away() {
+        assert!(same_key("Al Atārib", "Atarib"));
+        assert!(same_key("al-Atarib", "ATARIB"));
+        assert!(same_key("Ma`arrat an Nu`man", "Ma'arrat al-Nu'man"));
+        assert!(same_key("Ma‘arrat an Nu‘mān", "Maarrat al-Numan"));
+    }
+
+    #[test]
+    fn transliteration_pairs_fold_together() {
+        assert!(same_key("Maar Chourin", "Maar Shurin"));
+        assert!(same_key("Saraqeb", "Sarakeb"));
+        assert!(same_key("Kafr Nabl", "Kfar Nabl"));
+        assert!(same_key("Kefr Nabl", "Kafr Nabl"));
+        assert!(same_key("Tell Rifaat", "Tal Rifaat"));
+        assert!(same_key("Deir Hafer", "Dayr Hafer"));
+        assert!(same_key("Jebel al-Zawiya", "Jabal az-Zawiyah"));
+        assert!(same_key("Sheikh Maqsoud", "Shaykh Maqsud"));
+        assert!(same_key("Djisr", "Jisr"));
+        assert!(same_key("Darat Izzah", "Darat Izza"));
+    }
+
+    #[test]
+    fn vowel_variants_meet_on_the_skeleton() {
+        assert!(same_skeleton("Maaret al-Numan", "Ma‘arrat an Nu‘mān"));
+        assert!(same_skeleton("Idleb", "Idlib"));
+        assert!(same_skeleton("Saraqeb", "Sarāqib"));
+        assert!(same_skeleton("Lattaquié", "Latakia"));
+        assert!(!same_skeleton("Maarat Misrin", "Maaret al-Numan"));
+    }
+
+    #[test]
+    fn folding_is_idempotent() {
+        for name in [
+            "Ma‘arrat an Nu‘mān",
+            "Kafr Basin",
+            "al-Deir al-Sharqi",
+            "Halle",
+            "Tall Rif‘at",
+        ] {
+            let once = fold_name(name);
+            assert_eq!(fold_name(&once), once, "{name}");
+        }
+    }
+
+    #[test]
+    fn distance_is_bounded() {
+        assert_eq!(bounded_distance("hale", "haleb", 2), 1);
+        assert_eq!(bounded_distance("kitten", "sitting", 3), 3);
+        assert_eq!(bounded_distance("a", "abcdef", 2), 3);
+    }
+}

@@ -1,0 +1,262 @@
+//! Choosing the place a mention means: candidates by folded key, then skeleton, then
+//! bounded fuzzy match within the article's country; ranked by country, governorate,
+//! distance to the article's other places, feature class and population.
+
+use crate::{bounded_distance, fold_name, skeleton, Gazetteer, Place};
+
+/// How a candidate's name met the mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchLevel {
+    /// Within edit distance of the folded key, in the article's country.
+    Fuzzy,
+    /// Same consonant skeleton.
+    Skeleton,
+    /// Same folded key.
+    Exact,
+}
+
+/// What the article tells about where its places are.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// ISO alpha-2 of the country the article is about.
+    pub country: Option<String>,
+    /// Governorate the surrounding words name ("la campagne d'Idlib").
+    pub admin1: Option<String>,
+    /// Points already resolved in the same article.
+    pub near: Vec<(f64, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub geonameid: u32,
+    pub name: String,
+    pub country: String,
+    pub admin1: String,
+    pub level: MatchLevel,
+    pub score: f64,
+    /// The reasons behind the score, for `frontline explain`.
+    pub why: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolution {
+    pub place: Option<Place>,
+    pub candidates: Vec<Candidate>,
+    /// Why the winner won, or why there is none.
+    pub reason: String,
+}
+
+const EARTH_DIAMETER_KM: f64 = 12742.0;
+
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let rad = std::f64::consts::PI / 180.0;
+    let h = ((b.0 - a.0) * rad / 2.0).sin().powi(2)
+        + (a.0 * rad).cos() * (b.0 * rad).cos() * ((b.1 - a.1) * rad / 2.0).sin().powi(2);
+    EARTH_DIAMETER_KM * h.sqrt().asin()
+}
+
+impl Gazetteer {
+    /// Every place whose name meets the mention, with the best level it met at.
+    fn candidates(&self, mention: &str, country: Option<&str>) -> Vec<(usize, MatchLevel)> {
+        let key = fold_name(mention);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<(usize, MatchLevel)> = Vec::new();
+        let mut add = |index: usize, level: MatchLevel| {
+            if !found.iter().any(|(i, _)| *i == index) {
+                found.push((index, level));
+            }
+        };
+        for &index in self.by_key.get(&key).into_iter().flatten() {
+            add(index, MatchLevel::Exact);
+        }
+        let skeleton = skeleton(&key);
+        for &index in self.by_skeleton.get(&skeleton).into_iter().flatten() {
+            add(index, MatchLevel::Skeleton);
+        }
+        // A close spelling in the article's country, for names mangled in translation
+        // ("Halle" for Haleb); short names are left alone, they collide too easily.
+        let limit = if key.chars().count() >= 8 { 2 } else { 1 };
+        if key.chars().count() >= 4 {
+            for (other, index) in country
+                .and_then(|c| self.keys_by_country.get(c))
+                .into_iter()
+                .flatten()
+            {
+                if bounded_distance(&key, other, limit) <= limit {
+                    add(*index, MatchLevel::Fuzzy);
+                }
+            }
+        }
+        found
+    }
+
+    /// Resolves a mention in its context. A mention that only resembles a place abroad,
+    /// when the article is about a country, stays unresolved rather than forced abroad.
+    pub fn resolve(&self, mention: &str, context: &Context) -> Resolution {
+        let country = context.country.as_deref();
+        let mut candidates: Vec<Candidate> = self
+            .candidates(mention, country)
+            .into_iter()
+            .map(|(index, level)| self.score(index, level, context))
+            .collect();
+        candidates.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.geonameid.cmp(&b.geonameid))
+        });
+        candidates.truncate(8);
+        let Some(best) = candidates.first() else {
+            return Resolution {
+                place: None,
+                candidates,
+                reason: "no place of that name in the gazetteer".into(),
+            };
+        };
+        let at_home = country.is_none_or(|c| c == best.country);
+        let major_abroad = !at_home
+            && best.level == MatchLevel::Exact
+            && self
+                .place(best.geonameid)
+                .is_some_and(|p| p.population >= 100_000);
+        if !at_home && !major_abroad {
+            let reason = format!(
+                "only resembles {} ({}), outside the article's country",
+                best.name, best.country
+            );
+            return Resolution {
+                place: None,
+                candidates,
+                reason,
+            };
+        }
+        let reason = format!("{} won: {}", best.name, best.why.join(", "));
+        let place = self.place(best.geonameid).cloned();
+        Resolution {
+            place,
+            candidates,
+            reason,
+        }
+    }
+
+    fn score(&self, index: usize, level: MatchLevel, context: &Context) -> Candidate {
+        let place = &self.places[index];
+        let mut score = 0.0;
+        let mut why = Vec::new();
+        let (points, label) = match level {
+            MatchLevel::Exact => (30.0, "same name"),
+            MatchLevel::Skeleton => (20.0, "same name but for vowels"),
+            MatchLevel::Fuzzy => (10.0, "close spelling"),
+        };
+        score += points;
+        why.push(label.to_string());
+        if context.country.as_deref() == Some(place.country.as_str()) {
+            score += 25.0;
+            why.push(format!("in the article's country {}", place.country));
+        }
+        if context.admin1.as_deref() == Some(place.admin1.as_str()) {
+            score += 10.0;
+            why.push(format!(
+                "in the governorate the text names ({})",
+                place.admin1
+            ));
+        }
+        if let Some(nearest) = context
+            .near
+            .iter()
+            .map(|&p| distance_km(p, (place.latitude, place.longitude)))
+            .min_by(f64::total_cmp)
+        {
+            let penalty = (nearest / 50.0).min(8.0);
+            score -= penalty;
+            why.push(format!("{nearest:.0} km from the article's other places"));
+        }
+        let feature = match place.feature_code.as_str() {
+            "PPLC" => 5.0,
+            "PPLA" => 4.0,
+            "PPLA2" => 3.0,
+            "PPLA3" | "PPLA4" => 2.0,
+            _ if place.feature_class == 'P' => 1.0,
+            _ => 0.0,
+        };
+        score += feature;
+        score += ((place.population as f64) + 1.0).log10() * 0.5;
+        Candidate {
+            geonameid: place.geonameid,
+            name: place.name.clone(),
+            country: place.country.clone(),
+            admin1: place.admin1.clone(),
+            level,
+            score,
+            why,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fixture in GeoNames format: a Syrian village and foreign towns of nearly the same
+    /// names, written for these tests.
+    const FIXTURE: &str = "\
+900001\tKafr Nubl\tKafr Nubl\tKafr Nabl,Kfarnabel\t35.6137\t36.5614\tP\tPPLA3\tSY\t\t12\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
+900002\tKafr Nabl\tKafr Nabl\t\t33.9\t35.6\tP\tPPL\tLB\t\t04\t\t\t\t2000\t\t\tAsia/Beirut\t2020-01-01
+900003\tHalle\tHalle\t\t51.48\t11.97\tP\tPPLA2\tDE\t\t14\t\t\t\t238000\t\t\tEurope/Berlin\t2020-01-01
+900004\tHalab\tHalab\tHaleb,Alep,Aleppo\t36.2\t37.16\tP\tPPLA\tSY\t\t09\t\t\t\t1600000\t\t\tAsia/Damascus\t2020-01-01
+900005\tTall Rif`at\tTall Rif`at\tTell Rifaat\t36.47\t37.09\tP\tPPLA3\tSY\t\t09\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
+900006\tTell Rifaat\tTell Rifaat\t\t32.0\t35.9\tP\tPPL\tJO\t\t02\t\t\t\t500\t\t\tAsia/Amman\t2020-01-01
+";
+
+    fn gazetteer() -> Gazetteer {
+        let mut g = Gazetteer::tables_only();
+        g.add_dump(FIXTURE.as_bytes(), "fixture")
+            .expect("fixture parses");
+        g
+    }
+
+    fn syria() -> Context {
+        Context {
+            country: Some("SY".into()),
+            ..Context::default()
+        }
+    }
+
+    #[test]
+    fn the_syrian_village_beats_a_foreign_namesake() {
+        let r = gazetteer().resolve("Kfar Nabel", &syria());
+        assert_eq!(r.place.map(|p| p.geonameid), Some(900001), "{}", r.reason);
+        assert!(
+            r.candidates.iter().any(|c| c.geonameid == 900002),
+            "the namesake stays a candidate"
+        );
+    }
+
+    #[test]
+    fn a_mangled_name_resolves_at_home_not_abroad() {
+        let r = gazetteer().resolve("Halle", &syria());
+        assert_eq!(r.place.map(|p| p.geonameid), Some(900004), "{}", r.reason);
+    }
+
+    #[test]
+    fn governorate_context_breaks_ties() {
+        let mut context = syria();
+        context.admin1 = Some("09".into());
+        let r = gazetteer().resolve("Tal Refaat", &context);
+        assert_eq!(r.place.map(|p| p.geonameid), Some(900005));
+    }
+
+    #[test]
+    fn an_unknown_name_stays_unresolved() {
+        let r = gazetteer().resolve("Talmenes", &syria());
+        assert!(r.place.is_none());
+        assert!(!r.reason.is_empty());
+    }
+
+    #[test]
+    fn distance_is_haversine() {
+        let d = distance_km((36.2, 37.16), (35.93, 36.63));
+        assert!((50.0..65.0).contains(&d), "{d}");
+    }
+}

@@ -1,0 +1,115 @@
+//! frontline's own small tables (data/*.tsv): governorates with the point used for
+//! region-level events, countries, and exonyms GeoNames lacks.
+
+use crate::fold_name;
+
+const GOVERNORATES: &str = include_str!("../data/governorates.tsv");
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+const EXONYMS: &str = include_str!("../data/exonyms.tsv");
+
+/// A first-level administrative division and the point an event placed only there gets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Governorate {
+    pub country: String,
+    pub admin1: String,
+    pub name: String,
+    pub capital_geonameid: u32,
+    pub latitude: f64,
+    pub longitude: f64,
+    /// Folded forms of its names and its capital's.
+    pub keys: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    pub iso2: String,
+    pub iso_numeric: u16,
+    pub name: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub keys: Vec<String>,
+}
+
+fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn keys<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut keys: Vec<String> = names
+        .into_iter()
+        .map(fold_name)
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+// The tables are part of the source tree; the tests below check every row parses, so the
+// parsing here may treat a malformed row as a build defect.
+pub fn governorates() -> Vec<Governorate> {
+    rows(GOVERNORATES)
+        .filter(|f| f.len() == 7)
+        .map(|f| Governorate {
+            country: f[0].to_string(),
+            admin1: f[1].to_string(),
+            name: f[2].to_string(),
+            capital_geonameid: f[4].parse().unwrap_or(0),
+            latitude: f[5].parse().unwrap_or(f64::NAN),
+            longitude: f[6].parse().unwrap_or(f64::NAN),
+            keys: keys(std::iter::once(f[2]).chain(f[3].split(','))),
+        })
+        .collect()
+}
+
+pub fn countries() -> Vec<Country> {
+    rows(COUNTRIES)
+        .filter(|f| f.len() == 6)
+        .map(|f| Country {
+            iso2: f[0].to_string(),
+            iso_numeric: f[1].parse().unwrap_or(0),
+            name: f[2].to_string(),
+            latitude: f[4].parse().unwrap_or(f64::NAN),
+            longitude: f[5].parse().unwrap_or(f64::NAN),
+            keys: keys(
+                std::iter::once(f[2])
+                    .chain(f[3].split(','))
+                    .filter(|n| !n.is_empty()),
+            ),
+        })
+        .collect()
+}
+
+pub fn exonyms() -> Vec<(u32, Vec<String>)> {
+    rows(EXONYMS)
+        .filter(|f| f.len() == 2)
+        .filter_map(|f| {
+            Some((
+                f[0].parse().ok()?,
+                f[1].split(',').map(str::to_string).collect(),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_row_parses() {
+        assert_eq!(rows(GOVERNORATES).count(), governorates().len());
+        assert_eq!(governorates().len(), 14);
+        assert!(governorates()
+            .iter()
+            .all(|g| g.latitude.is_finite() && g.capital_geonameid > 0));
+        assert_eq!(rows(COUNTRIES).count(), countries().len());
+        assert!(countries()
+            .iter()
+            .all(|c| c.iso_numeric > 0 && c.latitude.is_finite()));
+        assert_eq!(rows(EXONYMS).count(), exonyms().len());
+    }
+}

@@ -1,0 +1,203 @@
+//! Phrase lists matched on folded tokens: the one matching mechanism every lexicon of a
+//! pack uses (actors, triggers, markers, date words...).
+
+use std::collections::HashMap;
+
+use crate::tokens::{tokenize, Token, TokenKind, WordRules};
+
+/// One word of a phrase: an exact folded word, a stem written with a final `*`
+/// ("bombard*" matches "bombardements"), or `#` for any number ("over the last # days").
+#[derive(Debug, Clone, PartialEq)]
+enum Pattern {
+    Exact(String),
+    Stem(String),
+    Number,
+}
+
+impl Pattern {
+    fn matches(&self, token: &Token) -> bool {
+        match self {
+            Pattern::Exact(w) => *w == token.norm,
+            Pattern::Stem(s) => token.norm.starts_with(s.as_str()),
+            Pattern::Number => token.kind == TokenKind::Number || token.norm.parse::<u64>().is_ok(),
+        }
+    }
+}
+
+/// A set of phrases, each carrying a value, matched longest first at a token position.
+#[derive(Debug, Clone)]
+pub struct Lexicon<T> {
+    by_first_word: HashMap<String, Vec<(Vec<Pattern>, T)>>,
+    stem_first: Vec<(Vec<Pattern>, T)>,
+}
+
+impl<T> Default for Lexicon<T> {
+    fn default() -> Self {
+        Lexicon {
+            by_first_word: HashMap::new(),
+            stem_first: Vec::new(),
+        }
+    }
+}
+
+/// A match of a lexicon phrase: tokens `start..end` of the tokens searched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit<'a, T> {
+    pub start: usize,
+    pub end: usize,
+    pub value: &'a T,
+}
+
+impl<T: Clone> Lexicon<T> {
+    /// Builds a lexicon from phrases as written in a pack; they are tokenized with the same
+    /// rules as the text so that "d'Idlib" in a pack and in an article agree.
+    pub fn new<'p>(entries: impl IntoIterator<Item = (&'p str, T)>, rules: &WordRules) -> Self {
+        let mut lexicon = Lexicon::default();
+        for (phrase, value) in entries {
+            lexicon.insert(phrase, value, rules);
+        }
+        lexicon.sort();
+        lexicon
+    }
+
+    fn insert(&mut self, phrase: &str, value: T, rules: &WordRules) {
+        let patterns: Vec<Pattern> = phrase
+            .split_whitespace()
+            .flat_map(|word| {
+                if word == "#" {
+                    return vec![Pattern::Number];
+                }
+                let stem = word.len() > 1 && word.ends_with('*');
+                let word = word.trim_end_matches('*');
+                let mut toks: Vec<Pattern> = tokenize(word, rules)
+                    .into_iter()
+                    .map(|t| Pattern::Exact(t.norm))
+                    .collect();
+                if stem {
+                    if let Some(Pattern::Exact(last)) = toks.pop() {
+                        toks.push(Pattern::Stem(last));
+                    }
+                }
+                toks
+            })
+            .collect();
+        match patterns.first() {
+            None => {}
+            Some(Pattern::Exact(first)) => self
+                .by_first_word
+                .entry(first.clone())
+                .or_default()
+                .push((patterns, value)),
+            Some(_) => self.stem_first.push((patterns, value)),
+        }
+    }
+
+    fn sort(&mut self) {
+        for entries in self.by_first_word.values_mut() {
+            entries.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        self.stem_first
+            .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    }
+
+    /// The longest phrase starting at token `at`.
+    pub fn match_at<'a>(&'a self, tokens: &[Token], at: usize) -> Option<Hit<'a, T>> {
+        let first = tokens.get(at)?;
+        let exact = self.by_first_word.get(&first.norm).into_iter().flatten();
+        let mut best: Option<Hit<'a, T>> = None;
+        for (patterns, value) in exact.chain(self.stem_first.iter()) {
+            let end = at + patterns.len();
+            if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
+                continue;
+            }
+            if patterns
+                .iter()
+                .zip(&tokens[at..end])
+                .all(|(p, t)| p.matches(t))
+            {
+                best = Some(Hit {
+                    start: at,
+                    end,
+                    value,
+                });
+            }
+        }
+        best
+    }
+
+    /// Every non-overlapping match, scanning left to right, longest first at each position.
+    pub fn find_all<'a>(&'a self, tokens: &[Token]) -> Vec<Hit<'a, T>> {
+        let mut hits = Vec::new();
+        let mut at = 0;
+        while at < tokens.len() {
+            match self.match_at(tokens, at) {
+                Some(hit) => {
+                    at = hit.end;
+                    hits.push(hit);
+                }
+                None => at += 1,
+            }
+        }
+        hits
+    }
+
+    /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most
+    /// `max_len` tokens: used for markers that stand just before a name ("la ville de").
+    pub fn match_ending_at<'a>(
+        &'a self,
+        tokens: &[Token],
+        end: usize,
+        max_len: usize,
+    ) -> Option<Hit<'a, T>> {
+        (end.saturating_sub(max_len)..end)
+            .filter_map(|start| self.match_at(tokens, start))
+            .find(|hit| hit.end == end)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty() && self.stem_first.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> WordRules {
+        WordRules {
+            elisions: vec!["d'".into()],
+            clitics: vec![],
+        }
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_stems_match() {
+        let lex = Lexicon::new(
+            [
+                ("forces", 1),
+                ("forces du régime", 2),
+                ("bombard*", 3),
+                ("# derniers jours", 4),
+            ],
+            &rules(),
+        );
+        let toks = tokenize(
+            "Les forces du regime ont bombardé en 10 derniers jours",
+            &rules(),
+        );
+        let hits: Vec<(usize, usize, i32)> = lex
+            .find_all(&toks)
+            .into_iter()
+            .map(|h| (h.start, h.end, *h.value))
+            .collect();
+        assert_eq!(hits, [(1, 4, 2), (5, 6, 3), (7, 10, 4)]);
+    }
+
+    #[test]
+    fn phrases_are_tokenized_like_text() {
+        let lex = Lexicon::new([("campagne d'", ())], &rules());
+        let toks = tokenize("la campagne d’Idlib", &rules());
+        assert!(lex.match_ending_at(&toks, 3, 3).is_some());
+        assert!(lex.match_ending_at(&toks, 2, 3).is_none());
+    }
+}

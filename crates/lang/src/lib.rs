@@ -1,0 +1,68 @@
+//! Language knowledge for frontline. Each language is a folder `data/<code>/` holding a
+//! `pack.toml` of lexicons (actors, event triggers, markers), number words and month and
+//! weekday names. This crate loads packs and applies them at the word level (tokens and
+//! phrase matching); it knows no language itself, and adding one means adding a folder.
+
+mod lexicon;
+mod pack;
+mod tokens;
+
+use std::collections::BTreeMap;
+
+pub use lexicon::{Hit, Lexicon};
+pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind};
+pub use tokens::{tokenize, Token, TokenKind, WordRules};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
+
+#[derive(Debug, thiserror::Error)]
+pub enum PackError {
+    #[error("language pack {origin}: {message}")]
+    Syntax { origin: String, message: String },
+    #[error("language pack {origin}: {message}")]
+    Invalid { origin: String, message: String },
+}
+
+/// Every language pack, by ISO 639-1 code.
+#[derive(Debug, Clone)]
+pub struct Packs {
+    by_code: BTreeMap<String, LanguagePack>,
+}
+
+impl Packs {
+    /// The packs compiled into the binary from `data/`.
+    pub fn builtin() -> Result<Packs, PackError> {
+        let mut by_code = BTreeMap::new();
+        for (code, source) in BUILTIN_PACKS {
+            let pack = LanguagePack::from_toml(source, &format!("data/{code}/pack.toml"))?;
+            by_code.insert(pack.code.clone(), pack);
+        }
+        Ok(Packs { by_code })
+    }
+
+    pub fn get(&self, code: &str) -> Option<&LanguagePack> {
+        self.by_code.get(code)
+    }
+
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.by_code.keys().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_packs_load() {
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let codes: Vec<&str> = packs.codes().collect();
+        assert!(codes.contains(&"en") && codes.contains(&"fr"), "{codes:?}");
+    }
+
+    #[test]
+    fn a_bad_pack_is_reported_with_its_origin() {
+        let err = LanguagePack::from_toml("code = 3", "data/xx/pack.toml").unwrap_err();
+        assert!(err.to_string().contains("data/xx/pack.toml"), "{err}");
+    }
+}

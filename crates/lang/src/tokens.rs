@@ -1,0 +1,223 @@
+//! Splitting text into word, number and punctuation tokens with byte offsets. The rules are
+//! the same for every language; what differs (French elisions such as "d'", English clitics
+//! such as "'s") comes from the pack.
+
+use frontline_core::fold_word;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte offsets in the text given to [`tokenize`].
+    pub start: usize,
+    pub end: usize,
+    /// The token as written.
+    pub text: String,
+    /// The token folded for lexicon matching (see [`fold_word`]).
+    pub norm: String,
+    pub kind: TokenKind,
+    /// Number tokens carry their value ("100 000" → 100000).
+    pub value: Option<u64>,
+}
+
+impl Token {
+    /// Starts with an upper-case letter: a candidate for a name.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_punct(&self, chars: &str) -> bool {
+        self.kind == TokenKind::Punct && chars.contains(self.text.as_str())
+    }
+}
+
+/// What a language says about word boundaries.
+#[derive(Debug, Clone, Default)]
+pub struct WordRules {
+    /// Folded prefixes split off a word: "d'", "l'", "qu'".
+    pub elisions: Vec<String>,
+    /// Folded suffixes split off a word: "'s".
+    pub clitics: Vec<String>,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bf}' | '\u{02be}' | '\u{02bc}'
+    )
+}
+
+fn is_joiner(c: char) -> bool {
+    c == '-' || is_apostrophe(c)
+}
+
+/// Separators allowed inside a number written in groups of three: "100 000", "400.000",
+/// "1,500", and the narrow spaces French typography uses.
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ' ' | '.' | ',' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() {
+            let start = i;
+            i = scan_number(&chars, i);
+            let raw = &text[byte_at(start)..byte_at(i)];
+            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+            tokens.push(Token {
+                start: byte_at(start),
+                end: byte_at(i),
+                text: raw.to_string(),
+                norm: digits.clone(),
+                kind: TokenKind::Number,
+                value: digits.parse().ok(),
+            });
+        } else if c.is_alphanumeric() {
+            let start = i;
+            while i < chars.len() {
+                let c = chars[i].1;
+                let joined =
+                    is_joiner(c) && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                if c.is_alphanumeric() || joined {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // A bare elided article ("d'" in a pack phrase, or "d' Idlib") keeps its apostrophe.
+            if chars.get(i).is_some_and(|&(_, c)| is_apostrophe(c)) {
+                let with_mark = fold_word(&text[byte_at(start)..byte_at(i + 1)]);
+                if rules.elisions.contains(&with_mark) {
+                    i += 1;
+                }
+            }
+            push_word(text, byte_at(start), byte_at(i), rules, &mut tokens);
+        } else {
+            tokens.push(Token {
+                start: byte_at(i),
+                end: byte_at(i + 1),
+                text: c.to_string(),
+                norm: fold_word(&c.to_string()),
+                kind: TokenKind::Punct,
+                value: None,
+            });
+            i += 1;
+        }
+    }
+    tokens
+}
+
+fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
+    while i < chars.len() && chars[i].1.is_ascii_digit() {
+        i += 1;
+    }
+    // Continue over "␣000" groups: a separator then exactly three digits.
+    loop {
+        let group = chars.get(i).is_some_and(|&(_, c)| is_group_separator(c))
+            && (1..=3).all(|k| chars.get(i + k).is_some_and(|&(_, c)| c.is_ascii_digit()))
+            && !chars.get(i + 4).is_some_and(|&(_, c)| c.is_ascii_digit());
+        if !group {
+            return i;
+        }
+        i += 4;
+    }
+}
+
+fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    let norm = fold_word(word);
+    for prefix in &rules.elisions {
+        if norm.len() > prefix.len() && norm.starts_with(prefix.as_str()) && !norm.ends_with('\'') {
+            // Folding keeps one char per char of the prefix, so its byte length in the
+            // original is found by walking as many chars.
+            let cut = byte_len_of_chars(word, prefix.chars().count());
+            push_plain(text, start, start + cut, out);
+            return push_word(text, start + cut, end, rules, out);
+        }
+    }
+    for suffix in &rules.clitics {
+        if norm.len() > suffix.len() && norm.ends_with(suffix.as_str()) {
+            let keep = word.chars().count() - suffix.chars().count();
+            let cut = byte_len_of_chars(word, keep);
+            push_plain(text, start, start + cut, out);
+            push_plain(text, start + cut, end, out);
+            return;
+        }
+    }
+    push_plain(text, start, end, out);
+}
+
+fn byte_len_of_chars(word: &str, n: usize) -> usize {
+    word.char_indices().nth(n).map_or(word.len(), |(b, _)| b)
+}
+
+fn push_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let raw = &text[start..end];
+    out.push(Token {
+        start,
+        end,
+        text: raw.to_string(),
+        norm: fold_word(raw),
+        kind: TokenKind::Word,
+        value: None,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> WordRules {
+        WordRules {
+            elisions: vec!["d'".into(), "l'".into()],
+            clitics: vec!["'s".into()],
+        }
+    }
+
+    fn texts(s: &str) -> Vec<String> {
+        tokenize(s, &rules()).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_elisions_and_clitics_but_keeps_names_whole() {
+        assert_eq!(
+            texts("d’Arnaz et l'armée"),
+            ["d’", "Arnaz", "et", "l'", "armée"]
+        );
+        assert_eq!(
+            texts("Syria's second city"),
+            ["Syria", "'s", "second", "city"]
+        );
+        assert_eq!(texts("Ma'arrat al-Nu`man"), ["Ma'arrat", "al-Nu`man"]);
+    }
+
+    #[test]
+    fn reads_grouped_numbers() {
+        let toks = tokenize(
+            "plus de 100 000 déplacés, 400.000 personnes, 25 villes.",
+            &rules(),
+        );
+        let values: Vec<u64> = toks.iter().filter_map(|t| t.value).collect();
+        assert_eq!(values, [100_000, 400_000, 25]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let s = "« Direction » à Halle.";
+        for t in tokenize(s, &rules()) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+    }
+}
