@@ -1,1 +1,222 @@
-fn main() {}
+//! The `frontline` command line: argument parsing, progress and printing. The work itself
+//! is done by the pipeline crates (ingest → extract → store).
+
+mod demo;
+mod ingest;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use frontline_extract::Extractor;
+use frontline_gazetteer::Gazetteer;
+use frontline_lang::Packs;
+use frontline_store::{EventFilter, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "frontline",
+    version,
+    about = "Conflict events from news reports: ACLED-style rows with places, dates, actors and evidence.",
+    after_help = "Examples:\n  frontline demo\n  frontline ingest reports/ --db war.db\n  frontline events --db war.db --since 2020-01-01 --format csv > events.csv"
+)]
+struct Cli {
+    /// The store to use (an SQLite file, created if missing).
+    #[arg(long, global = true, default_value = "frontline.db")]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Ingest the built-in sample reports and print the events found.
+    #[command(after_help = "Example:\n  frontline demo --db /tmp/demo.db")]
+    Demo(GazetteerArgs),
+    /// Read reports (.txt, .html, .jsonl; folders recursively) and store their events.
+    #[command(after_help = "Examples:\n  frontline ingest ../shared/corpus\n  frontline ingest report.html --published 2020-01-28 --language fr\n  frontline ingest feed.jsonl --db war.db\n\n\
+A folder may hold an articles.jsonl index giving each text file's metadata by \"file\" name:\n  {\"id\": \"a1\", \"file\": \"a1.txt\", \"language\": \"fr\", \"published\": \"2020-01-28\", \"source\": \"AFP\"}\n\
+A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}")]
+    Ingest(IngestArgs),
+    /// List stored events.
+    #[command(after_help = "Examples:\n  frontline events\n  frontline events --format jsonl > events.jsonl\n  frontline events --since 2020-01-01 --until 2020-01-31 --type \"Air/drone strike\"\n  frontline events --place Idlib --actor SYR_GOV --format geojson > map.geojson")]
+    Events(EventsArgs),
+    /// List stored articles with their language, date and number of events.
+    #[command(after_help = "Example:\n  frontline articles --db war.db")]
+    Articles(ArticlesArgs),
+    /// Show, sentence by sentence, how a report is read: mentions, triggers, dates, events.
+    #[command(after_help = "Examples:\n  frontline explain report.txt --published 2020-01-28\n  frontline explain --article maaret-al-numan-2020-en")]
+    Explain(ExplainArgs),
+}
+
+#[derive(Args, Clone, Default)]
+struct GazetteerArgs {
+    /// A GeoNames dump (e.g. SY.txt) to use for this run, besides the built-in gazetteer.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+struct IngestArgs {
+    /// Files or folders to read.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Publication date for every article read (overrides metadata).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<NaiveDate>,
+    /// Language (ISO 639-1) for every article read (overrides metadata and detection).
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum EventFormat {
+    Table,
+    Jsonl,
+    Csv,
+    Geojson,
+}
+
+#[derive(Args)]
+struct EventsArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    format: EventFormat,
+    /// Events whose date window ends on or after this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    since: Option<NaiveDate>,
+    /// Events whose date window starts on or before this day.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    until: Option<NaiveDate>,
+    /// An event type or sub-event type ("Battles", "Air/drone strike").
+    #[arg(long = "type", value_name = "TYPE")]
+    event_type: Option<String>,
+    /// Part of a place name.
+    #[arg(long)]
+    place: Option<String>,
+    /// An actor id (SYR_GOV, RUS, ...) or part of an actor's name.
+    #[arg(long)]
+    actor: Option<String>,
+    /// Events of one article.
+    #[arg(long, value_name = "ID")]
+    article: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ArticleFormat {
+    Table,
+    Jsonl,
+}
+
+#[derive(Args)]
+struct ArticlesArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    format: ArticleFormat,
+}
+
+#[derive(Args)]
+struct ExplainArgs {
+    /// A report to read (.txt, .html or .jsonl); nothing is stored.
+    #[arg(required_unless_present = "article")]
+    file: Option<PathBuf>,
+    /// A stored article to read again, by id.
+    #[arg(long, value_name = "ID", conflicts_with = "file")]
+    article: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<NaiveDate>,
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Demo(args) => demo::run(&cli.db, &args),
+        Command::Ingest(args) => {
+            let options = frontline_ingest::IngestOptions {
+                published: args.published,
+                language: args.language.clone(),
+                ..Default::default()
+            };
+            let extractor = extractor(&args.gazetteer)?;
+            let mut store = open_store(&cli.db)?;
+            let summary = ingest::run(&args.paths, &options, &extractor, &mut store)?;
+            Ok(summary.exit_code())
+        }
+        Command::Events(args) => {
+            let store = open_store(&cli.db)?;
+            let filter = EventFilter {
+                since: args.since,
+                until: args.until,
+                event_type: args.event_type,
+                place: args.place,
+                actor: args.actor,
+                article: args.article,
+            };
+            let events = store.events(&filter)?;
+            let sources = ingest::article_sources(&store)?;
+            output::print_events(&events, args.format, &sources)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Articles(args) => {
+            let store = open_store(&cli.db)?;
+            output::print_articles(&store.articles()?, args.format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain(args) => {
+            let extractor = extractor(&args.gazetteer)?;
+            let articles = match (&args.file, &args.article) {
+                (_, Some(id)) => {
+                    let store = open_store(&cli.db)?;
+                    vec![store.article(id)?.with_context(|| format!("no stored article {id:?} in {}", cli.db.display()))?]
+                }
+                (Some(file), None) => {
+                    let options = frontline_ingest::IngestOptions {
+                        published: args.published,
+                        language: args.language.clone(),
+                        ..Default::default()
+                    };
+                    ingest::read_one(file, &options)?
+                }
+                (None, None) => anyhow::bail!("give a FILE or --article ID"),
+            };
+            for article in &articles {
+                output::print_explanation(article, &extractor.explain(article))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn open_store(path: &std::path::Path) -> Result<Store> {
+    Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))
+}
+
+/// The extraction engine with the built-in packs and gazetteer, plus any dumps given.
+fn extractor(args: &GazetteerArgs) -> Result<Extractor> {
+    let packs = Packs::builtin().context("built-in language packs")?;
+    let mut gazetteer = Gazetteer::builtin();
+    for path in &args.gazetteer {
+        let file = std::fs::File::open(path).with_context(|| format!("cannot open gazetteer {}", path.display()))?;
+        gazetteer
+            .add_dump(std::io::BufReader::new(file), &path.display().to_string())
+            .with_context(|| format!("cannot read gazetteer {}", path.display()))?;
+    }
+    Ok(Extractor::new(packs, gazetteer))
+}

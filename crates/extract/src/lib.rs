@@ -1,1 +1,59 @@
-//! placeholder
+//! From an article to events. The engine knows no language: it cuts the text into
+//! sentences, spots mentions with the article's language pack (triggers, actors, places,
+//! numbers, dates), resolves places with the gazetteer and dates against publication, and
+//! assembles ACLED-typed events, one per type, place and day. Every decision is recorded so
+//! that `frontline explain` can show, sentence by sentence, why an event was or was not made.
+//!
+//! The extractor is a pure function of the article, the packs and the gazetteer.
+
+mod assemble;
+mod casualties;
+mod dates;
+mod segment;
+mod spot;
+
+pub use assemble::{Extraction, Figure, SentenceTrace};
+pub use dates::{default_window, DateWindow};
+pub use segment::{sentences, Sentence, SentenceKind};
+
+use frontline_core::{Article, Event};
+use frontline_gazetteer::Gazetteer;
+use frontline_lang::Packs;
+
+/// The extraction engine: language packs and a gazetteer.
+pub struct Extractor {
+    packs: Packs,
+    gazetteer: Gazetteer,
+}
+
+impl Extractor {
+    pub fn new(packs: Packs, gazetteer: Gazetteer) -> Extractor {
+        Extractor { packs, gazetteer }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Whether frontline reads this language.
+    pub fn reads(&self, language: &str) -> bool {
+        self.packs.get(language).is_some()
+    }
+
+    /// The events of an article.
+    pub fn extract(&self, article: &Article) -> Vec<Event> {
+        self.explain(article).events
+    }
+
+    /// The events of an article with the trace of how each sentence was read.
+    pub fn explain(&self, article: &Article) -> Extraction {
+        match self.packs.get(&article.language) {
+            Some(pack) => assemble::extract(article, pack, &self.gazetteer),
+            None => Extraction::unread(format!(
+                "no language pack for {:?}: stored, not read (packs: {})",
+                article.language,
+                self.packs.codes().collect::<Vec<_>>().join(", ")
+            )),
+        }
+    }
+}

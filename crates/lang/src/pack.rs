@@ -118,6 +118,7 @@ struct PlacesSection {
     region_after: Vec<String>,
     directions: Vec<String>,
     landmark_markers: Vec<String>,
+    facility_nouns: Vec<String>,
     origin_markers: Vec<String>,
 }
 
@@ -135,6 +136,7 @@ struct EventsSection {
     previous_holder: Vec<String>,
     organisations: Vec<String>,
     claim_markers: Vec<String>,
+    demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
     children: Vec<String>,
 }
@@ -143,6 +145,7 @@ struct EventsSection {
 #[serde(deny_unknown_fields)]
 struct ActorEntry {
     id: String,
+    #[serde(alias = "words")]
     names: Vec<String>,
 }
 
@@ -184,6 +187,7 @@ pub struct LanguagePack {
     pub region_words: Lexicon<RegionSide>,
     pub directions: Lexicon<()>,
     pub landmark_markers: Lexicon<()>,
+    pub facility_nouns: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
@@ -195,6 +199,8 @@ pub struct LanguagePack {
     pub previous_holder: Lexicon<()>,
     pub organisations: Lexicon<()>,
     pub claim_markers: Lexicon<()>,
+    /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
+    pub demonyms: Lexicon<ActorId>,
     pub civilians: Lexicon<()>,
     pub children: Lexicon<()>,
     pub actors: Lexicon<ActorId>,
@@ -247,12 +253,15 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             &rules,
         ))
     };
-    let mut actors = Vec::new();
-    for entry in &file.actors {
-        let id = ActorId::parse(&entry.id)
-            .ok_or_else(|| invalid(origin, format!("unknown actor id {:?}", entry.id)))?;
-        actors.extend(entry.names.iter().map(|n| (n.as_str(), id)));
-    }
+    let actor_lexicon = |entries: &[ActorEntry]| -> Result<Lexicon<ActorId>, PackError> {
+        let mut names = Vec::new();
+        for entry in entries {
+            let id = ActorId::parse(&entry.id)
+                .ok_or_else(|| invalid(origin, format!("unknown actor id {:?}", entry.id)))?;
+            names.extend(entry.names.iter().map(|n| (n.as_str(), id)));
+        }
+        Ok(Lexicon::new(names, &rules))
+    };
     let mut triggers = Vec::new();
     for entry in &file.triggers {
         if !(0.0..=1.0).contains(&entry.confidence) {
@@ -320,6 +329,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         region_words: Lexicon::new(region_words, &rules),
         directions: set(&file.places.directions),
         landmark_markers: set(&file.places.landmark_markers),
+        facility_nouns: set(&file.places.facility_nouns),
         origin_markers: set(&file.places.origin_markers),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
@@ -336,9 +346,10 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         previous_holder: set(&file.events.previous_holder),
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
+        demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),
         children: set(&file.events.children),
-        actors: Lexicon::new(actors, &rules),
+        actors: actor_lexicon(&file.actors)?,
         triggers: Lexicon::new(triggers, &rules),
         rules,
         code: file.code,

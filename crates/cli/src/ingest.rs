@@ -1,0 +1,173 @@
+//! `frontline ingest`: files → articles → events → store, with a progress bar on a
+//! terminal, Ctrl-C honoured between articles, and a one-line summary.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use frontline_core::Article;
+use frontline_extract::Extractor;
+use frontline_ingest::{discover, read_file, IngestOptions, Outcome};
+use frontline_store::{Saved, Store};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub read: usize,
+    pub stored: usize,
+    pub duplicates: usize,
+    pub rejected: usize,
+    pub events: usize,
+    pub interrupted: bool,
+}
+
+impl Summary {
+    /// Non-zero when anything was rejected or the run was interrupted.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.interrupted {
+            ExitCode::from(130)
+        } else if self.rejected > 0 {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn interrupt_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    let handler_flag = flag.clone();
+    // A second handler cannot be installed (the demo may ingest after another command);
+    // then Ctrl-C keeps its default effect, which loses nothing committed either.
+    let _ = ctrlc::set_handler(move || handler_flag.store(true, Ordering::SeqCst));
+    flag
+}
+
+fn progress_bar(files: usize) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
+    if !std::io::stderr().is_terminal() {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} files {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, store: &mut Store) -> Result<Summary> {
+    let interrupted = interrupt_flag();
+    let (files, missing) = discover(paths);
+    let mut summary = Summary::default();
+    let bar = progress_bar(files.len());
+    for rejection in missing {
+        bar.suspend(|| eprintln!("rejected: {rejection}"));
+        summary.rejected += 1;
+    }
+    for file in &files {
+        if interrupted.load(Ordering::SeqCst) {
+            summary.interrupted = true;
+            break;
+        }
+        let mut failure = None;
+        read_file(file, options, &mut |outcome| match outcome {
+            Outcome::Article(article) => {
+                summary.read += 1;
+                if let Err(error) = store_article(&article, extractor, store, &mut summary, &bar) {
+                    failure.get_or_insert(error);
+                }
+            }
+            Outcome::Rejected(rejection) => {
+                summary.rejected += 1;
+                bar.suspend(|| eprintln!("rejected: {rejection}"));
+            }
+            Outcome::Warning(warning) => bar.suspend(|| eprintln!("warning: {warning}")),
+        });
+        if let Some(error) = failure {
+            bar.finish_and_clear();
+            return Err(error);
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    eprintln!(
+        "{} articles read, {} stored, {} skipped as duplicates, {} rejected, {} events{}",
+        summary.read,
+        summary.stored,
+        summary.duplicates,
+        summary.rejected,
+        summary.events,
+        if summary.interrupted { " (interrupted: the rest was not read)" } else { "" }
+    );
+    Ok(summary)
+}
+
+fn store_article(article: &Article, extractor: &Extractor, store: &mut Store, summary: &mut Summary, bar: &ProgressBar) -> Result<()> {
+    if let Some(existing_id) = store.id_of_hash(&article.content_hash)? {
+        summary.duplicates += 1;
+        bar.suspend(|| eprintln!("duplicate: {} has the same text as stored article {existing_id:?}", article.origin));
+        return Ok(());
+    }
+    let extraction = extractor.explain(article);
+    if let Some(note) = &extraction.note {
+        bar.suspend(|| eprintln!("note: {}: {note}", article.origin));
+    }
+    let figures = serde_json::to_string(
+        &extraction
+            .figures
+            .iter()
+            .map(|f| serde_json::json!({"killed": f.killed, "injured": f.injured, "evidence": f.evidence}))
+            .collect::<Vec<_>>(),
+    )?;
+    let saved = store
+        .save(article, &extraction.events, &figures)
+        .with_context(|| format!("cannot store {}", article.origin))?;
+    match saved {
+        Saved::Duplicate { existing_id } => {
+            summary.duplicates += 1;
+            bar.suspend(|| eprintln!("duplicate: {} has the same text as stored article {existing_id:?}", article.origin));
+        }
+        Saved::Inserted | Saved::Replaced => {
+            if saved == Saved::Replaced {
+                bar.suspend(|| eprintln!("updated: article {:?} had another text, replaced", article.id));
+            }
+            summary.stored += 1;
+            summary.events += extraction.events.len();
+        }
+    }
+    Ok(())
+}
+
+/// Reads one file for `explain`, failing on anything rejected.
+pub fn read_one(path: &Path, options: &IngestOptions) -> Result<Vec<Article>> {
+    let (files, missing) = discover(&[path.to_path_buf()]);
+    if let Some(rejection) = missing.into_iter().next() {
+        anyhow::bail!("{rejection}");
+    }
+    let mut articles = Vec::new();
+    let mut problems = Vec::new();
+    for file in &files {
+        read_file(file, options, &mut |outcome| match outcome {
+            Outcome::Article(a) => articles.push(a),
+            Outcome::Rejected(r) => problems.push(r.to_string()),
+            Outcome::Warning(w) => eprintln!("warning: {w}"),
+        });
+    }
+    if articles.is_empty() {
+        anyhow::bail!("no article read from {}: {}", path.display(), problems.join("; "));
+    }
+    Ok(articles)
+}
+
+/// Article id → source name, for the ACLED "source" column.
+pub fn article_sources(store: &Store) -> Result<HashMap<String, String>> {
+    Ok(store
+        .articles()?
+        .into_iter()
+        .map(|a| (a.id, a.source.unwrap_or_default()))
+        .collect())
+}

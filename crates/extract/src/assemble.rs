@@ -1,0 +1,772 @@
+//! Assembling events from the mentions of each sentence, with what earlier sentences of the
+//! article established (who "they" are, whose warplanes struck last, which governorate the
+//! article is about), then keeping one event per type, place and overlapping dates.
+
+use std::collections::HashMap;
+
+use frontline_core::{ActorId, Article, Control, Event, Extent, SubEventType};
+use frontline_gazetteer::{Context, Gazetteer};
+use frontline_lang::{LanguagePack, TriggerKind};
+
+use crate::casualties::{self, Casualties};
+use crate::dates::{best_for, default_window};
+use crate::segment::{sentences, SentenceKind};
+use crate::spot::{spot, span_text, ActorMention, PlaceMention, PlaceRole, Spotted, TriggerMention};
+
+/// A figure the article gives over a period or without a place: kept on the article, not
+/// made an event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub killed: Option<u32>,
+    pub injured: Option<u32>,
+    pub evidence: String,
+}
+
+/// How one sentence was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceTrace {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: SentenceKind,
+    pub mentions: Vec<String>,
+    /// Ids of the events this sentence gave (before merging within the article).
+    pub events: Vec<String>,
+    /// Why triggers gave no event, and other decisions.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extraction {
+    pub events: Vec<Event>,
+    pub sentences: Vec<SentenceTrace>,
+    pub figures: Vec<Figure>,
+    /// Set when the article was not read at all.
+    pub note: Option<String>,
+}
+
+impl Extraction {
+    pub fn unread(note: String) -> Extraction {
+        Extraction { note: Some(note), ..Extraction::default() }
+    }
+}
+
+/// The country frontline covers; articles are read as being about it.
+const HOME_COUNTRY: &str = "SY";
+/// How many sentences back a damage report may look for the attack that caused it.
+const ATTACK_MEMORY: usize = 3;
+/// How far after a territory trigger its first place may stand.
+const OBJECT_WINDOW: usize = 10;
+
+/// What earlier sentences established.
+#[derive(Default)]
+struct Discourse {
+    /// The last named subject, for "they"/"ils".
+    last_subject: Option<ActorMention>,
+    /// The last actor of an air strike.
+    last_air_actor: Option<ActorMention>,
+    /// The last attack: its kind, sentence index and actor.
+    last_attack: Option<(TriggerKind, usize, Option<ActorMention>)>,
+    /// Points of places resolved so far.
+    near: Vec<(f64, f64)>,
+}
+
+struct ArticleContext<'a> {
+    article: &'a Article,
+    pack: &'a LanguagePack,
+    gazetteer: &'a Gazetteer,
+    /// The governorate the article names most.
+    admin1: Option<String>,
+    /// Non-state actor named most, the usual loser of government gains.
+    main_opposition: ActorId,
+}
+
+pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) -> Extraction {
+    let split = sentences(&article.text, pack);
+    let spotted: Vec<Option<Spotted>> = split
+        .iter()
+        .map(|s| (s.kind == SentenceKind::Body).then(|| spot(s.text, pack, gazetteer, article.published)))
+        .collect();
+    let context = ArticleContext {
+        article,
+        pack,
+        gazetteer,
+        admin1: dominant_governorate(&spotted, gazetteer),
+        main_opposition: main_opposition(&spotted),
+    };
+    let mut discourse = Discourse::default();
+    let mut extraction = Extraction::default();
+    for (index, (sentence, spotted)) in split.iter().zip(&spotted).enumerate() {
+        let mut trace = SentenceTrace {
+            start: sentence.start,
+            end: sentence.end,
+            text: sentence.text.to_string(),
+            kind: sentence.kind,
+            mentions: Vec::new(),
+            events: Vec::new(),
+            notes: Vec::new(),
+        };
+        if let Some(spotted) = spotted {
+            let reader = SentenceReader { ctx: &context, spotted, index, start: sentence.start, text: sentence.text };
+            let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
+            trace.events = events.iter().map(|e| e.event_id.clone()).collect();
+            extraction.events.extend(events);
+        } else {
+            trace.notes.push(format!("{:?}: not the article's prose, no events", sentence.kind));
+        }
+        extraction.sentences.push(trace);
+    }
+    extraction.events = one_per_type_place_and_day(extraction.events);
+    extraction
+}
+
+fn dominant_governorate(spotted: &[Option<Spotted>], gazetteer: &Gazetteer) -> Option<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for s in spotted.iter().flatten() {
+        for place in &s.places {
+            let admin1 = match &place.role {
+                PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
+                PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &place.text),
+                PlaceRole::Site => gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()),
+                _ => None,
+            };
+            if let Some(a) = admin1 {
+                *counts.entry(a).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(a, _)| a)
+}
+
+/// The governorate of the place a name resolves to in the home country.
+fn home_admin1(gazetteer: &Gazetteer, name: &str) -> Option<String> {
+    let context = Context { country: Some(HOME_COUNTRY.to_string()), ..Context::default() };
+    gazetteer.resolve(name, &context).place.filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1)
+}
+
+fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
+    let mut counts: HashMap<ActorId, usize> = HashMap::new();
+    for s in spotted.iter().flatten() {
+        for actor in s.actors.iter().filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF")) {
+            *counts.entry(actor.id).or_default() += 1;
+        }
+    }
+    let fallback = ActorId::parse("OPP").expect("OPP is in the actor table");
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map_or(fallback, |(a, _)| a)
+}
+
+/// A place chosen for an event, before it is resolved.
+struct Draft<'s> {
+    sub_event_type: SubEventType,
+    place: &'s PlaceMention,
+    actor1: Option<ActorMention>,
+    actor2: Option<ActorMention>,
+    control: Option<(ActorId, Option<ActorId>, Extent)>,
+    trigger: &'s TriggerMention,
+    confidence: f64,
+}
+
+struct SentenceReader<'a, 's> {
+    ctx: &'a ArticleContext<'a>,
+    spotted: &'s Spotted,
+    index: usize,
+    /// Byte offset of the sentence in the article.
+    start: usize,
+    text: &'s str,
+}
+
+impl<'s> SentenceReader<'_, 's> {
+    fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Event> {
+        self.describe(trace);
+        let casualties = casualties::read(self.spotted, self.ctx.pack);
+        let mut drafts: Vec<Draft<'s>> = Vec::new();
+        for trigger in &self.spotted.triggers {
+            let kind = trigger.trigger.kind;
+            if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
+                let actor = self.attacker(trigger, discourse);
+                discourse.last_attack = Some((kind, self.index, actor.clone()));
+                if kind == TriggerKind::AirStrike && actor.is_some() {
+                    discourse.last_air_actor = actor;
+                }
+            }
+            if matches!(kind, TriggerKind::Kill | TriggerKind::Wound) {
+                continue;
+            }
+            if self.spotted.hypothetical {
+                trace.notes.push(format!("{:?}: hypothetical or intended, not an event", trigger.text));
+                continue;
+            }
+            if self.spotted.aggregate {
+                trace.notes.push(format!("{:?}: counted over a period, kept as a figure", trigger.text));
+                continue;
+            }
+            let before = drafts.len();
+            match kind {
+                TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw => self.territory(trigger, discourse, &mut drafts, trace),
+                TriggerKind::AirStrike | TriggerKind::Shelling => self.attack(trigger, kind, discourse, &mut drafts),
+                TriggerKind::Damage => self.damage(trigger, discourse, &mut drafts, trace),
+                TriggerKind::Clash => self.clash(trigger, &mut drafts),
+                TriggerKind::Flee => self.flight(trigger, &mut drafts),
+                TriggerKind::Kill | TriggerKind::Wound => {}
+            }
+            if drafts.len() == before && !matches!(kind, TriggerKind::Damage) {
+                trace.notes.push(format!("{:?}: no place where it happened", trigger.text));
+            }
+        }
+        if let Some(subject) = self.spotted.actors.first() {
+            discourse.last_subject = Some(subject.clone());
+        }
+        if !casualties.is_empty() && (drafts.is_empty() || self.spotted.aggregate) {
+            figures.push(Figure { killed: casualties.killed, injured: casualties.injured, evidence: self.text.to_string() });
+        }
+        let mut events: Vec<Event> = Vec::new();
+        for draft in drafts {
+            if events.iter().any(|e| e.sub_event_type == draft.sub_event_type && e.mention == draft.place.text) {
+                continue;
+            }
+            let event = self.build(draft, discourse, trace);
+            events.push(event);
+        }
+        if !self.spotted.aggregate {
+            attach_casualties(&mut events, &casualties);
+        }
+        events
+    }
+
+    fn describe(&self, trace: &mut SentenceTrace) {
+        let s = self.spotted;
+        let text = |a: usize, b: usize| span_text(self.text, &s.tokens, a, b);
+        trace.mentions.extend(s.triggers.iter().map(|t| format!("trigger {:?} ({:?})", t.text, t.trigger.kind)));
+        trace.mentions.extend(s.actors.iter().map(|a| match a.joint {
+            Some(j) => format!("actor {:?} = {} with {}", a.text, a.id, j),
+            None => format!("actor {:?} = {}", a.text, a.id),
+        }));
+        trace.mentions.extend(s.places.iter().map(|p| format!("place {:?} as {:?}", p.text, p.role)));
+        trace.mentions.extend(s.dates.iter().map(|d| format!("date {:?}: {}", text(d.start, d.end), d.window.rule)));
+        trace.mentions.extend(s.numbers.iter().map(|n| format!("number {:?} = {}", text(n.start, n.end), n.value)));
+        trace.mentions.extend(s.sources.iter().map(|&(a, b)| format!("source {:?}", text(a, b))));
+        if s.hypothetical {
+            trace.mentions.push("marker: hypothetical".into());
+        }
+        if s.aggregate {
+            trace.mentions.push("marker: aggregate over a period".into());
+        }
+    }
+
+    /// Territory: the places that follow the trigger, taken by its subject (or, for "fell
+    /// to", by the actor that follows).
+    fn territory(&self, trigger: &'s TriggerMention, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>, trace: &mut SentenceTrace) {
+        let kind = trigger.trigger.kind;
+        let mut objects = self.objects_after(trigger);
+        if objects.is_empty() && kind == TriggerKind::Fall {
+            objects = self.site_before(trigger).into_iter().collect();
+        }
+        if objects.is_empty() {
+            return;
+        }
+        let actor = match kind {
+            TriggerKind::Fall => self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse)),
+            _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
+        };
+        let Some(actor) = actor else {
+            trace.notes.push(format!("{:?}: no actor for the territory change", trigger.text));
+            return;
+        };
+        let extent = self.extent(trigger, objects[0]);
+        let previous = self.previous_holder();
+        let (gained, lost, sub_event_type, confidence) = if kind == TriggerKind::Withdraw {
+            let gained = if actor.id.is_state() { self.ctx.main_opposition } else { syrian_state() };
+            (gained, Some(actor.id), SubEventType::NonViolentTransfer, trigger.trigger.confidence)
+        } else {
+            let lost = previous.or_else(|| Some(if sides_with_state(actor.id) { self.ctx.main_opposition } else { syrian_state() }));
+            let sub = if sides_with_state(actor.id) { SubEventType::GovernmentRegainsTerritory } else { SubEventType::NonStateActorOvertakesTerritory };
+            (actor.id, lost.filter(|l| *l != actor.id), sub, trigger.trigger.confidence)
+        };
+        for place in objects {
+            drafts.push(Draft {
+                sub_event_type,
+                place,
+                actor1: Some(actor.clone()),
+                actor2: None,
+                control: Some((gained, lost, extent)),
+                trigger,
+                confidence,
+            });
+        }
+    }
+
+    /// The first place after a trigger (within a few words, in the same clause), and the
+    /// places listed with it ("A, B et C, en plus de D").
+    fn objects_after(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
+        let s = self.spotted;
+        let Some(first) = s.places.iter().find(|p| p.start >= trigger.end) else {
+            return Vec::new();
+        };
+        if first.start - trigger.end > OBJECT_WINDOW || !self.same_clause(trigger.end, first.start) || first.role != PlaceRole::Site {
+            return Vec::new();
+        }
+        if s.triggers.iter().any(|t| t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)) {
+            return Vec::new();
+        }
+        let mut objects = vec![first];
+        for place in s.places.iter().filter(|p| p.start > first.start) {
+            let last = objects[objects.len() - 1];
+            if !self.only_connectors(last.end, place.start) {
+                break;
+            }
+            if place.role == PlaceRole::Site {
+                objects.push(place);
+            } else {
+                break;
+            }
+        }
+        objects
+    }
+
+    /// Whether the tokens between two positions only join items of a list.
+    fn only_connectors(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        let pack = self.ctx.pack;
+        let mut at = from;
+        while at < to {
+            let hit = pack
+                .list_connectors
+                .match_at(tokens, at)
+                .or_else(|| pack.list_introducers.match_at(tokens, at))
+                .or_else(|| pack.place_nouns.match_at(tokens, at))
+                .map(|h| h.end);
+            match hit {
+                Some(end) if end <= to => at = end,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// No clause break between two token positions: a comma is allowed only before a list
+    /// ("plusieurs villages, dont : A").
+    fn same_clause(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        (from..to).all(|i| {
+            let t = &tokens[i];
+            if t.is_punct(";.!?()") {
+                return false;
+            }
+            if t.is_punct(",") {
+                return self.ctx.pack.list_introducers.match_at(tokens, i + 1).is_some();
+            }
+            true
+        })
+    }
+
+    fn site_before(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
+        self.spotted
+            .places
+            .iter()
+            .rev()
+            .find(|p| p.end <= trigger.start && p.role == PlaceRole::Site && self.same_clause(p.end, trigger.start))
+    }
+
+    /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
+    /// subject of the discourse.
+    fn subject_of(&self, trigger: &TriggerMention, discourse: &Discourse) -> Option<ActorMention> {
+        let s = self.spotted;
+        let holder_spans = self.previous_holder_spans();
+        let named = s
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= trigger.start && !holder_spans.iter().any(|&(hs, he)| a.start >= hs && a.start <= he + 1));
+        if let Some(actor) = named {
+            return Some(actor.clone());
+        }
+        let pronoun = (0..trigger.start).any(|i| self.ctx.pack.subject_pronouns.match_at(&s.tokens, i).is_some());
+        if pronoun {
+            return discourse.last_subject.clone();
+        }
+        None
+    }
+
+    fn actor_after(&self, from: usize, within: usize) -> Option<ActorMention> {
+        self.spotted.actors.iter().find(|a| a.start >= from && a.start <= from + within).cloned()
+    }
+
+    /// "la majeure partie de", "most of" between the trigger and its first place.
+    fn extent(&self, trigger: &TriggerMention, first: &PlaceMention) -> Extent {
+        let tokens = &self.spotted.tokens;
+        let partial = (trigger.start..first.start).any(|i| self.ctx.pack.partial.match_at(tokens, i).is_some_and(|h| h.end <= first.start));
+        if partial {
+            Extent::Partial
+        } else {
+            Extent::Full
+        }
+    }
+
+    fn previous_holder_spans(&self) -> Vec<(usize, usize)> {
+        self.ctx.pack.previous_holder.find_all(&self.spotted.tokens).iter().map(|h| (h.start, h.end)).collect()
+    }
+
+    /// "auparavant sous le contrôle des forces du régime": who held the places before.
+    fn previous_holder(&self) -> Option<ActorId> {
+        self.previous_holder_spans()
+            .into_iter()
+            .find_map(|(_, end)| self.spotted.actors.iter().find(|a| a.start >= end && a.start <= end + 2).map(|a| a.id))
+    }
+
+    /// Who carried out an attack: an actor right after the trigger ("frappes russes",
+    /// "bombardment by Russia"), else the nearest before it.
+    fn attacker(&self, trigger: &TriggerMention, discourse: &Discourse) -> Option<ActorMention> {
+        let s = self.spotted;
+        // Civilians and rescuers are named as victims, never as attackers.
+        let armed = |a: &&ActorMention| a.id.inter_code() != 7;
+        let after = s.actors.iter().filter(armed).find(|a| a.start >= trigger.start && a.start <= trigger.end + 3).cloned();
+        let before = s.actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start)).cloned();
+        after.or(before).or_else(|| {
+            (trigger.trigger.kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor.clone()).flatten()
+        })
+    }
+
+    /// Places hit by an attack: the sites of the sentence, else its region.
+    fn attack(&self, trigger: &'s TriggerMention, kind: TriggerKind, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>) {
+        let sub_event_type = if kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
+        let actor = self.attacker(trigger, discourse);
+        for place in self.targets() {
+            drafts.push(Draft { sub_event_type, place, actor1: actor.clone(), actor2: None, control: None, trigger, confidence: trigger.trigger.confidence });
+        }
+    }
+
+    /// Sites that are named as such (resolved in the gazetteer, or announced by a place
+    /// noun), else the first region of the sentence.
+    fn targets(&self) -> Vec<&'s PlaceMention> {
+        let s = self.spotted;
+        let sites: Vec<&PlaceMention> = s.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p)).collect();
+        if !sites.is_empty() {
+            return sites;
+        }
+        s.places.iter().filter(|p| matches!(p.role, PlaceRole::Region { .. })).take(1).collect()
+    }
+
+    fn is_named_place(&self, place: &PlaceMention) -> bool {
+        place.after_place_noun || self.ctx.gazetteer.resolve(&place.text, &self.resolution_context(None)).place.is_some()
+    }
+
+    /// Damage ("was destroyed") caused by the attack reported just before.
+    fn damage(&self, trigger: &'s TriggerMention, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>, trace: &mut SentenceTrace) {
+        let Some((kind, at, actor)) = &discourse.last_attack else {
+            trace.notes.push(format!("{:?}: damage with no attack reported before it", trigger.text));
+            return;
+        };
+        if self.index.saturating_sub(*at) > ATTACK_MEMORY {
+            trace.notes.push(format!("{:?}: the last attack reported is too far back", trigger.text));
+            return;
+        }
+        let sub_event_type = if *kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
+        let sites: Vec<&PlaceMention> = self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p)).collect();
+        for place in sites {
+            drafts.push(Draft { sub_event_type, place, actor1: actor.clone(), actor2: None, control: None, trigger, confidence: trigger.trigger.confidence });
+        }
+    }
+
+    /// Fighting at named sites, between the actor before the trigger and the one after.
+    fn clash(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
+        let s = self.spotted;
+        let actor1 = s.actors.iter().rev().find(|a| a.end <= trigger.start).cloned();
+        let actor2 = s.actors.iter().find(|a| a.start >= trigger.end && Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
+        let in_clause = |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
+        for place in s.places.iter().filter(|p| p.role == PlaceRole::Site).filter(in_clause).filter(|p| self.is_named_place(p)) {
+            drafts.push(Draft {
+                sub_event_type: SubEventType::ArmedClash,
+                place,
+                actor1: actor1.clone(),
+                actor2: actor2.clone(),
+                control: None,
+                trigger,
+                confidence: trigger.trigger.confidence,
+            });
+        }
+    }
+
+    /// People fleeing the places that follow the trigger.
+    fn flight(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
+        let places = self
+            .spotted
+            .places
+            .iter()
+            .filter(|p| p.start >= trigger.end && (p.role == PlaceRole::Site && self.is_named_place(p) || matches!(p.role, PlaceRole::Region { .. })));
+        for place in places {
+            drafts.push(Draft {
+                sub_event_type: SubEventType::Displacement,
+                place,
+                actor1: None,
+                actor2: None,
+                control: None,
+                trigger,
+                confidence: trigger.trigger.confidence,
+            });
+        }
+    }
+
+    /// The governorate this sentence names (a region, else a landmark near which things
+    /// happen), else the article's.
+    fn sentence_admin1(&self) -> Option<String> {
+        let places = &self.spotted.places;
+        let gazetteer = self.ctx.gazetteer;
+        let region = places.iter().find_map(|p| match &p.role {
+            PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
+            PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &p.text),
+            _ => None,
+        });
+        let landmark = || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| home_admin1(gazetteer, &p.text));
+        region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
+    }
+
+    fn resolution_context(&self, admin1: Option<String>) -> Context {
+        Context { country: Some(HOME_COUNTRY.to_string()), admin1, near: Vec::new() }
+    }
+
+    fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Event {
+        let ctx = self.ctx;
+        let admin1_hint = self.sentence_admin1();
+        let placed = self.place(draft.place, admin1_hint, discourse, trace);
+        let window = best_for(&self.spotted.dates, draft.trigger.start)
+            .map(|d| d.window.clone())
+            .unwrap_or_else(|| default_window(ctx.article.published));
+        let mut confidence = draft.confidence * placed.confidence_factor;
+        if draft.actor1.is_none() && draft.sub_event_type != SubEventType::Displacement {
+            confidence *= 0.85;
+        }
+        if self.spotted.dates.is_empty() {
+            confidence *= 0.9;
+        }
+        let claimed_by = self.claimant();
+        if let (Some(claimant), Some(actor)) = (&claimed_by, &draft.actor1) {
+            // A side's claim about its own gains is worth less than a monitor's report.
+            if claimant.1 == Some(actor.id) {
+                confidence *= 0.85;
+            }
+        }
+        let (actor1_id, actor1, assoc1) = actor_fields(draft.actor1.as_ref());
+        let (actor2_id, actor2, assoc2) = actor_fields(draft.actor2.as_ref());
+        let mut event = Event {
+            event_id: String::new(),
+            event_date: window.day_of(),
+            date_start: window.start,
+            date_end: window.end,
+            time_precision: window.precision,
+            event_type: draft.sub_event_type.event_type(),
+            sub_event_type: draft.sub_event_type,
+            actor1,
+            actor1_id,
+            assoc_actor_1: assoc1,
+            actor2,
+            actor2_id,
+            assoc_actor_2: assoc2,
+            location: placed.location,
+            mention: draft.place.text.clone(),
+            geonameid: placed.geonameid,
+            latitude: placed.latitude,
+            longitude: placed.longitude,
+            geo_precision: placed.geo_precision,
+            admin1: placed.admin1,
+            country: placed.country,
+            iso: placed.iso,
+            fatalities: 0,
+            civilian_fatalities: None,
+            child_fatalities: None,
+            injuries: None,
+            control: draft.control.map(|(gained_by, lost_by, extent)| Control { gained_by, lost_by, extent }),
+            article_id: ctx.article.id.clone(),
+            language: ctx.article.language.clone(),
+            evidence: self.text.to_string(),
+            evidence_start: self.start,
+            evidence_end: self.start + self.text.len(),
+            confidence: (confidence * 100.0).round() / 100.0,
+            trigger: draft.trigger.text.clone(),
+            claimed_by: claimed_by.map(|c| c.0),
+        };
+        event.event_id = event.derive_id();
+        trace.notes.push(format!(
+            "{} at {} ({}) from {:?}, dated by: {}",
+            event.sub_event_type.as_str(),
+            event.location,
+            placed.how,
+            draft.trigger.text,
+            window.rule
+        ));
+        event
+    }
+
+    /// Who the sentence says reports it: a named source, or an actor just before a claim
+    /// word ("la Direction ... a annoncé").
+    fn claimant(&self) -> Option<(String, Option<ActorId>)> {
+        let s = self.spotted;
+        if let Some(&(a, b)) = s.sources.first() {
+            return Some((span_text(self.text, &s.tokens, a, b), None));
+        }
+        s.claims.iter().find_map(|&(claim_start, _)| {
+            s.actors.iter().rev().find(|a| a.end <= claim_start && claim_start - a.end <= 6).map(|a| (a.text.clone(), Some(a.id)))
+        })
+    }
+
+    fn place(&self, mention: &PlaceMention, admin1_hint: Option<String>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Placed {
+        let gazetteer = self.ctx.gazetteer;
+        if let PlaceRole::Region { admin1: Some(code) } = &mention.role {
+            if let Some(g) = gazetteer.governorate(HOME_COUNTRY, code) {
+                return Placed::governorate(g, gazetteer, 0.8, "a governorate".into());
+            }
+        }
+        let context = Context { near: discourse.near.clone(), ..self.resolution_context(admin1_hint.clone()) };
+        let resolution = gazetteer.resolve(&mention.text, &context);
+        if let Some(place) = resolution.place {
+            let region = matches!(mention.role, PlaceRole::Region { .. });
+            discourse.near.push((place.latitude, place.longitude));
+            let governorate = gazetteer.governorate(&place.country, &place.admin1);
+            let country = gazetteer.country(&place.country);
+            return Placed {
+                location: place.name.clone(),
+                geonameid: Some(place.geonameid),
+                latitude: Some(place.latitude),
+                longitude: Some(place.longitude),
+                geo_precision: if region { 2 } else { 1 },
+                admin1: governorate.map(|g| g.name.clone()),
+                country: country.map_or_else(|| place.country.clone(), |c| c.name.clone()),
+                iso: country.map_or(0, |c| c.iso_numeric),
+                confidence_factor: if region { 0.85 } else { 1.0 },
+                how: resolution.reason,
+            };
+        }
+        trace.notes.push(format!("{:?} not in the gazetteer: {}", mention.text, resolution.reason));
+        // A place the gazetteer lacks is kept by name at the smallest region the text gives.
+        let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
+        match governorate {
+            Some(g) => Placed { location: mention.text.clone(), ..Placed::governorate(g, gazetteer, 0.9, format!("placed in {} governorate", g.name)) },
+            None => Placed::country(mention, gazetteer),
+        }
+    }
+}
+
+struct Placed {
+    location: String,
+    geonameid: Option<u32>,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    geo_precision: u8,
+    admin1: Option<String>,
+    country: String,
+    iso: u16,
+    confidence_factor: f64,
+    how: String,
+}
+
+impl Placed {
+    fn governorate(g: &frontline_gazetteer::Governorate, gazetteer: &Gazetteer, factor: f64, how: String) -> Placed {
+        let country = gazetteer.country(&g.country);
+        Placed {
+            location: g.name.clone(),
+            geonameid: None,
+            latitude: Some(g.latitude),
+            longitude: Some(g.longitude),
+            geo_precision: 3,
+            admin1: Some(g.name.clone()),
+            country: country.map_or_else(|| g.country.clone(), |c| c.name.clone()),
+            iso: country.map_or(0, |c| c.iso_numeric),
+            confidence_factor: factor,
+            how,
+        }
+    }
+
+    fn country(mention: &PlaceMention, gazetteer: &Gazetteer) -> Placed {
+        let country = gazetteer.country(HOME_COUNTRY);
+        Placed {
+            location: mention.text.clone(),
+            geonameid: None,
+            latitude: country.map(|c| c.latitude),
+            longitude: country.map(|c| c.longitude),
+            geo_precision: 3,
+            admin1: None,
+            country: country.map_or_else(|| HOME_COUNTRY.to_string(), |c| c.name.clone()),
+            iso: country.map_or(0, |c| c.iso_numeric),
+            confidence_factor: 0.8,
+            how: "no region given: placed in the country".into(),
+        }
+    }
+}
+
+fn syrian_state() -> ActorId {
+    ActorId::parse("SYR_GOV").expect("SYR_GOV is in the actor table")
+}
+
+/// Government gains: the Syrian state and the forces fighting on its side.
+fn sides_with_state(actor: ActorId) -> bool {
+    matches!(actor.as_str(), "SYR_GOV" | "RUS" | "IRN" | "HEZ")
+}
+
+fn is_event_kind(kind: TriggerKind) -> bool {
+    !matches!(kind, TriggerKind::Kill | TriggerKind::Wound)
+}
+
+fn actor_fields(actor: Option<&ActorMention>) -> (Option<ActorId>, Option<String>, Option<String>) {
+    match actor {
+        None => (None, None, None),
+        Some(a) => {
+            let assoc = match (a.joint, &a.allies) {
+                (Some(j), Some(allies)) => Some(format!("{}; {}", j.display_name(), allies)),
+                (Some(j), None) => Some(j.display_name().to_string()),
+                (None, Some(allies)) => Some(allies.clone()),
+                (None, None) => None,
+            };
+            (Some(a.id), Some(a.id.display_name().to_string()), assoc)
+        }
+    }
+}
+
+/// The sentence's toll goes to its first event; the others of the same sentence report the
+/// same toll and must not count it again.
+fn attach_casualties(events: &mut [Event], casualties: &Casualties) {
+    if let Some(first) = events.first_mut() {
+        first.fatalities = casualties.killed.unwrap_or(0);
+        first.civilian_fatalities = casualties.civilians_killed;
+        first.child_fatalities = casualties.children_killed;
+        first.injuries = casualties.injured;
+    }
+}
+
+fn overlaps(a: &Event, b: &Event) -> bool {
+    match (a.date_start, a.date_end, b.date_start, b.date_end) {
+        (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+        _ => true,
+    }
+}
+
+fn place_key(e: &Event) -> String {
+    e.geonameid.map_or_else(|| frontline_gazetteer::fold_name(&e.mention), |id| id.to_string())
+}
+
+fn window_days(e: &Event) -> i64 {
+    match (e.date_start, e.date_end) {
+        (Some(s), Some(t)) => (t - s).num_days(),
+        _ => i64::MAX,
+    }
+}
+
+/// ACLED's rule within one article: one event per type, place and day. Two readings of the
+/// same event keep the narrower date window, the higher toll and the higher confidence.
+fn one_per_type_place_and_day(events: Vec<Event>) -> Vec<Event> {
+    let mut kept: Vec<Event> = Vec::new();
+    for event in events {
+        let same = kept.iter_mut().find(|k| k.sub_event_type == event.sub_event_type && place_key(k) == place_key(&event) && overlaps(k, &event));
+        match same {
+            None => kept.push(event),
+            Some(existing) => {
+                let fatalities = existing.fatalities.max(event.fatalities);
+                let confidence = existing.confidence.max(event.confidence);
+                if window_days(&event) < window_days(existing) {
+                    *existing = event;
+                }
+                existing.fatalities = fatalities;
+                existing.confidence = confidence;
+            }
+        }
+    }
+    kept
+}

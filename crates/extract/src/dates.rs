@@ -1,0 +1,239 @@
+//! Dates in a sentence, read against the article's publication date: explicit days
+//! ("mardi 28 janvier", "January 28th"), days relative to publication ("hier", "yesterday"),
+//! weekdays (the last one on or before publication: reports speak of the past), windows
+//! ("depuis vendredi", "in recent days"). Without a publication date no year is invented:
+//! only a date that gives its year is placed.
+
+use chrono::{Datelike, Days, NaiveDate};
+use frontline_lang::{LanguagePack, Token, TokenKind};
+
+/// The days an event may have happened on, and ACLED's time precision for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateWindow {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    /// 1 day, 2 within a week, 3 within a month or unknown.
+    pub precision: u8,
+    /// How the window was read, for `frontline explain`.
+    pub rule: String,
+}
+
+impl DateWindow {
+    fn day(day: NaiveDate, rule: String) -> DateWindow {
+        DateWindow { start: Some(day), end: Some(day), precision: 1, rule }
+    }
+
+    fn span(start: NaiveDate, end: NaiveDate, rule: String) -> DateWindow {
+        let days = (end - start).num_days();
+        let precision = if days == 0 { 1 } else if days <= 7 { 2 } else { 3 };
+        DateWindow { start: Some(start), end: Some(end), precision, rule }
+    }
+
+    fn unknown(rule: &str) -> DateWindow {
+        DateWindow { start: None, end: None, precision: 3, rule: rule.to_string() }
+    }
+
+    /// The single best day: known only when the window is one day.
+    pub fn day_of(&self) -> Option<NaiveDate> {
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s == e => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// A date expression found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    /// Token range in the sentence.
+    pub start: usize,
+    pub end: usize,
+    pub window: DateWindow,
+    /// Higher is more specific: explicit day 4, relative day 3, weekday 2, since 1, recent 0.
+    pub rank: u8,
+}
+
+/// A report that gives no date speaks of the days just before it was published.
+pub fn default_window(published: Option<NaiveDate>) -> DateWindow {
+    match published {
+        Some(p) => DateWindow::span(p - Days::new(6), p, "no date in the sentence: the week before publication".into()),
+        None => DateWindow::unknown("no date in the sentence and no publication date"),
+    }
+}
+
+pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<NaiveDate>) -> Vec<DateMention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match read_at(tokens, i, pack, published) {
+            Some(mention) => {
+                i = mention.end.max(i + 1);
+                found.push(mention);
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
+    if let Some(hit) = pack.since.match_at(tokens, i) {
+        let next = read_at(tokens, hit.end, pack, published)?;
+        let from = next.window.start?;
+        let to = published?;
+        if from > to {
+            return None;
+        }
+        let window = DateWindow::span(from, to, format!("since {}: from that day to publication", next.window.rule));
+        return Some(DateMention { start: i, end: next.end, window, rank: 1 });
+    }
+    if let Some(hit) = pack.recent.match_at(tokens, i) {
+        let window = match published {
+            Some(p) => DateWindow::span(p - Days::new(7), p, "recent days: the week before publication".into()),
+            None => DateWindow::unknown("recent days, publication date unknown"),
+        };
+        return Some(DateMention { start: i, end: hit.end, window, rank: 0 });
+    }
+    if let Some(hit) = pack.relative_days.match_at(tokens, i) {
+        let offset = *hit.value;
+        let window = match published {
+            Some(p) => DateWindow::day(
+                p.checked_add_signed(chrono::Duration::days(offset))?,
+                format!("{offset:+} day(s) from publication"),
+            ),
+            None => DateWindow::unknown("relative day, publication date unknown"),
+        };
+        return Some(DateMention { start: i, end: hit.end, window, rank: 3 });
+    }
+    if let Some(hit) = pack.weekdays.match_at(tokens, i) {
+        if let Some(explicit) = explicit_date(tokens, hit.end, pack, published) {
+            return Some(DateMention { start: i, ..explicit });
+        }
+        let window = match published {
+            Some(p) => DateWindow::day(last_weekday(p, *hit.value), format!("{}: the last one on or before publication", tokens[i].text)),
+            None => DateWindow::unknown("weekday, publication date unknown"),
+        };
+        return Some(DateMention { start: i, end: hit.end, window, rank: 2 });
+    }
+    explicit_date(tokens, i, pack, published)
+}
+
+/// "28 janvier [2020]", "January 28th[, 2020]", with an optional "(" between a weekday and it.
+fn explicit_date(tokens: &[Token], mut i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
+    let start = i;
+    if tokens.get(i).is_some_and(|t| t.is_punct("(,")) {
+        i += 1;
+    }
+    let (day, month, mut end) = if let Some(day) = day_number(tokens.get(i)) {
+        let month = pack.months.match_at(tokens, i + 1)?;
+        (day, *month.value, month.end)
+    } else {
+        let month = pack.months.match_at(tokens, i)?;
+        let day = day_number(tokens.get(month.end))?;
+        let mut end = month.end + 1;
+        // An ordinal suffix written apart from the number: "28th", "1er".
+        if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && t.norm.len() <= 2 && !t.is_capitalized()) {
+            end += 1;
+        }
+        (day, *month.value, end)
+    };
+    let mut year = None;
+    let mut probe = end;
+    if tokens.get(probe).is_some_and(|t| t.is_punct(",")) {
+        probe += 1;
+    }
+    if let Some(y) = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y)) {
+        year = Some(y as i32);
+        end = probe + 1;
+    }
+    if tokens.get(end).is_some_and(|t| t.is_punct(")")) {
+        end += 1;
+    }
+    let window = match (year, published) {
+        (Some(y), _) => DateWindow::day(NaiveDate::from_ymd_opt(y, month, day)?, "explicit date".into()),
+        (None, Some(p)) => {
+            let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
+            // A day later than publication, without a year, is from the year before.
+            let date = if this_year > p { NaiveDate::from_ymd_opt(p.year() - 1, month, day)? } else { this_year };
+            DateWindow::day(date, "explicit day and month, year of publication".into())
+        }
+        (None, None) => DateWindow::unknown("day and month without a year or publication date"),
+    };
+    Some(DateMention { start, end, window, rank: 4 })
+}
+
+fn day_number(token: Option<&Token>) -> Option<u32> {
+    let token = token?;
+    if token.kind != TokenKind::Number || token.text.len() > 2 {
+        return None;
+    }
+    token.value.map(|v| v as u32).filter(|d| (1..=31).contains(d))
+}
+
+/// The last `weekday` (0 = Monday) on or before `day`.
+fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
+    let today = day.weekday().num_days_from_monday();
+    let back = (today + 7 - weekday) % 7;
+    day - Days::new(u64::from(back))
+}
+
+/// The mention that dates a trigger at token `at`: the most specific, then the nearest.
+pub fn best_for(mentions: &[DateMention], at: usize) -> Option<&DateMention> {
+    mentions.iter().max_by_key(|m| {
+        let distance = if m.end <= at { at - m.end } else { m.start.saturating_sub(at) };
+        (m.rank, std::cmp::Reverse(distance))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontline_lang::Packs;
+
+    fn windows(code: &str, text: &str, published: Option<NaiveDate>) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let packs = Packs::builtin().expect("packs load");
+        let pack = packs.get(code).expect("pack");
+        let tokens = pack.tokenize(text);
+        find_dates(&tokens, pack, published).into_iter().map(|m| (m.window.start, m.window.end)).collect()
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    // 2021-03-10 is a Wednesday.
+    fn wednesday() -> Option<NaiveDate> {
+        d(2021, 3, 10)
+    }
+
+    #[test]
+    fn french_explicit_relative_and_weekday() {
+        assert_eq!(windows("fr", "L'armée est entrée vendredi 5 mars dans la ville.", wednesday()), [(d(2021, 3, 5), d(2021, 3, 5))]);
+        assert_eq!(windows("fr", "Hier, deux obus sont tombés.", wednesday()), [(d(2021, 3, 9), d(2021, 3, 9))]);
+        assert_eq!(windows("fr", "Ce lundi soir, des raids ont visé le marché.", wednesday()), [(d(2021, 3, 8), d(2021, 3, 8))]);
+        assert_eq!(windows("fr", "Ce mercredi matin, des combats.", wednesday()), [(d(2021, 3, 10), d(2021, 3, 10))]);
+        assert_eq!(windows("fr", "Depuis samedi, les rebelles avancent.", wednesday()), [(d(2021, 3, 6), d(2021, 3, 10))]);
+        assert_eq!(windows("fr", "Le 14 décembre, un convoi a été visé.", wednesday()), [(d(2020, 12, 14), d(2020, 12, 14))]);
+    }
+
+    #[test]
+    fn english_explicit_relative_and_weekday() {
+        assert_eq!(windows("en", "Troops on Monday (March 8th) entered the town.", wednesday()), [(d(2021, 3, 8), d(2021, 3, 8))]);
+        assert_eq!(windows("en", "Shelling hit the market yesterday.", wednesday()), [(d(2021, 3, 9), d(2021, 3, 9))]);
+        assert_eq!(windows("en", "Rebels have since Thursday taken four villages.", wednesday()), [(d(2021, 3, 4), d(2021, 3, 10))]);
+        assert_eq!(windows("en", "Thousands fled in recent days.", wednesday()), [(d(2021, 3, 3), d(2021, 3, 10))]);
+        assert_eq!(windows("en", "On February 2, 2019 the base fell.", wednesday()), [(d(2019, 2, 2), d(2019, 2, 2))]);
+    }
+
+    #[test]
+    fn no_year_is_invented_without_publication_date() {
+        assert_eq!(windows("fr", "Mardi 3 mars, des frappes ont tué six civils.", None), [(None, None)]);
+        assert_eq!(windows("en", "On March 3, 2020 strikes killed six.", None), [(d(2020, 3, 3), d(2020, 3, 3))]);
+        assert_eq!(default_window(None).start, None);
+    }
+
+    #[test]
+    fn a_year_alone_is_not_a_window() {
+        assert!(windows("en", "The town has been held by rebels since 2012.", wednesday()).is_empty());
+    }
+}

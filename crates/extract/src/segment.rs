@@ -1,0 +1,157 @@
+//! Cutting an article's text into sentences with byte offsets, and setting aside what is not
+//! the article's own prose: headings, photo captions, repeated blocks, widget lines.
+
+use frontline_lang::LanguagePack;
+
+/// Why a block of text yields no events, or that it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentenceKind {
+    Body,
+    /// A line without final punctuation: a title, a section heading, a menu or widget line.
+    Heading,
+    /// A photo caption or credit.
+    Caption,
+    /// A paragraph the page repeats (captions and teasers often appear twice).
+    Repeated,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence<'a> {
+    pub text: &'a str,
+    /// Byte offsets in the article's text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: SentenceKind,
+}
+
+const FINAL_PUNCTUATION: &[char] = &['.', '!', '?', '…', '"', '»', '”', '\'', ')'];
+const CLOSING_QUOTES: &[char] = &['"', '»', '”', '\'', ')'];
+
+/// Splits a text into paragraphs (lines) and those into sentences.
+pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
+    let mut out = Vec::new();
+    let mut seen_paragraphs: Vec<&str> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let start = line_start + (line.len() - line.trim_start().len());
+        let end = start + trimmed.len();
+        let kind = paragraph_kind(trimmed, pack, &seen_paragraphs);
+        seen_paragraphs.push(trimmed);
+        if kind != SentenceKind::Body {
+            out.push(Sentence { text: trimmed, start, end, kind });
+            continue;
+        }
+        for (s, e) in split_sentences(trimmed, pack) {
+            out.push(Sentence { text: &text[start + s..start + e], start: start + s, end: start + e, kind });
+        }
+    }
+    out
+}
+
+fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> SentenceKind {
+    if seen.contains(&paragraph) {
+        return SentenceKind::Repeated;
+    }
+    let tokens = pack.tokenize(paragraph);
+    if !pack.caption_markers.find_all(&tokens).is_empty() {
+        return SentenceKind::Caption;
+    }
+    let words = tokens.iter().filter(|t| t.kind == frontline_lang::TokenKind::Word).count();
+    let ends_like_prose = paragraph.trim_end().ends_with(FINAL_PUNCTUATION);
+    if !ends_like_prose || words < 4 {
+        return SentenceKind::Heading;
+    }
+    SentenceKind::Body
+}
+
+/// Byte ranges of the sentences of one paragraph.
+fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> {
+    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Take closing quotes and brackets with the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && CLOSING_QUOTES.contains(&chars[j].1) {
+                j += 1;
+            }
+            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
+            let next_starts_sentence = chars[j..]
+                .iter()
+                .find(|(_, c)| !c.is_whitespace())
+                .is_some_and(|&(_, c)| c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c));
+            if followed_by_space && next_starts_sentence && !is_abbreviation(paragraph, start, at, c, pack) {
+                let end = chars.get(j).map_or(paragraph.len(), |&(b, _)| b);
+                ranges.push((start, end));
+                let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace()).map_or(paragraph.len(), |&(b, _)| b);
+                start = next;
+                i = j;
+                continue;
+            }
+        }
+        let _ = at;
+        i += 1;
+    }
+    if start < paragraph.len() {
+        let rest = paragraph[start..].trim_end();
+        if !rest.is_empty() {
+            ranges.push((start, start + rest.len()));
+        }
+    }
+    ranges
+}
+
+/// A period after an abbreviation of the pack ("M.", "Gen.") or a lone initial ("J.") does
+/// not end a sentence.
+fn is_abbreviation(paragraph: &str, sentence_start: usize, dot_at: usize, mark: char, pack: &LanguagePack) -> bool {
+    if mark != '.' {
+        return false;
+    }
+    let before = &paragraph[sentence_start..dot_at];
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let folded = frontline_core::fold_word(&format!("{word}."));
+    pack.abbreviations.contains(&folded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use frontline_lang::Packs;
+
+    fn pack(code: &str) -> LanguagePack {
+        Packs::builtin().expect("packs load").get(code).expect("pack exists").clone()
+    }
+
+    #[test]
+    fn splits_sentences_and_keeps_offsets() {
+        let text = "Les forces ont avancé mardi. M. Dupont a parlé à la presse. \"Rien ne change.\" Fin du texte ici.\n";
+        let got = sentences(text, &pack("fr"));
+        let texts: Vec<&str> = got.iter().map(|s| s.text).collect();
+        assert_eq!(
+            texts,
+            ["Les forces ont avancé mardi.", "M. Dupont a parlé à la presse.", "\"Rien ne change.\"", "Fin du texte ici."]
+        );
+        for s in &got {
+            assert_eq!(&text[s.start..s.end], s.text);
+        }
+    }
+
+    #[test]
+    fn headings_captions_and_repeats_are_set_aside() {
+        let text = "World News\nA boy walks past a ruined house in the old city. [Photo by a reporter]\nTroops entered the town of Nowhere on Monday, officials said.\nA boy walks past a ruined house in the old city. [Photo by a reporter]\n";
+        let kinds: Vec<SentenceKind> = sentences(text, &pack("en")).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SentenceKind::Heading, SentenceKind::Caption, SentenceKind::Body, SentenceKind::Repeated]);
+    }
+}

@@ -1,0 +1,328 @@
+//! Spotting, in one sentence's tokens, the mentions events are built from: triggers, actors,
+//! named sources, place names (with the role their surroundings give them), numbers, dates
+//! and the markers that change a reading (hypothetical, aggregate, claims).
+
+use chrono::NaiveDate;
+use frontline_core::ActorId;
+use frontline_gazetteer::Gazetteer;
+use frontline_lang::{LanguagePack, RegionSide, Token, TokenKind, Trigger};
+
+use crate::dates::{find_dates, DateMention};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorMention {
+    pub start: usize,
+    pub end: usize,
+    pub id: ActorId,
+    pub text: String,
+    /// A second actor named jointly ("Russian and Syrian warplanes"): actor1's associate.
+    pub joint: Option<ActorId>,
+    /// Allies named with it ("and allied militias").
+    pub allies: Option<String>,
+}
+
+/// What the words around a place name make of it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlaceRole {
+    /// Where something may happen.
+    Site,
+    /// A region ("rural Idlib", "Jabal al-Zawiya region"), with the governorate it names.
+    Region { admin1: Option<String> },
+    /// A reference point ("near X", "the road linking X to Y").
+    Landmark,
+    /// Where an actor comes from ("based in X").
+    Origin,
+    /// A country.
+    Country,
+    /// A building's name ("Al-Iman hospital").
+    Facility,
+    /// A person or source ("Assaf said").
+    Person,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    /// As the article wrote it.
+    pub text: String,
+    pub role: PlaceRole,
+    /// Announced by a place noun ("the town of", "la ville de").
+    pub after_place_noun: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriggerMention {
+    pub start: usize,
+    pub end: usize,
+    pub trigger: Trigger,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMention {
+    pub start: usize,
+    pub end: usize,
+    pub value: u64,
+}
+
+/// Everything spotted in one sentence.
+#[derive(Debug, Clone)]
+pub struct Spotted {
+    pub tokens: Vec<Token>,
+    pub actors: Vec<ActorMention>,
+    pub places: Vec<PlaceMention>,
+    pub triggers: Vec<TriggerMention>,
+    pub numbers: Vec<NumberMention>,
+    pub dates: Vec<DateMention>,
+    /// Token ranges of named sources ("SANA", "the Observatory").
+    pub sources: Vec<(usize, usize)>,
+    /// Token ranges of claim markers ("said", "selon").
+    pub claims: Vec<(usize, usize)>,
+    pub hypothetical: bool,
+    /// The sentence counts over a period ("over the last 10 days"): figures, not events.
+    pub aggregate: bool,
+}
+
+pub fn spot(text: &str, pack: &LanguagePack, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Spotted {
+    let tokens = pack.tokenize(text);
+    let dates = find_dates(&tokens, pack, published);
+    let sources: Vec<(usize, usize)> = pack.organisations.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let actors = spot_actors(&tokens, pack, &sources);
+    let triggers = pack
+        .triggers
+        .find_all(&tokens)
+        .into_iter()
+        .filter(|h| !inside_any(h.start, h.end, &sources))
+        .map(|h| TriggerMention { start: h.start, end: h.end, trigger: *h.value, text: span_text(text, &tokens, h.start, h.end) })
+        .collect();
+    let claims: Vec<(usize, usize)> = pack.claim_markers.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let mut blocked = vec![false; tokens.len()];
+    for (s, e) in sources.iter().copied().chain(actors.iter().map(|a| (a.start, a.end))).chain(dates.iter().map(|d| (d.start, d.end))) {
+        blocked[s..e].iter_mut().for_each(|b| *b = true);
+    }
+    for hit in pack.months.find_all(&tokens).into_iter().chain(pack.weekdays.find_all(&tokens)) {
+        blocked[hit.start..hit.end].iter_mut().for_each(|b| *b = true);
+    }
+    let mut places: Vec<PlaceMention> = name_spans(&tokens, pack, &blocked)
+        .into_iter()
+        .map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims))
+        .collect();
+    regions_in_apposition(&mut places, &tokens);
+    let hypothetical = !pack.hypothetical.find_all(&tokens).is_empty()
+        || tokens.iter().any(|t| {
+            t.kind == TokenKind::Word && pack.hypothetical_suffixes.iter().any(|s| t.norm.len() > s.len() + 2 && t.norm.ends_with(s.as_str()))
+        });
+    let aggregate = !pack.aggregate.find_all(&tokens).is_empty();
+    let numbers = spot_numbers(&tokens, pack);
+    Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate }
+}
+
+fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(s, e)| start < e && s < end)
+}
+
+pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
+    match (tokens.get(start), end.checked_sub(1).and_then(|l| tokens.get(l))) {
+        (Some(a), Some(b)) if start < end => text[a.start..b.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]) -> Vec<ActorMention> {
+    let text_of = |s: usize, e: usize| tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    let mut actors: Vec<ActorMention> = Vec::new();
+    for hit in pack.actors.find_all(tokens) {
+        if inside_any(hit.start, hit.end, sources) {
+            continue;
+        }
+        actors.push(ActorMention { start: hit.start, end: hit.end, id: *hit.value, text: text_of(hit.start, hit.end), joint: None, allies: None });
+    }
+    // "A and B": the second becomes the first's associate, whether B is a full actor name
+    // or only a nationality word ("avions de guerre russes et syriens").
+    let mut merged: Vec<ActorMention> = Vec::new();
+    for actor in actors {
+        if let Some(previous) = merged.last_mut() {
+            let joined = previous.end + 1 == actor.start && pack.list_connectors.match_at(tokens, previous.end).is_some_and(|h| h.end == actor.start);
+            if joined && previous.joint.is_none() && previous.id != actor.id {
+                previous.joint = Some(actor.id);
+                previous.end = actor.end;
+                previous.text = text_of(previous.start, previous.end);
+                continue;
+            }
+        }
+        merged.push(actor);
+    }
+    for actor in &mut merged {
+        let mut at = actor.end;
+        if pack.list_connectors.match_at(tokens, at).is_some() {
+            at += 1;
+        }
+        if actor.joint.is_none() {
+            if let Some(hit) = pack.demonyms.match_at(tokens, at).filter(|h| *h.value != actor.id && at > actor.end) {
+                actor.joint = Some(*hit.value);
+                actor.end = hit.end;
+                actor.text = text_of(actor.start, actor.end);
+                at = hit.end + usize::from(pack.list_connectors.match_at(tokens, hit.end).is_some());
+            }
+        }
+        if let Some(hit) = pack.allies.match_at(tokens, at).or_else(|| pack.allies.match_at(tokens, at + 1)) {
+            actor.allies = Some(text_of(hit.start, hit.end));
+        }
+    }
+    merged
+}
+
+/// Whether a token can continue a name: a capitalized word, or the Arabic article joined
+/// to one ("al-Sham"), or a bare article before a capitalized word ("an Nu`man").
+fn is_article_form(token: &Token) -> bool {
+    const ARTICLES: &[&str] = &["al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath"];
+    match token.norm.split_once('-') {
+        Some((article, rest)) => ARTICLES.contains(&article) && !rest.is_empty(),
+        None => false,
+    }
+}
+
+fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(usize, usize)> {
+    let name_word = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            !blocked[i] && ((t.is_capitalized() && !pack.function_words.contains(&t.norm)) || is_article_form(t))
+        })
+    };
+    let bare_article = |i: usize| {
+        tokens.get(i).is_some_and(|t| matches!(t.norm.as_str(), "al" | "el" | "an" | "ash" | "as" | "ad" | "ar" | "az" | "at"))
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if name_word(end) {
+                end += 1;
+            } else if bare_article(end) && name_word(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        spans.push((start, end));
+        i = end;
+    }
+    spans
+}
+
+fn place_mention(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+    claims: &[(usize, usize)],
+) -> PlaceMention {
+    let name = span_text(text, tokens, start, end);
+    let after_place_noun = pack.place_nouns.match_ending_at(tokens, start, 3).is_some()
+        || small_words_then(tokens, start, 2, pack).is_some_and(|at| pack.place_nouns.match_ending_at(tokens, at, 3).is_some());
+    let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
+    PlaceMention { start, end, text: name, role, after_place_noun }
+}
+
+/// The position before the connector words ("de", "d'", "of", "la") that stand right
+/// before `at`, looking back at most `max` tokens; None when there are none.
+fn small_words_then(tokens: &[Token], at: usize, max: usize, pack: &LanguagePack) -> Option<usize> {
+    let mut at = at;
+    let mut moved = false;
+    for _ in 0..max {
+        if at == 0 {
+            break;
+        }
+        let prev = &tokens[at - 1];
+        let small = prev.kind == TokenKind::Word && (pack.function_words.contains(&prev.norm) || pack.directions.match_at(tokens, at - 1).is_some());
+        if !small {
+            break;
+        }
+        at -= 1;
+        moved = true;
+    }
+    moved.then_some(at)
+}
+
+fn role_of(
+    name: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+    claims: &[(usize, usize)],
+) -> PlaceRole {
+    if gazetteer.country_named(name).is_some() {
+        return PlaceRole::Country;
+    }
+    let facility_before = pack.facility_nouns.match_ending_at(tokens, start, 2).is_some()
+        || (start > 0 && pack.facility_nouns.match_ending_at(tokens, start - 1, 2).is_some() && pack.list_connectors.match_at(tokens, start - 1).is_some());
+    if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
+        return PlaceRole::Facility;
+    }
+    let claim_adjacent = claims.iter().any(|&(s, e)| s == end || e == start);
+    if claim_adjacent && gazetteer.governorate_named(name).is_none() {
+        return PlaceRole::Person;
+    }
+    // The nearest marker before the name decides between region, landmark and origin.
+    let nearest = |lexicon: &frontline_lang::Lexicon<()>| (1..=5).find(|back| start >= *back && lexicon.match_ending_at(tokens, start + 1 - back, 5).is_some());
+    let region_before = (1..=4).find(|back| {
+        start >= *back && pack.region_words.match_ending_at(tokens, start + 1 - back, 3).is_some_and(|h| *h.value == RegionSide::Before)
+    });
+    let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
+    let landmark = nearest(&pack.landmark_markers);
+    let origin = nearest(&pack.origin_markers);
+    let admin1 = || gazetteer.governorate_named(name).map(|g| g.admin1.clone());
+    let closest = [region_before.map(|d| (d, 0)), landmark.map(|d| (d, 1)), origin.map(|d| (d, 2))]
+        .into_iter()
+        .flatten()
+        .min();
+    match closest {
+        Some((_, 0)) => PlaceRole::Region { admin1: admin1() },
+        Some((_, 1)) => PlaceRole::Landmark,
+        Some((_, _)) => PlaceRole::Origin,
+        None if region_after => PlaceRole::Region { admin1: admin1() },
+        None => PlaceRole::Site,
+    }
+}
+
+/// A region set off by a comma right after a landmark or an origin describes it ("based in
+/// Hmeimim, in Latakia province"): it takes the same role.
+fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {
+    for i in 1..places.len() {
+        let (before, after) = places.split_at_mut(i);
+        let previous = &before[i - 1];
+        let place = &mut after[0];
+        let close = place.start >= previous.end && place.start - previous.end <= 5;
+        let comma = tokens[previous.end..place.start].iter().any(|t| t.is_punct(","));
+        if close && comma && matches!(place.role, PlaceRole::Region { .. }) && matches!(previous.role, PlaceRole::Origin | PlaceRole::Landmark) {
+            place.role = previous.role.clone();
+        }
+    }
+}
+
+fn spot_numbers(tokens: &[Token], pack: &LanguagePack) -> Vec<NumberMention> {
+    let mut numbers = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(value) = tokens[i].value.filter(|_| tokens[i].kind == TokenKind::Number) {
+            numbers.push(NumberMention { start: i, end: i + 1, value });
+            i += 1;
+        } else if let Some(hit) = pack.number_words.match_at(tokens, i).or_else(|| pack.vague_quantities.match_at(tokens, i)) {
+            numbers.push(NumberMention { start: i, end: hit.end, value: *hit.value });
+            i = hit.end;
+        } else {
+            i += 1;
+        }
+    }
+    numbers
+}

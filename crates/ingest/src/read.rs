@@ -1,0 +1,633 @@
+//! One input file to articles, rejections and warnings.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use frontline_core::{content_hash, Article};
+
+use crate::decode::{clean_text, decode, normalise_newlines};
+use crate::discover::{describe_io, strip_bom, Format, InputFile};
+use crate::html::html_main_text;
+use crate::language::detect_language;
+use crate::metadata::{normalise_language, ArticleLine, Metadata};
+use crate::{IngestOptions, Outcome, Rejection, Warning};
+
+/// Language code for text whose language is neither given nor recognisable (ISO 639-2).
+const UNDETERMINED: &str = "und";
+
+/// Reads one input file, calling `emit` for each article, rejection and warning. Text and
+/// HTML files give one article (or a rejection); JSON Lines files are streamed line by
+/// line and give one outcome per non-blank line. Never panics on bad input.
+pub fn read_file(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
+    match file.format {
+        Format::Text | Format::Html => read_document(file, options, emit),
+        Format::JsonLines => read_json_lines(file, options, emit),
+    }
+}
+
+/// What the content itself says, before metadata and options have their say.
+struct Found {
+    text: String,
+    title: Option<String>,
+    language: Option<String>,
+    published: Option<NaiveDate>,
+}
+
+impl Found {
+    fn text(text: String) -> Self {
+        Found {
+            text,
+            title: None,
+            language: None,
+            published: None,
+        }
+    }
+
+    /// `Err` with "empty" when the page has no readable text left.
+    fn html(html: &str) -> Result<Self, String> {
+        let doc = html_main_text(html);
+        if doc.text.trim().is_empty() {
+            return Err("empty (no readable text in the page)".into());
+        }
+        Ok(Found {
+            text: doc.text,
+            title: doc.title,
+            language: doc.language,
+            published: doc.published,
+        })
+    }
+}
+
+fn read_document(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
+    let origin = file.path.display().to_string();
+    let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
+    let bytes = match read_capped(&file.path, options.max_file_bytes) {
+        Ok(b) => b,
+        Err(reason) => return emit(reject(reason)),
+    };
+    let decoded = match decode(&bytes) {
+        Ok(d) => d,
+        Err(reason) => return emit(reject(reason)),
+    };
+    if let Some(message) = decoded.warning {
+        emit(Outcome::Warning(Warning {
+            origin: origin.clone(),
+            message,
+        }));
+    }
+    let found = match file.format {
+        Format::Html => match Found::html(&decoded.text) {
+            Ok(f) => f,
+            Err(reason) => return emit(reject(reason)),
+        },
+        _ => Found::text(decoded.text),
+    };
+    let id = file_stem(&file.path);
+    emit(Outcome::Article(assemble(
+        found,
+        file.metadata.as_ref(),
+        options,
+        id,
+        origin,
+    )));
+}
+
+/// The whole file, unless it is larger than `limit` (checked before reading, and again
+/// while reading in case it grows).
+fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let too_big = |size: u64| format!("file is {size} bytes, over the limit of {limit} bytes");
+    let file = File::open(path).map_err(|e| describe_io(&e))?;
+    let size = file.metadata().map_err(|e| describe_io(&e))?.len();
+    if size > limit {
+        return Err(too_big(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io(&e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn read_json_lines(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
+    let path = file.path.display().to_string();
+    let mut reader = match File::open(&file.path) {
+        Ok(f) => BufReader::new(f),
+        Err(e) => return emit(Outcome::Rejected(Rejection::new(path, describe_io(&e)))),
+    };
+    let stem = file_stem(&file.path);
+    let mut buf = Vec::new();
+    let mut any_line = false;
+    for number in 1.. {
+        let origin = format!("{path}:{number}");
+        let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
+        match read_line_capped(&mut reader, &mut buf, options.max_file_bytes) {
+            Ok(Line::End) => break,
+            Ok(Line::TooLong(size)) => emit(reject(format!(
+                "line is {size} bytes, over the limit of {} bytes",
+                options.max_file_bytes
+            ))),
+            Ok(Line::Complete) => {
+                let bytes = if number == 1 { strip_bom(&buf) } else { &buf };
+                // A binary file renamed .jsonl would otherwise give one rejection per
+                // "line" of garbage.
+                if number == 1 && bytes.contains(&0) {
+                    return emit(Outcome::Rejected(Rejection::new(path, "binary file")));
+                }
+                if bytes.trim_ascii().is_empty() {
+                    continue;
+                }
+                any_line = true;
+                let default_id = format!("{stem}-{number}");
+                let outcome =
+                    json_line(bytes, file.metadata.as_ref(), options, default_id, &origin)
+                        .unwrap_or_else(reject);
+                emit(outcome);
+            }
+            Err(e) => return emit(reject(describe_io(&e))),
+        }
+    }
+    if !any_line {
+        emit(Outcome::Rejected(Rejection::new(path, "empty")));
+    }
+}
+
+/// One JSON Lines article; `Err` is the rejection reason.
+fn json_line(
+    bytes: &[u8],
+    defaults: Option<&Metadata>,
+    options: &IngestOptions,
+    default_id: String,
+    origin: &str,
+) -> Result<Outcome, String> {
+    let line: ArticleLine =
+        serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+    let found = match (line.text, line.html) {
+        (Some(text), _) => Found::text(clean_text(&normalise_newlines(&text))?),
+        (None, Some(html)) => Found::html(&html)?,
+        (None, None) => return Err("neither \"text\" nor \"html\" given".into()),
+    };
+    let meta = line.meta.inherit(defaults);
+    let article = assemble(found, Some(&meta), options, default_id, origin.to_owned());
+    Ok(Outcome::Article(article))
+}
+
+/// Outcome of reading one line with a length cap.
+enum Line {
+    Complete,
+    /// Longer than the cap (its size in bytes); it was skipped without being kept.
+    TooLong(u64),
+    End,
+}
+
+/// Reads one line (without its "\n", and without a "\r" before it) into `buf`, keeping at
+/// most `limit` bytes in memory: a longer line is consumed and reported, not stored.
+fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: u64) -> io::Result<Line> {
+    buf.clear();
+    let mut size: u64 = 0;
+    let mut started = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            if !started {
+                return Ok(Line::End);
+            }
+            break;
+        }
+        started = true;
+        let newline = available.iter().position(|&b| b == b'\n');
+        let chunk = &available[..newline.unwrap_or(available.len())];
+        size += chunk.len() as u64;
+        if size <= limit {
+            buf.extend_from_slice(chunk);
+        }
+        let used = chunk.len() + usize::from(newline.is_some());
+        reader.consume(used);
+        if newline.is_some() {
+            break;
+        }
+    }
+    if size > limit {
+        buf.clear();
+        return Ok(Line::TooLong(size));
+    }
+    if buf.last() == Some(&b'\r') {
+        buf.pop();
+    }
+    Ok(Line::Complete)
+}
+
+/// Applies the precedence: options over metadata over what the content says.
+fn assemble(
+    found: Found,
+    meta: Option<&Metadata>,
+    options: &IngestOptions,
+    default_id: String,
+    origin: String,
+) -> Article {
+    let meta = meta.cloned().unwrap_or_default();
+    let language = choose_language(&found, &meta, options);
+    let id = meta
+        .id
+        .filter(|id| !id.trim().is_empty())
+        .unwrap_or(default_id);
+    Article {
+        id,
+        content_hash: content_hash(found.text.as_bytes()),
+        language,
+        published: options.published.or(meta.published).or(found.published),
+        source: meta.source,
+        url: meta.url,
+        title: meta.title.or(found.title),
+        origin,
+        text: found.text,
+    }
+}
+
+/// Given (options, then metadata), else detected from the text, else the page's `lang`
+/// attribute, else "und". The text is trusted over `lang` because site templates often
+/// carry one language for every edition.
+fn choose_language(found: &Found, meta: &Metadata, options: &IngestOptions) -> String {
+    let given = |code: &Option<String>| {
+        code.as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| normalise_language(c).unwrap_or_else(|| c.to_owned()))
+    };
+    given(&options.language)
+        .or_else(|| given(&meta.language))
+        .or_else(|| detect_language(&found.text))
+        .or_else(|| found.language.clone())
+        .unwrap_or_else(|| UNDETERMINED.to_owned())
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::PathBuf;
+
+    const FR: &str = "Les forces du régime syrien ont repris mardi la ville de Maaret al-Noomane, \
+                      après des semaines de combats avec les groupes rebelles et jihadistes.";
+    const EN: &str = "Syrian regime forces on Tuesday recaptured the town of Maaret al-Numan \
+                      after weeks of fighting with rebel and jihadist groups, a monitor said.";
+
+    fn input(path: PathBuf, format: Format, metadata: Option<Metadata>) -> InputFile {
+        InputFile {
+            path,
+            format,
+            metadata,
+        }
+    }
+
+    fn read(file: &InputFile, options: &IngestOptions) -> Vec<Outcome> {
+        let mut out = Vec::new();
+        read_file(file, options, &mut |o| out.push(o));
+        out
+    }
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    fn only_article(outcomes: Vec<Outcome>) -> Article {
+        match outcomes.as_slice() {
+            [Outcome::Article(a)] => a.clone(),
+            other => panic!("expected one article, got {other:?}"),
+        }
+    }
+
+    fn only_rejection(outcomes: Vec<Outcome>) -> Rejection {
+        match outcomes.as_slice() {
+            [Outcome::Rejected(r)] => r.clone(),
+            other => panic!("expected one rejection, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn text_file_becomes_an_article_with_detected_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "report-fr.txt",
+            format!("\u{FEFF}{FR}\r\n\r\n").as_bytes(),
+        );
+        let a = only_article(read(
+            &input(path.clone(), Format::Text, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(a.id, "report-fr");
+        assert_eq!(a.text, FR);
+        assert_eq!(a.language, "fr");
+        assert_eq!(a.origin, path.display().to_string());
+        assert_eq!(a.content_hash, content_hash(FR.as_bytes()));
+        assert_eq!(a.published, None);
+    }
+
+    #[test]
+    fn undetectable_language_is_und() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "short.txt", b"Idlib 2020");
+        let a = only_article(read(
+            &input(path, Format::Text, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(a.language, "und");
+    }
+
+    #[test]
+    fn binary_file_is_rejected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+        let r = only_rejection(read(
+            &input(path.clone(), Format::Text, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(r.reason, "binary file");
+        assert_eq!(r.origin, path.display().to_string());
+    }
+
+    #[test]
+    fn invalid_utf8_warns_or_rejects() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut damaged = EN.as_bytes().to_vec();
+        damaged.extend_from_slice(b" caf\xE9");
+        let path = write(dir.path(), "damaged.txt", &damaged);
+        let out = read(
+            &input(path.clone(), Format::Text, None),
+            &IngestOptions::default(),
+        );
+        let [Outcome::Warning(w), Outcome::Article(a)] = out.as_slice() else {
+            panic!("expected a warning then an article, got {out:?}");
+        };
+        assert_eq!(w.origin, path.display().to_string());
+        assert!(w.message.contains("U+FFFD"));
+        assert!(a.text.ends_with("caf\u{FFFD}"));
+
+        let path = write(
+            dir.path(),
+            "latin1.txt",
+            b"d\xE9j\xE0 \xE9t\xE9 bombard\xE9",
+        );
+        let r = only_rejection(read(
+            &input(path, Format::Text, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(r.reason, "not UTF-8 text");
+    }
+
+    #[test]
+    fn utf16_file_is_decoded() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(EN.encode_utf16().flat_map(u16::to_le_bytes));
+        let path = write(dir.path(), "u16.txt", &bytes);
+        let a = only_article(read(
+            &input(path, Format::Text, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(a.text, EN);
+        assert_eq!(a.language, "en");
+    }
+
+    #[test]
+    fn empty_file_is_rejected() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "blank.txt", b"  \n\r\n\t");
+        let r = only_rejection(read(
+            &input(path, Format::Text, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(r.reason, "empty");
+        let path = write(dir.path(), "none.jsonl", b"\n\n");
+        let r = only_rejection(read(
+            &input(path, Format::JsonLines, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(r.reason, "empty");
+    }
+
+    #[test]
+    fn oversized_file_is_rejected_with_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), "big.txt", EN.as_bytes());
+        let options = IngestOptions {
+            max_file_bytes: 100,
+            ..IngestOptions::default()
+        };
+        let r = only_rejection(read(&input(path, Format::Text, None), &options));
+        assert!(r.reason.contains("limit of 100 bytes"), "{}", r.reason);
+    }
+
+    #[test]
+    fn jsonl_limit_is_per_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = format!("{{\"text\": \"{EN}\"}}\n");
+        let path = write(
+            dir.path(),
+            "feed.jsonl",
+            format!("{{\"text\": \"short\"}}\n{long}{{\"text\": \"again\"}}\n").as_bytes(),
+        );
+        let options = IngestOptions {
+            max_file_bytes: 40,
+            ..IngestOptions::default()
+        };
+        let out = read(&input(path.clone(), Format::JsonLines, None), &options);
+        assert_eq!(out.len(), 3);
+        assert!(matches!(&out[0], Outcome::Article(a) if a.text == "short"));
+        let Outcome::Rejected(r) = &out[1] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(r.origin, format!("{}:2", path.display()));
+        assert!(r.reason.contains("limit of 40 bytes"));
+        assert!(matches!(&out[2], Outcome::Article(a) if a.text == "again" && a.id == "feed-3"));
+    }
+
+    #[test]
+    fn malformed_jsonl_line_is_rejected_with_its_line_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = [
+            format!("{{\"id\": \"a\", \"text\": \"{EN}\", \"published\": \"2020-01-28T09:00:00Z\"}}"),
+            "{\"id\": \"b\", \"text\": oops}".to_owned(),
+            String::new(),
+            format!("{{\"text\": \"{FR}\", \"source\": \"AFP\"}}\r"),
+            "{\"id\": \"d\", \"title\": \"no body\"}".to_owned(),
+            "{\"id\": \"e\", \"html\": \"<p>Clashes near Saraqib on Monday.</p>\", \"language\": \"en\"}".to_owned(),
+        ];
+        let path = write(dir.path(), "feed.jsonl", lines.join("\n").as_bytes());
+        let out = read(
+            &input(path.clone(), Format::JsonLines, None),
+            &IngestOptions::default(),
+        );
+        assert_eq!(out.len(), 5, "{out:?}");
+        let Outcome::Article(a) = &out[0] else {
+            panic!("{out:?}")
+        };
+        assert_eq!((a.id.as_str(), a.language.as_str()), ("a", "en"));
+        assert_eq!(a.origin, format!("{}:1", path.display()));
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2020, 1, 28));
+        let Outcome::Rejected(r) = &out[1] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(r.origin, format!("{}:2", path.display()));
+        assert!(
+            r.reason
+                .starts_with("invalid JSON: expected value at line 1"),
+            "{}",
+            r.reason
+        );
+        let Outcome::Article(c) = &out[2] else {
+            panic!("{out:?}")
+        };
+        assert_eq!((c.id.as_str(), c.language.as_str()), ("feed-4", "fr"));
+        assert_eq!(c.source.as_deref(), Some("AFP"));
+        let Outcome::Rejected(d) = &out[3] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(d.origin, format!("{}:5", path.display()));
+        assert!(d.reason.contains("neither"));
+        let Outcome::Article(e) = &out[4] else {
+            panic!("{out:?}")
+        };
+        assert_eq!(e.text, "Clashes near Saraqib on Monday.");
+    }
+
+    #[test]
+    fn precedence_options_then_metadata_then_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let html = format!(
+            "<html lang=\"de\"><head><title>Page title</title>\
+             <meta property=\"article:published_time\" content=\"2019-01-01\"></head>\
+             <body><article><p>{EN}</p></article></body></html>"
+        );
+        let path = write(dir.path(), "page.html", html.as_bytes());
+        let meta = Metadata {
+            id: Some("meta-id".into()),
+            language: Some("fr".into()),
+            published: NaiveDate::from_ymd_opt(2020, 2, 2),
+            source: Some("Wire".into()),
+            ..Metadata::default()
+        };
+
+        // Content alone: the text's language wins over <html lang>, the page gives the rest.
+        let plain = only_article(read(
+            &input(path.clone(), Format::Html, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(plain.id, "page");
+        assert_eq!(plain.language, "en");
+        assert_eq!(plain.title.as_deref(), Some("Page title"));
+        assert_eq!(plain.published, NaiveDate::from_ymd_opt(2019, 1, 1));
+        assert_eq!(plain.text, EN);
+
+        // Metadata overrides what the page says.
+        let with_meta = only_article(read(
+            &input(path.clone(), Format::Html, Some(meta.clone())),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(with_meta.id, "meta-id");
+        assert_eq!(with_meta.language, "fr");
+        assert_eq!(with_meta.published, NaiveDate::from_ymd_opt(2020, 2, 2));
+        assert_eq!(with_meta.source.as_deref(), Some("Wire"));
+        assert_eq!(with_meta.title.as_deref(), Some("Page title"));
+
+        // Options override metadata.
+        let options = IngestOptions {
+            published: NaiveDate::from_ymd_opt(2021, 3, 3),
+            language: Some("ar".into()),
+            ..IngestOptions::default()
+        };
+        let forced = only_article(read(&input(path, Format::Html, Some(meta)), &options));
+        assert_eq!(forced.language, "ar");
+        assert_eq!(forced.published, NaiveDate::from_ymd_opt(2021, 3, 3));
+        assert_eq!(forced.id, "meta-id");
+    }
+
+    #[test]
+    fn page_lang_is_used_when_text_is_too_short_to_detect() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "p.htm",
+            b"<html lang=\"fr-FR\"><p>Alep</p></html>",
+        );
+        let a = only_article(read(
+            &input(path, Format::Html, None),
+            &IngestOptions::default(),
+        ));
+        assert_eq!(a.language, "fr");
+    }
+
+    #[test]
+    fn html_with_no_readable_text_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "nav.html",
+            b"<nav><a href=/>Home</a></nav><script>x()</script>",
+        );
+        let r = only_rejection(read(
+            &input(path, Format::Html, None),
+            &IngestOptions::default(),
+        ));
+        assert!(r.reason.starts_with("empty"));
+    }
+
+    #[test]
+    fn missing_file_is_rejected_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        for format in [Format::Text, Format::Html, Format::JsonLines] {
+            let r = only_rejection(read(
+                &input(dir.path().join("gone"), format, None),
+                &IngestOptions::default(),
+            ));
+            assert_eq!(r.reason, "no such file or directory");
+        }
+    }
+
+    #[test]
+    fn capped_line_reader_splits_and_skips() {
+        let mut reader = io::Cursor::new(b"ab\r\ncdefgh\n\nlast".to_vec());
+        let mut buf = Vec::new();
+        assert!(matches!(
+            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
+            Line::Complete
+        ));
+        assert_eq!(buf, b"ab");
+        assert!(matches!(
+            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
+            Line::TooLong(6)
+        ));
+        assert!(buf.is_empty());
+        assert!(matches!(
+            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
+            Line::Complete
+        ));
+        assert_eq!(buf, b"");
+        assert!(matches!(
+            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
+            Line::Complete
+        ));
+        assert_eq!(buf, b"last");
+        assert!(matches!(
+            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
+            Line::End
+        ));
+    }
+}
