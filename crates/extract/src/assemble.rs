@@ -299,10 +299,12 @@ impl<'s> SentenceReader<'_, 's> {
     /// places listed with it ("A, B et C, en plus de D").
     fn objects_after(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let s = self.spotted;
-        let Some(first) = s.places.iter().find(|p| p.start >= trigger.end) else {
+        // A governorate named first only situates the place that follows ("Idlib's Saraqib").
+        let governorate_context = |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
+        let Some(first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p)) else {
             return Vec::new();
         };
-        if first.start - trigger.end > OBJECT_WINDOW || !self.same_clause(trigger.end, first.start) || first.role != PlaceRole::Site {
+        if first.start - trigger.end > OBJECT_WINDOW || !self.same_clause(trigger.end, first.start) || !is_territory_object(first) {
             return Vec::new();
         }
         if s.triggers.iter().any(|t| t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)) {
@@ -316,25 +318,35 @@ impl<'s> SentenceReader<'_, 's> {
             }
             if place.role == PlaceRole::Site {
                 objects.push(place);
-            } else {
+            } else if !matches!(place.role, PlaceRole::Region { .. }) {
                 break;
             }
         }
         objects
     }
 
-    /// Whether the tokens between two positions only join items of a list.
+    /// Whether the tokens between two positions only join items of a list: connectors,
+    /// place nouns, small words, and the region a group of items lies in ("the villages A
+    /// and B in the Hama countryside, along with the villages of C").
     fn only_connectors(&self, from: usize, to: usize) -> bool {
         let tokens = &self.spotted.tokens;
         let pack = self.ctx.pack;
+        let region_at = |at: usize| {
+            self.spotted.places.iter().find(|p| p.start == at && matches!(p.role, PlaceRole::Region { .. })).map(|p| p.end)
+        };
         let mut at = from;
         while at < to {
+            let small_word = pack.function_words.contains(&tokens[at].norm).then_some(at + 1);
             let hit = pack
                 .list_connectors
                 .match_at(tokens, at)
                 .or_else(|| pack.list_introducers.match_at(tokens, at))
                 .or_else(|| pack.place_nouns.match_at(tokens, at))
-                .map(|h| h.end);
+                .or_else(|| pack.region_words.match_at(tokens, at).map(|h| frontline_lang::Hit { start: h.start, end: h.end, value: &() }))
+                .or_else(|| pack.directions.match_at(tokens, at))
+                .map(|h| h.end)
+                .or_else(|| region_at(at))
+                .or(small_word);
             match hit {
                 Some(end) if end <= to => at = end,
                 _ => return false,
@@ -419,7 +431,9 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         // Civilians and rescuers are named as victims, never as attackers.
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
-        let after = s.actors.iter().filter(armed).find(|a| a.start >= trigger.start && a.start <= trigger.end + 3).cloned();
+        // An actor that overlaps the trigger ("Russian jets hit", "frappes russes") or
+        // follows it closely ("raids du régime", "bombardment by Russia").
+        let after = s.actors.iter().filter(armed).find(|a| a.end > trigger.start && a.start <= trigger.end + 3).cloned();
         let before = s.actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start)).cloned();
         after.or(before).or_else(|| {
             (trigger.trigger.kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor.clone()).flatten()
@@ -430,18 +444,34 @@ impl<'s> SentenceReader<'_, 's> {
     fn attack(&self, trigger: &'s TriggerMention, kind: TriggerKind, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>) {
         let sub_event_type = if kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
         let actor = self.attacker(trigger, discourse);
-        for place in self.targets() {
+        for place in self.targets(trigger) {
             drafts.push(Draft { sub_event_type, place, actor1: actor.clone(), actor2: None, control: None, trigger, confidence: trigger.trigger.confidence });
         }
     }
 
     /// Sites that are named as such (resolved in the gazetteer, or announced by a place
-    /// noun), else the first region of the sentence.
-    fn targets(&self) -> Vec<&'s PlaceMention> {
+    /// noun), else places it happened near, else the first region of the sentence.
+    ///
+    /// A sentence may report two attacks ("strikes killed 5 in A, while raids near B killed
+    /// 4"): each takes the places of its own stretch, from the previous attack word to the
+    /// next one, those after it first.
+    fn targets(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let s = self.spotted;
-        let sites: Vec<&PlaceMention> = s.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p)).collect();
-        if !sites.is_empty() {
-            return sites;
+        let is_attack = |t: &&TriggerMention| matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling);
+        let next = s.triggers.iter().filter(is_attack).find(|t| t.start >= trigger.end).map_or(s.tokens.len(), |t| t.start);
+        let previous = s.triggers.iter().filter(is_attack).rev().find(|t| t.end <= trigger.start).map_or(0, |t| t.end);
+        let stretches = [(trigger.end, next), (previous, trigger.start)];
+        for (from, to) in stretches {
+            for role in [PlaceRole::Site, PlaceRole::Near] {
+                let places: Vec<&PlaceMention> = s
+                    .places
+                    .iter()
+                    .filter(|p| p.start >= from && p.end <= to && p.role == role && self.is_named_place(p))
+                    .collect();
+                if !places.is_empty() {
+                    return places;
+                }
+            }
         }
         s.places.iter().filter(|p| matches!(p.role, PlaceRole::Region { .. })).take(1).collect()
     }
@@ -618,7 +648,7 @@ impl<'s> SentenceReader<'_, 's> {
         let context = Context { near: discourse.near.clone(), ..self.resolution_context(admin1_hint.clone()) };
         let resolution = gazetteer.resolve(&mention.text, &context);
         if let Some(place) = resolution.place {
-            let region = matches!(mention.role, PlaceRole::Region { .. });
+            let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
             discourse.near.push((place.latitude, place.longitude));
             let governorate = gazetteer.governorate(&place.country, &place.admin1);
             let country = gazetteer.country(&place.country);
@@ -699,6 +729,11 @@ fn syrian_state() -> ActorId {
 /// Government gains: the Syrian state and the forces fighting on its side.
 fn sides_with_state(actor: ActorId) -> bool {
     matches!(actor.as_str(), "SYR_GOV" | "RUS" | "IRN" | "HEZ")
+}
+
+/// A territory change names a town, or a region that is not a whole governorate.
+fn is_territory_object(place: &PlaceMention) -> bool {
+    matches!(place.role, PlaceRole::Site | PlaceRole::Region { admin1: None })
 }
 
 fn is_event_kind(kind: TriggerKind) -> bool {

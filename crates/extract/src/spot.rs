@@ -28,7 +28,9 @@ pub enum PlaceRole {
     Site,
     /// A region ("rural Idlib", "Jabal al-Zawiya region"), with the governorate it names.
     Region { admin1: Option<String> },
-    /// A reference point ("near X", "the road linking X to Y").
+    /// Close to where something happens ("near X", "à l'extérieur de X").
+    Near,
+    /// A reference point ("north of X", "the road linking X to Y").
     Landmark,
     /// Where an actor comes from ("based in X").
     Origin,
@@ -183,10 +185,17 @@ fn is_article_form(token: &Token) -> bool {
     }
 }
 
+/// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an
+/// adjective, not a place ("al-Sham", "ez-Zor" keep a capital after the hyphen).
+fn is_compound_adjective(token: &Token) -> bool {
+    token.text.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
+}
+
 fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(usize, usize)> {
     let name_word = |i: usize| {
         tokens.get(i).is_some_and(|t| {
-            !blocked[i] && ((t.is_capitalized() && !pack.function_words.contains(&t.norm)) || is_article_form(t))
+            !blocked[i]
+                && ((t.is_capitalized() && !pack.function_words.contains(&t.norm) && !is_compound_adjective(t)) || is_article_form(t))
         })
     };
     let bare_article = |i: usize| {
@@ -279,18 +288,29 @@ fn role_of(
         start >= *back && pack.region_words.match_ending_at(tokens, start + 1 - back, 3).is_some_and(|h| *h.value == RegionSide::Before)
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
+    // "dans le sud d'Idleb", "in southern Idlib": a direction alone also makes a region.
+    let direction_before = (1..=3).find(|back| start >= *back && pack.directions.match_ending_at(tokens, start + 1 - back, 2).is_some());
+    // "Idlib's Saraqib district": the possessor is the wider area.
+    let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.contains(&t.norm));
     let landmark = nearest(&pack.landmark_markers);
+    let near = nearest(&pack.near_markers);
     let origin = nearest(&pack.origin_markers);
     let admin1 = || gazetteer.governorate_named(name).map(|g| g.admin1.clone());
-    let closest = [region_before.map(|d| (d, 0)), landmark.map(|d| (d, 1)), origin.map(|d| (d, 2))]
-        .into_iter()
-        .flatten()
-        .min();
+    let closest = [
+        region_before.or(direction_before).map(|d| (d, 0)),
+        landmark.map(|d| (d, 1)),
+        near.map(|d| (d, 2)),
+        origin.map(|d| (d, 3)),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
     match closest {
         Some((_, 0)) => PlaceRole::Region { admin1: admin1() },
         Some((_, 1)) => PlaceRole::Landmark,
+        Some((_, 2)) => PlaceRole::Near,
         Some((_, _)) => PlaceRole::Origin,
-        None if region_after => PlaceRole::Region { admin1: admin1() },
+        None if region_after || possessor => PlaceRole::Region { admin1: admin1() },
         None => PlaceRole::Site,
     }
 }
