@@ -59,7 +59,12 @@ fn progress_bar(files: usize) -> ProgressBar {
     bar
 }
 
-pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, store: &mut Store) -> Result<Summary> {
+pub fn run(
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    extractor: &Extractor,
+    store: &mut Store,
+) -> Result<Summary> {
     let interrupted = interrupt_flag();
     let (files, missing) = discover(paths);
     let mut summary = Summary::default();
@@ -101,15 +106,30 @@ pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, st
         summary.duplicates,
         summary.rejected,
         summary.events,
-        if summary.interrupted { " (interrupted: the rest was not read)" } else { "" }
+        if summary.interrupted {
+            " (interrupted: the rest was not read)"
+        } else {
+            ""
+        }
     );
     Ok(summary)
 }
 
-fn store_article(article: &Article, extractor: &Extractor, store: &mut Store, summary: &mut Summary, bar: &ProgressBar) -> Result<()> {
+fn store_article(
+    article: &Article,
+    extractor: &Extractor,
+    store: &mut Store,
+    summary: &mut Summary,
+    bar: &ProgressBar,
+) -> Result<()> {
     if let Some(existing_id) = store.id_of_hash(&article.content_hash)? {
         summary.duplicates += 1;
-        bar.suspend(|| eprintln!("duplicate: {} has the same text as stored article {existing_id:?}", article.origin));
+        bar.suspend(|| {
+            eprintln!(
+                "duplicate: {} has the same text as stored article {existing_id:?}",
+                article.origin
+            )
+        });
         return Ok(());
     }
     let extraction = extractor.explain(article);
@@ -129,11 +149,21 @@ fn store_article(article: &Article, extractor: &Extractor, store: &mut Store, su
     match saved {
         Saved::Duplicate { existing_id } => {
             summary.duplicates += 1;
-            bar.suspend(|| eprintln!("duplicate: {} has the same text as stored article {existing_id:?}", article.origin));
+            bar.suspend(|| {
+                eprintln!(
+                    "duplicate: {} has the same text as stored article {existing_id:?}",
+                    article.origin
+                )
+            });
         }
         Saved::Inserted | Saved::Replaced => {
             if saved == Saved::Replaced {
-                bar.suspend(|| eprintln!("updated: article {:?} had another text, replaced", article.id));
+                bar.suspend(|| {
+                    eprintln!(
+                        "updated: article {:?} had another text, replaced",
+                        article.id
+                    )
+                });
             }
             summary.stored += 1;
             summary.events += extraction.events.len();
@@ -158,7 +188,11 @@ pub fn read_one(path: &Path, options: &IngestOptions) -> Result<Vec<Article>> {
         });
     }
     if articles.is_empty() {
-        anyhow::bail!("no article read from {}: {}", path.display(), problems.join("; "));
+        anyhow::bail!(
+            "no article read from {}: {}",
+            path.display(),
+            problems.join("; ")
+        );
     }
     Ok(articles)
 }

@@ -37,18 +37,24 @@ enum Command {
     #[command(after_help = "Example:\n  frontline demo --db /tmp/demo.db")]
     Demo(GazetteerArgs),
     /// Read reports (.txt, .html, .jsonl; folders recursively) and store their events.
-    #[command(after_help = "Examples:\n  frontline ingest ../shared/corpus\n  frontline ingest report.html --published 2020-01-28 --language fr\n  frontline ingest feed.jsonl --db war.db\n\n\
+    #[command(
+        after_help = "Examples:\n  frontline ingest ../shared/corpus\n  frontline ingest report.html --published 2020-01-28 --language fr\n  frontline ingest feed.jsonl --db war.db\n\n\
 A folder may hold an articles.jsonl index giving each text file's metadata by \"file\" name:\n  {\"id\": \"a1\", \"file\": \"a1.txt\", \"language\": \"fr\", \"published\": \"2020-01-28\", \"source\": \"AFP\"}\n\
-A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}")]
+A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}"
+    )]
     Ingest(IngestArgs),
     /// List stored events.
-    #[command(after_help = "Examples:\n  frontline events\n  frontline events --format jsonl > events.jsonl\n  frontline events --since 2020-01-01 --until 2020-01-31 --type \"Air/drone strike\"\n  frontline events --place Idlib --actor SYR_GOV --format geojson > map.geojson")]
+    #[command(
+        after_help = "Examples:\n  frontline events\n  frontline events --format jsonl > events.jsonl\n  frontline events --since 2020-01-01 --until 2020-01-31 --type \"Air/drone strike\"\n  frontline events --place Idlib --actor SYR_GOV --format geojson > map.geojson"
+    )]
     Events(EventsArgs),
     /// List stored articles with their language, date and number of events.
     #[command(after_help = "Example:\n  frontline articles --db war.db")]
     Articles(ArticlesArgs),
     /// Show, sentence by sentence, how a report is read: mentions, triggers, dates, events.
-    #[command(after_help = "Examples:\n  frontline explain report.txt --published 2020-01-28\n  frontline explain --article maaret-al-numan-2020-en")]
+    #[command(
+        after_help = "Examples:\n  frontline explain report.txt --published 2020-01-28\n  frontline explain --article maaret-al-numan-2020-en"
+    )]
     Explain(ExplainArgs),
 }
 
@@ -184,7 +190,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let articles = match (&args.file, &args.article) {
                 (_, Some(id)) => {
                     let store = open_store(&cli.db)?;
-                    vec![store.article(id)?.with_context(|| format!("no stored article {id:?} in {}", cli.db.display()))?]
+                    vec![store.article(id)?.with_context(|| {
+                        format!("no stored article {id:?} in {}", cli.db.display())
+                    })?]
                 }
                 (Some(file), None) => {
                     let options = frontline_ingest::IngestOptions {
@@ -213,7 +221,8 @@ fn extractor(args: &GazetteerArgs) -> Result<Extractor> {
     let packs = Packs::builtin().context("built-in language packs")?;
     let mut gazetteer = Gazetteer::builtin();
     for path in &args.gazetteer {
-        let file = std::fs::File::open(path).with_context(|| format!("cannot open gazetteer {}", path.display()))?;
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("cannot open gazetteer {}", path.display()))?;
         gazetteer
             .add_dump(std::io::BufReader::new(file), &path.display().to_string())
             .with_context(|| format!("cannot read gazetteer {}", path.display()))?;

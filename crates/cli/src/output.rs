@@ -12,7 +12,11 @@ use serde_json::json;
 
 use crate::{ArticleFormat, EventFormat};
 
-pub fn print_events(events: &[Event], format: EventFormat, sources: &HashMap<String, String>) -> Result<()> {
+pub fn print_events(
+    events: &[Event],
+    format: EventFormat,
+    sources: &HashMap<String, String>,
+) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match format {
@@ -51,7 +55,11 @@ fn date_text(event: &Event) -> String {
 }
 
 pub fn write_table(out: &mut impl Write, events: &[Event]) -> Result<()> {
-    writeln!(out, "{:<22} {:<36} {:<26} {:<8} {:>5} {:<24}", "date", "type", "place", "actor1", "dead", "article")?;
+    writeln!(
+        out,
+        "{:<22} {:<36} {:<26} {:<8} {:>5} {:<24}",
+        "date", "type", "place", "actor1", "dead", "article"
+    )?;
     for e in events {
         writeln!(
             out,
@@ -69,16 +77,57 @@ pub fn write_table(out: &mut impl Write, events: &[Event]) -> Result<()> {
 }
 
 const ACLED_COLUMNS: [&str; 31] = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 ];
 
 const OWN_COLUMNS: [&str; 17] = [
-    "date_start", "date_end", "actor1_id", "actor2_id", "mention", "geonameid", "civilian_fatalities",
-    "child_fatalities", "injuries", "control_gained_by", "control_lost_by", "control_extent", "article_id",
-    "language", "evidence", "evidence_start", "confidence",
+    "date_start",
+    "date_end",
+    "actor1_id",
+    "actor2_id",
+    "mention",
+    "geonameid",
+    "civilian_fatalities",
+    "child_fatalities",
+    "injuries",
+    "control_gained_by",
+    "control_lost_by",
+    "control_extent",
+    "article_id",
+    "language",
+    "evidence",
+    "evidence_start",
+    "confidence",
 ];
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -87,7 +136,11 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 
 /// ACLED's interaction code: the two inter codes, the smaller first.
 fn interaction(event: &Event) -> String {
-    let codes: Vec<u8> = [event.actor1_id, event.actor2_id].into_iter().flatten().map(|a| a.inter_code()).collect();
+    let codes: Vec<u8> = [event.actor1_id, event.actor2_id]
+        .into_iter()
+        .flatten()
+        .map(|a| a.inter_code())
+        .collect();
     match codes.as_slice() {
         [a] => format!("{a}0"),
         [a, b] => format!("{}{}", a.min(b), a.max(b)),
@@ -95,13 +148,21 @@ fn interaction(event: &Event) -> String {
     }
 }
 
-pub fn write_acled_csv(out: &mut impl Write, events: &[Event], sources: &HashMap<String, String>) -> Result<()> {
+pub fn write_acled_csv(
+    out: &mut impl Write,
+    events: &[Event],
+    sources: &HashMap<String, String>,
+) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(ACLED_COLUMNS.iter().chain(OWN_COLUMNS.iter()))?;
     for e in events {
         let control = e.control.as_ref();
         let day = e.event_date.or(e.date_end);
-        let civilian_targeting = if e.actor2_id.is_some_and(|a| a.as_str() == "CIV") { "Civilian targeting" } else { "" };
+        let civilian_targeting = if e.actor2_id.is_some_and(|a| a.as_str() == "CIV") {
+            "Civilian targeting"
+        } else {
+            ""
+        };
         let record: Vec<String> = vec![
             e.event_id.clone(),
             opt(day),
@@ -145,7 +206,9 @@ pub fn write_acled_csv(out: &mut impl Write, events: &[Event], sources: &HashMap
             opt(e.injuries),
             opt(control.map(|c| c.gained_by)),
             opt(control.and_then(|c| c.lost_by)),
-            control.map(|c| format!("{:?}", c.extent).to_lowercase()).unwrap_or_default(),
+            control
+                .map(|c| format!("{:?}", c.extent).to_lowercase())
+                .unwrap_or_default(),
             e.article_id.clone(),
             e.language.clone(),
             e.evidence.clone(),
@@ -180,7 +243,8 @@ pub fn print_articles(articles: &[ArticleSummary], format: ArticleFormat) -> Res
     match format {
         ArticleFormat::Jsonl => {
             for a in articles {
-                let figures: serde_json::Value = serde_json::from_str(&a.figures).unwrap_or(serde_json::Value::Null);
+                let figures: serde_json::Value =
+                    serde_json::from_str(&a.figures).unwrap_or(serde_json::Value::Null);
                 let record = json!({
                     "id": a.id, "language": a.language, "published": a.published, "source": a.source,
                     "title": a.title, "origin": a.origin, "events": a.events, "figures": figures,
@@ -190,9 +254,14 @@ pub fn print_articles(articles: &[ArticleSummary], format: ArticleFormat) -> Res
             }
         }
         ArticleFormat::Table => {
-            writeln!(out, "{:<32} {:<4} {:<10} {:>6} {:>7}  source", "id", "lang", "published", "events", "figures")?;
+            writeln!(
+                out,
+                "{:<32} {:<4} {:<10} {:>6} {:>7}  source",
+                "id", "lang", "published", "events", "figures"
+            )?;
             for a in articles {
-                let figures = serde_json::from_str::<Vec<serde_json::Value>>(&a.figures).map_or(0, |f| f.len());
+                let figures = serde_json::from_str::<Vec<serde_json::Value>>(&a.figures)
+                    .map_or(0, |f| f.len());
                 writeln!(
                     out,
                     "{:<32} {:<4} {:<10} {:>6} {:>7}  {}",
@@ -214,7 +283,13 @@ pub fn print_articles(articles: &[ArticleSummary], format: ArticleFormat) -> Res
 pub fn print_explanation(article: &Article, extraction: &Extraction) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    writeln!(out, "article {} ({}, published {})", article.id, article.language, opt(article.published))?;
+    writeln!(
+        out,
+        "article {} ({}, published {})",
+        article.id,
+        article.language,
+        opt(article.published)
+    )?;
     if let Some(note) = &extraction.note {
         writeln!(out, "  {note}")?;
     }
@@ -230,10 +305,20 @@ pub fn print_explanation(article: &Article, extraction: &Extraction) -> Result<(
             writeln!(out, "  → no event")?;
         }
     }
-    writeln!(out, "\n{} events after one per type, place and day:", extraction.events.len())?;
+    writeln!(
+        out,
+        "\n{} events after one per type, place and day:",
+        extraction.events.len()
+    )?;
     write_table(&mut out, &extraction.events)?;
     for f in &extraction.figures {
-        writeln!(out, "figure: killed {} injured {}: {}", opt(f.killed), opt(f.injured), f.evidence)?;
+        writeln!(
+            out,
+            "figure: killed {} injured {}: {}",
+            opt(f.killed),
+            opt(f.injured),
+            f.evidence
+        )?;
     }
     out.flush()?;
     Ok(())

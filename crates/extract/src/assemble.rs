@@ -11,7 +11,9 @@ use frontline_lang::{LanguagePack, TriggerKind};
 use crate::casualties::{self, Casualties};
 use crate::dates::{best_for, default_window};
 use crate::segment::{sentences, SentenceKind};
-use crate::spot::{spot, span_text, ActorMention, PlaceMention, PlaceRole, Spotted, TriggerMention};
+use crate::spot::{
+    span_text, spot, ActorMention, PlaceMention, PlaceRole, Spotted, TriggerMention,
+};
 
 /// A figure the article gives over a period or without a place: kept on the article, not
 /// made an event.
@@ -47,7 +49,10 @@ pub struct Extraction {
 
 impl Extraction {
     pub fn unread(note: String) -> Extraction {
-        Extraction { note: Some(note), ..Extraction::default() }
+        Extraction {
+            note: Some(note),
+            ..Extraction::default()
+        }
     }
 }
 
@@ -85,7 +90,9 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) ->
     let split = sentences(&article.text, pack);
     let spotted: Vec<Option<Spotted>> = split
         .iter()
-        .map(|s| (s.kind == SentenceKind::Body).then(|| spot(s.text, pack, gazetteer, article.published)))
+        .map(|s| {
+            (s.kind == SentenceKind::Body).then(|| spot(s.text, pack, gazetteer, article.published))
+        })
         .collect();
     let context = ArticleContext {
         article,
@@ -107,12 +114,21 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) ->
             notes: Vec::new(),
         };
         if let Some(spotted) = spotted {
-            let reader = SentenceReader { ctx: &context, spotted, index, start: sentence.start, text: sentence.text };
+            let reader = SentenceReader {
+                ctx: &context,
+                spotted,
+                index,
+                start: sentence.start,
+                text: sentence.text,
+            };
             let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
             trace.events = events.iter().map(|e| e.event_id.clone()).collect();
             extraction.events.extend(events);
         } else {
-            trace.notes.push(format!("{:?}: not the article's prose, no events", sentence.kind));
+            trace.notes.push(format!(
+                "{:?}: not the article's prose, no events",
+                sentence.kind
+            ));
         }
         extraction.sentences.push(trace);
     }
@@ -127,7 +143,9 @@ fn dominant_governorate(spotted: &[Option<Spotted>], gazetteer: &Gazetteer) -> O
             let admin1 = match &place.role {
                 PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
                 PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &place.text),
-                PlaceRole::Site => gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()),
+                PlaceRole::Site => gazetteer
+                    .governorate_named(&place.text)
+                    .map(|g| g.admin1.clone()),
                 _ => None,
             };
             if let Some(a) = admin1 {
@@ -135,24 +153,41 @@ fn dominant_governorate(spotted: &[Option<Spotted>], gazetteer: &Gazetteer) -> O
             }
         }
     }
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(a, _)| a)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(a, _)| a)
 }
 
 /// The governorate of the place a name resolves to in the home country.
 fn home_admin1(gazetteer: &Gazetteer, name: &str) -> Option<String> {
-    let context = Context { country: Some(HOME_COUNTRY.to_string()), ..Context::default() };
-    gazetteer.resolve(name, &context).place.filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1)
+    let context = Context {
+        country: Some(HOME_COUNTRY.to_string()),
+        ..Context::default()
+    };
+    gazetteer
+        .resolve(name, &context)
+        .place
+        .filter(|p| p.country == HOME_COUNTRY)
+        .map(|p| p.admin1)
 }
 
 fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
     let mut counts: HashMap<ActorId, usize> = HashMap::new();
     for s in spotted.iter().flatten() {
-        for actor in s.actors.iter().filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF")) {
+        for actor in s
+            .actors
+            .iter()
+            .filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF"))
+        {
             *counts.entry(actor.id).or_default() += 1;
         }
     }
     let fallback = ActorId::parse("OPP").expect("OPP is in the actor table");
-    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map_or(fallback, |(a, _)| a)
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(fallback, |(a, _)| a)
 }
 
 /// A place chosen for an event, before it is resolved.
@@ -176,7 +211,12 @@ struct SentenceReader<'a, 's> {
 }
 
 impl<'s> SentenceReader<'_, 's> {
-    fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Event> {
+    fn read(
+        &self,
+        discourse: &mut Discourse,
+        trace: &mut SentenceTrace,
+        figures: &mut Vec<Figure>,
+    ) -> Vec<Event> {
         self.describe(trace);
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut drafts: Vec<Draft<'s>> = Vec::new();
@@ -193,35 +233,54 @@ impl<'s> SentenceReader<'_, 's> {
                 continue;
             }
             if self.spotted.hypothetical {
-                trace.notes.push(format!("{:?}: hypothetical or intended, not an event", trigger.text));
+                trace.notes.push(format!(
+                    "{:?}: hypothetical or intended, not an event",
+                    trigger.text
+                ));
                 continue;
             }
             if self.spotted.aggregate {
-                trace.notes.push(format!("{:?}: counted over a period, kept as a figure", trigger.text));
+                trace.notes.push(format!(
+                    "{:?}: counted over a period, kept as a figure",
+                    trigger.text
+                ));
                 continue;
             }
             let before = drafts.len();
             match kind {
-                TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw => self.territory(trigger, discourse, &mut drafts, trace),
-                TriggerKind::AirStrike | TriggerKind::Shelling => self.attack(trigger, kind, discourse, &mut drafts),
+                TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw => {
+                    self.territory(trigger, discourse, &mut drafts, trace)
+                }
+                TriggerKind::AirStrike | TriggerKind::Shelling => {
+                    self.attack(trigger, kind, discourse, &mut drafts)
+                }
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut drafts, trace),
                 TriggerKind::Clash => self.clash(trigger, &mut drafts),
                 TriggerKind::Flee => self.flight(trigger, &mut drafts),
                 TriggerKind::Kill | TriggerKind::Wound => {}
             }
             if drafts.len() == before && !matches!(kind, TriggerKind::Damage) {
-                trace.notes.push(format!("{:?}: no place where it happened", trigger.text));
+                trace
+                    .notes
+                    .push(format!("{:?}: no place where it happened", trigger.text));
             }
         }
         if let Some(subject) = self.spotted.actors.first() {
             discourse.last_subject = Some(subject.clone());
         }
         if !casualties.is_empty() && (drafts.is_empty() || self.spotted.aggregate) {
-            figures.push(Figure { killed: casualties.killed, injured: casualties.injured, evidence: self.text.to_string() });
+            figures.push(Figure {
+                killed: casualties.killed,
+                injured: casualties.injured,
+                evidence: self.text.to_string(),
+            });
         }
         let mut events: Vec<Event> = Vec::new();
         for draft in drafts {
-            if events.iter().any(|e| e.sub_event_type == draft.sub_event_type && e.mention == draft.place.text) {
+            if events
+                .iter()
+                .any(|e| e.sub_event_type == draft.sub_event_type && e.mention == draft.place.text)
+            {
                 continue;
             }
             let event = self.build(draft, discourse, trace);
@@ -236,26 +295,56 @@ impl<'s> SentenceReader<'_, 's> {
     fn describe(&self, trace: &mut SentenceTrace) {
         let s = self.spotted;
         let text = |a: usize, b: usize| span_text(self.text, &s.tokens, a, b);
-        trace.mentions.extend(s.triggers.iter().map(|t| format!("trigger {:?} ({:?})", t.text, t.trigger.kind)));
-        trace.mentions.extend(s.actors.iter().map(|a| match a.joint {
-            Some(j) => format!("actor {:?} = {} with {}", a.text, a.id, j),
-            None => format!("actor {:?} = {}", a.text, a.id),
-        }));
-        trace.mentions.extend(s.places.iter().map(|p| format!("place {:?} as {:?}", p.text, p.role)));
-        trace.mentions.extend(s.dates.iter().map(|d| format!("date {:?}: {}", text(d.start, d.end), d.window.rule)));
-        trace.mentions.extend(s.numbers.iter().map(|n| format!("number {:?} = {}", text(n.start, n.end), n.value)));
-        trace.mentions.extend(s.sources.iter().map(|&(a, b)| format!("source {:?}", text(a, b))));
+        trace.mentions.extend(
+            s.triggers
+                .iter()
+                .map(|t| format!("trigger {:?} ({:?})", t.text, t.trigger.kind)),
+        );
+        trace
+            .mentions
+            .extend(s.actors.iter().map(|a| match a.joint {
+                Some(j) => format!("actor {:?} = {} with {}", a.text, a.id, j),
+                None => format!("actor {:?} = {}", a.text, a.id),
+            }));
+        trace.mentions.extend(
+            s.places
+                .iter()
+                .map(|p| format!("place {:?} as {:?}", p.text, p.role)),
+        );
+        trace.mentions.extend(
+            s.dates
+                .iter()
+                .map(|d| format!("date {:?}: {}", text(d.start, d.end), d.window.rule)),
+        );
+        trace.mentions.extend(
+            s.numbers
+                .iter()
+                .map(|n| format!("number {:?} = {}", text(n.start, n.end), n.value)),
+        );
+        trace.mentions.extend(
+            s.sources
+                .iter()
+                .map(|&(a, b)| format!("source {:?}", text(a, b))),
+        );
         if s.hypothetical {
             trace.mentions.push("marker: hypothetical".into());
         }
         if s.aggregate {
-            trace.mentions.push("marker: aggregate over a period".into());
+            trace
+                .mentions
+                .push("marker: aggregate over a period".into());
         }
     }
 
     /// Territory: the places that follow the trigger, taken by its subject (or, for "fell
     /// to", by the actor that follows).
-    fn territory(&self, trigger: &'s TriggerMention, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>, trace: &mut SentenceTrace) {
+    fn territory(
+        &self,
+        trigger: &'s TriggerMention,
+        discourse: &Discourse,
+        drafts: &mut Vec<Draft<'s>>,
+        trace: &mut SentenceTrace,
+    ) {
         let kind = trigger.trigger.kind;
         let mut objects = self.objects_after(trigger);
         if objects.is_empty() && kind == TriggerKind::Fall {
@@ -265,22 +354,53 @@ impl<'s> SentenceReader<'_, 's> {
             return;
         }
         let actor = match kind {
-            TriggerKind::Fall => self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse)),
-            _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
+            TriggerKind::Fall => self
+                .actor_after(trigger.end, 5)
+                .or_else(|| self.subject_of(trigger, discourse)),
+            _ => self
+                .subject_of(trigger, discourse)
+                .or_else(|| self.actor_after(trigger.end, 5)),
         };
         let Some(actor) = actor else {
-            trace.notes.push(format!("{:?}: no actor for the territory change", trigger.text));
+            trace.notes.push(format!(
+                "{:?}: no actor for the territory change",
+                trigger.text
+            ));
             return;
         };
         let extent = self.extent(trigger, objects[0]);
         let previous = self.previous_holder();
         let (gained, lost, sub_event_type, confidence) = if kind == TriggerKind::Withdraw {
-            let gained = if actor.id.is_state() { self.ctx.main_opposition } else { syrian_state() };
-            (gained, Some(actor.id), SubEventType::NonViolentTransfer, trigger.trigger.confidence)
+            let gained = if actor.id.is_state() {
+                self.ctx.main_opposition
+            } else {
+                syrian_state()
+            };
+            (
+                gained,
+                Some(actor.id),
+                SubEventType::NonViolentTransfer,
+                trigger.trigger.confidence,
+            )
         } else {
-            let lost = previous.or_else(|| Some(if sides_with_state(actor.id) { self.ctx.main_opposition } else { syrian_state() }));
-            let sub = if sides_with_state(actor.id) { SubEventType::GovernmentRegainsTerritory } else { SubEventType::NonStateActorOvertakesTerritory };
-            (actor.id, lost.filter(|l| *l != actor.id), sub, trigger.trigger.confidence)
+            let lost = previous.or_else(|| {
+                Some(if sides_with_state(actor.id) {
+                    self.ctx.main_opposition
+                } else {
+                    syrian_state()
+                })
+            });
+            let sub = if sides_with_state(actor.id) {
+                SubEventType::GovernmentRegainsTerritory
+            } else {
+                SubEventType::NonStateActorOvertakesTerritory
+            };
+            (
+                actor.id,
+                lost.filter(|l| *l != actor.id),
+                sub,
+                trigger.trigger.confidence,
+            )
         };
         for place in objects {
             drafts.push(Draft {
@@ -300,14 +420,25 @@ impl<'s> SentenceReader<'_, 's> {
     fn objects_after(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let s = self.spotted;
         // A governorate named first only situates the place that follows ("Idlib's Saraqib").
-        let governorate_context = |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
-        let Some(first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p)) else {
+        let governorate_context =
+            |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
+        let Some(first) = s
+            .places
+            .iter()
+            .filter(|p| p.start >= trigger.end)
+            .find(|p| !governorate_context(p))
+        else {
             return Vec::new();
         };
-        if first.start - trigger.end > OBJECT_WINDOW || !self.same_clause(trigger.end, first.start) || !is_territory_object(first) {
+        if first.start - trigger.end > OBJECT_WINDOW
+            || !self.same_clause(trigger.end, first.start)
+            || !is_territory_object(first)
+        {
             return Vec::new();
         }
-        if s.triggers.iter().any(|t| t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)) {
+        if s.triggers.iter().any(|t| {
+            t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)
+        }) {
             return Vec::new();
         }
         let mut objects = vec![first];
@@ -318,7 +449,7 @@ impl<'s> SentenceReader<'_, 's> {
             }
             if place.role == PlaceRole::Site {
                 objects.push(place);
-            } else if !matches!(place.role, PlaceRole::Region { .. }) {
+            } else if !matches!(place.role, PlaceRole::Region { .. } | PlaceRole::Landmark) {
                 break;
             }
         }
@@ -331,21 +462,42 @@ impl<'s> SentenceReader<'_, 's> {
     fn only_connectors(&self, from: usize, to: usize) -> bool {
         let tokens = &self.spotted.tokens;
         let pack = self.ctx.pack;
-        let region_at = |at: usize| {
-            self.spotted.places.iter().find(|p| p.start == at && matches!(p.role, PlaceRole::Region { .. })).map(|p| p.end)
+        // A region or landmark between items situates them ("Sarmin, à l'est d'Idleb, ainsi
+        // que Khan Cheikhoun").
+        let aside_at = |at: usize| {
+            self.spotted
+                .places
+                .iter()
+                .find(|p| {
+                    p.start == at
+                        && matches!(p.role, PlaceRole::Region { .. } | PlaceRole::Landmark)
+                })
+                .map(|p| p.end)
         };
         let mut at = from;
         while at < to {
-            let small_word = pack.function_words.contains(&tokens[at].norm).then_some(at + 1);
+            let small_word = pack
+                .function_words
+                .contains(&tokens[at].norm)
+                .then_some(at + 1);
             let hit = pack
                 .list_connectors
                 .match_at(tokens, at)
                 .or_else(|| pack.list_introducers.match_at(tokens, at))
                 .or_else(|| pack.place_nouns.match_at(tokens, at))
-                .or_else(|| pack.region_words.match_at(tokens, at).map(|h| frontline_lang::Hit { start: h.start, end: h.end, value: &() }))
+                .or_else(|| {
+                    pack.region_words
+                        .match_at(tokens, at)
+                        .map(|h| frontline_lang::Hit {
+                            start: h.start,
+                            end: h.end,
+                            value: &(),
+                        })
+                })
                 .or_else(|| pack.directions.match_at(tokens, at))
+                .or_else(|| pack.landmark_markers.match_at(tokens, at))
                 .map(|h| h.end)
-                .or_else(|| region_at(at))
+                .or_else(|| aside_at(at))
                 .or(small_word);
             match hit {
                 Some(end) if end <= to => at = end,
@@ -365,18 +517,23 @@ impl<'s> SentenceReader<'_, 's> {
                 return false;
             }
             if t.is_punct(",") {
-                return self.ctx.pack.list_introducers.match_at(tokens, i + 1).is_some();
+                return self
+                    .ctx
+                    .pack
+                    .list_introducers
+                    .match_at(tokens, i + 1)
+                    .is_some();
             }
             true
         })
     }
 
     fn site_before(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
-        self.spotted
-            .places
-            .iter()
-            .rev()
-            .find(|p| p.end <= trigger.start && p.role == PlaceRole::Site && self.same_clause(p.end, trigger.start))
+        self.spotted.places.iter().rev().find(|p| {
+            p.end <= trigger.start
+                && p.role == PlaceRole::Site
+                && self.same_clause(p.end, trigger.start)
+        })
     }
 
     /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
@@ -384,15 +541,22 @@ impl<'s> SentenceReader<'_, 's> {
     fn subject_of(&self, trigger: &TriggerMention, discourse: &Discourse) -> Option<ActorMention> {
         let s = self.spotted;
         let holder_spans = self.previous_holder_spans();
-        let named = s
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.end <= trigger.start && !holder_spans.iter().any(|&(hs, he)| a.start >= hs && a.start <= he + 1));
+        let named = s.actors.iter().rev().find(|a| {
+            a.end <= trigger.start
+                && !holder_spans
+                    .iter()
+                    .any(|&(hs, he)| a.start >= hs && a.start <= he + 1)
+        });
         if let Some(actor) = named {
             return Some(actor.clone());
         }
-        let pronoun = (0..trigger.start).any(|i| self.ctx.pack.subject_pronouns.match_at(&s.tokens, i).is_some());
+        let pronoun = (0..trigger.start).any(|i| {
+            self.ctx
+                .pack
+                .subject_pronouns
+                .match_at(&s.tokens, i)
+                .is_some()
+        });
         if pronoun {
             return discourse.last_subject.clone();
         }
@@ -400,13 +564,23 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     fn actor_after(&self, from: usize, within: usize) -> Option<ActorMention> {
-        self.spotted.actors.iter().find(|a| a.start >= from && a.start <= from + within).cloned()
+        self.spotted
+            .actors
+            .iter()
+            .find(|a| a.start >= from && a.start <= from + within)
+            .cloned()
     }
 
     /// "la majeure partie de", "most of" between the trigger and its first place.
     fn extent(&self, trigger: &TriggerMention, first: &PlaceMention) -> Extent {
         let tokens = &self.spotted.tokens;
-        let partial = (trigger.start..first.start).any(|i| self.ctx.pack.partial.match_at(tokens, i).is_some_and(|h| h.end <= first.start));
+        let partial = (trigger.start..first.start).any(|i| {
+            self.ctx
+                .pack
+                .partial
+                .match_at(tokens, i)
+                .is_some_and(|h| h.end <= first.start)
+        });
         if partial {
             Extent::Partial
         } else {
@@ -415,14 +589,26 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     fn previous_holder_spans(&self) -> Vec<(usize, usize)> {
-        self.ctx.pack.previous_holder.find_all(&self.spotted.tokens).iter().map(|h| (h.start, h.end)).collect()
+        self.ctx
+            .pack
+            .previous_holder
+            .find_all(&self.spotted.tokens)
+            .iter()
+            .map(|h| (h.start, h.end))
+            .collect()
     }
 
     /// "auparavant sous le contrôle des forces du régime": who held the places before.
     fn previous_holder(&self) -> Option<ActorId> {
         self.previous_holder_spans()
             .into_iter()
-            .find_map(|(_, end)| self.spotted.actors.iter().find(|a| a.start >= end && a.start <= end + 2).map(|a| a.id))
+            .find_map(|(_, end)| {
+                self.spotted
+                    .actors
+                    .iter()
+                    .find(|a| a.start >= end && a.start <= end + 2)
+                    .map(|a| a.id)
+            })
     }
 
     /// Who carried out an attack: an actor right after the trigger ("frappes russes",
@@ -433,19 +619,50 @@ impl<'s> SentenceReader<'_, 's> {
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
         // An actor that overlaps the trigger ("Russian jets hit", "frappes russes") or
         // follows it closely ("raids du régime", "bombardment by Russia").
-        let after = s.actors.iter().filter(armed).find(|a| a.end > trigger.start && a.start <= trigger.end + 3).cloned();
-        let before = s.actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start)).cloned();
+        let after = s
+            .actors
+            .iter()
+            .filter(armed)
+            .find(|a| a.end > trigger.start && a.start <= trigger.end + 3)
+            .cloned();
+        let before = s
+            .actors
+            .iter()
+            .filter(armed)
+            .rev()
+            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+            .cloned();
         after.or(before).or_else(|| {
-            (trigger.trigger.kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor.clone()).flatten()
+            (trigger.trigger.kind == TriggerKind::AirStrike)
+                .then(|| discourse.last_air_actor.clone())
+                .flatten()
         })
     }
 
     /// Places hit by an attack: the sites of the sentence, else its region.
-    fn attack(&self, trigger: &'s TriggerMention, kind: TriggerKind, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>) {
-        let sub_event_type = if kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
+    fn attack(
+        &self,
+        trigger: &'s TriggerMention,
+        kind: TriggerKind,
+        discourse: &Discourse,
+        drafts: &mut Vec<Draft<'s>>,
+    ) {
+        let sub_event_type = if kind == TriggerKind::AirStrike {
+            SubEventType::AirDroneStrike
+        } else {
+            SubEventType::Shelling
+        };
         let actor = self.attacker(trigger, discourse);
         for place in self.targets(trigger) {
-            drafts.push(Draft { sub_event_type, place, actor1: actor.clone(), actor2: None, control: None, trigger, confidence: trigger.trigger.confidence });
+            drafts.push(Draft {
+                sub_event_type,
+                place,
+                actor1: actor.clone(),
+                actor2: None,
+                control: None,
+                trigger,
+                confidence: trigger.trigger.confidence,
+            });
         }
     }
 
@@ -457,53 +674,126 @@ impl<'s> SentenceReader<'_, 's> {
     /// next one, those after it first.
     fn targets(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let s = self.spotted;
-        let is_attack = |t: &&TriggerMention| matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling);
-        let next = s.triggers.iter().filter(is_attack).find(|t| t.start >= trigger.end).map_or(s.tokens.len(), |t| t.start);
-        let previous = s.triggers.iter().filter(is_attack).rev().find(|t| t.end <= trigger.start).map_or(0, |t| t.end);
+        let is_attack = |t: &&TriggerMention| {
+            matches!(
+                t.trigger.kind,
+                TriggerKind::AirStrike | TriggerKind::Shelling
+            )
+        };
+        let next = s
+            .triggers
+            .iter()
+            .filter(is_attack)
+            .find(|t| t.start >= trigger.end)
+            .map_or(s.tokens.len(), |t| t.start);
+        let previous = s
+            .triggers
+            .iter()
+            .filter(is_attack)
+            .rev()
+            .find(|t| t.end <= trigger.start)
+            .map_or(0, |t| t.end);
         let stretches = [(trigger.end, next), (previous, trigger.start)];
         for (from, to) in stretches {
             for role in [PlaceRole::Site, PlaceRole::Near] {
                 let places: Vec<&PlaceMention> = s
                     .places
                     .iter()
-                    .filter(|p| p.start >= from && p.end <= to && p.role == role && self.is_named_place(p))
+                    .filter(|p| {
+                        p.start >= from && p.end <= to && p.role == role && self.is_named_place(p)
+                    })
                     .collect();
                 if !places.is_empty() {
                     return places;
                 }
             }
         }
-        s.places.iter().filter(|p| matches!(p.role, PlaceRole::Region { .. })).take(1).collect()
+        s.places
+            .iter()
+            .filter(|p| matches!(p.role, PlaceRole::Region { .. }))
+            .take(1)
+            .collect()
     }
 
     fn is_named_place(&self, place: &PlaceMention) -> bool {
-        place.after_place_noun || self.ctx.gazetteer.resolve(&place.text, &self.resolution_context(None)).place.is_some()
+        place.after_place_noun
+            || self
+                .ctx
+                .gazetteer
+                .resolve(&place.text, &self.resolution_context(None))
+                .place
+                .is_some()
     }
 
     /// Damage ("was destroyed") caused by the attack reported just before.
-    fn damage(&self, trigger: &'s TriggerMention, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>, trace: &mut SentenceTrace) {
+    fn damage(
+        &self,
+        trigger: &'s TriggerMention,
+        discourse: &Discourse,
+        drafts: &mut Vec<Draft<'s>>,
+        trace: &mut SentenceTrace,
+    ) {
         let Some((kind, at, actor)) = &discourse.last_attack else {
-            trace.notes.push(format!("{:?}: damage with no attack reported before it", trigger.text));
+            trace.notes.push(format!(
+                "{:?}: damage with no attack reported before it",
+                trigger.text
+            ));
             return;
         };
         if self.index.saturating_sub(*at) > ATTACK_MEMORY {
-            trace.notes.push(format!("{:?}: the last attack reported is too far back", trigger.text));
+            trace.notes.push(format!(
+                "{:?}: the last attack reported is too far back",
+                trigger.text
+            ));
             return;
         }
-        let sub_event_type = if *kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
-        let sites: Vec<&PlaceMention> = self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p)).collect();
+        let sub_event_type = if *kind == TriggerKind::AirStrike {
+            SubEventType::AirDroneStrike
+        } else {
+            SubEventType::Shelling
+        };
+        let sites: Vec<&PlaceMention> = self
+            .spotted
+            .places
+            .iter()
+            .filter(|p| p.role == PlaceRole::Site && self.is_named_place(p))
+            .collect();
         for place in sites {
-            drafts.push(Draft { sub_event_type, place, actor1: actor.clone(), actor2: None, control: None, trigger, confidence: trigger.trigger.confidence });
+            drafts.push(Draft {
+                sub_event_type,
+                place,
+                actor1: actor.clone(),
+                actor2: None,
+                control: None,
+                trigger,
+                confidence: trigger.trigger.confidence,
+            });
         }
     }
 
     /// Fighting at named sites, between the actor before the trigger and the one after.
     fn clash(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
         let s = self.spotted;
-        let actor1 = s.actors.iter().rev().find(|a| a.end <= trigger.start).cloned();
-        let actor2 = s.actors.iter().find(|a| a.start >= trigger.end && Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
-        let in_clause = |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
-        for place in s.places.iter().filter(|p| p.role == PlaceRole::Site).filter(in_clause).filter(|p| self.is_named_place(p)) {
+        let actor1 = s
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= trigger.start)
+            .cloned();
+        let actor2 = s
+            .actors
+            .iter()
+            .find(|a| a.start >= trigger.end && Some(a.id) != actor1.as_ref().map(|x| x.id))
+            .cloned();
+        let in_clause =
+            |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
+        for place in s
+            .places
+            .iter()
+            .filter(|p| p.role == PlaceRole::Site)
+            .filter(in_clause)
+            .filter(|p| self.is_named_place(p))
+        {
             drafts.push(Draft {
                 sub_event_type: SubEventType::ArmedClash,
                 place,
@@ -518,11 +808,11 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// People fleeing the places that follow the trigger.
     fn flight(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
-        let places = self
-            .spotted
-            .places
-            .iter()
-            .filter(|p| p.start >= trigger.end && (p.role == PlaceRole::Site && self.is_named_place(p) || matches!(p.role, PlaceRole::Region { .. })));
+        let places = self.spotted.places.iter().filter(|p| {
+            p.start >= trigger.end
+                && (p.role == PlaceRole::Site && self.is_named_place(p)
+                    || matches!(p.role, PlaceRole::Region { .. }))
+        });
         for place in places {
             drafts.push(Draft {
                 sub_event_type: SubEventType::Displacement,
@@ -546,15 +836,29 @@ impl<'s> SentenceReader<'_, 's> {
             PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &p.text),
             _ => None,
         });
-        let landmark = || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| home_admin1(gazetteer, &p.text));
+        let landmark = || {
+            places
+                .iter()
+                .filter(|p| p.role == PlaceRole::Landmark)
+                .find_map(|p| home_admin1(gazetteer, &p.text))
+        };
         region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
     }
 
     fn resolution_context(&self, admin1: Option<String>) -> Context {
-        Context { country: Some(HOME_COUNTRY.to_string()), admin1, near: Vec::new() }
+        Context {
+            country: Some(HOME_COUNTRY.to_string()),
+            admin1,
+            near: Vec::new(),
+        }
     }
 
-    fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Event {
+    fn build(
+        &self,
+        draft: Draft<'_>,
+        discourse: &mut Discourse,
+        trace: &mut SentenceTrace,
+    ) -> Event {
         let ctx = self.ctx;
         let admin1_hint = self.sentence_admin1();
         let placed = self.place(draft.place, admin1_hint, discourse, trace);
@@ -604,7 +908,11 @@ impl<'s> SentenceReader<'_, 's> {
             civilian_fatalities: None,
             child_fatalities: None,
             injuries: None,
-            control: draft.control.map(|(gained_by, lost_by, extent)| Control { gained_by, lost_by, extent }),
+            control: draft.control.map(|(gained_by, lost_by, extent)| Control {
+                gained_by,
+                lost_by,
+                extent,
+            }),
             article_id: ctx.article.id.clone(),
             language: ctx.article.language.clone(),
             evidence: self.text.to_string(),
@@ -634,18 +942,31 @@ impl<'s> SentenceReader<'_, 's> {
             return Some((span_text(self.text, &s.tokens, a, b), None));
         }
         s.claims.iter().find_map(|&(claim_start, _)| {
-            s.actors.iter().rev().find(|a| a.end <= claim_start && claim_start - a.end <= 6).map(|a| (a.text.clone(), Some(a.id)))
+            s.actors
+                .iter()
+                .rev()
+                .find(|a| a.end <= claim_start && claim_start - a.end <= 6)
+                .map(|a| (a.text.clone(), Some(a.id)))
         })
     }
 
-    fn place(&self, mention: &PlaceMention, admin1_hint: Option<String>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Placed {
+    fn place(
+        &self,
+        mention: &PlaceMention,
+        admin1_hint: Option<String>,
+        discourse: &mut Discourse,
+        trace: &mut SentenceTrace,
+    ) -> Placed {
         let gazetteer = self.ctx.gazetteer;
         if let PlaceRole::Region { admin1: Some(code) } = &mention.role {
             if let Some(g) = gazetteer.governorate(HOME_COUNTRY, code) {
                 return Placed::governorate(g, gazetteer, 0.8, "a governorate".into());
             }
         }
-        let context = Context { near: discourse.near.clone(), ..self.resolution_context(admin1_hint.clone()) };
+        let context = Context {
+            near: discourse.near.clone(),
+            ..self.resolution_context(admin1_hint.clone())
+        };
         let resolution = gazetteer.resolve(&mention.text, &context);
         if let Some(place) = resolution.place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
@@ -665,11 +986,22 @@ impl<'s> SentenceReader<'_, 's> {
                 how: resolution.reason,
             };
         }
-        trace.notes.push(format!("{:?} not in the gazetteer: {}", mention.text, resolution.reason));
+        trace.notes.push(format!(
+            "{:?} not in the gazetteer: {}",
+            mention.text, resolution.reason
+        ));
         // A place the gazetteer lacks is kept by name at the smallest region the text gives.
         let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
         match governorate {
-            Some(g) => Placed { location: mention.text.clone(), ..Placed::governorate(g, gazetteer, 0.9, format!("placed in {} governorate", g.name)) },
+            Some(g) => Placed {
+                location: mention.text.clone(),
+                ..Placed::governorate(
+                    g,
+                    gazetteer,
+                    0.9,
+                    format!("placed in {} governorate", g.name),
+                )
+            },
             None => Placed::country(mention, gazetteer),
         }
     }
@@ -689,7 +1021,12 @@ struct Placed {
 }
 
 impl Placed {
-    fn governorate(g: &frontline_gazetteer::Governorate, gazetteer: &Gazetteer, factor: f64, how: String) -> Placed {
+    fn governorate(
+        g: &frontline_gazetteer::Governorate,
+        gazetteer: &Gazetteer,
+        factor: f64,
+        how: String,
+    ) -> Placed {
         let country = gazetteer.country(&g.country);
         Placed {
             location: g.name.clone(),
@@ -733,7 +1070,10 @@ fn sides_with_state(actor: ActorId) -> bool {
 
 /// A territory change names a town, or a region that is not a whole governorate.
 fn is_territory_object(place: &PlaceMention) -> bool {
-    matches!(place.role, PlaceRole::Site | PlaceRole::Region { admin1: None })
+    matches!(
+        place.role,
+        PlaceRole::Site | PlaceRole::Region { admin1: None }
+    )
 }
 
 fn is_event_kind(kind: TriggerKind) -> bool {
@@ -774,7 +1114,10 @@ fn overlaps(a: &Event, b: &Event) -> bool {
 }
 
 fn place_key(e: &Event) -> String {
-    e.geonameid.map_or_else(|| frontline_gazetteer::fold_name(&e.mention), |id| id.to_string())
+    e.geonameid.map_or_else(
+        || frontline_gazetteer::fold_name(&e.mention),
+        |id| id.to_string(),
+    )
 }
 
 fn window_days(e: &Event) -> i64 {
@@ -789,7 +1132,11 @@ fn window_days(e: &Event) -> i64 {
 fn one_per_type_place_and_day(events: Vec<Event>) -> Vec<Event> {
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
-        let same = kept.iter_mut().find(|k| k.sub_event_type == event.sub_event_type && place_key(k) == place_key(&event) && overlaps(k, &event));
+        let same = kept.iter_mut().find(|k| {
+            k.sub_event_type == event.sub_event_type
+                && place_key(k) == place_key(&event)
+                && overlaps(k, &event)
+        });
         match same {
             None => kept.push(event),
             Some(existing) => {

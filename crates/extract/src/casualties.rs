@@ -42,7 +42,9 @@ pub fn read(spotted: &Spotted, pack: &LanguagePack) -> Casualties {
                 continue;
             }
             result.killed = Some(value);
-            if word_follows(spotted, number.end, 2, |at| pack.civilians.match_at(&spotted.tokens, at).is_some()) {
+            if word_follows(spotted, number.end, 2, |at| {
+                pack.civilians.match_at(&spotted.tokens, at).is_some()
+            }) {
                 result.civilians_killed = Some(value);
             }
             result.children_killed = breakdown(spotted, pack, number.end, trigger.start);
@@ -55,7 +57,13 @@ pub fn read(spotted: &Spotted, pack: &LanguagePack) -> Casualties {
 
 /// The number a casualty word at `cue_start..cue_end` reports: the first number of its
 /// clause before it that is not a breakdown, else one just after it ("killing 12").
-fn number_for(spotted: &Spotted, pack: &LanguagePack, cue_start: usize, cue_end: usize, used: &[usize]) -> Option<usize> {
+fn number_for(
+    spotted: &Spotted,
+    pack: &LanguagePack,
+    cue_start: usize,
+    cue_end: usize,
+    used: &[usize],
+) -> Option<usize> {
     let tokens = &spotted.tokens;
     let clause_start = (0..cue_start)
         .rev()
@@ -63,10 +71,17 @@ fn number_for(spotted: &Spotted, pack: &LanguagePack, cue_start: usize, cue_end:
         .map_or(0, |i| i + 1)
         .max(cue_start.saturating_sub(WINDOW));
     let before = spotted.numbers.iter().enumerate().filter(|(i, n)| {
-        !used.contains(i) && n.start >= clause_start && n.end <= cue_start && !is_breakdown(spotted, pack, n.start)
+        !used.contains(i)
+            && n.start >= clause_start
+            && n.end <= cue_start
+            && !is_breakdown(spotted, pack, n.start)
     });
     // Counts joined by "et"/"and" ("12 tués et 30 blessés"): the nearest unused one.
-    let chosen = if used.is_empty() { before.min_by_key(|(_, n)| n.start) } else { before.max_by_key(|(_, n)| n.start) };
+    let chosen = if used.is_empty() {
+        before.min_by_key(|(_, n)| n.start)
+    } else {
+        before.max_by_key(|(_, n)| n.start)
+    };
     chosen.map(|(i, _)| i).or_else(|| {
         spotted
             .numbers
@@ -78,7 +93,13 @@ fn number_for(spotted: &Spotted, pack: &LanguagePack, cue_start: usize, cue_end:
 }
 
 fn is_breakdown(spotted: &Spotted, pack: &LanguagePack, number_start: usize) -> bool {
-    (1..=2).any(|back| number_start >= back && pack.list_introducers.match_ending_at(&spotted.tokens, number_start + 1 - back, 3).is_some())
+    (1..=2).any(|back| {
+        number_start >= back
+            && pack
+                .list_introducers
+                .match_ending_at(&spotted.tokens, number_start + 1 - back, 3)
+                .is_some()
+    })
 }
 
 /// "…, dont trois enfants", "including five children": the children among the dead.
@@ -87,7 +108,12 @@ fn breakdown(spotted: &Spotted, pack: &LanguagePack, from: usize, to: usize) -> 
         .numbers
         .iter()
         .filter(|n| n.start >= from && n.end <= to.max(from) + 6)
-        .find(|n| is_breakdown(spotted, pack, n.start) && word_follows(spotted, n.end, 1, |at| pack.children.match_at(&spotted.tokens, at).is_some()))
+        .find(|n| {
+            is_breakdown(spotted, pack, n.start)
+                && word_follows(spotted, n.end, 1, |at| {
+                    pack.children.match_at(&spotted.tokens, at).is_some()
+                })
+        })
         .map(|n| u32::try_from(n.value).unwrap_or(u32::MAX))
 }
 

@@ -86,25 +86,57 @@ pub struct Spotted {
     pub aggregate: bool,
 }
 
-pub fn spot(text: &str, pack: &LanguagePack, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Spotted {
+pub fn spot(
+    text: &str,
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+    published: Option<NaiveDate>,
+) -> Spotted {
     let tokens = pack.tokenize(text);
     let dates = find_dates(&tokens, pack, published);
-    let sources: Vec<(usize, usize)> = pack.organisations.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let sources: Vec<(usize, usize)> = pack
+        .organisations
+        .find_all(&tokens)
+        .iter()
+        .map(|h| (h.start, h.end))
+        .collect();
     let actors = spot_actors(&tokens, pack, &sources);
     let triggers = pack
         .triggers
         .find_all(&tokens)
         .into_iter()
         .filter(|h| !inside_any(h.start, h.end, &sources))
-        .map(|h| TriggerMention { start: h.start, end: h.end, trigger: *h.value, text: span_text(text, &tokens, h.start, h.end) })
+        .map(|h| TriggerMention {
+            start: h.start,
+            end: h.end,
+            trigger: *h.value,
+            text: span_text(text, &tokens, h.start, h.end),
+        })
         .collect();
-    let claims: Vec<(usize, usize)> = pack.claim_markers.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let claims: Vec<(usize, usize)> = pack
+        .claim_markers
+        .find_all(&tokens)
+        .iter()
+        .map(|h| (h.start, h.end))
+        .collect();
     let mut blocked = vec![false; tokens.len()];
-    for (s, e) in sources.iter().copied().chain(actors.iter().map(|a| (a.start, a.end))).chain(dates.iter().map(|d| (d.start, d.end))) {
+    for (s, e) in sources
+        .iter()
+        .copied()
+        .chain(actors.iter().map(|a| (a.start, a.end)))
+        .chain(dates.iter().map(|d| (d.start, d.end)))
+    {
         blocked[s..e].iter_mut().for_each(|b| *b = true);
     }
-    for hit in pack.months.find_all(&tokens).into_iter().chain(pack.weekdays.find_all(&tokens)) {
-        blocked[hit.start..hit.end].iter_mut().for_each(|b| *b = true);
+    for hit in pack
+        .months
+        .find_all(&tokens)
+        .into_iter()
+        .chain(pack.weekdays.find_all(&tokens))
+    {
+        blocked[hit.start..hit.end]
+            .iter_mut()
+            .for_each(|b| *b = true);
     }
     let mut places: Vec<PlaceMention> = name_spans(&tokens, pack, &blocked)
         .into_iter()
@@ -113,11 +145,26 @@ pub fn spot(text: &str, pack: &LanguagePack, gazetteer: &Gazetteer, published: O
     regions_in_apposition(&mut places, &tokens);
     let hypothetical = !pack.hypothetical.find_all(&tokens).is_empty()
         || tokens.iter().any(|t| {
-            t.kind == TokenKind::Word && pack.hypothetical_suffixes.iter().any(|s| t.norm.len() > s.len() + 2 && t.norm.ends_with(s.as_str()))
+            t.kind == TokenKind::Word
+                && pack
+                    .hypothetical_suffixes
+                    .iter()
+                    .any(|s| t.norm.len() > s.len() + 2 && t.norm.ends_with(s.as_str()))
         });
     let aggregate = !pack.aggregate.find_all(&tokens).is_empty();
     let numbers = spot_numbers(&tokens, pack);
-    Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate }
+    Spotted {
+        tokens,
+        actors,
+        places,
+        triggers,
+        numbers,
+        dates,
+        sources,
+        claims,
+        hypothetical,
+        aggregate,
+    }
 }
 
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
@@ -125,27 +172,51 @@ fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
 }
 
 pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
-    match (tokens.get(start), end.checked_sub(1).and_then(|l| tokens.get(l))) {
+    match (
+        tokens.get(start),
+        end.checked_sub(1).and_then(|l| tokens.get(l)),
+    ) {
         (Some(a), Some(b)) if start < end => text[a.start..b.end].to_string(),
         _ => String::new(),
     }
 }
 
-fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]) -> Vec<ActorMention> {
-    let text_of = |s: usize, e: usize| tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+fn spot_actors(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    sources: &[(usize, usize)],
+) -> Vec<ActorMention> {
+    let text_of = |s: usize, e: usize| {
+        tokens[s..e]
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut actors: Vec<ActorMention> = Vec::new();
     for hit in pack.actors.find_all(tokens) {
         if inside_any(hit.start, hit.end, sources) {
             continue;
         }
-        actors.push(ActorMention { start: hit.start, end: hit.end, id: *hit.value, text: text_of(hit.start, hit.end), joint: None, allies: None });
+        actors.push(ActorMention {
+            start: hit.start,
+            end: hit.end,
+            id: *hit.value,
+            text: text_of(hit.start, hit.end),
+            joint: None,
+            allies: None,
+        });
     }
     // "A and B": the second becomes the first's associate, whether B is a full actor name
     // or only a nationality word ("avions de guerre russes et syriens").
     let mut merged: Vec<ActorMention> = Vec::new();
     for actor in actors {
         if let Some(previous) = merged.last_mut() {
-            let joined = previous.end + 1 == actor.start && pack.list_connectors.match_at(tokens, previous.end).is_some_and(|h| h.end == actor.start);
+            let joined = previous.end + 1 == actor.start
+                && pack
+                    .list_connectors
+                    .match_at(tokens, previous.end)
+                    .is_some_and(|h| h.end == actor.start);
             if joined && previous.joint.is_none() && previous.id != actor.id {
                 previous.joint = Some(actor.id);
                 previous.end = actor.end;
@@ -161,14 +232,23 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
             at += 1;
         }
         if actor.joint.is_none() {
-            if let Some(hit) = pack.demonyms.match_at(tokens, at).filter(|h| *h.value != actor.id && at > actor.end) {
+            if let Some(hit) = pack
+                .demonyms
+                .match_at(tokens, at)
+                .filter(|h| *h.value != actor.id && at > actor.end)
+            {
                 actor.joint = Some(*hit.value);
                 actor.end = hit.end;
                 actor.text = text_of(actor.start, actor.end);
-                at = hit.end + usize::from(pack.list_connectors.match_at(tokens, hit.end).is_some());
+                at =
+                    hit.end + usize::from(pack.list_connectors.match_at(tokens, hit.end).is_some());
             }
         }
-        if let Some(hit) = pack.allies.match_at(tokens, at).or_else(|| pack.allies.match_at(tokens, at + 1)) {
+        if let Some(hit) = pack
+            .allies
+            .match_at(tokens, at)
+            .or_else(|| pack.allies.match_at(tokens, at + 1))
+        {
             actor.allies = Some(text_of(hit.start, hit.end));
         }
     }
@@ -188,18 +268,29 @@ fn is_article_form(token: &Token) -> bool {
 /// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an
 /// adjective, not a place ("al-Sham", "ez-Zor" keep a capital after the hyphen).
 fn is_compound_adjective(token: &Token) -> bool {
-    token.text.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
+    token
+        .text
+        .rsplit_once('-')
+        .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
 fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(usize, usize)> {
     let name_word = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             !blocked[i]
-                && ((t.is_capitalized() && !pack.function_words.contains(&t.norm) && !is_compound_adjective(t)) || is_article_form(t))
+                && ((t.is_capitalized()
+                    && !pack.function_words.contains(&t.norm)
+                    && !is_compound_adjective(t))
+                    || is_article_form(t))
         })
     };
     let bare_article = |i: usize| {
-        tokens.get(i).is_some_and(|t| matches!(t.norm.as_str(), "al" | "el" | "an" | "ash" | "as" | "ad" | "ar" | "az" | "at"))
+        tokens.get(i).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "al" | "el" | "an" | "ash" | "as" | "ad" | "ar" | "az" | "at"
+            )
+        })
     };
     let mut spans = Vec::new();
     let mut i = 0;
@@ -236,9 +327,16 @@ fn place_mention(
 ) -> PlaceMention {
     let name = span_text(text, tokens, start, end);
     let after_place_noun = pack.place_nouns.match_ending_at(tokens, start, 3).is_some()
-        || small_words_then(tokens, start, 2, pack).is_some_and(|at| pack.place_nouns.match_ending_at(tokens, at, 3).is_some());
+        || small_words_then(tokens, start, 2, pack)
+            .is_some_and(|at| pack.place_nouns.match_ending_at(tokens, at, 3).is_some());
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
-    PlaceMention { start, end, text: name, role, after_place_noun }
+    PlaceMention {
+        start,
+        end,
+        text: name,
+        role,
+        after_place_noun,
+    }
 }
 
 /// The position before the connector words ("de", "d'", "of", "la") that stand right
@@ -251,7 +349,9 @@ fn small_words_then(tokens: &[Token], at: usize, max: usize, pack: &LanguagePack
             break;
         }
         let prev = &tokens[at - 1];
-        let small = prev.kind == TokenKind::Word && (pack.function_words.contains(&prev.norm) || pack.directions.match_at(tokens, at - 1).is_some());
+        let small = prev.kind == TokenKind::Word
+            && (pack.function_words.contains(&prev.norm)
+                || pack.directions.match_at(tokens, at - 1).is_some());
         if !small {
             break;
         }
@@ -273,8 +373,16 @@ fn role_of(
     if gazetteer.country_named(name).is_some() {
         return PlaceRole::Country;
     }
-    let facility_before = pack.facility_nouns.match_ending_at(tokens, start, 2).is_some()
-        || (start > 0 && pack.facility_nouns.match_ending_at(tokens, start - 1, 2).is_some() && pack.list_connectors.match_at(tokens, start - 1).is_some());
+    let facility_before = pack
+        .facility_nouns
+        .match_ending_at(tokens, start, 2)
+        .is_some()
+        || (start > 0
+            && pack
+                .facility_nouns
+                .match_ending_at(tokens, start - 1, 2)
+                .is_some()
+            && pack.list_connectors.match_at(tokens, start - 1).is_some());
     if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
         return PlaceRole::Facility;
     }
@@ -283,15 +391,37 @@ fn role_of(
         return PlaceRole::Person;
     }
     // The nearest marker before the name decides between region, landmark and origin.
-    let nearest = |lexicon: &frontline_lang::Lexicon<()>| (1..=5).find(|back| start >= *back && lexicon.match_ending_at(tokens, start + 1 - back, 5).is_some());
+    let nearest = |lexicon: &frontline_lang::Lexicon<()>| {
+        (1..=5).find(|back| {
+            start >= *back
+                && lexicon
+                    .match_ending_at(tokens, start + 1 - back, 5)
+                    .is_some()
+        })
+    };
     let region_before = (1..=4).find(|back| {
-        start >= *back && pack.region_words.match_ending_at(tokens, start + 1 - back, 3).is_some_and(|h| *h.value == RegionSide::Before)
+        start >= *back
+            && pack
+                .region_words
+                .match_ending_at(tokens, start + 1 - back, 3)
+                .is_some_and(|h| *h.value == RegionSide::Before)
     });
-    let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
+    let region_after = pack
+        .region_words
+        .match_at(tokens, end)
+        .is_some_and(|h| *h.value == RegionSide::After);
     // "dans le sud d'Idleb", "in southern Idlib": a direction alone also makes a region.
-    let direction_before = (1..=3).find(|back| start >= *back && pack.directions.match_ending_at(tokens, start + 1 - back, 2).is_some());
+    let direction_before = (1..=3).find(|back| {
+        start >= *back
+            && pack
+                .directions
+                .match_ending_at(tokens, start + 1 - back, 2)
+                .is_some()
+    });
     // "Idlib's Saraqib district": the possessor is the wider area.
-    let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.contains(&t.norm));
+    let possessor = tokens
+        .get(end)
+        .is_some_and(|t| pack.rules.clitics.contains(&t.norm));
     let landmark = nearest(&pack.landmark_markers);
     let near = nearest(&pack.near_markers);
     let origin = nearest(&pack.origin_markers);
@@ -323,8 +453,14 @@ fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {
         let previous = &before[i - 1];
         let place = &mut after[0];
         let close = place.start >= previous.end && place.start - previous.end <= 5;
-        let comma = tokens[previous.end..place.start].iter().any(|t| t.is_punct(","));
-        if close && comma && matches!(place.role, PlaceRole::Region { .. }) && matches!(previous.role, PlaceRole::Origin | PlaceRole::Landmark) {
+        let comma = tokens[previous.end..place.start]
+            .iter()
+            .any(|t| t.is_punct(","));
+        if close
+            && comma
+            && matches!(place.role, PlaceRole::Region { .. })
+            && matches!(previous.role, PlaceRole::Origin | PlaceRole::Landmark)
+        {
             place.role = previous.role.clone();
         }
     }
@@ -334,11 +470,26 @@ fn spot_numbers(tokens: &[Token], pack: &LanguagePack) -> Vec<NumberMention> {
     let mut numbers = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(value) = tokens[i].value.filter(|_| tokens[i].kind == TokenKind::Number) {
-            numbers.push(NumberMention { start: i, end: i + 1, value });
+        if let Some(value) = tokens[i]
+            .value
+            .filter(|_| tokens[i].kind == TokenKind::Number)
+        {
+            numbers.push(NumberMention {
+                start: i,
+                end: i + 1,
+                value,
+            });
             i += 1;
-        } else if let Some(hit) = pack.number_words.match_at(tokens, i).or_else(|| pack.vague_quantities.match_at(tokens, i)) {
-            numbers.push(NumberMention { start: i, end: hit.end, value: *hit.value });
+        } else if let Some(hit) = pack
+            .number_words
+            .match_at(tokens, i)
+            .or_else(|| pack.vague_quantities.match_at(tokens, i))
+        {
+            numbers.push(NumberMention {
+                start: i,
+                end: hit.end,
+                value: *hit.value,
+            });
             i = hit.end;
         } else {
             i += 1;

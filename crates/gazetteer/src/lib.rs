@@ -108,7 +108,7 @@ impl Gazetteer {
                     let mut merged = place;
                     merged
                         .alternate_names
-                        .extend(self.places[index].alternate_names.drain(..));
+                        .append(&mut self.places[index].alternate_names);
                     self.places[index] = merged;
                     self.index_names(index);
                 }

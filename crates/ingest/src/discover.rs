@@ -9,7 +9,7 @@ use crate::metadata::Metadata;
 use crate::Rejection;
 
 /// The name of a folder's metadata index (when its lines carry a "file" key).
-pub const INDEX_FILE_NAME: &str = "articles.jsonl";
+pub(crate) const INDEX_FILE_NAME: &str = "articles.jsonl";
 /// Index lines longer than this are refused: an index line is a few hundred bytes, and the
 /// cap keeps a mistaken multi-gigabyte single-line file from being read into memory.
 const MAX_INDEX_LINE_BYTES: u64 = 1024 * 1024;

@@ -12,13 +12,22 @@ use rusqlite::{params, Connection, OptionalExtension};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("store {path}: {source}")]
-    Open { path: String, source: rusqlite::Error },
+    Open {
+        path: String,
+        source: rusqlite::Error,
+    },
     #[error("store: {0}")]
     Sql(#[from] rusqlite::Error),
     #[error("store: a stored record is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
-    #[error("store {path} was written by a newer frontline (schema {found}, this one knows {known})")]
-    TooNew { path: String, found: i64, known: i64 },
+    #[error(
+        "store {path} was written by a newer frontline (schema {found}, this one knows {known})"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
 }
 
 /// What saving an article did.
@@ -26,7 +35,9 @@ pub enum StoreError {
 pub enum Saved {
     Inserted,
     /// The same text is already stored, under this id.
-    Duplicate { existing_id: String },
+    Duplicate {
+        existing_id: String,
+    },
     /// An article of this id with another text was replaced, with its events.
     Replaced,
 }
@@ -100,19 +111,33 @@ impl Store {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
-        let open_error = |source| StoreError::Open { path: shown.clone(), source };
+        let open_error = |source| StoreError::Open {
+            path: shown.clone(),
+            source,
+        };
         let conn = Connection::open(path).map_err(open_error)?;
-        conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
+        conn.busy_timeout(Duration::from_secs(30))
+            .map_err(open_error)?;
         // WAL lets readers work while an ingest writes.
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
-        conn.pragma_update(None, "foreign_keys", true).map_err(open_error)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_error)?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(open_error)?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_error)?;
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(open_error)?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                path: shown,
+                found: version,
+                known: SCHEMA_VERSION,
+            });
         }
         conn.execute_batch(SCHEMA).map_err(open_error)?;
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_error)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION)
+            .map_err(open_error)?;
         Ok(Store { conn })
     }
 
@@ -120,12 +145,21 @@ impl Store {
     pub fn id_of_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row("SELECT id FROM articles WHERE content_hash = ?1", [content_hash], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM articles WHERE content_hash = ?1",
+                [content_hash],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
     /// Saves an article with its events and figures, in one transaction.
-    pub fn save(&mut self, article: &Article, events: &[Event], figures_json: &str) -> Result<Saved, StoreError> {
+    pub fn save(
+        &mut self,
+        article: &Article,
+        events: &[Event],
+        figures_json: &str,
+    ) -> Result<Saved, StoreError> {
         if let Some(existing_id) = self.id_of_hash(&article.content_hash)? {
             return Ok(Saved::Duplicate { existing_id });
         }
@@ -154,12 +188,17 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
             for event in events {
-                let actors = [&event.actor1, &event.assoc_actor_1, &event.actor2, &event.assoc_actor_2]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(" | ");
+                let actors = [
+                    &event.actor1,
+                    &event.assoc_actor_1,
+                    &event.actor2,
+                    &event.assoc_actor_2,
+                ]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" | ");
                 insert.execute(params![
                     event.event_id,
                     event.article_id,
@@ -177,7 +216,11 @@ impl Store {
             }
         }
         tx.commit()?;
-        Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
+        Ok(if replaced {
+            Saved::Replaced
+        } else {
+            Saved::Inserted
+        })
     }
 
     /// Events matching the filter, by date then id.
@@ -189,16 +232,32 @@ impl Store {
             sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
         };
         if let Some(since) = filter.since {
-            bind(" AND (date_end IS NULL OR date_end >= ?)", since.to_string(), &mut sql);
+            bind(
+                " AND (date_end IS NULL OR date_end >= ?)",
+                since.to_string(),
+                &mut sql,
+            );
         }
         if let Some(until) = filter.until {
-            bind(" AND (date_start IS NULL OR date_start <= ?)", until.to_string(), &mut sql);
+            bind(
+                " AND (date_start IS NULL OR date_start <= ?)",
+                until.to_string(),
+                &mut sql,
+            );
         }
         if let Some(kind) = &filter.event_type {
-            bind(" AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))", kind.clone(), &mut sql);
+            bind(
+                " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
+                kind.clone(),
+                &mut sql,
+            );
         }
         if let Some(place) = &filter.place {
-            bind(" AND (location LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')", like_pattern(place), &mut sql);
+            bind(
+                " AND (location LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')",
+                like_pattern(place),
+                &mut sql,
+            );
         }
         if let Some(actor) = &filter.actor {
             bind(" AND (actor1_id = upper(?) OR actor2_id = upper(?) OR actors LIKE '%' || ? || '%')", actor.clone(), &mut sql);
@@ -208,7 +267,9 @@ impl Store {
         }
         sql.push_str(" ORDER BY date_start, event_id");
         let mut statement = self.conn.prepare(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(values.iter()), |r| r.get::<_, String>(0))?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values.iter()), |r| {
+            r.get::<_, String>(0)
+        })?;
         let mut events = Vec::new();
         for row in rows {
             events.push(serde_json::from_str(&row?)?);
@@ -264,6 +325,9 @@ impl Store {
 
 /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally.
 fn like_pattern(text: &str) -> String {
-    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
     format!("%{escaped}%")
 }

@@ -1,0 +1,383 @@
+//! The `frontline` binary as a user runs it: real files, a real SQLite store, the shared
+//! corpus scored by the shared scorer.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn frontline(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the frontline binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// ../shared beside the repository; tests that need it fail loudly without it.
+fn shared() -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    assert!(
+        path.join("corpus").is_dir() && path.join("gold").is_dir(),
+        "../shared (corpus, gold, tools) must lie beside the repository: {}",
+        path.display()
+    );
+    path
+}
+
+fn jsonl(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+#[test]
+fn corpus_scores_above_the_bar_with_the_shared_scorer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("corpus.db");
+    let shared = shared();
+    let ingest = frontline(
+        &db,
+        &[
+            "ingest",
+            shared.join("corpus").to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let events = frontline(&db, &["events", "--format", "jsonl"]);
+    assert!(events.status.success());
+    let predictions = dir.path().join("events.jsonl");
+    std::fs::write(&predictions, &events.stdout).expect("write events");
+    let score = Command::new("python3")
+        .arg(shared.join("tools/score.py"))
+        .arg(&predictions)
+        .arg(shared.join("gold"))
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    assert!(score.status.success(), "{}", stderr(&score));
+    let report: serde_json::Value =
+        serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
+    let f1 = report["summary"]["f1"].as_f64().expect("f1");
+    let actor = report["summary"]["actor1_accuracy"]
+        .as_f64()
+        .expect("actor accuracy");
+    assert!(f1 >= 0.85, "F1 {f1} below 0.85: {}", report["articles"]);
+    assert!(actor >= 0.9, "actor1 accuracy {actor} below 0.9");
+}
+
+#[test]
+fn every_event_follows_the_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("schema.db");
+    let corpus = shared().join("corpus");
+    assert!(
+        frontline(&db, &["ingest", corpus.to_str().expect("utf-8 path")])
+            .status
+            .success()
+    );
+    let events = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl"])));
+    assert!(events.len() > 20, "too few events: {}", events.len());
+    let required = [
+        "event_id",
+        "event_date",
+        "date_start",
+        "date_end",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "actor1_id",
+        "actor2_id",
+        "assoc_actor_1",
+        "assoc_actor_2",
+        "location",
+        "mention",
+        "geonameid",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "admin1",
+        "country",
+        "iso",
+        "fatalities",
+        "civilian_fatalities",
+        "child_fatalities",
+        "injuries",
+        "control",
+        "article_id",
+        "language",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+        "confidence",
+    ];
+    for event in &events {
+        for field in required {
+            assert!(event.get(field).is_some(), "{field} missing in {event}");
+        }
+        let text = std::fs::read_to_string(
+            corpus.join(format!("{}.txt", event["article_id"].as_str().expect("id"))),
+        )
+        .or_else(|_| {
+            std::fs::read_to_string(
+                corpus
+                    .join("unlabeled")
+                    .join(format!("{}.txt", event["article_id"].as_str().expect("id"))),
+            )
+        })
+        .expect("the article's file");
+        let (start, end) = (
+            event["evidence_start"].as_u64().expect("start") as usize,
+            event["evidence_end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            text.get(start..end),
+            event["evidence"].as_str(),
+            "offsets of {}",
+            event["event_id"]
+        );
+        let confidence = event["confidence"].as_f64().expect("confidence");
+        assert!((0.0..=1.0).contains(&confidence));
+        assert!([1, 2, 3].contains(&event["geo_precision"].as_u64().expect("geo precision")));
+    }
+}
+
+#[test]
+fn ingesting_twice_stores_once_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("twice.db");
+    let file = dir.path().join("report.txt");
+    std::fs::write(
+        &file,
+        "Syrian government forces recaptured the town of Kafranbel on Monday, a monitor said.\n",
+    )
+    .expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let first = frontline(
+        &db,
+        &[
+            "ingest",
+            path,
+            "--published",
+            "2023-03-14",
+            "--language",
+            "en",
+        ],
+    );
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = frontline(
+        &db,
+        &[
+            "ingest",
+            path,
+            "--published",
+            "2023-03-14",
+            "--language",
+            "en",
+        ],
+    );
+    assert!(second.status.success());
+    assert!(
+        stderr(&second).contains("1 skipped as duplicates"),
+        "{}",
+        stderr(&second)
+    );
+    let articles = stdout(&frontline(&db, &["articles"]));
+    assert!(articles.contains("1 articles"), "{articles}");
+    let events = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl"])));
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["sub_event_type"], "Government regains territory");
+    assert_eq!(events[0]["event_date"], "2023-03-13");
+}
+
+#[test]
+fn bad_inputs_are_rejected_by_name_and_the_rest_is_stored() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("bad.db");
+    let inputs = dir.path().join("inputs");
+    std::fs::create_dir(&inputs).expect("mkdir");
+    std::fs::write(
+        inputs.join("good.txt"),
+        "Rebel factions took control of the village of Sarmin on Friday, the Observatory said.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        inputs.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 7, 8],
+    )
+    .expect("write");
+    std::fs::write(inputs.join("empty.txt"), "").expect("write");
+    std::fs::write(
+        inputs.join("feed.jsonl"),
+        "{\"id\": \"ok-1\", \"text\": \"Government forces seized the town of Ariha on Tuesday.\", \"language\": \"en\", \"published\": \"2023-03-15\"}\n{\"id\": \"broken\", \"text\": \n",
+    )
+    .expect("write");
+    let missing = dir.path().join("no-such-file.txt");
+    let output = frontline(
+        &db,
+        &[
+            "ingest",
+            inputs.to_str().expect("path"),
+            missing.to_str().expect("path"),
+            "--published",
+            "2023-03-15",
+        ],
+    );
+    let err = stderr(&output);
+    assert!(
+        !output.status.success(),
+        "rejections make the exit status non-zero"
+    );
+    assert!(
+        err.contains("binary.txt") && err.contains("binary"),
+        "{err}"
+    );
+    assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
+    assert!(
+        err.contains("feed.jsonl:2"),
+        "the malformed line is named: {err}"
+    );
+    assert!(err.contains("no-such-file.txt"), "{err}");
+    assert!(
+        err.contains("2 stored") && err.contains("4 rejected"),
+        "{err}"
+    );
+    let articles = stdout(&frontline(&db, &["articles", "--format", "jsonl"]));
+    let ids: Vec<String> = jsonl(&articles)
+        .iter()
+        .map(|a| a["id"].as_str().expect("id").to_string())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(
+        ids.contains(&"good".to_string()) && ids.contains(&"ok-1".to_string()),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn event_formats_and_filters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("formats.db");
+    let demo = frontline(&db, &["demo"]);
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    assert!(stdout(&demo).contains("Kafranbel"), "{}", stdout(&demo));
+
+    let csv = stdout(&frontline(&db, &["events", "--format", "csv"]));
+    let header = csv.lines().next().expect("a header");
+    assert!(header.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp,"), "{header}");
+
+    let geojson: serde_json::Value =
+        serde_json::from_str(&stdout(&frontline(&db, &["events", "--format", "geojson"])))
+            .expect("geojson parses");
+    assert_eq!(geojson["type"], "FeatureCollection");
+    let first = &geojson["features"][0];
+    assert_eq!(first["type"], "Feature");
+    let lon = first["geometry"]["coordinates"][0].as_f64().expect("lon");
+    assert!(
+        (35.0..43.0).contains(&lon),
+        "longitude first, as RFC 7946 says: {lon}"
+    );
+
+    let strikes = jsonl(&stdout(&frontline(
+        &db,
+        &["events", "--format", "jsonl", "--type", "Air/drone strike"],
+    )));
+    assert!(!strikes.is_empty());
+    assert!(strikes
+        .iter()
+        .all(|e| e["sub_event_type"] == "Air/drone strike"));
+    let russian = jsonl(&stdout(&frontline(
+        &db,
+        &["events", "--format", "jsonl", "--actor", "RUS"],
+    )));
+    assert!(
+        !russian.is_empty()
+            && russian
+                .iter()
+                .all(|e| e["actor1_id"] == "RUS" || e["actor2_id"] == "RUS")
+    );
+    let march = jsonl(&stdout(&frontline(
+        &db,
+        &[
+            "events",
+            "--format",
+            "jsonl",
+            "--since",
+            "2023-03-01",
+            "--until",
+            "2023-03-31",
+        ],
+    )));
+    assert!(
+        !march.is_empty()
+            && march
+                .iter()
+                .all(|e| e["date_start"].as_str().is_some_and(|d| d <= "2023-03-31"))
+    );
+    let ariha = jsonl(&stdout(&frontline(
+        &db,
+        &["events", "--format", "jsonl", "--place", "Ari"],
+    )));
+    assert!(
+        !ariha.is_empty()
+            && ariha
+                .iter()
+                .all(|e| format!("{}{}", e["location"], e["mention"]).contains("Ari"))
+    );
+    let one = jsonl(&stdout(&frontline(
+        &db,
+        &["events", "--format", "jsonl", "--article", "sample-jisr-en"],
+    )));
+    assert!(!one.is_empty() && one.iter().all(|e| e["article_id"] == "sample-jisr-en"));
+}
+
+#[test]
+fn help_teaches_by_example() {
+    for command in ["ingest", "events", "articles", "explain", "demo"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .args([command, "--help"])
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+        assert!(
+            stdout(&output).contains("Example"),
+            "{command} --help has no example"
+        );
+    }
+}
+
+#[test]
+fn explain_shows_each_sentence_and_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("report.txt");
+    std::fs::write(
+        &file,
+        "Front news\nRussian warplanes struck the town of Ariha on Monday, killing three civilians.\nThe offensive would bring the army closer to taking Idlib.\n",
+    )
+    .expect("write");
+    let output = frontline(
+        &dir.path().join("x.db"),
+        &[
+            "explain",
+            file.to_str().expect("path"),
+            "--published",
+            "2023-03-15",
+            "--language",
+            "en",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("Heading"), "{text}");
+    assert!(text.contains("Air/drone strike at"), "{text}");
+    assert!(text.contains("hypothetical"), "{text}");
+}
