@@ -144,7 +144,7 @@ fn store_article(
             .collect::<Vec<_>>(),
     )?;
     let saved = store
-        .save(article, &extraction.events, &figures)
+        .save(article, &extraction.events, &figures, &merge_block)
         .with_context(|| format!("cannot store {}", article.origin))?;
     match saved {
         Saved::Duplicate { existing_id } => {
@@ -170,6 +170,14 @@ fn store_article(
         }
     }
     Ok(())
+}
+
+/// The merge stage, as the store calls it for each block an article touches.
+pub fn merge_block(
+    events: &[frontline_core::Event],
+    published: &HashMap<String, chrono::NaiveDate>,
+) -> Vec<frontline_core::MergedEvent> {
+    frontline_merge::merge_block(events, &|article| published.get(article).copied())
 }
 
 /// Reads one file for `explain`, failing on anything rejected.

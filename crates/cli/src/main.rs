@@ -51,6 +51,21 @@ A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"ht
     /// List stored articles with their language, date and number of events.
     #[command(after_help = "Example:\n  frontline articles --db war.db")]
     Articles(ArticlesArgs),
+    /// Export merged events (one per real event, citing every source).
+    #[command(
+        after_help = "Examples:\n  frontline export --format acled-csv > acled.csv\n  frontline export --format geojson --since 2020-01-01 > merged.geojson\n  frontline export --format jsonl --place \"Maaret\""
+    )]
+    Export(ExportArgs),
+    /// Who held each place on a day, from the territory events.
+    #[command(
+        after_help = "Examples:\n  frontline control --at 2020-01-29\n  frontline control --at 2024-11-29 --format geojson > control.geojson"
+    )]
+    Control(ControlArgs),
+    /// The control timeline of one place.
+    #[command(
+        after_help = "Examples:\n  frontline history \"Maaret al-Numan\"\n  frontline history Saraqib --db war.db"
+    )]
+    History(HistoryArgs),
     /// Show, sentence by sentence, how a report is read: mentions, triggers, dates, events.
     #[command(
         after_help = "Examples:\n  frontline explain report.txt --published 2020-01-28\n  frontline explain --article maaret-al-numan-2020-en"
@@ -92,6 +107,12 @@ enum EventFormat {
 struct EventsArgs {
     #[arg(long, value_enum, default_value = "table")]
     format: EventFormat,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+#[derive(Args)]
+struct FilterArgs {
     /// Events whose date window ends on or after this day.
     #[arg(long, value_name = "YYYY-MM-DD")]
     since: Option<NaiveDate>,
@@ -122,6 +143,43 @@ enum ArticleFormat {
 struct ArticlesArgs {
     #[arg(long, value_enum, default_value = "table")]
     format: ArticleFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExportFormat {
+    AcledCsv,
+    Geojson,
+    Jsonl,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[arg(long, value_enum, default_value = "jsonl")]
+    format: ExportFormat,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ControlFormat {
+    Table,
+    Csv,
+    Geojson,
+}
+
+#[derive(Args)]
+struct ControlArgs {
+    /// The day to show.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    at: NaiveDate,
+    #[arg(long, value_enum, default_value = "table")]
+    format: ControlFormat,
+}
+
+#[derive(Args)]
+struct HistoryArgs {
+    /// The place, as the gazetteer or an article names it (folded: case and accents do not matter).
+    place: String,
 }
 
 #[derive(Args)]
@@ -167,17 +225,51 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Events(args) => {
             let store = open_store(&cli.db)?;
-            let filter = EventFilter {
-                since: args.since,
-                until: args.until,
-                event_type: args.event_type,
-                place: args.place,
-                actor: args.actor,
-                article: args.article,
-            };
-            let events = store.events(&filter)?;
+            let events = store.events(&args.filter.into())?;
             let sources = ingest::article_sources(&store)?;
             output::print_events(&events, args.format, &sources)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export(args) => {
+            let store = open_store(&cli.db)?;
+            let merged = store.merged_events(&args.filter.into())?;
+            let sources = ingest::article_sources(&store)?;
+            output::print_merged(&merged, args.format, &sources)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Control(args) => {
+            let store = open_store(&cli.db)?;
+            let timelines =
+                frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
+            output::print_control(
+                &frontline_merge::control_at(&timelines, args.at),
+                args.format,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::History(args) => {
+            let store = open_store(&cli.db)?;
+            let timelines =
+                frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
+            let wanted = frontline_gazetteer::fold_name(&args.place);
+            let found: Vec<_> = timelines
+                .iter()
+                .filter(|t| {
+                    frontline_gazetteer::fold_name(&t.location) == wanted
+                        || frontline_gazetteer::fold_name(&t.mention) == wanted
+                })
+                .collect();
+            if found.is_empty() {
+                eprintln!(
+                    "no territory events for {:?} in {}",
+                    args.place,
+                    cli.db.display()
+                );
+                return Ok(ExitCode::FAILURE);
+            }
+            for timeline in found {
+                output::print_history(timeline)?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Articles(args) => {
@@ -208,6 +300,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 output::print_explanation(article, &extractor.explain(article))?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+impl From<FilterArgs> for EventFilter {
+    fn from(args: FilterArgs) -> EventFilter {
+        EventFilter {
+            since: args.since,
+            until: args.until,
+            event_type: args.event_type,
+            place: args.place,
+            actor: args.actor,
+            article: args.article,
         }
     }
 }

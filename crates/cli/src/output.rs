@@ -5,12 +5,13 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use chrono::Datelike;
-use frontline_core::{Article, Event};
+use frontline_core::{Article, Event, MergedEvent, Source};
 use frontline_extract::Extraction;
+use frontline_merge::{ControlState, PlaceTimeline};
 use frontline_store::ArticleSummary;
 use serde_json::json;
 
-use crate::{ArticleFormat, EventFormat};
+use crate::{ArticleFormat, ControlFormat, EventFormat, ExportFormat};
 
 pub fn print_events(
     events: &[Event],
@@ -27,7 +28,10 @@ pub fn print_events(
                 writeln!(out)?;
             }
         }
-        EventFormat::Csv => write_acled_csv(&mut out, events, sources)?,
+        EventFormat::Csv => {
+            let single: Vec<MergedEvent> = events.iter().map(as_single_source).collect();
+            write_acled_csv(&mut out, &single, sources)?
+        }
         EventFormat::Geojson => {
             serde_json::to_writer_pretty(&mut out, &geojson(events))?;
             writeln!(out)?;
@@ -148,14 +152,55 @@ fn interaction(event: &Event) -> String {
     }
 }
 
+/// An event of one article seen as a merged event with that one source.
+fn as_single_source(e: &Event) -> MergedEvent {
+    MergedEvent {
+        event: e.clone(),
+        sources: vec![Source {
+            article_id: e.article_id.clone(),
+            event_id: e.event_id.clone(),
+            language: e.language.clone(),
+            published: None,
+            evidence: e.evidence.clone(),
+            evidence_start: e.evidence_start,
+            evidence_end: e.evidence_end,
+            fatalities: e.fatalities,
+            confidence: e.confidence,
+            claimed_by: e.claimed_by.clone(),
+        }],
+    }
+}
+
+fn joined<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for item in items {
+        if !item.is_empty() && !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen.join("; ")
+}
+
+/// ACLED's columns, then frontline's; a merged event lists all its sources, articles and
+/// evidence sentences, separated by "; ".
 pub fn write_acled_csv(
     out: &mut impl Write,
-    events: &[Event],
-    sources: &HashMap<String, String>,
+    events: &[MergedEvent],
+    source_names: &HashMap<String, String>,
 ) -> Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(ACLED_COLUMNS.iter().chain(OWN_COLUMNS.iter()))?;
-    for e in events {
+    for merged in events {
+        let e = &merged.event;
+        let articles = joined(merged.sources.iter().map(|s| s.article_id.as_str()));
+        let evidence = joined(merged.sources.iter().map(|s| s.evidence.as_str()));
+        let source = joined(
+            merged
+                .sources
+                .iter()
+                .filter_map(|s| source_names.get(&s.article_id))
+                .map(String::as_str),
+        );
         let control = e.control.as_ref();
         let day = e.event_date.or(e.date_end);
         let civilian_targeting = if e.actor2_id.is_some_and(|a| a.as_str() == "CIV") {
@@ -189,9 +234,9 @@ pub fn write_acled_csv(
             opt(e.latitude),
             opt(e.longitude),
             e.geo_precision.to_string(),
-            sources.get(&e.article_id).cloned().unwrap_or_default(),
+            source,
             String::new(),
-            e.evidence.clone(),
+            evidence.clone(),
             e.fatalities.to_string(),
             String::new(),
             String::new(),
@@ -209,9 +254,9 @@ pub fn write_acled_csv(
             control
                 .map(|c| format!("{:?}", c.extent).to_lowercase())
                 .unwrap_or_default(),
-            e.article_id.clone(),
-            e.language.clone(),
-            e.evidence.clone(),
+            articles,
+            joined(merged.sources.iter().map(|s| s.language.as_str())),
+            evidence,
             e.evidence_start.to_string(),
             e.confidence.to_string(),
         ];
@@ -318,6 +363,202 @@ pub fn print_explanation(article: &Article, extraction: &Extraction) -> Result<(
             opt(f.killed),
             opt(f.injured),
             f.evidence
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+pub fn print_merged(
+    events: &[MergedEvent],
+    format: ExportFormat,
+    sources: &HashMap<String, String>,
+) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        ExportFormat::Jsonl => {
+            for event in events {
+                serde_json::to_writer(&mut out, event)?;
+                writeln!(out)?;
+            }
+        }
+        ExportFormat::AcledCsv => write_acled_csv(&mut out, events, sources)?,
+        ExportFormat::Geojson => {
+            let features: Vec<serde_json::Value> = events
+                .iter()
+                .map(|m| {
+                    let geometry = point(m.event.longitude, m.event.latitude);
+                    let properties = serde_json::to_value(m).unwrap_or(serde_json::Value::Null);
+                    json!({"type": "Feature", "id": m.event.event_id, "geometry": geometry, "properties": properties})
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut out,
+                &json!({"type": "FeatureCollection", "features": features}),
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn point(lon: Option<f64>, lat: Option<f64>) -> serde_json::Value {
+    match (lon, lat) {
+        (Some(lon), Some(lat)) => json!({"type": "Point", "coordinates": [lon, lat]}),
+        _ => serde_json::Value::Null,
+    }
+}
+
+fn holder_text(state: &ControlState) -> String {
+    if state.contested() {
+        format!(
+            "contested ({})",
+            state
+                .claimants
+                .iter()
+                .map(|a| a.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        state
+            .held_by
+            .map_or_else(|| "unknown".to_string(), |a| a.as_str().to_string())
+    }
+}
+
+fn extent_text(state: &ControlState) -> &'static str {
+    match state.extent {
+        frontline_core::Extent::Full => "full",
+        frontline_core::Extent::Partial => "partial",
+    }
+}
+
+pub fn print_control(
+    rows: &[(&PlaceTimeline, &ControlState)],
+    format: ControlFormat,
+) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match format {
+        ControlFormat::Table => {
+            writeln!(
+                out,
+                "{:<28} {:<24} {:<8} {:<10} {:<10} articles",
+                "place", "held by", "extent", "since", "until"
+            )?;
+            for (place, state) in rows {
+                writeln!(
+                    out,
+                    "{:<28} {:<24} {:<8} {:<10} {:<10} {}",
+                    truncate(&place.mention, 28),
+                    holder_text(state),
+                    extent_text(state),
+                    opt(state.since),
+                    opt(state.until),
+                    state.articles.join(", ")
+                )?;
+            }
+            writeln!(out, "{} places", rows.len())?;
+        }
+        ControlFormat::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record([
+                "place",
+                "location",
+                "latitude",
+                "longitude",
+                "admin1",
+                "held_by",
+                "contested",
+                "claimants",
+                "extent",
+                "since",
+                "until",
+                "articles",
+            ])?;
+            for (place, state) in rows {
+                writer.write_record([
+                    place.mention.clone(),
+                    place.location.clone(),
+                    opt(place.latitude),
+                    opt(place.longitude),
+                    place.admin1.clone().unwrap_or_default(),
+                    opt(state.held_by),
+                    state.contested().to_string(),
+                    state
+                        .claimants
+                        .iter()
+                        .map(|a| a.as_str())
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    extent_text(state).to_string(),
+                    opt(state.since),
+                    opt(state.until),
+                    state.articles.join(";"),
+                ])?;
+            }
+            writer.flush()?;
+        }
+        ControlFormat::Geojson => {
+            let features: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(place, state)| {
+                    json!({
+                        "type": "Feature",
+                        "geometry": point(place.longitude, place.latitude),
+                        "properties": {
+                            "place": place.mention, "location": place.location, "admin1": place.admin1,
+                            "held_by": state.held_by, "contested": state.contested(), "claimants": state.claimants,
+                            "extent": extent_text(state), "since": state.since, "until": state.until, "articles": state.articles,
+                        }
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut out,
+                &json!({"type": "FeatureCollection", "features": features}),
+            )?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+pub fn print_history(timeline: &PlaceTimeline) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    writeln!(
+        out,
+        "{} ({}{})",
+        timeline.mention,
+        timeline.location,
+        timeline
+            .admin1
+            .as_ref()
+            .map(|a| format!(", {a}"))
+            .unwrap_or_default()
+    )?;
+    for state in &timeline.states {
+        writeln!(
+            out,
+            "  {:<10} → {:<10} {:<24} {:<8} {}",
+            state
+                .since
+                .map_or_else(|| "…".to_string(), |d| d.to_string()),
+            state
+                .until
+                .map_or_else(|| "…".to_string(), |d| d.to_string()),
+            holder_text(state),
+            extent_text(state),
+            if state.articles.is_empty() {
+                "(held before the first report)".to_string()
+            } else {
+                state.articles.join(", ")
+            }
         )?;
     }
     out.flush()?;

@@ -381,3 +381,101 @@ fn explain_shows_each_sentence_and_why() {
     assert!(text.contains("Air/drone strike at"), "{text}");
     assert!(text.contains("hypothetical"), "{text}");
 }
+
+fn ingest_files(db: &Path, files: &[PathBuf]) {
+    for file in files {
+        let output = frontline(db, &["ingest", file.to_str().expect("utf-8 path")]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn two_languages_merge_into_one_set_and_control_follows() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = shared().join("corpus");
+    let files: Vec<PathBuf> = [
+        "maaret-al-numan-2020-en.txt",
+        "maaret-al-numan-2020-fr.txt",
+        "khan-al-assal-2024-fr.txt",
+    ]
+    .iter()
+    .map(|f| corpus.join(f))
+    .collect();
+    let db = dir.path().join("merge.db");
+    ingest_files(&db, &files);
+
+    let english = jsonl(&stdout(&frontline(
+        &db,
+        &[
+            "events",
+            "--format",
+            "jsonl",
+            "--article",
+            "maaret-al-numan-2020-en",
+        ],
+    )));
+    let merged = jsonl(&stdout(&frontline(
+        &db,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--article",
+            "maaret-al-numan-2020-en",
+        ],
+    )));
+    assert_eq!(
+        merged.len(),
+        english.len(),
+        "as many merged events as one language gives"
+    );
+    for event in &merged {
+        let articles: Vec<&str> = event["sources"]
+            .as_array()
+            .expect("sources")
+            .iter()
+            .map(|s| s["article_id"].as_str().expect("id"))
+            .collect();
+        assert!(
+            articles.contains(&"maaret-al-numan-2020-en")
+                && articles.contains(&"maaret-al-numan-2020-fr"),
+            "{} cites {articles:?}",
+            event["mention"]
+        );
+    }
+
+    let january = stdout(&frontline(
+        &db,
+        &["control", "--at", "2020-01-29", "--format", "csv"],
+    ));
+    let maaret = january
+        .lines()
+        .find(|l| l.starts_with("Maaret al-Numan,"))
+        .expect("Maaret al-Numan in the control table");
+    assert!(
+        maaret.contains(",SYR_GOV,false,SYR_GOV,partial,"),
+        "{maaret}"
+    );
+    let november = stdout(&frontline(
+        &db,
+        &["control", "--at", "2024-11-29", "--format", "csv"],
+    ));
+    let khan = november
+        .lines()
+        .find(|l| l.starts_with("Khan al-Assal,"))
+        .expect("Khan al-Assal in the control table");
+    assert!(khan.contains(",OPP,false,OPP,"), "{khan}");
+    let history = stdout(&frontline(&db, &["history", "Maarat al-Nouman"]));
+    assert!(
+        history.contains("SYR_GOV") && history.contains("2020-01-28"),
+        "{history}"
+    );
+
+    // Another arrival order gives the same merged export, byte for byte.
+    let reversed = dir.path().join("reversed.db");
+    let mut backwards = files.clone();
+    backwards.reverse();
+    ingest_files(&reversed, &backwards);
+    let export = |db: &Path| stdout(&frontline(db, &["export", "--format", "jsonl"]));
+    assert_eq!(export(&db), export(&reversed));
+}

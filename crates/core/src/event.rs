@@ -63,13 +63,19 @@ pub struct Event {
 }
 
 impl Event {
+    /// What identifies the event's place: the gazetteer id, else the name as written,
+    /// folded (case, accents, hyphens and apostrophes do not matter).
+    pub fn place_key(&self) -> String {
+        match self.geonameid {
+            Some(id) => format!("geonames:{id}"),
+            None => format!("name:{}", crate::fold_key(&self.mention)),
+        }
+    }
+
     /// The id of an event is derived from what identifies it within its article, so that
     /// the same article read twice gives the same ids.
     pub fn derive_id(&self) -> String {
-        let place = match self.geonameid {
-            Some(id) => id.to_string(),
-            None => self.mention.to_lowercase(),
-        };
+        let place = self.place_key();
         let start = self.date_start.map(|d| d.to_string()).unwrap_or_default();
         let end = self.date_end.map(|d| d.to_string()).unwrap_or_default();
         crate::short_hash(&[
@@ -80,4 +86,28 @@ impl Event {
             &end,
         ])
     }
+}
+
+/// One source of a merged event: the article and sentence it was read from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub article_id: String,
+    pub event_id: String,
+    pub language: String,
+    pub published: Option<NaiveDate>,
+    pub evidence: String,
+    pub evidence_start: usize,
+    pub evidence_end: usize,
+    pub fatalities: u32,
+    pub confidence: f64,
+    pub claimed_by: Option<String>,
+}
+
+/// One real event: the events of every article that reports it, merged. Its fields are an
+/// event's (the narrowest date window, the most reliable toll), plus every source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergedEvent {
+    #[serde(flatten)]
+    pub event: Event,
+    pub sources: Vec<Source>,
 }

@@ -17,9 +17,19 @@ pub fn fold_word(text: &str) -> String {
     out
 }
 
+/// A folded key for comparing names: [`fold_word`], with every run of characters that are
+/// not letters or digits made one space ("al-Ghadafeh" and "Al Ghadafeh" agree).
+pub fn fold_key(text: &str) -> String {
+    fold_word(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold_word;
+    use super::{fold_key, fold_word};
 
     #[test]
     fn folds_case_accents_and_apostrophes() {
@@ -27,5 +37,7 @@ mod tests {
         assert_eq!(fold_word("d’Idlib"), "d'idlib");
         assert_eq!(fold_word("ÉTÉ"), "ete");
         assert_eq!(fold_word("ŒUF"), "œuf");
+        assert_eq!(fold_key("al-Ghadafeh"), fold_key("Al  Ghadafeh"));
+        assert_eq!(fold_key("Ma’arrat"), "ma arrat");
     }
 }

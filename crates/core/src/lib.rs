@@ -9,11 +9,11 @@ mod id;
 
 pub use acled::{ActorId, EventType, SubEventType};
 pub use article::Article;
-pub use event::{Control, Event, Extent};
+pub use event::{Control, Event, Extent, MergedEvent, Source};
 pub use id::{content_hash, short_hash};
 
 /// Syria's ISO 3166-1 numeric code, the only country covered so far.
 pub const SYRIA_ISO: u16 = 760;
 
 mod fold;
-pub use fold::fold_word;
+pub use fold::{fold_key, fold_word};
