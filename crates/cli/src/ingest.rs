@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use frontline_core::Article;
 use frontline_extract::Extractor;
 use frontline_ingest::{discover, read_file, IngestOptions, Outcome};
@@ -122,31 +122,11 @@ fn store_article(
     summary: &mut Summary,
     bar: &ProgressBar,
 ) -> Result<()> {
-    if let Some(existing_id) = store.id_of_hash(&article.content_hash)? {
-        summary.duplicates += 1;
-        bar.suspend(|| {
-            eprintln!(
-                "duplicate: {} has the same text as stored article {existing_id:?}",
-                article.origin
-            )
-        });
-        return Ok(());
-    }
-    let extraction = extractor.explain(article);
-    if let Some(note) = &extraction.note {
+    let stored = frontline_pipeline::store_article(article, extractor, store)?;
+    if let Some(note) = &stored.note {
         bar.suspend(|| eprintln!("note: {}: {note}", article.origin));
     }
-    let figures = serde_json::to_string(
-        &extraction
-            .figures
-            .iter()
-            .map(|f| serde_json::json!({"killed": f.killed, "injured": f.injured, "evidence": f.evidence}))
-            .collect::<Vec<_>>(),
-    )?;
-    let saved = store
-        .save(article, &extraction.events, &figures, &merge_block)
-        .with_context(|| format!("cannot store {}", article.origin))?;
-    match saved {
+    match stored.saved {
         Saved::Duplicate { existing_id } => {
             summary.duplicates += 1;
             bar.suspend(|| {
@@ -157,7 +137,7 @@ fn store_article(
             });
         }
         Saved::Inserted | Saved::Replaced => {
-            if saved == Saved::Replaced {
+            if stored.saved == Saved::Replaced {
                 bar.suspend(|| {
                     eprintln!(
                         "updated: article {:?} had another text, replaced",
@@ -166,18 +146,10 @@ fn store_article(
                 });
             }
             summary.stored += 1;
-            summary.events += extraction.events.len();
+            summary.events += stored.events;
         }
     }
     Ok(())
-}
-
-/// The merge stage, as the store calls it for each block an article touches.
-pub fn merge_block(
-    events: &[frontline_core::Event],
-    published: &HashMap<String, chrono::NaiveDate>,
-) -> Vec<frontline_core::MergedEvent> {
-    frontline_merge::merge_block(events, &|article| published.get(article).copied())
 }
 
 /// Reads one file for `explain`, failing on anything rejected.

@@ -9,7 +9,7 @@ use frontline_gazetteer::{Context, Gazetteer};
 use frontline_lang::{LanguagePack, TriggerKind};
 
 use crate::casualties::{self, Casualties};
-use crate::dates::{best_for, default_window};
+use crate::dates::{best_for, default_window, DateWindow};
 use crate::segment::{sentences, SentenceKind};
 use crate::spot::{
     span_text, spot, ActorMention, PlaceMention, PlaceRole, Spotted, TriggerMention,
@@ -70,10 +70,20 @@ struct Discourse {
     last_subject: Option<ActorMention>,
     /// The last actor of an air strike.
     last_air_actor: Option<ActorMention>,
-    /// The last attack: its kind, sentence index and actor.
-    last_attack: Option<(TriggerKind, usize, Option<ActorMention>)>,
+    /// The last attack reported.
+    last_attack: Option<Attack>,
     /// Points of places resolved so far.
     near: Vec<(f64, f64)>,
+}
+
+/// An attack as later sentences may refer to it ("the hospital was destroyed").
+#[derive(Clone)]
+struct Attack {
+    kind: TriggerKind,
+    sentence: usize,
+    actor: Option<ActorMention>,
+    /// The window the attack's own sentence gave, if it gave one.
+    window: Option<DateWindow>,
 }
 
 struct ArticleContext<'a> {
@@ -199,6 +209,33 @@ struct Draft<'s> {
     control: Option<(ActorId, Option<ActorId>, Extent)>,
     trigger: &'s TriggerMention,
     confidence: f64,
+    /// The date window of the sentence this draft refers back to, used when its own
+    /// sentence gives none.
+    inherited_window: Option<DateWindow>,
+}
+
+impl<'s> Draft<'s> {
+    fn new(
+        sub_event_type: SubEventType,
+        place: &'s PlaceMention,
+        trigger: &'s TriggerMention,
+    ) -> Draft<'s> {
+        Draft {
+            sub_event_type,
+            place,
+            actor1: None,
+            actor2: None,
+            control: None,
+            trigger,
+            confidence: trigger.trigger.confidence,
+            inherited_window: None,
+        }
+    }
+
+    fn by(mut self, actor1: Option<ActorMention>) -> Draft<'s> {
+        self.actor1 = actor1;
+        self
+    }
 }
 
 struct SentenceReader<'a, 's> {
@@ -224,7 +261,13 @@ impl<'s> SentenceReader<'_, 's> {
             let kind = trigger.trigger.kind;
             if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
                 let actor = self.attacker(trigger, discourse);
-                discourse.last_attack = Some((kind, self.index, actor.clone()));
+                let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
+                discourse.last_attack = Some(Attack {
+                    kind,
+                    sentence: self.index,
+                    actor: actor.clone(),
+                    window,
+                });
                 if kind == TriggerKind::AirStrike && actor.is_some() {
                     discourse.last_air_actor = actor;
                 }
@@ -232,7 +275,7 @@ impl<'s> SentenceReader<'_, 's> {
             if matches!(kind, TriggerKind::Kill | TriggerKind::Wound) {
                 continue;
             }
-            if self.spotted.hypothetical {
+            if self.is_hypothetical(trigger) {
                 trace.notes.push(format!(
                     "{:?}: hypothetical or intended, not an event",
                     trigger.text
@@ -326,8 +369,10 @@ impl<'s> SentenceReader<'_, 's> {
                 .iter()
                 .map(|&(a, b)| format!("source {:?}", text(a, b))),
         );
-        if s.hypothetical {
-            trace.mentions.push("marker: hypothetical".into());
+        for &(a, b) in &s.hypothetical {
+            trace
+                .mentions
+                .push(format!("marker: hypothetical {:?}", text(a, b)));
         }
         if s.aggregate {
             trace
@@ -348,7 +393,7 @@ impl<'s> SentenceReader<'_, 's> {
         let kind = trigger.trigger.kind;
         let mut objects = self.objects_after(trigger);
         if objects.is_empty() && kind == TriggerKind::Fall {
-            objects = self.site_before(trigger).into_iter().collect();
+            objects = self.list_before(trigger);
         }
         if objects.is_empty() {
             return;
@@ -369,49 +414,27 @@ impl<'s> SentenceReader<'_, 's> {
             return;
         };
         let extent = self.extent(trigger, objects[0]);
-        let previous = self.previous_holder();
-        let (gained, lost, sub_event_type, confidence) = if kind == TriggerKind::Withdraw {
-            let gained = if actor.id.is_state() {
-                self.ctx.main_opposition
-            } else {
-                syrian_state()
-            };
-            (
-                gained,
-                Some(actor.id),
-                SubEventType::NonViolentTransfer,
-                trigger.trigger.confidence,
-            )
+        // The other side of the war is the usual loser (or, for a withdrawal, gainer).
+        let other_side = if sides_with_state(actor.id) {
+            self.ctx.main_opposition
         } else {
-            let lost = previous.or_else(|| {
-                Some(if sides_with_state(actor.id) {
-                    self.ctx.main_opposition
-                } else {
-                    syrian_state()
-                })
-            });
+            syrian_state()
+        };
+        let (gained, lost, sub_event_type) = if kind == TriggerKind::Withdraw {
+            (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
+        } else {
+            let lost = self.previous_holder().unwrap_or(other_side);
             let sub = if sides_with_state(actor.id) {
                 SubEventType::GovernmentRegainsTerritory
             } else {
                 SubEventType::NonStateActorOvertakesTerritory
             };
-            (
-                actor.id,
-                lost.filter(|l| *l != actor.id),
-                sub,
-                trigger.trigger.confidence,
-            )
+            (actor.id, Some(lost).filter(|l| *l != actor.id), sub)
         };
         for place in objects {
-            drafts.push(Draft {
-                sub_event_type,
-                place,
-                actor1: Some(actor.clone()),
-                actor2: None,
-                control: Some((gained, lost, extent)),
-                trigger,
-                confidence,
-            });
+            let mut draft = Draft::new(sub_event_type, place, trigger).by(Some(actor.clone()));
+            draft.control = Some((gained, lost, extent));
+            drafts.push(draft);
         }
     }
 
@@ -528,11 +551,44 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
-    fn site_before(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
-        self.spotted.places.iter().rev().find(|p| {
+    /// The places listed before a trigger, in the same clause ("A and B fell to ...").
+    fn list_before(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
+        let places = &self.spotted.places;
+        let Some(last) = places.iter().rposition(|p| {
             p.end <= trigger.start
                 && p.role == PlaceRole::Site
                 && self.same_clause(p.end, trigger.start)
+        }) else {
+            return Vec::new();
+        };
+        let mut first = last;
+        while first > 0 {
+            let previous = &places[first - 1];
+            if previous.role != PlaceRole::Site
+                || !self.only_connectors(previous.end, places[first].start)
+            {
+                break;
+            }
+            first -= 1;
+        }
+        places[first..=last].iter().collect()
+    }
+
+    /// A trigger is hypothetical when a marker ("would", "pourrait", a conditional verb)
+    /// stands on it or before it in its clause, or when the trigger is itself the subject of
+    /// a conditional ("La prise de X pourrait ...", "The capture of X would ...").
+    fn is_hypothetical(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let subject_before = s
+            .actors
+            .iter()
+            .any(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start));
+        s.hypothetical.iter().any(|&(start, end)| {
+            let before = start < trigger.end
+                && (end > trigger.start || self.same_clause(end, trigger.start));
+            let governs =
+                start >= trigger.end && !subject_before && self.same_clause(trigger.end, start);
+            before || governs
         })
     }
 
@@ -654,15 +710,7 @@ impl<'s> SentenceReader<'_, 's> {
         };
         let actor = self.attacker(trigger, discourse);
         for place in self.targets(trigger) {
-            drafts.push(Draft {
-                sub_event_type,
-                place,
-                actor1: actor.clone(),
-                actor2: None,
-                control: None,
-                trigger,
-                confidence: trigger.trigger.confidence,
-            });
+            drafts.push(Draft::new(sub_event_type, place, trigger).by(actor.clone()));
         }
     }
 
@@ -733,21 +781,21 @@ impl<'s> SentenceReader<'_, 's> {
         drafts: &mut Vec<Draft<'s>>,
         trace: &mut SentenceTrace,
     ) {
-        let Some((kind, at, actor)) = &discourse.last_attack else {
+        let Some(attack) = &discourse.last_attack else {
             trace.notes.push(format!(
                 "{:?}: damage with no attack reported before it",
                 trigger.text
             ));
             return;
         };
-        if self.index.saturating_sub(*at) > ATTACK_MEMORY {
+        if self.index.saturating_sub(attack.sentence) > ATTACK_MEMORY {
             trace.notes.push(format!(
                 "{:?}: the last attack reported is too far back",
                 trigger.text
             ));
             return;
         }
-        let sub_event_type = if *kind == TriggerKind::AirStrike {
+        let sub_event_type = if attack.kind == TriggerKind::AirStrike {
             SubEventType::AirDroneStrike
         } else {
             SubEventType::Shelling
@@ -759,31 +807,29 @@ impl<'s> SentenceReader<'_, 's> {
             .filter(|p| p.role == PlaceRole::Site && self.is_named_place(p))
             .collect();
         for place in sites {
-            drafts.push(Draft {
-                sub_event_type,
-                place,
-                actor1: actor.clone(),
-                actor2: None,
-                control: None,
-                trigger,
-                confidence: trigger.trigger.confidence,
-            });
+            let mut draft = Draft::new(sub_event_type, place, trigger).by(attack.actor.clone());
+            draft.inherited_window = attack.window.clone();
+            drafts.push(draft);
         }
     }
 
     /// Fighting at named sites, between the actor before the trigger and the one after.
     fn clash(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
         let s = self.spotted;
-        let actor1 = s
+        let before = s
             .actors
             .iter()
             .rev()
-            .find(|a| a.end <= trigger.start)
+            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
             .cloned();
-        let actor2 = s
+        let mut after = s
             .actors
             .iter()
-            .find(|a| a.start >= trigger.end && Some(a.id) != actor1.as_ref().map(|x| x.id))
+            .filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
+        // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
+        let actor1 = before.or_else(|| after.next().cloned());
+        let actor2 = after
+            .find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id))
             .cloned();
         let in_clause =
             |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
@@ -794,35 +840,35 @@ impl<'s> SentenceReader<'_, 's> {
             .filter(in_clause)
             .filter(|p| self.is_named_place(p))
         {
-            drafts.push(Draft {
-                sub_event_type: SubEventType::ArmedClash,
-                place,
-                actor1: actor1.clone(),
-                actor2: actor2.clone(),
-                control: None,
-                trigger,
-                confidence: trigger.trigger.confidence,
-            });
+            let mut draft = Draft::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
+            draft.actor2 = actor2.clone();
+            drafts.push(draft);
         }
     }
 
-    /// People fleeing the places that follow the trigger.
+    /// People fleeing the places that follow the trigger ("fled Ariha"), else those named
+    /// before it in its clause ("residents of Ariha fled").
     fn flight(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
-        let places = self.spotted.places.iter().filter(|p| {
-            p.start >= trigger.end
-                && (p.role == PlaceRole::Site && self.is_named_place(p)
-                    || matches!(p.role, PlaceRole::Region { .. }))
-        });
-        for place in places {
-            drafts.push(Draft {
-                sub_event_type: SubEventType::Displacement,
-                place,
-                actor1: None,
-                actor2: None,
-                control: None,
-                trigger,
-                confidence: trigger.trigger.confidence,
-            });
+        let origin = |p: &&PlaceMention| {
+            p.role == PlaceRole::Site && self.is_named_place(p)
+                || matches!(p.role, PlaceRole::Region { .. })
+        };
+        let places = &self.spotted.places;
+        let after: Vec<&PlaceMention> = places
+            .iter()
+            .filter(|p| p.start >= trigger.end)
+            .filter(origin)
+            .collect();
+        let origins = if after.is_empty() {
+            let before = |p: &&PlaceMention| {
+                p.end <= trigger.start && self.same_clause(p.end, trigger.start)
+            };
+            places.iter().filter(before).filter(origin).collect()
+        } else {
+            after
+        };
+        for place in origins {
+            drafts.push(Draft::new(SubEventType::Displacement, place, trigger));
         }
     }
 
@@ -864,12 +910,13 @@ impl<'s> SentenceReader<'_, 's> {
         let placed = self.place(draft.place, admin1_hint, discourse, trace);
         let window = best_for(&self.spotted.dates, draft.trigger.start)
             .map(|d| d.window.clone())
+            .or_else(|| draft.inherited_window.clone())
             .unwrap_or_else(|| default_window(ctx.article.published));
         let mut confidence = draft.confidence * placed.confidence_factor;
         if draft.actor1.is_none() && draft.sub_event_type != SubEventType::Displacement {
             confidence *= 0.85;
         }
-        if self.spotted.dates.is_empty() {
+        if self.spotted.dates.is_empty() && draft.inherited_window.is_none() {
             confidence *= 0.9;
         }
         let claimed_by = self.claimant();

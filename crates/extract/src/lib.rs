@@ -8,6 +8,8 @@
 
 mod assemble;
 mod casualties;
+#[cfg(test)]
+mod constructions;
 mod dates;
 mod segment;
 mod spot;

@@ -81,7 +81,8 @@ pub struct Spotted {
     pub sources: Vec<(usize, usize)>,
     /// Token ranges of claim markers ("said", "selon").
     pub claims: Vec<(usize, usize)>,
-    pub hypothetical: bool,
+    /// Token ranges of hypothetical markers ("would", "pourrait", conditional verbs).
+    pub hypothetical: Vec<(usize, usize)>,
     /// The sentence counts over a period ("over the last 10 days"): figures, not events.
     pub aggregate: bool,
 }
@@ -143,16 +144,37 @@ pub fn spot(
         .map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims))
         .collect();
     regions_in_apposition(&mut places, &tokens);
-    let hypothetical = !pack.hypothetical.find_all(&tokens).is_empty()
-        || tokens.iter().any(|t| {
-            t.kind == TokenKind::Word
-                && pack
-                    .hypothetical_suffixes
-                    .iter()
-                    .any(|s| t.norm.len() > s.len() + 2 && t.norm.ends_with(s.as_str()))
-        });
-    let aggregate = !pack.aggregate.find_all(&tokens).is_empty();
-    let numbers = spot_numbers(&tokens, pack);
+    let mut hypothetical: Vec<(usize, usize)> = pack
+        .hypothetical
+        .find_all(&tokens)
+        .iter()
+        .map(|h| (h.start, h.end))
+        .collect();
+    hypothetical.extend(
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| is_conditional(t, pack))
+            .map(|(i, _)| (i, i + 1)),
+    );
+    hypothetical.sort();
+    let aggregate_spans: Vec<(usize, usize)> = pack
+        .aggregate
+        .find_all(&tokens)
+        .iter()
+        .map(|h| (h.start, h.end))
+        .collect();
+    let aggregate = !aggregate_spans.is_empty();
+    // Numbers inside a period ("over the last 10 days") or a date are not tolls.
+    let not_tolls: Vec<(usize, usize)> = aggregate_spans
+        .iter()
+        .copied()
+        .chain(dates.iter().map(|d| (d.start, d.end)))
+        .collect();
+    let numbers = spot_numbers(&tokens, pack)
+        .into_iter()
+        .filter(|n| !inside_any(n.start, n.end, &not_tolls))
+        .collect();
     Spotted {
         tokens,
         actors,
@@ -165,6 +187,15 @@ pub fn spot(
         hypothetical,
         aggregate,
     }
+}
+
+/// A verb in the conditional ("rapprocherait"), by the pack's endings.
+fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
+    token.kind == TokenKind::Word
+        && pack
+            .hypothetical_suffixes
+            .iter()
+            .any(|s| token.norm.len() > s.len() + 2 && token.norm.ends_with(s.as_str()))
 }
 
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {

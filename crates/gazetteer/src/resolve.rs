@@ -77,7 +77,7 @@ impl Gazetteer {
         }
         // A close spelling in the article's country, for names mangled in translation
         // ("Halle" for Haleb); short names are left alone, they collide too easily.
-        let limit = if key.chars().count() >= 8 { 2 } else { 1 };
+        let limit = if key.chars().count() >= 10 { 2 } else { 1 };
         if key.chars().count() >= 4 {
             for (other, index) in country
                 .and_then(|c| self.keys_by_country.get(c))
@@ -114,6 +114,20 @@ impl Gazetteer {
                 reason: "no place of that name in the gazetteer".into(),
             };
         };
+        // A spelling that is only close must not contradict the governorate the text gives.
+        if best.level == MatchLevel::Fuzzy
+            && context.admin1.as_deref().is_some_and(|a| a != best.admin1)
+        {
+            let reason = format!(
+                "only a close spelling of {} ({}), outside the governorate the text names",
+                best.name, best.admin1
+            );
+            return Resolution {
+                place: None,
+                candidates,
+                reason,
+            };
+        }
         let at_home = country.is_none_or(|c| c == best.country);
         let major_abroad = !at_home
             && best.level == MatchLevel::Exact

@@ -1,0 +1,168 @@
+//! Construction tests: one test per reporting construction and language, on sentences
+//! composed for these tests (real Syrian towns, plus invented villages that no gazetteer
+//! holds), run through the whole engine with the built-in packs and gazetteer.
+//!
+//! Unless a test says otherwise, articles are published on Thursday 30 January 2020, so
+//! that "Tuesday" is the 28th, "Friday" the 24th and "yesterday" the 29th.
+
+mod en;
+mod fr;
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use frontline_core::{ActorId, Article, Event, Extent, SubEventType};
+use frontline_gazetteer::Gazetteer;
+use frontline_lang::Packs;
+
+use crate::Extractor;
+
+/// The built-in gazetteer takes about a second to load: one extractor for all tests.
+fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| {
+        Extractor::new(
+            Packs::builtin().expect("built-in packs load"),
+            Gazetteer::builtin(),
+        )
+    })
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid test date")
+}
+
+/// Thursday 30 January 2020.
+fn published() -> Option<NaiveDate> {
+    Some(day(2020, 1, 30))
+}
+
+fn article(language: &str, published: Option<NaiveDate>, text: &str) -> Article {
+    Article {
+        id: format!("test-{language}"),
+        text: text.to_string(),
+        language: language.to_string(),
+        published,
+        source: None,
+        url: None,
+        title: None,
+        origin: "constructions test".to_string(),
+        content_hash: "not-a-real-hash".to_string(),
+    }
+}
+
+/// Reads an article and checks what every event owes its reader: its evidence is the
+/// text at its offsets.
+fn read(language: &str, published: Option<NaiveDate>, text: &str) -> Vec<Event> {
+    let article = article(language, published, text);
+    let events = extractor().extract(&article);
+    for e in &events {
+        assert_eq!(
+            article.text.get(e.evidence_start..e.evidence_end),
+            Some(e.evidence.as_str()),
+            "evidence offsets of the event at {:?}",
+            e.mention
+        );
+    }
+    events
+}
+
+fn actor(id: &str) -> ActorId {
+    ActorId::parse(id).expect("a canonical actor id")
+}
+
+/// The only event of the list, of the given type.
+fn single(events: &[Event], sub_event_type: SubEventType) -> &Event {
+    assert_eq!(
+        events.len(),
+        1,
+        "expected one event, got {}",
+        summary(events)
+    );
+    assert_eq!(
+        events[0].sub_event_type,
+        sub_event_type,
+        "{}",
+        summary(events)
+    );
+    &events[0]
+}
+
+/// The event at a mention (as the article spells the place).
+fn at<'e>(events: &'e [Event], mention: &str) -> &'e Event {
+    events
+        .iter()
+        .find(|e| e.mention == mention)
+        .unwrap_or_else(|| panic!("no event at {mention:?} in {}", summary(events)))
+}
+
+fn mentions(events: &[Event]) -> Vec<&str> {
+    events.iter().map(|e| e.mention.as_str()).collect()
+}
+
+fn summary(events: &[Event]) -> String {
+    let parts: Vec<String> = events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} at {:?} ({:?}..{:?})",
+                e.sub_event_type.as_str(),
+                e.mention,
+                e.date_start,
+                e.date_end
+            )
+        })
+        .collect();
+    format!("[{}]", parts.join("; "))
+}
+
+/// The event is dated to one day.
+fn assert_day(e: &Event, expected: NaiveDate) {
+    assert_eq!(
+        (e.event_date, e.date_start, e.date_end, e.time_precision),
+        (Some(expected), Some(expected), Some(expected), 1),
+        "date of the event at {:?}",
+        e.mention
+    );
+}
+
+fn assert_control(e: &Event, gained_by: &str, lost_by: Option<&str>, extent: Extent) {
+    let control = e
+        .control
+        .as_ref()
+        .unwrap_or_else(|| panic!("no control on the event at {:?}", e.mention));
+    assert_eq!(
+        control.gained_by,
+        actor(gained_by),
+        "gained_by at {:?}",
+        e.mention
+    );
+    assert_eq!(
+        control.lost_by,
+        lost_by.map(actor),
+        "lost_by at {:?}",
+        e.mention
+    );
+    assert_eq!(control.extent, extent, "extent at {:?}", e.mention);
+}
+
+/// A place resolved in the gazetteer, at the town itself, in the given governorate.
+fn assert_town(e: &Event, admin1: &str) {
+    assert!(
+        e.geonameid.is_some(),
+        "{:?} should be resolved in the gazetteer",
+        e.mention
+    );
+    assert_eq!(e.geo_precision, 1, "geo precision at {:?}", e.mention);
+    assert_eq!(
+        e.admin1.as_deref(),
+        Some(admin1),
+        "governorate of {:?}",
+        e.mention
+    );
+    assert_eq!((e.country.as_str(), e.iso), ("Syria", 760));
+}
+
+fn in_syria(e: &Event) -> bool {
+    matches!((e.latitude, e.longitude), (Some(lat), Some(lon)) if (32.3..=37.4).contains(&lat) && (35.6..=42.5).contains(&lon))
+}

@@ -1,0 +1,86 @@
+//! One article through the stages after ingest: its events are extracted, stored with it,
+//! and merged with the events already stored, in one transaction. The command line and the
+//! HTTP API both store articles through here.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use frontline_core::{Article, Event, MergedEvent};
+use frontline_extract::{Extraction, Extractor};
+use frontline_store::{Saved, Store, StoreError};
+
+/// What storing one article did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub saved: Saved,
+    /// Events read from the article (0 for a duplicate).
+    pub events: usize,
+    /// Why the article was not read, when it was not (a language without a pack).
+    pub note: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("cannot store {origin}: {source}")]
+    Store { origin: String, source: StoreError },
+    #[error("cannot write the figures of {origin}: {source}")]
+    Figures {
+        origin: String,
+        source: serde_json::Error,
+    },
+}
+
+/// The merge stage as the store calls it for each block an article touches.
+pub fn merge_block(events: &[Event], published: &HashMap<String, NaiveDate>) -> Vec<MergedEvent> {
+    frontline_merge::merge_block(events, &|article| published.get(article).copied())
+}
+
+/// Extracts, stores and merges one article. A text already stored is not read again.
+pub fn store_article(
+    article: &Article,
+    extractor: &Extractor,
+    store: &mut Store,
+) -> Result<Stored, PipelineError> {
+    let store_error = |source| PipelineError::Store {
+        origin: article.origin.clone(),
+        source,
+    };
+    if let Some(existing_id) = store
+        .id_of_hash(&article.content_hash)
+        .map_err(store_error)?
+    {
+        return Ok(Stored {
+            saved: Saved::Duplicate { existing_id },
+            events: 0,
+            note: None,
+        });
+    }
+    let extraction = extractor.explain(article);
+    let figures = figures_json(&extraction).map_err(|source| PipelineError::Figures {
+        origin: article.origin.clone(),
+        source,
+    })?;
+    let saved = store
+        .save(article, &extraction.events, &figures, &merge_block)
+        .map_err(store_error)?;
+    let events = if matches!(saved, Saved::Duplicate { .. }) {
+        0
+    } else {
+        extraction.events.len()
+    };
+    Ok(Stored {
+        saved,
+        events,
+        note: extraction.note,
+    })
+}
+
+/// The figures an article gives over a period, as stored with it.
+fn figures_json(extraction: &Extraction) -> Result<String, serde_json::Error> {
+    let figures: Vec<serde_json::Value> = extraction
+        .figures
+        .iter()
+        .map(|f| serde_json::json!({"killed": f.killed, "injured": f.injured, "evidence": f.evidence}))
+        .collect();
+    serde_json::to_string(&figures)
+}
