@@ -2,6 +2,7 @@
 //! is done by the pipeline crates (ingest → extract → store).
 
 mod demo;
+mod gazetteer;
 mod ingest;
 mod output;
 
@@ -12,7 +13,6 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use frontline_extract::Extractor;
-use frontline_gazetteer::Gazetteer;
 use frontline_lang::Packs;
 use frontline_store::{EventFilter, Store};
 
@@ -66,11 +66,53 @@ A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"ht
         after_help = "Examples:\n  frontline history \"Maaret al-Numan\"\n  frontline history Saraqib --db war.db"
     )]
     History(HistoryArgs),
+    /// Manage the gazetteer: import GeoNames dumps, fetch a country's, list, resolve a name.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
     /// Show, sentence by sentence, how a report is read: mentions, triggers, dates, events.
     #[command(
         after_help = "Examples:\n  frontline explain report.txt --published 2020-01-28\n  frontline explain --article maaret-al-numan-2020-en"
     )]
     Explain(ExplainArgs),
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Import GeoNames dumps (country files such as SY.txt, cities tables, allCountries, or
+    /// alternateNamesV2) for every later run.
+    #[command(
+        after_help = "Examples:\n  frontline gazetteer add SY.txt\n  frontline gazetteer add ../shared/data/geonames/SY-cities500.txt alternateNamesV2.txt"
+    )]
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Download a country's dump from GeoNames and import it.
+    #[command(
+        after_help = "Examples:\n  frontline gazetteer fetch SY\n  frontline gazetteer fetch SY --url http://127.0.0.1:8000/dump"
+    )]
+    Fetch {
+        /// ISO 3166-1 alpha-2 country code.
+        country: String,
+        /// Where the dumps are published (default: GeoNames' export/dump).
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// What the gazetteer holds and how fast its index loads.
+    #[command(after_help = "Example:\n  frontline gazetteer list")]
+    List,
+    /// Resolve a place name as an article about Syria would, showing every candidate.
+    #[command(
+        after_help = "Examples:\n  frontline gazetteer resolve \"Maarat al-Nouman\"\n  frontline gazetteer resolve Halle --admin1 09"
+    )]
+    Resolve {
+        name: String,
+        /// The governorate (GeoNames admin1 code) the text names.
+        #[arg(long)]
+        admin1: Option<String>,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+    },
 }
 
 #[derive(Args, Clone, Default)]
@@ -277,6 +319,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::print_articles(&store.articles()?, args.format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Gazetteer(command) => match command {
+            GazetteerCommand::Add { files } => gazetteer::add(&files),
+            GazetteerCommand::Fetch { country, url } => gazetteer::fetch(&country, url.as_deref()),
+            GazetteerCommand::List => gazetteer::list(),
+            GazetteerCommand::Resolve {
+                name,
+                admin1,
+                gazetteer: args,
+            } => gazetteer::resolve(&name, admin1, &args.gazetteer),
+        },
         Command::Explain(args) => {
             let extractor = extractor(&args.gazetteer)?;
             let articles = match (&args.file, &args.article) {
@@ -321,16 +373,10 @@ fn open_store(path: &std::path::Path) -> Result<Store> {
     Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))
 }
 
-/// The extraction engine with the built-in packs and gazetteer, plus any dumps given.
+/// The extraction engine with the built-in packs and the gazetteer: built in, imported,
+/// plus any dumps given for this run.
 fn extractor(args: &GazetteerArgs) -> Result<Extractor> {
     let packs = Packs::builtin().context("built-in language packs")?;
-    let mut gazetteer = Gazetteer::builtin();
-    for path in &args.gazetteer {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot open gazetteer {}", path.display()))?;
-        gazetteer
-            .add_dump(std::io::BufReader::new(file), &path.display().to_string())
-            .with_context(|| format!("cannot read gazetteer {}", path.display()))?;
-    }
+    let (gazetteer, _) = gazetteer::load(&args.gazetteer)?;
     Ok(Extractor::new(packs, gazetteer))
 }

@@ -479,3 +479,111 @@ fn two_languages_merge_into_one_set_and_control_follows() {
     let export = |db: &Path| stdout(&frontline(db, &["export", "--format", "jsonl"]));
     assert_eq!(export(&db), export(&reversed));
 }
+
+/// Runs frontline with its data and cache folders in `home`, so tests import nothing into
+/// the user's own.
+fn frontline_in(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .env("FRONTLINE_DATA_DIR", home.join("data"))
+        .env("FRONTLINE_CACHE_DIR", home.join("cache"))
+        .args(args)
+        .output()
+        .expect("the frontline binary runs")
+}
+
+/// Serves one HTTP response on loopback, from a thread; returns the base URL.
+fn serve_once(body: Vec<u8>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let address = listener.local_addr().expect("address");
+    std::thread::spawn(move || {
+        if let Ok((mut stream, _)) = listener.accept() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    format!("http://{address}/dump")
+}
+
+/// A GeoNames country file of our own making, zipped as GeoNames publishes it.
+fn zipped_country_file() -> Vec<u8> {
+    use std::io::Write;
+    let rows = "900101\tTall Zurayqat\tTall Zurayqat\tTell Zreiqat\t35.61\t36.56\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01\n";
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    archive.start_file("SY.txt", options).expect("zip entry");
+    archive.write_all(rows.as_bytes()).expect("zip write");
+    archive.finish().expect("zip finish").into_inner()
+}
+
+#[test]
+fn gazetteer_fetch_add_and_resolve() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let before = frontline_in(home.path(), &["gazetteer", "resolve", "Tal Zuraykat"]);
+    assert!(
+        !before.status.success(),
+        "an invented village is not built in"
+    );
+
+    let url = serve_once(zipped_country_file());
+    let fetch = frontline_in(home.path(), &["gazetteer", "fetch", "SY", "--url", &url]);
+    assert!(fetch.status.success(), "{}", stderr(&fetch));
+    let after = frontline_in(home.path(), &["gazetteer", "resolve", "Tal Zuraykat"]);
+    assert!(after.status.success(), "{}", stdout(&after));
+    assert!(stdout(&after).contains("900101"), "{}", stdout(&after));
+
+    let bad = home.path().join("bad.txt");
+    std::fs::write(&bad, "900102\tNowhere\n").expect("write");
+    let add = frontline_in(
+        home.path(),
+        &["gazetteer", "add", bad.to_str().expect("path")],
+    );
+    assert!(!add.status.success());
+    assert!(stderr(&add).contains("bad.txt, line 1"), "{}", stderr(&add));
+
+    let list = stdout(&frontline_in(home.path(), &["gazetteer", "list"]));
+    assert!(
+        list.contains("SY.txt") && list.contains("loaded from cache"),
+        "{list}"
+    );
+}
+
+#[test]
+fn with_the_shared_geonames_rows_every_gold_event_is_found_and_placed() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let shared = shared();
+    let dump = shared.join("data/geonames/SY-cities500.txt");
+    let db = home.path().join("gold.db");
+    let db = db.to_str().expect("path");
+    let ingest = frontline_in(
+        home.path(),
+        &[
+            "--db",
+            db,
+            "ingest",
+            shared.join("corpus").to_str().expect("path"),
+            "--gazetteer",
+            dump.to_str().expect("path"),
+        ],
+    );
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let events = frontline_in(home.path(), &["--db", db, "events", "--format", "jsonl"]);
+    let predictions = home.path().join("events.jsonl");
+    std::fs::write(&predictions, &events.stdout).expect("write events");
+    let score = Command::new("python3")
+        .arg(shared.join("tools/score.py"))
+        .arg(&predictions)
+        .arg(shared.join("gold"))
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    let report: serde_json::Value =
+        serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
+    // A gold event is found only when placed within its radius, or, without a gold point,
+    // when the mention is kept and placed inside Syria.
+    assert_eq!(report["summary"]["fn"], 0, "{}", report["articles"]);
+}

@@ -28,6 +28,59 @@ pub fn read_dump(reader: impl BufRead, origin: &str) -> Result<Vec<Place>, Gazet
     Ok(places)
 }
 
+/// A row of GeoNames' alternateNamesV2 table: a name of a place, by its id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlternateName {
+    pub geonameid: u32,
+    /// ISO 639 code, or a pseudo-code such as "link", "post", "iata".
+    pub language: String,
+    pub name: String,
+}
+
+/// Reads alternateNamesV2 rows (10 tab-separated columns); links, postcodes and airport
+/// codes are not names and are skipped.
+pub fn read_alternate_names(
+    reader: impl BufRead,
+    origin: &str,
+) -> Result<Vec<AlternateName>, GazetteerError> {
+    let mut names = Vec::new();
+    for (index, line) in reader.lines().enumerate() {
+        let line_number = index + 1;
+        let error = |message: String| GazetteerError::Read {
+            origin: origin.to_string(),
+            line: line_number,
+            message,
+        };
+        let line = line.map_err(|e| error(e.to_string()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != 10 {
+            return Err(error(format!(
+                "expected 10 tab-separated alternateNamesV2 columns, found {}",
+                fields.len()
+            )));
+        }
+        let geonameid = fields[1]
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| error(format!("geonameid {:?} is not a number", fields[1])))?;
+        if matches!(
+            fields[2],
+            "link" | "post" | "iata" | "icao" | "faac" | "wkdt" | "unlc" | "abbr"
+        ) {
+            continue;
+        }
+        names.push(AlternateName {
+            geonameid,
+            language: fields[2].to_string(),
+            name: fields[3].to_string(),
+        });
+    }
+    Ok(names)
+}
+
 fn parse_row(line: &str) -> Result<Place, String> {
     let fields: Vec<&str> = line.split('\t').collect();
     if fields.len() != 19 {
@@ -90,6 +143,24 @@ mod tests {
             (174030, "09", "PPLA3")
         );
         assert_eq!(p.alternate_names.len(), 3);
+    }
+
+    #[test]
+    fn reads_alternate_names_and_skips_links() {
+        let text = "1\t174030\tfr\tAtareb\t\t\t\t\t\t\n2\t174030\tlink\thttps://example.org/Atarib\t\t\t\t\t\t\n";
+        let names = read_alternate_names(text.as_bytes(), "alt.txt").expect("valid rows");
+        assert_eq!(
+            names,
+            [AlternateName {
+                geonameid: 174030,
+                language: "fr".into(),
+                name: "Atareb".into()
+            }]
+        );
+        let err = read_alternate_names("1\tx\n".as_bytes(), "alt.txt")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("alt.txt, line 1"), "{err}");
     }
 
     #[test]

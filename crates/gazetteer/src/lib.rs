@@ -1,19 +1,22 @@
 //! Places for frontline: GeoNames dumps read as published, one folding of names for both
-//! the gazetteer and the articles, an index from folded names to places, and the
-//! resolution of a mention in the context of its article (country, governorate, the other
-//! places it names). Knows nothing of articles or events.
+//! the gazetteer and the articles, an index from folded names to places (fst maps, cached
+//! on disk), and the resolution of a mention in the context of its article (country,
+//! governorate, the other places it names). Knows nothing of articles or events.
 
+mod build;
+mod cache;
 mod fold;
 mod geonames;
 mod resolve;
 mod tables;
 
 use std::collections::HashMap;
-use std::io::BufRead;
 
+pub use build::GazetteerBuilder;
+pub use cache::{default_cache_dir, load_or_build, LoadReport};
 pub use fold::{bounded_distance, fold_name, skeleton};
-pub use geonames::read_dump;
-pub use resolve::{Candidate, Context, MatchLevel, Resolution};
+pub use geonames::{read_alternate_names, read_dump, AlternateName};
+pub use resolve::{distance_km, Candidate, Context, MatchLevel, Resolution};
 pub use tables::{Country, Governorate};
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +37,7 @@ pub struct Place {
     pub geonameid: u32,
     pub name: String,
     pub ascii_name: String,
+    /// Empty once indexed: the index holds their folded forms.
     pub alternate_names: Vec<String>,
     pub latitude: f64,
     pub longitude: f64,
@@ -47,17 +51,17 @@ pub struct Place {
 }
 
 /// The built-in world table prepared by build.rs (may be empty when it could not be fetched).
-const WORLD: &str = include_str!(concat!(env!("OUT_DIR"), "/world.tsv"));
+pub(crate) const WORLD: &str = include_str!(concat!(env!("OUT_DIR"), "/world.tsv"));
 
-/// Places and their names, indexed by folded key and by skeleton.
-#[derive(Debug, Clone, Default)]
+/// Places and their names: folded keys and their vowel-less skeletons, each an fst map to
+/// a list of places.
 pub struct Gazetteer {
     places: Vec<Place>,
     by_id: HashMap<u32, usize>,
-    by_key: HashMap<String, Vec<usize>>,
-    by_skeleton: HashMap<String, Vec<usize>>,
-    /// Folded keys of each country's places, for bounded fuzzy matching within a country.
-    keys_by_country: HashMap<String, Vec<(String, usize)>>,
+    keys: fst::Map<Vec<u8>>,
+    skeletons: fst::Map<Vec<u8>>,
+    /// The lists the maps point into: a length, then that many place indexes.
+    postings: Vec<u32>,
     governorates: Vec<Governorate>,
     countries: Vec<Country>,
 }
@@ -65,100 +69,18 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// frontline's own tables only: governorates, countries and exonyms, no towns.
     pub fn tables_only() -> Gazetteer {
-        Gazetteer {
-            governorates: tables::governorates(),
-            countries: tables::countries(),
-            ..Gazetteer::default()
-        }
+        GazetteerBuilder::new().build()
     }
 
     /// The default gazetteer: GeoNames' world towns built in, plus frontline's tables.
+    /// Builds the index each time; [`load_or_build`] caches it.
     pub fn builtin() -> Gazetteer {
-        let mut gazetteer = Gazetteer::tables_only();
-        // The built-in table was validated when the binary was built.
-        if let Ok(places) = read_dump(WORLD.as_bytes(), "built-in world gazetteer") {
-            gazetteer.add_places(places);
-        }
-        gazetteer.add_exonyms();
-        gazetteer
+        GazetteerBuilder::builtin().build()
     }
 
     /// Whether the built-in world table made it into this build.
     pub fn has_builtin_world() -> bool {
         !WORLD.is_empty()
-    }
-
-    /// Adds every place of a GeoNames dump; a place already known by id is replaced.
-    pub fn add_dump(
-        &mut self,
-        reader: impl BufRead,
-        origin: &str,
-    ) -> Result<usize, GazetteerError> {
-        let places = read_dump(reader, origin)?;
-        let count = places.len();
-        self.add_places(places);
-        self.add_exonyms();
-        Ok(count)
-    }
-
-    fn add_places(&mut self, places: Vec<Place>) {
-        for place in places {
-            match self.by_id.get(&place.geonameid) {
-                Some(&index) => {
-                    let mut merged = place;
-                    merged
-                        .alternate_names
-                        .append(&mut self.places[index].alternate_names);
-                    self.places[index] = merged;
-                    self.index_names(index);
-                }
-                None => {
-                    let index = self.places.len();
-                    self.by_id.insert(place.geonameid, index);
-                    self.places.push(place);
-                    self.index_names(index);
-                }
-            }
-        }
-    }
-
-    /// Exonyms name places by id, so they apply once those places are loaded.
-    fn add_exonyms(&mut self) {
-        for (geonameid, names) in tables::exonyms() {
-            if let Some(&index) = self.by_id.get(&geonameid) {
-                let place = &mut self.places[index];
-                for name in names {
-                    if !place.alternate_names.contains(&name) {
-                        place.alternate_names.push(name);
-                    }
-                }
-                self.index_names(index);
-            }
-        }
-    }
-
-    fn index_names(&mut self, index: usize) {
-        let place = &self.places[index];
-        let mut keys: Vec<String> = std::iter::once(&place.name)
-            .chain(std::iter::once(&place.ascii_name))
-            .chain(place.alternate_names.iter())
-            .map(|n| fold_name(n))
-            .filter(|k| !k.is_empty())
-            .collect();
-        keys.sort();
-        keys.dedup();
-        let country = place.country.clone();
-        for key in keys {
-            let skeleton = skeleton(&key);
-            push_unique(self.by_key.entry(key.clone()).or_default(), index);
-            if skeleton.replace(' ', "").len() >= 3 {
-                push_unique(self.by_skeleton.entry(skeleton).or_default(), index);
-            }
-            self.keys_by_country
-                .entry(country.clone())
-                .or_default()
-                .push((key, index));
-        }
     }
 
     pub fn len(&self) -> usize {
@@ -204,10 +126,39 @@ impl Gazetteer {
     pub fn country(&self, iso2: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.iso2 == iso2)
     }
-}
 
-fn push_unique(list: &mut Vec<usize>, index: usize) {
-    if !list.contains(&index) {
-        list.push(index);
+    /// The places listed at a postings offset.
+    fn posting(&self, offset: u64) -> &[u32] {
+        let start = offset as usize;
+        let len = self.postings.get(start).copied().unwrap_or(0) as usize;
+        self.postings.get(start + 1..start + 1 + len).unwrap_or(&[])
+    }
+
+    /// Places whose folded name is exactly `key`.
+    fn with_key(&self, key: &str) -> &[u32] {
+        self.keys
+            .get(key)
+            .map_or(&[], |offset| self.posting(offset))
+    }
+
+    /// Places whose skeleton is exactly `skeleton`.
+    fn with_skeleton(&self, skeleton: &str) -> &[u32] {
+        self.skeletons
+            .get(skeleton)
+            .map_or(&[], |offset| self.posting(offset))
+    }
+
+    /// Places whose folded name is within `limit` edits of `key`.
+    fn near_key(&self, key: &str, limit: u32) -> Vec<u32> {
+        use fst::{IntoStreamer, Streamer};
+        let Ok(automaton) = fst::automaton::Levenshtein::new(key, limit) else {
+            return Vec::new();
+        };
+        let mut stream = self.keys.search(automaton).into_stream();
+        let mut found = Vec::new();
+        while let Some((_, offset)) = stream.next() {
+            found.extend_from_slice(self.posting(offset));
+        }
+        found
     }
 }

@@ -2,7 +2,7 @@
 //! bounded fuzzy match within the article's country; ranked by country, governorate,
 //! distance to the article's other places, feature class and population.
 
-use crate::{bounded_distance, fold_name, skeleton, Gazetteer, Place};
+use crate::{fold_name, skeleton, Gazetteer, Place};
 
 /// How a candidate's name met the mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -63,29 +63,26 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut found: Vec<(usize, MatchLevel)> = Vec::new();
-        let mut add = |index: usize, level: MatchLevel| {
+        let mut add = |index: u32, level: MatchLevel| {
+            let index = index as usize;
             if !found.iter().any(|(i, _)| *i == index) {
                 found.push((index, level));
             }
         };
-        for &index in self.by_key.get(&key).into_iter().flatten() {
+        for &index in self.with_key(&key) {
             add(index, MatchLevel::Exact);
         }
-        let skeleton = skeleton(&key);
-        for &index in self.by_skeleton.get(&skeleton).into_iter().flatten() {
+        for &index in self.with_skeleton(&skeleton(&key)) {
             add(index, MatchLevel::Skeleton);
         }
         // A close spelling in the article's country, for names mangled in translation
         // ("Halle" for Haleb); short names are left alone, they collide too easily.
-        let limit = if key.chars().count() >= 10 { 2 } else { 1 };
-        if key.chars().count() >= 4 {
-            for (other, index) in country
-                .and_then(|c| self.keys_by_country.get(c))
-                .into_iter()
-                .flatten()
-            {
-                if bounded_distance(&key, other, limit) <= limit {
-                    add(*index, MatchLevel::Fuzzy);
+        let length = key.chars().count();
+        if let (Some(country), true) = (country, length >= 4) {
+            let limit = if length >= 10 { 2 } else { 1 };
+            for index in self.near_key(&key, limit) {
+                if self.places[index as usize].country == country {
+                    add(index, MatchLevel::Fuzzy);
                 }
             }
         }
@@ -224,10 +221,11 @@ mod tests {
 ";
 
     fn gazetteer() -> Gazetteer {
-        let mut g = Gazetteer::tables_only();
-        g.add_dump(FIXTURE.as_bytes(), "fixture")
+        let mut builder = crate::GazetteerBuilder::new();
+        builder
+            .add_dump(FIXTURE.as_bytes(), "fixture")
             .expect("fixture parses");
-        g
+        builder.build()
     }
 
     fn syria() -> Context {
@@ -272,5 +270,81 @@ mod tests {
     fn distance_is_haversine() {
         let d = distance_km((36.2, 37.16), (35.93, 36.63));
         assert!((50.0..65.0).contains(&d), "{d}");
+    }
+}
+
+#[cfg(test)]
+mod builtin_tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn builtin() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(Gazetteer::builtin)
+    }
+
+    fn resolved(name: &str) -> Option<u32> {
+        let syria = Context {
+            country: Some("SY".into()),
+            ..Context::default()
+        };
+        builtin().resolve(name, &syria).place.map(|p| p.geonameid)
+    }
+
+    #[test]
+    fn the_built_in_gazetteer_resolves_every_governorate_capital() {
+        assert!(
+            Gazetteer::has_builtin_world(),
+            "built without the GeoNames table: is npm installed?"
+        );
+        for governorate in builtin().governorates() {
+            if governorate.admin1 == "08" {
+                continue; // Rif Dimashq's point is Douma, not a capital of the same name.
+            }
+            assert_eq!(
+                resolved(&governorate.name),
+                Some(governorate.capital_geonameid),
+                "{}",
+                governorate.name
+            );
+        }
+    }
+
+    #[test]
+    fn exonyms_translations_and_transliterations() {
+        let aleppo = Some(170063);
+        for name in ["Alep", "Aleppo", "Halab", "Haleb", "Halle"] {
+            assert_eq!(resolved(name), aleppo, "{name}");
+        }
+        assert_eq!(resolved("Damas"), Some(170654));
+        assert_eq!(resolved("Lattaquié"), Some(173576));
+        assert_eq!(resolved("Idleb"), Some(169389));
+        for name in [
+            "Maaret al-Numan",
+            "Maarat al-Nouman",
+            "Ma`arrat an Nu`man",
+            "Ma'arrat al-Nu'man",
+        ] {
+            assert_eq!(resolved(name), Some(167611), "{name}");
+        }
+        assert_eq!(resolved("Maarrat Misrin"), Some(167605), "another town");
+        assert_eq!(resolved("Saraqeb"), Some(164816));
+    }
+
+    #[test]
+    fn a_name_that_resembles_a_place_abroad_is_resolved_at_home() {
+        let place = |name: &str| {
+            let syria = Context {
+                country: Some("SY".into()),
+                ..Context::default()
+            };
+            builtin().resolve(name, &syria).place.map(|p| p.country)
+        };
+        assert_eq!(place("Benin").as_deref(), Some("SY"));
+        assert_eq!(place("Halle").as_deref(), Some("SY"));
+        // A large foreign city without a Syrian lookalike stays where it is.
+        assert_eq!(place("Dusseldorf").as_deref(), Some("DE"));
+        // A small foreign village only resembling a name is not forced on the article.
+        assert_eq!(place("Tall Zurayqat"), None);
     }
 }

@@ -1,0 +1,218 @@
+//! `frontline gazetteer`: importing GeoNames dumps into the user's data folder, fetching a
+//! country's dump from GeoNames, listing what is loaded, and resolving a name by hand.
+//! Imported dumps are used by every later run, through the cached index.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use frontline_gazetteer::{load_or_build, Gazetteer, GazetteerBuilder, LoadReport};
+
+/// Where GeoNames publishes its dumps; `--url` or FRONTLINE_GEONAMES_URL replace it.
+pub const GEONAMES_DUMPS: &str = "https://download.geonames.org/export/dump";
+
+/// `$FRONTLINE_DATA_DIR`, else `$XDG_DATA_HOME/frontline`, else `~/.local/share/frontline`.
+pub fn data_dir() -> Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("FRONTLINE_DATA_DIR") {
+        return Ok(PathBuf::from(dir));
+    }
+    if let Some(dir) = std::env::var_os("XDG_DATA_HOME") {
+        return Ok(PathBuf::from(dir).join("frontline"));
+    }
+    let home = std::env::var_os("HOME").context("no HOME: set FRONTLINE_DATA_DIR")?;
+    Ok(PathBuf::from(home).join(".local/share/frontline"))
+}
+
+fn imports_dir() -> Result<PathBuf> {
+    Ok(data_dir()?.join("gazetteer"))
+}
+
+/// The dumps imported so far, in name order.
+pub fn imported_dumps() -> Result<Vec<PathBuf>> {
+    let dir = imports_dir()?;
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(Vec::new());
+    };
+    let mut dumps: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    dumps.sort();
+    Ok(dumps)
+}
+
+/// The gazetteer for a run: built in, imported dumps, then the dumps given for this run.
+pub fn load(extra: &[PathBuf]) -> Result<(Gazetteer, LoadReport)> {
+    let mut dumps = imported_dumps()?;
+    dumps.extend(extra.iter().cloned());
+    let cache = frontline_gazetteer::default_cache_dir();
+    let (gazetteer, report) =
+        load_or_build(&dumps, cache.as_deref()).context("cannot load the gazetteer")?;
+    if let Some(warning) = &report.cache_warning {
+        eprintln!("warning: gazetteer index not cached: {warning}");
+    }
+    Ok((gazetteer, report))
+}
+
+/// Checks a dump parses before it is imported: a bad line names the file and line.
+fn validate(path: &Path) -> Result<usize> {
+    let open = || {
+        fs::File::open(path)
+            .map(BufReader::new)
+            .with_context(|| format!("cannot open {}", path.display()))
+    };
+    let origin = path.display().to_string();
+    let mut first = String::new();
+    open()?.read_line(&mut first)?;
+    // alternateNamesV2 rows have 10 columns, place rows 19.
+    let count = if first.trim_end().split('\t').count() == 10 {
+        frontline_gazetteer::read_alternate_names(open()?, &origin)?.len()
+    } else {
+        GazetteerBuilder::new().add_dump(open()?, &origin)?
+    };
+    if count == 0 {
+        bail!("{}: no GeoNames rows", path.display());
+    }
+    Ok(count)
+}
+
+pub fn add(files: &[PathBuf]) -> Result<ExitCode> {
+    let dir = imports_dir()?;
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for file in files {
+        let rows = validate(file)?;
+        let name = file.file_name().context("a dump file, not a folder")?;
+        let target = dir.join(Path::new(name).with_extension("txt"));
+        fs::copy(file, &target)
+            .with_context(|| format!("cannot copy {} to {}", file.display(), target.display()))?;
+        eprintln!(
+            "imported {} ({rows} rows) as {}",
+            file.display(),
+            target.display()
+        );
+    }
+    let (_, report) = load(&[])?;
+    eprintln!(
+        "gazetteer: {} places, index built in {:.1} s",
+        report.places,
+        report.elapsed.as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Downloads `<base>/<CC>.zip`, extracts `<CC>.txt` into the imports folder.
+pub fn fetch(country: &str, base: Option<&str>) -> Result<ExitCode> {
+    let code = country.trim().to_uppercase();
+    if code.len() != 2 || !code.chars().all(|c| c.is_ascii_alphabetic()) {
+        bail!("{country:?} is not a two-letter country code (e.g. SY)");
+    }
+    let env_base = std::env::var("FRONTLINE_GEONAMES_URL").ok();
+    let base = base
+        .or(env_base.as_deref())
+        .unwrap_or(GEONAMES_DUMPS)
+        .trim_end_matches('/');
+    let url = format!("{base}/{code}.zip");
+    eprintln!("fetching {url}");
+    let response = ureq::get(&url)
+        .call()
+        .with_context(|| format!("cannot fetch {url}"))?;
+    let mut body = Vec::new();
+    response
+        .into_body()
+        .into_reader()
+        .take(512 << 20)
+        .read_to_end(&mut body)
+        .with_context(|| format!("cannot read {url}"))?;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(body))
+        .with_context(|| format!("{url} is not a zip archive"))?;
+    let member = format!("{code}.txt");
+    let mut entry = archive
+        .by_name(&member)
+        .with_context(|| format!("{url} has no {member}"))?;
+    let dir = imports_dir()?;
+    fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let partial = dir.join(format!("{member}.partial"));
+    let mut out = fs::File::create(&partial)
+        .with_context(|| format!("cannot write {}", partial.display()))?;
+    std::io::copy(&mut entry, &mut out).with_context(|| format!("cannot extract {member}"))?;
+    let rows = validate(&partial)?;
+    let target = dir.join(&member);
+    fs::rename(&partial, &target)?;
+    eprintln!("imported {member} ({rows} places) as {}", target.display());
+    let (_, report) = load(&[])?;
+    eprintln!(
+        "gazetteer: {} places, index built in {:.1} s",
+        report.places,
+        report.elapsed.as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list() -> Result<ExitCode> {
+    let (gazetteer, report) = load(&[])?;
+    println!(
+        "built in: GeoNames cities500 ({})",
+        if Gazetteer::has_builtin_world() {
+            "present"
+        } else {
+            "missing: built without npm"
+        }
+    );
+    for dump in imported_dumps()? {
+        println!("imported: {}", dump.display());
+    }
+    println!(
+        "{} places; index {} in {:.2} s{}",
+        gazetteer.len(),
+        if report.from_cache {
+            "loaded from cache"
+        } else {
+            "built"
+        },
+        report.elapsed.as_secs_f64(),
+        report
+            .cache_file
+            .map(|f| format!(" ({})", f.display()))
+            .unwrap_or_default()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Shows the candidates for a name and why the winner won.
+pub fn resolve(name: &str, admin1: Option<String>, extra: &[PathBuf]) -> Result<ExitCode> {
+    let (gazetteer, _) = load(extra)?;
+    let context = frontline_gazetteer::Context {
+        country: Some("SY".into()),
+        admin1,
+        near: Vec::new(),
+    };
+    let resolution = gazetteer.resolve(name, &context);
+    match &resolution.place {
+        Some(p) => println!(
+            "{name} → {} ({}) {:.4}, {:.4} [{} {}]",
+            p.name, p.geonameid, p.latitude, p.longitude, p.country, p.admin1
+        ),
+        None => println!("{name} → not resolved"),
+    }
+    println!("  {}", resolution.reason);
+    for c in &resolution.candidates {
+        println!(
+            "  candidate {} ({}, {} {}) {:?} score {:.1}: {}",
+            c.name,
+            c.geonameid,
+            c.country,
+            c.admin1,
+            c.level,
+            c.score,
+            c.why.join(", ")
+        );
+    }
+    Ok(if resolution.place.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
