@@ -587,3 +587,172 @@ fn with_the_shared_geonames_rows_every_gold_event_is_found_and_placed() {
     // when the mention is kept and placed inside Syria.
     assert_eq!(report["summary"]["fn"], 0, "{}", report["articles"]);
 }
+
+/// A JSON Lines feed of `count` short reports of our own making, each on its own town.
+fn feed(path: &Path, count: usize) {
+    let towns = [
+        "Ariha",
+        "Sarmin",
+        "Binnish",
+        "Saraqib",
+        "Kafranbel",
+        "Atarib",
+    ];
+    let lines: Vec<String> = (0..count)
+        .map(|i| {
+            let text = format!("Report {i}. Russian warplanes struck the town of {} on Monday, killing {} civilians, a monitor said.", towns[i % towns.len()], i % 7 + 1);
+            serde_json::json!({"id": format!("feed-{i}"), "text": text, "language": "en", "published": "2023-03-15"}).to_string()
+        })
+        .collect();
+    std::fs::write(path, lines.join("\n") + "\n").expect("write feed");
+}
+
+fn stored_articles(db: &Path) -> usize {
+    jsonl(&stdout(&frontline(db, &["articles", "--format", "jsonl"]))).len()
+}
+
+#[test]
+fn killed_mid_ingest_the_store_opens_and_a_rerun_completes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("feed.jsonl");
+    feed(&input, 400);
+    let db = dir.path().join("killed.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .arg("--db")
+        .arg(&db)
+        .arg("ingest")
+        .arg(&input)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn ingest");
+    // Wait until some articles are committed, then kill without warning.
+    let started = std::time::Instant::now();
+    while stored_articles(&db) < 5 && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    let committed = stored_articles(&db);
+    assert!(
+        committed >= 5,
+        "some articles were committed before the kill"
+    );
+    // Nothing half-written: every stored article has its events.
+    let events = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl"])));
+    let with_events: std::collections::BTreeSet<&str> = events
+        .iter()
+        .filter_map(|e| e["article_id"].as_str())
+        .collect();
+    assert_eq!(
+        with_events.len(),
+        committed,
+        "each committed article came with its events"
+    );
+    let rerun = frontline(&db, &["ingest", input.to_str().expect("path")]);
+    assert!(rerun.status.success(), "{}", stderr(&rerun));
+    assert!(
+        stderr(&rerun).contains(&format!("{committed} skipped as duplicates")),
+        "{}",
+        stderr(&rerun)
+    );
+    assert_eq!(stored_articles(&db), 400);
+}
+
+#[test]
+fn two_ingests_at_once_both_complete_and_readers_still_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (first, second) = (
+        dir.path().join("first.jsonl"),
+        dir.path().join("second.jsonl"),
+    );
+    feed(&first, 60);
+    let text = std::fs::read_to_string(&first)
+        .expect("read")
+        .replace("feed-", "other-")
+        .replace("Report ", "Dispatch ");
+    std::fs::write(&second, text).expect("write");
+    let db = dir.path().join("shared.db");
+    let spawn = |input: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .arg("--db")
+            .arg(&db)
+            .arg("ingest")
+            .arg(input)
+            .output()
+    };
+    let (a, b) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| spawn(&first));
+        let reader = scope.spawn(|| {
+            (0..5)
+                .map(|_| {
+                    frontline(&db, &["events", "--format", "jsonl"])
+                        .status
+                        .success()
+                })
+                .all(|ok| ok)
+        });
+        let b = spawn(&second);
+        assert!(
+            reader.join().expect("reader thread"),
+            "readers work while ingests write"
+        );
+        (a.join().expect("ingest thread"), b)
+    });
+    let (a, b) = (
+        a.expect("first ingest runs"),
+        b.expect("second ingest runs"),
+    );
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(b.status.success(), "{}", stderr(&b));
+    assert_eq!(stored_articles(&db), 120);
+}
+
+#[test]
+fn ingesting_the_corpus_twice_exports_the_same_bytes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = shared().join("corpus");
+    let corpus = corpus.to_str().expect("path");
+    let (once, twice) = (dir.path().join("once.db"), dir.path().join("twice.db"));
+    assert!(frontline(&once, &["ingest", corpus]).status.success());
+    assert!(frontline(&twice, &["ingest", corpus]).status.success());
+    assert!(frontline(&twice, &["ingest", corpus]).status.success());
+    for format in ["jsonl", "acled-csv", "geojson"] {
+        let a = frontline(&once, &["export", "--format", format]).stdout;
+        let b = frontline(&twice, &["export", "--format", format]).stdout;
+        assert!(!a.is_empty());
+        assert_eq!(a, b, "{format} export differs after a second ingest");
+    }
+}
+
+#[test]
+fn a_language_without_a_pack_is_stored_and_flagged_and_an_oversized_file_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("lang.db");
+    let german = dir.path().join("bericht.txt");
+    std::fs::write(&german, "Russische Kampfflugzeuge haben am Montag die Stadt Ariha bombardiert, wobei vier Zivilisten getötet wurden, teilte eine Beobachtungsstelle mit.\n").expect("write");
+    let big = dir.path().join("huge.txt");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(200 * 1024 * 1024))
+        .expect("a 200 MB sparse file");
+    let output = frontline(
+        &db,
+        &[
+            "ingest",
+            german.to_str().expect("path"),
+            big.to_str().expect("path"),
+        ],
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("bericht.txt") && err.contains("no language pack"),
+        "{err}"
+    );
+    assert!(
+        err.contains("huge.txt") && err.contains("limit"),
+        "the limit is named: {err}"
+    );
+    let articles = jsonl(&stdout(&frontline(&db, &["articles", "--format", "jsonl"])));
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0]["language"], "de");
+    assert_eq!(articles[0]["events"], 0);
+}

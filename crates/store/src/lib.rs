@@ -57,6 +57,13 @@ pub struct EventFilter {
     pub article: Option<String>,
 }
 
+/// A page of a query's results: at most `limit` records after skipping `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub limit: u32,
+    pub offset: u64,
+}
+
 /// An article as `frontline articles` lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArticleSummary {
@@ -192,7 +199,9 @@ impl Store {
     }
 
     /// Saves an article with its events and figures, and merges again the blocks its events
-    /// (and those of the version it replaces) belong to, all in one transaction.
+    /// (and those of the version it replaces) belong to, all in one transaction. The
+    /// transaction takes the write lock at once, so that two writers wait for each other
+    /// (up to the busy timeout) instead of failing on a read turned write.
     pub fn save(
         &mut self,
         article: &Article,
@@ -203,7 +212,9 @@ impl Store {
         if let Some(existing_id) = self.id_of_hash(&article.content_hash)? {
             return Ok(Saved::Duplicate { existing_id });
         }
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut blocks: BTreeSet<(String, String)> = BTreeSet::new();
         {
             let mut old =
@@ -267,7 +278,9 @@ impl Store {
 
     /// Merges every block again (after a change of merge rules).
     pub fn remerge_all(&mut self, merge: MergeFn<'_>) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM merged_events", [])?;
         let blocks: Vec<(String, String)> = {
             let mut statement =
@@ -292,61 +305,135 @@ impl Store {
         self.query_records("events", filter)
     }
 
+    /// A page of the events matching the filter, in the order of [`Store::events`].
+    pub fn events_page(&self, filter: &EventFilter, page: Page) -> Result<Vec<Event>, StoreError> {
+        self.query_page("events", filter, Some(page))
+    }
+
+    /// A page of the merged events matching the filter, in the order of [`Store::merged_events`].
+    pub fn merged_events_page(
+        &self,
+        filter: &EventFilter,
+        page: Page,
+    ) -> Result<Vec<MergedEvent>, StoreError> {
+        self.query_page("merged_events", filter, Some(page))
+    }
+
+    /// How many events match the filter.
+    pub fn count_events(&self, filter: &EventFilter) -> Result<u64, StoreError> {
+        self.count("events", filter)
+    }
+
+    /// How many merged events match the filter.
+    pub fn count_merged_events(&self, filter: &EventFilter) -> Result<u64, StoreError> {
+        self.count("merged_events", filter)
+    }
+
+    /// One event of one article, by id.
+    pub fn event(&self, event_id: &str) -> Result<Option<Event>, StoreError> {
+        self.record_by_id("events", event_id)
+    }
+
+    /// One merged event, by id.
+    pub fn merged_event(&self, event_id: &str) -> Result<Option<MergedEvent>, StoreError> {
+        self.record_by_id("merged_events", event_id)
+    }
+
+    /// The merged event that an event of one article is a source of.
+    pub fn merged_event_of(&self, event: &Event) -> Result<Option<MergedEvent>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT record FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2",
+        )?;
+        let rows = statement.query_map(
+            params![event.sub_event_type.as_str(), event.place_key()],
+            |r| r.get::<_, String>(0),
+        )?;
+        for row in rows {
+            let merged: MergedEvent = serde_json::from_str(&row?)?;
+            if merged.sources.iter().any(|s| s.event_id == event.event_id) {
+                return Ok(Some(merged));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Merged events that change who holds a place: what control timelines are made of.
+    pub fn territory_events(&self) -> Result<Vec<MergedEvent>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT record FROM merged_events WHERE json_extract(record, '$.control') IS NOT NULL
+             ORDER BY date_start, event_id",
+        )?;
+        let rows = statement.query_map([], |r| r.get::<_, String>(0))?;
+        let mut records = Vec::new();
+        for row in rows {
+            records.push(serde_json::from_str(&row?)?);
+        }
+        Ok(records)
+    }
+
+    fn record_by_id<T: serde::de::DeserializeOwned>(
+        &self,
+        table: &str,
+        event_id: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let record: Option<String> = self
+            .conn
+            .query_row(
+                &format!("SELECT record FROM {table} WHERE event_id = ?1"),
+                [event_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(record.map(|r| serde_json::from_str(&r)).transpose()?)
+    }
+
+    fn count(&self, table: &str, filter: &EventFilter) -> Result<u64, StoreError> {
+        let (clause, values) = filter_clause(table, filter);
+        let sql = format!("SELECT count(*) FROM {table} WHERE 1=1{clause}");
+        let count: i64 =
+            self.conn
+                .query_row(&sql, rusqlite::params_from_iter(values.iter()), |r| {
+                    r.get(0)
+                })?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
     fn query_records<T: serde::de::DeserializeOwned>(
         &self,
         table: &str,
         filter: &EventFilter,
     ) -> Result<Vec<T>, StoreError> {
-        let mut sql = format!("SELECT record FROM {table} WHERE 1=1");
-        let mut values: Vec<String> = Vec::new();
-        let mut bind = |clause: &str, value: String, sql: &mut String| {
-            values.push(value);
-            sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
-        };
-        if let Some(since) = filter.since {
-            bind(
-                " AND (date_end IS NULL OR date_end >= ?)",
-                since.to_string(),
-                &mut sql,
-            );
+        self.query_page(table, filter, None)
+    }
+
+    fn query_page<T: serde::de::DeserializeOwned>(
+        &self,
+        table: &str,
+        filter: &EventFilter,
+        page: Option<Page>,
+    ) -> Result<Vec<T>, StoreError> {
+        let (clause, values) = filter_clause(table, filter);
+        let mut sql =
+            format!("SELECT record FROM {table} WHERE 1=1{clause} ORDER BY date_start, event_id");
+        let mut bound: Vec<&dyn rusqlite::ToSql> =
+            values.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+        let limits = page.map(|p| {
+            (
+                i64::from(p.limit),
+                i64::try_from(p.offset).unwrap_or(i64::MAX),
+            )
+        });
+        if let Some((limit, offset)) = &limits {
+            sql.push_str(&format!(
+                " LIMIT ?{} OFFSET ?{}",
+                bound.len() + 1,
+                bound.len() + 2
+            ));
+            bound.push(limit);
+            bound.push(offset);
         }
-        if let Some(until) = filter.until {
-            bind(
-                " AND (date_start IS NULL OR date_start <= ?)",
-                until.to_string(),
-                &mut sql,
-            );
-        }
-        if let Some(kind) = &filter.event_type {
-            bind(
-                " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
-                kind.clone(),
-                &mut sql,
-            );
-        }
-        if let Some(place) = &filter.place {
-            bind(
-                " AND (location LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')",
-                like_pattern(place),
-                &mut sql,
-            );
-        }
-        if let Some(actor) = &filter.actor {
-            bind(" AND (actor1_id = upper(?) OR actor2_id = upper(?) OR actors LIKE '%' || ? || '%')", actor.clone(), &mut sql);
-        }
-        if let Some(article) = &filter.article {
-            let column = if table == "events" {
-                "article_id = ?"
-            } else {
-                "articles LIKE '%|' || ? || '|%'"
-            };
-            bind(&format!(" AND {column}"), article.clone(), &mut sql);
-        }
-        sql.push_str(" ORDER BY date_start, event_id");
         let mut statement = self.conn.prepare(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(values.iter()), |r| {
-            r.get::<_, String>(0)
-        })?;
+        let rows = statement.query_map(bound.as_slice(), |r| r.get::<_, String>(0))?;
         let mut records = Vec::new();
         for row in rows {
             records.push(serde_json::from_str(&row?)?);
@@ -463,6 +550,61 @@ fn remerge_block(
         ])?;
     }
     Ok(())
+}
+
+/// The conditions of a filter over `table` ("events" or "merged_events"), each starting with
+/// " AND ", and the values they bind, in order.
+fn filter_clause(table: &str, filter: &EventFilter) -> (String, Vec<String>) {
+    let mut sql = String::new();
+    let mut values: Vec<String> = Vec::new();
+    let mut bind = |clause: &str, value: String, sql: &mut String| {
+        values.push(value);
+        sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
+    };
+    if let Some(since) = filter.since {
+        bind(
+            " AND (date_end IS NULL OR date_end >= ?)",
+            since.to_string(),
+            &mut sql,
+        );
+    }
+    if let Some(until) = filter.until {
+        bind(
+            " AND (date_start IS NULL OR date_start <= ?)",
+            until.to_string(),
+            &mut sql,
+        );
+    }
+    if let Some(kind) = &filter.event_type {
+        bind(
+            " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
+            kind.clone(),
+            &mut sql,
+        );
+    }
+    if let Some(place) = &filter.place {
+        bind(
+            " AND (location LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')",
+            like_pattern(place),
+            &mut sql,
+        );
+    }
+    if let Some(actor) = &filter.actor {
+        bind(
+            " AND (actor1_id = upper(?) OR actor2_id = upper(?) OR actors LIKE '%' || ? || '%')",
+            actor.clone(),
+            &mut sql,
+        );
+    }
+    if let Some(article) = &filter.article {
+        let column = if table == "events" {
+            "article_id = ?"
+        } else {
+            "articles LIKE '%|' || ? || '|%'"
+        };
+        bind(&format!(" AND {column}"), article.clone(), &mut sql);
+    }
+    (sql, values)
 }
 
 /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally.
@@ -650,6 +792,66 @@ mod tests {
             store.events(&EventFilter::default()).expect("query").len(),
             1
         );
+    }
+
+    #[test]
+    fn pages_counts_and_lookups_by_id() {
+        let (_dir, mut store) = store();
+        let places = ["Ariha", "Binnish", "Sarmin", "Taftanaz"];
+        let mut events: Vec<Event> = places.iter().map(|p| event("a", p)).collect();
+        events[3].control = Some(frontline_core::Control {
+            gained_by: frontline_core::ActorId::parse("SYR_GOV").expect("known id"),
+            lost_by: None,
+            extent: frontline_core::Extent::Full,
+        });
+        store
+            .save(&article("a", "one"), &events, "[]", &each_alone)
+            .expect("saved");
+        let all = EventFilter::default();
+        let page = |limit, offset| Page { limit, offset };
+        let ids = |events: Vec<Event>| events.into_iter().map(|e| e.mention).collect::<Vec<_>>();
+        assert_eq!(
+            ids(store.events_page(&all, page(2, 1)).expect("query")),
+            ["Binnish", "Sarmin"]
+        );
+        assert_eq!(
+            ids(store.events_page(&all, page(10, 3)).expect("query")),
+            ["Taftanaz"]
+        );
+        assert!(store
+            .events_page(&all, page(10, 9))
+            .expect("query")
+            .is_empty());
+        let by_place = EventFilter {
+            place: Some("in".into()),
+            ..EventFilter::default()
+        };
+        assert_eq!(store.count_events(&by_place).expect("query"), 2);
+        assert_eq!(
+            ids(store.events_page(&by_place, page(1, 1)).expect("query")),
+            ["Sarmin"]
+        );
+        assert_eq!(store.count_merged_events(&all).expect("query"), 4);
+        assert_eq!(
+            store
+                .merged_events_page(&all, page(1, 0))
+                .expect("query")
+                .len(),
+            1
+        );
+
+        let one = store.event("a-Sarmin").expect("query").expect("found");
+        assert_eq!(one.mention, "Sarmin");
+        assert!(store.event("nope").expect("query").is_none());
+        let merged = store.merged_event_of(&one).expect("query").expect("merged");
+        assert_eq!(merged.sources[0].event_id, "a-Sarmin");
+        assert_eq!(
+            store.merged_event(&merged.event.event_id).expect("query"),
+            Some(merged)
+        );
+        let territory = store.territory_events().expect("query");
+        assert_eq!(territory.len(), 1);
+        assert_eq!(territory[0].event.mention, "Taftanaz");
     }
 
     #[test]
