@@ -683,13 +683,11 @@ fn two_ingests_at_once_both_complete_and_readers_still_read() {
     let (a, b) = std::thread::scope(|scope| {
         let a = scope.spawn(|| spawn(&first));
         let reader = scope.spawn(|| {
-            (0..5)
-                .map(|_| {
-                    frontline(&db, &["events", "--format", "jsonl"])
-                        .status
-                        .success()
-                })
-                .all(|ok| ok)
+            (0..5).all(|_| {
+                frontline(&db, &["events", "--format", "jsonl"])
+                    .status
+                    .success()
+            })
         });
         let b = spawn(&second);
         assert!(
