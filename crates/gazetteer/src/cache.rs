@@ -40,6 +40,10 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 fn stamp(dumps: &[PathBuf]) -> Result<String, GazetteerError> {
     let mut hasher = Sha256::new();
     hasher.update(FORMAT.as_bytes());
+    // A change to the folding or to what is indexed makes a new cache.
+    hasher.update(include_str!("fold.rs").as_bytes());
+    hasher.update(include_str!("build.rs").as_bytes());
+    hasher.update(include_str!("../data/exonyms.tsv").as_bytes());
     hasher.update(WORLD.len().to_le_bytes());
     hasher.update(&WORLD.as_bytes()[..WORLD.len().min(4096)]);
     for dump in dumps {
