@@ -258,9 +258,9 @@ impl<'s> SentenceReader<'_, 's> {
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut drafts: Vec<Draft<'s>> = Vec::new();
         for trigger in &self.spotted.triggers {
-            let kind = trigger.trigger.kind;
+            let kind = self.reading_of(trigger);
             if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
-                let actor = self.attacker(trigger, discourse);
+                let actor = self.attacker(trigger, kind, discourse);
                 let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
                 discourse.last_attack = Some(Attack {
                     kind,
@@ -300,7 +300,11 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut drafts, trace),
                 TriggerKind::Clash => self.clash(trigger, &mut drafts),
                 TriggerKind::Flee => self.flight(trigger, &mut drafts),
-                TriggerKind::Kill | TriggerKind::Wound => {}
+                // Read above as one of the kinds before.
+                TriggerKind::Kill
+                | TriggerKind::Wound
+                | TriggerKind::Bombard
+                | TriggerKind::Assault => {}
             }
             if drafts.len() == before && !matches!(kind, TriggerKind::Damage) {
                 trace
@@ -669,30 +673,121 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Who carried out an attack: an actor right after the trigger ("frappes russes",
     /// "bombardment by Russia"), else the nearest before it.
-    fn attacker(&self, trigger: &TriggerMention, discourse: &Discourse) -> Option<ActorMention> {
+    fn attacker(
+        &self,
+        trigger: &TriggerMention,
+        kind: TriggerKind,
+        discourse: &Discourse,
+    ) -> Option<ActorMention> {
+        self.attacker_in_sentence(trigger).or_else(|| {
+            (kind == TriggerKind::AirStrike)
+                .then(|| discourse.last_air_actor.clone())
+                .flatten()
+        })
+    }
+
+    /// The attacker the sentence names: an actor on the trigger or right after it
+    /// ("frappes russes"), or introduced after it by an agent word ("bombardment by Russia",
+    /// "raids du régime"); else a nationality word just before it ("Turkish drones"); else
+    /// the nearest actor before it in its clause. Civilians and rescuers are victims, never
+    /// attackers.
+    fn attacker_in_sentence(&self, trigger: &TriggerMention) -> Option<ActorMention> {
         let s = self.spotted;
-        // Civilians and rescuers are named as victims, never as attackers.
+        let pack = self.ctx.pack;
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
-        // An actor that overlaps the trigger ("Russian jets hit", "frappes russes") or
-        // follows it closely ("raids du régime", "bombardment by Russia").
+        // After the trigger, only an actor that shares its words ("frappes russes") or that an
+        // agent word introduces; a bare actor after a verb is its object ("struck SDF positions").
+        let agent = |a: &ActorMention| {
+            a.start < trigger.end
+                || (a.start <= trigger.end + 3
+                    && pack
+                        .agent_markers
+                        .match_ending_at(&s.tokens, a.start, 2)
+                        .is_some())
+        };
+        let demonym_after = pack
+            .demonyms
+            .match_at(&s.tokens, trigger.end)
+            .map(|h| self.nationality_actor(h));
         let after = s
             .actors
             .iter()
             .filter(armed)
-            .find(|a| a.end > trigger.start && a.start <= trigger.end + 3)
-            .cloned();
-        let before = s
+            .find(|a| a.end > trigger.start && agent(a))
+            .cloned()
+            .or(demonym_after);
+        let demonym = || {
+            let named =
+                |start: usize, end: usize| s.actors.iter().any(|a| a.start < end && start < a.end);
+            let hit = pack
+                .demonyms
+                .match_ending_at(&s.tokens, trigger.start, 2)
+                .filter(|h| !named(h.start, h.end));
+            hit.map(|h| self.nationality_actor(h))
+        };
+        let before = || {
+            s.actors
+                .iter()
+                .filter(armed)
+                .rev()
+                .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+                .cloned()
+        };
+        after.or_else(demonym).or_else(before)
+    }
+
+    /// An actor named only by a nationality word ("Turkish drones", "frappes russes").
+    fn nationality_actor(&self, hit: frontline_lang::Hit<'_, ActorId>) -> ActorMention {
+        ActorMention {
+            start: hit.start,
+            end: hit.end,
+            id: *hit.value,
+            text: span_text(self.text, &self.spotted.tokens, hit.start, hit.end),
+            joint: None,
+            allies: None,
+        }
+    }
+
+    /// Who was attacked: an armed actor after the trigger, in its clause, that is not the
+    /// attacker ("struck SDF positions").
+    fn target_actor(
+        &self,
+        trigger: &TriggerMention,
+        attacker: Option<&ActorMention>,
+    ) -> Option<ActorMention> {
+        self.spotted
             .actors
             .iter()
-            .filter(armed)
-            .rev()
-            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
-            .cloned();
-        after.or(before).or_else(|| {
-            (trigger.trigger.kind == TriggerKind::AirStrike)
-                .then(|| discourse.last_air_actor.clone())
-                .flatten()
-        })
+            .find(|a| {
+                a.start >= trigger.end
+                    && self.same_clause(trigger.end, a.start)
+                    && Some(a.id) != attacker.map(|x| x.id)
+                    && attacker.is_none_or(|x| a.start >= x.end)
+            })
+            .cloned()
+    }
+
+    /// Bombings and assaults read as air strikes when aircraft carry them (aircraft named
+    /// in the sentence, or an air force as the attacker), else as shelling or a clash.
+    fn reading_of(&self, trigger: &TriggerMention) -> TriggerKind {
+        let kind = trigger.trigger.kind;
+        if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault) {
+            return kind;
+        }
+        let aircraft_named = !self
+            .ctx
+            .pack
+            .aerial
+            .find_all(&self.spotted.tokens)
+            .is_empty();
+        let air_force = self
+            .attacker_in_sentence(trigger)
+            .is_some_and(|a| a.id.as_str() == "RUS");
+        match (kind, aircraft_named || air_force) {
+            (_, true) => TriggerKind::AirStrike,
+            (TriggerKind::Bombard, false) => TriggerKind::Shelling,
+            _ => TriggerKind::Clash,
+        }
     }
 
     /// Places hit by an attack: the sites of the sentence, else its region.
@@ -708,9 +803,12 @@ impl<'s> SentenceReader<'_, 's> {
         } else {
             SubEventType::Shelling
         };
-        let actor = self.attacker(trigger, discourse);
+        let actor = self.attacker(trigger, kind, discourse);
+        let target = self.target_actor(trigger, actor.as_ref());
         for place in self.targets(trigger) {
-            drafts.push(Draft::new(sub_event_type, place, trigger).by(actor.clone()));
+            let mut draft = Draft::new(sub_event_type, place, trigger).by(actor.clone());
+            draft.actor2 = target.clone();
+            drafts.push(draft);
         }
     }
 
@@ -728,11 +826,12 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::AirStrike | TriggerKind::Shelling
             )
         };
+        // Attack words side by side ("drones struck") are one attack.
         let next = s
             .triggers
             .iter()
             .filter(is_attack)
-            .find(|t| t.start >= trigger.end)
+            .find(|t| t.start > trigger.end)
             .map_or(s.tokens.len(), |t| t.start);
         let previous = s
             .triggers

@@ -55,8 +55,10 @@ pub fn read(spotted: &Spotted, pack: &LanguagePack) -> Casualties {
     result
 }
 
-/// The number a casualty word at `cue_start..cue_end` reports: the first number of its
-/// clause before it that is not a breakdown, else one just after it ("killing 12").
+/// The number a casualty word at `cue_start..cue_end` reports, in this order: one just
+/// before it ("onze morts", "30 autres blessés"); the first of its clause that counts
+/// people ("12 civilians ... were killed"), not a breakdown ("dont trois enfants"); one
+/// just after it ("killing 12").
 fn number_for(
     spotted: &Spotted,
     pack: &LanguagePack,
@@ -70,26 +72,37 @@ fn number_for(
         .find(|&i| tokens[i].is_punct(";:") || pack.claim_markers.match_at(tokens, i).is_some())
         .map_or(0, |i| i + 1)
         .max(cue_start.saturating_sub(WINDOW));
-    let before = spotted.numbers.iter().enumerate().filter(|(i, n)| {
-        !used.contains(i)
-            && n.start >= clause_start
-            && n.end <= cue_start
-            && !is_breakdown(spotted, pack, n.start)
-    });
-    // Counts joined by "et"/"and" ("12 tués et 30 blessés"): the nearest unused one.
-    let chosen = if used.is_empty() {
-        before.min_by_key(|(_, n)| n.start)
-    } else {
-        before.max_by_key(|(_, n)| n.start)
-    };
-    chosen.map(|(i, _)| i).or_else(|| {
+    let unused = |i: &usize| !used.contains(i);
+    let numbers = || {
         spotted
             .numbers
             .iter()
             .enumerate()
-            .find(|(i, n)| !used.contains(i) && n.start >= cue_end && n.start <= cue_end + 1)
+            .filter(|(i, _)| unused(i))
+    };
+    let just_before = numbers()
+        .find(|(_, n)| n.end <= cue_start && cue_start - n.end <= 1)
+        .map(|(i, _)| i);
+    let counts_people = || {
+        numbers()
+            .filter(|(_, n)| {
+                n.start >= clause_start
+                    && n.end <= cue_start
+                    && !is_breakdown(spotted, pack, n.start)
+            })
+            .find(|(_, n)| {
+                word_follows(spotted, n.end, 2, |at| {
+                    pack.victims.match_at(tokens, at).is_some()
+                })
+            })
             .map(|(i, _)| i)
-    })
+    };
+    let just_after = || {
+        numbers()
+            .find(|(_, n)| n.start >= cue_end && n.start <= cue_end + 1)
+            .map(|(i, _)| i)
+    };
+    just_before.or_else(counts_people).or_else(just_after)
 }
 
 fn is_breakdown(spotted: &Spotted, pack: &LanguagePack, number_start: usize) -> bool {

@@ -144,6 +144,7 @@ pub fn spot(
         .map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims))
         .collect();
     regions_in_apposition(&mut places, &tokens);
+    share_place_nouns(&mut places, &tokens, pack);
     let mut hypothetical: Vec<(usize, usize)> = pack
         .hypothetical
         .find_all(&tokens)
@@ -289,10 +290,16 @@ fn spot_actors(
 /// Whether a token can continue a name: a capitalized word, or the Arabic article joined
 /// to one ("al-Sham"), or a bare article before a capitalized word ("an Nu`man").
 fn is_article_form(token: &Token) -> bool {
-    const ARTICLES: &[&str] = &["al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath"];
-    match token.norm.split_once('-') {
-        Some((article, rest)) => ARTICLES.contains(&article) && !rest.is_empty(),
-        None => false,
+    const ARTICLES: &[&str] = &[
+        "al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es",
+        "ez", "ed", "et", "ul",
+    ];
+    // The name after the article keeps its capital: "al-Ghadafeh", not "en-dessous".
+    match (token.norm.split_once('-'), token.text.split_once('-')) {
+        (Some((article, _)), Some((_, rest))) => {
+            ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
     }
 }
 
@@ -357,9 +364,7 @@ fn place_mention(
     claims: &[(usize, usize)],
 ) -> PlaceMention {
     let name = span_text(text, tokens, start, end);
-    let after_place_noun = pack.place_nouns.match_ending_at(tokens, start, 3).is_some()
-        || small_words_then(tokens, start, 2, pack)
-            .is_some_and(|at| pack.place_nouns.match_ending_at(tokens, at, 3).is_some());
+    let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
     PlaceMention {
         start,
@@ -370,26 +375,41 @@ fn place_mention(
     }
 }
 
-/// The position before the connector words ("de", "d'", "of", "la") that stand right
-/// before `at`, looking back at most `max` tokens; None when there are none.
-fn small_words_then(tokens: &[Token], at: usize, max: usize, pack: &LanguagePack) -> Option<usize> {
-    let mut at = at;
-    let mut moved = false;
-    for _ in 0..max {
-        if at == 0 {
-            break;
+/// "la ville de X", "the villages of X", "village d'X", "the town X": a place noun ends at
+/// the name, or before one or two small words that end at it.
+fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) -> bool {
+    let mut at = start;
+    for _ in 0..=2 {
+        if pack.place_nouns.match_ending_at(tokens, at, 3).is_some() {
+            return true;
         }
-        let prev = &tokens[at - 1];
-        let small = prev.kind == TokenKind::Word
-            && (pack.function_words.contains(&prev.norm)
-                || pack.directions.match_at(tokens, at - 1).is_some());
+        let small = at > 0 && {
+            let previous = &tokens[at - 1];
+            previous.kind == TokenKind::Word
+                && (pack.function_words.contains(&previous.norm)
+                    || pack.directions.match_at(tokens, at - 1).is_some())
+        };
         if !small {
-            break;
+            return false;
         }
         at -= 1;
-        moved = true;
     }
-    moved.then_some(at)
+    false
+}
+
+/// Items listed after a place noun share it: "the villages of A and B".
+fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
+    for i in 1..places.len() {
+        let (before, after) = places.split_at_mut(i);
+        let (previous, place) = (&before[i - 1], &mut after[0]);
+        let listed = previous.after_place_noun
+            && place.start > previous.end
+            && (previous.end..place.start)
+                .all(|t| pack.list_connectors.match_at(tokens, t).is_some());
+        if listed {
+            place.after_place_noun = true;
+        }
+    }
 }
 
 fn role_of(

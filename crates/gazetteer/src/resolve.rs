@@ -81,7 +81,12 @@ impl Gazetteer {
         if let (Some(country), true) = (country, length >= 4) {
             let limit = if length >= 10 { 2 } else { 1 };
             for index in self.near_key(&key, limit) {
-                if self.places[index as usize].country == country {
+                let place = &self.places[index as usize];
+                // A short name one letter from a village is noise; from a city, more often
+                // a mangled spelling of it ("Halle" for Haleb).
+                let major = matches!(place.feature_code.as_str(), "PPLC" | "PPLA")
+                    || place.population >= 100_000;
+                if place.country == country && (length >= 6 || major) {
                     add(index, MatchLevel::Fuzzy);
                 }
             }

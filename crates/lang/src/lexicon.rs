@@ -150,8 +150,30 @@ impl<T: Clone> Lexicon<T> {
         max_len: usize,
     ) -> Option<Hit<'a, T>> {
         (end.saturating_sub(max_len)..end)
-            .filter_map(|start| self.match_at(tokens, start))
-            .find(|hit| hit.end == end)
+            .find_map(|start| self.phrase_spanning(tokens, start, end))
+    }
+
+    /// A phrase covering exactly tokens `start..end`, even where a longer one also starts
+    /// at `start` ("de" before "l'armée", though the lexicon also holds "de l'").
+    fn phrase_spanning<'a>(
+        &'a self,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+    ) -> Option<Hit<'a, T>> {
+        let first = tokens.get(start)?;
+        let len = end.checked_sub(start)?;
+        let exact = self.by_first_word.get(&first.norm).into_iter().flatten();
+        exact
+            .chain(self.stem_first.iter())
+            .filter(|(patterns, _)| patterns.len() == len && end <= tokens.len())
+            .find(|(patterns, _)| {
+                patterns
+                    .iter()
+                    .zip(&tokens[start..end])
+                    .all(|(p, t)| p.matches(t))
+            })
+            .map(|(_, value)| Hit { start, end, value })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -191,6 +213,24 @@ mod tests {
             .map(|h| (h.start, h.end, *h.value))
             .collect();
         assert_eq!(hits, [(1, 4, 2), (5, 6, 3), (7, 10, 4)]);
+    }
+
+    #[test]
+    fn a_shorter_phrase_ends_where_asked_though_a_longer_one_starts_with_it() {
+        let rules = WordRules {
+            elisions: vec!["l'".into()],
+            clitics: vec![],
+        };
+        let lex = Lexicon::new([("de", ()), ("de l'", ())], &rules);
+        let toks = tokenize("frappes de l'armée", &rules);
+        assert!(
+            lex.match_ending_at(&toks, 2, 2).is_some(),
+            "\"de\" ends before \"l'\""
+        );
+        assert!(
+            lex.match_ending_at(&toks, 3, 2).is_some(),
+            "\"de l'\" ends before \"armée\""
+        );
     }
 
     #[test]

@@ -23,6 +23,12 @@ pub enum TriggerKind {
     AirStrike,
     /// Shelling, artillery, rockets, missiles.
     Shelling,
+    /// Bombing that may come from the air or the ground ("bombarded", "a bombardé"): an
+    /// air strike when aircraft are named or the attacker flies, else shelling.
+    Bombard,
+    /// An attack by an armed group ("attacked", "ont attaqué"): an air strike when aircraft
+    /// carry it, else an armed clash.
+    Assault,
     /// Fighting between two armed sides.
     Clash,
     /// Damage whose cause is the attack last mentioned ("was destroyed", "touchés").
@@ -137,6 +143,9 @@ struct EventsSection {
     previous_holder: Vec<String>,
     organisations: Vec<String>,
     claim_markers: Vec<String>,
+    agent_markers: Vec<String>,
+    aerial: Vec<String>,
+    victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
     children: Vec<String>,
@@ -201,6 +210,12 @@ pub struct LanguagePack {
     pub previous_holder: Lexicon<()>,
     pub organisations: Lexicon<()>,
     pub claim_markers: Lexicon<()>,
+    /// Words that introduce who did something, after the deed: "by", "par", "du".
+    pub agent_markers: Lexicon<()>,
+    /// Words for aircraft and air forces: what makes a bombing an air strike.
+    pub aerial: Lexicon<()>,
+    /// Nouns for people killed or wounded: "civilians", "soldats".
+    pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
     pub demonyms: Lexicon<ActorId>,
     pub civilians: Lexicon<()>,
@@ -349,6 +364,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         previous_holder: set(&file.events.previous_holder),
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
+        agent_markers: set(&file.events.agent_markers),
+        aerial: set(&file.events.aerial),
+        victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),
         children: set(&file.events.children),

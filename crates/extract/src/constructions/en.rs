@@ -382,3 +382,30 @@ fn a_hypothetical_in_another_clause_leaves_the_fact() {
         en("Regime forces recaptured Kafranbel on Tuesday, and they could take Saraqib next.");
     assert_eq!(mentions(&events), ["Kafranbel"]);
 }
+
+#[test]
+fn a_nationality_before_the_weapon_names_the_attacker_and_the_object_is_the_target() {
+    let events = en("Turkish drones struck SDF positions near Kobani on Sunday, killing three fighters, a war monitor said.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(
+        (e.actor1_id, e.actor2_id),
+        (Some(actor("TUR")), Some(actor("SDF")))
+    );
+    assert_eq!((e.geo_precision, e.fatalities), (2, 3));
+}
+
+#[test]
+fn bombing_is_an_air_strike_only_when_aircraft_carry_it() {
+    let ground = en("Regime forces bombed the town of Ariha on Monday.");
+    single(&ground, SubEventType::Shelling);
+    let air = en("Regime warplanes bombed the town of Ariha on Monday.");
+    single(&air, SubEventType::AirDroneStrike);
+}
+
+#[test]
+fn an_attack_on_soldiers_is_a_clash_and_the_toll_counts_people() {
+    let events = en("Islamic State militants attacked an army checkpoint in the town of Sukhnah on Friday, killing 12 soldiers.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.actor1_id, Some(actor("ISIS")));
+    assert_eq!(e.fatalities, 12, "not the 'an' of 'an army checkpoint'");
+}

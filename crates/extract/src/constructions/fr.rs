@@ -375,3 +375,29 @@ fn un_bilan_sur_dix_jours_compte_les_morts_pas_les_jours() {
     assert!(extraction.events.is_empty());
     assert_eq!(extraction.figures.first().and_then(|f| f.killed), Some(95));
 }
+
+#[test]
+fn bombarder_sans_avions_est_un_pilonnage() {
+    let events = fr("L'armée syrienne a bombardé dimanche la ville de Jisr al-Shughur, tuant quatre civils dont un enfant.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(
+        (e.actor1_id, e.fatalities, e.child_fatalities),
+        (Some(actor("SYR_GOV")), 4, Some(1))
+    );
+    let air = fr("Des avions russes ont bombardé dimanche la ville de Jisr al-Shughur.");
+    assert_eq!(
+        single(&air, SubEventType::AirDroneStrike).actor1_id,
+        Some(actor("RUS"))
+    );
+}
+
+#[test]
+fn affrontements_entre_deux_camps_avec_bilan() {
+    let events = fr("Des affrontements entre les FDS et des combattants de l'EI ont fait 20 morts lundi dans la ville de Hajin, selon l'OSDH.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(
+        (e.actor1_id, e.actor2_id, e.fatalities),
+        (Some(actor("SDF")), Some(actor("ISIS")), 20)
+    );
+    assert_day(e, day(2020, 1, 27));
+}
