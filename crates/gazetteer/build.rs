@@ -34,7 +34,9 @@ fn main() {
         None => Err("no source".to_string()),
     };
     if let Err(why) = result {
-        println!("cargo:warning=built-in world gazetteer unavailable ({why}); only frontline's own place table is built in");
+        println!(
+            "cargo:warning=built-in world gazetteer unavailable ({why}); only frontline's own place table is built in"
+        );
         fs::write(&trimmed, "").expect("OUT_DIR is writable");
     }
 }
@@ -42,11 +44,7 @@ fn main() {
 /// The shared cache beside the build profiles (target/frontline-data), so that debug and
 /// release builds fetch the package once.
 fn cache_dir(out_dir: &Path) -> PathBuf {
-    out_dir
-        .ancestors()
-        .nth(4)
-        .map(|target| target.join("frontline-data"))
-        .unwrap_or_else(|| out_dir.to_path_buf())
+    out_dir.ancestors().nth(4).map(|target| target.join("frontline-data")).unwrap_or_else(|| out_dir.to_path_buf())
 }
 
 fn fetch_package(out_dir: &Path) -> Option<PathBuf> {
@@ -66,15 +64,8 @@ fn fetch_package(out_dir: &Path) -> Option<PathBuf> {
     if !packed || !tarball.is_file() {
         return None;
     }
-    let unpacked = Command::new("tar")
-        .arg("-xzf")
-        .arg(&tarball)
-        .arg("-C")
-        .arg(&cache)
-        .arg(MEMBER)
-        .status()
-        .ok()?
-        .success();
+    let unpacked =
+        Command::new("tar").arg("-xzf").arg(&tarball).arg("-C").arg(&cache).arg(MEMBER).status().ok()?.success();
     if !unpacked {
         return None;
     }

@@ -3,8 +3,7 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let data = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("data");
+    let data = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("data");
     println!("cargo:rerun-if-changed={}", data.display());
     let mut codes: Vec<String> = fs::read_dir(&data)
         .expect("crates/lang/data exists")
@@ -13,17 +12,15 @@ fn main() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     codes.sort();
-    let mut out = String::from("/// (language code, pack source) for every pack under data/.\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// (language code, pack source) for every pack under data/.\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n",
+    );
     for code in &codes {
         let path = data.join(code).join("pack.toml");
         println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!(
-            "    ({code:?}, include_str!({:?})),\n",
-            path.display().to_string()
-        ));
+        out.push_str(&format!("    ({code:?}, include_str!({:?})),\n", path.display().to_string()));
     }
     out.push_str("];\n");
-    let dest =
-        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_packs.rs");
+    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_packs.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }

@@ -49,8 +49,7 @@ pub fn load(extra: &[PathBuf]) -> Result<(Gazetteer, LoadReport)> {
     let mut dumps = imported_dumps()?;
     dumps.extend(extra.iter().cloned());
     let cache = frontline_gazetteer::default_cache_dir();
-    let (gazetteer, report) =
-        load_or_build(&dumps, cache.as_deref()).context("cannot load the gazetteer")?;
+    let (gazetteer, report) = load_or_build(&dumps, cache.as_deref()).context("cannot load the gazetteer")?;
     if let Some(warning) = &report.cache_warning {
         eprintln!("warning: gazetteer index not cached: {warning}");
     }
@@ -59,11 +58,7 @@ pub fn load(extra: &[PathBuf]) -> Result<(Gazetteer, LoadReport)> {
 
 /// Checks a dump parses before it is imported: a bad line names the file and line.
 fn validate(path: &Path) -> Result<usize> {
-    let open = || {
-        fs::File::open(path)
-            .map(BufReader::new)
-            .with_context(|| format!("cannot open {}", path.display()))
-    };
+    let open = || fs::File::open(path).map(BufReader::new).with_context(|| format!("cannot open {}", path.display()));
     let origin = path.display().to_string();
     let mut first = String::new();
     open()?.read_line(&mut first)?;
@@ -86,20 +81,11 @@ pub fn add(files: &[PathBuf]) -> Result<ExitCode> {
         let rows = validate(file)?;
         let name = file.file_name().context("a dump file, not a folder")?;
         let target = dir.join(Path::new(name).with_extension("txt"));
-        fs::copy(file, &target)
-            .with_context(|| format!("cannot copy {} to {}", file.display(), target.display()))?;
-        eprintln!(
-            "imported {} ({rows} rows) as {}",
-            file.display(),
-            target.display()
-        );
+        fs::copy(file, &target).with_context(|| format!("cannot copy {} to {}", file.display(), target.display()))?;
+        eprintln!("imported {} ({rows} rows) as {}", file.display(), target.display());
     }
     let (_, report) = load(&[])?;
-    eprintln!(
-        "gazetteer: {} places, index built in {:.1} s",
-        report.places,
-        report.elapsed.as_secs_f64()
-    );
+    eprintln!("gazetteer: {} places, index built in {:.1} s", report.places, report.elapsed.as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -110,15 +96,10 @@ pub fn fetch(country: &str, base: Option<&str>) -> Result<ExitCode> {
         bail!("{country:?} is not a two-letter country code (e.g. SY)");
     }
     let env_base = std::env::var("FRONTLINE_GEONAMES_URL").ok();
-    let base = base
-        .or(env_base.as_deref())
-        .unwrap_or(GEONAMES_DUMPS)
-        .trim_end_matches('/');
+    let base = base.or(env_base.as_deref()).unwrap_or(GEONAMES_DUMPS).trim_end_matches('/');
     let url = format!("{base}/{code}.zip");
     eprintln!("fetching {url}");
-    let response = ureq::get(&url)
-        .call()
-        .with_context(|| format!("cannot fetch {url}"))?;
+    let response = ureq::get(&url).call().with_context(|| format!("cannot fetch {url}"))?;
     let mut body = Vec::new();
     response
         .into_body()
@@ -126,28 +107,21 @@ pub fn fetch(country: &str, base: Option<&str>) -> Result<ExitCode> {
         .take(512 << 20)
         .read_to_end(&mut body)
         .with_context(|| format!("cannot read {url}"))?;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(body))
-        .with_context(|| format!("{url} is not a zip archive"))?;
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(body)).with_context(|| format!("{url} is not a zip archive"))?;
     let member = format!("{code}.txt");
-    let mut entry = archive
-        .by_name(&member)
-        .with_context(|| format!("{url} has no {member}"))?;
+    let mut entry = archive.by_name(&member).with_context(|| format!("{url} has no {member}"))?;
     let dir = imports_dir()?;
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let partial = dir.join(format!("{member}.partial"));
-    let mut out = fs::File::create(&partial)
-        .with_context(|| format!("cannot write {}", partial.display()))?;
+    let mut out = fs::File::create(&partial).with_context(|| format!("cannot write {}", partial.display()))?;
     std::io::copy(&mut entry, &mut out).with_context(|| format!("cannot extract {member}"))?;
     let rows = validate(&partial)?;
     let target = dir.join(&member);
     fs::rename(&partial, &target)?;
     eprintln!("imported {member} ({rows} places) as {}", target.display());
     let (_, report) = load(&[])?;
-    eprintln!(
-        "gazetteer: {} places, index built in {:.1} s",
-        report.places,
-        report.elapsed.as_secs_f64()
-    );
+    eprintln!("gazetteer: {} places, index built in {:.1} s", report.places, report.elapsed.as_secs_f64());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -155,11 +129,7 @@ pub fn list() -> Result<ExitCode> {
     let (gazetteer, report) = load(&[])?;
     println!(
         "built in: GeoNames cities500 ({})",
-        if Gazetteer::has_builtin_world() {
-            "present"
-        } else {
-            "missing: built without npm"
-        }
+        if Gazetteer::has_builtin_world() { "present" } else { "missing: built without npm" }
     );
     for dump in imported_dumps()? {
         println!("imported: {}", dump.display());
@@ -167,16 +137,9 @@ pub fn list() -> Result<ExitCode> {
     println!(
         "{} places; index {} in {:.2} s{}",
         gazetteer.len(),
-        if report.from_cache {
-            "loaded from cache"
-        } else {
-            "built"
-        },
+        if report.from_cache { "loaded from cache" } else { "built" },
         report.elapsed.as_secs_f64(),
-        report
-            .cache_file
-            .map(|f| format!(" ({})", f.display()))
-            .unwrap_or_default()
+        report.cache_file.map(|f| format!(" ({})", f.display())).unwrap_or_default()
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -184,11 +147,7 @@ pub fn list() -> Result<ExitCode> {
 /// Shows the candidates for a name and why the winner won.
 pub fn resolve(name: &str, admin1: Option<String>, extra: &[PathBuf]) -> Result<ExitCode> {
     let (gazetteer, _) = load(extra)?;
-    let context = frontline_gazetteer::Context {
-        country: Some("SY".into()),
-        admin1,
-        near: Vec::new(),
-    };
+    let context = frontline_gazetteer::Context { country: Some("SY".into()), admin1, near: Vec::new() };
     let resolution = gazetteer.resolve(name, &context);
     match &resolution.place {
         Some(p) => println!(
@@ -210,9 +169,5 @@ pub fn resolve(name: &str, admin1: Option<String>, extra: &[PathBuf]) -> Result<
             c.why.join(", ")
         );
     }
-    Ok(if resolution.place.is_some() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if resolution.place.is_some() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -59,12 +59,7 @@ fn progress_bar(files: usize) -> ProgressBar {
     bar
 }
 
-pub fn run(
-    paths: &[PathBuf],
-    options: &IngestOptions,
-    extractor: &Extractor,
-    store: &mut Store,
-) -> Result<Summary> {
+pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, store: &mut Store) -> Result<Summary> {
     let interrupted = interrupt_flag();
     let (files, missing) = discover(paths);
     let mut summary = Summary::default();
@@ -106,11 +101,7 @@ pub fn run(
         summary.duplicates,
         summary.rejected,
         summary.events,
-        if summary.interrupted {
-            " (interrupted: the rest was not read)"
-        } else {
-            ""
-        }
+        if summary.interrupted { " (interrupted: the rest was not read)" } else { "" }
     );
     Ok(summary)
 }
@@ -130,20 +121,12 @@ fn store_article(
         Saved::Duplicate { existing_id } => {
             summary.duplicates += 1;
             bar.suspend(|| {
-                eprintln!(
-                    "duplicate: {} has the same text as stored article {existing_id:?}",
-                    article.origin
-                )
+                eprintln!("duplicate: {} has the same text as stored article {existing_id:?}", article.origin)
             });
         }
         Saved::Inserted | Saved::Replaced => {
             if stored.saved == Saved::Replaced {
-                bar.suspend(|| {
-                    eprintln!(
-                        "updated: article {:?} had another text, replaced",
-                        article.id
-                    )
-                });
+                bar.suspend(|| eprintln!("updated: article {:?} had another text, replaced", article.id));
             }
             summary.stored += 1;
             summary.events += stored.events;
@@ -168,20 +151,12 @@ pub fn read_one(path: &Path, options: &IngestOptions) -> Result<Vec<Article>> {
         });
     }
     if articles.is_empty() {
-        anyhow::bail!(
-            "no article read from {}: {}",
-            path.display(),
-            problems.join("; ")
-        );
+        anyhow::bail!("no article read from {}: {}", path.display(), problems.join("; "));
     }
     Ok(articles)
 }
 
 /// Article id → source name, for the ACLED "source" column.
 pub fn article_sources(store: &Store) -> Result<HashMap<String, String>> {
-    Ok(store
-        .articles()?
-        .into_iter()
-        .map(|a| (a.id, a.source.unwrap_or_default()))
-        .collect())
+    Ok(store.articles()?.into_iter().map(|a| (a.id, a.source.unwrap_or_default())).collect())
 }

@@ -66,14 +66,31 @@ A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"ht
         after_help = "Examples:\n  frontline history \"Maaret al-Numan\"\n  frontline history Saraqib --db war.db"
     )]
     History(HistoryArgs),
+    /// Serve the store over HTTP: a JSON API and the web map (see docs/api.md).
+    #[command(
+        after_help = "Examples:\n  frontline serve\n  frontline serve --addr 127.0.0.1:9000 --db war.db\n  curl 'http://127.0.0.1:8080/api/events?since=2020-01-01&format=geojson'"
+    )]
+    Serve(ServeArgs),
     /// Manage the gazetteer: import GeoNames dumps, fetch a country's, list, resolve a name.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  frontline gazetteer fetch SY\n  frontline gazetteer resolve Idleb"
+    )]
     Gazetteer(GazetteerCommand),
     /// Show, sentence by sentence, how a report is read: mentions, triggers, dates, events.
     #[command(
         after_help = "Examples:\n  frontline explain report.txt --published 2020-01-28\n  frontline explain --article maaret-al-numan-2020-en"
     )]
     Explain(ExplainArgs),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on; loopback unless told otherwise.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
 }
 
 #[derive(Subcommand)]
@@ -281,18 +298,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Control(args) => {
             let store = open_store(&cli.db)?;
-            let timelines =
-                frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
-            output::print_control(
-                &frontline_merge::control_at(&timelines, args.at),
-                args.format,
-            )?;
+            let timelines = frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
+            output::print_control(&frontline_merge::control_at(&timelines, args.at), args.format)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::History(args) => {
             let store = open_store(&cli.db)?;
-            let timelines =
-                frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
+            let timelines = frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
             let wanted = frontline_gazetteer::fold_name(&args.place);
             let found: Vec<_> = timelines
                 .iter()
@@ -302,11 +314,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })
                 .collect();
             if found.is_empty() {
-                eprintln!(
-                    "no territory events for {:?} in {}",
-                    args.place,
-                    cli.db.display()
-                );
+                eprintln!("no territory events for {:?} in {}", args.place, cli.db.display());
                 return Ok(ExitCode::FAILURE);
             }
             for timeline in found {
@@ -319,24 +327,28 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::print_articles(&store.articles()?, args.format)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(args) => {
+            let extractor = std::sync::Arc::new(extractor(&args.gazetteer)?);
+            eprintln!("serving {} on http://{}/ (Ctrl-C stops)", cli.db.display(), args.addr);
+            frontline_api::run(args.addr, cli.db, extractor)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Gazetteer(command) => match command {
             GazetteerCommand::Add { files } => gazetteer::add(&files),
             GazetteerCommand::Fetch { country, url } => gazetteer::fetch(&country, url.as_deref()),
             GazetteerCommand::List => gazetteer::list(),
-            GazetteerCommand::Resolve {
-                name,
-                admin1,
-                gazetteer: args,
-            } => gazetteer::resolve(&name, admin1, &args.gazetteer),
+            GazetteerCommand::Resolve { name, admin1, gazetteer: args } => {
+                gazetteer::resolve(&name, admin1, &args.gazetteer)
+            }
         },
         Command::Explain(args) => {
             let extractor = extractor(&args.gazetteer)?;
             let articles = match (&args.file, &args.article) {
                 (_, Some(id)) => {
                     let store = open_store(&cli.db)?;
-                    vec![store.article(id)?.with_context(|| {
-                        format!("no stored article {id:?} in {}", cli.db.display())
-                    })?]
+                    vec![store
+                        .article(id)?
+                        .with_context(|| format!("no stored article {id:?} in {}", cli.db.display()))?]
                 }
                 (Some(file), None) => {
                     let options = frontline_ingest::IngestOptions {

@@ -33,9 +33,7 @@ fn shared() -> PathBuf {
 }
 
 fn jsonl(text: &str) -> Vec<serde_json::Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
 }
 
 #[test]
@@ -43,13 +41,7 @@ fn corpus_scores_above_the_bar_with_the_shared_scorer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("corpus.db");
     let shared = shared();
-    let ingest = frontline(
-        &db,
-        &[
-            "ingest",
-            shared.join("corpus").to_str().expect("utf-8 path"),
-        ],
-    );
+    let ingest = frontline(&db, &["ingest", shared.join("corpus").to_str().expect("utf-8 path")]);
     assert!(ingest.status.success(), "{}", stderr(&ingest));
     let events = frontline(&db, &["events", "--format", "jsonl"]);
     assert!(events.status.success());
@@ -63,12 +55,9 @@ fn corpus_scores_above_the_bar_with_the_shared_scorer() {
         .output()
         .expect("python3 runs the scorer");
     assert!(score.status.success(), "{}", stderr(&score));
-    let report: serde_json::Value =
-        serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
+    let report: serde_json::Value = serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
     let f1 = report["summary"]["f1"].as_f64().expect("f1");
-    let actor = report["summary"]["actor1_accuracy"]
-        .as_f64()
-        .expect("actor accuracy");
+    let actor = report["summary"]["actor1_accuracy"].as_f64().expect("actor accuracy");
     assert!(f1 >= 0.85, "F1 {f1} below 0.85: {}", report["articles"]);
     assert!(actor >= 0.9, "actor1 accuracy {actor} below 0.9");
 }
@@ -78,11 +67,7 @@ fn every_event_follows_the_schema() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("schema.db");
     let corpus = shared().join("corpus");
-    assert!(
-        frontline(&db, &["ingest", corpus.to_str().expect("utf-8 path")])
-            .status
-            .success()
-    );
+    assert!(frontline(&db, &["ingest", corpus.to_str().expect("utf-8 path")]).status.success());
     let events = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl"])));
     assert!(events.len() > 20, "too few events: {}", events.len());
     let required = [
@@ -124,27 +109,18 @@ fn every_event_follows_the_schema() {
         for field in required {
             assert!(event.get(field).is_some(), "{field} missing in {event}");
         }
-        let text = std::fs::read_to_string(
-            corpus.join(format!("{}.txt", event["article_id"].as_str().expect("id"))),
-        )
-        .or_else(|_| {
-            std::fs::read_to_string(
-                corpus
-                    .join("unlabeled")
-                    .join(format!("{}.txt", event["article_id"].as_str().expect("id"))),
-            )
-        })
-        .expect("the article's file");
+        let text = std::fs::read_to_string(corpus.join(format!("{}.txt", event["article_id"].as_str().expect("id"))))
+            .or_else(|_| {
+                std::fs::read_to_string(
+                    corpus.join("unlabeled").join(format!("{}.txt", event["article_id"].as_str().expect("id"))),
+                )
+            })
+            .expect("the article's file");
         let (start, end) = (
             event["evidence_start"].as_u64().expect("start") as usize,
             event["evidence_end"].as_u64().expect("end") as usize,
         );
-        assert_eq!(
-            text.get(start..end),
-            event["evidence"].as_str(),
-            "offsets of {}",
-            event["event_id"]
-        );
+        assert_eq!(text.get(start..end), event["evidence"].as_str(), "offsets of {}", event["event_id"]);
         let confidence = event["confidence"].as_f64().expect("confidence");
         assert!((0.0..=1.0).contains(&confidence));
         assert!([1, 2, 3].contains(&event["geo_precision"].as_u64().expect("geo precision")));
@@ -156,41 +132,14 @@ fn ingesting_twice_stores_once_and_says_so() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("twice.db");
     let file = dir.path().join("report.txt");
-    std::fs::write(
-        &file,
-        "Syrian government forces recaptured the town of Kafranbel on Monday, a monitor said.\n",
-    )
-    .expect("write");
+    std::fs::write(&file, "Syrian government forces recaptured the town of Kafranbel on Monday, a monitor said.\n")
+        .expect("write");
     let path = file.to_str().expect("utf-8 path");
-    let first = frontline(
-        &db,
-        &[
-            "ingest",
-            path,
-            "--published",
-            "2023-03-14",
-            "--language",
-            "en",
-        ],
-    );
+    let first = frontline(&db, &["ingest", path, "--published", "2023-03-14", "--language", "en"]);
     assert!(first.status.success(), "{}", stderr(&first));
-    let second = frontline(
-        &db,
-        &[
-            "ingest",
-            path,
-            "--published",
-            "2023-03-14",
-            "--language",
-            "en",
-        ],
-    );
+    let second = frontline(&db, &["ingest", path, "--published", "2023-03-14", "--language", "en"]);
     assert!(second.status.success());
-    assert!(
-        stderr(&second).contains("1 skipped as duplicates"),
-        "{}",
-        stderr(&second)
-    );
+    assert!(stderr(&second).contains("1 skipped as duplicates"), "{}", stderr(&second));
     let articles = stdout(&frontline(&db, &["articles"]));
     assert!(articles.contains("1 articles"), "{articles}");
     let events = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl"])));
@@ -210,11 +159,7 @@ fn bad_inputs_are_rejected_by_name_and_the_rest_is_stored() {
         "Rebel factions took control of the village of Sarmin on Friday, the Observatory said.\n",
     )
     .expect("write");
-    std::fs::write(
-        inputs.join("binary.txt"),
-        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 7, 8],
-    )
-    .expect("write");
+    std::fs::write(inputs.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 7, 8]).expect("write");
     std::fs::write(inputs.join("empty.txt"), "").expect("write");
     std::fs::write(
         inputs.join("feed.jsonl"),
@@ -224,43 +169,19 @@ fn bad_inputs_are_rejected_by_name_and_the_rest_is_stored() {
     let missing = dir.path().join("no-such-file.txt");
     let output = frontline(
         &db,
-        &[
-            "ingest",
-            inputs.to_str().expect("path"),
-            missing.to_str().expect("path"),
-            "--published",
-            "2023-03-15",
-        ],
+        &["ingest", inputs.to_str().expect("path"), missing.to_str().expect("path"), "--published", "2023-03-15"],
     );
     let err = stderr(&output);
-    assert!(
-        !output.status.success(),
-        "rejections make the exit status non-zero"
-    );
-    assert!(
-        err.contains("binary.txt") && err.contains("binary"),
-        "{err}"
-    );
+    assert!(!output.status.success(), "rejections make the exit status non-zero");
+    assert!(err.contains("binary.txt") && err.contains("binary"), "{err}");
     assert!(err.contains("empty.txt") && err.contains("empty"), "{err}");
-    assert!(
-        err.contains("feed.jsonl:2"),
-        "the malformed line is named: {err}"
-    );
+    assert!(err.contains("feed.jsonl:2"), "the malformed line is named: {err}");
     assert!(err.contains("no-such-file.txt"), "{err}");
-    assert!(
-        err.contains("2 stored") && err.contains("4 rejected"),
-        "{err}"
-    );
+    assert!(err.contains("2 stored") && err.contains("4 rejected"), "{err}");
     let articles = stdout(&frontline(&db, &["articles", "--format", "jsonl"]));
-    let ids: Vec<String> = jsonl(&articles)
-        .iter()
-        .map(|a| a["id"].as_str().expect("id").to_string())
-        .collect();
+    let ids: Vec<String> = jsonl(&articles).iter().map(|a| a["id"].as_str().expect("id").to_string()).collect();
     assert_eq!(ids.len(), 2, "{ids:?}");
-    assert!(
-        ids.contains(&"good".to_string()) && ids.contains(&"ok-1".to_string()),
-        "{ids:?}"
-    );
+    assert!(ids.contains(&"good".to_string()) && ids.contains(&"ok-1".to_string()), "{ids:?}");
 }
 
 #[test]
@@ -276,82 +197,37 @@ fn event_formats_and_filters() {
     assert!(header.starts_with("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp,"), "{header}");
 
     let geojson: serde_json::Value =
-        serde_json::from_str(&stdout(&frontline(&db, &["events", "--format", "geojson"])))
-            .expect("geojson parses");
+        serde_json::from_str(&stdout(&frontline(&db, &["events", "--format", "geojson"]))).expect("geojson parses");
     assert_eq!(geojson["type"], "FeatureCollection");
     let first = &geojson["features"][0];
     assert_eq!(first["type"], "Feature");
     let lon = first["geometry"]["coordinates"][0].as_f64().expect("lon");
-    assert!(
-        (35.0..43.0).contains(&lon),
-        "longitude first, as RFC 7946 says: {lon}"
-    );
+    assert!((35.0..43.0).contains(&lon), "longitude first, as RFC 7946 says: {lon}");
 
-    let strikes = jsonl(&stdout(&frontline(
-        &db,
-        &["events", "--format", "jsonl", "--type", "Air/drone strike"],
-    )));
+    let strikes = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl", "--type", "Air/drone strike"])));
     assert!(!strikes.is_empty());
-    assert!(strikes
-        .iter()
-        .all(|e| e["sub_event_type"] == "Air/drone strike"));
-    let russian = jsonl(&stdout(&frontline(
-        &db,
-        &["events", "--format", "jsonl", "--actor", "RUS"],
-    )));
-    assert!(
-        !russian.is_empty()
-            && russian
-                .iter()
-                .all(|e| e["actor1_id"] == "RUS" || e["actor2_id"] == "RUS")
-    );
+    assert!(strikes.iter().all(|e| e["sub_event_type"] == "Air/drone strike"));
+    let russian = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl", "--actor", "RUS"])));
+    assert!(!russian.is_empty() && russian.iter().all(|e| e["actor1_id"] == "RUS" || e["actor2_id"] == "RUS"));
     let march = jsonl(&stdout(&frontline(
         &db,
-        &[
-            "events",
-            "--format",
-            "jsonl",
-            "--since",
-            "2023-03-01",
-            "--until",
-            "2023-03-31",
-        ],
+        &["events", "--format", "jsonl", "--since", "2023-03-01", "--until", "2023-03-31"],
     )));
-    assert!(
-        !march.is_empty()
-            && march
-                .iter()
-                .all(|e| e["date_start"].as_str().is_some_and(|d| d <= "2023-03-31"))
-    );
-    let ariha = jsonl(&stdout(&frontline(
-        &db,
-        &["events", "--format", "jsonl", "--place", "Ari"],
-    )));
-    assert!(
-        !ariha.is_empty()
-            && ariha
-                .iter()
-                .all(|e| format!("{}{}", e["location"], e["mention"]).contains("Ari"))
-    );
-    let one = jsonl(&stdout(&frontline(
-        &db,
-        &["events", "--format", "jsonl", "--article", "sample-jisr-en"],
-    )));
+    assert!(!march.is_empty() && march.iter().all(|e| e["date_start"].as_str().is_some_and(|d| d <= "2023-03-31")));
+    let ariha = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl", "--place", "Ari"])));
+    assert!(!ariha.is_empty() && ariha.iter().all(|e| format!("{}{}", e["location"], e["mention"]).contains("Ari")));
+    let one = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl", "--article", "sample-jisr-en"])));
     assert!(!one.is_empty() && one.iter().all(|e| e["article_id"] == "sample-jisr-en"));
 }
 
 #[test]
 fn help_teaches_by_example() {
-    for command in ["ingest", "events", "articles", "explain", "demo"] {
-        let output = Command::new(env!("CARGO_BIN_EXE_frontline"))
-            .args([command, "--help"])
-            .output()
-            .expect("runs");
+    for command in
+        ["ingest", "events", "articles", "explain", "demo", "export", "control", "history", "serve", "gazetteer"]
+    {
+        let output = Command::new(env!("CARGO_BIN_EXE_frontline")).args([command, "--help"]).output().expect("runs");
         assert!(output.status.success());
-        assert!(
-            stdout(&output).contains("Example"),
-            "{command} --help has no example"
-        );
+        assert!(stdout(&output).contains("Example"), "{command} --help has no example");
     }
 }
 
@@ -366,14 +242,7 @@ fn explain_shows_each_sentence_and_why() {
     .expect("write");
     let output = frontline(
         &dir.path().join("x.db"),
-        &[
-            "explain",
-            file.to_str().expect("path"),
-            "--published",
-            "2023-03-15",
-            "--language",
-            "en",
-        ],
+        &["explain", file.to_str().expect("path"), "--published", "2023-03-15", "--language", "en"],
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
@@ -393,42 +262,19 @@ fn ingest_files(db: &Path, files: &[PathBuf]) {
 fn two_languages_merge_into_one_set_and_control_follows() {
     let dir = tempfile::tempdir().expect("temp dir");
     let corpus = shared().join("corpus");
-    let files: Vec<PathBuf> = [
-        "maaret-al-numan-2020-en.txt",
-        "maaret-al-numan-2020-fr.txt",
-        "khan-al-assal-2024-fr.txt",
-    ]
-    .iter()
-    .map(|f| corpus.join(f))
-    .collect();
+    let files: Vec<PathBuf> =
+        ["maaret-al-numan-2020-en.txt", "maaret-al-numan-2020-fr.txt", "khan-al-assal-2024-fr.txt"]
+            .iter()
+            .map(|f| corpus.join(f))
+            .collect();
     let db = dir.path().join("merge.db");
     ingest_files(&db, &files);
 
-    let english = jsonl(&stdout(&frontline(
-        &db,
-        &[
-            "events",
-            "--format",
-            "jsonl",
-            "--article",
-            "maaret-al-numan-2020-en",
-        ],
-    )));
-    let merged = jsonl(&stdout(&frontline(
-        &db,
-        &[
-            "export",
-            "--format",
-            "jsonl",
-            "--article",
-            "maaret-al-numan-2020-en",
-        ],
-    )));
-    assert_eq!(
-        merged.len(),
-        english.len(),
-        "as many merged events as one language gives"
-    );
+    let english =
+        jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl", "--article", "maaret-al-numan-2020-en"])));
+    let merged =
+        jsonl(&stdout(&frontline(&db, &["export", "--format", "jsonl", "--article", "maaret-al-numan-2020-en"])));
+    assert_eq!(merged.len(), english.len(), "as many merged events as one language gives");
     for event in &merged {
         let articles: Vec<&str> = event["sources"]
             .as_array()
@@ -437,39 +283,21 @@ fn two_languages_merge_into_one_set_and_control_follows() {
             .map(|s| s["article_id"].as_str().expect("id"))
             .collect();
         assert!(
-            articles.contains(&"maaret-al-numan-2020-en")
-                && articles.contains(&"maaret-al-numan-2020-fr"),
+            articles.contains(&"maaret-al-numan-2020-en") && articles.contains(&"maaret-al-numan-2020-fr"),
             "{} cites {articles:?}",
             event["mention"]
         );
     }
 
-    let january = stdout(&frontline(
-        &db,
-        &["control", "--at", "2020-01-29", "--format", "csv"],
-    ));
-    let maaret = january
-        .lines()
-        .find(|l| l.starts_with("Maaret al-Numan,"))
-        .expect("Maaret al-Numan in the control table");
-    assert!(
-        maaret.contains(",SYR_GOV,false,SYR_GOV,partial,"),
-        "{maaret}"
-    );
-    let november = stdout(&frontline(
-        &db,
-        &["control", "--at", "2024-11-29", "--format", "csv"],
-    ));
-    let khan = november
-        .lines()
-        .find(|l| l.starts_with("Khan al-Assal,"))
-        .expect("Khan al-Assal in the control table");
+    let january = stdout(&frontline(&db, &["control", "--at", "2020-01-29", "--format", "csv"]));
+    let maaret =
+        january.lines().find(|l| l.starts_with("Maaret al-Numan,")).expect("Maaret al-Numan in the control table");
+    assert!(maaret.contains(",SYR_GOV,false,SYR_GOV,partial,"), "{maaret}");
+    let november = stdout(&frontline(&db, &["control", "--at", "2024-11-29", "--format", "csv"]));
+    let khan = november.lines().find(|l| l.starts_with("Khan al-Assal,")).expect("Khan al-Assal in the control table");
     assert!(khan.contains(",OPP,false,OPP,"), "{khan}");
     let history = stdout(&frontline(&db, &["history", "Maarat al-Nouman"]));
-    assert!(
-        history.contains("SYR_GOV") && history.contains("2020-01-28"),
-        "{history}"
-    );
+    assert!(history.contains("SYR_GOV") && history.contains("2020-01-28"), "{history}");
 
     // Another arrival order gives the same merged export, byte for byte.
     let reversed = dir.path().join("reversed.db");
@@ -500,7 +328,10 @@ fn serve_once(body: Vec<u8>) -> String {
         if let Ok((mut stream, _)) = listener.accept() {
             let mut request = [0u8; 4096];
             let _ = stream.read(&mut request);
-            let head = format!("HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/zip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
         }
@@ -513,8 +344,7 @@ fn zipped_country_file() -> Vec<u8> {
     use std::io::Write;
     let rows = "900101\tTall Zurayqat\tTall Zurayqat\tTell Zreiqat\t35.61\t36.56\tP\tPPL\tSY\t\t12\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01\n";
     let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     archive.start_file("SY.txt", options).expect("zip entry");
     archive.write_all(rows.as_bytes()).expect("zip write");
     archive.finish().expect("zip finish").into_inner()
@@ -524,10 +354,7 @@ fn zipped_country_file() -> Vec<u8> {
 fn gazetteer_fetch_add_and_resolve() {
     let home = tempfile::tempdir().expect("temp dir");
     let before = frontline_in(home.path(), &["gazetteer", "resolve", "Tal Zuraykat"]);
-    assert!(
-        !before.status.success(),
-        "an invented village is not built in"
-    );
+    assert!(!before.status.success(), "an invented village is not built in");
 
     let url = serve_once(zipped_country_file());
     let fetch = frontline_in(home.path(), &["gazetteer", "fetch", "SY", "--url", &url]);
@@ -538,18 +365,12 @@ fn gazetteer_fetch_add_and_resolve() {
 
     let bad = home.path().join("bad.txt");
     std::fs::write(&bad, "900102\tNowhere\n").expect("write");
-    let add = frontline_in(
-        home.path(),
-        &["gazetteer", "add", bad.to_str().expect("path")],
-    );
+    let add = frontline_in(home.path(), &["gazetteer", "add", bad.to_str().expect("path")]);
     assert!(!add.status.success());
     assert!(stderr(&add).contains("bad.txt, line 1"), "{}", stderr(&add));
 
     let list = stdout(&frontline_in(home.path(), &["gazetteer", "list"]));
-    assert!(
-        list.contains("SY.txt") && list.contains("loaded from cache"),
-        "{list}"
-    );
+    assert!(list.contains("SY.txt") && list.contains("loaded from cache"), "{list}");
 }
 
 #[test]
@@ -581,8 +402,7 @@ fn with_the_shared_geonames_rows_every_gold_event_is_found_and_placed() {
         .arg("--json")
         .output()
         .expect("python3 runs the scorer");
-    let report: serde_json::Value =
-        serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
+    let report: serde_json::Value = serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
     // A gold event is found only when placed within its radius, or, without a gold point,
     // when the mention is kept and placed inside Syria.
     assert_eq!(report["summary"]["fn"], 0, "{}", report["articles"]);
@@ -590,18 +410,16 @@ fn with_the_shared_geonames_rows_every_gold_event_is_found_and_placed() {
 
 /// A JSON Lines feed of `count` short reports of our own making, each on its own town.
 fn feed(path: &Path, count: usize) {
-    let towns = [
-        "Ariha",
-        "Sarmin",
-        "Binnish",
-        "Saraqib",
-        "Kafranbel",
-        "Atarib",
-    ];
+    let towns = ["Ariha", "Sarmin", "Binnish", "Saraqib", "Kafranbel", "Atarib"];
     let lines: Vec<String> = (0..count)
         .map(|i| {
-            let text = format!("Report {i}. Russian warplanes struck the town of {} on Monday, killing {} civilians, a monitor said.", towns[i % towns.len()], i % 7 + 1);
-            serde_json::json!({"id": format!("feed-{i}"), "text": text, "language": "en", "published": "2023-03-15"}).to_string()
+            let text = format!(
+                "Report {i}. Russian warplanes struck the town of {} on Monday, killing {} civilians, a monitor said.",
+                towns[i % towns.len()],
+                i % 7 + 1
+            );
+            serde_json::json!({"id": format!("feed-{i}"), "text": text, "language": "en", "published": "2023-03-15"})
+                .to_string()
         })
         .collect();
     std::fs::write(path, lines.join("\n") + "\n").expect("write feed");
@@ -633,73 +451,38 @@ fn killed_mid_ingest_the_store_opens_and_a_rerun_completes() {
     child.kill().expect("kill -9");
     let _ = child.wait();
     let committed = stored_articles(&db);
-    assert!(
-        committed >= 5,
-        "some articles were committed before the kill"
-    );
+    assert!(committed >= 5, "some articles were committed before the kill");
     // Nothing half-written: every stored article has its events.
     let events = jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl"])));
-    let with_events: std::collections::BTreeSet<&str> = events
-        .iter()
-        .filter_map(|e| e["article_id"].as_str())
-        .collect();
-    assert_eq!(
-        with_events.len(),
-        committed,
-        "each committed article came with its events"
-    );
+    let with_events: std::collections::BTreeSet<&str> =
+        events.iter().filter_map(|e| e["article_id"].as_str()).collect();
+    assert_eq!(with_events.len(), committed, "each committed article came with its events");
     let rerun = frontline(&db, &["ingest", input.to_str().expect("path")]);
     assert!(rerun.status.success(), "{}", stderr(&rerun));
-    assert!(
-        stderr(&rerun).contains(&format!("{committed} skipped as duplicates")),
-        "{}",
-        stderr(&rerun)
-    );
+    assert!(stderr(&rerun).contains(&format!("{committed} skipped as duplicates")), "{}", stderr(&rerun));
     assert_eq!(stored_articles(&db), 400);
 }
 
 #[test]
 fn two_ingests_at_once_both_complete_and_readers_still_read() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (first, second) = (
-        dir.path().join("first.jsonl"),
-        dir.path().join("second.jsonl"),
-    );
+    let (first, second) = (dir.path().join("first.jsonl"), dir.path().join("second.jsonl"));
     feed(&first, 60);
-    let text = std::fs::read_to_string(&first)
-        .expect("read")
-        .replace("feed-", "other-")
-        .replace("Report ", "Dispatch ");
+    let text =
+        std::fs::read_to_string(&first).expect("read").replace("feed-", "other-").replace("Report ", "Dispatch ");
     std::fs::write(&second, text).expect("write");
     let db = dir.path().join("shared.db");
     let spawn = |input: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_frontline"))
-            .arg("--db")
-            .arg(&db)
-            .arg("ingest")
-            .arg(input)
-            .output()
+        Command::new(env!("CARGO_BIN_EXE_frontline")).arg("--db").arg(&db).arg("ingest").arg(input).output()
     };
     let (a, b) = std::thread::scope(|scope| {
         let a = scope.spawn(|| spawn(&first));
-        let reader = scope.spawn(|| {
-            (0..5).all(|_| {
-                frontline(&db, &["events", "--format", "jsonl"])
-                    .status
-                    .success()
-            })
-        });
+        let reader = scope.spawn(|| (0..5).all(|_| frontline(&db, &["events", "--format", "jsonl"]).status.success()));
         let b = spawn(&second);
-        assert!(
-            reader.join().expect("reader thread"),
-            "readers work while ingests write"
-        );
+        assert!(reader.join().expect("reader thread"), "readers work while ingests write");
         (a.join().expect("ingest thread"), b)
     });
-    let (a, b) = (
-        a.expect("first ingest runs"),
-        b.expect("second ingest runs"),
-    );
+    let (a, b) = (a.expect("first ingest runs"), b.expect("second ingest runs"));
     assert!(a.status.success(), "{}", stderr(&a));
     assert!(b.status.success(), "{}", stderr(&b));
     assert_eq!(stored_articles(&db), 120);
@@ -729,26 +512,11 @@ fn a_language_without_a_pack_is_stored_and_flagged_and_an_oversized_file_refused
     let german = dir.path().join("bericht.txt");
     std::fs::write(&german, "Russische Kampfflugzeuge haben am Montag die Stadt Ariha bombardiert, wobei vier Zivilisten getötet wurden, teilte eine Beobachtungsstelle mit.\n").expect("write");
     let big = dir.path().join("huge.txt");
-    std::fs::File::create(&big)
-        .and_then(|f| f.set_len(200 * 1024 * 1024))
-        .expect("a 200 MB sparse file");
-    let output = frontline(
-        &db,
-        &[
-            "ingest",
-            german.to_str().expect("path"),
-            big.to_str().expect("path"),
-        ],
-    );
+    std::fs::File::create(&big).and_then(|f| f.set_len(200 * 1024 * 1024)).expect("a 200 MB sparse file");
+    let output = frontline(&db, &["ingest", german.to_str().expect("path"), big.to_str().expect("path")]);
     let err = stderr(&output);
-    assert!(
-        err.contains("bericht.txt") && err.contains("no language pack"),
-        "{err}"
-    );
-    assert!(
-        err.contains("huge.txt") && err.contains("limit"),
-        "the limit is named: {err}"
-    );
+    assert!(err.contains("bericht.txt") && err.contains("no language pack"), "{err}");
+    assert!(err.contains("huge.txt") && err.contains("limit"), "the limit is named: {err}");
     let articles = jsonl(&stdout(&frontline(&db, &["articles", "--format", "jsonl"])));
     assert_eq!(articles.len(), 1);
     assert_eq!(articles[0]["language"], "de");

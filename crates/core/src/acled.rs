@@ -102,9 +102,7 @@ impl SubEventType {
 
     /// Parses ACLED's spelling, ignoring case.
     pub fn parse(text: &str) -> Option<SubEventType> {
-        Self::ALL
-            .into_iter()
-            .find(|t| t.as_str().eq_ignore_ascii_case(text.trim()))
+        Self::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(text.trim()))
     }
 
     pub fn event_type(self) -> EventType {
@@ -149,78 +147,18 @@ struct ActorInfo {
 }
 
 const ACTORS: [ActorInfo; 12] = [
-    ActorInfo {
-        id: "SYR_GOV",
-        name: "Military Forces of Syria",
-        inter: 1,
-        state: true,
-    },
-    ActorInfo {
-        id: "RUS",
-        name: "Military Forces of Russia",
-        inter: 8,
-        state: true,
-    },
-    ActorInfo {
-        id: "HTS",
-        name: "Hayat Tahrir al-Sham",
-        inter: 2,
-        state: false,
-    },
-    ActorInfo {
-        id: "OPP",
-        name: "Syrian opposition forces",
-        inter: 2,
-        state: false,
-    },
-    ActorInfo {
-        id: "TUR",
-        name: "Military Forces of Turkey",
-        inter: 8,
-        state: true,
-    },
-    ActorInfo {
-        id: "IRN",
-        name: "Iran and Iran-backed militias",
-        inter: 8,
-        state: true,
-    },
-    ActorInfo {
-        id: "HEZ",
-        name: "Hezbollah",
-        inter: 8,
-        state: false,
-    },
-    ActorInfo {
-        id: "ISIS",
-        name: "Islamic State",
-        inter: 2,
-        state: false,
-    },
-    ActorInfo {
-        id: "SDF",
-        name: "Syrian Democratic Forces",
-        inter: 2,
-        state: false,
-    },
-    ActorInfo {
-        id: "USA",
-        name: "Military Forces of the United States",
-        inter: 8,
-        state: true,
-    },
-    ActorInfo {
-        id: "CIV",
-        name: "Civilians",
-        inter: 7,
-        state: false,
-    },
-    ActorInfo {
-        id: "SCD",
-        name: "Syrian Civil Defence",
-        inter: 7,
-        state: false,
-    },
+    ActorInfo { id: "SYR_GOV", name: "Military Forces of Syria", inter: 1, state: true },
+    ActorInfo { id: "RUS", name: "Military Forces of Russia", inter: 8, state: true },
+    ActorInfo { id: "HTS", name: "Hayat Tahrir al-Sham", inter: 2, state: false },
+    ActorInfo { id: "OPP", name: "Syrian opposition forces", inter: 2, state: false },
+    ActorInfo { id: "TUR", name: "Military Forces of Turkey", inter: 8, state: true },
+    ActorInfo { id: "IRN", name: "Iran and Iran-backed militias", inter: 8, state: true },
+    ActorInfo { id: "HEZ", name: "Hezbollah", inter: 8, state: false },
+    ActorInfo { id: "ISIS", name: "Islamic State", inter: 2, state: false },
+    ActorInfo { id: "SDF", name: "Syrian Democratic Forces", inter: 2, state: false },
+    ActorInfo { id: "USA", name: "Military Forces of the United States", inter: 8, state: true },
+    ActorInfo { id: "CIV", name: "Civilians", inter: 7, state: false },
+    ActorInfo { id: "SCD", name: "Syrian Civil Defence", inter: 7, state: false },
 ];
 
 impl ActorId {
@@ -272,8 +210,7 @@ impl Serialize for ActorId {
 impl<'de> Deserialize<'de> for ActorId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        ActorId::parse(&text)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown actor id {text:?}")))
+        ActorId::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("unknown actor id {text:?}")))
     }
 }
 
@@ -286,30 +223,19 @@ mod tests {
         for t in SubEventType::ALL {
             assert_eq!(SubEventType::parse(t.as_str()), Some(t));
         }
-        assert_eq!(
-            SubEventType::parse("air/drone STRIKE"),
-            Some(SubEventType::AirDroneStrike)
-        );
+        assert_eq!(SubEventType::parse("air/drone STRIKE"), Some(SubEventType::AirDroneStrike));
         assert_eq!(SubEventType::parse("strike"), None);
     }
 
     #[test]
     fn territory_types_are_battles() {
-        assert_eq!(
-            SubEventType::GovernmentRegainsTerritory.event_type(),
-            EventType::Battles
-        );
-        assert_eq!(
-            SubEventType::Displacement.event_type().disorder_type(),
-            "Strategic developments"
-        );
+        assert_eq!(SubEventType::GovernmentRegainsTerritory.event_type(), EventType::Battles);
+        assert_eq!(SubEventType::Displacement.event_type().disorder_type(), "Strategic developments");
     }
 
     #[test]
     fn actor_table_knows_schema_ids() {
-        for id in [
-            "SYR_GOV", "RUS", "HTS", "OPP", "TUR", "IRN", "HEZ", "ISIS", "SDF", "USA", "CIV", "SCD",
-        ] {
+        for id in ["SYR_GOV", "RUS", "HTS", "OPP", "TUR", "IRN", "HEZ", "ISIS", "SDF", "USA", "CIV", "SCD"] {
             assert_eq!(ActorId::parse(id).map(|a| a.as_str()), Some(id));
         }
         assert!(ActorId::parse("NATO").is_none());

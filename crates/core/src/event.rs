@@ -78,13 +78,7 @@ impl Event {
         let place = self.place_key();
         let start = self.date_start.map(|d| d.to_string()).unwrap_or_default();
         let end = self.date_end.map(|d| d.to_string()).unwrap_or_default();
-        crate::short_hash(&[
-            &self.article_id,
-            self.sub_event_type.as_str(),
-            &place,
-            &start,
-            &end,
-        ])
+        crate::short_hash(&[&self.article_id, self.sub_event_type.as_str(), &place, &start, &end])
     }
 }
 

@@ -20,11 +20,7 @@ pub fn fold_word(text: &str) -> String {
 /// A folded key for comparing names: [`fold_word`], with every run of characters that are
 /// not letters or digits made one space ("al-Ghadafeh" and "Al Ghadafeh" agree).
 pub fn fold_key(text: &str) -> String {
-    fold_word(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    fold_word(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -11,9 +11,7 @@ use frontline_lang::{LanguagePack, TriggerKind};
 use crate::casualties::{self, Casualties};
 use crate::dates::{best_for, default_window, DateWindow};
 use crate::segment::{sentences, SentenceKind};
-use crate::spot::{
-    span_text, spot, ActorMention, PlaceMention, PlaceRole, Spotted, TriggerMention,
-};
+use crate::spot::{span_text, spot, ActorMention, PlaceMention, PlaceRole, Spotted, TriggerMention};
 
 /// A figure the article gives over a period or without a place: kept on the article, not
 /// made an event.
@@ -49,10 +47,7 @@ pub struct Extraction {
 
 impl Extraction {
     pub fn unread(note: String) -> Extraction {
-        Extraction {
-            note: Some(note),
-            ..Extraction::default()
-        }
+        Extraction { note: Some(note), ..Extraction::default() }
     }
 }
 
@@ -100,9 +95,7 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) ->
     let split = sentences(&article.text, pack);
     let spotted: Vec<Option<Spotted>> = split
         .iter()
-        .map(|s| {
-            (s.kind == SentenceKind::Body).then(|| spot(s.text, pack, gazetteer, article.published))
-        })
+        .map(|s| (s.kind == SentenceKind::Body).then(|| spot(s.text, pack, gazetteer, article.published)))
         .collect();
     let context = ArticleContext {
         article,
@@ -124,21 +117,12 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) ->
             notes: Vec::new(),
         };
         if let Some(spotted) = spotted {
-            let reader = SentenceReader {
-                ctx: &context,
-                spotted,
-                index,
-                start: sentence.start,
-                text: sentence.text,
-            };
+            let reader = SentenceReader { ctx: &context, spotted, index, start: sentence.start, text: sentence.text };
             let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
             trace.events = events.iter().map(|e| e.event_id.clone()).collect();
             extraction.events.extend(events);
         } else {
-            trace.notes.push(format!(
-                "{:?}: not the article's prose, no events",
-                sentence.kind
-            ));
+            trace.notes.push(format!("{:?}: not the article's prose, no events", sentence.kind));
         }
         extraction.sentences.push(trace);
     }
@@ -153,9 +137,7 @@ fn dominant_governorate(spotted: &[Option<Spotted>], gazetteer: &Gazetteer) -> O
             let admin1 = match &place.role {
                 PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
                 PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &place.text),
-                PlaceRole::Site => gazetteer
-                    .governorate_named(&place.text)
-                    .map(|g| g.admin1.clone()),
+                PlaceRole::Site => gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()),
                 _ => None,
             };
             if let Some(a) = admin1 {
@@ -163,41 +145,26 @@ fn dominant_governorate(spotted: &[Option<Spotted>], gazetteer: &Gazetteer) -> O
             }
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(a, _)| a)
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(a, _)| a)
 }
 
 /// The governorate of the place a name resolves to in the home country.
 fn home_admin1(gazetteer: &Gazetteer, name: &str) -> Option<String> {
-    let context = Context {
-        country: Some(HOME_COUNTRY.to_string()),
-        ..Context::default()
-    };
-    gazetteer
-        .resolve(name, &context)
-        .place
-        .filter(|p| p.country == HOME_COUNTRY)
-        .map(|p| p.admin1)
+    let context = Context { country: Some(HOME_COUNTRY.to_string()), ..Context::default() };
+    gazetteer.resolve(name, &context).place.filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1)
 }
 
 fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
     let mut counts: HashMap<ActorId, usize> = HashMap::new();
     for s in spotted.iter().flatten() {
-        for actor in s
-            .actors
-            .iter()
-            .filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF"))
+        for actor in
+            s.actors.iter().filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF"))
         {
             *counts.entry(actor.id).or_default() += 1;
         }
     }
     let fallback = ActorId::parse("OPP").expect("OPP is in the actor table");
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(fallback, |(a, _)| a)
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map_or(fallback, |(a, _)| a)
 }
 
 /// A place chosen for an event, before it is resolved.
@@ -215,11 +182,7 @@ struct Draft<'s> {
 }
 
 impl<'s> Draft<'s> {
-    fn new(
-        sub_event_type: SubEventType,
-        place: &'s PlaceMention,
-        trigger: &'s TriggerMention,
-    ) -> Draft<'s> {
+    fn new(sub_event_type: SubEventType, place: &'s PlaceMention, trigger: &'s TriggerMention) -> Draft<'s> {
         Draft {
             sub_event_type,
             place,
@@ -248,12 +211,7 @@ struct SentenceReader<'a, 's> {
 }
 
 impl<'s> SentenceReader<'_, 's> {
-    fn read(
-        &self,
-        discourse: &mut Discourse,
-        trace: &mut SentenceTrace,
-        figures: &mut Vec<Figure>,
-    ) -> Vec<Event> {
+    fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Event> {
         self.describe(trace);
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut drafts: Vec<Draft<'s>> = Vec::new();
@@ -262,12 +220,7 @@ impl<'s> SentenceReader<'_, 's> {
             if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
                 let actor = self.attacker(trigger, kind, discourse);
                 let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
-                discourse.last_attack = Some(Attack {
-                    kind,
-                    sentence: self.index,
-                    actor: actor.clone(),
-                    window,
-                });
+                discourse.last_attack = Some(Attack { kind, sentence: self.index, actor: actor.clone(), window });
                 if kind == TriggerKind::AirStrike && actor.is_some() {
                     discourse.last_air_actor = actor;
                 }
@@ -276,17 +229,11 @@ impl<'s> SentenceReader<'_, 's> {
                 continue;
             }
             if self.is_hypothetical(trigger) {
-                trace.notes.push(format!(
-                    "{:?}: hypothetical or intended, not an event",
-                    trigger.text
-                ));
+                trace.notes.push(format!("{:?}: hypothetical or intended, not an event", trigger.text));
                 continue;
             }
             if self.spotted.aggregate {
-                trace.notes.push(format!(
-                    "{:?}: counted over a period, kept as a figure",
-                    trigger.text
-                ));
+                trace.notes.push(format!("{:?}: counted over a period, kept as a figure", trigger.text));
                 continue;
             }
             let before = drafts.len();
@@ -294,22 +241,15 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw => {
                     self.territory(trigger, discourse, &mut drafts, trace)
                 }
-                TriggerKind::AirStrike | TriggerKind::Shelling => {
-                    self.attack(trigger, kind, discourse, &mut drafts)
-                }
+                TriggerKind::AirStrike | TriggerKind::Shelling => self.attack(trigger, kind, discourse, &mut drafts),
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut drafts, trace),
                 TriggerKind::Clash => self.clash(trigger, &mut drafts),
                 TriggerKind::Flee => self.flight(trigger, &mut drafts),
                 // Read above as one of the kinds before.
-                TriggerKind::Kill
-                | TriggerKind::Wound
-                | TriggerKind::Bombard
-                | TriggerKind::Assault => {}
+                TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Bombard | TriggerKind::Assault => {}
             }
             if drafts.len() == before && !matches!(kind, TriggerKind::Damage) {
-                trace
-                    .notes
-                    .push(format!("{:?}: no place where it happened", trigger.text));
+                trace.notes.push(format!("{:?}: no place where it happened", trigger.text));
             }
         }
         if let Some(subject) = self.spotted.actors.first() {
@@ -324,10 +264,7 @@ impl<'s> SentenceReader<'_, 's> {
         }
         let mut events: Vec<Event> = Vec::new();
         for draft in drafts {
-            if events
-                .iter()
-                .any(|e| e.sub_event_type == draft.sub_event_type && e.mention == draft.place.text)
-            {
+            if events.iter().any(|e| e.sub_event_type == draft.sub_event_type && e.mention == draft.place.text) {
                 continue;
             }
             let event = self.build(draft, discourse, trace);
@@ -342,46 +279,20 @@ impl<'s> SentenceReader<'_, 's> {
     fn describe(&self, trace: &mut SentenceTrace) {
         let s = self.spotted;
         let text = |a: usize, b: usize| span_text(self.text, &s.tokens, a, b);
-        trace.mentions.extend(
-            s.triggers
-                .iter()
-                .map(|t| format!("trigger {:?} ({:?})", t.text, t.trigger.kind)),
-        );
-        trace
-            .mentions
-            .extend(s.actors.iter().map(|a| match a.joint {
-                Some(j) => format!("actor {:?} = {} with {}", a.text, a.id, j),
-                None => format!("actor {:?} = {}", a.text, a.id),
-            }));
-        trace.mentions.extend(
-            s.places
-                .iter()
-                .map(|p| format!("place {:?} as {:?}", p.text, p.role)),
-        );
-        trace.mentions.extend(
-            s.dates
-                .iter()
-                .map(|d| format!("date {:?}: {}", text(d.start, d.end), d.window.rule)),
-        );
-        trace.mentions.extend(
-            s.numbers
-                .iter()
-                .map(|n| format!("number {:?} = {}", text(n.start, n.end), n.value)),
-        );
-        trace.mentions.extend(
-            s.sources
-                .iter()
-                .map(|&(a, b)| format!("source {:?}", text(a, b))),
-        );
+        trace.mentions.extend(s.triggers.iter().map(|t| format!("trigger {:?} ({:?})", t.text, t.trigger.kind)));
+        trace.mentions.extend(s.actors.iter().map(|a| match a.joint {
+            Some(j) => format!("actor {:?} = {} with {}", a.text, a.id, j),
+            None => format!("actor {:?} = {}", a.text, a.id),
+        }));
+        trace.mentions.extend(s.places.iter().map(|p| format!("place {:?} as {:?}", p.text, p.role)));
+        trace.mentions.extend(s.dates.iter().map(|d| format!("date {:?}: {}", text(d.start, d.end), d.window.rule)));
+        trace.mentions.extend(s.numbers.iter().map(|n| format!("number {:?} = {}", text(n.start, n.end), n.value)));
+        trace.mentions.extend(s.sources.iter().map(|&(a, b)| format!("source {:?}", text(a, b))));
         for &(a, b) in &s.hypothetical {
-            trace
-                .mentions
-                .push(format!("marker: hypothetical {:?}", text(a, b)));
+            trace.mentions.push(format!("marker: hypothetical {:?}", text(a, b)));
         }
         if s.aggregate {
-            trace
-                .mentions
-                .push("marker: aggregate over a period".into());
+            trace.mentions.push("marker: aggregate over a period".into());
         }
     }
 
@@ -403,27 +314,16 @@ impl<'s> SentenceReader<'_, 's> {
             return;
         }
         let actor = match kind {
-            TriggerKind::Fall => self
-                .actor_after(trigger.end, 5)
-                .or_else(|| self.subject_of(trigger, discourse)),
-            _ => self
-                .subject_of(trigger, discourse)
-                .or_else(|| self.actor_after(trigger.end, 5)),
+            TriggerKind::Fall => self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse)),
+            _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
         };
         let Some(actor) = actor else {
-            trace.notes.push(format!(
-                "{:?}: no actor for the territory change",
-                trigger.text
-            ));
+            trace.notes.push(format!("{:?}: no actor for the territory change", trigger.text));
             return;
         };
         let extent = self.extent(trigger, objects[0]);
         // The other side of the war is the usual loser (or, for a withdrawal, gainer).
-        let other_side = if sides_with_state(actor.id) {
-            self.ctx.main_opposition
-        } else {
-            syrian_state()
-        };
+        let other_side = if sides_with_state(actor.id) { self.ctx.main_opposition } else { syrian_state() };
         let (gained, lost, sub_event_type) = if kind == TriggerKind::Withdraw {
             (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
         } else {
@@ -447,14 +347,8 @@ impl<'s> SentenceReader<'_, 's> {
     fn objects_after(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let s = self.spotted;
         // A governorate named first only situates the place that follows ("Idlib's Saraqib").
-        let governorate_context =
-            |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
-        let Some(first) = s
-            .places
-            .iter()
-            .filter(|p| p.start >= trigger.end)
-            .find(|p| !governorate_context(p))
-        else {
+        let governorate_context = |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
+        let Some(first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p)) else {
             return Vec::new();
         };
         if first.start - trigger.end > OBJECT_WINDOW
@@ -463,9 +357,7 @@ impl<'s> SentenceReader<'_, 's> {
         {
             return Vec::new();
         }
-        if s.triggers.iter().any(|t| {
-            t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)
-        }) {
+        if s.triggers.iter().any(|t| t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)) {
             return Vec::new();
         }
         let mut objects = vec![first];
@@ -495,31 +387,23 @@ impl<'s> SentenceReader<'_, 's> {
             self.spotted
                 .places
                 .iter()
-                .find(|p| {
-                    p.start == at
-                        && matches!(p.role, PlaceRole::Region { .. } | PlaceRole::Landmark)
-                })
+                .find(|p| p.start == at && matches!(p.role, PlaceRole::Region { .. } | PlaceRole::Landmark))
                 .map(|p| p.end)
         };
         let mut at = from;
         while at < to {
-            let small_word = pack
-                .function_words
-                .contains(&tokens[at].norm)
-                .then_some(at + 1);
+            let small_word = pack.function_words.contains(&tokens[at].norm).then_some(at + 1);
             let hit = pack
                 .list_connectors
                 .match_at(tokens, at)
                 .or_else(|| pack.list_introducers.match_at(tokens, at))
                 .or_else(|| pack.place_nouns.match_at(tokens, at))
                 .or_else(|| {
-                    pack.region_words
-                        .match_at(tokens, at)
-                        .map(|h| frontline_lang::Hit {
-                            start: h.start,
-                            end: h.end,
-                            value: &(),
-                        })
+                    pack.region_words.match_at(tokens, at).map(|h| frontline_lang::Hit {
+                        start: h.start,
+                        end: h.end,
+                        value: &(),
+                    })
                 })
                 .or_else(|| pack.directions.match_at(tokens, at))
                 .or_else(|| pack.landmark_markers.match_at(tokens, at))
@@ -544,12 +428,7 @@ impl<'s> SentenceReader<'_, 's> {
                 return false;
             }
             if t.is_punct(",") {
-                return self
-                    .ctx
-                    .pack
-                    .list_introducers
-                    .match_at(tokens, i + 1)
-                    .is_some();
+                return self.ctx.pack.list_introducers.match_at(tokens, i + 1).is_some();
             }
             true
         })
@@ -559,18 +438,14 @@ impl<'s> SentenceReader<'_, 's> {
     fn list_before(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let places = &self.spotted.places;
         let Some(last) = places.iter().rposition(|p| {
-            p.end <= trigger.start
-                && p.role == PlaceRole::Site
-                && self.same_clause(p.end, trigger.start)
+            p.end <= trigger.start && p.role == PlaceRole::Site && self.same_clause(p.end, trigger.start)
         }) else {
             return Vec::new();
         };
         let mut first = last;
         while first > 0 {
             let previous = &places[first - 1];
-            if previous.role != PlaceRole::Site
-                || !self.only_connectors(previous.end, places[first].start)
-            {
+            if previous.role != PlaceRole::Site || !self.only_connectors(previous.end, places[first].start) {
                 break;
             }
             first -= 1;
@@ -583,15 +458,10 @@ impl<'s> SentenceReader<'_, 's> {
     /// a conditional ("La prise de X pourrait ...", "The capture of X would ...").
     fn is_hypothetical(&self, trigger: &TriggerMention) -> bool {
         let s = self.spotted;
-        let subject_before = s
-            .actors
-            .iter()
-            .any(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start));
+        let subject_before = s.actors.iter().any(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start));
         s.hypothetical.iter().any(|&(start, end)| {
-            let before = start < trigger.end
-                && (end > trigger.start || self.same_clause(end, trigger.start));
-            let governs =
-                start >= trigger.end && !subject_before && self.same_clause(trigger.end, start);
+            let before = start < trigger.end && (end > trigger.start || self.same_clause(end, trigger.start));
+            let governs = start >= trigger.end && !subject_before && self.same_clause(trigger.end, start);
             before || governs
         })
     }
@@ -602,21 +472,12 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         let holder_spans = self.previous_holder_spans();
         let named = s.actors.iter().rev().find(|a| {
-            a.end <= trigger.start
-                && !holder_spans
-                    .iter()
-                    .any(|&(hs, he)| a.start >= hs && a.start <= he + 1)
+            a.end <= trigger.start && !holder_spans.iter().any(|&(hs, he)| a.start >= hs && a.start <= he + 1)
         });
         if let Some(actor) = named {
             return Some(actor.clone());
         }
-        let pronoun = (0..trigger.start).any(|i| {
-            self.ctx
-                .pack
-                .subject_pronouns
-                .match_at(&s.tokens, i)
-                .is_some()
-        });
+        let pronoun = (0..trigger.start).any(|i| self.ctx.pack.subject_pronouns.match_at(&s.tokens, i).is_some());
         if pronoun {
             return discourse.last_subject.clone();
         }
@@ -624,23 +485,14 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     fn actor_after(&self, from: usize, within: usize) -> Option<ActorMention> {
-        self.spotted
-            .actors
-            .iter()
-            .find(|a| a.start >= from && a.start <= from + within)
-            .cloned()
+        self.spotted.actors.iter().find(|a| a.start >= from && a.start <= from + within).cloned()
     }
 
     /// "la majeure partie de", "most of" between the trigger and its first place.
     fn extent(&self, trigger: &TriggerMention, first: &PlaceMention) -> Extent {
         let tokens = &self.spotted.tokens;
-        let partial = (trigger.start..first.start).any(|i| {
-            self.ctx
-                .pack
-                .partial
-                .match_at(tokens, i)
-                .is_some_and(|h| h.end <= first.start)
-        });
+        let partial = (trigger.start..first.start)
+            .any(|i| self.ctx.pack.partial.match_at(tokens, i).is_some_and(|h| h.end <= first.start));
         if partial {
             Extent::Partial
         } else {
@@ -649,41 +501,21 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     fn previous_holder_spans(&self) -> Vec<(usize, usize)> {
-        self.ctx
-            .pack
-            .previous_holder
-            .find_all(&self.spotted.tokens)
-            .iter()
-            .map(|h| (h.start, h.end))
-            .collect()
+        self.ctx.pack.previous_holder.find_all(&self.spotted.tokens).iter().map(|h| (h.start, h.end)).collect()
     }
 
     /// "auparavant sous le contrôle des forces du régime": who held the places before.
     fn previous_holder(&self) -> Option<ActorId> {
-        self.previous_holder_spans()
-            .into_iter()
-            .find_map(|(_, end)| {
-                self.spotted
-                    .actors
-                    .iter()
-                    .find(|a| a.start >= end && a.start <= end + 2)
-                    .map(|a| a.id)
-            })
+        self.previous_holder_spans().into_iter().find_map(|(_, end)| {
+            self.spotted.actors.iter().find(|a| a.start >= end && a.start <= end + 2).map(|a| a.id)
+        })
     }
 
     /// Who carried out an attack: an actor right after the trigger ("frappes russes",
     /// "bombardment by Russia"), else the nearest before it.
-    fn attacker(
-        &self,
-        trigger: &TriggerMention,
-        kind: TriggerKind,
-        discourse: &Discourse,
-    ) -> Option<ActorMention> {
-        self.attacker_in_sentence(trigger).or_else(|| {
-            (kind == TriggerKind::AirStrike)
-                .then(|| discourse.last_air_actor.clone())
-                .flatten()
-        })
+    fn attacker(&self, trigger: &TriggerMention, kind: TriggerKind, discourse: &Discourse) -> Option<ActorMention> {
+        self.attacker_in_sentence(trigger)
+            .or_else(|| (kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor.clone()).flatten())
     }
 
     /// The attacker the sentence names: an actor on the trigger or right after it
@@ -699,30 +531,14 @@ impl<'s> SentenceReader<'_, 's> {
         // agent word introduces; a bare actor after a verb is its object ("struck SDF positions").
         let agent = |a: &ActorMention| {
             a.start < trigger.end
-                || (a.start <= trigger.end + 3
-                    && pack
-                        .agent_markers
-                        .match_ending_at(&s.tokens, a.start, 2)
-                        .is_some())
+                || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
         };
-        let demonym_after = pack
-            .demonyms
-            .match_at(&s.tokens, trigger.end)
-            .map(|h| self.nationality_actor(h));
-        let after = s
-            .actors
-            .iter()
-            .filter(armed)
-            .find(|a| a.end > trigger.start && agent(a))
-            .cloned()
-            .or(demonym_after);
+        let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
+        let after =
+            s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a)).cloned().or(demonym_after);
         let demonym = || {
-            let named =
-                |start: usize, end: usize| s.actors.iter().any(|a| a.start < end && start < a.end);
-            let hit = pack
-                .demonyms
-                .match_ending_at(&s.tokens, trigger.start, 2)
-                .filter(|h| !named(h.start, h.end));
+            let named = |start: usize, end: usize| s.actors.iter().any(|a| a.start < end && start < a.end);
+            let hit = pack.demonyms.match_ending_at(&s.tokens, trigger.start, 2).filter(|h| !named(h.start, h.end));
             hit.map(|h| self.nationality_actor(h))
         };
         let before = || {
@@ -750,11 +566,7 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Who was attacked: an armed actor after the trigger, in its clause, that is not the
     /// attacker ("struck SDF positions").
-    fn target_actor(
-        &self,
-        trigger: &TriggerMention,
-        attacker: Option<&ActorMention>,
-    ) -> Option<ActorMention> {
+    fn target_actor(&self, trigger: &TriggerMention, attacker: Option<&ActorMention>) -> Option<ActorMention> {
         self.spotted
             .actors
             .iter()
@@ -774,15 +586,8 @@ impl<'s> SentenceReader<'_, 's> {
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault) {
             return kind;
         }
-        let aircraft_named = !self
-            .ctx
-            .pack
-            .aerial
-            .find_all(&self.spotted.tokens)
-            .is_empty();
-        let air_force = self
-            .attacker_in_sentence(trigger)
-            .is_some_and(|a| a.id.as_str() == "RUS");
+        let aircraft_named = !self.ctx.pack.aerial.find_all(&self.spotted.tokens).is_empty();
+        let air_force = self.attacker_in_sentence(trigger).is_some_and(|a| a.id.as_str() == "RUS");
         match (kind, aircraft_named || air_force) {
             (_, true) => TriggerKind::AirStrike,
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,
@@ -798,11 +603,8 @@ impl<'s> SentenceReader<'_, 's> {
         discourse: &Discourse,
         drafts: &mut Vec<Draft<'s>>,
     ) {
-        let sub_event_type = if kind == TriggerKind::AirStrike {
-            SubEventType::AirDroneStrike
-        } else {
-            SubEventType::Shelling
-        };
+        let sub_event_type =
+            if kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
         let actor = self.attacker(trigger, kind, discourse);
         let target = self.target_actor(trigger, actor.as_ref());
         for place in self.targets(trigger) {
@@ -820,56 +622,30 @@ impl<'s> SentenceReader<'_, 's> {
     /// next one, those after it first.
     fn targets(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let s = self.spotted;
-        let is_attack = |t: &&TriggerMention| {
-            matches!(
-                t.trigger.kind,
-                TriggerKind::AirStrike | TriggerKind::Shelling
-            )
-        };
+        let is_attack = |t: &&TriggerMention| matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling);
         // Attack words side by side ("drones struck") are one attack.
-        let next = s
-            .triggers
-            .iter()
-            .filter(is_attack)
-            .find(|t| t.start > trigger.end)
-            .map_or(s.tokens.len(), |t| t.start);
-        let previous = s
-            .triggers
-            .iter()
-            .filter(is_attack)
-            .rev()
-            .find(|t| t.end <= trigger.start)
-            .map_or(0, |t| t.end);
+        let next =
+            s.triggers.iter().filter(is_attack).find(|t| t.start > trigger.end).map_or(s.tokens.len(), |t| t.start);
+        let previous = s.triggers.iter().filter(is_attack).rev().find(|t| t.end <= trigger.start).map_or(0, |t| t.end);
         let stretches = [(trigger.end, next), (previous, trigger.start)];
         for (from, to) in stretches {
             for role in [PlaceRole::Site, PlaceRole::Near] {
                 let places: Vec<&PlaceMention> = s
                     .places
                     .iter()
-                    .filter(|p| {
-                        p.start >= from && p.end <= to && p.role == role && self.is_named_place(p)
-                    })
+                    .filter(|p| p.start >= from && p.end <= to && p.role == role && self.is_named_place(p))
                     .collect();
                 if !places.is_empty() {
                     return places;
                 }
             }
         }
-        s.places
-            .iter()
-            .filter(|p| matches!(p.role, PlaceRole::Region { .. }))
-            .take(1)
-            .collect()
+        s.places.iter().filter(|p| matches!(p.role, PlaceRole::Region { .. })).take(1).collect()
     }
 
     fn is_named_place(&self, place: &PlaceMention) -> bool {
         place.after_place_noun
-            || self
-                .ctx
-                .gazetteer
-                .resolve(&place.text, &self.resolution_context(None))
-                .place
-                .is_some()
+            || self.ctx.gazetteer.resolve(&place.text, &self.resolution_context(None)).place.is_some()
     }
 
     /// Damage ("was destroyed") caused by the attack reported just before.
@@ -881,30 +657,17 @@ impl<'s> SentenceReader<'_, 's> {
         trace: &mut SentenceTrace,
     ) {
         let Some(attack) = &discourse.last_attack else {
-            trace.notes.push(format!(
-                "{:?}: damage with no attack reported before it",
-                trigger.text
-            ));
+            trace.notes.push(format!("{:?}: damage with no attack reported before it", trigger.text));
             return;
         };
         if self.index.saturating_sub(attack.sentence) > ATTACK_MEMORY {
-            trace.notes.push(format!(
-                "{:?}: the last attack reported is too far back",
-                trigger.text
-            ));
+            trace.notes.push(format!("{:?}: the last attack reported is too far back", trigger.text));
             return;
         }
-        let sub_event_type = if attack.kind == TriggerKind::AirStrike {
-            SubEventType::AirDroneStrike
-        } else {
-            SubEventType::Shelling
-        };
-        let sites: Vec<&PlaceMention> = self
-            .spotted
-            .places
-            .iter()
-            .filter(|p| p.role == PlaceRole::Site && self.is_named_place(p))
-            .collect();
+        let sub_event_type =
+            if attack.kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
+        let sites: Vec<&PlaceMention> =
+            self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p)).collect();
         for place in sites {
             let mut draft = Draft::new(sub_event_type, place, trigger).by(attack.actor.clone());
             draft.inherited_window = attack.window.clone();
@@ -915,29 +678,15 @@ impl<'s> SentenceReader<'_, 's> {
     /// Fighting at named sites, between the actor before the trigger and the one after.
     fn clash(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
         let s = self.spotted;
-        let before = s
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
-            .cloned();
-        let mut after = s
-            .actors
-            .iter()
-            .filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
+        let before =
+            s.actors.iter().rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start)).cloned();
+        let mut after = s.actors.iter().filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
         let actor1 = before.or_else(|| after.next().cloned());
-        let actor2 = after
-            .find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id))
-            .cloned();
-        let in_clause =
-            |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
-        for place in s
-            .places
-            .iter()
-            .filter(|p| p.role == PlaceRole::Site)
-            .filter(in_clause)
-            .filter(|p| self.is_named_place(p))
+        let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
+        let in_clause = |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
+        for place in
+            s.places.iter().filter(|p| p.role == PlaceRole::Site).filter(in_clause).filter(|p| self.is_named_place(p))
         {
             let mut draft = Draft::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
             draft.actor2 = actor2.clone();
@@ -949,19 +698,12 @@ impl<'s> SentenceReader<'_, 's> {
     /// before it in its clause ("residents of Ariha fled").
     fn flight(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
         let origin = |p: &&PlaceMention| {
-            p.role == PlaceRole::Site && self.is_named_place(p)
-                || matches!(p.role, PlaceRole::Region { .. })
+            p.role == PlaceRole::Site && self.is_named_place(p) || matches!(p.role, PlaceRole::Region { .. })
         };
         let places = &self.spotted.places;
-        let after: Vec<&PlaceMention> = places
-            .iter()
-            .filter(|p| p.start >= trigger.end)
-            .filter(origin)
-            .collect();
+        let after: Vec<&PlaceMention> = places.iter().filter(|p| p.start >= trigger.end).filter(origin).collect();
         let origins = if after.is_empty() {
-            let before = |p: &&PlaceMention| {
-                p.end <= trigger.start && self.same_clause(p.end, trigger.start)
-            };
+            let before = |p: &&PlaceMention| p.end <= trigger.start && self.same_clause(p.end, trigger.start);
             places.iter().filter(before).filter(origin).collect()
         } else {
             after
@@ -981,29 +723,16 @@ impl<'s> SentenceReader<'_, 's> {
             PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &p.text),
             _ => None,
         });
-        let landmark = || {
-            places
-                .iter()
-                .filter(|p| p.role == PlaceRole::Landmark)
-                .find_map(|p| home_admin1(gazetteer, &p.text))
-        };
+        let landmark =
+            || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| home_admin1(gazetteer, &p.text));
         region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
     }
 
     fn resolution_context(&self, admin1: Option<String>) -> Context {
-        Context {
-            country: Some(HOME_COUNTRY.to_string()),
-            admin1,
-            near: Vec::new(),
-        }
+        Context { country: Some(HOME_COUNTRY.to_string()), admin1, near: Vec::new() }
     }
 
-    fn build(
-        &self,
-        draft: Draft<'_>,
-        discourse: &mut Discourse,
-        trace: &mut SentenceTrace,
-    ) -> Event {
+    fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Event {
         let ctx = self.ctx;
         let admin1_hint = self.sentence_admin1();
         let placed = self.place(draft.place, admin1_hint, discourse, trace);
@@ -1054,11 +783,7 @@ impl<'s> SentenceReader<'_, 's> {
             civilian_fatalities: None,
             child_fatalities: None,
             injuries: None,
-            control: draft.control.map(|(gained_by, lost_by, extent)| Control {
-                gained_by,
-                lost_by,
-                extent,
-            }),
+            control: draft.control.map(|(gained_by, lost_by, extent)| Control { gained_by, lost_by, extent }),
             article_id: ctx.article.id.clone(),
             language: ctx.article.language.clone(),
             evidence: self.text.to_string(),
@@ -1109,10 +834,7 @@ impl<'s> SentenceReader<'_, 's> {
                 return Placed::governorate(g, gazetteer, 0.8, "a governorate".into());
             }
         }
-        let context = Context {
-            near: discourse.near.clone(),
-            ..self.resolution_context(admin1_hint.clone())
-        };
+        let context = Context { near: discourse.near.clone(), ..self.resolution_context(admin1_hint.clone()) };
         let resolution = gazetteer.resolve(&mention.text, &context);
         if let Some(place) = resolution.place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
@@ -1132,21 +854,13 @@ impl<'s> SentenceReader<'_, 's> {
                 how: resolution.reason,
             };
         }
-        trace.notes.push(format!(
-            "{:?} not in the gazetteer: {}",
-            mention.text, resolution.reason
-        ));
+        trace.notes.push(format!("{:?} not in the gazetteer: {}", mention.text, resolution.reason));
         // A place the gazetteer lacks is kept by name at the smallest region the text gives.
         let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
         match governorate {
             Some(g) => Placed {
                 location: mention.text.clone(),
-                ..Placed::governorate(
-                    g,
-                    gazetteer,
-                    0.9,
-                    format!("placed in {} governorate", g.name),
-                )
+                ..Placed::governorate(g, gazetteer, 0.9, format!("placed in {} governorate", g.name))
             },
             None => Placed::country(mention, gazetteer),
         }
@@ -1167,12 +881,7 @@ struct Placed {
 }
 
 impl Placed {
-    fn governorate(
-        g: &frontline_gazetteer::Governorate,
-        gazetteer: &Gazetteer,
-        factor: f64,
-        how: String,
-    ) -> Placed {
+    fn governorate(g: &frontline_gazetteer::Governorate, gazetteer: &Gazetteer, factor: f64, how: String) -> Placed {
         let country = gazetteer.country(&g.country);
         Placed {
             location: g.name.clone(),
@@ -1216,10 +925,7 @@ fn sides_with_state(actor: ActorId) -> bool {
 
 /// A territory change names a town, or a region that is not a whole governorate.
 fn is_territory_object(place: &PlaceMention) -> bool {
-    matches!(
-        place.role,
-        PlaceRole::Site | PlaceRole::Region { admin1: None }
-    )
+    matches!(place.role, PlaceRole::Site | PlaceRole::Region { admin1: None })
 }
 
 fn is_event_kind(kind: TriggerKind) -> bool {
@@ -1260,10 +966,7 @@ fn overlaps(a: &Event, b: &Event) -> bool {
 }
 
 fn place_key(e: &Event) -> String {
-    e.geonameid.map_or_else(
-        || frontline_gazetteer::fold_name(&e.mention),
-        |id| id.to_string(),
-    )
+    e.geonameid.map_or_else(|| frontline_gazetteer::fold_name(&e.mention), |id| id.to_string())
 }
 
 fn window_days(e: &Event) -> i64 {
@@ -1279,9 +982,7 @@ fn one_per_type_place_and_day(events: Vec<Event>) -> Vec<Event> {
     let mut kept: Vec<Event> = Vec::new();
     for event in events {
         let same = kept.iter_mut().find(|k| {
-            k.sub_event_type == event.sub_event_type
-                && place_key(k) == place_key(&event)
-                && overlaps(k, &event)
+            k.sub_event_type == event.sub_event_type && place_key(k) == place_key(&event) && overlaps(k, &event)
         });
         match same {
             None => kept.push(event),

@@ -42,9 +42,7 @@ pub fn read(spotted: &Spotted, pack: &LanguagePack) -> Casualties {
                 continue;
             }
             result.killed = Some(value);
-            if word_follows(spotted, number.end, 2, |at| {
-                pack.civilians.match_at(&spotted.tokens, at).is_some()
-            }) {
+            if word_follows(spotted, number.end, 2, |at| pack.civilians.match_at(&spotted.tokens, at).is_some()) {
                 result.civilians_killed = Some(value);
             }
             result.children_killed = breakdown(spotted, pack, number.end, trigger.start);
@@ -73,45 +71,22 @@ fn number_for(
         .map_or(0, |i| i + 1)
         .max(cue_start.saturating_sub(WINDOW));
     let unused = |i: &usize| !used.contains(i);
-    let numbers = || {
-        spotted
-            .numbers
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| unused(i))
-    };
-    let just_before = numbers()
-        .find(|(_, n)| n.end <= cue_start && cue_start - n.end <= 1)
-        .map(|(i, _)| i);
+    let numbers = || spotted.numbers.iter().enumerate().filter(|(i, _)| unused(i));
+    let just_before = numbers().find(|(_, n)| n.end <= cue_start && cue_start - n.end <= 1).map(|(i, _)| i);
     let counts_people = || {
         numbers()
-            .filter(|(_, n)| {
-                n.start >= clause_start
-                    && n.end <= cue_start
-                    && !is_breakdown(spotted, pack, n.start)
-            })
-            .find(|(_, n)| {
-                word_follows(spotted, n.end, 2, |at| {
-                    pack.victims.match_at(tokens, at).is_some()
-                })
-            })
+            .filter(|(_, n)| n.start >= clause_start && n.end <= cue_start && !is_breakdown(spotted, pack, n.start))
+            .find(|(_, n)| word_follows(spotted, n.end, 2, |at| pack.victims.match_at(tokens, at).is_some()))
             .map(|(i, _)| i)
     };
-    let just_after = || {
-        numbers()
-            .find(|(_, n)| n.start >= cue_end && n.start <= cue_end + 1)
-            .map(|(i, _)| i)
-    };
+    let just_after = || numbers().find(|(_, n)| n.start >= cue_end && n.start <= cue_end + 1).map(|(i, _)| i);
     just_before.or_else(counts_people).or_else(just_after)
 }
 
 fn is_breakdown(spotted: &Spotted, pack: &LanguagePack, number_start: usize) -> bool {
     (1..=2).any(|back| {
         number_start >= back
-            && pack
-                .list_introducers
-                .match_ending_at(&spotted.tokens, number_start + 1 - back, 3)
-                .is_some()
+            && pack.list_introducers.match_ending_at(&spotted.tokens, number_start + 1 - back, 3).is_some()
     })
 }
 
@@ -123,9 +98,7 @@ fn breakdown(spotted: &Spotted, pack: &LanguagePack, from: usize, to: usize) -> 
         .filter(|n| n.start >= from && n.end <= to.max(from) + 6)
         .find(|n| {
             is_breakdown(spotted, pack, n.start)
-                && word_follows(spotted, n.end, 1, |at| {
-                    pack.children.match_at(&spotted.tokens, at).is_some()
-                })
+                && word_follows(spotted, n.end, 1, |at| pack.children.match_at(&spotted.tokens, at).is_some())
         })
         .map(|n| u32::try_from(n.value).unwrap_or(u32::MAX))
 }

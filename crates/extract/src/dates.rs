@@ -20,12 +20,7 @@ pub struct DateWindow {
 
 impl DateWindow {
     fn day(day: NaiveDate, rule: String) -> DateWindow {
-        DateWindow {
-            start: Some(day),
-            end: Some(day),
-            precision: 1,
-            rule,
-        }
+        DateWindow { start: Some(day), end: Some(day), precision: 1, rule }
     }
 
     fn span(start: NaiveDate, end: NaiveDate, rule: String) -> DateWindow {
@@ -37,21 +32,11 @@ impl DateWindow {
         } else {
             3
         };
-        DateWindow {
-            start: Some(start),
-            end: Some(end),
-            precision,
-            rule,
-        }
+        DateWindow { start: Some(start), end: Some(end), precision, rule }
     }
 
     fn unknown(rule: &str) -> DateWindow {
-        DateWindow {
-            start: None,
-            end: None,
-            precision: 3,
-            rule: rule.to_string(),
-        }
+        DateWindow { start: None, end: None, precision: 3, rule: rule.to_string() }
     }
 
     /// The single best day: known only when the window is one day.
@@ -77,20 +62,12 @@ pub struct DateMention {
 /// A report that gives no date speaks of the days just before it was published.
 pub fn default_window(published: Option<NaiveDate>) -> DateWindow {
     match published {
-        Some(p) => DateWindow::span(
-            p - Days::new(6),
-            p,
-            "no date in the sentence: the week before publication".into(),
-        ),
+        Some(p) => DateWindow::span(p - Days::new(6), p, "no date in the sentence: the week before publication".into()),
         None => DateWindow::unknown("no date in the sentence and no publication date"),
     }
 }
 
-pub fn find_dates(
-    tokens: &[Token],
-    pack: &LanguagePack,
-    published: Option<NaiveDate>,
-) -> Vec<DateMention> {
+pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -105,12 +82,7 @@ pub fn find_dates(
     found
 }
 
-fn read_at(
-    tokens: &[Token],
-    i: usize,
-    pack: &LanguagePack,
-    published: Option<NaiveDate>,
-) -> Option<DateMention> {
+fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
     if let Some(hit) = pack.since.match_at(tokens, i) {
         let next = read_at(tokens, hit.end, pack, published)?;
         let from = next.window.start?;
@@ -118,33 +90,15 @@ fn read_at(
         if from > to {
             return None;
         }
-        let window = DateWindow::span(
-            from,
-            to,
-            format!("since {}: from that day to publication", next.window.rule),
-        );
-        return Some(DateMention {
-            start: i,
-            end: next.end,
-            window,
-            rank: 1,
-        });
+        let window = DateWindow::span(from, to, format!("since {}: from that day to publication", next.window.rule));
+        return Some(DateMention { start: i, end: next.end, window, rank: 1 });
     }
     if let Some(hit) = pack.recent.match_at(tokens, i) {
         let window = match published {
-            Some(p) => DateWindow::span(
-                p - Days::new(7),
-                p,
-                "recent days: the week before publication".into(),
-            ),
+            Some(p) => DateWindow::span(p - Days::new(7), p, "recent days: the week before publication".into()),
             None => DateWindow::unknown("recent days, publication date unknown"),
         };
-        return Some(DateMention {
-            start: i,
-            end: hit.end,
-            window,
-            rank: 0,
-        });
+        return Some(DateMention { start: i, end: hit.end, window, rank: 0 });
     }
     if let Some(hit) = pack.relative_days.match_at(tokens, i) {
         let offset = *hit.value;
@@ -155,19 +109,11 @@ fn read_at(
             ),
             None => DateWindow::unknown("relative day, publication date unknown"),
         };
-        return Some(DateMention {
-            start: i,
-            end: hit.end,
-            window,
-            rank: 3,
-        });
+        return Some(DateMention { start: i, end: hit.end, window, rank: 3 });
     }
     if let Some(hit) = pack.weekdays.match_at(tokens, i) {
         if let Some(explicit) = explicit_date(tokens, hit.end, pack, published) {
-            return Some(DateMention {
-                start: i,
-                ..explicit
-            });
+            return Some(DateMention { start: i, ..explicit });
         }
         let window = match published {
             Some(p) => DateWindow::day(
@@ -176,12 +122,7 @@ fn read_at(
             ),
             None => DateWindow::unknown("weekday, publication date unknown"),
         };
-        return Some(DateMention {
-            start: i,
-            end: hit.end,
-            window,
-            rank: 2,
-        });
+        return Some(DateMention { start: i, end: hit.end, window, rank: 2 });
     }
     explicit_date(tokens, i, pack, published)
 }
@@ -205,10 +146,7 @@ fn explicit_date(
         let day = day_number(tokens.get(month.end))?;
         let mut end = month.end + 1;
         // An ordinal suffix written apart from the number: "28th", "1er".
-        if tokens
-            .get(end)
-            .is_some_and(|t| t.kind == TokenKind::Word && t.norm.len() <= 2 && !t.is_capitalized())
-        {
+        if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && t.norm.len() <= 2 && !t.is_capitalized()) {
             end += 1;
         }
         (day, *month.value, end)
@@ -218,11 +156,7 @@ fn explicit_date(
     if tokens.get(probe).is_some_and(|t| t.is_punct(",")) {
         probe += 1;
     }
-    if let Some(y) = tokens
-        .get(probe)
-        .and_then(|t| t.value)
-        .filter(|y| (1900..=2200).contains(y))
-    {
+    if let Some(y) = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y)) {
         year = Some(y as i32);
         end = probe + 1;
     }
@@ -230,28 +164,16 @@ fn explicit_date(
         end += 1;
     }
     let window = match (year, published) {
-        (Some(y), _) => DateWindow::day(
-            NaiveDate::from_ymd_opt(y, month, day)?,
-            "explicit date".into(),
-        ),
+        (Some(y), _) => DateWindow::day(NaiveDate::from_ymd_opt(y, month, day)?, "explicit date".into()),
         (None, Some(p)) => {
             let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
             // A day later than publication, without a year, is from the year before.
-            let date = if this_year > p {
-                NaiveDate::from_ymd_opt(p.year() - 1, month, day)?
-            } else {
-                this_year
-            };
+            let date = if this_year > p { NaiveDate::from_ymd_opt(p.year() - 1, month, day)? } else { this_year };
             DateWindow::day(date, "explicit day and month, year of publication".into())
         }
         (None, None) => DateWindow::unknown("day and month without a year or publication date"),
     };
-    Some(DateMention {
-        start,
-        end,
-        window,
-        rank: 4,
-    })
+    Some(DateMention { start, end, window, rank: 4 })
 }
 
 fn day_number(token: Option<&Token>) -> Option<u32> {
@@ -259,10 +181,7 @@ fn day_number(token: Option<&Token>) -> Option<u32> {
     if token.kind != TokenKind::Number || token.text.len() > 2 {
         return None;
     }
-    token
-        .value
-        .map(|v| v as u32)
-        .filter(|d| (1..=31).contains(d))
+    token.value.map(|v| v as u32).filter(|d| (1..=31).contains(d))
 }
 
 /// The last `weekday` (0 = Monday) on or before `day`.
@@ -275,11 +194,7 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
 /// The mention that dates a trigger at token `at`: the most specific, then the nearest.
 pub fn best_for(mentions: &[DateMention], at: usize) -> Option<&DateMention> {
     mentions.iter().max_by_key(|m| {
-        let distance = if m.end <= at {
-            at - m.end
-        } else {
-            m.start.saturating_sub(at)
-        };
+        let distance = if m.end <= at { at - m.end } else { m.start.saturating_sub(at) };
         (m.rank, std::cmp::Reverse(distance))
     })
 }
@@ -289,18 +204,11 @@ mod tests {
     use super::*;
     use frontline_lang::Packs;
 
-    fn windows(
-        code: &str,
-        text: &str,
-        published: Option<NaiveDate>,
-    ) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
+    fn windows(code: &str, text: &str, published: Option<NaiveDate>) -> Vec<(Option<NaiveDate>, Option<NaiveDate>)> {
         let packs = Packs::builtin().expect("packs load");
         let pack = packs.get(code).expect("pack");
         let tokens = pack.tokenize(text);
-        find_dates(&tokens, pack, published)
-            .into_iter()
-            .map(|m| (m.window.start, m.window.end))
-            .collect()
+        find_dates(&tokens, pack, published).into_iter().map(|m| (m.window.start, m.window.end)).collect()
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
@@ -315,29 +223,15 @@ mod tests {
     #[test]
     fn french_explicit_relative_and_weekday() {
         assert_eq!(
-            windows(
-                "fr",
-                "L'armée est entrée vendredi 5 mars dans la ville.",
-                wednesday()
-            ),
+            windows("fr", "L'armée est entrée vendredi 5 mars dans la ville.", wednesday()),
             [(d(2021, 3, 5), d(2021, 3, 5))]
         );
+        assert_eq!(windows("fr", "Hier, deux obus sont tombés.", wednesday()), [(d(2021, 3, 9), d(2021, 3, 9))]);
         assert_eq!(
-            windows("fr", "Hier, deux obus sont tombés.", wednesday()),
-            [(d(2021, 3, 9), d(2021, 3, 9))]
-        );
-        assert_eq!(
-            windows(
-                "fr",
-                "Ce lundi soir, des raids ont visé le marché.",
-                wednesday()
-            ),
+            windows("fr", "Ce lundi soir, des raids ont visé le marché.", wednesday()),
             [(d(2021, 3, 8), d(2021, 3, 8))]
         );
-        assert_eq!(
-            windows("fr", "Ce mercredi matin, des combats.", wednesday()),
-            [(d(2021, 3, 10), d(2021, 3, 10))]
-        );
+        assert_eq!(windows("fr", "Ce mercredi matin, des combats.", wednesday()), [(d(2021, 3, 10), d(2021, 3, 10))]);
         assert_eq!(
             windows("fr", "Depuis samedi, les rebelles avancent.", wednesday()),
             [(d(2021, 3, 6), d(2021, 3, 10))]
@@ -351,55 +245,27 @@ mod tests {
     #[test]
     fn english_explicit_relative_and_weekday() {
         assert_eq!(
-            windows(
-                "en",
-                "Troops on Monday (March 8th) entered the town.",
-                wednesday()
-            ),
+            windows("en", "Troops on Monday (March 8th) entered the town.", wednesday()),
             [(d(2021, 3, 8), d(2021, 3, 8))]
         );
+        assert_eq!(windows("en", "Shelling hit the market yesterday.", wednesday()), [(d(2021, 3, 9), d(2021, 3, 9))]);
         assert_eq!(
-            windows("en", "Shelling hit the market yesterday.", wednesday()),
-            [(d(2021, 3, 9), d(2021, 3, 9))]
-        );
-        assert_eq!(
-            windows(
-                "en",
-                "Rebels have since Thursday taken four villages.",
-                wednesday()
-            ),
+            windows("en", "Rebels have since Thursday taken four villages.", wednesday()),
             [(d(2021, 3, 4), d(2021, 3, 10))]
         );
-        assert_eq!(
-            windows("en", "Thousands fled in recent days.", wednesday()),
-            [(d(2021, 3, 3), d(2021, 3, 10))]
-        );
-        assert_eq!(
-            windows("en", "On February 2, 2019 the base fell.", wednesday()),
-            [(d(2019, 2, 2), d(2019, 2, 2))]
-        );
+        assert_eq!(windows("en", "Thousands fled in recent days.", wednesday()), [(d(2021, 3, 3), d(2021, 3, 10))]);
+        assert_eq!(windows("en", "On February 2, 2019 the base fell.", wednesday()), [(d(2019, 2, 2), d(2019, 2, 2))]);
     }
 
     #[test]
     fn no_year_is_invented_without_publication_date() {
-        assert_eq!(
-            windows("fr", "Mardi 3 mars, des frappes ont tué six civils.", None),
-            [(None, None)]
-        );
-        assert_eq!(
-            windows("en", "On March 3, 2020 strikes killed six.", None),
-            [(d(2020, 3, 3), d(2020, 3, 3))]
-        );
+        assert_eq!(windows("fr", "Mardi 3 mars, des frappes ont tué six civils.", None), [(None, None)]);
+        assert_eq!(windows("en", "On March 3, 2020 strikes killed six.", None), [(d(2020, 3, 3), d(2020, 3, 3))]);
         assert_eq!(default_window(None).start, None);
     }
 
     #[test]
     fn a_year_alone_is_not_a_window() {
-        assert!(windows(
-            "en",
-            "The town has been held by rebels since 2012.",
-            wednesday()
-        )
-        .is_empty());
+        assert!(windows("en", "The town has been held by rebels since 2012.", wednesday()).is_empty());
     }
 }

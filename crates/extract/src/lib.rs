@@ -16,6 +16,17 @@ mod spot;
 
 pub use assemble::{Extraction, Figure, SentenceTrace};
 pub use dates::{default_window, DateWindow};
+
+/// The date windows a text gives, read with a language pack against a publication date:
+/// the date reading of the engine on its own, for tests and fuzzing.
+pub fn read_dates(
+    text: &str,
+    pack: &frontline_lang::LanguagePack,
+    published: Option<chrono::NaiveDate>,
+) -> Vec<DateWindow> {
+    let tokens = pack.tokenize(text);
+    dates::find_dates(&tokens, pack, published).into_iter().map(|d| d.window).collect()
+}
 pub use segment::{sentences, Sentence, SentenceKind};
 
 use frontline_core::{Article, Event};

@@ -44,21 +44,11 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
         let kind = paragraph_kind(trimmed, pack, &seen_paragraphs);
         seen_paragraphs.push(trimmed);
         if kind != SentenceKind::Body {
-            out.push(Sentence {
-                text: trimmed,
-                start,
-                end,
-                kind,
-            });
+            out.push(Sentence { text: trimmed, start, end, kind });
             continue;
         }
         for (s, e) in split_sentences(trimmed, pack) {
-            out.push(Sentence {
-                text: &text[start + s..start + e],
-                start: start + s,
-                end: start + e,
-                kind,
-            });
+            out.push(Sentence { text: &text[start + s..start + e], start: start + s, end: start + e, kind });
         }
     }
     out
@@ -72,10 +62,7 @@ fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> Senten
     if !pack.caption_markers.find_all(&tokens).is_empty() {
         return SentenceKind::Caption;
     }
-    let words = tokens
-        .iter()
-        .filter(|t| t.kind == frontline_lang::TokenKind::Word)
-        .count();
+    let words = tokens.iter().filter(|t| t.kind == frontline_lang::TokenKind::Word).count();
     let ends_like_prose = paragraph.trim_end().ends_with(FINAL_PUNCTUATION);
     if !ends_like_prose || words < 4 {
         return SentenceKind::Heading;
@@ -101,19 +88,11 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
             let next_starts_sentence = chars[j..]
                 .iter()
                 .find(|(_, c)| !c.is_whitespace())
-                .is_some_and(|&(_, c)| {
-                    c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c)
-                });
-            if followed_by_space
-                && next_starts_sentence
-                && !is_abbreviation(paragraph, start, at, c, pack)
-            {
+                .is_some_and(|&(_, c)| c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c));
+            if followed_by_space && next_starts_sentence && !is_abbreviation(paragraph, start, at, c, pack) {
                 let end = chars.get(j).map_or(paragraph.len(), |&(b, _)| b);
                 ranges.push((start, end));
-                let next = chars[j..]
-                    .iter()
-                    .find(|(_, c)| !c.is_whitespace())
-                    .map_or(paragraph.len(), |&(b, _)| b);
+                let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace()).map_or(paragraph.len(), |&(b, _)| b);
                 start = next;
                 i = j;
                 continue;
@@ -133,21 +112,12 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
 
 /// A period after an abbreviation of the pack ("M.", "Gen.") or a lone initial ("J.") does
 /// not end a sentence.
-fn is_abbreviation(
-    paragraph: &str,
-    sentence_start: usize,
-    dot_at: usize,
-    mark: char,
-    pack: &LanguagePack,
-) -> bool {
+fn is_abbreviation(paragraph: &str, sentence_start: usize, dot_at: usize, mark: char, pack: &LanguagePack) -> bool {
     if mark != '.' {
         return false;
     }
     let before = &paragraph[sentence_start..dot_at];
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
@@ -161,16 +131,13 @@ mod tests {
     use frontline_lang::Packs;
 
     fn pack(code: &str) -> LanguagePack {
-        Packs::builtin()
-            .expect("packs load")
-            .get(code)
-            .expect("pack exists")
-            .clone()
+        Packs::builtin().expect("packs load").get(code).expect("pack exists").clone()
     }
 
     #[test]
     fn splits_sentences_and_keeps_offsets() {
-        let text = "Les forces ont avancé mardi. M. Dupont a parlé à la presse. \"Rien ne change.\" Fin du texte ici.\n";
+        let text =
+            "Les forces ont avancé mardi. M. Dupont a parlé à la presse. \"Rien ne change.\" Fin du texte ici.\n";
         let got = sentences(text, &pack("fr"));
         let texts: Vec<&str> = got.iter().map(|s| s.text).collect();
         assert_eq!(
@@ -190,18 +157,7 @@ mod tests {
     #[test]
     fn headings_captions_and_repeats_are_set_aside() {
         let text = "World News\nA boy walks past a ruined house in the old city. [Photo by a reporter]\nTroops entered the town of Nowhere on Monday, officials said.\nA boy walks past a ruined house in the old city. [Photo by a reporter]\n";
-        let kinds: Vec<SentenceKind> = sentences(text, &pack("en"))
-            .iter()
-            .map(|s| s.kind)
-            .collect();
-        assert_eq!(
-            kinds,
-            [
-                SentenceKind::Heading,
-                SentenceKind::Caption,
-                SentenceKind::Body,
-                SentenceKind::Repeated
-            ]
-        );
+        let kinds: Vec<SentenceKind> = sentences(text, &pack("en")).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SentenceKind::Heading, SentenceKind::Caption, SentenceKind::Body, SentenceKind::Repeated]);
     }
 }

@@ -87,20 +87,10 @@ pub struct Spotted {
     pub aggregate: bool,
 }
 
-pub fn spot(
-    text: &str,
-    pack: &LanguagePack,
-    gazetteer: &Gazetteer,
-    published: Option<NaiveDate>,
-) -> Spotted {
+pub fn spot(text: &str, pack: &LanguagePack, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Spotted {
     let tokens = pack.tokenize(text);
     let dates = find_dates(&tokens, pack, published);
-    let sources: Vec<(usize, usize)> = pack
-        .organisations
-        .find_all(&tokens)
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
+    let sources: Vec<(usize, usize)> = pack.organisations.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let actors = spot_actors(&tokens, pack, &sources);
     let triggers = pack
         .triggers
@@ -114,12 +104,7 @@ pub fn spot(
             text: span_text(text, &tokens, h.start, h.end),
         })
         .collect();
-    let claims: Vec<(usize, usize)> = pack
-        .claim_markers
-        .find_all(&tokens)
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
+    let claims: Vec<(usize, usize)> = pack.claim_markers.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
         .iter()
@@ -129,15 +114,8 @@ pub fn spot(
     {
         blocked[s..e].iter_mut().for_each(|b| *b = true);
     }
-    for hit in pack
-        .months
-        .find_all(&tokens)
-        .into_iter()
-        .chain(pack.weekdays.find_all(&tokens))
-    {
-        blocked[hit.start..hit.end]
-            .iter_mut()
-            .for_each(|b| *b = true);
+    for hit in pack.months.find_all(&tokens).into_iter().chain(pack.weekdays.find_all(&tokens)) {
+        blocked[hit.start..hit.end].iter_mut().for_each(|b| *b = true);
     }
     let mut places: Vec<PlaceMention> = name_spans(&tokens, pack, &blocked)
         .into_iter()
@@ -145,58 +123,24 @@ pub fn spot(
         .collect();
     regions_in_apposition(&mut places, &tokens);
     share_place_nouns(&mut places, &tokens, pack);
-    let mut hypothetical: Vec<(usize, usize)> = pack
-        .hypothetical
-        .find_all(&tokens)
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
-    hypothetical.extend(
-        tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| is_conditional(t, pack))
-            .map(|(i, _)| (i, i + 1)),
-    );
+    let mut hypothetical: Vec<(usize, usize)> =
+        pack.hypothetical.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    hypothetical.extend(tokens.iter().enumerate().filter(|(_, t)| is_conditional(t, pack)).map(|(i, _)| (i, i + 1)));
     hypothetical.sort();
-    let aggregate_spans: Vec<(usize, usize)> = pack
-        .aggregate
-        .find_all(&tokens)
-        .iter()
-        .map(|h| (h.start, h.end))
-        .collect();
+    let aggregate_spans: Vec<(usize, usize)> =
+        pack.aggregate.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let aggregate = !aggregate_spans.is_empty();
     // Numbers inside a period ("over the last 10 days") or a date are not tolls.
-    let not_tolls: Vec<(usize, usize)> = aggregate_spans
-        .iter()
-        .copied()
-        .chain(dates.iter().map(|d| (d.start, d.end)))
-        .collect();
-    let numbers = spot_numbers(&tokens, pack)
-        .into_iter()
-        .filter(|n| !inside_any(n.start, n.end, &not_tolls))
-        .collect();
-    Spotted {
-        tokens,
-        actors,
-        places,
-        triggers,
-        numbers,
-        dates,
-        sources,
-        claims,
-        hypothetical,
-        aggregate,
-    }
+    let not_tolls: Vec<(usize, usize)> =
+        aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
+    let numbers = spot_numbers(&tokens, pack).into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
+    Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate }
 }
 
 /// A verb in the conditional ("rapprocherait"), by the pack's endings.
 fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
     token.kind == TokenKind::Word
-        && pack
-            .hypothetical_suffixes
-            .iter()
-            .any(|s| token.norm.len() > s.len() + 2 && token.norm.ends_with(s.as_str()))
+        && pack.hypothetical_suffixes.iter().any(|s| token.norm.len() > s.len() + 2 && token.norm.ends_with(s.as_str()))
 }
 
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
@@ -204,27 +148,14 @@ fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
 }
 
 pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
-    match (
-        tokens.get(start),
-        end.checked_sub(1).and_then(|l| tokens.get(l)),
-    ) {
+    match (tokens.get(start), end.checked_sub(1).and_then(|l| tokens.get(l))) {
         (Some(a), Some(b)) if start < end => text[a.start..b.end].to_string(),
         _ => String::new(),
     }
 }
 
-fn spot_actors(
-    tokens: &[Token],
-    pack: &LanguagePack,
-    sources: &[(usize, usize)],
-) -> Vec<ActorMention> {
-    let text_of = |s: usize, e: usize| {
-        tokens[s..e]
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]) -> Vec<ActorMention> {
+    let text_of = |s: usize, e: usize| tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
     let mut actors: Vec<ActorMention> = Vec::new();
     for hit in pack.actors.find_all(tokens) {
         if inside_any(hit.start, hit.end, sources) {
@@ -245,10 +176,7 @@ fn spot_actors(
     for actor in actors {
         if let Some(previous) = merged.last_mut() {
             let joined = previous.end + 1 == actor.start
-                && pack
-                    .list_connectors
-                    .match_at(tokens, previous.end)
-                    .is_some_and(|h| h.end == actor.start);
+                && pack.list_connectors.match_at(tokens, previous.end).is_some_and(|h| h.end == actor.start);
             if joined && previous.joint.is_none() && previous.id != actor.id {
                 previous.joint = Some(actor.id);
                 previous.end = actor.end;
@@ -264,23 +192,14 @@ fn spot_actors(
             at += 1;
         }
         if actor.joint.is_none() {
-            if let Some(hit) = pack
-                .demonyms
-                .match_at(tokens, at)
-                .filter(|h| *h.value != actor.id && at > actor.end)
-            {
+            if let Some(hit) = pack.demonyms.match_at(tokens, at).filter(|h| *h.value != actor.id && at > actor.end) {
                 actor.joint = Some(*hit.value);
                 actor.end = hit.end;
                 actor.text = text_of(actor.start, actor.end);
-                at =
-                    hit.end + usize::from(pack.list_connectors.match_at(tokens, hit.end).is_some());
+                at = hit.end + usize::from(pack.list_connectors.match_at(tokens, hit.end).is_some());
             }
         }
-        if let Some(hit) = pack
-            .allies
-            .match_at(tokens, at)
-            .or_else(|| pack.allies.match_at(tokens, at + 1))
-        {
+        if let Some(hit) = pack.allies.match_at(tokens, at).or_else(|| pack.allies.match_at(tokens, at + 1)) {
             actor.allies = Some(text_of(hit.start, hit.end));
         }
     }
@@ -291,8 +210,7 @@ fn spot_actors(
 /// to one ("al-Sham"), or a bare article before a capitalized word ("an Nu`man").
 fn is_article_form(token: &Token) -> bool {
     const ARTICLES: &[&str] = &[
-        "al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es",
-        "ez", "ed", "et", "ul",
+        "al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es", "ez", "ed", "et", "ul",
     ];
     // The name after the article keeps its capital: "al-Ghadafeh", not "en-dessous".
     match (token.norm.split_once('-'), token.text.split_once('-')) {
@@ -306,29 +224,21 @@ fn is_article_form(token: &Token) -> bool {
 /// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an
 /// adjective, not a place ("al-Sham", "ez-Zor" keep a capital after the hyphen).
 fn is_compound_adjective(token: &Token) -> bool {
-    token
-        .text
-        .rsplit_once('-')
-        .is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
+    token.text.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
 fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(usize, usize)> {
     let name_word = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             !blocked[i]
-                && ((t.is_capitalized()
-                    && !pack.function_words.contains(&t.norm)
-                    && !is_compound_adjective(t))
+                && ((t.is_capitalized() && !pack.function_words.contains(&t.norm) && !is_compound_adjective(t))
                     || is_article_form(t))
         })
     };
     let bare_article = |i: usize| {
-        tokens.get(i).is_some_and(|t| {
-            matches!(
-                t.norm.as_str(),
-                "al" | "el" | "an" | "ash" | "as" | "ad" | "ar" | "az" | "at"
-            )
-        })
+        tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.norm.as_str(), "al" | "el" | "an" | "ash" | "as" | "ad" | "ar" | "az" | "at"))
     };
     let mut spans = Vec::new();
     let mut i = 0;
@@ -366,13 +276,7 @@ fn place_mention(
     let name = span_text(text, tokens, start, end);
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
-    PlaceMention {
-        start,
-        end,
-        text: name,
-        role,
-        after_place_noun,
-    }
+    PlaceMention { start, end, text: name, role, after_place_noun }
 }
 
 /// "la ville de X", "the villages of X", "village d'X", "the town X": a place noun ends at
@@ -386,8 +290,7 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
         let small = at > 0 && {
             let previous = &tokens[at - 1];
             previous.kind == TokenKind::Word
-                && (pack.function_words.contains(&previous.norm)
-                    || pack.directions.match_at(tokens, at - 1).is_some())
+                && (pack.function_words.contains(&previous.norm) || pack.directions.match_at(tokens, at - 1).is_some())
         };
         if !small {
             return false;
@@ -404,8 +307,7 @@ fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &Langu
         let (previous, place) = (&before[i - 1], &mut after[0]);
         let listed = previous.after_place_noun
             && place.start > previous.end
-            && (previous.end..place.start)
-                .all(|t| pack.list_connectors.match_at(tokens, t).is_some());
+            && (previous.end..place.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some());
         if listed {
             place.after_place_noun = true;
         }
@@ -424,15 +326,9 @@ fn role_of(
     if gazetteer.country_named(name).is_some() {
         return PlaceRole::Country;
     }
-    let facility_before = pack
-        .facility_nouns
-        .match_ending_at(tokens, start, 2)
-        .is_some()
+    let facility_before = pack.facility_nouns.match_ending_at(tokens, start, 2).is_some()
         || (start > 0
-            && pack
-                .facility_nouns
-                .match_ending_at(tokens, start - 1, 2)
-                .is_some()
+            && pack.facility_nouns.match_ending_at(tokens, start - 1, 2).is_some()
             && pack.list_connectors.match_at(tokens, start - 1).is_some());
     if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
         return PlaceRole::Facility;
@@ -443,12 +339,7 @@ fn role_of(
     }
     // The nearest marker before the name decides between region, landmark and origin.
     let nearest = |lexicon: &frontline_lang::Lexicon<()>| {
-        (1..=5).find(|back| {
-            start >= *back
-                && lexicon
-                    .match_ending_at(tokens, start + 1 - back, 5)
-                    .is_some()
-        })
+        (1..=5).find(|back| start >= *back && lexicon.match_ending_at(tokens, start + 1 - back, 5).is_some())
     };
     let region_before = (1..=4).find(|back| {
         start >= *back
@@ -457,22 +348,12 @@ fn role_of(
                 .match_ending_at(tokens, start + 1 - back, 3)
                 .is_some_and(|h| *h.value == RegionSide::Before)
     });
-    let region_after = pack
-        .region_words
-        .match_at(tokens, end)
-        .is_some_and(|h| *h.value == RegionSide::After);
+    let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
     // "dans le sud d'Idleb", "in southern Idlib": a direction alone also makes a region.
-    let direction_before = (1..=3).find(|back| {
-        start >= *back
-            && pack
-                .directions
-                .match_ending_at(tokens, start + 1 - back, 2)
-                .is_some()
-    });
+    let direction_before =
+        (1..=3).find(|back| start >= *back && pack.directions.match_ending_at(tokens, start + 1 - back, 2).is_some());
     // "Idlib's Saraqib district": the possessor is the wider area.
-    let possessor = tokens
-        .get(end)
-        .is_some_and(|t| pack.rules.clitics.contains(&t.norm));
+    let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.contains(&t.norm));
     let landmark = nearest(&pack.landmark_markers);
     let near = nearest(&pack.near_markers);
     let origin = nearest(&pack.origin_markers);
@@ -504,9 +385,7 @@ fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {
         let previous = &before[i - 1];
         let place = &mut after[0];
         let close = place.start >= previous.end && place.start - previous.end <= 5;
-        let comma = tokens[previous.end..place.start]
-            .iter()
-            .any(|t| t.is_punct(","));
+        let comma = tokens[previous.end..place.start].iter().any(|t| t.is_punct(","));
         if close
             && comma
             && matches!(place.role, PlaceRole::Region { .. })
@@ -521,26 +400,13 @@ fn spot_numbers(tokens: &[Token], pack: &LanguagePack) -> Vec<NumberMention> {
     let mut numbers = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(value) = tokens[i]
-            .value
-            .filter(|_| tokens[i].kind == TokenKind::Number)
-        {
-            numbers.push(NumberMention {
-                start: i,
-                end: i + 1,
-                value,
-            });
+        if let Some(value) = tokens[i].value.filter(|_| tokens[i].kind == TokenKind::Number) {
+            numbers.push(NumberMention { start: i, end: i + 1, value });
             i += 1;
-        } else if let Some(hit) = pack
-            .number_words
-            .match_at(tokens, i)
-            .or_else(|| pack.vague_quantities.match_at(tokens, i))
+        } else if let Some(hit) =
+            pack.number_words.match_at(tokens, i).or_else(|| pack.vague_quantities.match_at(tokens, i))
         {
-            numbers.push(NumberMention {
-                start: i,
-                end: hit.end,
-                value: *hit.value,
-            });
+            numbers.push(NumberMention { start: i, end: hit.end, value: *hit.value });
             i = hit.end;
         } else {
             i += 1;

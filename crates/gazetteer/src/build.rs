@@ -4,10 +4,7 @@
 use std::collections::HashMap;
 use std::io::BufRead;
 
-use crate::{
-    fold_name, read_alternate_names, read_dump, skeleton, tables, Gazetteer, GazetteerError, Place,
-    WORLD,
-};
+use crate::{fold_name, read_alternate_names, read_dump, skeleton, tables, Gazetteer, GazetteerError, Place, WORLD};
 
 /// Gathers places and names before the index is built.
 #[derive(Default)]
@@ -32,11 +29,7 @@ impl GazetteerBuilder {
 
     /// Adds every place of a GeoNames dump (country file, cities table, allCountries); a
     /// place already known by id is replaced, keeping the names it had.
-    pub fn add_dump(
-        &mut self,
-        reader: impl BufRead,
-        origin: &str,
-    ) -> Result<usize, GazetteerError> {
+    pub fn add_dump(&mut self, reader: impl BufRead, origin: &str) -> Result<usize, GazetteerError> {
         let places = read_dump(reader, origin)?;
         let count = places.len();
         self.add_places(places);
@@ -44,11 +37,7 @@ impl GazetteerBuilder {
     }
 
     /// Adds the names of GeoNames' alternateNamesV2 table to the places already known.
-    pub fn add_alternate_names(
-        &mut self,
-        reader: impl BufRead,
-        origin: &str,
-    ) -> Result<usize, GazetteerError> {
+    pub fn add_alternate_names(&mut self, reader: impl BufRead, origin: &str) -> Result<usize, GazetteerError> {
         let mut added = 0;
         for name in read_alternate_names(reader, origin)? {
             if let Some(&index) = self.by_id.get(&name.geonameid) {
@@ -63,9 +52,7 @@ impl GazetteerBuilder {
         for mut place in places {
             match self.by_id.get(&place.geonameid) {
                 Some(&index) => {
-                    place
-                        .alternate_names
-                        .append(&mut self.places[index].alternate_names);
+                    place.alternate_names.append(&mut self.places[index].alternate_names);
                     self.places[index] = place;
                 }
                 None => {
@@ -140,11 +127,7 @@ impl Gazetteer {
         skeletons: fst::Map<Vec<u8>>,
         postings: Vec<u32>,
     ) -> Gazetteer {
-        let by_id = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.geonameid, i))
-            .collect();
+        let by_id = places.iter().enumerate().map(|(i, p)| (p.geonameid, i)).collect();
         Gazetteer {
             places,
             by_id,

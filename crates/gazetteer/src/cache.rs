@@ -48,36 +48,22 @@ fn stamp(dumps: &[PathBuf]) -> Result<String, GazetteerError> {
     hasher.update(&WORLD.as_bytes()[..WORLD.len().min(4096)]);
     for dump in dumps {
         let meta = fs::metadata(dump).map_err(|e| io_error(dump, e))?;
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .unwrap_or_default();
+        let modified =
+            meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
         hasher.update(dump.to_string_lossy().as_bytes());
         hasher.update(meta.len().to_le_bytes());
         hasher.update(modified.as_nanos().to_le_bytes());
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .take(12)
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hasher.finalize().iter().take(12).map(|b| format!("{b:02x}")).collect())
 }
 
 fn io_error(path: &Path, error: std::io::Error) -> GazetteerError {
-    GazetteerError::Io {
-        origin: path.display().to_string(),
-        message: error.to_string(),
-    }
+    GazetteerError::Io { origin: path.display().to_string(), message: error.to_string() }
 }
 
 /// The built-in gazetteer plus the GeoNames dumps given (country or cities files with 19
 /// columns, or alternateNamesV2 files with 10), from the cache when it is there.
-pub fn load_or_build(
-    dumps: &[PathBuf],
-    cache_dir: Option<&Path>,
-) -> Result<(Gazetteer, LoadReport), GazetteerError> {
+pub fn load_or_build(dumps: &[PathBuf], cache_dir: Option<&Path>) -> Result<(Gazetteer, LoadReport), GazetteerError> {
     let started = Instant::now();
     let cache_file = match cache_dir {
         Some(dir) => Some(dir.join(format!("gazetteer-{}.idx", stamp(dumps)?))),
@@ -96,9 +82,7 @@ pub fn load_or_build(
         }
     }
     let gazetteer = build(dumps)?;
-    let cache_warning = cache_file
-        .as_ref()
-        .and_then(|path| write_cache(path, &gazetteer).err());
+    let cache_warning = cache_file.as_ref().and_then(|path| write_cache(path, &gazetteer).err());
     let report = LoadReport {
         places: gazetteer.len(),
         from_cache: false,
@@ -139,8 +123,7 @@ fn write_cache(path: &Path, gazetteer: &Gazetteer) -> Result<(), String> {
     // Written aside then renamed, so a reader never sees half a cache.
     let partial = path.with_extension(format!("partial-{}", std::process::id()));
     let mut file = fs::File::create(&partial).map_err(|e| format!("{}: {e}", partial.display()))?;
-    file.write_all(&encode(gazetteer))
-        .map_err(|e| format!("{}: {e}", partial.display()))?;
+    file.write_all(&encode(gazetteer)).map_err(|e| format!("{}: {e}", partial.display()))?;
     fs::rename(&partial, path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -150,12 +133,8 @@ fn put_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
 }
 
 fn encode(gazetteer: &Gazetteer) -> Vec<u8> {
-    let (places, keys, skeletons, postings) = (
-        &gazetteer.places,
-        &gazetteer.keys,
-        &gazetteer.skeletons,
-        &gazetteer.postings,
-    );
+    let (places, keys, skeletons, postings) =
+        (&gazetteer.places, &gazetteer.keys, &gazetteer.skeletons, &gazetteer.postings);
     let mut out = Vec::with_capacity(32 << 20);
     out.extend_from_slice(FORMAT.as_bytes());
     out.extend_from_slice(&(places.len() as u64).to_le_bytes());
@@ -165,13 +144,7 @@ fn encode(gazetteer: &Gazetteer) -> Vec<u8> {
         out.extend_from_slice(&p.longitude.to_le_bytes());
         out.extend_from_slice(&p.population.to_le_bytes());
         out.extend_from_slice(&(p.feature_class as u32).to_le_bytes());
-        for text in [
-            &p.name,
-            &p.ascii_name,
-            &p.feature_code,
-            &p.country,
-            &p.admin1,
-        ] {
+        for text in [&p.name, &p.ascii_name, &p.feature_code, &p.country, &p.admin1] {
             put_bytes(&mut out, text.as_bytes());
         }
     }
@@ -197,8 +170,7 @@ fn decode(bytes: &[u8]) -> Option<Gazetteer> {
         let population = reader.u64()?;
         let feature_class = char::from_u32(u32::from_le_bytes(reader.take(4)?.try_into().ok()?))?;
         let mut text = || reader.text();
-        let (name, ascii_name, feature_code, country, admin1) =
-            (text()?, text()?, text()?, text()?, text()?);
+        let (name, ascii_name, feature_code, country, admin1) = (text()?, text()?, text()?, text()?, text()?);
         places.push(Place {
             geonameid,
             name,
@@ -213,11 +185,7 @@ fn decode(bytes: &[u8]) -> Option<Gazetteer> {
             population,
         });
     }
-    let postings = reader
-        .block()?
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect();
+    let postings = reader.block()?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
     let keys = fst::Map::new(reader.block()?.to_vec()).ok()?;
     let skeletons = fst::Map::new(reader.block()?.to_vec()).ok()?;
     Some(Gazetteer::from_parts(places, keys, skeletons, postings))
@@ -262,21 +230,14 @@ mod tests {
         let dump = dir.path().join("fixture.txt");
         fs::write(&dump, FIXTURE).expect("write fixture");
         let cache = dir.path().join("cache");
-        let (first, report) =
-            load_or_build(std::slice::from_ref(&dump), Some(&cache)).expect("builds");
+        let (first, report) = load_or_build(std::slice::from_ref(&dump), Some(&cache)).expect("builds");
         assert!(!report.from_cache);
         assert!(report.cache_warning.is_none(), "{:?}", report.cache_warning);
         let (second, report) = load_or_build(&[dump], Some(&cache)).expect("loads");
         assert!(report.from_cache);
         assert_eq!(first.len(), second.len());
-        let syria = crate::Context {
-            country: Some("SY".into()),
-            ..Default::default()
-        };
-        let found = second
-            .resolve("Tal Zuraykat", &syria)
-            .place
-            .map(|p| p.geonameid);
+        let syria = crate::Context { country: Some("SY".into()), ..Default::default() };
+        let found = second.resolve("Tal Zuraykat", &syria).place.map(|p| p.geonameid);
         assert_eq!(found, Some(900001));
     }
 
@@ -296,9 +257,7 @@ mod tests {
 
     #[test]
     fn a_missing_dump_is_an_error_naming_it() {
-        let err = load_or_build(&[PathBuf::from("/no/such/SY.txt")], None)
-            .err()
-            .expect("an error");
+        let err = load_or_build(&[PathBuf::from("/no/such/SY.txt")], None).err().expect("an error");
         assert!(err.to_string().contains("/no/such/SY.txt"), "{err}");
     }
 }

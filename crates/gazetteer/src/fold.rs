@@ -12,8 +12,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The Arabic article as transliterations write it, alone or assimilated ("an-Numan").
 const ARTICLES: &[&str] = &[
-    "al", "el", "il", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "ad", "en", "er",
-    "es", "ez", "ed", "et", "ul",
+    "al", "el", "il", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "ad", "en", "er", "es", "ez", "ed",
+    "et", "ul",
 ];
 
 /// Generic words spelled several ways, each mapped to one form (after letter rules).
@@ -21,39 +21,15 @@ const GENERIC_WORDS: &[(&[&str], &str)] = &[
     (&["kafr", "kfar", "kefr", "kefer", "kfr", "kafar"], "kfr"),
     (&["tal", "tel", "til", "tul"], "tal"),
     (&["dir", "dayr", "dair", "deir", "der"], "dir"),
-    (
-        &["jabal", "jebel", "jabel", "jbal", "jibal", "jbel", "jabl"],
-        "jbl",
-    ),
-    (
-        &[
-            "shaykh", "sheikh", "sheykh", "sheik", "shaik", "shikh", "shaikh", "shayk", "shik",
-            "shekh",
-        ],
-        "shykh",
-    ),
+    (&["jabal", "jebel", "jabel", "jbal", "jibal", "jbel", "jabl"], "jbl"),
+    (&["shaykh", "sheikh", "sheykh", "sheik", "shaik", "shikh", "shaikh", "shayk", "shik", "shekh"], "shykh"),
     (&["ayn", "ain", "ein", "ayin", "aayn"], "ayn"),
-    (
-        &[
-            "maarat", "maaret", "marat", "maret", "maarit", "marit", "marrat",
-        ],
-        "marat",
-    ),
+    (&["maarat", "maaret", "marat", "maret", "maarit", "marit", "marrat"], "marat"),
     (&["khirbat", "khirbet", "khurbat"], "khirbt"),
 ];
 
 fn is_mark(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '`'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{02bf}'
-            | '\u{02be}'
-            | '\u{02bc}'
-            | '\u{00b4}'
-            | '\u{02bb}'
-    )
+    matches!(c, '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02bf}' | '\u{02be}' | '\u{02bc}' | '\u{00b4}' | '\u{02bb}')
 }
 
 /// Lower case, no diacritics or ayn/hamza marks, words split on spaces, hyphens and dots.
@@ -114,10 +90,7 @@ fn fold_word_once(word: &str) -> String {
     if single.len() > 3 && (single.ends_with("ah") || single.ends_with("eh")) {
         single.pop();
     }
-    GENERIC_WORDS
-        .iter()
-        .find(|(forms, _)| forms.contains(&single.as_str()))
-        .map_or(single, |(_, to)| to.to_string())
+    GENERIC_WORDS.iter().find(|(forms, _)| forms.contains(&single.as_str())).map_or(single, |(_, to)| to.to_string())
 }
 
 /// The key a name is indexed and looked up under.
@@ -235,13 +208,7 @@ mod tests {
 
     #[test]
     fn folding_is_idempotent() {
-        for name in [
-            "Ma‘arrat an Nu‘mān",
-            "Kafr Basin",
-            "al-Deir al-Sharqi",
-            "Halle",
-            "Tall Rif‘at",
-        ] {
+        for name in ["Ma‘arrat an Nu‘mān", "Kafr Basin", "al-Deir al-Sharqi", "Halle", "Tall Rif‘at"] {
             let once = fold_name(name);
             assert_eq!(fold_name(&once), once, "{name}");
         }

@@ -22,11 +22,7 @@ pub use tables::{Country, Governorate};
 #[derive(Debug, thiserror::Error)]
 pub enum GazetteerError {
     #[error("{origin}, line {line}: {message}")]
-    Read {
-        origin: String,
-        line: usize,
-        message: String,
-    },
+    Read { origin: String, line: usize, message: String },
     #[error("{origin}: {message}")]
     Io { origin: String, message: String },
 }
@@ -100,9 +96,7 @@ impl Gazetteer {
     }
 
     pub fn governorate(&self, country: &str, admin1: &str) -> Option<&Governorate> {
-        self.governorates
-            .iter()
-            .find(|g| g.country == country && g.admin1 == admin1)
+        self.governorates.iter().find(|g| g.country == country && g.admin1 == admin1)
     }
 
     /// The governorate a name designates, by its own names or its capital's.
@@ -136,16 +130,12 @@ impl Gazetteer {
 
     /// Places whose folded name is exactly `key`.
     fn with_key(&self, key: &str) -> &[u32] {
-        self.keys
-            .get(key)
-            .map_or(&[], |offset| self.posting(offset))
+        self.keys.get(key).map_or(&[], |offset| self.posting(offset))
     }
 
     /// Places whose skeleton is exactly `skeleton`.
     fn with_skeleton(&self, skeleton: &str) -> &[u32] {
-        self.skeletons
-            .get(skeleton)
-            .map_or(&[], |offset| self.posting(offset))
+        self.skeletons.get(skeleton).map_or(&[], |offset| self.posting(offset))
     }
 
     /// Places whose folded name is within `limit` edits of `key`.

@@ -48,6 +48,11 @@ pub struct Resolution {
 
 const EARTH_DIAMETER_KM: f64 = 12742.0;
 
+/// A capital or a city: the places whose names reports mangle and abbreviate.
+fn is_major(place: &Place) -> bool {
+    matches!(place.feature_code.as_str(), "PPLC" | "PPLA") || place.population >= 100_000
+}
+
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let rad = std::f64::consts::PI / 180.0;
     let h = ((b.0 - a.0) * rad / 2.0).sin().powi(2)
@@ -57,37 +62,45 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 
 impl Gazetteer {
     /// Every place whose name meets the mention, with the best level it met at.
-    fn candidates(&self, mention: &str, country: Option<&str>) -> Vec<(usize, MatchLevel)> {
+    fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
+        let country = context.country.as_deref();
         let key = fold_name(mention);
         if key.is_empty() {
             return Vec::new();
         }
         let mut found: Vec<(usize, MatchLevel)> = Vec::new();
-        let mut add = |index: u32, level: MatchLevel| {
+        let push = |found: &mut Vec<(usize, MatchLevel)>, index: u32, level: MatchLevel| {
             let index = index as usize;
             if !found.iter().any(|(i, _)| *i == index) {
                 found.push((index, level));
             }
         };
         for &index in self.with_key(&key) {
-            add(index, MatchLevel::Exact);
+            push(&mut found, index, MatchLevel::Exact);
         }
-        for &index in self.with_skeleton(&skeleton(&key)) {
-            add(index, MatchLevel::Skeleton);
+        let at_home = |place: &Place| country == Some(place.country.as_str());
+        // Three consonants are too few to tell villages apart ("Sahyan" / "Shin"): such a
+        // match counts for a city, or for a village in the governorate the text names
+        // ("Benin" for Banan in rural Aleppo).
+        let in_named_governorate = |place: &Place| at_home(place) && context.admin1.as_deref() == Some(&place.admin1);
+        let skeleton = skeleton(&key);
+        let short_skeleton = skeleton.replace(' ', "").len() < 4;
+        for &index in self.with_skeleton(&skeleton) {
+            let place = &self.places[index as usize];
+            if !short_skeleton || is_major(place) || in_named_governorate(place) {
+                push(&mut found, index, MatchLevel::Skeleton);
+            }
         }
         // A close spelling in the article's country, for names mangled in translation
-        // ("Halle" for Haleb); short names are left alone, they collide too easily.
+        // ("Halle" for Haleb). A short name one letter from a village is noise; from a
+        // city, more often a mangled spelling of it.
         let length = key.chars().count();
-        if let (Some(country), true) = (country, length >= 4) {
+        if country.is_some() && length >= 4 {
             let limit = if length >= 10 { 2 } else { 1 };
             for index in self.near_key(&key, limit) {
                 let place = &self.places[index as usize];
-                // A short name one letter from a village is noise; from a city, more often
-                // a mangled spelling of it ("Halle" for Haleb).
-                let major = matches!(place.feature_code.as_str(), "PPLC" | "PPLA")
-                    || place.population >= 100_000;
-                if place.country == country && (length >= 6 || major) {
-                    add(index, MatchLevel::Fuzzy);
+                if at_home(place) && (length >= 6 || is_major(place)) {
+                    push(&mut found, index, MatchLevel::Fuzzy);
                 }
             }
         }
@@ -99,61 +112,35 @@ impl Gazetteer {
     pub fn resolve(&self, mention: &str, context: &Context) -> Resolution {
         let country = context.country.as_deref();
         let mut candidates: Vec<Candidate> = self
-            .candidates(mention, country)
+            .candidates(mention, context)
             .into_iter()
             .map(|(index, level)| self.score(index, level, context))
             .collect();
-        candidates.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.geonameid.cmp(&b.geonameid))
-        });
+        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.geonameid.cmp(&b.geonameid)));
         candidates.truncate(8);
         let Some(best) = candidates.first() else {
-            return Resolution {
-                place: None,
-                candidates,
-                reason: "no place of that name in the gazetteer".into(),
-            };
+            return Resolution { place: None, candidates, reason: "no place of that name in the gazetteer".into() };
         };
-        // A spelling that is only close must not contradict the governorate the text gives.
-        if best.level == MatchLevel::Fuzzy
-            && context.admin1.as_deref().is_some_and(|a| a != best.admin1)
-        {
+        // A name that only resembles the mention must not contradict the governorate the
+        // text gives.
+        if best.level != MatchLevel::Exact && context.admin1.as_deref().is_some_and(|a| a != best.admin1) {
             let reason = format!(
                 "only a close spelling of {} ({}), outside the governorate the text names",
                 best.name, best.admin1
             );
-            return Resolution {
-                place: None,
-                candidates,
-                reason,
-            };
+            return Resolution { place: None, candidates, reason };
         }
         let at_home = country.is_none_or(|c| c == best.country);
         let major_abroad = !at_home
             && best.level == MatchLevel::Exact
-            && self
-                .place(best.geonameid)
-                .is_some_and(|p| p.population >= 100_000);
+            && self.place(best.geonameid).is_some_and(|p| p.population >= 100_000);
         if !at_home && !major_abroad {
-            let reason = format!(
-                "only resembles {} ({}), outside the article's country",
-                best.name, best.country
-            );
-            return Resolution {
-                place: None,
-                candidates,
-                reason,
-            };
+            let reason = format!("only resembles {} ({}), outside the article's country", best.name, best.country);
+            return Resolution { place: None, candidates, reason };
         }
         let reason = format!("{} won: {}", best.name, best.why.join(", "));
         let place = self.place(best.geonameid).cloned();
-        Resolution {
-            place,
-            candidates,
-            reason,
-        }
+        Resolution { place, candidates, reason }
     }
 
     fn score(&self, index: usize, level: MatchLevel, context: &Context) -> Candidate {
@@ -173,16 +160,10 @@ impl Gazetteer {
         }
         if context.admin1.as_deref() == Some(place.admin1.as_str()) {
             score += 10.0;
-            why.push(format!(
-                "in the governorate the text names ({})",
-                place.admin1
-            ));
+            why.push(format!("in the governorate the text names ({})", place.admin1));
         }
-        if let Some(nearest) = context
-            .near
-            .iter()
-            .map(|&p| distance_km(p, (place.latitude, place.longitude)))
-            .min_by(f64::total_cmp)
+        if let Some(nearest) =
+            context.near.iter().map(|&p| distance_km(p, (place.latitude, place.longitude))).min_by(f64::total_cmp)
         {
             let penalty = (nearest / 50.0).min(8.0);
             score -= penalty;
@@ -227,27 +208,19 @@ mod tests {
 
     fn gazetteer() -> Gazetteer {
         let mut builder = crate::GazetteerBuilder::new();
-        builder
-            .add_dump(FIXTURE.as_bytes(), "fixture")
-            .expect("fixture parses");
+        builder.add_dump(FIXTURE.as_bytes(), "fixture").expect("fixture parses");
         builder.build()
     }
 
     fn syria() -> Context {
-        Context {
-            country: Some("SY".into()),
-            ..Context::default()
-        }
+        Context { country: Some("SY".into()), ..Context::default() }
     }
 
     #[test]
     fn the_syrian_village_beats_a_foreign_namesake() {
         let r = gazetteer().resolve("Kfar Nabel", &syria());
         assert_eq!(r.place.map(|p| p.geonameid), Some(900001), "{}", r.reason);
-        assert!(
-            r.candidates.iter().any(|c| c.geonameid == 900002),
-            "the namesake stays a candidate"
-        );
+        assert!(r.candidates.iter().any(|c| c.geonameid == 900002), "the namesake stays a candidate");
     }
 
     #[test]
@@ -289,29 +262,18 @@ mod builtin_tests {
     }
 
     fn resolved(name: &str) -> Option<u32> {
-        let syria = Context {
-            country: Some("SY".into()),
-            ..Context::default()
-        };
+        let syria = Context { country: Some("SY".into()), ..Context::default() };
         builtin().resolve(name, &syria).place.map(|p| p.geonameid)
     }
 
     #[test]
     fn the_built_in_gazetteer_resolves_every_governorate_capital() {
-        assert!(
-            Gazetteer::has_builtin_world(),
-            "built without the GeoNames table: is npm installed?"
-        );
+        assert!(Gazetteer::has_builtin_world(), "built without the GeoNames table: is npm installed?");
         for governorate in builtin().governorates() {
             if governorate.admin1 == "08" {
                 continue; // Rif Dimashq's point is Douma, not a capital of the same name.
             }
-            assert_eq!(
-                resolved(&governorate.name),
-                Some(governorate.capital_geonameid),
-                "{}",
-                governorate.name
-            );
+            assert_eq!(resolved(&governorate.name), Some(governorate.capital_geonameid), "{}", governorate.name);
         }
     }
 
@@ -324,12 +286,7 @@ mod builtin_tests {
         assert_eq!(resolved("Damas"), Some(170654));
         assert_eq!(resolved("Lattaquié"), Some(173576));
         assert_eq!(resolved("Idleb"), Some(169389));
-        for name in [
-            "Maaret al-Numan",
-            "Maarat al-Nouman",
-            "Ma`arrat an Nu`man",
-            "Ma'arrat al-Nu'man",
-        ] {
+        for name in ["Maaret al-Numan", "Maarat al-Nouman", "Ma`arrat an Nu`man", "Ma'arrat al-Nu'man"] {
             assert_eq!(resolved(name), Some(167611), "{name}");
         }
         assert_eq!(resolved("Maarrat Misrin"), Some(167605), "another town");
@@ -339,13 +296,12 @@ mod builtin_tests {
     #[test]
     fn a_name_that_resembles_a_place_abroad_is_resolved_at_home() {
         let place = |name: &str| {
-            let syria = Context {
-                country: Some("SY".into()),
-                ..Context::default()
-            };
+            let syria = Context { country: Some("SY".into()), ..Context::default() };
             builtin().resolve(name, &syria).place.map(|p| p.country)
         };
-        assert_eq!(place("Benin").as_deref(), Some("SY"));
+        let in_rural_aleppo = Context { country: Some("SY".into()), admin1: Some("09".into()), ..Context::default() };
+        assert_eq!(builtin().resolve("Benin", &in_rural_aleppo).place.map(|p| p.country).as_deref(), Some("SY"));
+        assert_eq!(place("Benin"), None, "not forced abroad, nor on a village of any governorate");
         assert_eq!(place("Halle").as_deref(), Some("SY"));
         // A large foreign city without a Syrian lookalike stays where it is.
         assert_eq!(place("Dusseldorf").as_deref(), Some("DE"));

@@ -31,18 +31,11 @@ pub struct Country {
 }
 
 fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    table
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').collect())
+    table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
 }
 
 fn keys<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut keys: Vec<String> = names
-        .into_iter()
-        .map(fold_name)
-        .filter(|k| !k.is_empty())
-        .collect();
+    let mut keys: Vec<String> = names.into_iter().map(fold_name).filter(|k| !k.is_empty()).collect();
     keys.sort();
     keys.dedup();
     keys
@@ -74,11 +67,7 @@ pub fn countries() -> Vec<Country> {
             name: f[2].to_string(),
             latitude: f[4].parse().unwrap_or(f64::NAN),
             longitude: f[5].parse().unwrap_or(f64::NAN),
-            keys: keys(
-                std::iter::once(f[2])
-                    .chain(f[3].split(','))
-                    .filter(|n| !n.is_empty()),
-            ),
+            keys: keys(std::iter::once(f[2]).chain(f[3].split(',')).filter(|n| !n.is_empty())),
         })
         .collect()
 }
@@ -86,12 +75,7 @@ pub fn countries() -> Vec<Country> {
 pub fn exonyms() -> Vec<(u32, Vec<String>)> {
     rows(EXONYMS)
         .filter(|f| f.len() == 2)
-        .filter_map(|f| {
-            Some((
-                f[0].parse().ok()?,
-                f[1].split(',').map(str::to_string).collect(),
-            ))
-        })
+        .filter_map(|f| Some((f[0].parse().ok()?, f[1].split(',').map(str::to_string).collect())))
         .collect()
 }
 
@@ -103,13 +87,9 @@ mod tests {
     fn every_table_row_parses() {
         assert_eq!(rows(GOVERNORATES).count(), governorates().len());
         assert_eq!(governorates().len(), 14);
-        assert!(governorates()
-            .iter()
-            .all(|g| g.latitude.is_finite() && g.capital_geonameid > 0));
+        assert!(governorates().iter().all(|g| g.latitude.is_finite() && g.capital_geonameid > 0));
         assert_eq!(rows(COUNTRIES).count(), countries().len());
-        assert!(countries()
-            .iter()
-            .all(|c| c.iso_numeric > 0 && c.latitude.is_finite()));
+        assert!(countries().iter().all(|c| c.iso_numeric > 0 && c.latitude.is_finite()));
         assert_eq!(rows(EXONYMS).count(), exonyms().len());
     }
 }

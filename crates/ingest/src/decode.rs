@@ -31,8 +31,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         return Err("not UTF-8 text".into());
     }
     let text = clean_text(&normalise_newlines(&text))?;
-    let warning = (replaced > 0)
-        .then(|| format!("invalid UTF-8: {replaced} character(s) replaced with U+FFFD"));
+    let warning = (replaced > 0).then(|| format!("invalid UTF-8: {replaced} character(s) replaced with U+FFFD"));
     Ok(Decoded { text, warning })
 }
 
@@ -85,9 +84,7 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, usize) {
 }
 
 fn count_replacements(text: &str) -> usize {
-    text.chars()
-        .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-        .count()
+    text.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count()
 }
 
 /// CRLF and lone CR (old Mac files) both become LF, so sentence offsets and hashes do not
@@ -129,25 +126,15 @@ mod tests {
     #[test]
     fn utf16_with_bom_is_decoded_both_ways() {
         let text = "Alep, Syrie\r\n";
-        let le: Vec<u8> = b"\xFF\xFE"
-            .iter()
-            .copied()
-            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        let be: Vec<u8> = b"\xFE\xFF"
-            .iter()
-            .copied()
-            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
+        let le: Vec<u8> = b"\xFF\xFE".iter().copied().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = b"\xFE\xFF".iter().copied().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(decode(&le).unwrap().text, "Alep, Syrie");
         assert_eq!(decode(&be).unwrap().text, "Alep, Syrie");
     }
 
     #[test]
     fn a_few_invalid_bytes_warn_many_reject() {
-        let mut few = "Les forces du régime ont repris la ville. "
-            .repeat(10)
-            .into_bytes();
+        let mut few = "Les forces du régime ont repris la ville. ".repeat(10).into_bytes();
         few.push(0xE9);
         let d = decode(&few).unwrap();
         assert!(d.text.ends_with('\u{FFFD}'));
@@ -162,10 +149,7 @@ mod tests {
         assert_eq!(decode(b"PK\x03\x04\x00\x00abc").unwrap_err(), "binary file");
         assert_eq!(decode(b"\x01\x02\x03\x04ab").unwrap_err(), "binary file");
         // UTF-16 text full of NULs after decoding is binary too.
-        assert_eq!(
-            decode(b"\xFF\xFE\x00\x00\x00\x00").unwrap_err(),
-            "binary file"
-        );
+        assert_eq!(decode(b"\xFF\xFE\x00\x00\x00\x00").unwrap_err(), "binary file");
     }
 
     #[test]

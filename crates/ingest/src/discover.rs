@@ -141,15 +141,8 @@ impl Walk {
                 return;
             }
         }
-        let metadata = self
-            .index_for(&dir)
-            .and_then(|index| index.get(&name))
-            .cloned();
-        self.files.push(InputFile {
-            path: path.to_path_buf(),
-            format,
-            metadata,
-        });
+        let metadata = self.index_for(&dir).and_then(|index| index.get(&name)).cloned();
+        self.files.push(InputFile { path: path.to_path_buf(), format, metadata });
     }
 
     /// The folder's index, loading it on first use.
@@ -189,8 +182,7 @@ impl Walk {
     }
 
     fn reject(&mut self, path: &Path, reason: impl Into<String>) {
-        self.rejections
-            .push(Rejection::new(path.display().to_string(), reason));
+        self.rejections.push(Rejection::new(path.display().to_string(), reason));
     }
 
     fn reject_none<T>(&mut self, path: &Path, reason: String) -> Option<T> {
@@ -210,11 +202,7 @@ struct IndexLines<R> {
 
 impl<R: Read> IndexLines<R> {
     fn new(inner: R) -> Self {
-        IndexLines {
-            reader: BufReader::new(inner),
-            number: 0,
-            stopped: false,
-        }
+        IndexLines { reader: BufReader::new(inner), number: 0, stopped: false }
     }
 
     fn next_line(&mut self) -> Option<(usize, Result<String, String>)> {
@@ -225,9 +213,7 @@ impl<R: Read> IndexLines<R> {
         loop {
             self.number += 1;
             buf.clear();
-            let read = (&mut self.reader)
-                .take(MAX_INDEX_LINE_BYTES)
-                .read_until(b'\n', &mut buf);
+            let read = (&mut self.reader).take(MAX_INDEX_LINE_BYTES).read_until(b'\n', &mut buf);
             match read {
                 Ok(0) => return None,
                 Ok(_) if !buf.ends_with(b"\n") && buf.len() as u64 >= MAX_INDEX_LINE_BYTES => {
@@ -290,9 +276,7 @@ fn parent_dir(path: &Path) -> PathBuf {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 /// An I/O error in words, without the "(os error 2)" suffix: "no such file or directory".
@@ -321,23 +305,12 @@ mod tests {
         let root = dir.path();
         fs::create_dir(root.join("sub")).unwrap();
         fs::create_dir(root.join(".git")).unwrap();
-        for name in [
-            "b.txt",
-            "a.html",
-            "c.HTM",
-            "d.jsonl",
-            "notes.md",
-            "sub/e.txt",
-            ".git/f.txt",
-        ] {
+        for name in ["b.txt", "a.html", "c.HTM", "d.jsonl", "notes.md", "sub/e.txt", ".git/f.txt"] {
             fs::write(root.join(name), "x").unwrap();
         }
         let (files, rejections) = discover(&[root.to_path_buf()]);
         assert!(rejections.is_empty(), "{rejections:?}");
-        assert_eq!(
-            names(&files),
-            ["a.html", "b.txt", "c.HTM", "d.jsonl", "e.txt"]
-        );
+        assert_eq!(names(&files), ["a.html", "b.txt", "c.HTM", "d.jsonl", "e.txt"]);
         let formats: Vec<Format> = files.iter().map(|f| f.format).collect();
         use Format::*;
         assert_eq!(formats, [Html, Text, Html, JsonLines, Text]);
@@ -389,11 +362,7 @@ mod tests {
         fs::write(root.join("one.txt"), "x").unwrap();
         fs::write(root.join("three.txt"), "x").unwrap();
         let (files, rejections) = discover(&[root.to_path_buf()]);
-        assert_eq!(
-            names(&files),
-            ["one.txt", "three.txt"],
-            "the index is not an input"
-        );
+        assert_eq!(names(&files), ["one.txt", "three.txt"], "the index is not an input");
         let meta = files[0].metadata.as_ref().unwrap();
         assert_eq!(meta.id.as_deref(), Some("report-1"));
         assert_eq!(meta.source.as_deref(), Some("AFP"));
@@ -401,32 +370,20 @@ mod tests {
         assert_eq!(files[1].metadata, None);
         // The bad date on line 3 is reported with its line number.
         assert_eq!(rejections.len(), 1);
-        assert!(
-            rejections[0].origin.ends_with("articles.jsonl:3"),
-            "{rejections:?}"
-        );
+        assert!(rejections[0].origin.ends_with("articles.jsonl:3"), "{rejections:?}");
         assert!(rejections[0].reason.contains("yesterday"));
 
         // An explicitly named file gets its folder's index too; the index itself does not.
         let (files, rejections) = discover(&[root.join("one.txt"), root.join(INDEX_FILE_NAME)]);
-        assert_eq!(
-            files[0].metadata.as_ref().unwrap().id.as_deref(),
-            Some("report-1")
-        );
+        assert_eq!(files[0].metadata.as_ref().unwrap().id.as_deref(), Some("report-1"));
         assert_eq!(files.len(), 1);
-        assert!(rejections
-            .iter()
-            .any(|r| r.reason.contains("metadata index")));
+        assert!(rejections.iter().any(|r| r.reason.contains("metadata index")));
     }
 
     #[test]
     fn articles_jsonl_without_file_keys_is_an_input() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(
-            dir.path().join(INDEX_FILE_NAME),
-            "{\"id\": \"a\", \"text\": \"t\"}\n",
-        )
-        .unwrap();
+        fs::write(dir.path().join(INDEX_FILE_NAME), "{\"id\": \"a\", \"text\": \"t\"}\n").unwrap();
         let (files, rejections) = discover(&[dir.path().to_path_buf()]);
         assert!(rejections.is_empty());
         assert_eq!(files.len(), 1);

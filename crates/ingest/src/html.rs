@@ -30,10 +30,7 @@ pub fn html_main_text(html: &str) -> HtmlDocument {
         return strict;
     }
     let loose = Extractor::new(false).run(html);
-    HtmlDocument {
-        text: loose.text,
-        ..strict
-    }
+    HtmlDocument { text: loose.text, ..strict }
 }
 
 /// Open elements beyond this depth are not tracked: their text still counts, under the
@@ -138,10 +135,8 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// Elements that never have content or an end tag, so are never pushed.
-const VOID_TAGS: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param",
-];
+const VOID_TAGS: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"];
 
 /// Phrases that open a "read also" teaser paragraph, which usually holds a single link
 /// plus this label (so falls short of the link share on its own).
@@ -184,15 +179,12 @@ struct Block {
 impl Block {
     fn is_link_list(&self) -> bool {
         self.link_letters > 0
-            && (self.link_letters as f64 >= LINK_SHARE * self.letters as f64
-                || starts_with_teaser(&self.text))
+            && (self.link_letters as f64 >= LINK_SHARE * self.letters as f64 || starts_with_teaser(&self.text))
     }
 }
 
 fn starts_with_teaser(text: &str) -> bool {
-    let lower = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let lower = text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     TEASER_OPENERS.iter().any(|p| lower.starts_with(p))
 }
 
@@ -405,10 +397,7 @@ impl Extractor {
         if role.is_some_and(|r| BOILERPLATE_ROLES.contains(&r.as_str())) {
             return true;
         }
-        ["class", "id"]
-            .iter()
-            .filter_map(|a| attr(tag, a))
-            .any(|value| marks_boilerplate(&value))
+        ["class", "id"].iter().filter_map(|a| attr(tag, a)).any(|value| marks_boilerplate(&value))
     }
 
     fn text(&mut self, text: &str) {
@@ -476,14 +465,12 @@ impl Extractor {
     fn read_page_metadata(&mut self, name: &str, tag: &StartTag<()>) {
         match name {
             "html" if self.language.is_none() => {
-                self.language = attr(tag, "lang")
-                    .or_else(|| attr(tag, "xml:lang"))
-                    .and_then(|l| normalise_language(&l));
+                self.language =
+                    attr(tag, "lang").or_else(|| attr(tag, "xml:lang")).and_then(|l| normalise_language(&l));
             }
             "meta" => self.read_meta(tag),
             "time" => {
-                let published = attr(tag, "itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                let published = attr(tag, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                     || attr(tag, "pubdate").is_some();
                 if let Some(when) = attr(tag, "datetime").filter(|_| published) {
                     self.published.offer(Published::SCHEMA_ORG, &when);
@@ -537,11 +524,7 @@ impl Extractor {
     fn finish(mut self) -> HtmlDocument {
         self.flush();
         self.pop_to(0);
-        let lines = if self.saw_main && !self.main_lines.is_empty() {
-            self.main_lines
-        } else {
-            self.all_lines
-        };
+        let lines = if self.saw_main && !self.main_lines.is_empty() { self.main_lines } else { self.all_lines };
         HtmlDocument {
             text: lines.join("\n"),
             title: self.title.or(self.h1_main).or(self.h1_any),
@@ -556,9 +539,7 @@ fn is_block(name: &str) -> bool {
 }
 
 fn attr(tag: &StartTag<()>, name: &str) -> Option<String> {
-    tag.attributes
-        .get(name.as_bytes())
-        .map(|v| String::from_utf8_lossy(v).into_owned())
+    tag.attributes.get(name.as_bytes()).map(|v| String::from_utf8_lossy(v).into_owned())
 }
 
 fn marks_boilerplate(value: &str) -> bool {
@@ -661,10 +642,7 @@ mod tests {
     #[test]
     fn page_metadata_is_read() {
         let doc = html_main_text(PAGE);
-        assert_eq!(
-            doc.title.as_deref(),
-            Some("Regime forces retake Maaret al-Numan | Example News")
-        );
+        assert_eq!(doc.title.as_deref(), Some("Regime forces retake Maaret al-Numan | Example News"));
         assert_eq!(doc.language.as_deref(), Some("en"));
         assert_eq!(doc.published, NaiveDate::from_ymd_opt(2020, 1, 28));
     }
@@ -675,10 +653,7 @@ mod tests {
             "<body><div class=\"menu\">Home</div><h1>Clashes near Saraqib</h1>\
              <div>First paragraph.<br>Second line</div><p>Third<p>Fourth</body>",
         );
-        assert_eq!(
-            doc.text,
-            "Clashes near Saraqib\nFirst paragraph.\nSecond line\nThird\nFourth"
-        );
+        assert_eq!(doc.text, "Clashes near Saraqib\nFirst paragraph.\nSecond line\nThird\nFourth");
         assert_eq!(doc.title.as_deref(), Some("Clashes near Saraqib"));
         assert_eq!(doc.language, None);
         assert_eq!(doc.published, None);
@@ -696,41 +671,24 @@ mod tests {
     #[test]
     fn dates_from_json_ld_and_time_elements() {
         let ld = r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2024-11-28T08:00:00Z"}]}</script><p>Body text.</p>"#;
-        assert_eq!(
-            html_main_text(ld).published,
-            NaiveDate::from_ymd_opt(2024, 11, 28)
-        );
-        let time =
-            r#"<p>Body <time itemprop="datePublished" datetime="2019-05-02">May 2</time></p>"#;
-        assert_eq!(
-            html_main_text(time).published,
-            NaiveDate::from_ymd_opt(2019, 5, 2)
-        );
+        assert_eq!(html_main_text(ld).published, NaiveDate::from_ymd_opt(2024, 11, 28));
+        let time = r#"<p>Body <time itemprop="datePublished" datetime="2019-05-02">May 2</time></p>"#;
+        assert_eq!(html_main_text(time).published, NaiveDate::from_ymd_opt(2019, 5, 2));
         let plain = r#"<meta name="date" content="2018-03-04"><p>Body.</p>"#;
-        assert_eq!(
-            html_main_text(plain).published,
-            NaiveDate::from_ymd_opt(2018, 3, 4)
-        );
+        assert_eq!(html_main_text(plain).published, NaiveDate::from_ymd_opt(2018, 3, 4));
     }
 
     #[test]
     fn deep_nesting_does_not_overflow() {
         let depth = 100_000;
-        let html = format!(
-            "{}deep text{}",
-            "<div><span>".repeat(depth),
-            "</span></div>".repeat(depth)
-        );
+        let html = format!("{}deep text{}", "<div><span>".repeat(depth), "</span></div>".repeat(depth));
         let doc = html_main_text(&html);
         assert_eq!(doc.text, "deep text");
     }
 
     #[test]
     fn dropped_elements_close_despite_unclosed_or_self_closing_children() {
-        let svg = format!(
-            "<p>Before.</p><svg>{}</svg><p>After.</p>",
-            "<path d=\"M0\"/>".repeat(300)
-        );
+        let svg = format!("<p>Before.</p><svg>{}</svg><p>After.</p>", "<path d=\"M0\"/>".repeat(300));
         assert_eq!(html_main_text(&svg).text, "Before.\nAfter.");
         let aside = format!("<aside>{}</aside><p>Kept.</p>", "<span>junk ".repeat(300));
         assert_eq!(html_main_text(&aside).text, "Kept.");
@@ -738,9 +696,7 @@ mod tests {
 
     #[test]
     fn class_rules_that_drop_everything_fall_back() {
-        let doc = html_main_text(
-            "<body><div class=\"page-header-wrapper\"><p>Only text.</p></div></body>",
-        );
+        let doc = html_main_text("<body><div class=\"page-header-wrapper\"><p>Only text.</p></div></body>");
         assert_eq!(doc.text, "Only text.");
     }
 

@@ -23,7 +23,7 @@ pub use frontline_core::Article;
 pub use html::{html_main_text, HtmlDocument};
 pub use language::detect_language;
 pub use metadata::Metadata;
-pub use read::read_file;
+pub use read::{read_bytes, read_file};
 
 /// What the command line says about every input; it overrides any metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,11 +39,7 @@ pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions {
-            published: None,
-            language: None,
-            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
-        }
+        IngestOptions { published: None, language: None, max_file_bytes: DEFAULT_MAX_FILE_BYTES }
     }
 }
 
@@ -79,10 +75,7 @@ pub enum Outcome {
 
 impl Rejection {
     pub(crate) fn new(origin: impl Into<String>, reason: impl Into<String>) -> Self {
-        Rejection {
-            origin: origin.into(),
-            reason: reason.into(),
-        }
+        Rejection { origin: origin.into(), reason: reason.into() }
     }
 }
 
@@ -94,10 +87,7 @@ mod tests {
     fn rejection_and_warning_display_with_origin() {
         let r = Rejection::new("a/b.jsonl:3", "empty");
         assert_eq!(r.to_string(), "a/b.jsonl:3: empty");
-        let w = Warning {
-            origin: "c.txt".into(),
-            message: "repaired".into(),
-        };
+        let w = Warning { origin: "c.txt".into(), message: "repaired".into() };
         assert_eq!(w.to_string(), "c.txt: repaired");
         assert_eq!(IngestOptions::default().max_file_bytes, 64 << 20);
     }

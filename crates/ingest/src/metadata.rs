@@ -49,28 +49,23 @@ fn published_date<'de, D: Deserializer<'de>>(de: D) -> Result<Option<NaiveDate>,
     let Some(raw) = Option::<String>::deserialize(de)? else {
         return Ok(None);
     };
-    parse_date(&raw)
-        .map(Some)
-        .ok_or_else(|| serde::de::Error::custom(format!("invalid published date {raw:?}")))
+    parse_date(&raw).map(Some).ok_or_else(|| serde::de::Error::custom(format!("invalid published date {raw:?}")))
 }
 
 /// Parses a date as written in metadata and HTML meta tags; `None` when it is neither a
 /// plain date nor an RFC 3339 datetime.
 pub(crate) fn parse_date(raw: &str) -> Option<NaiveDate> {
     let raw = raw.trim();
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d").ok().or_else(|| {
-        DateTime::parse_from_rfc3339(raw)
-            .ok()
-            .map(|d| d.date_naive())
-    })
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .ok()
+        .or_else(|| DateTime::parse_from_rfc3339(raw).ok().map(|d| d.date_naive()))
 }
 
 /// Lower-cased primary subtag of a language tag ("fr-FR" -> "fr"); `None` if it does not
 /// look like an ISO 639 code, so junk in a `lang` attribute cannot become a language.
 pub(crate) fn normalise_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    let plausible =
-        (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
+    let plausible = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
     plausible.then_some(primary)
 }
 
@@ -82,8 +77,7 @@ mod tests {
     fn published_accepts_date_datetime_and_null() {
         let m: Metadata = serde_json::from_str(r#"{"published": "2020-01-28"}"#).unwrap();
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2020, 1, 28));
-        let m: Metadata =
-            serde_json::from_str(r#"{"published": "2020-01-28T23:30:00+03:00"}"#).unwrap();
+        let m: Metadata = serde_json::from_str(r#"{"published": "2020-01-28T23:30:00+03:00"}"#).unwrap();
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2020, 1, 28));
         let m: Metadata = serde_json::from_str(r#"{"published": null, "note": "x"}"#).unwrap();
         assert_eq!(m.published, None);

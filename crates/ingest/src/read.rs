@@ -37,12 +37,7 @@ struct Found {
 
 impl Found {
     fn text(text: String) -> Self {
-        Found {
-            text,
-            title: None,
-            language: None,
-            published: None,
-        }
+        Found { text, title: None, language: None, published: None }
     }
 
     /// `Err` with "empty" when the page has no readable text left.
@@ -51,75 +46,117 @@ impl Found {
         if doc.text.trim().is_empty() {
             return Err("empty (no readable text in the page)".into());
         }
-        Ok(Found {
-            text: doc.text,
-            title: doc.title,
-            language: doc.language,
-            published: doc.published,
-        })
+        Ok(Found { text: doc.text, title: doc.title, language: doc.language, published: doc.published })
+    }
+}
+
+/// Reads articles from bytes already in memory (an HTTP request body) as [`read_file`]
+/// reads a file of that format: the same rules, limits and messages. `name` stands for the
+/// file's path in origins ("name", or "name:3" for line 3) and for its stem in default ids
+/// ("name", or "name-3"); `metadata` plays the part of a folder index line.
+pub fn read_bytes(
+    bytes: &[u8],
+    format: Format,
+    name: &str,
+    metadata: Option<&Metadata>,
+    options: &IngestOptions,
+    emit: &mut dyn FnMut(Outcome),
+) {
+    match format {
+        Format::Text | Format::Html => {
+            let size = bytes.len() as u64;
+            if size > options.max_file_bytes {
+                let reason = too_big(size, options.max_file_bytes);
+                return emit(Outcome::Rejected(Rejection::new(name, reason)));
+            }
+            let document = Document { format, metadata, id: name.to_owned(), origin: name.to_owned() };
+            read_document_bytes(bytes, document, options, emit)
+        }
+        Format::JsonLines => read_json_lines_from(io::Cursor::new(bytes), name, name, metadata, options, emit),
     }
 }
 
 fn read_document(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
     let origin = file.path.display().to_string();
-    let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
     let bytes = match read_capped(&file.path, options.max_file_bytes) {
         Ok(b) => b,
-        Err(reason) => return emit(reject(reason)),
+        Err(reason) => return emit(Outcome::Rejected(Rejection::new(origin, reason))),
     };
-    let decoded = match decode(&bytes) {
+    let document =
+        Document { format: file.format, metadata: file.metadata.as_ref(), id: file_stem(&file.path), origin };
+    read_document_bytes(&bytes, document, options, emit);
+}
+
+/// Where a text or HTML document's bytes came from.
+struct Document<'a> {
+    format: Format,
+    metadata: Option<&'a Metadata>,
+    /// The id it gets when its metadata gives none.
+    id: String,
+    origin: String,
+}
+
+fn read_document_bytes(bytes: &[u8], document: Document<'_>, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
+    let Document { format, metadata, id, origin } = document;
+    let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
+    let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(reason) => return emit(reject(reason)),
     };
     if let Some(message) = decoded.warning {
-        emit(Outcome::Warning(Warning {
-            origin: origin.clone(),
-            message,
-        }));
+        emit(Outcome::Warning(Warning { origin: origin.clone(), message }));
     }
-    let found = match file.format {
+    let found = match format {
         Format::Html => match Found::html(&decoded.text) {
             Ok(f) => f,
             Err(reason) => return emit(reject(reason)),
         },
         _ => Found::text(decoded.text),
     };
-    let id = file_stem(&file.path);
-    emit(Outcome::Article(assemble(
-        found,
-        file.metadata.as_ref(),
-        options,
-        id,
-        origin,
-    )));
+    emit(Outcome::Article(assemble(found, metadata, options, id, origin)));
 }
 
 /// The whole file, unless it is larger than `limit` (checked before reading, and again
 /// while reading in case it grows).
 fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let too_big = |size: u64| format!("file is {size} bytes, over the limit of {limit} bytes");
+    let too_big = |size: u64| too_big(size, limit);
     let file = File::open(path).map_err(|e| describe_io(&e))?;
     let size = file.metadata().map_err(|e| describe_io(&e))?.len();
     if size > limit {
         return Err(too_big(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| describe_io(&e))?;
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| describe_io(&e))?;
     if bytes.len() as u64 > limit {
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
 }
 
+fn too_big(size: u64, limit: u64) -> String {
+    format!("file is {size} bytes, over the limit of {limit} bytes")
+}
+
 fn read_json_lines(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
     let path = file.path.display().to_string();
-    let mut reader = match File::open(&file.path) {
+    let reader = match File::open(&file.path) {
         Ok(f) => BufReader::new(f),
         Err(e) => return emit(Outcome::Rejected(Rejection::new(path, describe_io(&e)))),
     };
     let stem = file_stem(&file.path);
+    read_json_lines_from(reader, &path, &stem, file.metadata.as_ref(), options, emit);
+}
+
+/// Streams JSON Lines from `reader`; `path` names the input in origins, `stem` starts the
+/// default ids.
+fn read_json_lines_from(
+    mut reader: impl BufRead,
+    path: &str,
+    stem: &str,
+    metadata: Option<&Metadata>,
+    options: &IngestOptions,
+    emit: &mut dyn FnMut(Outcome),
+) {
     let mut buf = Vec::new();
     let mut any_line = false;
     for number in 1.. {
@@ -127,10 +164,9 @@ fn read_json_lines(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnM
         let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
         match read_line_capped(&mut reader, &mut buf, options.max_file_bytes) {
             Ok(Line::End) => break,
-            Ok(Line::TooLong(size)) => emit(reject(format!(
-                "line is {size} bytes, over the limit of {} bytes",
-                options.max_file_bytes
-            ))),
+            Ok(Line::TooLong(size)) => {
+                emit(reject(format!("line is {size} bytes, over the limit of {} bytes", options.max_file_bytes)))
+            }
             Ok(Line::Complete) => {
                 let bytes = if number == 1 { strip_bom(&buf) } else { &buf };
                 // A binary file renamed .jsonl would otherwise give one rejection per
@@ -143,9 +179,7 @@ fn read_json_lines(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnM
                 }
                 any_line = true;
                 let default_id = format!("{stem}-{number}");
-                let outcome =
-                    json_line(bytes, file.metadata.as_ref(), options, default_id, &origin)
-                        .unwrap_or_else(reject);
+                let outcome = json_line(bytes, metadata, options, default_id, &origin).unwrap_or_else(reject);
                 emit(outcome);
             }
             Err(e) => return emit(reject(describe_io(&e))),
@@ -164,8 +198,7 @@ fn json_line(
     default_id: String,
     origin: &str,
 ) -> Result<Outcome, String> {
-    let line: ArticleLine =
-        serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+    let line: ArticleLine = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     let found = match (line.text, line.html) {
         (Some(text), _) => Found::text(clean_text(&normalise_newlines(&text))?),
         (None, Some(html)) => Found::html(&html)?,
@@ -235,10 +268,7 @@ fn assemble(
 ) -> Article {
     let meta = meta.cloned().unwrap_or_default();
     let language = choose_language(&found, &meta, options);
-    let id = meta
-        .id
-        .filter(|id| !id.trim().is_empty())
-        .unwrap_or(default_id);
+    let id = meta.id.filter(|id| !id.trim().is_empty()).unwrap_or(default_id);
     Article {
         id,
         content_hash: content_hash(found.text.as_bytes()),
@@ -270,9 +300,7 @@ fn choose_language(found: &Found, meta: &Metadata, options: &IngestOptions) -> S
 }
 
 fn file_stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -287,11 +315,7 @@ mod tests {
                       after weeks of fighting with rebel and jihadist groups, a monitor said.";
 
     fn input(path: PathBuf, format: Format, metadata: Option<Metadata>) -> InputFile {
-        InputFile {
-            path,
-            format,
-            metadata,
-        }
+        InputFile { path, format, metadata }
     }
 
     fn read(file: &InputFile, options: &IngestOptions) -> Vec<Outcome> {
@@ -323,15 +347,8 @@ mod tests {
     #[test]
     fn text_file_becomes_an_article_with_detected_language() {
         let dir = tempfile::tempdir().unwrap();
-        let path = write(
-            dir.path(),
-            "report-fr.txt",
-            format!("\u{FEFF}{FR}\r\n\r\n").as_bytes(),
-        );
-        let a = only_article(read(
-            &input(path.clone(), Format::Text, None),
-            &IngestOptions::default(),
-        ));
+        let path = write(dir.path(), "report-fr.txt", format!("\u{FEFF}{FR}\r\n\r\n").as_bytes());
+        let a = only_article(read(&input(path.clone(), Format::Text, None), &IngestOptions::default()));
         assert_eq!(a.id, "report-fr");
         assert_eq!(a.text, FR);
         assert_eq!(a.language, "fr");
@@ -344,10 +361,7 @@ mod tests {
     fn undetectable_language_is_und() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), "short.txt", b"Idlib 2020");
-        let a = only_article(read(
-            &input(path, Format::Text, None),
-            &IngestOptions::default(),
-        ));
+        let a = only_article(read(&input(path, Format::Text, None), &IngestOptions::default()));
         assert_eq!(a.language, "und");
     }
 
@@ -355,10 +369,7 @@ mod tests {
     fn binary_file_is_rejected() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), "x.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
-        let r = only_rejection(read(
-            &input(path.clone(), Format::Text, None),
-            &IngestOptions::default(),
-        ));
+        let r = only_rejection(read(&input(path.clone(), Format::Text, None), &IngestOptions::default()));
         assert_eq!(r.reason, "binary file");
         assert_eq!(r.origin, path.display().to_string());
     }
@@ -369,10 +380,7 @@ mod tests {
         let mut damaged = EN.as_bytes().to_vec();
         damaged.extend_from_slice(b" caf\xE9");
         let path = write(dir.path(), "damaged.txt", &damaged);
-        let out = read(
-            &input(path.clone(), Format::Text, None),
-            &IngestOptions::default(),
-        );
+        let out = read(&input(path.clone(), Format::Text, None), &IngestOptions::default());
         let [Outcome::Warning(w), Outcome::Article(a)] = out.as_slice() else {
             panic!("expected a warning then an article, got {out:?}");
         };
@@ -380,15 +388,8 @@ mod tests {
         assert!(w.message.contains("U+FFFD"));
         assert!(a.text.ends_with("caf\u{FFFD}"));
 
-        let path = write(
-            dir.path(),
-            "latin1.txt",
-            b"d\xE9j\xE0 \xE9t\xE9 bombard\xE9",
-        );
-        let r = only_rejection(read(
-            &input(path, Format::Text, None),
-            &IngestOptions::default(),
-        ));
+        let path = write(dir.path(), "latin1.txt", b"d\xE9j\xE0 \xE9t\xE9 bombard\xE9");
+        let r = only_rejection(read(&input(path, Format::Text, None), &IngestOptions::default()));
         assert_eq!(r.reason, "not UTF-8 text");
     }
 
@@ -398,10 +399,7 @@ mod tests {
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend(EN.encode_utf16().flat_map(u16::to_le_bytes));
         let path = write(dir.path(), "u16.txt", &bytes);
-        let a = only_article(read(
-            &input(path, Format::Text, None),
-            &IngestOptions::default(),
-        ));
+        let a = only_article(read(&input(path, Format::Text, None), &IngestOptions::default()));
         assert_eq!(a.text, EN);
         assert_eq!(a.language, "en");
     }
@@ -410,16 +408,10 @@ mod tests {
     fn empty_file_is_rejected() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), "blank.txt", b"  \n\r\n\t");
-        let r = only_rejection(read(
-            &input(path, Format::Text, None),
-            &IngestOptions::default(),
-        ));
+        let r = only_rejection(read(&input(path, Format::Text, None), &IngestOptions::default()));
         assert_eq!(r.reason, "empty");
         let path = write(dir.path(), "none.jsonl", b"\n\n");
-        let r = only_rejection(read(
-            &input(path, Format::JsonLines, None),
-            &IngestOptions::default(),
-        ));
+        let r = only_rejection(read(&input(path, Format::JsonLines, None), &IngestOptions::default()));
         assert_eq!(r.reason, "empty");
     }
 
@@ -427,10 +419,7 @@ mod tests {
     fn oversized_file_is_rejected_with_the_limit() {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), "big.txt", EN.as_bytes());
-        let options = IngestOptions {
-            max_file_bytes: 100,
-            ..IngestOptions::default()
-        };
+        let options = IngestOptions { max_file_bytes: 100, ..IngestOptions::default() };
         let r = only_rejection(read(&input(path, Format::Text, None), &options));
         assert!(r.reason.contains("limit of 100 bytes"), "{}", r.reason);
     }
@@ -444,16 +433,11 @@ mod tests {
             "feed.jsonl",
             format!("{{\"text\": \"short\"}}\n{long}{{\"text\": \"again\"}}\n").as_bytes(),
         );
-        let options = IngestOptions {
-            max_file_bytes: 40,
-            ..IngestOptions::default()
-        };
+        let options = IngestOptions { max_file_bytes: 40, ..IngestOptions::default() };
         let out = read(&input(path.clone(), Format::JsonLines, None), &options);
         assert_eq!(out.len(), 3);
         assert!(matches!(&out[0], Outcome::Article(a) if a.text == "short"));
-        let Outcome::Rejected(r) = &out[1] else {
-            panic!("{out:?}")
-        };
+        let Outcome::Rejected(r) = &out[1] else { panic!("{out:?}") };
         assert_eq!(r.origin, format!("{}:2", path.display()));
         assert!(r.reason.contains("limit of 40 bytes"));
         assert!(matches!(&out[2], Outcome::Article(a) if a.text == "again" && a.id == "feed-3"));
@@ -471,40 +455,22 @@ mod tests {
             "{\"id\": \"e\", \"html\": \"<p>Clashes near Saraqib on Monday.</p>\", \"language\": \"en\"}".to_owned(),
         ];
         let path = write(dir.path(), "feed.jsonl", lines.join("\n").as_bytes());
-        let out = read(
-            &input(path.clone(), Format::JsonLines, None),
-            &IngestOptions::default(),
-        );
+        let out = read(&input(path.clone(), Format::JsonLines, None), &IngestOptions::default());
         assert_eq!(out.len(), 5, "{out:?}");
-        let Outcome::Article(a) = &out[0] else {
-            panic!("{out:?}")
-        };
+        let Outcome::Article(a) = &out[0] else { panic!("{out:?}") };
         assert_eq!((a.id.as_str(), a.language.as_str()), ("a", "en"));
         assert_eq!(a.origin, format!("{}:1", path.display()));
         assert_eq!(a.published, NaiveDate::from_ymd_opt(2020, 1, 28));
-        let Outcome::Rejected(r) = &out[1] else {
-            panic!("{out:?}")
-        };
+        let Outcome::Rejected(r) = &out[1] else { panic!("{out:?}") };
         assert_eq!(r.origin, format!("{}:2", path.display()));
-        assert!(
-            r.reason
-                .starts_with("invalid JSON: expected value at line 1"),
-            "{}",
-            r.reason
-        );
-        let Outcome::Article(c) = &out[2] else {
-            panic!("{out:?}")
-        };
+        assert!(r.reason.starts_with("invalid JSON: expected value at line 1"), "{}", r.reason);
+        let Outcome::Article(c) = &out[2] else { panic!("{out:?}") };
         assert_eq!((c.id.as_str(), c.language.as_str()), ("feed-4", "fr"));
         assert_eq!(c.source.as_deref(), Some("AFP"));
-        let Outcome::Rejected(d) = &out[3] else {
-            panic!("{out:?}")
-        };
+        let Outcome::Rejected(d) = &out[3] else { panic!("{out:?}") };
         assert_eq!(d.origin, format!("{}:5", path.display()));
         assert!(d.reason.contains("neither"));
-        let Outcome::Article(e) = &out[4] else {
-            panic!("{out:?}")
-        };
+        let Outcome::Article(e) = &out[4] else { panic!("{out:?}") };
         assert_eq!(e.text, "Clashes near Saraqib on Monday.");
     }
 
@@ -526,10 +492,7 @@ mod tests {
         };
 
         // Content alone: the text's language wins over <html lang>, the page gives the rest.
-        let plain = only_article(read(
-            &input(path.clone(), Format::Html, None),
-            &IngestOptions::default(),
-        ));
+        let plain = only_article(read(&input(path.clone(), Format::Html, None), &IngestOptions::default()));
         assert_eq!(plain.id, "page");
         assert_eq!(plain.language, "en");
         assert_eq!(plain.title.as_deref(), Some("Page title"));
@@ -537,10 +500,8 @@ mod tests {
         assert_eq!(plain.text, EN);
 
         // Metadata overrides what the page says.
-        let with_meta = only_article(read(
-            &input(path.clone(), Format::Html, Some(meta.clone())),
-            &IngestOptions::default(),
-        ));
+        let with_meta =
+            only_article(read(&input(path.clone(), Format::Html, Some(meta.clone())), &IngestOptions::default()));
         assert_eq!(with_meta.id, "meta-id");
         assert_eq!(with_meta.language, "fr");
         assert_eq!(with_meta.published, NaiveDate::from_ymd_opt(2020, 2, 2));
@@ -562,30 +523,16 @@ mod tests {
     #[test]
     fn page_lang_is_used_when_text_is_too_short_to_detect() {
         let dir = tempfile::tempdir().unwrap();
-        let path = write(
-            dir.path(),
-            "p.htm",
-            b"<html lang=\"fr-FR\"><p>Alep</p></html>",
-        );
-        let a = only_article(read(
-            &input(path, Format::Html, None),
-            &IngestOptions::default(),
-        ));
+        let path = write(dir.path(), "p.htm", b"<html lang=\"fr-FR\"><p>Alep</p></html>");
+        let a = only_article(read(&input(path, Format::Html, None), &IngestOptions::default()));
         assert_eq!(a.language, "fr");
     }
 
     #[test]
     fn html_with_no_readable_text_is_empty() {
         let dir = tempfile::tempdir().unwrap();
-        let path = write(
-            dir.path(),
-            "nav.html",
-            b"<nav><a href=/>Home</a></nav><script>x()</script>",
-        );
-        let r = only_rejection(read(
-            &input(path, Format::Html, None),
-            &IngestOptions::default(),
-        ));
+        let path = write(dir.path(), "nav.html", b"<nav><a href=/>Home</a></nav><script>x()</script>");
+        let r = only_rejection(read(&input(path, Format::Html, None), &IngestOptions::default()));
         assert!(r.reason.starts_with("empty"));
     }
 
@@ -593,41 +540,59 @@ mod tests {
     fn missing_file_is_rejected_not_a_panic() {
         let dir = tempfile::tempdir().unwrap();
         for format in [Format::Text, Format::Html, Format::JsonLines] {
-            let r = only_rejection(read(
-                &input(dir.path().join("gone"), format, None),
-                &IngestOptions::default(),
-            ));
+            let r = only_rejection(read(&input(dir.path().join("gone"), format, None), &IngestOptions::default()));
             assert_eq!(r.reason, "no such file or directory");
         }
+    }
+
+    #[test]
+    fn bytes_read_like_files_of_their_format() {
+        let read_bytes_of = |bytes: &[u8], format, options: &IngestOptions| {
+            let mut out = Vec::new();
+            read_bytes(bytes, format, "post", None, options, &mut |o| out.push(o));
+            out
+        };
+        let feed = format!("{{\"id\": \"a\", \"text\": \"{EN}\"}}\n{{\"text\": oops}}\n{{\"text\": \"{FR}\"}}");
+        let out = read_bytes_of(feed.as_bytes(), Format::JsonLines, &IngestOptions::default());
+        assert_eq!(out.len(), 3, "{out:?}");
+        assert!(matches!(&out[0], Outcome::Article(a) if a.id == "a" && a.origin == "post:1"));
+        let Outcome::Rejected(r) = &out[1] else { panic!("{out:?}") };
+        assert_eq!(r.origin, "post:2");
+        assert!(r.reason.starts_with("invalid JSON"), "{}", r.reason);
+        assert!(matches!(&out[2], Outcome::Article(a) if a.id == "post-3" && a.language == "fr"));
+
+        let meta = Metadata {
+            id: Some("page".into()),
+            published: NaiveDate::from_ymd_opt(2020, 1, 28),
+            ..Metadata::default()
+        };
+        let html = format!("<html><body><article><p>{EN}</p></article></body></html>");
+        let mut out = Vec::new();
+        read_bytes(html.as_bytes(), Format::Html, "post", Some(&meta), &IngestOptions::default(), &mut |o| out.push(o));
+        let a = only_article(out);
+        assert_eq!((a.id.as_str(), a.text.as_str()), ("page", EN));
+        assert_eq!(a.published, NaiveDate::from_ymd_opt(2020, 1, 28));
+
+        let small = IngestOptions { max_file_bytes: 10, ..IngestOptions::default() };
+        let r = only_rejection(read_bytes_of(EN.as_bytes(), Format::Text, &small));
+        assert_eq!(r.origin, "post");
+        assert!(r.reason.contains("limit of 10 bytes"), "{}", r.reason);
+        let r = only_rejection(read_bytes_of(b"\n \n", Format::JsonLines, &IngestOptions::default()));
+        assert_eq!(r.reason, "empty");
     }
 
     #[test]
     fn capped_line_reader_splits_and_skips() {
         let mut reader = io::Cursor::new(b"ab\r\ncdefgh\n\nlast".to_vec());
         let mut buf = Vec::new();
-        assert!(matches!(
-            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
-            Line::Complete
-        ));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete));
         assert_eq!(buf, b"ab");
-        assert!(matches!(
-            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
-            Line::TooLong(6)
-        ));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::TooLong(6)));
         assert!(buf.is_empty());
-        assert!(matches!(
-            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
-            Line::Complete
-        ));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete));
         assert_eq!(buf, b"");
-        assert!(matches!(
-            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
-            Line::Complete
-        ));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete));
         assert_eq!(buf, b"last");
-        assert!(matches!(
-            read_line_capped(&mut reader, &mut buf, 4).unwrap(),
-            Line::End
-        ));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::End));
     }
 }

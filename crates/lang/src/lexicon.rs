@@ -33,10 +33,7 @@ pub struct Lexicon<T> {
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
-        Lexicon {
-            by_first_word: HashMap::new(),
-            stem_first: Vec::new(),
-        }
+        Lexicon { by_first_word: HashMap::new(), stem_first: Vec::new() }
     }
 }
 
@@ -69,10 +66,8 @@ impl<T: Clone> Lexicon<T> {
                 }
                 let stem = word.len() > 1 && word.ends_with('*');
                 let word = word.trim_end_matches('*');
-                let mut toks: Vec<Pattern> = tokenize(word, rules)
-                    .into_iter()
-                    .map(|t| Pattern::Exact(t.norm))
-                    .collect();
+                let mut toks: Vec<Pattern> =
+                    tokenize(word, rules).into_iter().map(|t| Pattern::Exact(t.norm)).collect();
                 if stem {
                     if let Some(Pattern::Exact(last)) = toks.pop() {
                         toks.push(Pattern::Stem(last));
@@ -83,11 +78,7 @@ impl<T: Clone> Lexicon<T> {
             .collect();
         match patterns.first() {
             None => {}
-            Some(Pattern::Exact(first)) => self
-                .by_first_word
-                .entry(first.clone())
-                .or_default()
-                .push((patterns, value)),
+            Some(Pattern::Exact(first)) => self.by_first_word.entry(first.clone()).or_default().push((patterns, value)),
             Some(_) => self.stem_first.push((patterns, value)),
         }
     }
@@ -96,8 +87,7 @@ impl<T: Clone> Lexicon<T> {
         for entries in self.by_first_word.values_mut() {
             entries.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        self.stem_first
-            .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
     /// The longest phrase starting at token `at`.
@@ -110,16 +100,8 @@ impl<T: Clone> Lexicon<T> {
             if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
                 continue;
             }
-            if patterns
-                .iter()
-                .zip(&tokens[at..end])
-                .all(|(p, t)| p.matches(t))
-            {
-                best = Some(Hit {
-                    start: at,
-                    end,
-                    value,
-                });
+            if patterns.iter().zip(&tokens[at..end]).all(|(p, t)| p.matches(t)) {
+                best = Some(Hit { start: at, end, value });
             }
         }
         best
@@ -143,36 +125,20 @@ impl<T: Clone> Lexicon<T> {
 
     /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most
     /// `max_len` tokens: used for markers that stand just before a name ("la ville de").
-    pub fn match_ending_at<'a>(
-        &'a self,
-        tokens: &[Token],
-        end: usize,
-        max_len: usize,
-    ) -> Option<Hit<'a, T>> {
-        (end.saturating_sub(max_len)..end)
-            .find_map(|start| self.phrase_spanning(tokens, start, end))
+    pub fn match_ending_at<'a>(&'a self, tokens: &[Token], end: usize, max_len: usize) -> Option<Hit<'a, T>> {
+        (end.saturating_sub(max_len)..end).find_map(|start| self.phrase_spanning(tokens, start, end))
     }
 
     /// A phrase covering exactly tokens `start..end`, even where a longer one also starts
     /// at `start` ("de" before "l'armée", though the lexicon also holds "de l'").
-    fn phrase_spanning<'a>(
-        &'a self,
-        tokens: &[Token],
-        start: usize,
-        end: usize,
-    ) -> Option<Hit<'a, T>> {
+    fn phrase_spanning<'a>(&'a self, tokens: &[Token], start: usize, end: usize) -> Option<Hit<'a, T>> {
         let first = tokens.get(start)?;
         let len = end.checked_sub(start)?;
         let exact = self.by_first_word.get(&first.norm).into_iter().flatten();
         exact
             .chain(self.stem_first.iter())
             .filter(|(patterns, _)| patterns.len() == len && end <= tokens.len())
-            .find(|(patterns, _)| {
-                patterns
-                    .iter()
-                    .zip(&tokens[start..end])
-                    .all(|(p, t)| p.matches(t))
-            })
+            .find(|(patterns, _)| patterns.iter().zip(&tokens[start..end]).all(|(p, t)| p.matches(t)))
             .map(|(_, value)| Hit { start, end, value })
     }
 
@@ -186,51 +152,26 @@ mod tests {
     use super::*;
 
     fn rules() -> WordRules {
-        WordRules {
-            elisions: vec!["d'".into()],
-            clitics: vec![],
-        }
+        WordRules { elisions: vec!["d'".into()], clitics: vec![] }
     }
 
     #[test]
     fn longest_phrase_wins_and_stems_match() {
-        let lex = Lexicon::new(
-            [
-                ("forces", 1),
-                ("forces du régime", 2),
-                ("bombard*", 3),
-                ("# derniers jours", 4),
-            ],
-            &rules(),
-        );
-        let toks = tokenize(
-            "Les forces du regime ont bombardé en 10 derniers jours",
-            &rules(),
-        );
-        let hits: Vec<(usize, usize, i32)> = lex
-            .find_all(&toks)
-            .into_iter()
-            .map(|h| (h.start, h.end, *h.value))
-            .collect();
+        let lex =
+            Lexicon::new([("forces", 1), ("forces du régime", 2), ("bombard*", 3), ("# derniers jours", 4)], &rules());
+        let toks = tokenize("Les forces du regime ont bombardé en 10 derniers jours", &rules());
+        let hits: Vec<(usize, usize, i32)> =
+            lex.find_all(&toks).into_iter().map(|h| (h.start, h.end, *h.value)).collect();
         assert_eq!(hits, [(1, 4, 2), (5, 6, 3), (7, 10, 4)]);
     }
 
     #[test]
     fn a_shorter_phrase_ends_where_asked_though_a_longer_one_starts_with_it() {
-        let rules = WordRules {
-            elisions: vec!["l'".into()],
-            clitics: vec![],
-        };
+        let rules = WordRules { elisions: vec!["l'".into()], clitics: vec![] };
         let lex = Lexicon::new([("de", ()), ("de l'", ())], &rules);
         let toks = tokenize("frappes de l'armée", &rules);
-        assert!(
-            lex.match_ending_at(&toks, 2, 2).is_some(),
-            "\"de\" ends before \"l'\""
-        );
-        assert!(
-            lex.match_ending_at(&toks, 3, 2).is_some(),
-            "\"de l'\" ends before \"armée\""
-        );
+        assert!(lex.match_ending_at(&toks, 2, 2).is_some(), "\"de\" ends before \"l'\"");
+        assert!(lex.match_ending_at(&toks, 3, 2).is_some(), "\"de l'\" ends before \"armée\"");
     }
 
     #[test]

@@ -227,10 +227,8 @@ pub struct LanguagePack {
 impl LanguagePack {
     /// Reads a pack from its TOML text; `origin` names it in errors.
     pub fn from_toml(source: &str, origin: &str) -> Result<LanguagePack, PackError> {
-        let file: PackFile = toml::from_str(source).map_err(|e| PackError::Syntax {
-            origin: origin.to_string(),
-            message: e.to_string(),
-        })?;
+        let file: PackFile = toml::from_str(source)
+            .map_err(|e| PackError::Syntax { origin: origin.to_string(), message: e.to_string() })?;
         compile(file, origin)
     }
 
@@ -240,10 +238,7 @@ impl LanguagePack {
 }
 
 fn invalid(origin: &str, message: String) -> PackError {
-    PackError::Invalid {
-        origin: origin.to_string(),
-        message,
-    }
+    PackError::Invalid { origin: origin.to_string(), message }
 }
 
 fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
@@ -254,27 +249,18 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
         if groups.len() != expected {
-            return Err(invalid(
-                origin,
-                format!(
-                    "{what}: expected {expected} entries, found {}",
-                    groups.len()
-                ),
-            ));
+            return Err(invalid(origin, format!("{what}: expected {expected} entries, found {}", groups.len())));
         }
         Ok(Lexicon::new(
-            groups
-                .iter()
-                .enumerate()
-                .flat_map(|(i, names)| names.iter().map(move |n| (n.as_str(), i as u32 + base))),
+            groups.iter().enumerate().flat_map(|(i, names)| names.iter().map(move |n| (n.as_str(), i as u32 + base))),
             &rules,
         ))
     };
     let actor_lexicon = |entries: &[ActorEntry]| -> Result<Lexicon<ActorId>, PackError> {
         let mut names = Vec::new();
         for entry in entries {
-            let id = ActorId::parse(&entry.id)
-                .ok_or_else(|| invalid(origin, format!("unknown actor id {:?}", entry.id)))?;
+            let id =
+                ActorId::parse(&entry.id).ok_or_else(|| invalid(origin, format!("unknown actor id {:?}", entry.id)))?;
             names.extend(entry.names.iter().map(|n| (n.as_str(), id)));
         }
         Ok(Lexicon::new(names, &rules))
@@ -282,15 +268,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     let mut triggers = Vec::new();
     for entry in &file.triggers {
         if !(0.0..=1.0).contains(&entry.confidence) {
-            return Err(invalid(
-                origin,
-                format!("trigger confidence {} is not in 0..1", entry.confidence),
-            ));
+            return Err(invalid(origin, format!("trigger confidence {} is not in 0..1", entry.confidence)));
         }
-        let trigger = Trigger {
-            kind: entry.kind,
-            confidence: entry.confidence,
-        };
+        let trigger = Trigger { kind: entry.kind, confidence: entry.confidence };
         triggers.extend(entry.words.iter().map(|w| (w.as_str(), trigger)));
     }
     let region_words = file
@@ -298,48 +278,24 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         .region_before
         .iter()
         .map(|w| (w.as_str(), RegionSide::Before))
-        .chain(
-            file.places
-                .region_after
-                .iter()
-                .map(|w| (w.as_str(), RegionSide::After)),
-        );
+        .chain(file.places.region_after.iter().map(|w| (w.as_str(), RegionSide::After)));
     Ok(LanguagePack {
-        abbreviations: file
-            .words
-            .abbreviations
-            .iter()
-            .map(|w| fold_word(w))
-            .collect(),
-        function_words: file
-            .words
-            .function_words
-            .iter()
-            .map(|w| fold_word(w))
-            .collect(),
+        abbreviations: file.words.abbreviations.iter().map(|w| fold_word(w)).collect(),
+        function_words: file.words.function_words.iter().map(|w| fold_word(w)).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,
         weekdays: numbered(&file.dates.weekdays, 7, 0, "dates.weekdays")?,
         relative_days: Lexicon::new(
-            file.dates
-                .relative_days
-                .iter()
-                .flat_map(|r| r.words.iter().map(move |w| (w.as_str(), r.offset))),
+            file.dates.relative_days.iter().flat_map(|r| r.words.iter().map(move |w| (w.as_str(), r.offset))),
             &rules,
         ),
         since: set(&file.dates.since),
         recent: set(&file.dates.recent),
         past_tense: set(&file.dates.past_tense),
-        number_words: Lexicon::new(
-            file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)),
-            &rules,
-        ),
+        number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
-            file.numbers
-                .vague
-                .iter()
-                .flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),
+            file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),
             &rules,
         ),
         place_nouns: set(&file.places.place_nouns),
@@ -353,12 +309,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
         hypothetical: set(&file.events.hypothetical),
-        hypothetical_suffixes: file
-            .events
-            .hypothetical_suffixes
-            .iter()
-            .map(|w| fold_word(w))
-            .collect(),
+        hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| fold_word(w)).collect(),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         previous_holder: set(&file.events.previous_holder),

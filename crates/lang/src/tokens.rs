@@ -46,10 +46,7 @@ pub struct WordRules {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bf}' | '\u{02be}' | '\u{02bc}'
-    )
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bf}' | '\u{02be}' | '\u{02bc}')
 }
 
 fn is_joiner(c: char) -> bool {
@@ -88,8 +85,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             let start = i;
             while i < chars.len() {
                 let c = chars[i].1;
-                let joined =
-                    is_joiner(c) && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                let joined = is_joiner(c) && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
                 if c.is_alphanumeric() || joined {
                     i += 1;
                 } else {
@@ -165,14 +161,7 @@ fn byte_len_of_chars(word: &str, n: usize) -> usize {
 
 fn push_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let raw = &text[start..end];
-    out.push(Token {
-        start,
-        end,
-        text: raw.to_string(),
-        norm: fold_word(raw),
-        kind: TokenKind::Word,
-        value: None,
-    });
+    out.push(Token { start, end, text: raw.to_string(), norm: fold_word(raw), kind: TokenKind::Word, value: None });
 }
 
 #[cfg(test)]
@@ -180,10 +169,7 @@ mod tests {
     use super::*;
 
     fn rules() -> WordRules {
-        WordRules {
-            elisions: vec!["d'".into(), "l'".into()],
-            clitics: vec!["'s".into()],
-        }
+        WordRules { elisions: vec!["d'".into(), "l'".into()], clitics: vec!["'s".into()] }
     }
 
     fn texts(s: &str) -> Vec<String> {
@@ -192,23 +178,14 @@ mod tests {
 
     #[test]
     fn splits_elisions_and_clitics_but_keeps_names_whole() {
-        assert_eq!(
-            texts("d’Arnaz et l'armée"),
-            ["d’", "Arnaz", "et", "l'", "armée"]
-        );
-        assert_eq!(
-            texts("Syria's second city"),
-            ["Syria", "'s", "second", "city"]
-        );
+        assert_eq!(texts("d’Arnaz et l'armée"), ["d’", "Arnaz", "et", "l'", "armée"]);
+        assert_eq!(texts("Syria's second city"), ["Syria", "'s", "second", "city"]);
         assert_eq!(texts("Ma'arrat al-Nu`man"), ["Ma'arrat", "al-Nu`man"]);
     }
 
     #[test]
     fn reads_grouped_numbers() {
-        let toks = tokenize(
-            "plus de 100 000 déplacés, 400.000 personnes, 25 villes.",
-            &rules(),
-        );
+        let toks = tokenize("plus de 100 000 déplacés, 400.000 personnes, 25 villes.", &rules());
         let values: Vec<u64> = toks.iter().filter_map(|t| t.value).collect();
         assert_eq!(values, [100_000, 400_000, 25]);
     }

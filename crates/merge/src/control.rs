@@ -47,12 +47,7 @@ fn change_day(event: &MergedEvent) -> Option<NaiveDate> {
 }
 
 fn overlap(a: &MergedEvent, b: &MergedEvent) -> bool {
-    match (
-        a.event.date_start,
-        a.event.date_end,
-        b.event.date_start,
-        b.event.date_end,
-    ) {
+    match (a.event.date_start, a.event.date_end, b.event.date_start, b.event.date_end) {
         (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
         _ => false,
     }
@@ -60,10 +55,8 @@ fn overlap(a: &MergedEvent, b: &MergedEvent) -> bool {
 
 /// Timelines of every place that has territory events, by place key.
 pub fn timelines(merged: &[MergedEvent]) -> Vec<PlaceTimeline> {
-    let mut territory: Vec<&MergedEvent> = merged
-        .iter()
-        .filter(|m| m.event.control.is_some() && change_day(m).is_some())
-        .collect();
+    let mut territory: Vec<&MergedEvent> =
+        merged.iter().filter(|m| m.event.control.is_some() && change_day(m).is_some()).collect();
     territory.sort_by(|a, b| {
         a.event
             .place_key()
@@ -100,27 +93,18 @@ fn place_timeline(events: &[&MergedEvent]) -> PlaceTimeline {
             j += 1;
         }
         let group = &events[i..j];
-        let mut claimants: Vec<ActorId> = group
-            .iter()
-            .filter_map(|m| m.event.control.as_ref().map(|c| c.gained_by))
-            .collect();
+        let mut claimants: Vec<ActorId> =
+            group.iter().filter_map(|m| m.event.control.as_ref().map(|c| c.gained_by)).collect();
         claimants.sort();
         claimants.dedup();
         let since = group.iter().filter_map(|m| change_day(m)).max();
-        let extent = if group.iter().all(|m| {
-            m.event
-                .control
-                .as_ref()
-                .is_some_and(|c| c.extent == Extent::Full)
-        }) {
+        let extent = if group.iter().all(|m| m.event.control.as_ref().is_some_and(|c| c.extent == Extent::Full)) {
             Extent::Full
         } else {
             Extent::Partial
         };
-        let mut articles: Vec<String> = group
-            .iter()
-            .flat_map(|m| m.sources.iter().map(|s| s.article_id.clone()))
-            .collect();
+        let mut articles: Vec<String> =
+            group.iter().flat_map(|m| m.sources.iter().map(|s| s.article_id.clone())).collect();
         articles.sort();
         articles.dedup();
         if let Some(previous) = states.last_mut() {
@@ -149,19 +133,13 @@ fn place_timeline(events: &[&MergedEvent]) -> PlaceTimeline {
 }
 
 /// Each place's state on a day: the period that covers it, if any.
-pub fn control_at(
-    timelines: &[PlaceTimeline],
-    day: NaiveDate,
-) -> Vec<(&PlaceTimeline, &ControlState)> {
+pub fn control_at(timelines: &[PlaceTimeline], day: NaiveDate) -> Vec<(&PlaceTimeline, &ControlState)> {
     timelines
         .iter()
         .filter_map(|t| {
             t.states
                 .iter()
-                .find(|s| {
-                    s.since.is_none_or(|since| since <= day)
-                        && s.until.is_none_or(|until| day < until)
-                })
+                .find(|s| s.since.is_none_or(|since| since <= day) && s.until.is_none_or(|until| day < until))
                 .map(|s| (t, s))
         })
         .collect()

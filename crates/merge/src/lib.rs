@@ -44,18 +44,12 @@ fn actors_compatible(a: &Event, b: &Event) -> bool {
 
 /// Whether two events of one block report the same event.
 pub fn same_event(a: &Event, b: &Event) -> bool {
-    block_of(a) == block_of(b)
-        && a.article_id != b.article_id
-        && windows_overlap(a, b)
-        && actors_compatible(a, b)
+    block_of(a) == block_of(b) && a.article_id != b.article_id && windows_overlap(a, b) && actors_compatible(a, b)
 }
 
 /// Merges the events of one block. `published` gives an article's publication date, used to
 /// tell a later toll from a disagreement.
-pub fn merge_block(
-    events: &[Event],
-    published: &dyn Fn(&str) -> Option<NaiveDate>,
-) -> Vec<MergedEvent> {
+pub fn merge_block(events: &[Event], published: &dyn Fn(&str) -> Option<NaiveDate>) -> Vec<MergedEvent> {
     let mut sorted: Vec<&Event> = events.iter().collect();
     sorted.sort_by(|a, b| a.event_id.cmp(&b.event_id));
     let mut parent: Vec<usize> = (0..sorted.len()).collect();
@@ -72,10 +66,7 @@ pub fn merge_block(
         let r = root(&mut parent, i);
         clusters.entry(r).or_default().push(event);
     }
-    clusters
-        .into_values()
-        .map(|members| merge_cluster(&members, published))
-        .collect()
+    clusters.into_values().map(|members| merge_cluster(&members, published)).collect()
 }
 
 fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -143,36 +134,22 @@ fn merge_cluster(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDat
             claimed_by: e.claimed_by.clone(),
         })
         .collect();
-    sources.sort_by(|a, b| {
-        a.article_id
-            .cmp(&b.article_id)
-            .then(a.event_id.cmp(&b.event_id))
-    });
+    sources.sort_by(|a, b| a.article_id.cmp(&b.article_id).then(a.event_id.cmp(&b.event_id)));
     let member_ids: Vec<&str> = sources.iter().map(|s| s.event_id.as_str()).collect();
     event.event_id = short_hash(&member_ids);
-    event.article_id = sources
-        .first()
-        .map(|s| s.article_id.clone())
-        .unwrap_or_default();
+    event.article_id = sources.first().map(|s| s.article_id.clone()).unwrap_or_default();
     MergedEvent { event, sources }
 }
 
 /// ACLED's rule: when sources disagree, the lower figure, unless one reports a later toll
 /// (an article published after the others): then the latest article's figure.
 fn conservative_toll(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDate>) -> u32 {
-    let reported: Vec<(Option<NaiveDate>, u32)> = members
-        .iter()
-        .filter(|e| e.fatalities > 0)
-        .map(|e| (published(&e.article_id), e.fatalities))
-        .collect();
+    let reported: Vec<(Option<NaiveDate>, u32)> =
+        members.iter().filter(|e| e.fatalities > 0).map(|e| (published(&e.article_id), e.fatalities)).collect();
     let latest = reported.iter().map(|(d, _)| *d).max().flatten();
     let earlier_exists = reported.iter().any(|(d, _)| *d != latest);
     let pool: Vec<u32> = if latest.is_some() && earlier_exists {
-        reported
-            .iter()
-            .filter(|(d, _)| *d == latest)
-            .map(|(_, f)| *f)
-            .collect()
+        reported.iter().filter(|(d, _)| *d == latest).map(|(_, f)| *f).collect()
     } else {
         reported.iter().map(|(_, f)| *f).collect()
     };

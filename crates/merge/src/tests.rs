@@ -12,14 +12,7 @@ fn actor(id: &str) -> ActorId {
     ActorId::parse(id).expect("known actor")
 }
 
-fn event(
-    article: &str,
-    sub: SubEventType,
-    place: &str,
-    start: u32,
-    end: u32,
-    actor1: &str,
-) -> Event {
+fn event(article: &str, sub: SubEventType, place: &str, start: u32, end: u32, actor1: &str) -> Event {
     let mut e = Event {
         event_id: String::new(),
         event_date: (start == end).then(|| day(start)).flatten(),
@@ -58,11 +51,7 @@ fn event(
         claimed_by: None,
     };
     if sub.is_territorial() {
-        e.control = Some(Control {
-            gained_by: actor(actor1),
-            lost_by: Some(actor("OPP")),
-            extent: Extent::Full,
-        });
+        e.control = Some(Control { gained_by: actor(actor1), lost_by: Some(actor("OPP")), extent: Extent::Full });
     }
     e.event_id = e.derive_id();
     e
@@ -74,30 +63,12 @@ fn no_dates(_: &str) -> Option<NaiveDate> {
 
 #[test]
 fn the_same_event_in_two_languages_merges_citing_both() {
-    let en = event(
-        "report-en",
-        SubEventType::GovernmentRegainsTerritory,
-        "Kafr Nubl",
-        8,
-        8,
-        "SYR_GOV",
-    );
-    let mut fr = event(
-        "report-fr",
-        SubEventType::GovernmentRegainsTerritory,
-        "Kafr-Nubl",
-        2,
-        8,
-        "SYR_GOV",
-    );
+    let en = event("report-en", SubEventType::GovernmentRegainsTerritory, "Kafr Nubl", 8, 8, "SYR_GOV");
+    let mut fr = event("report-fr", SubEventType::GovernmentRegainsTerritory, "Kafr-Nubl", 2, 8, "SYR_GOV");
     fr.language = "fr".into();
     let merged = merge_block(&[en, fr], &no_dates);
     assert_eq!(merged.len(), 1);
-    let sources: Vec<&str> = merged[0]
-        .sources
-        .iter()
-        .map(|s| s.article_id.as_str())
-        .collect();
+    let sources: Vec<&str> = merged[0].sources.iter().map(|s| s.article_id.as_str()).collect();
     assert_eq!(sources, ["report-en", "report-fr"]);
     assert_eq!(merged[0].event.date_start, day(8), "the narrowest window");
     assert_eq!(merged[0].event.event_date, day(8));
@@ -133,61 +104,24 @@ fn the_toll_is_the_lower_figure_unless_a_later_report_updates_it() {
     let mut second = event("second", SubEventType::AirDroneStrike, "Ariha", 5, 5, "RUS");
     second.fatalities = 9;
     let same_day = |_: &str| day(5);
-    assert_eq!(
-        merge_block(&[first.clone(), second.clone()], &same_day)[0]
-            .event
-            .fatalities,
-        9
-    );
+    assert_eq!(merge_block(&[first.clone(), second.clone()], &same_day)[0].event.fatalities, 9);
     let second_is_later = |a: &str| if a == "second" { day(9) } else { day(5) };
     second.fatalities = 15;
-    assert_eq!(
-        merge_block(&[first, second], &second_is_later)[0]
-            .event
-            .fatalities,
-        15
-    );
+    assert_eq!(merge_block(&[first, second], &second_is_later)[0].event.fatalities, 15);
 }
 
 #[test]
 fn control_timeline_and_contested_claims() {
-    let taken = event(
-        "a",
-        SubEventType::GovernmentRegainsTerritory,
-        "Kafr Nubl",
-        8,
-        8,
-        "SYR_GOV",
-    );
-    let retaken = event(
-        "b",
-        SubEventType::NonStateActorOvertakesTerritory,
-        "Kafr Nubl",
-        20,
-        20,
-        "OPP",
-    );
-    let mut claimed = event(
-        "c",
-        SubEventType::GovernmentRegainsTerritory,
-        "Kafr Nubl",
-        20,
-        21,
-        "SYR_GOV",
-    );
+    let taken = event("a", SubEventType::GovernmentRegainsTerritory, "Kafr Nubl", 8, 8, "SYR_GOV");
+    let retaken = event("b", SubEventType::NonStateActorOvertakesTerritory, "Kafr Nubl", 20, 20, "OPP");
+    let mut claimed = event("c", SubEventType::GovernmentRegainsTerritory, "Kafr Nubl", 20, 21, "SYR_GOV");
     claimed.evidence = "the army says it holds the town".into();
-    let merged: Vec<MergedEvent> = [taken, retaken, claimed]
-        .iter()
-        .flat_map(|e| merge_block(std::slice::from_ref(e), &no_dates))
-        .collect();
+    let merged: Vec<MergedEvent> =
+        [taken, retaken, claimed].iter().flat_map(|e| merge_block(std::slice::from_ref(e), &no_dates)).collect();
     let lines = timelines(&merged);
     assert_eq!(lines.len(), 1);
     let states = &lines[0].states;
-    assert_eq!(
-        states[0].held_by,
-        Some(actor("OPP")),
-        "held by the loser before the first change"
-    );
+    assert_eq!(states[0].held_by, Some(actor("OPP")), "held by the loser before the first change");
     assert_eq!(states[1].held_by, Some(actor("SYR_GOV")));
     assert_eq!(states[1].since, day(8));
     assert!(states[2].contested(), "both sides claim it from the 20th");
@@ -200,11 +134,7 @@ fn control_timeline_and_contested_claims() {
 fn arbitrary_events() -> impl Strategy<Value = Vec<Event>> {
     let places = ["Ariha", "Sarmin", "Binnish"];
     let actors = ["RUS", "SYR_GOV"];
-    prop::collection::vec(
-        (0..3usize, 1..6u32, 0..3u32, 0..2usize, 0..5usize, 0..20u32),
-        1..12,
-    )
-    .prop_map(move |specs| {
+    prop::collection::vec((0..3usize, 1..6u32, 0..3u32, 0..2usize, 0..5usize, 0..20u32), 1..12).prop_map(move |specs| {
         specs
             .into_iter()
             .map(|(place, start, len, who, article, dead)| {

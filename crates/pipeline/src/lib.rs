@@ -24,10 +24,7 @@ pub enum PipelineError {
     #[error("cannot store {origin}: {source}")]
     Store { origin: String, source: StoreError },
     #[error("cannot write the figures of {origin}: {source}")]
-    Figures {
-        origin: String,
-        source: serde_json::Error,
-    },
+    Figures { origin: String, source: serde_json::Error },
 }
 
 /// The merge stage as the store calls it for each block an article touches.
@@ -36,43 +33,17 @@ pub fn merge_block(events: &[Event], published: &HashMap<String, NaiveDate>) -> 
 }
 
 /// Extracts, stores and merges one article. A text already stored is not read again.
-pub fn store_article(
-    article: &Article,
-    extractor: &Extractor,
-    store: &mut Store,
-) -> Result<Stored, PipelineError> {
-    let store_error = |source| PipelineError::Store {
-        origin: article.origin.clone(),
-        source,
-    };
-    if let Some(existing_id) = store
-        .id_of_hash(&article.content_hash)
-        .map_err(store_error)?
-    {
-        return Ok(Stored {
-            saved: Saved::Duplicate { existing_id },
-            events: 0,
-            note: None,
-        });
+pub fn store_article(article: &Article, extractor: &Extractor, store: &mut Store) -> Result<Stored, PipelineError> {
+    let store_error = |source| PipelineError::Store { origin: article.origin.clone(), source };
+    if let Some(existing_id) = store.id_of_hash(&article.content_hash).map_err(store_error)? {
+        return Ok(Stored { saved: Saved::Duplicate { existing_id }, events: 0, note: None });
     }
     let extraction = extractor.explain(article);
-    let figures = figures_json(&extraction).map_err(|source| PipelineError::Figures {
-        origin: article.origin.clone(),
-        source,
-    })?;
-    let saved = store
-        .save(article, &extraction.events, &figures, &merge_block)
-        .map_err(store_error)?;
-    let events = if matches!(saved, Saved::Duplicate { .. }) {
-        0
-    } else {
-        extraction.events.len()
-    };
-    Ok(Stored {
-        saved,
-        events,
-        note: extraction.note,
-    })
+    let figures = figures_json(&extraction)
+        .map_err(|source| PipelineError::Figures { origin: article.origin.clone(), source })?;
+    let saved = store.save(article, &extraction.events, &figures, &merge_block).map_err(store_error)?;
+    let events = if matches!(saved, Saved::Duplicate { .. }) { 0 } else { extraction.events.len() };
+    Ok(Stored { saved, events, note: extraction.note })
 }
 
 /// The figures an article gives over a period, as stored with it.

@@ -13,22 +13,13 @@ use rusqlite::{params, Connection, OptionalExtension};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("store {path}: {source}")]
-    Open {
-        path: String,
-        source: rusqlite::Error,
-    },
+    Open { path: String, source: rusqlite::Error },
     #[error("store: {0}")]
     Sql(#[from] rusqlite::Error),
     #[error("store: a stored record is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
-    #[error(
-        "store {path} was written by a newer frontline (schema {found}, this one knows {known})"
-    )]
-    TooNew {
-        path: String,
-        found: i64,
-        known: i64,
-    },
+    #[error("store {path} was written by a newer frontline (schema {found}, this one knows {known})")]
+    TooNew { path: String, found: i64, known: i64 },
 }
 
 /// What saving an article did.
@@ -139,50 +130,31 @@ CREATE INDEX IF NOT EXISTS merged_by_date ON merged_events(date_start, date_end)
 pub type MergeFn<'a> = &'a dyn Fn(&[Event], &HashMap<String, NaiveDate>) -> Vec<MergedEvent>;
 
 fn actor_names(event: &Event) -> String {
-    [
-        &event.actor1,
-        &event.assoc_actor_1,
-        &event.actor2,
-        &event.assoc_actor_2,
-    ]
-    .into_iter()
-    .flatten()
-    .cloned()
-    .collect::<Vec<_>>()
-    .join(" | ")
+    [&event.actor1, &event.assoc_actor_1, &event.actor2, &event.assoc_actor_2]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 impl Store {
     /// Opens (creating if needed) the store at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
-        let open_error = |source| StoreError::Open {
-            path: shown.clone(),
-            source,
-        };
+        let open_error = |source| StoreError::Open { path: shown.clone(), source };
         let conn = Connection::open(path).map_err(open_error)?;
-        conn.busy_timeout(Duration::from_secs(30))
-            .map_err(open_error)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
         // WAL lets readers work while an ingest writes.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_error)?;
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(open_error)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(open_error)?;
-        let version: i64 = conn
-            .pragma_query_value(None, "user_version", |r| r.get(0))
-            .map_err(open_error)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_error)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew {
-                path: shown,
-                found: version,
-                known: SCHEMA_VERSION,
-            });
+            return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
         }
         conn.execute_batch(SCHEMA).map_err(open_error)?;
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION)
-            .map_err(open_error)?;
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_error)?;
         Ok(Store { conn })
     }
 
@@ -190,11 +162,7 @@ impl Store {
     pub fn id_of_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .query_row(
-                "SELECT id FROM articles WHERE content_hash = ?1",
-                [content_hash],
-                |r| r.get(0),
-            )
+            .query_row("SELECT id FROM articles WHERE content_hash = ?1", [content_hash], |r| r.get(0))
             .optional()?)
     }
 
@@ -212,13 +180,10 @@ impl Store {
         if let Some(existing_id) = self.id_of_hash(&article.content_hash)? {
             return Ok(Saved::Duplicate { existing_id });
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut blocks: BTreeSet<(String, String)> = BTreeSet::new();
         {
-            let mut old =
-                tx.prepare("SELECT sub_event_type, place_key FROM events WHERE article_id = ?1")?;
+            let mut old = tx.prepare("SELECT sub_event_type, place_key FROM events WHERE article_id = ?1")?;
             for row in old.query_map([&article.id], |r| Ok((r.get(0)?, r.get(1)?)))? {
                 blocks.insert(row?);
             }
@@ -269,22 +234,15 @@ impl Store {
             remerge_block(&tx, block, merge)?;
         }
         tx.commit()?;
-        Ok(if replaced {
-            Saved::Replaced
-        } else {
-            Saved::Inserted
-        })
+        Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
     }
 
     /// Merges every block again (after a change of merge rules).
     pub fn remerge_all(&mut self, merge: MergeFn<'_>) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM merged_events", [])?;
         let blocks: Vec<(String, String)> = {
-            let mut statement =
-                tx.prepare("SELECT DISTINCT sub_event_type, place_key FROM events")?;
+            let mut statement = tx.prepare("SELECT DISTINCT sub_event_type, place_key FROM events")?;
             let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
             rows.collect::<Result<_, _>>()?
         };
@@ -311,11 +269,7 @@ impl Store {
     }
 
     /// A page of the merged events matching the filter, in the order of [`Store::merged_events`].
-    pub fn merged_events_page(
-        &self,
-        filter: &EventFilter,
-        page: Page,
-    ) -> Result<Vec<MergedEvent>, StoreError> {
+    pub fn merged_events_page(&self, filter: &EventFilter, page: Page) -> Result<Vec<MergedEvent>, StoreError> {
         self.query_page("merged_events", filter, Some(page))
     }
 
@@ -341,13 +295,10 @@ impl Store {
 
     /// The merged event that an event of one article is a source of.
     pub fn merged_event_of(&self, event: &Event) -> Result<Option<MergedEvent>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT record FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2",
-        )?;
-        let rows = statement.query_map(
-            params![event.sub_event_type.as_str(), event.place_key()],
-            |r| r.get::<_, String>(0),
-        )?;
+        let mut statement =
+            self.conn.prepare("SELECT record FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2")?;
+        let rows = statement
+            .query_map(params![event.sub_event_type.as_str(), event.place_key()], |r| r.get::<_, String>(0))?;
         for row in rows {
             let merged: MergedEvent = serde_json::from_str(&row?)?;
             if merged.sources.iter().any(|s| s.event_id == event.event_id) {
@@ -378,11 +329,7 @@ impl Store {
     ) -> Result<Option<T>, StoreError> {
         let record: Option<String> = self
             .conn
-            .query_row(
-                &format!("SELECT record FROM {table} WHERE event_id = ?1"),
-                [event_id],
-                |r| r.get(0),
-            )
+            .query_row(&format!("SELECT record FROM {table} WHERE event_id = ?1"), [event_id], |r| r.get(0))
             .optional()?;
         Ok(record.map(|r| serde_json::from_str(&r)).transpose()?)
     }
@@ -390,11 +337,7 @@ impl Store {
     fn count(&self, table: &str, filter: &EventFilter) -> Result<u64, StoreError> {
         let (clause, values) = filter_clause(table, filter);
         let sql = format!("SELECT count(*) FROM {table} WHERE 1=1{clause}");
-        let count: i64 =
-            self.conn
-                .query_row(&sql, rusqlite::params_from_iter(values.iter()), |r| {
-                    r.get(0)
-                })?;
+        let count: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
         Ok(u64::try_from(count).unwrap_or(0))
     }
 
@@ -413,22 +356,11 @@ impl Store {
         page: Option<Page>,
     ) -> Result<Vec<T>, StoreError> {
         let (clause, values) = filter_clause(table, filter);
-        let mut sql =
-            format!("SELECT record FROM {table} WHERE 1=1{clause} ORDER BY date_start, event_id");
-        let mut bound: Vec<&dyn rusqlite::ToSql> =
-            values.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
-        let limits = page.map(|p| {
-            (
-                i64::from(p.limit),
-                i64::try_from(p.offset).unwrap_or(i64::MAX),
-            )
-        });
+        let mut sql = format!("SELECT record FROM {table} WHERE 1=1{clause} ORDER BY date_start, event_id");
+        let mut bound: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
+        let limits = page.map(|p| (i64::from(p.limit), i64::try_from(p.offset).unwrap_or(i64::MAX)));
         if let Some((limit, offset)) = &limits {
-            sql.push_str(&format!(
-                " LIMIT ?{} OFFSET ?{}",
-                bound.len() + 1,
-                bound.len() + 2
-            ));
+            sql.push_str(&format!(" LIMIT ?{} OFFSET ?{}", bound.len() + 1, bound.len() + 2));
             bound.push(limit);
             bound.push(offset);
         }
@@ -502,11 +434,7 @@ fn remerge_block(
              WHERE e.sub_event_type = ?1 AND e.place_key = ?2",
         )?;
         let rows = statement.query_map(params![sub_event_type, place_key], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
         })?;
         for row in rows {
             let (record, article, date) = row?;
@@ -527,11 +455,7 @@ fn remerge_block(
     )?;
     for merged in merge(&events, &published) {
         let event = &merged.event;
-        let articles: BTreeSet<&str> = merged
-            .sources
-            .iter()
-            .map(|s| s.article_id.as_str())
-            .collect();
+        let articles: BTreeSet<&str> = merged.sources.iter().map(|s| s.article_id.as_str()).collect();
         let articles = format!("|{}|", articles.into_iter().collect::<Vec<_>>().join("|"));
         insert.execute(params![
             event.event_id,
@@ -562,32 +486,16 @@ fn filter_clause(table: &str, filter: &EventFilter) -> (String, Vec<String>) {
         sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
     };
     if let Some(since) = filter.since {
-        bind(
-            " AND (date_end IS NULL OR date_end >= ?)",
-            since.to_string(),
-            &mut sql,
-        );
+        bind(" AND (date_end IS NULL OR date_end >= ?)", since.to_string(), &mut sql);
     }
     if let Some(until) = filter.until {
-        bind(
-            " AND (date_start IS NULL OR date_start <= ?)",
-            until.to_string(),
-            &mut sql,
-        );
+        bind(" AND (date_start IS NULL OR date_start <= ?)", until.to_string(), &mut sql);
     }
     if let Some(kind) = &filter.event_type {
-        bind(
-            " AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))",
-            kind.clone(),
-            &mut sql,
-        );
+        bind(" AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))", kind.clone(), &mut sql);
     }
     if let Some(place) = &filter.place {
-        bind(
-            " AND (location LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')",
-            like_pattern(place),
-            &mut sql,
-        );
+        bind(" AND (location LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')", like_pattern(place), &mut sql);
     }
     if let Some(actor) = &filter.actor {
         bind(
@@ -597,11 +505,7 @@ fn filter_clause(table: &str, filter: &EventFilter) -> (String, Vec<String>) {
         );
     }
     if let Some(article) = &filter.article {
-        let column = if table == "events" {
-            "article_id = ?"
-        } else {
-            "articles LIKE '%|' || ? || '|%'"
-        };
+        let column = if table == "events" { "article_id = ?" } else { "articles LIKE '%|' || ? || '|%'" };
         bind(&format!(" AND {column}"), article.clone(), &mut sql);
     }
     (sql, values)
@@ -609,10 +513,7 @@ fn filter_clause(table: &str, filter: &EventFilter) -> (String, Vec<String>) {
 
 /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally.
 fn like_pattern(text: &str) -> String {
-    let escaped = text
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
+    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -682,85 +583,43 @@ mod tests {
     fn saves_dedupes_and_replaces() {
         let (_dir, mut store) = store();
         let a = article("a", "first text");
-        assert_eq!(
-            store
-                .save(&a, &[event("a", "Ariha")], "[]", &each_alone)
-                .expect("saved"),
-            Saved::Inserted
-        );
+        assert_eq!(store.save(&a, &[event("a", "Ariha")], "[]", &each_alone).expect("saved"), Saved::Inserted);
         let same_text = article("b", "first text");
         assert_eq!(
-            store
-                .save(&same_text, &[], "[]", &each_alone)
-                .expect("saved"),
-            Saved::Duplicate {
-                existing_id: "a".into()
-            }
+            store.save(&same_text, &[], "[]", &each_alone).expect("saved"),
+            Saved::Duplicate { existing_id: "a".into() }
         );
         let new_version = article("a", "second text");
         assert_eq!(
-            store
-                .save(&new_version, &[event("a", "Sarmin")], "[]", &each_alone)
-                .expect("saved"),
+            store.save(&new_version, &[event("a", "Sarmin")], "[]", &each_alone).expect("saved"),
             Saved::Replaced
         );
         let events = store.events(&EventFilter::default()).expect("query");
         assert_eq!(events.len(), 1);
-        assert_eq!(
-            events[0].mention, "Sarmin",
-            "the old version's events went with it"
-        );
+        assert_eq!(events[0].mention, "Sarmin", "the old version's events went with it");
         let merged = store.merged_events(&EventFilter::default()).expect("query");
-        assert_eq!(
-            merged.len(),
-            1,
-            "merged events of the replaced version are gone too"
-        );
-        assert_eq!(
-            store.article("a").expect("query").map(|a| a.text),
-            Some("second text".into())
-        );
+        assert_eq!(merged.len(), 1, "merged events of the replaced version are gone too");
+        assert_eq!(store.article("a").expect("query").map(|a| a.text), Some("second text".into()));
     }
 
     #[test]
     fn filters_are_parameters_not_sql() {
         let (_dir, mut store) = store();
         store
-            .save(
-                &article("a", "x"),
-                &[event("a", "Ariha"), event("a", "O'Brien%_")],
-                "[]",
-                &each_alone,
-            )
+            .save(&article("a", "x"), &[event("a", "Ariha"), event("a", "O'Brien%_")], "[]", &each_alone)
             .expect("saved");
         let by_place = |place: &str| {
-            store
-                .events(&EventFilter {
-                    place: Some(place.into()),
-                    ..EventFilter::default()
-                })
-                .expect("query")
-                .len()
+            store.events(&EventFilter { place: Some(place.into()), ..EventFilter::default() }).expect("query").len()
         };
         assert_eq!(by_place("ari"), 1);
         assert_eq!(by_place("'; DROP TABLE events; --"), 0);
         assert_eq!(by_place("%"), 1, "a % is taken literally");
-        assert_eq!(
-            store.events(&EventFilter::default()).expect("query").len(),
-            2
-        );
-        let by_actor = store
-            .events(&EventFilter {
-                actor: Some("rus".into()),
-                ..EventFilter::default()
-            })
-            .expect("query");
+        assert_eq!(store.events(&EventFilter::default()).expect("query").len(), 2);
+        let by_actor =
+            store.events(&EventFilter { actor: Some("rus".into()), ..EventFilter::default() }).expect("query");
         assert_eq!(by_actor.len(), 2);
         let later = store
-            .events(&EventFilter {
-                since: NaiveDate::from_ymd_opt(2021, 3, 10),
-                ..EventFilter::default()
-            })
+            .events(&EventFilter { since: NaiveDate::from_ymd_opt(2021, 3, 10), ..EventFilter::default() })
             .expect("query");
         assert!(later.is_empty());
     }
@@ -768,30 +627,15 @@ mod tests {
     #[test]
     fn a_failed_save_leaves_the_store_as_it_was() {
         let (_dir, mut store) = store();
-        store
-            .save(
-                &article("a", "one"),
-                &[event("a", "Ariha")],
-                "[]",
-                &each_alone,
-            )
-            .expect("saved");
+        store.save(&article("a", "one"), &[event("a", "Ariha")], "[]", &each_alone).expect("saved");
         // Two events with one id in one article violate nothing, but an event pointing to
         // another article's id violates the foreign key: the whole article is rolled back.
         let mut stray = event("b", "Sarmin");
         stray.article_id = "missing".into();
-        let result = store.save(
-            &article("b", "two"),
-            &[event("b", "Binnish"), stray],
-            "[]",
-            &each_alone,
-        );
+        let result = store.save(&article("b", "two"), &[event("b", "Binnish"), stray], "[]", &each_alone);
         assert!(result.is_err());
         assert!(store.article("b").expect("query").is_none());
-        assert_eq!(
-            store.events(&EventFilter::default()).expect("query").len(),
-            1
-        );
+        assert_eq!(store.events(&EventFilter::default()).expect("query").len(), 1);
     }
 
     #[test]
@@ -804,51 +648,25 @@ mod tests {
             lost_by: None,
             extent: frontline_core::Extent::Full,
         });
-        store
-            .save(&article("a", "one"), &events, "[]", &each_alone)
-            .expect("saved");
+        store.save(&article("a", "one"), &events, "[]", &each_alone).expect("saved");
         let all = EventFilter::default();
         let page = |limit, offset| Page { limit, offset };
         let ids = |events: Vec<Event>| events.into_iter().map(|e| e.mention).collect::<Vec<_>>();
-        assert_eq!(
-            ids(store.events_page(&all, page(2, 1)).expect("query")),
-            ["Binnish", "Sarmin"]
-        );
-        assert_eq!(
-            ids(store.events_page(&all, page(10, 3)).expect("query")),
-            ["Taftanaz"]
-        );
-        assert!(store
-            .events_page(&all, page(10, 9))
-            .expect("query")
-            .is_empty());
-        let by_place = EventFilter {
-            place: Some("in".into()),
-            ..EventFilter::default()
-        };
+        assert_eq!(ids(store.events_page(&all, page(2, 1)).expect("query")), ["Binnish", "Sarmin"]);
+        assert_eq!(ids(store.events_page(&all, page(10, 3)).expect("query")), ["Taftanaz"]);
+        assert!(store.events_page(&all, page(10, 9)).expect("query").is_empty());
+        let by_place = EventFilter { place: Some("in".into()), ..EventFilter::default() };
         assert_eq!(store.count_events(&by_place).expect("query"), 2);
-        assert_eq!(
-            ids(store.events_page(&by_place, page(1, 1)).expect("query")),
-            ["Sarmin"]
-        );
+        assert_eq!(ids(store.events_page(&by_place, page(1, 1)).expect("query")), ["Sarmin"]);
         assert_eq!(store.count_merged_events(&all).expect("query"), 4);
-        assert_eq!(
-            store
-                .merged_events_page(&all, page(1, 0))
-                .expect("query")
-                .len(),
-            1
-        );
+        assert_eq!(store.merged_events_page(&all, page(1, 0)).expect("query").len(), 1);
 
         let one = store.event("a-Sarmin").expect("query").expect("found");
         assert_eq!(one.mention, "Sarmin");
         assert!(store.event("nope").expect("query").is_none());
         let merged = store.merged_event_of(&one).expect("query").expect("merged");
         assert_eq!(merged.sources[0].event_id, "a-Sarmin");
-        assert_eq!(
-            store.merged_event(&merged.event.event_id).expect("query"),
-            Some(merged)
-        );
+        assert_eq!(store.merged_event(&merged.event.event_id).expect("query"), Some(merged));
         let territory = store.territory_events().expect("query");
         assert_eq!(territory.len(), 1);
         assert_eq!(territory[0].event.mention, "Taftanaz");
@@ -858,12 +676,7 @@ mod tests {
     fn articles_list_counts_events() {
         let (_dir, mut store) = store();
         store
-            .save(
-                &article("a", "one"),
-                &[event("a", "Ariha"), event("a", "Sarmin")],
-                "[{\"killed\": 3}]",
-                &each_alone,
-            )
+            .save(&article("a", "one"), &[event("a", "Ariha"), event("a", "Sarmin")], "[{\"killed\": 3}]", &each_alone)
             .expect("saved");
         let list = store.articles().expect("query");
         assert_eq!(list.len(), 1);

@@ -34,11 +34,9 @@ fn seized_by_rebels_yesterday_is_an_opposition_gain_from_the_government() {
 
 #[test]
 fn took_control_of_a_list_gives_one_event_per_town() {
-    let events = en("Regime forces took control of Kafranbel, Hish and Kafr Wadiha, as well as Ayn Qudayra, on Wednesday.");
-    assert_eq!(
-        mentions(&events),
-        ["Kafranbel", "Hish", "Kafr Wadiha", "Ayn Qudayra"]
-    );
+    let events =
+        en("Regime forces took control of Kafranbel, Hish and Kafr Wadiha, as well as Ayn Qudayra, on Wednesday.");
+    assert_eq!(mentions(&events), ["Kafranbel", "Hish", "Kafr Wadiha", "Ayn Qudayra"]);
     for e in &events {
         assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
         assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
@@ -48,14 +46,7 @@ fn took_control_of_a_list_gives_one_event_per_town() {
     assert_town(at(&events, "Kafranbel"), "Idlib");
     // Invented villages: kept by name, placed no closer than the country allows.
     let invented = at(&events, "Kafr Wadiha");
-    assert_eq!(
-        (
-            invented.location.as_str(),
-            invented.geonameid,
-            invented.geo_precision
-        ),
-        ("Kafr Wadiha", None, 3)
-    );
+    assert_eq!((invented.location.as_str(), invented.geonameid, invented.geo_precision), ("Kafr Wadiha", None, 3));
     assert!(in_syria(invented));
 }
 
@@ -92,7 +83,8 @@ fn most_of_a_town_is_a_partial_gain() {
 
 #[test]
 fn previously_held_by_names_the_loser() {
-    let events = en("Opposition fighters took control of the village of Tell Kharruba, previously held by the Islamic State.");
+    let events =
+        en("Opposition fighters took control of the village of Tell Kharruba, previously held by the Islamic State.");
     let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
     assert_eq!(e.mention, "Tell Kharruba");
     assert_eq!(e.actor1_id, Some(actor("OPP")));
@@ -109,17 +101,9 @@ fn joint_warplanes_strike_with_toll_breakdown_and_wounded() {
     assert_eq!(e.mention, "Ariha");
     assert_town(e, "Idlib");
     assert_eq!(e.actor1_id, Some(actor("RUS")));
+    assert_eq!(e.assoc_actor_1.as_deref(), Some(actor("SYR_GOV").display_name()));
     assert_eq!(
-        e.assoc_actor_1.as_deref(),
-        Some(actor("SYR_GOV").display_name())
-    );
-    assert_eq!(
-        (
-            e.fatalities,
-            e.civilian_fatalities,
-            e.child_fatalities,
-            e.injuries
-        ),
+        (e.fatalities, e.civilian_fatalities, e.child_fatalities, e.injuries),
         (12, Some(12), Some(5), Some(20))
     );
     assert_day(e, day(2020, 1, 30));
@@ -143,8 +127,7 @@ fn attackers_named_in_the_trigger_or_before_it() {
 
 #[test]
 fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
-    let first =
-        "Russian warplanes carried out air strikes on the town of Maarat al-Numan on Tuesday.";
+    let first = "Russian warplanes carried out air strikes on the town of Maarat al-Numan on Tuesday.";
     let second = "The hospital in the town of Sarmin was destroyed.";
     let text = format!("{first} {second}");
     let events = en(&text);
@@ -165,10 +148,7 @@ fn clash_names_both_sides() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.mention, "Atarib");
     assert_town(e, "Aleppo");
-    assert_eq!(
-        (e.actor1_id, e.actor2_id),
-        (Some(actor("SYR_GOV")), Some(actor("HTS")))
-    );
+    assert_eq!((e.actor1_id, e.actor2_id), (Some(actor("SYR_GOV")), Some(actor("HTS"))));
     assert_day(e, day(2020, 1, 29));
 }
 
@@ -181,12 +161,7 @@ fn digits_killed_including_children_and_wounded() {
     assert_eq!(e.mention, "Jisr al-Shughur");
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     assert_eq!(
-        (
-            e.fatalities,
-            e.civilian_fatalities,
-            e.child_fatalities,
-            e.injuries
-        ),
+        (e.fatalities, e.civilian_fatalities, e.child_fatalities, e.injuries),
         (14, Some(14), Some(4), Some(23))
     );
     assert_day(e, day(2020, 1, 26));
@@ -198,8 +173,7 @@ fn a_toll_over_the_last_ten_days_is_no_event() {
     let one_day = en("95 civilians were killed in air strikes on Ariha and Saraqib on Monday.");
     assert_eq!(at(&one_day, "Ariha").fatalities, 95);
     // ...the aggregate is a figure, not an event.
-    let aggregate =
-        en("Over the last 10 days, 95 civilians were killed in air strikes on Ariha and Saraqib.");
+    let aggregate = en("Over the last 10 days, 95 civilians were killed in air strikes on Ariha and Saraqib.");
     assert!(aggregate.is_empty(), "{}", summary(&aggregate));
 }
 
@@ -228,11 +202,7 @@ fn no_year_is_invented_without_a_publication_date() {
         let events = read("en", None, text);
         let e = single(&events, SubEventType::GovernmentRegainsTerritory);
         assert_eq!(e.mention, "Kafranbel");
-        assert_eq!(
-            (e.event_date, e.date_start, e.date_end),
-            (None, None, None),
-            "{text}"
-        );
+        assert_eq!((e.event_date, e.date_start, e.date_end), (None, None, None), "{text}");
     }
 }
 
@@ -241,9 +211,7 @@ fn no_year_is_invented_without_a_publication_date() {
 #[test]
 fn a_headline_without_final_punctuation_gives_nothing() {
     let heading = "Regime forces recapture Saraqib";
-    let events = en(&format!(
-        "{heading}\nRegime forces recaptured the town of Ariha on Tuesday."
-    ));
+    let events = en(&format!("{heading}\nRegime forces recaptured the town of Ariha on Tuesday."));
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(e.mention, "Ariha");
     assert_eq!(e.evidence_start, heading.len() + 1);
@@ -261,8 +229,7 @@ fn a_photo_caption_gives_nothing() {
 
 #[test]
 fn a_hypothetical_gain_gives_nothing() {
-    let events =
-        en("The capture of Saraqib would bring regime forces closer to taking control of Ariha.");
+    let events = en("The capture of Saraqib would bring regime forces closer to taking control of Ariha.");
     assert!(events.is_empty(), "{}", summary(&events));
     // The same capture stated as fact is an event.
     let fact = en("The capture of Saraqib brought regime forces to the gates of Ariha.");
@@ -271,9 +238,7 @@ fn a_hypothetical_gain_gives_nothing() {
 
 #[test]
 fn towns_named_as_ends_of_a_highway_are_not_hit() {
-    let events = en(
-        "Shells landed on Tuesday on the highway linking Ariha to Jisr al-Shughur, residents said.",
-    );
+    let events = en("Shells landed on Tuesday on the highway linking Ariha to Jisr al-Shughur, residents said.");
     assert!(events.is_empty(), "{}", summary(&events));
     let town = en("Shells landed on Tuesday on the town of Ariha, residents said.");
     assert_eq!(single(&town, SubEventType::Shelling).mention, "Ariha");
@@ -307,14 +272,9 @@ fn north_of_a_town_gives_nothing() {
 
 #[test]
 fn an_unknown_village_in_southern_rural_idlib_is_placed_in_idlib() {
-    let events = en(
-        "Regime forces recaptured the village of Tell Zurayqat in southern rural Idlib on Tuesday.",
-    );
+    let events = en("Regime forces recaptured the village of Tell Zurayqat in southern rural Idlib on Tuesday.");
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
-    assert_eq!(
-        (e.mention.as_str(), e.location.as_str(), e.geonameid),
-        ("Tell Zurayqat", "Tell Zurayqat", None)
-    );
+    assert_eq!((e.mention.as_str(), e.location.as_str(), e.geonameid), ("Tell Zurayqat", "Tell Zurayqat", None));
     assert_eq!(e.admin1.as_deref(), Some("Idlib"));
     assert_eq!(e.geo_precision, 3);
     assert!(in_syria(e));
@@ -354,12 +314,7 @@ fn an_unknown_village_is_not_forced_onto_a_close_spelling_elsewhere() {
     let events = en("Regime forces recaptured the village of Khirbet Sawwan in southern rural Idlib on Tuesday.");
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(
-        (
-            e.mention.as_str(),
-            e.geonameid,
-            e.geo_precision,
-            e.admin1.as_deref()
-        ),
+        (e.mention.as_str(), e.geonameid, e.geo_precision, e.admin1.as_deref()),
         ("Khirbet Sawwan", None, 3, Some("Idlib"))
     );
 }
@@ -378,19 +333,16 @@ fn an_aggregate_figure_is_the_toll_not_the_days() {
 
 #[test]
 fn a_hypothetical_in_another_clause_leaves_the_fact() {
-    let events =
-        en("Regime forces recaptured Kafranbel on Tuesday, and they could take Saraqib next.");
+    let events = en("Regime forces recaptured Kafranbel on Tuesday, and they could take Saraqib next.");
     assert_eq!(mentions(&events), ["Kafranbel"]);
 }
 
 #[test]
 fn a_nationality_before_the_weapon_names_the_attacker_and_the_object_is_the_target() {
-    let events = en("Turkish drones struck SDF positions near Kobani on Sunday, killing three fighters, a war monitor said.");
+    let events =
+        en("Turkish drones struck SDF positions near Kobani on Sunday, killing three fighters, a war monitor said.");
     let e = single(&events, SubEventType::AirDroneStrike);
-    assert_eq!(
-        (e.actor1_id, e.actor2_id),
-        (Some(actor("TUR")), Some(actor("SDF")))
-    );
+    assert_eq!((e.actor1_id, e.actor2_id), (Some(actor("TUR")), Some(actor("SDF"))));
     assert_eq!((e.geo_precision, e.fatalities), (2, 3));
 }
 
@@ -404,7 +356,9 @@ fn bombing_is_an_air_strike_only_when_aircraft_carry_it() {
 
 #[test]
 fn an_attack_on_soldiers_is_a_clash_and_the_toll_counts_people() {
-    let events = en("Islamic State militants attacked an army checkpoint in the town of Sukhnah on Friday, killing 12 soldiers.");
+    let events = en(
+        "Islamic State militants attacked an army checkpoint in the town of Sukhnah on Friday, killing 12 soldiers.",
+    );
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.actor1_id, Some(actor("ISIS")));
     assert_eq!(e.fatalities, 12, "not the 'an' of 'an army checkpoint'");

@@ -23,8 +23,7 @@ fn ont_repris_with_explicit_day_is_a_government_gain() {
 
 #[test]
 fn se_sont_emparees_de_hier_is_an_opposition_gain_from_the_government() {
-    let events =
-        fr("Les factions rebelles se sont emparées de Saraqib hier après de violents combats.");
+    let events = fr("Les factions rebelles se sont emparées de Saraqib hier après de violents combats.");
     let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
     assert_eq!(e.mention, "Saraqib");
     assert_town(e, "Idlib");
@@ -36,38 +35,24 @@ fn se_sont_emparees_de_hier_is_an_opposition_gain_from_the_government() {
 #[test]
 fn ont_pris_le_controle_of_a_list_gives_one_event_per_town() {
     let events = fr("Les forces du régime ont pris le contrôle de Kafranbel, Hish et Kafr Wadiha, en plus de Tell Kharruba, selon des sources locales.");
-    assert_eq!(
-        mentions(&events),
-        ["Kafranbel", "Hish", "Kafr Wadiha", "Tell Kharruba"]
-    );
+    assert_eq!(mentions(&events), ["Kafranbel", "Hish", "Kafr Wadiha", "Tell Kharruba"]);
     for e in &events {
         assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
         assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
         assert_control(e, "SYR_GOV", Some("OPP"), Extent::Full);
         // No date in the sentence: the week before publication.
-        assert_eq!(
-            (e.date_start, e.date_end, e.time_precision),
-            (Some(day(2020, 1, 24)), Some(day(2020, 1, 30)), 2)
-        );
+        assert_eq!((e.date_start, e.date_end, e.time_precision), (Some(day(2020, 1, 24)), Some(day(2020, 1, 30)), 2));
     }
     assert_town(at(&events, "Hish"), "Idlib");
     let invented = at(&events, "Tell Kharruba");
-    assert_eq!(
-        (
-            invented.location.as_str(),
-            invented.geonameid,
-            invented.geo_precision
-        ),
-        ("Tell Kharruba", None, 3)
-    );
+    assert_eq!((invented.location.as_str(), invented.geonameid, invented.geo_precision), ("Tell Kharruba", None, 3));
     assert!(in_syria(invented));
 }
 
 #[test]
 fn se_sont_retires_de_is_a_non_violent_transfer_to_the_other_side() {
     // Publié un jeudi : « vendredi » est le vendredi précédent.
-    let events =
-        fr("Les rebelles se sont retirés de Khan Shaykhun vendredi, a rapporté un correspondant.");
+    let events = fr("Les rebelles se sont retirés de Khan Shaykhun vendredi, a rapporté un correspondant.");
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.mention, "Khan Shaykhun");
     assert_town(e, "Idlib");
@@ -78,8 +63,7 @@ fn se_sont_retires_de_is_a_non_violent_transfer_to_the_other_side() {
 
 #[test]
 fn la_majeure_partie_de_is_a_partial_gain() {
-    let events =
-        fr("Les forces du régime ont pris le contrôle de la majeure partie de Sarmin mercredi.");
+    let events = fr("Les forces du régime ont pris le contrôle de la majeure partie de Sarmin mercredi.");
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(e.mention, "Sarmin");
     assert_control(e, "SYR_GOV", Some("OPP"), Extent::Partial);
@@ -104,17 +88,9 @@ fn avions_de_guerre_russes_et_syriens_with_toll_breakdown_and_wounded() {
     assert_eq!(e.mention, "Ariha");
     assert_town(e, "Idlib");
     assert_eq!(e.actor1_id, Some(actor("RUS")));
+    assert_eq!(e.assoc_actor_1.as_deref(), Some(actor("SYR_GOV").display_name()));
     assert_eq!(
-        e.assoc_actor_1.as_deref(),
-        Some(actor("SYR_GOV").display_name())
-    );
-    assert_eq!(
-        (
-            e.fatalities,
-            e.civilian_fatalities,
-            e.child_fatalities,
-            e.injuries
-        ),
+        (e.fatalities, e.civilian_fatalities, e.child_fatalities, e.injuries),
         (12, Some(12), Some(3), Some(20))
     );
     // « ce jeudi », publié un jeudi : le jour même.
@@ -129,9 +105,7 @@ fn frappes_russes_and_regime_shelling_name_the_attacker() {
     assert_eq!(e.actor1_id, Some(actor("RUS")));
     assert_day(e, day(2020, 1, 29));
 
-    let shelling = fr(
-        "Les forces du régime ont pilonné la ville de Kafranbel samedi avec des tirs d'artillerie.",
-    );
+    let shelling = fr("Les forces du régime ont pilonné la ville de Kafranbel samedi avec des tirs d'artillerie.");
     let e = single(&shelling, SubEventType::Shelling);
     assert_eq!(e.mention, "Kafranbel");
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
@@ -140,8 +114,7 @@ fn frappes_russes_and_regime_shelling_name_the_attacker() {
 
 #[test]
 fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
-    let first =
-        "Des avions de guerre russes ont mené mardi des raids sur la ville de Maarat al-Numan.";
+    let first = "Des avions de guerre russes ont mené mardi des raids sur la ville de Maarat al-Numan.";
     let second = "L'hôpital de la ville de Sarmin a été totalement détruit.";
     let text = format!("{first} {second}");
     let events = fr(&text);
@@ -161,10 +134,7 @@ fn combats_contre_names_both_sides() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.mention, "Atarib");
     assert_town(e, "Aleppo");
-    assert_eq!(
-        (e.actor1_id, e.actor2_id),
-        (Some(actor("SYR_GOV")), Some(actor("HTS")))
-    );
+    assert_eq!((e.actor1_id, e.actor2_id), (Some(actor("SYR_GOV")), Some(actor("HTS"))));
     assert_day(e, day(2020, 1, 29));
 }
 
@@ -176,10 +146,7 @@ fn digits_morts_dont_enfants_et_blesses() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.mention, "Jisr al-Shughur");
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
-    assert_eq!(
-        (e.fatalities, e.child_fatalities, e.injuries),
-        (14, Some(4), Some(23))
-    );
+    assert_eq!((e.fatalities, e.child_fatalities, e.injuries), (14, Some(4), Some(23)));
     assert_day(e, day(2020, 1, 26));
 }
 
@@ -195,8 +162,7 @@ fn a_toll_over_the_last_ten_days_is_no_event() {
 
 #[test]
 fn ont_fui_a_named_town_depuis_vendredi() {
-    let events =
-        fr("Des milliers d'habitants ont fui la ville de Maarat al-Numan depuis vendredi.");
+    let events = fr("Des milliers d'habitants ont fui la ville de Maarat al-Numan depuis vendredi.");
     let e = single(&events, SubEventType::Displacement);
     assert_eq!(e.mention, "Maarat al-Numan");
     assert_town(e, "Idlib");
@@ -211,10 +177,7 @@ fn ont_fui_a_named_town_depuis_vendredi() {
 #[test]
 fn a_day_and_month_after_publication_is_from_the_year_before() {
     let events = fr("Les forces du régime ont repris le 14 décembre la ville de Kafranbel.");
-    assert_day(
-        single(&events, SubEventType::GovernmentRegainsTerritory),
-        day(2019, 12, 14),
-    );
+    assert_day(single(&events, SubEventType::GovernmentRegainsTerritory), day(2019, 12, 14));
 }
 
 #[test]
@@ -226,11 +189,7 @@ fn no_year_is_invented_without_a_publication_date() {
         let events = read("fr", None, text);
         let e = single(&events, SubEventType::GovernmentRegainsTerritory);
         assert_eq!(e.mention, "Kafranbel");
-        assert_eq!(
-            (e.event_date, e.date_start, e.date_end),
-            (None, None, None),
-            "{text}"
-        );
+        assert_eq!((e.event_date, e.date_start, e.date_end), (None, None, None), "{text}");
     }
 }
 
@@ -239,9 +198,7 @@ fn no_year_is_invented_without_a_publication_date() {
 #[test]
 fn a_headline_without_final_punctuation_gives_nothing() {
     let heading = "Les forces du régime reprennent Saraqib";
-    let events = fr(&format!(
-        "{heading}\nLes forces du régime ont repris mardi la ville d'Ariha."
-    ));
+    let events = fr(&format!("{heading}\nLes forces du régime ont repris mardi la ville d'Ariha."));
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(e.mention, "Ariha");
     assert_eq!(e.evidence_start, heading.len() + 1);
@@ -279,18 +236,14 @@ fn towns_named_as_ends_of_a_road_are_not_hit() {
 
 #[test]
 fn pres_de_places_an_attack_at_precision_two_but_takes_no_territory() {
-    let strike = fr(
-        "Des raids aériens ont frappé lundi des positions près de Sarmin, faisant quatre morts.",
-    );
+    let strike = fr("Des raids aériens ont frappé lundi des positions près de Sarmin, faisant quatre morts.");
     let e = single(&strike, SubEventType::AirDroneStrike);
     assert_eq!(e.mention, "Sarmin");
     assert_eq!(e.geo_precision, 2);
     assert_eq!(e.fatalities, 4);
     assert_day(e, day(2020, 1, 27));
 
-    let hills = fr(
-        "Les forces du régime ont pris le contrôle de plusieurs collines près de Binnish mardi.",
-    );
+    let hills = fr("Les forces du régime ont pris le contrôle de plusieurs collines près de Binnish mardi.");
     assert!(hills.is_empty(), "{}", summary(&hills));
 }
 
@@ -309,12 +262,10 @@ fn au_nord_de_gives_nothing() {
 
 #[test]
 fn an_unknown_village_dans_le_sud_rural_d_idleb_is_placed_in_idlib() {
-    let events = fr("Les forces du régime ont pris le contrôle mardi du village de Tell Zurayqat, dans le sud rural d'Idleb.");
+    let events =
+        fr("Les forces du régime ont pris le contrôle mardi du village de Tell Zurayqat, dans le sud rural d'Idleb.");
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
-    assert_eq!(
-        (e.mention.as_str(), e.location.as_str(), e.geonameid),
-        ("Tell Zurayqat", "Tell Zurayqat", None)
-    );
+    assert_eq!((e.mention.as_str(), e.location.as_str(), e.geonameid), ("Tell Zurayqat", "Tell Zurayqat", None));
     assert_eq!(e.admin1.as_deref(), Some("Idlib"));
     assert_eq!(e.geo_precision, 3);
     assert!(in_syria(e));
@@ -335,8 +286,7 @@ fn une_liste_avant_tombees_aux_mains_de() {
 
 #[test]
 fn tombee_aux_mains_des_rebelles_prise_au_regime() {
-    let events =
-        fr("La ville de Saraqib est tombée aux mains des factions rebelles mercredi soir.");
+    let events = fr("La ville de Saraqib est tombée aux mains des factions rebelles mercredi soir.");
     let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
     assert_control(e, "OPP", Some("SYR_GOV"), Extent::Full);
     assert_day(e, day(2020, 1, 29));
@@ -344,12 +294,11 @@ fn tombee_aux_mains_des_rebelles_prise_au_regime() {
 
 #[test]
 fn combats_ont_oppose_x_a_y() {
-    let events = fr("De violents combats ont opposé mercredi les forces du régime à Hayat Tahrir al-Cham dans la ville d'Atarib.");
-    let e = single(&events, SubEventType::ArmedClash);
-    assert_eq!(
-        (e.actor1_id, e.actor2_id),
-        (Some(actor("SYR_GOV")), Some(actor("HTS")))
+    let events = fr(
+        "De violents combats ont opposé mercredi les forces du régime à Hayat Tahrir al-Cham dans la ville d'Atarib.",
     );
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!((e.actor1_id, e.actor2_id), (Some(actor("SYR_GOV")), Some(actor("HTS"))));
 }
 
 #[test]
@@ -370,7 +319,11 @@ fn les_degats_prennent_le_jour_de_la_frappe() {
 
 #[test]
 fn un_bilan_sur_dix_jours_compte_les_morts_pas_les_jours() {
-    let article = article("fr", published(), "Au cours des 10 derniers jours, 95 civils ont été tués dans des frappes sur Ariha et Saraqib.");
+    let article = article(
+        "fr",
+        published(),
+        "Au cours des 10 derniers jours, 95 civils ont été tués dans des frappes sur Ariha et Saraqib.",
+    );
     let extraction = extractor().explain(&article);
     assert!(extraction.events.is_empty());
     assert_eq!(extraction.figures.first().and_then(|f| f.killed), Some(95));
@@ -378,26 +331,18 @@ fn un_bilan_sur_dix_jours_compte_les_morts_pas_les_jours() {
 
 #[test]
 fn bombarder_sans_avions_est_un_pilonnage() {
-    let events = fr("L'armée syrienne a bombardé dimanche la ville de Jisr al-Shughur, tuant quatre civils dont un enfant.");
+    let events =
+        fr("L'armée syrienne a bombardé dimanche la ville de Jisr al-Shughur, tuant quatre civils dont un enfant.");
     let e = single(&events, SubEventType::Shelling);
-    assert_eq!(
-        (e.actor1_id, e.fatalities, e.child_fatalities),
-        (Some(actor("SYR_GOV")), 4, Some(1))
-    );
+    assert_eq!((e.actor1_id, e.fatalities, e.child_fatalities), (Some(actor("SYR_GOV")), 4, Some(1)));
     let air = fr("Des avions russes ont bombardé dimanche la ville de Jisr al-Shughur.");
-    assert_eq!(
-        single(&air, SubEventType::AirDroneStrike).actor1_id,
-        Some(actor("RUS"))
-    );
+    assert_eq!(single(&air, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")));
 }
 
 #[test]
 fn affrontements_entre_deux_camps_avec_bilan() {
     let events = fr("Des affrontements entre les FDS et des combattants de l'EI ont fait 20 morts lundi dans la ville de Hajin, selon l'OSDH.");
     let e = single(&events, SubEventType::ArmedClash);
-    assert_eq!(
-        (e.actor1_id, e.actor2_id, e.fatalities),
-        (Some(actor("SDF")), Some(actor("ISIS")), 20)
-    );
+    assert_eq!((e.actor1_id, e.actor2_id, e.fatalities), (Some(actor("SDF")), Some(actor("ISIS")), 20));
     assert_day(e, day(2020, 1, 27));
 }

@@ -20,12 +20,7 @@ use crate::Extractor;
 /// The built-in gazetteer takes about a second to load: one extractor for all tests.
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-    EXTRACTOR.get_or_init(|| {
-        Extractor::new(
-            Packs::builtin().expect("built-in packs load"),
-            Gazetteer::builtin(),
-        )
-    })
+    EXTRACTOR.get_or_init(|| Extractor::new(Packs::builtin().expect("built-in packs load"), Gazetteer::builtin()))
 }
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -73,18 +68,8 @@ fn actor(id: &str) -> ActorId {
 
 /// The only event of the list, of the given type.
 fn single(events: &[Event], sub_event_type: SubEventType) -> &Event {
-    assert_eq!(
-        events.len(),
-        1,
-        "expected one event, got {}",
-        summary(events)
-    );
-    assert_eq!(
-        events[0].sub_event_type,
-        sub_event_type,
-        "{}",
-        summary(events)
-    );
+    assert_eq!(events.len(), 1, "expected one event, got {}", summary(events));
+    assert_eq!(events[0].sub_event_type, sub_event_type, "{}", summary(events));
     &events[0]
 }
 
@@ -103,15 +88,7 @@ fn mentions(events: &[Event]) -> Vec<&str> {
 fn summary(events: &[Event]) -> String {
     let parts: Vec<String> = events
         .iter()
-        .map(|e| {
-            format!(
-                "{} at {:?} ({:?}..{:?})",
-                e.sub_event_type.as_str(),
-                e.mention,
-                e.date_start,
-                e.date_end
-            )
-        })
+        .map(|e| format!("{} at {:?} ({:?}..{:?})", e.sub_event_type.as_str(), e.mention, e.date_start, e.date_end))
         .collect();
     format!("[{}]", parts.join("; "))
 }
@@ -127,39 +104,17 @@ fn assert_day(e: &Event, expected: NaiveDate) {
 }
 
 fn assert_control(e: &Event, gained_by: &str, lost_by: Option<&str>, extent: Extent) {
-    let control = e
-        .control
-        .as_ref()
-        .unwrap_or_else(|| panic!("no control on the event at {:?}", e.mention));
-    assert_eq!(
-        control.gained_by,
-        actor(gained_by),
-        "gained_by at {:?}",
-        e.mention
-    );
-    assert_eq!(
-        control.lost_by,
-        lost_by.map(actor),
-        "lost_by at {:?}",
-        e.mention
-    );
+    let control = e.control.as_ref().unwrap_or_else(|| panic!("no control on the event at {:?}", e.mention));
+    assert_eq!(control.gained_by, actor(gained_by), "gained_by at {:?}", e.mention);
+    assert_eq!(control.lost_by, lost_by.map(actor), "lost_by at {:?}", e.mention);
     assert_eq!(control.extent, extent, "extent at {:?}", e.mention);
 }
 
 /// A place resolved in the gazetteer, at the town itself, in the given governorate.
 fn assert_town(e: &Event, admin1: &str) {
-    assert!(
-        e.geonameid.is_some(),
-        "{:?} should be resolved in the gazetteer",
-        e.mention
-    );
+    assert!(e.geonameid.is_some(), "{:?} should be resolved in the gazetteer", e.mention);
     assert_eq!(e.geo_precision, 1, "geo precision at {:?}", e.mention);
-    assert_eq!(
-        e.admin1.as_deref(),
-        Some(admin1),
-        "governorate of {:?}",
-        e.mention
-    );
+    assert_eq!(e.admin1.as_deref(), Some(admin1), "governorate of {:?}", e.mention);
     assert_eq!((e.country.as_str(), e.iso), ("Syria", 760));
 }
 
