@@ -123,6 +123,7 @@ pub fn spot(text: &str, pack: &LanguagePack, gazetteer: &Gazetteer, published: O
         .collect();
     regions_in_apposition(&mut places, &tokens);
     share_place_nouns(&mut places, &tokens, pack);
+    containers_of_places(&mut places, &tokens, pack, gazetteer);
     let mut hypothetical: Vec<(usize, usize)> =
         pack.hypothetical.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     hypothetical.extend(tokens.iter().enumerate().filter(|(_, t)| is_conditional(t, pack)).map(|(i, _)| (i, i + 1)));
@@ -298,6 +299,24 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
         at -= 1;
     }
     false
+}
+
+/// A place right after another with only "in"/"dans" between contains it: "the town of
+/// Binnish in Idlib" happened in Binnish, and Idlib only situates it.
+fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack, gazetteer: &Gazetteer) {
+    for i in 1..places.len() {
+        let (before, after) = places.split_at_mut(i);
+        let (previous, place) = (&before[i - 1], &mut after[0]);
+        let contained = matches!(previous.role, PlaceRole::Site | PlaceRole::Near)
+            && place.role == PlaceRole::Site
+            && place.start > previous.end
+            && place.start - previous.end <= 2
+            && (previous.end..place.start).all(|t| pack.locatives.match_at(tokens, t).is_some());
+        if contained {
+            place.role =
+                PlaceRole::Region { admin1: gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()) };
+        }
+    }
 }
 
 /// Items listed after a place noun share it: "the villages of A and B".

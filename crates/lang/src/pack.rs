@@ -125,6 +125,7 @@ struct PlacesSection {
     directions: Vec<String>,
     near_markers: Vec<String>,
     landmark_markers: Vec<String>,
+    locatives: Vec<String>,
     facility_nouns: Vec<String>,
     origin_markers: Vec<String>,
 }
@@ -198,6 +199,8 @@ pub struct LanguagePack {
     pub directions: Lexicon<()>,
     pub near_markers: Lexicon<()>,
     pub landmark_markers: Lexicon<()>,
+    /// Words that put a place inside a larger one right after it: "Binnish *in* Idlib".
+    pub locatives: Lexicon<()>,
     pub facility_nouns: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
     pub partial: Lexicon<()>,
@@ -303,6 +306,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         directions: set(&file.places.directions),
         near_markers: set(&file.places.near_markers),
         landmark_markers: set(&file.places.landmark_markers),
+        locatives: set(&file.places.locatives),
         facility_nouns: set(&file.places.facility_nouns),
         origin_markers: set(&file.places.origin_markers),
         partial: set(&file.events.partial),

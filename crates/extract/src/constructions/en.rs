@@ -363,3 +363,10 @@ fn an_attack_on_soldiers_is_a_clash_and_the_toll_counts_people() {
     assert_eq!(e.actor1_id, Some(actor("ISIS")));
     assert_eq!(e.fatalities, 12, "not the 'an' of 'an army checkpoint'");
 }
+
+#[test]
+fn a_town_in_its_governorate_is_one_event_at_the_town() {
+    let events = en("Russian warplanes struck the town of Binnish in Idlib on Monday.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Binnish");
+}
