@@ -60,7 +60,7 @@ trait Csv: EventRecord + Sized {
 
 impl Csv for Event {
     fn acled_csv(records: &[Self], sources: &HashMap<String, String>) -> Result<Vec<u8>, ApiError> {
-        let single: Vec<MergedEvent> = records.iter().map(formats::as_single_source).collect();
+        let single: Vec<MergedEvent> = records.iter().map(MergedEvent::single).collect();
         formats::acled_csv(&single, sources)
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::Datelike;
-use frontline_core::{Event, Extent, MergedEvent, Source};
+use frontline_core::{Event, Extent, MergedEvent};
 use frontline_merge::{ControlState, PlaceTimeline};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -166,25 +166,6 @@ fn interaction(event: &Event) -> String {
         [a] => format!("{a}0"),
         [a, b] => format!("{}{}", a.min(b), a.max(b)),
         _ => String::new(),
-    }
-}
-
-/// An event of one article seen as a merged event with that one source.
-pub fn as_single_source(e: &Event) -> MergedEvent {
-    MergedEvent {
-        event: e.clone(),
-        sources: vec![Source {
-            article_id: e.article_id.clone(),
-            event_id: e.event_id.clone(),
-            language: e.language.clone(),
-            published: None,
-            evidence: e.evidence.clone(),
-            evidence_start: e.evidence_start,
-            evidence_end: e.evidence_end,
-            fatalities: e.fatalities,
-            confidence: e.confidence,
-            claimed_by: e.claimed_by.clone(),
-        }],
     }
 }
 

@@ -20,7 +20,7 @@ pub fn print_events(events: &[Event], format: EventFormat, sources: &HashMap<Str
         EventFormat::Table => write_table(&mut out, events)?,
         EventFormat::Jsonl => out.write_all(&formats::jsonl(events)?)?,
         EventFormat::Csv => {
-            let single: Vec<MergedEvent> = events.iter().map(formats::as_single_source).collect();
+            let single: Vec<MergedEvent> = events.iter().map(MergedEvent::single).collect();
             out.write_all(&formats::acled_csv(&single, sources)?)?
         }
         EventFormat::Geojson => write_json(&mut out, &formats::geojson(events)?)?,

@@ -105,3 +105,28 @@ pub struct MergedEvent {
     pub event: Event,
     pub sources: Vec<Source>,
 }
+
+impl Source {
+    /// The source an event of one article is, given its article's publication date.
+    pub fn of(event: &Event, published: Option<NaiveDate>) -> Source {
+        Source {
+            article_id: event.article_id.clone(),
+            event_id: event.event_id.clone(),
+            language: event.language.clone(),
+            published,
+            evidence: event.evidence.clone(),
+            evidence_start: event.evidence_start,
+            evidence_end: event.evidence_end,
+            fatalities: event.fatalities,
+            confidence: event.confidence,
+            claimed_by: event.claimed_by.clone(),
+        }
+    }
+}
+
+impl MergedEvent {
+    /// An event of one article seen as a merged event with that one source.
+    pub fn single(event: &Event) -> MergedEvent {
+        MergedEvent { event: event.clone(), sources: vec![Source::of(event, None)] }
+    }
+}

@@ -119,21 +119,7 @@ fn merge_cluster(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDat
     }
     event.fatalities = conservative_toll(members, published);
     event.confidence = members.iter().map(|e| e.confidence).fold(0.0, f64::max);
-    let mut sources: Vec<Source> = members
-        .iter()
-        .map(|e| Source {
-            article_id: e.article_id.clone(),
-            event_id: e.event_id.clone(),
-            language: e.language.clone(),
-            published: published(&e.article_id),
-            evidence: e.evidence.clone(),
-            evidence_start: e.evidence_start,
-            evidence_end: e.evidence_end,
-            fatalities: e.fatalities,
-            confidence: e.confidence,
-            claimed_by: e.claimed_by.clone(),
-        })
-        .collect();
+    let mut sources: Vec<Source> = members.iter().map(|e| Source::of(e, published(&e.article_id))).collect();
     sources.sort_by(|a, b| a.article_id.cmp(&b.article_id).then(a.event_id.cmp(&b.event_id)));
     let member_ids: Vec<&str> = sources.iter().map(|s| s.event_id.as_str()).collect();
     event.event_id = short_hash(&member_ids);

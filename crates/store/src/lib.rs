@@ -520,7 +520,7 @@ fn like_pattern(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use frontline_core::{content_hash, Source, SubEventType};
+    use frontline_core::{content_hash, SubEventType};
 
     fn article(id: &str, text: &str) -> Article {
         Article {
@@ -553,24 +553,7 @@ mod tests {
 
     /// Every event alone, with its one source: enough to see what the store does with merges.
     fn each_alone(events: &[Event], _: &HashMap<String, NaiveDate>) -> Vec<MergedEvent> {
-        events
-            .iter()
-            .map(|e| MergedEvent {
-                event: e.clone(),
-                sources: vec![Source {
-                    article_id: e.article_id.clone(),
-                    event_id: e.event_id.clone(),
-                    language: e.language.clone(),
-                    published: None,
-                    evidence: e.evidence.clone(),
-                    evidence_start: e.evidence_start,
-                    evidence_end: e.evidence_end,
-                    fatalities: e.fatalities,
-                    confidence: e.confidence,
-                    claimed_by: None,
-                }],
-            })
-            .collect()
+        events.iter().map(MergedEvent::single).collect()
     }
 
     fn store() -> (tempfile::TempDir, Store) {
