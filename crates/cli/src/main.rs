@@ -66,6 +66,12 @@ A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"ht
         after_help = "Examples:\n  frontline history \"Maaret al-Numan\"\n  frontline history Saraqib --db war.db"
     )]
     History(HistoryArgs),
+    /// Score events against gold files (the format of ../shared/gold): precision, recall,
+    /// F1 per article and in total, actor, place, date and fatality accuracy, misses and false alarms.
+    #[command(
+        after_help = "Examples:\n  frontline eval --gold ../shared/gold\n  frontline eval --gold my-gold/ --pred events.jsonl --format json"
+    )]
+    Eval(EvalArgs),
     /// Serve the store over HTTP: a JSON API and the web map (see docs/api.md).
     #[command(
         after_help = "Examples:\n  frontline serve\n  frontline serve --addr 127.0.0.1:9000 --db war.db\n  curl 'http://127.0.0.1:8080/api/events?since=2020-01-01&format=geojson'"
@@ -82,6 +88,24 @@ A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"ht
         after_help = "Examples:\n  frontline explain report.txt --published 2020-01-28\n  frontline explain --article maaret-al-numan-2020-en"
     )]
     Explain(ExplainArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum EvalFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// A gold file or a folder of them (JSON Lines, one expected event a line).
+    #[arg(long, value_name = "DIR")]
+    gold: PathBuf,
+    /// Predicted events as `frontline events --format jsonl` writes them; default: the store's.
+    #[arg(long, value_name = "FILE")]
+    pred: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    format: EvalFormat,
 }
 
 #[derive(Args)]
@@ -325,6 +349,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Articles(args) => {
             let store = open_store(&cli.db)?;
             output::print_articles(&store.articles()?, args.format)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval(args) => {
+            let gold = frontline_eval::load_gold(&args.gold)?;
+            let predicted = match &args.pred {
+                Some(file) => frontline_eval::load_predictions(file)?,
+                None => open_store(&cli.db)?.events(&EventFilter::default())?,
+            };
+            let report = frontline_eval::evaluate(&gold, &predicted);
+            match args.format {
+                EvalFormat::Text => print!("{}", report.to_text()),
+                EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(args) => {

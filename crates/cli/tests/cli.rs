@@ -522,3 +522,29 @@ fn a_language_without_a_pack_is_stored_and_flagged_and_an_oversized_file_refused
     assert_eq!(articles[0]["language"], "de");
     assert_eq!(articles[0]["events"], 0);
 }
+
+#[test]
+fn eval_scores_the_store_against_the_gold_as_the_shared_scorer_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("eval.db");
+    let shared = shared();
+    assert!(frontline(&db, &["ingest", shared.join("corpus").to_str().expect("path")]).status.success());
+    let output = frontline(&db, &["eval", "--gold", shared.join("gold").to_str().expect("path"), "--format", "json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ours: serde_json::Value = serde_json::from_slice(&output.stdout).expect("eval prints JSON");
+    let events = dir.path().join("events.jsonl");
+    std::fs::write(&events, frontline(&db, &["events", "--format", "jsonl"]).stdout).expect("write");
+    let theirs = Command::new("python3")
+        .arg(shared.join("tools/score.py"))
+        .arg(&events)
+        .arg(shared.join("gold"))
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    let theirs: serde_json::Value = serde_json::from_slice(&theirs.stdout).expect("scorer prints JSON");
+    // score.py rounds to three decimals.
+    let rounded = |v: &serde_json::Value| v.as_f64().map(|x| (x * 1000.0).round() as i64);
+    for key in ["precision", "recall", "f1", "actor1_accuracy", "tp", "fp", "fn"] {
+        assert_eq!(rounded(&ours["summary"][key]), rounded(&theirs["summary"][key]), "{key}");
+    }
+}
