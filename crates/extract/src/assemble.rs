@@ -2,10 +2,11 @@
 //! article established (who "they" are, whose warplanes struck last, which governorate the
 //! article is about), then keeping one event per type, place and overlapping dates.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use frontline_core::{ActorId, Article, Control, Event, Extent, SubEventType};
-use frontline_gazetteer::{Context, Gazetteer};
+use frontline_gazetteer::{Context, Gazetteer, Place};
 use frontline_lang::{LanguagePack, TriggerKind};
 
 use crate::casualties::{self, Casualties};
@@ -85,6 +86,7 @@ struct ArticleContext<'a> {
     article: &'a Article,
     pack: &'a LanguagePack,
     gazetteer: &'a Gazetteer,
+    home: HomeNames<'a>,
     /// The governorate the article names most.
     admin1: Option<String>,
     /// Non-state actor named most, the usual loser of government gains.
@@ -97,13 +99,9 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) ->
         .iter()
         .map(|s| (s.kind == SentenceKind::Body).then(|| spot(s.text, pack, gazetteer, article.published)))
         .collect();
-    let context = ArticleContext {
-        article,
-        pack,
-        gazetteer,
-        admin1: dominant_governorate(&spotted, gazetteer),
-        main_opposition: main_opposition(&spotted),
-    };
+    let home = HomeNames::new(gazetteer);
+    let admin1 = dominant_governorate(&spotted, &home);
+    let context = ArticleContext { article, pack, gazetteer, home, admin1, main_opposition: main_opposition(&spotted) };
     let mut discourse = Discourse::default();
     let mut extraction = Extraction::default();
     for (index, (sentence, spotted)) in split.iter().zip(&spotted).enumerate() {
@@ -130,13 +128,14 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) ->
     extraction
 }
 
-fn dominant_governorate(spotted: &[Option<Spotted>], gazetteer: &Gazetteer) -> Option<String> {
+fn dominant_governorate(spotted: &[Option<Spotted>], home: &HomeNames<'_>) -> Option<String> {
+    let gazetteer = home.gazetteer;
     let mut counts: HashMap<String, usize> = HashMap::new();
     for s in spotted.iter().flatten() {
         for place in &s.places {
             let admin1 = match &place.role {
                 PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
-                PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &place.text),
+                PlaceRole::Region { admin1: None } => home.admin1(&place.text),
                 PlaceRole::Site => gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()),
                 _ => None,
             };
@@ -149,9 +148,31 @@ fn dominant_governorate(spotted: &[Option<Spotted>], gazetteer: &Gazetteer) -> O
 }
 
 /// The governorate of the place a name resolves to in the home country.
-fn home_admin1(gazetteer: &Gazetteer, name: &str) -> Option<String> {
-    let context = Context { country: Some(HOME_COUNTRY.to_string()), ..Context::default() };
-    gazetteer.resolve(name, &context).place.filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1)
+/// Names resolved in the home country with no other context, each once per article: the
+/// same names are asked about again and again (is it a place? which governorate?).
+struct HomeNames<'g> {
+    gazetteer: &'g Gazetteer,
+    memo: RefCell<HashMap<String, Option<Place>>>,
+}
+
+impl<'g> HomeNames<'g> {
+    fn new(gazetteer: &'g Gazetteer) -> HomeNames<'g> {
+        HomeNames { gazetteer, memo: RefCell::new(HashMap::new()) }
+    }
+
+    fn place(&self, name: &str) -> Option<Place> {
+        if let Some(known) = self.memo.borrow().get(name) {
+            return known.clone();
+        }
+        let context = Context { country: Some(HOME_COUNTRY.to_string()), ..Context::default() };
+        let place = self.gazetteer.resolve(name, &context).place;
+        self.memo.borrow_mut().insert(name.to_string(), place.clone());
+        place
+    }
+
+    fn admin1(&self, name: &str) -> Option<String> {
+        self.place(name).filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1)
+    }
 }
 
 fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
@@ -644,8 +665,7 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     fn is_named_place(&self, place: &PlaceMention) -> bool {
-        place.after_place_noun
-            || self.ctx.gazetteer.resolve(&place.text, &self.resolution_context(None)).place.is_some()
+        place.after_place_noun || self.ctx.home.place(&place.text).is_some()
     }
 
     /// Damage ("was destroyed") caused by the attack reported just before.
@@ -717,14 +737,13 @@ impl<'s> SentenceReader<'_, 's> {
     /// happen), else the article's.
     fn sentence_admin1(&self) -> Option<String> {
         let places = &self.spotted.places;
-        let gazetteer = self.ctx.gazetteer;
         let region = places.iter().find_map(|p| match &p.role {
             PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
-            PlaceRole::Region { admin1: None } => home_admin1(gazetteer, &p.text),
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&p.text),
             _ => None,
         });
         let landmark =
-            || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| home_admin1(gazetteer, &p.text));
+            || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| self.ctx.home.admin1(&p.text));
         region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
     }
 

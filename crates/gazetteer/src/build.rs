@@ -136,6 +136,7 @@ impl Gazetteer {
             postings,
             governorates: tables::governorates(),
             countries: tables::countries(),
+            names_by_country: Default::default(),
         }
     }
 }

@@ -49,6 +49,9 @@ pub struct Place {
 /// The built-in world table prepared by build.rs (may be empty when it could not be fetched).
 pub(crate) const WORLD: &str = include_str!(concat!(env!("OUT_DIR"), "/world.tsv"));
 
+/// A country's folded names, each with the place it names.
+type CountryNames = std::sync::Arc<Vec<(String, u32)>>;
+
 /// Places and their names: folded keys and their vowel-less skeletons, each an fst map to
 /// a list of places.
 pub struct Gazetteer {
@@ -60,6 +63,10 @@ pub struct Gazetteer {
     postings: Vec<u32>,
     governorates: Vec<Governorate>,
     countries: Vec<Country>,
+    /// Each country's folded names, gathered on the first fuzzy lookup in that country: a
+    /// bounded edit distance over a few thousand names is far cheaper than a Levenshtein
+    /// automaton over the world's.
+    names_by_country: std::sync::RwLock<HashMap<String, CountryNames>>,
 }
 
 impl Gazetteer {
@@ -138,17 +145,33 @@ impl Gazetteer {
         self.skeletons.get(skeleton).map_or(&[], |offset| self.posting(offset))
     }
 
-    /// Places whose folded name is within `limit` edits of `key`.
-    fn near_key(&self, key: &str, limit: u32) -> Vec<u32> {
-        use fst::{IntoStreamer, Streamer};
-        let Ok(automaton) = fst::automaton::Levenshtein::new(key, limit) else {
-            return Vec::new();
-        };
-        let mut stream = self.keys.search(automaton).into_stream();
-        let mut found = Vec::new();
-        while let Some((_, offset)) = stream.next() {
-            found.extend_from_slice(self.posting(offset));
+    /// Places of `country` whose folded name is within `limit` edits of `key`.
+    fn near_key(&self, key: &str, limit: usize, country: &str) -> Vec<u32> {
+        self.country_names(country)
+            .iter()
+            .filter(|(name, _)| name.len().abs_diff(key.len()) <= limit && bounded_distance(key, name, limit) <= limit)
+            .map(|(_, index)| *index)
+            .collect()
+    }
+
+    fn country_names(&self, country: &str) -> CountryNames {
+        if let Some(names) = self.names_by_country.read().ok().and_then(|m| m.get(country).cloned()) {
+            return names;
         }
-        found
+        use fst::{IntoStreamer, Streamer};
+        let mut names = Vec::new();
+        let mut stream = self.keys.stream().into_stream();
+        while let Some((key, offset)) = stream.next() {
+            for &index in self.posting(offset) {
+                if self.places[index as usize].country == country {
+                    names.push((String::from_utf8_lossy(key).into_owned(), index));
+                }
+            }
+        }
+        let names = std::sync::Arc::new(names);
+        if let Ok(mut map) = self.names_by_country.write() {
+            map.insert(country.to_string(), names.clone());
+        }
+        names
     }
 }

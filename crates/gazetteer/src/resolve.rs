@@ -94,12 +94,14 @@ impl Gazetteer {
         // A close spelling in the article's country, for names mangled in translation
         // ("Halle" for Haleb). A short name one letter from a village is noise; from a
         // city, more often a mangled spelling of it.
+        // Only when nothing at home has the name or its skeleton: the costliest lookup.
         let length = key.chars().count();
-        if country.is_some() && length >= 4 {
+        let found_at_home = found.iter().any(|(i, _)| at_home(&self.places[*i]));
+        if let (Some(country), false, true) = (country, found_at_home, length >= 4) {
             let limit = if length >= 10 { 2 } else { 1 };
-            for index in self.near_key(&key, limit) {
+            for index in self.near_key(&key, limit, country) {
                 let place = &self.places[index as usize];
-                if at_home(place) && (length >= 6 || is_major(place)) {
+                if length >= 6 || is_major(place) {
                     push(&mut found, index, MatchLevel::Fuzzy);
                 }
             }
