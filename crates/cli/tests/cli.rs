@@ -32,6 +32,20 @@ fn shared() -> PathBuf {
     path
 }
 
+/// The shared scorer's JSON report on a file of predicted events.
+fn shared_score(predictions: &Path) -> serde_json::Value {
+    let shared = shared();
+    let score = Command::new("python3")
+        .arg(shared.join("tools/score.py"))
+        .arg(predictions)
+        .arg(shared.join("gold"))
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    assert!(score.status.success(), "{}", stderr(&score));
+    serde_json::from_slice(&score.stdout).expect("scorer prints JSON")
+}
+
 fn jsonl(text: &str) -> Vec<serde_json::Value> {
     text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
 }
@@ -47,15 +61,7 @@ fn corpus_scores_above_the_bar_with_the_shared_scorer() {
     assert!(events.status.success());
     let predictions = dir.path().join("events.jsonl");
     std::fs::write(&predictions, &events.stdout).expect("write events");
-    let score = Command::new("python3")
-        .arg(shared.join("tools/score.py"))
-        .arg(&predictions)
-        .arg(shared.join("gold"))
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    assert!(score.status.success(), "{}", stderr(&score));
-    let report: serde_json::Value = serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
+    let report = shared_score(&predictions);
     let f1 = report["summary"]["f1"].as_f64().expect("f1");
     let actor = report["summary"]["actor1_accuracy"].as_f64().expect("actor accuracy");
     assert!(f1 >= 0.85, "F1 {f1} below 0.85: {}", report["articles"]);
@@ -395,14 +401,7 @@ fn with_the_shared_geonames_rows_every_gold_event_is_found_and_placed() {
     let events = frontline_in(home.path(), &["--db", db, "events", "--format", "jsonl"]);
     let predictions = home.path().join("events.jsonl");
     std::fs::write(&predictions, &events.stdout).expect("write events");
-    let score = Command::new("python3")
-        .arg(shared.join("tools/score.py"))
-        .arg(&predictions)
-        .arg(shared.join("gold"))
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    let report: serde_json::Value = serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
+    let report = shared_score(&predictions);
     // A gold event is found only when placed within its radius, or, without a gold point,
     // when the mention is kept and placed inside Syria.
     assert_eq!(report["summary"]["fn"], 0, "{}", report["articles"]);
@@ -534,14 +533,7 @@ fn eval_scores_the_store_against_the_gold_as_the_shared_scorer_does() {
     let ours: serde_json::Value = serde_json::from_slice(&output.stdout).expect("eval prints JSON");
     let events = dir.path().join("events.jsonl");
     std::fs::write(&events, frontline(&db, &["events", "--format", "jsonl"]).stdout).expect("write");
-    let theirs = Command::new("python3")
-        .arg(shared.join("tools/score.py"))
-        .arg(&events)
-        .arg(shared.join("gold"))
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    let theirs: serde_json::Value = serde_json::from_slice(&theirs.stdout).expect("scorer prints JSON");
+    let theirs = shared_score(&events);
     // score.py rounds to three decimals.
     let rounded = |v: &serde_json::Value| v.as_f64().map(|x| (x * 1000.0).round() as i64);
     for key in ["precision", "recall", "f1", "actor1_accuracy", "tp", "fp", "fn"] {
