@@ -62,7 +62,25 @@ pub struct Event {
     pub claimed_by: Option<String>,
 }
 
+/// ACLED's time precision for a date window of `days` days: 1 a day, 2 within a week,
+/// 3 longer.
+pub fn time_precision(days: i64) -> u8 {
+    match days {
+        0 => 1,
+        1..=7 => 2,
+        _ => 3,
+    }
+}
+
 impl Event {
+    /// How many days the date window spans (0 for one day); `i64::MAX` when it is open.
+    pub fn window_days(&self) -> i64 {
+        match (self.date_start, self.date_end) {
+            (Some(s), Some(t)) => (t - s).num_days(),
+            _ => i64::MAX,
+        }
+    }
+
     /// What identifies the event's place: the gazetteer id, else the name as written,
     /// folded (case, accents, hyphens and apostrophes do not matter).
     pub fn place_key(&self) -> String {

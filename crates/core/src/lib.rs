@@ -9,7 +9,7 @@ mod id;
 
 pub use acled::{ActorId, EventType, SubEventType};
 pub use article::Article;
-pub use event::{Control, Event, Extent, MergedEvent, Source};
+pub use event::{time_precision, Control, Event, Extent, MergedEvent, Source};
 pub use id::{content_hash, short_hash};
 
 /// Syria's ISO 3166-1 numeric code, the only country covered so far.

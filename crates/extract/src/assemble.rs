@@ -747,10 +747,6 @@ impl<'s> SentenceReader<'_, 's> {
         region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
     }
 
-    fn resolution_context(&self, admin1: Option<String>) -> Context {
-        Context { country: Some(HOME_COUNTRY.to_string()), admin1, near: Vec::new() }
-    }
-
     fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Event {
         let ctx = self.ctx;
         let admin1_hint = self.sentence_admin1();
@@ -853,7 +849,11 @@ impl<'s> SentenceReader<'_, 's> {
                 return Placed::governorate(g, gazetteer, 0.8, "a governorate".into());
             }
         }
-        let context = Context { near: discourse.near.clone(), ..self.resolution_context(admin1_hint.clone()) };
+        let context = Context {
+            country: Some(HOME_COUNTRY.to_string()),
+            admin1: admin1_hint.clone(),
+            near: discourse.near.clone(),
+        };
         let resolution = gazetteer.resolve(&mention.text, &context);
         if let Some(place) = resolution.place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
@@ -988,13 +988,6 @@ fn place_key(e: &Event) -> String {
     e.geonameid.map_or_else(|| frontline_gazetteer::fold_name(&e.mention), |id| id.to_string())
 }
 
-fn window_days(e: &Event) -> i64 {
-    match (e.date_start, e.date_end) {
-        (Some(s), Some(t)) => (t - s).num_days(),
-        _ => i64::MAX,
-    }
-}
-
 /// ACLED's rule within one article: one event per type, place and day. Two readings of the
 /// same event keep the narrower date window, the higher toll and the higher confidence.
 fn one_per_type_place_and_day(events: Vec<Event>) -> Vec<Event> {
@@ -1008,7 +1001,7 @@ fn one_per_type_place_and_day(events: Vec<Event>) -> Vec<Event> {
             Some(existing) => {
                 let fatalities = existing.fatalities.max(event.fatalities);
                 let confidence = existing.confidence.max(event.confidence);
-                if window_days(&event) < window_days(existing) {
+                if event.window_days() < existing.window_days() {
                     *existing = event;
                 }
                 existing.fatalities = fatalities;

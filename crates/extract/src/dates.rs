@@ -25,13 +25,7 @@ impl DateWindow {
 
     fn span(start: NaiveDate, end: NaiveDate, rule: String) -> DateWindow {
         let days = (end - start).num_days();
-        let precision = if days == 0 {
-            1
-        } else if days <= 7 {
-            2
-        } else {
-            3
-        };
+        let precision = frontline_core::time_precision(days);
         DateWindow { start: Some(start), end: Some(end), precision, rule }
     }
 

@@ -77,13 +77,6 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn days(e: &Event) -> i64 {
-    match (e.date_start, e.date_end) {
-        (Some(s), Some(t)) => (t - s).num_days(),
-        _ => i64::MAX,
-    }
-}
-
 /// Builds one merged event: the most precise member (narrowest window, then placed most
 /// precisely, then most confident) gives the fields; the window is the intersection of the
 /// members' windows when they share days; the toll follows ACLED's conservative rule.
@@ -91,8 +84,8 @@ fn merge_cluster(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDat
     let best = members
         .iter()
         .min_by(|a, b| {
-            days(a)
-                .cmp(&days(b))
+            a.window_days()
+                .cmp(&b.window_days())
                 .then(a.geo_precision.cmp(&b.geo_precision))
                 .then(b.confidence.total_cmp(&a.confidence))
                 .then(a.event_id.cmp(&b.event_id))
@@ -108,13 +101,7 @@ fn merge_cluster(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDat
             event.date_end = Some(t);
             event.event_date = (s == t).then_some(s);
             let span = (t - s).num_days();
-            event.time_precision = if span == 0 {
-                1
-            } else if span <= 7 {
-                2
-            } else {
-                3
-            };
+            event.time_precision = frontline_core::time_precision(span);
         }
     }
     event.fatalities = conservative_toll(members, published);
