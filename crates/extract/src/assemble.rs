@@ -94,10 +94,13 @@ struct ArticleContext<'a> {
 }
 
 pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) -> Extraction {
-    let split = sentences(&article.text, pack);
+    let mut split = sentences(&article.text, pack);
     let spotted: Vec<Option<Spotted>> = split
-        .iter()
-        .map(|s| (s.kind == SentenceKind::Body).then(|| spot(s.text, pack, gazetteer, article.published)))
+        .iter_mut()
+        .map(|s| {
+            let tokens = std::mem::take(&mut s.tokens);
+            (s.kind == SentenceKind::Body).then(|| spot(s.text, tokens, pack, gazetteer, article.published))
+        })
         .collect();
     let home = HomeNames::new(gazetteer);
     let admin1 = dominant_governorate(&spotted, &home);
@@ -985,7 +988,7 @@ fn overlaps(a: &Event, b: &Event) -> bool {
 }
 
 fn place_key(e: &Event) -> String {
-    e.geonameid.map_or_else(|| frontline_gazetteer::fold_name(&e.mention), |id| id.to_string())
+    e.geonameid.map_or_else(|| frontline_gazetteer::fold_mention(&e.mention), |id| id.to_string())
 }
 
 /// ACLED's rule within one article: one event per type, place and day. Two readings of the

@@ -1,7 +1,7 @@
 //! Cutting an article's text into sentences with byte offsets, and setting aside what is not
 //! the article's own prose: headings, photo captions, repeated blocks, widget lines.
 
-use frontline_lang::LanguagePack;
+use frontline_lang::{LanguagePack, Token, TokenKind};
 
 /// Why a block of text yields no events, or that it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: SentenceKind,
+    /// The sentence's tokens, offsets in `text`; the paragraph is tokenized once for both
+    /// telling its kind and reading its sentences.
+    pub tokens: Vec<Token>,
 }
 
 const FINAL_PUNCTUATION: &[char] = &['.', '!', '?', '…', '"', '»', '”', '\'', ')'];
@@ -41,33 +44,47 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
         }
         let start = line_start + (line.len() - line.trim_start().len());
         let end = start + trimmed.len();
-        let kind = paragraph_kind(trimmed, pack, &seen_paragraphs);
+        let (kind, tokens) = paragraph_kind(trimmed, pack, &seen_paragraphs);
         seen_paragraphs.push(trimmed);
         if kind != SentenceKind::Body {
-            out.push(Sentence { text: trimmed, start, end, kind });
+            out.push(Sentence { text: trimmed, start, end, kind, tokens });
             continue;
         }
+        let mut tokens = tokens.into_iter().peekable();
         for (s, e) in split_sentences(trimmed, pack) {
-            out.push(Sentence { text: &text[start + s..start + e], start: start + s, end: start + e, kind });
+            let mut own = Vec::new();
+            while let Some(token) = tokens.next_if(|t| t.start < e) {
+                if token.start >= s && token.end <= e {
+                    own.push(Token { start: token.start - s, end: token.end - s, ..token });
+                }
+            }
+            out.push(Sentence {
+                text: &text[start + s..start + e],
+                start: start + s,
+                end: start + e,
+                kind,
+                tokens: own,
+            });
         }
     }
     out
 }
 
-fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> SentenceKind {
+/// The paragraph's kind, and its tokens when it is prose (others are not read further).
+fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> (SentenceKind, Vec<Token>) {
     if seen.contains(&paragraph) {
-        return SentenceKind::Repeated;
+        return (SentenceKind::Repeated, Vec::new());
     }
     let tokens = pack.tokenize(paragraph);
     if !pack.caption_markers.find_all(&tokens).is_empty() {
-        return SentenceKind::Caption;
+        return (SentenceKind::Caption, Vec::new());
     }
-    let words = tokens.iter().filter(|t| t.kind == frontline_lang::TokenKind::Word).count();
+    let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
     let ends_like_prose = paragraph.trim_end().ends_with(FINAL_PUNCTUATION);
     if !ends_like_prose || words < 4 {
-        return SentenceKind::Heading;
+        return (SentenceKind::Heading, Vec::new());
     }
-    SentenceKind::Body
+    (SentenceKind::Body, tokens)
 }
 
 /// Byte ranges of the sentences of one paragraph.
@@ -151,6 +168,7 @@ mod tests {
         );
         for s in &got {
             assert_eq!(&text[s.start..s.end], s.text);
+            assert_eq!(s.tokens, pack("fr").tokenize(s.text), "{}", s.text);
         }
     }
 

@@ -87,8 +87,14 @@ pub struct Spotted {
     pub aggregate: bool,
 }
 
-pub fn spot(text: &str, pack: &LanguagePack, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Spotted {
-    let tokens = pack.tokenize(text);
+/// Spots the mentions of a sentence, given its text and its tokens.
+pub fn spot(
+    text: &str,
+    tokens: Vec<Token>,
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+    published: Option<NaiveDate>,
+) -> Spotted {
     let dates = find_dates(&tokens, pack, published);
     let sources: Vec<(usize, usize)> = pack.organisations.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let actors = spot_actors(&tokens, pack, &sources);

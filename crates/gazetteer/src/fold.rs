@@ -8,6 +8,9 @@
 //! [`skeleton`] goes further and drops inner vowels, which transliterations disagree on
 //! most ("Maaret" / "Ma'arrat", "Idleb" / "Idlib").
 
+use std::cell::RefCell;
+
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// The Arabic article as transliterations write it, alone or assimilated ("an-Numan").
@@ -105,6 +108,30 @@ pub fn fold_name(name: &str) -> String {
         current = next;
     }
     current
+}
+
+/// How many folded mentions a thread remembers before it starts afresh.
+const MENTION_MEMO_LIMIT: usize = 50_000;
+
+/// [`fold_name`] remembered per thread, for looking names up: reports name the same few
+/// hundred places over and over, and one mention is folded for several lookups (country,
+/// governorate, place), while folding takes a dozen passes over the name.
+pub fn fold_mention(mention: &str) -> String {
+    thread_local! {
+        static FOLDED: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+    }
+    FOLDED.with(|memo| {
+        if let Some(key) = memo.borrow().get(mention) {
+            return key.clone();
+        }
+        let key = fold_name(mention);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MENTION_MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(mention.to_string(), key.clone());
+        key
+    })
 }
 
 fn fold_name_once(name: &str) -> String {

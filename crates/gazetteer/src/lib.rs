@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 pub use build::GazetteerBuilder;
 pub use cache::{default_cache_dir, load_or_build, LoadReport};
-pub use fold::{bounded_distance, fold_name, skeleton};
+pub use fold::{bounded_distance, fold_mention, fold_name, skeleton};
 pub use geonames::{read_alternate_names, read_dump, AlternateName};
 pub use resolve::{distance_km, Candidate, Context, MatchLevel, Resolution};
 pub use tables::{Country, Governorate};
@@ -108,7 +108,7 @@ impl Gazetteer {
 
     /// The governorate a name designates, by its own names or its capital's.
     pub fn governorate_named(&self, mention: &str) -> Option<&Governorate> {
-        let key = fold_name(mention);
+        let key = fold_mention(mention);
         if key.is_empty() {
             return None;
         }
@@ -117,7 +117,7 @@ impl Gazetteer {
 
     /// The country a name designates ("Syrie", "Turkey").
     pub fn country_named(&self, mention: &str) -> Option<&Country> {
-        let key = fold_name(mention);
+        let key = fold_mention(mention);
         if key.is_empty() {
             return None;
         }

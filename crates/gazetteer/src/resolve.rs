@@ -2,7 +2,7 @@
 //! bounded fuzzy match within the article's country; ranked by country, governorate,
 //! distance to the article's other places, feature class and population.
 
-use crate::{fold_name, skeleton, Gazetteer, Place};
+use crate::{fold_mention, skeleton, Gazetteer, Place};
 
 /// How a candidate's name met the mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -64,7 +64,7 @@ impl Gazetteer {
     /// Every place whose name meets the mention, with the best level it met at.
     fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
         let country = context.country.as_deref();
-        let key = fold_name(mention);
+        let key = fold_mention(mention);
         if key.is_empty() {
             return Vec::new();
         }
@@ -113,13 +113,15 @@ impl Gazetteer {
     /// when the article is about a country, stays unresolved rather than forced abroad.
     pub fn resolve(&self, mention: &str, context: &Context) -> Resolution {
         let country = context.country.as_deref();
-        let mut candidates: Vec<Candidate> = self
+        let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = self
             .candidates(mention, context)
             .into_iter()
-            .map(|(index, level)| self.score(index, level, context))
+            .map(|(index, level)| (self.score(index, level, context, None), self.places[index].geonameid, index, level))
             .collect();
-        candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.geonameid.cmp(&b.geonameid)));
-        candidates.truncate(8);
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(8);
+        let candidates: Vec<Candidate> =
+            ranked.iter().map(|&(_, _, index, level)| self.candidate(index, level, context)).collect();
         let Some(best) = candidates.first() else {
             return Resolution { place: None, candidates, reason: "no place of that name in the gazetteer".into() };
         };
@@ -145,31 +147,36 @@ impl Gazetteer {
         Resolution { place, candidates, reason }
     }
 
-    fn score(&self, index: usize, level: MatchLevel, context: &Context) -> Candidate {
+    /// A candidate's score; its reasons are written to `why` when asked for (only the few
+    /// candidates a resolution keeps are explained).
+    fn score(&self, index: usize, level: MatchLevel, context: &Context, mut why: Option<&mut Vec<String>>) -> f64 {
         let place = &self.places[index];
-        let mut score = 0.0;
-        let mut why = Vec::new();
+        let mut explain = |reason: &dyn Fn() -> String| {
+            if let Some(why) = why.as_deref_mut() {
+                why.push(reason());
+            }
+        };
         let (points, label) = match level {
             MatchLevel::Exact => (30.0, "same name"),
             MatchLevel::Skeleton => (20.0, "same name but for vowels"),
             MatchLevel::Fuzzy => (10.0, "close spelling"),
         };
-        score += points;
-        why.push(label.to_string());
+        let mut score = points;
+        explain(&|| label.to_string());
         if context.country.as_deref() == Some(place.country.as_str()) {
             score += 25.0;
-            why.push(format!("in the article's country {}", place.country));
+            explain(&|| format!("in the article's country {}", place.country));
         }
         if context.admin1.as_deref() == Some(place.admin1.as_str()) {
             score += 10.0;
-            why.push(format!("in the governorate the text names ({})", place.admin1));
+            explain(&|| format!("in the governorate the text names ({})", place.admin1));
         }
         if let Some(nearest) =
             context.near.iter().map(|&p| distance_km(p, (place.latitude, place.longitude))).min_by(f64::total_cmp)
         {
             let penalty = (nearest / 50.0).min(8.0);
             score -= penalty;
-            why.push(format!("{nearest:.0} km from the article's other places"));
+            explain(&|| format!("{nearest:.0} km from the article's other places"));
         }
         let feature = match place.feature_code.as_str() {
             "PPLC" => 5.0,
@@ -181,6 +188,13 @@ impl Gazetteer {
         };
         score += feature;
         score += ((place.population as f64) + 1.0).log10() * 0.5;
+        score
+    }
+
+    fn candidate(&self, index: usize, level: MatchLevel, context: &Context) -> Candidate {
+        let place = &self.places[index];
+        let mut why = Vec::new();
+        let score = self.score(index, level, context, Some(&mut why));
         Candidate {
             geonameid: place.geonameid,
             name: place.name.clone(),

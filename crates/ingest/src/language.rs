@@ -1,17 +1,27 @@
-//! Language identification (whatlang) reported as ISO 639-1 codes.
+//! Language identification reported as ISO 639-1 codes: the languages frontline has packs
+//! for are recognised by their function words, any other by whatlang.
 
+use std::sync::OnceLock;
+
+use frontline_lang::Packs;
 use whatlang::Lang;
 
 /// Below this many letters whatlang's guesses are close to noise.
 const MIN_LETTERS: usize = 20;
-/// Detection looks at the start of the text only: a few thousand characters decide the
-/// language as well as the whole article would, at a fraction of the cost.
-const SAMPLE_BYTES: usize = 8 * 1024;
+/// Detection looks at the start of the text only: a paragraph or two decide the language as
+/// well as the whole article would (trigram scores settle within a few hundred letters), and
+/// detection costs in proportion to what it reads.
+const SAMPLE_BYTES: usize = 1536;
 
 /// The ISO 639-1 code ("en", "fr", "ar", ...) of the text's language, or `None` when the
 /// text is too short or whatlang does not call its guess reliable.
 pub fn detect_language(text: &str) -> Option<String> {
     let sample = prefix_at_char_boundary(text, SAMPLE_BYTES);
+    // The packs' own languages first: counting function words costs a fraction of
+    // whatlang's comparison of trigrams with some seventy languages.
+    if let Some(code) = builtin_packs().and_then(|packs| packs.recognise(sample)) {
+        return Some(code.to_owned());
+    }
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
@@ -20,6 +30,11 @@ pub fn detect_language(text: &str) -> Option<String> {
         return None;
     }
     Some(iso_639_1(info.lang()).to_owned())
+}
+
+fn builtin_packs() -> Option<&'static Packs> {
+    static PACKS: OnceLock<Option<Packs>> = OnceLock::new();
+    PACKS.get_or_init(|| Packs::builtin().ok()).as_ref()
 }
 
 fn prefix_at_char_boundary(text: &str, max: usize) -> &str {

@@ -1,7 +1,7 @@
 //! Phrase lists matched on folded tokens: the one matching mechanism every lexicon of a
 //! pack uses (actors, triggers, markers, date words...).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 
@@ -33,7 +33,7 @@ pub struct Lexicon<T> {
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
-        Lexicon { by_first_word: HashMap::new(), stem_first: Vec::new() }
+        Lexicon { by_first_word: HashMap::default(), stem_first: Vec::new() }
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod lexicon;
 mod pack;
+mod recognise;
 mod tokens;
 
 use std::collections::BTreeMap;

@@ -1,6 +1,6 @@
 //! The pack file format (`data/<code>/pack.toml`) and its compiled form.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use frontline_core::{fold_word, ActorId};
 use serde::Deserialize;
@@ -237,6 +237,12 @@ impl LanguagePack {
 
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         tokenize(text, &self.rules)
+    }
+
+    /// Whether a folded word is a function word, or starts with an elided one ("l'armee").
+    pub fn is_function_word(&self, folded: &str) -> bool {
+        self.function_words.contains(folded)
+            || folded.find('\'').is_some_and(|at| self.function_words.contains(&folded[..=at]))
     }
 }
 

@@ -45,7 +45,7 @@ pub struct WordRules {
     pub clitics: Vec<String>,
 }
 
-fn is_apostrophe(c: char) -> bool {
+pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bf}' | '\u{02be}' | '\u{02bc}')
 }
 

@@ -1,0 +1,90 @@
+//! Telling which of the packs' languages a text is written in, by the share of its words
+//! that are the pack's function words: articles, prepositions, pronouns and conjunctions
+//! make up close to half of any running text, and little of a text in another language.
+//! Cheap enough to run on every article before a general-purpose language identifier.
+
+use frontline_core::fold_word;
+
+use crate::tokens::is_apostrophe;
+use crate::Packs;
+
+/// How many words of the text's start are looked at.
+const SAMPLE_WORDS: usize = 200;
+/// Fewer words than this decide nothing.
+const MIN_WORDS: usize = 30;
+/// The share of the sample a pack's function words must make up. Running text in the pack's
+/// language reaches 0.44–0.53 (the corpora at hand); a close language on the French list
+/// (Catalan, Spanish, Romanian) 0.16–0.29, on the English list 0.03–0.11.
+const MIN_SHARE: f64 = 0.38;
+/// And how many times the next pack's share.
+const MIN_LEAD: f64 = 3.0;
+
+impl Packs {
+    /// The code of the pack whose function words make up the text's start, when one clearly
+    /// does; `None` leaves the question to a general identifier.
+    pub fn recognise(&self, text: &str) -> Option<&str> {
+        let words: Vec<String> = text
+            .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .take(SAMPLE_WORDS)
+            .map(fold_word)
+            .collect();
+        if words.len() < MIN_WORDS {
+            return None;
+        }
+        let mut shares: Vec<(f64, &str)> = self
+            .by_code
+            .iter()
+            .map(|(code, pack)| {
+                let hits = words.iter().filter(|w| pack.is_function_word(w)).count();
+                (hits as f64 / words.len() as f64, code.as_str())
+            })
+            .collect();
+        shares.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best, code) = *shares.first()?;
+        let runner_up = shares.get(1).map_or(0.0, |s| s.0);
+        (best >= MIN_SHARE && best >= MIN_LEAD * runner_up).then_some(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn packs() -> Packs {
+        Packs::builtin().expect("built-in packs load")
+    }
+
+    #[test]
+    fn recognises_the_packs_languages() {
+        let fr = "Les forces du régime ont repris mardi le contrôle de la ville, après plusieurs jours de \
+                  combats avec les groupes armés qui tenaient encore les quartiers du sud, selon une \
+                  organisation de surveillance qui dispose d'un réseau de sources sur le terrain. Les \
+                  habitants ont fui vers le nord, où ils ont trouvé refuge dans des camps.";
+        let en = "Government forces on Tuesday retook control of the town after several days of fighting \
+                  with the armed groups that still held the southern districts, according to a monitoring \
+                  group that relies on a network of sources on the ground. The residents fled to the north, \
+                  where they found shelter in camps near the border.";
+        assert_eq!(packs().recognise(fr), Some("fr"));
+        assert_eq!(packs().recognise(en), Some("en"));
+    }
+
+    #[test]
+    fn leaves_other_languages_and_short_texts_undecided() {
+        let others = [
+            "Les forces del govern sirià han pres el control de la ciutat després de diversos dies de combats \
+             amb els grups rebels, segons un observatori. Els bombardeigs van causar la mort de dotze civils \
+             i van obligar milers de persones a fugir cap a la frontera amb Turquia.",
+            "Las fuerzas del gobierno sirio tomaron el control de la ciudad tras varios días de combates con \
+             los grupos rebeldes, según un observatorio. Los bombardeos causaron la muerte de doce civiles y \
+             obligaron a miles de personas a huir hacia la frontera con Turquía.",
+            "Die syrischen Regierungstruppen haben nach mehrtägigen Kämpfen mit Rebellengruppen die Kontrolle \
+             über die Stadt übernommen, wie eine Beobachtungsstelle mitteilte. Die Bombardierungen töteten \
+             zwölf Zivilisten und zwangen Tausende Menschen zur Flucht an die Grenze zur Türkei.",
+        ];
+        for text in others {
+            assert_eq!(packs().recognise(text), None, "{text}");
+        }
+        assert_eq!(packs().recognise("Les forces du régime et de la Russie."), None);
+    }
+}
