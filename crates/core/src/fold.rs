@@ -1,24 +1,32 @@
-use unicode_normalization::UnicodeNormalization;
-
 /// The light folding used to compare words against lexicons: lower case, no diacritics,
 /// every apostrophe-like mark written `'`. "Régime" and "regime" fold alike, "d’Idlib" and
 /// "d'Idlib" too. Place names get a stronger folding in the gazetteer.
 pub fn fold_word(text: &str) -> String {
-    // Most words of the texts read are plain ASCII, whose decomposition is themselves.
-    if text.is_ascii() {
-        return text.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }).collect();
-    }
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        match c {
-            '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}' | '\u{00b4}' => out.push('\''),
-            _ => out.extend(c.to_lowercase()),
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most letters of the texts read; their decomposition is themselves.
+            out.push(fold_char(c.to_ascii_lowercase()));
+        } else {
+            // Decomposing one character at a time gives what decomposing the word would,
+            // since the combining marks that reordering would move are dropped.
+            unicode_normalization::char::decompose_compatible(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    let d = fold_char(d);
+                    out.extend(d.to_lowercase());
+                }
+            });
         }
     }
     out
+}
+
+/// Every apostrophe-like mark is written `'`.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}' | '\u{00b4}' => '\'',
+        _ => c,
+    }
 }
 
 /// A folded key for comparing names: [`fold_word`], with every run of characters that are

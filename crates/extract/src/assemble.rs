@@ -2,7 +2,6 @@
 //! article established (who "they" are, whose warplanes struck last, which governorate the
 //! article is about), then keeping one event per type, place and overlapping dates.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 
 use frontline_core::{ActorId, Article, Control, Event, Extent, SubEventType};
@@ -151,30 +150,23 @@ fn dominant_governorate(spotted: &[Option<Spotted>], home: &HomeNames<'_>) -> Op
 }
 
 /// The governorate of the place a name resolves to in the home country.
-/// Names resolved in the home country with no other context, each once per article: the
-/// same names are asked about again and again (is it a place? which governorate?).
+/// Names resolved in the home country with no other context (is it a place? which
+/// governorate?); the gazetteer remembers the answers.
 struct HomeNames<'g> {
     gazetteer: &'g Gazetteer,
-    memo: RefCell<HashMap<String, Option<Place>>>,
 }
 
 impl<'g> HomeNames<'g> {
     fn new(gazetteer: &'g Gazetteer) -> HomeNames<'g> {
-        HomeNames { gazetteer, memo: RefCell::new(HashMap::new()) }
+        HomeNames { gazetteer }
     }
 
-    fn place(&self, name: &str) -> Option<Place> {
-        if let Some(known) = self.memo.borrow().get(name) {
-            return known.clone();
-        }
-        let context = Context { country: Some(HOME_COUNTRY.to_string()), ..Context::default() };
-        let place = self.gazetteer.resolve(name, &context).place;
-        self.memo.borrow_mut().insert(name.to_string(), place.clone());
-        place
+    fn place(&self, name: &str) -> Option<&'g Place> {
+        self.gazetteer.resolve_in_country(name, HOME_COUNTRY)
     }
 
     fn admin1(&self, name: &str) -> Option<String> {
-        self.place(name).filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1)
+        self.place(name).filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1.clone())
     }
 }
 
@@ -860,7 +852,11 @@ impl<'s> SentenceReader<'_, 's> {
         let resolution = gazetteer.resolve(&mention.text, &context);
         if let Some(place) = resolution.place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
-            discourse.near.push((place.latitude, place.longitude));
+            let point = (place.latitude, place.longitude);
+            // Each point once: every candidate of later places is measured against them all.
+            if !discourse.near.contains(&point) {
+                discourse.near.push(point);
+            }
             let governorate = gazetteer.governorate(&place.country, &place.admin1);
             let country = gazetteer.country(&place.country);
             return Placed {

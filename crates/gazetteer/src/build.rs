@@ -137,6 +137,7 @@ impl Gazetteer {
             governorates: tables::governorates(),
             countries: tables::countries(),
             names_by_country: Default::default(),
+            resolved_in_country: Default::default(),
         }
     }
 }

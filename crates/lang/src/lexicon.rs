@@ -9,7 +9,8 @@ use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 /// ("bombard*" matches "bombardements"), or `#` for any number ("over the last # days").
 #[derive(Debug, Clone, PartialEq)]
 enum Pattern {
-    Exact(String),
+    /// The word and its [`word_key`](crate::tokens::word_key).
+    Exact(String, u64),
     Stem(String),
     Number,
 }
@@ -17,7 +18,7 @@ enum Pattern {
 impl Pattern {
     fn matches(&self, token: &Token) -> bool {
         match self {
-            Pattern::Exact(w) => *w == token.norm,
+            Pattern::Exact(w, key) => *key == token.key && *w == token.norm,
             Pattern::Stem(s) => token.norm.starts_with(s.as_str()),
             Pattern::Number => token.kind == TokenKind::Number || token.norm.parse::<u64>().is_ok(),
         }
@@ -27,7 +28,8 @@ impl Pattern {
 /// A set of phrases, each carrying a value, matched longest first at a token position.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    by_first_word: HashMap<String, Vec<(Vec<Pattern>, T)>>,
+    /// Phrases by the key of their first word ([`Token::key`]).
+    by_first_word: HashMap<u64, Vec<(Vec<Pattern>, T)>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
 }
 
@@ -67,9 +69,9 @@ impl<T: Clone> Lexicon<T> {
                 let stem = word.len() > 1 && word.ends_with('*');
                 let word = word.trim_end_matches('*');
                 let mut toks: Vec<Pattern> =
-                    tokenize(word, rules).into_iter().map(|t| Pattern::Exact(t.norm)).collect();
+                    tokenize(word, rules).into_iter().map(|t| Pattern::Exact(t.norm, t.key)).collect();
                 if stem {
-                    if let Some(Pattern::Exact(last)) = toks.pop() {
+                    if let Some(Pattern::Exact(last, _)) = toks.pop() {
                         toks.push(Pattern::Stem(last));
                     }
                 }
@@ -78,7 +80,7 @@ impl<T: Clone> Lexicon<T> {
             .collect();
         match patterns.first() {
             None => {}
-            Some(Pattern::Exact(first)) => self.by_first_word.entry(first.clone()).or_default().push((patterns, value)),
+            Some(&Pattern::Exact(_, key)) => self.by_first_word.entry(key).or_default().push((patterns, value)),
             Some(_) => self.stem_first.push((patterns, value)),
         }
     }
@@ -93,7 +95,7 @@ impl<T: Clone> Lexicon<T> {
     /// The longest phrase starting at token `at`.
     pub fn match_at<'a>(&'a self, tokens: &[Token], at: usize) -> Option<Hit<'a, T>> {
         let first = tokens.get(at)?;
-        let exact = self.by_first_word.get(&first.norm).into_iter().flatten();
+        let exact = self.by_first_word.get(&first.key).into_iter().flatten();
         let mut best: Option<Hit<'a, T>> = None;
         for (patterns, value) in exact.chain(self.stem_first.iter()) {
             let end = at + patterns.len();
@@ -134,7 +136,7 @@ impl<T: Clone> Lexicon<T> {
     fn phrase_spanning<'a>(&'a self, tokens: &[Token], start: usize, end: usize) -> Option<Hit<'a, T>> {
         let first = tokens.get(start)?;
         let len = end.checked_sub(start)?;
-        let exact = self.by_first_word.get(&first.norm).into_iter().flatten();
+        let exact = self.by_first_word.get(&first.key).into_iter().flatten();
         exact
             .chain(self.stem_first.iter())
             .filter(|(patterns, _)| patterns.len() == len && end <= tokens.len())

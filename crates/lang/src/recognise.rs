@@ -9,7 +9,7 @@ use crate::tokens::is_apostrophe;
 use crate::Packs;
 
 /// How many words of the text's start are looked at.
-const SAMPLE_WORDS: usize = 200;
+const SAMPLE_WORDS: usize = 120;
 /// Fewer words than this decide nothing.
 const MIN_WORDS: usize = 30;
 /// The share of the sample a pack's function words must make up. Running text in the pack's

@@ -2,7 +2,10 @@
 //! the same for every language; what differs (French elisions such as "d'", English clitics
 //! such as "'s") comes from the pack.
 
+use std::hash::BuildHasher;
+
 use frontline_core::fold_word;
+use rustc_hash::FxBuildHasher;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -20,6 +23,9 @@ pub struct Token {
     pub text: String,
     /// The token folded for lexicon matching (see [`fold_word`]).
     pub norm: String,
+    /// A hash of `norm`, computed once so that the many lexicons a token is looked up in
+    /// compare numbers first.
+    pub key: u64,
     pub kind: TokenKind,
     /// Number tokens carry their value ("100 000" → 100000).
     pub value: Option<u64>,
@@ -77,9 +83,10 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 start: byte_at(start),
                 end: byte_at(i),
                 text: raw.to_string(),
-                norm: digits.clone(),
-                kind: TokenKind::Number,
+                key: word_key(&digits),
                 value: digits.parse().ok(),
+                norm: digits,
+                kind: TokenKind::Number,
             });
         } else if c.is_alphanumeric() {
             let start = i;
@@ -101,11 +108,14 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             }
             push_word(text, byte_at(start), byte_at(i), rules, &mut tokens);
         } else {
+            let text = c.to_string();
+            let norm = fold_word(&text);
             tokens.push(Token {
                 start: byte_at(i),
                 end: byte_at(i + 1),
-                text: c.to_string(),
-                norm: fold_word(&c.to_string()),
+                text,
+                key: word_key(&norm),
+                norm,
                 kind: TokenKind::Punct,
                 value: None,
             });
@@ -161,7 +171,21 @@ fn byte_len_of_chars(word: &str, n: usize) -> usize {
 
 fn push_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let raw = &text[start..end];
-    out.push(Token { start, end, text: raw.to_string(), norm: fold_word(raw), kind: TokenKind::Word, value: None });
+    let norm = fold_word(raw);
+    out.push(Token {
+        start,
+        end,
+        text: raw.to_string(),
+        key: word_key(&norm),
+        norm,
+        kind: TokenKind::Word,
+        value: None,
+    });
+}
+
+/// The hash stored in [`Token::key`]: the same for the same folded word, in texts and packs.
+pub fn word_key(norm: &str) -> u64 {
+    FxBuildHasher.hash_one(norm)
 }
 
 #[cfg(test)]
