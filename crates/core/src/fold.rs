@@ -3,22 +3,27 @@
 /// "d'Idlib" too. Place names get a stronger folding in the gazetteer.
 pub fn fold_word(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_word_with(text, |c| out.push(c));
+    out
+}
+
+/// [`fold_word`], handing each folded character to `push`: for building the folded form in
+/// another kind of string.
+pub fn fold_word_with(text: &str, mut push: impl FnMut(char)) {
     for c in text.chars() {
         if c.is_ascii() {
             // Most letters of the texts read; their decomposition is themselves.
-            out.push(fold_char(c.to_ascii_lowercase()));
+            push(fold_char(c.to_ascii_lowercase()));
         } else {
             // Decomposing one character at a time gives what decomposing the word would,
             // since the combining marks that reordering would move are dropped.
             unicode_normalization::char::decompose_compatible(c, |d| {
                 if !unicode_normalization::char::is_combining_mark(d) {
-                    let d = fold_char(d);
-                    out.extend(d.to_lowercase());
+                    fold_char(d).to_lowercase().for_each(&mut push);
                 }
             });
         }
     }
-    out
 }
 
 /// Every apostrophe-like mark is written `'`.

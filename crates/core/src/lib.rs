@@ -16,4 +16,4 @@ pub use id::{content_hash, short_hash};
 pub const SYRIA_ISO: u16 = 760;
 
 mod fold;
-pub use fold::{fold_key, fold_word};
+pub use fold::{fold_key, fold_word, fold_word_with};

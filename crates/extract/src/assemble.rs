@@ -408,7 +408,7 @@ impl<'s> SentenceReader<'_, 's> {
         };
         let mut at = from;
         while at < to {
-            let small_word = pack.function_words.contains(&tokens[at].norm).then_some(at + 1);
+            let small_word = pack.function_words.contains(tokens[at].norm.as_str()).then_some(at + 1);
             let hit = pack
                 .list_connectors
                 .match_at(tokens, at)

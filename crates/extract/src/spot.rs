@@ -238,7 +238,7 @@ fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(u
     let name_word = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             !blocked[i]
-                && ((t.is_capitalized() && !pack.function_words.contains(&t.norm) && !is_compound_adjective(t))
+                && ((t.is_capitalized() && !pack.function_words.contains(t.norm.as_str()) && !is_compound_adjective(t))
                     || is_article_form(t))
         })
     };
@@ -297,7 +297,8 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
         let small = at > 0 && {
             let previous = &tokens[at - 1];
             previous.kind == TokenKind::Word
-                && (pack.function_words.contains(&previous.norm) || pack.directions.match_at(tokens, at - 1).is_some())
+                && (pack.function_words.contains(previous.norm.as_str())
+                    || pack.directions.match_at(tokens, at - 1).is_some())
         };
         if !small {
             return false;
@@ -378,7 +379,7 @@ fn role_of(
     let direction_before =
         (1..=3).find(|back| start >= *back && pack.directions.match_ending_at(tokens, start + 1 - back, 2).is_some());
     // "Idlib's Saraqib district": the possessor is the wider area.
-    let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.contains(&t.norm));
+    let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
     let landmark = nearest(&pack.landmark_markers);
     let near = nearest(&pack.near_markers);
     let origin = nearest(&pack.origin_markers);

@@ -31,11 +31,31 @@ pub struct Lexicon<T> {
     /// Phrases by the key of their first word ([`Token::key`]).
     by_first_word: HashMap<u64, Vec<(Vec<Pattern>, T)>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
+    /// This lexicon's bit in its pack's index of first words (0: not indexed). A token
+    /// whose [`Token::first_of`] lacks the bit starts no phrase here, and costs no lookup.
+    bit: u64,
 }
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
-        Lexicon { by_first_word: HashMap::default(), stem_first: Vec::new() }
+        Lexicon { by_first_word: HashMap::default(), stem_first: Vec::new(), bit: 0 }
+    }
+}
+
+/// What a pack needs of each of its lexicons, whatever their values, to index their
+/// first words together.
+pub(crate) trait FirstWords {
+    fn first_word_keys(&self) -> Vec<u64>;
+    fn set_bit(&mut self, bit: u64);
+}
+
+impl<T> FirstWords for Lexicon<T> {
+    fn first_word_keys(&self) -> Vec<u64> {
+        self.by_first_word.keys().copied().collect()
+    }
+
+    fn set_bit(&mut self, bit: u64) {
+        self.bit = bit;
     }
 }
 
@@ -69,7 +89,7 @@ impl<T: Clone> Lexicon<T> {
                 let stem = word.len() > 1 && word.ends_with('*');
                 let word = word.trim_end_matches('*');
                 let mut toks: Vec<Pattern> =
-                    tokenize(word, rules).into_iter().map(|t| Pattern::Exact(t.norm, t.key)).collect();
+                    tokenize(word, rules).into_iter().map(|t| Pattern::Exact(t.norm.into(), t.key)).collect();
                 if stem {
                     if let Some(Pattern::Exact(last, _)) = toks.pop() {
                         toks.push(Pattern::Stem(last));
@@ -92,10 +112,16 @@ impl<T: Clone> Lexicon<T> {
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
+    /// The phrases whose first word is the token's.
+    fn starting_with<'a>(&'a self, first: &Token) -> impl Iterator<Item = &'a (Vec<Pattern>, T)> {
+        let may_start = self.bit == 0 || first.first_of & self.bit != 0;
+        may_start.then(|| self.by_first_word.get(&first.key)).flatten().into_iter().flatten()
+    }
+
     /// The longest phrase starting at token `at`.
     pub fn match_at<'a>(&'a self, tokens: &[Token], at: usize) -> Option<Hit<'a, T>> {
         let first = tokens.get(at)?;
-        let exact = self.by_first_word.get(&first.key).into_iter().flatten();
+        let exact = self.starting_with(first);
         let mut best: Option<Hit<'a, T>> = None;
         for (patterns, value) in exact.chain(self.stem_first.iter()) {
             let end = at + patterns.len();
@@ -136,7 +162,7 @@ impl<T: Clone> Lexicon<T> {
     fn phrase_spanning<'a>(&'a self, tokens: &[Token], start: usize, end: usize) -> Option<Hit<'a, T>> {
         let first = tokens.get(start)?;
         let len = end.checked_sub(start)?;
-        let exact = self.by_first_word.get(&first.key).into_iter().flatten();
+        let exact = self.starting_with(first);
         exact
             .chain(self.stem_first.iter())
             .filter(|(patterns, _)| patterns.len() == len && end <= tokens.len())

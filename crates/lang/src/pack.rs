@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use frontline_core::{fold_word, ActorId};
 use serde::Deserialize;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{FirstWords, Lexicon};
 use crate::tokens::{tokenize, Token, WordRules};
 use crate::PackError;
 
@@ -225,6 +225,8 @@ pub struct LanguagePack {
     pub children: Lexicon<()>,
     pub actors: Lexicon<ActorId>,
     pub triggers: Lexicon<Trigger>,
+    /// For each word's key, the lexicons with a phrase starting with it (one bit each).
+    first_words: HashMap<u64, u64>,
 }
 
 impl LanguagePack {
@@ -236,7 +238,66 @@ impl LanguagePack {
     }
 
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
-        tokenize(text, &self.rules)
+        let mut tokens = tokenize(text, &self.rules);
+        for token in &mut tokens {
+            token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+        }
+        tokens
+    }
+
+    /// Gives each lexicon a bit and records, for each word, the lexicons with a phrase
+    /// starting with it: one lookup per token then spares the others theirs.
+    fn index_first_words(&mut self) {
+        let mut first_words: HashMap<u64, u64> = HashMap::default();
+        for (index, lexicon) in self.lexicons_mut().into_iter().enumerate().take(64) {
+            let bit = 1u64 << index;
+            lexicon.set_bit(bit);
+            for key in lexicon.first_word_keys() {
+                *first_words.entry(key).or_default() |= bit;
+            }
+        }
+        self.first_words = first_words;
+    }
+
+    /// Every lexicon of the pack (one left out is only looked up the slow way).
+    fn lexicons_mut(&mut self) -> Vec<&mut dyn FirstWords> {
+        vec![
+            &mut self.subject_pronouns,
+            &mut self.caption_markers,
+            &mut self.months,
+            &mut self.weekdays,
+            &mut self.relative_days,
+            &mut self.since,
+            &mut self.recent,
+            &mut self.past_tense,
+            &mut self.number_words,
+            &mut self.vague_quantities,
+            &mut self.place_nouns,
+            &mut self.region_words,
+            &mut self.directions,
+            &mut self.near_markers,
+            &mut self.landmark_markers,
+            &mut self.locatives,
+            &mut self.facility_nouns,
+            &mut self.origin_markers,
+            &mut self.partial,
+            &mut self.list_connectors,
+            &mut self.list_introducers,
+            &mut self.hypothetical,
+            &mut self.aggregate,
+            &mut self.allies,
+            &mut self.previous_holder,
+            &mut self.organisations,
+            &mut self.claim_markers,
+            &mut self.agent_markers,
+            &mut self.aerial,
+            &mut self.victims,
+            &mut self.demonyms,
+            &mut self.civilians,
+            &mut self.children,
+            &mut self.actors,
+            &mut self.triggers,
+        ]
     }
 
     /// Whether a folded word is a function word, or starts with an elided one ("l'armee").
@@ -288,7 +349,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         .iter()
         .map(|w| (w.as_str(), RegionSide::Before))
         .chain(file.places.region_after.iter().map(|w| (w.as_str(), RegionSide::After)));
-    Ok(LanguagePack {
+    let mut pack = LanguagePack {
         abbreviations: file.words.abbreviations.iter().map(|w| fold_word(w)).collect(),
         function_words: file.words.function_words.iter().map(|w| fold_word(w)).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
@@ -335,5 +396,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         triggers: Lexicon::new(triggers, &rules),
         rules,
         code: file.code,
-    })
+        first_words: HashMap::default(),
+    };
+    pack.index_first_words();
+    Ok(pack)
 }

@@ -4,7 +4,8 @@
 
 use std::hash::BuildHasher;
 
-use frontline_core::fold_word;
+use compact_str::CompactString;
+use frontline_core::{fold_word, fold_word_with};
 use rustc_hash::FxBuildHasher;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,13 +20,16 @@ pub struct Token {
     /// Byte offsets in the text given to [`tokenize`].
     pub start: usize,
     pub end: usize,
-    /// The token as written.
-    pub text: String,
+    /// The token as written (a small string: most words are kept inline).
+    pub text: CompactString,
     /// The token folded for lexicon matching (see [`fold_word`]).
-    pub norm: String,
+    pub norm: CompactString,
     /// A hash of `norm`, computed once so that the many lexicons a token is looked up in
     /// compare numbers first.
     pub key: u64,
+    /// The lexicons of the pack that tokenized it with a phrase starting with this word, one
+    /// bit each; all bits set when no pack has looked (every lexicon then looks itself).
+    pub first_of: u64,
     pub kind: TokenKind,
     /// Number tokens carry their value ("100 000" → 100000).
     pub value: Option<u64>,
@@ -78,12 +82,13 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             let start = i;
             i = scan_number(&chars, i);
             let raw = &text[byte_at(start)..byte_at(i)];
-            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+            let digits: CompactString = raw.chars().filter(char::is_ascii_digit).collect();
             tokens.push(Token {
                 start: byte_at(start),
                 end: byte_at(i),
-                text: raw.to_string(),
+                text: raw.into(),
                 key: word_key(&digits),
+                first_of: u64::MAX,
                 value: digits.parse().ok(),
                 norm: digits,
                 kind: TokenKind::Number,
@@ -108,13 +113,14 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             }
             push_word(text, byte_at(start), byte_at(i), rules, &mut tokens);
         } else {
-            let text = c.to_string();
-            let norm = fold_word(&text);
+            let text = CompactString::from(&*c.encode_utf8(&mut [0; 4]));
+            let norm = fold(&text);
             tokens.push(Token {
                 start: byte_at(i),
                 end: byte_at(i + 1),
                 text,
                 key: word_key(&norm),
+                first_of: u64::MAX,
                 norm,
                 kind: TokenKind::Punct,
                 value: None,
@@ -171,16 +177,23 @@ fn byte_len_of_chars(word: &str, n: usize) -> usize {
 
 fn push_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let raw = &text[start..end];
-    let norm = fold_word(raw);
+    let norm = fold(raw);
     out.push(Token {
         start,
         end,
-        text: raw.to_string(),
+        text: raw.into(),
         key: word_key(&norm),
+        first_of: u64::MAX,
         norm,
         kind: TokenKind::Word,
         value: None,
     });
+}
+
+fn fold(text: &str) -> CompactString {
+    let mut norm = CompactString::default();
+    fold_word_with(text, |c| norm.push(c));
+    norm
 }
 
 /// The hash stored in [`Token::key`]: the same for the same folded word, in texts and packs.
@@ -197,7 +210,7 @@ mod tests {
     }
 
     fn texts(s: &str) -> Vec<String> {
-        tokenize(s, &rules()).into_iter().map(|t| t.text).collect()
+        tokenize(s, &rules()).into_iter().map(|t| t.text.into()).collect()
     }
 
     #[test]
