@@ -3,6 +3,11 @@
 //! throughput and the peak memory, `places` prints the places frontline finds in articles
 //! (for the place recall of scripts/peer-bench.sh).
 
+/// Reading an article allocates thousands of small strings (tokens, names); mimalloc serves
+/// them in a fraction of the time the system allocator takes.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};

@@ -6,6 +6,11 @@ mod gazetteer;
 mod ingest;
 mod output;
 
+/// Reading an article allocates thousands of small strings (tokens, names); mimalloc serves
+/// them in a fraction of the time the system allocator takes.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 

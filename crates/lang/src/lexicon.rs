@@ -112,6 +112,13 @@ impl<T: Clone> Lexicon<T> {
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
+    /// Whether a phrase may start with the token: the pack's index of first words answers
+    /// for most tokens without a lookup.
+    #[inline]
+    fn may_start_with(&self, first: &Token) -> bool {
+        self.bit == 0 || first.first_of & self.bit != 0 || !self.stem_first.is_empty()
+    }
+
     /// The phrases whose first word is the token's.
     fn starting_with<'a>(&'a self, first: &Token) -> impl Iterator<Item = &'a (Vec<Pattern>, T)> {
         let may_start = self.bit == 0 || first.first_of & self.bit != 0;
@@ -119,8 +126,16 @@ impl<T: Clone> Lexicon<T> {
     }
 
     /// The longest phrase starting at token `at`.
+    #[inline]
     pub fn match_at<'a>(&'a self, tokens: &[Token], at: usize) -> Option<Hit<'a, T>> {
         let first = tokens.get(at)?;
+        if !self.may_start_with(first) {
+            return None;
+        }
+        self.longest_at(tokens, at, first)
+    }
+
+    fn longest_at<'a>(&'a self, tokens: &[Token], at: usize, first: &Token) -> Option<Hit<'a, T>> {
         let exact = self.starting_with(first);
         let mut best: Option<Hit<'a, T>> = None;
         for (patterns, value) in exact.chain(self.stem_first.iter()) {
@@ -161,6 +176,9 @@ impl<T: Clone> Lexicon<T> {
     /// at `start` ("de" before "l'armée", though the lexicon also holds "de l'").
     fn phrase_spanning<'a>(&'a self, tokens: &[Token], start: usize, end: usize) -> Option<Hit<'a, T>> {
         let first = tokens.get(start)?;
+        if !self.may_start_with(first) {
+            return None;
+        }
         let len = end.checked_sub(start)?;
         let exact = self.starting_with(first);
         exact
