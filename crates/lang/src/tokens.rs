@@ -149,7 +149,7 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
 
 fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
     let word = &text[start..end];
-    let norm = fold_word(word);
+    let norm = fold(word);
     for prefix in &rules.elisions {
         if norm.len() > prefix.len() && norm.starts_with(prefix.as_str()) && !norm.ends_with('\'') {
             // Folding keeps one char per char of the prefix, so its byte length in the
@@ -168,7 +168,7 @@ fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut 
             return;
         }
     }
-    push_plain(text, start, end, out);
+    push_folded(start, end, word, norm, out);
 }
 
 fn byte_len_of_chars(word: &str, n: usize) -> usize {
@@ -177,7 +177,10 @@ fn byte_len_of_chars(word: &str, n: usize) -> usize {
 
 fn push_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let raw = &text[start..end];
-    let norm = fold(raw);
+    push_folded(start, end, raw, fold(raw), out);
+}
+
+fn push_folded(start: usize, end: usize, raw: &str, norm: CompactString, out: &mut Vec<Token>) {
     out.push(Token {
         start,
         end,
@@ -190,8 +193,14 @@ fn push_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     });
 }
 
+/// [`fold_word`] into a small string.
 fn fold(text: &str) -> CompactString {
-    let mut norm = CompactString::default();
+    if text.is_ascii() && !text.contains('`') {
+        let mut norm = CompactString::from(text);
+        norm.make_ascii_lowercase();
+        return norm;
+    }
+    let mut norm = CompactString::with_capacity(text.len());
     fold_word_with(text, |c| norm.push(c));
     norm
 }
