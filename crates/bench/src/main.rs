@@ -212,7 +212,7 @@ impl<'a> Worker<'a> {
                     frontline_store::Saved::Inserted | frontline_store::Saved::Replaced
                 ));
             }
-            None => self.tally.events += self.extractor.explain(&article).events.len() as u64,
+            None => self.tally.events += self.extractor.read(&article).events.len() as u64,
         }
         Ok(())
     }

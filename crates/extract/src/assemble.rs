@@ -34,11 +34,23 @@ pub struct SentenceTrace {
     pub events: Vec<String>,
     /// Why triggers gave no event, and other decisions.
     pub notes: Vec<String>,
+    /// Whether mentions and notes are written: only when a reading is explained, since
+    /// writing them costs a good part of the reading.
+    recording: bool,
+}
+
+impl SentenceTrace {
+    fn note(&mut self, note: impl FnOnce() -> String) {
+        if self.recording {
+            self.notes.push(note());
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
     pub events: Vec<Event>,
+    /// How each sentence was read; empty unless explained ([`crate::Extractor::explain`]).
     pub sentences: Vec<SentenceTrace>,
     pub figures: Vec<Figure>,
     /// Set when the article was not read at all.
@@ -92,7 +104,17 @@ struct ArticleContext<'a> {
     main_opposition: ActorId,
 }
 
-pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) -> Extraction {
+/// How much of the reading an extraction keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// Events, figures and the article's note.
+    Events,
+    /// Also how each sentence was read.
+    Trace,
+}
+
+pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, detail: Detail) -> Extraction {
+    let recording = detail == Detail::Trace;
     let mut split = sentences(&article.text, pack);
     let spotted: Vec<Option<Spotted>> = split
         .iter_mut()
@@ -110,21 +132,26 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer) ->
         let mut trace = SentenceTrace {
             start: sentence.start,
             end: sentence.end,
-            text: sentence.text.to_string(),
+            text: if recording { sentence.text.to_string() } else { String::new() },
             kind: sentence.kind,
             mentions: Vec::new(),
             events: Vec::new(),
             notes: Vec::new(),
+            recording,
         };
         if let Some(spotted) = spotted {
             let reader = SentenceReader { ctx: &context, spotted, index, start: sentence.start, text: sentence.text };
             let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
-            trace.events = events.iter().map(|e| e.event_id.clone()).collect();
+            if recording {
+                trace.events = events.iter().map(|e| e.event_id.clone()).collect();
+            }
             extraction.events.extend(events);
         } else {
-            trace.notes.push(format!("{:?}: not the article's prose, no events", sentence.kind));
+            trace.note(|| format!("{:?}: not the article's prose, no events", sentence.kind));
         }
-        extraction.sentences.push(trace);
+        if recording {
+            extraction.sentences.push(trace);
+        }
     }
     extraction.events = one_per_type_place_and_day(extraction.events);
     extraction
@@ -245,11 +272,11 @@ impl<'s> SentenceReader<'_, 's> {
                 continue;
             }
             if self.is_hypothetical(trigger) {
-                trace.notes.push(format!("{:?}: hypothetical or intended, not an event", trigger.text));
+                trace.note(|| format!("{:?}: hypothetical or intended, not an event", trigger.text));
                 continue;
             }
             if self.spotted.aggregate {
-                trace.notes.push(format!("{:?}: counted over a period, kept as a figure", trigger.text));
+                trace.note(|| format!("{:?}: counted over a period, kept as a figure", trigger.text));
                 continue;
             }
             let before = drafts.len();
@@ -265,7 +292,7 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Bombard | TriggerKind::Assault => {}
             }
             if drafts.len() == before && !matches!(kind, TriggerKind::Damage) {
-                trace.notes.push(format!("{:?}: no place where it happened", trigger.text));
+                trace.note(|| format!("{:?}: no place where it happened", trigger.text));
             }
         }
         if let Some(subject) = self.spotted.actors.first() {
@@ -293,6 +320,9 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     fn describe(&self, trace: &mut SentenceTrace) {
+        if !trace.recording {
+            return;
+        }
         let s = self.spotted;
         let text = |a: usize, b: usize| span_text(self.text, &s.tokens, a, b);
         trace.mentions.extend(s.triggers.iter().map(|t| format!("trigger {:?} ({:?})", t.text, t.trigger.kind)));
@@ -334,7 +364,7 @@ impl<'s> SentenceReader<'_, 's> {
             _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
         };
         let Some(actor) = actor else {
-            trace.notes.push(format!("{:?}: no actor for the territory change", trigger.text));
+            trace.note(|| format!("{:?}: no actor for the territory change", trigger.text));
             return;
         };
         let extent = self.extent(trigger, objects[0]);
@@ -672,11 +702,11 @@ impl<'s> SentenceReader<'_, 's> {
         trace: &mut SentenceTrace,
     ) {
         let Some(attack) = &discourse.last_attack else {
-            trace.notes.push(format!("{:?}: damage with no attack reported before it", trigger.text));
+            trace.note(|| format!("{:?}: damage with no attack reported before it", trigger.text));
             return;
         };
         if self.index.saturating_sub(attack.sentence) > ATTACK_MEMORY {
-            trace.notes.push(format!("{:?}: the last attack reported is too far back", trigger.text));
+            trace.note(|| format!("{:?}: the last attack reported is too far back", trigger.text));
             return;
         }
         let sub_event_type =
@@ -804,7 +834,7 @@ impl<'s> SentenceReader<'_, 's> {
             claimed_by: claimed_by.map(|c| c.0),
         };
         event.event_id = event.derive_id();
-        trace.notes.push(format!(
+        trace.note(|| format!(
             "{} at {} ({}) from {:?}, dated by: {}",
             event.sub_event_type.as_str(),
             event.location,
@@ -872,7 +902,7 @@ impl<'s> SentenceReader<'_, 's> {
                 how: resolution.reason,
             };
         }
-        trace.notes.push(format!("{:?} not in the gazetteer: {}", mention.text, resolution.reason));
+        trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, resolution.reason));
         // A place the gazetteer lacks is kept by name at the smallest region the text gives.
         let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
         match governorate {

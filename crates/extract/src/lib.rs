@@ -15,6 +15,7 @@ mod segment;
 mod spot;
 
 pub use assemble::{Extraction, Figure, SentenceTrace};
+use assemble::Detail;
 pub use dates::{default_window, DateWindow};
 
 /// The date windows a text gives, read with a language pack against a publication date:
@@ -55,13 +56,23 @@ impl Extractor {
 
     /// The events of an article.
     pub fn extract(&self, article: &Article) -> Vec<Event> {
-        self.explain(article).events
+        self.read(article).events
+    }
+
+    /// The events of an article, its figures and its note, without the trace of each
+    /// sentence (which [`Extractor::explain`] adds, at a cost).
+    pub fn read(&self, article: &Article) -> Extraction {
+        self.extraction(article, Detail::Events)
     }
 
     /// The events of an article with the trace of how each sentence was read.
     pub fn explain(&self, article: &Article) -> Extraction {
+        self.extraction(article, Detail::Trace)
+    }
+
+    fn extraction(&self, article: &Article, detail: Detail) -> Extraction {
         match self.packs.get(&article.language) {
-            Some(pack) => assemble::extract(article, pack, &self.gazetteer),
+            Some(pack) => assemble::extract(article, pack, &self.gazetteer, detail),
             None => Extraction::unread(format!(
                 "no language pack for {:?}: stored, not read (packs: {})",
                 article.language,

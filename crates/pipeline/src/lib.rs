@@ -38,7 +38,7 @@ pub fn store_article(article: &Article, extractor: &Extractor, store: &mut Store
     if let Some(existing_id) = store.id_of_hash(&article.content_hash).map_err(store_error)? {
         return Ok(Stored { saved: Saved::Duplicate { existing_id }, events: 0, note: None });
     }
-    let extraction = extractor.explain(article);
+    let extraction = extractor.read(article);
     let figures = figures_json(&extraction)
         .map_err(|source| PipelineError::Figures { origin: article.origin.clone(), source })?;
     let saved = store.save(article, &extraction.events, &figures, &merge_block).map_err(store_error)?;
