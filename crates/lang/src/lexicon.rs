@@ -198,7 +198,7 @@ mod tests {
     use super::*;
 
     fn rules() -> WordRules {
-        WordRules { elisions: vec!["d'".into()], clitics: vec![] }
+        WordRules::new(vec!["d'".into()], vec![])
     }
 
     #[test]
@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn a_shorter_phrase_ends_where_asked_though_a_longer_one_starts_with_it() {
-        let rules = WordRules { elisions: vec!["l'".into()], clitics: vec![] };
+        let rules = WordRules::new(vec!["l'".into()], vec![]);
         let lex = Lexicon::new([("de", ()), ("de l'", ())], &rules);
         let toks = tokenize("frappes de l'armée", &rules);
         assert!(lex.match_ending_at(&toks, 2, 2).is_some(), "\"de\" ends before \"l'\"");

@@ -312,10 +312,10 @@ fn invalid(origin: &str, message: String) -> PackError {
 }
 
 fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
-    let rules = WordRules {
-        elisions: file.words.elisions.iter().map(|w| fold_word(w)).collect(),
-        clitics: file.words.clitics.iter().map(|w| fold_word(w)).collect(),
-    };
+    let rules = WordRules::new(
+        file.words.elisions.iter().map(|w| fold_word(w)).collect(),
+        file.words.clitics.iter().map(|w| fold_word(w)).collect(),
+    );
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
         if groups.len() != expected {

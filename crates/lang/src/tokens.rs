@@ -53,6 +53,20 @@ pub struct WordRules {
     pub elisions: Vec<String>,
     /// Folded suffixes split off a word: "'s".
     pub clitics: Vec<String>,
+    /// Every elision and clitic carries an apostrophe, so a word without one is not split.
+    marked: bool,
+}
+
+impl WordRules {
+    pub fn new(elisions: Vec<String>, clitics: Vec<String>) -> WordRules {
+        let marked = elisions.iter().chain(&clitics).all(|a| a.contains('\''));
+        WordRules { elisions, clitics, marked }
+    }
+
+    /// Whether a folded word may carry an elision or a clitic.
+    fn may_split(&self, norm: &str) -> bool {
+        !self.marked || norm.contains('\'')
+    }
 }
 
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -150,6 +164,9 @@ fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
 fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
     let word = &text[start..end];
     let norm = fold(word);
+    if !rules.may_split(&norm) {
+        return push_folded(start, end, word, norm, out);
+    }
     for prefix in &rules.elisions {
         if norm.len() > prefix.len() && norm.starts_with(prefix.as_str()) && !norm.ends_with('\'') {
             // Folding keeps one char per char of the prefix, so its byte length in the
@@ -215,7 +232,7 @@ mod tests {
     use super::*;
 
     fn rules() -> WordRules {
-        WordRules { elisions: vec!["d'".into(), "l'".into()], clitics: vec!["'s".into()] }
+        WordRules::new(vec!["d'".into(), "l'".into()], vec!["'s".into()])
     }
 
     fn texts(s: &str) -> Vec<String> {
