@@ -834,14 +834,16 @@ impl<'s> SentenceReader<'_, 's> {
             claimed_by: claimed_by.map(|c| c.0),
         };
         event.event_id = event.derive_id();
-        trace.note(|| format!(
-            "{} at {} ({}) from {:?}, dated by: {}",
-            event.sub_event_type.as_str(),
-            event.location,
-            placed.how,
-            draft.trigger.text,
-            window.rule
-        ));
+        trace.note(|| {
+            format!(
+                "{} at {} ({}) from {:?}, dated by: {}",
+                event.sub_event_type.as_str(),
+                event.location,
+                placed.how,
+                draft.trigger.text,
+                window.rule
+            )
+        });
         event
     }
 

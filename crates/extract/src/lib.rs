@@ -14,8 +14,8 @@ mod dates;
 mod segment;
 mod spot;
 
-pub use assemble::{Extraction, Figure, SentenceTrace};
 use assemble::Detail;
+pub use assemble::{Extraction, Figure, SentenceTrace};
 pub use dates::{default_window, DateWindow};
 
 /// The date windows a text gives, read with a language pack against a publication date:

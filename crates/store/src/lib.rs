@@ -2,7 +2,7 @@
 //! with its events in one transaction, so a run that stops half way loses nothing already
 //! stored and leaves nothing half-written. Queries take their values as SQL parameters.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::time::Duration;
 
@@ -181,11 +181,15 @@ impl Store {
             return Ok(Saved::Duplicate { existing_id });
         }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut blocks: BTreeSet<(String, String)> = BTreeSet::new();
+        // Each block the article touches, with the windows of its events there, old and new:
+        // only the events those windows reach are merged again.
+        let mut blocks: BTreeMap<(String, String), Vec<Window>> = BTreeMap::new();
         {
-            let mut old = tx.prepare("SELECT sub_event_type, place_key FROM events WHERE article_id = ?1")?;
-            for row in old.query_map([&article.id], |r| Ok((r.get(0)?, r.get(1)?)))? {
-                blocks.insert(row?);
+            let mut old =
+                tx.prepare("SELECT sub_event_type, place_key, date_start, date_end FROM events WHERE article_id = ?1")?;
+            for row in old.query_map([&article.id], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))? {
+                let (block, window) = row?;
+                blocks.entry(block).or_default().push(window);
             }
         }
         let replaced = tx.execute("DELETE FROM articles WHERE id = ?1", [&article.id])? > 0;
@@ -227,11 +231,12 @@ impl Store {
                     actor_names(event),
                     serde_json::to_string(event)?,
                 ])?;
-                blocks.insert((event.sub_event_type.as_str().to_string(), event.place_key()));
+                let window = (event.date_start.map(|d| d.to_string()), event.date_end.map(|d| d.to_string()));
+                blocks.entry((event.sub_event_type.as_str().to_string(), event.place_key())).or_default().push(window);
             }
         }
-        for block in &blocks {
-            remerge_block(&tx, block, merge)?;
+        for (block, windows) in &blocks {
+            remerge_around(&tx, block, windows, merge)?;
         }
         tx.commit()?;
         Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
@@ -419,21 +424,107 @@ impl Store {
     }
 }
 
+/// An event's date window as stored: ISO days, which order as the days do.
+type Window = (Option<String>, Option<String>);
+
+/// The part of a block merged again.
+enum Slice {
+    /// The whole block.
+    All,
+    /// Undated events (they merge only with each other).
+    Undated,
+    /// Dated events whose windows meet these days, from first to last.
+    Days(String, String),
+}
+
+impl Slice {
+    /// The condition selecting the slice's rows, in a table with date_start and date_end,
+    /// its parameters numbered from ?3.
+    fn condition(&self) -> &'static str {
+        match self {
+            Slice::All => "",
+            Slice::Undated => " AND date_start IS NULL AND date_end IS NULL",
+            Slice::Days(..) => " AND date_start <= ?4 AND date_end >= ?3",
+        }
+    }
+
+    fn days(&self) -> Vec<&str> {
+        match self {
+            Slice::Days(first, last) => vec![first, last],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Merges again the events of a block that the given windows can reach. Events merge only
+/// when their windows overlap, so the events linked to these windows lie in the smallest
+/// span of days closed under "overlaps": found by widening the span until no event of the
+/// block overlaps it without lying in it. Every merged event's window lies within one of
+/// its members', so those of the span are exactly the merged events to replace.
+fn remerge_around(
+    tx: &rusqlite::Transaction<'_>,
+    block: &(String, String),
+    windows: &[Window],
+    merge: MergeFn<'_>,
+) -> Result<(), StoreError> {
+    if windows.iter().any(|w| w.0.is_some() != w.1.is_some()) {
+        return remerge_slice(tx, block, &Slice::All, merge);
+    }
+    if windows.iter().any(|w| w.0.is_none()) {
+        remerge_slice(tx, block, &Slice::Undated, merge)?;
+    }
+    let first = windows.iter().filter_map(|w| w.0.clone()).min();
+    let last = windows.iter().filter_map(|w| w.1.clone()).max();
+    let (Some(mut first), Some(mut last)) = (first, last) else {
+        return Ok(());
+    };
+    let mut span = tx.prepare(
+        "SELECT min(date_start), max(date_end) FROM events
+         WHERE sub_event_type = ?1 AND place_key = ?2 AND date_start <= ?4 AND date_end >= ?3",
+    )?;
+    loop {
+        let (low, high): (Option<String>, Option<String>) =
+            span.query_row(params![block.0, block.1, first, last], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let wider_first = low.filter(|low| *low < first);
+        let wider_last = high.filter(|high| *high > last);
+        if wider_first.is_none() && wider_last.is_none() {
+            break;
+        }
+        first = wider_first.unwrap_or(first);
+        last = wider_last.unwrap_or(last);
+    }
+    remerge_slice(tx, block, &Slice::Days(first, last), merge)
+}
+
 /// Replaces the merged events of one block by a fresh merge of its events.
 fn remerge_block(
     tx: &rusqlite::Transaction<'_>,
     block: &(String, String),
     merge: MergeFn<'_>,
 ) -> Result<(), StoreError> {
+    remerge_slice(tx, block, &Slice::All, merge)
+}
+
+/// Replaces the merged events of a slice of a block by a fresh merge of its events.
+fn remerge_slice(
+    tx: &rusqlite::Transaction<'_>,
+    block: &(String, String),
+    slice: &Slice,
+    merge: MergeFn<'_>,
+) -> Result<(), StoreError> {
     let (sub_event_type, place_key) = block;
+    let mut bound: Vec<&str> = vec![sub_event_type, place_key];
+    bound.extend(slice.days());
     let mut events: Vec<Event> = Vec::new();
     let mut published: HashMap<String, NaiveDate> = HashMap::new();
     {
-        let mut statement = tx.prepare(
+        let sql = format!(
             "SELECT e.record, a.id, a.published FROM events e JOIN articles a ON a.id = e.article_id
-             WHERE e.sub_event_type = ?1 AND e.place_key = ?2",
-        )?;
-        let rows = statement.query_map(params![sub_event_type, place_key], |r| {
+             WHERE e.sub_event_type = ?1 AND e.place_key = ?2{}",
+            slice.condition().replace("date_", "e.date_")
+        );
+        let mut statement = tx.prepare(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&bound), |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
         })?;
         for row in rows {
@@ -445,8 +536,8 @@ fn remerge_block(
         }
     }
     tx.execute(
-        "DELETE FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2",
-        params![sub_event_type, place_key],
+        &format!("DELETE FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2{}", slice.condition()),
+        rusqlite::params_from_iter(&bound),
     )?;
     let mut insert = tx.prepare(
         "INSERT OR REPLACE INTO merged_events (event_id, event_type, sub_event_type, date_start, date_end, location,
@@ -554,6 +645,67 @@ mod tests {
     /// Every event alone, with its one source: enough to see what the store does with merges.
     fn each_alone(events: &[Event], _: &HashMap<String, NaiveDate>) -> Vec<MergedEvent> {
         events.iter().map(MergedEvent::single).collect()
+    }
+
+    /// An event at Ariha over days `first..=last` of March 2021.
+    fn event_on(article_id: &str, first: u32, last: u32) -> Event {
+        let mut e = event(article_id, "Ariha");
+        e.date_start = NaiveDate::from_ymd_opt(2021, 3, first);
+        e.date_end = NaiveDate::from_ymd_opt(2021, 3, last);
+        e
+    }
+
+    /// Merges the events whose windows overlap, directly or through others: the rule the
+    /// merge stage applies within a block, without its other conditions.
+    fn overlapping_together(events: &[Event], _: &HashMap<String, NaiveDate>) -> Vec<MergedEvent> {
+        let mut sorted: Vec<&Event> = events.iter().collect();
+        sorted.sort_by_key(|e| (e.date_start, e.event_id.clone()));
+        let mut groups: Vec<Vec<&Event>> = Vec::new();
+        for event in sorted {
+            match groups.last_mut() {
+                Some(group) if group.iter().filter_map(|e| e.date_end).max() >= event.date_start => group.push(event),
+                _ => groups.push(vec![event]),
+            }
+        }
+        groups
+            .into_iter()
+            .map(|group| {
+                let mut merged = MergedEvent::single(group[0]);
+                merged.sources = group.iter().map(|e| frontline_core::Source::of(e, None)).collect();
+                merged.event.event_id = group.iter().map(|e| e.event_id.as_str()).collect::<Vec<_>>().join("+");
+                merged
+            })
+            .collect()
+    }
+
+    fn merged_ids(store: &Store) -> Vec<String> {
+        let mut ids: Vec<String> = store
+            .merged_events(&EventFilter::default())
+            .expect("query")
+            .into_iter()
+            .map(|m| m.event.event_id)
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn a_save_merges_again_only_what_its_windows_reach_and_agrees_with_a_full_merge() {
+        let (_dir, mut store) = store();
+        let merge = &overlapping_together;
+        store.save(&article("a", "a"), &[event_on("a", 1, 2)], "[]", merge).expect("saved");
+        store.save(&article("c", "c"), &[event_on("c", 5, 6)], "[]", merge).expect("saved");
+        store.save(&article("far", "far"), &[event_on("far", 20, 25)], "[]", merge).expect("saved");
+        assert_eq!(merged_ids(&store), ["a-Ariha", "c-Ariha", "far-Ariha"]);
+        // A report over days 2-5 links the two earlier ones.
+        store.save(&article("b", "b"), &[event_on("b", 2, 5)], "[]", merge).expect("saved");
+        assert_eq!(merged_ids(&store), ["a-Ariha+b-Ariha+c-Ariha", "far-Ariha"]);
+        // Its new version moves to day 9: the chain breaks where it stood.
+        store.save(&article("b", "b, corrected"), &[event_on("b", 9, 9)], "[]", merge).expect("saved");
+        let incremental = merged_ids(&store);
+        assert_eq!(incremental, ["a-Ariha", "b-Ariha", "c-Ariha", "far-Ariha"]);
+        store.remerge_all(merge).expect("full merge");
+        assert_eq!(merged_ids(&store), incremental, "a full merge finds the same");
     }
 
     fn store() -> (tempfile::TempDir, Store) {
