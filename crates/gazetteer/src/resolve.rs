@@ -60,6 +60,21 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     EARTH_DIAMETER_KM * h.sqrt().asin()
 }
 
+/// The distance from a point to the nearest of others: the haversine of each pair, then
+/// one arc sine for the smallest (distance grows with the haversine).
+fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
+    let rad = std::f64::consts::PI / 180.0;
+    let cos_lat = (point.0 * rad).cos();
+    let smallest = others
+        .iter()
+        .map(|&(lat, lon)| {
+            ((point.0 - lat) * rad / 2.0).sin().powi(2)
+                + cos_lat * (lat * rad).cos() * ((point.1 - lon) * rad / 2.0).sin().powi(2)
+        })
+        .min_by(f64::total_cmp)?;
+    Some(EARTH_DIAMETER_KM * smallest.sqrt().asin())
+}
+
 impl Gazetteer {
     /// Every place whose name meets the mention, with the best level it met at.
     fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
@@ -171,9 +186,7 @@ impl Gazetteer {
             score += 10.0;
             explain(&|| format!("in the governorate the text names ({})", place.admin1));
         }
-        if let Some(nearest) =
-            context.near.iter().map(|&p| distance_km(p, (place.latitude, place.longitude))).min_by(f64::total_cmp)
-        {
+        if let Some(nearest) = nearest_km((place.latitude, place.longitude), &context.near) {
             let penalty = (nearest / 50.0).min(8.0);
             score -= penalty;
             explain(&|| format!("{nearest:.0} km from the article's other places"));
@@ -264,6 +277,9 @@ mod tests {
     fn distance_is_haversine() {
         let d = distance_km((36.2, 37.16), (35.93, 36.63));
         assert!((50.0..65.0).contains(&d), "{d}");
+        let nearest = nearest_km((36.2, 37.16), &[(33.5, 36.3), (35.93, 36.63)]).expect("a distance");
+        assert!((nearest - d).abs() < 1e-9, "{nearest} against {d}");
+        assert_eq!(nearest_km((36.2, 37.16), &[]), None);
     }
 }
 

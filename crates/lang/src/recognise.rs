@@ -3,7 +3,7 @@
 //! make up close to half of any running text, and little of a text in another language.
 //! Cheap enough to run on every article before a general-purpose language identifier.
 
-use frontline_core::fold_word;
+use frontline_core::fold_word_with;
 
 use crate::tokens::is_apostrophe;
 use crate::Packs;
@@ -23,23 +23,27 @@ impl Packs {
     /// The code of the pack whose function words make up the text's start, when one clearly
     /// does; `None` leaves the question to a general identifier.
     pub fn recognise(&self, text: &str) -> Option<&str> {
-        let words: Vec<String> = text
+        let packs: Vec<(&String, &crate::LanguagePack)> = self.by_code.iter().collect();
+        let mut hits = vec![0usize; packs.len()];
+        let mut words = 0;
+        let mut folded = String::new();
+        for word in text
             .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
             .filter(|w| w.chars().any(char::is_alphabetic))
             .take(SAMPLE_WORDS)
-            .map(fold_word)
-            .collect();
-        if words.len() < MIN_WORDS {
+        {
+            folded.clear();
+            fold_word_with(word, |c| folded.push(c));
+            words += 1;
+            for (hit, (_, pack)) in hits.iter_mut().zip(&packs) {
+                *hit += usize::from(pack.is_function_word(&folded));
+            }
+        }
+        if words < MIN_WORDS {
             return None;
         }
-        let mut shares: Vec<(f64, &str)> = self
-            .by_code
-            .iter()
-            .map(|(code, pack)| {
-                let hits = words.iter().filter(|w| pack.is_function_word(w)).count();
-                (hits as f64 / words.len() as f64, code.as_str())
-            })
-            .collect();
+        let mut shares: Vec<(f64, &str)> =
+            hits.iter().zip(&packs).map(|(&hit, (code, _))| (hit as f64 / words as f64, code.as_str())).collect();
         shares.sort_by(|a, b| b.0.total_cmp(&a.0));
         let (best, code) = *shares.first()?;
         let runner_up = shares.get(1).map_or(0.0, |s| s.0);
