@@ -881,8 +881,14 @@ impl<'s> SentenceReader<'_, 's> {
             admin1: admin1_hint.clone(),
             near: discourse.near.clone(),
         };
-        let resolution = gazetteer.resolve(&mention.text, &context);
-        if let Some(place) = resolution.place {
+        // The account of the choice only when the reading is explained.
+        let (place, reason) = if trace.recording {
+            let resolution = gazetteer.resolve(&mention.text, &context);
+            (resolution.place, resolution.reason)
+        } else {
+            (gazetteer.resolve_place(&mention.text, &context).cloned(), String::new())
+        };
+        if let Some(place) = place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
             let point = (place.latitude, place.longitude);
             // Each point once: every candidate of later places is measured against them all.
@@ -901,10 +907,10 @@ impl<'s> SentenceReader<'_, 's> {
                 country: country.map_or_else(|| place.country.clone(), |c| c.name.clone()),
                 iso: country.map_or(0, |c| c.iso_numeric),
                 confidence_factor: if region { 0.85 } else { 1.0 },
-                how: resolution.reason,
+                how: reason,
             };
         }
-        trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, resolution.reason));
+        trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, reason));
         // A place the gazetteer lacks is kept by name at the smallest region the text gives.
         let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
         match governorate {

@@ -170,7 +170,7 @@ impl Gazetteer {
             Some(index) => index,
             None => {
                 let context = Context { country: Some(country.to_string()), ..Context::default() };
-                let index = self.resolve(mention, &context).place.and_then(|p| self.by_id.get(&p.geonameid).copied());
+                let index = self.resolve_place(mention, &context).and_then(|p| self.by_id.get(&p.geonameid).copied());
                 let index = index.map(|i| i as u32);
                 if let Ok(mut memo) = self.resolved_in_country.write() {
                     if memo.values().map(FxHashMap::len).sum::<usize>() >= RESOLVED_MEMO_LIMIT {

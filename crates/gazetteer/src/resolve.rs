@@ -4,6 +4,14 @@
 
 use crate::{fold_mention, skeleton, Gazetteer, Place};
 
+/// Why the best candidate of a mention is not taken.
+enum Refusal {
+    /// Only a close spelling, in another governorate than the text names.
+    OutsideGovernorate,
+    /// Outside the article's country, and not a major place named exactly.
+    Abroad,
+}
+
 /// How a candidate's name met the mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MatchLevel {
@@ -127,39 +135,66 @@ impl Gazetteer {
     /// Resolves a mention in its context. A mention that only resembles a place abroad,
     /// when the article is about a country, stays unresolved rather than forced abroad.
     pub fn resolve(&self, mention: &str, context: &Context) -> Resolution {
-        let country = context.country.as_deref();
-        let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = self
-            .candidates(mention, context)
-            .into_iter()
-            .map(|(index, level)| (self.score(index, level, context, None), self.places[index].geonameid, index, level))
+        let candidates: Vec<Candidate> = self
+            .ranked(mention, context)
+            .iter()
+            .map(|&(_, _, index, level)| self.candidate(index, level, context))
             .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.truncate(8);
-        let candidates: Vec<Candidate> =
-            ranked.iter().map(|&(_, _, index, level)| self.candidate(index, level, context)).collect();
         let Some(best) = candidates.first() else {
             return Resolution { place: None, candidates, reason: "no place of that name in the gazetteer".into() };
         };
+        let index = self.by_id.get(&best.geonameid).copied().unwrap_or_default();
+        let reason = match self.refusal(index, best.level, context) {
+            Some(Refusal::OutsideGovernorate) => {
+                format!("only a close spelling of {} ({}), outside the governorate the text names", best.name, best.admin1)
+            }
+            Some(Refusal::Abroad) => {
+                format!("only resembles {} ({}), outside the article's country", best.name, best.country)
+            }
+            None => {
+                let reason = format!("{} won: {}", best.name, best.why.join(", "));
+                let place = self.place(best.geonameid).cloned();
+                return Resolution { place, candidates, reason };
+            }
+        };
+        Resolution { place: None, candidates, reason }
+    }
+
+    /// The place [`Gazetteer::resolve`] chooses, without the account of the choice: for
+    /// reading articles in bulk.
+    pub fn resolve_place(&self, mention: &str, context: &Context) -> Option<&Place> {
+        let &(_, _, index, level) = self.ranked(mention, context).first()?;
+        self.refusal(index, level, context).is_none().then(|| &self.places[index])
+    }
+
+    /// The candidates, best first (at most 8): score, GeoNames id, index, match level.
+    fn ranked(&self, mention: &str, context: &Context) -> Vec<(f64, u32, usize, MatchLevel)> {
+        let found = self.candidates(mention, context);
+        // A lone candidate needs no score to come first.
+        let alone = found.len() == 1;
+        let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = found
+            .into_iter()
+            .map(|(index, level)| {
+                let score = if alone { 0.0 } else { self.score(index, level, context, None) };
+                (score, self.places[index].geonameid, index, level)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.truncate(8);
+        ranked
+    }
+
+    /// Why the best candidate may not be taken, if it may not.
+    fn refusal(&self, index: usize, level: MatchLevel, context: &Context) -> Option<Refusal> {
+        let best = &self.places[index];
         // A name that only resembles the mention must not contradict the governorate the
         // text gives.
-        if best.level != MatchLevel::Exact && context.admin1.as_deref().is_some_and(|a| a != best.admin1) {
-            let reason = format!(
-                "only a close spelling of {} ({}), outside the governorate the text names",
-                best.name, best.admin1
-            );
-            return Resolution { place: None, candidates, reason };
+        if level != MatchLevel::Exact && context.admin1.as_deref().is_some_and(|a| a != best.admin1) {
+            return Some(Refusal::OutsideGovernorate);
         }
-        let at_home = country.is_none_or(|c| c == best.country);
-        let major_abroad = !at_home
-            && best.level == MatchLevel::Exact
-            && self.place(best.geonameid).is_some_and(|p| p.population >= 100_000);
-        if !at_home && !major_abroad {
-            let reason = format!("only resembles {} ({}), outside the article's country", best.name, best.country);
-            return Resolution { place: None, candidates, reason };
-        }
-        let reason = format!("{} won: {}", best.name, best.why.join(", "));
-        let place = self.place(best.geonameid).cloned();
-        Resolution { place, candidates, reason }
+        let at_home = context.country.as_deref().is_none_or(|c| c == best.country);
+        let major_abroad = !at_home && level == MatchLevel::Exact && best.population >= 100_000;
+        (!at_home && !major_abroad).then_some(Refusal::Abroad)
     }
 
     /// A candidate's score; its reasons are written to `why` when asked for (only the few
