@@ -128,7 +128,9 @@ impl Gazetteer {
         postings: Vec<u32>,
     ) -> Gazetteer {
         let by_id = places.iter().enumerate().map(|(i, p)| (p.geonameid, i)).collect();
+        static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Gazetteer {
+            instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             places,
             by_id,
             keys,

@@ -51,12 +51,15 @@ pub struct Place {
 /// The built-in world table prepared by build.rs (may be empty when it could not be fetched).
 pub(crate) const WORLD: &str = include_str!(concat!(env!("OUT_DIR"), "/world.tsv"));
 
-/// A country's folded names, each with the place it names.
-type CountryNames = std::sync::Arc<Vec<(String, u32)>>;
+/// A country's folded names, each with the place it names, by their length in bytes: a
+/// fuzzy lookup visits only the lengths within its edit limit.
+type CountryNames = std::sync::Arc<Vec<Vec<(String, u32)>>>;
 
 /// Places and their names: folded keys and their vowel-less skeletons, each an fst map to
 /// a list of places.
 pub struct Gazetteer {
+    /// Tells this gazetteer from others in the memos kept per thread.
+    instance: u64,
     places: Vec<Place>,
     by_id: HashMap<u32, usize>,
     keys: fst::Map<Vec<u8>>,
@@ -155,9 +158,12 @@ impl Gazetteer {
 
     /// Places of `country` whose folded name is within `limit` edits of `key`.
     fn near_key(&self, key: &str, limit: usize, country: &str) -> Vec<u32> {
-        self.country_names(country)
-            .iter()
-            .filter(|(name, _)| name.len().abs_diff(key.len()) <= limit && bounded_distance(key, name, limit) <= limit)
+        let names = self.country_names(country);
+        let lengths = key.len().saturating_sub(limit)..=key.len() + limit;
+        lengths
+            .filter_map(|length| names.get(length))
+            .flatten()
+            .filter(|(name, _)| bounded_distance(key, name, limit) <= limit)
             .map(|(_, index)| *index)
             .collect()
     }
@@ -189,12 +195,15 @@ impl Gazetteer {
             return names;
         }
         use fst::{IntoStreamer, Streamer};
-        let mut names = Vec::new();
+        let mut names: Vec<Vec<(String, u32)>> = Vec::new();
         let mut stream = self.keys.stream().into_stream();
         while let Some((key, offset)) = stream.next() {
             for &index in self.posting(offset) {
                 if self.places[index as usize].country == country {
-                    names.push((String::from_utf8_lossy(key).into_owned(), index));
+                    if names.len() <= key.len() {
+                        names.resize_with(key.len() + 1, Vec::new);
+                    }
+                    names[key.len()].push((String::from_utf8_lossy(key).into_owned(), index));
                 }
             }
         }

@@ -2,7 +2,15 @@
 //! bounded fuzzy match within the article's country; ranked by country, governorate,
 //! distance to the article's other places, feature class and population.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
+
 use crate::{fold_mention, skeleton, Gazetteer, Place};
+
+/// How many mentions' candidates a thread remembers before it starts afresh.
+const CANDIDATE_MEMO_LIMIT: usize = 100_000;
 
 /// Why the best candidate of a mention is not taken.
 enum Refusal {
@@ -84,6 +92,34 @@ fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
 }
 
 impl Gazetteer {
+    /// [`Gazetteer::candidates`], remembered per thread: they depend on the mention, the
+    /// country and the governorate only, and reports name the same places again and again.
+    fn candidates_remembered(&self, mention: &str, context: &Context) -> Rc<[(usize, MatchLevel)]> {
+        thread_local! {
+            static FOUND: RefCell<FxHashMap<String, Rc<[(usize, MatchLevel)]>>> = RefCell::default();
+            static KEY: RefCell<String> = RefCell::default();
+        }
+        KEY.with_borrow_mut(|key| {
+            use std::fmt::Write;
+            key.clear();
+            let country = context.country.as_deref().unwrap_or("");
+            let admin1 = context.admin1.as_deref().unwrap_or("");
+            // The writing cannot fail: it goes to a String.
+            let _ = write!(key, "{}\u{1}{country}\u{1}{admin1}\u{1}{mention}", self.instance);
+            if let Some(found) = FOUND.with_borrow(|memo| memo.get(key.as_str()).cloned()) {
+                return found;
+            }
+            let found: Rc<[(usize, MatchLevel)]> = self.candidates(mention, context).into();
+            FOUND.with_borrow_mut(|memo| {
+                if memo.len() >= CANDIDATE_MEMO_LIMIT {
+                    memo.clear();
+                }
+                memo.insert(key.clone(), found.clone());
+            });
+            found
+        })
+    }
+
     /// Every place whose name meets the mention, with the best level it met at.
     fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
         let country = context.country.as_deref();
@@ -146,7 +182,10 @@ impl Gazetteer {
         let index = self.by_id.get(&best.geonameid).copied().unwrap_or_default();
         let reason = match self.refusal(index, best.level, context) {
             Some(Refusal::OutsideGovernorate) => {
-                format!("only a close spelling of {} ({}), outside the governorate the text names", best.name, best.admin1)
+                format!(
+                    "only a close spelling of {} ({}), outside the governorate the text names",
+                    best.name, best.admin1
+                )
             }
             Some(Refusal::Abroad) => {
                 format!("only resembles {} ({}), outside the article's country", best.name, best.country)
@@ -169,12 +208,12 @@ impl Gazetteer {
 
     /// The candidates, best first (at most 8): score, GeoNames id, index, match level.
     fn ranked(&self, mention: &str, context: &Context) -> Vec<(f64, u32, usize, MatchLevel)> {
-        let found = self.candidates(mention, context);
+        let found = self.candidates_remembered(mention, context);
         // A lone candidate needs no score to come first.
         let alone = found.len() == 1;
         let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = found
-            .into_iter()
-            .map(|(index, level)| {
+            .iter()
+            .map(|&(index, level)| {
                 let score = if alone { 0.0 } else { self.score(index, level, context, None) };
                 (score, self.places[index].geonameid, index, level)
             })
