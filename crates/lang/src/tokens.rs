@@ -84,22 +84,21 @@ fn is_group_separator(c: char) -> bool {
 }
 
 pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i].1;
+    let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
+    // A text has about one token per five bytes.
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut at = 0;
+    while let Some(c) = char_at(at) {
+        let next = at + c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            at = next;
         } else if c.is_ascii_digit() {
-            let start = i;
-            i = scan_number(&chars, i);
-            let raw = &text[byte_at(start)..byte_at(i)];
+            let end = scan_number(text, at);
+            let raw = &text[at..end];
             let digits: CompactString = raw.chars().filter(char::is_ascii_digit).collect();
             tokens.push(Token {
-                start: byte_at(start),
-                end: byte_at(i),
+                start: at,
+                end,
                 text: raw.into(),
                 key: word_key(&digits),
                 first_of: u64::MAX,
@@ -107,57 +106,64 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 norm: digits,
                 kind: TokenKind::Number,
             });
+            at = end;
         } else if c.is_alphanumeric() {
-            let start = i;
-            while i < chars.len() {
-                let c = chars[i].1;
-                let joined = is_joiner(c) && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                if c.is_alphanumeric() || joined {
-                    i += 1;
-                } else {
+            let mut end = next;
+            while let Some(c) = char_at(end) {
+                let after = end + c.len_utf8();
+                let joined = is_joiner(c) && char_at(after).is_some_and(char::is_alphanumeric);
+                if !(c.is_alphanumeric() || joined) {
                     break;
                 }
+                end = after;
             }
             // A bare elided article ("d'" in a pack phrase, or "d' Idlib") keeps its apostrophe.
-            if chars.get(i).is_some_and(|&(_, c)| is_apostrophe(c)) {
-                let with_mark = fold_word(&text[byte_at(start)..byte_at(i + 1)]);
+            if let Some(mark) = char_at(end).filter(|&c| is_apostrophe(c)) {
+                let with_mark = fold_word(&text[at..end + mark.len_utf8()]);
                 if rules.elisions.contains(&with_mark) {
-                    i += 1;
+                    end += mark.len_utf8();
                 }
             }
-            push_word(text, byte_at(start), byte_at(i), rules, &mut tokens);
+            push_word(text, at, end, rules, &mut tokens);
+            at = end;
         } else {
-            let text = CompactString::from(&*c.encode_utf8(&mut [0; 4]));
-            let norm = fold(&text);
+            let raw = &text[at..next];
+            let norm = fold(raw);
             tokens.push(Token {
-                start: byte_at(i),
-                end: byte_at(i + 1),
-                text,
+                start: at,
+                end: next,
+                text: raw.into(),
                 key: word_key(&norm),
                 first_of: u64::MAX,
                 norm,
                 kind: TokenKind::Punct,
                 value: None,
             });
-            i += 1;
+            at = next;
         }
     }
     tokens
 }
 
-fn scan_number(chars: &[(usize, char)], mut i: usize) -> usize {
-    while i < chars.len() && chars[i].1.is_ascii_digit() {
-        i += 1;
+/// The end of the number starting at byte `at`: its digits, then any "␣000" groups (a
+/// separator then exactly three digits).
+fn scan_number(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut end = at;
+    while digit_at(end) {
+        end += 1;
     }
-    // Continue over "␣000" groups: a separator then exactly three digits.
     loop {
-        let group = chars.get(i).is_some_and(|&(_, c)| is_group_separator(c))
-            && (1..=3).all(|k| chars.get(i + k).is_some_and(|&(_, c)| c.is_ascii_digit()))
-            && !chars.get(i + 4).is_some_and(|&(_, c)| c.is_ascii_digit());
-        if !group {
-            return i;
+        let Some(separator) = text.get(end..).and_then(|rest| rest.chars().next()).filter(|&c| is_group_separator(c))
+        else {
+            return end;
+        };
+        let group = end + separator.len_utf8();
+        if !((group..group + 3).all(digit_at) && !digit_at(group + 3)) {
+            return end;
         }
-        i += 4;
+        end = group + 3;
     }
 }
 
