@@ -136,17 +136,24 @@ impl<T: Clone> Lexicon<T> {
     }
 
     fn longest_at<'a>(&'a self, tokens: &[Token], at: usize, first: &Token) -> Option<Hit<'a, T>> {
-        let exact = self.starting_with(first);
         let mut best: Option<Hit<'a, T>> = None;
-        for (patterns, value) in exact.chain(self.stem_first.iter()) {
-            let end = at + patterns.len();
-            if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
-                continue;
+        let mut consider = |phrases: &'a [(Vec<Pattern>, T)]| {
+            for (patterns, value) in phrases {
+                let end = at + patterns.len();
+                if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
+                    continue;
+                }
+                if patterns.iter().zip(&tokens[at..end]).all(|(p, t)| p.matches(t)) {
+                    best = Some(Hit { start: at, end, value });
+                }
             }
-            if patterns.iter().zip(&tokens[at..end]).all(|(p, t)| p.matches(t)) {
-                best = Some(Hit { start: at, end, value });
+        };
+        if first.first_of & self.bit != 0 || self.bit == 0 {
+            if let Some(phrases) = self.by_first_word.get(&first.key) {
+                consider(phrases);
             }
         }
+        consider(&self.stem_first);
         best
     }
 
@@ -155,7 +162,11 @@ impl<T: Clone> Lexicon<T> {
         let mut hits = Vec::new();
         let mut at = 0;
         while at < tokens.len() {
-            match self.match_at(tokens, at) {
+            if !self.may_start_with(&tokens[at]) {
+                at += 1;
+                continue;
+            }
+            match self.longest_at(tokens, at, &tokens[at]) {
                 Some(hit) => {
                     at = hit.end;
                     hits.push(hit);
