@@ -490,6 +490,7 @@ mod tests {
                 ],
                 events: vec![],
                 notes: vec![],
+                recording: true,
             }],
             ..Extraction::default()
         };

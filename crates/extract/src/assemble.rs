@@ -34,9 +34,9 @@ pub struct SentenceTrace {
     pub events: Vec<String>,
     /// Why triggers gave no event, and other decisions.
     pub notes: Vec<String>,
-    /// Whether mentions and notes are written: only when a reading is explained, since
+    /// Whether mentions and notes were written: only when a reading is explained, since
     /// writing them costs a good part of the reading.
-    recording: bool,
+    pub recording: bool,
 }
 
 impl SentenceTrace {
@@ -176,7 +176,6 @@ fn dominant_governorate(spotted: &[Option<Spotted>], home: &HomeNames<'_>) -> Op
     counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(a, _)| a)
 }
 
-/// The governorate of the place a name resolves to in the home country.
 /// Names resolved in the home country with no other context (is it a place? which
 /// governorate?); the gazetteer remembers the answers.
 struct HomeNames<'g> {

@@ -139,7 +139,6 @@ impl Gazetteer {
             governorates: tables::governorates(),
             countries: tables::countries(),
             names_by_country: Default::default(),
-            resolved_in_country: Default::default(),
         }
     }
 }

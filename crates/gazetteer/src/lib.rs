@@ -12,8 +12,6 @@ mod tables;
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
-
 pub use build::GazetteerBuilder;
 pub use cache::{default_cache_dir, load_or_build, LoadReport};
 pub use fold::{bounded_distance, fold_mention, fold_name, skeleton};
@@ -72,13 +70,7 @@ pub struct Gazetteer {
     /// bounded edit distance over a few thousand names is far cheaper than a Levenshtein
     /// automaton over the world's.
     names_by_country: std::sync::RwLock<HashMap<String, CountryNames>>,
-    /// What mentions resolved to with only a country for context, by country then mention:
-    /// reports name the same places over and over.
-    resolved_in_country: std::sync::RwLock<FxHashMap<String, FxHashMap<String, Option<u32>>>>,
 }
-
-/// How many mentions [`Gazetteer::resolve_in_country`] remembers before it starts afresh.
-const RESOLVED_MEMO_LIMIT: usize = 100_000;
 
 impl Gazetteer {
     /// frontline's own tables only: governorates, countries and exonyms, no towns.
@@ -168,26 +160,9 @@ impl Gazetteer {
             .collect()
     }
 
-    /// The place a mention means when all the context is the country the article is about;
-    /// remembered, since the answer depends on nothing else.
+    /// The place a mention means when all the context is the country the article is about.
     pub fn resolve_in_country(&self, mention: &str, country: &str) -> Option<&Place> {
-        let known = self.resolved_in_country.read().ok().and_then(|memo| memo.get(country)?.get(mention).copied());
-        let index = match known {
-            Some(index) => index,
-            None => {
-                let context = Context { country: Some(country.to_string()), ..Context::default() };
-                let index = self.resolve_place(mention, &context).and_then(|p| self.by_id.get(&p.geonameid).copied());
-                let index = index.map(|i| i as u32);
-                if let Ok(mut memo) = self.resolved_in_country.write() {
-                    if memo.values().map(FxHashMap::len).sum::<usize>() >= RESOLVED_MEMO_LIMIT {
-                        memo.clear();
-                    }
-                    memo.entry(country.to_string()).or_default().insert(mention.to_string(), index);
-                }
-                index
-            }
-        };
-        index.map(|i| &self.places[i as usize])
+        self.resolve_place(mention, &Context { country: Some(country.to_string()), ..Context::default() })
     }
 
     fn country_names(&self, country: &str) -> CountryNames {

@@ -9,6 +9,9 @@ use rustc_hash::FxHashMap;
 
 use crate::{fold_mention, skeleton, Gazetteer, Place};
 
+/// The places whose names meet a mention, each with the level it met at.
+type Found = Rc<[(usize, MatchLevel)]>;
+
 /// How many mentions' candidates a thread remembers before it starts afresh.
 const CANDIDATE_MEMO_LIMIT: usize = 100_000;
 
@@ -94,9 +97,9 @@ fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
 impl Gazetteer {
     /// [`Gazetteer::candidates`], remembered per thread: they depend on the mention, the
     /// country and the governorate only, and reports name the same places again and again.
-    fn candidates_remembered(&self, mention: &str, context: &Context) -> Rc<[(usize, MatchLevel)]> {
+    fn candidates_remembered(&self, mention: &str, context: &Context) -> Found {
         thread_local! {
-            static FOUND: RefCell<FxHashMap<String, Rc<[(usize, MatchLevel)]>>> = RefCell::default();
+            static FOUND: RefCell<FxHashMap<String, Found>> = RefCell::default();
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
@@ -109,7 +112,7 @@ impl Gazetteer {
             if let Some(found) = FOUND.with_borrow(|memo| memo.get(key.as_str()).cloned()) {
                 return found;
             }
-            let found: Rc<[(usize, MatchLevel)]> = self.candidates(mention, context).into();
+            let found: Found = self.candidates(mention, context).into();
             FOUND.with_borrow_mut(|memo| {
                 if memo.len() >= CANDIDATE_MEMO_LIMIT {
                     memo.clear();
@@ -171,16 +174,13 @@ impl Gazetteer {
     /// Resolves a mention in its context. A mention that only resembles a place abroad,
     /// when the article is about a country, stays unresolved rather than forced abroad.
     pub fn resolve(&self, mention: &str, context: &Context) -> Resolution {
-        let candidates: Vec<Candidate> = self
-            .ranked(mention, context)
-            .iter()
-            .map(|&(_, _, index, level)| self.candidate(index, level, context))
-            .collect();
-        let Some(best) = candidates.first() else {
+        let ranked = self.ranked(mention, context);
+        let candidates: Vec<Candidate> =
+            ranked.iter().map(|&(_, _, index, level)| self.candidate(index, level, context)).collect();
+        let (Some(&(_, _, index, level)), Some(best)) = (ranked.first(), candidates.first()) else {
             return Resolution { place: None, candidates, reason: "no place of that name in the gazetteer".into() };
         };
-        let index = self.by_id.get(&best.geonameid).copied().unwrap_or_default();
-        let reason = match self.refusal(index, best.level, context) {
+        let reason = match self.refusal(index, level, context) {
             Some(Refusal::OutsideGovernorate) => {
                 format!(
                     "only a close spelling of {} ({}), outside the governorate the text names",
@@ -192,7 +192,7 @@ impl Gazetteer {
             }
             None => {
                 let reason = format!("{} won: {}", best.name, best.why.join(", "));
-                let place = self.place(best.geonameid).cloned();
+                let place = self.places.get(index).cloned();
                 return Resolution { place, candidates, reason };
             }
         };

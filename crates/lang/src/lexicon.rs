@@ -112,17 +112,22 @@ impl<T: Clone> Lexicon<T> {
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
-    /// Whether a phrase may start with the token: the pack's index of first words answers
-    /// for most tokens without a lookup.
+    /// Whether a phrase may start with the token's word: the pack's index of first words
+    /// answers for most tokens without a lookup.
+    #[inline]
+    fn may_start_with_word(&self, first: &Token) -> bool {
+        self.bit == 0 || first.first_of & self.bit != 0
+    }
+
+    /// Whether any phrase may start with the token, by its word or by a stem or number.
     #[inline]
     fn may_start_with(&self, first: &Token) -> bool {
-        self.bit == 0 || first.first_of & self.bit != 0 || !self.stem_first.is_empty()
+        self.may_start_with_word(first) || !self.stem_first.is_empty()
     }
 
     /// The phrases whose first word is the token's.
     fn starting_with<'a>(&'a self, first: &Token) -> impl Iterator<Item = &'a (Vec<Pattern>, T)> {
-        let may_start = self.bit == 0 || first.first_of & self.bit != 0;
-        may_start.then(|| self.by_first_word.get(&first.key)).flatten().into_iter().flatten()
+        self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten().into_iter().flatten()
     }
 
     /// The longest phrase starting at token `at`.
@@ -148,10 +153,8 @@ impl<T: Clone> Lexicon<T> {
                 }
             }
         };
-        if first.first_of & self.bit != 0 || self.bit == 0 {
-            if let Some(phrases) = self.by_first_word.get(&first.key) {
-                consider(phrases);
-            }
+        if let Some(phrases) = self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten() {
+            consider(phrases);
         }
         consider(&self.stem_first);
         best

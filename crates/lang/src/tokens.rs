@@ -160,7 +160,8 @@ fn scan_number(text: &str, at: usize) -> usize {
             return end;
         };
         let group = end + separator.len_utf8();
-        if !((group..group + 3).all(digit_at) && !digit_at(group + 3)) {
+        let three_digits = (group..group + 3).all(digit_at) && !digit_at(group + 3);
+        if !three_digits {
             return end;
         }
         end = group + 3;

@@ -105,7 +105,10 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, date_end);
-CREATE INDEX IF NOT EXISTS events_by_block ON events(sub_event_type, place_key);
+-- A block's events by their windows: a save merges again only the days it reaches, and
+-- the index answers which those are without reading the rows.
+DROP INDEX IF EXISTS events_by_block;
+CREATE INDEX IF NOT EXISTS events_by_block_days ON events(sub_event_type, place_key, date_start, date_end);
 CREATE TABLE IF NOT EXISTS merged_events (
     event_id TEXT PRIMARY KEY,
     event_type TEXT NOT NULL,
@@ -121,7 +124,8 @@ CREATE TABLE IF NOT EXISTS merged_events (
     articles TEXT NOT NULL,
     record TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS merged_by_block ON merged_events(sub_event_type, place_key);
+DROP INDEX IF EXISTS merged_by_block;
+CREATE INDEX IF NOT EXISTS merged_by_block_days ON merged_events(sub_event_type, place_key, date_start, date_end);
 CREATE INDEX IF NOT EXISTS merged_by_date ON merged_events(date_start, date_end);
 ";
 
@@ -149,6 +153,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_error)?;
+        // 16 MiB of pages kept in memory (SQLite's default is 2 MiB): a save reads the
+        // indexes of the blocks it merges, which a growing store would otherwise read from
+        // the file again and again.
+        conn.pragma_update(None, "cache_size", -16_384).map_err(open_error)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
