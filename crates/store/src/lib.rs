@@ -73,7 +73,7 @@ pub struct Store {
     conn: Connection,
 }
 
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles (
@@ -127,7 +127,23 @@ CREATE TABLE IF NOT EXISTS merged_events (
 DROP INDEX IF EXISTS merged_by_block;
 CREATE INDEX IF NOT EXISTS merged_by_block_days ON merged_events(sub_event_type, place_key, date_start, date_end);
 CREATE INDEX IF NOT EXISTS merged_by_date ON merged_events(date_start, date_end);
+-- The longest date window of each block's events (never lowered): an event that overlaps a
+-- day starts at most that many days before it, which bounds what a save reads.
+CREATE TABLE IF NOT EXISTS block_windows (
+    sub_event_type TEXT NOT NULL,
+    place_key TEXT NOT NULL,
+    longest_days INTEGER NOT NULL,
+    PRIMARY KEY (sub_event_type, place_key)
+) WITHOUT ROWID;
 ";
+
+/// Brings a store of an earlier schema version up to this one.
+const MIGRATIONS: &[(i64, &str)] = &[(
+    2,
+    "INSERT OR REPLACE INTO block_windows
+     SELECT sub_event_type, place_key, CAST(max(julianday(date_end) - julianday(date_start)) AS INTEGER)
+     FROM events WHERE date_start IS NOT NULL AND date_end IS NOT NULL GROUP BY sub_event_type, place_key;",
+)];
 
 /// Merges the events of one block (type and place) given the publication dates of their
 /// articles; supplied by the merge stage.
@@ -162,6 +178,10 @@ impl Store {
             return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
         }
         conn.execute_batch(SCHEMA).map_err(open_error)?;
+        for (to, migration) in MIGRATIONS.iter().filter(|(to, _)| version < *to) {
+            conn.execute_batch(migration).map_err(open_error)?;
+            conn.pragma_update(None, "user_version", to).map_err(open_error)?;
+        }
         conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_error)?;
         Ok(Store { conn })
     }
@@ -223,6 +243,10 @@ impl Store {
                  location, mention, place_key, actor1_id, actor2_id, actors, record)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?;
+            let mut longest = tx.prepare(
+                "INSERT INTO block_windows (sub_event_type, place_key, longest_days) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (sub_event_type, place_key) DO UPDATE SET longest_days = max(longest_days, excluded.longest_days)",
+            )?;
             for event in events {
                 insert.execute(params![
                     event.event_id,
@@ -239,6 +263,13 @@ impl Store {
                     actor_names(event),
                     serde_json::to_string(event)?,
                 ])?;
+                if let (Some(start), Some(end)) = (event.date_start, event.date_end) {
+                    longest.execute(params![
+                        event.sub_event_type.as_str(),
+                        event.place_key(),
+                        (end - start).num_days()
+                    ])?;
+                }
                 let window = (event.date_start.map(|d| d.to_string()), event.date_end.map(|d| d.to_string()));
                 blocks.entry((event.sub_event_type.as_str().to_string(), event.place_key())).or_default().push(window);
             }
@@ -441,8 +472,9 @@ enum Slice {
     All,
     /// Undated events (they merge only with each other).
     Undated,
-    /// Dated events whose windows meet these days, from first to last.
-    Days(String, String),
+    /// Dated events whose windows meet the days from `first` to `last`; none of them starts
+    /// before `floor` (empty when unknown).
+    Days { floor: String, first: String, last: String },
 }
 
 impl Slice {
@@ -452,13 +484,13 @@ impl Slice {
         match self {
             Slice::All => "",
             Slice::Undated => " AND date_start IS NULL AND date_end IS NULL",
-            Slice::Days(..) => " AND date_start <= ?4 AND date_end >= ?3",
+            Slice::Days { .. } => " AND date_start >= ?5 AND date_start <= ?4 AND date_end >= ?3",
         }
     }
 
     fn days(&self) -> Vec<&str> {
         match self {
-            Slice::Days(first, last) => vec![first, last],
+            Slice::Days { floor, first, last } => vec![first, last, floor],
             _ => Vec::new(),
         }
     }
@@ -486,13 +518,21 @@ fn remerge_around(
     let (Some(mut first), Some(mut last)) = (first, last) else {
         return Ok(());
     };
+    let longest: Option<i64> = tx
+        .query_row(
+            "SELECT longest_days FROM block_windows WHERE sub_event_type = ?1 AND place_key = ?2",
+            params![block.0, block.1],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let floor_of = |first: &str| longest.and_then(|days| days_before(first, days)).unwrap_or_default();
     let mut span = tx.prepare(
         "SELECT min(date_start), max(date_end) FROM events
-         WHERE sub_event_type = ?1 AND place_key = ?2 AND date_start <= ?4 AND date_end >= ?3",
+         WHERE sub_event_type = ?1 AND place_key = ?2 AND date_start >= ?5 AND date_start <= ?4 AND date_end >= ?3",
     )?;
     loop {
         let (low, high): (Option<String>, Option<String>) =
-            span.query_row(params![block.0, block.1, first, last], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            span.query_row(params![block.0, block.1, first, last, floor_of(&first)], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let wider_first = low.filter(|low| *low < first);
         let wider_last = high.filter(|high| *high > last);
         if wider_first.is_none() && wider_last.is_none() {
@@ -501,7 +541,13 @@ fn remerge_around(
         first = wider_first.unwrap_or(first);
         last = wider_last.unwrap_or(last);
     }
-    remerge_slice(tx, block, &Slice::Days(first, last), merge)
+    remerge_slice(tx, block, &Slice::Days { floor: floor_of(&first), first, last }, merge)
+}
+
+/// The ISO day `days` days before `day`.
+fn days_before(day: &str, days: i64) -> Option<String> {
+    let day: NaiveDate = day.parse().ok()?;
+    day.checked_sub_signed(chrono::TimeDelta::try_days(days)?).map(|d| d.to_string())
 }
 
 /// Replaces the merged events of one block by a fresh merge of its events.
@@ -714,6 +760,39 @@ mod tests {
         assert_eq!(incremental, ["a-Ariha", "b-Ariha", "c-Ariha", "far-Ariha"]);
         store.remerge_all(merge).expect("full merge");
         assert_eq!(merged_ids(&store), incremental, "a full merge finds the same");
+    }
+
+    #[test]
+    fn a_long_window_far_back_is_still_reached() {
+        let (_dir, mut store) = store();
+        let merge = &overlapping_together;
+        store.save(&article("month", "month"), &[event_on("month", 1, 28)], "[]", merge).expect("saved");
+        store.save(&article("early", "early"), &[event_on("early", 2, 2)], "[]", merge).expect("saved");
+        // Day 27 is 26 days after the long report's start: it must still be found.
+        store.save(&article("late", "late"), &[event_on("late", 27, 27)], "[]", merge).expect("saved");
+        assert_eq!(merged_ids(&store), ["month-Ariha+early-Ariha+late-Ariha"]);
+    }
+
+    #[test]
+    fn a_store_of_the_first_schema_learns_its_blocks_windows() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("old.db");
+        {
+            let mut store = Store::open(&path).expect("store opens");
+            store
+                .save(&article("month", "month"), &[event_on("month", 1, 28)], "[]", &overlapping_together)
+                .expect("saved");
+            // As a store written before the table existed.
+            store.conn.execute_batch("DELETE FROM block_windows; PRAGMA user_version = 1;").expect("made old");
+        }
+        let mut store = Store::open(&path).expect("store opens again");
+        let longest: i64 = store
+            .conn
+            .query_row("SELECT longest_days FROM block_windows", [], |r| r.get(0))
+            .expect("the block's longest window, from its events");
+        assert_eq!(longest, 27);
+        store.save(&article("late", "late"), &[event_on("late", 27, 27)], "[]", &overlapping_together).expect("saved");
+        assert_eq!(merged_ids(&store), ["month-Ariha+late-Ariha"]);
     }
 
     fn store() -> (tempfile::TempDir, Store) {
