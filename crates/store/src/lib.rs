@@ -295,7 +295,7 @@ impl Store {
             rows.collect::<Result<_, _>>()?
         };
         for block in &blocks {
-            remerge_block(&tx, block, merge)?;
+            remerge_slice(&tx, block, &Slice::All, merge)?;
         }
         tx.commit()?;
         Ok(blocks.len())
@@ -482,13 +482,15 @@ enum Slice {
 }
 
 impl Slice {
-    /// The condition selecting the slice's rows, in a table with date_start and date_end,
-    /// its parameters numbered from ?3.
-    fn condition(&self) -> &'static str {
+    /// The condition selecting the slice's rows, their date columns named with `table`'s
+    /// prefix ("" or "e."), its parameters numbered from ?3 as [`Slice::days`] binds them.
+    fn condition(&self, table: &str) -> String {
         match self {
-            Slice::All => "",
-            Slice::Undated => " AND date_start IS NULL AND date_end IS NULL",
-            Slice::Days { .. } => " AND date_start >= ?5 AND date_start <= ?4 AND date_end >= ?3",
+            Slice::All => String::new(),
+            Slice::Undated => format!(" AND {table}date_start IS NULL AND {table}date_end IS NULL"),
+            Slice::Days { .. } => {
+                format!(" AND {table}date_start >= ?5 AND {table}date_start <= ?4 AND {table}date_end >= ?3")
+            }
         }
     }
 
@@ -529,14 +531,21 @@ fn remerge_around(
             |r| r.get(0),
         )
         .optional()?;
-    let floor_of = |first: &str| longest.and_then(|days| days_before(first, days)).unwrap_or_default();
-    let mut span = tx.prepare(
-        "SELECT min(date_start), max(date_end) FROM events
-         WHERE sub_event_type = ?1 AND place_key = ?2 AND date_start >= ?5 AND date_start <= ?4 AND date_end >= ?3",
-    )?;
+    let slice = |first: String, last: String| {
+        let floor = longest.and_then(|days| days_before(&first, days)).unwrap_or_default();
+        Slice::Days { floor, first, last }
+    };
+    // The slice's own condition, prepared once; its days change from round to round.
+    let mut span = tx.prepare(&format!(
+        "SELECT min(date_start), max(date_end) FROM events WHERE sub_event_type = ?1 AND place_key = ?2{}",
+        slice(String::new(), String::new()).condition("")
+    ))?;
     loop {
+        let days = slice(first.clone(), last.clone());
+        let mut bound: Vec<&str> = vec![&block.0, &block.1];
+        bound.extend(days.days());
         let (low, high): (Option<String>, Option<String>) =
-            span.query_row(params![block.0, block.1, first, last, floor_of(&first)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            span.query_row(rusqlite::params_from_iter(&bound), |r| Ok((r.get(0)?, r.get(1)?)))?;
         let wider_first = low.filter(|low| *low < first);
         let wider_last = high.filter(|high| *high > last);
         if wider_first.is_none() && wider_last.is_none() {
@@ -545,22 +554,13 @@ fn remerge_around(
         first = wider_first.unwrap_or(first);
         last = wider_last.unwrap_or(last);
     }
-    remerge_slice(tx, block, &Slice::Days { floor: floor_of(&first), first, last }, merge)
+    remerge_slice(tx, block, &slice(first, last), merge)
 }
 
 /// The ISO day `days` days before `day`.
 fn days_before(day: &str, days: i64) -> Option<String> {
     let day: NaiveDate = day.parse().ok()?;
     day.checked_sub_signed(chrono::TimeDelta::try_days(days)?).map(|d| d.to_string())
-}
-
-/// Replaces the merged events of one block by a fresh merge of its events.
-fn remerge_block(
-    tx: &rusqlite::Transaction<'_>,
-    block: &(String, String),
-    merge: MergeFn<'_>,
-) -> Result<(), StoreError> {
-    remerge_slice(tx, block, &Slice::All, merge)
 }
 
 /// Replaces the merged events of a slice of a block by a fresh merge of its events.
@@ -579,7 +579,7 @@ fn remerge_slice(
         let sql = format!(
             "SELECT e.record, a.id, a.published FROM events e JOIN articles a ON a.id = e.article_id
              WHERE e.sub_event_type = ?1 AND e.place_key = ?2{}",
-            slice.condition().replace("date_", "e.date_")
+            slice.condition("e.")
         );
         let mut statement = tx.prepare(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&bound), |r| {
@@ -594,7 +594,7 @@ fn remerge_slice(
         }
     }
     tx.execute(
-        &format!("DELETE FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2{}", slice.condition()),
+        &format!("DELETE FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2{}", slice.condition("")),
         rusqlite::params_from_iter(&bound),
     )?;
     let mut insert = tx.prepare(
