@@ -126,8 +126,11 @@ impl<T: Clone> Lexicon<T> {
     }
 
     /// The phrases whose first word is the token's.
-    fn starting_with<'a>(&'a self, first: &Token) -> impl Iterator<Item = &'a (Vec<Pattern>, T)> {
-        self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten().into_iter().flatten()
+    fn starting_with(&self, first: &Token) -> &[(Vec<Pattern>, T)] {
+        match self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten() {
+            Some(phrases) => phrases,
+            None => &[],
+        }
     }
 
     /// The longest phrase starting at token `at`.
@@ -153,9 +156,7 @@ impl<T: Clone> Lexicon<T> {
                 }
             }
         };
-        if let Some(phrases) = self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten() {
-            consider(phrases);
-        }
+        consider(self.starting_with(first));
         consider(&self.stem_first);
         best
     }
@@ -194,9 +195,9 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let len = end.checked_sub(start)?;
-        let exact = self.starting_with(first);
-        exact
-            .chain(self.stem_first.iter())
+        self.starting_with(first)
+            .iter()
+            .chain(&self.stem_first)
             .filter(|(patterns, _)| patterns.len() == len && end <= tokens.len())
             .find(|(patterns, _)| patterns.iter().zip(&tokens[start..end]).all(|(p, t)| p.matches(t)))
             .map(|(_, value)| Hit { start, end, value })
