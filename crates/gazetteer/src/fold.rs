@@ -10,8 +10,9 @@
 
 use std::cell::RefCell;
 
-use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
+
+use crate::memo::Memo;
 
 /// The Arabic article as transliterations write it, alone or assimilated ("an-Numan").
 const ARTICLES: &[&str] = &[
@@ -55,9 +56,13 @@ fn plain_words(name: &str) -> Vec<String> {
 /// nothing ("Ddj" → "dj" → "j"). Every rule shortens a word or moves it towards one spelling,
 /// so a few rounds suffice.
 fn fold_word(word: &str) -> String {
-    let mut current = word.to_string();
-    for _ in 0..8 {
-        let next = fold_word_once(&current);
+    until_stable(word.to_string(), 8, fold_word_once)
+}
+
+/// Applies `step` until it changes nothing, at most `rounds` times.
+fn until_stable(mut current: String, rounds: usize, step: impl Fn(&str) -> String) -> String {
+    for _ in 0..rounds {
+        let next = step(&current);
         if next == current {
             break;
         }
@@ -99,15 +104,7 @@ fn fold_word_once(word: &str) -> String {
 /// The key a name is indexed and looked up under.
 pub fn fold_name(name: &str) -> String {
     // Folding a word may turn it into an article ("Ass" → "as"): rounds until stable.
-    let mut current = fold_name_once(name);
-    for _ in 0..4 {
-        let next = fold_name_once(&current);
-        if next == current {
-            break;
-        }
-        current = next;
-    }
-    current
+    until_stable(fold_name_once(name), 4, fold_name_once)
 }
 
 /// How many folded mentions a thread remembers before it starts afresh.
@@ -118,20 +115,9 @@ const MENTION_MEMO_LIMIT: usize = 50_000;
 /// governorate, place), while folding takes a dozen passes over the name.
 pub fn fold_mention(mention: &str) -> String {
     thread_local! {
-        static FOLDED: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+        static FOLDED: RefCell<Memo<String>> = RefCell::new(Memo::new(MENTION_MEMO_LIMIT));
     }
-    FOLDED.with(|memo| {
-        if let Some(key) = memo.borrow().get(mention) {
-            return key.clone();
-        }
-        let key = fold_name(mention);
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= MENTION_MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(mention.to_string(), key.clone());
-        key
-    })
+    FOLDED.with(|memo| Memo::get_or_compute(memo, mention, || fold_name(mention)))
 }
 
 fn fold_name_once(name: &str) -> String {

@@ -7,6 +7,7 @@ mod build;
 mod cache;
 mod fold;
 mod geonames;
+mod memo;
 mod resolve;
 mod tables;
 

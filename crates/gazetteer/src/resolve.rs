@@ -5,8 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use rustc_hash::FxHashMap;
-
+use crate::memo::Memo;
 use crate::{fold_mention, skeleton, Gazetteer, Place};
 
 /// The places whose names meet a mention, each with the level it met at.
@@ -99,7 +98,7 @@ impl Gazetteer {
     /// country and the governorate only, and reports name the same places again and again.
     fn candidates_remembered(&self, mention: &str, context: &Context) -> Found {
         thread_local! {
-            static FOUND: RefCell<FxHashMap<String, Found>> = RefCell::default();
+            static FOUND: RefCell<Memo<Found>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
@@ -109,17 +108,7 @@ impl Gazetteer {
             let admin1 = context.admin1.as_deref().unwrap_or("");
             // The writing cannot fail: it goes to a String.
             let _ = write!(key, "{}\u{1}{country}\u{1}{admin1}\u{1}{mention}", self.instance);
-            if let Some(found) = FOUND.with_borrow(|memo| memo.get(key.as_str()).cloned()) {
-                return found;
-            }
-            let found: Found = self.candidates(mention, context).into();
-            FOUND.with_borrow_mut(|memo| {
-                if memo.len() >= CANDIDATE_MEMO_LIMIT {
-                    memo.clear();
-                }
-                memo.insert(key.clone(), found.clone());
-            });
-            found
+            FOUND.with(|memo| Memo::get_or_compute(memo, key, || self.candidates(mention, context).into()))
         })
     }
 
