@@ -540,3 +540,89 @@ fn eval_scores_the_store_against_the_gold_as_the_shared_scorer_does() {
         assert_eq!(rounded(&ours["summary"][key]), rounded(&theirs["summary"][key]), "{key}");
     }
 }
+
+/// The repository's annotated corpus (corpus/README.md).
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+#[test]
+fn the_corpus_test_split_meets_its_floors_and_scores_as_score_py_scores_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let events = dir.path().join("events.jsonl");
+    let corpus = corpus();
+    let output = frontline(
+        &dir.path().join("unused.db"),
+        &[
+            "eval",
+            "--corpus",
+            corpus.to_str().expect("utf-8 path"),
+            "--split",
+            "test",
+            "--format",
+            "json",
+            "--write-events",
+            events.to_str().expect("utf-8 path"),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ours: serde_json::Value = serde_json::from_slice(&output.stdout).expect("eval prints JSON");
+
+    let floors: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(corpus.join("floors.json")).expect("corpus/floors.json"))
+            .expect("floors.json is JSON");
+    assert_eq!(floors["split"], "test");
+    let floors = floors["f1"].as_object().expect("floors per language");
+    for language in ["ar", "en", "fr"] {
+        let floor = floors[language].as_f64().expect("a floor for each language");
+        let f1 = ours["by_language"][language]["f1"].as_f64().expect("F1 per language");
+        assert!(f1 >= floor, "{language}: test-split F1 {f1:.3} fell below its floor {floor}");
+    }
+
+    // The shared scorer, given the same events and the test split's gold files, counts the same.
+    let index = std::fs::read_to_string(corpus.join("articles.jsonl")).expect("corpus index");
+    let gold_files: Vec<PathBuf> = jsonl(&index)
+        .iter()
+        .filter(|a| a["split"] == "test")
+        .map(|a| corpus.join("gold").join(format!("{}.jsonl", a["id"].as_str().expect("an id"))))
+        .collect();
+    assert!(gold_files.len() >= 90, "the test split holds about 30 % of the corpus");
+    let score = Command::new("python3")
+        .arg(shared().join("tools/score.py"))
+        .arg(&events)
+        .args(&gold_files)
+        .arg("--json")
+        .output()
+        .expect("python3 runs the scorer");
+    assert!(score.status.success(), "{}", stderr(&score));
+    let theirs: serde_json::Value = serde_json::from_slice(&score.stdout).expect("scorer prints JSON");
+    for key in ["tp", "fp", "fn"] {
+        assert_eq!(ours["summary"][key], theirs["summary"][key], "{key}");
+    }
+    assert_eq!(ours["articles"].as_object().map(|a| a.len()), Some(gold_files.len()));
+}
+
+#[test]
+fn eval_on_the_corpus_prints_a_table_per_language_and_sub_event_type() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = corpus();
+    let output = frontline(
+        &dir.path().join("unused.db"),
+        &["eval", "--corpus", corpus.to_str().expect("utf-8 path"), "--split", "test"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for row in ["language", "ar ", "en ", "fr ", "all ", "sub-event type", "Air/drone strike", "Arrests"] {
+        assert!(text.lines().any(|l| l.starts_with(row)), "no row {row:?} in:\n{text}");
+    }
+    for column in ["precision", "recall", "f1", "actor1", "date", "fatalities"] {
+        assert!(text.lines().next().is_some_and(|l| l.contains(column)), "no column {column}");
+    }
+    // A broken index is refused with its file and line.
+    let broken = dir.path().join("broken");
+    std::fs::create_dir_all(&broken).expect("dir");
+    std::fs::write(broken.join("articles.jsonl"), "{\"id\": \"x\"}\n").expect("write");
+    let refused = frontline(&dir.path().join("unused.db"), &["eval", "--corpus", broken.to_str().expect("path")]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("articles.jsonl, line 1"), "{}", stderr(&refused));
+}

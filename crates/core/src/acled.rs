@@ -14,6 +14,8 @@ pub enum EventType {
     ViolenceAgainstCivilians,
     #[serde(rename = "Strategic developments")]
     StrategicDevelopments,
+    #[serde(rename = "Protests")]
+    Protests,
     #[serde(rename = "Humanitarian")]
     Humanitarian,
 }
@@ -25,6 +27,7 @@ impl EventType {
             EventType::RemoteViolence => "Explosions/Remote violence",
             EventType::ViolenceAgainstCivilians => "Violence against civilians",
             EventType::StrategicDevelopments => "Strategic developments",
+            EventType::Protests => "Protests",
             EventType::Humanitarian => "Humanitarian",
         }
     }
@@ -33,6 +36,7 @@ impl EventType {
     pub fn disorder_type(self) -> &'static str {
         match self {
             EventType::StrategicDevelopments | EventType::Humanitarian => "Strategic developments",
+            EventType::Protests => "Demonstrations",
             _ => "Political violence",
         }
     }
@@ -53,6 +57,12 @@ pub enum SubEventType {
     Shelling,
     #[serde(rename = "Attack")]
     Attack,
+    #[serde(rename = "Remote explosive/landmine/IED")]
+    RemoteExplosive,
+    #[serde(rename = "Suicide bomb")]
+    SuicideBomb,
+    #[serde(rename = "Abduction/forced disappearance")]
+    Abduction,
     #[serde(rename = "Non-violent transfer of territory")]
     NonViolentTransfer,
     #[serde(rename = "Disrupted weapons use")]
@@ -61,6 +71,12 @@ pub enum SubEventType {
     Looting,
     #[serde(rename = "Arrests")]
     Arrests,
+    #[serde(rename = "Agreement")]
+    Agreement,
+    #[serde(rename = "Peaceful protest")]
+    PeacefulProtest,
+    #[serde(rename = "Protest with intervention")]
+    ProtestWithIntervention,
     #[serde(rename = "Other")]
     Other,
     #[serde(rename = "Displacement")]
@@ -68,17 +84,23 @@ pub enum SubEventType {
 }
 
 impl SubEventType {
-    pub const ALL: [SubEventType; 12] = [
+    pub const ALL: [SubEventType; 18] = [
         SubEventType::ArmedClash,
         SubEventType::GovernmentRegainsTerritory,
         SubEventType::NonStateActorOvertakesTerritory,
         SubEventType::AirDroneStrike,
         SubEventType::Shelling,
         SubEventType::Attack,
+        SubEventType::RemoteExplosive,
+        SubEventType::SuicideBomb,
+        SubEventType::Abduction,
         SubEventType::NonViolentTransfer,
         SubEventType::DisruptedWeaponsUse,
         SubEventType::Looting,
         SubEventType::Arrests,
+        SubEventType::Agreement,
+        SubEventType::PeacefulProtest,
+        SubEventType::ProtestWithIntervention,
         SubEventType::Other,
         SubEventType::Displacement,
     ];
@@ -91,10 +113,16 @@ impl SubEventType {
             SubEventType::AirDroneStrike => "Air/drone strike",
             SubEventType::Shelling => "Shelling/artillery/missile attack",
             SubEventType::Attack => "Attack",
+            SubEventType::RemoteExplosive => "Remote explosive/landmine/IED",
+            SubEventType::SuicideBomb => "Suicide bomb",
+            SubEventType::Abduction => "Abduction/forced disappearance",
             SubEventType::NonViolentTransfer => "Non-violent transfer of territory",
             SubEventType::DisruptedWeaponsUse => "Disrupted weapons use",
             SubEventType::Looting => "Looting/property destruction",
             SubEventType::Arrests => "Arrests",
+            SubEventType::Agreement => "Agreement",
+            SubEventType::PeacefulProtest => "Peaceful protest",
+            SubEventType::ProtestWithIntervention => "Protest with intervention",
             SubEventType::Other => "Other",
             SubEventType::Displacement => "Displacement",
         }
@@ -110,12 +138,17 @@ impl SubEventType {
             SubEventType::ArmedClash
             | SubEventType::GovernmentRegainsTerritory
             | SubEventType::NonStateActorOvertakesTerritory => EventType::Battles,
-            SubEventType::AirDroneStrike | SubEventType::Shelling => EventType::RemoteViolence,
-            SubEventType::Attack => EventType::ViolenceAgainstCivilians,
+            SubEventType::AirDroneStrike
+            | SubEventType::Shelling
+            | SubEventType::RemoteExplosive
+            | SubEventType::SuicideBomb => EventType::RemoteViolence,
+            SubEventType::Attack | SubEventType::Abduction => EventType::ViolenceAgainstCivilians,
+            SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention => EventType::Protests,
             SubEventType::NonViolentTransfer
             | SubEventType::DisruptedWeaponsUse
             | SubEventType::Looting
             | SubEventType::Arrests
+            | SubEventType::Agreement
             | SubEventType::Other => EventType::StrategicDevelopments,
             SubEventType::Displacement => EventType::Humanitarian,
         }
@@ -146,7 +179,7 @@ struct ActorInfo {
     state: bool,
 }
 
-const ACTORS: [ActorInfo; 12] = [
+const ACTORS: [ActorInfo; 14] = [
     ActorInfo { id: "SYR_GOV", name: "Military Forces of Syria", inter: 1, state: true },
     ActorInfo { id: "RUS", name: "Military Forces of Russia", inter: 8, state: true },
     ActorInfo { id: "HTS", name: "Hayat Tahrir al-Sham", inter: 2, state: false },
@@ -159,6 +192,8 @@ const ACTORS: [ActorInfo; 12] = [
     ActorInfo { id: "USA", name: "Military Forces of the United States", inter: 8, state: true },
     ActorInfo { id: "CIV", name: "Civilians", inter: 7, state: false },
     ActorInfo { id: "SCD", name: "Syrian Civil Defence", inter: 7, state: false },
+    ActorInfo { id: "ISR", name: "Military Forces of Israel", inter: 8, state: true },
+    ActorInfo { id: "PROT", name: "Protesters (Syria)", inter: 6, state: false },
 ];
 
 impl ActorId {
@@ -235,7 +270,9 @@ mod tests {
 
     #[test]
     fn actor_table_knows_schema_ids() {
-        for id in ["SYR_GOV", "RUS", "HTS", "OPP", "TUR", "IRN", "HEZ", "ISIS", "SDF", "USA", "CIV", "SCD"] {
+        for id in
+            ["SYR_GOV", "RUS", "HTS", "OPP", "TUR", "IRN", "HEZ", "ISIS", "SDF", "USA", "CIV", "SCD", "ISR", "PROT"]
+        {
             assert_eq!(ActorId::parse(id).map(|a| a.as_str()), Some(id));
         }
         assert!(ActorId::parse("NATO").is_none());

@@ -1,6 +1,7 @@
 //! Reading gold files (shared/gold/README.md) and predicted events (JSON Lines of
 //! docs/event-schema.md), with errors that name the file and the line.
 
+use std::collections::BTreeSet;
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -18,6 +19,10 @@ pub enum EvalError {
     Line { path: PathBuf, line: usize, message: String },
     #[error("{path}: no gold files (*.jsonl) in this folder")]
     NoGoldFiles { path: PathBuf },
+    #[error("{path}: missing: every report of the corpus needs its gold file ({article} has none; an empty file says it reports no event)")]
+    MissingGold { path: PathBuf, article: String },
+    #[error("{path}: a gold event names the article {found:?}, not {expected:?}")]
+    WrongArticle { path: PathBuf, found: String, expected: String },
 }
 
 /// One hand-made gold event, as a line of a gold file says it.
@@ -58,6 +63,52 @@ pub struct GoldEvent {
     pub group_fatalities: Option<u32>,
     #[serde(default)]
     pub group_injuries: Option<u32>,
+    /// This event's own toll (docs/annotation.md §7), checked when it has no group.
+    #[serde(default)]
+    pub fatalities: Option<u32>,
+}
+
+/// The gold of a set of articles: every article scored, and the events expected of them.
+/// An article with no gold event (an empty gold file) is scored too: whatever is predicted
+/// for it is a false alarm.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gold {
+    pub articles: BTreeSet<String>,
+    pub events: Vec<GoldEvent>,
+}
+
+impl Gold {
+    /// The gold of the articles these events name.
+    pub fn of(events: &[GoldEvent]) -> Gold {
+        Gold { articles: events.iter().map(|g| g.article.clone()).collect(), events: events.to_vec() }
+    }
+
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    /// Adds one gold file: its events, or, when it has none, the article its name gives
+    /// (score.py's rule for an empty file).
+    pub fn add_file(&mut self, path: &Path) -> Result<(), EvalError> {
+        let before = self.events.len();
+        for_each_line(path, |_, text| {
+            let event: GoldEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
+            event.check()?;
+            self.events.push(event);
+            Ok(())
+        })?;
+        if self.events.len() == before {
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            self.articles.insert(stem.to_owned());
+        } else {
+            self.articles.extend(self.events[before..].iter().map(|g| g.article.clone()));
+        }
+        Ok(())
+    }
 }
 
 fn default_radius() -> f64 {
@@ -111,8 +162,9 @@ impl GoldEvent {
 }
 
 /// Reads the gold events of one file, or of every `*.jsonl` file of a folder (in name
-/// order, as score.py does). Blank lines are skipped.
-pub fn load_gold(dir_or_file: &Path) -> Result<Vec<GoldEvent>, EvalError> {
+/// order, as score.py does). Blank lines are skipped; an empty file is an article that
+/// must yield no event.
+pub fn load_gold(dir_or_file: &Path) -> Result<Gold, EvalError> {
     let io_error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| EvalError::Io { path, source }
@@ -135,14 +187,9 @@ pub fn load_gold(dir_or_file: &Path) -> Result<Vec<GoldEvent>, EvalError> {
     } else {
         vec![dir_or_file.to_path_buf()]
     };
-    let mut gold = Vec::new();
+    let mut gold = Gold::default();
     for file in &files {
-        for_each_line(file, |_, text| {
-            let event: GoldEvent = serde_json::from_str(text).map_err(|e| e.to_string())?;
-            event.check()?;
-            gold.push(event);
-            Ok(())
-        })?;
+        gold.add_file(file)?;
     }
     Ok(gold)
 }
@@ -160,7 +207,10 @@ pub fn load_predictions(file: &Path) -> Result<Vec<Event>, EvalError> {
 
 /// Calls `f` with each non-blank line and its number (from 1); its error is reported with
 /// the file and line.
-fn for_each_line(path: &Path, mut f: impl FnMut(usize, &str) -> Result<(), String>) -> Result<(), EvalError> {
+pub(crate) fn for_each_line(
+    path: &Path,
+    mut f: impl FnMut(usize, &str) -> Result<(), String>,
+) -> Result<(), EvalError> {
     let io_error = |source| EvalError::Io { path: path.to_path_buf(), source };
     let reader = BufReader::new(File::open(path).map_err(io_error)?);
     for (index, line) in reader.lines().enumerate() {

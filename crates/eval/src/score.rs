@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use frontline_core::Event;
 use serde::Serialize;
 
-use crate::{fold, GoldEvent};
+use crate::{fold, Gold, GoldEvent};
 
 /// score.py's Earth diameter in km, for the same haversine distances.
 const EARTH_DIAMETER_KM: f64 = 12742.0;
@@ -69,6 +69,8 @@ pub fn matches(g: &GoldEvent, p: &Event) -> bool {
 /// Counts over a set of articles (one, or all).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Counts {
+    /// Articles scored.
+    pub articles: usize,
     /// Required gold events found.
     pub tp: usize,
     /// Predictions matching no gold event (an optional one included).
@@ -95,7 +97,8 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, o: &Counts) {
+    pub(crate) fn add(&mut self, o: &Counts) {
+        self.articles += o.articles;
         self.tp += o.tp;
         self.fp += o.fp;
         self.fn_ += o.fn_;
@@ -133,7 +136,7 @@ fn ratio(n: usize, d: usize) -> f64 {
 }
 
 impl Scores {
-    fn of(c: &Counts) -> Scores {
+    pub(crate) fn of(c: &Counts) -> Scores {
         let precision = ratio(c.tp, c.tp + c.fp);
         let recall = ratio(c.tp, c.tp + c.fn_);
         let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
@@ -183,6 +186,9 @@ pub struct Found {
     pub date_ok: bool,
     /// From the gold point, when both have one.
     pub distance_km: Option<f64>,
+    /// Whether the predicted toll is the gold's own (`None`: the gold states none for this
+    /// event alone).
+    pub fatalities_ok: Option<bool>,
 }
 
 /// One fatality group of one article.
@@ -231,15 +237,16 @@ pub struct Report {
     pub articles: BTreeMap<String, ArticleReport>,
 }
 
-/// Scores predictions against gold events. Only articles that have gold are scored; within
-/// one, gold events are taken required first (otherwise in file order) and each takes the
+/// Scores predictions against gold events. Only articles that have gold are scored (an
+/// article whose gold is empty too: all its predictions are false alarms); within one,
+/// gold events are taken required first (otherwise in file order) and each takes the
 /// first prediction not yet taken that matches it, as score.py does.
-pub fn evaluate(gold: &[GoldEvent], predicted: &[Event]) -> Report {
-    let articles: BTreeSet<&str> = gold.iter().map(|g| g.article.as_str()).collect();
+pub fn evaluate(gold: &Gold, predicted: &[Event]) -> Report {
+    let articles: BTreeSet<&str> = gold.articles.iter().map(String::as_str).collect();
     let mut total = Counts::default();
     let mut reports = BTreeMap::new();
     for article in &articles {
-        let g: Vec<&GoldEvent> = gold.iter().filter(|g| g.article == *article).collect();
+        let g: Vec<&GoldEvent> = gold.events.iter().filter(|g| g.article == *article).collect();
         let p: Vec<&Event> = predicted.iter().filter(|p| p.article_id == *article).collect();
         let report = score_article(&g, &p);
         total.add(&report.counts);
@@ -264,6 +271,7 @@ fn score_article(gold: &[&GoldEvent], predicted: &[&Event]) -> ArticleReport {
     }
 
     let mut counts = Counts {
+        articles: 1,
         predicted: predicted.len(),
         gold_required: gold.iter().filter(|g| g.required).count(),
         gold_optional: gold.iter().filter(|g| !g.required).count(),
@@ -299,6 +307,7 @@ fn score_article(gold: &[&GoldEvent], predicted: &[&Event]) -> ArticleReport {
             },
             date_ok: window(p).is_some_and(|(s, e)| g.date_start <= s && e <= g.date_end),
             distance_km: distance,
+            fatalities_ok: own_toll(g).map(|toll| toll == p.fatalities),
         };
         counts.found += 1;
         counts.tp += usize::from(g.required);
@@ -339,19 +348,27 @@ fn score_article(gold: &[&GoldEvent], predicted: &[&Event]) -> ArticleReport {
     }
 }
 
+/// The toll a gold event states for itself alone: its `fatalities`, when it shares no
+/// group's toll.
+fn own_toll(g: &GoldEvent) -> Option<u32> {
+    g.fatalities.filter(|_| g.fatalities_group.is_none())
+}
+
 /// Each fatality group of the article, in order of first appearance, with the toll of the
-/// predictions matched to its gold events.
+/// predictions matched to its gold events. An event with its own toll is a group of one.
 fn fatality_groups(gold: &[&GoldEvent], predicted: &[&Event], matched: &[Option<usize>]) -> Vec<FatalityGroup> {
     let mut groups: Vec<FatalityGroup> = Vec::new();
-    for (g, m) in gold.iter().zip(matched) {
-        let Some(name) = &g.fatalities_group else {
-            continue;
+    for (index, (g, m)) in gold.iter().zip(matched).enumerate() {
+        let name = match (&g.fatalities_group, own_toll(g)) {
+            (Some(name), _) => name.clone(),
+            (None, Some(_)) => format!("{} #{}", g.location, index + 1),
+            (None, None) => continue,
         };
-        let index = match groups.iter().position(|x| &x.group == name) {
+        let index = match groups.iter().position(|x| x.group == name) {
             Some(i) => i,
             None => {
                 groups.push(FatalityGroup {
-                    group: name.clone(),
+                    group: name,
                     expected: None,
                     predicted: 0,
                     gold_events: 0,
@@ -363,7 +380,7 @@ fn fatality_groups(gold: &[&GoldEvent], predicted: &[&Event], matched: &[Option<
         };
         let group = &mut groups[index];
         group.gold_events += 1;
-        group.expected = group.expected.or(g.group_fatalities);
+        group.expected = group.expected.or(g.group_fatalities).or(own_toll(g));
         if let Some(pi) = m {
             group.found_events += 1;
             group.predicted = group.predicted.saturating_add(predicted[*pi].fatalities);
@@ -388,6 +405,11 @@ fn date_text(d: Option<NaiveDate>) -> String {
 }
 
 impl Report {
+    /// Precision, recall, F1 and the accuracies of some counts (a breakdown's row).
+    pub fn scores_of(counts: &Counts) -> Scores {
+        Scores::of(counts)
+    }
+
     /// The report for a person: per article its counts, misses and false alarms, then the
     /// totals (score.py's last line, with the same rounding) and the accuracies.
     pub fn to_text(&self) -> String {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use frontline_core::{ActorId, Event, SubEventType};
 
-use crate::{evaluate, fold, load_gold, matches, EvalError, GoldEvent};
+use crate::{evaluate, fold, load_gold, matches, EvalError, Gold, GoldEvent};
 
 const STRIKE: &str = "Air/drone strike";
 const TAKEN: &str = "Government regains territory";
@@ -32,6 +32,7 @@ fn gold(article: &str, sub: &str, location: &str, point: Option<(f64, f64)>) -> 
         fatalities_group: None,
         group_fatalities: None,
         group_injuries: None,
+        fatalities: None,
     }
 }
 
@@ -102,7 +103,7 @@ fn precision_recall_and_f1_per_article_and_in_total() {
         event("a", STRIKE, "Idlib", Some((35.93, 36.63))),
         event("b", STRIKE, "Atarib", Some((36.139, 36.825))),
     ];
-    let r = evaluate(&g, &p);
+    let r = evaluate(&Gold::of(&g), &p);
     let a = &r.articles["a"];
     assert_eq!((a.counts.tp, a.counts.fp, a.counts.fn_), (2, 1, 1));
     assert!((a.scores.precision - 2.0 / 3.0).abs() < 1e-12);
@@ -127,7 +128,7 @@ fn optional_gold_is_neither_a_miss_nor_a_false_alarm() {
         optional(gold("a", TAKEN, "Bashnitra", None)),
     ];
     let p = vec![event("a", TAKEN, "Maaret al-Numan", Some(MAARET)), event("a", STRIKE, "Idlib", Some((35.93, 36.63)))];
-    let r = evaluate(&g, &p);
+    let r = evaluate(&Gold::of(&g), &p);
     let c = &r.summary.counts;
     assert_eq!((c.tp, c.fp, c.fn_), (1, 0, 0));
     assert_eq!((c.found, c.optional_found), (2, 1));
@@ -146,7 +147,7 @@ fn required_gold_takes_a_prediction_before_optional_gold() {
         gold("a", TAKEN, "Maaret al-Numan (centre)", Some(MAARET)),
     ];
     let p = vec![event("a", TAKEN, "Maaret al-Numan", Some(MAARET))];
-    let r = evaluate(&g, &p);
+    let r = evaluate(&Gold::of(&g), &p);
     let a = &r.articles["a"];
     assert_eq!((a.counts.tp, a.counts.fp, a.counts.fn_), (1, 0, 0));
     assert_eq!(a.found_events[0].location, "Maaret al-Numan (centre)");
@@ -166,7 +167,7 @@ fn each_gold_event_takes_the_first_unused_prediction_that_matches() {
     far.event_id = "far".into();
     let mut near = event("a", TAKEN, "y", Some(MAARET));
     near.event_id = "near".into();
-    let r = evaluate(&g, &[far, near]);
+    let r = evaluate(&Gold::of(&g), &[far, near]);
     let a = &r.articles["a"];
     assert_eq!(a.found_events[0].event_id, "far");
     assert_eq!(a.found_events[1].event_id, "near");
@@ -193,18 +194,19 @@ fn a_prediction_of_another_type_or_outside_the_radius_does_not_match() {
 #[test]
 fn without_a_gold_point_the_names_are_compared_folded_and_placed_in_syria() {
     let g = gold("a", TAKEN, "Ma’arrat al-Nu`man", None);
-    // score.py drops ’ (not ASCII) but makes ` and - spaces.
-    assert!(matches(&g, &event("a", TAKEN, "MAARRAT AL NU MAN", None)));
-    assert!(matches(&g, &event("a", TAKEN, "Maarrat  al-Nu'man", None)));
+    // score.py makes ’, ` and - spaces.
+    assert!(matches(&g, &event("a", TAKEN, "MA ARRAT AL NU MAN", None)));
+    assert!(matches(&g, &event("a", TAKEN, "Ma'arrat  al-Nu'man", None)));
+    assert!(!matches(&g, &event("a", TAKEN, "Maarrat  al-Nu'man", None)));
     assert!(!matches(&g, &event("a", TAKEN, "Maarrat al-Numan", None)));
     // The gazetteer's name counts as well as the mention.
     let mut by_location = event("a", TAKEN, "somewhere", Some(MAARET));
-    by_location.location = "Maarrat al Nu man".into();
+    by_location.location = "Ma arrat al Nu man".into();
     assert!(matches(&g, &by_location));
     // Placed abroad: no.
-    let abroad = event("a", TAKEN, "Maarrat al-Nu man", Some((48.85, 2.35)));
+    let abroad = event("a", TAKEN, "Ma'arrat al-Nu man", Some((48.85, 2.35)));
     assert!(!matches(&g, &abroad));
-    assert_eq!(fold("Ma’arrat al-Nu`man"), "maarrat al nu man");
+    assert_eq!(fold("Ma’arrat al-Nu`man"), "ma arrat al nu man");
     assert_eq!(fold("Kafr  Bessin "), "kafr bessin");
     assert_eq!(fold("Jisr al-Shughur"), fold("jisr al shughur"));
     assert_eq!(fold("Saraqeb"), "saraqeb");
@@ -242,7 +244,7 @@ fn date_windows_must_overlap_and_date_accuracy_wants_them_within() {
         g2.location = "Kafr Basin".into();
         g2
     };
-    let r = evaluate(&[g, g2], &[overlapping, within]);
+    let r = evaluate(&Gold::of(&[g, g2]), &[overlapping, within]);
     let c = &r.summary.counts;
     assert_eq!((c.found, c.date_ok), (2, 1));
     assert_eq!(r.summary.scores.date_accuracy, 0.5);
@@ -264,7 +266,7 @@ fn actor1_accuracy_accepts_the_listed_ids_and_null_when_listed() {
     p2.actor1_id = None;
     let mut p3 = event("a", STRIKE, "Binnish", Some((35.9553, 36.7116)));
     p3.actor1_id = ActorId::parse("SYR_GOV");
-    let r = evaluate(&[g1, g2, g3], &[p1, p2, p3]);
+    let r = evaluate(&Gold::of(&[g1, g2, g3]), &[p1, p2, p3]);
     assert_eq!(r.summary.counts.actor1_ok, 2);
     assert!((r.summary.scores.actor1_accuracy - 2.0 / 3.0).abs() < 1e-12);
     assert!(!r.articles["a"].found_events[2].actor1_ok);
@@ -289,7 +291,7 @@ fn fatality_accuracy_compares_the_summed_toll_of_a_group() {
         p2.fatalities = b;
         vec![p1, p2]
     };
-    let right = evaluate(&g, &with(5, 7));
+    let right = evaluate(&Gold::of(&g), &with(5, 7));
     assert_eq!(right.summary.counts.fatality_groups, 1);
     assert_eq!(right.summary.counts.fatality_groups_ok, 1);
     assert_eq!(right.summary.scores.fatality_accuracy, 1.0);
@@ -298,16 +300,16 @@ fn fatality_accuracy_compares_the_summed_toll_of_a_group() {
     assert_eq!((detail.found_events, detail.gold_events), (2, 2));
 
     // Each event given the whole toll counts it twice.
-    let doubled = evaluate(&g, &with(12, 12));
+    let doubled = evaluate(&Gold::of(&g), &with(12, 12));
     assert_eq!(doubled.summary.counts.fatality_groups_ok, 0);
     assert_eq!(doubled.summary.scores.fatality_accuracy, 0.0);
 
     // Only one event found, carrying the whole toll: right.
-    let one = evaluate(&g, &with(12, 0)[..1]);
+    let one = evaluate(&Gold::of(&g), &with(12, 0)[..1]);
     assert_eq!(one.summary.counts.fatality_groups_ok, 1);
 
     // No event of the group found: the group is not judged.
-    let none = evaluate(&g, &[]);
+    let none = evaluate(&Gold::of(&g), &[]);
     assert_eq!(none.summary.counts.fatality_groups, 0);
     assert_eq!(none.summary.scores.fatality_accuracy, 0.0);
 }
@@ -317,7 +319,7 @@ fn predictions_of_articles_without_gold_are_not_scored() {
     let g = vec![gold("a", TAKEN, "Maaret al-Numan", Some(MAARET))];
     let p =
         vec![event("a", TAKEN, "Maaret al-Numan", Some(MAARET)), event("z", TAKEN, "Maaret al-Numan", Some(MAARET))];
-    let r = evaluate(&g, &p);
+    let r = evaluate(&Gold::of(&g), &p);
     assert_eq!(r.summary.counts.fp, 0);
     assert_eq!(r.summary.unscored_predictions, 1);
     assert!(!r.articles.contains_key("z"));
@@ -327,7 +329,7 @@ fn predictions_of_articles_without_gold_are_not_scored() {
 fn report_as_text_and_json() {
     let g = vec![gold("a", TAKEN, "Maaret al-Numan", Some(MAARET)), gold("a", TAKEN, "Maar Shamsha", None)];
     let p = vec![event("a", TAKEN, "Maaret al-Numan", Some(MAARET)), event("a", STRIKE, "Idlib", Some((35.93, 36.63)))];
-    let r = evaluate(&g, &p);
+    let r = evaluate(&Gold::of(&g), &p);
     let text = r.to_text();
     assert!(text.contains("a: tp=1 fp=1 fn=1"), "{text}");
     assert!(text.contains("missed: Government regains territory @ Maar Shamsha"));
@@ -361,14 +363,14 @@ fn gold_files_are_read_from_a_folder_in_name_order() {
     write(dir.path(), "notes.md", "not gold");
     write(dir.path(), ".hidden.jsonl", "not json");
     let gold = load_gold(dir.path()).expect("gold");
-    let names: Vec<&str> = gold.iter().map(|g| g.location.as_str()).collect();
+    let names: Vec<&str> = gold.events.iter().map(|g| g.location.as_str()).collect();
     assert_eq!(names, ["A1", "A2", "B1"]);
-    assert_eq!(gold[0].radius_km, 10.0);
-    assert_eq!(gold[0].sub_event_type.len(), 2);
-    assert_eq!(gold[0].actor1_id, [None, Some("SYR_GOV".to_owned())]);
+    assert_eq!(gold.events[0].radius_km, 10.0);
+    assert_eq!(gold.events[0].sub_event_type.len(), 2);
+    assert_eq!(gold.events[0].actor1_id, [None, Some("SYR_GOV".to_owned())]);
     // One file alone.
     let one = load_gold(&dir.path().join("b.jsonl")).expect("gold");
-    assert_eq!(one.len(), 1);
+    assert_eq!(one.events.len(), 1);
     // The shared gold reads.
     let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/gold");
     assert!(load_gold(&shared).expect("shared gold").len() >= 50);
@@ -409,4 +411,76 @@ fn predictions_are_read_as_frontline_prints_them() {
     let bad = write(dir.path(), "q.jsonl", &format!("{line}\n{{\"event_id\": 1}}\n"));
     let message = crate::load_predictions(&bad).expect_err("bad line").to_string();
     assert!(message.contains("q.jsonl, line 2"), "{message}");
+}
+
+/// The repository's annotated corpus.
+fn repository_corpus() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+#[test]
+fn the_split_is_the_hash_of_the_id_about_seventy_thirty() {
+    use crate::Split;
+    assert_eq!(Split::of("en-2015-06-08-a"), Split::of("en-2015-06-08-a"));
+    let dev = (0..1000).filter(|i| Split::of(&format!("report-{i}")) == Split::Dev).count();
+    assert!((650..=750).contains(&dev), "{dev} of 1000 in dev");
+}
+
+#[test]
+fn a_corpus_index_with_a_chosen_split_or_a_missing_gold_file_is_refused() {
+    use crate::{Corpus, Split};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let id = "fr-2020-01-28-x";
+    let wrong = match Split::of(id) {
+        Split::Dev => "test",
+        Split::Test => "dev",
+    };
+    let line = |split: &str| {
+        format!(
+            r#"{{"id": "{id}", "file": "texts/{id}.txt", "language": "fr", "published": "2020-01-28", "source": "s", "url": "u", "split": "{split}"}}"#
+        )
+    };
+    write(dir.path(), "articles.jsonl", &format!("{}\n", line(wrong)));
+    let error = Corpus::load(dir.path()).expect_err("a split that is not the hash's");
+    assert!(error.to_string().contains("articles.jsonl, line 1"), "{error}");
+    write(dir.path(), "articles.jsonl", &format!("{}\n", line(Split::of(id).as_str())));
+    let corpus = Corpus::load(dir.path()).expect("a valid index");
+    let all = corpus.select(None);
+    assert!(matches!(corpus.gold(&all), Err(EvalError::MissingGold { .. })));
+    std::fs::create_dir_all(dir.path().join("gold")).expect("gold dir");
+    write(&dir.path().join("gold"), &format!("{id}.jsonl"), "");
+    let gold = corpus.gold(&all).expect("an empty gold file is a report with no event");
+    assert!(gold.articles.contains(id) && gold.events.is_empty());
+}
+
+#[test]
+fn the_corpus_has_its_reports_languages_types_and_quiet_reports() {
+    use crate::Corpus;
+    let corpus = Corpus::load(&repository_corpus()).expect("corpus/articles.jsonl");
+    let all = corpus.select(None);
+    assert!(all.len() >= 300, "{} reports", all.len());
+    for language in ["ar", "fr", "en"] {
+        let n = all.iter().filter(|a| a.language == language).count();
+        assert!(n >= 80, "{n} reports in {language}");
+    }
+    for article in &all {
+        assert!(corpus.text_path(article).is_file(), "{}: no text", article.id);
+        assert!(article.url.starts_with("http"), "{}: no url", article.id);
+    }
+    let gold = corpus.gold(&all).expect("every report has its gold");
+    let quiet = all.iter().filter(|a| !gold.events.iter().any(|g| g.article == a.id)).count();
+    assert!(quiet >= 20, "{quiet} reports with no event");
+    for sub_event_type in frontline_core::SubEventType::ALL {
+        if sub_event_type == frontline_core::SubEventType::Other {
+            continue;
+        }
+        let name = sub_event_type.as_str();
+        let reports: std::collections::BTreeSet<&str> = gold
+            .events
+            .iter()
+            .filter(|g| g.required && g.sub_event_type.iter().any(|t| t == name))
+            .map(|g| g.article.as_str())
+            .collect();
+        assert!(reports.len() >= 10, "{name}: {} reports", reports.len());
+    }
 }

@@ -95,7 +95,9 @@ fn the_fixture_scores_as_score_py_scores_it() {
     let report = assert_same_as_score_py(&fixtures.join("predictions.jsonl"), &fixtures.join("gold"));
     // The figures score.py does not give, checked by hand on the fixture.
     let c = &report.summary.counts;
-    assert_eq!((c.tp, c.fp, c.fn_), (7, 4, 1));
+    // p15 is for an article whose gold file is empty: a false alarm.
+    assert_eq!((c.tp, c.fp, c.fn_), (7, 5, 1));
+    assert_eq!(report.articles["quiet"].counts.fp, 1);
     assert_eq!((c.found, c.optional_found), (9, 2));
     assert_eq!(c.actor1_ok, 8);
     assert_eq!(c.place_ok, 9);
@@ -259,7 +261,8 @@ fn names_fold_as_score_py_folds_them() {
     .iter()
     .map(|s| s.to_string())
     .collect();
-    let pool: Vec<char> = "aZé É-'`’ʿʾ\t\n\u{a0}\u{2009}\u{1f}ıİßœŒ½ﬁＡ²حلب().,ǅǈñÑ\u{301}\u{3000}ー".chars().collect();
+    let pool: Vec<char> =
+        "أإآٱةىـَُّ٣aZé É-'`’ʿʾ\t\n\u{a0}\u{2009}\u{1f}ıİßœŒ½ﬁＡ²حلب().,ǅǈñÑ\u{301}\u{3000}ー".chars().collect();
     let mut rng = Rng(7);
     for _ in 0..2000 {
         let len = rng.below(12) as usize;

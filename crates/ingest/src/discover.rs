@@ -258,7 +258,8 @@ fn names_a_file(line: &str) -> bool {
         .is_ok_and(|object| object.contains_key("file"))
 }
 
-fn format_of(path: &Path) -> Option<Format> {
+/// The format a file's extension gives (`.txt`, `.html`/`.htm`, `.jsonl`), if any.
+pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
     match ext.as_str() {
         "txt" => Some(Format::Text),

@@ -18,7 +18,7 @@ mod read;
 
 use std::fmt;
 
-pub use discover::{discover, Format, InputFile};
+pub use discover::{discover, format_of, Format, InputFile};
 pub use frontline_core::Article;
 pub use html::{html_main_text, HtmlDocument};
 pub use language::detect_language;
