@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use frontline_core::{ActorId, Article, Control, Event, Extent, SubEventType};
 use frontline_gazetteer::{Context, Gazetteer, Place};
-use frontline_lang::{LanguagePack, TriggerKind};
+use frontline_lang::{LanguagePack, Token, TokenKind, TriggerKind};
 
 use crate::casualties::{self, Casualties};
 use crate::dates::{best_for, default_window, DateWindow};
@@ -61,6 +61,27 @@ impl Extraction {
     pub fn unread(note: String) -> Extraction {
         Extraction { note: Some(note), ..Extraction::default() }
     }
+}
+
+/// Words written joined that the tokenizer split (clitics, elisions): each as its pieces,
+/// the form each piece was matched in after the arrow where it differs from the text.
+fn joined_words(tokens: &[Token]) -> Vec<Vec<String>> {
+    let mut words: Vec<Vec<String>> = Vec::new();
+    let mut previous_end = None;
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let piece = if frontline_core::fold_word(&token.text) == token.norm.as_str() {
+            token.text.to_string()
+        } else {
+            format!("{} ({})", token.text, token.norm)
+        };
+        match words.last_mut() {
+            Some(word) if previous_end == Some(token.start) => word.push(piece),
+            _ => words.push(vec![piece]),
+        }
+        previous_end = Some(token.end);
+    }
+    words.retain(|pieces| pieces.len() > 1);
+    words
 }
 
 /// The country frontline covers; articles are read as being about it.
@@ -258,6 +279,10 @@ impl<'s> SentenceReader<'_, 's> {
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut drafts: Vec<Draft<'s>> = Vec::new();
         for trigger in &self.spotted.triggers {
+            if self.is_disrupted(trigger) {
+                trace.note(|| format!("{:?}: what was shot down or intercepted, not an attack", trigger.text));
+                continue;
+            }
             let kind = self.reading_of(trigger);
             if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
                 let actor = self.attacker(trigger, kind, discourse);
@@ -267,7 +292,7 @@ impl<'s> SentenceReader<'_, 's> {
                     discourse.last_air_actor = actor;
                 }
             }
-            if matches!(kind, TriggerKind::Kill | TriggerKind::Wound) {
+            if matches!(kind, TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Intervention) {
                 continue;
             }
             if self.is_hypothetical(trigger) {
@@ -287,8 +312,13 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut drafts, trace),
                 TriggerKind::Clash => self.clash(trigger, &mut drafts),
                 TriggerKind::Flee => self.flight(trigger, &mut drafts),
-                // Read above as one of the kinds before.
-                TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Bombard | TriggerKind::Assault => {}
+                TriggerKind::Incident => self.incident(trigger, &mut drafts),
+                // Read above as one of the kinds before, or with the triggers they qualify.
+                TriggerKind::Kill
+                | TriggerKind::Wound
+                | TriggerKind::Bombard
+                | TriggerKind::Assault
+                | TriggerKind::Intervention => {}
             }
             if drafts.len() == before && !matches!(kind, TriggerKind::Damage) {
                 trace.note(|| format!("{:?}: no place where it happened", trigger.text));
@@ -324,6 +354,9 @@ impl<'s> SentenceReader<'_, 's> {
         }
         let s = self.spotted;
         let text = |a: usize, b: usize| span_text(self.text, &s.tokens, a, b);
+        trace
+            .mentions
+            .extend(joined_words(&s.tokens).into_iter().map(|pieces| format!("split {}", pieces.join(" + "))));
         trace.mentions.extend(s.triggers.iter().map(|t| format!("trigger {:?} ({:?})", t.text, t.trigger.kind)));
         trace.mentions.extend(s.actors.iter().map(|a| match a.joint {
             Some(j) => format!("actor {:?} = {} with {}", a.text, a.id, j),
@@ -667,7 +700,9 @@ impl<'s> SentenceReader<'_, 's> {
     /// next one, those after it first.
     fn targets(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let s = self.spotted;
-        let is_attack = |t: &&TriggerMention| matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling);
+        let is_attack = |t: &&TriggerMention| {
+            matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling) && !self.is_disrupted(t)
+        };
         // Attack words side by side ("drones struck") are one attack.
         let next =
             s.triggers.iter().filter(is_attack).find(|t| t.start > trigger.end).map_or(s.tokens.len(), |t| t.start);
@@ -735,6 +770,47 @@ impl<'s> SentenceReader<'_, 's> {
             let mut draft = Draft::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
             draft.actor2 = actor2.clone();
             drafts.push(draft);
+        }
+    }
+
+    /// A weapon named as the object of a disruption ("shot down a *drone*", "intercepted
+    /// *missiles*"): what was stopped, not an attack of its own.
+    fn is_disrupted(&self, trigger: &TriggerMention) -> bool {
+        const OBJECT_DISTANCE: usize = 3;
+        self.spotted.triggers.iter().any(|t| {
+            t.trigger.sub_event_type == Some(SubEventType::DisruptedWeaponsUse)
+                && t.end <= trigger.start
+                && trigger.start - t.end <= OBJECT_DISTANCE
+        })
+    }
+
+    /// An event a word names on its own ("roadside bomb", "arrested", "protest"): its type is
+    /// the trigger's, actor1 the agent the sentence names (the protesters, for a protest),
+    /// its places the sentence's sites, else its region. A protest in a sentence that tells
+    /// of forces acting against it is a protest with intervention.
+    fn incident(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
+        let Some(mut sub_event_type) = trigger.trigger.sub_event_type else {
+            return;
+        };
+        let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
+        let intervened = self.spotted.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Intervention);
+        if sub_event_type == SubEventType::PeacefulProtest && intervened {
+            sub_event_type = SubEventType::ProtestWithIntervention;
+        }
+        let actor = if protest {
+            ActorId::parse("PROT").map(|id| ActorMention {
+                start: trigger.start,
+                end: trigger.end,
+                id,
+                text: trigger.text.clone(),
+                joint: None,
+                allies: None,
+            })
+        } else {
+            self.attacker_in_sentence(trigger)
+        };
+        for place in self.targets(trigger) {
+            drafts.push(Draft::new(sub_event_type, place, trigger).by(actor.clone()));
         }
     }
 

@@ -27,7 +27,7 @@ pub struct Sentence<'a> {
     pub tokens: Vec<Token>,
 }
 
-const FINAL_PUNCTUATION: &[char] = &['.', '!', '?', '…', '"', '»', '”', '\'', ')'];
+const FINAL_PUNCTUATION: &[char] = &['.', '!', '?', '؟', '…', '"', '»', '”', '\'', ')'];
 const CLOSING_QUOTES: &[char] = &['"', '»', '”', '\'', ')'];
 
 /// Splits a text into paragraphs (lines) and those into sentences.
@@ -95,7 +95,7 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
+        if matches!(c, '.' | '!' | '?' | '؟' | '…') {
             // Take closing quotes and brackets with the sentence.
             let mut j = i + 1;
             while j < chars.len() && CLOSING_QUOTES.contains(&chars[j].1) {
@@ -105,7 +105,10 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
             let next_starts_sentence = chars[j..]
                 .iter()
                 .find(|(_, c)| !c.is_whitespace())
-                .is_some_and(|&(_, c)| c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c));
+                // Without capitals, any letter may start the next sentence.
+                .is_some_and(|&(_, c)| {
+                    c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c) || (!pack.cased && c.is_alphabetic())
+                });
             if followed_by_space && next_starts_sentence && !is_abbreviation(paragraph, start, at, c, pack) {
                 let end = chars.get(j).map_or(paragraph.len(), |&(b, _)| b);
                 ranges.push((start, end));

@@ -95,6 +95,15 @@ pub fn spot(
     gazetteer: &Gazetteer,
     published: Option<NaiveDate>,
 ) -> Spotted {
+    // Without capitals, a name is found by the gazetteer; its first word may carry clitics
+    // ("وبسراقب"), which come off when what remains starts a name it knows.
+    let tokens = if pack.cased {
+        tokens
+    } else {
+        pack.split_clitics_where(text, tokens, |word| {
+            gazetteer.knows_name(word) || gazetteer.knows_name_starting_with(word)
+        })
+    };
     let dates = find_dates(&tokens, pack, published);
     let sources: Vec<(usize, usize)> = pack.organisations.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let actors = spot_actors(&tokens, pack, &sources);
@@ -123,10 +132,13 @@ pub fn spot(
     for hit in pack.months.find_all(&tokens).into_iter().chain(pack.weekdays.find_all(&tokens)) {
         blocked[hit.start..hit.end].iter_mut().for_each(|b| *b = true);
     }
-    let mut places: Vec<PlaceMention> = name_spans(&tokens, pack, &blocked)
-        .into_iter()
-        .map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims))
-        .collect();
+    let spans = if pack.cased {
+        name_spans(&tokens, pack, &blocked)
+    } else {
+        uncased_name_spans(text, &tokens, pack, gazetteer, &blocked)
+    };
+    let mut places: Vec<PlaceMention> =
+        spans.into_iter().map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims)).collect();
     regions_in_apposition(&mut places, &tokens);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
@@ -267,6 +279,51 @@ fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(u
         }
         spans.push((start, end));
         i = end;
+    }
+    spans
+}
+
+/// The most words a name of the gazetteer is looked for in.
+const MAX_NAME_WORDS: usize = 4;
+/// The most words of a name the gazetteer does not know that a place noun announces.
+const MAX_UNKNOWN_NAME_WORDS: usize = 2;
+
+/// Names in a script without capitals: the longest run of words the gazetteer knows as a
+/// name, or the word or two a place noun announces ("قرية X"). A single word the pack knows
+/// ("النظام") or a function word is no name.
+fn uncased_name_spans(
+    text: &str,
+    tokens: &[Token],
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+    blocked: &[bool],
+) -> Vec<(usize, usize)> {
+    let free = |i: usize| {
+        tokens.get(i).is_some_and(|t| !blocked[i] && t.kind == TokenKind::Word && !pack.is_function_word(&t.norm))
+    };
+    let unknown = |i: usize| free(i) && !pack.knows(&tokens[i].norm);
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !free(i) {
+            i += 1;
+            continue;
+        }
+        let known = (1..=MAX_NAME_WORDS)
+            .rev()
+            .filter(|&k| (i..i + k).all(free) && (k > 1 || unknown(i)))
+            .find(|&k| gazetteer.knows_name(&span_text(text, tokens, i, i + k)));
+        let length = known.or_else(|| {
+            (unknown(i) && announced_by_place_noun(tokens, i, pack))
+                .then(|| (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j)).count())
+        });
+        match length {
+            Some(k) => {
+                spans.push((i, i + k));
+                i += k;
+            }
+            None => i += 1,
+        }
     }
     spans
 }

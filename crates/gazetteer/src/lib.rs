@@ -161,6 +161,25 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Whether some place is named exactly this (after folding): a cheap test for finding
+    /// names in text whose script has no capitals.
+    pub fn knows_name(&self, mention: &str) -> bool {
+        let key = fold_mention(mention);
+        !key.is_empty() && self.keys.contains_key(key.as_bytes())
+    }
+
+    /// Whether some place's name has this word as its first word ("كفر" of "كفر نبل").
+    pub fn knows_name_starting_with(&self, word: &str) -> bool {
+        use fst::{IntoStreamer, Streamer};
+        let key = fold_mention(word);
+        if key.is_empty() {
+            return false;
+        }
+        let prefix = format!("{key} ");
+        let mut stream = self.keys.range().ge(prefix.as_bytes()).into_stream();
+        stream.next().is_some_and(|(name, _)| name.starts_with(prefix.as_bytes()))
+    }
+
     /// The place a mention means when all the context is the country the article is about.
     pub fn resolve_in_country(&self, mention: &str, country: &str) -> Option<&Place> {
         self.resolve_place(mention, &Context { country: Some(country.to_string()), ..Context::default() })

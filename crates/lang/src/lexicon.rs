@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::clitics::Vocabulary;
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 
 /// One word of a phrase: an exact folded word, a stem written with a final `*`
@@ -47,11 +48,24 @@ impl<T> Default for Lexicon<T> {
 pub(crate) trait FirstWords {
     fn first_word_keys(&self) -> Vec<u64>;
     fn set_bit(&mut self, bit: u64);
+    /// Adds every word of every phrase (exact words and stems) to a vocabulary.
+    fn add_words(&self, vocabulary: &mut Vocabulary);
 }
 
 impl<T> FirstWords for Lexicon<T> {
     fn first_word_keys(&self) -> Vec<u64> {
         self.by_first_word.keys().copied().collect()
+    }
+
+    fn add_words(&self, vocabulary: &mut Vocabulary) {
+        let phrases = self.by_first_word.values().flatten().chain(&self.stem_first);
+        for pattern in phrases.flat_map(|(patterns, _)| patterns) {
+            match pattern {
+                Pattern::Exact(word, _) => vocabulary.add_word(word),
+                Pattern::Stem(stem) => vocabulary.add_stem(stem),
+                Pattern::Number => {}
+            }
+        }
     }
 
     fn set_bit(&mut self, bit: u64) {

@@ -3,6 +3,7 @@
 //! weekday names. This crate loads packs and applies them at the word level (tokens and
 //! phrase matching); it knows no language itself, and adding one means adding a folder.
 
+mod clitics;
 mod lexicon;
 mod pack;
 mod recognise;
@@ -10,6 +11,7 @@ mod tokens;
 
 use std::collections::BTreeMap;
 
+pub use clitics::{Clitics, Vocabulary};
 pub use lexicon::{Hit, Lexicon};
 pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind};
 pub use tokens::{tokenize, Token, TokenKind, WordRules};
@@ -58,7 +60,29 @@ mod tests {
     fn builtin_packs_load() {
         let packs = Packs::builtin().expect("built-in packs are valid");
         let codes: Vec<&str> = packs.codes().collect();
-        assert!(codes.contains(&"en") && codes.contains(&"fr"), "{codes:?}");
+        assert!(codes.contains(&"en") && codes.contains(&"fr") && codes.contains(&"ar"), "{codes:?}");
+    }
+
+    #[test]
+    fn the_arabic_pack_unifies_spellings_reads_digits_and_splits_clitics() {
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let ar = packs.get("ar").expect("an Arabic pack");
+        let norms = |text: &str| ar.tokenize(text).into_iter().map(|t| t.norm.to_string()).collect::<Vec<_>>();
+        // Short vowels, shadda and tatweel dropped; hamza forms, taa marbuta and alif maqsura unified.
+        assert_eq!(norms("قُوَّات"), norms("قوات"));
+        assert_eq!(norms("إدلب"), norms("ادلب"));
+        assert_eq!(norms("قريةٌ"), norms("قريه"));
+        assert_eq!(norms("الـروسية"), norms("الروسيه"));
+        // Arabic-Indic and Persian digits are numbers, grouped as Latin ones are.
+        let values: Vec<u64> = ar.tokenize("قتل ١٢ و۳ من أصل ١٠٠٠").iter().filter_map(|t| t.value).collect();
+        assert_eq!(values, [12, 3, 1000]);
+        // Joined clitics come off a word the pack knows, and offsets still point into the text.
+        let text = "وبريف لقوات";
+        let tokens = ar.tokenize(text);
+        assert_eq!(tokens.iter().map(|t| &text[t.start..t.end]).collect::<Vec<_>>(), ["و", "ب", "ريف", "ل", "قوات"]);
+        let hits = ar.actors.find_all(&ar.tokenize("لقوات النظام"));
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].value.as_str(), "SYR_GOV");
     }
 
     #[test]

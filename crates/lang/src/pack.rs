@@ -2,9 +2,10 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use frontline_core::{fold_word, ActorId};
+use frontline_core::{fold_word, ActorId, SubEventType};
 use serde::Deserialize;
 
+use crate::clitics::{Clitics, Vocabulary};
 use crate::lexicon::{FirstWords, Lexicon};
 use crate::tokens::{tokenize, Token, WordRules};
 use crate::PackError;
@@ -39,6 +40,13 @@ pub enum TriggerKind {
     Kill,
     /// An injury cue ("blessés", "wounded").
     Wound,
+    /// A word that names an event of one sub-event type on its own ("roadside bomb",
+    /// "arrested", "protest", "ceasefire"): the trigger entry gives the type; the agent is
+    /// actor1 and the sentence's sites are its places.
+    Incident,
+    /// Security forces acting against a protest ("dispersed", "fired on the demonstrators"):
+    /// makes the protest of its sentence a protest with intervention.
+    Intervention,
 }
 
 /// A trigger as found: its kind and how sure a reading it gives.
@@ -46,6 +54,8 @@ pub enum TriggerKind {
 pub struct Trigger {
     pub kind: TriggerKind,
     pub confidence: f64,
+    /// The sub-event type an incident trigger names.
+    pub sub_event_type: Option<SubEventType>,
 }
 
 /// Which side of a construction a marker belongs to.
@@ -78,6 +88,31 @@ struct WordsSection {
     elisions: Vec<String>,
     #[serde(default)]
     clitics: Vec<String>,
+    /// Whether names are written with capitals (false: names are found by the gazetteer and
+    /// by place nouns instead).
+    #[serde(default = "yes")]
+    cased: bool,
+    /// Ranges of code points ("0600-06FF") of a script only this language writes: a text
+    /// mostly in those letters is in this language, however short.
+    #[serde(default)]
+    script: Vec<String>,
+    /// Letter forms read as one letter ("ة" = "ه"); "" drops the letter.
+    #[serde(default)]
+    letter_variants: HashMap<String, String>,
+    /// Each string: the ten digits 0..9 of another script.
+    #[serde(default)]
+    digits: Vec<String>,
+    /// Prefixes written joined to the next word (conjunctions, prepositions), each with what
+    /// the word gets back when one is split off ("لل" = "ال": the article's alef is not
+    /// written after "ل").
+    #[serde(default)]
+    proclitics: HashMap<String, String>,
+    /// Suffixes written joined to the word before (attached pronouns).
+    #[serde(default)]
+    enclitics: Vec<String>,
+    /// A word's final letter as written before an enclitic, and as written alone ("ت" = "ة").
+    #[serde(default)]
+    bound_forms: HashMap<String, String>,
     abbreviations: Vec<String>,
     function_words: Vec<String>,
     subject_pronouns: Vec<String>,
@@ -167,10 +202,17 @@ struct TriggerEntry {
     words: Vec<String>,
     #[serde(default = "default_confidence")]
     confidence: f64,
+    /// For `incident` triggers: ACLED's spelling of the sub-event type they name.
+    #[serde(default)]
+    sub_event_type: Option<String>,
 }
 
 fn default_confidence() -> f64 {
     0.8
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// A language pack ready for use: every list compiled into a [`Lexicon`].
@@ -178,6 +220,12 @@ fn default_confidence() -> f64 {
 pub struct LanguagePack {
     pub code: String,
     pub rules: WordRules,
+    /// Names are capitalised in this language's script.
+    pub cased: bool,
+    /// The code point ranges of a script only this language writes.
+    pub script: Vec<(char, char)>,
+    /// How words split off the clitics written joined to them.
+    pub clitics: Clitics,
     /// Folded words ending in "." that do not end a sentence ("m.", "gen.").
     pub abbreviations: HashSet<String>,
     /// Folded words that are never names even when capitalized ("les", "the").
@@ -227,6 +275,8 @@ pub struct LanguagePack {
     pub triggers: Lexicon<Trigger>,
     /// For each word's key, the lexicons with a phrase starting with it (one bit each).
     first_words: HashMap<u64, u64>,
+    /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
+    vocabulary: Vocabulary,
 }
 
 impl LanguagePack {
@@ -239,24 +289,61 @@ impl LanguagePack {
 
     pub fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut tokens = tokenize(text, &self.rules);
+        if !self.clitics.is_empty() {
+            tokens = self.clitics.segment(text, tokens, &self.rules, &self.vocabulary);
+        }
         for token in &mut tokens {
             token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
         }
         tokens
     }
 
+    /// Whether a folded word is a word of one of the pack's lexicons (or a function word).
+    pub fn knows(&self, norm: &str) -> bool {
+        self.vocabulary.knows(norm)
+    }
+
+    /// Splits off the clitics of each word that `knows` does not accept whole but accepts
+    /// without them (a gazetteer's names, say); words the pack knows stay whole.
+    pub fn split_clitics_where(&self, text: &str, tokens: Vec<Token>, knows: impl Fn(&str) -> bool) -> Vec<Token> {
+        if self.clitics.is_empty() {
+            return tokens;
+        }
+        let keep_whole = |word: &str| self.vocabulary.knows(word) || knows(word);
+        let mut tokens = self.clitics.segment_where(text, tokens, &self.rules, keep_whole, &knows);
+        for token in &mut tokens {
+            token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+        }
+        tokens
+    }
+
+    /// The readings of a folded word without the clitics joined to it, the word itself first
+    /// ("وبسراقب" → "وبسراقب", "بسراقب", "سراقب"): for looking names up.
+    pub fn clitic_readings(&self, norm: &str) -> Vec<String> {
+        self.clitics.readings(norm)
+    }
+
     /// Gives each lexicon a bit and records, for each word, the lexicons with a phrase
-    /// starting with it: one lookup per token then spares the others theirs.
-    fn index_first_words(&mut self) {
+    /// starting with it: one lookup per token then spares the others theirs; and gathers
+    /// every word of every lexicon into the vocabulary.
+    fn index_words(&mut self) {
         let mut first_words: HashMap<u64, u64> = HashMap::default();
-        for (index, lexicon) in self.lexicons_mut().into_iter().enumerate().take(64) {
-            let bit = 1u64 << index;
-            lexicon.set_bit(bit);
-            for key in lexicon.first_word_keys() {
-                *first_words.entry(key).or_default() |= bit;
+        let mut vocabulary = Vocabulary::default();
+        for (index, lexicon) in self.lexicons_mut().into_iter().enumerate() {
+            if index < 64 {
+                let bit = 1u64 << index;
+                lexicon.set_bit(bit);
+                for key in lexicon.first_word_keys() {
+                    *first_words.entry(key).or_default() |= bit;
+                }
             }
+            lexicon.add_words(&mut vocabulary);
+        }
+        for word in &self.function_words {
+            vocabulary.add_word(word);
         }
         self.first_words = first_words;
+        self.vocabulary = vocabulary;
     }
 
     /// Every lexicon of the pack (one left out is only looked up the slow way).
@@ -311,10 +398,65 @@ fn invalid(origin: &str, message: String) -> PackError {
     PackError::Invalid { origin: origin.to_string(), message }
 }
 
+/// One character from a pack's string, or an error naming what it is for.
+fn one_char(text: &str, what: &str, origin: &str) -> Result<char, PackError> {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(invalid(origin, format!("{what}: {text:?} is not one character"))),
+    }
+}
+
+/// "0600-06FF" → ('\u{600}', '\u{6ff}').
+fn code_point_range(text: &str, origin: &str) -> Result<(char, char), PackError> {
+    let bad = || invalid(origin, format!("words.script: {text:?} is not a range such as \"0600-06FF\""));
+    let (a, b) = text.split_once('-').ok_or_else(bad)?;
+    let point = |hex: &str| u32::from_str_radix(hex.trim(), 16).ok().and_then(char::from_u32);
+    Ok((point(a).ok_or_else(bad)?, point(b).ok_or_else(bad)?))
+}
+
+/// The word rules of a pack: boundaries, letter variants and digits.
+fn word_rules(words: &WordsSection, origin: &str) -> Result<WordRules, PackError> {
+    let mut letters = HashMap::default();
+    for (from, to) in &words.letter_variants {
+        let from = one_char(from, "words.letter_variants", origin)?;
+        let to = if to.is_empty() { None } else { Some(one_char(to, "words.letter_variants", origin)?) };
+        letters.insert(from, to);
+    }
+    let mut digits = HashMap::default();
+    for set in &words.digits {
+        let chars: Vec<char> = set.chars().collect();
+        if chars.len() != 10 {
+            return Err(invalid(origin, format!("words.digits: {set:?} is not the ten digits 0..9")));
+        }
+        for (value, c) in chars.into_iter().enumerate() {
+            digits.insert(c, char::from(b'0' + value as u8));
+        }
+    }
+    Ok(WordRules::new(
+        words.elisions.iter().map(|w| fold_word(w)).collect(),
+        words.clitics.iter().map(|w| fold_word(w)).collect(),
+    )
+    .with_spelling(letters, digits))
+}
+
 fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
-    let rules = WordRules::new(
-        file.words.elisions.iter().map(|w| fold_word(w)).collect(),
-        file.words.clitics.iter().map(|w| fold_word(w)).collect(),
+    let rules = word_rules(&file.words, origin)?;
+    let script = file.words.script.iter().map(|r| code_point_range(r, origin)).collect::<Result<Vec<_>, _>>()?;
+    let fold_all =
+        |words: &mut dyn Iterator<Item = &String>| words.map(|w| rules.fold(w).to_string()).collect::<Vec<_>>();
+    let clitics = Clitics::new(
+        file.words
+            .proclitics
+            .iter()
+            .map(|(form, restore)| (rules.fold(form).to_string(), rules.fold(restore).to_string()))
+            .collect(),
+        fold_all(&mut file.words.enclitics.iter()),
+        file.words
+            .bound_forms
+            .iter()
+            .map(|(bound, free)| (rules.fold(bound).to_string(), rules.fold(free).to_string()))
+            .collect(),
     );
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
@@ -340,7 +482,17 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         if !(0.0..=1.0).contains(&entry.confidence) {
             return Err(invalid(origin, format!("trigger confidence {} is not in 0..1", entry.confidence)));
         }
-        let trigger = Trigger { kind: entry.kind, confidence: entry.confidence };
+        let sub_event_type = match (&entry.sub_event_type, entry.kind) {
+            (Some(name), TriggerKind::Incident) => Some(
+                SubEventType::parse(name).ok_or_else(|| invalid(origin, format!("unknown sub_event_type {name:?}")))?,
+            ),
+            (None, TriggerKind::Incident) => {
+                return Err(invalid(origin, "an incident trigger needs its sub_event_type".into()))
+            }
+            (Some(_), _) => return Err(invalid(origin, "only incident triggers name a sub_event_type".into())),
+            (None, _) => None,
+        };
+        let trigger = Trigger { kind: entry.kind, confidence: entry.confidence, sub_event_type };
         triggers.extend(entry.words.iter().map(|w| (w.as_str(), trigger)));
     }
     let region_words = file
@@ -350,8 +502,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         .map(|w| (w.as_str(), RegionSide::Before))
         .chain(file.places.region_after.iter().map(|w| (w.as_str(), RegionSide::After)));
     let mut pack = LanguagePack {
-        abbreviations: file.words.abbreviations.iter().map(|w| fold_word(w)).collect(),
-        function_words: file.words.function_words.iter().map(|w| fold_word(w)).collect(),
+        abbreviations: file.words.abbreviations.iter().map(|w| rules.fold(w).to_string()).collect(),
+        function_words: file.words.function_words.iter().map(|w| rules.fold(w).to_string()).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,
@@ -380,7 +532,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
         hypothetical: set(&file.events.hypothetical),
-        hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| fold_word(w)).collect(),
+        hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         previous_holder: set(&file.events.previous_holder),
@@ -395,9 +547,13 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         actors: actor_lexicon(&file.actors)?,
         triggers: Lexicon::new(triggers, &rules),
         rules,
+        cased: file.words.cased,
+        script,
+        clitics,
         code: file.code,
         first_words: HashMap::default(),
+        vocabulary: Vocabulary::default(),
     };
-    pack.index_first_words();
+    pack.index_words();
     Ok(pack)
 }

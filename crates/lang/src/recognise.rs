@@ -23,6 +23,9 @@ impl Packs {
     /// The code of the pack whose function words make up the text's start, when one clearly
     /// does; `None` leaves the question to a general identifier.
     pub fn recognise(&self, text: &str) -> Option<&str> {
+        if let Some(code) = self.recognise_script(text) {
+            return Some(code);
+        }
         let packs: Vec<(&String, &crate::LanguagePack)> = self.by_code.iter().collect();
         let mut hits = vec![0usize; packs.len()];
         let mut words = 0;
@@ -51,6 +54,36 @@ impl Packs {
     }
 }
 
+/// A text is in a pack's own script when at least this share of its letters are.
+const MIN_SCRIPT_SHARE: f64 = 0.5;
+/// Letters enough to tell a script: a headline of two words.
+const MIN_SCRIPT_LETTERS: usize = 6;
+
+impl Packs {
+    /// The pack whose own script (one no other pack writes) most of the text's letters are
+    /// in: a script decides on a few words, where function words need dozens.
+    fn recognise_script(&self, text: &str) -> Option<&str> {
+        let scripted: Vec<(&String, &crate::LanguagePack)> =
+            self.by_code.iter().filter(|(_, p)| !p.script.is_empty()).collect();
+        if scripted.is_empty() {
+            return None;
+        }
+        let mut hits = vec![0usize; scripted.len()];
+        let mut letters = 0;
+        for c in text.chars().filter(|c| c.is_alphabetic()).take(SAMPLE_WORDS * 6) {
+            letters += 1;
+            for (hit, (_, pack)) in hits.iter_mut().zip(&scripted) {
+                *hit += usize::from(pack.script.iter().any(|&(low, high)| (low..=high).contains(&c)));
+            }
+        }
+        if letters < MIN_SCRIPT_LETTERS {
+            return None;
+        }
+        let (best, (code, _)) = hits.iter().zip(&scripted).max_by_key(|(hit, _)| **hit)?;
+        (*best as f64 >= MIN_SCRIPT_SHARE * letters as f64).then_some(code.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +104,15 @@ mod tests {
                   where they found shelter in camps near the border.";
         assert_eq!(packs().recognise(fr), Some("fr"));
         assert_eq!(packs().recognise(en), Some("en"));
+    }
+
+    #[test]
+    fn a_script_only_one_pack_writes_decides_on_a_headline() {
+        assert_eq!(packs().recognise("غارات روسية على سراقب"), Some("ar"));
+        assert_eq!(packs().recognise("قُتل ثلاثة مدنيين بقصف مدفعي على ريف إدلب الجنوبي، بحسب المرصد."), Some("ar"));
+        // A few Arabic words quoted in a French sentence do not make it Arabic.
+        assert_ne!(packs().recognise("Les habitants de Saraqeb (سراقب) ont fui vers le nord mardi."), Some("ar"));
+        assert_eq!(packs().recognise("سراقب"), None, "too few letters to tell");
     }
 
     #[test]

@@ -6,7 +6,8 @@ use std::hash::BuildHasher;
 
 use compact_str::CompactString;
 use frontline_core::{fold_word, fold_word_with};
-use rustc_hash::FxBuildHasher;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
+use unicode_normalization::char::is_combining_mark;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -46,7 +47,7 @@ impl Token {
     }
 }
 
-/// What a language says about word boundaries.
+/// What a language says about word boundaries and spelling.
 #[derive(Debug, Clone, Default)]
 pub struct WordRules {
     /// Folded prefixes split off a word: "d'", "l'", "qu'".
@@ -55,12 +56,50 @@ pub struct WordRules {
     pub clitics: Vec<String>,
     /// Every elision and clitic carries an apostrophe, so a word without one is not split.
     marked: bool,
+    /// Letters written in several forms that the language reads as one (Arabic alef with or
+    /// without hamza, taa marbuta and haa), each mapped to its one form, or to nothing for
+    /// letters that only stretch or decorate a word (tatweel).
+    letters: HashMap<char, Option<char>>,
+    /// Digits of other scripts and their values (Arabic-Indic, Persian).
+    digits: HashMap<char, char>,
 }
 
 impl WordRules {
     pub fn new(elisions: Vec<String>, clitics: Vec<String>) -> WordRules {
         let marked = elisions.iter().chain(&clitics).all(|a| a.contains('\''));
-        WordRules { elisions, clitics, marked }
+        WordRules { elisions, clitics, marked, letters: HashMap::default(), digits: HashMap::default() }
+    }
+
+    /// The same rules, with letter variants unified and other scripts' digits read.
+    pub fn with_spelling(mut self, letters: HashMap<char, Option<char>>, digits: HashMap<char, char>) -> WordRules {
+        self.letters = letters;
+        self.digits = digits;
+        self
+    }
+
+    /// The ASCII digit a character stands for, in any script the rules read.
+    fn digit(&self, c: char) -> Option<char> {
+        if c.is_ascii_digit() {
+            Some(c)
+        } else {
+            self.digits.get(&c).copied()
+        }
+    }
+
+    /// [`fold_word`] with the language's letter variants unified and its digits written as
+    /// ASCII digits.
+    pub fn fold(&self, text: &str) -> CompactString {
+        let folded = fold(text);
+        if (self.letters.is_empty() && self.digits.is_empty()) || folded.is_ascii() {
+            return folded;
+        }
+        folded
+            .chars()
+            .filter_map(|c| match self.digits.get(&c) {
+                Some(&digit) => Some(digit),
+                None => self.letters.get(&c).copied().unwrap_or(Some(c)),
+            })
+            .collect()
     }
 
     /// Whether a folded word may carry an elision or a clitic.
@@ -92,10 +131,10 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
         let next = at + c.len_utf8();
         if c.is_whitespace() {
             at = next;
-        } else if c.is_ascii_digit() {
-            let end = scan_number(text, at);
+        } else if rules.digit(c).is_some() {
+            let end = scan_number(text, at, rules);
             let raw = &text[at..end];
-            let digits: CompactString = raw.chars().filter(char::is_ascii_digit).collect();
+            let digits: CompactString = raw.chars().filter_map(|c| rules.digit(c)).collect();
             tokens.push(Token {
                 start: at,
                 end,
@@ -112,7 +151,8 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             while let Some(c) = char_at(end) {
                 let after = end + c.len_utf8();
                 let joined = is_joiner(c) && char_at(after).is_some_and(char::is_alphanumeric);
-                if !(c.is_alphanumeric() || joined) {
+                // Combining marks (accents typed apart, Arabic short vowels) belong to their word.
+                if !(c.is_alphanumeric() || joined || is_combining_mark(c)) {
                     break;
                 }
                 end = after;
@@ -147,30 +187,34 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
 
 /// The end of the number starting at byte `at`: its digits, then any "␣000" groups (a
 /// separator then exactly three digits).
-fn scan_number(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+fn scan_number(text: &str, at: usize, rules: &WordRules) -> usize {
+    let char_at = |i: usize| text.get(i..).and_then(|rest| rest.chars().next());
+    // The byte length of the digit at `i`, if one is there.
+    let digit_at = |i: usize| char_at(i).filter(|&c| rules.digit(c).is_some()).map(char::len_utf8);
     let mut end = at;
-    while digit_at(end) {
-        end += 1;
+    while let Some(len) = digit_at(end) {
+        end += len;
     }
     loop {
-        let Some(separator) = text.get(end..).and_then(|rest| rest.chars().next()).filter(|&c| is_group_separator(c))
-        else {
+        let Some(separator) = char_at(end).filter(|&c| is_group_separator(c)) else {
             return end;
         };
-        let group = end + separator.len_utf8();
-        let three_digits = (group..group + 3).all(digit_at) && !digit_at(group + 3);
-        if !three_digits {
+        let mut group_end = end + separator.len_utf8();
+        let mut digits = 0;
+        while let Some(len) = digit_at(group_end) {
+            group_end += len;
+            digits += 1;
+        }
+        if digits != 3 {
             return end;
         }
-        end = group + 3;
+        end = group_end;
     }
 }
 
 fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
     let word = &text[start..end];
-    let norm = fold(word);
+    let norm = rules.fold(word);
     if !rules.may_split(&norm) {
         return push_folded(start, end, word, norm, out);
     }
@@ -179,7 +223,7 @@ fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut 
             // Folding keeps one char per char of the prefix, so its byte length in the
             // original is found by walking as many chars.
             let cut = byte_len_of_chars(word, prefix.chars().count());
-            push_plain(text, start, start + cut, out);
+            push_plain(text, start, start + cut, rules, out);
             return push_word(text, start + cut, end, rules, out);
         }
     }
@@ -187,8 +231,8 @@ fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut 
         if norm.len() > suffix.len() && norm.ends_with(suffix.as_str()) {
             let keep = word.chars().count() - suffix.chars().count();
             let cut = byte_len_of_chars(word, keep);
-            push_plain(text, start, start + cut, out);
-            push_plain(text, start + cut, end, out);
+            push_plain(text, start, start + cut, rules, out);
+            push_plain(text, start + cut, end, rules, out);
             return;
         }
     }
@@ -199,12 +243,12 @@ fn byte_len_of_chars(word: &str, n: usize) -> usize {
     word.char_indices().nth(n).map_or(word.len(), |(b, _)| b)
 }
 
-fn push_plain(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+fn push_plain(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
     let raw = &text[start..end];
-    push_folded(start, end, raw, fold(raw), out);
+    push_folded(start, end, raw, rules.fold(raw), out);
 }
 
-fn push_folded(start: usize, end: usize, raw: &str, norm: CompactString, out: &mut Vec<Token>) {
+pub(crate) fn push_folded(start: usize, end: usize, raw: &str, norm: CompactString, out: &mut Vec<Token>) {
     out.push(Token {
         start,
         end,

@@ -164,6 +164,9 @@ test('the map replays the war day by day', async () => {
   await page.waitForSelector('#panel:not([hidden]) blockquote.evidence');
   const evidence = await page.locator('#panel blockquote.evidence').allTextContents();
   assert.deepEqual(evidence, strike.sources.map((s) => s.evidence));
+  // Each evidence sentence takes its direction from its own script (Arabic right to left).
+  const directions = await page.locator('#panel blockquote.evidence').evaluateAll((nodes) => nodes.map((n) => n.dir));
+  assert.ok(directions.length > 0 && directions.every((d) => d === 'auto'), String(directions));
   await page.screenshot({ path: path.join(artifacts, 'map.png') });
 
   await page.locator('#panel .article-link').first().click();

@@ -397,7 +397,7 @@ async function showEvent(id) {
     ['Confidence', e.confidence != null ? e.confidence.toFixed(2) : null],
   ].filter(([, value]) => value !== null && value !== undefined);
   openPanel(
-    el('h2', {}, `${e.sub_event_type} in ${e.location}`),
+    el('h2', {}, `${e.sub_event_type} in `, el('bdi', {}, e.location)),
     el('p', { class: 'meta' }, `${e.event_type} · ${dateText(e)} · ${e.admin1 ?? ''}`),
     el('dl', {}, facts.map(([name, value]) => [el('dt', {}, name), el('dd', {}, String(value))])),
     el('h3', {}, sources.length === 1 ? 'Source' : `${sources.length} sources`),
@@ -411,7 +411,8 @@ async function showEvent(id) {
 function sourceItem(source, article) {
   const title = article?.title || source.article_id;
   return el('li', {},
-    el('blockquote', { class: 'evidence', lang: source.language }, source.evidence),
+    // dir=auto: an Arabic sentence reads right to left, a French one left to right.
+    el('blockquote', { class: 'evidence', lang: source.language, dir: 'auto' }, source.evidence),
     el('div', { class: 'source-meta' },
       el('button', { type: 'button', class: 'article-link', onclick: () => showArticle(source.article_id, source.evidence_start, source.evidence_end) }, title),
       ` · ${article?.source ?? 'unknown outlet'} · ${source.published ?? article?.published ?? 'undated'} · ${source.language}`,
@@ -438,7 +439,7 @@ async function showArticle(id, start, end) {
     el('p', { class: 'meta' },
       [article.source, article.published, article.language].filter(Boolean).join(' · '),
       article.url ? [' · ', el('a', { href: article.url, target: '_blank', rel: 'noopener noreferrer' }, 'original')] : null),
-    el('div', { class: 'article-text', lang: article.language }, decode(0, start), mark, decode(end)),
+    el('div', { class: 'article-text', lang: article.language, dir: 'auto' }, decode(0, start), mark, decode(end)),
   );
   $('#panel').dataset.event = back ?? '';
   mark.scrollIntoView({ block: 'center' });

@@ -370,3 +370,39 @@ fn a_town_in_its_governorate_is_one_event_at_the_town() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.mention, "Binnish");
 }
+
+// Events a word names on its own
+
+#[test]
+fn a_roadside_bomb_in_a_town_is_a_remote_explosive() {
+    let events = en("A roadside bomb exploded in Saraqib on Tuesday, killing two soldiers.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(e.mention, "Saraqib");
+    assert_day(e, day(2020, 1, 28));
+    assert_eq!(e.fatalities, 2);
+}
+
+#[test]
+fn an_air_defence_that_shoots_down_a_drone_is_actor1_of_a_disrupted_weapons_use() {
+    let events = en("Syrian air defences shot down a drone over Masyaf on Tuesday, state media said.");
+    let e = single(&events, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    assert_eq!(e.mention, "Masyaf");
+}
+
+#[test]
+fn protesters_dispersed_with_live_ammunition_are_a_protest_with_intervention() {
+    let events = en("Security forces dispersed a protest in Daraa with live ammunition on Friday.");
+    let e = single(&events, SubEventType::ProtestWithIntervention);
+    assert_eq!(e.actor1_id, Some(actor("PROT")));
+    assert_day(e, day(2020, 1, 24));
+    let calm = en("Hundreds of people held a protest in Daraa on Friday.");
+    assert_eq!(single(&calm, SubEventType::PeacefulProtest).actor1_id, Some(actor("PROT")));
+}
+
+#[test]
+fn an_arrest_campaign_names_the_arresting_force() {
+    let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}

@@ -5,6 +5,7 @@
 //! Unless a test says otherwise, articles are published on Thursday 30 January 2020, so
 //! that "Tuesday" is the 28th, "Friday" the 24th and "yesterday" the 29th.
 
+mod ar;
 mod en;
 mod fr;
 

@@ -1,0 +1,292 @@
+//! Words that carry clitics written joined to them (Arabic "وبريف" = و + ب + ريف, "قواتها" =
+//! قوات + ها): split off when what remains is a word the pack knows, so that lexicons find
+//! their words; and every reading without clitics, for looking names up. Which clitics exist
+//! is the pack's data; this code knows no language.
+
+use compact_str::CompactString;
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::tokens::{push_folded, word_key, Token, TokenKind, WordRules};
+
+/// A stem must keep at least this many letters: shorter remainders are too often the word's
+/// own letters ("ولد" is not و + "لد").
+const MIN_STEM_CHARS: usize = 2;
+/// At most this many proclitics are stacked on one word (و + ب + ...).
+const MAX_PROCLITICS: usize = 2;
+
+/// Every word of a pack's lexicons: exact folded words, and stems that match by prefix.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    words: HashSet<u64>,
+    stems: Vec<String>,
+}
+
+impl Vocabulary {
+    pub(crate) fn add_word(&mut self, word: &str) {
+        self.words.insert(word_key(word));
+    }
+
+    pub(crate) fn add_stem(&mut self, stem: &str) {
+        if !self.stems.iter().any(|s| s == stem) {
+            self.stems.push(stem.to_owned());
+        }
+    }
+
+    /// Whether a folded word is one of the pack's.
+    pub fn knows(&self, norm: &str) -> bool {
+        self.words.contains(&word_key(norm)) || self.stems.iter().any(|s| norm.starts_with(s.as_str()))
+    }
+}
+
+/// A language's joined clitics, folded.
+#[derive(Debug, Clone, Default)]
+pub struct Clitics {
+    /// (form, what the stem gets back), longest form first.
+    proclitics: Vec<(String, String)>,
+    /// Longest first.
+    enclitics: Vec<String>,
+    /// (final letter before an enclitic, the same letter written alone).
+    bound_forms: Vec<(String, String)>,
+}
+
+/// One way of reading a word: the clitics before, the stem, the clitic after.
+struct Reading {
+    /// Each proclitic with its length in folded characters.
+    before: Vec<String>,
+    stem: String,
+    after: Option<String>,
+}
+
+impl Clitics {
+    pub fn new(
+        mut proclitics: Vec<(String, String)>,
+        mut enclitics: Vec<String>,
+        bound_forms: Vec<(String, String)>,
+    ) -> Clitics {
+        proclitics.sort_by_key(|(form, _)| std::cmp::Reverse(form.chars().count()));
+        enclitics.sort_by_key(|form| std::cmp::Reverse(form.chars().count()));
+        Clitics { proclitics, enclitics, bound_forms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.proclitics.is_empty() && self.enclitics.is_empty()
+    }
+
+    /// The word as is, then each reading without proclitics and without an enclitic.
+    pub fn readings(&self, norm: &str) -> Vec<String> {
+        let mut out = vec![norm.to_owned()];
+        for reading in self.all_readings(norm) {
+            if !out.contains(&reading.stem) {
+                out.push(reading.stem);
+            }
+        }
+        out
+    }
+
+    /// Every split the clitics allow, fewest clitics first.
+    fn all_readings(&self, norm: &str) -> Vec<Reading> {
+        let mut readings = Vec::new();
+        let mut bare = vec![(Vec::new(), norm.to_owned())];
+        for _ in 0..MAX_PROCLITICS {
+            let mut next = Vec::new();
+            for (before, rest) in &bare {
+                for (form, restore) in &self.proclitics {
+                    if let Some(stem) = rest.strip_prefix(form.as_str()) {
+                        let number = !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit());
+                        if stem.chars().count() >= MIN_STEM_CHARS || number {
+                            let mut before = before.clone();
+                            before.push(form.clone());
+                            next.push((before, format!("{restore}{stem}")));
+                        }
+                    }
+                }
+            }
+            bare.extend(next.iter().cloned());
+            if next.is_empty() {
+                break;
+            }
+        }
+        for (before, stem) in bare {
+            if !before.is_empty() {
+                readings.push(Reading { before: before.clone(), stem: stem.clone(), after: None });
+            }
+            for form in &self.enclitics {
+                let Some(kept) = stem.strip_suffix(form.as_str()) else { continue };
+                if kept.chars().count() < MIN_STEM_CHARS {
+                    continue;
+                }
+                readings.push(Reading { before: before.clone(), stem: kept.to_owned(), after: Some(form.clone()) });
+                for (bound, free) in &self.bound_forms {
+                    if let Some(root) = kept.strip_suffix(bound.as_str()) {
+                        let stem = format!("{root}{free}");
+                        readings.push(Reading { before: before.clone(), stem, after: Some(form.clone()) });
+                    }
+                }
+            }
+        }
+        readings.sort_by_key(|r| r.before.len() + usize::from(r.after.is_some()));
+        readings
+    }
+
+    /// The tokens with each unknown word that a known word carries clitics on split into the
+    /// clitics and that word. The stem token's `norm` is the word as the pack writes it (an
+    /// elided article restored), its offsets those of its letters in the text.
+    pub fn segment(&self, text: &str, tokens: Vec<Token>, rules: &WordRules, vocabulary: &Vocabulary) -> Vec<Token> {
+        let knows = |word: &str| vocabulary.knows(word);
+        self.segment_where(text, tokens, rules, knows, knows)
+    }
+
+    /// [`Clitics::segment`], with `keep_whole` telling which words are not split and
+    /// `stem_known` which stems a split may leave (a pack's vocabulary, a gazetteer's names).
+    pub fn segment_where(
+        &self,
+        text: &str,
+        tokens: Vec<Token>,
+        rules: &WordRules,
+        keep_whole: impl Fn(&str) -> bool,
+        stem_known: impl Fn(&str) -> bool,
+    ) -> Vec<Token> {
+        let mut out = Vec::with_capacity(tokens.len());
+        for token in tokens {
+            let splittable = token.kind == TokenKind::Word && !token.norm.is_ascii() && !keep_whole(&token.norm);
+            // A number written joined to a conjunction ("و3") comes off it too.
+            let is_number = |stem: &str| stem.bytes().all(|b| b.is_ascii_digit());
+            let reading = splittable
+                .then(|| {
+                    self.all_readings(&token.norm)
+                        .into_iter()
+                        .find(|r| r.after.is_none() && is_number(&r.stem) || stem_known(&r.stem))
+                })
+                .flatten();
+            let Some(reading) = reading else {
+                out.push(token);
+                continue;
+            };
+            let raw = &text[token.start..token.end];
+            let mut at = token.start;
+            for clitic in &reading.before {
+                let end = token.start + byte_len_of_folded(raw, prefix_chars(&reading.before, clitic), rules);
+                push_folded(at, end, &text[at..end], CompactString::from(clitic.as_str()), &mut out);
+                at = end;
+            }
+            let stem_end = match &reading.after {
+                Some(after) => {
+                    let folded_len = token.norm.chars().count() - after.chars().count();
+                    token.start + byte_len_of_folded(raw, folded_len, rules)
+                }
+                None => token.end,
+            };
+            push_folded(at, stem_end, &text[at..stem_end], CompactString::from(reading.stem.as_str()), &mut out);
+            if is_number(&reading.stem) {
+                if let Some(number) = out.last_mut() {
+                    number.kind = TokenKind::Number;
+                    number.value = reading.stem.parse().ok();
+                }
+            }
+            if let Some(after) = &reading.after {
+                push_folded(
+                    stem_end,
+                    token.end,
+                    &text[stem_end..token.end],
+                    CompactString::from(after.as_str()),
+                    &mut out,
+                );
+            }
+        }
+        out
+    }
+}
+
+/// The folded length of the proclitics up to and including `clitic`.
+fn prefix_chars(before: &[String], clitic: &String) -> usize {
+    let mut chars = 0;
+    for c in before {
+        chars += c.chars().count();
+        if std::ptr::eq(c, clitic) {
+            break;
+        }
+    }
+    chars
+}
+
+/// The byte length of the shortest prefix of `raw` that folds to `folded_chars` characters,
+/// with the marks that follow it (short vowels written on its last letter).
+fn byte_len_of_folded(raw: &str, folded_chars: usize, rules: &WordRules) -> usize {
+    let mut count = 0;
+    let mut buffer = [0u8; 4];
+    for (at, c) in raw.char_indices() {
+        if count >= folded_chars && !rules.fold(c.encode_utf8(&mut buffer)).is_empty() {
+            return at;
+        }
+        count += rules.fold(c.encode_utf8(&mut buffer)).chars().count();
+    }
+    raw.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn arabic_rules() -> WordRules {
+        let letters = [('ة', Some('ه')), ('ى', Some('ي')), ('ـ', None)].into_iter().collect();
+        WordRules::new(vec![], vec![]).with_spelling(letters, Default::default())
+    }
+
+    fn clitics() -> Clitics {
+        Clitics::new(
+            vec![("و".into(), "".into()), ("ب".into(), "".into()), ("ل".into(), "".into()), ("لل".into(), "ال".into())],
+            vec!["ها".into(), "ه".into()],
+            vec![("ت".into(), "ه".into())],
+        )
+    }
+
+    fn vocabulary(words: &[&str]) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for w in words {
+            v.add_word(&arabic_rules().fold(w));
+        }
+        v
+    }
+
+    fn segmented(text: &str, known: &[&str]) -> Vec<(String, String)> {
+        let rules = arabic_rules();
+        let tokens = tokenize(text, &rules);
+        clitics()
+            .segment(text, tokens, &rules, &vocabulary(known))
+            .into_iter()
+            .map(|t| (t.text.to_string(), t.norm.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn known_words_lose_their_clitics_and_unknown_words_keep_them() {
+        let pairs = segmented("وبريف لقوات ولد", &["ريف", "قوات"]);
+        let texts: Vec<&str> = pairs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["و", "ب", "ريف", "ل", "قوات", "ولد"]);
+    }
+
+    #[test]
+    fn an_elided_article_is_restored_and_offsets_keep_the_short_vowels() {
+        let text = "لِلنِّظام";
+        let pairs = segmented(text, &["النظام"]);
+        assert_eq!(pairs.len(), 2, "{pairs:?}");
+        assert_eq!(pairs[0].1, "لل");
+        assert_eq!(pairs[1].1, "النظام");
+        assert_eq!(format!("{}{}", pairs[0].0, pairs[1].0), text);
+    }
+
+    #[test]
+    fn an_enclitic_comes_off_with_the_final_letter_restored() {
+        let pairs = segmented("بلدته", &["بلدة"]);
+        let norms: Vec<&str> = pairs.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(norms, ["بلده", "ه"]);
+    }
+
+    #[test]
+    fn readings_strip_every_combination_for_name_lookup() {
+        let readings = clitics().readings("وبسراقب");
+        assert_eq!(readings[0], "وبسراقب");
+        assert!(readings.contains(&"بسراقب".to_owned()) && readings.contains(&"سراقب".to_owned()), "{readings:?}");
+    }
+}
