@@ -30,20 +30,13 @@ pub struct Sentence<'a> {
 const FINAL_PUNCTUATION: &[char] = &['.', '!', '?', '؟', '…', '"', '»', '”', '\'', ')'];
 const CLOSING_QUOTES: &[char] = &['"', '»', '”', '\'', ')'];
 
-/// Splits a text into paragraphs (lines) and those into sentences.
+/// Splits a text into paragraphs and those into sentences. A paragraph is a line, or the
+/// lines a hard-wrapped text broke it into (see [`paragraphs`]).
 pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
     let mut out = Vec::new();
     let mut seen_paragraphs: Vec<&str> = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        let start = line_start + (line.len() - line.trim_start().len());
-        let end = start + trimmed.len();
+    for (start, end) in paragraphs(text) {
+        let trimmed = &text[start..end];
         let (kind, tokens) = paragraph_kind(trimmed, pack, &seen_paragraphs);
         seen_paragraphs.push(trimmed);
         if kind != SentenceKind::Body {
@@ -68,6 +61,58 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
         }
     }
     out
+}
+
+/// Lines at most this long may be a hard-wrapped text's (feeds wrap at 60 to 80 columns).
+const MAX_WRAP_WIDTH: usize = 100;
+/// A wrapped line fills at least this share of the text's width; a shorter one ends its
+/// paragraph (or is a headline).
+const FULL_LINE_SHARE: f64 = 0.75;
+
+/// Byte ranges of the paragraphs, trimmed. A line continues into the next when it does not
+/// end like a sentence and either the next starts in lower case, or the text is
+/// hard-wrapped (three lines or more, none longer than a feed's width) and the line fills
+/// it: a line without final punctuation that is as long as the text's lines is text cut by
+/// the wrap, not a heading.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let start = offset + (line.len() - line.trim_start().len());
+            lines.push((start, start + trimmed.len()));
+        } else {
+            lines.push((offset, offset));
+        }
+        offset += line.len();
+    }
+    let width = |&(s, e): &(usize, usize)| text[s..e].chars().count();
+    let widest = lines.iter().map(width).max().unwrap_or(0);
+    let wrapped = widest <= MAX_WRAP_WIDTH && lines.iter().filter(|l| width(l) > 0).count() >= 3;
+    let continues = |line: (usize, usize), next: (usize, usize)| {
+        let this = &text[line.0..line.1];
+        let next_text = &text[next.0..next.1];
+        // A wrap cuts between words: the line ends in a word, a number or a mark inside a
+        // sentence, not in a bracket that closes a caption.
+        let cut_inside = this.chars().last().is_some_and(|c| c.is_alphanumeric() || ",;:-–(«".contains(c));
+        if next_text.is_empty() || !cut_inside {
+            return false;
+        }
+        let lower_start = next_text.chars().next().is_some_and(char::is_lowercase);
+        lower_start || (wrapped && width(&line) as f64 >= FULL_LINE_SHARE * widest as f64)
+    };
+    let mut paragraphs: Vec<(usize, usize)> = Vec::new();
+    let mut previous: Option<(usize, usize)> = None;
+    for &line in &lines {
+        match (previous, paragraphs.last_mut()) {
+            (Some(before), Some(last)) if continues(before, line) => last.1 = line.1,
+            _ if line.0 < line.1 => paragraphs.push(line),
+            _ => {}
+        }
+        previous = Some(line);
+    }
+    paragraphs
 }
 
 /// The paragraph's kind, and its tokens when it is prose (others are not read further).
@@ -173,6 +218,21 @@ mod tests {
             assert_eq!(&text[s.start..s.end], s.text);
             assert_eq!(s.tokens, pack("fr").tokenize(s.text), "{}", s.text);
         }
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_into_their_sentences() {
+        let text = "Army retakes town\n\nGovernment forces recaptured the town on Tuesday after\nthree days of fighting with rebel groups, a monitor said on\nWednesday. Residents fled north towards the Turkish border\nand the camps there.\n";
+        let got = sentences(text, &pack("en"));
+        let body: Vec<&str> = got.iter().filter(|s| s.kind == SentenceKind::Body).map(|s| s.text).collect();
+        assert_eq!(body.len(), 2, "{body:?}");
+        assert!(body[0].starts_with("Government forces") && body[0].ends_with("on\nWednesday."), "{body:?}");
+        assert_eq!(got[0].kind, SentenceKind::Heading);
+        // A line cut before a word in lower case continues, whatever the text's width.
+        let french = "Les forces du régime ont repris la ville de Saraqeb mardi, après de violents combats avec les\nrebelles, selon l'OSDH.\n";
+        let got = sentences(french, &pack("fr"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind, SentenceKind::Body);
     }
 
     #[test]
