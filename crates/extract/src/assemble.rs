@@ -102,7 +102,13 @@ struct Discourse {
     last_attack: Option<Attack>,
     /// Points of places resolved so far.
     near: Vec<(f64, f64)>,
+    /// The last window a sentence stated, and that sentence's index: the sentences right
+    /// after it that state none tell of the same episode.
+    last_window: Option<(usize, DateWindow)>,
 }
+
+/// How many sentences after a dated one an undated sentence takes its date from.
+const DATE_CARRY_SENTENCES: usize = 1;
 
 /// An attack as later sentences may refer to it ("the hospital was destroyed").
 #[derive(Clone)]
@@ -334,13 +340,31 @@ impl<'s> SentenceReader<'_, 's> {
                 evidence: self.text.to_string(),
             });
         }
+        let carried = discourse
+            .last_window
+            .as_ref()
+            .filter(|(sentence, _)| self.index - sentence <= DATE_CARRY_SENTENCES)
+            .map(|(_, window)| window.clone());
+        // The window this sentence's events take (the date nearest their trigger), else the
+        // last it states: a dateline comes first, the event's own day after it.
+        let stated = drafts
+            .first()
+            .and_then(|d| best_for(&self.spotted.dates, d.trigger.start))
+            .or(self.spotted.dates.last())
+            .map(|d| d.window.clone());
         let mut events: Vec<Event> = Vec::new();
-        for draft in drafts {
+        for mut draft in drafts {
             if events.iter().any(|e| e.sub_event_type == draft.sub_event_type && e.mention == draft.place.text) {
                 continue;
             }
+            if self.spotted.dates.is_empty() && draft.inherited_window.is_none() {
+                draft.inherited_window = carried.clone();
+            }
             let event = self.build(draft, discourse, trace);
             events.push(event);
+        }
+        if let Some(window) = stated {
+            discourse.last_window = Some((self.index, window));
         }
         if !self.spotted.aggregate {
             attach_casualties(&mut events, &casualties);

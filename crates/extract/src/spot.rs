@@ -309,9 +309,16 @@ fn uncased_name_spans(
             i += 1;
             continue;
         }
+        // A one-word name needs a cue: a preposition of place, a place noun or region word,
+        // or a name just before it in a list; common words are villages' names too.
+        let cued = i > 0
+            && (pack.name_cues.match_ending_at(tokens, i, 2).is_some()
+                || pack.region_words.match_ending_at(tokens, i, 2).is_some()
+                || pack.near_markers.match_ending_at(tokens, i, 3).is_some()
+                || announced_by_place_noun(tokens, i, pack));
         let known = (1..=MAX_NAME_WORDS)
             .rev()
-            .filter(|&k| (i..i + k).all(free) && (k > 1 || unknown(i)))
+            .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued)))
             .find(|&k| gazetteer.knows_name(&span_text(text, tokens, i, i + k)));
         let length = known.or_else(|| {
             (unknown(i) && announced_by_place_noun(tokens, i, pack))

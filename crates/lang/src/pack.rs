@@ -163,6 +163,10 @@ struct PlacesSection {
     locatives: Vec<String>,
     facility_nouns: Vec<String>,
     origin_markers: Vec<String>,
+    /// Words that stand right before a name where the script has no capitals to show one
+    /// (prepositions of place): a one-word name the gazetteer knows counts only after them.
+    #[serde(default)]
+    name_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -251,6 +255,7 @@ pub struct LanguagePack {
     pub locatives: Lexicon<()>,
     pub facility_nouns: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
+    pub name_cues: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -367,6 +372,7 @@ impl LanguagePack {
             &mut self.locatives,
             &mut self.facility_nouns,
             &mut self.origin_markers,
+            &mut self.name_cues,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -528,6 +534,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         locatives: set(&file.places.locatives),
         facility_nouns: set(&file.places.facility_nouns),
         origin_markers: set(&file.places.origin_markers),
+        name_cues: set(&file.places.name_cues),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
