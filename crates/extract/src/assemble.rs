@@ -816,6 +816,9 @@ impl<'s> SentenceReader<'_, 's> {
             longitude: placed.longitude,
             geo_precision: placed.geo_precision,
             admin1: placed.admin1,
+            admin2: placed.admin2,
+            admin3: placed.admin3,
+            pcode: placed.pcode,
             country: placed.country,
             iso: placed.iso,
             fatalities: 0,
@@ -896,9 +899,13 @@ impl<'s> SentenceReader<'_, 's> {
             }
             let governorate = gazetteer.governorate(&place.country, &place.admin1);
             let country = gazetteer.country(&place.country);
+            let hierarchy = |name: &str| (!name.is_empty()).then(|| name.to_string());
             return Placed {
                 location: place.name.clone(),
-                geonameid: Some(place.geonameid),
+                geonameid: place.geonameid,
+                pcode: place.pcode.clone(),
+                admin2: hierarchy(&place.admin2),
+                admin3: hierarchy(&place.admin3),
                 latitude: Some(place.latitude),
                 longitude: Some(place.longitude),
                 geo_precision: if region { 2 } else { 1 },
@@ -925,6 +932,9 @@ impl<'s> SentenceReader<'_, 's> {
 struct Placed {
     location: String,
     geonameid: Option<u32>,
+    pcode: Option<String>,
+    admin2: Option<String>,
+    admin3: Option<String>,
     latitude: Option<f64>,
     longitude: Option<f64>,
     geo_precision: u8,
@@ -941,6 +951,9 @@ impl Placed {
         Placed {
             location: g.name.clone(),
             geonameid: None,
+            pcode: None,
+            admin2: None,
+            admin3: None,
             latitude: Some(g.latitude),
             longitude: Some(g.longitude),
             geo_precision: 3,
@@ -957,6 +970,9 @@ impl Placed {
         Placed {
             location: mention.text.clone(),
             geonameid: None,
+            pcode: None,
+            admin2: None,
+            admin3: None,
             latitude: country.map(|c| c.latitude),
             longitude: country.map(|c| c.longitude),
             geo_precision: 3,

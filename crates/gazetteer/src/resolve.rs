@@ -46,7 +46,8 @@ pub struct Context {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    pub geonameid: u32,
+    pub geonameid: Option<u32>,
+    pub pcode: Option<String>,
     pub name: String,
     pub country: String,
     pub admin1: String,
@@ -135,7 +136,7 @@ impl Gazetteer {
         // ("Benin" for Banan in rural Aleppo).
         let in_named_governorate = |place: &Place| at_home(place) && context.admin1.as_deref() == Some(&place.admin1);
         let skeleton = skeleton(&key);
-        let short_skeleton = skeleton.replace(' ', "").len() < 4;
+        let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
         for &index in self.with_skeleton(&skeleton) {
             let place = &self.places[index as usize];
             if !short_skeleton || is_major(place) || in_named_governorate(place) {
@@ -195,7 +196,8 @@ impl Gazetteer {
         self.refusal(index, level, context).is_none().then(|| &self.places[index])
     }
 
-    /// The candidates, best first (at most 8): score, GeoNames id, index, match level.
+    /// The candidates, best first (at most 8): score, GeoNames id (places without one
+    /// last among equals), index, match level.
     fn ranked(&self, mention: &str, context: &Context) -> Vec<(f64, u32, usize, MatchLevel)> {
         let found = self.candidates_remembered(mention, context);
         // A lone candidate needs no score to come first.
@@ -204,10 +206,10 @@ impl Gazetteer {
             .iter()
             .map(|&(index, level)| {
                 let score = if alone { 0.0 } else { self.score(index, level, context, None) };
-                (score, self.places[index].geonameid, index, level)
+                (score, self.places[index].geonameid.unwrap_or(u32::MAX), index, level)
             })
             .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         ranked.truncate(8);
         ranked
     }
@@ -273,6 +275,7 @@ impl Gazetteer {
         let score = self.score(index, level, context, Some(&mut why));
         Candidate {
             geonameid: place.geonameid,
+            pcode: place.pcode.clone(),
             name: place.name.clone(),
             country: place.country.clone(),
             admin1: place.admin1.clone(),
@@ -311,14 +314,14 @@ mod tests {
     #[test]
     fn the_syrian_village_beats_a_foreign_namesake() {
         let r = gazetteer().resolve("Kfar Nabel", &syria());
-        assert_eq!(r.place.map(|p| p.geonameid), Some(900001), "{}", r.reason);
-        assert!(r.candidates.iter().any(|c| c.geonameid == 900002), "the namesake stays a candidate");
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900001), "{}", r.reason);
+        assert!(r.candidates.iter().any(|c| c.geonameid == Some(900002)), "the namesake stays a candidate");
     }
 
     #[test]
     fn a_mangled_name_resolves_at_home_not_abroad() {
         let r = gazetteer().resolve("Halle", &syria());
-        assert_eq!(r.place.map(|p| p.geonameid), Some(900004), "{}", r.reason);
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900004), "{}", r.reason);
     }
 
     #[test]
@@ -326,7 +329,7 @@ mod tests {
         let mut context = syria();
         context.admin1 = Some("09".into());
         let r = gazetteer().resolve("Tal Refaat", &context);
-        assert_eq!(r.place.map(|p| p.geonameid), Some(900005));
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900005));
     }
 
     #[test]
@@ -358,7 +361,7 @@ mod builtin_tests {
 
     fn resolved(name: &str) -> Option<u32> {
         let syria = Context { country: Some("SY".into()), ..Context::default() };
-        builtin().resolve(name, &syria).place.map(|p| p.geonameid)
+        builtin().resolve(name, &syria).place.and_then(|p| p.geonameid)
     }
 
     #[test]
