@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::memo::Memo;
-use crate::{fold_mention, skeleton, Gazetteer, Place};
+use crate::{bounded_distance, fold_mention, fold_name, skeleton, Gazetteer, Place};
 
 /// The places whose names meet a mention, each with the level it met at.
 type Found = Rc<[(usize, MatchLevel)]>;
@@ -137,9 +137,14 @@ impl Gazetteer {
         let in_named_governorate = |place: &Place| at_home(place) && context.admin1.as_deref() == Some(&place.admin1);
         let skeleton = skeleton(&key);
         let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
+        // With thousands of villages, three consonants also join names of different
+        // lengths ("Nairab" / "Nayrabiyeh"): the spelling must be close as well.
+        let close_spelling = |place: &Place| {
+            [&place.name, &place.ascii_name].iter().any(|name| bounded_distance(&key, &fold_name(name), 2) <= 2)
+        };
         for &index in self.with_skeleton(&skeleton) {
             let place = &self.places[index as usize];
-            if !short_skeleton || is_major(place) || in_named_governorate(place) {
+            if !short_skeleton || is_major(place) || (in_named_governorate(place) && close_spelling(place)) {
                 push(&mut found, index, MatchLevel::Skeleton);
             }
         }

@@ -35,15 +35,15 @@ pub fn detect_format(mut reader: impl BufRead, origin: &str) -> Result<SourceFor
     if header.contains(&"pcode") && header.contains(&"name_en") {
         return Ok(SourceFormat::OchaCommunities);
     }
+    // Tab-separated lines are GeoNames': a row of the wrong width is then reported by line.
     match first.split('\t').count() {
         10 => Ok(SourceFormat::GeoNamesAlternateNames),
-        19 => Ok(SourceFormat::GeoNamesDump),
-        n => Err(GazetteerError::Format {
+        n if n > 1 || first.is_empty() => Ok(SourceFormat::GeoNamesDump),
+        _ => Err(GazetteerError::Format {
             origin: origin.to_string(),
-            message: format!(
-                "neither a GeoNames dump (19 tab-separated columns, found {n}), an OCHA communities CSV \
-                 (a header with pcode and name_en) nor a Syrian Archive JSON array"
-            ),
+            message: "neither a GeoNames dump (19 tab-separated columns), an OCHA communities CSV \
+                      (a header with pcode and name_en) nor a Syrian Archive JSON array"
+                .into(),
         }),
     }
 }
