@@ -397,6 +397,31 @@ mod builtin_tests {
     }
 
     #[test]
+    fn a_namesake_goes_where_the_text_is() {
+        let in_idlib = Context { country: Some("SY".into()), admin1: Some("12".into()), ..Context::default() };
+        let place = builtin().resolve_place("Ras al-Ain", &in_idlib).expect("resolved");
+        assert_eq!((place.admin1.as_str(), place.pcode.as_deref()), ("12", Some("C3902")));
+        // No governorate named, but the article's other places are in south-east Idlib.
+        let near_saraqib = Context { country: Some("SY".into()), admin1: None, near: vec![(35.8645, 36.8059)] };
+        assert_eq!(builtin().resolve_place("Ras al-Ain", &near_saraqib).map(|p| p.admin1.as_str()), Some("12"));
+        // Alone, the town of Hasakah, the largest.
+        assert_eq!(resolved("Ras al-Ain"), Some(165509));
+    }
+
+    #[test]
+    fn a_village_is_one_place_with_every_record_of_it() {
+        let syria = Context { country: Some("SY".into()), ..Context::default() };
+        for name in ["Kafranbel", "Kafr Nobol", "كفر نبل", "Kafr Nabl"] {
+            let place = builtin().resolve_place(name, &syria).expect(name);
+            assert_eq!((place.geonameid, place.pcode.as_deref()), (Some(168661), Some("C4068")), "{name}");
+            assert_eq!((place.admin2.as_str(), place.admin3.as_str()), ("Al Mara", "Kafr Nobol"));
+        }
+        let village = builtin().resolve_place("Telamnas", &syria).expect("an OCHA village");
+        assert_eq!((village.geonameid, village.pcode.as_deref()), (None, Some("C3974")));
+        assert_eq!(builtin().resolve_place("Talmenes", &syria).and_then(|p| p.pcode.as_deref()), Some("C3974"));
+    }
+
+    #[test]
     fn a_name_that_resembles_a_place_abroad_is_resolved_at_home() {
         let place = |name: &str| {
             let syria = Context { country: Some("SY".into()), ..Context::default() };
