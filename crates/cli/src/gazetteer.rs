@@ -159,7 +159,7 @@ pub fn resolve(names: &[String], admin1: Option<String>, json: bool, extra: &[Pa
         },
         None => None,
     };
-    let context = frontline_gazetteer::Context { country: Some("SY".into()), admin1, near: Vec::new() };
+    let context = frontline_gazetteer::Context { country: Some("SY".into()), admin1, ..Default::default() };
     let mut all = true;
     for name in names {
         let resolution = gazetteer.resolve(name, &context);

@@ -194,6 +194,11 @@ impl<'g> HomeNames<'g> {
     fn admin1(&self, name: &str) -> Option<String> {
         self.place(name).filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1.clone())
     }
+
+    /// The district of the place a name designates, when the gazetteer knows it.
+    fn admin2(&self, name: &str) -> Option<String> {
+        self.place(name).filter(|p| p.country == HOME_COUNTRY && !p.admin2.is_empty()).map(|p| p.admin2.clone())
+    }
 }
 
 fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
@@ -771,6 +776,15 @@ impl<'s> SentenceReader<'_, 's> {
         region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
     }
 
+    /// The district this sentence names: that of a region below a governorate ("the
+    /// countryside of Maarat al-Numan", "Jabal al-Zawiya region").
+    fn sentence_admin2(&self) -> Option<String> {
+        self.spotted.places.iter().find_map(|p| match &p.role {
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin2(&p.text),
+            _ => None,
+        })
+    }
+
     fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Event {
         let ctx = self.ctx;
         let admin1_hint = self.sentence_admin1();
@@ -881,6 +895,7 @@ impl<'s> SentenceReader<'_, 's> {
         let context = Context {
             country: Some(HOME_COUNTRY.to_string()),
             admin1: admin1_hint.clone(),
+            admin2: self.sentence_admin2(),
             near: discourse.near.clone(),
         };
         // The account of the choice only when the reading is explained.

@@ -40,6 +40,9 @@ pub struct Context {
     pub country: Option<String>,
     /// Governorate the surrounding words name ("la campagne d'Idlib").
     pub admin1: Option<String>,
+    /// District the surrounding words name, as the gazetteer writes it ("Al Mara" for the
+    /// countryside of Maarat al-Numan).
+    pub admin2: Option<String>,
     /// Points already resolved in the same article.
     pub near: Vec<(f64, f64)>,
 }
@@ -256,6 +259,10 @@ impl Gazetteer {
             score += 10.0;
             explain(&|| format!("in the governorate the text names ({})", place.admin1));
         }
+        if context.admin2.as_deref().is_some_and(|a| !a.is_empty() && a == place.admin2) {
+            score += 6.0;
+            explain(&|| format!("in the district the text names ({})", place.admin2));
+        }
         if let Some(nearest) = nearest_km((place.latitude, place.longitude), &context.near) {
             let penalty = (nearest / 50.0).min(8.0);
             score -= penalty;
@@ -402,10 +409,17 @@ mod builtin_tests {
         let place = builtin().resolve_place("Ras al-Ain", &in_idlib).expect("resolved");
         assert_eq!((place.admin1.as_str(), place.pcode.as_deref()), ("12", Some("C3902")));
         // No governorate named, but the article's other places are in south-east Idlib.
-        let near_saraqib = Context { country: Some("SY".into()), admin1: None, near: vec![(35.8645, 36.8059)] };
+        let near_saraqib = Context { country: Some("SY".into()), near: vec![(35.8645, 36.8059)], ..Context::default() };
         assert_eq!(builtin().resolve_place("Ras al-Ain", &near_saraqib).map(|p| p.admin1.as_str()), Some("12"));
         // Alone, the town of Hasakah, the largest.
         assert_eq!(resolved("Ras al-Ain"), Some(165509));
+        // The district named is enough: Hama's village of the name, in Hama district.
+        let in_hama_district =
+            Context { country: Some("SY".into()), admin2: Some("Hama".into()), ..Context::default() };
+        assert_eq!(
+            builtin().resolve_place("Ras al-Ain", &in_hama_district).and_then(|p| p.pcode.as_deref()),
+            Some("C3067")
+        );
     }
 
     #[test]
