@@ -199,6 +199,7 @@ impl GazetteerBuilder {
         self.join_villages();
         let mut keys: Vec<(String, u32)> = Vec::new();
         let mut skeletons: Vec<(String, u32)> = Vec::new();
+        let mut consonant_keys: Vec<(String, u32)> = Vec::new();
         for (index, place) in self.places.iter_mut().enumerate() {
             let index = index as u32;
             let names = std::iter::once(&place.name)
@@ -210,6 +211,12 @@ impl GazetteerBuilder {
                 if skeleton.replace(' ', "").chars().count() >= 3 {
                     skeletons.push((skeleton, index));
                 }
+                // Latin names only: Arabic ones are found by their own keys.
+                if !crate::consonants::is_arabic(&key) {
+                    if let Some(classes) = crate::consonants(&key) {
+                        consonant_keys.push((classes, index));
+                    }
+                }
                 keys.push((key, index));
             }
             place.alternate_names = Vec::new();
@@ -217,7 +224,8 @@ impl GazetteerBuilder {
         let mut postings = Vec::new();
         let keys = fst_map(keys, &mut postings);
         let skeletons = fst_map(skeletons, &mut postings);
-        Gazetteer::from_parts(self.places, keys, skeletons, postings)
+        let consonants = fst_map(consonant_keys, &mut postings);
+        Gazetteer::from_parts(self.places, keys, skeletons, consonants, postings)
     }
 }
 
@@ -349,6 +357,7 @@ impl Gazetteer {
         places: Vec<Place>,
         keys: fst::Map<Vec<u8>>,
         skeletons: fst::Map<Vec<u8>>,
+        consonants: fst::Map<Vec<u8>>,
         postings: Vec<u32>,
     ) -> Gazetteer {
         let by_id = places.iter().enumerate().filter_map(|(i, p)| Some((p.geonameid?, i))).collect();
@@ -359,6 +368,7 @@ impl Gazetteer {
             by_id,
             keys,
             skeletons,
+            consonants,
             postings,
             governorates: tables::governorates(),
             countries: tables::countries(),

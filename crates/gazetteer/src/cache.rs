@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::{Gazetteer, GazetteerBuilder, GazetteerError, Place, WORLD};
 
 /// Bump when folding or the file layout changes: old caches are then ignored.
-const FORMAT: &str = "frontline-gazetteer-cache-2";
+const FORMAT: &str = "frontline-gazetteer-cache-3";
 
 /// How the gazetteer was obtained, for messages and benchmarks.
 #[derive(Debug, Clone)]
@@ -44,6 +44,8 @@ fn stamp(dumps: &[PathBuf]) -> Result<String, GazetteerError> {
     hasher.update(include_str!("fold.rs").as_bytes());
     hasher.update(include_str!("build.rs").as_bytes());
     hasher.update(include_str!("sources.rs").as_bytes());
+    hasher.update(include_str!("consonants.rs").as_bytes());
+    hasher.update(include_str!("../data/consonants.tsv").as_bytes());
     hasher.update(include_str!("../data/governorates.tsv").as_bytes());
     hasher.update(crate::build::VILLAGES.as_bytes());
     hasher.update(crate::build::ARCHIVE.as_bytes());
@@ -143,6 +145,7 @@ fn encode(gazetteer: &Gazetteer) -> Vec<u8> {
     put_bytes(&mut out, &posting_bytes);
     put_bytes(&mut out, keys.as_fst().as_bytes());
     put_bytes(&mut out, skeletons.as_fst().as_bytes());
+    put_bytes(&mut out, gazetteer.consonants.as_fst().as_bytes());
     out
 }
 
@@ -183,7 +186,8 @@ fn decode(bytes: &[u8]) -> Option<Gazetteer> {
     let postings = reader.block()?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
     let keys = fst::Map::new(reader.block()?.to_vec()).ok()?;
     let skeletons = fst::Map::new(reader.block()?.to_vec()).ok()?;
-    Some(Gazetteer::from_parts(places, keys, skeletons, postings))
+    let consonants = fst::Map::new(reader.block()?.to_vec()).ok()?;
+    Some(Gazetteer::from_parts(places, keys, skeletons, consonants, postings))
 }
 
 struct Reader<'a> {
@@ -245,7 +249,7 @@ mod tests {
         let cache = dir.path().join("cache");
         let (_, report) = load_or_build(std::slice::from_ref(&dump), Some(&cache)).expect("builds");
         let file = report.cache_file.expect("a cache file");
-        fs::write(&file, b"frontline-gazetteer-cache-2 truncated").expect("damage it");
+        fs::write(&file, b"frontline-gazetteer-cache-3 truncated").expect("damage it");
         let (_, report) = load_or_build(&[dump], Some(&cache)).expect("rebuilds");
         assert!(!report.from_cache);
     }

@@ -5,6 +5,7 @@
 
 mod build;
 mod cache;
+mod consonants;
 mod fold;
 mod geonames;
 mod memo;
@@ -16,6 +17,7 @@ use std::collections::HashMap;
 
 pub use build::GazetteerBuilder;
 pub use cache::{default_cache_dir, load_or_build, LoadReport};
+pub use consonants::consonants;
 pub use fold::{bounded_distance, fold_mention, fold_name, skeleton};
 pub use geonames::{read_alternate_names, read_dump, AlternateName};
 pub use resolve::{distance_km, Candidate, Context, MatchLevel, Resolution};
@@ -85,6 +87,9 @@ pub struct Gazetteer {
     by_id: HashMap<u32, usize>,
     keys: fst::Map<Vec<u8>>,
     skeletons: fst::Map<Vec<u8>>,
+    /// Latin names by their consonant classes, for Arabic mentions of places known only by
+    /// Latin names.
+    consonants: fst::Map<Vec<u8>>,
     /// The lists the maps point into: a length, then that many place indexes.
     postings: Vec<u32>,
     governorates: Vec<Governorate>,
@@ -179,6 +184,11 @@ impl Gazetteer {
     /// Places whose skeleton is exactly `skeleton`.
     fn with_skeleton(&self, skeleton: &str) -> &[u32] {
         self.skeletons.get(skeleton).map_or(&[], |offset| self.posting(offset))
+    }
+
+    /// Places whose Latin names have the consonant classes `classes`.
+    fn with_consonants(&self, classes: &str) -> &[u32] {
+        self.consonants.get(classes).map_or(&[], |offset| self.posting(offset))
     }
 
     /// Places of `country` whose folded name is within `limit` edits of `key`.

@@ -27,6 +27,8 @@ enum Refusal {
 pub enum MatchLevel {
     /// Within edit distance of the folded key, in the article's country.
     Fuzzy,
+    /// An Arabic mention with the consonants of a Latin name, in the article's country.
+    Transliterated,
     /// Same consonant skeleton.
     Skeleton,
     /// Same folded key.
@@ -151,6 +153,17 @@ impl Gazetteer {
                 push(&mut found, index, MatchLevel::Skeleton);
             }
         }
+        // An Arabic mention of a place known only by Latin names: its consonants, at home,
+        // when no name of the place at home is written so.
+        if !found.iter().any(|(i, _)| at_home(&self.places[*i])) && crate::consonants::is_arabic(&key) {
+            if let Some(classes) = crate::consonants(&key) {
+                for &index in self.with_consonants(&classes) {
+                    if at_home(&self.places[index as usize]) {
+                        push(&mut found, index, MatchLevel::Transliterated);
+                    }
+                }
+            }
+        }
         // A close spelling in the article's country, for names mangled in translation
         // ("Halle" for Haleb). A short name one letter from a village is noise; from a
         // city, more often a mangled spelling of it.
@@ -248,6 +261,7 @@ impl Gazetteer {
             MatchLevel::Exact => (30.0, "same name"),
             MatchLevel::Skeleton => (20.0, "same name but for vowels"),
             MatchLevel::Fuzzy => (10.0, "close spelling"),
+            MatchLevel::Transliterated => (15.0, "same consonants in Latin script"),
         };
         let mut score = points;
         explain(&|| label.to_string());

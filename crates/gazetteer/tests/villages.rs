@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use frontline_gazetteer::{distance_km, Context, Gazetteer};
+use frontline_gazetteer::{distance_km, read_communities, Context, Gazetteer, GazetteerBuilder};
 
 const WITHIN_KM: f64 = 3.0;
 
@@ -89,4 +89,35 @@ fn every_unique_community_resolves_by_its_english_and_arabic_names() {
     println!("  e.g. {:?}", &misses[..misses.len().min(15)]);
     assert!(english >= 0.95, "English share {english:.3}");
     assert!(arabic >= 0.90, "Arabic share {arabic:.3}");
+}
+
+fn is_arabic_script(name: &str) -> bool {
+    name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
+/// Where no Arabic name is known, an Arabic mention still meets the Latin names by their
+/// consonants: the OCHA communities with their Arabic names taken away, looked up by them.
+#[test]
+fn arabic_names_meet_latin_only_villages_by_their_consonants() {
+    let rows = shared_communities();
+    let unique = unique_named(&rows);
+    let with_arabic: Vec<&Community> = unique.iter().copied().filter(|r| !r.name_ar.is_empty()).collect();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ocha-syria/syr_communities.csv");
+    let file = std::fs::File::open(&path).expect("the shared OCHA table");
+    let mut places = read_communities(file, "syr_communities.csv").expect("the table reads");
+    for place in &mut places {
+        place.alternate_names.retain(|n| !is_arabic_script(n));
+        place.geonameid = None;
+    }
+    let mut builder = GazetteerBuilder::new();
+    builder.add_places(places);
+    let latin_only = builder.build();
+    let (share, misses) = share(&latin_only, &with_arabic, |r| &r.name_ar);
+    println!(
+        "Arabic names against Latin names only: {:.1} % of {} communities within {WITHIN_KM} km",
+        share * 100.0,
+        with_arabic.len()
+    );
+    println!("  e.g. {:?}", &misses[..misses.len().min(10)]);
+    assert!(share >= 0.5, "consonant share {share:.3}");
 }
