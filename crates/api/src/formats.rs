@@ -135,13 +135,14 @@ const ACLED_COLUMNS: [&str; 31] = [
     "timestamp",
 ];
 
-const OWN_COLUMNS: [&str; 17] = [
+const OWN_COLUMNS: [&str; 18] = [
     "date_start",
     "date_end",
     "actor1_id",
     "actor2_id",
     "mention",
     "geonameid",
+    "pcode",
     "civilian_fatalities",
     "child_fatalities",
     "injuries",
@@ -218,8 +219,8 @@ fn acled_record(merged: &MergedEvent, source_names: &HashMap<String, String>) ->
         "Middle East".to_string(),
         e.country.clone(),
         e.admin1.clone().unwrap_or_default(),
-        String::new(),
-        String::new(),
+        e.admin2.clone().unwrap_or_default(),
+        e.admin3.clone().unwrap_or_default(),
         e.location.clone(),
         opt(e.latitude),
         opt(e.longitude),
@@ -236,6 +237,7 @@ fn acled_record(merged: &MergedEvent, source_names: &HashMap<String, String>) ->
         opt(e.actor2_id),
         e.mention.clone(),
         opt(e.geonameid),
+        e.pcode.clone().unwrap_or_default(),
         opt(e.civilian_fatalities),
         opt(e.child_fatalities),
         opt(e.injuries),

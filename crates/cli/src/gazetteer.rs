@@ -1,14 +1,15 @@
-//! `frontline gazetteer`: importing GeoNames dumps into the user's data folder, fetching a
-//! country's dump from GeoNames, listing what is loaded, and resolving a name by hand.
-//! Imported dumps are used by every later run, through the cached index.
+//! `frontline gazetteer`: importing gazetteer files (GeoNames dumps, OCHA communities,
+//! Syrian Archive locations) into the user's data folder, fetching a country's dump from
+//! GeoNames, listing what is loaded, and resolving names by hand or for scripts. Imported
+//! files are used by every later run, through the cached index.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use frontline_gazetteer::{load_or_build, Gazetteer, GazetteerBuilder, LoadReport};
+use frontline_gazetteer::{load_or_build, Gazetteer, GazetteerBuilder, LoadReport, SourceFormat};
 
 /// Where GeoNames publishes its dumps; `--url` or FRONTLINE_GEONAMES_URL replace it.
 pub const GEONAMES_DUMPS: &str = "https://download.geonames.org/export/dump";
@@ -29,7 +30,7 @@ fn imports_dir() -> Result<PathBuf> {
     Ok(data_dir()?.join("gazetteer"))
 }
 
-/// The dumps imported so far, in name order.
+/// The files imported so far, in name order.
 pub fn imported_dumps() -> Result<Vec<PathBuf>> {
     let dir = imports_dir()?;
     let Ok(entries) = fs::read_dir(&dir) else {
@@ -38,7 +39,7 @@ pub fn imported_dumps() -> Result<Vec<PathBuf>> {
     let mut dumps: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "csv" || x == "json"))
         .collect();
     dumps.sort();
     Ok(dumps)
@@ -56,33 +57,34 @@ pub fn load(extra: &[PathBuf]) -> Result<(Gazetteer, LoadReport)> {
     Ok((gazetteer, report))
 }
 
-/// Checks a dump parses before it is imported: a bad line names the file and line.
-fn validate(path: &Path) -> Result<usize> {
-    let open = || fs::File::open(path).map(BufReader::new).with_context(|| format!("cannot open {}", path.display()));
-    let origin = path.display().to_string();
-    let mut first = String::new();
-    open()?.read_line(&mut first)?;
-    // alternateNamesV2 rows have 10 columns, place rows 19.
-    let count = if first.trim_end().split('\t').count() == 10 {
-        frontline_gazetteer::read_alternate_names(open()?, &origin)?.len()
-    } else {
-        GazetteerBuilder::new().add_dump(open()?, &origin)?
-    };
+/// Checks a file parses before it is imported (a bad line names the file and line), and
+/// tells its format.
+fn validate(path: &Path) -> Result<(SourceFormat, usize)> {
+    let (format, count) = GazetteerBuilder::new().add_file(path)?;
     if count == 0 {
-        bail!("{}: no GeoNames rows", path.display());
+        bail!("{}: no places in this {format:?} file", path.display());
     }
-    Ok(count)
+    Ok((format, count))
+}
+
+/// The extension an imported file keeps, by its format.
+fn extension(format: SourceFormat) -> &'static str {
+    match format {
+        SourceFormat::GeoNamesDump | SourceFormat::GeoNamesAlternateNames => "txt",
+        SourceFormat::OchaCommunities => "csv",
+        SourceFormat::SyrianArchive => "json",
+    }
 }
 
 pub fn add(files: &[PathBuf]) -> Result<ExitCode> {
     let dir = imports_dir()?;
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for file in files {
-        let rows = validate(file)?;
-        let name = file.file_name().context("a dump file, not a folder")?;
-        let target = dir.join(Path::new(name).with_extension("txt"));
+        let (format, rows) = validate(file)?;
+        let name = file.file_name().context("a gazetteer file, not a folder")?;
+        let target = dir.join(Path::new(name).with_extension(extension(format)));
         fs::copy(file, &target).with_context(|| format!("cannot copy {} to {}", file.display(), target.display()))?;
-        eprintln!("imported {} ({rows} rows) as {}", file.display(), target.display());
+        eprintln!("imported {} ({format:?}, {rows} rows) as {}", file.display(), target.display());
     }
     let (_, report) = load(&[])?;
     eprintln!("gazetteer: {} places, index built in {:.1} s", report.places, report.elapsed.as_secs_f64());
@@ -116,7 +118,7 @@ pub fn fetch(country: &str, base: Option<&str>) -> Result<ExitCode> {
     let partial = dir.join(format!("{member}.partial"));
     let mut out = fs::File::create(&partial).with_context(|| format!("cannot write {}", partial.display()))?;
     std::io::copy(&mut entry, &mut out).with_context(|| format!("cannot extract {member}"))?;
-    let rows = validate(&partial)?;
+    let (_, rows) = validate(&partial)?;
     let target = dir.join(&member);
     fs::rename(&partial, &target)?;
     eprintln!("imported {member} ({rows} places) as {}", target.display());
@@ -128,7 +130,7 @@ pub fn fetch(country: &str, base: Option<&str>) -> Result<ExitCode> {
 pub fn list() -> Result<ExitCode> {
     let (gazetteer, report) = load(&[])?;
     println!(
-        "built in: GeoNames cities500 ({})",
+        "built in: GeoNames cities500 ({}), OCHA communities and Syrian Archive locations of Syria",
         if Gazetteer::has_builtin_world() { "present" } else { "missing: built without npm" }
     );
     for dump in imported_dumps()? {
@@ -144,24 +146,77 @@ pub fn list() -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Shows the candidates for a name and why the winner won.
-pub fn resolve(name: &str, admin1: Option<String>, extra: &[PathBuf]) -> Result<ExitCode> {
+/// Shows the candidates for each name and why the winner won; with `json`, one object a
+/// line. Succeeds when every name resolves.
+pub fn resolve(names: &[String], admin1: Option<String>, json: bool, extra: &[PathBuf]) -> Result<ExitCode> {
     let (gazetteer, _) = load(extra)?;
-    let context = frontline_gazetteer::Context { country: Some("SY".into()), admin1, near: Vec::new() };
-    let resolution = gazetteer.resolve(name, &context);
+    // A governorate given by name ("Idlib") or by code ("12").
+    let admin1 = match admin1 {
+        Some(given) => match gazetteer.governorate_named(&given) {
+            Some(g) => Some(g.admin1.clone()),
+            None if gazetteer.governorate("SY", &given).is_some() => Some(given),
+            None => bail!("{given:?} is no governorate of Syria (give a name such as Idlib, or its code such as 12)"),
+        },
+        None => None,
+    };
+    let context = frontline_gazetteer::Context { country: Some("SY".into()), admin1, ..Default::default() };
+    let mut all = true;
+    for name in names {
+        let resolution = gazetteer.resolve(name, &context);
+        all &= resolution.place.is_some();
+        if json {
+            println!("{}", resolution_json(&gazetteer, name, &resolution));
+        } else {
+            print_resolution(name, &resolution);
+        }
+    }
+    Ok(if all { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn resolution_json(gazetteer: &Gazetteer, name: &str, resolution: &frontline_gazetteer::Resolution) -> String {
+    let place = resolution.place.as_ref();
+    let text = |value: Option<&str>| value.filter(|v| !v.is_empty()).map(str::to_string);
+    serde_json::json!({
+        "name": name,
+        "location": place.map(|p| &p.name),
+        "latitude": place.map(|p| p.latitude),
+        "longitude": place.map(|p| p.longitude),
+        "geonameid": place.and_then(|p| p.geonameid),
+        "pcode": place.and_then(|p| p.pcode.as_deref()),
+        "country": place.map(|p| &p.country),
+        "admin1": place.and_then(|p| gazetteer.governorate(&p.country, &p.admin1)).map(|g| &g.name),
+        "admin2": text(place.map(|p| p.admin2.as_str())),
+        "admin3": text(place.map(|p| p.admin3.as_str())),
+        "why": resolution.reason,
+    })
+    .to_string()
+}
+
+fn print_resolution(name: &str, resolution: &frontline_gazetteer::Resolution) {
     match &resolution.place {
         Some(p) => println!(
-            "{name} → {} ({}) {:.4}, {:.4} [{} {}]",
-            p.name, p.geonameid, p.latitude, p.longitude, p.country, p.admin1
+            "{name} → {} ({}) {:.4}, {:.4} [{} {}{}]",
+            p.name,
+            p.key(),
+            p.latitude,
+            p.longitude,
+            p.country,
+            p.admin1,
+            [&p.admin2, &p.admin3].iter().filter(|a| !a.is_empty()).map(|a| format!(" / {a}")).collect::<String>()
         ),
         None => println!("{name} → not resolved"),
     }
     println!("  {}", resolution.reason);
     for c in &resolution.candidates {
+        let id = match (&c.geonameid, &c.pcode) {
+            (Some(id), Some(pcode)) => format!("{id}, {pcode}"),
+            (Some(id), None) => id.to_string(),
+            (None, Some(pcode)) => pcode.clone(),
+            (None, None) => "-".into(),
+        };
         println!(
-            "  candidate {} ({}, {} {}) {:?} score {:.1}: {}",
+            "  candidate {} ({id}, {} {}) {:?} score {:.1}: {}",
             c.name,
-            c.geonameid,
             c.country,
             c.admin1,
             c.level,
@@ -169,5 +224,4 @@ pub fn resolve(name: &str, admin1: Option<String>, extra: &[PathBuf]) -> Result<
             c.why.join(", ")
         );
     }
-    Ok(if resolution.place.is_some() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

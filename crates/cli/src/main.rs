@@ -108,10 +108,11 @@ struct ServeArgs {
 
 #[derive(Subcommand)]
 enum GazetteerCommand {
-    /// Import GeoNames dumps (country files such as SY.txt, cities tables, allCountries, or
-    /// alternateNamesV2) for every later run.
+    /// Import gazetteer files for every later run: GeoNames dumps (country files such as
+    /// SY.txt, cities tables, allCountries, alternateNamesV2), OCHA's communities CSV or the
+    /// Syrian Archive's locations JSON; the format is told by the content.
     #[command(
-        after_help = "Examples:\n  frontline gazetteer add SY.txt\n  frontline gazetteer add ../shared/data/geonames/SY-cities500.txt alternateNamesV2.txt"
+        after_help = "Examples:\n  frontline gazetteer add SY.txt\n  frontline gazetteer add ../shared/data/geonames/SY-cities500.txt alternateNamesV2.txt\n  frontline gazetteer add ../shared/data/ocha-syria/syr_communities.csv ../shared/data/syrian-archive/locations.json"
     )]
     Add {
         #[arg(required = true)]
@@ -131,15 +132,20 @@ enum GazetteerCommand {
     /// What the gazetteer holds and how fast its index loads.
     #[command(after_help = "Example:\n  frontline gazetteer list")]
     List,
-    /// Resolve a place name as an article about Syria would, showing every candidate.
+    /// Resolve place names as an article about Syria would, showing every candidate (or, with
+    /// --json, one JSON object a line: name, latitude, longitude, geonameid, pcode, admin1-3, why).
     #[command(
-        after_help = "Examples:\n  frontline gazetteer resolve \"Maarat al-Nouman\"\n  frontline gazetteer resolve Halle --admin1 09"
+        after_help = "Examples:\n  frontline gazetteer resolve \"Maarat al-Nouman\"\n  frontline gazetteer resolve Halle --admin1 09\n  frontline gazetteer resolve --json \"Ras al-Ain\" Talmenes \"كفر نبل\" --admin1 Idlib"
     )]
     Resolve {
-        name: String,
-        /// The governorate (GeoNames admin1 code) the text names.
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// The governorate the text names: a GeoNames admin1 code (12) or a name (Idlib).
         #[arg(long)]
         admin1: Option<String>,
+        /// One JSON object a line, for scripts.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         gazetteer: GazetteerArgs,
     },
@@ -147,7 +153,8 @@ enum GazetteerCommand {
 
 #[derive(Args, Clone, Default)]
 struct GazetteerArgs {
-    /// A GeoNames dump (e.g. SY.txt) to use for this run, besides the built-in gazetteer.
+    /// A gazetteer file (GeoNames dump such as SY.txt, OCHA communities CSV, Syrian Archive
+    /// JSON) to use for this run, besides the built-in gazetteer.
     #[arg(long, value_name = "FILE")]
     gazetteer: Vec<PathBuf>,
 }
@@ -351,8 +358,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             GazetteerCommand::Add { files } => gazetteer::add(&files),
             GazetteerCommand::Fetch { country, url } => gazetteer::fetch(&country, url.as_deref()),
             GazetteerCommand::List => gazetteer::list(),
-            GazetteerCommand::Resolve { name, admin1, gazetteer: args } => {
-                gazetteer::resolve(&name, admin1, &args.gazetteer)
+            GazetteerCommand::Resolve { names, admin1, json, gazetteer: args } => {
+                gazetteer::resolve(&names, admin1, json, &args.gazetteer)
             }
         },
         Command::Explain(args) => {

@@ -380,6 +380,37 @@ fn gazetteer_fetch_add_and_resolve() {
 }
 
 #[test]
+fn villages_resolve_in_one_run_as_json_and_village_files_are_added_by_format() {
+    let home = tempfile::tempdir().expect("temp dir");
+    // Built in: a namesake in the governorate the text names wins over the larger town,
+    // and an Arabic name resolves like an English one.
+    let output = frontline_in(
+        home.path(),
+        &["gazetteer", "resolve", "--json", "Ras al-Ain", "كفر نبل", "Qarmudiya Sharqiya", "--admin1", "Idlib"],
+    );
+    let lines = jsonl(&stdout(&output));
+    assert_eq!(lines.len(), 3, "one object a name");
+    assert!(!output.status.success(), "an unknown name fails the run");
+    let ras = &lines[0];
+    assert_eq!((ras["name"].as_str(), ras["admin1"].as_str()), (Some("Ras al-Ain"), Some("Idlib")));
+    assert!(ras["pcode"].is_string() && ras["admin2"].is_string() && ras["why"].is_string(), "{ras}");
+    assert_eq!(lines[1]["admin1"], "Idlib", "{}", lines[1]);
+    assert!(lines[1]["latitude"].is_number());
+    assert!(lines[2]["latitude"].is_null() && lines[2]["why"].is_string());
+
+    let shared = shared().join("data");
+    let files = [shared.join("ocha-syria/syr_communities.csv"), shared.join("syrian-archive/locations.json")];
+    let add = frontline_in(
+        home.path(),
+        &["gazetteer", "add", files[0].to_str().expect("path"), files[1].to_str().expect("path")],
+    );
+    assert!(add.status.success(), "{}", stderr(&add));
+    assert!(stderr(&add).contains("OchaCommunities") && stderr(&add).contains("SyrianArchive"), "{}", stderr(&add));
+    let list = stdout(&frontline_in(home.path(), &["gazetteer", "list"]));
+    assert!(list.contains("syr_communities.csv") && list.contains("locations.json"), "{list}");
+}
+
+#[test]
 fn with_the_shared_geonames_rows_every_gold_event_is_found_and_placed() {
     let home = tempfile::tempdir().expect("temp dir");
     let shared = shared();

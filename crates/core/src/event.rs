@@ -43,6 +43,15 @@ pub struct Event {
     pub longitude: Option<f64>,
     pub geo_precision: u8,
     pub admin1: Option<String>,
+    /// ACLED's admin2 and admin3: district and sub-district, from the gazetteer's hierarchy.
+    /// Absent from events stored before they existed.
+    #[serde(default)]
+    pub admin2: Option<String>,
+    #[serde(default)]
+    pub admin3: Option<String>,
+    /// The OCHA community P-code of the place, when it has one.
+    #[serde(default)]
+    pub pcode: Option<String>,
     pub country: String,
     pub iso: u16,
     pub fatalities: u32,
@@ -81,12 +90,13 @@ impl Event {
         }
     }
 
-    /// What identifies the event's place: the gazetteer id, else the name as written,
-    /// folded (case, accents, hyphens and apostrophes do not matter).
+    /// What identifies the event's place: the GeoNames id, else the P-code, else the name
+    /// as written, folded (case, accents, hyphens and apostrophes do not matter).
     pub fn place_key(&self) -> String {
-        match self.geonameid {
-            Some(id) => format!("geonames:{id}"),
-            None => format!("name:{}", crate::fold_key(&self.mention)),
+        match (self.geonameid, &self.pcode) {
+            (Some(id), _) => format!("geonames:{id}"),
+            (None, Some(pcode)) => format!("pcode:{pcode}"),
+            (None, None) => format!("name:{}", crate::fold_key(&self.mention)),
         }
     }
 

@@ -221,6 +221,11 @@ impl<'g> HomeNames<'g> {
     fn admin1(&self, name: &str) -> Option<String> {
         self.place(name).filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1.clone())
     }
+
+    /// The district of the place a name designates, when the gazetteer knows it.
+    fn admin2(&self, name: &str) -> Option<String> {
+        self.place(name).filter(|p| p.country == HOME_COUNTRY && !p.admin2.is_empty()).map(|p| p.admin2.clone())
+    }
 }
 
 fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
@@ -871,6 +876,15 @@ impl<'s> SentenceReader<'_, 's> {
         region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
     }
 
+    /// The district this sentence names: that of a region below a governorate ("the
+    /// countryside of Maarat al-Numan", "Jabal al-Zawiya region").
+    fn sentence_admin2(&self) -> Option<String> {
+        self.spotted.places.iter().find_map(|p| match &p.role {
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin2(&p.text),
+            _ => None,
+        })
+    }
+
     fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Event {
         let ctx = self.ctx;
         let admin1_hint = self.sentence_admin1();
@@ -916,6 +930,9 @@ impl<'s> SentenceReader<'_, 's> {
             longitude: placed.longitude,
             geo_precision: placed.geo_precision,
             admin1: placed.admin1,
+            admin2: placed.admin2,
+            admin3: placed.admin3,
+            pcode: placed.pcode,
             country: placed.country,
             iso: placed.iso,
             fatalities: 0,
@@ -978,6 +995,7 @@ impl<'s> SentenceReader<'_, 's> {
         let context = Context {
             country: Some(HOME_COUNTRY.to_string()),
             admin1: admin1_hint.clone(),
+            admin2: self.sentence_admin2(),
             near: discourse.near.clone(),
         };
         // The account of the choice only when the reading is explained.
@@ -996,9 +1014,13 @@ impl<'s> SentenceReader<'_, 's> {
             }
             let governorate = gazetteer.governorate(&place.country, &place.admin1);
             let country = gazetteer.country(&place.country);
+            let hierarchy = |name: &str| (!name.is_empty()).then(|| name.to_string());
             return Placed {
                 location: place.name.clone(),
-                geonameid: Some(place.geonameid),
+                geonameid: place.geonameid,
+                pcode: place.pcode.clone(),
+                admin2: hierarchy(&place.admin2),
+                admin3: hierarchy(&place.admin3),
                 latitude: Some(place.latitude),
                 longitude: Some(place.longitude),
                 geo_precision: if region { 2 } else { 1 },
@@ -1025,6 +1047,9 @@ impl<'s> SentenceReader<'_, 's> {
 struct Placed {
     location: String,
     geonameid: Option<u32>,
+    pcode: Option<String>,
+    admin2: Option<String>,
+    admin3: Option<String>,
     latitude: Option<f64>,
     longitude: Option<f64>,
     geo_precision: u8,
@@ -1041,6 +1066,9 @@ impl Placed {
         Placed {
             location: g.name.clone(),
             geonameid: None,
+            pcode: None,
+            admin2: None,
+            admin3: None,
             latitude: Some(g.latitude),
             longitude: Some(g.longitude),
             geo_precision: 3,
@@ -1057,6 +1085,9 @@ impl Placed {
         Placed {
             location: mention.text.clone(),
             geonameid: None,
+            pcode: None,
+            admin2: None,
+            admin3: None,
             latitude: country.map(|c| c.latitude),
             longitude: country.map(|c| c.longitude),
             geo_precision: 3,

@@ -1,16 +1,38 @@
-//! Building a gazetteer: places from dumps and tables, their names folded once into sorted
+//! Building a gazetteer: places from dumps and tables, the villages of OCHA and the Syrian
+//! Archive joined to the GeoNames places they repeat, their names folded once into sorted
 //! key lists, then fst maps.
 
 use std::collections::HashMap;
-use std::io::BufRead;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
 
-use crate::{fold_name, read_alternate_names, read_dump, skeleton, tables, Gazetteer, GazetteerError, Place, WORLD};
+use crate::sources::{detect_format, read_communities, read_syrian_archive, SourceFormat};
+use crate::{
+    distance_km, fold_name, read_alternate_names, read_dump, skeleton, tables, Gazetteer, GazetteerError, Place, WORLD,
+};
+
+/// The OCHA communities of Syria with coordinates, trimmed from ../shared by
+/// scripts/gazetteer/vendor_villages.py (data/villages/README.md gives sources and licences).
+pub(crate) const VILLAGES: &str = include_str!("../data/villages/syr_communities.csv");
+/// The Syrian Archive's locations, trimmed the same way.
+pub(crate) const ARCHIVE: &str = include_str!("../data/villages/syrian_archive.json");
+
+/// How far apart two records of one village may lie: OCHA, OSM and GeoNames points of one
+/// village are mostly within a kilometre or two of each other.
+const SAME_PLACE_KM: f64 = 3.0;
+/// How far from a village a GeoNames place may lie and still take its district and
+/// sub-district.
+const HIERARCHY_KM: f64 = 5.0;
 
 /// Gathers places and names before the index is built.
 #[derive(Default)]
 pub struct GazetteerBuilder {
     places: Vec<Place>,
     by_id: HashMap<u32, usize>,
+    /// OCHA communities, joined to the places above when the index is built.
+    communities: Vec<Place>,
+    /// Syrian Archive locations, joined to the places above or the communities.
+    archive: Vec<Place>,
 }
 
 impl GazetteerBuilder {
@@ -18,13 +40,49 @@ impl GazetteerBuilder {
         GazetteerBuilder::default()
     }
 
-    /// The built-in world table (validated when the binary was built).
+    /// The built-in world table (validated when the binary was built) and Syria's villages.
     pub fn builtin() -> GazetteerBuilder {
         let mut builder = GazetteerBuilder::new();
         if let Ok(places) = read_dump(WORLD.as_bytes(), "built-in world gazetteer") {
             builder.add_places(places);
         }
+        // The tests of this crate read every row of the vendored tables.
+        if let Ok(places) = read_communities(VILLAGES.as_bytes(), "built-in OCHA communities") {
+            builder.communities.extend(places);
+        }
+        if let Ok(places) = read_syrian_archive(ARCHIVE.as_bytes(), "built-in Syrian Archive locations") {
+            builder.archive.extend(places);
+        }
         builder
+    }
+
+    /// Adds a gazetteer file of any format [`detect_format`] knows; returns the format and
+    /// how many rows it gave.
+    pub fn add_file(&mut self, path: &Path) -> Result<(SourceFormat, usize), GazetteerError> {
+        let origin = path.display().to_string();
+        let open = || {
+            std::fs::File::open(path)
+                .map(BufReader::new)
+                .map_err(|e| GazetteerError::Io { origin: origin.clone(), message: e.to_string() })
+        };
+        let format = detect_format(open()?, &origin)?;
+        let count = match format {
+            SourceFormat::GeoNamesDump => self.add_dump(open()?, &origin)?,
+            SourceFormat::GeoNamesAlternateNames => self.add_alternate_names(open()?, &origin)?,
+            SourceFormat::OchaCommunities => {
+                let places = read_communities(open()?, &origin)?;
+                let count = places.len();
+                self.communities.extend(places);
+                count
+            }
+            SourceFormat::SyrianArchive => {
+                let places = read_syrian_archive(open()?, &origin)?;
+                let count = places.len();
+                self.archive.extend(places);
+                count
+            }
+        };
+        Ok((format, count))
     }
 
     /// Adds every place of a GeoNames dump (country file, cities table, allCountries); a
@@ -50,13 +108,16 @@ impl GazetteerBuilder {
 
     pub fn add_places(&mut self, places: Vec<Place>) {
         for mut place in places {
-            match self.by_id.get(&place.geonameid) {
-                Some(&index) => {
+            let known = place.geonameid.and_then(|id| self.by_id.get(&id).copied());
+            match known {
+                Some(index) => {
                     place.alternate_names.append(&mut self.places[index].alternate_names);
                     self.places[index] = place;
                 }
                 None => {
-                    self.by_id.insert(place.geonameid, self.places.len());
+                    if let Some(id) = place.geonameid {
+                        self.by_id.insert(id, self.places.len());
+                    }
                     self.places.push(place);
                 }
             }
@@ -64,11 +125,67 @@ impl GazetteerBuilder {
     }
 
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.places.len() + self.communities.len() + self.archive.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.len() == 0
+    }
+
+    /// Joins the OCHA communities and Syrian Archive locations to the places they repeat
+    /// (the GeoNames id OCHA gives, else the same name or skeleton within a few km), so that
+    /// one village is one place with every name; the rest become places of their own. A
+    /// GeoNames place of Syria then takes the district and sub-district of the nearest
+    /// community.
+    fn join_villages(&mut self) {
+        let communities = std::mem::take(&mut self.communities);
+        let hierarchy: Vec<(f64, f64, String, String, String)> = communities
+            .iter()
+            .map(|c| (c.latitude, c.longitude, c.admin1.clone(), c.admin2.clone(), c.admin3.clone()))
+            .collect();
+        let mut names = NameIndex::new(&self.places, |p| p.country == "SY" && p.feature_class == 'P');
+        for community in communities {
+            let linked = community.geonameid.and_then(|id| self.by_id.get(&id).copied());
+            let target = linked.filter(|&i| self.places[i].pcode.is_none()).or_else(|| {
+                names.nearby(&community, &self.places, SAME_PLACE_KM).find(|&i| self.places[i].pcode.is_none())
+            });
+            match target {
+                Some(index) => join(&mut self.places[index], community),
+                None => {
+                    let mut community = community;
+                    community.geonameid = None;
+                    self.places.push(community);
+                }
+            }
+        }
+        names = NameIndex::new(&self.places, |p| p.country == "SY");
+        for location in std::mem::take(&mut self.archive) {
+            let near = names.nearby(&location, &self.places, SAME_PLACE_KM).next();
+            // Hand-entered points are sometimes far off: a name the governorate has once
+            // is the same place wherever the point fell.
+            let same_governorate = || {
+                let mut found = names.named(&location).filter(|&i| self.places[i].admin1 == location.admin1);
+                let first = found.next();
+                first.filter(|_| found.next().is_none() && !location.admin1.is_empty())
+            };
+            match near.or_else(same_governorate) {
+                Some(index) => join(&mut self.places[index], location),
+                None => self.places.push(location),
+            }
+        }
+        let grid = Grid::new(hierarchy.iter().map(|h| (h.0, h.1)));
+        for place in self.places.iter_mut().filter(|p| p.country == "SY" && p.admin2.is_empty()) {
+            let nearest = grid
+                .around(place.latitude, place.longitude)
+                .filter(|&i| hierarchy[i].2 == place.admin1)
+                .map(|i| (distance_km((place.latitude, place.longitude), (hierarchy[i].0, hierarchy[i].1)), i))
+                .filter(|(d, _)| *d <= HIERARCHY_KM)
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            if let Some((_, i)) = nearest {
+                place.admin2 = hierarchy[i].3.clone();
+                place.admin3 = hierarchy[i].4.clone();
+            }
+        }
     }
 
     /// Folds every name once and builds the index. frontline's exonyms are added here, to
@@ -79,8 +196,10 @@ impl GazetteerBuilder {
                 self.places[index].alternate_names.extend(names);
             }
         }
+        self.join_villages();
         let mut keys: Vec<(String, u32)> = Vec::new();
         let mut skeletons: Vec<(String, u32)> = Vec::new();
+        let mut consonant_keys: Vec<(String, u32)> = Vec::new();
         for (index, place) in self.places.iter_mut().enumerate() {
             let index = index as u32;
             let names = std::iter::once(&place.name)
@@ -89,8 +208,14 @@ impl GazetteerBuilder {
             for key in names.map(|n| fold_name(n)).filter(|k| !k.is_empty()) {
                 let skeleton = skeleton(&key);
                 // Skeletons of fewer than three consonants collide too easily to be used.
-                if skeleton.replace(' ', "").len() >= 3 {
+                if skeleton.replace(' ', "").chars().count() >= 3 {
                     skeletons.push((skeleton, index));
+                }
+                // Latin names only: Arabic ones are found by their own keys.
+                if !crate::consonants::is_arabic(&key) {
+                    if let Some(classes) = crate::consonants(&key) {
+                        consonant_keys.push((classes, index));
+                    }
                 }
                 keys.push((key, index));
             }
@@ -99,7 +224,114 @@ impl GazetteerBuilder {
         let mut postings = Vec::new();
         let keys = fst_map(keys, &mut postings);
         let skeletons = fst_map(skeletons, &mut postings);
-        Gazetteer::from_parts(self.places, keys, skeletons, postings)
+        let consonants = fst_map(consonant_keys, &mut postings);
+        Gazetteer::from_parts(self.places, keys, skeletons, consonants, postings)
+    }
+}
+
+/// Another record of a place joins it: its names, P-code and hierarchy where the place
+/// lacks them; the place keeps its point and GeoNames id.
+fn join(place: &mut Place, other: Place) {
+    place.alternate_names.push(other.name);
+    place.alternate_names.extend(other.alternate_names);
+    if place.pcode.is_none() {
+        place.pcode = other.pcode;
+    }
+    if place.admin2.is_empty() {
+        place.admin2 = other.admin2;
+        place.admin3 = other.admin3;
+    }
+    if place.admin1.is_empty() {
+        place.admin1 = other.admin1;
+    }
+}
+
+/// The folded names and skeletons of some places, for joining records of one place.
+struct NameIndex {
+    by_name: HashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    fn new(places: &[Place], keep: impl Fn(&Place) -> bool) -> NameIndex {
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, place) in places.iter().enumerate().filter(|(_, p)| keep(p)) {
+            for key in folded_names(place) {
+                by_name.entry(key).or_default().push(index);
+            }
+        }
+        for list in by_name.values_mut() {
+            list.dedup();
+        }
+        NameIndex { by_name }
+    }
+
+    /// Places sharing a folded name or skeleton with `place`, in index order.
+    fn named(&self, place: &Place) -> impl Iterator<Item = usize> {
+        let mut found: Vec<usize> =
+            folded_names(place).iter().filter_map(|k| self.by_name.get(k)).flatten().copied().collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter()
+    }
+
+    /// Places sharing a name with `place` within `km` of it, nearest first.
+    fn nearby<'a>(&self, place: &Place, places: &'a [Place], km: f64) -> impl Iterator<Item = usize> + 'a {
+        let point = (place.latitude, place.longitude);
+        let mut near: Vec<(f64, usize)> = self
+            .named(place)
+            .map(|i| (distance_km(point, (places[i].latitude, places[i].longitude)), i))
+            .filter(|(d, _)| *d <= km)
+            .collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0));
+        near.into_iter().map(|(_, i)| i)
+    }
+}
+
+/// A place's folded names, and their skeletons (marked apart from the names).
+fn folded_names(place: &Place) -> Vec<String> {
+    let mut keys = Vec::new();
+    for name in std::iter::once(&place.name).chain(std::iter::once(&place.ascii_name)).chain(&place.alternate_names) {
+        let key = fold_name(name);
+        if key.is_empty() {
+            continue;
+        }
+        let skeleton = skeleton(&key);
+        if skeleton.replace(' ', "").chars().count() >= 3 {
+            keys.push(format!("\u{1}{skeleton}"));
+        }
+        keys.push(key);
+    }
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Points bucketed by tenths of a degree (about 11 km), for nearest-point questions.
+struct Grid {
+    cells: HashMap<(i32, i32), Vec<usize>>,
+}
+
+impl Grid {
+    fn cell(latitude: f64, longitude: f64) -> (i32, i32) {
+        ((latitude * 10.0).floor() as i32, (longitude * 10.0).floor() as i32)
+    }
+
+    fn new(points: impl Iterator<Item = (f64, f64)>) -> Grid {
+        let mut cells: HashMap<(i32, i32), Vec<usize>> = HashMap::new();
+        for (index, (latitude, longitude)) in points.enumerate() {
+            cells.entry(Grid::cell(latitude, longitude)).or_default().push(index);
+        }
+        Grid { cells }
+    }
+
+    /// The points of the cell of a point and of the eight around it.
+    fn around(&self, latitude: f64, longitude: f64) -> impl Iterator<Item = usize> + '_ {
+        let (row, column) = Grid::cell(latitude, longitude);
+        (-1..=1)
+            .flat_map(move |dr| (-1..=1).map(move |dc| (row + dr, column + dc)))
+            .filter_map(|cell| self.cells.get(&cell))
+            .flatten()
+            .copied()
     }
 }
 
@@ -125,9 +357,10 @@ impl Gazetteer {
         places: Vec<Place>,
         keys: fst::Map<Vec<u8>>,
         skeletons: fst::Map<Vec<u8>>,
+        consonants: fst::Map<Vec<u8>>,
         postings: Vec<u32>,
     ) -> Gazetteer {
-        let by_id = places.iter().enumerate().map(|(i, p)| (p.geonameid, i)).collect();
+        let by_id = places.iter().enumerate().filter_map(|(i, p)| Some((p.geonameid?, i))).collect();
         static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         Gazetteer {
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
@@ -135,6 +368,7 @@ impl Gazetteer {
             by_id,
             keys,
             skeletons,
+            consonants,
             postings,
             governorates: tables::governorates(),
             countries: tables::countries(),

@@ -4,7 +4,7 @@
 //! version), so a change of any of them builds a new one.
 
 use std::fs;
-use std::io::{BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use crate::{Gazetteer, GazetteerBuilder, GazetteerError, Place, WORLD};
 
 /// Bump when folding or the file layout changes: old caches are then ignored.
-const FORMAT: &str = "frontline-gazetteer-cache-1";
+const FORMAT: &str = "frontline-gazetteer-cache-3";
 
 /// How the gazetteer was obtained, for messages and benchmarks.
 #[derive(Debug, Clone)]
@@ -43,6 +43,12 @@ fn stamp(dumps: &[PathBuf]) -> Result<String, GazetteerError> {
     // A change to the folding or to what is indexed makes a new cache.
     hasher.update(include_str!("fold.rs").as_bytes());
     hasher.update(include_str!("build.rs").as_bytes());
+    hasher.update(include_str!("sources.rs").as_bytes());
+    hasher.update(include_str!("consonants.rs").as_bytes());
+    hasher.update(include_str!("../data/consonants.tsv").as_bytes());
+    hasher.update(include_str!("../data/governorates.tsv").as_bytes());
+    hasher.update(crate::build::VILLAGES.as_bytes());
+    hasher.update(crate::build::ARCHIVE.as_bytes());
     hasher.update(include_str!("../data/exonyms.tsv").as_bytes());
     hasher.update(WORLD.len().to_le_bytes());
     hasher.update(&WORLD.as_bytes()[..WORLD.len().min(4096)]);
@@ -61,8 +67,9 @@ fn io_error(path: &Path, error: std::io::Error) -> GazetteerError {
     GazetteerError::Io { origin: path.display().to_string(), message: error.to_string() }
 }
 
-/// The built-in gazetteer plus the GeoNames dumps given (country or cities files with 19
-/// columns, or alternateNamesV2 files with 10), from the cache when it is there.
+/// The built-in gazetteer plus the files given (GeoNames country or cities files,
+/// alternateNamesV2, OCHA communities CSV, Syrian Archive JSON), from the cache when it is
+/// there.
 pub fn load_or_build(dumps: &[PathBuf], cache_dir: Option<&Path>) -> Result<(Gazetteer, LoadReport), GazetteerError> {
     let started = Instant::now();
     let cache_file = match cache_dir {
@@ -96,25 +103,9 @@ pub fn load_or_build(dumps: &[PathBuf], cache_dir: Option<&Path>) -> Result<(Gaz
 fn build(dumps: &[PathBuf]) -> Result<Gazetteer, GazetteerError> {
     let mut builder = GazetteerBuilder::builtin();
     for dump in dumps {
-        let origin = dump.display().to_string();
-        let file = fs::File::open(dump).map_err(|e| io_error(dump, e))?;
-        let mut reader = BufReader::new(file);
-        if is_alternate_names(dump)? {
-            builder.add_alternate_names(&mut reader, &origin)?;
-        } else {
-            builder.add_dump(&mut reader, &origin)?;
-        }
+        builder.add_file(dump)?;
     }
     Ok(builder.build())
-}
-
-/// alternateNamesV2 rows have 10 columns; place rows 19.
-fn is_alternate_names(path: &Path) -> Result<bool, GazetteerError> {
-    let file = fs::File::open(path).map_err(|e| io_error(path, e))?;
-    let mut first = String::new();
-    let mut reader = BufReader::new(file);
-    std::io::BufRead::read_line(&mut reader, &mut first).map_err(|e| io_error(path, e))?;
-    Ok(first.trim_end_matches(['\n', '\r']).split('\t').count() == 10)
 }
 
 fn write_cache(path: &Path, gazetteer: &Gazetteer) -> Result<(), String> {
@@ -139,12 +130,14 @@ fn encode(gazetteer: &Gazetteer) -> Vec<u8> {
     out.extend_from_slice(FORMAT.as_bytes());
     out.extend_from_slice(&(places.len() as u64).to_le_bytes());
     for p in places {
-        out.extend_from_slice(&p.geonameid.to_le_bytes());
+        // GeoNames ids start at 1: 0 stands for none.
+        out.extend_from_slice(&p.geonameid.unwrap_or(0).to_le_bytes());
         out.extend_from_slice(&p.latitude.to_le_bytes());
         out.extend_from_slice(&p.longitude.to_le_bytes());
         out.extend_from_slice(&p.population.to_le_bytes());
         out.extend_from_slice(&(p.feature_class as u32).to_le_bytes());
-        for text in [&p.name, &p.ascii_name, &p.feature_code, &p.country, &p.admin1] {
+        let pcode = p.pcode.as_deref().unwrap_or("");
+        for text in [&p.name, &p.ascii_name, &p.feature_code, &p.country, &p.admin1, &p.admin2, &p.admin3, pcode] {
             put_bytes(&mut out, text.as_bytes());
         }
     }
@@ -152,6 +145,7 @@ fn encode(gazetteer: &Gazetteer) -> Vec<u8> {
     put_bytes(&mut out, &posting_bytes);
     put_bytes(&mut out, keys.as_fst().as_bytes());
     put_bytes(&mut out, skeletons.as_fst().as_bytes());
+    put_bytes(&mut out, gazetteer.consonants.as_fst().as_bytes());
     out
 }
 
@@ -171,8 +165,12 @@ fn decode(bytes: &[u8]) -> Option<Gazetteer> {
         let feature_class = char::from_u32(u32::from_le_bytes(reader.take(4)?.try_into().ok()?))?;
         let mut text = || reader.text();
         let (name, ascii_name, feature_code, country, admin1) = (text()?, text()?, text()?, text()?, text()?);
+        let (admin2, admin3, pcode) = (text()?, text()?, text()?);
         places.push(Place {
-            geonameid,
+            geonameid: (geonameid != 0).then_some(geonameid),
+            pcode: (!pcode.is_empty()).then_some(pcode),
+            admin2,
+            admin3,
             name,
             ascii_name,
             alternate_names: Vec::new(),
@@ -188,7 +186,8 @@ fn decode(bytes: &[u8]) -> Option<Gazetteer> {
     let postings = reader.block()?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
     let keys = fst::Map::new(reader.block()?.to_vec()).ok()?;
     let skeletons = fst::Map::new(reader.block()?.to_vec()).ok()?;
-    Some(Gazetteer::from_parts(places, keys, skeletons, postings))
+    let consonants = fst::Map::new(reader.block()?.to_vec()).ok()?;
+    Some(Gazetteer::from_parts(places, keys, skeletons, consonants, postings))
 }
 
 struct Reader<'a> {
@@ -237,7 +236,7 @@ mod tests {
         assert!(report.from_cache);
         assert_eq!(first.len(), second.len());
         let syria = crate::Context { country: Some("SY".into()), ..Default::default() };
-        let found = second.resolve("Tal Zuraykat", &syria).place.map(|p| p.geonameid);
+        let found = second.resolve("Tal Zuraykat", &syria).place.and_then(|p| p.geonameid);
         assert_eq!(found, Some(900001));
     }
 
@@ -250,7 +249,7 @@ mod tests {
         let cache = dir.path().join("cache");
         let (_, report) = load_or_build(std::slice::from_ref(&dump), Some(&cache)).expect("builds");
         let file = report.cache_file.expect("a cache file");
-        fs::write(&file, b"frontline-gazetteer-cache-1 truncated").expect("damage it");
+        fs::write(&file, b"frontline-gazetteer-cache-3 truncated").expect("damage it");
         let (_, report) = load_or_build(&[dump], Some(&cache)).expect("rebuilds");
         assert!(!report.from_cache);
     }

@@ -7,6 +7,11 @@
 //! dj/j, ou/u, ee/i, q/k) and generic words (Kafr/Kfar, Tal/Tell, Deir/Dayr, Jabal/Jebel).
 //! [`skeleton`] goes further and drops inner vowels, which transliterations disagree on
 //! most ("Maaret" / "Ma'arrat", "Idleb" / "Idlib").
+//!
+//! Arabic script is folded by the same function, so that Arabic mentions meet the Arabic
+//! names of the gazetteer: harakat and tatweel go, the hamza and madda forms of alif
+//! (أ إ آ ٱ) become ا, ة becomes ه, ى becomes ي, ؤ و and ئ ي, and the article ال is
+//! dropped from the front of each word.
 
 use std::cell::RefCell;
 
@@ -32,6 +37,22 @@ const GENERIC_WORDS: &[(&[&str], &str)] = &[
     (&["khirbat", "khirbet", "khurbat"], "khirbt"),
 ];
 
+/// The Arabic article, written joined to its word.
+const ARABIC_ARTICLE: &str = "\u{0627}\u{0644}";
+
+/// Arabic letters written several ways, each mapped to one (after NFKD has split the hamza
+/// and madda off أ إ آ ؤ ئ): alif wasla, ta marbuta, alif maqsura, and the Persian forms of
+/// ya and kaf that Arabic text sometimes carries.
+fn arabic_letter(c: char) -> char {
+    match c {
+        '\u{0671}' => '\u{0627}',
+        '\u{0629}' => '\u{0647}',
+        '\u{0649}' | '\u{06CC}' => '\u{064A}',
+        '\u{06A9}' => '\u{0643}',
+        other => other,
+    }
+}
+
 fn is_mark(c: char) -> bool {
     matches!(c, '\'' | '`' | '\u{2018}' | '\u{2019}' | '\u{02bf}' | '\u{02be}' | '\u{02bc}' | '\u{00b4}' | '\u{02bb}')
 }
@@ -40,11 +61,12 @@ fn is_mark(c: char) -> bool {
 fn plain_words(name: &str) -> Vec<String> {
     let mut cleaned = String::with_capacity(name.len());
     for c in name.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) || is_mark(c) {
+        // Tatweel only stretches a word.
+        if unicode_normalization::char::is_combining_mark(c) || is_mark(c) || c == '\u{0640}' {
             continue;
         }
         if c.is_alphanumeric() {
-            cleaned.extend(c.to_lowercase());
+            cleaned.extend(arabic_letter(c).to_lowercase());
         } else {
             cleaned.push(' ');
         }
@@ -127,9 +149,29 @@ fn fold_name_once(name: &str) -> String {
         .enumerate()
         // "Al Atarib" and "Atarib" are one town; a name that is only an article stays.
         .filter(|(i, w)| !(ARTICLES.contains(&w.as_str()) && (words.len() > 1 || *i > 0)))
-        .map(|(_, w)| fold_word(w))
+        .map(|(_, w)| fold_word(without_joined_article(w)))
         .collect();
     kept.join(" ")
+}
+
+/// A word without the article written joined to it: Arabic ال ("النعمان"), or Latin "el"/"al"
+/// before a consonant as HNAP writes it ("Elmaarra", "Alsayer"). What remains must still
+/// be a word of two letters in Arabic, four in Latin ("Alma" stays).
+fn without_joined_article(word: &str) -> &str {
+    if let Some(rest) = word.strip_prefix(ARABIC_ARTICLE) {
+        if rest.chars().count() >= 2 {
+            return rest;
+        }
+    }
+    for article in ["el", "al"] {
+        if let Some(rest) = word.strip_prefix(article) {
+            let consonant = rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic() && !"aeiouyl".contains(c));
+            if consonant && rest.len() >= 4 {
+                return rest;
+            }
+        }
+    }
+    word
 }
 
 /// The folded key without inner vowels: an initial vowel becomes "a", the others go.
@@ -140,6 +182,14 @@ pub fn skeleton(folded: &str) -> String {
             out.push(' ');
         }
         for (i, c) in word.chars().enumerate() {
+            // The Arabic long vowels (alif, waw, ya) are written or left out as freely as
+            // Latin vowels: a first one stays, as itself.
+            if matches!(c, '\u{0627}' | '\u{0648}' | '\u{064A}') {
+                if i == 0 {
+                    out.push(c);
+                }
+                continue;
+            }
             let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w');
             if i == 0 && vowel {
                 out.push('a');
@@ -220,8 +270,32 @@ mod tests {
     }
 
     #[test]
+    fn arabic_letter_variants_marks_and_article_fold_away() {
+        assert!(same_key("مَعَرَّة النُّعمان", "معره نعمان"));
+        assert!(same_key("الأتارب", "اتارب"));
+        assert!(same_key("إدلب", "ادلب"));
+        assert!(same_key("آل", "ال"), "a word that is only the article stays");
+        assert!(same_key("سـراقـب", "سراقب"), "tatweel");
+        assert!(same_key("ٱلرقة", "رقه"));
+        assert!(same_key("مؤتة", "موته"));
+        assert!(same_key("رئيس", "رييس"));
+        assert!(same_key("كفرى", "كفري"));
+        assert!(!same_key("كفر نبل", "كفر نبودة"));
+        assert!(same_skeleton("حريبل", "حربل"));
+    }
+
+    #[test]
+    fn joined_latin_articles_fold_away() {
+        assert!(same_key("Ras Elhisn", "Ras al-Hisn"));
+        assert!(same_key("Alsayer", "al-Sayer"));
+        assert!(!same_key("Aleppo", "eppo"));
+        assert!(same_key("Alma", "Alma") && fold_name("Alma") == "alma");
+    }
+
+    #[test]
     fn folding_is_idempotent() {
-        for name in ["Ma‘arrat an Nu‘mān", "Kafr Basin", "al-Deir al-Sharqi", "Halle", "Tall Rif‘at"] {
+        for name in ["Ma‘arrat an Nu‘mān", "Kafr Basin", "al-Deir al-Sharqi", "Halle", "Tall Rif‘at", "الالال", "Elelmaa"]
+        {
             let once = fold_name(name);
             assert_eq!(fold_name(&once), once, "{name}");
         }

@@ -79,7 +79,8 @@ fn parse_row(line: &str) -> Result<Place, String> {
     }
     let alternate_names = fields[3].split(',').map(str::trim).filter(|n| !n.is_empty()).map(str::to_string).collect();
     Ok(Place {
-        geonameid,
+        geonameid: Some(geonameid),
+        pcode: None,
         name: fields[1].to_string(),
         ascii_name: fields[2].to_string(),
         alternate_names,
@@ -89,6 +90,8 @@ fn parse_row(line: &str) -> Result<Place, String> {
         feature_code: fields[7].to_string(),
         country: fields[8].to_string(),
         admin1: fields[10].to_string(),
+        admin2: String::new(),
+        admin3: String::new(),
         population: fields[14].trim().parse().unwrap_or(0),
     })
 }
@@ -104,7 +107,7 @@ mod tests {
         let places = read_dump(ROW.as_bytes(), "fixture").expect("valid row");
         assert_eq!(places.len(), 1);
         let p = &places[0];
-        assert_eq!((p.geonameid, p.admin1.as_str(), p.feature_code.as_str()), (174030, "09", "PPLA3"));
+        assert_eq!((p.geonameid, p.admin1.as_str(), p.feature_code.as_str()), (Some(174030), "09", "PPLA3"));
         assert_eq!(p.alternate_names.len(), 3);
     }
 

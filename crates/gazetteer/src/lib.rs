@@ -5,19 +5,23 @@
 
 mod build;
 mod cache;
+mod consonants;
 mod fold;
 mod geonames;
 mod memo;
 mod resolve;
+mod sources;
 mod tables;
 
 use std::collections::HashMap;
 
 pub use build::GazetteerBuilder;
 pub use cache::{default_cache_dir, load_or_build, LoadReport};
+pub use consonants::consonants;
 pub use fold::{bounded_distance, fold_mention, fold_name, skeleton};
 pub use geonames::{read_alternate_names, read_dump, AlternateName};
 pub use resolve::{distance_km, Candidate, Context, MatchLevel, Resolution};
+pub use sources::{detect_format, read_communities, read_syrian_archive, SourceFormat};
 pub use tables::{Country, Governorate};
 
 #[derive(Debug, thiserror::Error)]
@@ -26,12 +30,18 @@ pub enum GazetteerError {
     Read { origin: String, line: usize, message: String },
     #[error("{origin}: {message}")]
     Io { origin: String, message: String },
+    #[error("{origin}: {message}")]
+    Format { origin: String, message: String },
 }
 
-/// A GeoNames place.
+/// A place: a GeoNames row, an OCHA community, a Syrian Archive location, or several of
+/// them joined when they name the same place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
-    pub geonameid: u32,
+    /// None for a place GeoNames does not list (most villages).
+    pub geonameid: Option<u32>,
+    /// OCHA/HNAP community P-code ("C4068"), when OCHA lists the place.
+    pub pcode: Option<String>,
     pub name: String,
     pub ascii_name: String,
     /// Empty once indexed: the index holds their folded forms.
@@ -44,7 +54,21 @@ pub struct Place {
     /// ISO 3166-1 alpha-2.
     pub country: String,
     pub admin1: String,
+    /// District and sub-district (OCHA's English names), empty when unknown.
+    pub admin2: String,
+    pub admin3: String,
     pub population: u64,
+}
+
+impl Place {
+    /// "geonames:ID", else "pcode:C...", else the name: how a place is told apart.
+    pub fn key(&self) -> String {
+        match (&self.geonameid, &self.pcode) {
+            (Some(id), _) => format!("geonames:{id}"),
+            (None, Some(pcode)) => format!("pcode:{pcode}"),
+            (None, None) => format!("name:{}", self.name),
+        }
+    }
 }
 
 /// The built-in world table prepared by build.rs (may be empty when it could not be fetched).
@@ -63,6 +87,9 @@ pub struct Gazetteer {
     by_id: HashMap<u32, usize>,
     keys: fst::Map<Vec<u8>>,
     skeletons: fst::Map<Vec<u8>>,
+    /// Latin names by their consonant classes, for Arabic mentions of places known only by
+    /// Latin names.
+    consonants: fst::Map<Vec<u8>>,
     /// The lists the maps point into: a length, then that many place indexes.
     postings: Vec<u32>,
     governorates: Vec<Governorate>,
@@ -100,6 +127,16 @@ impl Gazetteer {
 
     pub fn place(&self, geonameid: u32) -> Option<&Place> {
         self.by_id.get(&geonameid).map(|&i| &self.places[i])
+    }
+
+    /// The place of an OCHA community P-code.
+    pub fn place_by_pcode(&self, pcode: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.pcode.as_deref() == Some(pcode))
+    }
+
+    /// Every place, in index order.
+    pub fn places(&self) -> &[Place] {
+        &self.places
     }
 
     pub fn governorates(&self) -> &[Governorate] {
@@ -147,6 +184,11 @@ impl Gazetteer {
     /// Places whose skeleton is exactly `skeleton`.
     fn with_skeleton(&self, skeleton: &str) -> &[u32] {
         self.skeletons.get(skeleton).map_or(&[], |offset| self.posting(offset))
+    }
+
+    /// Places whose Latin names have the consonant classes `classes`.
+    fn with_consonants(&self, classes: &str) -> &[u32] {
+        self.consonants.get(classes).map_or(&[], |offset| self.posting(offset))
     }
 
     /// Places of `country` whose folded name is within `limit` edits of `key`.

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::memo::Memo;
-use crate::{fold_mention, skeleton, Gazetteer, Place};
+use crate::{bounded_distance, fold_mention, fold_name, skeleton, Gazetteer, Place};
 
 /// The places whose names meet a mention, each with the level it met at.
 type Found = Rc<[(usize, MatchLevel)]>;
@@ -27,6 +27,8 @@ enum Refusal {
 pub enum MatchLevel {
     /// Within edit distance of the folded key, in the article's country.
     Fuzzy,
+    /// An Arabic mention with the consonants of a Latin name, in the article's country.
+    Transliterated,
     /// Same consonant skeleton.
     Skeleton,
     /// Same folded key.
@@ -40,13 +42,17 @@ pub struct Context {
     pub country: Option<String>,
     /// Governorate the surrounding words name ("la campagne d'Idlib").
     pub admin1: Option<String>,
+    /// District the surrounding words name, as the gazetteer writes it ("Al Mara" for the
+    /// countryside of Maarat al-Numan).
+    pub admin2: Option<String>,
     /// Points already resolved in the same article.
     pub near: Vec<(f64, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
-    pub geonameid: u32,
+    pub geonameid: Option<u32>,
+    pub pcode: Option<String>,
     pub name: String,
     pub country: String,
     pub admin1: String,
@@ -135,11 +141,27 @@ impl Gazetteer {
         // ("Benin" for Banan in rural Aleppo).
         let in_named_governorate = |place: &Place| at_home(place) && context.admin1.as_deref() == Some(&place.admin1);
         let skeleton = skeleton(&key);
-        let short_skeleton = skeleton.replace(' ', "").len() < 4;
+        let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
+        // With thousands of villages, three consonants also join names of different
+        // lengths ("Nairab" / "Nayrabiyeh"): the spelling must be close as well.
+        let close_spelling = |place: &Place| {
+            [&place.name, &place.ascii_name].iter().any(|name| bounded_distance(&key, &fold_name(name), 2) <= 2)
+        };
         for &index in self.with_skeleton(&skeleton) {
             let place = &self.places[index as usize];
-            if !short_skeleton || is_major(place) || in_named_governorate(place) {
+            if !short_skeleton || is_major(place) || (in_named_governorate(place) && close_spelling(place)) {
                 push(&mut found, index, MatchLevel::Skeleton);
+            }
+        }
+        // An Arabic mention of a place known only by Latin names: its consonants, at home,
+        // when no name of the place at home is written so.
+        if !found.iter().any(|(i, _)| at_home(&self.places[*i])) && crate::consonants::is_arabic(&key) {
+            if let Some(classes) = crate::consonants(&key) {
+                for &index in self.with_consonants(&classes) {
+                    if at_home(&self.places[index as usize]) {
+                        push(&mut found, index, MatchLevel::Transliterated);
+                    }
+                }
             }
         }
         // A close spelling in the article's country, for names mangled in translation
@@ -195,7 +217,8 @@ impl Gazetteer {
         self.refusal(index, level, context).is_none().then(|| &self.places[index])
     }
 
-    /// The candidates, best first (at most 8): score, GeoNames id, index, match level.
+    /// The candidates, best first (at most 8): score, GeoNames id (places without one
+    /// last among equals), index, match level.
     fn ranked(&self, mention: &str, context: &Context) -> Vec<(f64, u32, usize, MatchLevel)> {
         let found = self.candidates_remembered(mention, context);
         // A lone candidate needs no score to come first.
@@ -204,10 +227,10 @@ impl Gazetteer {
             .iter()
             .map(|&(index, level)| {
                 let score = if alone { 0.0 } else { self.score(index, level, context, None) };
-                (score, self.places[index].geonameid, index, level)
+                (score, self.places[index].geonameid.unwrap_or(u32::MAX), index, level)
             })
             .collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         ranked.truncate(8);
         ranked
     }
@@ -238,6 +261,7 @@ impl Gazetteer {
             MatchLevel::Exact => (30.0, "same name"),
             MatchLevel::Skeleton => (20.0, "same name but for vowels"),
             MatchLevel::Fuzzy => (10.0, "close spelling"),
+            MatchLevel::Transliterated => (15.0, "same consonants in Latin script"),
         };
         let mut score = points;
         explain(&|| label.to_string());
@@ -248,6 +272,10 @@ impl Gazetteer {
         if context.admin1.as_deref() == Some(place.admin1.as_str()) {
             score += 10.0;
             explain(&|| format!("in the governorate the text names ({})", place.admin1));
+        }
+        if context.admin2.as_deref().is_some_and(|a| !a.is_empty() && a == place.admin2) {
+            score += 6.0;
+            explain(&|| format!("in the district the text names ({})", place.admin2));
         }
         if let Some(nearest) = nearest_km((place.latitude, place.longitude), &context.near) {
             let penalty = (nearest / 50.0).min(8.0);
@@ -273,6 +301,7 @@ impl Gazetteer {
         let score = self.score(index, level, context, Some(&mut why));
         Candidate {
             geonameid: place.geonameid,
+            pcode: place.pcode.clone(),
             name: place.name.clone(),
             country: place.country.clone(),
             admin1: place.admin1.clone(),
@@ -311,14 +340,14 @@ mod tests {
     #[test]
     fn the_syrian_village_beats_a_foreign_namesake() {
         let r = gazetteer().resolve("Kfar Nabel", &syria());
-        assert_eq!(r.place.map(|p| p.geonameid), Some(900001), "{}", r.reason);
-        assert!(r.candidates.iter().any(|c| c.geonameid == 900002), "the namesake stays a candidate");
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900001), "{}", r.reason);
+        assert!(r.candidates.iter().any(|c| c.geonameid == Some(900002)), "the namesake stays a candidate");
     }
 
     #[test]
     fn a_mangled_name_resolves_at_home_not_abroad() {
         let r = gazetteer().resolve("Halle", &syria());
-        assert_eq!(r.place.map(|p| p.geonameid), Some(900004), "{}", r.reason);
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900004), "{}", r.reason);
     }
 
     #[test]
@@ -326,7 +355,7 @@ mod tests {
         let mut context = syria();
         context.admin1 = Some("09".into());
         let r = gazetteer().resolve("Tal Refaat", &context);
-        assert_eq!(r.place.map(|p| p.geonameid), Some(900005));
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900005));
     }
 
     #[test]
@@ -358,7 +387,7 @@ mod builtin_tests {
 
     fn resolved(name: &str) -> Option<u32> {
         let syria = Context { country: Some("SY".into()), ..Context::default() };
-        builtin().resolve(name, &syria).place.map(|p| p.geonameid)
+        builtin().resolve(name, &syria).place.and_then(|p| p.geonameid)
     }
 
     #[test]
@@ -386,6 +415,38 @@ mod builtin_tests {
         }
         assert_eq!(resolved("Maarrat Misrin"), Some(167605), "another town");
         assert_eq!(resolved("Saraqeb"), Some(164816));
+    }
+
+    #[test]
+    fn a_namesake_goes_where_the_text_is() {
+        let in_idlib = Context { country: Some("SY".into()), admin1: Some("12".into()), ..Context::default() };
+        let place = builtin().resolve_place("Ras al-Ain", &in_idlib).expect("resolved");
+        assert_eq!((place.admin1.as_str(), place.pcode.as_deref()), ("12", Some("C3902")));
+        // No governorate named, but the article's other places are in south-east Idlib.
+        let near_saraqib = Context { country: Some("SY".into()), near: vec![(35.8645, 36.8059)], ..Context::default() };
+        assert_eq!(builtin().resolve_place("Ras al-Ain", &near_saraqib).map(|p| p.admin1.as_str()), Some("12"));
+        // Alone, the town of Hasakah, the largest.
+        assert_eq!(resolved("Ras al-Ain"), Some(165509));
+        // The district named is enough: Hama's village of the name, in Hama district.
+        let in_hama_district =
+            Context { country: Some("SY".into()), admin2: Some("Hama".into()), ..Context::default() };
+        assert_eq!(
+            builtin().resolve_place("Ras al-Ain", &in_hama_district).and_then(|p| p.pcode.as_deref()),
+            Some("C3067")
+        );
+    }
+
+    #[test]
+    fn a_village_is_one_place_with_every_record_of_it() {
+        let syria = Context { country: Some("SY".into()), ..Context::default() };
+        for name in ["Kafranbel", "Kafr Nobol", "كفر نبل", "Kafr Nabl"] {
+            let place = builtin().resolve_place(name, &syria).expect(name);
+            assert_eq!((place.geonameid, place.pcode.as_deref()), (Some(168661), Some("C4068")), "{name}");
+            assert_eq!((place.admin2.as_str(), place.admin3.as_str()), ("Al Mara", "Kafr Nobol"));
+        }
+        let village = builtin().resolve_place("Telamnas", &syria).expect("an OCHA village");
+        assert_eq!((village.geonameid, village.pcode.as_deref()), (None, Some("C3974")));
+        assert_eq!(builtin().resolve_place("Talmenes", &syria).and_then(|p| p.pcode.as_deref()), Some("C3974"));
     }
 
     #[test]

@@ -404,7 +404,10 @@ impl Store {
         page: Option<Page>,
     ) -> Result<Vec<T>, StoreError> {
         let (clause, values) = filter_clause(table, filter);
-        let mut sql = format!("SELECT record FROM {table} WHERE 1=1{clause} ORDER BY date_start, event_id");
+        // By the last day an event may have happened, the most precisely dated first: an
+        // event of one day comes before the week-long windows that end on it.
+        let mut sql =
+            format!("SELECT record FROM {table} WHERE 1=1{clause} ORDER BY date_end, date_start DESC, event_id");
         let mut bound: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
         let limits = page.map(|p| (i64::from(p.limit), i64::try_from(p.offset).unwrap_or(i64::MAX)));
         if let Some((limit, offset)) = &limits {

@@ -159,6 +159,16 @@ test('the map replays the war day by day', async () => {
   await waitForDay(page, last);
   const all = await snapshot(page);
   assert.equal(all.events.length, merged.events.length, 'every merged event has a marker');
+  // Events sharing a point are spread around it, each its own marker, with their count.
+  const byPoint = new Map();
+  for (const e of merged.events) {
+    if (e.latitude == null || e.longitude == null) continue;
+    const key = `${e.latitude.toFixed(4)},${e.longitude.toFixed(4)}`;
+    byPoint.set(key, (byPoint.get(key) ?? 0) + 1);
+  }
+  const shared = [...byPoint.values()].filter((n) => n > 1).sort((a, b) => a - b);
+  const counts = (await page.locator('.cluster-count').allTextContents()).map(Number).sort((a, b) => a - b);
+  assert.deepEqual(counts, shared, 'one count a shared point');
   const strike = merged.events.find((e) => e.sub_event_type === 'Air/drone strike' && e.sources.length === 2);
   await page.locator(`path.event-marker[data-event="${strike.event_id}"]`).click();
   await page.waitForSelector('#panel:not([hidden]) blockquote.evidence');

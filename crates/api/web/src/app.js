@@ -117,6 +117,10 @@ function createMap() {
   state.map = map;
   state.layers.events = L.layerGroup().addTo(map);
   state.layers.control = L.layerGroup().addTo(map);
+  // The rings around shared points are measured in pixels: drawn again at each zoom.
+  map.on('zoomend', () => {
+    if (state.events.length) drawEvents();
+  });
   return map;
 }
 
@@ -251,39 +255,81 @@ function radius(fatalities) {
   return Math.min(30, 5 + 2.4 * Math.sqrt(fatalities || 0));
 }
 
+// Events at one point (a village, or the point of a governorate) would hide one another:
+// each group is spread on a small ring around its point, one marker an event, so that each
+// can be picked, with the count at the centre.
+function groupedByPoint(events) {
+  const groups = new Map();
+  for (const e of events) {
+    const key = `${e.latitude.toFixed(4)},${e.longitude.toFixed(4)}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(e);
+  }
+  return [...groups.values()];
+}
+
+// Where the i-th of n events at a point is drawn: the point itself when alone, else on a
+// ring whose radius (in screen pixels, so it holds at every zoom) grows with n.
+function spreadPoint(e, i, n) {
+  if (n === 1) return [e.latitude, e.longitude];
+  const map = state.map;
+  const centre = map.latLngToLayerPoint([e.latitude, e.longitude]);
+  const ring = Math.min(60, 10 + 3 * n);
+  const angle = (2 * Math.PI * i) / n - Math.PI / 2;
+  return map.layerPointToLatLng(centre.add([ring * Math.cos(angle), ring * Math.sin(angle)]));
+}
+
 function drawEvents() {
   const group = state.layers.events;
   group.clearLayers();
   const day = currentDay();
   const from = day - state.trail + 1;
-  let shown = 0;
-  for (const e of state.events) {
-    if (e.latitude == null || e.longitude == null || !e.date_start) continue;
+  const visible = state.events.filter((e) => {
+    if (e.latitude == null || e.longitude == null || !e.date_start) return false;
     const start = dayNumber(e.date_start);
     const end = e.date_end ? dayNumber(e.date_end) : start;
-    if (end < from || start > day) continue;
-    const current = start <= day && day <= end;
-    const age = day - end;
-    const selected = e.event_id === state.selected;
-    const marker = L.circleMarker([e.latitude, e.longitude], {
-      radius: radius(e.fatalities),
-      color: selected ? '#000000' : '#2b2b2b',
-      weight: selected ? 3 : 0.8,
-      fillColor: EVENT_TYPES[e.event_type] || '#777',
-      fillOpacity: current ? 0.9 : Math.max(0.25, 0.7 - age / (state.trail * 1.5)),
-      className: 'event-marker',
-    });
-    marker.bindTooltip(`${e.sub_event_type} · ${e.location} · ${dateText(e)}${e.fatalities ? ` · ${e.fatalities} killed` : ''}`);
-    marker.on('click', () => showEvent(e.event_id));
-    marker.addTo(group);
-    const path = marker.getElement();
-    if (path) {
-      path.dataset.event = e.event_id;
-      path.dataset.type = e.event_type;
+    return !(end < from || start > day);
+  });
+  let shown = 0;
+  let clusters = 0;
+  for (const members of groupedByPoint(visible)) {
+    if (members.length > 1) {
+      clusters += 1;
+      L.marker([members[0].latitude, members[0].longitude], {
+        icon: L.divIcon({ className: 'cluster-count', html: String(members.length), iconSize: [20, 20] }),
+        interactive: false,
+        keyboard: false,
+      }).addTo(group);
     }
-    shown += 1;
+    members.forEach((e, i) => {
+      const start = dayNumber(e.date_start);
+      const end = e.date_end ? dayNumber(e.date_end) : start;
+      const current = start <= day && day <= end;
+      const age = day - end;
+      const selected = e.event_id === state.selected;
+      const marker = L.circleMarker(spreadPoint(e, i, members.length), {
+        radius: members.length > 1 ? Math.min(radius(e.fatalities), 9) : radius(e.fatalities),
+        color: selected ? '#000000' : '#2b2b2b',
+        weight: selected ? 3 : 0.8,
+        fillColor: EVENT_TYPES[e.event_type] || '#777',
+        fillOpacity: current ? 0.9 : Math.max(0.25, 0.7 - age / (state.trail * 1.5)),
+        className: 'event-marker',
+      });
+      const together = members.length > 1 ? ` · ${i + 1} of ${members.length} here` : '';
+      marker.bindTooltip(`${e.sub_event_type} · ${e.location} · ${dateText(e)}${e.fatalities ? ` · ${e.fatalities} killed` : ''}${together}`);
+      marker.on('click', () => showEvent(e.event_id));
+      marker.addTo(group);
+      const path = marker.getElement();
+      if (path) {
+        path.dataset.event = e.event_id;
+        path.dataset.type = e.event_type;
+        if (members.length > 1) path.dataset.cluster = String(members.length);
+      }
+      shown += 1;
+    });
   }
   $('#map').dataset.eventsShown = String(shown);
+  $('#map').dataset.clusters = String(clusters);
   return shown;
 }
 

@@ -371,6 +371,21 @@ fn a_town_in_its_governorate_is_one_event_at_the_town() {
     assert_eq!(e.mention, "Binnish");
 }
 
+#[test]
+fn a_village_is_placed_with_its_district_and_sub_district_where_the_sentence_says() {
+    let events = en("Russian warplanes struck Ras al-Ain in the eastern countryside of Hama on Monday.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_town(e, "Hama");
+    assert_eq!(
+        (e.pcode.as_deref(), e.admin2.as_deref(), e.admin3.as_deref()),
+        (Some("C3067"), Some("Hama"), Some("Hamra"))
+    );
+    let events = en("Russian warplanes struck Ras al-Ain in the southern countryside of Idlib on Monday.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_town(e, "Idlib");
+    assert_eq!((e.pcode.as_deref(), e.admin2.as_deref()), (Some("C3902"), Some("Idleb")));
+}
+
 // Events a word names on its own
 
 #[test]

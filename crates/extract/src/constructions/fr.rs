@@ -34,8 +34,8 @@ fn se_sont_emparees_de_hier_is_an_opposition_gain_from_the_government() {
 
 #[test]
 fn ont_pris_le_controle_of_a_list_gives_one_event_per_town() {
-    let events = fr("Les forces du régime ont pris le contrôle de Kafranbel, Hish et Kafr Wadiha, en plus de Tell Kharruba, selon des sources locales.");
-    assert_eq!(mentions(&events), ["Kafranbel", "Hish", "Kafr Wadiha", "Tell Kharruba"]);
+    let events = fr("Les forces du régime ont pris le contrôle de Kafranbel, Hish et Kafr Wadiha, en plus de Tell Qarmudiya, selon des sources locales.");
+    assert_eq!(mentions(&events), ["Kafranbel", "Hish", "Kafr Wadiha", "Tell Qarmudiya"]);
     for e in &events {
         assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
         assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
@@ -44,8 +44,8 @@ fn ont_pris_le_controle_of_a_list_gives_one_event_per_town() {
         assert_eq!((e.date_start, e.date_end, e.time_precision), (Some(day(2020, 1, 24)), Some(day(2020, 1, 30)), 2));
     }
     assert_town(at(&events, "Hish"), "Idlib");
-    let invented = at(&events, "Tell Kharruba");
-    assert_eq!((invented.location.as_str(), invented.geonameid, invented.geo_precision), ("Tell Kharruba", None, 3));
+    let invented = at(&events, "Tell Qarmudiya");
+    assert_eq!((invented.location.as_str(), invented.geonameid, invented.geo_precision), ("Tell Qarmudiya", None, 3));
     assert!(in_syria(invented));
 }
 

@@ -1,0 +1,129 @@
+//! Consonant classes shared by Arabic script and its Latin transliterations
+//! (data/consonants.tsv), so that an Arabic mention finds a place the gazetteer knows only
+//! by Latin names: "سراقب" and "Saraqib" are both s-r-k-b. Vowels, ayn and hamza go, as
+//! transliterations disagree on them most.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const TABLE: &str = include_str!("../data/consonants.tsv");
+
+/// Fewer classes than this tell too few places apart to be looked up.
+const MIN_CLASSES: usize = 3;
+
+struct Classes {
+    /// Latin letters and digraphs, longest first, each with its class (None: dropped).
+    latin: Vec<(String, Option<char>)>,
+    arabic: HashMap<char, Option<char>>,
+    /// A word's last letter when it is ta marbuta (folded to ه): at the end of the name,
+    /// and before another word.
+    arabic_final: HashMap<char, Option<char>>,
+    arabic_joined: HashMap<char, Option<char>>,
+}
+
+fn classes() -> &'static Classes {
+    static CLASSES: OnceLock<Classes> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut classes = Classes {
+            latin: Vec::new(),
+            arabic: HashMap::new(),
+            arabic_final: HashMap::new(),
+            arabic_joined: HashMap::new(),
+        };
+        for line in TABLE.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let class = fields.get(2).and_then(|c| c.chars().next());
+            let Some(letters) = fields.get(1) else { continue };
+            let letter = letters.chars().next();
+            match (fields[0], letter) {
+                ("latin", _) => classes.latin.push((letters.to_string(), class)),
+                ("arabic", Some(l)) => {
+                    classes.arabic.insert(l, class);
+                }
+                ("arabic-final", Some(l)) => {
+                    classes.arabic_final.insert(l, class);
+                }
+                ("arabic-joined", Some(l)) => {
+                    classes.arabic_joined.insert(l, class);
+                }
+                _ => {}
+            }
+        }
+        classes.latin.sort_by_key(|(letters, _)| std::cmp::Reverse(letters.len()));
+        classes
+    })
+}
+
+/// Whether a folded name is written in Arabic script.
+pub(crate) fn is_arabic(folded: &str) -> bool {
+    let table = classes();
+    folded.chars().any(|c| table.arabic.contains_key(&c))
+}
+
+/// The consonant classes of a folded name; None when a letter is in neither
+/// script's table, or when too few classes remain to be told apart.
+pub fn consonants(folded: &str) -> Option<String> {
+    let table = classes();
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut out = String::new();
+    // Words run together: transliterations join and split them at will ("Kafranbel").
+    for (w, word) in words.iter().enumerate() {
+        let mut word_classes: Vec<char> = Vec::new();
+        if word.chars().any(|c| table.arabic.contains_key(&c)) {
+            let letters: Vec<char> = word.chars().collect();
+            for (i, c) in letters.iter().enumerate() {
+                let class = match (i + 1 == letters.len(), w + 1 == words.len()) {
+                    (true, true) => table.arabic_final.get(c).or_else(|| table.arabic.get(c)),
+                    (true, false) => table.arabic_joined.get(c).or_else(|| table.arabic.get(c)),
+                    _ => table.arabic.get(c),
+                };
+                word_classes.extend(class?.iter());
+            }
+        } else {
+            let mut rest = *word;
+            while !rest.is_empty() {
+                let (letters, class) = table.latin.iter().find(|(letters, _)| rest.starts_with(letters.as_str()))?;
+                word_classes.extend(class.iter());
+                rest = &rest[letters.len()..];
+            }
+        }
+        word_classes.dedup();
+        out.extend(word_classes);
+    }
+    (out.chars().count() >= MIN_CLASSES).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold_name;
+
+    fn classes_of(name: &str) -> Option<String> {
+        consonants(&fold_name(name))
+    }
+
+    #[test]
+    fn arabic_and_latin_spellings_meet() {
+        for (arabic, latin) in [
+            ("سراقب", "Saraqib"),
+            ("معرة النعمان", "Maarat al-Numan"),
+            ("كفر نبل", "Kafr Nabl"),
+            ("خان شيخون", "Khan Shaykhun"),
+            ("كفرنبودة", "Kafr Nabudah"),
+            ("تفتناز", "Taftanaz"),
+            ("جسر الشغور", "Jisr ash-Shughur"),
+        ] {
+            assert_eq!(classes_of(arabic), classes_of(latin), "{arabic} / {latin}");
+            assert!(classes_of(arabic).is_some(), "{arabic}");
+        }
+        assert_ne!(classes_of("سراقب"), classes_of("Sarmada"));
+    }
+
+    #[test]
+    fn too_short_or_foreign_names_give_none() {
+        assert_eq!(classes_of("حلب").map(|c| c.len()), Some(3));
+        assert_eq!(classes_of("Ariha"), None, "two classes");
+        assert_eq!(classes_of("Москва"), None);
+        assert!(is_arabic(&fold_name("إدلب")) && !is_arabic("idlib"));
+    }
+}
