@@ -34,7 +34,8 @@ fn main() {
         }
         None => {
             let dist = out_dir.join("web");
-            let built = install_packages(&web, &cache_dir(&out_dir)).and_then(|modules| run_build(&web, &modules, &dist));
+            let built =
+                install_packages(&web, &cache_dir(&out_dir)).and_then(|modules| run_build(&web, &modules, &dist));
             if let Err(why) = built {
                 println!("cargo:warning=frontline-api: the web map is not built ({why}); the API works, and `/` says how to get the map (install npm and node, then build again)");
                 without_map(&dist).unwrap_or_else(|e| fail(&e));

@@ -124,8 +124,9 @@ fn read_document_bytes(bytes: Vec<u8>, document: Document<'_>, options: &IngestO
     if let Some(message) = decoded.warning {
         emit(Outcome::Warning(Warning { origin: origin.clone(), message }));
     }
+    // The page's markup is dropped here, before the article is read and stored.
     let found = match format {
-        Format::Html => match Found::html(&decoded.text) {
+        Format::Html => match Found::html(&{ decoded.text }) {
             Ok(f) => f,
             Err(reason) => return emit(reject(reason)),
         },
