@@ -322,7 +322,7 @@ fn main() -> ExitCode {
         // `frontline events | head`: the reader has what it wanted.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            eprintln!("error: {}", message(&error));
             if error.downcast_ref::<UsageError>().is_some() {
                 ExitCode::from(2)
             } else {
@@ -330,6 +330,24 @@ fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// The error and its causes in one line, each said once: a library's message often
+/// quotes its cause already ("cannot listen on ...: Address already in use"), and the
+/// chain would say it again.
+fn message(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
