@@ -166,7 +166,7 @@ pub fn reread(
 ) -> Result<ExitCode> {
     let interrupted = interrupt_flag();
     let language = match language.map(str::trim) {
-        Some(code) if code.is_empty() => anyhow::bail!("--language: give a language code (fr, en, ar...)"),
+        Some("") => anyhow::bail!("--language: give a language code (fr, en, ar...)"),
         Some(code) => Some(frontline_ingest::normalise_language(code).unwrap_or_else(|| code.to_owned())),
         None => None,
     };
