@@ -476,7 +476,17 @@ fn two_ingests_at_once_both_complete_and_readers_still_read() {
     };
     let (a, b) = std::thread::scope(|scope| {
         let a = scope.spawn(|| spawn(&first));
-        let reader = scope.spawn(|| (0..5).all(|_| frontline(&db, &["events", "--format", "jsonl"]).status.success()));
+        let reader = scope.spawn(|| {
+            // Reading needs a store: wait for the first article, then read while both write.
+            let started = std::time::Instant::now();
+            while stored_articles(&db) == 0 && started.elapsed() < std::time::Duration::from_secs(60) {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            (0..5).all(|_| {
+                let read = frontline(&db, &["events", "--format", "jsonl"]);
+                read.status.success() || panic!("{}", stderr(&read))
+            })
+        });
         let b = spawn(&second);
         assert!(reader.join().expect("reader thread"), "readers work while ingests write");
         (a.join().expect("ingest thread"), b)

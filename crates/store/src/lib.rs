@@ -184,7 +184,8 @@ fn actor_names(event: &Event) -> String {
 
 /// Refuses a file that SQLite cannot read or that holds other tables than a store's: a
 /// mistyped `--db` must not turn someone's database into a frontline store.
-fn check_is_store(conn: &Connection, shown: &str) -> Result<(), StoreError> {
+/// An empty database passes when `allow_empty` (a store about to be created in it).
+fn check_is_store(conn: &Connection, shown: &str, allow_empty: bool) -> Result<(), StoreError> {
     let not_a_store = |why: String| StoreError::NotAStore { path: shown.to_owned(), why };
     let tables: Result<(i64, i64), rusqlite::Error> = conn.query_row(
         "SELECT count(*), count(*) FILTER (WHERE name = 'articles') FROM sqlite_master WHERE type = 'table'",
@@ -192,6 +193,7 @@ fn check_is_store(conn: &Connection, shown: &str) -> Result<(), StoreError> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     );
     match tables {
+        Ok((0, _)) if allow_empty => Ok(()),
         Ok((0, _)) => Err(not_a_store("an empty database".into())),
         Ok((_, 0)) => Err(not_a_store("a database without frontline's tables".into())),
         Ok(_) => Ok(()),
@@ -220,14 +222,14 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
-        let conn = match check_is_store(&conn, &shown) {
+        let conn = match check_is_store(&conn, &shown, false) {
             Err(StoreError::Open { source: rusqlite::Error::SqliteFailure(e, _), .. })
                 if matches!(e.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) =>
             {
                 // Nothing can write where this process cannot create a file beside the
                 // store, so reading it as immutable sees all there is.
                 let conn = Connection::open_with_flags(immutable_uri(path), flags).map_err(open_error)?;
-                check_is_store(&conn, &shown)?;
+                check_is_store(&conn, &shown, false)?;
                 conn
             }
             other => other.map(|()| conn)?,
@@ -248,7 +250,7 @@ impl Store {
         let conn = Connection::open(path).map_err(open_error)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
         if existed {
-            check_is_store(&conn, &shown)?;
+            check_is_store(&conn, &shown, true)?;
         }
         // WAL lets readers work while an ingest writes.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
