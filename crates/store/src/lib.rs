@@ -1118,6 +1118,18 @@ mod tests {
     }
 
     #[test]
+    fn a_store_whose_shared_memory_file_cannot_be_created_is_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("shelf.db");
+        Store::open(&path).expect("created").save(&article("a", "x"), &[], "[]", &each_alone).expect("saved");
+        // As in a folder this process cannot write (which root could): the shared-memory
+        // file cannot be made.
+        std::fs::create_dir(dir.path().join("shelf.db-shm")).expect("mkdir");
+        let store = Store::open_read_only(&path).expect("read as immutable");
+        assert_eq!(store.article_ids().expect("query"), ["a"]);
+    }
+
+    #[test]
     fn filters_are_parameters_not_sql() {
         let (_dir, mut store) = store();
         store
