@@ -903,9 +903,32 @@ fn read_commands_neither_create_nor_write_a_store_and_say_each_error_once() {
     std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     assert!(events.status.success(), "{}", stderr(&events));
     assert!(stdout(&events).contains("Kafranbel") && articles.status.success());
-    // (As root, permissions do not stop SQLite from writing: there the test still shows
-    // that reading leaves the store's bytes as they were.)
     assert_eq!(std::fs::read(&db).expect("read"), before, "reading wrote nothing");
+
+    // Permissions do not stop root: as root (CI), read as the unprivileged user instead.
+    let root = Command::new("id").arg("-u").output().is_ok_and(|o| stdout(&o).trim() == "0");
+    if root && Path::new("/usr/bin/setpriv").exists() {
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+        let as_nobody = |args: &[&str]| {
+            Command::new("/usr/bin/setpriv")
+                .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_frontline"))
+                .arg("--db")
+                .arg(&db)
+                .args(args)
+                .output()
+                .expect("setpriv runs")
+        };
+        // (Only where that user can reach the binary: a clone in a private folder cannot.)
+        let reachable = as_nobody(&["--version"]).status.success();
+        let events = if reachable { as_nobody(&["events"]) } else { frontline(&db, &["events"]) };
+        let ingest = as_nobody(&["ingest", "/nonexistent.txt"]);
+        std::fs::set_permissions(&shelf, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        assert!(events.status.success(), "a store in a read-only folder is read: {}", stderr(&events));
+        assert!(stdout(&events).contains("Kafranbel"), "{}", stdout(&events));
+        assert!(!reachable || !ingest.status.success(), "while writing there fails, as it must");
+    }
 }
 
 #[test]
