@@ -68,7 +68,7 @@ impl IntoResponse for ApiError {
 pub enum ServeError {
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: std::net::SocketAddr, source: std::io::Error },
-    #[error("cannot open the store: {0}")]
+    #[error("{0}")]
     Store(#[from] frontline_store::StoreError),
     #[error("the server stopped: {0}")]
     Io(#[from] std::io::Error),

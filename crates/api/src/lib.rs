@@ -100,11 +100,14 @@ fn timeout(duration: Duration) -> TimeoutLayer {
 pub async fn serve(addr: SocketAddr, db: PathBuf, extractor: Arc<Extractor>) -> Result<(), ServeError> {
     let listener = TcpListener::bind(addr).await.map_err(|source| ServeError::Bind { addr, source })?;
     let local = listener.local_addr()?;
-    eprintln!("frontline: serving http://{local}/ (store {}); Ctrl-C stops", db.display());
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    serve_on(listener, db, extractor, ApiConfig::default(), shutdown).await
+    // Announced only once the address is bound and the store opened: a store that cannot
+    // be opened is the one message printed.
+    let shown = db.display().to_string();
+    let announce = move || eprintln!("frontline: serving http://{local}/ (store {shown}); Ctrl-C stops");
+    serve_announced(listener, db, extractor, ApiConfig::default(), shutdown, announce).await
 }
 
 /// Serves on a bound listener until `shutdown` completes; the store is opened first, so
@@ -116,7 +119,19 @@ pub async fn serve_on(
     config: ApiConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServeError> {
+    serve_announced(listener, db, extractor, config, shutdown, || {}).await
+}
+
+async fn serve_announced(
+    listener: TcpListener,
+    db: PathBuf,
+    extractor: Arc<Extractor>,
+    config: ApiConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    announce: impl FnOnce(),
+) -> Result<(), ServeError> {
     drop(Store::open(&db)?);
+    announce();
     axum::serve(listener, router(db, extractor, config)).with_graceful_shutdown(shutdown).await?;
     Ok(())
 }

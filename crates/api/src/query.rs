@@ -56,6 +56,7 @@ pub struct EventsQuery {
     pub place: Option<String>,
     pub actor: Option<String>,
     pub article: Option<String>,
+    pub undated: Option<String>,
     pub limit: Option<String>,
     pub offset: Option<String>,
     pub format: Option<String>,
@@ -83,6 +84,7 @@ impl EventsQuery {
             place: given(&self.place).map(str::to_owned),
             actor: given(&self.actor).map(str::to_owned),
             article: given(&self.article).map(str::to_owned),
+            undated: flag("undated", &self.undated)?,
         })
     }
 }

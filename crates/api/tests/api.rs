@@ -386,9 +386,13 @@ fn control_on_a_day_and_place_histories() {
             })
             .collect()
     };
+    // Before the first report of a change, who held a place is unknown: nothing is
+    // projected back from it.
     let before = holders("2023-03-01");
-    assert_eq!(before.get("Kafranbel").map(String::as_str), Some("OPP"));
-    assert_eq!(before.get("Sarmin").map(String::as_str), Some("SYR_GOV"));
+    assert!(before.is_empty(), "{before:?}");
+    let between = holders("2023-04-01");
+    assert_eq!(between.get("Kafranbel").map(String::as_str), Some("SYR_GOV"));
+    assert_eq!(between.get("Sarmin"), None, "Sarmin's first report is of May");
     let after = holders("2023-06-30");
     assert_eq!(after.get("Kafranbel").map(String::as_str), Some("SYR_GOV"));
     assert_eq!(after.get("Sarmin").map(String::as_str), Some("OPP"));
@@ -400,6 +404,7 @@ fn control_on_a_day_and_place_histories() {
     let states = by_key["states"].as_array().expect("states");
     assert_eq!(states.len(), 2);
     assert_eq!((&states[0]["held_by"], &states[0]["until"]), (&json!("OPP"), &json!("2023-03-13")));
+    assert_eq!(states[0]["since"], json!("2023-03-13"), "the loser's period starts with the report, not before");
     assert_eq!((&states[1]["held_by"], &states[1]["since"]), (&json!("SYR_GOV"), &json!("2023-03-13")));
 }
 

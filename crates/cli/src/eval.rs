@@ -96,7 +96,7 @@ pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce() -> Result<Extrac
             let gold = frontline_eval::load_gold(gold)?;
             let predicted = match &args.pred {
                 Some(file) => frontline_eval::load_predictions(file)?,
-                None => crate::open_store(db)?.events(&EventFilter::default())?,
+                None => crate::read_store(db)?.events(&EventFilter::default())?,
             };
             let languages: BTreeMap<String, String> =
                 predicted.iter().map(|e| (e.article_id.clone(), e.language.clone())).collect();

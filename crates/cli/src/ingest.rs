@@ -8,10 +8,11 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use frontline_core::Article;
 use frontline_extract::Extractor;
-use frontline_ingest::{discover, read_file, IngestOptions, Outcome};
+use frontline_ingest::{discover, read_file, read_file_until, IngestOptions, Outcome};
 use frontline_store::{Saved, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -74,7 +75,11 @@ pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, st
             break;
         }
         let mut failure = None;
-        read_file(file, options, &mut |outcome| match outcome {
+        let stop = || interrupted.load(Ordering::SeqCst);
+        read_file_until(file, options, &stop, &mut |outcome| match outcome {
+            // Ctrl-C while this file was read: what was read before it is stored whole,
+            // nothing after it is.
+            Outcome::Article(_) if stop() => {}
             Outcome::Article(article) => {
                 summary.read += 1;
                 if let Err(error) = store_article(&article, extractor, store, &mut summary, &bar) {
@@ -90,6 +95,10 @@ pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, st
         if let Some(error) = failure {
             bar.finish_and_clear();
             return Err(error);
+        }
+        if stop() {
+            summary.interrupted = true;
+            break;
         }
         bar.inc(1);
     }
@@ -121,18 +130,73 @@ fn store_article(
         Saved::Duplicate { existing_id } => {
             summary.duplicates += 1;
             bar.suspend(|| {
-                eprintln!("duplicate: {} has the same text as stored article {existing_id:?}", article.origin)
+                eprintln!(
+                    "duplicate: {} has the same text as stored article {existing_id:?} \
+                     (to read it again with new metadata: frontline reread {existing_id})",
+                    article.origin
+                )
             });
         }
         Saved::Inserted | Saved::Replaced => {
             if stored.saved == Saved::Replaced {
-                bar.suspend(|| eprintln!("updated: article {:?} had another text, replaced", article.id));
+                bar.suspend(|| {
+                    eprintln!(
+                        "updated: {} is a new version of a stored article (same id or URL); \
+                         its earlier text is kept, its events replaced",
+                        article.id
+                    )
+                });
             }
             summary.stored += 1;
             summary.events += stored.events;
         }
     }
     Ok(())
+}
+
+/// `frontline reread`: each stored article read again, with the metadata given, by this
+/// version's extractor; its events replaced. Exit status 2 when an id is not stored, 130 on
+/// Ctrl-C (the articles reread so far stay reread).
+pub fn reread(
+    ids: &[String],
+    published: Option<NaiveDate>,
+    language: Option<&str>,
+    extractor: &Extractor,
+    store: &mut Store,
+) -> Result<ExitCode> {
+    let interrupted = interrupt_flag();
+    let language = match language.map(str::trim) {
+        Some("") => anyhow::bail!("--language: give a language code (fr, en, ar...)"),
+        Some(code) => Some(frontline_ingest::normalise_language(code).unwrap_or_else(|| code.to_owned())),
+        None => None,
+    };
+    let (mut reread, mut events, mut missing) = (0, 0, 0);
+    for id in ids {
+        if interrupted.load(Ordering::SeqCst) {
+            eprintln!("{reread} articles read again, {events} events (interrupted: the rest was not read)");
+            return Ok(ExitCode::from(130));
+        }
+        let Some(mut article) = store.article(id)? else {
+            eprintln!("no stored article {id:?}");
+            missing += 1;
+            continue;
+        };
+        if let Some(day) = published {
+            article.published = Some(day);
+        }
+        if let Some(code) = &language {
+            article.language = code.clone();
+        }
+        let stored = frontline_pipeline::reread_article(&article, extractor, store)
+            .with_context(|| format!("reading {id:?} again"))?;
+        if let Some(note) = &stored.note {
+            eprintln!("note: {id}: {note}");
+        }
+        reread += 1;
+        events += stored.events;
+    }
+    eprintln!("{reread} articles read again, {events} events{}", if missing > 0 { ", some ids not found" } else { "" });
+    Ok(if missing > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
 /// Reads one file for `explain`, failing on anything rejected.

@@ -30,16 +30,19 @@ use frontline_store::{EventFilter, Store};
     after_help = "Examples:\n  frontline demo\n  frontline ingest reports/ --db war.db\n  frontline events --db war.db --since 2020-01-01 --format csv > events.csv"
 )]
 struct Cli {
-    /// The store to use (an SQLite file, created if missing).
-    #[arg(long, global = true, default_value = "frontline.db")]
-    db: PathBuf,
+    /// The store to use: an SQLite file, created by `ingest` if missing (default
+    /// ./frontline.db; ./frontline-demo.db for `demo`). Commands that only read it refuse a
+    /// missing file or one that is not a frontline store.
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Ingest the built-in sample reports and print the events found.
+    /// Ingest the built-in sample reports into their own store (./frontline-demo.db unless
+    /// --db says otherwise) and print the events found.
     #[command(after_help = "Example:\n  frontline demo --db /tmp/demo.db")]
     Demo(GazetteerArgs),
     /// Read reports (.txt, .html, .jsonl; folders recursively) and store their events.
@@ -49,6 +52,20 @@ A folder may hold an articles.jsonl index giving each text file's metadata by \"
 A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}"
     )]
     Ingest(IngestArgs),
+    /// Read stored articles again, with new metadata or this version's extractor, and
+    /// store what they give now in place of their old events.
+    #[command(
+        after_help = "Examples:\n  frontline reread --all\n  frontline reread short-note-3f2a9c1b7d04 --language fr --published 2020-01-28"
+    )]
+    Reread(RereadArgs),
+    /// Delete stored articles, their events and earlier versions; merged events they were
+    /// part of are merged again without them.
+    #[command(after_help = "Example:\n  frontline forget index-3f2a9c1b7d04 --db war.db")]
+    Forget {
+        /// Ids of the articles (as `frontline articles` lists them).
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+    },
     /// List stored events.
     #[command(
         after_help = "Examples:\n  frontline events\n  frontline events --format jsonl > events.jsonl\n  frontline events --since 2020-01-01 --until 2020-01-31 --type \"Air/drone strike\"\n  frontline events --place Idlib --actor SYR_GOV --format geojson > map.geojson"
@@ -174,6 +191,24 @@ struct IngestArgs {
     gazetteer: GazetteerArgs,
 }
 
+#[derive(Args)]
+struct RereadArgs {
+    /// Ids of the articles to read again.
+    #[arg(value_name = "ID", required_unless_present = "all", conflicts_with = "all")]
+    ids: Vec<String>,
+    /// Every stored article.
+    #[arg(long)]
+    all: bool,
+    /// A new publication date for these articles.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<NaiveDate>,
+    /// A new language (ISO 639-1) for these articles.
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum EventFormat {
     Table,
@@ -198,10 +233,14 @@ struct FilterArgs {
     /// Events whose date window starts on or before this day.
     #[arg(long, value_name = "YYYY-MM-DD")]
     until: Option<NaiveDate>,
-    /// An event type or sub-event type ("Battles", "Air/drone strike").
+    /// With --since or --until, list undated events too (left out by default: they are not
+    /// known to fall in the range).
+    #[arg(long)]
+    undated: bool,
+    /// An ACLED event type or sub-event type ("Battles", "Air/drone strike").
     #[arg(long = "type", value_name = "TYPE")]
     event_type: Option<String>,
-    /// Part of a place name.
+    /// A place: part of its name, or any spelling the gazetteer folds to it (Idleb, Idlib).
     #[arg(long)]
     place: Option<String>,
     /// An actor id (SYR_GOV, RUS, ...) or part of an actor's name.
@@ -277,20 +316,64 @@ struct ExplainArgs {
     gazetteer: GazetteerArgs,
 }
 
+/// A request that cannot be answered as given (a filter that matches nothing by
+/// construction): exit status 2, as for a malformed argument.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub(crate) struct UsageError(String);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // `frontline events | head`: the reader has what it wanted.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
-            ExitCode::FAILURE
+            eprintln!("error: {}", message(&error));
+            if error.downcast_ref::<UsageError>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }
 
+/// The error and its causes in one line, each said once: a library's message often
+/// quotes its cause already ("cannot listen on ...: Address already in use"), and the
+/// chain would say it again.
+fn message(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .chain()
+        .any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// The store's path: --db, else the command's default.
+fn db_path(db: Option<PathBuf>, command: &Command) -> PathBuf {
+    db.unwrap_or_else(|| {
+        PathBuf::from(if matches!(command, Command::Demo(_)) { "frontline-demo.db" } else { "frontline.db" })
+    })
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
+    let db = db_path(cli.db, &cli.command);
     match cli.command {
-        Command::Demo(args) => demo::run(&cli.db, &args),
+        Command::Demo(args) => demo::run(&db, &args),
         Command::Ingest(args) => {
             let options = frontline_ingest::IngestOptions {
                 published: args.published,
@@ -298,32 +381,57 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ..Default::default()
             };
             let extractor = extractor(&args.gazetteer)?;
-            let mut store = open_store(&cli.db)?;
+            let mut store = open_store(&db)?;
             let summary = ingest::run(&args.paths, &options, &extractor, &mut store)?;
             Ok(summary.exit_code())
         }
+        Command::Reread(args) => {
+            let mut store = open_store(&db)?;
+            let ids = if args.all { store.article_ids()? } else { args.ids.clone() };
+            let extractor = extractor(&args.gazetteer)?;
+            ingest::reread(&ids, args.published, args.language.as_deref(), &extractor, &mut store)
+        }
+        Command::Forget { ids } => {
+            let mut store = open_store(&db)?;
+            let mut missing = 0;
+            for id in &ids {
+                if frontline_pipeline::forget_article(id, &mut store)? {
+                    eprintln!("forgot {id:?}");
+                } else {
+                    eprintln!("no stored article {id:?} in {}", db.display());
+                    missing += 1;
+                }
+            }
+            Ok(if missing > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
         Command::Events(args) => {
-            let store = open_store(&cli.db)?;
-            let events = store.events(&args.filter.into())?;
+            let place = args.filter.place.clone();
+            let filter = args.filter.into_filter()?;
+            let store = read_store(&db)?;
+            let events = store.events(&filter)?;
+            let events = by_place(events, place.as_deref(), |e| [&e.location, &e.mention]);
             let sources = ingest::article_sources(&store)?;
             output::print_events(&events, args.format, &sources)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Export(args) => {
-            let store = open_store(&cli.db)?;
-            let merged = store.merged_events(&args.filter.into())?;
+            let place = args.filter.place.clone();
+            let filter = args.filter.into_filter()?;
+            let store = read_store(&db)?;
+            let merged = store.merged_events(&filter)?;
+            let merged = by_place(merged, place.as_deref(), |m| [&m.event.location, &m.event.mention]);
             let sources = ingest::article_sources(&store)?;
             output::print_merged(&merged, args.format, &sources)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Control(args) => {
-            let store = open_store(&cli.db)?;
+            let store = read_store(&db)?;
             let timelines = frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
             output::print_control(&frontline_merge::control_at(&timelines, args.at), args.format)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::History(args) => {
-            let store = open_store(&cli.db)?;
+            let store = read_store(&db)?;
             let timelines = frontline_merge::timelines(&store.merged_events(&EventFilter::default())?);
             let wanted = frontline_gazetteer::fold_name(&args.place);
             let found: Vec<_> = timelines
@@ -334,7 +442,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })
                 .collect();
             if found.is_empty() {
-                eprintln!("no territory events for {:?} in {}", args.place, cli.db.display());
+                eprintln!("no territory events for {:?} in {}", args.place, db.display());
                 return Ok(ExitCode::FAILURE);
             }
             for timeline in found {
@@ -343,15 +451,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Articles(args) => {
-            let store = open_store(&cli.db)?;
+            let store = read_store(&db)?;
             output::print_articles(&store.articles()?, args.format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval(args) => eval::run(&args, &cli.db, || extractor(&GazetteerArgs::default())),
+        Command::Eval(args) => eval::run(&args, &db, || extractor(&GazetteerArgs::default())),
         Command::Serve(args) => {
             let extractor = std::sync::Arc::new(extractor(&args.gazetteer)?);
-            eprintln!("serving {} on http://{}/ (Ctrl-C stops)", cli.db.display(), args.addr);
-            frontline_api::run(args.addr, cli.db, extractor)?;
+            // The server says it serves once it listens, not before.
+            frontline_api::run(args.addr, db, extractor)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Gazetteer(command) => match command {
@@ -366,10 +474,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let extractor = extractor(&args.gazetteer)?;
             let articles = match (&args.file, &args.article) {
                 (_, Some(id)) => {
-                    let store = open_store(&cli.db)?;
-                    vec![store
-                        .article(id)?
-                        .with_context(|| format!("no stored article {id:?} in {}", cli.db.display()))?]
+                    let store = read_store(&db)?;
+                    vec![store.article(id)?.with_context(|| format!("no stored article {id:?} in {}", db.display()))?]
                 }
                 (Some(file), None) => {
                     let options = frontline_ingest::IngestOptions {
@@ -389,21 +495,69 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-impl From<FilterArgs> for EventFilter {
-    fn from(args: FilterArgs) -> EventFilter {
-        EventFilter {
-            since: args.since,
-            until: args.until,
-            event_type: args.event_type,
-            place: args.place,
-            actor: args.actor,
-            article: args.article,
+impl FilterArgs {
+    /// The store's filter, refusing what the API refuses: a range that ends before it
+    /// starts, a type ACLED does not have. The place is matched afterwards ([`by_place`]),
+    /// through the gazetteer's folding.
+    fn into_filter(self) -> Result<EventFilter> {
+        if let (Some(since), Some(until)) = (self.since, self.until) {
+            if since > until {
+                return Err(UsageError(format!("--since {since} is after --until {until}: the range is empty")).into());
+            }
         }
+        if let Some(kind) = &self.event_type {
+            let known = frontline_core::SubEventType::ALL
+                .iter()
+                .flat_map(|t| [t.as_str(), t.event_type().as_str()])
+                .any(|name| name.eq_ignore_ascii_case(kind.trim()));
+            if !known {
+                return Err(UsageError(format!(
+                    "--type {kind:?} is not an ACLED event type or sub-event type (e.g. \"Battles\", \"Air/drone strike\", \"Shelling/artillery/missile attack\")"
+                ))
+                .into());
+            }
+        }
+        Ok(EventFilter {
+            since: self.since,
+            until: self.until,
+            event_type: self.event_type.map(|t| t.trim().to_owned()),
+            place: None,
+            actor: self.actor,
+            article: self.article,
+            undated: self.undated,
+        })
     }
 }
 
+/// The records whose place matches `place`: part of a name as written (case aside), or the
+/// same place under the gazetteer's folding, as `history` matches (Idleb finds Idlib).
+fn by_place<T>(records: Vec<T>, place: Option<&str>, names: impl Fn(&T) -> [&String; 2]) -> Vec<T> {
+    let Some(place) = place.map(str::trim).filter(|p| !p.is_empty()) else {
+        return records;
+    };
+    let lower = place.to_lowercase();
+    let folded = frontline_gazetteer::fold_name(place);
+    let skeleton = frontline_gazetteer::skeleton(&folded);
+    let matches = |name: &str| {
+        if name.to_lowercase().contains(&lower) {
+            return true;
+        }
+        let name = frontline_gazetteer::fold_name(name);
+        // The gazetteer's own first two tests: the folded name, then its consonants
+        // (Idleb and Idlib, Sarmine and Sarmin, Choghour and Shughur).
+        !folded.is_empty() && (name.contains(&folded) || frontline_gazetteer::skeleton(&name) == skeleton)
+    };
+    records.into_iter().filter(|record| names(record).iter().any(|name| matches(name))).collect()
+}
+
+/// The store, to write: created if missing. Its errors name the path already.
 pub(crate) fn open_store(path: &std::path::Path) -> Result<Store> {
-    Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))
+    Ok(Store::open(path)?)
+}
+
+/// The store, only to read: never created, never written, refused if not a store.
+pub(crate) fn read_store(path: &std::path::Path) -> Result<Store> {
+    Ok(Store::open_read_only(path)?)
 }
 
 /// The extraction engine with the built-in packs and the gazetteer: built in, imported,

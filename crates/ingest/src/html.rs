@@ -219,8 +219,11 @@ struct Extractor {
     main_depth: usize,
     saw_main: bool,
     block: Block,
-    all_lines: Vec<String>,
-    main_lines: Vec<String>,
+    /// Every kept line, each marked when it lies in the main element: one copy of the text,
+    /// not one per candidate (a page may be tens of megabytes).
+    lines: Vec<(String, bool)>,
+    /// Whether any kept line lies in the main element.
+    any_main_line: bool,
     /// Collects text while a `<title>` / `<h1>` / JSON-LD script is open.
     title_buf: Option<String>,
     h1_buf: Option<(String, bool)>,
@@ -242,8 +245,8 @@ impl Extractor {
             main_depth: 0,
             saw_main: false,
             block: Block::default(),
-            all_lines: Vec::new(),
-            main_lines: Vec::new(),
+            lines: Vec::new(),
+            any_main_line: false,
             title_buf: None,
             h1_buf: None,
             ld_json_buf: None,
@@ -456,10 +459,8 @@ impl Extractor {
         if line.is_empty() || block.is_link_list() {
             return;
         }
-        if block.in_main {
-            self.main_lines.push(line.to_owned());
-        }
-        self.all_lines.push(line.to_owned());
+        self.any_main_line |= block.in_main;
+        self.lines.push((line.to_owned(), block.in_main));
     }
 
     fn read_page_metadata(&mut self, name: &str, tag: &StartTag<()>) {
@@ -524,9 +525,21 @@ impl Extractor {
     fn finish(mut self) -> HtmlDocument {
         self.flush();
         self.pop_to(0);
-        let lines = if self.saw_main && !self.main_lines.is_empty() { self.main_lines } else { self.all_lines };
+        let only_main = self.saw_main && self.any_main_line;
+        let kept = |in_main: bool| in_main || !only_main;
+        let size: usize = self.lines.iter().filter(|(_, m)| kept(*m)).map(|(l, _)| l.len() + 1).sum();
+        let mut text = String::with_capacity(size);
+        // Each line is freed once copied, so the page's text is held about once, not twice.
+        for (line, in_main) in self.lines {
+            if kept(in_main) {
+                if !text.is_empty() {
+                    text.push('\n');
+                }
+                text.push_str(&line);
+            }
+        }
         HtmlDocument {
-            text: lines.join("\n"),
+            text,
             title: self.title.or(self.h1_main).or(self.h1_any),
             language: self.language,
             published: self.published.best(),

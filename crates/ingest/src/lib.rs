@@ -22,8 +22,8 @@ pub use discover::{discover, format_of, Format, InputFile};
 pub use frontline_core::Article;
 pub use html::{html_main_text, HtmlDocument};
 pub use language::detect_language;
-pub use metadata::Metadata;
-pub use read::{read_bytes, read_file};
+pub use metadata::{normalise_language, Metadata};
+pub use read::{read_bytes, read_file, read_file_until};
 
 /// What the command line says about every input; it overrides any metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -63,7 +63,7 @@ pub(crate) fn parse_date(raw: &str) -> Option<NaiveDate> {
 
 /// Lower-cased primary subtag of a language tag ("fr-FR" -> "fr"); `None` if it does not
 /// look like an ISO 639 code, so junk in a `lang` attribute cannot become a language.
-pub(crate) fn normalise_language(tag: &str) -> Option<String> {
+pub fn normalise_language(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
     let plausible = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase());
     plausible.then_some(primary)

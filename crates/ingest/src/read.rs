@@ -21,9 +21,24 @@ const UNDETERMINED: &str = "und";
 /// HTML files give one article (or a rejection); JSON Lines files are streamed line by
 /// line and give one outcome per non-blank line. Never panics on bad input.
 pub fn read_file(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
+    read_file_until(file, options, &|| false, emit)
+}
+
+/// [`read_file`], checking `stop` before each article: once it answers true, nothing more
+/// is read or emitted. A JSON Lines file holds thousands of articles, so a Ctrl-C must be
+/// honoured between its lines, not only between files.
+pub fn read_file_until(
+    file: &InputFile,
+    options: &IngestOptions,
+    stop: &dyn Fn() -> bool,
+    emit: &mut dyn FnMut(Outcome),
+) {
+    if stop() {
+        return;
+    }
     match file.format {
         Format::Text | Format::Html => read_document(file, options, emit),
-        Format::JsonLines => read_json_lines(file, options, emit),
+        Format::JsonLines => read_json_lines(file, options, stop, emit),
     }
 }
 
@@ -70,9 +85,11 @@ pub fn read_bytes(
                 return emit(Outcome::Rejected(Rejection::new(name, reason)));
             }
             let document = Document { format, metadata, id: name.to_owned(), origin: name.to_owned() };
-            read_document_bytes(bytes, document, options, emit)
+            read_document_bytes(bytes.to_vec(), document, options, emit)
         }
-        Format::JsonLines => read_json_lines_from(io::Cursor::new(bytes), name, name, metadata, options, emit),
+        Format::JsonLines => {
+            read_json_lines_from(io::Cursor::new(bytes), name, name, metadata, options, &|| false, emit)
+        }
     }
 }
 
@@ -84,19 +101,20 @@ fn read_document(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut
     };
     let document =
         Document { format: file.format, metadata: file.metadata.as_ref(), id: file_stem(&file.path), origin };
-    read_document_bytes(&bytes, document, options, emit);
+    read_document_bytes(bytes, document, options, emit);
 }
 
 /// Where a text or HTML document's bytes came from.
 struct Document<'a> {
     format: Format,
     metadata: Option<&'a Metadata>,
-    /// The id it gets when its metadata gives none.
+    /// The start of the id it gets when its metadata gives none (the hash of its text
+    /// follows).
     id: String,
     origin: String,
 }
 
-fn read_document_bytes(bytes: &[u8], document: Document<'_>, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
+fn read_document_bytes(bytes: Vec<u8>, document: Document<'_>, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
     let Document { format, metadata, id, origin } = document;
     let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
     let decoded = match decode(bytes) {
@@ -106,8 +124,9 @@ fn read_document_bytes(bytes: &[u8], document: Document<'_>, options: &IngestOpt
     if let Some(message) = decoded.warning {
         emit(Outcome::Warning(Warning { origin: origin.clone(), message }));
     }
+    // The page's markup is dropped here, before the article is read and stored.
     let found = match format {
-        Format::Html => match Found::html(&decoded.text) {
+        Format::Html => match Found::html(&{ decoded.text }) {
             Ok(f) => f,
             Err(reason) => return emit(reject(reason)),
         },
@@ -137,14 +156,14 @@ fn too_big(size: u64, limit: u64) -> String {
     format!("file is {size} bytes, over the limit of {limit} bytes")
 }
 
-fn read_json_lines(file: &InputFile, options: &IngestOptions, emit: &mut dyn FnMut(Outcome)) {
+fn read_json_lines(file: &InputFile, options: &IngestOptions, stop: &dyn Fn() -> bool, emit: &mut dyn FnMut(Outcome)) {
     let path = file.path.display().to_string();
     let reader = match File::open(&file.path) {
         Ok(f) => BufReader::new(f),
         Err(e) => return emit(Outcome::Rejected(Rejection::new(path, describe_io(&e)))),
     };
     let stem = file_stem(&file.path);
-    read_json_lines_from(reader, &path, &stem, file.metadata.as_ref(), options, emit);
+    read_json_lines_from(reader, &path, &stem, file.metadata.as_ref(), options, stop, emit);
 }
 
 /// Streams JSON Lines from `reader`; `path` names the input in origins, `stem` starts the
@@ -155,11 +174,15 @@ fn read_json_lines_from(
     stem: &str,
     metadata: Option<&Metadata>,
     options: &IngestOptions,
+    stop: &dyn Fn() -> bool,
     emit: &mut dyn FnMut(Outcome),
 ) {
     let mut buf = Vec::new();
     let mut any_line = false;
     for number in 1.. {
+        if stop() {
+            return;
+        }
         let origin = format!("{path}:{number}");
         let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
         match read_line_capped(&mut reader, &mut buf, options.max_file_bytes) {
@@ -178,8 +201,7 @@ fn read_json_lines_from(
                     continue;
                 }
                 any_line = true;
-                let default_id = format!("{stem}-{number}");
-                let outcome = json_line(bytes, metadata, options, default_id, &origin).unwrap_or_else(reject);
+                let outcome = json_line(bytes, metadata, options, stem.to_owned(), &origin).unwrap_or_else(reject);
                 emit(outcome);
             }
             Err(e) => return emit(reject(describe_io(&e))),
@@ -195,17 +217,17 @@ fn json_line(
     bytes: &[u8],
     defaults: Option<&Metadata>,
     options: &IngestOptions,
-    default_id: String,
+    stem: String,
     origin: &str,
 ) -> Result<Outcome, String> {
     let line: ArticleLine = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     let found = match (line.text, line.html) {
-        (Some(text), _) => Found::text(clean_text(&normalise_newlines(&text))?),
+        (Some(text), _) => Found::text(clean_text(normalise_newlines(text))?),
         (None, Some(html)) => Found::html(&html)?,
         (None, None) => return Err("neither \"text\" nor \"html\" given".into()),
     };
     let meta = line.meta.inherit(defaults);
-    let article = assemble(found, Some(&meta), options, default_id, origin.to_owned());
+    let article = assemble(found, Some(&meta), options, stem, origin.to_owned());
     Ok(Outcome::Article(article))
 }
 
@@ -258,20 +280,17 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: u64) ->
     Ok(Line::Complete)
 }
 
-/// Applies the precedence: options over metadata over what the content says.
-fn assemble(
-    found: Found,
-    meta: Option<&Metadata>,
-    options: &IngestOptions,
-    default_id: String,
-    origin: String,
-) -> Article {
+/// Applies the precedence: options over metadata over what the content says. Without an
+/// id in the metadata, the id is `stem` and the start of the text's hash: two files called
+/// index.html in two folders, or two versions of one file, never take each other's place.
+fn assemble(found: Found, meta: Option<&Metadata>, options: &IngestOptions, stem: String, origin: String) -> Article {
     let meta = meta.cloned().unwrap_or_default();
     let language = choose_language(&found, &meta, options);
-    let id = meta.id.filter(|id| !id.trim().is_empty()).unwrap_or(default_id);
+    let hash = content_hash(found.text.as_bytes());
+    let id = meta.id.filter(|id| !id.trim().is_empty()).unwrap_or_else(|| default_id(&stem, &hash));
     Article {
         id,
-        content_hash: content_hash(found.text.as_bytes()),
+        content_hash: hash,
         language,
         published: options.published.or(meta.published).or(found.published),
         source: meta.source,
@@ -297,6 +316,17 @@ fn choose_language(found: &Found, meta: &Metadata, options: &IngestOptions) -> S
         .or_else(|| detect_language(&found.text))
         .or_else(|| found.language.clone())
         .unwrap_or_else(|| UNDETERMINED.to_owned())
+}
+
+/// `stem-` and the first 12 hex digits of the text's hash (48 bits: a collision among a
+/// million articles of one stem has odds below one in 500).
+fn default_id(stem: &str, hash: &str) -> String {
+    let short = hash.get(..12).unwrap_or(hash);
+    if stem.is_empty() {
+        short.to_owned()
+    } else {
+        format!("{stem}-{short}")
+    }
 }
 
 fn file_stem(path: &Path) -> String {
@@ -349,7 +379,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = write(dir.path(), "report-fr.txt", format!("\u{FEFF}{FR}\r\n\r\n").as_bytes());
         let a = only_article(read(&input(path.clone(), Format::Text, None), &IngestOptions::default()));
-        assert_eq!(a.id, "report-fr");
+        assert_eq!(a.id, format!("report-fr-{}", &content_hash(FR.as_bytes())[..12]));
         assert_eq!(a.text, FR);
         assert_eq!(a.language, "fr");
         assert_eq!(a.origin, path.display().to_string());
@@ -377,7 +407,7 @@ mod tests {
     #[test]
     fn invalid_utf8_warns_or_rejects() {
         let dir = tempfile::tempdir().unwrap();
-        let mut damaged = EN.as_bytes().to_vec();
+        let mut damaged = FR.as_bytes().to_vec();
         damaged.extend_from_slice(b" caf\xE9");
         let path = write(dir.path(), "damaged.txt", &damaged);
         let out = read(&input(path.clone(), Format::Text, None), &IngestOptions::default());
@@ -388,9 +418,14 @@ mod tests {
         assert!(w.message.contains("U+FFFD"));
         assert!(a.text.ends_with("caf\u{FFFD}"));
 
-        let path = write(dir.path(), "latin1.txt", b"d\xE9j\xE0 \xE9t\xE9 bombard\xE9");
-        let r = only_rejection(read(&input(path, Format::Text, None), &IngestOptions::default()));
-        assert_eq!(r.reason, "not UTF-8 text");
+        // Without a single UTF-8 sequence, it is another encoding: Latin-1 here.
+        let path = write(dir.path(), "latin1.txt", b"Le quartier a d\xE9j\xE0 \xE9t\xE9 bombard\xE9 \xE0 Alep.");
+        let out = read(&input(path, Format::Text, None), &IngestOptions::default());
+        let [Outcome::Warning(w), Outcome::Article(a)] = out.as_slice() else {
+            panic!("expected a warning then an article, got {out:?}");
+        };
+        assert_eq!(a.text, "Le quartier a déjà été bombardé à Alep.");
+        assert!(w.message.contains("windows-1252"), "{}", w.message);
     }
 
     #[test]
@@ -440,7 +475,8 @@ mod tests {
         let Outcome::Rejected(r) = &out[1] else { panic!("{out:?}") };
         assert_eq!(r.origin, format!("{}:2", path.display()));
         assert!(r.reason.contains("limit of 40 bytes"));
-        assert!(matches!(&out[2], Outcome::Article(a) if a.text == "again" && a.id == "feed-3"));
+        let again = format!("feed-{}", &content_hash(b"again")[..12]);
+        assert!(matches!(&out[2], Outcome::Article(a) if a.text == "again" && a.id == again));
     }
 
     #[test]
@@ -465,7 +501,7 @@ mod tests {
         assert_eq!(r.origin, format!("{}:2", path.display()));
         assert!(r.reason.starts_with("invalid JSON: expected value at line 1"), "{}", r.reason);
         let Outcome::Article(c) = &out[2] else { panic!("{out:?}") };
-        assert_eq!((c.id.as_str(), c.language.as_str()), ("feed-4", "fr"));
+        assert_eq!((c.id.as_str(), c.language.as_str()), (format!("feed-{}", &c.content_hash[..12]).as_str(), "fr"));
         assert_eq!(c.source.as_deref(), Some("AFP"));
         let Outcome::Rejected(d) = &out[3] else { panic!("{out:?}") };
         assert_eq!(d.origin, format!("{}:5", path.display()));
@@ -493,7 +529,7 @@ mod tests {
 
         // Content alone: the text's language wins over <html lang>, the page gives the rest.
         let plain = only_article(read(&input(path.clone(), Format::Html, None), &IngestOptions::default()));
-        assert_eq!(plain.id, "page");
+        assert_eq!(plain.id, format!("page-{}", &plain.content_hash[..12]));
         assert_eq!(plain.language, "en");
         assert_eq!(plain.title.as_deref(), Some("Page title"));
         assert_eq!(plain.published, NaiveDate::from_ymd_opt(2019, 1, 1));
@@ -559,7 +595,9 @@ mod tests {
         let Outcome::Rejected(r) = &out[1] else { panic!("{out:?}") };
         assert_eq!(r.origin, "post:2");
         assert!(r.reason.starts_with("invalid JSON"), "{}", r.reason);
-        assert!(matches!(&out[2], Outcome::Article(a) if a.id == "post-3" && a.language == "fr"));
+        assert!(
+            matches!(&out[2], Outcome::Article(a) if a.id == format!("post-{}", &a.content_hash[..12]) && a.language == "fr")
+        );
 
         let meta = Metadata {
             id: Some("page".into()),
@@ -579,6 +617,42 @@ mod tests {
         assert!(r.reason.contains("limit of 10 bytes"), "{}", r.reason);
         let r = only_rejection(read_bytes_of(b"\n \n", Format::JsonLines, &IngestOptions::default()));
         assert_eq!(r.reason, "empty");
+    }
+
+    #[test]
+    fn files_of_one_name_in_two_folders_keep_their_own_ids_and_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        for folder in ["a", "b"] {
+            fs::create_dir(dir.path().join(folder)).unwrap();
+        }
+        let one = write(&dir.path().join("a"), "index.html", format!("<p>{EN}</p>").as_bytes());
+        let two = write(&dir.path().join("b"), "index.html", format!("<p>{FR}</p>").as_bytes());
+        let a = only_article(read(&input(one.clone(), Format::Html, None), &IngestOptions::default()));
+        let b = only_article(read(&input(two.clone(), Format::Html, None), &IngestOptions::default()));
+        assert_ne!(a.id, b.id, "two different pages called index.html must not share an id");
+        assert!(a.id.starts_with("index-") && b.id.starts_with("index-"));
+        assert_eq!((a.origin, b.origin), (one.display().to_string(), two.display().to_string()));
+        // The same text read again keeps its id: ids are stable across runs.
+        let again = only_article(read(&input(one, Format::Html, None), &IngestOptions::default()));
+        assert_eq!(again.id, a.id);
+    }
+
+    #[test]
+    fn a_stop_is_honoured_between_json_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines: Vec<String> = (0..5).map(|i| format!("{{\"text\": \"{EN} {i}\"}}")).collect();
+        let path = write(dir.path(), "feed.jsonl", lines.join("\n").as_bytes());
+        let file = input(path, Format::JsonLines, None);
+        let seen = std::cell::Cell::new(0);
+        let mut out = Vec::new();
+        read_file_until(&file, &IngestOptions::default(), &|| seen.get() >= 2, &mut |o| {
+            seen.set(seen.get() + 1);
+            out.push(o);
+        });
+        assert_eq!(out.len(), 2, "nothing is read after the stop: {out:?}");
+        let mut none = Vec::new();
+        read_file_until(&file, &IngestOptions::default(), &|| true, &mut |o| none.push(o));
+        assert!(none.is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub struct ControlState {
     /// Every side claiming the place in this period (more than one: contested).
     pub claimants: Vec<ActorId>,
     pub extent: Extent,
-    /// First day of the period (None: before the first report).
+    /// First day of the period (None only for a period no report dates).
     pub since: Option<NaiveDate>,
     /// First day of the next period (None: still the case at the last report).
     pub until: Option<NaiveDate>,
@@ -74,12 +74,15 @@ pub fn timelines(merged: &[MergedEvent]) -> Vec<PlaceTimeline> {
 fn place_timeline(events: &[&MergedEvent]) -> PlaceTimeline {
     let first = &events[0].event;
     let mut states: Vec<ControlState> = Vec::new();
+    // The loser held the place when the first change began, and no report says since when:
+    // the period starts with that change's window, not at the beginning of time (before
+    // it, who held the place is unknown).
     if let Some(lost_by) = first.control.as_ref().and_then(|c| c.lost_by) {
         states.push(ControlState {
             held_by: Some(lost_by),
             claimants: vec![lost_by],
             extent: Extent::Full,
-            since: None,
+            since: first.date_start.or(change_day(events[0])),
             until: None,
             events: vec![first.event_id.clone()],
             articles: Vec::new(),

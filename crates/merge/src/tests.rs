@@ -129,7 +129,12 @@ fn control_timeline_and_contested_claims() {
     assert_eq!(states[1].since, day(8));
     assert!(states[2].contested(), "both sides claim it from the 20th");
     let on = |d: u32| control_at(&lines, day(d).expect("valid day"))[0].1.clone();
-    assert_eq!(on(3).held_by, Some(actor("OPP")));
+    assert!(
+        control_at(&lines, day(3).expect("valid day")).is_empty(),
+        "before the first report, who held it is unknown"
+    );
+    let long_before = NaiveDate::from_ymd_opt(1999, 1, 1).expect("valid day");
+    assert!(control_at(&lines, long_before).is_empty(), "nor projected back for years");
     assert_eq!(on(10).held_by, Some(actor("SYR_GOV")));
     assert_eq!(on(25).held_by, None);
 }

@@ -46,6 +46,22 @@ pub fn store_article(article: &Article, extractor: &Extractor, store: &mut Store
     Ok(Stored { saved, events, note: extraction.note })
 }
 
+/// Reads a stored article again (with new metadata, or a newer extractor) and stores what
+/// it gives now in place of what it gave before.
+pub fn reread_article(article: &Article, extractor: &Extractor, store: &mut Store) -> Result<Stored, PipelineError> {
+    let store_error = |source| PipelineError::Store { origin: article.origin.clone(), source };
+    let extraction = extractor.read(article);
+    let figures = figures_json(&extraction)
+        .map_err(|source| PipelineError::Figures { origin: article.origin.clone(), source })?;
+    let saved = store.resave(article, &extraction.events, &figures, &merge_block).map_err(store_error)?;
+    Ok(Stored { saved, events: extraction.events.len(), note: extraction.note })
+}
+
+/// Deletes a stored article and its events, and merges again what they were part of.
+pub fn forget_article(id: &str, store: &mut Store) -> Result<bool, PipelineError> {
+    store.forget(id, &merge_block).map_err(|source| PipelineError::Store { origin: id.to_owned(), source })
+}
+
 /// The figures an article gives over a period, as stored with it.
 fn figures_json(extraction: &Extraction) -> Result<String, serde_json::Error> {
     let figures: Vec<serde_json::Value> = extraction

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use frontline_core::{Article, Event, MergedEvent};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -20,6 +20,10 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("store {path} was written by a newer frontline (schema {found}, this one knows {known})")]
     TooNew { path: String, found: i64, known: i64 },
+    #[error("no store at {path} (ingest reports into it first, or give --db the path of one)")]
+    Missing { path: String },
+    #[error("{path} is not a frontline store ({why})")]
+    NotAStore { path: String, why: String },
 }
 
 /// What saving an article did.
@@ -30,7 +34,8 @@ pub enum Saved {
     Duplicate {
         existing_id: String,
     },
-    /// An article of this id with another text was replaced, with its events.
+    /// A new version of an article of this id (or URL) with another text: it took the
+    /// article's place, with its events; the old text is kept in `article_versions`.
     Replaced,
 }
 
@@ -46,6 +51,9 @@ pub struct EventFilter {
     /// A canonical actor id or part of an actor's name.
     pub actor: Option<String>,
     pub article: Option<String>,
+    /// With `since` or `until`: keep undated events too (by default a date filter keeps only
+    /// events known to fall in its range).
+    pub undated: bool,
 }
 
 /// A page of a query's results: at most `limit` records after skipping `offset`.
@@ -73,7 +81,7 @@ pub struct Store {
     conn: Connection,
 }
 
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles (
@@ -135,6 +143,22 @@ CREATE TABLE IF NOT EXISTS block_windows (
     longest_days INTEGER NOT NULL,
     PRIMARY KEY (sub_event_type, place_key)
 ) WITHOUT ROWID;
+-- Earlier texts of articles: a report corrected under the same id or URL is a new version,
+-- and the one it replaced is kept here (its events are not: they were read from the old text).
+CREATE TABLE IF NOT EXISTS article_versions (
+    id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    language TEXT NOT NULL,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    replaced_by TEXT NOT NULL,
+    replaced_at TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (id, content_hash)
+);
 ";
 
 /// Brings a store of an earlier schema version up to this one.
@@ -158,13 +182,76 @@ fn actor_names(event: &Event) -> String {
         .join(" | ")
 }
 
+/// Refuses a file that SQLite cannot read or that holds other tables than a store's: a
+/// mistyped `--db` must not turn someone's database into a frontline store.
+/// An empty database passes when `allow_empty` (a store about to be created in it).
+fn check_is_store(conn: &Connection, shown: &str, allow_empty: bool) -> Result<(), StoreError> {
+    let not_a_store = |why: String| StoreError::NotAStore { path: shown.to_owned(), why };
+    let tables: Result<(i64, i64), rusqlite::Error> = conn.query_row(
+        "SELECT count(*), count(*) FILTER (WHERE name = 'articles') FROM sqlite_master WHERE type = 'table'",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    );
+    match tables {
+        Ok((0, _)) if allow_empty => Ok(()),
+        Ok((0, _)) => Err(not_a_store("an empty database".into())),
+        Ok((_, 0)) => Err(not_a_store("a database without frontline's tables".into())),
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+            Err(not_a_store("not an SQLite database".into()))
+        }
+        Err(source) => Err(StoreError::Open { path: shown.to_owned(), source }),
+    }
+}
+
 impl Store {
-    /// Opens (creating if needed) the store at `path`.
+    /// Opens the store at `path` to read it, never writing: not its schema, not its journal
+    /// mode. A missing file is an error (not a new empty store), and so is a file that is
+    /// not a frontline store. A store in a folder that cannot be written (where SQLite
+    /// cannot create the WAL's shared-memory file) is opened as immutable.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        let shown = path.display().to_string();
+        if !path.is_file() {
+            return Err(if path.exists() {
+                StoreError::NotAStore { path: shown, why: "not a file".into() }
+            } else {
+                StoreError::Missing { path: shown }
+            });
+        }
+        let open_error = |source| StoreError::Open { path: shown.clone(), source };
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
+        let conn = match check_is_store(&conn, &shown, false) {
+            Err(StoreError::Open { source: rusqlite::Error::SqliteFailure(e, _), .. })
+                if matches!(e.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) =>
+            {
+                // Nothing can write where this process cannot create a file beside the
+                // store, so reading it as immutable sees all there is.
+                let conn = Connection::open_with_flags(immutable_uri(path), flags).map_err(open_error)?;
+                check_is_store(&conn, &shown, false)?;
+                conn
+            }
+            other => other.map(|()| conn)?,
+        };
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
+        }
+        conn.pragma_update(None, "cache_size", -16_384).map_err(open_error)?;
+        Ok(Store { conn })
+    }
+
+    /// Opens (creating if needed) the store at `path` to write it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         let open_error = |source| StoreError::Open { path: shown.clone(), source };
+        let existed = path.metadata().is_ok_and(|m| m.len() > 0);
         let conn = Connection::open(path).map_err(open_error)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
+        if existed {
+            check_is_store(&conn, &shown, true)?;
+        }
         // WAL lets readers work while an ingest writes.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(open_error)?;
@@ -191,6 +278,7 @@ impl Store {
     }
 
     /// The id of the article stored with this text, if any.
+    /// (Also true of [`Store::open_read_only`]: every query below reads only.)
     pub fn id_of_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
@@ -212,19 +300,91 @@ impl Store {
         if let Some(existing_id) = self.id_of_hash(&article.content_hash)? {
             return Ok(Saved::Duplicate { existing_id });
         }
+        self.write(article, events, figures_json, merge)
+    }
+
+    /// Saves an article again, with events read anew (new metadata, a newer extractor),
+    /// whether or not its text is already stored: `frontline reread`.
+    pub fn resave(
+        &mut self,
+        article: &Article,
+        events: &[Event],
+        figures_json: &str,
+        merge: MergeFn<'_>,
+    ) -> Result<Saved, StoreError> {
+        self.write(article, events, figures_json, merge)
+    }
+
+    /// Deletes an article, its events and its earlier versions, and merges again what its
+    /// events were part of. False when there was no such article.
+    pub fn forget(&mut self, id: &str, merge: MergeFn<'_>) -> Result<bool, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // Each block the article touches, with the windows of its events there, old and new:
-        // only the events those windows reach are merged again.
-        let mut blocks: BTreeMap<(String, String), Vec<Window>> = BTreeMap::new();
-        {
-            let mut old =
-                tx.prepare("SELECT sub_event_type, place_key, date_start, date_end FROM events WHERE article_id = ?1")?;
-            for row in old.query_map([&article.id], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))? {
-                let (block, window) = row?;
-                blocks.entry(block).or_default().push(window);
+        let blocks = blocks_of(&tx, &[id])?;
+        let deleted = tx.execute("DELETE FROM articles WHERE id = ?1", [id])? > 0;
+        tx.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
+        for (block, windows) in &blocks {
+            remerge_around(&tx, block, windows, merge)?;
+        }
+        tx.commit()?;
+        Ok(deleted)
+    }
+
+    /// The earlier texts of an article, oldest first: (content hash, text).
+    pub fn versions(&self, id: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let mut statement =
+            self.conn.prepare("SELECT content_hash, text FROM article_versions WHERE id = ?1 ORDER BY rowid")?;
+        let rows = statement.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Ids of every stored article, in order.
+    pub fn article_ids(&self) -> Result<Vec<String>, StoreError> {
+        let mut statement = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;
+        let rows = statement.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn write(
+        &mut self,
+        article: &Article,
+        events: &[Event],
+        figures_json: &str,
+        merge: MergeFn<'_>,
+    ) -> Result<Saved, StoreError> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // The article this one is a new version of: the same id, or the same URL under
+        // another id (a feed that numbers its items afresh).
+        let mut previous: Vec<String> = vec![article.id.clone()];
+        if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
+            let mut same_url = tx.prepare("SELECT id FROM articles WHERE url = ?1 AND id <> ?2")?;
+            for id in same_url.query_map(params![url, article.id], |r| r.get::<_, String>(0))? {
+                previous.push(id?);
             }
         }
-        let replaced = tx.execute("DELETE FROM articles WHERE id = ?1", [&article.id])? > 0;
+        let previous_refs: Vec<&str> = previous.iter().map(String::as_str).collect();
+        // Each block the article touches, with the windows of its events there, old and new:
+        // only the events those windows reach are merged again.
+        let mut blocks = blocks_of(&tx, &previous_refs)?;
+        // An earlier text is kept as a version; the same text read again (reread) is not.
+        let kept = tx.execute(
+            "INSERT OR IGNORE INTO article_versions
+               (id, content_hash, language, published, source, url, title, origin, text, replaced_by)
+             SELECT id, content_hash, language, published, source, url, title, origin, text, ?2
+             FROM articles WHERE id = ?1 AND content_hash <> ?3",
+            params![article.id, article.id, article.content_hash],
+        )?;
+        let mut replaced = kept > 0;
+        for old in &previous[1..] {
+            tx.execute(
+                "INSERT OR IGNORE INTO article_versions
+                   (id, content_hash, language, published, source, url, title, origin, text, replaced_by)
+                 SELECT id, content_hash, language, published, source, url, title, origin, text, ?2
+                 FROM articles WHERE id = ?1",
+                params![old, article.id],
+            )?;
+            replaced |= tx.execute("DELETE FROM articles WHERE id = ?1", [old])? > 0;
+        }
+        tx.execute("DELETE FROM articles WHERE id = ?1", [&article.id])?;
         tx.execute(
             "INSERT INTO articles (id, content_hash, language, published, source, url, title, origin, text, figures)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -473,6 +633,37 @@ impl Store {
 /// An event's date window as stored: ISO days, which order as the days do.
 type Window = (Option<String>, Option<String>);
 
+/// The blocks the events of these articles belong to, with their windows there.
+fn blocks_of(
+    tx: &rusqlite::Transaction<'_>,
+    articles: &[&str],
+) -> Result<BTreeMap<(String, String), Vec<Window>>, StoreError> {
+    let mut blocks: BTreeMap<(String, String), Vec<Window>> = BTreeMap::new();
+    let mut old =
+        tx.prepare("SELECT sub_event_type, place_key, date_start, date_end FROM events WHERE article_id = ?1")?;
+    for article in articles {
+        for row in old.query_map([article], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))? {
+            let (block, window) = row?;
+            blocks.entry(block).or_default().push(window);
+        }
+    }
+    Ok(blocks)
+}
+
+/// `path` as an SQLite URI that opens it immutable (no locks, no WAL files).
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for byte in path.as_os_str().as_encoded_bytes().iter().copied() {
+        if byte.is_ascii() && !matches!(byte, b'?' | b'#' | b'%') {
+            uri.push(char::from(byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// The part of a block merged again.
 enum Slice {
     /// The whole block.
@@ -637,11 +828,13 @@ fn filter_clause(table: &str, filter: &EventFilter) -> (String, Vec<String>) {
         values.push(value);
         sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
     };
+    // An undated event is not known to fall in a date range: kept only when asked.
+    let undated = if filter.undated { "(date_start IS NULL AND date_end IS NULL) OR " } else { "" };
     if let Some(since) = filter.since {
-        bind(" AND (date_end IS NULL OR date_end >= ?)", since.to_string(), &mut sql);
+        bind(&format!(" AND ({undated}coalesce(date_end, date_start) >= ?)"), since.to_string(), &mut sql);
     }
     if let Some(until) = filter.until {
-        bind(" AND (date_start IS NULL OR date_start <= ?)", until.to_string(), &mut sql);
+        bind(&format!(" AND ({undated}coalesce(date_start, date_end) <= ?)"), until.to_string(), &mut sql);
     }
     if let Some(kind) = &filter.event_type {
         bind(" AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))", kind.clone(), &mut sql);
@@ -829,6 +1022,114 @@ mod tests {
         let merged = store.merged_events(&EventFilter::default()).expect("query");
         assert_eq!(merged.len(), 1, "merged events of the replaced version are gone too");
         assert_eq!(store.article("a").expect("query").map(|a| a.text), Some("second text".into()));
+    }
+
+    #[test]
+    fn a_new_text_under_an_id_or_url_is_a_new_version_and_the_old_one_is_kept() {
+        let (_dir, mut store) = store();
+        store.save(&article("a", "first text"), &[event("a", "Ariha")], "[]", &each_alone).expect("saved");
+        let second = article("a", "second text");
+        assert_eq!(store.save(&second, &[event("a", "Sarmin")], "[]", &each_alone).expect("saved"), Saved::Replaced);
+        assert_eq!(store.versions("a").expect("query"), [(content_hash(b"first text"), "first text".to_owned())]);
+        // The same URL under another id: the feed's new version of the same report.
+        let mut with_url = article("b", "third text");
+        with_url.url = Some("https://example.org/r/1".into());
+        store.save(&with_url, &[event("b", "Binnish")], "[]", &each_alone).expect("saved");
+        let mut renumbered = article("c", "fourth text");
+        renumbered.url = with_url.url.clone();
+        assert_eq!(store.save(&renumbered, &[], "[]", &each_alone).expect("saved"), Saved::Replaced);
+        assert!(store.article("b").expect("query").is_none());
+        assert_eq!(store.versions("b").expect("query")[0].1, "third text");
+        let mentions: Vec<String> =
+            store.events(&EventFilter::default()).expect("query").into_iter().map(|e| e.mention).collect();
+        assert_eq!(mentions, ["Sarmin"], "the old versions' events went with them");
+        // Reread with the same text: no new version.
+        store.resave(&second, &[event("a", "Sarmin")], "[]", &each_alone).expect("saved");
+        assert_eq!(store.versions("a").expect("query").len(), 1);
+    }
+
+    #[test]
+    fn forgetting_an_article_deletes_it_its_events_and_its_merged_events() {
+        let (_dir, mut store) = store();
+        let merge = &overlapping_together;
+        store.save(&article("a", "a"), &[event_on("a", 1, 2)], "[]", merge).expect("saved");
+        store.save(&article("b", "b"), &[event_on("b", 2, 3)], "[]", merge).expect("saved");
+        assert_eq!(merged_ids(&store), ["a-Ariha+b-Ariha"]);
+        assert!(store.forget("a", merge).expect("forget"));
+        assert!(store.article("a").expect("query").is_none());
+        assert_eq!(store.events(&EventFilter::default()).expect("query").len(), 1);
+        assert_eq!(merged_ids(&store), ["b-Ariha"], "the merged event no longer cites a");
+        assert!(!store.forget("a", merge).expect("forget"), "nothing left to forget");
+        assert_eq!(store.article_ids().expect("query"), ["b"]);
+    }
+
+    #[test]
+    fn date_filters_leave_out_undated_events_unless_asked() {
+        let (_dir, mut store) = store();
+        let mut undated = event("a", "Sarmin");
+        undated.date_start = None;
+        undated.date_end = None;
+        undated.event_date = None;
+        store.save(&article("a", "x"), &[event("a", "Ariha"), undated], "[]", &each_alone).expect("saved");
+        let since = NaiveDate::from_ymd_opt(2021, 3, 1);
+        let mentions = |filter: EventFilter| -> Vec<String> {
+            store.events(&filter).expect("query").into_iter().map(|e| e.mention).collect()
+        };
+        assert_eq!(mentions(EventFilter { since, ..EventFilter::default() }), ["Ariha"]);
+        assert_eq!(mentions(EventFilter { until: since, ..EventFilter::default() }), Vec::<String>::new());
+        let mut both = mentions(EventFilter { since, undated: true, ..EventFilter::default() });
+        both.sort();
+        assert_eq!(both, ["Ariha", "Sarmin"]);
+        assert_eq!(mentions(EventFilter::default()).len(), 2, "without a date filter every event is listed");
+    }
+
+    #[test]
+    fn reading_a_store_writes_nothing_and_refuses_what_is_not_a_store() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("typo.db");
+        assert!(matches!(Store::open_read_only(&missing), Err(StoreError::Missing { .. })));
+        assert!(!missing.exists(), "a missing store is not created by reading");
+
+        let other = dir.path().join("other.sqlite");
+        Connection::open(&other).expect("sqlite").execute_batch("CREATE TABLE t (x);").expect("table");
+        let before = std::fs::read(&other).expect("read");
+        let err = Store::open_read_only(&other).err().expect("refused");
+        assert!(err.to_string().contains("not a frontline store"), "{err}");
+        assert!(matches!(Store::open(&other), Err(StoreError::NotAStore { .. })), "nor written into");
+        assert_eq!(std::fs::read(&other).expect("read"), before, "the other database is untouched");
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "not a database at all, just some notes of more than a hundred bytes ".repeat(3))
+            .expect("write");
+        assert!(matches!(Store::open_read_only(&text), Err(StoreError::NotAStore { .. })));
+
+        let path = dir.path().join("store.db");
+        Store::open(&path).expect("created").save(&article("a", "x"), &[], "[]", &each_alone).expect("saved");
+        let before = std::fs::read(&path).expect("read");
+        let reader = Store::open_read_only(&path).expect("opens");
+        assert_eq!(reader.article_ids().expect("query"), ["a"]);
+        assert!(reader.conn.execute("DELETE FROM articles", []).is_err(), "a read-only connection cannot write");
+        drop(reader);
+        assert_eq!(std::fs::read(&path).expect("read"), before);
+        // As it is opened where nothing can be created beside it.
+        let immutable = Connection::open_with_flags(
+            immutable_uri(&path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .expect("opens");
+        let count: i64 = immutable.query_row("SELECT count(*) FROM articles", [], |r| r.get(0)).expect("query");
+        assert_eq!(count, 1);
+    }
+
+    #[test]
+    fn a_store_whose_shared_memory_file_cannot_be_created_is_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("shelf.db");
+        Store::open(&path).expect("created").save(&article("a", "x"), &[], "[]", &each_alone).expect("saved");
+        // As in a folder this process cannot write (which root could): the shared-memory
+        // file cannot be made.
+        std::fs::create_dir(dir.path().join("shelf.db-shm")).expect("mkdir");
+        let store = Store::open_read_only(&path).expect("read as immutable");
+        assert_eq!(store.article_ids().expect("query"), ["a"]);
     }
 
     #[test]
