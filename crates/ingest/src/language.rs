@@ -25,11 +25,14 @@ pub fn detect_language(text: &str) -> Option<String> {
     if sample.chars().filter(|c| c.is_alphabetic()).count() < MIN_LETTERS {
         return None;
     }
-    let info = whatlang::detect(sample)?;
-    if !info.is_reliable() {
-        return None;
+    // A short item rarely gives whatlang a reliable guess: one that uses clearly more words
+    // of one pack than of the others ("Russian jets struck Saraqib on Tuesday") is in its
+    // language.
+    let lean = || builtin_packs().and_then(|packs| packs.lean(sample)).map(str::to_owned);
+    match whatlang::detect(sample) {
+        Some(info) if info.is_reliable() => Some(iso_639_1(info.lang()).to_owned()),
+        _ => lean(),
     }
-    Some(iso_639_1(info.lang()).to_owned())
 }
 
 fn builtin_packs() -> Option<&'static Packs> {
@@ -144,6 +147,19 @@ mod tests {
     fn arabic_script_is_arabic() {
         let ar = "سيطرت قوات النظام على المدينة بعد معارك عنيفة استمرت عدة أيام مع الفصائل المسلحة";
         assert_eq!(detect_language(ar).as_deref(), Some("ar"));
+    }
+
+    #[test]
+    fn short_items_in_the_packs_languages_are_decided() {
+        assert_eq!(
+            detect_language("Russian warplanes struck Saraqib on Tuesday, killing four civilians.").as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            detect_language("Des avions russes ont frappé Saraqeb mardi, tuant quatre civils.").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(detect_language("غارات روسية على سراقب").as_deref(), Some("ar"));
     }
 
     #[test]

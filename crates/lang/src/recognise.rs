@@ -54,6 +54,36 @@ impl Packs {
     }
 }
 
+/// Words of a pack a short item must use for its lean to count, twice as many as of any
+/// other pack's.
+const MIN_LEAN_WORDS: usize = 2;
+
+impl Packs {
+    /// The pack whose words (function words and lexicon words) a text uses most, when it
+    /// uses more of one pack's than of any other's: too weak a sign alone, it settles a
+    /// general identifier's unsure guess on a short item.
+    pub fn lean(&self, text: &str) -> Option<&str> {
+        let mut folded = String::new();
+        let mut hits: Vec<(usize, &str)> = self.by_code.keys().map(|code| (0, code.as_str())).collect();
+        for word in
+            text.split(|c: char| !(c.is_alphabetic() || is_apostrophe(c))).filter(|w| !w.is_empty()).take(SAMPLE_WORDS)
+        {
+            folded.clear();
+            fold_word_with(word, |c| folded.push(c));
+            for ((hit, _), pack) in hits.iter_mut().zip(self.by_code.values()) {
+                *hit += usize::from(pack.is_function_word(&folded) || pack.knows(&folded));
+            }
+        }
+        hits.sort_by_key(|h| std::cmp::Reverse(h.0));
+        match hits.as_slice() {
+            [(best, code), rest @ ..] if *best >= MIN_LEAN_WORDS && rest.first().is_none_or(|r| 2 * r.0 <= *best) => {
+                Some(code)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// A text is in a pack's own script when at least this share of its letters are.
 const MIN_SCRIPT_SHARE: f64 = 0.5;
 /// Letters enough to tell a script: a headline of two words.
