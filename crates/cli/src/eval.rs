@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use frontline_core::Event;
-use frontline_eval::{Corpus, Report, Split};
+use frontline_eval::{Corpus, Split};
 use frontline_extract::Extractor;
 use frontline_ingest::{format_of, read_file, Format, IngestOptions, InputFile, Metadata, Outcome};
 use frontline_store::EventFilter;
@@ -133,7 +133,7 @@ pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce() -> Result<Extrac
 }
 
 fn scores_of(groups: &BTreeMap<String, frontline_eval::Counts>) -> BTreeMap<String, frontline_eval::Scores> {
-    groups.iter().map(|(k, c)| (k.clone(), Report::scores_of(c))).collect()
+    groups.iter().map(|(k, c)| (k.clone(), frontline_eval::Scores::of(c))).collect()
 }
 
 /// Reads each report of the corpus as `frontline ingest` would, with the index's metadata,

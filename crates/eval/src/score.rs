@@ -136,7 +136,8 @@ fn ratio(n: usize, d: usize) -> f64 {
 }
 
 impl Scores {
-    pub(crate) fn of(c: &Counts) -> Scores {
+    /// Precision, recall, F1 and the accuracies of some counts (a total, a breakdown's row).
+    pub fn of(c: &Counts) -> Scores {
         let precision = ratio(c.tp, c.tp + c.fp);
         let recall = ratio(c.tp, c.tp + c.fn_);
         let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
@@ -405,11 +406,6 @@ fn date_text(d: Option<NaiveDate>) -> String {
 }
 
 impl Report {
-    /// Precision, recall, F1 and the accuracies of some counts (a breakdown's row).
-    pub fn scores_of(counts: &Counts) -> Scores {
-        Scores::of(counts)
-    }
-
     /// The report for a person: per article its counts, misses and false alarms, then the
     /// totals (score.py's last line, with the same rounding) and the accuracies.
     pub fn to_text(&self) -> String {
