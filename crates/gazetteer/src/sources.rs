@@ -118,21 +118,37 @@ pub fn read_communities(reader: impl Read, origin: &str) -> Result<Vec<Place>, G
         places.push(Place {
             geonameid,
             pcode: Some(code),
-            ascii_name: name.clone(),
-            name,
-            alternate_names: names,
-            latitude,
-            longitude,
-            feature_class: 'P',
-            feature_code: "PPL".into(),
-            country: "SY".into(),
-            admin1: admin1_code(&governorates, field(admin1)),
             admin2: field(admin2).to_string(),
             admin3: field(admin3).to_string(),
-            population: 0,
+            ..syrian_place(name, names, (latitude, longitude), admin1_code(&governorates, field(admin1)))
         });
     }
     Ok(places)
+}
+
+/// A populated place of Syria from a table that gives no population or feature code.
+fn syrian_place(
+    name: String,
+    alternate_names: Vec<String>,
+    (latitude, longitude): (f64, f64),
+    admin1: String,
+) -> Place {
+    Place {
+        geonameid: None,
+        pcode: None,
+        ascii_name: name.clone(),
+        name,
+        alternate_names,
+        latitude,
+        longitude,
+        feature_class: 'P',
+        feature_code: "PPL".into(),
+        country: "SY".into(),
+        admin1,
+        admin2: String::new(),
+        admin3: String::new(),
+        population: 0,
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -179,22 +195,7 @@ pub fn read_syrian_archive(reader: impl Read, origin: &str) -> Result<Vec<Place>
         }
         let mut names = Vec::new();
         name_and_parts(&location.arabic_name, &mut names);
-        places.push(Place {
-            geonameid: None,
-            pcode: None,
-            ascii_name: name.clone(),
-            name,
-            alternate_names: names,
-            latitude,
-            longitude,
-            feature_class: 'P',
-            feature_code: "PPL".into(),
-            country: "SY".into(),
-            admin1: admin1_code(&governorates, &location.region),
-            admin2: String::new(),
-            admin3: String::new(),
-            population: 0,
-        });
+        places.push(syrian_place(name, names, (latitude, longitude), admin1_code(&governorates, &location.region)));
     }
     Ok(places)
 }

@@ -51,7 +51,7 @@ pub struct Clitics {
 
 /// One way of reading a word: the clitics before, the stem, the clitic after.
 struct Reading {
-    /// Each proclitic with its length in folded characters.
+    /// The proclitics, folded, in the order they are written.
     before: Vec<String>,
     stem: String,
     after: Option<String>,
@@ -164,8 +164,10 @@ impl Clitics {
             };
             let raw = &text[token.start..token.end];
             let mut at = token.start;
+            let mut folded_chars = 0;
             for clitic in &reading.before {
-                let end = token.start + byte_len_of_folded(raw, prefix_chars(&reading.before, clitic), rules);
+                folded_chars += clitic.chars().count();
+                let end = token.start + byte_len_of_folded(raw, folded_chars, rules);
                 push_folded(at, end, &text[at..end], CompactString::from(clitic.as_str()), &mut out);
                 at = end;
             }
@@ -195,18 +197,6 @@ impl Clitics {
         }
         out
     }
-}
-
-/// The folded length of the proclitics up to and including `clitic`.
-fn prefix_chars(before: &[String], clitic: &String) -> usize {
-    let mut chars = 0;
-    for c in before {
-        chars += c.chars().count();
-        if std::ptr::eq(c, clitic) {
-            break;
-        }
-    }
-    chars
 }
 
 /// The byte length of the shortest prefix of `raw` that folds to `folded_chars` characters,

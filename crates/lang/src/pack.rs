@@ -449,15 +449,13 @@ fn word_rules(words: &WordsSection, origin: &str) -> Result<WordRules, PackError
 fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     let rules = word_rules(&file.words, origin)?;
     let script = file.words.script.iter().map(|r| code_point_range(r, origin)).collect::<Result<Vec<_>, _>>()?;
-    let fold_all =
-        |words: &mut dyn Iterator<Item = &String>| words.map(|w| rules.fold(w).to_string()).collect::<Vec<_>>();
     let clitics = Clitics::new(
         file.words
             .proclitics
             .iter()
             .map(|(form, restore)| (rules.fold(form).to_string(), rules.fold(restore).to_string()))
             .collect(),
-        fold_all(&mut file.words.enclitics.iter()),
+        file.words.enclitics.iter().map(|w| rules.fold(w).to_string()).collect(),
         file.words
             .bound_forms
             .iter()

@@ -26,8 +26,25 @@ impl Packs {
         if let Some(code) = self.recognise_script(text) {
             return Some(code);
         }
-        let packs: Vec<(&String, &crate::LanguagePack)> = self.by_code.iter().collect();
-        let mut hits = vec![0usize; packs.len()];
+        let (hits, words) = self.word_hits(text, |pack, word| pack.is_function_word(word));
+        if words < MIN_WORDS {
+            return None;
+        }
+        let mut shares: Vec<(f64, &str)> = hits.iter().map(|&(hit, code)| (hit as f64 / words as f64, code)).collect();
+        shares.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let (best, code) = *shares.first()?;
+        let runner_up = shares.get(1).map_or(0.0, |s| s.0);
+        (best >= MIN_SHARE && best >= MIN_LEAD * runner_up).then_some(code)
+    }
+
+    /// For each pack (with its code), how many of the text's first words `counts` accepts,
+    /// and how many words were looked at.
+    fn word_hits(
+        &self,
+        text: &str,
+        counts: impl Fn(&crate::LanguagePack, &str) -> bool,
+    ) -> (Vec<(usize, &str)>, usize) {
+        let mut hits: Vec<(usize, &str)> = self.by_code.keys().map(|code| (0, code.as_str())).collect();
         let mut words = 0;
         let mut folded = String::new();
         for word in text
@@ -38,19 +55,11 @@ impl Packs {
             folded.clear();
             fold_word_with(word, |c| folded.push(c));
             words += 1;
-            for (hit, (_, pack)) in hits.iter_mut().zip(&packs) {
-                *hit += usize::from(pack.is_function_word(&folded));
+            for ((hit, _), pack) in hits.iter_mut().zip(self.by_code.values()) {
+                *hit += usize::from(counts(pack, &folded));
             }
         }
-        if words < MIN_WORDS {
-            return None;
-        }
-        let mut shares: Vec<(f64, &str)> =
-            hits.iter().zip(&packs).map(|(&hit, (code, _))| (hit as f64 / words as f64, code.as_str())).collect();
-        shares.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let (best, code) = *shares.first()?;
-        let runner_up = shares.get(1).map_or(0.0, |s| s.0);
-        (best >= MIN_SHARE && best >= MIN_LEAD * runner_up).then_some(code)
+        (hits, words)
     }
 }
 
@@ -63,17 +72,7 @@ impl Packs {
     /// uses more of one pack's than of any other's: too weak a sign alone, it settles a
     /// general identifier's unsure guess on a short item.
     pub fn lean(&self, text: &str) -> Option<&str> {
-        let mut folded = String::new();
-        let mut hits: Vec<(usize, &str)> = self.by_code.keys().map(|code| (0, code.as_str())).collect();
-        for word in
-            text.split(|c: char| !(c.is_alphabetic() || is_apostrophe(c))).filter(|w| !w.is_empty()).take(SAMPLE_WORDS)
-        {
-            folded.clear();
-            fold_word_with(word, |c| folded.push(c));
-            for ((hit, _), pack) in hits.iter_mut().zip(self.by_code.values()) {
-                *hit += usize::from(pack.is_function_word(&folded) || pack.knows(&folded));
-            }
-        }
+        let (mut hits, _) = self.word_hits(text, |pack, word| pack.is_function_word(word) || pack.knows(word));
         hits.sort_by_key(|h| std::cmp::Reverse(h.0));
         match hits.as_slice() {
             [(best, code), rest @ ..] if *best >= MIN_LEAN_WORDS && rest.first().is_none_or(|r| 2 * r.0 <= *best) => {
