@@ -6,6 +6,7 @@ mod eval;
 mod gazetteer;
 mod ingest;
 mod output;
+mod train;
 
 /// Reading an article allocates thousands of small strings (tokens, names); mimalloc serves
 /// them in a fraction of the time the system allocator takes.
@@ -96,6 +97,12 @@ A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"ht
         after_help = "Examples:\n  frontline eval --corpus corpus --split test\n  frontline eval --corpus corpus --split dev --details --write-events dev.jsonl\n  frontline eval --gold ../shared/gold\n  frontline eval --gold my-gold/ --pred events.jsonl --format json"
     )]
     Eval(eval::EvalArgs),
+    /// Learn from the annotated corpus's dev split which events the rules propose are real:
+    /// cross-validated figures, then each language's weights.tsv.
+    #[command(
+        after_help = "Examples:\n  frontline train --corpus corpus --split dev\n  frontline train --dry-run\n  frontline train --out /tmp/weights && frontline eval --corpus corpus --weights /tmp/weights"
+    )]
+    Train(train::TrainArgs),
     /// Serve the store over HTTP: a JSON API and the web map (see docs/api.md).
     #[command(
         after_help = "Examples:\n  frontline serve\n  frontline serve --addr 127.0.0.1:9000 --db war.db\n  curl 'http://127.0.0.1:8080/api/events?since=2020-01-01&format=geojson'"
@@ -455,7 +462,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::print_articles(&store.articles()?, args.format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval(args) => eval::run(&args, &db, || extractor(&GazetteerArgs::default())),
+        Command::Eval(args) => eval::run(&args, &db, |packs| extractor_with(packs, &GazetteerArgs::default())),
+        Command::Train(args) => train::run(&args, || {
+            let packs = Packs::builtin().context("built-in language packs")?.without_weights();
+            extractor_with(packs, &GazetteerArgs::default())
+        }),
         Command::Serve(args) => {
             let extractor = std::sync::Arc::new(extractor(&args.gazetteer)?);
             // The server says it serves once it listens, not before.
@@ -563,7 +574,10 @@ pub(crate) fn read_store(path: &std::path::Path) -> Result<Store> {
 /// The extraction engine with the built-in packs and the gazetteer: built in, imported,
 /// plus any dumps given for this run.
 fn extractor(args: &GazetteerArgs) -> Result<Extractor> {
-    let packs = Packs::builtin().context("built-in language packs")?;
+    extractor_with(Packs::builtin().context("built-in language packs")?, args)
+}
+
+fn extractor_with(packs: Packs, args: &GazetteerArgs) -> Result<Extractor> {
     let (gazetteer, _) = gazetteer::load(&args.gazetteer)?;
     Ok(Extractor::new(packs, gazetteer))
 }
