@@ -3,6 +3,7 @@
 
 mod demo;
 mod eval;
+mod extract;
 mod gazetteer;
 mod ingest;
 mod output;
@@ -53,6 +54,17 @@ A folder may hold an articles.jsonl index giving each text file's metadata by \"
 A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}"
     )]
     Ingest(IngestArgs),
+    /// Read articles and write their events as JSON Lines on standard output, storing
+    /// nothing: one stage of a pipe, for running over a large corpus in parallel (see
+    /// docs/scale.md).
+    #[command(
+        after_help = "Examples:\n  frontline extract < feed.jsonl > events.jsonl\n  frontline extract feed.jsonl reports/ --threads 2\n  split -n l/8 --filter='frontline extract > $FILE.events.jsonl' corpus.jsonl part-\n\n\
+Standard input (none or `-` among the paths) is read as JSON Lines, one article a line, as `ingest feed.jsonl` reads it:\n  {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"language\": ..., \"url\": ...}\n\
+Each event is written as `events --format jsonl` writes it (docs/event-schema.md), in input order, each article's flushed\n\
+before the next is read. Nothing is deduplicated or merged: that is the store's work. A bad line is reported on standard\n\
+error with its line number (\"rejected: stdin:3: ...\") and skipped; the exit status is then 2. Ctrl-C: 130."
+    )]
+    Extract(ExtractArgs),
     /// Read stored articles again, with new metadata or this version's extractor, and
     /// store what they give now in place of their old events.
     #[command(
@@ -188,6 +200,23 @@ struct IngestArgs {
     /// Files or folders to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// Publication date for every article read (overrides metadata).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<NaiveDate>,
+    /// Language (ISO 639-1) for every article read (overrides metadata and detection).
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Files or folders to read, as `ingest` reads them; `-`, or none, for standard input.
+    paths: Vec<PathBuf>,
+    /// Threads extracting at once (0: one per core). Events keep the input's order.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    threads: usize,
     /// Publication date for every article read (overrides metadata).
     #[arg(long, value_name = "YYYY-MM-DD")]
     published: Option<NaiveDate>,
@@ -391,6 +420,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let mut store = open_store(&db)?;
             let summary = ingest::run(&args.paths, &options, &extractor, &mut store)?;
             Ok(summary.exit_code())
+        }
+        Command::Extract(args) => {
+            let options = frontline_ingest::IngestOptions {
+                published: args.published,
+                language: args.language.clone(),
+                ..Default::default()
+            };
+            let threads = match args.threads {
+                0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+                n => n,
+            };
+            let extractor = extractor(&args.gazetteer)?;
+            extract::run(extract::Request { inputs: args.paths, options, threads }, extractor)
         }
         Command::Reread(args) => {
             let mut store = open_store(&db)?;
