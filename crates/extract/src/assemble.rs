@@ -423,7 +423,7 @@ impl<'s> SentenceReader<'_, 's> {
                 }
                 TriggerKind::AirStrike | TriggerKind::Shelling => self.attack(trigger, kind, discourse, &mut drafts),
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut drafts, trace),
-                TriggerKind::Clash => self.clash(trigger, &mut drafts),
+                TriggerKind::Clash => self.clash(trigger, discourse, &mut drafts),
                 TriggerKind::Flee => self.flight(trigger, &mut drafts),
                 TriggerKind::Incident => self.incident(trigger, &mut drafts),
                 // Read above as one of the kinds before, or with the triggers they qualify.
@@ -519,8 +519,13 @@ impl<'s> SentenceReader<'_, 's> {
     ) {
         let kind = trigger.trigger.kind;
         let mut objects = self.objects_after(trigger);
-        if objects.is_empty() && kind == TriggerKind::Fall {
+        // "X fell to ...", and the passive "X was recaptured by ...": the places come first.
+        if objects.is_empty() && (kind == TriggerKind::Fall || self.agent_follows(trigger)) {
             objects = self.list_before(trigger);
+        }
+        // "In X, the army took control of the town": the place noun stands for the place fronted.
+        if objects.is_empty() {
+            objects = self.fronted_place(trigger).into_iter().collect();
         }
         if objects.is_empty() {
             return;
@@ -646,6 +651,33 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// Whether an agent word and an actor follow the trigger: the passive "was taken *by* the
+    /// army", "a été reprise *par* l'armée".
+    fn agent_follows(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        self.ctx
+            .pack
+            .agent_markers
+            .match_at(&s.tokens, trigger.end)
+            .is_some_and(|marker| s.actors.iter().any(|a| a.start >= marker.end && a.start <= marker.end + 2))
+    }
+
+    /// A place noun without a name after the trigger ("the town", "la ville") read as the
+    /// named site the sentence put before it ("In Saraqib, ... took control of the town").
+    fn fronted_place(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
+        let s = self.spotted;
+        let tokens = &s.tokens;
+        let end = (trigger.end + OBJECT_WINDOW).min(tokens.len());
+        let noun = (trigger.end..end)
+            .take_while(|&i| !tokens[i].is_punct(";.!?(),"))
+            .find_map(|i| self.ctx.pack.place_nouns.match_at(tokens, i))?;
+        let named_after = s.places.iter().any(|p| p.start >= noun.end && p.start <= noun.end + 2);
+        if named_after {
+            return None;
+        }
+        s.places.iter().rev().find(|p| p.end <= trigger.start && p.role == PlaceRole::Site && self.is_named_place(p))
+    }
+
     /// The places listed before a trigger, in the same clause ("A and B fell to ...").
     fn list_before(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let places = &self.spotted.places;
@@ -689,11 +721,15 @@ impl<'s> SentenceReader<'_, 's> {
         if let Some(actor) = named {
             return Some(actor.clone());
         }
+        self.pronoun_subject(trigger, discourse)
+    }
+
+    /// The last subject of the discourse, when a subject pronoun stands before the trigger
+    /// ("they struck", "elles ont repris").
+    fn pronoun_subject(&self, trigger: &TriggerMention, discourse: &Discourse) -> Option<ActorMention> {
+        let s = self.spotted;
         let pronoun = (0..trigger.start).any(|i| self.ctx.pack.subject_pronouns.match_at(&s.tokens, i).is_some());
-        if pronoun {
-            return discourse.last_subject.clone();
-        }
-        None
+        pronoun.then(|| discourse.last_subject.clone()).flatten()
     }
 
     fn actor_after(&self, from: usize, within: usize) -> Option<ActorMention> {
@@ -727,6 +763,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// "bombardment by Russia"), else the nearest before it.
     fn attacker(&self, trigger: &TriggerMention, kind: TriggerKind, discourse: &Discourse) -> Option<ActorMention> {
         self.attacker_in_sentence(trigger)
+            .or_else(|| self.pronoun_subject(trigger, discourse))
             .or_else(|| (kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor.clone()).flatten())
     }
 
@@ -889,18 +926,29 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Fighting at named sites, between the actor before the trigger and the one after.
-    fn clash(&self, trigger: &'s TriggerMention, drafts: &mut Vec<Draft<'s>>) {
+    fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, drafts: &mut Vec<Draft<'s>>) {
         let s = self.spotted;
-        let before =
-            s.actors.iter().rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start)).cloned();
+        let before = s
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+            .cloned()
+            .or_else(|| self.pronoun_subject(trigger, discourse));
         let mut after = s.actors.iter().filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
         let actor1 = before.or_else(|| after.next().cloned());
         let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
+        let named_site = |p: &&PlaceMention| p.role == PlaceRole::Site && self.is_named_place(p);
         let in_clause = |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
-        for place in
-            s.places.iter().filter(|p| p.role == PlaceRole::Site).filter(in_clause).filter(|p| self.is_named_place(p))
-        {
+        let mut places: Vec<&PlaceMention> = s.places.iter().filter(named_site).filter(in_clause).collect();
+        // "In Sarmin, the army clashed with rebels": the site put before the clause, ahead of
+        // its subject (a place after the subject is what another verb did to it).
+        let first_actor = s.actors.first().map_or(trigger.start, |a| a.start.min(trigger.start));
+        if places.is_empty() {
+            places = s.places.iter().filter(named_site).filter(|p| p.end <= first_actor).take(1).collect();
+        }
+        for place in places {
             let mut draft = Draft::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
             draft.actor2 = actor2.clone();
             drafts.push(draft);

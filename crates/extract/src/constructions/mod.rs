@@ -8,6 +8,7 @@
 mod ar;
 mod en;
 mod fr;
+mod paraphrase;
 
 use std::sync::OnceLock;
 
