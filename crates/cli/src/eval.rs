@@ -131,15 +131,16 @@ pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce(Packs) -> Result<E
     let right = report.right_events();
     let scored = predicted.iter().filter(|e| report.articles.contains_key(&e.article_id));
     let reliability = Reliability::of(scored.map(|e| (e.confidence, report.is_right(&right, e))));
+    let mut out = std::io::stdout().lock();
     match args.format {
         EvalFormat::Text => {
             if args.details || args.corpus.is_none() {
-                print!("{}", report.to_text());
-                println!();
+                write!(out, "{}", report.to_text())?;
+                writeln!(out)?;
             }
-            print!("{}", report.breakdown_table(language_of));
-            println!("\nreliability: of the events scored, how many are right at each confidence");
-            print!("{}", reliability.to_text());
+            write!(out, "{}", report.breakdown_table(language_of))?;
+            writeln!(out, "\nreliability: of the events scored, how many are right at each confidence")?;
+            write!(out, "{}", reliability.to_text())?;
         }
         EvalFormat::Json => {
             let by_language_counts = report.by_article_group(language_of);
@@ -151,7 +152,7 @@ pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce(Packs) -> Result<E
                 articles: &report.articles,
                 reliability: &reliability,
             };
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            writeln!(out, "{}", serde_json::to_string_pretty(&json)?)?;
         }
     }
     Ok(ExitCode::SUCCESS)

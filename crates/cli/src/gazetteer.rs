@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::io::Read;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -129,20 +130,23 @@ pub fn fetch(country: &str, base: Option<&str>) -> Result<ExitCode> {
 
 pub fn list() -> Result<ExitCode> {
     let (gazetteer, report) = load(&[])?;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "built in: GeoNames cities500 ({}), OCHA communities and Syrian Archive locations of Syria",
         if Gazetteer::has_builtin_world() { "present" } else { "missing: built without npm" }
-    );
+    )?;
     for dump in imported_dumps()? {
-        println!("imported: {}", dump.display());
+        writeln!(out, "imported: {}", dump.display())?;
     }
-    println!(
+    writeln!(
+        out,
         "{} places; index {} in {:.2} s{}",
         gazetteer.len(),
         if report.from_cache { "loaded from cache" } else { "built" },
         report.elapsed.as_secs_f64(),
         report.cache_file.map(|f| format!(" ({})", f.display())).unwrap_or_default()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -161,13 +165,14 @@ pub fn resolve(names: &[String], admin1: Option<String>, json: bool, extra: &[Pa
     };
     let context = frontline_gazetteer::Context { country: Some("SY".into()), admin1, ..Default::default() };
     let mut all = true;
+    let mut out = std::io::stdout().lock();
     for name in names {
         let resolution = gazetteer.resolve(name, &context);
         all &= resolution.place.is_some();
         if json {
-            println!("{}", resolution_json(&gazetteer, name, &resolution));
+            writeln!(out, "{}", resolution_json(&gazetteer, name, &resolution))?;
         } else {
-            print_resolution(name, &resolution);
+            print_resolution(&mut out, name, &resolution)?;
         }
     }
     Ok(if all { ExitCode::SUCCESS } else { ExitCode::from(1) })
@@ -192,9 +197,14 @@ fn resolution_json(gazetteer: &Gazetteer, name: &str, resolution: &frontline_gaz
     .to_string()
 }
 
-fn print_resolution(name: &str, resolution: &frontline_gazetteer::Resolution) {
+fn print_resolution(
+    out: &mut impl std::io::Write,
+    name: &str,
+    resolution: &frontline_gazetteer::Resolution,
+) -> std::io::Result<()> {
     match &resolution.place {
-        Some(p) => println!(
+        Some(p) => writeln!(
+            out,
             "{name} → {} ({}) {:.4}, {:.4} [{} {}{}]",
             p.name,
             p.key(),
@@ -204,9 +214,9 @@ fn print_resolution(name: &str, resolution: &frontline_gazetteer::Resolution) {
             p.admin1,
             [&p.admin2, &p.admin3].iter().filter(|a| !a.is_empty()).map(|a| format!(" / {a}")).collect::<String>()
         ),
-        None => println!("{name} → not resolved"),
-    }
-    println!("  {}", resolution.reason);
+        None => writeln!(out, "{name} → not resolved"),
+    }?;
+    writeln!(out, "  {}", resolution.reason)?;
     for c in &resolution.candidates {
         let id = match (&c.geonameid, &c.pcode) {
             (Some(id), Some(pcode)) => format!("{id}, {pcode}"),
@@ -214,7 +224,8 @@ fn print_resolution(name: &str, resolution: &frontline_gazetteer::Resolution) {
             (None, Some(pcode)) => pcode.clone(),
             (None, None) => "-".into(),
         };
-        println!(
+        writeln!(
+            out,
             "  candidate {} ({id}, {} {}) {:?} score {:.1}: {}",
             c.name,
             c.country,
@@ -222,6 +233,7 @@ fn print_resolution(name: &str, resolution: &frontline_gazetteer::Resolution) {
             c.level,
             c.score,
             c.why.join(", ")
-        );
+        )?;
     }
+    Ok(())
 }

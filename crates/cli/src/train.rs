@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,7 +46,7 @@ pub struct TrainArgs {
 }
 
 /// The penalties tried; the held-out folds choose one.
-const PENALTIES: [f64; 4] = [0.003, 0.01, 0.03, 0.1];
+const PENALTIES: [f64; 5] = [0.003, 0.01, 0.03, 0.1, 0.3];
 /// The thresholds tried for each language.
 const THRESHOLDS: std::ops::RangeInclusive<u32> = 5..=80;
 
@@ -70,7 +71,7 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
     let gold = corpus.gold(&articles)?;
     let mut candidates = label(&corpus, &articles, &extractor, &gold)?;
     let folds = usize::from(args.folds);
-    let type_models = learn_types(&mut candidates, folds, &gold);
+    let type_models = learn_types(&mut candidates, folds, &gold, &mut std::io::stdout().lock())?;
     let languages: Vec<String> = {
         let mut l: Vec<String> = articles.iter().map(|a| a.language.clone()).collect();
         l.sort();
@@ -84,22 +85,22 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
     let golds: BTreeMap<String, frontline_eval::Gold> =
         languages.iter().map(|l| Ok((l.clone(), gold_of(l)?))).collect::<Result<_>>()?;
 
-    // Held-out probabilities for each penalty; the one with the best mean F1 wins.
-    let mut best: Option<(f64, Vec<f64>, BTreeMap<String, (f64, Scores)>)> = None;
+    // Held-out probabilities for each penalty; the strongest penalty whose mean F1 is as
+    // good as the best wins (the simpler model, when the data cannot tell them apart).
+    let mut tried: Vec<(f64, Vec<f64>, BTreeMap<String, (f64, Scores)>, f64)> = Vec::new();
     for l2 in PENALTIES {
         let held_out = cross_validate(&candidates, folds, l2);
         let chosen = thresholds(&candidates, &held_out, &golds);
         let mean = chosen.values().map(|(_, s)| s.f1).sum::<f64>() / chosen.len().max(1) as f64;
         eprintln!("penalty {l2}: mean held-out F1 {mean:.3}");
-        if best
-            .as_ref()
-            .is_none_or(|(_, _, b)| mean > b.values().map(|(_, s)| s.f1).sum::<f64>() / b.len().max(1) as f64)
-        {
-            best = Some((l2, held_out, chosen));
-        }
+        tried.push((l2, held_out, chosen, mean));
     }
-    let Some((l2, held_out, chosen)) = best else { anyhow::bail!("no candidates to learn from") };
-    print!("{}", report(&candidates, &held_out, &chosen, &golds, l2, folds));
+    let top = tried.iter().map(|t| t.3).fold(0.0, f64::max);
+    let Some((l2, held_out, chosen, _)) = tried.into_iter().rev().find(|t| t.3 >= top - AS_GOOD / 2.0) else {
+        anyhow::bail!("no candidates to learn from")
+    };
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", report(&candidates, &held_out, &chosen, &golds, l2, folds))?;
 
     let all: Vec<&Example> = candidates.iter().map(|c| &c.example).collect();
     let model = fit(&all, FitOptions { l2, ..FitOptions::default() });
@@ -171,7 +172,12 @@ fn relabel(candidates: &mut [Labelled], gold: &Gold) {
 /// says (so that the real-event model learns from candidates typed as they will be), and
 /// returns the model fitted on every candidate a gold event types; no model when, held out,
 /// it types candidates less well than the rules do.
-fn learn_types(candidates: &mut [Labelled], folds: usize, gold: &Gold) -> BTreeMap<String, Model> {
+fn learn_types(
+    candidates: &mut [Labelled],
+    folds: usize,
+    gold: &Gold,
+    out: &mut impl Write,
+) -> std::io::Result<BTreeMap<String, Model>> {
     let options = FitOptions { l2: 0.01, ..FitOptions::default() };
     fn typed(c: &Labelled) -> Option<(&[String], &'static str)> {
         c.gold_type.map(|t| (c.type_features.as_slice(), t.as_str()))
@@ -194,11 +200,11 @@ fn learn_types(candidates: &mut [Labelled], folds: usize, gold: &Gold) -> BTreeM
         .filter(|(c, t)| c.gold_type.is_some() && c.gold_type == t.map(|t| t.0))
         .count();
     let (rules, model) = (rules_right as f64 / labelled.max(1) as f64, model_right as f64 / labelled.max(1) as f64);
-    println!("type of the {labelled} candidates where and when a gold event is: rules {rules:.3}, model (held out) {model:.3}");
+    writeln!(out, "type of the {labelled} candidates where and when a gold event is: rules {rules:.3}, model (held out) {model:.3}")?;
     if model <= rules {
         // The rules type better than the model would: keep their types, write no type model.
-        println!("the type model does not beat the rules' types: not kept");
-        return BTreeMap::new();
+        writeln!(out, "the type model does not beat the rules' types: not kept")?;
+        return Ok(BTreeMap::new());
     }
     for (c, t) in candidates.iter_mut().zip(held_out) {
         if let Some((t, _)) = t.filter(|t| t.0 != c.event.sub_event_type) {
@@ -207,7 +213,7 @@ fn learn_types(candidates: &mut [Labelled], folds: usize, gold: &Gold) -> BTreeM
     }
     relabel(candidates, gold);
     let all: Vec<(&[String], &str)> = candidates.iter().filter_map(typed).collect();
-    fit_classes(&all, options)
+    Ok(fit_classes(&all, options))
 }
 
 /// Each candidate's probability from the model fitted without its fold.
@@ -242,7 +248,13 @@ fn scores_at(
     frontline_eval::evaluate(gold, &kept).summary.scores
 }
 
-/// For each language, the threshold whose held-out F1 is best, and those scores.
+/// How far below the best held-out F1 a setting may score and still count as as good: the
+/// folds are small, so differences below this are noise.
+const AS_GOOD: f64 = 0.01;
+
+/// For each language, the middle of the thresholds whose held-out F1 is as good as the
+/// best (a plateau's middle moves less from one training to the next than its peak), and
+/// the scores there.
 fn thresholds(
     candidates: &[Labelled],
     held_out: &[f64],
@@ -251,14 +263,14 @@ fn thresholds(
     golds
         .iter()
         .map(|(language, gold)| {
-            let best = THRESHOLDS
+            let curve: Vec<(f64, Scores)> = THRESHOLDS
                 .map(|t| f64::from(t) / 100.0)
                 .map(|t| (t, scores_at(candidates, held_out, language, t, gold)))
-                .fold(None::<(f64, Scores)>, |best, (t, s)| match best {
-                    Some((_, ref b)) if b.f1 >= s.f1 => best,
-                    _ => Some((t, s)),
-                });
-            (language.clone(), best.unwrap_or((0.5, Scores::default())))
+                .collect();
+            let top = curve.iter().map(|(_, s)| s.f1).fold(0.0, f64::max);
+            let good: Vec<&(f64, Scores)> = curve.iter().filter(|(_, s)| s.f1 >= top - AS_GOOD).collect();
+            let middle = good.get(good.len() / 2).map(|c| (*c).clone());
+            (language.clone(), middle.unwrap_or((0.5, Scores::default())))
         })
         .collect()
 }

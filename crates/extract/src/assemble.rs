@@ -545,7 +545,10 @@ impl<'s> SentenceReader<'_, 's> {
             (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
         } else {
             let lost = self.previous_holder().unwrap_or(other_side);
-            let sub = if sides_with_state(actor.id) {
+            let unopposed = !self.ctx.pack.non_violent.find_all(&self.spotted.tokens).is_empty();
+            let sub = if unopposed {
+                SubEventType::NonViolentTransfer
+            } else if sides_with_state(actor.id) {
                 SubEventType::GovernmentRegainsTerritory
             } else {
                 SubEventType::NonStateActorOvertakesTerritory

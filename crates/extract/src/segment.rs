@@ -115,6 +115,10 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     paragraphs
 }
 
+/// The most words a headline has: a paragraph without final punctuation that is longer is
+/// prose.
+const HEADLINE_WORDS: usize = 20;
+
 /// The paragraph's kind, and its tokens when it is prose (others are not read further).
 fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> (SentenceKind, Vec<Token>) {
     if seen.contains(&paragraph) {
@@ -125,7 +129,9 @@ fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> (Sente
         return (SentenceKind::Caption, Vec::new());
     }
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-    let ends_like_prose = paragraph.trim_end().ends_with(FINAL_PUNCTUATION);
+    // A line longer than any headline is prose even when its final stop was lost (a feed
+    // that drops it, a quote that ends the paragraph).
+    let ends_like_prose = paragraph.trim_end().ends_with(FINAL_PUNCTUATION) || words > HEADLINE_WORDS;
     if !ends_like_prose || words < 4 {
         return (SentenceKind::Heading, Vec::new());
     }
@@ -240,5 +246,14 @@ mod tests {
         let text = "World News\nA boy walks past a ruined house in the old city. [Photo by a reporter]\nTroops entered the town of Nowhere on Monday, officials said.\nA boy walks past a ruined house in the old city. [Photo by a reporter]\n";
         let kinds: Vec<SentenceKind> = sentences(text, &pack("en")).iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [SentenceKind::Heading, SentenceKind::Caption, SentenceKind::Body, SentenceKind::Repeated]);
+    }
+
+    #[test]
+    fn a_line_longer_than_a_headline_is_prose_without_its_final_stop() {
+        let text = "Army retakes town in the north
+Government forces entered the town of Nowhere on Monday after rebels withdrew overnight toward the hills to the north, residents and a local official told reporters by telephone
+";
+        let kinds: Vec<SentenceKind> = sentences(text, &pack("en")).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SentenceKind::Heading, SentenceKind::Body]);
     }
 }

@@ -185,6 +185,9 @@ struct EventsSection {
     claim_markers: Vec<String>,
     agent_markers: Vec<String>,
     aerial: Vec<String>,
+    /// Words that say a place changed hands without fighting ("without a fight").
+    #[serde(default)]
+    non_violent: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -270,6 +273,9 @@ pub struct LanguagePack {
     pub agent_markers: Lexicon<()>,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
     pub aerial: Lexicon<()>,
+    /// Words that say a place changed hands without fighting: a take is then a
+    /// non-violent transfer of territory.
+    pub non_violent: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -387,6 +393,7 @@ impl LanguagePack {
             &mut self.claim_markers,
             &mut self.agent_markers,
             &mut self.aerial,
+            &mut self.non_violent,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -548,6 +555,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         claim_markers: set(&file.events.claim_markers),
         agent_markers: set(&file.events.agent_markers),
         aerial: set(&file.events.aerial),
+        non_violent: set(&file.events.non_violent),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),

@@ -55,3 +55,10 @@ fn a_threat_gives_nothing() {
     let events = ar("تهدد تركيا بشن عملية عسكرية على تل رفعت إذا لم تنسحب قسد منها.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_town_taken_without_fighting_is_a_non_violent_transfer() {
+    let events = ar("سيطر الجيش السوري على بلدة اللطامنة دون مواجهات يوم الثلاثاء.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}

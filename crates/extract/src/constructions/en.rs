@@ -421,3 +421,11 @@ fn an_arrest_campaign_names_the_arresting_force() {
     let e = single(&events, SubEventType::Arrests);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn a_town_taken_without_a_fight_is_a_non_violent_transfer() {
+    let events = en("Government forces entered and took control of Saraqib without a fight on Tuesday.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    assert_control(e, "SYR_GOV", Some("OPP"), Extent::Full);
+}

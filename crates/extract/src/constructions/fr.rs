@@ -346,3 +346,10 @@ fn affrontements_entre_deux_camps_avec_bilan() {
     assert_eq!((e.actor1_id, e.actor2_id, e.fatalities), (Some(actor("SDF")), Some(actor("ISIS")), 20));
     assert_day(e, day(2020, 1, 27));
 }
+
+#[test]
+fn une_ville_prise_sans_combat_est_un_transfert_non_violent() {
+    let events = fr("Les rebelles ont pris le contrôle de Saraqeb sans combat mardi.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+}
