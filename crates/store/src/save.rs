@@ -117,7 +117,7 @@ pub(crate) fn write(
     let published: std::collections::HashMap<String, chrono::NaiveDate> =
         article.published.map(|day| (article.id.clone(), day)).into_iter().collect();
     for event in events {
-        let event_key = insert_event(conn, event, key, &article.text)?;
+        let event_key = insert_event(conn, event, key, &article.text, None)?;
         let (block, window) = (block_of(event), window_of(event));
         note_window(conn, &block, &window)?;
         // Most events meet no other (a new article, a place and days of their own): merged
@@ -171,7 +171,7 @@ pub(crate) fn find_original(
         let Some((id, text, language, day, figures)) = stored else {
             continue;
         };
-        if language != article.language || day != published || !near::confirm(&article.text, &text) {
+        if language != article.language || day != published || !near::confirm(sketch, &text) {
             continue;
         }
         // A toll told in words ("four killed" become "five") changes an evidence sentence,
@@ -192,8 +192,9 @@ pub(crate) fn find_original(
                 Ok((read_event(r, 0)?, r.get::<_, Option<i64>>(crate::record::EVENT_COLUMN_COUNT)?))
             })?
             .collect::<Result<Vec<_>, _>>()?;
+        let blocks: Vec<Block> = originals.iter().map(|(o, _)| block_of(o)).collect();
         let mut copies = Vec::with_capacity(originals.len());
-        for (original, merged) in &originals {
+        for (i, (original, merged)) in originals.iter().enumerate() {
             let Some(start) = near::moved(&text, original.evidence_start, &original.evidence, &article.text) else {
                 return Ok(None);
             };
@@ -204,7 +205,7 @@ pub(crate) fn find_original(
             copy.event_id = copy.derive_id();
             // The copy links to what its original links to, and also to the original's
             // other events of its block: then the block is merged again, not joined.
-            let alone = originals.iter().filter(|(o, _)| block_of(o) == block_of(original)).count() == 1;
+            let alone = blocks.iter().filter(|b| **b == blocks[i]).count() == 1;
             copies.push((copy, merged.filter(|_| alone)));
         }
         return Ok(Some(Original { key: candidate, id, figures, copies }));
@@ -230,12 +231,12 @@ pub(crate) fn write_reprint(
 ) -> Result<usize, StoreError> {
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
     for (copy, merged) in &original.copies {
-        let copy_key = insert_event(conn, copy, key, &article.text)?;
         let joined = match merged {
-            Some(merged) => join_copy(conn, copy_key, copy, *merged)?,
+            Some(merged) => join_copy(conn, copy, key, &article.text, *merged)?,
             None => false,
         };
         if !joined {
+            insert_event(conn, copy, key, &article.text, None)?;
             remerge_around(conn, &block_of(copy), &[window_of(copy)], merge)?;
         }
     }
@@ -289,7 +290,7 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
             let Some((article, text)) = keys.get(&event.article_id) else {
                 continue;
             };
-            let key = insert_event(conn, &event, *article, text)?;
+            let key = insert_event(conn, &event, *article, text, None)?;
             note_window(conn, &block_of(&event), &window_of(&event))?;
             event_keys.insert(event.event_id.clone(), key);
         }
