@@ -225,23 +225,29 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
     stale.extend(members.iter().filter_map(|m| m.merged));
     let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
     let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();
+    // Which merged events are updated in place: each keeps the row of its first member
+    // that had one, if no other merged event took it first.
     let mut reused: HashSet<i64> = HashSet::new();
+    let mut planned = Vec::new();
     for merged in merge(&events, &published) {
         let mine: Vec<&Member> =
             merged.sources.iter().filter_map(|s| by_id.get(s.event_id.as_str())).map(|&i| &members[i]).collect();
-        // In place: the merged event that most of... the first member belonged to, if not yet taken.
         let reuse = mine.iter().filter_map(|m| m.merged).find(|k| stale.contains(k) && !reused.contains(k));
-        let key =
-            write_merged(conn, block, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>(), reuse)?;
-        reused.insert(key);
-        let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
-        for member in mine.iter().filter(|m| m.merged != Some(key)) {
-            relink.execute(params![key, member.key])?;
-        }
+        reused.extend(reuse);
+        planned.push((merged, mine, reuse));
     }
+    // The rest go first, so that an id they held is free for the new merged events.
     let mut delete = conn.prepare_cached("DELETE FROM merged_events WHERE key = ?1")?;
     for key in stale.difference(&reused) {
         delete.execute([key])?;
+    }
+    let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
+    for (merged, mine, reuse) in planned {
+        let key =
+            write_merged(conn, block, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>(), reuse)?;
+        for member in mine.iter().filter(|m| m.merged != Some(key)) {
+            relink.execute(params![key, member.key])?;
+        }
     }
     Ok(())
 }
@@ -299,7 +305,7 @@ fn write_merged(
         return Ok(reuse.unwrap_or_default());
     }
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO merged_events (event_id, best, kind, place_key, date_start, date_end, event_date,
+        "INSERT INTO merged_events (event_id, best, kind, place_key, date_start, date_end, event_date,
          time_precision, fatalities, confidence, share_sum, record, key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?

@@ -114,8 +114,7 @@ pub(crate) fn read_event(row: &Row<'_>, at: usize) -> rusqlite::Result<Event> {
 }
 
 /// Inserts an event of the article stored under `article` (whose text is `text`), a
-/// source of the merged event `merged` if known, and returns its key. An event of the same
-/// id is replaced.
+/// source of the merged event `merged` if known, and returns its key.
 pub(crate) fn insert_event(
     tx: &Connection,
     event: &Event,
@@ -124,7 +123,7 @@ pub(crate) fn insert_event(
     merged: Option<i64>,
 ) -> Result<i64, StoreError> {
     let mut insert = tx.prepare_cached(
-        "INSERT OR REPLACE INTO events (event_id, article, kind, place_key, date_start, date_end, event_date,
+        "INSERT INTO events (event_id, article, kind, place_key, date_start, date_end, event_date,
          time_precision, actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2, location, mention,
          geonameid, latitude, longitude, geo_precision, admin1, admin2, admin3, pcode, country, iso, fatalities,
          civilian_fatalities, child_fatalities, injuries, control_gained, control_lost, control_extent, language,

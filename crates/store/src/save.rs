@@ -42,6 +42,7 @@ fn delete_article(conn: &Connection, key: i64) -> Result<bool, StoreError> {
     for k in sketch.keys {
         unkey.execute(params![k, key])?;
     }
+    conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([key])?;
     Ok(conn.prepare_cached("DELETE FROM articles WHERE key = ?1")?.execute([key])? > 0)
 }
 
@@ -204,9 +205,13 @@ pub(crate) fn find_original(
             copy.evidence_start = start;
             copy.event_id = copy.derive_id();
             // The copy links to what its original links to, and also to the original's
-            // other events of its block: then the block is merged again, not joined.
-            let alone = blocks.iter().filter(|b| **b == blocks[i]).count() == 1;
-            copies.push((copy, merged.filter(|_| alone)));
+            // other events of its block that it reports the same event as (the original
+            // did not link to them: one article). When those lie in another merged event,
+            // the copy joins the two: the block is merged again.
+            let joins_others = originals.iter().enumerate().any(|(j, (other, other_merged))| {
+                j != i && blocks[j] == blocks[i] && other_merged != merged && frontline_merge::same_event(&copy, other)
+            });
+            copies.push((copy, merged.filter(|_| !joins_others)));
         }
         return Ok(Some(Original { key: candidate, id, figures, copies }));
     }
