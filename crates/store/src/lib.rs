@@ -797,6 +797,45 @@ CREATE TABLE IF NOT EXISTS article_versions (
     }
 
     #[test]
+    fn a_batching_writer_lets_a_second_writer_in_between_batches() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("shared.db");
+        drop(Store::open(&path).expect("created"));
+        let second_done = AtomicBool::new(false);
+        let first_saved = AtomicUsize::new(0);
+        const MOST: usize = 200_000;
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut store = Store::open(&path).expect("opens");
+                store.batch(1_000_000);
+                // Saves until the second writer got in, or until it could not have.
+                for n in 0..MOST {
+                    if second_done.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let id = format!("first-{n}");
+                    store.save(&article(&id, &id), &[], "[]", &each_alone).expect("saved");
+                    first_saved.store(n + 1, Ordering::SeqCst);
+                }
+                store.flush().expect("committed");
+            });
+            scope.spawn(|| {
+                while first_saved.load(Ordering::SeqCst) == 0 {
+                    std::thread::yield_now();
+                }
+                let mut store = Store::open(&path).expect("opens");
+                store.save(&article("second", "second"), &[], "[]", &each_alone).expect("saved in between");
+                second_done.store(true, Ordering::SeqCst);
+            });
+        });
+        let saved = first_saved.load(Ordering::SeqCst);
+        assert!(saved < MOST, "the second writer got the lock while the first was still saving ({saved})");
+        let store = Store::open_read_only(&path).expect("opens");
+        assert_eq!(store.article_ids().expect("query").len(), saved + 1);
+    }
+
+    #[test]
     fn pages_counts_and_lookups_by_id() {
         let (_dir, mut store) = store();
         let places = ["Ariha", "Binnish", "Sarmin", "Taftanaz"];
