@@ -90,6 +90,18 @@ fn reprints_are_stored_unread_and_merge_as_if_read_citing_every_outlet() {
         let cited: BTreeSet<String> = event.sources.iter().map(|s| s.article_id.clone()).collect();
         assert_eq!(cited, every, "{} cites every outlet's copy", event.event.event_id);
     }
+    // The ACLED export names every outlet in each merged event's "source" column.
+    let names =
+        recognised.articles().expect("query").into_iter().map(|a| (a.id, a.source.unwrap_or_default())).collect();
+    let csv = String::from_utf8(frontline_formats::acled_csv(&unread, &names).expect("csv")).expect("utf-8");
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), unread.len());
+    for row in rows {
+        for outlet in OUTLETS {
+            assert!(row.contains(outlet), "{outlet} is cited: {row}");
+        }
+    }
+    assert_eq!(csv, String::from_utf8(frontline_formats::acled_csv(&all_read, &names).expect("csv")).expect("utf-8"));
 }
 
 #[test]
