@@ -797,6 +797,17 @@ CREATE TABLE IF NOT EXISTS article_versions (
     }
 
     #[test]
+    fn two_events_of_one_article_under_one_id_are_stored_once_the_later_standing() {
+        let (_dir, mut store) = store();
+        let mut later = event("a", "Ariha");
+        later.fatalities = 9;
+        store.save(&article("a", "x"), &[event("a", "Ariha"), later], "[]", &each_alone).expect("saved");
+        let events = store.events(&EventFilter::default()).expect("query");
+        assert_eq!(events.iter().map(|e| e.fatalities).collect::<Vec<_>>(), [9]);
+        assert_eq!(store.count_merged_events(&EventFilter::default()).expect("query"), 1);
+    }
+
+    #[test]
     fn a_batching_writer_lets_a_second_writer_in_between_batches() {
         use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
         let dir = tempfile::tempdir().expect("temp dir");

@@ -117,7 +117,14 @@ pub(crate) fn write(
     }
     let published: std::collections::HashMap<String, chrono::NaiveDate> =
         article.published.map(|day| (article.id.clone(), day)).into_iter().collect();
-    for event in events {
+    // Two events of one article under one id (one type, place and window): the later one
+    // stands, as it always has.
+    let last: std::collections::HashMap<&str, usize> =
+        events.iter().enumerate().map(|(i, e)| (e.event_id.as_str(), i)).collect();
+    for (i, event) in events.iter().enumerate() {
+        if last.get(event.event_id.as_str()) != Some(&i) {
+            continue;
+        }
         let event_key = insert_event(conn, event, key, &article.text, None)?;
         let (block, window) = (block_of(event), window_of(event));
         note_window(conn, &block, &window)?;
