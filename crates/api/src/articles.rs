@@ -234,6 +234,14 @@ impl Report {
                 result["status"] = "duplicate".into();
                 result["existing_id"] = existing_id.into();
             }
+            Saved::Reprint { of } => {
+                // A reprint is stored (it cites its outlet), sharing its original's events.
+                self.stored += 1;
+                self.events += stored.events;
+                result["status"] = "reprint".into();
+                result["reprint_of"] = of.into();
+                result["events"] = stored.events.into();
+            }
             Saved::Inserted | Saved::Replaced => {
                 let replaced = stored.saved == Saved::Replaced;
                 if replaced {

@@ -320,11 +320,54 @@ pub struct Generator {
     rng: Rng,
     /// Every n-th article is a web page (0: none).
     pub html_every: u64,
+    /// In reprint mode, the state the current story was drawn from: each copy draws it again.
+    story: Option<(u64, Rng)>,
+}
+
+/// The outlets that reprint a story in reprint mode (no digits: a byline must not look like
+/// a changed figure).
+const OUTLETS: [&str; 12] = [
+    "Levant Wire",
+    "Orient Daily",
+    "Damascus Monitor",
+    "Al-Sham Network",
+    "Euphrates Post",
+    "Northern Syria Today",
+    "Idlib Herald",
+    "Agence Syrie Presse",
+    "Le Courrier du Levant",
+    "Middle East Dispatch",
+    "Aleppo Voice",
+    "Coastal News Service",
+];
+
+/// A reprint's own words around the story: a dateline with the outlet's name before it, a
+/// credit line after it; one copy in ten updates the story (one number told anew).
+fn reprint_of(text: &str, copy: u64) -> String {
+    let outlet = outlet(copy);
+    let mut story = text.to_owned();
+    if copy % 10 == 5 {
+        // A new toll (or day): the first number, raised.
+        let bytes = story.as_bytes();
+        if let Some(start) = bytes.iter().position(u8::is_ascii_digit) {
+            let end = bytes[start..].iter().position(|b| !b.is_ascii_digit()).map_or(bytes.len(), |n| start + n);
+            let value: u64 = story[start..end].parse().unwrap_or(0);
+            story.replace_range(start..end, &(value + 1 + copy % 3).to_string());
+        }
+    }
+    format!("({outlet}) — {story}\n\n© {outlet}")
+}
+
+/// The name of the copy-th outlet: a name of [`OUTLETS`], and past them, its editions.
+fn outlet(copy: u64) -> String {
+    const EDITIONS: [&str; 6] = ["", " Online", " Weekend", " International", " Evening", " Digital"];
+    let (name, edition) = (copy as usize % OUTLETS.len(), copy as usize / OUTLETS.len());
+    format!("{}{}", OUTLETS[name], EDITIONS[edition % EDITIONS.len()])
 }
 
 impl Generator {
     pub fn new(templates: Vec<Template>, places: Vec<String>, seed: u64) -> Generator {
-        Generator { templates, places, rng: Rng::new(seed), html_every: 4 }
+        Generator { templates, places, rng: Rng::new(seed), html_every: 4, story: None }
     }
 
     /// From the shared corpus: its articles as templates and GeoNames' Syrian towns.
@@ -337,13 +380,37 @@ impl Generator {
         &self.templates
     }
 
+    /// The n-th article in reprint mode: story n / `outlets`, as the (n % `outlets`)-th
+    /// outlet prints it. The first prints it as generated; the others add their dateline
+    /// and credit, and one in ten a new figure. Copies of a story come in a row, published
+    /// the same day, the same page or not.
+    pub fn reprint(&mut self, n: u64, outlets: u64) -> GeneratedArticle {
+        let (story, copy) = (n / outlets.max(1), n % outlets.max(1));
+        match &self.story {
+            Some((s, rng)) if *s == story => self.rng = rng.clone(),
+            _ => self.story = Some((story, self.rng.clone())),
+        }
+        let mut article =
+            self.article_with(story, &|text| if copy == 0 { text.to_owned() } else { reprint_of(text, copy) });
+        if copy > 0 {
+            article.id = format!("gen-{story:07}-{copy:03}-{}", article.seed);
+            article.source = Some(outlet(copy));
+        }
+        article
+    }
+
     /// The n-th article (n counts from 0; articles go round the templates).
     pub fn article(&mut self, n: u64) -> GeneratedArticle {
+        self.article_with(n, &|text| text.to_owned())
+    }
+
+    /// The n-th article, its text changed by `edit` before it is made a page.
+    fn article_with(&mut self, n: u64, edit: &dyn Fn(&str) -> String) -> GeneratedArticle {
         let template = &self.templates[(n % self.templates.len() as u64) as usize];
         let places: Vec<&str> = (0..template.places)
             .map(|_| self.places[self.rng.below(self.places.len() as u64) as usize].as_str())
             .collect();
-        let text = template.fill(&places, &mut self.rng);
+        let text = edit(&template.fill(&places, &mut self.rng));
         let base = NaiveDate::from_ymd_opt(2012, 1, 1).unwrap_or_default();
         let published = base + chrono::Duration::days(self.rng.below(13 * 365) as i64);
         let as_html = self.html_every > 0 && n % self.html_every == self.html_every - 1;

@@ -49,6 +49,10 @@ enum Command {
         /// The shared folder (corpus and GeoNames rows).
         #[arg(long)]
         shared: Option<PathBuf>,
+        /// Reprints: each story printed by this many outlets in a row (their datelines and
+        /// credits around it; one copy in ten with a number told anew, which must be read).
+        #[arg(long, default_value_t = 0)]
+        reprints: u64,
     },
     /// Stream a JSON Lines corpus through ingest and extraction; print MB/s, articles/s
     /// per core and peak memory.
@@ -91,8 +95,8 @@ enum Command {
 
 fn main() -> Result<()> {
     match Cli::parse().command {
-        Command::Generate { articles, out, seed, html_every, shared } => {
-            generate(articles, &out, seed, html_every, shared)
+        Command::Generate { articles, out, seed, html_every, shared, reprints } => {
+            generate(articles, &out, seed, html_every, shared, reprints)
         }
         Command::Run { file, threads, store, repeat, limit, ingest_only, tables_only_gazetteer, progress, json } => {
             let threads = match threads {
@@ -112,7 +116,14 @@ fn load_extractor() -> Result<Extractor> {
     Ok(frontline_bench::extractor()?)
 }
 
-fn generate(articles: u64, out: &Path, seed: u64, html_every: u64, shared: Option<PathBuf>) -> Result<()> {
+fn generate(
+    articles: u64,
+    out: &Path,
+    seed: u64,
+    html_every: u64,
+    shared: Option<PathBuf>,
+    reprints: u64,
+) -> Result<()> {
     let shared = shared.unwrap_or_else(frontline_bench::default_shared_dir);
     let extractor = load_extractor()?;
     let mut generator = Generator::from_shared(&shared, &extractor, seed)?;
@@ -127,7 +138,7 @@ fn generate(articles: u64, out: &Path, seed: u64, html_every: u64, shared: Optio
     let started = Instant::now();
     let mut bytes = 0u64;
     for n in 0..articles {
-        let article = generator.article(n);
+        let article = if reprints > 1 { generator.reprint(n, reprints) } else { generator.article(n) };
         let line = serde_json::to_string(&article)?;
         bytes += line.len() as u64 + 1;
         writer.write_all(line.as_bytes())?;
@@ -171,7 +182,13 @@ impl<'a> Worker<'a> {
     fn new(extractor: &'a Extractor, run: &RunOptions) -> Result<Worker<'a>> {
         let store = run.store.as_deref();
         let store = match store {
-            Some(path) => Some(Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))?),
+            Some(path) => {
+                let mut store =
+                    Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))?;
+                // As `frontline ingest` does.
+                store.batch(500);
+                Some(store)
+            }
             None => None,
         };
         Ok(Worker {
@@ -209,7 +226,9 @@ impl<'a> Worker<'a> {
                 self.tally.events += stored.events as u64;
                 self.tally.stored += u64::from(matches!(
                     stored.saved,
-                    frontline_store::Saved::Inserted | frontline_store::Saved::Replaced
+                    frontline_store::Saved::Inserted
+                        | frontline_store::Saved::Replaced
+                        | frontline_store::Saved::Reprint { .. }
                 ));
             }
             None => self.tally.events += self.extractor.read(&article).events.len() as u64,

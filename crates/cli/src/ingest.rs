@@ -20,6 +20,8 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub struct Summary {
     pub read: usize,
     pub stored: usize,
+    /// Of those stored, the reprints of stored articles (not read again).
+    pub reprints: usize,
     pub duplicates: usize,
     pub rejected: usize,
     pub events: usize,
@@ -62,6 +64,8 @@ fn progress_bar(files: usize) -> ProgressBar {
 
 pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, store: &mut Store) -> Result<Summary> {
     let interrupted = interrupt_flag();
+    // Many articles a transaction: committing each costs more than storing it.
+    store.batch(500);
     let (files, missing) = discover(paths);
     let mut summary = Summary::default();
     let bar = progress_bar(files.len());
@@ -94,6 +98,7 @@ pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, st
         });
         if let Some(error) = failure {
             bar.finish_and_clear();
+            store.flush()?;
             return Err(error);
         }
         if stop() {
@@ -103,10 +108,12 @@ pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, st
         bar.inc(1);
     }
     bar.finish_and_clear();
+    store.flush()?;
     eprintln!(
-        "{} articles read, {} stored, {} skipped as duplicates, {} rejected, {} events{}",
+        "{} articles read, {} stored ({} as reprints of stored articles, not read again), {} skipped as duplicates, {} rejected, {} events{}",
         summary.read,
         summary.stored,
+        summary.reprints,
         summary.duplicates,
         summary.rejected,
         summary.events,
@@ -136,6 +143,11 @@ fn store_article(
                     article.origin
                 )
             });
+        }
+        Saved::Reprint { .. } => {
+            summary.stored += 1;
+            summary.reprints += 1;
+            summary.events += stored.events;
         }
         Saved::Inserted | Saved::Replaced => {
             if stored.saved == Saved::Replaced {

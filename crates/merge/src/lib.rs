@@ -12,7 +12,7 @@ mod control;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use frontline_core::{short_hash, Event, MergedEvent, Source};
+use frontline_core::{Event, MergedEvent, Source};
 
 pub use control::{control_at, timelines, ControlState, PlaceTimeline};
 
@@ -44,7 +44,35 @@ fn actors_compatible(a: &Event, b: &Event) -> bool {
 
 /// Whether two events of one block report the same event.
 pub fn same_event(a: &Event, b: &Event) -> bool {
-    block_of(a) == block_of(b) && a.article_id != b.article_id && windows_overlap(a, b) && actors_compatible(a, b)
+    block_of(a) == block_of(b) && linked(a, b)
+}
+
+/// [`same_event`] for two events already known to share a block.
+fn linked(a: &Event, b: &Event) -> bool {
+    a.article_id != b.article_id && windows_overlap(a, b) && actors_compatible(a, b)
+}
+
+/// Which of two events of a cluster gives the merged event its fields: the narrowest
+/// window, then the place known most precisely, then the most confident, then the smaller id.
+pub fn more_precise(a: &Event, b: &Event) -> std::cmp::Ordering {
+    a.window_days()
+        .cmp(&b.window_days())
+        .then(a.geo_precision.cmp(&b.geo_precision))
+        .then(b.confidence.total_cmp(&a.confidence))
+        .then(a.event_id.cmp(&b.event_id))
+}
+
+/// A member's share of its merged event's id. The id is the sum of its members' shares, so
+/// that a member joining a merged event of any size changes its id in constant time, and
+/// the id does not depend on the order members arrived in.
+pub fn member_share(event_id: &str) -> u64 {
+    let hex = frontline_core::short_hash(&[event_id]);
+    u64::from_str_radix(&hex, 16).unwrap_or_default()
+}
+
+/// The id of a merged event whose members' shares sum to `sum`.
+pub fn merged_id(sum: u64) -> String {
+    format!("{sum:016x}")
 }
 
 /// Merges the events of one block. `published` gives an article's publication date, used to
@@ -52,10 +80,12 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
 pub fn merge_block(events: &[Event], published: &dyn Fn(&str) -> Option<NaiveDate>) -> Vec<MergedEvent> {
     let mut sorted: Vec<&Event> = events.iter().collect();
     sorted.sort_by(|a, b| a.event_id.cmp(&b.event_id));
+    // Each event's block, once: comparing them pair by pair must not allocate.
+    let blocks: Vec<(String, String)> = sorted.iter().map(|e| block_of(e)).collect();
     let mut parent: Vec<usize> = (0..sorted.len()).collect();
     for i in 0..sorted.len() {
         for j in (i + 1)..sorted.len() {
-            if same_event(sorted[i], sorted[j]) {
+            if blocks[i] == blocks[j] && linked(sorted[i], sorted[j]) {
                 let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
                 parent[ri.max(rj)] = ri.min(rj);
             }
@@ -81,17 +111,7 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 /// precisely, then most confident) gives the fields; the window is the intersection of the
 /// members' windows when they share days; the toll follows ACLED's conservative rule.
 fn merge_cluster(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDate>) -> MergedEvent {
-    let best = members
-        .iter()
-        .min_by(|a, b| {
-            a.window_days()
-                .cmp(&b.window_days())
-                .then(a.geo_precision.cmp(&b.geo_precision))
-                .then(b.confidence.total_cmp(&a.confidence))
-                .then(a.event_id.cmp(&b.event_id))
-        })
-        .copied()
-        .expect("a cluster has members");
+    let best = members.iter().min_by(|a, b| more_precise(a, b)).copied().expect("a cluster has members");
     let mut event = best.clone();
     let start = members.iter().filter_map(|e| e.date_start).max();
     let end = members.iter().filter_map(|e| e.date_end).min();
@@ -108,8 +128,7 @@ fn merge_cluster(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDat
     event.confidence = members.iter().map(|e| e.confidence).fold(0.0, f64::max);
     let mut sources: Vec<Source> = members.iter().map(|e| Source::of(e, published(&e.article_id))).collect();
     sources.sort_by(|a, b| a.article_id.cmp(&b.article_id).then(a.event_id.cmp(&b.event_id)));
-    let member_ids: Vec<&str> = sources.iter().map(|s| s.event_id.as_str()).collect();
-    event.event_id = short_hash(&member_ids);
+    event.event_id = merged_id(sources.iter().fold(0u64, |sum, s| sum.wrapping_add(member_share(&s.event_id))));
     event.article_id = sources.first().map(|s| s.article_id.clone()).unwrap_or_default();
     MergedEvent { event, sources }
 }

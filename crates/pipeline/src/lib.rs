@@ -1,6 +1,8 @@
 //! One article through the stages after ingest: its events are extracted, stored with it,
-//! and merged with the events already stored, in one transaction. The command line and the
-//! HTTP API both store articles through here.
+//! and merged with the events already stored, in one transaction. A reprint of a stored
+//! article (a near duplicate, see `frontline_store::near`) is not read: it is stored as
+//! another source of its original's events. The command line and the HTTP API both store
+//! articles through here.
 
 use std::collections::HashMap;
 
@@ -13,7 +15,8 @@ use frontline_store::{Saved, Store, StoreError};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stored {
     pub saved: Saved,
-    /// Events read from the article (0 for a duplicate).
+    /// Events read from the article, or shared with its original for a reprint (0 for a
+    /// duplicate).
     pub events: usize,
     /// Why the article was not read, when it was not (a language without a pack).
     pub note: Option<String>,
@@ -32,16 +35,35 @@ pub fn merge_block(events: &[Event], published: &HashMap<String, NaiveDate>) -> 
     frontline_merge::merge_block(events, &|article| published.get(article).copied())
 }
 
-/// Extracts, stores and merges one article. A text already stored is not read again.
+/// Extracts, stores and merges one article. A text already stored is not read again, nor
+/// is a reprint of one.
 pub fn store_article(article: &Article, extractor: &Extractor, store: &mut Store) -> Result<Stored, PipelineError> {
+    store_article_with(article, extractor, store, true)
+}
+
+/// [`store_article`], with or without recognising reprints (without: every article not
+/// already stored word for word is read, as before reprints were recognised).
+pub fn store_article_with(
+    article: &Article,
+    extractor: &Extractor,
+    store: &mut Store,
+    reprints: bool,
+) -> Result<Stored, PipelineError> {
     let store_error = |source| PipelineError::Store { origin: article.origin.clone(), source };
     if let Some(existing_id) = store.id_of_hash(&article.content_hash).map_err(store_error)? {
         return Ok(Stored { saved: Saved::Duplicate { existing_id }, events: 0, note: None });
     }
+    let sketch = frontline_store::near::sketch(&article.text, &article.language, article.published);
+    if reprints {
+        if let Some((saved, events)) = store.save_if_reprint(article, &sketch, &merge_block).map_err(store_error)? {
+            return Ok(Stored { saved, events, note: None });
+        }
+    }
     let extraction = extractor.read(article);
     let figures = figures_json(&extraction)
         .map_err(|source| PipelineError::Figures { origin: article.origin.clone(), source })?;
-    let saved = store.save(article, &extraction.events, &figures, &merge_block).map_err(store_error)?;
+    let saved =
+        store.save_sketched(article, &extraction.events, &figures, &merge_block, &sketch).map_err(store_error)?;
     let events = if matches!(saved, Saved::Duplicate { .. }) { 0 } else { extraction.events.len() };
     Ok(Stored { saved, events, note: extraction.note })
 }

@@ -1,14 +1,30 @@
-//! The embedded store: articles and their events in one SQLite file. Each article is saved
-//! with its events in one transaction, so a run that stops half way loses nothing already
-//! stored and leaves nothing half-written. Queries take their values as SQL parameters.
+//! The embedded store: articles and their events in one SQLite file, and the merged events
+//! made of them. Split by concern: `schema` (tables, version, migrations), `save` (articles,
+//! reprints, forgetting), `merging` (merged events kept up to date), `query` (reading),
+//! `record` (an event's columns), `near` (near-duplicate recognition).
+//!
+//! Each article is saved with its events in a transaction that holds a batch of articles
+//! ([`Store::batch`]; one by default): a run that stops half way loses at most the open
+//! batch and leaves nothing half-written. Queries take their values as SQL parameters.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+mod merging;
+pub mod near;
+mod query;
+mod record;
+mod save;
+mod schema;
+
+use std::collections::HashMap;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use frontline_core::{Article, Event, MergedEvent};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OpenFlags};
+
+use schema::SCHEMA_VERSION;
+
+pub use near::Sketch;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -37,6 +53,11 @@ pub enum Saved {
     /// A new version of an article of this id (or URL) with another text: it took the
     /// article's place, with its events; the old text is kept in `article_versions`.
     Replaced,
+    /// A near duplicate of the stored article `of` (a reprint): stored, not read, as another
+    /// source of that article's events.
+    Reprint {
+        of: String,
+    },
 }
 
 /// Filters of `frontline events`; every field narrows the result.
@@ -77,109 +98,31 @@ pub struct ArticleSummary {
     pub figures: String,
 }
 
-pub struct Store {
-    conn: Connection,
-}
-
-const SCHEMA_VERSION: i64 = 3;
-
-const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    content_hash TEXT NOT NULL UNIQUE,
-    language TEXT NOT NULL,
-    published TEXT,
-    source TEXT,
-    url TEXT,
-    title TEXT,
-    origin TEXT NOT NULL,
-    text TEXT NOT NULL,
-    figures TEXT NOT NULL DEFAULT '[]'
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    event_type TEXT NOT NULL,
-    sub_event_type TEXT NOT NULL,
-    date_start TEXT,
-    date_end TEXT,
-    location TEXT NOT NULL,
-    mention TEXT NOT NULL,
-    place_key TEXT NOT NULL,
-    actor1_id TEXT,
-    actor2_id TEXT,
-    actors TEXT NOT NULL,
-    record TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, date_end);
--- A block's events by their windows: a save merges again only the days it reaches, and
--- the index answers which those are without reading the rows.
-DROP INDEX IF EXISTS events_by_block;
-CREATE INDEX IF NOT EXISTS events_by_block_days ON events(sub_event_type, place_key, date_start, date_end);
-CREATE TABLE IF NOT EXISTS merged_events (
-    event_id TEXT PRIMARY KEY,
-    event_type TEXT NOT NULL,
-    sub_event_type TEXT NOT NULL,
-    date_start TEXT,
-    date_end TEXT,
-    location TEXT NOT NULL,
-    mention TEXT NOT NULL,
-    place_key TEXT NOT NULL,
-    actor1_id TEXT,
-    actor2_id TEXT,
-    actors TEXT NOT NULL,
-    articles TEXT NOT NULL,
-    record TEXT NOT NULL
-);
-DROP INDEX IF EXISTS merged_by_block;
-CREATE INDEX IF NOT EXISTS merged_by_block_days ON merged_events(sub_event_type, place_key, date_start, date_end);
-CREATE INDEX IF NOT EXISTS merged_by_date ON merged_events(date_start, date_end);
--- The longest date window of each block's events (never lowered): an event that overlaps a
--- day starts at most that many days before it, which bounds what a save reads.
-CREATE TABLE IF NOT EXISTS block_windows (
-    sub_event_type TEXT NOT NULL,
-    place_key TEXT NOT NULL,
-    longest_days INTEGER NOT NULL,
-    PRIMARY KEY (sub_event_type, place_key)
-) WITHOUT ROWID;
--- Earlier texts of articles: a report corrected under the same id or URL is a new version,
--- and the one it replaced is kept here (its events are not: they were read from the old text).
-CREATE TABLE IF NOT EXISTS article_versions (
-    id TEXT NOT NULL,
-    content_hash TEXT NOT NULL,
-    language TEXT NOT NULL,
-    published TEXT,
-    source TEXT,
-    url TEXT,
-    title TEXT,
-    origin TEXT NOT NULL,
-    text TEXT NOT NULL,
-    replaced_by TEXT NOT NULL,
-    replaced_at TEXT NOT NULL DEFAULT (datetime('now')),
-    PRIMARY KEY (id, content_hash)
-);
-";
-
-/// Brings a store of an earlier schema version up to this one.
-const MIGRATIONS: &[(i64, &str)] = &[(
-    2,
-    "INSERT OR REPLACE INTO block_windows
-     SELECT sub_event_type, place_key, CAST(max(julianday(date_end) - julianday(date_start)) AS INTEGER)
-     FROM events WHERE date_start IS NOT NULL AND date_end IS NOT NULL GROUP BY sub_event_type, place_key;",
-)];
-
 /// Merges the events of one block (type and place) given the publication dates of their
 /// articles; supplied by the merge stage.
 pub type MergeFn<'a> = &'a dyn Fn(&[Event], &HashMap<String, NaiveDate>) -> Vec<MergedEvent>;
 
-fn actor_names(event: &Event) -> String {
-    [&event.actor1, &event.assoc_actor_1, &event.actor2, &event.assoc_actor_2]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" | ")
+/// How long a batch may hold the write lock before it commits.
+const BATCH_TIME: Duration = Duration::from_millis(200);
+
+pub struct Store {
+    conn: Connection,
+    /// Articles per transaction (1: each commits at once).
+    batch: usize,
+    /// Articles saved in the open transaction, and when it began.
+    pending: usize,
+    began: Instant,
+}
+
+/// The busy handler of every connection: waits a millisecond at a time, up to 30 s, so that
+/// a writer waiting for the lock takes it within a millisecond of its release (SQLite's own
+/// timeout sleeps up to 100 ms at a time, and a batching writer would take it back first).
+fn wait_a_millisecond(attempt: i32) -> bool {
+    if attempt >= 30_000 {
+        return false;
+    }
+    std::thread::sleep(Duration::from_millis(1));
+    true
 }
 
 /// Refuses a file that SQLite cannot read or that holds other tables than a store's: a
@@ -205,6 +148,10 @@ fn check_is_store(conn: &Connection, shown: &str, allow_empty: bool) -> Result<(
 }
 
 impl Store {
+    fn new(conn: Connection) -> Store {
+        Store { conn, batch: 1, pending: 0, began: Instant::now() }
+    }
+
     /// Opens the store at `path` to read it, never writing: not its schema, not its journal
     /// mode. A missing file is an error (not a new empty store), and so is a file that is
     /// not a frontline store. A store in a folder that cannot be written (where SQLite
@@ -221,7 +168,7 @@ impl Store {
         let open_error = |source| StoreError::Open { path: shown.clone(), source };
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
-        conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
+        conn.busy_handler(Some(wait_a_millisecond)).map_err(open_error)?;
         let conn = match check_is_store(&conn, &shown, false) {
             Err(StoreError::Open { source: rusqlite::Error::SqliteFailure(e, _), .. })
                 if matches!(e.code, rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) =>
@@ -238,17 +185,24 @@ impl Store {
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
         }
+        if version < SCHEMA_VERSION {
+            return Err(StoreError::NotAStore {
+                path: shown,
+                why: format!("schema {version} of an earlier frontline: open it once to write (frontline ingest) to bring it up to date"),
+            });
+        }
         conn.pragma_update(None, "cache_size", -16_384).map_err(open_error)?;
-        Ok(Store { conn })
+        Ok(Store::new(conn))
     }
 
-    /// Opens (creating if needed) the store at `path` to write it.
+    /// Opens (creating if needed) the store at `path` to write it; a store of an earlier
+    /// schema is brought up to this one, keeping its data.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         let open_error = |source| StoreError::Open { path: shown.clone(), source };
         let existed = path.metadata().is_ok_and(|m| m.len() > 0);
-        let conn = Connection::open(path).map_err(open_error)?;
-        conn.busy_timeout(Duration::from_secs(30)).map_err(open_error)?;
+        let mut conn = Connection::open(path).map_err(open_error)?;
+        conn.busy_handler(Some(wait_a_millisecond)).map_err(open_error)?;
         if existed {
             check_is_store(&conn, &shown, true)?;
         }
@@ -256,40 +210,73 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_error)?;
-        // 16 MiB of pages kept in memory (SQLite's default is 2 MiB): a save reads the
-        // indexes of the blocks it merges, which a growing store would otherwise read from
-        // the file again and again.
-        conn.pragma_update(None, "cache_size", -16_384).map_err(open_error)?;
+        // What a statement may have to undo is kept in memory, not in a temporary file
+        // written page by page.
+        conn.pragma_update(None, "temp_store", "MEMORY").map_err(open_error)?;
+        // 64 MiB of pages kept in memory (SQLite's default is 2 MiB): a save reads and
+        // writes index pages all over a growing store (ids are hashes), and a batch that
+        // finds them in memory writes each once.
+        conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
         if version > SCHEMA_VERSION {
             return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
         }
-        conn.execute_batch(SCHEMA).map_err(open_error)?;
-        for (to, migration) in MIGRATIONS.iter().filter(|(to, _)| version < *to) {
-            conn.execute_batch(migration).map_err(open_error)?;
-            conn.pragma_update(None, "user_version", to).map_err(open_error)?;
-        }
-        if version < SCHEMA_VERSION {
-            // Only then: opening an up-to-date store writes nothing, and so never waits for
-            // an ingest's write lock.
-            conn.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(open_error)?;
-        }
-        Ok(Store { conn })
+        // Only when out of date: opening an up-to-date store writes nothing, and so never
+        // waits for an ingest's write lock.
+        schema::migrate(&mut conn, version).map_err(|e| match e {
+            StoreError::Sql(source) => StoreError::Open { path: shown.clone(), source },
+            other => other,
+        })?;
+        Ok(Store::new(conn))
     }
 
-    /// The id of the article stored with this text, if any.
-    /// (Also true of [`Store::open_read_only`]: every query below reads only.)
-    pub fn id_of_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM articles WHERE content_hash = ?1", [content_hash], |r| r.get(0))
-            .optional()?)
+    /// Saves up to `articles` articles in one transaction (at most [`BATCH_TIME`] of
+    /// holding the lock): far faster than a transaction each. Call [`Store::flush`] at the
+    /// end (dropping the store commits too). With 1, the default, each save commits.
+    pub fn batch(&mut self, articles: usize) {
+        self.batch = articles.max(1);
+    }
+
+    /// Commits the open batch, if any.
+    pub fn flush(&mut self) -> Result<(), StoreError> {
+        if !self.conn.is_autocommit() {
+            self.conn.execute_batch("COMMIT")?;
+        }
+        self.pending = 0;
+        Ok(())
+    }
+
+    /// Runs one article's writes in the batch's transaction. Alone in its transaction (a
+    /// batch of 1), a failed article leaves the store as it was; in a larger batch, a
+    /// failure undoes the whole open batch (a savepoint per article would copy every page
+    /// it touches, which costs more than the writes). The transaction takes the write lock
+    /// at once, so that two writers wait for each other instead of failing on a read
+    /// turned write.
+    fn in_batch<T>(&mut self, write: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        if self.conn.is_autocommit() {
+            self.conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
+            self.began = Instant::now();
+            self.pending = 0;
+        }
+        let result = write(&self.conn);
+        if result.is_err() {
+            self.conn.execute_batch("ROLLBACK")?;
+            self.pending = 0;
+            return result;
+        }
+        self.pending += 1;
+        if self.pending >= self.batch || self.began.elapsed() >= BATCH_TIME {
+            self.flush()?;
+            if self.batch > 1 {
+                // A moment without the lock, for a second writer to take it.
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+        result
     }
 
     /// Saves an article with its events and figures, and merges again the blocks its events
-    /// (and those of the version it replaces) belong to, all in one transaction. The
-    /// transaction takes the write lock at once, so that two writers wait for each other
-    /// (up to the busy timeout) instead of failing on a read turned write.
+    /// (and those of the version it replaces) belong to. A text already stored is not saved.
     pub fn save(
         &mut self,
         article: &Article,
@@ -297,10 +284,39 @@ impl Store {
         figures_json: &str,
         merge: MergeFn<'_>,
     ) -> Result<Saved, StoreError> {
+        let sketch = near::sketch(&article.text, &article.language, article.published);
+        self.save_sketched(article, events, figures_json, merge, &sketch)
+    }
+
+    /// [`Store::save`], the article's sketch already made (by [`Store::save_if_reprint`]'s caller).
+    pub fn save_sketched(
+        &mut self,
+        article: &Article,
+        events: &[Event],
+        figures_json: &str,
+        merge: MergeFn<'_>,
+        sketch: &Sketch,
+    ) -> Result<Saved, StoreError> {
         if let Some(existing_id) = self.id_of_hash(&article.content_hash)? {
             return Ok(Saved::Duplicate { existing_id });
         }
-        self.write(article, events, figures_json, merge)
+        self.in_batch(|conn| save::write(conn, article, events, figures_json, merge, sketch))
+    }
+
+    /// When the article is a reprint of a stored article (near.rs says when), stores it as
+    /// another source of that article's events, without reading it, and returns what was
+    /// done and how many events it has; else stores nothing and returns None.
+    pub fn save_if_reprint(
+        &mut self,
+        article: &Article,
+        sketch: &Sketch,
+        merge: MergeFn<'_>,
+    ) -> Result<Option<(Saved, usize)>, StoreError> {
+        let Some(original) = save::find_original(&self.conn, article, sketch)? else {
+            return Ok(None);
+        };
+        let events = self.in_batch(|conn| save::write_reprint(conn, article, &original, merge))?;
+        Ok(Some((Saved::Reprint { of: original.id.clone() }, events)))
     }
 
     /// Saves an article again, with events read anew (new metadata, a newer extractor),
@@ -312,342 +328,27 @@ impl Store {
         figures_json: &str,
         merge: MergeFn<'_>,
     ) -> Result<Saved, StoreError> {
-        self.write(article, events, figures_json, merge)
+        let sketch = near::sketch(&article.text, &article.language, article.published);
+        self.in_batch(|conn| save::write(conn, article, events, figures_json, merge, &sketch))
     }
 
     /// Deletes an article, its events and its earlier versions, and merges again what its
     /// events were part of. False when there was no such article.
     pub fn forget(&mut self, id: &str, merge: MergeFn<'_>) -> Result<bool, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let blocks = blocks_of(&tx, &[id])?;
-        let deleted = tx.execute("DELETE FROM articles WHERE id = ?1", [id])? > 0;
-        tx.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
-        for (block, windows) in &blocks {
-            remerge_around(&tx, block, windows, merge)?;
-        }
-        tx.commit()?;
-        Ok(deleted)
-    }
-
-    /// The earlier texts of an article, oldest first: (content hash, text).
-    pub fn versions(&self, id: &str) -> Result<Vec<(String, String)>, StoreError> {
-        let mut statement =
-            self.conn.prepare("SELECT content_hash, text FROM article_versions WHERE id = ?1 ORDER BY rowid")?;
-        let rows = statement.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Ids of every stored article, in order.
-    pub fn article_ids(&self) -> Result<Vec<String>, StoreError> {
-        let mut statement = self.conn.prepare("SELECT id FROM articles ORDER BY id")?;
-        let rows = statement.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    fn write(
-        &mut self,
-        article: &Article,
-        events: &[Event],
-        figures_json: &str,
-        merge: MergeFn<'_>,
-    ) -> Result<Saved, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // The article this one is a new version of: the same id, or the same URL under
-        // another id (a feed that numbers its items afresh).
-        let mut previous: Vec<String> = vec![article.id.clone()];
-        if let Some(url) = article.url.as_deref().filter(|u| !u.trim().is_empty()) {
-            let mut same_url = tx.prepare("SELECT id FROM articles WHERE url = ?1 AND id <> ?2")?;
-            for id in same_url.query_map(params![url, article.id], |r| r.get::<_, String>(0))? {
-                previous.push(id?);
-            }
-        }
-        let previous_refs: Vec<&str> = previous.iter().map(String::as_str).collect();
-        // Each block the article touches, with the windows of its events there, old and new:
-        // only the events those windows reach are merged again.
-        let mut blocks = blocks_of(&tx, &previous_refs)?;
-        // An earlier text is kept as a version; the same text read again (reread) is not.
-        let kept = tx.execute(
-            "INSERT OR IGNORE INTO article_versions
-               (id, content_hash, language, published, source, url, title, origin, text, replaced_by)
-             SELECT id, content_hash, language, published, source, url, title, origin, text, ?2
-             FROM articles WHERE id = ?1 AND content_hash <> ?3",
-            params![article.id, article.id, article.content_hash],
-        )?;
-        let mut replaced = kept > 0;
-        for old in &previous[1..] {
-            tx.execute(
-                "INSERT OR IGNORE INTO article_versions
-                   (id, content_hash, language, published, source, url, title, origin, text, replaced_by)
-                 SELECT id, content_hash, language, published, source, url, title, origin, text, ?2
-                 FROM articles WHERE id = ?1",
-                params![old, article.id],
-            )?;
-            replaced |= tx.execute("DELETE FROM articles WHERE id = ?1", [old])? > 0;
-        }
-        tx.execute("DELETE FROM articles WHERE id = ?1", [&article.id])?;
-        tx.execute(
-            "INSERT INTO articles (id, content_hash, language, published, source, url, title, origin, text, figures)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                article.id,
-                article.content_hash,
-                article.language,
-                article.published.map(|d| d.to_string()),
-                article.source,
-                article.url,
-                article.title,
-                article.origin,
-                article.text,
-                figures_json,
-            ],
-        )?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT OR REPLACE INTO events (event_id, article_id, event_type, sub_event_type, date_start, date_end,
-                 location, mention, place_key, actor1_id, actor2_id, actors, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
-            let mut longest = tx.prepare(
-                "INSERT INTO block_windows (sub_event_type, place_key, longest_days) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (sub_event_type, place_key) DO UPDATE SET longest_days = max(longest_days, excluded.longest_days)",
-            )?;
-            for event in events {
-                insert.execute(params![
-                    event.event_id,
-                    event.article_id,
-                    event.event_type.as_str(),
-                    event.sub_event_type.as_str(),
-                    event.date_start.map(|d| d.to_string()),
-                    event.date_end.map(|d| d.to_string()),
-                    event.location,
-                    event.mention,
-                    event.place_key(),
-                    event.actor1_id.map(|a| a.as_str()),
-                    event.actor2_id.map(|a| a.as_str()),
-                    actor_names(event),
-                    serde_json::to_string(event)?,
-                ])?;
-                if let (Some(start), Some(end)) = (event.date_start, event.date_end) {
-                    longest.execute(params![
-                        event.sub_event_type.as_str(),
-                        event.place_key(),
-                        (end - start).num_days()
-                    ])?;
-                }
-                let window = (event.date_start.map(|d| d.to_string()), event.date_end.map(|d| d.to_string()));
-                blocks.entry((event.sub_event_type.as_str().to_string(), event.place_key())).or_default().push(window);
-            }
-        }
-        for (block, windows) in &blocks {
-            remerge_around(&tx, block, windows, merge)?;
-        }
-        tx.commit()?;
-        Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
+        self.in_batch(|conn| save::forget(conn, id, merge))
     }
 
     /// Merges every block again (after a change of merge rules).
     pub fn remerge_all(&mut self, merge: MergeFn<'_>) -> Result<usize, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM merged_events", [])?;
-        let blocks: Vec<(String, String)> = {
-            let mut statement = tx.prepare("SELECT DISTINCT sub_event_type, place_key FROM events")?;
-            let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect::<Result<_, _>>()?
-        };
-        for block in &blocks {
-            remerge_slice(&tx, block, &Slice::All, merge)?;
-        }
-        tx.commit()?;
-        Ok(blocks.len())
-    }
-
-    /// Merged events matching the filter, by date then id.
-    pub fn merged_events(&self, filter: &EventFilter) -> Result<Vec<MergedEvent>, StoreError> {
-        self.query_records("merged_events", filter)
-    }
-
-    /// Events matching the filter, by date then id.
-    pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>, StoreError> {
-        self.query_records("events", filter)
-    }
-
-    /// A page of the events matching the filter, in the order of [`Store::events`].
-    pub fn events_page(&self, filter: &EventFilter, page: Page) -> Result<Vec<Event>, StoreError> {
-        self.query_page("events", filter, Some(page))
-    }
-
-    /// A page of the merged events matching the filter, in the order of [`Store::merged_events`].
-    pub fn merged_events_page(&self, filter: &EventFilter, page: Page) -> Result<Vec<MergedEvent>, StoreError> {
-        self.query_page("merged_events", filter, Some(page))
-    }
-
-    /// How many events match the filter.
-    pub fn count_events(&self, filter: &EventFilter) -> Result<u64, StoreError> {
-        self.count("events", filter)
-    }
-
-    /// How many merged events match the filter.
-    pub fn count_merged_events(&self, filter: &EventFilter) -> Result<u64, StoreError> {
-        self.count("merged_events", filter)
-    }
-
-    /// One event of one article, by id.
-    pub fn event(&self, event_id: &str) -> Result<Option<Event>, StoreError> {
-        self.record_by_id("events", event_id)
-    }
-
-    /// One merged event, by id.
-    pub fn merged_event(&self, event_id: &str) -> Result<Option<MergedEvent>, StoreError> {
-        self.record_by_id("merged_events", event_id)
-    }
-
-    /// The merged event that an event of one article is a source of.
-    pub fn merged_event_of(&self, event: &Event) -> Result<Option<MergedEvent>, StoreError> {
-        let mut statement =
-            self.conn.prepare("SELECT record FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2")?;
-        let rows = statement
-            .query_map(params![event.sub_event_type.as_str(), event.place_key()], |r| r.get::<_, String>(0))?;
-        for row in rows {
-            let merged: MergedEvent = serde_json::from_str(&row?)?;
-            if merged.sources.iter().any(|s| s.event_id == event.event_id) {
-                return Ok(Some(merged));
-            }
-        }
-        Ok(None)
-    }
-
-    /// Merged events that change who holds a place: what control timelines are made of.
-    pub fn territory_events(&self) -> Result<Vec<MergedEvent>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT record FROM merged_events WHERE json_extract(record, '$.control') IS NOT NULL
-             ORDER BY date_start, event_id",
-        )?;
-        let rows = statement.query_map([], |r| r.get::<_, String>(0))?;
-        let mut records = Vec::new();
-        for row in rows {
-            records.push(serde_json::from_str(&row?)?);
-        }
-        Ok(records)
-    }
-
-    fn record_by_id<T: serde::de::DeserializeOwned>(
-        &self,
-        table: &str,
-        event_id: &str,
-    ) -> Result<Option<T>, StoreError> {
-        let record: Option<String> = self
-            .conn
-            .query_row(&format!("SELECT record FROM {table} WHERE event_id = ?1"), [event_id], |r| r.get(0))
-            .optional()?;
-        Ok(record.map(|r| serde_json::from_str(&r)).transpose()?)
-    }
-
-    fn count(&self, table: &str, filter: &EventFilter) -> Result<u64, StoreError> {
-        let (clause, values) = filter_clause(table, filter);
-        let sql = format!("SELECT count(*) FROM {table} WHERE 1=1{clause}");
-        let count: i64 = self.conn.query_row(&sql, rusqlite::params_from_iter(values.iter()), |r| r.get(0))?;
-        Ok(u64::try_from(count).unwrap_or(0))
-    }
-
-    fn query_records<T: serde::de::DeserializeOwned>(
-        &self,
-        table: &str,
-        filter: &EventFilter,
-    ) -> Result<Vec<T>, StoreError> {
-        self.query_page(table, filter, None)
-    }
-
-    fn query_page<T: serde::de::DeserializeOwned>(
-        &self,
-        table: &str,
-        filter: &EventFilter,
-        page: Option<Page>,
-    ) -> Result<Vec<T>, StoreError> {
-        let (clause, values) = filter_clause(table, filter);
-        // By the last day an event may have happened, the most precisely dated first: an
-        // event of one day comes before the week-long windows that end on it.
-        let mut sql =
-            format!("SELECT record FROM {table} WHERE 1=1{clause} ORDER BY date_end, date_start DESC, event_id");
-        let mut bound: Vec<&dyn rusqlite::ToSql> = values.iter().map(|v| v as &dyn rusqlite::ToSql).collect();
-        let limits = page.map(|p| (i64::from(p.limit), i64::try_from(p.offset).unwrap_or(i64::MAX)));
-        if let Some((limit, offset)) = &limits {
-            sql.push_str(&format!(" LIMIT ?{} OFFSET ?{}", bound.len() + 1, bound.len() + 2));
-            bound.push(limit);
-            bound.push(offset);
-        }
-        let mut statement = self.conn.prepare(&sql)?;
-        let rows = statement.query_map(bound.as_slice(), |r| r.get::<_, String>(0))?;
-        let mut records = Vec::new();
-        for row in rows {
-            records.push(serde_json::from_str(&row?)?);
-        }
-        Ok(records)
-    }
-
-    pub fn articles(&self) -> Result<Vec<ArticleSummary>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT a.id, a.language, a.published, a.source, a.title, a.origin, a.figures,
-                    (SELECT count(*) FROM events e WHERE e.article_id = a.id)
-             FROM articles a ORDER BY a.published, a.id",
-        )?;
-        let rows = statement.query_map([], |r| {
-            Ok(ArticleSummary {
-                id: r.get(0)?,
-                language: r.get(1)?,
-                published: r.get::<_, Option<String>>(2)?.and_then(|d| d.parse().ok()),
-                source: r.get(3)?,
-                title: r.get(4)?,
-                origin: r.get(5)?,
-                figures: r.get(6)?,
-                events: r.get::<_, i64>(7)? as usize,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// A stored article, for re-reading it (`frontline explain --article`).
-    pub fn article(&self, id: &str) -> Result<Option<Article>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, text, language, published, source, url, title, origin, content_hash FROM articles WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Article {
-                        id: r.get(0)?,
-                        text: r.get(1)?,
-                        language: r.get(2)?,
-                        published: r.get::<_, Option<String>>(3)?.and_then(|d| d.parse().ok()),
-                        source: r.get(4)?,
-                        url: r.get(5)?,
-                        title: r.get(6)?,
-                        origin: r.get(7)?,
-                        content_hash: r.get(8)?,
-                    })
-                },
-            )
-            .optional()?)
+        self.in_batch(|conn| merging::remerge_all(conn, merge))
     }
 }
 
-/// An event's date window as stored: ISO days, which order as the days do.
-type Window = (Option<String>, Option<String>);
-
-/// The blocks the events of these articles belong to, with their windows there.
-fn blocks_of(
-    tx: &rusqlite::Transaction<'_>,
-    articles: &[&str],
-) -> Result<BTreeMap<(String, String), Vec<Window>>, StoreError> {
-    let mut blocks: BTreeMap<(String, String), Vec<Window>> = BTreeMap::new();
-    let mut old =
-        tx.prepare("SELECT sub_event_type, place_key, date_start, date_end FROM events WHERE article_id = ?1")?;
-    for article in articles {
-        for row in old.query_map([article], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))? {
-            let (block, window) = row?;
-            blocks.entry(block).or_default().push(window);
-        }
+impl Drop for Store {
+    fn drop(&mut self) {
+        // What was saved is kept: a batch still open commits.
+        let _ = self.flush();
     }
-    Ok(blocks)
 }
 
 /// `path` as an SQLite URI that opens it immutable (no locks, no WAL files).
@@ -664,208 +365,11 @@ fn immutable_uri(path: &Path) -> String {
     uri
 }
 
-/// The part of a block merged again.
-enum Slice {
-    /// The whole block.
-    All,
-    /// Undated events (they merge only with each other).
-    Undated,
-    /// Dated events whose windows meet the days from `first` to `last`; none of them starts
-    /// before `floor` (empty when unknown).
-    Days { floor: String, first: String, last: String },
-}
-
-impl Slice {
-    /// The condition selecting the slice's rows, their date columns named with `table`'s
-    /// prefix ("" or "e."), its parameters numbered from ?3 as [`Slice::days`] binds them.
-    fn condition(&self, table: &str) -> String {
-        match self {
-            Slice::All => String::new(),
-            Slice::Undated => format!(" AND {table}date_start IS NULL AND {table}date_end IS NULL"),
-            Slice::Days { .. } => {
-                format!(" AND {table}date_start >= ?5 AND {table}date_start <= ?4 AND {table}date_end >= ?3")
-            }
-        }
-    }
-
-    fn days(&self) -> Vec<&str> {
-        match self {
-            Slice::Days { floor, first, last } => vec![first, last, floor],
-            _ => Vec::new(),
-        }
-    }
-}
-
-/// Merges again the events of a block that the given windows can reach. Events merge only
-/// when their windows overlap, so the events linked to these windows lie in the smallest
-/// span of days closed under "overlaps": found by widening the span until no event of the
-/// block overlaps it without lying in it. Every merged event's window lies within one of
-/// its members', so those of the span are exactly the merged events to replace.
-fn remerge_around(
-    tx: &rusqlite::Transaction<'_>,
-    block: &(String, String),
-    windows: &[Window],
-    merge: MergeFn<'_>,
-) -> Result<(), StoreError> {
-    if windows.iter().any(|w| w.0.is_some() != w.1.is_some()) {
-        return remerge_slice(tx, block, &Slice::All, merge);
-    }
-    if windows.iter().any(|w| w.0.is_none()) {
-        remerge_slice(tx, block, &Slice::Undated, merge)?;
-    }
-    let first = windows.iter().filter_map(|w| w.0.clone()).min();
-    let last = windows.iter().filter_map(|w| w.1.clone()).max();
-    let (Some(mut first), Some(mut last)) = (first, last) else {
-        return Ok(());
-    };
-    let longest: Option<i64> = tx
-        .query_row(
-            "SELECT longest_days FROM block_windows WHERE sub_event_type = ?1 AND place_key = ?2",
-            params![block.0, block.1],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let slice = |first: String, last: String| {
-        let floor = longest.and_then(|days| days_before(&first, days)).unwrap_or_default();
-        Slice::Days { floor, first, last }
-    };
-    // The slice's own condition, prepared once; its days change from round to round.
-    let mut span = tx.prepare(&format!(
-        "SELECT min(date_start), max(date_end) FROM events WHERE sub_event_type = ?1 AND place_key = ?2{}",
-        slice(String::new(), String::new()).condition("")
-    ))?;
-    loop {
-        let days = slice(first.clone(), last.clone());
-        let mut bound: Vec<&str> = vec![&block.0, &block.1];
-        bound.extend(days.days());
-        let (low, high): (Option<String>, Option<String>) =
-            span.query_row(rusqlite::params_from_iter(&bound), |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let wider_first = low.filter(|low| *low < first);
-        let wider_last = high.filter(|high| *high > last);
-        if wider_first.is_none() && wider_last.is_none() {
-            break;
-        }
-        first = wider_first.unwrap_or(first);
-        last = wider_last.unwrap_or(last);
-    }
-    remerge_slice(tx, block, &slice(first, last), merge)
-}
-
-/// The ISO day `days` days before `day`.
-fn days_before(day: &str, days: i64) -> Option<String> {
-    let day: NaiveDate = day.parse().ok()?;
-    day.checked_sub_signed(chrono::TimeDelta::try_days(days)?).map(|d| d.to_string())
-}
-
-/// Replaces the merged events of a slice of a block by a fresh merge of its events.
-fn remerge_slice(
-    tx: &rusqlite::Transaction<'_>,
-    block: &(String, String),
-    slice: &Slice,
-    merge: MergeFn<'_>,
-) -> Result<(), StoreError> {
-    let (sub_event_type, place_key) = block;
-    let mut bound: Vec<&str> = vec![sub_event_type, place_key];
-    bound.extend(slice.days());
-    let mut events: Vec<Event> = Vec::new();
-    let mut published: HashMap<String, NaiveDate> = HashMap::new();
-    {
-        let sql = format!(
-            "SELECT e.record, a.id, a.published FROM events e JOIN articles a ON a.id = e.article_id
-             WHERE e.sub_event_type = ?1 AND e.place_key = ?2{}",
-            slice.condition("e.")
-        );
-        let mut statement = tx.prepare(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&bound), |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
-        })?;
-        for row in rows {
-            let (record, article, date) = row?;
-            events.push(serde_json::from_str(&record)?);
-            if let Some(date) = date.and_then(|d| d.parse().ok()) {
-                published.insert(article, date);
-            }
-        }
-    }
-    tx.execute(
-        &format!("DELETE FROM merged_events WHERE sub_event_type = ?1 AND place_key = ?2{}", slice.condition("")),
-        rusqlite::params_from_iter(&bound),
-    )?;
-    let mut insert = tx.prepare(
-        "INSERT OR REPLACE INTO merged_events (event_id, event_type, sub_event_type, date_start, date_end, location,
-         mention, place_key, actor1_id, actor2_id, actors, articles, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    for merged in merge(&events, &published) {
-        let event = &merged.event;
-        let articles: BTreeSet<&str> = merged.sources.iter().map(|s| s.article_id.as_str()).collect();
-        let articles = format!("|{}|", articles.into_iter().collect::<Vec<_>>().join("|"));
-        insert.execute(params![
-            event.event_id,
-            event.event_type.as_str(),
-            event.sub_event_type.as_str(),
-            event.date_start.map(|d| d.to_string()),
-            event.date_end.map(|d| d.to_string()),
-            event.location,
-            event.mention,
-            place_key,
-            event.actor1_id.map(|a| a.as_str()),
-            event.actor2_id.map(|a| a.as_str()),
-            actor_names(event),
-            articles,
-            serde_json::to_string(&merged)?,
-        ])?;
-    }
-    Ok(())
-}
-
-/// The conditions of a filter over `table` ("events" or "merged_events"), each starting with
-/// " AND ", and the values they bind, in order.
-fn filter_clause(table: &str, filter: &EventFilter) -> (String, Vec<String>) {
-    let mut sql = String::new();
-    let mut values: Vec<String> = Vec::new();
-    let mut bind = |clause: &str, value: String, sql: &mut String| {
-        values.push(value);
-        sql.push_str(&clause.replace('?', &format!("?{}", values.len())));
-    };
-    // An undated event is not known to fall in a date range: kept only when asked.
-    let undated = if filter.undated { "(date_start IS NULL AND date_end IS NULL) OR " } else { "" };
-    if let Some(since) = filter.since {
-        bind(&format!(" AND ({undated}coalesce(date_end, date_start) >= ?)"), since.to_string(), &mut sql);
-    }
-    if let Some(until) = filter.until {
-        bind(&format!(" AND ({undated}coalesce(date_start, date_end) <= ?)"), until.to_string(), &mut sql);
-    }
-    if let Some(kind) = &filter.event_type {
-        bind(" AND (lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?))", kind.clone(), &mut sql);
-    }
-    if let Some(place) = &filter.place {
-        bind(" AND (location LIKE ? ESCAPE '\\' OR mention LIKE ? ESCAPE '\\')", like_pattern(place), &mut sql);
-    }
-    if let Some(actor) = &filter.actor {
-        bind(
-            " AND (actor1_id = upper(?) OR actor2_id = upper(?) OR actors LIKE '%' || ? || '%')",
-            actor.clone(),
-            &mut sql,
-        );
-    }
-    if let Some(article) = &filter.article {
-        let column = if table == "events" { "article_id = ?" } else { "articles LIKE '%|' || ? || '|%'" };
-        bind(&format!(" AND {column}"), article.clone(), &mut sql);
-    }
-    (sql, values)
-}
-
-/// A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally.
-fn like_pattern(text: &str) -> String {
-    let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use frontline_core::{content_hash, SubEventType};
+    use rusqlite::params;
 
     fn article(id: &str, text: &str) -> Article {
         Article {
@@ -973,26 +477,138 @@ mod tests {
         assert_eq!(merged_ids(&store), ["month-Ariha+early-Ariha+late-Ariha"]);
     }
 
+    /// The tables of schema 3, as frontline wrote them before events became columns.
+    const SCHEMA_3: &str = "
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    language TEXT NOT NULL,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    figures TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE IF NOT EXISTS events (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    location TEXT NOT NULL,
+    mention TEXT NOT NULL,
+    place_key TEXT NOT NULL,
+    actor1_id TEXT,
+    actor2_id TEXT,
+    actors TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_by_date ON events(date_start, date_end);
+-- A block's events by their windows: a save merges again only the days it reaches, and
+-- the index answers which those are without reading the rows.
+DROP INDEX IF EXISTS events_by_block;
+CREATE INDEX IF NOT EXISTS events_by_block_days ON events(sub_event_type, place_key, date_start, date_end);
+CREATE TABLE IF NOT EXISTS merged_events (
+    event_id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    sub_event_type TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    location TEXT NOT NULL,
+    mention TEXT NOT NULL,
+    place_key TEXT NOT NULL,
+    actor1_id TEXT,
+    actor2_id TEXT,
+    actors TEXT NOT NULL,
+    articles TEXT NOT NULL,
+    record TEXT NOT NULL
+);
+DROP INDEX IF EXISTS merged_by_block;
+CREATE INDEX IF NOT EXISTS merged_by_block_days ON merged_events(sub_event_type, place_key, date_start, date_end);
+CREATE INDEX IF NOT EXISTS merged_by_date ON merged_events(date_start, date_end);
+-- The longest date window of each block's events (never lowered): an event that overlaps a
+-- day starts at most that many days before it, which bounds what a save reads.
+CREATE TABLE IF NOT EXISTS block_windows (
+    sub_event_type TEXT NOT NULL,
+    place_key TEXT NOT NULL,
+    longest_days INTEGER NOT NULL,
+    PRIMARY KEY (sub_event_type, place_key)
+) WITHOUT ROWID;
+-- Earlier texts of articles: a report corrected under the same id or URL is a new version,
+-- and the one it replaced is kept here (its events are not: they were read from the old text).
+CREATE TABLE IF NOT EXISTS article_versions (
+    id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    language TEXT NOT NULL,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    replaced_by TEXT NOT NULL,
+    replaced_at TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (id, content_hash)
+);
+";
+
     #[test]
-    fn a_store_of_the_first_schema_learns_its_blocks_windows() {
+    fn a_store_of_schema_3_opens_and_keeps_its_articles_events_and_merged_events() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("old.db");
+        let a = article("a", "Jets struck Ariha.");
+        let mut ev = event_on("a", 1, 28);
+        ev.evidence = "Jets struck Ariha.".into();
+        ev.evidence_end = ev.evidence.len();
+        let mut merged = MergedEvent::single(&ev);
+        merged.event.event_id = "old-merged-id".into();
         {
-            let mut store = Store::open(&path).expect("store opens");
-            store
-                .save(&article("month", "month"), &[event_on("month", 1, 28)], "[]", &overlapping_together)
-                .expect("saved");
-            // As a store written before the table existed.
-            store.conn.execute_batch("DELETE FROM block_windows; PRAGMA user_version = 1;").expect("made old");
+            let conn = Connection::open(&path).expect("sqlite");
+            conn.execute_batch(SCHEMA_3).expect("schema 3");
+            conn.execute(
+                "INSERT INTO articles (id, content_hash, language, published, source, origin, text, figures)
+                 VALUES (?1, ?2, 'en', '2021-03-10', 'test', 'a.txt', ?3, '[]')",
+                params![a.id, a.content_hash, a.text],
+            )
+            .expect("article");
+            conn.execute(
+                "INSERT INTO events (event_id, article_id, event_type, sub_event_type, date_start, date_end, location,
+                 mention, place_key, actors, record) VALUES (?1, 'a', 'x', ?2, '2021-03-01', '2021-03-28', 'Ariha',
+                 'Ariha', ?3, '', ?4)",
+                params![
+                    ev.event_id,
+                    ev.sub_event_type.as_str(),
+                    ev.place_key(),
+                    serde_json::to_string(&ev).expect("json")
+                ],
+            )
+            .expect("event");
+            conn.execute(
+                "INSERT INTO merged_events (event_id, event_type, sub_event_type, date_start, date_end, location,
+                 mention, place_key, actors, articles, record) VALUES ('old-merged-id', 'x', ?1, '2021-03-01',
+                 '2021-03-28', 'Ariha', 'Ariha', ?2, '', '|a|', ?3)",
+                params![ev.sub_event_type.as_str(), ev.place_key(), serde_json::to_string(&merged).expect("json")],
+            )
+            .expect("merged event");
+            conn.execute_batch("PRAGMA user_version = 3;").expect("version");
         }
-        let mut store = Store::open(&path).expect("store opens again");
-        let longest: i64 = store
-            .conn
-            .query_row("SELECT longest_days FROM block_windows", [], |r| r.get(0))
-            .expect("the block's longest window, from its events");
+        assert!(Store::open_read_only(&path).is_err(), "read-only, an old store is not migrated");
+        let mut store = Store::open(&path).expect("an old store opens");
+        let version: i64 = store.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(version, schema::SCHEMA_VERSION);
+        assert_eq!(store.article("a").expect("query"), Some(a));
+        assert_eq!(store.events(&EventFilter::default()).expect("query"), [ev.clone()]);
+        assert_eq!(store.merged_events(&EventFilter::default()).expect("query"), [merged]);
+        let longest: i64 =
+            store.conn.query_row("SELECT longest_days FROM block_windows", [], |r| r.get(0)).expect("learnt");
         assert_eq!(longest, 27);
+        // And it goes on: a later report over day 27 reaches the month-long one.
         store.save(&article("late", "late"), &[event_on("late", 27, 27)], "[]", &overlapping_together).expect("saved");
-        assert_eq!(merged_ids(&store), ["month-Ariha+late-Ariha"]);
+        assert_eq!(merged_ids(&store), [format!("{}+late-Ariha", ev.event_id)]);
     }
 
     fn store() -> (tempfile::TempDir, Store) {
@@ -1158,10 +774,9 @@ mod tests {
     fn a_failed_save_leaves_the_store_as_it_was() {
         let (_dir, mut store) = store();
         store.save(&article("a", "one"), &[event("a", "Ariha")], "[]", &each_alone).expect("saved");
-        // Two events with one id in one article violate nothing, but an event pointing to
-        // another article's id violates the foreign key: the whole article is rolled back.
+        // An event the store cannot take: the whole article is rolled back.
         let mut stray = event("b", "Sarmin");
-        stray.article_id = "missing".into();
+        stray.confidence = f64::NAN; // stored as NULL, which the column refuses
         let result = store.save(&article("b", "two"), &[event("b", "Binnish"), stray], "[]", &each_alone);
         assert!(result.is_err());
         assert!(store.article("b").expect("query").is_none());
@@ -1179,6 +794,56 @@ mod tests {
         let reader = Store::open(&path).expect("opens while the writer holds the lock");
         assert!(started.elapsed() < Duration::from_secs(5));
         assert!(reader.article("none").expect("query").is_none());
+    }
+
+    #[test]
+    fn two_events_of_one_article_under_one_id_are_stored_once_the_later_standing() {
+        let (_dir, mut store) = store();
+        let mut later = event("a", "Ariha");
+        later.fatalities = 9;
+        store.save(&article("a", "x"), &[event("a", "Ariha"), later], "[]", &each_alone).expect("saved");
+        let events = store.events(&EventFilter::default()).expect("query");
+        assert_eq!(events.iter().map(|e| e.fatalities).collect::<Vec<_>>(), [9]);
+        assert_eq!(store.count_merged_events(&EventFilter::default()).expect("query"), 1);
+    }
+
+    #[test]
+    fn a_batching_writer_lets_a_second_writer_in_between_batches() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("shared.db");
+        drop(Store::open(&path).expect("created"));
+        let second_done = AtomicBool::new(false);
+        let first_saved = AtomicUsize::new(0);
+        const MOST: usize = 200_000;
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut store = Store::open(&path).expect("opens");
+                store.batch(1_000_000);
+                // Saves until the second writer got in, or until it could not have.
+                for n in 0..MOST {
+                    if second_done.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let id = format!("first-{n}");
+                    store.save(&article(&id, &id), &[], "[]", &each_alone).expect("saved");
+                    first_saved.store(n + 1, Ordering::SeqCst);
+                }
+                store.flush().expect("committed");
+            });
+            scope.spawn(|| {
+                while first_saved.load(Ordering::SeqCst) == 0 {
+                    std::thread::yield_now();
+                }
+                let mut store = Store::open(&path).expect("opens");
+                store.save(&article("second", "second"), &[], "[]", &each_alone).expect("saved in between");
+                second_done.store(true, Ordering::SeqCst);
+            });
+        });
+        let saved = first_saved.load(Ordering::SeqCst);
+        assert!(saved < MOST, "the second writer got the lock while the first was still saving ({saved})");
+        let store = Store::open_read_only(&path).expect("opens");
+        assert_eq!(store.article_ids().expect("query").len(), saved + 1);
     }
 
     #[test]

@@ -1,0 +1,397 @@
+//! Keeping the merged events up to date as articles come and go.
+//!
+//! A save merges again only the slice of each block (sub-event type and place) that its
+//! events' windows can reach, through the merge stage's function; merged events that keep
+//! members are updated in place, and only the members whose merged event changed are
+//! touched. A reprint's events join their originals' merged events directly, in constant
+//! time whatever the number of sources: see [`join_copy`].
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+use frontline_core::{Event, MergedEvent, Source};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::record::{day_number, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
+use crate::{MergeFn, StoreError};
+
+/// A block: sub-event type (as stored) and place key.
+pub(crate) type Block = (i64, String);
+/// An event's date window as stored: day numbers.
+pub(crate) type Window = (Option<i64>, Option<i64>);
+
+pub(crate) fn block_of(event: &Event) -> Block {
+    (kind_code(event.sub_event_type), event.place_key())
+}
+
+pub(crate) fn window_of(event: &Event) -> Window {
+    (event.date_start.map(day_number), event.date_end.map(day_number))
+}
+
+/// The part of a block merged again.
+enum Slice {
+    All,
+    /// Undated events (they merge only with each other).
+    Undated,
+    /// Dated events whose windows meet the days `first..=last`; none starts before `floor`.
+    Days {
+        floor: i64,
+        first: i64,
+        last: i64,
+    },
+}
+
+impl Slice {
+    /// The condition selecting the slice's rows of a table aliased `t`, binding ?3 to ?5.
+    fn condition(&self, t: &str) -> String {
+        match self {
+            Slice::All => String::new(),
+            Slice::Undated => format!(" AND {t}.date_start IS NULL AND {t}.date_end IS NULL"),
+            Slice::Days { .. } => {
+                format!(" AND {t}.date_start >= ?5 AND {t}.date_start <= ?4 AND {t}.date_end >= ?3")
+            }
+        }
+    }
+
+    fn days(&self) -> Vec<i64> {
+        match self {
+            Slice::Days { floor, first, last } => vec![*first, *last, *floor],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Records the longest window of a block, which bounds how far back a save must look.
+pub(crate) fn note_window(conn: &Connection, block: &Block, window: &Window) -> Result<(), StoreError> {
+    if let (Some(start), Some(end)) = window {
+        conn.prepare_cached(
+            "INSERT INTO block_windows (kind, place_key, longest_days) VALUES (?1, ?2, ?3)
+             ON CONFLICT (kind, place_key) DO UPDATE SET longest_days = max(longest_days, excluded.longest_days)",
+        )?
+        .execute(params![block.0, block.1, end - start])?;
+    }
+    Ok(())
+}
+
+/// Merges again the events of a block that the given windows can reach. Events merge only
+/// when their windows overlap, so the events linked to these windows lie in the smallest
+/// span of days closed under "overlaps": found by widening the span until no event of the
+/// block overlaps it without lying in it. Every merged event's window lies within one of
+/// its members', so those of the span are exactly the merged events to replace.
+pub(crate) fn remerge_around(
+    conn: &Connection,
+    block: &Block,
+    windows: &[Window],
+    merge: MergeFn<'_>,
+) -> Result<(), StoreError> {
+    if windows.iter().any(|w| w.0.is_some() != w.1.is_some()) {
+        return remerge_slice(conn, block, &Slice::All, merge);
+    }
+    if windows.iter().any(|w| w.0.is_none()) {
+        remerge_slice(conn, block, &Slice::Undated, merge)?;
+    }
+    let first = windows.iter().filter_map(|w| w.0).min();
+    let last = windows.iter().filter_map(|w| w.1).max();
+    let (Some(mut first), Some(mut last)) = (first, last) else {
+        return Ok(());
+    };
+    let longest: Option<i64> = conn
+        .prepare_cached("SELECT longest_days FROM block_windows WHERE kind = ?1 AND place_key = ?2")?
+        .query_row(params![block.0, block.1], |r| r.get(0))
+        .optional()?;
+    let floor_of = |first: i64| longest.map_or(i64::MIN, |days| first - days);
+    let mut span = conn.prepare_cached(&format!(
+        "SELECT min(e.date_start), max(e.date_end) FROM events e WHERE e.kind = ?1 AND e.place_key = ?2{}",
+        Slice::Days { floor: 0, first: 0, last: 0 }.condition("e")
+    ))?;
+    loop {
+        let (low, high): (Option<i64>, Option<i64>) =
+            span.query_row(params![block.0, block.1, first, last, floor_of(first)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let wider_first = low.filter(|low| *low < first);
+        let wider_last = high.filter(|high| *high > last);
+        if wider_first.is_none() && wider_last.is_none() {
+            break;
+        }
+        first = wider_first.unwrap_or(first);
+        last = wider_last.unwrap_or(last);
+    }
+    remerge_slice(conn, block, &Slice::Days { floor: floor_of(first), first, last }, merge)
+}
+
+/// When no other event of its block can meet the event just stored under `key`, merges
+/// it alone and returns true; else (or when unsure) does nothing and returns false.
+pub(crate) fn merge_alone(
+    conn: &Connection,
+    block: &Block,
+    window: &Window,
+    event: &Event,
+    key: i64,
+    merge: MergeFn<'_>,
+    published: &HashMap<String, NaiveDate>,
+) -> Result<bool, StoreError> {
+    let other = match window {
+        (Some(start), Some(end)) => {
+            let longest: Option<i64> = conn
+                .prepare_cached("SELECT longest_days FROM block_windows WHERE kind = ?1 AND place_key = ?2")?
+                .query_row(params![block.0, block.1], |r| r.get(0))
+                .optional()?;
+            conn.prepare_cached(
+                "SELECT 1 FROM events WHERE kind = ?1 AND place_key = ?2 AND date_start >= ?3 AND date_start <= ?4
+                 AND date_end >= ?5 AND key <> ?6 LIMIT 1",
+            )?
+            .query_row(
+                params![block.0, block.1, longest.map_or(i64::MIN, |days| start - days), end, start, key],
+                |_| Ok(()),
+            )
+            .optional()?
+        }
+        (None, None) => conn
+            .prepare_cached(
+                "SELECT 1 FROM events WHERE kind = ?1 AND place_key = ?2 AND date_start IS NULL AND date_end IS NULL
+                 AND key <> ?3 LIMIT 1",
+            )?
+            .query_row(params![block.0, block.1, key], |_| Ok(()))
+            .optional()?,
+        _ => return Ok(false),
+    };
+    if other.is_some() {
+        return Ok(false);
+    }
+    let merged = merge(std::slice::from_ref(event), published);
+    let [merged] = merged.as_slice() else {
+        return Ok(false);
+    };
+    let merged_key = write_merged(conn, block, merged, &[(key, event)], None)?;
+    conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?.execute([merged_key, key])?;
+    Ok(true)
+}
+
+/// Merges every block again (after a change of merge rules).
+pub(crate) fn remerge_all(conn: &Connection, merge: MergeFn<'_>) -> Result<usize, StoreError> {
+    let blocks: Vec<Block> = {
+        let mut statement = conn.prepare("SELECT DISTINCT kind, place_key FROM events")?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for block in &blocks {
+        remerge_slice(conn, block, &Slice::All, merge)?;
+    }
+    // Merged events of blocks left without events.
+    conn.execute(
+        "DELETE FROM merged_events WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.merged = merged_events.key)",
+        [],
+    )?;
+    Ok(blocks.len())
+}
+
+/// A stored member of a block: its key, its merged event, the event, its article's day.
+struct Member {
+    key: i64,
+    merged: Option<i64>,
+    event: Event,
+}
+
+/// Replaces the merged events of a slice of a block by a fresh merge of its events,
+/// updating in place those that keep a member.
+fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn<'_>) -> Result<(), StoreError> {
+    let mut bound: Vec<rusqlite::types::Value> = vec![block.0.into(), block.1.clone().into()];
+    bound.extend(slice.days().into_iter().map(rusqlite::types::Value::from));
+    let mut members: Vec<Member> = Vec::new();
+    let mut published: HashMap<String, NaiveDate> = HashMap::new();
+    {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, e.key, e.merged, a.published FROM events e JOIN articles a ON a.key = e.article
+             WHERE e.kind = ?1 AND e.place_key = ?2{}",
+            slice.condition("e")
+        );
+        let mut statement = conn.prepare_cached(&sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(&bound))?;
+        while let Some(row) = rows.next()? {
+            let event = read_event(row, 0)?;
+            let n = EVENT_COLUMN_COUNT;
+            if let Some(day) = row.get::<_, Option<String>>(n + 2)?.and_then(|d| d.parse().ok()) {
+                published.insert(event.article_id.clone(), day);
+            }
+            members.push(Member { key: row.get(n)?, merged: row.get(n + 1)?, event });
+        }
+    }
+    let mut stale: HashSet<i64> = {
+        let sql =
+            format!("SELECT m.key FROM merged_events m WHERE m.kind = ?1 AND m.place_key = ?2{}", slice.condition("m"));
+        let mut statement = conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&bound), |r| r.get::<_, i64>(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    stale.extend(members.iter().filter_map(|m| m.merged));
+    let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
+    let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();
+    // Which merged events are updated in place: each keeps the row of its first member
+    // that had one, if no other merged event took it first.
+    let mut reused: HashSet<i64> = HashSet::new();
+    let mut planned = Vec::new();
+    for merged in merge(&events, &published) {
+        let mine: Vec<&Member> =
+            merged.sources.iter().filter_map(|s| by_id.get(s.event_id.as_str())).map(|&i| &members[i]).collect();
+        let reuse = mine.iter().filter_map(|m| m.merged).find(|k| stale.contains(k) && !reused.contains(k));
+        reused.extend(reuse);
+        planned.push((merged, mine, reuse));
+    }
+    // The rest go first, so that an id they held is free for the new merged events.
+    let mut delete = conn.prepare_cached("DELETE FROM merged_events WHERE key = ?1")?;
+    for key in stale.difference(&reused) {
+        delete.execute([key])?;
+    }
+    let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
+    for (merged, mine, reuse) in planned {
+        let key =
+            write_merged(conn, block, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>(), reuse)?;
+        for member in mine.iter().filter(|m| m.merged != Some(key)) {
+            relink.execute(params![key, member.key])?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether `member` carries the fields of `merged`, but for those a merge sets.
+fn carries(member: &Event, merged: &Event) -> bool {
+    let mut masked = member.clone();
+    masked.event_id.clone_from(&merged.event_id);
+    masked.article_id.clone_from(&merged.article_id);
+    masked.date_start = merged.date_start;
+    masked.date_end = merged.date_end;
+    masked.event_date = merged.event_date;
+    masked.time_precision = merged.time_precision;
+    masked.fatalities = merged.fatalities;
+    masked.confidence = merged.confidence;
+    masked == *merged
+}
+
+/// Writes a merged event of these members (key, event), as a new row or over `reuse`, and
+/// returns its key.
+fn write_merged(
+    conn: &Connection,
+    block: &Block,
+    merged: &MergedEvent,
+    members: &[(i64, &Event)],
+    reuse: Option<i64>,
+) -> Result<i64, StoreError> {
+    let event = &merged.event;
+    let best = members.iter().find(|(_, m)| carries(m, event));
+    let record = if best.is_some() { None } else { Some(serde_json::to_string(merged)?) };
+    let best = best.or(members.first()).map_or(0, |(k, _)| *k);
+    let sum = members.iter().fold(0u64, |s, (_, m)| s.wrapping_add(frontline_merge::member_share(&m.event_id)));
+    let values = params![
+        event.event_id,
+        best,
+        block.0,
+        block.1,
+        event.date_start.map(day_number),
+        event.date_end.map(day_number),
+        event.event_date.map(day_number),
+        event.time_precision,
+        event.fatalities,
+        event.confidence,
+        sum as i64,
+        record,
+        reuse,
+    ];
+    if reuse.is_some() {
+        conn.prepare_cached(
+            "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, place_key = ?4, date_start = ?5,
+             date_end = ?6, event_date = ?7, time_precision = ?8, fatalities = ?9, confidence = ?10, share_sum = ?11,
+             record = ?12 WHERE key = ?13",
+        )?
+        .execute(values)?;
+        return Ok(reuse.unwrap_or_default());
+    }
+    conn.prepare_cached(
+        "INSERT INTO merged_events (event_id, best, kind, place_key, date_start, date_end, event_date,
+         time_precision, fatalities, confidence, share_sum, record, key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(values)?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Stores a reprint's copy of an event (for the article stored under `article`, whose
+/// text is `text`) as a source of its original's merged event, which it updates in place.
+/// A copy has its original's block, window, actors, toll and day of publication, so it
+/// changes neither the window nor the toll nor the confidence: only the id, which member
+/// is the most precise, and the sources (a row that names the merged event). Constant
+/// time, whatever the number of sources. False, storing nothing, when the merged event is
+/// not one this can update (a merge rule's own record).
+pub(crate) fn join_copy(
+    conn: &Connection,
+    copy: &Event,
+    article: i64,
+    text: &str,
+    merged: i64,
+) -> Result<bool, StoreError> {
+    let row = conn
+        .prepare_cached(
+            "SELECT m.share_sum, m.best, b.date_start, b.date_end, b.geo_precision, b.confidence, b.event_id
+             FROM merged_events m JOIN events b ON b.key = m.best WHERE m.key = ?1 AND m.record IS NULL",
+        )?
+        .query_row([merged], |r| {
+            let mut best = copy.clone();
+            best.date_start = crate::record::day_of(r.get(2)?);
+            best.date_end = crate::record::day_of(r.get(3)?);
+            best.geo_precision = r.get(4)?;
+            best.confidence = r.get(5)?;
+            best.event_id = r.get(6)?;
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, best))
+        })
+        .optional()?;
+    let Some((sum, best_key, best)) = row else {
+        return Ok(false);
+    };
+    let copy_key = crate::record::insert_event(conn, copy, article, text, Some(merged))?;
+    // The precision of the best member, compared as the merge stage compares it.
+    let best_key =
+        if frontline_merge::more_precise(copy, &best) == std::cmp::Ordering::Less { copy_key } else { best_key };
+    let sum = (sum as u64).wrapping_add(frontline_merge::member_share(&copy.event_id));
+    conn.prepare_cached("UPDATE merged_events SET best = ?1, share_sum = ?2, event_id = ?3 WHERE key = ?4")?
+        .execute(params![best_key, sum as i64, frontline_merge::merged_id(sum), merged])?;
+    Ok(true)
+}
+
+/// The merged event stored under `key`, with its sources (sorted by article, then event).
+pub(crate) fn read_merged(conn: &Connection, key: i64) -> Result<Option<MergedEvent>, StoreError> {
+    let head = conn
+        .prepare_cached(&format!(
+            "SELECT m.record, m.event_id, m.date_start, m.date_end, m.event_date, m.time_precision, m.fatalities,
+                    m.confidence, {EVENT_COLUMNS}
+             FROM merged_events m JOIN events e ON e.key = m.best JOIN articles a ON a.key = e.article WHERE m.key = ?1"
+        ))?
+        .query_row([key], |r| {
+            let record: Option<String> = r.get(0)?;
+            let mut event = read_event(r, 8)?;
+            event.event_id = r.get(1)?;
+            event.date_start = crate::record::day_of(r.get(2)?);
+            event.date_end = crate::record::day_of(r.get(3)?);
+            event.event_date = crate::record::day_of(r.get(4)?);
+            event.time_precision = r.get(5)?;
+            event.fatalities = r.get::<_, i64>(6)?.try_into().unwrap_or(0);
+            event.confidence = r.get(7)?;
+            Ok((record, event))
+        })
+        .optional()?;
+    let Some((record, mut event)) = head else {
+        return Ok(None);
+    };
+    if let Some(record) = record {
+        return Ok(Some(serde_json::from_str(&record)?));
+    }
+    let mut statement = conn.prepare_cached(&format!(
+        "SELECT {EVENT_COLUMNS}, a.published FROM events e JOIN articles a ON a.key = e.article WHERE e.merged = ?1"
+    ))?;
+    let rows = statement.query_map([key], |r| {
+        let member = read_event(r, 0)?;
+        let published = r.get::<_, Option<String>>(EVENT_COLUMN_COUNT)?.and_then(|d| d.parse().ok());
+        Ok(Source::of(&member, published))
+    })?;
+    let mut sources: Vec<Source> = rows.collect::<Result<_, _>>()?;
+    sources.sort_by(|a, b| a.article_id.cmp(&b.article_id).then(a.event_id.cmp(&b.event_id)));
+    event.article_id = sources.first().map(|s| s.article_id.clone()).unwrap_or_default();
+    Ok(Some(MergedEvent { event, sources }))
+}

@@ -1,0 +1,218 @@
+//! Near-duplicate recognition: MinHash over word shingles, with locality-sensitive bands.
+//!
+//! A wire story reprinted by many outlets differs from copy to copy by a byline, a credit
+//! line, punctuation or typography. Such a reprint gives the events its original gave, so
+//! it need not be read again. A story updated with a new toll or a new paragraph gives
+//! other events and must be read. The bands find candidates in constant time (a few index
+//! probes); [`confirm`] then decides against the stored text, exactly, and errs towards
+//! reading: a copy it refuses is read like any article, which is only slower.
+
+use chrono::NaiveDate;
+
+/// Words per shingle.
+const SHINGLE: usize = 3;
+/// MinHash values: `BANDS` bands of `ROWS` values each. Two texts of shingle similarity s
+/// share a band with probability 1 − (1 − s³)⁶: 0.9996 at 0.9, 0.53 at 0.5.
+const ROWS: usize = 3;
+const BANDS: usize = 6;
+/// The least shingle similarity (Jaccard) of a reprint to its original.
+pub const SIMILARITY: f64 = 0.9;
+/// The most shingles a reprint may have that its original has not: room for a byline or a
+/// credit line, not for a sentence of news.
+pub const MAX_NEW_SHINGLES: usize = 12;
+
+/// What finds an article's near duplicates: its band keys. Each key also covers the
+/// language, the publication day and every number of the text, so that only texts that
+/// agree on all of them (a toll, a date, relative days read from the same day) meet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sketch {
+    pub keys: [i64; BANDS],
+    /// The text's distinct shingles, sorted, and the hash of its numbers: kept for
+    /// [`confirm`], so that the text is not cut into shingles twice.
+    shingles: Vec<u64>,
+    numbers: u64,
+}
+
+/// FNV-1a, 64 bits: a fast, stable hash of short byte strings (stable across runs and
+/// machines, as band keys are stored).
+fn fnv(bytes: impl IntoIterator<Item = u8>, mut hash: u64) -> u64 {
+    for b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A strong mix of 64 bits (splitmix64's finaliser): one hash function per MinHash row.
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The words of a text, lower-cased, punctuation and typography left out; and the hash of
+/// its numbers, in order.
+fn words_and_numbers(text: &str) -> (Vec<u64>, u64) {
+    let mut words = Vec::with_capacity(text.len() / 5);
+    let mut numbers = FNV_START;
+    let mut word = FNV_START;
+    let mut in_word = false;
+    let mut number = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                word = fnv(lower.encode_utf8(&mut buf).bytes(), word);
+            }
+            if let Some(digit) = c.to_digit(10) {
+                numbers = fnv([digit as u8], numbers);
+                number = true;
+            } else if number {
+                numbers = fnv([b' '], numbers);
+                number = false;
+            }
+            in_word = true;
+        } else {
+            if in_word {
+                words.push(word);
+                word = FNV_START;
+                in_word = false;
+            }
+            if number {
+                // Digits split by punctuation ("1,200", "12.5") stay one figure.
+                numbers = fnv([if c.is_whitespace() { b' ' } else { b'.' }], numbers);
+                number = c.is_ascii_punctuation() && c != '-';
+            }
+        }
+    }
+    if in_word {
+        words.push(word);
+    }
+    (words, numbers)
+}
+
+/// The distinct shingles of a text, sorted; and the hash of its numbers.
+fn shingles(text: &str) -> (Vec<u64>, u64) {
+    let (words, numbers) = words_and_numbers(text);
+    let mut shingles: Vec<u64> = if words.len() < SHINGLE {
+        vec![words.iter().fold(FNV_START, |h, w| mix(h ^ w))]
+    } else {
+        words.windows(SHINGLE).map(|w| w.iter().fold(FNV_START, |h, w| mix(h ^ w))).collect()
+    };
+    shingles.sort_unstable();
+    shingles.dedup();
+    (shingles, numbers)
+}
+
+/// The sketch of an article's text, as read in `language` and published on `published`.
+pub fn sketch(text: &str, language: &str, published: Option<NaiveDate>) -> Sketch {
+    let (shingles, numbers) = self::shingles(text);
+    let mut mins = [u64::MAX; BANDS * ROWS];
+    for &s in &shingles {
+        for (row, min) in mins.iter_mut().enumerate() {
+            let h = mix(s ^ (row as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
+            if h < *min {
+                *min = h;
+            }
+        }
+    }
+    let context = fnv(language.bytes().chain(published.map(|d| d.to_string()).unwrap_or_default().bytes()), numbers);
+    let mut keys = [0i64; BANDS];
+    for (band, key) in keys.iter_mut().enumerate() {
+        let mut h = mix(context ^ band as u64);
+        for &m in &mins[band * ROWS..(band + 1) * ROWS] {
+            h = mix(h ^ m);
+        }
+        *key = h as i64;
+    }
+    Sketch { keys, shingles, numbers }
+}
+
+/// Whether the text sketched is a reprint of `original`: numbers the same, shingles at
+/// least [`SIMILARITY`] alike, and at most [`MAX_NEW_SHINGLES`] of its own.
+pub fn confirm(sketch: &Sketch, original: &str) -> bool {
+    let (new, new_numbers) = (&sketch.shingles, sketch.numbers);
+    let (old, old_numbers) = shingles(original);
+    if new_numbers != old_numbers {
+        return false;
+    }
+    let common = sorted_common(new, &old);
+    let union = new.len() + old.len() - common;
+    let own = new.len() - common;
+    union > 0 && own <= MAX_NEW_SHINGLES && common as f64 / union as f64 >= SIMILARITY
+}
+
+fn sorted_common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Where `evidence`, found at `start` in `original`, is in `text`: the same occurrence of
+/// it (the first, second... as in the original). None when the text lacks it.
+pub fn moved(original: &str, start: usize, evidence: &str, text: &str) -> Option<usize> {
+    if evidence.is_empty() {
+        return None;
+    }
+    let nth = original.get(..start)?.match_indices(evidence).count();
+    text.match_indices(evidence).nth(nth).map(|(at, _)| at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "Russian warplanes struck the town of Ariha in the Idlib countryside on Tuesday, \
+        killing 12 civilians, among them 3 children, the Syrian Observatory for Human Rights said. \
+        Rescue workers of the Civil Defence pulled survivors from the rubble of two houses near \
+        the main market. The strikes came a day after government forces shelled villages south \
+        of the town, where fighting has intensified since the start of the month.";
+
+    fn day() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2021, 3, 10)
+    }
+
+    #[test]
+    fn a_reprint_with_a_byline_and_other_quotes_is_recognised() {
+        let reprint = format!("Beirut (Wire) — {}", STORY.replace("Tuesday,", "Tuesday ,"));
+        let (a, b) = (sketch(STORY, "en", day()), sketch(&reprint, "en", day()));
+        assert!(a.keys.iter().zip(&b.keys).any(|(x, y)| x == y), "they share a band");
+        assert!(confirm(&b, STORY));
+    }
+
+    #[test]
+    fn a_new_toll_a_new_paragraph_another_day_are_not_reprints() {
+        let toll = STORY.replace("killing 12", "killing 15");
+        assert!(sketch(&toll, "en", day()).keys.iter().zip(&sketch(STORY, "en", day()).keys).all(|(x, y)| x != y));
+        assert!(!confirm(&sketch(&toll, "en", day()), STORY));
+        let paragraph = format!(
+            "{STORY} Later on Tuesday, opposition fighters shelled government positions near Saraqib, \
+             the factions said in a statement."
+        );
+        assert!(!confirm(&sketch(&paragraph, "en", day()), STORY), "a new paragraph is read");
+        let later = sketch(STORY, "en", NaiveDate::from_ymd_opt(2021, 3, 11));
+        assert!(later.keys.iter().zip(&sketch(STORY, "en", day()).keys).all(|(x, y)| x != y));
+    }
+
+    #[test]
+    fn evidence_is_found_at_its_place_in_the_reprint() {
+        let reprint = format!("Beirut (Wire) — {STORY}");
+        let start = STORY.find("Rescue").expect("in the story");
+        let sentence = "Rescue workers of the Civil Defence";
+        assert_eq!(moved(STORY, start, sentence, &reprint), Some(start + "Beirut (Wire) — ".len()));
+        assert_eq!(moved(STORY, start, sentence, "nothing alike"), None);
+    }
+}

@@ -1,0 +1,175 @@
+//! The tables, their version, and the migrations that bring an older store up to it.
+//!
+//! Version 4 keeps events as columns (not JSON records), their evidence as offsets into
+//! the article's text, the sources of a merged event as the events that name it (not a
+//! list rewritten on each save), and the band keys of near-duplicate recognition.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+pub(crate) const SCHEMA_VERSION: i64 = 4;
+
+pub(crate) const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS articles (
+    key INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    language TEXT NOT NULL,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    figures TEXT NOT NULL DEFAULT '[]',
+    -- The article whose events this one gives too, not read again (a reprint); NULL when read.
+    reprint_of INTEGER
+);
+-- A new text under a known URL replaces the article; most articles have no URL.
+CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url) WHERE url IS NOT NULL;
+CREATE TABLE IF NOT EXISTS events (
+    key INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE,
+    -- The article's key (its events are deleted with it, by the store: no foreign key to
+    -- check on each insert).
+    article INTEGER NOT NULL,
+    -- The merged event this event is a source of.
+    merged INTEGER,
+    -- The sub-event type, as its place in SubEventType::ALL.
+    kind INTEGER NOT NULL,
+    place_key TEXT NOT NULL,
+    -- Days as numbers (days from the common era): compact, and ordered as the days are.
+    date_start INTEGER,
+    date_end INTEGER,
+    event_date INTEGER,
+    time_precision INTEGER NOT NULL,
+    actor1 TEXT,
+    actor1_id TEXT,
+    assoc_actor_1 TEXT,
+    actor2 TEXT,
+    actor2_id TEXT,
+    assoc_actor_2 TEXT,
+    location TEXT NOT NULL,
+    mention TEXT NOT NULL,
+    geonameid INTEGER,
+    latitude REAL,
+    longitude REAL,
+    geo_precision INTEGER NOT NULL,
+    admin1 TEXT,
+    admin2 TEXT,
+    admin3 TEXT,
+    pcode TEXT,
+    country TEXT NOT NULL,
+    iso INTEGER NOT NULL,
+    fatalities INTEGER NOT NULL,
+    civilian_fatalities INTEGER,
+    child_fatalities INTEGER,
+    injuries INTEGER,
+    control_gained TEXT,
+    control_lost TEXT,
+    control_extent TEXT,
+    language TEXT NOT NULL,
+    -- NULL when it is the article's text between the offsets, as it nearly always is.
+    evidence TEXT,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    trigger TEXT NOT NULL,
+    claimed_by TEXT
+);
+CREATE INDEX IF NOT EXISTS events_by_article ON events(article);
+-- A block's events by their windows: a save merges again only the days it reaches.
+CREATE INDEX IF NOT EXISTS events_by_block ON events(kind, place_key, date_start, date_end);
+-- The sources of a merged event.
+CREATE INDEX IF NOT EXISTS events_by_merged ON events(merged);
+CREATE TABLE IF NOT EXISTS merged_events (
+    key INTEGER PRIMARY KEY,
+    event_id TEXT NOT NULL UNIQUE,
+    -- The member whose fields it carries (the most precise), and what the merge changed.
+    best INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    place_key TEXT NOT NULL,
+    date_start INTEGER,
+    date_end INTEGER,
+    event_date INTEGER,
+    time_precision INTEGER NOT NULL,
+    fatalities INTEGER NOT NULL,
+    confidence REAL NOT NULL,
+    -- The sum of its members' shares (frontline_merge::member_share), which gives its id.
+    share_sum INTEGER NOT NULL,
+    -- The whole record, only when a merge gave fields no member has.
+    record TEXT
+);
+CREATE INDEX IF NOT EXISTS merged_by_block ON merged_events(kind, place_key, date_start, date_end);
+-- The longest date window of each block's events (never lowered): an event that overlaps a
+-- day starts at most that many days before it, which bounds what a save reads.
+CREATE TABLE IF NOT EXISTS block_windows (
+    kind INTEGER NOT NULL,
+    place_key TEXT NOT NULL,
+    longest_days INTEGER NOT NULL,
+    PRIMARY KEY (kind, place_key)
+) WITHOUT ROWID;
+-- Earlier texts of articles: a report corrected under the same id or URL is a new version,
+-- and the one it replaced is kept here (its events are not: they were read from the old text).
+CREATE TABLE IF NOT EXISTS article_versions (
+    id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    language TEXT NOT NULL,
+    published TEXT,
+    source TEXT,
+    url TEXT,
+    title TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    replaced_by TEXT NOT NULL,
+    replaced_at TEXT NOT NULL DEFAULT (datetime('now')),
+    PRIMARY KEY (id, content_hash)
+);
+-- Near-duplicate recognition: each read article's MinHash band keys (see near.rs).
+CREATE TABLE IF NOT EXISTS near_keys (
+    key INTEGER NOT NULL,
+    article INTEGER NOT NULL,
+    PRIMARY KEY (key, article)
+) WITHOUT ROWID;
+";
+
+/// The tables of versions 1 to 3 that version 4 replaces, renamed aside while their rows
+/// are carried over.
+const SET_ASIDE: &str = "
+DROP INDEX IF EXISTS events_by_article;
+DROP INDEX IF EXISTS events_by_date;
+DROP INDEX IF EXISTS events_by_block;
+DROP INDEX IF EXISTS events_by_block_days;
+DROP INDEX IF EXISTS merged_by_block;
+DROP INDEX IF EXISTS merged_by_block_days;
+DROP INDEX IF EXISTS merged_by_date;
+ALTER TABLE articles RENAME TO old_articles;
+ALTER TABLE events RENAME TO old_events;
+ALTER TABLE merged_events RENAME TO old_merged_events;
+DROP TABLE IF EXISTS block_windows;
+";
+
+/// Creates the tables of a new store, or brings one of an earlier version up to this one,
+/// in one transaction: a migration that fails leaves the store as it was.
+pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let old = version > 0
+        && tx.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'", [], |r| {
+            r.get::<_, i64>(0)
+        })? > 0;
+    if old {
+        tx.execute_batch(SET_ASIDE)?;
+    }
+    tx.execute_batch(SCHEMA)?;
+    if old {
+        crate::save::carry_over(&tx)?;
+        tx.execute_batch("DROP TABLE old_merged_events; DROP TABLE old_events; DROP TABLE old_articles;")?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
