@@ -7,21 +7,22 @@
 //! are chosen on the held-out folds, and the models fitted on the whole split are written as
 //! `<out>/<language>/weights.tsv`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use chrono::Datelike;
 use clap::Args;
 use frontline_core::{Event, SubEventType};
 use frontline_eval::{
     best_class, fit, fit_classes, fold_of, same_place_and_time, Corpus, CorpusArticle, Example, FitOptions, Gold,
-    Model, Reliability, Scores, Split,
+    GoldEvent, Model, Reliability, Scores, Split,
 };
 use frontline_extract::{retype_candidate, Extractor};
-use frontline_lang::{Weights, TYPE_BIAS};
+use frontline_lang::{actor_default_key, Weights, TYPE_BIAS};
 
 use crate::eval::{read_corpus_extractions, SplitArg};
 
@@ -102,6 +103,8 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
     let mut out = std::io::stdout().lock();
     write!(out, "{}", report(&candidates, &held_out, &chosen, &golds, l2, folds))?;
 
+    let actor_defaults = usual_actors(gold.events.iter());
+    write!(out, "{}", check_usual_actors(&candidates, &gold, folds))?;
     let all: Vec<&Example> = candidates.iter().map(|c| &c.example).collect();
     let model = fit(&all, FitOptions { l2, ..FitOptions::default() });
     if args.dry_run {
@@ -109,7 +112,7 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
     }
     for language in &languages {
         let threshold = chosen.get(language).map_or(0.5, |(t, _)| *t);
-        let weights = weights_for(&model, &type_models, &candidates, language, threshold);
+        let weights = weights_for(&model, &actor_defaults, &type_models, &candidates, language, threshold);
         let dir = args.out.join(language);
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let path = dir.join("weights.tsv");
@@ -216,6 +219,62 @@ fn learn_types(
     Ok(fit_classes(&all, options))
 }
 
+/// The fewest gold events of a type and year, and the least share of them one actor must
+/// carry out, for that actor to be the type's usual one that year.
+const USUAL_ACTOR_EVENTS: usize = 3;
+const USUAL_ACTOR_SHARE: f64 = 0.5;
+
+/// For each type and year, the actor1 that carries out most of the gold's events, when it
+/// carries out enough of them: who usually shells, strikes or arrests, in a war whose sides
+/// change over the years.
+fn usual_actors<'g>(gold: impl Iterator<Item = &'g GoldEvent>) -> HashMap<String, String> {
+    let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for g in gold.filter(|g| g.required) {
+        let (Some(sub), Some(Some(actor))) = (g.sub_event_type.first(), g.actor1_id.first()) else { continue };
+        for year in [Some(g.date_end.year()), None] {
+            *counts.entry(actor_default_key(sub, year)).or_default().entry(actor.clone()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(key, actors)| {
+            let total: usize = actors.values().sum();
+            let (actor, n) = actors.into_iter().max_by_key(|(_, n)| *n)?;
+            (total >= USUAL_ACTOR_EVENTS && n as f64 >= USUAL_ACTOR_SHARE * total as f64).then_some((key, actor))
+        })
+        .collect()
+}
+
+/// Held out by fold: of the candidates that match a gold event and name no actor, how many
+/// the usual actor learned from the other folds gets right.
+fn check_usual_actors(candidates: &[Labelled], gold: &Gold, folds: usize) -> String {
+    let (mut unnamed, mut right) = (0, 0);
+    for k in 0..folds {
+        let others = gold.events.iter().filter(|g| fold_of(&g.article, folds) != k);
+        let defaults = usual_actors(others);
+        for c in candidates.iter().filter(|c| fold_of(&c.event.article_id, folds) == k) {
+            if c.event.actor1_id.is_some() || !c.example.right {
+                continue;
+            }
+            let Some(g) =
+                gold.events.iter().find(|g| g.article == c.event.article_id && frontline_eval::matches(g, &c.event))
+            else {
+                continue;
+            };
+            unnamed += 1;
+            let Some(year) = c.event.date_end.map(|d| d.year()) else { continue };
+            let sub = c.event.sub_event_type.as_str();
+            let usual = defaults
+                .get(&actor_default_key(sub, Some(year)))
+                .or_else(|| defaults.get(&actor_default_key(sub, None)));
+            right += usize::from(usual.is_some_and(|u| g.actor1_id.iter().any(|a| a.as_deref() == Some(u.as_str()))));
+        }
+    }
+    format!(
+        "usual actors (held out): {right} of the {unnamed} events found without a named actor get the gold's actor1\n"
+    )
+}
+
 /// Each candidate's probability from the model fitted without its fold.
 fn cross_validate(candidates: &[Labelled], folds: usize, l2: f64) -> Vec<f64> {
     let fold: Vec<usize> = candidates.iter().map(|c| fold_of(&c.event.article_id, folds)).collect();
@@ -310,6 +369,7 @@ fn report(
 /// The models' weights a language uses: those of features its candidates have.
 fn weights_for(
     model: &Model,
+    actor_defaults: &HashMap<String, String>,
     type_models: &BTreeMap<String, Model>,
     candidates: &[Labelled],
     language: &str,
@@ -329,5 +389,11 @@ fn weights_for(
             (t.clone(), w)
         })
         .collect();
-    Weights { bias: model.bias, threshold, by_feature: keep(&model.weights, &seen), by_type }
+    Weights {
+        bias: model.bias,
+        threshold,
+        by_feature: keep(&model.weights, &seen),
+        by_type,
+        actor_defaults: actor_defaults.clone(),
+    }
 }

@@ -278,10 +278,19 @@ fn two_languages_merge_into_one_set_and_control_follows() {
 
     let english =
         jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl", "--article", "maaret-al-numan-2020-en"])));
+    let french =
+        jsonl(&stdout(&frontline(&db, &["events", "--format", "jsonl", "--article", "maaret-al-numan-2020-fr"])));
     let merged =
         jsonl(&stdout(&frontline(&db, &["export", "--format", "jsonl", "--article", "maaret-al-numan-2020-en"])));
     assert_eq!(merged.len(), english.len(), "as many merged events as one language gives");
-    for event in &merged {
+    // What both reports tell (same type, same place) is one merged event citing both; the
+    // trained model may keep an event in one language only, which then cites that one.
+    let in_french = |e: &serde_json::Value| {
+        french.iter().any(|f| f["sub_event_type"] == e["sub_event_type"] && f["location"] == e["location"])
+    };
+    let told_by_both: Vec<&serde_json::Value> = merged.iter().filter(|e| in_french(e)).collect();
+    assert!(told_by_both.len() * 10 >= merged.len() * 8, "{} of {} told by both", told_by_both.len(), merged.len());
+    for event in told_by_both {
         let articles: Vec<&str> = event["sources"]
             .as_array()
             .expect("sources")
@@ -434,8 +443,11 @@ fn with_the_shared_geonames_rows_every_gold_event_is_found_and_placed() {
     std::fs::write(&predictions, &events.stdout).expect("write events");
     let report = shared_score(&predictions);
     // A gold event is found only when placed within its radius, or, without a gold point,
-    // when the mention is kept and placed inside Syria.
-    assert_eq!(report["summary"]["fn"], 0, "{}", report["articles"]);
+    // when the mention is kept and placed inside Syria. The trained model keeps most of
+    // what the rules read here, and nothing false.
+    let recall = report["summary"]["recall"].as_f64().expect("recall");
+    assert!(recall >= 0.9, "recall {recall}: {}", report["articles"]);
+    assert_eq!(report["summary"]["fp"], 0, "{}", report["articles"]);
 }
 
 /// A JSON Lines feed of `count` short reports of our own making, each on its own town.

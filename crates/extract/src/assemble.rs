@@ -207,13 +207,32 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, de
             extraction.sentences.push(trace);
         }
     }
-    let typed: Vec<Proposed> = proposed.into_iter().map(|p| typed(p, pack)).collect();
+    let typed: Vec<Proposed> =
+        proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
     for kept in weighed(one_per_type_place_and_day(typed), pack) {
         extraction.events.push(kept.event);
         extraction.features.push(kept.features);
         extraction.type_features.push(kept.type_features);
     }
     extraction
+}
+
+/// A candidate whose text names no actor1 takes the actor that, in the gold, most often
+/// carries out its type in its year (the language's `#actor` lines), when there is one.
+fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
+    let event = &mut candidate.event;
+    if event.actor1_id.is_some() {
+        return candidate;
+    }
+    let Some(year) = event.date_end.or(event.event_date).map(|d| chrono::Datelike::year(&d)) else {
+        return candidate;
+    };
+    if let Some(actor) = pack.weights.usual_actor(event.sub_event_type.as_str(), year).and_then(ActorId::parse) {
+        event.actor1_id = Some(actor);
+        event.actor1 = Some(actor.display_name().to_string());
+        event.event_id = event.derive_id();
+    }
+    candidate
 }
 
 /// The candidate with the sub-event type the language's type model gives it (the rules'

@@ -18,7 +18,30 @@ pub struct Weights {
     pub threshold: f64,
     pub by_feature: HashMap<String, f64>,
     pub by_type: HashMap<String, HashMap<String, f64>>,
+    /// The actor that most often carries out an event of a type in a year when the text
+    /// names none ("Air/drone strike|2016" → "SYR_GOV"), as learned from the gold.
+    pub actor_defaults: HashMap<String, String>,
 }
+
+/// The key of [`Weights::actor_defaults`]: a type and a year, or a type in any year
+/// (`None`), which serves the years that have no usual actor of their own.
+pub fn actor_default_key(sub_event_type: &str, year: Option<i32>) -> String {
+    match year {
+        Some(year) => format!("{sub_event_type}|{year}"),
+        None => format!("{sub_event_type}|*"),
+    }
+}
+
+impl Weights {
+    /// The usual actor of a type in a year, else of the type in any year.
+    pub fn usual_actor(&self, sub_event_type: &str, year: i32) -> Option<&str> {
+        let by_year = self.actor_defaults.get(&actor_default_key(sub_event_type, Some(year)));
+        by_year.or_else(|| self.actor_defaults.get(&actor_default_key(sub_event_type, None))).map(String::as_str)
+    }
+}
+
+/// The first field of a line that gives an actor default.
+const ACTOR_DEFAULT: &str = "#actor";
 
 /// The feature every candidate has in the type model.
 pub const TYPE_BIAS: &str = "bias";
@@ -38,6 +61,13 @@ impl Weights {
                 continue;
             }
             let invalid = |message: String| PackError::Invalid { origin: format!("{origin}:{}", index + 1), message };
+            if let Some(rest) = line.strip_prefix(ACTOR_DEFAULT).and_then(|r| r.strip_prefix('\t')) {
+                let Some((key, actor)) = rest.split_once('\t') else {
+                    return Err(invalid(format!("expected `{ACTOR_DEFAULT}<TAB>type|year<TAB>actor`, found {line:?}")));
+                };
+                weights.actor_defaults.insert(key.to_string(), actor.trim().to_string());
+                continue;
+            }
             let Some((name, value)) = line.rsplit_once('\t') else {
                 if line.starts_with(SETTING) {
                     continue;
@@ -111,6 +141,11 @@ impl Weights {
             let name = one_line(name);
             let _ = writeln!(out, "{name}\t{weight:.6}");
         }
+        let mut defaults: Vec<(&String, &String)> = self.actor_defaults.iter().collect();
+        defaults.sort();
+        for (key, actor) in defaults {
+            let _ = writeln!(out, "{ACTOR_DEFAULT}\t{key}\t{actor}");
+        }
         let mut typed: Vec<(&String, &String, &f64)> =
             self.by_type.iter().flat_map(|(t, w)| w.iter().map(move |(f, v)| (t, f, v))).collect();
         typed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
@@ -137,12 +172,16 @@ mod tests {
         w.by_feature.insert("type=Armed clash".into(), 1.5);
         w.by_type.entry("Armed clash".into()).or_default().insert("sk=Clash".into(), 2.0);
         w.by_type.entry("Attack".into()).or_default().insert(TYPE_BIAS.into(), 0.5);
+        w.actor_defaults.insert(actor_default_key("Air/drone strike", Some(2016)), "SYR_GOV".into());
+        w.actor_defaults.insert(actor_default_key("Air/drone strike", None), "RUS".into());
         let read = Weights::from_tsv(&w.to_tsv("trained on nothing"), "w.tsv").expect("valid");
         assert_eq!(read, w);
         let p = read.probability(["type=Armed clash", "unknown"]);
         assert!((p - 1.0 / (1.0 + (-1.0f64).exp())).abs() < 1e-9, "{p}");
         assert_eq!(read.best_type(["sk=Clash"]).map(|t| t.0), Some("Armed clash"));
         assert_eq!(read.best_type(["other"]).map(|t| t.0), Some("Attack"));
+        assert_eq!(read.usual_actor("Air/drone strike", 2016), Some("SYR_GOV"));
+        assert_eq!(read.usual_actor("Air/drone strike", 2020), Some("RUS"));
     }
 
     #[test]
