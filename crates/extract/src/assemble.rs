@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use frontline_core::{ActorId, Article, Control, Event, Extent, SubEventType};
 use frontline_gazetteer::{Context, Gazetteer, Place};
 use frontline_lang::{LanguagePack, Token, TokenKind, TriggerKind};
@@ -136,7 +138,7 @@ struct ArticleContext<'a> {
     /// Non-state actor named most, the usual loser of government gains.
     main_opposition: ActorId,
     /// For each place named (folded): how many prose sentences name it, and the first.
-    place_sentences: HashMap<String, (usize, usize)>,
+    place_sentences: FxHashMap<String, (usize, usize)>,
     /// How many sentences the article has.
     sentences: usize,
 }
@@ -291,8 +293,8 @@ fn weighed(candidates: Vec<Proposed>, pack: &LanguagePack) -> Vec<Proposed> {
 }
 
 /// For each place named in the article's prose, folded: in how many sentences, and the first.
-fn place_sentences(spotted: &[Option<Spotted>]) -> HashMap<String, (usize, usize)> {
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+fn place_sentences(spotted: &[Option<Spotted>]) -> FxHashMap<String, (usize, usize)> {
+    let mut seen: FxHashMap<String, (usize, usize)> = FxHashMap::default();
     for (index, s) in spotted.iter().enumerate() {
         let Some(s) = s else { continue };
         let mut names: Vec<String> = s.places.iter().map(|p| frontline_gazetteer::fold_mention(&p.text)).collect();
@@ -1081,7 +1083,13 @@ impl<'s> SentenceReader<'_, 's> {
         }
         let claimed_by = self.claimant();
         let candidate = self.candidate(&draft, &placed, date_origin, claimed_by.is_some());
-        let (features, type_features) = (candidate.features(), candidate.type_features());
+        // The type model's features cost a string per trigger and actor of the sentence:
+        // made only when a type model will read them, or when no model is loaded at all
+        // (as `frontline train` reads, to learn one).
+        let weights = &ctx.pack.weights;
+        let wanted = !weights.by_type.is_empty() || weights.is_empty();
+        let type_features = if wanted { candidate.type_features() } else { Vec::new() };
+        let features = candidate.features();
         if let (Some(claimant), Some(actor)) = (&claimed_by, &draft.actor1) {
             // A side's claim about its own gains is worth less than a monitor's report.
             if claimant.1 == Some(actor.id) {
