@@ -179,9 +179,10 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, de
         admin1,
         main_opposition: main_opposition(&spotted),
         place_sentences: place_sentences(&spotted),
-        sentences: split.len(),
+        sentences: spotted.iter().flatten().count(),
     };
     let mut proposed: Vec<Proposed> = Vec::new();
+    let mut prose_index = 0;
     let mut discourse = Discourse::default();
     let mut extraction = Extraction::default();
     for (index, (sentence, spotted)) in split.iter().zip(&spotted).enumerate() {
@@ -196,7 +197,15 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, de
             recording,
         };
         if let Some(spotted) = spotted {
-            let reader = SentenceReader { ctx: &context, spotted, index, start: sentence.start, text: sentence.text };
+            let reader = SentenceReader {
+                ctx: &context,
+                spotted,
+                index,
+                prose_index,
+                start: sentence.start,
+                text: sentence.text,
+            };
+            prose_index += 1;
             let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
             if recording {
                 trace.events = events.iter().map(|e| e.event.event_id.clone()).collect();
@@ -295,8 +304,8 @@ fn weighed(candidates: Vec<Proposed>, pack: &LanguagePack) -> Vec<Proposed> {
 /// For each place named in the article's prose, folded: in how many sentences, and the first.
 fn place_sentences(spotted: &[Option<Spotted>]) -> FxHashMap<String, (usize, usize)> {
     let mut seen: FxHashMap<String, (usize, usize)> = FxHashMap::default();
-    for (index, s) in spotted.iter().enumerate() {
-        let Some(s) = s else { continue };
+    // Indexed among the prose sentences, as the readers count them.
+    for (index, s) in spotted.iter().flatten().enumerate() {
         let mut names: Vec<String> = s.places.iter().map(|p| frontline_gazetteer::fold_mention(&p.text)).collect();
         names.sort();
         names.dedup();
@@ -402,6 +411,9 @@ struct SentenceReader<'a, 's> {
     ctx: &'a ArticleContext<'a>,
     spotted: &'s Spotted,
     index: usize,
+    /// The index among the article's prose sentences: headings, captions and credit lines
+    /// do not move a sentence's place in the report.
+    prose_index: usize,
     /// Byte offset of the sentence in the article.
     start: usize,
     text: &'s str,
@@ -1166,7 +1178,7 @@ impl<'s> SentenceReader<'_, 's> {
             .place_sentences
             .get(&frontline_gazetteer::fold_mention(&draft.place.text))
             .copied()
-            .unwrap_or((1, self.index));
+            .unwrap_or((1, self.prose_index));
         Candidate {
             sub_event_type: draft.sub_event_type,
             trigger_kind: draft.trigger.trigger.kind,
@@ -1180,7 +1192,7 @@ impl<'s> SentenceReader<'_, 's> {
             actor1: draft.actor1.as_ref().map(|a| a.id),
             has_actor2: draft.actor2.is_some(),
             date,
-            sentence: self.index,
+            sentence: self.prose_index,
             sentences: self.ctx.sentences,
             place_sentences,
             place_first_sentence,
