@@ -1,5 +1,6 @@
-//! Embeds every `data/<code>/pack.toml` into the binary, so that adding a language is adding
-//! a folder: no list in the code to edit.
+//! Embeds every `data/<code>/pack.toml` (and the `weights.tsv` of its trained model, when
+//! there is one) into the binary, so that adding a language is adding a folder: no list in
+//! the code to edit.
 use std::{env, fs, path::Path};
 
 fn main() {
@@ -13,12 +14,19 @@ fn main() {
         .collect();
     codes.sort();
     let mut out = String::from(
-        "/// (language code, pack source) for every pack under data/.\npub const BUILTIN_PACKS: &[(&str, &str)] = &[\n",
+        "/// (language code, pack source, trained weights) for every pack under data/.\npub const BUILTIN_PACKS: &[(&str, &str, Option<&str>)] = &[\n",
     );
     for code in &codes {
         let path = data.join(code).join("pack.toml");
         println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!("    ({code:?}, include_str!({:?})),\n", path.display().to_string()));
+        let weights = data.join(code).join("weights.tsv");
+        println!("cargo:rerun-if-changed={}", weights.display());
+        let weights = if weights.is_file() {
+            format!("Some(include_str!({:?}))", weights.display().to_string())
+        } else {
+            "None".to_string()
+        };
+        out.push_str(&format!("    ({code:?}, include_str!({:?}), {weights}),\n", path.display().to_string()));
     }
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_packs.rs");

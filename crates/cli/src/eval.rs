@@ -11,9 +11,10 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use frontline_core::Event;
-use frontline_eval::{Corpus, Split};
-use frontline_extract::Extractor;
+use frontline_eval::{Corpus, Reliability, Split};
+use frontline_extract::{Extraction, Extractor};
 use frontline_ingest::{format_of, read_file, Format, IngestOptions, InputFile, Metadata, Outcome};
+use frontline_lang::Packs;
 use frontline_store::EventFilter;
 use serde::Serialize;
 
@@ -23,7 +24,7 @@ pub enum EvalFormat {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq, Debug)]
 pub enum SplitArg {
     Dev,
     Test,
@@ -31,7 +32,7 @@ pub enum SplitArg {
 }
 
 impl SplitArg {
-    fn split(self) -> Option<Split> {
+    pub fn split(self) -> Option<Split> {
         match self {
             SplitArg::Dev => Some(Split::Dev),
             SplitArg::Test => Some(Split::Test),
@@ -61,6 +62,13 @@ pub struct EvalArgs {
     /// Also write the events read from the corpus, one JSON object a line, for score.py.
     #[arg(long, value_name = "FILE")]
     write_events: Option<PathBuf>,
+    /// Read the corpus with the trained weights of `DIR/<language>/weights.tsv` (as
+    /// `frontline train --out DIR` writes them) instead of the built-in ones.
+    #[arg(long, value_name = "DIR", requires = "corpus")]
+    weights: Option<PathBuf>,
+    /// Read the corpus with the rules alone, without the trained model.
+    #[arg(long, conflicts_with = "weights")]
+    rules_only: bool,
     /// With text output, list each article's misses and false alarms too.
     #[arg(long)]
     details: bool,
@@ -76,9 +84,20 @@ struct JsonReport<'a> {
     by_language_counts: BTreeMap<String, frontline_eval::Counts>,
     by_sub_event_type: BTreeMap<String, frontline_eval::Scores>,
     articles: &'a BTreeMap<String, frontline_eval::ArticleReport>,
+    reliability: &'a Reliability,
 }
 
-pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce() -> Result<Extractor>) -> Result<ExitCode> {
+pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce(Packs) -> Result<Extractor>) -> Result<ExitCode> {
+    let extractor = || -> Result<Extractor> {
+        let mut packs = Packs::builtin().context("built-in language packs")?;
+        if let Some(dir) = &args.weights {
+            packs = packs.with_weights_from(dir)?;
+        }
+        if args.rules_only {
+            packs = packs.without_weights();
+        }
+        extractor(packs)
+    };
     let (gold, predicted, languages) = match (&args.corpus, &args.gold) {
         (Some(root), _) => {
             let corpus = Corpus::load(root)?;
@@ -109,6 +128,9 @@ pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce() -> Result<Extrac
     }
     let report = frontline_eval::evaluate(&gold, &predicted);
     let language_of = |id: &str| languages.get(id).cloned();
+    let right = report.right_events();
+    let scored = predicted.iter().filter(|e| report.articles.contains_key(&e.article_id));
+    let reliability = Reliability::of(scored.map(|e| (e.confidence, report.is_right(&right, e))));
     match args.format {
         EvalFormat::Text => {
             if args.details || args.corpus.is_none() {
@@ -116,6 +138,8 @@ pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce() -> Result<Extrac
                 println!();
             }
             print!("{}", report.breakdown_table(language_of));
+            println!("\nreliability: of the events scored, how many are right at each confidence");
+            print!("{}", reliability.to_text());
         }
         EvalFormat::Json => {
             let by_language_counts = report.by_article_group(language_of);
@@ -125,6 +149,7 @@ pub fn run(args: &EvalArgs, db: &Path, extractor: impl FnOnce() -> Result<Extrac
                 by_language_counts,
                 by_sub_event_type: scores_of(&report.by_sub_event_type()),
                 articles: &report.articles,
+                reliability: &reliability,
             };
             println!("{}", serde_json::to_string_pretty(&json)?);
         }
@@ -143,8 +168,18 @@ fn read_corpus(
     articles: &[&frontline_eval::CorpusArticle],
     extractor: &Extractor,
 ) -> Result<Vec<Event>> {
+    let extractions = read_corpus_extractions(corpus, articles, extractor)?;
+    Ok(extractions.into_iter().flat_map(|(_, x)| x.events).collect())
+}
+
+/// The reading of each report of the corpus, by report id: its events and their features.
+pub fn read_corpus_extractions(
+    corpus: &Corpus,
+    articles: &[&frontline_eval::CorpusArticle],
+    extractor: &Extractor,
+) -> Result<Vec<(String, Extraction)>> {
     let options = IngestOptions::default();
-    let mut events = Vec::new();
+    let mut extractions = Vec::new();
     for article in articles {
         let path = corpus.text_path(article);
         let file = InputFile {
@@ -162,7 +197,7 @@ fn read_corpus(
         };
         let mut problem = None;
         read_file(&file, &options, &mut |outcome| match outcome {
-            Outcome::Article(a) => events.extend(extractor.extract(&a)),
+            Outcome::Article(a) => extractions.push((article.id.clone(), extractor.read(&a))),
             Outcome::Rejected(r) => problem = Some(r.to_string()),
             Outcome::Warning(_) => {}
         });
@@ -170,7 +205,7 @@ fn read_corpus(
             anyhow::bail!("{problem} (corpus report {})", article.id);
         }
     }
-    Ok(events)
+    Ok(extractions)
 }
 
 fn write_events(path: &Path, events: &[Event]) -> Result<()> {

@@ -3,9 +3,11 @@
 
 mod demo;
 mod eval;
+mod extract;
 mod gazetteer;
 mod ingest;
 mod output;
+mod train;
 
 /// Reading an article allocates thousands of small strings (tokens, names); mimalloc serves
 /// them in a fraction of the time the system allocator takes.
@@ -52,6 +54,17 @@ A folder may hold an articles.jsonl index giving each text file's metadata by \"
 A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}"
     )]
     Ingest(IngestArgs),
+    /// Read articles and write their events as JSON Lines on standard output, storing
+    /// nothing: one stage of a pipe, for running over a large corpus in parallel (see
+    /// docs/scale.md).
+    #[command(
+        after_help = "Examples:\n  frontline extract < feed.jsonl > events.jsonl\n  frontline extract feed.jsonl reports/ --threads 2\n  split -n l/8 --filter='frontline extract > $FILE.events.jsonl' corpus.jsonl part-\n\n\
+Standard input (none or `-` among the paths) is read as JSON Lines, one article a line, as `ingest feed.jsonl` reads it:\n  {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"language\": ..., \"url\": ...}\n\
+Each event is written as `events --format jsonl` writes it (docs/event-schema.md), in input order, each article's flushed\n\
+before the next is read. Nothing is deduplicated or merged: that is the store's work. A bad line is reported on standard\n\
+error with its line number (\"rejected: stdin:3: ...\") and skipped; the exit status is then 2. Ctrl-C: 130."
+    )]
+    Extract(ExtractArgs),
     /// Read stored articles again, with new metadata or this version's extractor, and
     /// store what they give now in place of their old events.
     #[command(
@@ -96,6 +109,12 @@ A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"ht
         after_help = "Examples:\n  frontline eval --corpus corpus --split test\n  frontline eval --corpus corpus --split dev --details --write-events dev.jsonl\n  frontline eval --gold ../shared/gold\n  frontline eval --gold my-gold/ --pred events.jsonl --format json"
     )]
     Eval(eval::EvalArgs),
+    /// Learn from the annotated corpus's dev split which events the rules propose are real:
+    /// cross-validated figures, then each language's weights.tsv.
+    #[command(
+        after_help = "Examples:\n  frontline train --corpus corpus --split dev\n  frontline train --dry-run\n  frontline train --out /tmp/weights && frontline eval --corpus corpus --weights /tmp/weights"
+    )]
+    Train(train::TrainArgs),
     /// Serve the store over HTTP: a JSON API and the web map (see docs/api.md).
     #[command(
         after_help = "Examples:\n  frontline serve\n  frontline serve --addr 127.0.0.1:9000 --db war.db\n  curl 'http://127.0.0.1:8080/api/events?since=2020-01-01&format=geojson'"
@@ -181,6 +200,23 @@ struct IngestArgs {
     /// Files or folders to read.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
+    /// Publication date for every article read (overrides metadata).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    published: Option<NaiveDate>,
+    /// Language (ISO 639-1) for every article read (overrides metadata and detection).
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+}
+
+#[derive(Args)]
+struct ExtractArgs {
+    /// Files or folders to read, as `ingest` reads them; `-`, or none, for standard input.
+    paths: Vec<PathBuf>,
+    /// Threads extracting at once (0: one per core). Events keep the input's order.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    threads: usize,
     /// Publication date for every article read (overrides metadata).
     #[arg(long, value_name = "YYYY-MM-DD")]
     published: Option<NaiveDate>,
@@ -385,6 +421,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let summary = ingest::run(&args.paths, &options, &extractor, &mut store)?;
             Ok(summary.exit_code())
         }
+        Command::Extract(args) => {
+            let options = frontline_ingest::IngestOptions {
+                published: args.published,
+                language: args.language.clone(),
+                ..Default::default()
+            };
+            let threads = match args.threads {
+                0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+                n => n,
+            };
+            let extractor = extractor(&args.gazetteer)?;
+            extract::run(extract::Request { inputs: args.paths, options, threads }, extractor)
+        }
         Command::Reread(args) => {
             let mut store = open_store(&db)?;
             let ids = if args.all { store.article_ids()? } else { args.ids.clone() };
@@ -455,7 +504,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output::print_articles(&store.articles()?, args.format)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval(args) => eval::run(&args, &db, || extractor(&GazetteerArgs::default())),
+        Command::Eval(args) => eval::run(&args, &db, |packs| extractor_with(packs, &GazetteerArgs::default())),
+        Command::Train(args) => train::run(&args, || {
+            let packs = Packs::builtin().context("built-in language packs")?.without_weights();
+            extractor_with(packs, &GazetteerArgs::default())
+        }),
         Command::Serve(args) => {
             let extractor = std::sync::Arc::new(extractor(&args.gazetteer)?);
             // The server says it serves once it listens, not before.
@@ -563,7 +616,10 @@ pub(crate) fn read_store(path: &std::path::Path) -> Result<Store> {
 /// The extraction engine with the built-in packs and the gazetteer: built in, imported,
 /// plus any dumps given for this run.
 fn extractor(args: &GazetteerArgs) -> Result<Extractor> {
-    let packs = Packs::builtin().context("built-in language packs")?;
+    extractor_with(Packs::builtin().context("built-in language packs")?, args)
+}
+
+fn extractor_with(packs: Packs, args: &GazetteerArgs) -> Result<Extractor> {
     let (gazetteer, _) = gazetteer::load(&args.gazetteer)?;
     Ok(Extractor::new(packs, gazetteer))
 }

@@ -1011,3 +1011,155 @@ fn the_demo_writes_to_its_own_store_by_default() {
     assert!(dir.path().join("frontline-demo.db").is_file());
     assert!(!dir.path().join("frontline.db").exists(), "the samples stay out of the default store");
 }
+
+/// The labelled reports of ../shared/corpus as JSON Lines, with their index's metadata.
+fn corpus_feed() -> Vec<String> {
+    let corpus = shared().join("corpus");
+    let index = std::fs::read_to_string(corpus.join("articles.jsonl")).expect("corpus index");
+    index
+        .lines()
+        .map(|line| {
+            let mut entry: serde_json::Value = serde_json::from_str(line).expect("index line is JSON");
+            let file = entry["file"].as_str().expect("file name").to_owned();
+            let text = std::fs::read_to_string(corpus.join(file)).expect("corpus text");
+            let object = entry.as_object_mut().expect("index line is an object");
+            object.remove("file");
+            object.remove("note");
+            object.insert("text".into(), text.into());
+            entry.to_string()
+        })
+        .collect()
+}
+
+/// `frontline extract` with `input` on standard input.
+fn extract(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .arg("extract")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn extract");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
+    let output = child.wait_with_output().expect("extract ends");
+    feeder.join().expect("feeder").expect("extract read its input");
+    output
+}
+
+fn sorted_lines(bytes: &[u8]) -> Vec<String> {
+    let mut lines: Vec<String> = String::from_utf8_lossy(bytes).lines().map(str::to_owned).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn extract_writes_the_events_ingest_stores_and_names_a_bad_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let made = dir.path().join("made.jsonl");
+    feed(&made, 12);
+    let mut lines = corpus_feed();
+    assert!(lines.len() >= 3, "the corpus has its labelled reports");
+    lines.extend(std::fs::read_to_string(&made).expect("feed").lines().map(str::to_owned));
+    // Line 3 of the stream is broken; the rest must still be read.
+    lines.insert(2, "{\"id\": \"broken\", \"text\": ".to_owned());
+    let input = lines.join("\n") + "\n";
+    let file = dir.path().join("feed.jsonl");
+    std::fs::write(&file, &input).expect("write feed");
+
+    let db = dir.path().join("extract.db");
+    let ingest = frontline(&db, &["ingest", file.to_str().expect("path")]);
+    assert_eq!(ingest.status.code(), Some(2), "{}", stderr(&ingest));
+    let stored = frontline(&db, &["events", "--format", "jsonl"]);
+    assert!(stored.status.success(), "{}", stderr(&stored));
+    assert!(jsonl(&stdout(&stored)).len() > 20, "the corpus and the feed give events");
+
+    let one = extract(&[], input.as_bytes());
+    assert_eq!(one.status.code(), Some(2), "a bad line makes the status 2: {}", stderr(&one));
+    assert!(stderr(&one).contains("rejected: stdin:3: invalid JSON"), "names the line: {}", stderr(&one));
+    assert!(stderr(&one).contains(&format!("{} articles read", lines.len() - 1)), "{}", stderr(&one));
+    assert_eq!(sorted_lines(&one.stdout), sorted_lines(&stored.stdout), "the same events as ingest + events");
+
+    // Workers keep the input's order: the same bytes as one thread.
+    let two = extract(&["--threads", "3"], input.as_bytes());
+    assert_eq!(two.status.code(), Some(2), "{}", stderr(&two));
+    assert_eq!(two.stdout, one.stdout);
+
+    // Files as ingest takes them; `-` reads standard input among them.
+    let named = extract(&[file.to_str().expect("path"), "-"], b"");
+    assert_eq!(named.status.code(), Some(2), "{}", stderr(&named));
+    assert!(stderr(&named).contains("feed.jsonl:3: invalid JSON"), "{}", stderr(&named));
+    assert!(!stderr(&named).contains("stdin"), "an empty standard input is no error: {}", stderr(&named));
+    assert_eq!(named.stdout, one.stdout);
+
+    let clean = extract(&[], lines[..2].join("\n").as_bytes());
+    assert!(clean.status.success(), "{}", stderr(&clean));
+    assert!(!clean.stdout.is_empty());
+}
+
+#[test]
+fn extract_flushes_each_article_and_ends_quietly_on_a_closed_pipe_or_ctrl_c() {
+    use std::io::{BufRead, Write};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let made = dir.path().join("made.jsonl");
+    feed(&made, 3000);
+    let input = std::fs::read_to_string(&made).expect("feed");
+
+    for threads in ["1", "2"] {
+        // `| head -1`: the reader closes the pipe after its line.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .args(["extract", "--threads", threads, made.to_str().expect("path")])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn extract");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut first).expect("a line");
+        assert!(first.contains("\"event_id\""), "{first}");
+        let output = child.wait_with_output().expect("extract ends");
+        assert!(output.status.success(), "{:?}: {}", output.status, stderr(&output));
+        assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+
+        // Input that stops coming: each article's events are out before the next is read,
+        // and Ctrl-C ends the wait with status 130.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .args(["extract", "--threads", threads])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn extract");
+        let mut stdin = child.stdin.take().expect("stdin");
+        let first_three: Vec<&str> = input.lines().take(3).collect();
+        stdin.write_all((first_three.join("\n") + "\n").as_bytes()).expect("write three articles");
+        stdin.flush().expect("flush");
+        let mut events = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+        let (sender, lines) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for _ in 0..3 {
+                let mut line = String::new();
+                if events.read_line(&mut line).is_err() || sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..3 {
+            // A bound only against a hang: held back in a buffer, the lines would never come.
+            let line = lines.recv_timeout(std::time::Duration::from_secs(120));
+            let line = line.unwrap_or_else(|_| {
+                let _ = child.kill();
+                panic!("threads {threads}: the events of the articles given were not written while input was awaited")
+            });
+            assert!(serde_json::from_str::<serde_json::Value>(&line).is_ok(), "a whole JSON line: {line}");
+        }
+        let interrupt = Command::new("kill").arg("-INT").arg(child.id().to_string()).status().expect("kill runs");
+        assert!(interrupt.success());
+        let output = child.wait_with_output().expect("extract ends");
+        drop(stdin);
+        assert_eq!(output.status.code(), Some(130), "threads {threads}: {}", stderr(&output));
+        assert!(stderr(&output).contains("3 articles read, 3 events written"), "{}", stderr(&output));
+    }
+}

@@ -46,9 +46,12 @@ fn names_place(g: &GoldEvent, p: &Event) -> bool {
 /// gold point (or, without one, naming the place and, when placed, placed in Syria), and
 /// date windows overlapping. The article is compared by the caller.
 pub fn matches(g: &GoldEvent, p: &Event) -> bool {
-    if !g.sub_event_type.iter().any(|t| t == p.sub_event_type.as_str()) {
-        return false;
-    }
+    g.sub_event_type.iter().any(|t| t == p.sub_event_type.as_str()) && same_place_and_time(g, p)
+}
+
+/// The place and date half of [`matches`]: the prediction is where and when the gold event
+/// is, whatever its type.
+pub fn same_place_and_time(g: &GoldEvent, p: &Event) -> bool {
     match g.point() {
         Some(gold_point) => match point(p) {
             Some(q) if distance_km(gold_point, q) <= g.radius_km => {}

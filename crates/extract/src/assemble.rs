@@ -10,6 +10,7 @@ use frontline_lang::{LanguagePack, Token, TokenKind, TriggerKind};
 
 use crate::casualties::{self, Casualties};
 use crate::dates::{best_for, default_window, DateWindow};
+use crate::features::{Candidate, DateOrigin, Resolution};
 use crate::segment::{sentences, SentenceKind};
 use crate::spot::{span_text, spot, ActorMention, PlaceMention, PlaceRole, Spotted, TriggerMention};
 
@@ -50,6 +51,11 @@ impl SentenceTrace {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extraction {
     pub events: Vec<Event>,
+    /// The features of each event, in the order of `events`: what the trained model
+    /// weighed (`frontline train` learns from them).
+    pub features: Vec<Vec<String>>,
+    /// What the type model weighed of each event, in the order of `events`.
+    pub type_features: Vec<Vec<String>>,
     /// How each sentence was read; empty unless explained ([`crate::Extractor::explain`]).
     pub sentences: Vec<SentenceTrace>,
     pub figures: Vec<Figure>,
@@ -129,6 +135,17 @@ struct ArticleContext<'a> {
     admin1: Option<String>,
     /// Non-state actor named most, the usual loser of government gains.
     main_opposition: ActorId,
+    /// For each place named (folded): how many prose sentences name it, and the first.
+    place_sentences: HashMap<String, (usize, usize)>,
+    /// How many sentences the article has.
+    sentences: usize,
+}
+
+/// A candidate event and its features, before the trained model weighs it.
+struct Proposed {
+    event: Event,
+    features: Vec<String>,
+    type_features: Vec<String>,
 }
 
 /// How much of the reading an extraction keeps.
@@ -152,7 +169,17 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, de
         .collect();
     let home = HomeNames::new(gazetteer);
     let admin1 = dominant_governorate(&spotted, &home);
-    let context = ArticleContext { article, pack, gazetteer, home, admin1, main_opposition: main_opposition(&spotted) };
+    let context = ArticleContext {
+        article,
+        pack,
+        gazetteer,
+        home,
+        admin1,
+        main_opposition: main_opposition(&spotted),
+        place_sentences: place_sentences(&spotted),
+        sentences: split.len(),
+    };
+    let mut proposed: Vec<Proposed> = Vec::new();
     let mut discourse = Discourse::default();
     let mut extraction = Extraction::default();
     for (index, (sentence, spotted)) in split.iter().zip(&spotted).enumerate() {
@@ -170,9 +197,9 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, de
             let reader = SentenceReader { ctx: &context, spotted, index, start: sentence.start, text: sentence.text };
             let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
             if recording {
-                trace.events = events.iter().map(|e| e.event_id.clone()).collect();
+                trace.events = events.iter().map(|e| e.event.event_id.clone()).collect();
             }
-            extraction.events.extend(events);
+            proposed.extend(events);
         } else {
             trace.note(|| format!("{:?}: not the article's prose, no events", sentence.kind));
         }
@@ -180,8 +207,83 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, de
             extraction.sentences.push(trace);
         }
     }
-    extraction.events = one_per_type_place_and_day(extraction.events);
+    let typed: Vec<Proposed> = proposed.into_iter().map(|p| typed(p, pack)).collect();
+    for kept in weighed(one_per_type_place_and_day(typed), pack) {
+        extraction.events.push(kept.event);
+        extraction.features.push(kept.features);
+        extraction.type_features.push(kept.type_features);
+    }
     extraction
+}
+
+/// The candidate with the sub-event type the language's type model gives it (the rules'
+/// type is one of the features it weighs); as the rules typed it when no model was trained.
+fn typed(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
+    let best = pack.weights.best_type(candidate.type_features.iter().map(String::as_str));
+    let Some(sub) = best.and_then(|(name, _)| SubEventType::parse(name)) else { return candidate };
+    let old = candidate.event.sub_event_type;
+    if sub == old {
+        return candidate;
+    }
+    retype(&mut candidate, old, sub);
+    candidate
+}
+
+/// Gives a candidate another sub-event type: its event and the features that name the type.
+fn retype(candidate: &mut Proposed, old: SubEventType, new: SubEventType) {
+    debug_assert_eq!(candidate.event.sub_event_type, old);
+    retype_candidate(&mut candidate.event, &mut candidate.features, new);
+}
+
+/// Gives an event another sub-event type, and its real-event features with it (those
+/// that name the type): what the type model does, and `frontline train` when it learns.
+pub fn retype_candidate(event: &mut Event, features: &mut [String], new: SubEventType) {
+    let old = event.sub_event_type;
+    event.sub_event_type = new;
+    event.event_type = new.event_type();
+    // Control belongs to territorial types only.
+    if !new.is_territorial() {
+        event.control = None;
+    }
+    event.event_id = event.derive_id();
+    let (from, to) = (format!("type={}", old.as_str()), format!("type={}", new.as_str()));
+    for f in features.iter_mut() {
+        if let Some(rest) = f.strip_prefix(&from) {
+            *f = format!("{to}{rest}");
+        }
+    }
+}
+
+/// The candidates the language's trained model keeps, each with the model's probability
+/// as its confidence; all of them, as the rules made them, when no model was trained.
+fn weighed(candidates: Vec<Proposed>, pack: &LanguagePack) -> Vec<Proposed> {
+    let weights = &pack.weights;
+    if weights.is_empty() {
+        return candidates;
+    }
+    candidates
+        .into_iter()
+        .filter_map(|mut c| {
+            let p = weights.probability(c.features.iter().map(String::as_str));
+            c.event.confidence = (p * 100.0).round() / 100.0;
+            (p >= weights.threshold).then_some(c)
+        })
+        .collect()
+}
+
+/// For each place named in the article's prose, folded: in how many sentences, and the first.
+fn place_sentences(spotted: &[Option<Spotted>]) -> HashMap<String, (usize, usize)> {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    for (index, s) in spotted.iter().enumerate() {
+        let Some(s) = s else { continue };
+        let mut names: Vec<String> = s.places.iter().map(|p| frontline_gazetteer::fold_mention(&p.text)).collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            seen.entry(name).and_modify(|(count, _)| *count += 1).or_insert((1, index));
+        }
+    }
+    seen
 }
 
 fn dominant_governorate(spotted: &[Option<Spotted>], home: &HomeNames<'_>) -> Option<String> {
@@ -285,7 +387,7 @@ struct SentenceReader<'a, 's> {
 }
 
 impl<'s> SentenceReader<'_, 's> {
-    fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Event> {
+    fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Proposed> {
         self.describe(trace);
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut drafts: Vec<Draft<'s>> = Vec::new();
@@ -357,9 +459,12 @@ impl<'s> SentenceReader<'_, 's> {
             .and_then(|d| best_for(&self.spotted.dates, d.trigger.start))
             .or(self.spotted.dates.last())
             .map(|d| d.window.clone());
-        let mut events: Vec<Event> = Vec::new();
+        let mut events: Vec<Proposed> = Vec::new();
         for mut draft in drafts {
-            if events.iter().any(|e| e.sub_event_type == draft.sub_event_type && e.mention == draft.place.text) {
+            if events
+                .iter()
+                .any(|e| e.event.sub_event_type == draft.sub_event_type && e.event.mention == draft.place.text)
+            {
                 continue;
             }
             if self.spotted.dates.is_empty() && draft.inherited_window.is_none() {
@@ -885,14 +990,18 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
-    fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Event {
+    fn build(&self, draft: Draft<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Proposed {
         let ctx = self.ctx;
         let admin1_hint = self.sentence_admin1();
         let placed = self.place(draft.place, admin1_hint, discourse, trace);
-        let window = best_for(&self.spotted.dates, draft.trigger.start)
-            .map(|d| d.window.clone())
-            .or_else(|| draft.inherited_window.clone())
-            .unwrap_or_else(|| default_window(ctx.article.published));
+        let stated = best_for(&self.spotted.dates, draft.trigger.start).map(|d| d.window.clone());
+        let date_origin = match (&stated, &draft.inherited_window) {
+            (Some(_), _) => DateOrigin::Stated,
+            (None, Some(_)) => DateOrigin::Inherited,
+            (None, None) => DateOrigin::Default,
+        };
+        let window =
+            stated.or_else(|| draft.inherited_window.clone()).unwrap_or_else(|| default_window(ctx.article.published));
         let mut confidence = draft.confidence * placed.confidence_factor;
         if draft.actor1.is_none() && draft.sub_event_type != SubEventType::Displacement {
             confidence *= 0.85;
@@ -901,6 +1010,8 @@ impl<'s> SentenceReader<'_, 's> {
             confidence *= 0.9;
         }
         let claimed_by = self.claimant();
+        let candidate = self.candidate(&draft, &placed, date_origin, claimed_by.is_some());
+        let (features, type_features) = (candidate.features(), candidate.type_features());
         if let (Some(claimant), Some(actor)) = (&claimed_by, &draft.actor1) {
             // A side's claim about its own gains is worth less than a monitor's report.
             if claimant.1 == Some(actor.id) {
@@ -960,7 +1071,54 @@ impl<'s> SentenceReader<'_, 's> {
                 window.rule
             )
         });
-        event
+        Proposed { event, features, type_features }
+    }
+
+    /// The facts of a draft that the trained model weighs.
+    fn candidate<'d>(
+        &'d self,
+        draft: &'d Draft<'_>,
+        placed: &Placed,
+        date: DateOrigin,
+        claimed: bool,
+    ) -> Candidate<'d> {
+        let s = self.spotted;
+        let (place_sentences, place_first_sentence) = self
+            .ctx
+            .place_sentences
+            .get(&frontline_gazetteer::fold_mention(&draft.place.text))
+            .copied()
+            .unwrap_or((1, self.index));
+        Candidate {
+            sub_event_type: draft.sub_event_type,
+            trigger_kind: draft.trigger.trigger.kind,
+            trigger: &draft.trigger.text,
+            trigger_confidence: draft.trigger.trigger.confidence,
+            role: &draft.place.role,
+            after_place_noun: draft.place.after_place_noun,
+            resolution: placed.resolution,
+            abroad: placed.iso != SYRIA_ISO,
+            place_offset: draft.place.start as isize - draft.trigger.start as isize,
+            actor1: draft.actor1.as_ref().map(|a| a.id),
+            has_actor2: draft.actor2.is_some(),
+            date,
+            sentence: self.index,
+            sentences: self.ctx.sentences,
+            place_sentences,
+            place_first_sentence,
+            triggers_in_sentence: s.triggers.len(),
+            places_in_sentence: s.places.len(),
+            sentence_tokens: s.tokens.len(),
+            tolls_in_sentence: s
+                .triggers
+                .iter()
+                .any(|t| matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)),
+            claimed,
+            source_named: !s.sources.is_empty(),
+            hypothetical_in_sentence: !s.hypothetical.is_empty(),
+            sentence_triggers: &s.triggers,
+            sentence_actors: &s.actors,
+        }
     }
 
     /// Who the sentence says reports it: a named source, or an actor just before a claim
@@ -1028,6 +1186,7 @@ impl<'s> SentenceReader<'_, 's> {
                 country: country.map_or_else(|| place.country.clone(), |c| c.name.clone()),
                 iso: country.map_or(0, |c| c.iso_numeric),
                 confidence_factor: if region { 0.85 } else { 1.0 },
+                resolution: Resolution::Point,
                 how: reason,
             };
         }
@@ -1037,6 +1196,7 @@ impl<'s> SentenceReader<'_, 's> {
         match governorate {
             Some(g) => Placed {
                 location: mention.text.clone(),
+                resolution: Resolution::Unresolved,
                 ..Placed::governorate(g, gazetteer, 0.9, format!("placed in {} governorate", g.name))
             },
             None => Placed::country(mention, gazetteer),
@@ -1057,8 +1217,12 @@ struct Placed {
     country: String,
     iso: u16,
     confidence_factor: f64,
+    resolution: Resolution,
     how: String,
 }
+
+/// Syria's ISO 3166 number: places elsewhere are rarely the war's events.
+const SYRIA_ISO: u16 = 760;
 
 impl Placed {
     fn governorate(g: &frontline_gazetteer::Governorate, gazetteer: &Gazetteer, factor: f64, how: String) -> Placed {
@@ -1076,6 +1240,7 @@ impl Placed {
             country: country.map_or_else(|| g.country.clone(), |c| c.name.clone()),
             iso: country.map_or(0, |c| c.iso_numeric),
             confidence_factor: factor,
+            resolution: Resolution::Governorate,
             how,
         }
     }
@@ -1095,6 +1260,7 @@ impl Placed {
             country: country.map_or_else(|| HOME_COUNTRY.to_string(), |c| c.name.clone()),
             iso: country.map_or(0, |c| c.iso_numeric),
             confidence_factor: 0.8,
+            resolution: Resolution::Unresolved,
             how: "no region given: placed in the country".into(),
         }
     }
@@ -1135,8 +1301,8 @@ fn actor_fields(actor: Option<&ActorMention>) -> (Option<ActorId>, Option<String
 
 /// The sentence's toll goes to its first event; the others of the same sentence report the
 /// same toll and must not count it again.
-fn attach_casualties(events: &mut [Event], casualties: &Casualties) {
-    if let Some(first) = events.first_mut() {
+fn attach_casualties(events: &mut [Proposed], casualties: &Casualties) {
+    if let Some(first) = events.first_mut().map(|p| &mut p.event) {
         first.fatalities = casualties.killed.unwrap_or(0);
         first.civilian_fatalities = casualties.civilians_killed;
         first.child_fatalities = casualties.children_killed;
@@ -1157,24 +1323,35 @@ fn place_key(e: &Event) -> String {
 
 /// ACLED's rule within one article: one event per type, place and day. Two readings of the
 /// same event keep the narrower date window, the higher toll and the higher confidence.
-fn one_per_type_place_and_day(events: Vec<Event>) -> Vec<Event> {
-    let mut kept: Vec<Event> = Vec::new();
-    for event in events {
+fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed> {
+    let mut kept: Vec<Proposed> = Vec::new();
+    for proposed in events {
+        let event = &proposed.event;
         let same = kept.iter_mut().find(|k| {
-            k.sub_event_type == event.sub_event_type && place_key(k) == place_key(&event) && overlaps(k, &event)
+            let k = &k.event;
+            k.sub_event_type == event.sub_event_type && place_key(k) == place_key(event) && overlaps(k, event)
         });
         match same {
-            None => kept.push(event),
+            None => kept.push(proposed),
             Some(existing) => {
-                let fatalities = existing.fatalities.max(event.fatalities);
-                let confidence = existing.confidence.max(event.confidence);
-                if event.window_days() < existing.window_days() {
-                    *existing = event;
+                let fatalities = existing.event.fatalities.max(event.fatalities);
+                let confidence = existing.event.confidence.max(event.confidence);
+                // A place the article returns to is a stronger candidate than either reading.
+                let mut features = std::mem::take(&mut existing.features);
+                if !features.iter().any(|f| f == READ_TWICE) {
+                    features.push(READ_TWICE.to_string());
                 }
-                existing.fatalities = fatalities;
-                existing.confidence = confidence;
+                if event.window_days() < existing.event.window_days() {
+                    *existing = proposed;
+                }
+                existing.features = features;
+                existing.event.fatalities = fatalities;
+                existing.event.confidence = confidence;
             }
         }
     }
     kept
 }
+
+/// The feature of a candidate read in more than one sentence.
+const READ_TWICE: &str = "read_twice";

@@ -11,11 +11,12 @@ mod casualties;
 #[cfg(test)]
 mod constructions;
 mod dates;
+mod features;
 mod segment;
 mod spot;
 
 use assemble::Detail;
-pub use assemble::{Extraction, Figure, SentenceTrace};
+pub use assemble::{retype_candidate, Extraction, Figure, SentenceTrace};
 pub use dates::{default_window, DateWindow};
 
 /// The date windows a text gives, read with a language pack against a publication date:

@@ -23,7 +23,7 @@ pub use frontline_core::Article;
 pub use html::{html_main_text, HtmlDocument};
 pub use language::detect_language;
 pub use metadata::{normalise_language, Metadata};
-pub use read::{read_bytes, read_file, read_file_until};
+pub use read::{read_bytes, read_file, read_file_until, read_json_lines};
 
 /// What the command line says about every input; it overrides any metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]

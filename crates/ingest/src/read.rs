@@ -38,7 +38,7 @@ pub fn read_file_until(
     }
     match file.format {
         Format::Text | Format::Html => read_document(file, options, emit),
-        Format::JsonLines => read_json_lines(file, options, stop, emit),
+        Format::JsonLines => read_json_lines_file(file, options, stop, emit),
     }
 }
 
@@ -88,7 +88,8 @@ pub fn read_bytes(
             read_document_bytes(bytes.to_vec(), document, options, emit)
         }
         Format::JsonLines => {
-            read_json_lines_from(io::Cursor::new(bytes), name, name, metadata, options, &|| false, emit)
+            let source = Lines { name, stem: name, metadata, empty_rejected: true };
+            read_json_lines_from(io::Cursor::new(bytes), &source, options, &|| false, emit)
         }
     }
 }
@@ -156,27 +157,60 @@ fn too_big(size: u64, limit: u64) -> String {
     format!("file is {size} bytes, over the limit of {limit} bytes")
 }
 
-fn read_json_lines(file: &InputFile, options: &IngestOptions, stop: &dyn Fn() -> bool, emit: &mut dyn FnMut(Outcome)) {
+fn read_json_lines_file(
+    file: &InputFile,
+    options: &IngestOptions,
+    stop: &dyn Fn() -> bool,
+    emit: &mut dyn FnMut(Outcome),
+) {
     let path = file.path.display().to_string();
     let reader = match File::open(&file.path) {
         Ok(f) => BufReader::new(f),
         Err(e) => return emit(Outcome::Rejected(Rejection::new(path, describe_io(&e)))),
     };
     let stem = file_stem(&file.path);
-    read_json_lines_from(reader, &path, &stem, file.metadata.as_ref(), options, stop, emit);
+    let source = Lines { name: &path, stem: &stem, metadata: file.metadata.as_ref(), empty_rejected: true };
+    read_json_lines_from(reader, &source, options, stop, emit);
 }
 
-/// Streams JSON Lines from `reader`; `path` names the input in origins, `stem` starts the
-/// default ids.
-fn read_json_lines_from(
-    mut reader: impl BufRead,
-    path: &str,
-    stem: &str,
-    metadata: Option<&Metadata>,
+/// Reads articles from a stream of JSON Lines (standard input) as [`read_file`] reads a
+/// `.jsonl` file: one outcome per non-blank line, the same rules, limits and messages, and
+/// `stop` checked before each line. `name` stands for the file's path in origins ("stdin:3"
+/// for line 3) and for its stem in default ids. Unlike a file, an empty stream is no error:
+/// a pipe may well carry no article (an empty partition of a larger job).
+pub fn read_json_lines(
+    reader: impl BufRead,
+    name: &str,
     options: &IngestOptions,
     stop: &dyn Fn() -> bool,
     emit: &mut dyn FnMut(Outcome),
 ) {
+    let source = Lines { name, stem: name, metadata: None, empty_rejected: false };
+    read_json_lines_from(reader, &source, options, stop, emit)
+}
+
+/// Where a stream of JSON Lines comes from.
+#[derive(Clone, Copy)]
+struct Lines<'a> {
+    /// Names the input in origins.
+    name: &'a str,
+    /// Starts the default ids.
+    stem: &'a str,
+    /// The folder index's line for the file, if any.
+    metadata: Option<&'a Metadata>,
+    /// Whether a stream without a line is rejected as empty.
+    empty_rejected: bool,
+}
+
+/// Streams JSON Lines from `reader`.
+fn read_json_lines_from(
+    mut reader: impl BufRead,
+    source: &Lines<'_>,
+    options: &IngestOptions,
+    stop: &dyn Fn() -> bool,
+    emit: &mut dyn FnMut(Outcome),
+) {
+    let Lines { name: path, stem, metadata, empty_rejected } = *source;
     let mut buf = Vec::new();
     let mut any_line = false;
     for number in 1.. {
@@ -207,7 +241,7 @@ fn read_json_lines_from(
             Err(e) => return emit(reject(describe_io(&e))),
         }
     }
-    if !any_line {
+    if !any_line && empty_rejected {
         emit(Outcome::Rejected(Rejection::new(path, "empty")));
     }
 }
@@ -668,5 +702,25 @@ mod tests {
         assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete));
         assert_eq!(buf, b"last");
         assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::End));
+    }
+
+    #[test]
+    fn a_stream_of_json_lines_names_its_lines_and_may_be_empty() {
+        let good = format!("{{\"id\": \"a\", \"text\": \"{EN}\"}}");
+        let stream = format!("{good}\n\nnot json\n{{\"text\": \"{EN} again\"}}\n");
+        let mut out = Vec::new();
+        read_json_lines(io::Cursor::new(stream), "stdin", &IngestOptions::default(), &|| false, &mut |o| out.push(o));
+        let [Outcome::Article(a), Outcome::Rejected(r), Outcome::Article(b)] = out.as_slice() else {
+            panic!("expected article, rejection, article: {out:?}");
+        };
+        assert_eq!((a.id.as_str(), a.origin.as_str()), ("a", "stdin:1"));
+        assert_eq!(r.origin, "stdin:3");
+        assert!(r.reason.starts_with("invalid JSON"), "{}", r.reason);
+        assert!(b.id.starts_with("stdin-"), "{}", b.id);
+        assert_eq!(b.origin, "stdin:4");
+
+        let mut none = Vec::new();
+        read_json_lines(io::Cursor::new(""), "stdin", &IngestOptions::default(), &|| false, &mut |o| none.push(o));
+        assert!(none.is_empty(), "an empty stream is no error: {none:?}");
     }
 }

@@ -8,6 +8,7 @@ mod lexicon;
 mod pack;
 mod recognise;
 mod tokens;
+mod weights;
 
 use std::collections::BTreeMap;
 
@@ -15,6 +16,7 @@ pub use clitics::{Clitics, Vocabulary};
 pub use lexicon::{Hit, Lexicon};
 pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind};
 pub use tokens::{tokenize, Token, TokenKind, WordRules};
+pub use weights::{Weights, TYPE_BIAS};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 
@@ -36,11 +38,34 @@ impl Packs {
     /// The packs compiled into the binary from `data/`.
     pub fn builtin() -> Result<Packs, PackError> {
         let mut by_code = BTreeMap::new();
-        for (code, source) in BUILTIN_PACKS {
-            let pack = LanguagePack::from_toml(source, &format!("data/{code}/pack.toml"))?;
+        for (code, source, weights) in BUILTIN_PACKS {
+            let mut pack = LanguagePack::from_toml(source, &format!("data/{code}/pack.toml"))?;
+            if let Some(weights) = weights {
+                pack.weights = Weights::from_tsv(weights, &format!("data/{code}/weights.tsv"))?;
+            }
             by_code.insert(pack.code.clone(), pack);
         }
         Ok(Packs { by_code })
+    }
+
+    /// Replaces each language's trained weights by those of `<dir>/<code>/weights.tsv`
+    /// where that file exists (a model just trained, before it is built in).
+    pub fn with_weights_from(mut self, dir: &std::path::Path) -> Result<Packs, PackError> {
+        for (code, pack) in &mut self.by_code {
+            let path = dir.join(code).join("weights.tsv");
+            if let Ok(source) = std::fs::read_to_string(&path) {
+                pack.weights = Weights::from_tsv(&source, &path.display().to_string())?;
+            }
+        }
+        Ok(self)
+    }
+
+    /// Every pack without its trained model: the rules alone, as `frontline train` reads.
+    pub fn without_weights(mut self) -> Packs {
+        for pack in self.by_code.values_mut() {
+            pack.weights = Weights::default();
+        }
+        self
     }
 
     pub fn get(&self, code: &str) -> Option<&LanguagePack> {

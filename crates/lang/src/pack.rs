@@ -278,6 +278,9 @@ pub struct LanguagePack {
     pub children: Lexicon<()>,
     pub actors: Lexicon<ActorId>,
     pub triggers: Lexicon<Trigger>,
+    /// The trained model that keeps or drops candidate events (`data/<code>/weights.tsv`);
+    /// empty when none was trained, and the rules decide alone.
+    pub weights: crate::Weights,
     /// For each word's key, the lexicons with a phrase starting with it (one bit each).
     first_words: HashMap<u64, u64>,
     /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
@@ -551,6 +554,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         children: set(&file.events.children),
         actors: actor_lexicon(&file.actors)?,
         triggers: Lexicon::new(triggers, &rules),
+        weights: crate::Weights::default(),
         rules,
         cased: file.words.cased,
         script,

@@ -1,0 +1,321 @@
+//! `frontline train`: learns, from the annotated corpus's dev split, two decisions about the
+//! events the rules propose. First their sub-event type: each candidate where and when a gold
+//! event is takes that event's type as its label, and a multinomial model over the
+//! sentence's triggers and actors learns it. Then whether a (retyped) candidate is real: it is
+//! labelled by the scorer's matching, and a logistic regression over its features learns it.
+//! Both are cross-validated by article (k folds); the penalty and each language's threshold
+//! are chosen on the held-out folds, and the models fitted on the whole split are written as
+//! `<out>/<language>/weights.tsv`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use frontline_core::{Event, SubEventType};
+use frontline_eval::{
+    best_class, fit, fit_classes, fold_of, same_place_and_time, Corpus, CorpusArticle, Example, FitOptions, Gold,
+    Model, Reliability, Scores, Split,
+};
+use frontline_extract::{retype_candidate, Extractor};
+use frontline_lang::{Weights, TYPE_BIAS};
+
+use crate::eval::{read_corpus_extractions, SplitArg};
+
+#[derive(Args)]
+pub struct TrainArgs {
+    /// The annotated corpus (a folder with articles.jsonl and gold/).
+    #[arg(long, value_name = "DIR", default_value = "corpus")]
+    corpus: PathBuf,
+    /// Which reports to learn from: only dev; the test split is never trained or tuned on.
+    #[arg(long, value_enum, default_value = "dev")]
+    split: SplitArg,
+    /// How many folds to cross-validate over.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..=20))]
+    folds: u16,
+    /// Where to write each language's weights.tsv (the built-in packs' folder by default:
+    /// rebuild to build the model in, or give `frontline eval --weights DIR`).
+    #[arg(long, value_name = "DIR", default_value = "crates/lang/data")]
+    out: PathBuf,
+    /// Report the cross-validated figures without writing the weights.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+/// The penalties tried; the held-out folds choose one.
+const PENALTIES: [f64; 4] = [0.003, 0.01, 0.03, 0.1];
+/// The thresholds tried for each language.
+const THRESHOLDS: std::ops::RangeInclusive<u32> = 5..=80;
+
+/// A candidate of the corpus: its language, event, features and labels.
+struct Labelled {
+    language: String,
+    event: Event,
+    example: Example,
+    type_features: Vec<String>,
+    /// The type of the gold event where and when the candidate is, if there is one.
+    gold_type: Option<SubEventType>,
+}
+
+pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> Result<ExitCode> {
+    if args.split.split() != Some(Split::Dev) {
+        anyhow::bail!("train learns from the dev split only: the test split is kept unseen (docs/annotation.md)");
+    }
+    let corpus = Corpus::load(&args.corpus)?;
+    let articles = corpus.select(Some(Split::Dev));
+    let extractor = extractor()?;
+    eprintln!("reading {} dev reports with the rules alone ...", articles.len());
+    let gold = corpus.gold(&articles)?;
+    let mut candidates = label(&corpus, &articles, &extractor, &gold)?;
+    let folds = usize::from(args.folds);
+    let type_models = learn_types(&mut candidates, folds, &gold);
+    let languages: Vec<String> = {
+        let mut l: Vec<String> = articles.iter().map(|a| a.language.clone()).collect();
+        l.sort();
+        l.dedup();
+        l
+    };
+    let gold_of = |language: &str| -> Result<frontline_eval::Gold> {
+        let chosen: Vec<&CorpusArticle> = articles.iter().copied().filter(|a| a.language == language).collect();
+        Ok(corpus.gold(&chosen)?)
+    };
+    let golds: BTreeMap<String, frontline_eval::Gold> =
+        languages.iter().map(|l| Ok((l.clone(), gold_of(l)?))).collect::<Result<_>>()?;
+
+    // Held-out probabilities for each penalty; the one with the best mean F1 wins.
+    let mut best: Option<(f64, Vec<f64>, BTreeMap<String, (f64, Scores)>)> = None;
+    for l2 in PENALTIES {
+        let held_out = cross_validate(&candidates, folds, l2);
+        let chosen = thresholds(&candidates, &held_out, &golds);
+        let mean = chosen.values().map(|(_, s)| s.f1).sum::<f64>() / chosen.len().max(1) as f64;
+        eprintln!("penalty {l2}: mean held-out F1 {mean:.3}");
+        if best
+            .as_ref()
+            .is_none_or(|(_, _, b)| mean > b.values().map(|(_, s)| s.f1).sum::<f64>() / b.len().max(1) as f64)
+        {
+            best = Some((l2, held_out, chosen));
+        }
+    }
+    let Some((l2, held_out, chosen)) = best else { anyhow::bail!("no candidates to learn from") };
+    print!("{}", report(&candidates, &held_out, &chosen, &golds, l2, folds));
+
+    let all: Vec<&Example> = candidates.iter().map(|c| &c.example).collect();
+    let model = fit(&all, FitOptions { l2, ..FitOptions::default() });
+    if args.dry_run {
+        return Ok(ExitCode::SUCCESS);
+    }
+    for language in &languages {
+        let threshold = chosen.get(language).map_or(0.5, |(t, _)| *t);
+        let weights = weights_for(&model, &type_models, &candidates, language, threshold);
+        let dir = args.out.join(language);
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let path = dir.join("weights.tsv");
+        let header = format!(
+            "Which candidate events are real, learned by `frontline train` from the corpus's dev split\n({} reports, {} candidates; L2 penalty {l2}; threshold chosen on {folds}-fold held-out F1).",
+            articles.len(),
+            candidates.len()
+        );
+        std::fs::write(&path, weights.to_tsv(&header)).with_context(|| format!("cannot write {}", path.display()))?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every candidate of the dev reports with the type of the gold event where and when it is
+/// (its own when that event allows several), and labelled right when it matches one.
+fn label(corpus: &Corpus, articles: &[&CorpusArticle], extractor: &Extractor, gold: &Gold) -> Result<Vec<Labelled>> {
+    let extractions = read_corpus_extractions(corpus, articles, extractor)?;
+    let language: BTreeMap<&str, &str> = articles.iter().map(|a| (a.id.as_str(), a.language.as_str())).collect();
+    let mut labelled = Vec::new();
+    for (article, extraction) in extractions {
+        let language = language.get(article.as_str()).copied().unwrap_or_default().to_owned();
+        let parts = extraction.events.into_iter().zip(extraction.features).zip(extraction.type_features);
+        for ((event, features), type_features) in parts {
+            let at: Vec<&frontline_eval::GoldEvent> = gold
+                .events
+                .iter()
+                .filter(|g| g.article == event.article_id && same_place_and_time(g, &event))
+                .collect();
+            let own = event.sub_event_type.as_str();
+            let gold_type = if at.iter().any(|g| g.sub_event_type.iter().any(|t| t == own)) {
+                Some(event.sub_event_type)
+            } else {
+                at.first().and_then(|g| g.sub_event_type.first()).and_then(|t| SubEventType::parse(t))
+            };
+            labelled.push(Labelled {
+                language: language.clone(),
+                event,
+                example: Example { features, right: false },
+                type_features,
+                gold_type,
+            });
+        }
+    }
+    relabel(&mut labelled, gold);
+    Ok(labelled)
+}
+
+/// Marks each candidate right when, as it now stands, it matches a gold event.
+fn relabel(candidates: &mut [Labelled], gold: &Gold) {
+    let events: Vec<Event> = candidates.iter().map(|c| c.event.clone()).collect();
+    let report = frontline_eval::evaluate(gold, &events);
+    let right = report.right_events();
+    for c in candidates.iter_mut() {
+        c.example.right = report.is_right(&right, &c.event);
+    }
+}
+
+/// Learns the type model, gives each candidate the type the model fitted without its fold
+/// says (so that the real-event model learns from candidates typed as they will be), and
+/// returns the model fitted on every candidate a gold event types; no model when, held out,
+/// it types candidates less well than the rules do.
+fn learn_types(candidates: &mut [Labelled], folds: usize, gold: &Gold) -> BTreeMap<String, Model> {
+    let options = FitOptions { l2: 0.01, ..FitOptions::default() };
+    fn typed(c: &Labelled) -> Option<(&[String], &'static str)> {
+        c.gold_type.map(|t| (c.type_features.as_slice(), t.as_str()))
+    }
+    let fold: Vec<usize> = candidates.iter().map(|c| fold_of(&c.event.article_id, folds)).collect();
+    let mut held_out: Vec<Option<(SubEventType, f64)>> = vec![None; candidates.len()];
+    for k in 0..folds {
+        let train: Vec<(&[String], &str)> =
+            candidates.iter().zip(&fold).filter(|(_, &f)| f != k).filter_map(|(c, _)| typed(c)).collect();
+        let models = fit_classes(&train, options);
+        for (i, c) in candidates.iter().enumerate().filter(|(i, _)| fold[*i] == k) {
+            held_out[i] = best_class(&models, &c.type_features).and_then(|(t, p)| Some((SubEventType::parse(t)?, p)));
+        }
+    }
+    let labelled = candidates.iter().filter(|c| c.gold_type.is_some()).count();
+    let rules_right = candidates.iter().filter(|c| c.gold_type == Some(c.event.sub_event_type)).count();
+    let model_right = candidates
+        .iter()
+        .zip(&held_out)
+        .filter(|(c, t)| c.gold_type.is_some() && c.gold_type == t.map(|t| t.0))
+        .count();
+    let (rules, model) = (rules_right as f64 / labelled.max(1) as f64, model_right as f64 / labelled.max(1) as f64);
+    println!("type of the {labelled} candidates where and when a gold event is: rules {rules:.3}, model (held out) {model:.3}");
+    if model <= rules {
+        // The rules type better than the model would: keep their types, write no type model.
+        println!("the type model does not beat the rules' types: not kept");
+        return BTreeMap::new();
+    }
+    for (c, t) in candidates.iter_mut().zip(held_out) {
+        if let Some((t, _)) = t.filter(|t| t.0 != c.event.sub_event_type) {
+            retype_candidate(&mut c.event, &mut c.example.features, t);
+        }
+    }
+    relabel(candidates, gold);
+    let all: Vec<(&[String], &str)> = candidates.iter().filter_map(typed).collect();
+    fit_classes(&all, options)
+}
+
+/// Each candidate's probability from the model fitted without its fold.
+fn cross_validate(candidates: &[Labelled], folds: usize, l2: f64) -> Vec<f64> {
+    let fold: Vec<usize> = candidates.iter().map(|c| fold_of(&c.event.article_id, folds)).collect();
+    let mut held_out = vec![0.0; candidates.len()];
+    for k in 0..folds {
+        let train: Vec<&Example> =
+            candidates.iter().zip(&fold).filter(|(_, &f)| f != k).map(|(c, _)| &c.example).collect();
+        let model = fit(&train, FitOptions { l2, ..FitOptions::default() });
+        for (i, c) in candidates.iter().enumerate().filter(|(i, _)| fold[*i] == k) {
+            held_out[i] = model.probability(&c.example.features);
+        }
+    }
+    held_out
+}
+
+/// The scores of a language's candidates kept at or above a threshold.
+fn scores_at(
+    candidates: &[Labelled],
+    probability: &[f64],
+    language: &str,
+    threshold: f64,
+    gold: &frontline_eval::Gold,
+) -> Scores {
+    let kept: Vec<Event> = candidates
+        .iter()
+        .zip(probability)
+        .filter(|(c, &p)| c.language == language && p >= threshold)
+        .map(|(c, _)| c.event.clone())
+        .collect();
+    frontline_eval::evaluate(gold, &kept).summary.scores
+}
+
+/// For each language, the threshold whose held-out F1 is best, and those scores.
+fn thresholds(
+    candidates: &[Labelled],
+    held_out: &[f64],
+    golds: &BTreeMap<String, frontline_eval::Gold>,
+) -> BTreeMap<String, (f64, Scores)> {
+    golds
+        .iter()
+        .map(|(language, gold)| {
+            let best = THRESHOLDS
+                .map(|t| f64::from(t) / 100.0)
+                .map(|t| (t, scores_at(candidates, held_out, language, t, gold)))
+                .fold(None::<(f64, Scores)>, |best, (t, s)| match best {
+                    Some((_, ref b)) if b.f1 >= s.f1 => best,
+                    _ => Some((t, s)),
+                });
+            (language.clone(), best.unwrap_or((0.5, Scores::default())))
+        })
+        .collect()
+}
+
+/// The cross-validated table: the rules alone against the rules and the model, per language,
+/// and the reliability of the held-out probabilities of the events kept.
+fn report(
+    candidates: &[Labelled],
+    held_out: &[f64],
+    chosen: &BTreeMap<String, (f64, Scores)>,
+    golds: &BTreeMap<String, frontline_eval::Gold>,
+    l2: f64,
+    folds: usize,
+) -> String {
+    let mut out = format!("{folds}-fold cross-validation on the dev split, by article (L2 penalty {l2})\n");
+    let _ = writeln!(
+        out,
+        "{:<9} {:>10} {:>9} {:>9} {:>9} {:>10} {:>9} {:>9} {:>9}",
+        "language", "candidates", "rules P", "rules R", "rules F1", "threshold", "model P", "model R", "model F1"
+    );
+    for (language, gold) in golds {
+        let rules = scores_at(candidates, held_out, language, f64::NEG_INFINITY, gold);
+        let (threshold, model) = chosen.get(language).cloned().unwrap_or_default();
+        let n = candidates.iter().filter(|c| &c.language == language).count();
+        let _ = writeln!(
+            out,
+            "{language:<9} {n:>10} {:>9.3} {:>9.3} {:>9.3} {threshold:>10.2} {:>9.3} {:>9.3} {:>9.3}",
+            rules.precision, rules.recall, rules.f1, model.precision, model.recall, model.f1
+        );
+    }
+    let kept = candidates.iter().zip(held_out).filter(|(c, &p)| chosen.get(&c.language).is_some_and(|(t, _)| p >= *t));
+    let reliability = Reliability::of(kept.map(|(c, &p)| (p, c.example.right)));
+    let _ = writeln!(out, "\nreliability of the held-out probabilities (events kept)\n{}", reliability.to_text());
+    out
+}
+
+/// The models' weights a language uses: those of features its candidates have.
+fn weights_for(
+    model: &Model,
+    type_models: &BTreeMap<String, Model>,
+    candidates: &[Labelled],
+    language: &str,
+    threshold: f64,
+) -> Weights {
+    let ours = || candidates.iter().filter(|c| c.language == language);
+    let seen: HashSet<&str> = ours().flat_map(|c| c.example.features.iter().map(String::as_str)).collect();
+    let seen_typed: HashSet<&str> = ours().flat_map(|c| c.type_features.iter().map(String::as_str)).collect();
+    let keep = |weights: &std::collections::HashMap<String, f64>, seen: &HashSet<&str>| {
+        weights.iter().filter(|(f, _)| seen.contains(f.as_str())).map(|(f, w)| (f.clone(), *w)).collect()
+    };
+    let by_type = type_models
+        .iter()
+        .map(|(t, m)| {
+            let mut w: std::collections::HashMap<String, f64> = keep(&m.weights, &seen_typed);
+            w.insert(TYPE_BIAS.to_owned(), m.bias);
+            (t.clone(), w)
+        })
+        .collect();
+    Weights { bias: model.bias, threshold, by_feature: keep(&model.weights, &seen), by_type }
+}
