@@ -85,7 +85,7 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
         languages.iter().map(|l| Ok((l.clone(), gold_of(l)?))).collect::<Result<_>>()?;
 
     // Held-out probabilities for each penalty; the one with the best mean F1 wins.
-    let mut best: Option<(f64, Vec<f64>, BTreeMap<String, (f64, Scores)>)> = None;
+    let mut best: Option<Best> = None;
     for l2 in PENALTIES {
         let held_out = cross_validate(&candidates, folds, l2);
         let chosen = thresholds(&candidates, &held_out, &golds);
@@ -125,6 +125,9 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
 
 /// Every candidate of the dev reports with the type of the gold event where and when it is
 /// (its own when that event allows several), and labelled right when it matches one.
+/// The best penalty so far: its L2, its held-out probabilities, each language's threshold and scores.
+type Best = (f64, Vec<f64>, BTreeMap<String, (f64, Scores)>);
+
 fn label(corpus: &Corpus, articles: &[&CorpusArticle], extractor: &Extractor, gold: &Gold) -> Result<Vec<Labelled>> {
     let extractions = read_corpus_extractions(corpus, articles, extractor)?;
     let language: BTreeMap<&str, &str> = articles.iter().map(|a| (a.id.as_str(), a.language.as_str())).collect();
