@@ -73,3 +73,9 @@ pub enum ServeError {
     #[error("the server stopped: {0}")]
     Io(#[from] std::io::Error),
 }
+
+impl From<frontline_formats::FormatError> for ApiError {
+    fn from(error: frontline_formats::FormatError) -> ApiError {
+        ApiError::Format(error.to_string())
+    }
+}

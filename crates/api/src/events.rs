@@ -61,13 +61,13 @@ trait Csv: EventRecord + Sized {
 impl Csv for Event {
     fn acled_csv(records: &[Self], sources: &HashMap<String, String>) -> Result<Vec<u8>, ApiError> {
         let single: Vec<MergedEvent> = records.iter().map(MergedEvent::single).collect();
-        formats::acled_csv(&single, sources)
+        Ok(formats::acled_csv(&single, sources)?)
     }
 }
 
 impl Csv for MergedEvent {
     fn acled_csv(records: &[Self], sources: &HashMap<String, String>) -> Result<Vec<u8>, ApiError> {
-        formats::acled_csv(records, sources)
+        Ok(formats::acled_csv(records, sources)?)
     }
 }
 

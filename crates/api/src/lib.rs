@@ -10,7 +10,8 @@ mod articles;
 mod assets;
 mod error;
 mod events;
-pub mod formats;
+/// The output formats, shared with the command line.
+pub use frontline_formats as formats;
 mod places;
 mod query;
 mod state;

@@ -4,9 +4,9 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use anyhow::Result;
-use frontline_api::formats;
 use frontline_core::{Article, Event, MergedEvent};
 use frontline_extract::Extraction;
+use frontline_formats as formats;
 use frontline_merge::{ControlState, PlaceTimeline};
 use frontline_store::ArticleSummary;
 use serde_json::json;
@@ -187,40 +187,7 @@ pub fn print_control(rows: &[(&PlaceTimeline, &ControlState)], format: ControlFo
             }
             writeln!(out, "{} places", rows.len())?;
         }
-        ControlFormat::Csv => {
-            let mut writer = csv::Writer::from_writer(&mut out);
-            writer.write_record([
-                "place",
-                "location",
-                "latitude",
-                "longitude",
-                "admin1",
-                "held_by",
-                "contested",
-                "claimants",
-                "extent",
-                "since",
-                "until",
-                "articles",
-            ])?;
-            for (place, state) in rows {
-                writer.write_record([
-                    place.mention.clone(),
-                    place.location.clone(),
-                    opt(place.latitude),
-                    opt(place.longitude),
-                    place.admin1.clone().unwrap_or_default(),
-                    opt(state.held_by),
-                    state.contested().to_string(),
-                    state.claimants.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(";"),
-                    extent_text(state).to_string(),
-                    opt(state.since),
-                    opt(state.until),
-                    state.articles.join(";"),
-                ])?;
-            }
-            writer.flush()?;
-        }
+        ControlFormat::Csv => out.write_all(&formats::control_csv(rows)?)?,
         ControlFormat::Geojson => write_json(&mut out, &formats::control_geojson(rows))?,
     }
     out.flush()?;

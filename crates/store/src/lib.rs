@@ -3,9 +3,9 @@
 //! reprints, forgetting), `merging` (merged events kept up to date), `query` (reading),
 //! `record` (an event's columns), `near` (near-duplicate recognition).
 //!
-//! Each article is saved with its events in a savepoint of a transaction that holds a batch
-//! of articles ([`Store::batch`]): a run that stops half way loses at most the open batch
-//! and leaves nothing half-written. Queries take their values as SQL parameters.
+//! Each article is saved with its events in a transaction that holds a batch of articles
+//! ([`Store::batch`]; one by default): a run that stops half way loses at most the open
+//! batch and leaves nothing half-written. Queries take their values as SQL parameters.
 
 mod database;
 mod merging;
@@ -216,8 +216,8 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
         conn.pragma_update(None, "foreign_keys", true).map_err(open_error)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(open_error)?;
-        // An article's savepoint keeps the pages it changes, to undo them should it fail:
-        // in memory, not in a temporary file written page by page.
+        // What a statement may have to undo is kept in memory, not in a temporary file
+        // written page by page.
         conn.pragma_update(None, "temp_store", "MEMORY").map_err(open_error)?;
         // 64 MiB of pages kept in memory (SQLite's default is 2 MiB): a save reads and
         // writes index pages all over a growing store (ids are hashes), and a batch that
@@ -252,24 +252,25 @@ impl Store {
         Ok(())
     }
 
-    /// Runs one article's writes in a savepoint of the batch's transaction: a failure undoes
-    /// that article alone. The transaction takes the write lock at once, so that two writers
-    /// wait for each other instead of failing on a read turned write.
+    /// Runs one article's writes in the batch's transaction. Alone in its transaction (a
+    /// batch of 1), a failed article leaves the store as it was; in a larger batch, a
+    /// failure undoes the whole open batch (a savepoint per article would copy every page
+    /// it touches, which costs more than the writes). The transaction takes the write lock
+    /// at once, so that two writers wait for each other instead of failing on a read
+    /// turned write.
     fn in_batch<T>(&mut self, write: impl FnOnce(&Connection) -> Result<T, StoreError>) -> Result<T, StoreError> {
         if self.conn.is_autocommit() {
-            self.conn.execute_batch("BEGIN IMMEDIATE")?;
+            self.conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
             self.began = Instant::now();
             self.pending = 0;
         }
-        self.conn.prepare_cached("SAVEPOINT article")?.execute([])?;
         let result = write(&self.conn);
-        match &result {
-            Ok(_) => {
-                self.conn.prepare_cached("RELEASE article")?.execute([])?;
-                self.pending += 1;
-            }
-            Err(_) => self.conn.execute_batch("ROLLBACK TO article; RELEASE article")?,
+        if result.is_err() {
+            self.conn.execute_batch("ROLLBACK")?;
+            self.pending = 0;
+            return result;
         }
+        self.pending += 1;
         if self.pending >= self.batch || self.began.elapsed() >= BATCH_TIME {
             self.flush()?;
             if self.batch > 1 {
@@ -799,6 +800,56 @@ CREATE TABLE IF NOT EXISTS article_versions (
         let reader = Store::open(&path).expect("opens while the writer holds the lock");
         assert!(started.elapsed() < Duration::from_secs(5));
         assert!(reader.article("none").expect("query").is_none());
+    }
+
+    #[test]
+    fn two_events_of_one_article_under_one_id_are_stored_once_the_later_standing() {
+        let (_dir, mut store) = store();
+        let mut later = event("a", "Ariha");
+        later.fatalities = 9;
+        store.save(&article("a", "x"), &[event("a", "Ariha"), later], "[]", &each_alone).expect("saved");
+        let events = store.events(&EventFilter::default()).expect("query");
+        assert_eq!(events.iter().map(|e| e.fatalities).collect::<Vec<_>>(), [9]);
+        assert_eq!(store.count_merged_events(&EventFilter::default()).expect("query"), 1);
+    }
+
+    #[test]
+    fn a_batching_writer_lets_a_second_writer_in_between_batches() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("shared.db");
+        drop(Store::open(&path).expect("created"));
+        let second_done = AtomicBool::new(false);
+        let first_saved = AtomicUsize::new(0);
+        const MOST: usize = 200_000;
+        std::thread::scope(|scope| {
+            scope.spawn(|| {
+                let mut store = Store::open(&path).expect("opens");
+                store.batch(1_000_000);
+                // Saves until the second writer got in, or until it could not have.
+                for n in 0..MOST {
+                    if second_done.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let id = format!("first-{n}");
+                    store.save(&article(&id, &id), &[], "[]", &each_alone).expect("saved");
+                    first_saved.store(n + 1, Ordering::SeqCst);
+                }
+                store.flush().expect("committed");
+            });
+            scope.spawn(|| {
+                while first_saved.load(Ordering::SeqCst) == 0 {
+                    std::thread::yield_now();
+                }
+                let mut store = Store::open(&path).expect("opens");
+                store.save(&article("second", "second"), &[], "[]", &each_alone).expect("saved in between");
+                second_done.store(true, Ordering::SeqCst);
+            });
+        });
+        let saved = first_saved.load(Ordering::SeqCst);
+        assert!(saved < MOST, "the second writer got the lock while the first was still saving ({saved})");
+        let store = Store::open_read_only(&path).expect("opens");
+        assert_eq!(store.article_ids().expect("query").len(), saved + 1);
     }
 
     #[test]

@@ -225,23 +225,29 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
     stale.extend(members.iter().filter_map(|m| m.merged));
     let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
     let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();
+    // Which merged events are updated in place: each keeps the row of its first member
+    // that had one, if no other merged event took it first.
     let mut reused: HashSet<i64> = HashSet::new();
+    let mut planned = Vec::new();
     for merged in merge(&events, &published) {
         let mine: Vec<&Member> =
             merged.sources.iter().filter_map(|s| by_id.get(s.event_id.as_str())).map(|&i| &members[i]).collect();
-        // In place: the merged event that most of... the first member belonged to, if not yet taken.
         let reuse = mine.iter().filter_map(|m| m.merged).find(|k| stale.contains(k) && !reused.contains(k));
-        let key =
-            write_merged(conn, block, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>(), reuse)?;
-        reused.insert(key);
-        let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
-        for member in mine.iter().filter(|m| m.merged != Some(key)) {
-            relink.execute(params![key, member.key])?;
-        }
+        reused.extend(reuse);
+        planned.push((merged, mine, reuse));
     }
+    // The rest go first, so that an id they held is free for the new merged events.
     let mut delete = conn.prepare_cached("DELETE FROM merged_events WHERE key = ?1")?;
     for key in stale.difference(&reused) {
         delete.execute([key])?;
+    }
+    let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
+    for (merged, mine, reuse) in planned {
+        let key =
+            write_merged(conn, block, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>(), reuse)?;
+        for member in mine.iter().filter(|m| m.merged != Some(key)) {
+            relink.execute(params![key, member.key])?;
+        }
     }
     Ok(())
 }
@@ -299,7 +305,7 @@ fn write_merged(
         return Ok(reuse.unwrap_or_default());
     }
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO merged_events (event_id, best, kind, place_key, date_start, date_end, event_date,
+        "INSERT INTO merged_events (event_id, best, kind, place_key, date_start, date_end, event_date,
          time_precision, fatalities, confidence, share_sum, record, key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
@@ -307,36 +313,45 @@ fn write_merged(
     Ok(conn.last_insert_rowid())
 }
 
-/// Adds a reprint's copy (stored under `copy_key`) of an event to the merged event of its
-/// original, in place. A copy has its original's block, window, actors, toll and day of
-/// publication, so it changes neither the window nor the toll nor the confidence: only the
-/// id, which member is the most precise, and the list of sources (a row that names it).
-/// False when the merged event is not one this can update (a merge rule's own record).
-pub(crate) fn join_copy(conn: &Connection, copy_key: i64, copy: &Event, merged: i64) -> Result<bool, StoreError> {
-    let row: Option<(i64, i64, bool)> = conn
-        .prepare_cached("SELECT best, share_sum, record IS NOT NULL FROM merged_events WHERE key = ?1")?
-        .query_row([merged], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+/// Stores a reprint's copy of an event (for the article stored under `article`, whose
+/// text is `text`) as a source of its original's merged event, which it updates in place.
+/// A copy has its original's block, window, actors, toll and day of publication, so it
+/// changes neither the window nor the toll nor the confidence: only the id, which member
+/// is the most precise, and the sources (a row that names the merged event). Constant
+/// time, whatever the number of sources. False, storing nothing, when the merged event is
+/// not one this can update (a merge rule's own record).
+pub(crate) fn join_copy(
+    conn: &Connection,
+    copy: &Event,
+    article: i64,
+    text: &str,
+    merged: i64,
+) -> Result<bool, StoreError> {
+    let row = conn
+        .prepare_cached(
+            "SELECT m.share_sum, m.best, b.date_start, b.date_end, b.geo_precision, b.confidence, b.event_id
+             FROM merged_events m JOIN events b ON b.key = m.best WHERE m.key = ?1 AND m.record IS NULL",
+        )?
+        .query_row([merged], |r| {
+            let mut best = copy.clone();
+            best.date_start = crate::record::day_of(r.get(2)?);
+            best.date_end = crate::record::day_of(r.get(3)?);
+            best.geo_precision = r.get(4)?;
+            best.confidence = r.get(5)?;
+            best.event_id = r.get(6)?;
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, best))
+        })
         .optional()?;
-    let Some((best_key, sum, own_record)) = row else {
+    let Some((sum, best_key, best)) = row else {
         return Ok(false);
     };
-    if own_record {
-        return Ok(false);
-    }
-    let best = conn
-        .prepare_cached(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.key = e.article WHERE e.key = ?1"
-        ))?
-        .query_row([best_key], |r| read_event(r, 0))
-        .optional()?;
-    let best_key = match best {
-        Some(best) if frontline_merge::more_precise(copy, &best) != std::cmp::Ordering::Less => best_key,
-        _ => copy_key,
-    };
+    let copy_key = crate::record::insert_event(conn, copy, article, text, Some(merged))?;
+    // The precision of the best member, compared as the merge stage compares it.
+    let best_key =
+        if frontline_merge::more_precise(copy, &best) == std::cmp::Ordering::Less { copy_key } else { best_key };
     let sum = (sum as u64).wrapping_add(frontline_merge::member_share(&copy.event_id));
     conn.prepare_cached("UPDATE merged_events SET best = ?1, share_sum = ?2, event_id = ?3 WHERE key = ?4")?
         .execute(params![best_key, sum as i64, frontline_merge::merged_id(sum), merged])?;
-    conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?.execute([merged, copy_key])?;
     Ok(true)
 }
 

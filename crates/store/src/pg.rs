@@ -748,7 +748,12 @@ fn write_article(
     for k in sketch.keys {
         tx.exec("INSERT INTO near_keys (key, article) VALUES ($1, $2) ON CONFLICT DO NOTHING", &[&k, &key])?;
     }
-    for event in events {
+    // Two events of one article under one id: the later one stands, as in SQLite.
+    let last: HashMap<&str, usize> = events.iter().enumerate().map(|(i, e)| (e.event_id.as_str(), i)).collect();
+    for (i, event) in events.iter().enumerate() {
+        if last.get(event.event_id.as_str()) != Some(&i) {
+            continue;
+        }
         insert_event(tx, event, key)?;
         let (block, window) = (block_of(event), window_of(event));
         note_window(tx, &block, &window)?;
@@ -796,7 +801,7 @@ fn find_original(tx: &mut Tx<'_>, article: &Article, sketch: &Sketch) -> R<Optio
         };
         let (id, text, language, day, figures): (String, String, String, Option<String>, String) =
             (col(&r, 0)?, col(&r, 1)?, col(&r, 2)?, col(&r, 3)?, col(&r, 4)?);
-        if language != article.language || day != published || !near::confirm(&article.text, &text) {
+        if language != article.language || day != published || !near::confirm(sketch, &text) {
             continue;
         }
         let figure_evidence: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&figures)

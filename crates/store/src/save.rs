@@ -42,6 +42,7 @@ fn delete_article(conn: &Connection, key: i64) -> Result<bool, StoreError> {
     for k in sketch.keys {
         unkey.execute(params![k, key])?;
     }
+    conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([key])?;
     Ok(conn.prepare_cached("DELETE FROM articles WHERE key = ?1")?.execute([key])? > 0)
 }
 
@@ -116,8 +117,15 @@ pub(crate) fn write(
     }
     let published: std::collections::HashMap<String, chrono::NaiveDate> =
         article.published.map(|day| (article.id.clone(), day)).into_iter().collect();
-    for event in events {
-        let event_key = insert_event(conn, event, key, &article.text)?;
+    // Two events of one article under one id (one type, place and window): the later one
+    // stands, as it always has.
+    let last: std::collections::HashMap<&str, usize> =
+        events.iter().enumerate().map(|(i, e)| (e.event_id.as_str(), i)).collect();
+    for (i, event) in events.iter().enumerate() {
+        if last.get(event.event_id.as_str()) != Some(&i) {
+            continue;
+        }
+        let event_key = insert_event(conn, event, key, &article.text, None)?;
         let (block, window) = (block_of(event), window_of(event));
         note_window(conn, &block, &window)?;
         // Most events meet no other (a new article, a place and days of their own): merged
@@ -171,7 +179,7 @@ pub(crate) fn find_original(
         let Some((id, text, language, day, figures)) = stored else {
             continue;
         };
-        if language != article.language || day != published || !near::confirm(&article.text, &text) {
+        if language != article.language || day != published || !near::confirm(sketch, &text) {
             continue;
         }
         // A toll told in words ("four killed" become "five") changes an evidence sentence,
@@ -192,8 +200,9 @@ pub(crate) fn find_original(
                 Ok((read_event(r, 0)?, r.get::<_, Option<i64>>(crate::record::EVENT_COLUMN_COUNT)?))
             })?
             .collect::<Result<Vec<_>, _>>()?;
+        let blocks: Vec<Block> = originals.iter().map(|(o, _)| block_of(o)).collect();
         let mut copies = Vec::with_capacity(originals.len());
-        for (original, merged) in &originals {
+        for (i, (original, merged)) in originals.iter().enumerate() {
             let Some(start) = near::moved(&text, original.evidence_start, &original.evidence, &article.text) else {
                 return Ok(None);
             };
@@ -203,9 +212,13 @@ pub(crate) fn find_original(
             copy.evidence_start = start;
             copy.event_id = copy.derive_id();
             // The copy links to what its original links to, and also to the original's
-            // other events of its block: then the block is merged again, not joined.
-            let alone = originals.iter().filter(|(o, _)| block_of(o) == block_of(original)).count() == 1;
-            copies.push((copy, merged.filter(|_| alone)));
+            // other events of its block that it reports the same event as (the original
+            // did not link to them: one article). When those lie in another merged event,
+            // the copy joins the two: the block is merged again.
+            let joins_others = originals.iter().enumerate().any(|(j, (other, other_merged))| {
+                j != i && blocks[j] == blocks[i] && other_merged != merged && frontline_merge::same_event(&copy, other)
+            });
+            copies.push((copy, merged.filter(|_| !joins_others)));
         }
         return Ok(Some(Original { key: candidate, id, figures, copies }));
     }
@@ -230,12 +243,12 @@ pub(crate) fn write_reprint(
 ) -> Result<usize, StoreError> {
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
     for (copy, merged) in &original.copies {
-        let copy_key = insert_event(conn, copy, key, &article.text)?;
         let joined = match merged {
-            Some(merged) => join_copy(conn, copy_key, copy, *merged)?,
+            Some(merged) => join_copy(conn, copy, key, &article.text, *merged)?,
             None => false,
         };
         if !joined {
+            insert_event(conn, copy, key, &article.text, None)?;
             remerge_around(conn, &block_of(copy), &[window_of(copy)], merge)?;
         }
     }
@@ -289,7 +302,7 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
             let Some((article, text)) = keys.get(&event.article_id) else {
                 continue;
             };
-            let key = insert_event(conn, &event, *article, text)?;
+            let key = insert_event(conn, &event, *article, text, None)?;
             note_window(conn, &block_of(&event), &window_of(&event))?;
             event_keys.insert(event.event_id.clone(), key);
         }

@@ -31,7 +31,9 @@ CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url) WHERE url IS NOT NUL
 CREATE TABLE IF NOT EXISTS events (
     key INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL UNIQUE,
-    article INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+    -- The article's key (its events are deleted with it, by the store: no foreign key to
+    -- check on each insert).
+    article INTEGER NOT NULL,
     -- The merged event this event is a source of.
     merged INTEGER,
     -- The sub-event type, as its place in SubEventType::ALL.

@@ -1,6 +1,7 @@
-//! Writing events and control states as the API serves them: JSON Lines, ACLED CSV and
-//! RFC 7946 GeoJSON, with the same columns and properties as the command line's output
-//! (public so that the command line can write them with this code too).
+//! The output formats of frontline: events, merged events and control states as JSON
+//! Lines, ACLED CSV, RFC 7946 GeoJSON and control CSV. The command line and the HTTP API
+//! both write through here, so that they give the same columns and properties, and so that
+//! the command line needs no HTTP stack to write a CSV file.
 
 use std::collections::HashMap;
 
@@ -10,14 +11,17 @@ use frontline_merge::{ControlState, PlaceTimeline};
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::error::ApiError;
+/// A record that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write the output: {0}")]
+pub struct FormatError(String);
 
-fn format_error(error: impl std::fmt::Display) -> ApiError {
-    ApiError::Format(error.to_string())
+fn format_error(error: impl std::fmt::Display) -> FormatError {
+    FormatError(error.to_string())
 }
 
 /// One JSON record a line.
-pub fn jsonl<T: Serialize>(records: &[T]) -> Result<Vec<u8>, ApiError> {
+pub fn jsonl<T: Serialize>(records: &[T]) -> Result<Vec<u8>, FormatError> {
     let mut out = Vec::new();
     for record in records {
         serde_json::to_writer(&mut out, record).map_err(format_error)?;
@@ -39,7 +43,7 @@ fn collection(features: Vec<Value>) -> Value {
 
 /// Events (of one article, or merged) as features with the record as properties; events
 /// without coordinates have a null geometry.
-pub fn geojson<T: EventRecord>(records: &[T]) -> Result<Value, ApiError> {
+pub fn geojson<T: EventRecord>(records: &[T]) -> Result<Value, FormatError> {
     let mut features = Vec::with_capacity(records.len());
     for record in records {
         let event = record.event();
@@ -182,7 +186,7 @@ fn joined<'a>(items: impl Iterator<Item = &'a str>) -> String {
 
 /// ACLED's columns, then frontline's; a merged event lists all its sources, articles and
 /// evidence sentences, separated by "; ". `source_names` maps article ids to outlets.
-pub fn acled_csv(events: &[MergedEvent], source_names: &HashMap<String, String>) -> Result<Vec<u8>, ApiError> {
+pub fn acled_csv(events: &[MergedEvent], source_names: &HashMap<String, String>) -> Result<Vec<u8>, FormatError> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(ACLED_COLUMNS.iter().chain(OWN_COLUMNS.iter())).map_err(format_error)?;
     for merged in events {
@@ -250,4 +254,44 @@ fn acled_record(merged: &MergedEvent, source_names: &HashMap<String, String>) ->
         e.evidence_start.to_string(),
         e.confidence.to_string(),
     ]
+}
+
+/// Each place's state on a day, as CSV: one row a place.
+pub fn control_csv(rows: &[(&PlaceTimeline, &ControlState)]) -> Result<Vec<u8>, FormatError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer
+        .write_record([
+            "place",
+            "location",
+            "latitude",
+            "longitude",
+            "admin1",
+            "held_by",
+            "contested",
+            "claimants",
+            "extent",
+            "since",
+            "until",
+            "articles",
+        ])
+        .map_err(format_error)?;
+    for (place, state) in rows {
+        writer
+            .write_record([
+                place.mention.clone(),
+                place.location.clone(),
+                opt(place.latitude),
+                opt(place.longitude),
+                place.admin1.clone().unwrap_or_default(),
+                opt(state.held_by),
+                state.contested().to_string(),
+                state.claimants.iter().map(|a| a.as_str()).collect::<Vec<_>>().join(";"),
+                extent_text(state.extent).to_string(),
+                opt(state.since),
+                opt(state.until),
+                state.articles.join(";"),
+            ])
+            .map_err(format_error)?;
+    }
+    writer.into_inner().map_err(format_error)
 }
