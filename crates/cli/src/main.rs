@@ -91,7 +91,7 @@ error with its line number (\"rejected: stdin:3: ...\") and skipped; the exit st
     Articles(ArticlesArgs),
     /// Export merged events (one per real event, citing every source).
     #[command(
-        after_help = "Examples:\n  frontline export --format acled-csv > acled.csv\n  frontline export --format geojson --since 2020-01-01 > merged.geojson\n  frontline export --format jsonl --place \"Maaret\""
+        after_help = "Examples:\n  frontline export --format acled-csv > acled.csv\n  frontline export --format geojson --since 2020-01-01 > merged.geojson\n  frontline export --format jsonl --place \"Maaret\"\n  frontline export --format parquet > merged.parquet"
     )]
     Export(ExportArgs),
     /// Who held each place on a day, from the territory events.
@@ -253,6 +253,8 @@ enum EventFormat {
     Jsonl,
     Csv,
     Geojson,
+    /// Apache Parquet (binary: redirect it to a file).
+    Parquet,
 }
 
 #[derive(Args)]
@@ -306,6 +308,8 @@ enum ExportFormat {
     AcledCsv,
     Geojson,
     Jsonl,
+    /// Apache Parquet (binary: redirect it to a file).
+    Parquet,
 }
 
 #[derive(Args)]
