@@ -16,7 +16,7 @@ use axum::Json;
 use frontline_core::{content_hash, Article};
 use frontline_extract::Extractor;
 use frontline_ingest::{read_bytes, Format, IngestOptions, Metadata, Outcome};
-use frontline_store::{ArticleSummary, Saved, Store};
+use frontline_store::{ArticleSummary, Database, Saved};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -203,7 +203,7 @@ struct Report {
 
 fn store_all(
     outcomes: Vec<Outcome>,
-    store: &mut Store,
+    store: &mut Database,
     extractor: &Extractor,
     cancelled: &AtomicBool,
 ) -> Result<Report, ApiError> {
@@ -225,7 +225,7 @@ fn store_all(
 }
 
 impl Report {
-    fn store(&mut self, article: &Article, store: &mut Store, extractor: &Extractor) -> Result<(), ApiError> {
+    fn store(&mut self, article: &Article, store: &mut Database, extractor: &Extractor) -> Result<(), ApiError> {
         let stored = frontline_pipeline::store_article(article, extractor, store)?;
         let mut result = json!({"origin": article.origin, "id": article.id});
         match stored.saved {

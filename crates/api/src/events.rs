@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use frontline_core::{Event, MergedEvent};
-use frontline_store::{Page, Store};
+use frontline_store::{Database, Page};
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
@@ -71,7 +71,7 @@ impl Csv for MergedEvent {
     }
 }
 
-fn respond<T: Csv>(store: &Store, records: &[T], listing: Listing) -> Result<Response, ApiError> {
+fn respond<T: Csv>(store: &Database, records: &[T], listing: Listing) -> Result<Response, ApiError> {
     let body = match listing.format {
         Format::Json => serde_json::to_vec(&json!({
             "total": listing.total,
@@ -95,7 +95,7 @@ fn respond<T: Csv>(store: &Store, records: &[T], listing: Listing) -> Result<Res
 }
 
 /// Outlet names of the articles the records cite, for ACLED's "source" column.
-fn source_names<T: EventRecord>(store: &Store, records: &[T]) -> Result<HashMap<String, String>, ApiError> {
+fn source_names<T: EventRecord>(store: &Database, records: &[T]) -> Result<HashMap<String, String>, ApiError> {
     let mut names = HashMap::new();
     for record in records {
         let id = &record.event().article_id;
@@ -138,7 +138,7 @@ fn with_fields(record: &impl serde::Serialize, extra: Value) -> Result<Value, Ap
 }
 
 /// What the page needs to link a source to its article: title, outlet, date, address.
-fn cited_articles(store: &Store, ids: &[&str]) -> Result<Vec<Value>, ApiError> {
+fn cited_articles(store: &Database, ids: &[&str]) -> Result<Vec<Value>, ApiError> {
     let mut seen: Vec<&str> = Vec::new();
     let mut cited = Vec::new();
     for id in ids {

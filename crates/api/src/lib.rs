@@ -29,7 +29,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use frontline_extract::Extractor;
-use frontline_store::Store;
+use frontline_store::Database;
 use serde_json::json;
 use tokio::net::TcpListener;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -131,7 +131,7 @@ async fn serve_announced(
     shutdown: impl Future<Output = ()> + Send + 'static,
     announce: impl FnOnce(),
 ) -> Result<(), ServeError> {
-    drop(Store::open(&db)?);
+    drop(Database::open(&db)?);
     announce();
     axum::serve(listener, router(db, extractor, config)).with_graceful_shutdown(shutdown).await?;
     Ok(())

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use frontline_extract::Extractor;
-use frontline_store::Store;
+use frontline_store::Database;
 use tokio::sync::Semaphore;
 
 use crate::error::ApiError;
@@ -24,7 +24,7 @@ pub(crate) struct AppState {
 struct Inner {
     db: PathBuf,
     extractor: Arc<Extractor>,
-    idle: Mutex<Vec<Store>>,
+    idle: Mutex<Vec<Database>>,
     writer: Semaphore,
     config: ApiConfig,
 }
@@ -44,7 +44,7 @@ impl AppState {
     pub async fn read<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Database) -> Result<T, ApiError> + Send + 'static,
     {
         let state = self.clone();
         run_blocking(move || state.with_store(|store| work(store))).await
@@ -55,7 +55,7 @@ impl AppState {
     pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Store, &Extractor) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&mut Database, &Extractor) -> Result<T, ApiError> + Send + 'static,
     {
         let permit = self.inner.writer.acquire().await.map_err(|e| ApiError::Unavailable(e.to_string()))?;
         let state = self.clone();
@@ -68,11 +68,11 @@ impl AppState {
         result
     }
 
-    fn with_store<T>(&self, work: impl FnOnce(&mut Store) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    fn with_store<T>(&self, work: impl FnOnce(&mut Database) -> Result<T, ApiError>) -> Result<T, ApiError> {
         let pooled = self.lock_idle().pop();
         let mut store = match pooled {
             Some(store) => store,
-            None => Store::open(&self.inner.db)?,
+            None => Database::open(&self.inner.db)?,
         };
         let result = work(&mut store);
         let mut idle = self.lock_idle();
@@ -82,7 +82,7 @@ impl AppState {
         result
     }
 
-    fn lock_idle(&self) -> std::sync::MutexGuard<'_, Vec<Store>> {
+    fn lock_idle(&self) -> std::sync::MutexGuard<'_, Vec<Database>> {
         // A panic while holding the lock leaves a list of connections, still usable.
         self.inner.idle.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }

@@ -20,7 +20,7 @@ use frontline_core::{Article, Event};
 use frontline_extract::Extractor;
 use frontline_gazetteer::Context;
 use frontline_ingest::{Format, IngestOptions, InputFile, Metadata, Outcome};
-use frontline_store::Store;
+use frontline_store::Database;
 
 /// Articles per measured batch: four of each template.
 const ARTICLES: u64 = 28;
@@ -252,7 +252,7 @@ fn stages(c: &mut Criterion) {
     // shows the growth.
     let fresh_store = || {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(&dir.path().join("bench.db")).expect("store");
+        let store = Database::open(&dir.path().join("bench.db")).expect("store");
         (dir, store)
     };
     let mut group = c.benchmark_group("store");

@@ -20,7 +20,7 @@ use clap::{Parser, Subcommand};
 use frontline_bench::{cpu_seconds, peak_rss_kib, rss_kib, Generator, Tally};
 use frontline_extract::Extractor;
 use frontline_ingest::{Format, IngestOptions, Outcome};
-use frontline_store::Store;
+use frontline_store::Database;
 use serde_json::json;
 
 #[derive(Parser)]
@@ -172,7 +172,7 @@ struct RunOptions {
 /// One worker's state: its store connection, if storing, and its counts.
 struct Worker<'a> {
     extractor: &'a Extractor,
-    store: Option<Store>,
+    store: Option<Database>,
     ingest_only: bool,
     options: IngestOptions,
     tally: Tally,
@@ -184,7 +184,7 @@ impl<'a> Worker<'a> {
         let store = match store {
             Some(path) => {
                 let mut store =
-                    Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))?;
+                    Database::open(path).with_context(|| format!("cannot open the store {}", path.display()))?;
                 // As `frontline ingest` does.
                 store.batch(500);
                 Some(store)

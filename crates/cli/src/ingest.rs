@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 use frontline_core::Article;
 use frontline_extract::Extractor;
 use frontline_ingest::{discover, read_file, read_file_until, IngestOptions, Outcome};
-use frontline_store::{Saved, Store};
+use frontline_store::{Database, Saved};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 #[derive(Debug, Default)]
@@ -62,7 +62,7 @@ fn progress_bar(files: usize) -> ProgressBar {
     bar
 }
 
-pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, store: &mut Store) -> Result<Summary> {
+pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, store: &mut Database) -> Result<Summary> {
     let interrupted = interrupt_flag();
     // Many articles a transaction: committing each costs more than storing it.
     store.batch(500);
@@ -125,7 +125,7 @@ pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, st
 fn store_article(
     article: &Article,
     extractor: &Extractor,
-    store: &mut Store,
+    store: &mut Database,
     summary: &mut Summary,
     bar: &ProgressBar,
 ) -> Result<()> {
@@ -174,7 +174,7 @@ pub fn reread(
     published: Option<NaiveDate>,
     language: Option<&str>,
     extractor: &Extractor,
-    store: &mut Store,
+    store: &mut Database,
 ) -> Result<ExitCode> {
     let interrupted = interrupt_flag();
     let language = match language.map(str::trim) {
@@ -233,6 +233,6 @@ pub fn read_one(path: &Path, options: &IngestOptions) -> Result<Vec<Article>> {
 }
 
 /// Article id → source name, for the ACLED "source" column.
-pub fn article_sources(store: &Store) -> Result<HashMap<String, String>> {
+pub fn article_sources(store: &Database) -> Result<HashMap<String, String>> {
     Ok(store.articles()?.into_iter().map(|a| (a.id, a.source.unwrap_or_default())).collect())
 }

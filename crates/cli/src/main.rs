@@ -22,20 +22,22 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use frontline_extract::Extractor;
 use frontline_lang::Packs;
-use frontline_store::{EventFilter, Store};
+use frontline_store::{Database, EventFilter};
 
 #[derive(Parser)]
 #[command(
     name = "frontline",
     version,
     about = "Conflict events from news reports: ACLED-style rows with places, dates, actors and evidence.",
-    after_help = "Examples:\n  frontline demo\n  frontline ingest reports/ --db war.db\n  frontline events --db war.db --since 2020-01-01 --format csv > events.csv"
+    after_help = "Examples:\n  frontline demo\n  frontline ingest reports/ --db war.db\n  frontline events --db war.db --since 2020-01-01 --format csv > events.csv\n  frontline ingest feed.jsonl --db postgres://frontline@db.example/war"
 )]
 struct Cli {
     /// The store to use: an SQLite file, created by `ingest` if missing (default
-    /// ./frontline.db; ./frontline-demo.db for `demo`). Commands that only read it refuse a
-    /// missing file or one that is not a frontline store.
-    #[arg(long, global = true, value_name = "PATH")]
+    /// ./frontline.db; ./frontline-demo.db for `demo`), or a PostgreSQL database
+    /// (postgres://user@host/dbname), whose tables `ingest` creates; many ingests may write
+    /// one PostgreSQL store at once. Commands that only read it refuse a missing store or
+    /// one that is not a frontline store.
+    #[arg(long, global = true, value_name = "PATH|URL", env = "FRONTLINE_DB")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -89,7 +91,7 @@ error with its line number (\"rejected: stdin:3: ...\") and skipped; the exit st
     Articles(ArticlesArgs),
     /// Export merged events (one per real event, citing every source).
     #[command(
-        after_help = "Examples:\n  frontline export --format acled-csv > acled.csv\n  frontline export --format geojson --since 2020-01-01 > merged.geojson\n  frontline export --format jsonl --place \"Maaret\""
+        after_help = "Examples:\n  frontline export --format acled-csv > acled.csv\n  frontline export --format geojson --since 2020-01-01 > merged.geojson\n  frontline export --format jsonl --place \"Maaret\"\n  frontline export --format parquet > merged.parquet"
     )]
     Export(ExportArgs),
     /// Who held each place on a day, from the territory events.
@@ -251,6 +253,8 @@ enum EventFormat {
     Jsonl,
     Csv,
     Geojson,
+    /// Apache Parquet (binary: redirect it to a file).
+    Parquet,
 }
 
 #[derive(Args)]
@@ -304,6 +308,8 @@ enum ExportFormat {
     AcledCsv,
     Geojson,
     Jsonl,
+    /// Apache Parquet (binary: redirect it to a file).
+    Parquet,
 }
 
 #[derive(Args)]
@@ -604,13 +610,13 @@ fn by_place<T>(records: Vec<T>, place: Option<&str>, names: impl Fn(&T) -> [&Str
 }
 
 /// The store, to write: created if missing. Its errors name the path already.
-pub(crate) fn open_store(path: &std::path::Path) -> Result<Store> {
-    Ok(Store::open(path)?)
+pub(crate) fn open_store(path: &std::path::Path) -> Result<Database> {
+    Ok(Database::open(path)?)
 }
 
 /// The store, only to read: never created, never written, refused if not a store.
-pub(crate) fn read_store(path: &std::path::Path) -> Result<Store> {
-    Ok(Store::open_read_only(path)?)
+pub(crate) fn read_store(path: &std::path::Path) -> Result<Database> {
+    Ok(Database::open_read_only(path)?)
 }
 
 /// The extraction engine with the built-in packs and the gazetteer: built in, imported,

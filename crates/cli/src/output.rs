@@ -24,9 +24,18 @@ pub fn print_events(events: &[Event], format: EventFormat, sources: &HashMap<Str
             out.write_all(&formats::acled_csv(&single, sources)?)?
         }
         EventFormat::Geojson => write_json(&mut out, &formats::geojson(events)?)?,
+        EventFormat::Parquet => out.write_all(&binary(formats::events_parquet(events, sources)?)?)?,
     }
     out.flush()?;
     Ok(())
+}
+
+/// A binary file's bytes, refused on a terminal, where they would only garble the screen.
+fn binary(bytes: Vec<u8>) -> Result<Vec<u8>> {
+    if std::io::IsTerminal::is_terminal(&io::stdout()) {
+        anyhow::bail!("--format parquet writes a binary file: redirect it (> events.parquet)");
+    }
+    Ok(bytes)
 }
 
 fn write_json(out: &mut impl Write, value: &serde_json::Value) -> Result<()> {
@@ -146,6 +155,7 @@ pub fn print_merged(events: &[MergedEvent], format: ExportFormat, sources: &Hash
         ExportFormat::Jsonl => out.write_all(&formats::jsonl(events)?)?,
         ExportFormat::AcledCsv => out.write_all(&formats::acled_csv(events, sources)?)?,
         ExportFormat::Geojson => write_json(&mut out, &formats::geojson(events)?)?,
+        ExportFormat::Parquet => out.write_all(&binary(formats::merged_parquet(events, sources)?)?)?,
     }
     out.flush()?;
     Ok(())

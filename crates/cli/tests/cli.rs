@@ -1175,3 +1175,146 @@ fn extract_flushes_each_article_and_ends_quietly_on_a_closed_pipe_or_ctrl_c() {
         assert!(stderr(&output).contains("3 articles read, 3 events written"), "{}", stderr(&output));
     }
 }
+
+/// A fresh PostgreSQL database of its own on the server of `FRONTLINE_TEST_PG` (set by
+/// .ci/postgres.sh), dropped at the end; None (the test is skipped) when it is not set.
+struct PgDatabase {
+    admin: String,
+    name: String,
+    url: String,
+}
+
+impl PgDatabase {
+    fn fresh(test: &str) -> Option<PgDatabase> {
+        let Ok(admin) = std::env::var("FRONTLINE_TEST_PG") else {
+            eprintln!("skipped {test}: FRONTLINE_TEST_PG is not set (source .ci/postgres.sh)");
+            return None;
+        };
+        let name = format!("frontline_{test}_{}", std::process::id());
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls).expect("FRONTLINE_TEST_PG answers");
+        client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).expect("drop");
+        client.batch_execute(&format!("CREATE DATABASE {name}")).expect("create");
+        let (server, _) = admin.rsplit_once('/').expect("a URL with a database");
+        let url = format!("{server}/{name}");
+        Some(PgDatabase { admin, name, url })
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        if let Ok(mut client) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
+        }
+    }
+}
+
+/// The articles of an index folder (the shared corpus, its unlabeled reports, the samples)
+/// as JSON Lines with their texts.
+fn feed_of(folder: &Path) -> Vec<String> {
+    let index = std::fs::read_to_string(folder.join("articles.jsonl")).expect("index");
+    index
+        .lines()
+        .map(|line| {
+            let mut entry: serde_json::Value = serde_json::from_str(line).expect("index line is JSON");
+            let file = entry["file"].as_str().expect("file name").to_owned();
+            let text = std::fs::read_to_string(folder.join(file)).expect("text");
+            let object = entry.as_object_mut().expect("an object");
+            object.remove("file");
+            object.remove("note");
+            object.insert("text".into(), text.into());
+            entry.to_string()
+        })
+        .collect()
+}
+
+/// Every report at hand: overlapping places and days, so that merges join reports.
+fn all_reports() -> Vec<String> {
+    let mut lines = feed_of(&shared().join("corpus"));
+    lines.extend(feed_of(&shared().join("corpus/unlabeled")));
+    lines.extend(feed_of(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")));
+    lines
+}
+
+fn succeeded(output: Output) -> Vec<u8> {
+    assert!(output.status.success(), "{}", stderr(&output));
+    output.stdout
+}
+
+#[test]
+fn postgres_and_sqlite_give_the_same_events_articles_and_exports() {
+    let Some(pg) = PgDatabase::fresh("same") else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(&feed, all_reports().join("\n") + "\n").expect("feed");
+    let sqlite = dir.path().join("one.db");
+    let feed = feed.to_str().expect("a UTF-8 path");
+    succeeded(frontline(&sqlite, &["ingest", feed]));
+    succeeded(frontline(Path::new(&pg.url), &["ingest", feed]));
+    for command in [
+        &["events", "--format", "jsonl"][..],
+        &["events", "--format", "csv"],
+        &["events", "--format", "jsonl", "--since", "2020-01-01", "--type", "Battles"],
+        &["export", "--format", "acled-csv"],
+        &["export", "--format", "geojson", "--actor", "SYR_GOV"],
+        &["articles"],
+        &["control", "--at", "2020-03-01"],
+    ] {
+        let (lite, post) = (succeeded(frontline(&sqlite, command)), succeeded(frontline(Path::new(&pg.url), command)));
+        assert!(!lite.is_empty() || command[0] == "control", "{command:?} printed nothing");
+        assert!(lite == post, "{command:?}: PostgreSQL differs from SQLite");
+    }
+    // FRONTLINE_DB names the store as --db does.
+    let by_env = Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["events", "--format", "jsonl"])
+        .env("FRONTLINE_DB", &pg.url)
+        .output()
+        .expect("runs");
+    assert_eq!(succeeded(by_env), succeeded(frontline(&sqlite, &["events", "--format", "jsonl"])));
+    // A server that does not answer, a database without a store: errors naming them.
+    let nowhere = frontline(Path::new("postgres://frontline:secret@127.0.0.1:1/nowhere"), &["events"]);
+    assert!(!nowhere.status.success());
+    assert!(stderr(&nowhere).contains("postgres://frontline:***@127.0.0.1:1/nowhere"), "{}", stderr(&nowhere));
+    let empty = PgDatabase::fresh("empty").expect("the same server");
+    let missing = frontline(Path::new(&empty.url), &["events"]);
+    assert!(stderr(&missing).contains("no store at"), "{}", stderr(&missing));
+}
+
+#[test]
+fn four_postgres_workers_in_different_orders_export_what_one_sqlite_writer_does() {
+    let Some(pg) = PgDatabase::fresh("four") else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let reports = all_reports();
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(&feed, reports.join("\n") + "\n").expect("feed");
+    let sqlite = dir.path().join("one.db");
+    succeeded(frontline(&sqlite, &["ingest", feed.to_str().expect("UTF-8")]));
+    // Each worker gets three quarters of the reports, from its own starting point, every
+    // other one backwards: each report is read by three workers, in four orders.
+    let n = reports.len();
+    let workers: Vec<_> = (0..4)
+        .map(|k| {
+            let mut mine: Vec<&String> = (0..n - n / 4).map(|i| &reports[(k * n / 4 + i) % n]).collect();
+            if k % 2 == 1 {
+                mine.reverse();
+            }
+            let path = dir.path().join(format!("worker-{k}.jsonl"));
+            std::fs::write(&path, mine.iter().map(|l| format!("{l}\n")).collect::<String>()).expect("worker feed");
+            Command::new(env!("CARGO_BIN_EXE_frontline"))
+                .args(["ingest", path.to_str().expect("UTF-8"), "--db", &pg.url])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("a worker starts")
+        })
+        .collect();
+    for worker in workers {
+        let output = worker.wait_with_output().expect("a worker ends");
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    for format in ["acled-csv", "jsonl"] {
+        let one = succeeded(frontline(&sqlite, &["export", "--format", format]));
+        let many = succeeded(frontline(Path::new(&pg.url), &["export", "--format", format]));
+        assert!(one.len() > 1000, "the export has merged events");
+        assert!(one == many, "--format {format}: four PostgreSQL workers differ from one SQLite writer");
+    }
+}

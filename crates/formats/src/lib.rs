@@ -11,6 +11,11 @@ use frontline_merge::{ControlState, PlaceTimeline};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+#[cfg(feature = "parquet")]
+mod parquet_file;
+#[cfg(feature = "parquet")]
+pub use parquet_file::{events_parquet, merged_parquet};
+
 /// A record that could not be written.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot write the output: {0}")]

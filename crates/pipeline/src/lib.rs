@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use frontline_core::{Article, Event, MergedEvent};
 use frontline_extract::{Extraction, Extractor};
-use frontline_store::{Saved, Store, StoreError};
+use frontline_store::{Database, Saved, StoreError};
 
 /// What storing one article did.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +37,7 @@ pub fn merge_block(events: &[Event], published: &HashMap<String, NaiveDate>) -> 
 
 /// Extracts, stores and merges one article. A text already stored is not read again, nor
 /// is a reprint of one.
-pub fn store_article(article: &Article, extractor: &Extractor, store: &mut Store) -> Result<Stored, PipelineError> {
+pub fn store_article(article: &Article, extractor: &Extractor, store: &mut Database) -> Result<Stored, PipelineError> {
     store_article_with(article, extractor, store, true)
 }
 
@@ -46,7 +46,7 @@ pub fn store_article(article: &Article, extractor: &Extractor, store: &mut Store
 pub fn store_article_with(
     article: &Article,
     extractor: &Extractor,
-    store: &mut Store,
+    store: &mut Database,
     reprints: bool,
 ) -> Result<Stored, PipelineError> {
     let store_error = |source| PipelineError::Store { origin: article.origin.clone(), source };
@@ -70,7 +70,7 @@ pub fn store_article_with(
 
 /// Reads a stored article again (with new metadata, or a newer extractor) and stores what
 /// it gives now in place of what it gave before.
-pub fn reread_article(article: &Article, extractor: &Extractor, store: &mut Store) -> Result<Stored, PipelineError> {
+pub fn reread_article(article: &Article, extractor: &Extractor, store: &mut Database) -> Result<Stored, PipelineError> {
     let store_error = |source| PipelineError::Store { origin: article.origin.clone(), source };
     let extraction = extractor.read(article);
     let figures = figures_json(&extraction)
@@ -80,7 +80,7 @@ pub fn reread_article(article: &Article, extractor: &Extractor, store: &mut Stor
 }
 
 /// Deletes a stored article and its events, and merges again what they were part of.
-pub fn forget_article(id: &str, store: &mut Store) -> Result<bool, PipelineError> {
+pub fn forget_article(id: &str, store: &mut Database) -> Result<bool, PipelineError> {
     store.forget(id, &merge_block).map_err(|source| PipelineError::Store { origin: id.to_owned(), source })
 }
 

@@ -9,7 +9,7 @@ use frontline_core::{content_hash, Article, MergedEvent};
 use frontline_extract::Extractor;
 use frontline_gazetteer::Gazetteer;
 use frontline_pipeline::{store_article, store_article_with};
-use frontline_store::{EventFilter, Saved, Store};
+use frontline_store::{Database as Store, EventFilter, Saved};
 
 const OUTLETS: [&str; 5] = ["Levant Wire", "Orient Daily", "Damascus Monitor", "Idlib Herald", "Aleppo Voice"];
 

@@ -7,8 +7,10 @@
 //! ([`Store::batch`]; one by default): a run that stops half way loses at most the open
 //! batch and leaves nothing half-written. Queries take their values as SQL parameters.
 
+mod database;
 mod merging;
 pub mod near;
+pub mod pg;
 mod query;
 mod record;
 mod save;
@@ -24,7 +26,9 @@ use rusqlite::{Connection, OpenFlags};
 
 use schema::SCHEMA_VERSION;
 
+pub use database::Database;
 pub use near::Sketch;
+pub use pg::PgStore;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -32,6 +36,8 @@ pub enum StoreError {
     Open { path: String, source: rusqlite::Error },
     #[error("store: {0}")]
     Sql(#[from] rusqlite::Error),
+    #[error("store {db}: {source}")]
+    Postgres { db: String, source: postgres::Error },
     #[error("store: a stored record is not valid JSON: {0}")]
     Json(#[from] serde_json::Error),
     #[error("store {path} was written by a newer frontline (schema {found}, this one knows {known})")]
