@@ -51,6 +51,10 @@ const PENALTIES: [f64; 5] = [0.003, 0.01, 0.03, 0.1, 0.3];
 /// The thresholds tried for each language.
 const THRESHOLDS: std::ops::RangeInclusive<u32> = 5..=80;
 
+/// A penalty tried: it, the held-out probabilities, each language's threshold and scores,
+/// and the mean held-out F1.
+type Tried = (f64, Vec<f64>, BTreeMap<String, (f64, Scores)>, f64);
+
 /// A candidate of the corpus: its language, event, features and labels.
 struct Labelled {
     language: String,
@@ -88,7 +92,7 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
 
     // Held-out probabilities for each penalty; the strongest penalty whose mean F1 is as
     // good as the best wins (the simpler model, when the data cannot tell them apart).
-    let mut tried: Vec<(f64, Vec<f64>, BTreeMap<String, (f64, Scores)>, f64)> = Vec::new();
+    let mut tried: Vec<Tried> = Vec::new();
     for l2 in PENALTIES {
         let held_out = cross_validate(&candidates, folds, l2);
         let chosen = thresholds(&candidates, &held_out, &golds);
