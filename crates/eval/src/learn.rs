@@ -102,8 +102,8 @@ pub fn fit(examples: &[&Example], options: FitOptions) -> Model {
 }
 
 /// A multinomial logistic regression (one weight vector per class, softmax), fitted like
-/// [`fit`]; each class's model holds its bias as [`frontline_lang`]'s `bias` feature would,
-/// in `Model::bias`.
+/// [`fit`]; each class's bias is its model's `bias` (a weights file writes it as the
+/// always-on feature `bias`).
 pub fn fit_classes(examples: &[(&[String], &str)], options: FitOptions) -> BTreeMap<String, Model> {
     let mut classes: Vec<&str> = examples.iter().map(|e| e.1).collect();
     classes.sort_unstable();
