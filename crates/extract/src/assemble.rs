@@ -251,18 +251,10 @@ fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
 fn typed(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
     let best = pack.weights.best_type(candidate.type_features.iter().map(String::as_str));
     let Some(sub) = best.and_then(|(name, _)| SubEventType::parse(name)) else { return candidate };
-    let old = candidate.event.sub_event_type;
-    if sub == old {
-        return candidate;
+    if sub != candidate.event.sub_event_type {
+        retype_candidate(&mut candidate.event, &mut candidate.features, sub);
     }
-    retype(&mut candidate, old, sub);
     candidate
-}
-
-/// Gives a candidate another sub-event type: its event and the features that name the type.
-fn retype(candidate: &mut Proposed, old: SubEventType, new: SubEventType) {
-    debug_assert_eq!(candidate.event.sub_event_type, old);
-    retype_candidate(&mut candidate.event, &mut candidate.features, new);
 }
 
 /// Gives an event another sub-event type, and its real-event features with it (those

@@ -253,7 +253,7 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
 }
 
 /// Whether `member` carries the fields of `merged`, but for those a merge sets.
-fn carries(member: &Event, merged: &Event) -> bool {
+pub(crate) fn carries(member: &Event, merged: &Event) -> bool {
     let mut masked = member.clone();
     masked.event_id.clone_from(&merged.event_id);
     masked.article_id.clone_from(&merged.article_id);

@@ -22,7 +22,9 @@ use frontline_core::{Article, Event, MergedEvent, Source, SubEventType};
 use postgres::types::{FromSql, ToSql};
 use postgres::{Client, NoTls, Row, Statement, Transaction};
 
+use crate::merging::carries;
 use crate::near::{self, Sketch};
+use crate::query::Table;
 use crate::record::{day_number, day_of, kind_code};
 use crate::{ArticleSummary, EventFilter, MergeFn, Page, Saved, StoreError};
 
@@ -975,20 +977,6 @@ fn remerge_slice(tx: &mut Tx<'_>, block: &Block, slice: &Slice, merge: MergeFn<'
     Ok(())
 }
 
-/// Whether `member` carries the fields of `merged`, but for those a merge sets.
-fn carries(member: &Event, merged: &Event) -> bool {
-    let mut masked = member.clone();
-    masked.event_id.clone_from(&merged.event_id);
-    masked.article_id.clone_from(&merged.article_id);
-    masked.date_start = merged.date_start;
-    masked.date_end = merged.date_end;
-    masked.event_date = merged.event_date;
-    masked.time_precision = merged.time_precision;
-    masked.fatalities = merged.fatalities;
-    masked.confidence = merged.confidence;
-    masked == *merged
-}
-
 fn write_merged(tx: &mut Tx<'_>, block: &Block, merged: &MergedEvent, members: &[(i64, &Event)]) -> R<i64> {
     let event = &merged.event;
     let best = members.iter().find(|(_, m)| carries(m, event));
@@ -1088,28 +1076,6 @@ fn read_merged(c: &mut impl Run, key: i64) -> R<Option<MergedEvent>> {
 }
 
 // Queries: a port of query.rs.
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Table {
-    Events,
-    Merged,
-}
-
-impl Table {
-    fn from(self) -> &'static str {
-        match self {
-            Table::Events => "events e JOIN articles a ON a.key = e.article",
-            Table::Merged => "merged_events m JOIN events e ON e.key = m.best",
-        }
-    }
-
-    fn alias(self) -> &'static str {
-        match self {
-            Table::Events => "e",
-            Table::Merged => "m",
-        }
-    }
-}
 
 fn filter_clause(table: Table, filter: &EventFilter) -> (String, Vec<Value>) {
     let t = table.alias();

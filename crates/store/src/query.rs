@@ -10,13 +10,13 @@ use crate::{ArticleSummary, EventFilter, Page, Store, StoreError};
 /// Which table a filter reads: events of articles (`e`), or merged events (`m`, whose
 /// fields but the window and toll are those of their most precise member, `e`).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Table {
+pub(crate) enum Table {
     Events,
     Merged,
 }
 
 impl Table {
-    fn from(self) -> &'static str {
+    pub(crate) fn from(self) -> &'static str {
         match self {
             Table::Events => "events e JOIN articles a ON a.key = e.article",
             Table::Merged => "merged_events m JOIN events e ON e.key = m.best",
@@ -24,7 +24,7 @@ impl Table {
     }
 
     /// The alias whose window, type and id the filter and the order use.
-    fn alias(self) -> &'static str {
+    pub(crate) fn alias(self) -> &'static str {
         match self {
             Table::Events => "e",
             Table::Merged => "m",
