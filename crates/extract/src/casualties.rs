@@ -54,7 +54,7 @@ pub fn read(spotted: &Spotted, pack: &LanguagePack) -> Casualties {
 }
 
 /// The number a casualty word at `cue_start..cue_end` reports, in this order: one just
-/// before it ("onze morts", "30 autres blessés"); the first of its clause that counts
+/// before it ("onze morts", "douze autres blessés"); the first of its clause that counts
 /// people ("12 civilians ... were killed"), not a breakdown ("dont trois enfants"); one
 /// just after it ("killing 12").
 fn number_for(
@@ -90,7 +90,7 @@ fn is_breakdown(spotted: &Spotted, pack: &LanguagePack, number_start: usize) -> 
     })
 }
 
-/// "…, dont trois enfants", "including five children": the children among the dead.
+/// "…, dont trois enfants", "including two children": the children among the dead.
 fn breakdown(spotted: &Spotted, pack: &LanguagePack, from: usize, to: usize) -> Option<u32> {
     spotted
         .numbers

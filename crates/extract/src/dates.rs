@@ -1,5 +1,5 @@
 //! Dates in a sentence, read against the article's publication date: explicit days
-//! ("mardi 28 janvier", "January 28th"), days relative to publication ("hier", "yesterday"),
+//! ("samedi 3 mars", "March 3rd"), days relative to publication ("hier", "yesterday"),
 //! weekdays (the last one on or before publication: reports speak of the past), windows
 //! ("depuis vendredi", "in recent days"). Without a publication date no year is invented:
 //! only a date that gives its year is placed.

@@ -15,9 +15,9 @@ pub struct ActorMention {
     pub end: usize,
     pub id: ActorId,
     pub text: String,
-    /// A second actor named jointly ("Russian and Syrian warplanes"): actor1's associate.
+    /// A second actor named jointly ("Syrian and Russian jets"): actor1's associate.
     pub joint: Option<ActorId>,
-    /// Allies named with it ("and allied militias").
+    /// Allies named with it ("and their allied militias").
     pub allies: Option<String>,
 }
 
@@ -26,7 +26,7 @@ pub struct ActorMention {
 pub enum PlaceRole {
     /// Where something may happen.
     Site,
-    /// A region ("rural Idlib", "Jabal al-Zawiya region"), with the governorate it names.
+    /// A region ("rural Idlib", "the Jabal Akrad region"), with the governorate it names.
     Region { admin1: Option<String> },
     /// Close to where something happens ("near X", "à l'extérieur de X").
     Near,
@@ -36,9 +36,9 @@ pub enum PlaceRole {
     Origin,
     /// A country.
     Country,
-    /// A building's name ("Al-Iman hospital").
+    /// A building's name ("Al-Rahma hospital").
     Facility,
-    /// A person or source ("Assaf said").
+    /// A person or source ("Khalil said").
     Person,
 }
 
@@ -83,7 +83,7 @@ pub struct Spotted {
     pub claims: Vec<(usize, usize)>,
     /// Token ranges of hypothetical markers ("would", "pourrait", conditional verbs).
     pub hypothetical: Vec<(usize, usize)>,
-    /// The sentence counts over a period ("over the last 10 days"): figures, not events.
+    /// The sentence counts over a period ("in the past two weeks"): figures, not events.
     pub aggregate: bool,
 }
 
@@ -149,7 +149,7 @@ pub fn spot(
     let aggregate_spans: Vec<(usize, usize)> =
         pack.aggregate.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let aggregate = !aggregate_spans.is_empty();
-    // Numbers inside a period ("over the last 10 days") or a date are not tolls.
+    // Numbers inside a period ("in the past 14 days") or a date are not tolls.
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = spot_numbers(&tokens, pack).into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
@@ -190,7 +190,7 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
         });
     }
     // "A and B": the second becomes the first's associate, whether B is a full actor name
-    // or only a nationality word ("avions de guerre russes et syriens").
+    // or only a nationality word ("des appareils syriens et russes").
     let mut merged: Vec<ActorMention> = Vec::new();
     for actor in actors {
         if let Some(previous) = merged.last_mut() {
@@ -373,7 +373,7 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
 }
 
 /// A place right after another with only "in"/"dans" between contains it: "the town of
-/// Binnish in Idlib" happened in Binnish, and Idlib only situates it.
+/// Sarmin in Idlib" happened in Sarmin, and Idlib only situates it.
 fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack, gazetteer: &Gazetteer) {
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
@@ -439,10 +439,10 @@ fn role_of(
                 .is_some_and(|h| *h.value == RegionSide::Before)
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
-    // "dans le sud d'Idleb", "in southern Idlib": a direction alone also makes a region.
+    // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region.
     let direction_before =
         (1..=3).find(|back| start >= *back && pack.directions.match_ending_at(tokens, start + 1 - back, 2).is_some());
-    // "Idlib's Saraqib district": the possessor is the wider area.
+    // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
     let landmark = nearest(&pack.landmark_markers);
     let near = nearest(&pack.near_markers);
@@ -468,7 +468,7 @@ fn role_of(
 }
 
 /// A region set off by a comma right after a landmark or an origin describes it ("based in
-/// Hmeimim, in Latakia province"): it takes the same role.
+/// Qamishli, in Hasakah province"): it takes the same role.
 fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);

@@ -254,7 +254,7 @@ pub struct LanguagePack {
     pub directions: Lexicon<()>,
     pub near_markers: Lexicon<()>,
     pub landmark_markers: Lexicon<()>,
-    /// Words that put a place inside a larger one right after it: "Binnish *in* Idlib".
+    /// Words that put a place inside a larger one right after it: "Sarmin *in* Idlib".
     pub locatives: Lexicon<()>,
     pub facility_nouns: Lexicon<()>,
     pub origin_markers: Lexicon<()>,

@@ -10,14 +10,14 @@ fn en(text: &str) -> Vec<Event> {
 
 #[test]
 fn recaptured_with_weekday_and_explicit_day_is_a_government_gain() {
-    let text = "Syrian government forces recaptured the town of Maarat al-Numan on Tuesday (January 28th), the Syrian Observatory for Human Rights said.";
+    let text = "Syrian government forces recaptured the town of Khan Shaykhun on Saturday (January 25th), the Syrian Observatory for Human Rights said.";
     let events = en(text);
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
-    assert_eq!(e.mention, "Maarat al-Numan");
+    assert_eq!(e.mention, "Khan Shaykhun");
     assert_town(e, "Idlib");
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     assert_control(e, "SYR_GOV", Some("OPP"), Extent::Full);
-    assert_day(e, day(2020, 1, 28));
+    assert_day(e, day(2020, 1, 25));
     assert_eq!((e.evidence_start, e.evidence_end), (0, text.len()));
 }
 
@@ -112,9 +112,9 @@ fn joint_warplanes_strike_with_toll_breakdown_and_wounded() {
 
 #[test]
 fn attackers_named_in_the_trigger_or_before_it() {
-    let strike = en("Russian airstrikes hit the town of Binnish yesterday.");
+    let strike = en("Russian airstrikes hit the town of Sarmin yesterday.");
     let e = single(&strike, SubEventType::AirDroneStrike);
-    assert_eq!(e.mention, "Binnish");
+    assert_eq!(e.mention, "Sarmin");
     assert_eq!(e.actor1_id, Some(actor("RUS")));
     assert_day(e, day(2020, 1, 29));
 
@@ -127,11 +127,11 @@ fn attackers_named_in_the_trigger_or_before_it() {
 
 #[test]
 fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
-    let first = "Russian warplanes carried out air strikes on the town of Maarat al-Numan on Tuesday.";
-    let second = "The hospital in the town of Sarmin was destroyed.";
+    let first = "Russian warplanes carried out air strikes on the town of Ariha on Tuesday.";
+    let second = "A school in the town of Sarmin was badly damaged.";
     let text = format!("{first} {second}");
     let events = en(&text);
-    assert_eq!(mentions(&events), ["Maarat al-Numan", "Sarmin"]);
+    assert_eq!(mentions(&events), ["Ariha", "Sarmin"]);
     let e = at(&events, "Sarmin");
     assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("RUS")));
@@ -170,10 +170,10 @@ fn digits_killed_including_children_and_wounded() {
 #[test]
 fn a_toll_over_the_last_ten_days_is_no_event() {
     // The same report for one day is an event...
-    let one_day = en("95 civilians were killed in air strikes on Ariha and Saraqib on Monday.");
-    assert_eq!(at(&one_day, "Ariha").fatalities, 95);
+    let one_day = en("37 civilians were killed in air strikes on Ariha and Saraqib on Monday.");
+    assert_eq!(at(&one_day, "Ariha").fatalities, 37);
     // ...the aggregate is a figure, not an event.
-    let aggregate = en("Over the last 10 days, 95 civilians were killed in air strikes on Ariha and Saraqib.");
+    let aggregate = en("Since the start of the month, 37 civilians were killed in air strikes on Ariha and Saraqib.");
     assert!(aggregate.is_empty(), "{}", summary(&aggregate));
 }
 
@@ -303,7 +303,7 @@ fn residents_of_a_town_fled() {
 
 #[test]
 fn damage_takes_the_day_of_the_attack_it_follows() {
-    let events = en("Russian warplanes carried out air strikes on the town of Maarat al-Numan on Tuesday. The hospital in the town of Sarmin was destroyed.");
+    let events = en("Russian warplanes carried out air strikes on the town of Ariha on Tuesday. The school in the town of Sarmin was badly damaged.");
     let e = at(&events, "Sarmin");
     assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
     assert_day(e, day(2020, 1, 28));
@@ -324,11 +324,11 @@ fn an_aggregate_figure_is_the_toll_not_the_days() {
     let article = article(
         "en",
         published(),
-        "Over the last 10 days, 95 civilians were killed in air strikes on Ariha and Saraqib.",
+        "Since the start of the month, 37 civilians were killed in air strikes on Ariha and Saraqib.",
     );
     let extraction = extractor().explain(&article);
     assert!(extraction.events.is_empty());
-    assert_eq!(extraction.figures.first().and_then(|f| f.killed), Some(95));
+    assert_eq!(extraction.figures.first().and_then(|f| f.killed), Some(37));
 }
 
 #[test]
@@ -366,9 +366,9 @@ fn an_attack_on_soldiers_is_a_clash_and_the_toll_counts_people() {
 
 #[test]
 fn a_town_in_its_governorate_is_one_event_at_the_town() {
-    let events = en("Russian warplanes struck the town of Binnish in Idlib on Monday.");
+    let events = en("Russian warplanes struck the town of Saraqib in Idlib on Monday.");
     let e = single(&events, SubEventType::AirDroneStrike);
-    assert_eq!(e.mention, "Binnish");
+    assert_eq!(e.mention, "Saraqib");
 }
 
 #[test]
