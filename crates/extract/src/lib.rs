@@ -10,14 +10,25 @@ mod assemble;
 mod casualties;
 #[cfg(test)]
 mod constructions;
+mod context;
 mod dates;
+mod dedupe;
+mod discourse;
 mod features;
+mod frames;
+mod gate;
+mod place;
+mod proposed;
+mod reader;
 mod segment;
 mod spot;
+mod trace;
 
 use assemble::Detail;
-pub use assemble::{retype_candidate, Extraction, Figure, SentenceTrace};
+pub use assemble::{Extraction, Figure};
 pub use dates::{default_window, DateWindow};
+pub use gate::retype_candidate;
+pub use trace::SentenceTrace;
 
 /// The date windows a text gives, read with a language pack against a publication date:
 /// the date reading of the engine on its own, for tests and fuzzing.

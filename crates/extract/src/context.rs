@@ -1,0 +1,79 @@
+//! What the whole article establishes before its sentences are read: the governorate it
+//! names most, the side it names most against the state, and how often and where first
+//! each place is named.
+
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
+
+use frontline_core::{ActorId, Article};
+use frontline_gazetteer::Gazetteer;
+use frontline_lang::LanguagePack;
+
+use crate::place::{dominant_governorate, HomeNames};
+use crate::spot::Spotted;
+
+pub(crate) struct ArticleContext<'a> {
+    pub article: &'a Article,
+    pub pack: &'a LanguagePack,
+    pub gazetteer: &'a Gazetteer,
+    pub home: HomeNames<'a>,
+    /// The governorate the article names most.
+    pub admin1: Option<String>,
+    /// Non-state actor named most, the usual loser of government gains.
+    pub main_opposition: ActorId,
+    /// For each place named (folded): how many prose sentences name it, and the first.
+    pub place_sentences: FxHashMap<String, (usize, usize)>,
+    /// How many sentences the article has.
+    pub sentences: usize,
+}
+
+impl<'a> ArticleContext<'a> {
+    pub(crate) fn new(
+        article: &'a Article,
+        pack: &'a LanguagePack,
+        gazetteer: &'a Gazetteer,
+        spotted: &[Option<Spotted>],
+    ) -> ArticleContext<'a> {
+        let home = HomeNames::new(gazetteer);
+        let admin1 = dominant_governorate(spotted, &home);
+        ArticleContext {
+            article,
+            pack,
+            gazetteer,
+            home,
+            admin1,
+            main_opposition: main_opposition(spotted),
+            place_sentences: place_sentences(spotted),
+            sentences: spotted.iter().flatten().count(),
+        }
+    }
+}
+
+/// For each place named in the article's prose, folded: in how many sentences, and the first.
+fn place_sentences(spotted: &[Option<Spotted>]) -> FxHashMap<String, (usize, usize)> {
+    let mut seen: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+    // Indexed among the prose sentences, as the readers count them.
+    for (index, s) in spotted.iter().flatten().enumerate() {
+        let mut names: Vec<String> = s.places.iter().map(|p| frontline_gazetteer::fold_mention(&p.text)).collect();
+        names.sort();
+        names.dedup();
+        for name in names {
+            seen.entry(name).and_modify(|(count, _)| *count += 1).or_insert((1, index));
+        }
+    }
+    seen
+}
+
+fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
+    let mut counts: HashMap<ActorId, usize> = HashMap::new();
+    for s in spotted.iter().flatten() {
+        for actor in
+            s.actors.iter().filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF"))
+        {
+            *counts.entry(actor.id).or_default() += 1;
+        }
+    }
+    let fallback = ActorId::parse("OPP").expect("OPP is in the actor table");
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map_or(fallback, |(a, _)| a)
+}

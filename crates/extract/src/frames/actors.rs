@@ -1,0 +1,119 @@
+//! The actors that fill a frame's agent and target slots: the subject before a trigger,
+//! the actor an agent word introduces after it, the attacker of a strike and its target,
+//! and who held the places before.
+
+use frontline_core::ActorId;
+use frontline_lang::TriggerKind;
+
+use crate::discourse::Discourse;
+use crate::reader::SentenceReader;
+use crate::spot::{span_text, ActorMention, TriggerMention};
+
+impl<'s> SentenceReader<'_, 's> {
+    /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
+    /// subject of the discourse.
+    pub(crate) fn subject_of(&self, trigger: &TriggerMention, discourse: &Discourse) -> Option<ActorMention> {
+        let s = self.spotted;
+        let holder_spans = self.previous_holder_spans();
+        let named = s.actors.iter().rev().find(|a| {
+            a.end <= trigger.start && !holder_spans.iter().any(|&(hs, he)| a.start >= hs && a.start <= he + 1)
+        });
+        if let Some(actor) = named {
+            return Some(actor.clone());
+        }
+        self.pronoun_subject(trigger, discourse)
+    }
+
+    pub(crate) fn actor_after(&self, from: usize, within: usize) -> Option<ActorMention> {
+        self.spotted.actors.iter().find(|a| a.start >= from && a.start <= from + within).cloned()
+    }
+
+    pub(crate) fn previous_holder_spans(&self) -> Vec<(usize, usize)> {
+        self.ctx.pack.previous_holder.find_all(&self.spotted.tokens).iter().map(|h| (h.start, h.end)).collect()
+    }
+
+    /// "auparavant sous le contrôle des forces du régime": who held the places before.
+    pub(crate) fn previous_holder(&self) -> Option<ActorId> {
+        self.previous_holder_spans().into_iter().find_map(|(_, end)| {
+            self.spotted.actors.iter().find(|a| a.start >= end && a.start <= end + 2).map(|a| a.id)
+        })
+    }
+
+    /// Who carried out an attack: an actor right after the trigger ("frappes russes",
+    /// "bombardment by Russia"), else the nearest before it.
+    pub(crate) fn attacker(
+        &self,
+        trigger: &TriggerMention,
+        kind: TriggerKind,
+        discourse: &Discourse,
+    ) -> Option<ActorMention> {
+        self.attacker_in_sentence(trigger)
+            .or_else(|| self.pronoun_subject(trigger, discourse))
+            .or_else(|| (kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor()).flatten())
+    }
+
+    /// The attacker the sentence names: an actor on the trigger or right after it
+    /// ("frappes russes"), or introduced after it by an agent word ("bombardment by Russia",
+    /// "raids du régime"); else a nationality word just before it ("Turkish drones"); else
+    /// the nearest actor before it in its clause. Civilians and rescuers are victims, never
+    /// attackers.
+    pub(crate) fn attacker_in_sentence(&self, trigger: &TriggerMention) -> Option<ActorMention> {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let armed = |a: &&ActorMention| a.id.inter_code() != 7;
+        // After the trigger, only an actor that shares its words ("frappes russes") or that an
+        // agent word introduces; a bare actor after a verb is its object ("struck SDF positions").
+        let agent = |a: &ActorMention| {
+            a.start < trigger.end
+                || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
+        };
+        let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
+        let after =
+            s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a)).cloned().or(demonym_after);
+        let demonym = || {
+            let named = |start: usize, end: usize| s.actors.iter().any(|a| a.start < end && start < a.end);
+            let hit = pack.demonyms.match_ending_at(&s.tokens, trigger.start, 2).filter(|h| !named(h.start, h.end));
+            hit.map(|h| self.nationality_actor(h))
+        };
+        let before = || {
+            s.actors
+                .iter()
+                .filter(armed)
+                .rev()
+                .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+                .cloned()
+        };
+        after.or_else(demonym).or_else(before)
+    }
+
+    /// An actor named only by a nationality word ("Turkish drones", "frappes russes").
+    pub(crate) fn nationality_actor(&self, hit: frontline_lang::Hit<'_, ActorId>) -> ActorMention {
+        ActorMention {
+            start: hit.start,
+            end: hit.end,
+            id: *hit.value,
+            text: span_text(self.text, &self.spotted.tokens, hit.start, hit.end),
+            joint: None,
+            allies: None,
+        }
+    }
+
+    /// Who was attacked: an armed actor after the trigger, in its clause, that is not the
+    /// attacker ("struck SDF positions").
+    pub(crate) fn target_actor(
+        &self,
+        trigger: &TriggerMention,
+        attacker: Option<&ActorMention>,
+    ) -> Option<ActorMention> {
+        self.spotted
+            .actors
+            .iter()
+            .find(|a| {
+                a.start >= trigger.end
+                    && self.same_clause(trigger.end, a.start)
+                    && Some(a.id) != attacker.map(|x| x.id)
+                    && attacker.is_none_or(|x| a.start >= x.end)
+            })
+            .cloned()
+    }
+}

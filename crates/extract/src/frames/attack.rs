@@ -1,0 +1,118 @@
+//! Attack frames: air strikes and shelling at the places of their stretch of the sentence,
+//! damage reports tied to the attack just before them, and what a bombing or an assault is
+//! read as.
+
+use frontline_core::SubEventType;
+use frontline_lang::TriggerKind;
+
+use super::Frame;
+use crate::discourse::{Discourse, ATTACK_MEMORY};
+use crate::reader::SentenceReader;
+use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
+use crate::trace::SentenceTrace;
+
+impl<'s> SentenceReader<'_, 's> {
+    /// Bombings and assaults read as air strikes when aircraft carry them (aircraft named
+    /// in the sentence, or an air force as the attacker), else as shelling or a clash.
+    pub(crate) fn reading_of(&self, trigger: &TriggerMention) -> TriggerKind {
+        let kind = trigger.trigger.kind;
+        if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault) {
+            return kind;
+        }
+        let aircraft_named = !self.ctx.pack.aerial.find_all(&self.spotted.tokens).is_empty();
+        let air_force = self.attacker_in_sentence(trigger).is_some_and(|a| a.id.as_str() == "RUS");
+        match (kind, aircraft_named || air_force) {
+            (_, true) => TriggerKind::AirStrike,
+            (TriggerKind::Bombard, false) => TriggerKind::Shelling,
+            _ => TriggerKind::Clash,
+        }
+    }
+
+    /// Places hit by an attack: the sites of the sentence, else its region.
+    pub(crate) fn attack(
+        &self,
+        trigger: &'s TriggerMention,
+        kind: TriggerKind,
+        discourse: &Discourse,
+        frames: &mut Vec<Frame<'s>>,
+    ) {
+        let sub_event_type =
+            if kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
+        let actor = self.attacker(trigger, kind, discourse);
+        let target = self.target_actor(trigger, actor.as_ref());
+        for place in self.targets(trigger) {
+            let mut frame = Frame::new(sub_event_type, place, trigger).by(actor.clone());
+            frame.target = target.clone();
+            frames.push(frame);
+        }
+    }
+
+    /// Sites that are named as such (resolved in the gazetteer, or announced by a place
+    /// noun), else places it happened near, else the first region of the sentence.
+    ///
+    /// A sentence may report two attacks ("strikes killed 5 in A, while raids near B killed
+    /// 4"): each takes the places of its own stretch, from the previous attack word to the
+    /// next one, those after it first.
+    pub(crate) fn targets(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
+        let s = self.spotted;
+        let is_attack = |t: &&TriggerMention| {
+            matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling) && !self.is_disrupted(t)
+        };
+        // Attack words side by side ("drones struck") are one attack.
+        let next =
+            s.triggers.iter().filter(is_attack).find(|t| t.start > trigger.end).map_or(s.tokens.len(), |t| t.start);
+        let previous = s.triggers.iter().filter(is_attack).rev().find(|t| t.end <= trigger.start).map_or(0, |t| t.end);
+        let stretches = [(trigger.end, next), (previous, trigger.start)];
+        for (from, to) in stretches {
+            for role in [PlaceRole::Site, PlaceRole::Near] {
+                let places: Vec<&PlaceMention> = s
+                    .places
+                    .iter()
+                    .filter(|p| p.start >= from && p.end <= to && p.role == role && self.is_named_place(p))
+                    .collect();
+                if !places.is_empty() {
+                    return places;
+                }
+            }
+        }
+        s.places.iter().filter(|p| matches!(p.role, PlaceRole::Region { .. })).take(1).collect()
+    }
+
+    /// Damage ("was destroyed") caused by the attack reported just before.
+    pub(crate) fn damage(
+        &self,
+        trigger: &'s TriggerMention,
+        discourse: &Discourse,
+        frames: &mut Vec<Frame<'s>>,
+        trace: &mut SentenceTrace,
+    ) {
+        let Some(attack) = &discourse.last_attack else {
+            trace.note(|| format!("{:?}: damage with no attack reported before it", trigger.text));
+            return;
+        };
+        if self.index.saturating_sub(attack.sentence) > ATTACK_MEMORY {
+            trace.note(|| format!("{:?}: the last attack reported is too far back", trigger.text));
+            return;
+        }
+        let sub_event_type =
+            if attack.kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
+        let sites: Vec<&PlaceMention> =
+            self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p)).collect();
+        for place in sites {
+            let mut frame = Frame::new(sub_event_type, place, trigger).by(attack.actor.clone());
+            frame.time = attack.window.clone();
+            frames.push(frame);
+        }
+    }
+
+    /// A weapon named as the object of a disruption ("shot down a *drone*", "intercepted
+    /// *missiles*"): what was stopped, not an attack of its own.
+    pub(crate) fn is_disrupted(&self, trigger: &TriggerMention) -> bool {
+        const OBJECT_DISTANCE: usize = 3;
+        self.spotted.triggers.iter().any(|t| {
+            t.trigger.sub_event_type == Some(SubEventType::DisruptedWeaponsUse)
+                && t.end <= trigger.start
+                && trigger.start - t.end <= OBJECT_DISTANCE
+        })
+    }
+}

@@ -1,0 +1,41 @@
+//! Clash frames: fighting at named sites, between the actor before the trigger and the one
+//! after it.
+
+use frontline_core::SubEventType;
+
+use super::Frame;
+use crate::discourse::Discourse;
+use crate::reader::SentenceReader;
+use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
+
+impl<'s> SentenceReader<'_, 's> {
+    /// Fighting at named sites, between the actor before the trigger and the one after.
+    pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
+        let s = self.spotted;
+        let before = s
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+            .cloned()
+            .or_else(|| self.pronoun_subject(trigger, discourse));
+        let mut after = s.actors.iter().filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
+        // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
+        let actor1 = before.or_else(|| after.next().cloned());
+        let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
+        let named_site = |p: &&PlaceMention| p.role == PlaceRole::Site && self.is_named_place(p);
+        let in_clause = |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
+        let mut places: Vec<&PlaceMention> = s.places.iter().filter(named_site).filter(in_clause).collect();
+        // "In Sarmin, the army clashed with rebels": the site put before the clause, ahead of
+        // its subject (a place after the subject is what another verb did to it).
+        let first_actor = s.actors.first().map_or(trigger.start, |a| a.start.min(trigger.start));
+        if places.is_empty() {
+            places = s.places.iter().filter(named_site).filter(|p| p.end <= first_actor).take(1).collect();
+        }
+        for place in places {
+            let mut frame = Frame::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
+            frame.target = actor2.clone();
+            frames.push(frame);
+        }
+    }
+}

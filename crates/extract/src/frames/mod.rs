@@ -1,0 +1,116 @@
+//! Candidate frames: each trigger of a sentence read into frames, one per place it
+//! happened, with typed role slots (who acted, against whom, where, when, the toll). The
+//! readers of each kind of trigger live in the submodules; the actors that fill the slots
+//! are found in `actors`.
+
+mod actors;
+mod attack;
+mod clash;
+mod flight;
+mod incident;
+mod territory;
+
+use frontline_core::{ActorId, Extent, SubEventType};
+use frontline_lang::TriggerKind;
+
+use crate::casualties::Casualties;
+use crate::dates::{best_for, DateWindow};
+use crate::discourse::{Attack, Discourse};
+use crate::reader::SentenceReader;
+use crate::spot::{ActorMention, PlaceMention, TriggerMention};
+use crate::trace::SentenceTrace;
+
+/// What a trigger says happened at one place, before the place is resolved.
+pub(crate) struct Frame<'s> {
+    pub sub_event_type: SubEventType,
+    pub trigger: &'s TriggerMention,
+    /// Who acted: actor1. Its backer, when the text names one with it ("Russian and Syrian
+    /// warplanes", "and allied militias"), rides on the mention as its joint actor and allies.
+    pub agent: Option<ActorMention>,
+    /// Who was acted against: actor2.
+    pub target: Option<ActorMention>,
+    pub place: &'s PlaceMention,
+    /// The date window of the sentence this frame refers back to, used when its own
+    /// sentence gives none.
+    pub time: Option<DateWindow>,
+    /// The sentence's toll, on its first frame only: the others of the same sentence report
+    /// the same toll and must not count it again.
+    pub casualties: Option<Casualties>,
+    /// Who gained and who lost the place, and how much of it: territorial types only.
+    pub control: Option<(ActorId, Option<ActorId>, Extent)>,
+    pub confidence: f64,
+}
+
+impl<'s> Frame<'s> {
+    fn new(sub_event_type: SubEventType, place: &'s PlaceMention, trigger: &'s TriggerMention) -> Frame<'s> {
+        Frame {
+            sub_event_type,
+            trigger,
+            agent: None,
+            target: None,
+            place,
+            time: None,
+            casualties: None,
+            control: None,
+            confidence: trigger.trigger.confidence,
+        }
+    }
+
+    fn by(mut self, agent: Option<ActorMention>) -> Frame<'s> {
+        self.agent = agent;
+        self
+    }
+}
+
+impl<'s> SentenceReader<'_, 's> {
+    /// The frames of the sentence's triggers, in their order. An attack is remembered in the
+    /// discourse as it is read, hypothetical or not, for the damage reports after it; what
+    /// was shot down, what is hypothetical and what is counted over a period make no frame.
+    pub(crate) fn frames(&self, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Vec<Frame<'s>> {
+        let mut frames: Vec<Frame<'s>> = Vec::new();
+        for trigger in &self.spotted.triggers {
+            if self.is_disrupted(trigger) {
+                trace.note(|| format!("{:?}: what was shot down or intercepted, not an attack", trigger.text));
+                continue;
+            }
+            let kind = self.reading_of(trigger);
+            if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
+                let actor = self.attacker(trigger, kind, discourse);
+                let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
+                discourse.remember_attack(Attack { kind, sentence: self.index, actor, window });
+            }
+            if matches!(kind, TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Intervention) {
+                continue;
+            }
+            if self.is_hypothetical(trigger) {
+                trace.note(|| format!("{:?}: hypothetical or intended, not an event", trigger.text));
+                continue;
+            }
+            if self.spotted.aggregate {
+                trace.note(|| format!("{:?}: counted over a period, kept as a figure", trigger.text));
+                continue;
+            }
+            let before = frames.len();
+            match kind {
+                TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw => {
+                    self.territory(trigger, discourse, &mut frames, trace)
+                }
+                TriggerKind::AirStrike | TriggerKind::Shelling => self.attack(trigger, kind, discourse, &mut frames),
+                TriggerKind::Damage => self.damage(trigger, discourse, &mut frames, trace),
+                TriggerKind::Clash => self.clash(trigger, discourse, &mut frames),
+                TriggerKind::Flee => self.flight(trigger, &mut frames),
+                TriggerKind::Incident => self.incident(trigger, &mut frames),
+                // Read above as one of the kinds before, or with the triggers they qualify.
+                TriggerKind::Kill
+                | TriggerKind::Wound
+                | TriggerKind::Bombard
+                | TriggerKind::Assault
+                | TriggerKind::Intervention => {}
+            }
+            if frames.len() == before && !matches!(kind, TriggerKind::Damage) {
+                trace.note(|| format!("{:?}: no place where it happened", trigger.text));
+            }
+        }
+        frames
+    }
+}

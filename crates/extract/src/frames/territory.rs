@@ -1,0 +1,179 @@
+//! Territory frames: who took, lost or left which places ("took control of A and B",
+//! "A fell to", "was recaptured by"), with the other side of the war as the usual loser.
+
+use frontline_core::{ActorId, Extent, SubEventType};
+use frontline_lang::TriggerKind;
+
+use super::Frame;
+use crate::discourse::Discourse;
+use crate::reader::SentenceReader;
+use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
+use crate::trace::SentenceTrace;
+
+/// How far after a territory trigger its first place may stand.
+pub(crate) const OBJECT_WINDOW: usize = 10;
+
+impl<'s> SentenceReader<'_, 's> {
+    /// Territory: the places that follow the trigger, taken by its subject (or, for "fell
+    /// to", by the actor that follows).
+    pub(crate) fn territory(
+        &self,
+        trigger: &'s TriggerMention,
+        discourse: &Discourse,
+        frames: &mut Vec<Frame<'s>>,
+        trace: &mut SentenceTrace,
+    ) {
+        let kind = trigger.trigger.kind;
+        let mut objects = self.objects_after(trigger);
+        // "X fell to ...", and the passive "X was recaptured by ...": the places come first.
+        if objects.is_empty() && (kind == TriggerKind::Fall || self.agent_follows(trigger)) {
+            objects = self.list_before(trigger);
+        }
+        // "In X, the army took control of the town": the place noun stands for the place fronted.
+        if objects.is_empty() {
+            objects = self.fronted_place(trigger).into_iter().collect();
+        }
+        if objects.is_empty() {
+            return;
+        }
+        let actor = match kind {
+            TriggerKind::Fall => self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse)),
+            _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
+        };
+        let Some(actor) = actor else {
+            trace.note(|| format!("{:?}: no actor for the territory change", trigger.text));
+            return;
+        };
+        let extent = self.extent(trigger, objects[0]);
+        // The other side of the war is the usual loser (or, for a withdrawal, gainer).
+        let other_side = if sides_with_state(actor.id) { self.ctx.main_opposition } else { syrian_state() };
+        let (gained, lost, sub_event_type) = if kind == TriggerKind::Withdraw {
+            (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
+        } else {
+            let lost = self.previous_holder().unwrap_or(other_side);
+            let unopposed = !self.ctx.pack.non_violent.find_all(&self.spotted.tokens).is_empty();
+            let sub = if unopposed {
+                SubEventType::NonViolentTransfer
+            } else if sides_with_state(actor.id) {
+                SubEventType::GovernmentRegainsTerritory
+            } else {
+                SubEventType::NonStateActorOvertakesTerritory
+            };
+            (actor.id, Some(lost).filter(|l| *l != actor.id), sub)
+        };
+        for place in objects {
+            let mut frame = Frame::new(sub_event_type, place, trigger).by(Some(actor.clone()));
+            frame.control = Some((gained, lost, extent));
+            frames.push(frame);
+        }
+    }
+
+    /// The first place after a trigger (within a few words, in the same clause), and the
+    /// places listed with it ("A, B et C, en plus de D").
+    pub(crate) fn objects_after(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
+        let s = self.spotted;
+        // A governorate named first only situates the place that follows ("Idlib's Saraqib").
+        let governorate_context = |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
+        let Some(first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p)) else {
+            return Vec::new();
+        };
+        if first.start - trigger.end > OBJECT_WINDOW
+            || !self.same_clause(trigger.end, first.start)
+            || !is_territory_object(first)
+        {
+            return Vec::new();
+        }
+        if s.triggers.iter().any(|t| t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)) {
+            return Vec::new();
+        }
+        let mut objects = vec![first];
+        for place in s.places.iter().filter(|p| p.start > first.start) {
+            let last = objects[objects.len() - 1];
+            if !self.only_connectors(last.end, place.start) {
+                break;
+            }
+            if place.role == PlaceRole::Site {
+                objects.push(place);
+            } else if !matches!(place.role, PlaceRole::Region { .. } | PlaceRole::Landmark) {
+                break;
+            }
+        }
+        objects
+    }
+
+    /// Whether an agent word and an actor follow the trigger: the passive "was taken *by* the
+    /// army", "a été reprise *par* l'armée".
+    pub(crate) fn agent_follows(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        self.ctx
+            .pack
+            .agent_markers
+            .match_at(&s.tokens, trigger.end)
+            .is_some_and(|marker| s.actors.iter().any(|a| a.start >= marker.end && a.start <= marker.end + 2))
+    }
+
+    /// A place noun without a name after the trigger ("the town", "la ville") read as the
+    /// named site the sentence put before it ("In Saraqib, ... took control of the town").
+    pub(crate) fn fronted_place(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
+        let s = self.spotted;
+        let tokens = &s.tokens;
+        let end = (trigger.end + OBJECT_WINDOW).min(tokens.len());
+        let noun = (trigger.end..end)
+            .take_while(|&i| !tokens[i].is_punct(";.!?(),"))
+            .find_map(|i| self.ctx.pack.place_nouns.match_at(tokens, i))?;
+        let named_after = s.places.iter().any(|p| p.start >= noun.end && p.start <= noun.end + 2);
+        if named_after {
+            return None;
+        }
+        s.places.iter().rev().find(|p| p.end <= trigger.start && p.role == PlaceRole::Site && self.is_named_place(p))
+    }
+
+    /// The places listed before a trigger, in the same clause ("A and B fell to ...").
+    pub(crate) fn list_before(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
+        let places = &self.spotted.places;
+        let Some(last) = places.iter().rposition(|p| {
+            p.end <= trigger.start && p.role == PlaceRole::Site && self.same_clause(p.end, trigger.start)
+        }) else {
+            return Vec::new();
+        };
+        let mut first = last;
+        while first > 0 {
+            let previous = &places[first - 1];
+            if previous.role != PlaceRole::Site || !self.only_connectors(previous.end, places[first].start) {
+                break;
+            }
+            first -= 1;
+        }
+        places[first..=last].iter().collect()
+    }
+
+    /// "la majeure partie de", "most of" between the trigger and its first place.
+    pub(crate) fn extent(&self, trigger: &TriggerMention, first: &PlaceMention) -> Extent {
+        let tokens = &self.spotted.tokens;
+        let partial = (trigger.start..first.start)
+            .any(|i| self.ctx.pack.partial.match_at(tokens, i).is_some_and(|h| h.end <= first.start));
+        if partial {
+            Extent::Partial
+        } else {
+            Extent::Full
+        }
+    }
+}
+
+pub(crate) fn syrian_state() -> ActorId {
+    ActorId::parse("SYR_GOV").expect("SYR_GOV is in the actor table")
+}
+
+/// Government gains: the Syrian state and the forces fighting on its side.
+pub(crate) fn sides_with_state(actor: ActorId) -> bool {
+    matches!(actor.as_str(), "SYR_GOV" | "RUS" | "IRN" | "HEZ")
+}
+
+/// A territory change names a town, or a region that is not a whole governorate.
+pub(crate) fn is_territory_object(place: &PlaceMention) -> bool {
+    matches!(place.role, PlaceRole::Site | PlaceRole::Region { admin1: None })
+}
+
+pub(crate) fn is_event_kind(kind: TriggerKind) -> bool {
+    !matches!(kind, TriggerKind::Kill | TriggerKind::Wound)
+}

@@ -1,0 +1,73 @@
+//! The gate: the language's trained models decide each proposed event's sub-event type and
+//! whether it is kept (with the model's probability as its confidence); an event whose text
+//! names no actor takes the actor that usually carries out its type.
+
+use frontline_core::{ActorId, Event, SubEventType};
+use frontline_lang::LanguagePack;
+
+use crate::proposed::Proposed;
+
+/// A candidate whose text names no actor1 takes the actor that, in the gold, most often
+/// carries out its type in its year (the language's `#actor` lines), when there is one.
+pub(crate) fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
+    let event = &mut candidate.event;
+    if event.actor1_id.is_some() {
+        return candidate;
+    }
+    let Some(year) = event.date_end.or(event.event_date).map(|d| chrono::Datelike::year(&d)) else {
+        return candidate;
+    };
+    if let Some(actor) = pack.weights.usual_actor(event.sub_event_type.as_str(), year).and_then(ActorId::parse) {
+        event.actor1_id = Some(actor);
+        event.actor1 = Some(actor.display_name().to_string());
+        event.event_id = event.derive_id();
+    }
+    candidate
+}
+
+/// The candidate with the sub-event type the language's type model gives it (the rules'
+/// type is one of the features it weighs); as the rules typed it when no model was trained.
+pub(crate) fn typed(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
+    let best = pack.weights.best_type(candidate.type_features.iter().map(String::as_str));
+    let Some(sub) = best.and_then(|(name, _)| SubEventType::parse(name)) else { return candidate };
+    if sub != candidate.event.sub_event_type {
+        retype_candidate(&mut candidate.event, &mut candidate.features, sub);
+    }
+    candidate
+}
+
+/// Gives an event another sub-event type, and its real-event features with it (those
+/// that name the type): what the type model does, and `frontline train` when it learns.
+pub fn retype_candidate(event: &mut Event, features: &mut [String], new: SubEventType) {
+    let old = event.sub_event_type;
+    event.sub_event_type = new;
+    event.event_type = new.event_type();
+    // Control belongs to territorial types only.
+    if !new.is_territorial() {
+        event.control = None;
+    }
+    event.event_id = event.derive_id();
+    let (from, to) = (format!("type={}", old.as_str()), format!("type={}", new.as_str()));
+    for f in features.iter_mut() {
+        if let Some(rest) = f.strip_prefix(&from) {
+            *f = format!("{to}{rest}");
+        }
+    }
+}
+
+/// The candidates the language's trained model keeps, each with the model's probability
+/// as its confidence; all of them, as the rules made them, when no model was trained.
+pub(crate) fn weighed(candidates: Vec<Proposed>, pack: &LanguagePack) -> Vec<Proposed> {
+    let weights = &pack.weights;
+    if weights.is_empty() {
+        return candidates;
+    }
+    candidates
+        .into_iter()
+        .filter_map(|mut c| {
+            let p = weights.probability(c.features.iter().map(String::as_str));
+            c.event.confidence = (p * 100.0).round() / 100.0;
+            (p >= weights.threshold).then_some(c)
+        })
+        .collect()
+}

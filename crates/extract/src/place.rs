@@ -1,0 +1,222 @@
+//! Place resolution: a place mention to a point of the gazetteer, a governorate or the
+//! country, with the governorate and district the sentence (else the article) gives as
+//! context and the points resolved so far as neighbours.
+
+use std::collections::HashMap;
+
+use frontline_gazetteer::{Context, Gazetteer, Place};
+
+use crate::discourse::Discourse;
+use crate::features::Resolution;
+use crate::reader::SentenceReader;
+use crate::spot::{PlaceMention, PlaceRole, Spotted};
+use crate::trace::SentenceTrace;
+
+/// The country frontline covers; articles are read as being about it.
+pub(crate) const HOME_COUNTRY: &str = "SY";
+
+/// Syria's ISO 3166 number: places elsewhere are rarely the war's events.
+pub(crate) const SYRIA_ISO: u16 = 760;
+
+/// The governorate the article names most, as a region or by its seat's name: the context
+/// of the places its sentences leave unsituated.
+pub(crate) fn dominant_governorate(spotted: &[Option<Spotted>], home: &HomeNames<'_>) -> Option<String> {
+    let gazetteer = home.gazetteer;
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for s in spotted.iter().flatten() {
+        for place in &s.places {
+            let admin1 = match &place.role {
+                PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
+                PlaceRole::Region { admin1: None } => home.admin1(&place.text),
+                PlaceRole::Site => gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()),
+                _ => None,
+            };
+            if let Some(a) = admin1 {
+                *counts.entry(a).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(a, _)| a)
+}
+
+/// Names resolved in the home country with no other context (is it a place? which
+/// governorate?); the gazetteer remembers the answers.
+pub(crate) struct HomeNames<'g> {
+    gazetteer: &'g Gazetteer,
+}
+
+impl<'g> HomeNames<'g> {
+    pub(crate) fn new(gazetteer: &'g Gazetteer) -> HomeNames<'g> {
+        HomeNames { gazetteer }
+    }
+
+    pub(crate) fn place(&self, name: &str) -> Option<&'g Place> {
+        self.gazetteer.resolve_in_country(name, HOME_COUNTRY)
+    }
+
+    pub(crate) fn admin1(&self, name: &str) -> Option<String> {
+        self.place(name).filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1.clone())
+    }
+
+    /// The district of the place a name designates, when the gazetteer knows it.
+    pub(crate) fn admin2(&self, name: &str) -> Option<String> {
+        self.place(name).filter(|p| p.country == HOME_COUNTRY && !p.admin2.is_empty()).map(|p| p.admin2.clone())
+    }
+}
+
+/// A place mention resolved: the event's location fields, how sure the resolution is, and
+/// (when explained) why this place was chosen.
+pub(crate) struct Placed {
+    pub location: String,
+    pub geonameid: Option<u32>,
+    pub pcode: Option<String>,
+    pub admin2: Option<String>,
+    pub admin3: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub geo_precision: u8,
+    pub admin1: Option<String>,
+    pub country: String,
+    pub iso: u16,
+    pub confidence_factor: f64,
+    pub resolution: Resolution,
+    pub how: String,
+}
+
+impl Placed {
+    pub(crate) fn governorate(
+        g: &frontline_gazetteer::Governorate,
+        gazetteer: &Gazetteer,
+        factor: f64,
+        how: String,
+    ) -> Placed {
+        let country = gazetteer.country(&g.country);
+        Placed {
+            location: g.name.clone(),
+            geonameid: None,
+            pcode: None,
+            admin2: None,
+            admin3: None,
+            latitude: Some(g.latitude),
+            longitude: Some(g.longitude),
+            geo_precision: 3,
+            admin1: Some(g.name.clone()),
+            country: country.map_or_else(|| g.country.clone(), |c| c.name.clone()),
+            iso: country.map_or(0, |c| c.iso_numeric),
+            confidence_factor: factor,
+            resolution: Resolution::Governorate,
+            how,
+        }
+    }
+
+    pub(crate) fn country(mention: &PlaceMention, gazetteer: &Gazetteer) -> Placed {
+        let country = gazetteer.country(HOME_COUNTRY);
+        Placed {
+            location: mention.text.clone(),
+            geonameid: None,
+            pcode: None,
+            admin2: None,
+            admin3: None,
+            latitude: country.map(|c| c.latitude),
+            longitude: country.map(|c| c.longitude),
+            geo_precision: 3,
+            admin1: None,
+            country: country.map_or_else(|| HOME_COUNTRY.to_string(), |c| c.name.clone()),
+            iso: country.map_or(0, |c| c.iso_numeric),
+            confidence_factor: 0.8,
+            resolution: Resolution::Unresolved,
+            how: "no region given: placed in the country".into(),
+        }
+    }
+}
+
+impl SentenceReader<'_, '_> {
+    pub(crate) fn place(
+        &self,
+        mention: &PlaceMention,
+        admin1_hint: Option<String>,
+        discourse: &mut Discourse,
+        trace: &mut SentenceTrace,
+    ) -> Placed {
+        let gazetteer = self.ctx.gazetteer;
+        if let PlaceRole::Region { admin1: Some(code) } = &mention.role {
+            if let Some(g) = gazetteer.governorate(HOME_COUNTRY, code) {
+                return Placed::governorate(g, gazetteer, 0.8, "a governorate".into());
+            }
+        }
+        let context = Context {
+            country: Some(HOME_COUNTRY.to_string()),
+            admin1: admin1_hint.clone(),
+            admin2: self.sentence_admin2(),
+            near: discourse.near.clone(),
+        };
+        // The account of the choice only when the reading is explained.
+        let (place, reason) = if trace.recording {
+            let resolution = gazetteer.resolve(&mention.text, &context);
+            (resolution.place, resolution.reason)
+        } else {
+            (gazetteer.resolve_place(&mention.text, &context).cloned(), String::new())
+        };
+        if let Some(place) = place {
+            let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
+            let point = (place.latitude, place.longitude);
+            // Each point once: every candidate of later places is measured against them all.
+            if !discourse.near.contains(&point) {
+                discourse.near.push(point);
+            }
+            let governorate = gazetteer.governorate(&place.country, &place.admin1);
+            let country = gazetteer.country(&place.country);
+            let hierarchy = |name: &str| (!name.is_empty()).then(|| name.to_string());
+            return Placed {
+                location: place.name.clone(),
+                geonameid: place.geonameid,
+                pcode: place.pcode.clone(),
+                admin2: hierarchy(&place.admin2),
+                admin3: hierarchy(&place.admin3),
+                latitude: Some(place.latitude),
+                longitude: Some(place.longitude),
+                geo_precision: if region { 2 } else { 1 },
+                admin1: governorate.map(|g| g.name.clone()),
+                country: country.map_or_else(|| place.country.clone(), |c| c.name.clone()),
+                iso: country.map_or(0, |c| c.iso_numeric),
+                confidence_factor: if region { 0.85 } else { 1.0 },
+                resolution: Resolution::Point,
+                how: reason,
+            };
+        }
+        trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, reason));
+        // A place the gazetteer lacks is kept by name at the smallest region the text gives.
+        let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
+        match governorate {
+            Some(g) => Placed {
+                location: mention.text.clone(),
+                resolution: Resolution::Unresolved,
+                ..Placed::governorate(g, gazetteer, 0.9, format!("placed in {} governorate", g.name))
+            },
+            None => Placed::country(mention, gazetteer),
+        }
+    }
+
+    /// The governorate this sentence names (a region, else a landmark near which things
+    /// happen), else the article's.
+    pub(crate) fn sentence_admin1(&self) -> Option<String> {
+        let places = &self.spotted.places;
+        let region = places.iter().find_map(|p| match &p.role {
+            PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&p.text),
+            _ => None,
+        });
+        let landmark =
+            || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| self.ctx.home.admin1(&p.text));
+        region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
+    }
+
+    /// The district this sentence names: that of a region below a governorate ("the
+    /// countryside of Maarat al-Numan", "Jabal al-Zawiya region").
+    pub(crate) fn sentence_admin2(&self) -> Option<String> {
+        self.spotted.places.iter().find_map(|p| match &p.role {
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin2(&p.text),
+            _ => None,
+        })
+    }
+}

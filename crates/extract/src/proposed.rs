@@ -1,0 +1,193 @@
+//! From a frame to a proposed event: its place resolved, its date window chosen, its
+//! confidence, and the features the gate's trained models weigh.
+
+use frontline_core::{ActorId, Control, Event, SubEventType};
+use frontline_lang::TriggerKind;
+
+use crate::dates::{best_for, default_window, DateWindow};
+use crate::discourse::Discourse;
+use crate::features::{Candidate, DateOrigin};
+use crate::frames::Frame;
+use crate::place::{Placed, SYRIA_ISO};
+use crate::reader::SentenceReader;
+use crate::spot::ActorMention;
+use crate::trace::SentenceTrace;
+
+/// A candidate event and its features, before the trained model weighs it.
+pub(crate) struct Proposed {
+    pub event: Event,
+    /// What the real-event model weighs.
+    pub features: Vec<String>,
+    /// What the type model weighs.
+    pub type_features: Vec<String>,
+}
+
+impl<'s> SentenceReader<'_, 's> {
+    /// The event a frame proposes, with its features.
+    pub(crate) fn build(&self, frame: Frame<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Proposed {
+        let ctx = self.ctx;
+        let admin1_hint = self.sentence_admin1();
+        let placed = self.place(frame.place, admin1_hint, discourse, trace);
+        let (window, date_origin) = self.window(&frame);
+        let claimed_by = self.claimant();
+        let candidate = self.candidate(&frame, &placed, date_origin, claimed_by.is_some());
+        // The type model's features cost a string per trigger and actor of the sentence:
+        // made only when a type model will read them, or when no model is loaded at all
+        // (as `frontline train` reads, to learn one).
+        let weights = &ctx.pack.weights;
+        let wanted = !weights.by_type.is_empty() || weights.is_empty();
+        let type_features = if wanted { candidate.type_features() } else { Vec::new() };
+        let features = candidate.features();
+        let confidence = self.confidence(&frame, &placed, claimed_by.as_ref());
+        let toll = frame.casualties.clone().unwrap_or_default();
+        let (actor1_id, actor1, assoc1) = actor_fields(frame.agent.as_ref());
+        let (actor2_id, actor2, assoc2) = actor_fields(frame.target.as_ref());
+        let mut event = Event {
+            event_id: String::new(),
+            event_date: window.day_of(),
+            date_start: window.start,
+            date_end: window.end,
+            time_precision: window.precision,
+            event_type: frame.sub_event_type.event_type(),
+            sub_event_type: frame.sub_event_type,
+            actor1,
+            actor1_id,
+            assoc_actor_1: assoc1,
+            actor2,
+            actor2_id,
+            assoc_actor_2: assoc2,
+            location: placed.location,
+            mention: frame.place.text.clone(),
+            geonameid: placed.geonameid,
+            latitude: placed.latitude,
+            longitude: placed.longitude,
+            geo_precision: placed.geo_precision,
+            admin1: placed.admin1,
+            admin2: placed.admin2,
+            admin3: placed.admin3,
+            pcode: placed.pcode,
+            country: placed.country,
+            iso: placed.iso,
+            fatalities: toll.killed.unwrap_or(0),
+            civilian_fatalities: toll.civilians_killed,
+            child_fatalities: toll.children_killed,
+            injuries: toll.injured,
+            control: frame.control.map(|(gained_by, lost_by, extent)| Control { gained_by, lost_by, extent }),
+            article_id: ctx.article.id.clone(),
+            language: ctx.article.language.clone(),
+            evidence: self.text.to_string(),
+            evidence_start: self.start,
+            evidence_end: self.start + self.text.len(),
+            confidence: (confidence * 100.0).round() / 100.0,
+            trigger: frame.trigger.text.clone(),
+            claimed_by: claimed_by.map(|c| c.0),
+        };
+        event.event_id = event.derive_id();
+        trace.note(|| {
+            format!(
+                "{} at {} ({}) from {:?}, dated by: {}",
+                event.sub_event_type.as_str(),
+                event.location,
+                placed.how,
+                frame.trigger.text,
+                window.rule
+            )
+        });
+        Proposed { event, features, type_features }
+    }
+
+    /// The frame's date window: the one its sentence states nearest its trigger, else the one
+    /// it refers back to, else the week before publication; and which of these it is.
+    fn window(&self, frame: &Frame<'_>) -> (DateWindow, DateOrigin) {
+        let stated = best_for(&self.spotted.dates, frame.trigger.start).map(|d| d.window.clone());
+        let date_origin = match (&stated, &frame.time) {
+            (Some(_), _) => DateOrigin::Stated,
+            (None, Some(_)) => DateOrigin::Inherited,
+            (None, None) => DateOrigin::Default,
+        };
+        let window =
+            stated.or_else(|| frame.time.clone()).unwrap_or_else(|| default_window(self.ctx.article.published));
+        (window, date_origin)
+    }
+
+    /// How sure the rules are of a frame: the trigger's confidence, less for a place
+    /// resolved loosely, for no actor, for no date, and for a side's claim about itself.
+    fn confidence(&self, frame: &Frame<'_>, placed: &Placed, claimed_by: Option<&(String, Option<ActorId>)>) -> f64 {
+        let mut confidence = frame.confidence * placed.confidence_factor;
+        if frame.agent.is_none() && frame.sub_event_type != SubEventType::Displacement {
+            confidence *= 0.85;
+        }
+        if self.spotted.dates.is_empty() && frame.time.is_none() {
+            confidence *= 0.9;
+        }
+        if let (Some(claimant), Some(actor)) = (claimed_by, &frame.agent) {
+            // A side's claim about its own gains is worth less than a monitor's report.
+            if claimant.1 == Some(actor.id) {
+                confidence *= 0.85;
+            }
+        }
+        confidence
+    }
+
+    /// The facts of a frame that the trained model weighs.
+    pub(crate) fn candidate<'d>(
+        &'d self,
+        frame: &'d Frame<'_>,
+        placed: &Placed,
+        date: DateOrigin,
+        claimed: bool,
+    ) -> Candidate<'d> {
+        let s = self.spotted;
+        let (place_sentences, place_first_sentence) = self
+            .ctx
+            .place_sentences
+            .get(&frontline_gazetteer::fold_mention(&frame.place.text))
+            .copied()
+            .unwrap_or((1, self.prose_index));
+        Candidate {
+            sub_event_type: frame.sub_event_type,
+            trigger_kind: frame.trigger.trigger.kind,
+            trigger: &frame.trigger.text,
+            trigger_confidence: frame.trigger.trigger.confidence,
+            role: &frame.place.role,
+            after_place_noun: frame.place.after_place_noun,
+            resolution: placed.resolution,
+            abroad: placed.iso != SYRIA_ISO,
+            place_offset: frame.place.start as isize - frame.trigger.start as isize,
+            actor1: frame.agent.as_ref().map(|a| a.id),
+            has_actor2: frame.target.is_some(),
+            date,
+            sentence: self.prose_index,
+            sentences: self.ctx.sentences,
+            place_sentences,
+            place_first_sentence,
+            triggers_in_sentence: s.triggers.len(),
+            places_in_sentence: s.places.len(),
+            sentence_tokens: s.tokens.len(),
+            tolls_in_sentence: s
+                .triggers
+                .iter()
+                .any(|t| matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)),
+            claimed,
+            source_named: !s.sources.is_empty(),
+            hypothetical_in_sentence: !s.hypothetical.is_empty(),
+            sentence_triggers: &s.triggers,
+            sentence_actors: &s.actors,
+        }
+    }
+}
+
+pub(crate) fn actor_fields(actor: Option<&ActorMention>) -> (Option<ActorId>, Option<String>, Option<String>) {
+    match actor {
+        None => (None, None, None),
+        Some(a) => {
+            let assoc = match (a.joint, &a.allies) {
+                (Some(j), Some(allies)) => Some(format!("{}; {}", j.display_name(), allies)),
+                (Some(j), None) => Some(j.display_name().to_string()),
+                (None, Some(allies)) => Some(allies.clone()),
+                (None, None) => None,
+            };
+            (Some(a.id), Some(a.id.display_name().to_string()), assoc)
+        }
+    }
+}

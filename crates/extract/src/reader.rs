@@ -1,0 +1,83 @@
+//! One prose sentence as every stage sees it: its mentions, its place in the article, and
+//! the tests of clauses and lists the frame readers, the discourse pass and place
+//! resolution all ask.
+
+use crate::context::ArticleContext;
+use crate::spot::{PlaceMention, PlaceRole, Spotted};
+
+pub(crate) struct SentenceReader<'a, 's> {
+    pub ctx: &'a ArticleContext<'a>,
+    pub spotted: &'s Spotted,
+    pub index: usize,
+    /// The index among the article's prose sentences: headings, captions and credit lines
+    /// do not move a sentence's place in the report.
+    pub prose_index: usize,
+    /// Byte offset of the sentence in the article.
+    pub start: usize,
+    pub text: &'s str,
+}
+
+impl SentenceReader<'_, '_> {
+    /// Whether the tokens between two positions only join items of a list: connectors,
+    /// place nouns, small words, and the region a group of items lies in ("the villages A
+    /// and B in the Hama countryside, along with the villages of C").
+    pub(crate) fn only_connectors(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        let pack = self.ctx.pack;
+        // A region or landmark between items situates them ("Sarmin, à l'est d'Idleb, ainsi
+        // que Khan Cheikhoun").
+        let aside_at = |at: usize| {
+            self.spotted
+                .places
+                .iter()
+                .find(|p| p.start == at && matches!(p.role, PlaceRole::Region { .. } | PlaceRole::Landmark))
+                .map(|p| p.end)
+        };
+        let mut at = from;
+        while at < to {
+            let small_word = pack.function_words.contains(tokens[at].norm.as_str()).then_some(at + 1);
+            let hit = pack
+                .list_connectors
+                .match_at(tokens, at)
+                .or_else(|| pack.list_introducers.match_at(tokens, at))
+                .or_else(|| pack.place_nouns.match_at(tokens, at))
+                .or_else(|| {
+                    pack.region_words.match_at(tokens, at).map(|h| frontline_lang::Hit {
+                        start: h.start,
+                        end: h.end,
+                        value: &(),
+                    })
+                })
+                .or_else(|| pack.directions.match_at(tokens, at))
+                .or_else(|| pack.landmark_markers.match_at(tokens, at))
+                .map(|h| h.end)
+                .or_else(|| aside_at(at))
+                .or(small_word);
+            match hit {
+                Some(end) if end <= to => at = end,
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// No clause break between two token positions: a comma is allowed only before a list
+    /// ("plusieurs villages, dont : A").
+    pub(crate) fn same_clause(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        (from..to).all(|i| {
+            let t = &tokens[i];
+            if t.is_punct(";.!?()") {
+                return false;
+            }
+            if t.is_punct(",") {
+                return self.ctx.pack.list_introducers.match_at(tokens, i + 1).is_some();
+            }
+            true
+        })
+    }
+
+    pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
+        place.after_place_noun || self.ctx.home.place(&place.text).is_some()
+    }
+}
