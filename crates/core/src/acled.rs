@@ -177,23 +177,26 @@ struct ActorInfo {
     inter: u8,
     /// Whether its gains are "Government regains territory".
     state: bool,
+    /// Whether, in this war, it bombs from the air unless a ground weapon is named: its
+    /// forces in Syria are an air force ("Russia bombed the town" is an air strike).
+    air_force: bool,
 }
 
 const ACTORS: [ActorInfo; 14] = [
-    ActorInfo { id: "SYR_GOV", name: "Military Forces of Syria", inter: 1, state: true },
-    ActorInfo { id: "RUS", name: "Military Forces of Russia", inter: 8, state: true },
-    ActorInfo { id: "HTS", name: "Hayat Tahrir al-Sham", inter: 2, state: false },
-    ActorInfo { id: "OPP", name: "Syrian opposition forces", inter: 2, state: false },
-    ActorInfo { id: "TUR", name: "Military Forces of Turkey", inter: 8, state: true },
-    ActorInfo { id: "IRN", name: "Iran and Iran-backed militias", inter: 8, state: true },
-    ActorInfo { id: "HEZ", name: "Hezbollah", inter: 8, state: false },
-    ActorInfo { id: "ISIS", name: "Islamic State", inter: 2, state: false },
-    ActorInfo { id: "SDF", name: "Syrian Democratic Forces", inter: 2, state: false },
-    ActorInfo { id: "USA", name: "Military Forces of the United States", inter: 8, state: true },
-    ActorInfo { id: "CIV", name: "Civilians", inter: 7, state: false },
-    ActorInfo { id: "SCD", name: "Syrian Civil Defence", inter: 7, state: false },
-    ActorInfo { id: "ISR", name: "Military Forces of Israel", inter: 8, state: true },
-    ActorInfo { id: "PROT", name: "Protesters (Syria)", inter: 6, state: false },
+    ActorInfo { id: "SYR_GOV", name: "Military Forces of Syria", inter: 1, state: true, air_force: false },
+    ActorInfo { id: "RUS", name: "Military Forces of Russia", inter: 8, state: true, air_force: true },
+    ActorInfo { id: "HTS", name: "Hayat Tahrir al-Sham", inter: 2, state: false, air_force: false },
+    ActorInfo { id: "OPP", name: "Syrian opposition forces", inter: 2, state: false, air_force: false },
+    ActorInfo { id: "TUR", name: "Military Forces of Turkey", inter: 8, state: true, air_force: false },
+    ActorInfo { id: "IRN", name: "Iran and Iran-backed militias", inter: 8, state: true, air_force: false },
+    ActorInfo { id: "HEZ", name: "Hezbollah", inter: 8, state: false, air_force: false },
+    ActorInfo { id: "ISIS", name: "Islamic State", inter: 2, state: false, air_force: false },
+    ActorInfo { id: "SDF", name: "Syrian Democratic Forces", inter: 2, state: false, air_force: false },
+    ActorInfo { id: "USA", name: "Military Forces of the United States", inter: 8, state: true, air_force: true },
+    ActorInfo { id: "CIV", name: "Civilians", inter: 7, state: false, air_force: false },
+    ActorInfo { id: "SCD", name: "Syrian Civil Defence", inter: 7, state: false, air_force: false },
+    ActorInfo { id: "ISR", name: "Military Forces of Israel", inter: 8, state: true, air_force: true },
+    ActorInfo { id: "PROT", name: "Protesters (Syria)", inter: 6, state: false, air_force: false },
 ];
 
 impl ActorId {
@@ -208,6 +211,11 @@ impl ActorId {
 
     pub fn as_str(self) -> &'static str {
         self.0.id
+    }
+
+    /// Whether its attacks are air strikes unless a ground weapon is named.
+    pub fn attacks_from_the_air(self) -> bool {
+        self.0.air_force
     }
 
     /// The display name used in actor1/actor2.

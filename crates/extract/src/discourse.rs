@@ -103,7 +103,7 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Who the sentence says reports it: a named source, or an actor just before a claim
-    /// word ("la Direction ... a annoncé").
+    /// word ("le Commandement ... a annoncé").
     pub(crate) fn claimant(&self) -> Option<(String, Option<ActorId>)> {
         let s = self.spotted;
         if let Some(&(a, b)) = s.sources.first() {

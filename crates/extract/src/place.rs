@@ -212,7 +212,7 @@ impl SentenceReader<'_, '_> {
     }
 
     /// The district this sentence names: that of a region below a governorate ("the
-    /// countryside of Maarat al-Numan", "Jabal al-Zawiya region").
+    /// countryside of Ariha", "the Jabal Akrad region").
     pub(crate) fn sentence_admin2(&self) -> Option<String> {
         self.spotted.places.iter().find_map(|p| match &p.role {
             PlaceRole::Region { admin1: None } => self.ctx.home.admin2(&p.text),

@@ -19,8 +19,8 @@ pub(crate) struct SentenceReader<'a, 's> {
 
 impl SentenceReader<'_, '_> {
     /// Whether the tokens between two positions only join items of a list: connectors,
-    /// place nouns, small words, and the region a group of items lies in ("the villages A
-    /// and B in the Hama countryside, along with the villages of C").
+    /// place nouns, small words, and the region a group of items lies in ("the hamlets A
+    /// and B east of Homs, as well as the hamlet of C").
     pub(crate) fn only_connectors(&self, from: usize, to: usize) -> bool {
         let tokens = &self.spotted.tokens;
         let pack = self.ctx.pack;
@@ -62,7 +62,7 @@ impl SentenceReader<'_, '_> {
     }
 
     /// No clause break between two token positions: a comma is allowed only before a list
-    /// ("plusieurs villages, dont : A").
+    /// ("trois localités, dont : A").
     pub(crate) fn same_clause(&self, from: usize, to: usize) -> bool {
         let tokens = &self.spotted.tokens;
         (from..to).all(|i| {

@@ -32,15 +32,16 @@ impl<'s> SentenceReader<'_, 's> {
         self.ctx.pack.previous_holder.find_all(&self.spotted.tokens).iter().map(|h| (h.start, h.end)).collect()
     }
 
-    /// "auparavant sous le contrôle des forces du régime": who held the places before.
+    /// "jusque-là sous le contrôle de l'armée": who held the places before. The actor may
+    /// begin with the marker's last word (an elided article both end).
     pub(crate) fn previous_holder(&self) -> Option<ActorId> {
-        self.previous_holder_spans().into_iter().find_map(|(_, end)| {
-            self.spotted.actors.iter().find(|a| a.start >= end && a.start <= end + 2).map(|a| a.id)
+        self.previous_holder_spans().into_iter().find_map(|(start, end)| {
+            self.spotted.actors.iter().find(|a| a.start >= start && a.end > end && a.start <= end + 2).map(|a| a.id)
         })
     }
 
     /// Who carried out an attack: an actor right after the trigger ("frappes russes",
-    /// "bombardment by Russia"), else the nearest before it.
+    /// "shelling by the army"), else the nearest before it.
     pub(crate) fn attacker(
         &self,
         trigger: &TriggerMention,
@@ -53,7 +54,7 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// The attacker the sentence names: an actor on the trigger or right after it
-    /// ("frappes russes"), or introduced after it by an agent word ("bombardment by Russia",
+    /// ("frappes russes"), or introduced after it by an agent word ("shelling by Turkey",
     /// "raids du régime"); else a nationality word just before it ("Turkish drones"); else
     /// the nearest actor before it in its clause. Civilians and rescuers are victims, never
     /// attackers.

@@ -20,7 +20,7 @@ impl<'s> SentenceReader<'_, 's> {
             return kind;
         }
         let aircraft_named = !self.ctx.pack.aerial.find_all(&self.spotted.tokens).is_empty();
-        let air_force = self.attacker_in_sentence(trigger).is_some_and(|a| a.id.as_str() == "RUS");
+        let air_force = self.attacker_in_sentence(trigger).is_some_and(|a| a.id.attacks_from_the_air());
         match (kind, aircraft_named || air_force) {
             (_, true) => TriggerKind::AirStrike,
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,

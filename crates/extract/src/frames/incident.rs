@@ -6,22 +6,18 @@ use frontline_lang::TriggerKind;
 
 use super::Frame;
 use crate::reader::SentenceReader;
-use crate::spot::{ActorMention, TriggerMention};
+use crate::spot::{ActorMention, PlaceMention, TriggerMention};
 
 impl<'s> SentenceReader<'_, 's> {
     /// An event a word names on its own ("roadside bomb", "arrested", "protest"): its type is
     /// the trigger's, actor1 the agent the sentence names (the protesters, for a protest),
-    /// its places the sentence's sites, else its region. A protest in a sentence that tells
-    /// of forces acting against it is a protest with intervention.
+    /// its places the sentence's sites, else its region. A protest at the place that forces
+    /// acted against (see [`Self::intervened_places`]) is a protest with intervention.
     pub(crate) fn incident(&self, trigger: &'s TriggerMention, frames: &mut Vec<Frame<'s>>) {
-        let Some(mut sub_event_type) = trigger.trigger.sub_event_type else {
+        let Some(sub_event_type) = trigger.trigger.sub_event_type else {
             return;
         };
         let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
-        let intervened = self.spotted.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Intervention);
-        if sub_event_type == SubEventType::PeacefulProtest && intervened {
-            sub_event_type = SubEventType::ProtestWithIntervention;
-        }
         let actor = if protest {
             ActorId::parse("PROT").map(|id| ActorMention {
                 start: trigger.start,
@@ -34,8 +30,28 @@ impl<'s> SentenceReader<'_, 's> {
         } else {
             self.attacker_in_sentence(trigger)
         };
-        for place in self.targets(trigger) {
+        let places = self.targets(trigger);
+        let intervened =
+            if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
+        for (i, place) in places.into_iter().enumerate() {
+            let sub_event_type =
+                if intervened.contains(&i) { SubEventType::ProtestWithIntervention } else { sub_event_type };
             frames.push(Frame::new(sub_event_type, place, trigger).by(actor.clone()));
         }
+    }
+
+    /// Which of a protest's places forces acted against: for each word of intervention in
+    /// the sentence ("dispersed", "tear gas"), the place nearest before it, else the nearest
+    /// after it. A sentence listing the towns that marched and then telling that one march was
+    /// broken up tells of one intervention, not of one in every town.
+    fn intervened_places(&self, places: &[&PlaceMention]) -> Vec<usize> {
+        let interventions = self.spotted.triggers.iter().filter(|t| t.trigger.kind == TriggerKind::Intervention);
+        interventions
+            .filter_map(|t| {
+                let before = places.iter().enumerate().filter(|(_, p)| p.end <= t.start).max_by_key(|(_, p)| p.end);
+                let after = places.iter().enumerate().filter(|(_, p)| p.start >= t.end).min_by_key(|(_, p)| p.start);
+                before.or(after).map(|(i, _)| i)
+            })
+            .collect()
     }
 }
