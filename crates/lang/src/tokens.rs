@@ -194,7 +194,8 @@ fn is_hashtag_mark(text: &str, at: usize, c: char) -> bool {
     let letter_after = text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
     let letter_before = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
     match c {
-        '#' => letter_after && !letter_before,
+        // Arabic joins "و" to the tag: "و#سراقب".
+        '#' => letter_after,
         '_' => letter_after && letter_before,
         _ => false,
     }
