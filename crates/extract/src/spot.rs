@@ -8,6 +8,7 @@ use frontline_gazetteer::Gazetteer;
 use frontline_lang::{LanguagePack, RegionSide, Token, TokenKind, Trigger};
 
 use crate::dates::{find_dates, DateMention};
+use crate::place::HOME_COUNTRY;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorMention {
@@ -313,13 +314,20 @@ fn uncased_name_spans(
         // or a name just before it in a list; common words are villages' names too.
         let cued = i > 0
             && (pack.name_cues.match_ending_at(tokens, i, 2).is_some()
+                || pack.list_introducers.match_ending_at(tokens, i, 3).is_some()
                 || pack.region_words.match_ending_at(tokens, i, 2).is_some()
                 || pack.near_markers.match_ending_at(tokens, i, 3).is_some()
                 || announced_by_place_noun(tokens, i, pack));
+        // A name of several words may also be a village known by its Latin name only, found
+        // by its consonants; one word so matched would too often be a common word.
         let known = (1..=MAX_NAME_WORDS)
             .rev()
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued)))
-            .find(|&k| gazetteer.knows_name(&span_text(text, tokens, i, i + k)));
+            .find(|&k| {
+                let name = span_text(text, tokens, i, i + k);
+                gazetteer.knows_name(&name)
+                    || (k > 1 && cued && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
+            });
         let length = known.or_else(|| {
             (unknown(i) && announced_by_place_noun(tokens, i, pack))
                 .then(|| (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j)).count())

@@ -210,6 +210,16 @@ impl Gazetteer {
         !key.is_empty() && self.keys.contains_key(key.as_bytes())
     }
 
+    /// Whether an Arabic mention has the consonants of a place of `country` known by Latin
+    /// names only ("قبتان الجبل" for Qabtan Eljabal), as resolution would match it.
+    pub fn knows_name_by_consonants(&self, mention: &str, country: &str) -> bool {
+        let key = fold_mention(mention);
+        consonants::is_arabic(&key)
+            && consonants(&key).is_some_and(|classes| {
+                self.with_consonants(&classes).iter().any(|&i| self.places[i as usize].country == country)
+            })
+    }
+
     /// Whether some place's name has this word as its first word ("كفر" of "كفر نبل").
     pub fn knows_name_starting_with(&self, word: &str) -> bool {
         use fst::{IntoStreamer, Streamer};

@@ -62,3 +62,18 @@ fn a_town_taken_without_fighting_is_a_non_violent_transfer() {
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_names() {
+    // "Opposition factions announced that they took several villages in eastern rural Idlib,
+    // namely Tal Fukhar and Tal Silmo." Neither village has an Arabic name in the gazetteer:
+    // they are found by their consonants.
+    let events = ar("وأعلنت فصائل المعارضة سيطرتها على عدة قرى في ريف إدلب الشرقي وهي تل فخار، تل سلمو.");
+    assert_eq!(mentions(&events), ["تل فخار", "تل سلمو"]);
+    for e in &events {
+        assert_eq!(e.sub_event_type, SubEventType::NonStateActorOvertakesTerritory);
+        assert_eq!(e.actor1_id, Some(actor("OPP")));
+        // Placed in its governorate; the village's point is interpolated, hence precision 2.
+        assert_eq!(e.admin1.as_deref(), Some("Idlib"));
+    }
+}

@@ -77,7 +77,7 @@ impl<'s> SentenceReader<'_, 's> {
         let Some(first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p)) else {
             return Vec::new();
         };
-        if first.start - trigger.end > OBJECT_WINDOW
+        if first.start - trigger.end > OBJECT_WINDOW && !self.introduced_list(trigger.end, first.start)
             || !self.same_clause(trigger.end, first.start)
             || !is_territory_object(first)
         {
@@ -99,6 +99,15 @@ impl<'s> SentenceReader<'_, 's> {
             }
         }
         objects
+    }
+
+    /// Whether the place at `place` opens a list that a word such as "namely", "dont",
+    /// "وهي" introduces within reach of the trigger ("took several villages west of Aleppo,
+    /// namely A, B and C").
+    fn introduced_list(&self, trigger_end: usize, place: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        let introducer = self.ctx.pack.list_introducers.match_ending_at(tokens, place, 3);
+        introducer.is_some_and(|hit| hit.start >= trigger_end && hit.start - trigger_end <= OBJECT_WINDOW)
     }
 
     /// Whether an agent word and an actor follow the trigger: the passive "was taken *by* the
