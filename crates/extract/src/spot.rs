@@ -108,11 +108,13 @@ pub fn spot(
     let dates = find_dates(&tokens, pack, published);
     let sources: Vec<(usize, usize)> = pack.organisations.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let actors = spot_actors(&tokens, pack, &sources);
+    // "without a fight", "دون مواجهات": the fight these name did not happen.
+    let denied: Vec<(usize, usize)> = pack.non_violent.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let triggers = pack
         .triggers
         .find_all(&tokens)
         .into_iter()
-        .filter(|h| !inside_any(h.start, h.end, &sources))
+        .filter(|h| !inside_any(h.start, h.end, &sources) && !inside_any(h.start, h.end, &denied))
         .map(|h| TriggerMention {
             start: h.start,
             end: h.end,
@@ -319,14 +321,18 @@ fn uncased_name_spans(
                 || pack.near_markers.match_ending_at(tokens, i, 3).is_some()
                 || announced_by_place_noun(tokens, i, pack));
         // A name of several words may also be a village known by its Latin name only, found
-        // by its consonants; one word so matched would too often be a common word.
+        // by its consonants, if none of its words is one the pack knows ("قرى X" is villages
+        // and a name); one word so matched would too often be a common word.
         let known = (1..=MAX_NAME_WORDS)
             .rev()
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued)))
             .find(|&k| {
                 let name = span_text(text, tokens, i, i + k);
                 gazetteer.knows_name(&name)
-                    || (k > 1 && cued && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
+                    || (k > 1
+                        && cued
+                        && (i..i + k).all(unknown)
+                        && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
             (unknown(i) && announced_by_place_noun(tokens, i, pack))
