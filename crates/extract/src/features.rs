@@ -29,6 +29,17 @@ pub(crate) enum DateOrigin {
     Default,
 }
 
+impl DateOrigin {
+    /// The name a feature gives it: its `Debug` form.
+    fn as_str(self) -> &'static str {
+        match self {
+            DateOrigin::Stated => "Stated",
+            DateOrigin::Inherited => "Inherited",
+            DateOrigin::Default => "Default",
+        }
+    }
+}
+
 /// Where the candidate's place resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Resolution {
@@ -38,6 +49,17 @@ pub(crate) enum Resolution {
     Governorate,
     /// Not found: kept at the smallest region the text gives.
     Unresolved,
+}
+
+impl Resolution {
+    /// The name a feature gives it: its `Debug` form.
+    fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Point => "Point",
+            Resolution::Governorate => "Governorate",
+            Resolution::Unresolved => "Unresolved",
+        }
+    }
 }
 
 /// The facts about one candidate that its features are made of.
@@ -113,40 +135,39 @@ impl Candidate {
         names
     }
 
-    /// Each real-event feature's name in turn, written into one buffer: naming a feature
-    /// costs no allocation.
-    fn each_feature(&self, mut visit: impl FnMut(&str)) {
-        let mut name = String::with_capacity(96);
-        let mut emit = |args: fmt::Arguments<'_>| {
-            name.clear();
-            let _ = name.write_fmt(args);
-            visit(&name);
-        };
+    /// Each real-event feature's name in turn, put together from its pieces in one buffer:
+    /// naming a feature costs neither an allocation nor the formatting machinery (the model
+    /// names every candidate's features to weigh it).
+    fn each_feature(&self, visit: impl FnMut(&str)) {
+        let mut out = Namer { name: String::with_capacity(96), visit };
         let sub = self.sub_event_type.as_str();
-        let sentence = Bin(self.sentence, &[0, 1, 2, 4, 8]);
-        let actor1 = self.actor1.map_or("none", |a| a.as_str());
-        emit(format_args!("type={sub}"));
-        emit(format_args!("kind={:?}", self.trigger_kind));
-        emit(format_args!("trigger={}", self.trigger));
-        emit(format_args!("trigger_confidence={}", Bin((self.trigger_confidence * 10.0) as usize, &[5, 7, 8, 9])));
-        emit(format_args!("role={}", self.role));
-        emit(format_args!("resolution={:?}", self.resolution));
-        emit(format_args!("place_offset={}", OffsetBin(self.place_offset)));
-        emit(format_args!("actor1={actor1}"));
-        emit(format_args!("date={:?}", self.date));
-        emit(format_args!("sentence={sentence}"));
-        emit(format_args!("sentence_share={}", Bin(self.sentence * 4 / self.sentences.max(1), &[0, 1, 2, 3])));
-        emit(format_args!("place_sentences={}", Bin(self.place_sentences, &[1, 2, 3])));
-        emit(format_args!("place_first_sentence={}", Bin(self.place_first_sentence, &[0, 1, 2, 4])));
-        emit(format_args!("triggers_in_sentence={}", Bin(self.triggers_in_sentence, &[1, 2, 3])));
-        emit(format_args!("places_in_sentence={}", Bin(self.places_in_sentence, &[1, 2, 3, 5])));
-        emit(format_args!("sentence_tokens={}", Bin(self.sentence_tokens, &[10, 20, 35, 60])));
+        let sentence = Bin::of(self.sentence, SENTENCE);
+        let resolution = self.resolution.as_str();
+        let date = self.date.as_str();
+        out.name(&["type=", sub]);
+        out.name_kind(self.trigger_kind);
+        out.name(&["trigger=", &self.trigger]);
+        out.name_bin("trigger_confidence=", Bin::of((self.trigger_confidence * 10.0) as usize, TRIGGER_CONFIDENCE));
+        out.name(&["role=", self.role]);
+        out.name(&["resolution=", resolution]);
+        let side = if self.place_offset < 0 { "before:" } else { "after:" };
+        let offset = Bin::of(self.place_offset.unsigned_abs(), PLACE_OFFSET);
+        out.name(&["place_offset=", side, offset.below, offset.bound, offset.or_more]);
+        out.name(&["actor1=", self.actor1.map_or("none", |a| a.as_str())]);
+        out.name(&["date=", date]);
+        out.name_bin("sentence=", sentence);
+        out.name_bin("sentence_share=", Bin::of(self.sentence * 4 / self.sentences.max(1), SENTENCE_SHARE));
+        out.name_bin("place_sentences=", Bin::of(self.place_sentences, PLACE_SENTENCES));
+        out.name_bin("place_first_sentence=", Bin::of(self.place_first_sentence, PLACE_FIRST_SENTENCE));
+        out.name_bin("triggers_in_sentence=", Bin::of(self.triggers_in_sentence, TRIGGERS_IN_SENTENCE));
+        out.name_bin("places_in_sentence=", Bin::of(self.places_in_sentence, PLACES_IN_SENTENCE));
+        out.name_bin("sentence_tokens=", Bin::of(self.sentence_tokens, SENTENCE_TOKENS));
         // Conjunctions the linear model cannot form itself: a type is likelier at some
         // places, sentences and dates than at others.
-        emit(format_args!("type={sub}&resolution={:?}", self.resolution));
-        emit(format_args!("type={sub}&sentence={sentence}"));
-        emit(format_args!("type={sub}&date={:?}", self.date));
-        emit(format_args!("type={sub}&actor1={}", self.actor1.is_some()));
+        out.name(&["type=", sub, "&resolution=", resolution]);
+        out.name(&["type=", sub, "&sentence=", sentence.below, sentence.bound, sentence.or_more]);
+        out.name(&["type=", sub, "&date=", date]);
+        out.name(&["type=", sub, "&actor1=", if self.actor1.is_some() { "true" } else { "false" }]);
         let flags = [
             (self.after_place_noun, "after_place_noun"),
             (self.abroad, "abroad"),
@@ -158,8 +179,35 @@ impl Candidate {
             (self.read_twice, READ_TWICE),
         ];
         for (_, flag) in flags.iter().filter(|(on, _)| *on) {
-            visit(flag);
+            out.name(&[flag]);
         }
+    }
+}
+
+/// Writes feature names into one buffer and hands each to a visitor.
+struct Namer<F> {
+    name: String,
+    visit: F,
+}
+
+impl<F: FnMut(&str)> Namer<F> {
+    fn name(&mut self, pieces: &[&str]) {
+        self.name.clear();
+        for piece in pieces {
+            self.name.push_str(piece);
+        }
+        (self.visit)(&self.name);
+    }
+
+    fn name_bin(&mut self, family: &str, bin: Bin) {
+        self.name(&[family, bin.below, bin.bound, bin.or_more]);
+    }
+
+    /// The trigger's kind as its `Debug` form names it.
+    fn name_kind(&mut self, kind: TriggerKind) {
+        self.name.clear();
+        let _ = write!(self.name, "kind={kind:?}");
+        (self.visit)(&self.name);
     }
 }
 
@@ -259,28 +307,40 @@ pub(crate) fn word_form(text: &str) -> String {
     text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
+/// The bounds of each binned feature, with their names.
+type Bounds = &'static [(usize, &'static str)];
+const SENTENCE: Bounds = &[(0, "0"), (1, "1"), (2, "2"), (4, "4"), (8, "8")];
+const TRIGGER_CONFIDENCE: Bounds = &[(5, "5"), (7, "7"), (8, "8"), (9, "9")];
+const PLACE_OFFSET: Bounds = &[(0, "0"), (3, "3"), (6, "6"), (11, "11")];
+const SENTENCE_SHARE: Bounds = &[(0, "0"), (1, "1"), (2, "2"), (3, "3")];
+const PLACE_SENTENCES: Bounds = &[(1, "1"), (2, "2"), (3, "3")];
+const PLACE_FIRST_SENTENCE: Bounds = &[(0, "0"), (1, "1"), (2, "2"), (4, "4")];
+const TRIGGERS_IN_SENTENCE: Bounds = &[(1, "1"), (2, "2"), (3, "3")];
+const PLACES_IN_SENTENCE: Bounds = &[(1, "1"), (2, "2"), (3, "3"), (5, "5")];
+const SENTENCE_TOKENS: Bounds = &[(10, "10"), (20, "20"), (35, "35"), (60, "60")];
+
 /// A value put in its bin, as a feature names it: the largest bound not above the value,
 /// or "<first" below them all; the last bound reads as "that or more".
-struct Bin(usize, &'static [usize]);
+#[derive(Clone, Copy)]
+struct Bin {
+    below: &'static str,
+    bound: &'static str,
+    or_more: &'static str,
+}
 
-impl fmt::Display for Bin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Bin(value, bounds) = *self;
-        match bounds.iter().rev().find(|&&b| value >= b) {
-            Some(&b) if Some(&b) == bounds.last() => write!(f, "{b}+"),
-            Some(b) => write!(f, "{b}"),
-            None => write!(f, "<{}", bounds[0]),
+impl Bin {
+    fn of(value: usize, bounds: Bounds) -> Bin {
+        let last = bounds.len() - 1;
+        match bounds.iter().rposition(|&(b, _)| value >= b) {
+            Some(i) => Bin { below: "", bound: bounds[i].1, or_more: if i == last { "+" } else { "" } },
+            None => Bin { below: "<", bound: bounds[0].1, or_more: "" },
         }
     }
 }
 
-/// Tokens from the trigger to the place, binned, with the side the place stands on.
-struct OffsetBin(isize);
-
-impl fmt::Display for OffsetBin {
+impl fmt::Display for Bin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let side = if self.0 < 0 { "before" } else { "after" };
-        write!(f, "{side}:{}", Bin(self.0.unsigned_abs(), &[0, 3, 6, 11]))
+        write!(f, "{}{}{}", self.below, self.bound, self.or_more)
     }
 }
 
@@ -303,11 +363,121 @@ mod tests {
 
     #[test]
     fn values_fall_in_their_bins() {
-        assert_eq!(Bin(0, &[1, 2, 3]).to_string(), "<1");
-        assert_eq!(Bin(2, &[1, 2, 3]).to_string(), "2");
-        assert_eq!(Bin(7, &[1, 2, 3]).to_string(), "3+");
-        assert_eq!(OffsetBin(-4).to_string(), "before:3");
-        assert_eq!(OffsetBin(12).to_string(), "after:11+");
+        let bounds: Bounds = &[(1, "1"), (2, "2"), (3, "3")];
+        assert_eq!(Bin::of(0, bounds).to_string(), "<1");
+        assert_eq!(Bin::of(2, bounds).to_string(), "2");
+        assert_eq!(Bin::of(7, bounds).to_string(), "3+");
+        assert_eq!(Bin::of(4, PLACE_OFFSET).to_string(), "3");
+        assert_eq!(Bin::of(12, PLACE_OFFSET).to_string(), "11+");
         assert_eq!(word_form("Frappes\n  aériennes"), "frappes aériennes");
+    }
+
+    #[test]
+    fn names_are_the_debug_forms_and_the_numbers() {
+        for d in [DateOrigin::Stated, DateOrigin::Inherited, DateOrigin::Default] {
+            assert_eq!(d.as_str(), format!("{d:?}"));
+        }
+        for r in [Resolution::Point, Resolution::Governorate, Resolution::Unresolved] {
+            assert_eq!(r.as_str(), format!("{r:?}"));
+        }
+        let all = [
+            SENTENCE,
+            TRIGGER_CONFIDENCE,
+            PLACE_OFFSET,
+            SENTENCE_SHARE,
+            PLACE_SENTENCES,
+            PLACE_FIRST_SENTENCE,
+            TRIGGERS_IN_SENTENCE,
+            PLACES_IN_SENTENCE,
+            SENTENCE_TOKENS,
+        ];
+        for (bound, name) in all.iter().flat_map(|b| b.iter()) {
+            assert_eq!(bound.to_string(), *name);
+        }
+    }
+
+    /// The names as `format!` writes them, the way they were first defined.
+    fn formatted(c: &Candidate) -> Vec<String> {
+        fn bin(value: usize, bounds: &[usize]) -> String {
+            match bounds.iter().rev().find(|&&b| value >= b) {
+                Some(&b) if Some(&b) == bounds.last() => format!("{b}+"),
+                Some(b) => b.to_string(),
+                None => format!("<{}", bounds[0]),
+            }
+        }
+        let sub = c.sub_event_type.as_str();
+        let sentence = bin(c.sentence, &[0, 1, 2, 4, 8]);
+        let side = if c.place_offset < 0 { "before" } else { "after" };
+        let mut f = vec![
+            format!("type={sub}"),
+            format!("kind={:?}", c.trigger_kind),
+            format!("trigger={}", c.trigger),
+            format!("trigger_confidence={}", bin((c.trigger_confidence * 10.0) as usize, &[5, 7, 8, 9])),
+            format!("role={}", c.role),
+            format!("resolution={:?}", c.resolution),
+            format!("place_offset={side}:{}", bin(c.place_offset.unsigned_abs(), &[0, 3, 6, 11])),
+            format!("actor1={}", c.actor1.map_or("none", |a| a.as_str())),
+            format!("date={:?}", c.date),
+            format!("sentence={sentence}"),
+            format!("sentence_share={}", bin(c.sentence * 4 / c.sentences.max(1), &[0, 1, 2, 3])),
+            format!("place_sentences={}", bin(c.place_sentences, &[1, 2, 3])),
+            format!("place_first_sentence={}", bin(c.place_first_sentence, &[0, 1, 2, 4])),
+            format!("triggers_in_sentence={}", bin(c.triggers_in_sentence, &[1, 2, 3])),
+            format!("places_in_sentence={}", bin(c.places_in_sentence, &[1, 2, 3, 5])),
+            format!("sentence_tokens={}", bin(c.sentence_tokens, &[10, 20, 35, 60])),
+            format!("type={sub}&resolution={:?}", c.resolution),
+            format!("type={sub}&sentence={sentence}"),
+            format!("type={sub}&date={:?}", c.date),
+            format!("type={sub}&actor1={}", c.actor1.is_some()),
+        ];
+        let flags = [
+            (c.after_place_noun, "after_place_noun"),
+            (c.abroad, "abroad"),
+            (c.has_actor2, "actor2"),
+            (c.tolls_in_sentence, "toll_in_sentence"),
+            (c.claimed, "claimed"),
+            (c.source_named, "source_named"),
+            (c.hypothetical_in_sentence, "hypothetical_in_sentence"),
+            (c.read_twice, READ_TWICE),
+        ];
+        f.extend(flags.iter().filter(|(on, _)| *on).map(|(_, name)| name.to_string()));
+        f
+    }
+
+    #[test]
+    fn names_put_together_equal_the_formatted_ones() {
+        let mut c = Candidate {
+            sub_event_type: SubEventType::AirDroneStrike,
+            trigger_kind: TriggerKind::AirStrike,
+            trigger: "frappes aériennes".into(),
+            trigger_confidence: 0.85,
+            role: "site",
+            after_place_noun: true,
+            resolution: Resolution::Point,
+            abroad: false,
+            place_offset: -4,
+            actor1: ActorId::parse("RUS"),
+            has_actor2: false,
+            date: DateOrigin::Inherited,
+            sentence: 3,
+            sentences: 9,
+            place_sentences: 2,
+            place_first_sentence: 0,
+            triggers_in_sentence: 5,
+            places_in_sentence: 0,
+            sentence_tokens: 61,
+            tolls_in_sentence: true,
+            claimed: false,
+            source_named: true,
+            hypothetical_in_sentence: false,
+            read_twice: true,
+        };
+        for (offset, sentence, tokens) in [(-4, 3, 61), (0, 0, 9), (12, 8, 20), (7, 100, 35)] {
+            c.place_offset = offset;
+            c.sentence = sentence;
+            c.sentence_tokens = tokens;
+            c.actor1 = if sentence == 0 { None } else { c.actor1 };
+            assert_eq!(c.features(), formatted(&c));
+        }
     }
 }
