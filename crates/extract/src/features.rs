@@ -9,7 +9,9 @@
 //! written into one reused buffer ([`Model`]), and the strings themselves are made only for
 //! the events an extraction keeps.
 
+use std::cell::RefCell;
 use std::fmt::{self, Write as _};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
@@ -130,44 +132,62 @@ impl Candidate {
 
     /// The real-event model's features, named.
     pub(crate) fn features(&self) -> Vec<String> {
-        let mut names = Vec::with_capacity(32);
-        self.each_feature(|name| names.push(name.to_owned()));
-        names
+        let mut names = Names(Vec::with_capacity(32));
+        self.each_feature(&mut names);
+        names.0
     }
 
-    /// Each real-event feature's name in turn, put together from its pieces in one buffer:
-    /// naming a feature costs neither an allocation nor the formatting machinery (the model
-    /// names every candidate's features to weigh it).
-    fn each_feature(&self, visit: impl FnMut(&str)) {
-        let mut out = Namer { name: String::with_capacity(96), visit };
-        let sub = self.sub_event_type.as_str();
+    /// Each real-event feature in turn: its key (see [`Key`]) and how to write its name.
+    /// Names are put together from their pieces in one buffer, without an allocation or the
+    /// formatting machinery; a sink that knows a key's weight does not write it at all.
+    fn each_feature(&self, out: &mut impl Sink) {
+        let sub = self.sub_event_type;
+        let (sub_name, sub_key) = (sub.as_str(), sub as u32);
         let sentence = Bin::of(self.sentence, SENTENCE);
         let resolution = self.resolution.as_str();
         let date = self.date.as_str();
-        out.name(&["type=", sub]);
-        out.name_kind(self.trigger_kind);
-        out.name(&["trigger=", &self.trigger]);
-        out.name_bin("trigger_confidence=", Bin::of((self.trigger_confidence * 10.0) as usize, TRIGGER_CONFIDENCE));
-        out.name(&["role=", self.role]);
-        out.name(&["resolution=", resolution]);
-        let side = if self.place_offset < 0 { "before:" } else { "after:" };
+        let actor1 = self.actor1.map_or("none", |a| a.as_str());
+        let actor1_key = self.actor1.and_then(|a| ActorId::all().position(|b| b == a)).map_or(0, |i| i as u32 + 1);
+        let confidence = Bin::of((self.trigger_confidence * 10.0) as usize, TRIGGER_CONFIDENCE);
+        let (side, side_key) = if self.place_offset < 0 { ("before:", 0) } else { ("after:", 1) };
         let offset = Bin::of(self.place_offset.unsigned_abs(), PLACE_OFFSET);
-        out.name(&["place_offset=", side, offset.below, offset.bound, offset.or_more]);
-        out.name(&["actor1=", self.actor1.map_or("none", |a| a.as_str())]);
-        out.name(&["date=", date]);
-        out.name_bin("sentence=", sentence);
-        out.name_bin("sentence_share=", Bin::of(self.sentence * 4 / self.sentences.max(1), SENTENCE_SHARE));
-        out.name_bin("place_sentences=", Bin::of(self.place_sentences, PLACE_SENTENCES));
-        out.name_bin("place_first_sentence=", Bin::of(self.place_first_sentence, PLACE_FIRST_SENTENCE));
-        out.name_bin("triggers_in_sentence=", Bin::of(self.triggers_in_sentence, TRIGGERS_IN_SENTENCE));
-        out.name_bin("places_in_sentence=", Bin::of(self.places_in_sentence, PLACES_IN_SENTENCE));
-        out.name_bin("sentence_tokens=", Bin::of(self.sentence_tokens, SENTENCE_TOKENS));
+        let share = Bin::of(self.sentence * 4 / self.sentences.max(1), SENTENCE_SHARE);
+        let place_sentences = Bin::of(self.place_sentences, PLACE_SENTENCES);
+        let place_first = Bin::of(self.place_first_sentence, PLACE_FIRST_SENTENCE);
+        let triggers = Bin::of(self.triggers_in_sentence, TRIGGERS_IN_SENTENCE);
+        let places = Bin::of(self.places_in_sentence, PLACES_IN_SENTENCE);
+        let tokens = Bin::of(self.sentence_tokens, SENTENCE_TOKENS);
+        let role_key = ROLES.iter().position(|r| *r == self.role).map_or(u32::MAX, |i| i as u32);
+        out.feature(key(0, sub_key), |n| n.pieces(&["type=", sub_name]));
+        out.feature(key(1, self.trigger_kind as u32), |n| n.kind(self.trigger_kind));
+        // The trigger's words are open-ended: weighed by name.
+        out.feature(None, |n| n.pieces(&["trigger=", &self.trigger]));
+        out.feature(key(2, confidence.index), |n| n.bin("trigger_confidence=", confidence));
+        out.feature(key(3, role_key), |n| n.pieces(&["role=", self.role]));
+        out.feature(key(4, self.resolution as u32), |n| n.pieces(&["resolution=", resolution]));
+        out.feature(key(5, side_key * 8 + offset.index), |n| {
+            n.pieces(&["place_offset=", side, offset.below, offset.bound, offset.or_more])
+        });
+        out.feature(key(6, actor1_key), |n| n.pieces(&["actor1=", actor1]));
+        out.feature(key(7, self.date as u32), |n| n.pieces(&["date=", date]));
+        out.feature(key(8, sentence.index), |n| n.bin("sentence=", sentence));
+        out.feature(key(9, share.index), |n| n.bin("sentence_share=", share));
+        out.feature(key(10, place_sentences.index), |n| n.bin("place_sentences=", place_sentences));
+        out.feature(key(11, place_first.index), |n| n.bin("place_first_sentence=", place_first));
+        out.feature(key(12, triggers.index), |n| n.bin("triggers_in_sentence=", triggers));
+        out.feature(key(13, places.index), |n| n.bin("places_in_sentence=", places));
+        out.feature(key(14, tokens.index), |n| n.bin("sentence_tokens=", tokens));
         // Conjunctions the linear model cannot form itself: a type is likelier at some
         // places, sentences and dates than at others.
-        out.name(&["type=", sub, "&resolution=", resolution]);
-        out.name(&["type=", sub, "&sentence=", sentence.below, sentence.bound, sentence.or_more]);
-        out.name(&["type=", sub, "&date=", date]);
-        out.name(&["type=", sub, "&actor1=", if self.actor1.is_some() { "true" } else { "false" }]);
+        out.feature(key(15, sub_key * 8 + self.resolution as u32), |n| {
+            n.pieces(&["type=", sub_name, "&resolution=", resolution])
+        });
+        out.feature(key(16, sub_key * 8 + sentence.index), |n| {
+            n.pieces(&["type=", sub_name, "&sentence=", sentence.below, sentence.bound, sentence.or_more])
+        });
+        out.feature(key(17, sub_key * 8 + self.date as u32), |n| n.pieces(&["type=", sub_name, "&date=", date]));
+        let (has_actor1, has_actor1_key) = if self.actor1.is_some() { ("true", 1) } else { ("false", 0) };
+        out.feature(key(18, sub_key * 2 + has_actor1_key), |n| n.pieces(&["type=", sub_name, "&actor1=", has_actor1]));
         let flags = [
             (self.after_place_noun, "after_place_noun"),
             (self.abroad, "abroad"),
@@ -178,38 +198,65 @@ impl Candidate {
             (self.hypothetical_in_sentence, "hypothetical_in_sentence"),
             (self.read_twice, READ_TWICE),
         ];
-        for (_, flag) in flags.iter().filter(|(on, _)| *on) {
-            out.name(&[flag]);
+        for (i, (on, flag)) in flags.iter().enumerate() {
+            if *on {
+                out.feature(key(19, i as u32), |n| n.pieces(&[flag]));
+            }
         }
     }
 }
 
-/// Writes feature names into one buffer and hands each to a visitor.
-struct Namer<F> {
-    name: String,
-    visit: F,
+/// A feature as a number: its family (the order [`Candidate::each_feature`] names them in)
+/// and its value's index in that family. Two features have the same key only if they have
+/// the same name, so a key's weight, once found by name, stands for the name.
+type Key = Option<u32>;
+
+/// The key of family `family`, value `value`; none for a value out of the family's range
+/// (weighed by name).
+fn key(family: u32, value: u32) -> Key {
+    (value < 1 << 16).then_some(family << 16 | value)
 }
 
-impl<F: FnMut(&str)> Namer<F> {
-    fn name(&mut self, pieces: &[&str]) {
-        self.name.clear();
+/// Where [`Candidate::each_feature`] puts each feature.
+trait Sink {
+    fn feature(&mut self, key: Key, name: impl FnOnce(&mut Name));
+}
+
+/// A feature's name, written into a reused buffer.
+struct Name(String);
+
+impl Name {
+    fn pieces(&mut self, pieces: &[&str]) {
+        self.0.clear();
         for piece in pieces {
-            self.name.push_str(piece);
+            self.0.push_str(piece);
         }
-        (self.visit)(&self.name);
     }
 
-    fn name_bin(&mut self, family: &str, bin: Bin) {
-        self.name(&[family, bin.below, bin.bound, bin.or_more]);
+    fn bin(&mut self, family: &str, bin: Bin) {
+        self.pieces(&[family, bin.below, bin.bound, bin.or_more]);
     }
 
     /// The trigger's kind as its `Debug` form names it.
-    fn name_kind(&mut self, kind: TriggerKind) {
-        self.name.clear();
-        let _ = write!(self.name, "kind={kind:?}");
-        (self.visit)(&self.name);
+    fn kind(&mut self, kind: TriggerKind) {
+        self.0.clear();
+        let _ = write!(self.0, "kind={kind:?}");
     }
 }
+
+/// Collects the names.
+struct Names(Vec<String>);
+
+impl Sink for Names {
+    fn feature(&mut self, _: Key, name: impl FnOnce(&mut Name)) {
+        let mut written = Name(String::new());
+        name(&mut written);
+        self.0.push(written.0);
+    }
+}
+
+/// The names of the roles a place mention has, as features give them.
+const ROLES: [&str; 8] = ["site", "region", "near", "landmark", "origin", "country", "facility", "person"];
 
 /// The real-event features of each event an extraction keeps, in the order of its events:
 /// kept as the facts they are made of and named when asked for, since only `frontline
@@ -266,11 +313,26 @@ impl Iterator for Named {
 }
 
 /// A language's real-event model, its weights keyed for lookups by the names a candidate
-/// writes (a fast hash: the names are the extractor's own, not an attacker's).
+/// writes (a fast hash: the names are the extractor's own, not an attacker's), and by the
+/// features' keys once a name has given a key's weight.
 pub(crate) struct Model {
+    /// Tells this model's keys from another's in the memo of weights by key.
+    id: u64,
     bias: f64,
     threshold: f64,
     by_feature: FxHashMap<Box<str>, f64>,
+}
+
+/// The models made so far: each has its own id.
+static MODELS: AtomicU64 = AtomicU64::new(0);
+
+/// The most keys the memo of each thread holds before it starts again (a few hundred are
+/// used per model).
+const MEMO_KEYS: usize = 100_000;
+
+thread_local! {
+    /// Each key's weight (none: the model does not weigh the feature), by model id.
+    static WEIGHT_OF_KEY: RefCell<FxHashMap<(u64, u32), Option<f64>>> = RefCell::new(FxHashMap::default());
 }
 
 impl Model {
@@ -280,17 +342,22 @@ impl Model {
             return None;
         }
         let by_feature = weights.by_feature.iter().map(|(name, &w)| (Box::from(name.as_str()), w)).collect();
-        Some(Model { bias: weights.bias, threshold: weights.threshold, by_feature })
+        let id = MODELS.fetch_add(1, Ordering::Relaxed);
+        Some(Model { id, bias: weights.bias, threshold: weights.threshold, by_feature })
     }
 
     /// The probability that the candidate is a real event: `σ(bias + Σ weight)` over its
     /// features in their order, as [`Weights::probability`] gives it for their names.
     pub(crate) fn probability(&self, candidate: &Candidate) -> f64 {
-        let mut sum = -0.0;
-        candidate.each_feature(|name| {
-            if let Some(w) = self.by_feature.get(name) {
-                sum += w;
+        let sum = WEIGHT_OF_KEY.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.len() > MEMO_KEYS {
+                memo.clear();
             }
+            let mut weigher =
+                Weigher { model: self, memo: &mut memo, name: Name(String::with_capacity(96)), sum: -0.0 };
+            candidate.each_feature(&mut weigher);
+            weigher.sum
         });
         1.0 / (1.0 + (-(self.bias + sum)).exp())
     }
@@ -298,6 +365,40 @@ impl Model {
     /// The probability below which a candidate is not kept.
     pub(crate) fn threshold(&self) -> f64 {
         self.threshold
+    }
+
+    fn weight_of_name(&self, name: &str) -> Option<f64> {
+        self.by_feature.get(name).copied()
+    }
+}
+
+/// Sums the weights of a candidate's features, in their order.
+struct Weigher<'m> {
+    model: &'m Model,
+    memo: &'m mut FxHashMap<(u64, u32), Option<f64>>,
+    name: Name,
+    sum: f64,
+}
+
+impl Sink for Weigher<'_> {
+    fn feature(&mut self, key: Key, name: impl FnOnce(&mut Name)) {
+        let known = key.and_then(|k| self.memo.get(&(self.model.id, k)).copied());
+        let weight = match known {
+            // Tests check that a key stands for one name.
+            Some(weight) if !cfg!(debug_assertions) => weight,
+            _ => {
+                name(&mut self.name);
+                let weight = self.model.weight_of_name(&self.name.0);
+                if let Some(k) = key {
+                    let memo = self.memo.entry((self.model.id, k)).or_insert(weight);
+                    assert!(*memo == weight, "feature key {k:#x} names two features ({:?})", self.name.0);
+                }
+                weight
+            }
+        };
+        if let Some(w) = weight {
+            self.sum += w;
+        }
     }
 }
 
@@ -323,6 +424,8 @@ const SENTENCE_TOKENS: Bounds = &[(10, "10"), (20, "20"), (35, "35"), (60, "60")
 /// or "<first" below them all; the last bound reads as "that or more".
 #[derive(Clone, Copy)]
 struct Bin {
+    /// Which of the bins: 0 below the first bound, `i + 1` from bound `i` on.
+    index: u32,
     below: &'static str,
     bound: &'static str,
     or_more: &'static str,
@@ -332,8 +435,10 @@ impl Bin {
     fn of(value: usize, bounds: Bounds) -> Bin {
         let last = bounds.len() - 1;
         match bounds.iter().rposition(|&(b, _)| value >= b) {
-            Some(i) => Bin { below: "", bound: bounds[i].1, or_more: if i == last { "+" } else { "" } },
-            None => Bin { below: "<", bound: bounds[0].1, or_more: "" },
+            Some(i) => {
+                Bin { index: i as u32 + 1, below: "", bound: bounds[i].1, or_more: if i == last { "+" } else { "" } }
+            }
+            None => Bin { index: 0, below: "<", bound: bounds[0].1, or_more: "" },
         }
     }
 }
@@ -345,16 +450,16 @@ impl fmt::Display for Bin {
 }
 
 pub(crate) fn role_name(role: &PlaceRole) -> &'static str {
-    match role {
-        PlaceRole::Site => "site",
-        PlaceRole::Region { .. } => "region",
-        PlaceRole::Near => "near",
-        PlaceRole::Landmark => "landmark",
-        PlaceRole::Origin => "origin",
-        PlaceRole::Country => "country",
-        PlaceRole::Facility => "facility",
-        PlaceRole::Person => "person",
-    }
+    ROLES[match role {
+        PlaceRole::Site => 0,
+        PlaceRole::Region { .. } => 1,
+        PlaceRole::Near => 2,
+        PlaceRole::Landmark => 3,
+        PlaceRole::Origin => 4,
+        PlaceRole::Country => 5,
+        PlaceRole::Facility => 6,
+        PlaceRole::Person => 7,
+    }]
 }
 
 #[cfg(test)]
@@ -444,8 +549,75 @@ mod tests {
         f
     }
 
+    /// Candidates of every type, kind, role, actor and bin, deterministically varied.
+    fn varied_candidates() -> Vec<Candidate> {
+        let kinds = [TriggerKind::Take, TriggerKind::AirStrike, TriggerKind::Clash, TriggerKind::Incident];
+        let actors: Vec<Option<ActorId>> = std::iter::once(None).chain(ActorId::all().map(Some)).collect();
+        let mut state: u64 = 7;
+        let mut next = |n: usize| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as usize % n
+        };
+        let mut out = Vec::new();
+        for (i, &sub) in SubEventType::ALL.iter().enumerate() {
+            for j in 0..40 {
+                out.push(Candidate {
+                    sub_event_type: sub,
+                    trigger_kind: kinds[(i + j) % kinds.len()],
+                    trigger: ["raids", "frappes aériennes", "took"][next(3)].into(),
+                    trigger_confidence: next(11) as f64 / 10.0,
+                    role: ROLES[next(ROLES.len())],
+                    after_place_noun: next(2) == 0,
+                    resolution: [Resolution::Point, Resolution::Governorate, Resolution::Unresolved][next(3)],
+                    abroad: next(2) == 0,
+                    place_offset: next(30) as isize - 15,
+                    actor1: actors[next(actors.len())],
+                    has_actor2: next(2) == 0,
+                    date: [DateOrigin::Stated, DateOrigin::Inherited, DateOrigin::Default][next(3)],
+                    sentence: next(12),
+                    sentences: next(12),
+                    place_sentences: next(5),
+                    place_first_sentence: next(7),
+                    triggers_in_sentence: next(5),
+                    places_in_sentence: next(7),
+                    sentence_tokens: next(80),
+                    tolls_in_sentence: next(2) == 0,
+                    claimed: next(2) == 0,
+                    source_named: next(2) == 0,
+                    hypothetical_in_sentence: next(2) == 0,
+                    read_twice: next(2) == 0,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_model_by_keys_weighs_as_the_weights_by_names() {
+        let candidates = varied_candidates();
+        let mut weights = Weights { bias: -0.3, threshold: 0.5, ..Weights::default() };
+        // Every other name the candidates have, each its own weight.
+        let mut names: Vec<String> = candidates.iter().flat_map(Candidate::features).collect();
+        names.sort();
+        names.dedup();
+        for (i, name) in names.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
+            weights.by_feature.insert(name.clone(), (i as f64 * 0.37).sin());
+        }
+        let model = Model::new(&weights).expect("a trained model");
+        // Twice: the second time the keys' weights come from the memo.
+        for _ in 0..2 {
+            for c in &candidates {
+                let by_name = weights.probability(c.features().iter().map(String::as_str));
+                assert_eq!(model.probability(c).to_bits(), by_name.to_bits(), "{:?}", c.features());
+            }
+        }
+    }
+
     #[test]
     fn names_put_together_equal_the_formatted_ones() {
+        for c in varied_candidates() {
+            assert_eq!(c.features(), formatted(&c));
+        }
         let mut c = Candidate {
             sub_event_type: SubEventType::AirDroneStrike,
             trigger_kind: TriggerKind::AirStrike,
