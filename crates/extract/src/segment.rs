@@ -43,10 +43,13 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
             out.push(Sentence { text: trimmed, start, end, kind, tokens });
             continue;
         }
-        let mut tokens = tokens.into_iter().peekable();
+        let mut tokens = tokens.into_iter();
         for (s, e) in split_sentences(trimmed, pack) {
-            let mut own = Vec::new();
-            while let Some(token) = tokens.next_if(|t| t.start < e) {
+            // The tokens up to the sentence's end are its own (less any that straddle a
+            // boundary): counted first, so that they are moved once.
+            let upto = tokens.as_slice().iter().take_while(|t| t.start < e).count();
+            let mut own = Vec::with_capacity(upto);
+            for token in tokens.by_ref().take(upto) {
                 if token.start >= s && token.end <= e {
                     own.push(Token { start: token.start - s, end: token.end - s, ..token });
                 }
