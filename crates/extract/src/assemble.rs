@@ -18,6 +18,7 @@ use crate::context::ArticleContext;
 use crate::dates::best_for;
 use crate::dedupe::one_per_type_place_and_day;
 use crate::discourse::Discourse;
+use crate::features::{EventFeatures, Model};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
@@ -38,8 +39,8 @@ pub struct Figure {
 pub struct Extraction {
     pub events: Vec<Event>,
     /// The features of each event, in the order of `events`: what the trained model
-    /// weighed (`frontline train` learns from them).
-    pub features: Vec<Vec<String>>,
+    /// weighed (`frontline train` learns from them), named when iterated.
+    pub features: EventFeatures,
     /// What the type model weighed of each event, in the order of `events`.
     pub type_features: Vec<Vec<String>>,
     /// How each sentence was read; empty unless explained ([`crate::Extractor::explain`]).
@@ -66,7 +67,13 @@ pub enum Detail {
 
 /// The events of an article, with its figures, and the trace of each sentence when the
 /// reading is explained.
-pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, detail: Detail) -> Extraction {
+pub fn extract(
+    article: &Article,
+    pack: &LanguagePack,
+    model: Option<&Model>,
+    gazetteer: &Gazetteer,
+    detail: Detail,
+) -> Extraction {
     let recording = detail == Detail::Trace;
     let mut split = sentences(&article.text, pack);
     let spotted = spot_prose(&mut split, article, pack, gazetteer);
@@ -101,9 +108,12 @@ pub fn extract(article: &Article, pack: &LanguagePack, gazetteer: &Gazetteer, de
     }
     let typed: Vec<Proposed> =
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
-    for kept in weighed(one_per_type_place_and_day(typed), pack) {
+    for mut kept in weighed(one_per_type_place_and_day(typed), model) {
+        if kept.event.event_id.is_empty() {
+            kept.event.event_id = kept.event.derive_id();
+        }
+        extraction.features.push(kept.candidate);
         extraction.events.push(kept.event);
-        extraction.features.push(kept.features);
         extraction.type_features.push(kept.type_features);
     }
     extraction

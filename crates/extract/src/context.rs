@@ -2,8 +2,6 @@
 //! names most, the side it names most against the state, and how often and where first
 //! each place is named.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use frontline_core::{ActorId, Article};
@@ -66,7 +64,8 @@ fn place_sentences(spotted: &[Option<Spotted>]) -> FxHashMap<String, (usize, usi
 }
 
 fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
-    let mut counts: HashMap<ActorId, usize> = HashMap::new();
+    // The most named wins, ties to the first id: the hash order does not matter.
+    let mut counts: FxHashMap<ActorId, usize> = FxHashMap::default();
     for s in spotted.iter().flatten() {
         for actor in
             s.actors.iter().filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF"))

@@ -33,15 +33,14 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
             Some(existing) => {
                 let fatalities = existing.event.fatalities.max(event.fatalities);
                 let confidence = existing.event.confidence.max(event.confidence);
-                // A place the article returns to is a stronger candidate than either reading.
-                let mut features = std::mem::take(&mut existing.features);
-                if !features.iter().any(|f| f == READ_TWICE) {
-                    features.push(READ_TWICE.to_string());
-                }
+                // The first reading's features stay, marked as read twice; the narrower
+                // reading's event and type features replace the first's.
+                let mut candidate = existing.candidate.clone();
+                candidate.read_twice = true;
                 if event.window_days() < existing.event.window_days() {
                     *existing = proposed;
                 }
-                existing.features = features;
+                existing.candidate = candidate;
                 existing.event.fatalities = fatalities;
                 existing.event.confidence = confidence;
             }
@@ -49,6 +48,3 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
     }
     kept
 }
-
-/// The feature of a candidate read in more than one sentence.
-const READ_TWICE: &str = "read_twice";

@@ -5,6 +5,7 @@
 use frontline_core::{ActorId, Event, SubEventType};
 use frontline_lang::LanguagePack;
 
+use crate::features::Model;
 use crate::proposed::Proposed;
 
 /// A candidate whose text names no actor1 takes the actor that, in the gold, most often
@@ -20,7 +21,6 @@ pub(crate) fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> 
     if let Some(actor) = pack.weights.usual_actor(event.sub_event_type.as_str(), year).and_then(ActorId::parse) {
         event.actor1_id = Some(actor);
         event.actor1 = Some(actor.display_name().to_string());
-        event.event_id = event.derive_id();
     }
     candidate
 }
@@ -31,7 +31,10 @@ pub(crate) fn typed(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
     let best = pack.weights.best_type(candidate.type_features.iter().map(String::as_str));
     let Some(sub) = best.and_then(|(name, _)| SubEventType::parse(name)) else { return candidate };
     if sub != candidate.event.sub_event_type {
-        retype_candidate(&mut candidate.event, &mut candidate.features, sub);
+        // The real-event features that name the type follow it, as `retype_candidate`
+        // renames them.
+        retype_candidate(&mut candidate.event, &mut [], sub);
+        candidate.candidate.sub_event_type = sub;
     }
     candidate
 }
@@ -57,17 +60,16 @@ pub fn retype_candidate(event: &mut Event, features: &mut [String], new: SubEven
 
 /// The candidates the language's trained model keeps, each with the model's probability
 /// as its confidence; all of them, as the rules made them, when no model was trained.
-pub(crate) fn weighed(candidates: Vec<Proposed>, pack: &LanguagePack) -> Vec<Proposed> {
-    let weights = &pack.weights;
-    if weights.is_empty() {
+pub(crate) fn weighed(candidates: Vec<Proposed>, model: Option<&Model>) -> Vec<Proposed> {
+    let Some(model) = model else {
         return candidates;
-    }
+    };
     candidates
         .into_iter()
         .filter_map(|mut c| {
-            let p = weights.probability(c.features.iter().map(String::as_str));
+            let p = model.probability(&c.candidate);
             c.event.confidence = (p * 100.0).round() / 100.0;
-            (p >= weights.threshold).then_some(c)
+            (p >= model.threshold()).then_some(c)
         })
         .collect()
 }

@@ -27,6 +27,7 @@ mod trace;
 use assemble::Detail;
 pub use assemble::{Extraction, Figure};
 pub use dates::{default_window, DateWindow};
+pub use features::EventFeatures;
 pub use gate::retype_candidate;
 pub use trace::SentenceTrace;
 
@@ -45,16 +46,28 @@ pub use segment::{sentences, Sentence, SentenceKind};
 use frontline_core::{Article, Event};
 use frontline_gazetteer::Gazetteer;
 use frontline_lang::Packs;
+use rustc_hash::FxHashMap;
+
+use features::Model;
 
 /// The extraction engine: language packs and a gazetteer.
 pub struct Extractor {
     packs: Packs,
+    /// Each pack's real-event model keyed for lookups, by language code.
+    models: FxHashMap<String, Model>,
     gazetteer: Gazetteer,
 }
 
 impl Extractor {
     pub fn new(packs: Packs, gazetteer: Gazetteer) -> Extractor {
-        Extractor { packs, gazetteer }
+        let models = packs
+            .codes()
+            .filter_map(|code| {
+                let model = Model::new(&packs.get(code)?.weights)?;
+                Some((code.to_string(), model))
+            })
+            .collect();
+        Extractor { packs, models, gazetteer }
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -84,7 +97,10 @@ impl Extractor {
 
     fn extraction(&self, article: &Article, detail: Detail) -> Extraction {
         match self.packs.get(&article.language) {
-            Some(pack) => assemble::extract(article, pack, &self.gazetteer, detail),
+            Some(pack) => {
+                let model = self.models.get(&article.language);
+                assemble::extract(article, pack, model, &self.gazetteer, detail)
+            }
             None => Extraction::unread(format!(
                 "no language pack for {:?}: stored, not read (packs: {})",
                 article.language,

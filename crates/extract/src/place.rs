@@ -2,7 +2,7 @@
 //! country, with the governorate and district the sentence (else the article) gives as
 //! context and the points resolved so far as neighbours.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use frontline_gazetteer::{Context, Gazetteer, Place};
 
@@ -22,7 +22,8 @@ pub(crate) const SYRIA_ISO: u16 = 760;
 /// of the places its sentences leave unsituated.
 pub(crate) fn dominant_governorate(spotted: &[Option<Spotted>], home: &HomeNames<'_>) -> Option<String> {
     let gazetteer = home.gazetteer;
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    // The most named wins, ties to the first code: the hash order does not matter.
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for s in spotted.iter().flatten() {
         for place in &s.places {
             let admin1 = match &place.role {

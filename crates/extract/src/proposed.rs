@@ -6,7 +6,7 @@ use frontline_lang::TriggerKind;
 
 use crate::dates::{best_for, default_window, DateWindow};
 use crate::discourse::Discourse;
-use crate::features::{Candidate, DateOrigin};
+use crate::features::{role_name, word_form, Candidate, DateOrigin};
 use crate::frames::Frame;
 use crate::place::{Placed, SYRIA_ISO};
 use crate::reader::SentenceReader;
@@ -16,8 +16,8 @@ use crate::trace::SentenceTrace;
 /// A candidate event and its features, before the trained model weighs it.
 pub(crate) struct Proposed {
     pub event: Event,
-    /// What the real-event model weighs.
-    pub features: Vec<String>,
+    /// What the real-event model weighs, as facts: named only if the event is kept.
+    pub candidate: Candidate,
     /// What the type model weighs.
     pub type_features: Vec<String>,
 }
@@ -36,8 +36,8 @@ impl<'s> SentenceReader<'_, 's> {
         // (as `frontline train` reads, to learn one).
         let weights = &ctx.pack.weights;
         let wanted = !weights.by_type.is_empty() || weights.is_empty();
-        let type_features = if wanted { candidate.type_features() } else { Vec::new() };
-        let features = candidate.features();
+        let type_features =
+            if wanted { candidate.type_features(&self.spotted.triggers, &self.spotted.actors) } else { Vec::new() };
         let confidence = self.confidence(&frame, &placed, claimed_by.as_ref());
         let toll = frame.casualties.clone().unwrap_or_default();
         let (actor1_id, actor1, assoc1) = actor_fields(frame.agent.as_ref());
@@ -82,7 +82,11 @@ impl<'s> SentenceReader<'_, 's> {
             trigger: frame.trigger.text.clone(),
             claimed_by: claimed_by.map(|c| c.0),
         };
-        event.event_id = event.derive_id();
+        // The id is derived once the event is kept (what it hashes does not change after
+        // this); a traced reading lists the ids of each sentence's events now.
+        if trace.recording {
+            event.event_id = event.derive_id();
+        }
         trace.note(|| {
             format!(
                 "{} at {} ({}) from {:?}, dated by: {}",
@@ -93,7 +97,7 @@ impl<'s> SentenceReader<'_, 's> {
                 window.rule
             )
         });
-        Proposed { event, features, type_features }
+        Proposed { event, candidate, type_features }
     }
 
     /// The frame's date window: the one its sentence states nearest its trigger, else the one
@@ -130,13 +134,7 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// The facts of a frame that the trained model weighs.
-    pub(crate) fn candidate<'d>(
-        &'d self,
-        frame: &'d Frame<'_>,
-        placed: &Placed,
-        date: DateOrigin,
-        claimed: bool,
-    ) -> Candidate<'d> {
+    pub(crate) fn candidate(&self, frame: &Frame<'_>, placed: &Placed, date: DateOrigin, claimed: bool) -> Candidate {
         let s = self.spotted;
         let (place_sentences, place_first_sentence) = self
             .ctx
@@ -147,9 +145,9 @@ impl<'s> SentenceReader<'_, 's> {
         Candidate {
             sub_event_type: frame.sub_event_type,
             trigger_kind: frame.trigger.trigger.kind,
-            trigger: &frame.trigger.text,
+            trigger: word_form(&frame.trigger.text),
             trigger_confidence: frame.trigger.trigger.confidence,
-            role: &frame.place.role,
+            role: role_name(&frame.place.role),
             after_place_noun: frame.place.after_place_noun,
             resolution: placed.resolution,
             abroad: placed.iso != SYRIA_ISO,
@@ -171,8 +169,7 @@ impl<'s> SentenceReader<'_, 's> {
             claimed,
             source_named: !s.sources.is_empty(),
             hypothetical_in_sentence: !s.hypothetical.is_empty(),
-            sentence_triggers: &s.triggers,
-            sentence_actors: &s.actors,
+            read_twice: false,
         }
     }
 }

@@ -43,10 +43,13 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
             out.push(Sentence { text: trimmed, start, end, kind, tokens });
             continue;
         }
-        let mut tokens = tokens.into_iter().peekable();
+        let mut tokens = tokens.into_iter();
         for (s, e) in split_sentences(trimmed, pack) {
-            let mut own = Vec::new();
-            while let Some(token) = tokens.next_if(|t| t.start < e) {
+            // The tokens up to the sentence's end are its own (less any that straddle a
+            // boundary): counted first, so that they are moved once.
+            let upto = tokens.as_slice().iter().take_while(|t| t.start < e).count();
+            let mut own = Vec::with_capacity(upto);
+            for token in tokens.by_ref().take(upto) {
                 if token.start >= s && token.end <= e {
                     own.push(Token { start: token.start - s, end: token.end - s, ..token });
                 }
@@ -138,39 +141,36 @@ fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> (Sente
     (SentenceKind::Body, tokens)
 }
 
-/// Byte ranges of the sentences of one paragraph.
+/// Byte ranges of the sentences of one paragraph. A sentence ends at a final mark (with the
+/// closing quotes and brackets after it) followed by a space and by what may start a
+/// sentence, unless the mark ends an abbreviation.
 fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> {
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let mut ranges = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '؟' | '…') {
-            // Take closing quotes and brackets with the sentence.
-            let mut j = i + 1;
-            while j < chars.len() && CLOSING_QUOTES.contains(&chars[j].1) {
-                j += 1;
-            }
-            let followed_by_space = j < chars.len() && chars[j].1.is_whitespace();
-            let next_starts_sentence = chars[j..]
-                .iter()
-                .find(|(_, c)| !c.is_whitespace())
-                // Without capitals, any letter may start the next sentence.
-                .is_some_and(|&(_, c)| {
-                    c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c) || (!pack.cased && c.is_alphabetic())
-                });
-            if followed_by_space && next_starts_sentence && !is_abbreviation(paragraph, start, at, c, pack) {
-                let end = chars.get(j).map_or(paragraph.len(), |&(b, _)| b);
-                ranges.push((start, end));
-                let next = chars[j..].iter().find(|(_, c)| !c.is_whitespace()).map_or(paragraph.len(), |&(b, _)| b);
-                start = next;
-                i = j;
-                continue;
-            }
+    // Marks are looked for from here on: the text is walked once, without a copy.
+    let mut from = 0;
+    while let Some((found, mark)) = paragraph[from..].char_indices().find(|&(_, c)| is_final_mark(c)) {
+        let at = from + found;
+        let after_mark = at + mark.len_utf8();
+        // Take closing quotes and brackets with the sentence.
+        let quoted = &paragraph[after_mark..];
+        let end = after_mark + (quoted.len() - quoted.trim_start_matches(CLOSING_QUOTES).len());
+        let rest = &paragraph[end..];
+        let followed_by_space = rest.chars().next().is_some_and(char::is_whitespace);
+        let next_starts_sentence = rest
+            .chars()
+            .find(|c| !c.is_whitespace())
+            // Without capitals, any letter may start the next sentence.
+            .is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c) || (!pack.cased && c.is_alphabetic())
+            });
+        if followed_by_space && next_starts_sentence && !is_abbreviation(paragraph, start, at, mark, pack) {
+            ranges.push((start, end));
+            start = end + (rest.len() - rest.trim_start().len());
+            from = end;
+        } else {
+            from = after_mark;
         }
-        let _ = at;
-        i += 1;
     }
     if start < paragraph.len() {
         let rest = paragraph[start..].trim_end();
@@ -179,6 +179,11 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
         }
     }
     ranges
+}
+
+/// A mark that may end a sentence.
+fn is_final_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…')
 }
 
 /// A period after an abbreviation of the pack ("M.", "Gen.") or a lone initial ("J.") does
