@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::merging::{block_of, join_copy, merge_alone, note_window, remerge_around, window_of, Block, Window};
+use crate::merging::{block_of, insert_alone, join_copy, note_window, remerge_around, window_of, Block, Memo, Window};
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
 use crate::{MergeFn, Saved, StoreError};
@@ -76,6 +76,7 @@ fn insert_article(
 /// merges again what its events (and those it replaces) reach.
 pub(crate) fn write(
     conn: &Connection,
+    memo: &mut Memo,
     article: &Article,
     events: &[Event],
     figures_json: &str,
@@ -125,18 +126,19 @@ pub(crate) fn write(
         if last.get(event.event_id.as_str()) != Some(&i) {
             continue;
         }
-        let event_key = insert_event(conn, event, key, &article.text, None)?;
         let (block, window) = (block_of(event), window_of(event));
-        note_window(conn, &block, &window)?;
-        // Most events meet no other (a new article, a place and days of their own): merged
-        // alone, without reading the block.
-        if !blocks.contains_key(&block) && merge_alone(conn, &block, &window, event, event_key, merge, &published)? {
+        note_window(conn, memo, &block, &window)?;
+        if !blocks.contains_key(&block)
+            && insert_alone(conn, memo, &block, &window, event, (key, &article.text), merge, &published)?
+        {
             continue;
         }
+        let event_key = memo.take_event_key(conn)?;
+        insert_event(conn, event_key, event, key, &article.text, None)?;
         blocks.entry(block).or_default().push(window);
     }
     for (block, windows) in &blocks {
-        remerge_around(conn, block, windows, merge)?;
+        remerge_around(conn, memo, block, windows, merge)?;
     }
     Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
 }
@@ -237,6 +239,7 @@ pub(crate) struct Original {
 /// Stores a reprint as another source of its original's events. Returns how many.
 pub(crate) fn write_reprint(
     conn: &Connection,
+    memo: &mut Memo,
     article: &Article,
     original: &Original,
     merge: MergeFn<'_>,
@@ -244,12 +247,13 @@ pub(crate) fn write_reprint(
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
     for (copy, merged) in &original.copies {
         let joined = match merged {
-            Some(merged) => join_copy(conn, copy, key, &article.text, *merged)?,
+            Some(merged) => join_copy(conn, memo, copy, key, &article.text, *merged)?,
             None => false,
         };
         if !joined {
-            insert_event(conn, copy, key, &article.text, None)?;
-            remerge_around(conn, &block_of(copy), &[window_of(copy)], merge)?;
+            let event_key = memo.take_event_key(conn)?;
+            insert_event(conn, event_key, copy, key, &article.text, None)?;
+            remerge_around(conn, memo, &block_of(copy), &[window_of(copy)], merge)?;
         }
     }
     Ok(original.copies.len())
@@ -257,7 +261,7 @@ pub(crate) fn write_reprint(
 
 /// Deletes an article, its events and its earlier versions, and merges again what its
 /// events were part of. False when there was no such article.
-pub(crate) fn forget(conn: &Connection, id: &str, merge: MergeFn<'_>) -> Result<bool, StoreError> {
+pub(crate) fn forget(conn: &Connection, memo: &mut Memo, id: &str, merge: MergeFn<'_>) -> Result<bool, StoreError> {
     let Some(key) = article_key(conn, id)? else {
         conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
         return Ok(false);
@@ -266,7 +270,7 @@ pub(crate) fn forget(conn: &Connection, id: &str, merge: MergeFn<'_>) -> Result<
     let deleted = delete_article(conn, key)?;
     conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
     for (block, windows) in &blocks {
-        remerge_around(conn, block, windows, merge)?;
+        remerge_around(conn, memo, block, windows, merge)?;
     }
     Ok(deleted)
 }
@@ -294,6 +298,7 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
         }
     }
     let mut event_keys: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    let mut memo = Memo::default();
     {
         let mut statement = conn.prepare("SELECT record FROM old_events ORDER BY rowid")?;
         let mut rows = statement.query([])?;
@@ -302,8 +307,9 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
             let Some((article, text)) = keys.get(&event.article_id) else {
                 continue;
             };
-            let key = insert_event(conn, &event, *article, text, None)?;
-            note_window(conn, &block_of(&event), &window_of(&event))?;
+            let key = memo.take_event_key(conn)?;
+            insert_event(conn, key, &event, *article, text, None)?;
+            note_window(conn, &mut memo, &block_of(&event), &window_of(&event))?;
             event_keys.insert(event.event_id.clone(), key);
         }
     }
