@@ -335,7 +335,11 @@ impl Store {
         sketch: &Sketch,
         merge: MergeFn<'_>,
     ) -> Result<Option<(Saved, usize)>, StoreError> {
-        let Some(original) = save::find_original(&self.conn, article, sketch)? else {
+        if self.conn.is_autocommit() {
+            // Outside a transaction, what was read in the last one may have changed since.
+            self.memo.forget();
+        }
+        let Some(original) = save::find_original(&self.conn, &mut self.memo, article, sketch)? else {
             return Ok(None);
         };
         let events = self.in_batch(|conn, memo| save::write_reprint(conn, memo, article, &original, merge))?;
@@ -363,7 +367,10 @@ impl Store {
 
     /// Merges every block again (after a change of merge rules).
     pub fn remerge_all(&mut self, merge: MergeFn<'_>) -> Result<usize, StoreError> {
-        self.in_batch(|conn, _| merging::remerge_all(conn, merge))
+        self.in_batch(|conn, memo| {
+            memo.reprinted = None;
+            merging::remerge_all(conn, merge)
+        })
     }
 }
 

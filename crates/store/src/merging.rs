@@ -70,12 +70,16 @@ impl Slice {
 pub(crate) struct Memo {
     longest: HashMap<Block, Option<i64>>,
     next_event: Option<i64>,
+    /// The article last found reprinted, as the reprints compare with it (they come in
+    /// runs). Forgotten by any save that may merge its events anew.
+    pub(crate) reprinted: Option<Box<crate::save::Reprinted>>,
 }
 
 impl Memo {
     pub(crate) fn forget(&mut self) {
         self.longest.clear();
         self.next_event = None;
+        self.reprinted = None;
     }
 
     /// The longest window (in days) of the block's dated events, if it has any.

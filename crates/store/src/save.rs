@@ -83,6 +83,8 @@ pub(crate) fn write(
     merge: MergeFn<'_>,
     sketch: &Sketch,
 ) -> Result<Saved, StoreError> {
+    // What it merges may change the merged events of an article reprints are compared with.
+    memo.reprinted = None;
     // The articles this one is a new version of: the same id, or the same URL under
     // another id (a feed that numbers its items afresh).
     let mut previous: Vec<(i64, String)> = Vec::new();
@@ -143,11 +145,59 @@ pub(crate) fn write(
     Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
 }
 
+/// A stored article that reprints are compared with, as read once: its text cut into
+/// shingles, the evidence of its figures, its events with their merged events and which
+/// occurrence of its evidence each one's is.
+#[derive(Debug)]
+pub(crate) struct Reprinted {
+    key: i64,
+    id: String,
+    text_shingled: near::Shingled,
+    language: String,
+    published: Option<String>,
+    figures: String,
+    figure_evidence: Vec<String>,
+    /// Read when a reprint first passes the other checks.
+    events: Option<Vec<(Event, Option<i64>, usize)>>,
+    text: String,
+}
+
+/// The article stored under `key`, to compare reprints with; None if it is itself a reprint
+/// (or gone).
+fn reprinted(conn: &Connection, key: i64) -> Result<Option<Reprinted>, StoreError> {
+    let stored: Option<(String, String, String, Option<String>, String)> = conn
+        .prepare_cached(
+            "SELECT id, text, language, published, figures FROM articles WHERE key = ?1 AND reprint_of IS NULL",
+        )?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .optional()?;
+    let Some((id, text, language, published, figures)) = stored else {
+        return Ok(None);
+    };
+    let figure_evidence: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&figures)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|f| f.get("evidence").and_then(|e| e.as_str()).map(str::to_owned))
+        .collect();
+    Ok(Some(Reprinted {
+        key,
+        id,
+        text_shingled: near::Shingled::of(&text),
+        language,
+        published,
+        figures,
+        figure_evidence,
+        events: None,
+        text,
+    }))
+}
+
 /// A stored article that `article` reprints, with the events to store for the reprint:
 /// its original's, moved to where the reprint has their evidence. None when no stored
 /// article is near enough (see near.rs), or when the reprint lacks an evidence sentence.
 pub(crate) fn find_original(
     conn: &Connection,
+    memo: &mut Memo,
     article: &Article,
     sketch: &Sketch,
 ) -> Result<Option<Original>, StoreError> {
@@ -172,40 +222,48 @@ pub(crate) fn find_original(
     let published = article.published.map(|d| d.to_string());
     // Bounded: a few candidates at most are compared in full.
     for candidate in candidates.into_iter().take(4) {
-        let stored: Option<(String, String, String, Option<String>, String)> = conn
-            .prepare_cached(
-                "SELECT id, text, language, published, figures FROM articles WHERE key = ?1 AND reprint_of IS NULL",
-            )?
-            .query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-            .optional()?;
-        let Some((id, text, language, day, figures)) = stored else {
+        if memo.reprinted.as_ref().map(|r| r.key) != Some(candidate) {
+            match reprinted(conn, candidate)? {
+                Some(stored) => memo.reprinted = Some(Box::new(stored)),
+                None => continue,
+            }
+        }
+        let Some(original) = memo.reprinted.as_deref_mut() else {
             continue;
         };
-        if language != article.language || day != published || !near::confirm(sketch, &text) {
+        if original.language != article.language
+            || original.published != published
+            || !near::confirm_shingled(sketch, &original.text_shingled)
+        {
             continue;
         }
         // A toll told in words ("four killed" become "five") changes an evidence sentence,
         // as does a changed figure: each must be in the reprint word for word.
-        let figure_evidence: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&figures)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|f| f.get("evidence").and_then(|e| e.as_str()).map(str::to_owned))
-            .collect();
-        if figure_evidence.iter().any(|e| !article.text.contains(e.as_str())) {
+        if original.figure_evidence.iter().any(|e| !article.text.contains(e.as_str())) {
             continue;
         }
-        let mut statement = conn.prepare_cached(&format!(
-            "SELECT {EVENT_COLUMNS}, e.merged FROM events e JOIN articles a ON a.key = e.article WHERE e.article = ?1"
-        ))?;
-        let originals = statement
-            .query_map([candidate], |r| {
+        if original.events.is_none() {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS}, e.merged FROM events e JOIN articles a ON a.key = e.article WHERE e.article = ?1"
+            ))?;
+            let mut events = Vec::new();
+            for row in statement.query_map([candidate], |r| {
                 Ok((read_event(r, 0)?, r.get::<_, Option<i64>>(crate::record::EVENT_COLUMN_COUNT)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let blocks: Vec<Block> = originals.iter().map(|(o, _)| block_of(o)).collect();
+            })? {
+                let (event, merged) = row?;
+                // An evidence the original lacks at its place cannot be found in a reprint.
+                let Some(nth) = near::occurrence(&original.text, event.evidence_start, &event.evidence) else {
+                    return Ok(None);
+                };
+                events.push((event, merged, nth));
+            }
+            original.events = Some(events);
+        }
+        let originals = original.events.as_deref().unwrap_or_default();
+        let blocks: Vec<Block> = originals.iter().map(|(o, _, _)| block_of(o)).collect();
         let mut copies = Vec::with_capacity(originals.len());
-        for (i, (original, merged)) in originals.iter().enumerate() {
-            let Some(start) = near::moved(&text, original.evidence_start, &original.evidence, &article.text) else {
+        for (i, (original, merged, nth)) in originals.iter().enumerate() {
+            let Some(start) = near::find_occurrence(&original.evidence, *nth, &article.text) else {
                 return Ok(None);
             };
             let mut copy = original.clone();
@@ -217,12 +275,17 @@ pub(crate) fn find_original(
             // other events of its block that it reports the same event as (the original
             // did not link to them: one article). When those lie in another merged event,
             // the copy joins the two: the block is merged again.
-            let joins_others = originals.iter().enumerate().any(|(j, (other, other_merged))| {
+            let joins_others = originals.iter().enumerate().any(|(j, (other, other_merged, _))| {
                 j != i && blocks[j] == blocks[i] && other_merged != merged && frontline_merge::same_event(&copy, other)
             });
             copies.push((copy, merged.filter(|_| !joins_others)));
         }
-        return Ok(Some(Original { key: candidate, id, figures, copies }));
+        return Ok(Some(Original {
+            key: candidate,
+            id: original.id.clone(),
+            figures: original.figures.clone(),
+            copies,
+        }));
     }
     Ok(None)
 }
@@ -251,6 +314,8 @@ pub(crate) fn write_reprint(
             None => false,
         };
         if !joined {
+            // The block is merged again: its events' merged events may change.
+            memo.reprinted = None;
             let event_key = memo.take_event_key(conn)?;
             insert_event(conn, event_key, copy, key, &article.text, None)?;
             remerge_around(conn, memo, &block_of(copy), &[window_of(copy)], merge)?;
@@ -262,6 +327,7 @@ pub(crate) fn write_reprint(
 /// Deletes an article, its events and its earlier versions, and merges again what its
 /// events were part of. False when there was no such article.
 pub(crate) fn forget(conn: &Connection, memo: &mut Memo, id: &str, merge: MergeFn<'_>) -> Result<bool, StoreError> {
+    memo.reprinted = None;
     let Some(key) = article_key(conn, id)? else {
         conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
         return Ok(false);
