@@ -587,6 +587,98 @@ CREATE TABLE IF NOT EXISTS article_versions (
 ";
 
     #[test]
+    fn ids_are_found_in_every_era_through_the_era_index() {
+        let (_dir, mut store) = store();
+        store
+            .save(&article("a", "one"), &[event("a", "Ariha"), event("a", "Sarmin")], "[]", &each_alone)
+            .expect("saved");
+        // Ariha's event and its merged event moved two eras on, as in a store of millions.
+        let far = 2i64 << schema::ERA_BITS;
+        store
+            .conn
+            .execute_batch(&format!(
+                "UPDATE merged_events SET key = key + {far}, best = best + {far}
+                 WHERE key = (SELECT merged FROM events WHERE event_id = 'a-Ariha');
+                 UPDATE events SET key = key + {far}, merged = merged + {far} WHERE event_id = 'a-Ariha';"
+            ))
+            .expect("moved");
+        for id in ["a-Ariha", "a-Sarmin"] {
+            let event = store.event(id).expect("query").expect("found");
+            assert_eq!(event.event_id, id);
+            let merged = store.merged_event_of(&event).expect("query").expect("merged");
+            assert_eq!(merged.sources[0].event_id, id);
+            assert_eq!(store.merged_event(&merged.event.event_id).expect("query"), Some(merged));
+        }
+        assert!(store.event("a-Binnish").expect("query").is_none());
+        // The lookups use the era index, not a scan of the table.
+        for (table, index) in [("events", "events_by_id"), ("merged_events", "merged_by_id")] {
+            let plan: String = store
+                .conn
+                .query_row(
+                    &format!(
+                        "EXPLAIN QUERY PLAN SELECT key FROM {table} WHERE key >> {} = ?1 AND event_id = ?2",
+                        schema::ERA_BITS
+                    ),
+                    params![0, "x"],
+                    |r| r.get(3),
+                )
+                .expect("plan");
+            assert!(plan.contains(index), "{table}: {plan}");
+        }
+    }
+
+    #[test]
+    fn a_store_of_schema_4_opens_and_keeps_its_events_and_merged_events() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("four.db");
+        let merge = &overlapping_together;
+        {
+            let mut store = Store::open(&path).expect("created");
+            store.save(&article("a", "a"), &[event_on("a", 1, 2), event("a", "Sarmin")], "[]", merge).expect("saved");
+            store.save(&article("b", "b"), &[event_on("b", 2, 3)], "[]", merge).expect("saved");
+            // Back to schema 4's indexes: ids unique, merged events indexed by block.
+            store
+                .conn
+                .execute_batch(
+                    "DROP INDEX events_by_id; DROP INDEX merged_by_id;
+                     CREATE UNIQUE INDEX four_event_ids ON events(event_id);
+                     CREATE UNIQUE INDEX four_merged_ids ON merged_events(event_id);
+                     CREATE INDEX merged_by_block ON merged_events(kind, place_key, date_start, date_end);
+                     PRAGMA user_version = 4;",
+                )
+                .expect("schema 4");
+        }
+        let before = {
+            let conn = Connection::open(&path).expect("sqlite");
+            let dump = |sql: &str| -> Vec<String> {
+                let mut statement = conn.prepare(sql).expect("prepare");
+                let rows = statement.query_map([], |r| r.get::<_, String>(0)).expect("rows");
+                rows.collect::<Result<_, _>>().expect("read")
+            };
+            (dump("SELECT event_id FROM events ORDER BY key"), dump("SELECT event_id FROM merged_events ORDER BY key"))
+        };
+        let store = Store::open(&path).expect("a store of schema 4 opens");
+        let version: i64 = store.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(version, schema::SCHEMA_VERSION);
+        let events: Vec<String> =
+            store.events(&EventFilter::default()).expect("query").into_iter().map(|e| e.event_id).collect();
+        assert_eq!(events.len(), before.0.len());
+        assert_eq!(merged_ids(&store), ["a-Ariha+b-Ariha", "a-Sarmin"]);
+        assert_eq!(before.1.len(), 2);
+        let indexes: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index'
+                 AND name IN ('events_by_id', 'merged_by_id', 'merged_by_block', 'four_event_ids', 'four_merged_ids')",
+                [],
+                |r| r.get(0),
+            )
+            .expect("indexes");
+        assert_eq!(indexes, 2, "the era indexes only");
+        assert!(store.event("a-Sarmin").expect("query").is_some());
+    }
+
+    #[test]
     fn a_store_of_schema_3_opens_and_keeps_its_articles_events_and_merged_events() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("old.db");

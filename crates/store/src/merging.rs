@@ -270,14 +270,10 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
             members.push(Member { key: row.get(n)?, merged: row.get(n + 1)?, event });
         }
     }
-    let mut stale: HashSet<i64> = {
-        let sql =
-            format!("SELECT m.key FROM merged_events m WHERE m.kind = ?1 AND m.place_key = ?2{}", slice.condition("m"));
-        let mut statement = conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&bound), |r| r.get::<_, i64>(0))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    stale.extend(members.iter().filter_map(|m| m.merged));
+    // The merged events of the slice are those its members name: a merged event's window
+    // lies within one of its members', which the slice then holds. (Those whose members
+    // were all deleted are deleted with them: see [`delete_orphans`].)
+    let stale: HashSet<i64> = members.iter().filter_map(|m| m.merged).collect();
     let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
     let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();
     // Which merged events are updated in place: each keeps the row of its first member
@@ -303,6 +299,18 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
         for member in mine.iter().filter(|m| m.merged != Some(key)) {
             relink.execute(params![key, member.key])?;
         }
+    }
+    Ok(())
+}
+
+/// Deletes those of these merged events that no event names any longer: their members
+/// were deleted, and merging their blocks again gave their rows to no other.
+pub(crate) fn delete_orphans(conn: &Connection, keys: &[i64]) -> Result<(), StoreError> {
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM merged_events WHERE key = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE merged = ?1)",
+    )?;
+    for key in keys {
+        delete.execute([key])?;
     }
     Ok(())
 }

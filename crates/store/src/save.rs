@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::merging::{block_of, insert_alone, join_copy, note_window, remerge_around, window_of, Block, Memo, Window};
+use crate::merging::{
+    block_of, delete_orphans, insert_alone, join_copy, note_window, remerge_around, window_of, Block, Memo, Window,
+};
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
 use crate::{MergeFn, Saved, StoreError};
@@ -28,8 +30,10 @@ fn article_key(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> {
     Ok(conn.prepare_cached("SELECT key FROM articles WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
 }
 
-/// Deletes a stored article (its events go with it) and its band keys.
-fn delete_article(conn: &Connection, key: i64) -> Result<bool, StoreError> {
+/// Deletes a stored article (its events go with it) and its band keys; adds the merged
+/// events its events named to `orphans` (to delete after merging again, if no event names
+/// them then).
+fn delete_article(conn: &Connection, key: i64, orphans: &mut Vec<i64>) -> Result<bool, StoreError> {
     let old: Option<(String, String, Option<String>)> = conn
         .prepare_cached("SELECT text, language, published FROM articles WHERE key = ?1")?
         .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -41,6 +45,11 @@ fn delete_article(conn: &Connection, key: i64) -> Result<bool, StoreError> {
     let mut unkey = conn.prepare_cached("DELETE FROM near_keys WHERE key = ?1 AND article = ?2")?;
     for k in sketch.keys {
         unkey.execute(params![k, key])?;
+    }
+    let mut named =
+        conn.prepare_cached("SELECT DISTINCT merged FROM events WHERE article = ?1 AND merged IS NOT NULL")?;
+    for merged in named.query_map([key], |r| r.get::<_, i64>(0))? {
+        orphans.push(merged?);
     }
     conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([key])?;
     Ok(conn.prepare_cached("DELETE FROM articles WHERE key = ?1")?.execute([key])? > 0)
@@ -100,6 +109,7 @@ pub(crate) fn write(
     let keys: Vec<i64> = previous.iter().map(|(k, _)| *k).collect();
     let mut blocks = blocks_of(conn, &keys)?;
     let mut replaced = false;
+    let mut orphans = Vec::new();
     for (key, id) in &previous {
         // An earlier text is kept as a version; the same text read again (reread) is not.
         let kept = conn
@@ -110,7 +120,7 @@ pub(crate) fn write(
                  FROM articles WHERE key = ?1 AND content_hash <> ?3",
             )?
             .execute(params![key, article.id, article.content_hash])?;
-        let deleted = delete_article(conn, *key)?;
+        let deleted = delete_article(conn, *key, &mut orphans)?;
         replaced |= kept > 0 || (deleted && *id != article.id);
     }
     let key = insert_article(conn, article, figures_json, None)?;
@@ -142,6 +152,7 @@ pub(crate) fn write(
     for (block, windows) in &blocks {
         remerge_around(conn, memo, block, windows, merge)?;
     }
+    delete_orphans(conn, &orphans)?;
     Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
 }
 
@@ -333,11 +344,13 @@ pub(crate) fn forget(conn: &Connection, memo: &mut Memo, id: &str, merge: MergeF
         return Ok(false);
     };
     let blocks = blocks_of(conn, &[key])?;
-    let deleted = delete_article(conn, key)?;
+    let mut orphans = Vec::new();
+    let deleted = delete_article(conn, key, &mut orphans)?;
     conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
     for (block, windows) in &blocks {
         remerge_around(conn, memo, block, windows, merge)?;
     }
+    delete_orphans(conn, &orphans)?;
     Ok(deleted)
 }
 

@@ -5,7 +5,8 @@
 //! list rewritten on each save), and the band keys of near-duplicate recognition.
 //! Version 5 indexes the ids of events and merged events by era (see [`ERA_BITS`]), no
 //! longer as unique keys: a hash id put each insert at a random leaf of a growing index,
-//! which made every save slower as the store grew.
+//! which made every save slower as the store grew. Merged events are no longer indexed by
+//! block: a merge finds them through the events that name them.
 
 use rusqlite::Connection;
 
@@ -112,7 +113,6 @@ CREATE TABLE IF NOT EXISTS merged_events (
     -- The whole record, only when a merge gave fields no member has.
     record TEXT
 );
-CREATE INDEX IF NOT EXISTS merged_by_block ON merged_events(kind, place_key, date_start, date_end);
 CREATE INDEX IF NOT EXISTS merged_by_id ON merged_events(key >> 16, event_id);
 -- The longest date window of each block's events (never lowered): an event that overlaps a
 -- day starts at most that many days before it, which bounds what a save reads.
