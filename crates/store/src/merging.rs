@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use frontline_core::{Event, MergedEvent, Source};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::record::{day_number, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
+use crate::record::{day_number, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use crate::{MergeFn, StoreError};
 
 /// A block: sub-event type (as stored) and place key.
@@ -61,14 +61,71 @@ impl Slice {
     }
 }
 
+/// What one transaction keeps in memory instead of asking the database again and again:
+/// each block's longest window, and the key the next event gets (so that an event can be
+/// inserted already linked to its merged event, not inserted and then updated). Valid
+/// only within one transaction: another writer may change both between ours, and a
+/// rollback undoes what it mirrors. [`Memo::forget`] at each begin and rollback.
+#[derive(Debug, Default)]
+pub(crate) struct Memo {
+    longest: HashMap<Block, Option<i64>>,
+    next_event: Option<i64>,
+    /// The article last found reprinted, as the reprints compare with it (they come in
+    /// runs). Forgotten by any save that may merge its events anew.
+    pub(crate) reprinted: Option<Box<crate::save::Reprinted>>,
+}
+
+impl Memo {
+    pub(crate) fn forget(&mut self) {
+        self.longest.clear();
+        self.next_event = None;
+        self.reprinted = None;
+    }
+
+    /// The longest window (in days) of the block's dated events, if it has any.
+    fn longest(&mut self, conn: &Connection, block: &Block) -> Result<Option<i64>, StoreError> {
+        if let Some(known) = self.longest.get(block) {
+            return Ok(*known);
+        }
+        let longest: Option<i64> = conn
+            .prepare_cached("SELECT longest_days FROM block_windows WHERE kind = ?1 AND place_key = ?2")?
+            .query_row(params![block.0, block.1], |r| r.get(0))
+            .optional()?;
+        self.longest.insert(block.clone(), longest);
+        Ok(longest)
+    }
+
+    /// The key of the next event inserted, taken: one more than the largest stored (as
+    /// SQLite would choose it), counted on from there within the transaction.
+    pub(crate) fn take_event_key(&mut self, conn: &Connection) -> Result<i64, StoreError> {
+        let next = match self.next_event {
+            Some(next) => next,
+            None => conn.prepare_cached("SELECT coalesce(max(key), 0) + 1 FROM events")?.query_row([], |r| r.get(0))?,
+        };
+        self.next_event = Some(next + 1);
+        Ok(next)
+    }
+}
+
 /// Records the longest window of a block, which bounds how far back a save must look.
-pub(crate) fn note_window(conn: &Connection, block: &Block, window: &Window) -> Result<(), StoreError> {
+/// Written only when it grows, which few events make it do.
+pub(crate) fn note_window(
+    conn: &Connection,
+    memo: &mut Memo,
+    block: &Block,
+    window: &Window,
+) -> Result<(), StoreError> {
     if let (Some(start), Some(end)) = window {
+        let days = end - start;
+        if memo.longest(conn, block)?.is_some_and(|longest| longest >= days) {
+            return Ok(());
+        }
         conn.prepare_cached(
             "INSERT INTO block_windows (kind, place_key, longest_days) VALUES (?1, ?2, ?3)
              ON CONFLICT (kind, place_key) DO UPDATE SET longest_days = max(longest_days, excluded.longest_days)",
         )?
-        .execute(params![block.0, block.1, end - start])?;
+        .execute(params![block.0, block.1, days])?;
+        memo.longest.insert(block.clone(), Some(days));
     }
     Ok(())
 }
@@ -80,6 +137,7 @@ pub(crate) fn note_window(conn: &Connection, block: &Block, window: &Window) -> 
 /// its members', so those of the span are exactly the merged events to replace.
 pub(crate) fn remerge_around(
     conn: &Connection,
+    memo: &mut Memo,
     block: &Block,
     windows: &[Window],
     merge: MergeFn<'_>,
@@ -95,10 +153,7 @@ pub(crate) fn remerge_around(
     let (Some(mut first), Some(mut last)) = (first, last) else {
         return Ok(());
     };
-    let longest: Option<i64> = conn
-        .prepare_cached("SELECT longest_days FROM block_windows WHERE kind = ?1 AND place_key = ?2")?
-        .query_row(params![block.0, block.1], |r| r.get(0))
-        .optional()?;
+    let longest = memo.longest(conn, block)?;
     let floor_of = |first: i64| longest.map_or(i64::MIN, |days| first - days);
     let mut span = conn.prepare_cached(&format!(
         "SELECT min(e.date_start), max(e.date_end) FROM events e WHERE e.kind = ?1 AND e.place_key = ?2{}",
@@ -118,39 +173,38 @@ pub(crate) fn remerge_around(
     remerge_slice(conn, block, &Slice::Days { floor: floor_of(first), first, last }, merge)
 }
 
-/// When no other event of its block can meet the event just stored under `key`, merges
-/// it alone and returns true; else (or when unsure) does nothing and returns false.
-pub(crate) fn merge_alone(
+/// Stores an event of the article stored under `article` (whose text is `text`) merged
+/// alone, when no stored event of its block can meet it, and returns true; else (or when
+/// the merge does not make it one merged event of its own) stores nothing and returns
+/// false. Most events meet no other (a new article, a place and days of their own): then
+/// the block is not read, and the event is inserted already linked to its merged event.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn insert_alone(
     conn: &Connection,
+    memo: &mut Memo,
     block: &Block,
     window: &Window,
     event: &Event,
-    key: i64,
+    (article, text): (i64, &str),
     merge: MergeFn<'_>,
     published: &HashMap<String, NaiveDate>,
 ) -> Result<bool, StoreError> {
     let other = match window {
         (Some(start), Some(end)) => {
-            let longest: Option<i64> = conn
-                .prepare_cached("SELECT longest_days FROM block_windows WHERE kind = ?1 AND place_key = ?2")?
-                .query_row(params![block.0, block.1], |r| r.get(0))
-                .optional()?;
+            let longest = memo.longest(conn, block)?;
             conn.prepare_cached(
                 "SELECT 1 FROM events WHERE kind = ?1 AND place_key = ?2 AND date_start >= ?3 AND date_start <= ?4
-                 AND date_end >= ?5 AND key <> ?6 LIMIT 1",
+                 AND date_end >= ?5 LIMIT 1",
             )?
-            .query_row(
-                params![block.0, block.1, longest.map_or(i64::MIN, |days| start - days), end, start, key],
-                |_| Ok(()),
-            )
+            .query_row(params![block.0, block.1, longest.map_or(i64::MIN, |days| start - days), end, start], |_| Ok(()))
             .optional()?
         }
         (None, None) => conn
             .prepare_cached(
                 "SELECT 1 FROM events WHERE kind = ?1 AND place_key = ?2 AND date_start IS NULL AND date_end IS NULL
-                 AND key <> ?3 LIMIT 1",
+                 LIMIT 1",
             )?
-            .query_row(params![block.0, block.1, key], |_| Ok(()))
+            .query_row(params![block.0, block.1], |_| Ok(()))
             .optional()?,
         _ => return Ok(false),
     };
@@ -161,8 +215,9 @@ pub(crate) fn merge_alone(
     let [merged] = merged.as_slice() else {
         return Ok(false);
     };
+    let key = memo.take_event_key(conn)?;
     let merged_key = write_merged(conn, block, merged, &[(key, event)], None)?;
-    conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?.execute([merged_key, key])?;
+    insert_event(conn, key, event, article, text, Some(merged_key))?;
     Ok(true)
 }
 
@@ -215,14 +270,10 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
             members.push(Member { key: row.get(n)?, merged: row.get(n + 1)?, event });
         }
     }
-    let mut stale: HashSet<i64> = {
-        let sql =
-            format!("SELECT m.key FROM merged_events m WHERE m.kind = ?1 AND m.place_key = ?2{}", slice.condition("m"));
-        let mut statement = conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&bound), |r| r.get::<_, i64>(0))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    stale.extend(members.iter().filter_map(|m| m.merged));
+    // The merged events of the slice are those its members name: a merged event's window
+    // lies within one of its members', which the slice then holds. (Those whose members
+    // were all deleted are deleted with them: see [`delete_orphans`].)
+    let stale: HashSet<i64> = members.iter().filter_map(|m| m.merged).collect();
     let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
     let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();
     // Which merged events are updated in place: each keeps the row of its first member
@@ -248,6 +299,18 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
         for member in mine.iter().filter(|m| m.merged != Some(key)) {
             relink.execute(params![key, member.key])?;
         }
+    }
+    Ok(())
+}
+
+/// Deletes those of these merged events that no event names any longer: their members
+/// were deleted, and merging their blocks again gave their rows to no other.
+pub(crate) fn delete_orphans(conn: &Connection, keys: &[i64]) -> Result<(), StoreError> {
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM merged_events WHERE key = ?1 AND NOT EXISTS (SELECT 1 FROM events WHERE merged = ?1)",
+    )?;
+    for key in keys {
+        delete.execute([key])?;
     }
     Ok(())
 }
@@ -322,6 +385,7 @@ fn write_merged(
 /// not one this can update (a merge rule's own record).
 pub(crate) fn join_copy(
     conn: &Connection,
+    memo: &mut Memo,
     copy: &Event,
     article: i64,
     text: &str,
@@ -345,7 +409,8 @@ pub(crate) fn join_copy(
     let Some((sum, best_key, best)) = row else {
         return Ok(false);
     };
-    let copy_key = crate::record::insert_event(conn, copy, article, text, Some(merged))?;
+    let copy_key = memo.take_event_key(conn)?;
+    insert_event(conn, copy_key, copy, article, text, Some(merged))?;
     // The precision of the best member, compared as the merge stage compares it.
     let best_key =
         if frontline_merge::more_precise(copy, &best) == std::cmp::Ordering::Less { copy_key } else { best_key };

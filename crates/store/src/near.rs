@@ -134,12 +134,32 @@ pub fn sketch(text: &str, language: &str, published: Option<NaiveDate>) -> Sketc
 /// Whether the text sketched is a reprint of `original`: numbers the same, shingles at
 /// least [`SIMILARITY`] alike, and at most [`MAX_NEW_SHINGLES`] of its own.
 pub fn confirm(sketch: &Sketch, original: &str) -> bool {
+    confirm_shingled(sketch, &Shingled::of(original))
+}
+
+/// A text cut into shingles once, to be compared with many texts (the reprints of one
+/// story come one after another).
+#[derive(Debug, Clone)]
+pub struct Shingled {
+    shingles: Vec<u64>,
+    numbers: u64,
+}
+
+impl Shingled {
+    pub fn of(text: &str) -> Shingled {
+        let (shingles, numbers) = shingles(text);
+        Shingled { shingles, numbers }
+    }
+}
+
+/// [`confirm`] against a text already cut into shingles.
+pub fn confirm_shingled(sketch: &Sketch, original: &Shingled) -> bool {
     let (new, new_numbers) = (&sketch.shingles, sketch.numbers);
-    let (old, old_numbers) = shingles(original);
+    let (old, old_numbers) = (&original.shingles, original.numbers);
     if new_numbers != old_numbers {
         return false;
     }
-    let common = sorted_common(new, &old);
+    let common = sorted_common(new, old);
     let union = new.len() + old.len() - common;
     let own = new.len() - common;
     union > 0 && own <= MAX_NEW_SHINGLES && common as f64 / union as f64 >= SIMILARITY
@@ -164,10 +184,20 @@ fn sorted_common(a: &[u64], b: &[u64]) -> usize {
 /// Where `evidence`, found at `start` in `original`, is in `text`: the same occurrence of
 /// it (the first, second... as in the original). None when the text lacks it.
 pub fn moved(original: &str, start: usize, evidence: &str, text: &str) -> Option<usize> {
+    find_occurrence(evidence, occurrence(original, start, evidence)?, text)
+}
+
+/// Which occurrence of `evidence` in `original` (0 for the first) starts at `start`, or
+/// before it; None for an empty evidence or a start out of the text.
+pub fn occurrence(original: &str, start: usize, evidence: &str) -> Option<usize> {
     if evidence.is_empty() {
         return None;
     }
-    let nth = original.get(..start)?.match_indices(evidence).count();
+    Some(original.get(..start)?.match_indices(evidence).count())
+}
+
+/// Where the `nth` occurrence of `evidence` is in `text`.
+pub fn find_occurrence(evidence: &str, nth: usize, text: &str) -> Option<usize> {
     text.match_indices(evidence).nth(nth).map(|(at, _)| at)
 }
 

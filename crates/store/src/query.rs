@@ -1,10 +1,11 @@
 //! Reading the store: events, merged events, articles, with filters bound as parameters.
 
 use frontline_core::{Article, Event, MergedEvent, SubEventType};
-use rusqlite::{params_from_iter, types::Value, OptionalExtension};
+use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension};
 
 use crate::merging::read_merged;
 use crate::record::{day_number, kind_code, read_event, EVENT_COLUMNS};
+use crate::schema::ERA_BITS;
 use crate::{ArticleSummary, EventFilter, Page, Store, StoreError};
 
 /// Which table a filter reads: events of articles (`e`), or merged events (`m`, whose
@@ -95,6 +96,28 @@ fn filter_clause(table: Table, filter: &EventFilter) -> (String, Vec<Value>) {
     (sql, values)
 }
 
+/// The key of the row of `table` (events or merged events) with this id: each era of the
+/// (era, id) index asked in turn, the latest first (see [`ERA_BITS`]).
+pub(crate) fn key_of_id(conn: &Connection, table: Table, id: &str) -> Result<Option<i64>, StoreError> {
+    let name = match table {
+        Table::Events => "events",
+        Table::Merged => "merged_events",
+    };
+    let last: Option<i64> =
+        conn.prepare_cached(&format!("SELECT max(key) FROM {name}"))?.query_row([], |r| r.get(0))?;
+    let Some(last) = last else {
+        return Ok(None);
+    };
+    let mut probe =
+        conn.prepare_cached(&format!("SELECT key FROM {name} WHERE key >> {ERA_BITS} = ?1 AND event_id = ?2"))?;
+    for era in (0..=last >> ERA_BITS).rev() {
+        if let Some(key) = probe.query_row(params![era, id], |r| r.get(0)).optional()? {
+            return Ok(Some(key));
+        }
+    }
+    Ok(None)
+}
+
 /// A LIKE pattern matching `text` anywhere, with LIKE's wildcards taken literally.
 fn like_pattern(text: &str) -> String {
     let escaped = text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -171,21 +194,19 @@ impl Store {
 
     /// One event of one article, by id.
     pub fn event(&self, event_id: &str) -> Result<Option<Event>, StoreError> {
+        let Some(key) = key_of_id(&self.conn, Table::Events, event_id)? else {
+            return Ok(None);
+        };
         Ok(self
             .conn
-            .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM {} WHERE e.event_id = ?1", Table::Events.from()))?
-            .query_row([event_id], |r| read_event(r, 0))
+            .prepare_cached(&format!("SELECT {EVENT_COLUMNS} FROM {} WHERE e.key = ?1", Table::Events.from()))?
+            .query_row([key], |r| read_event(r, 0))
             .optional()?)
     }
 
     /// One merged event, by id.
     pub fn merged_event(&self, event_id: &str) -> Result<Option<MergedEvent>, StoreError> {
-        let key: Option<i64> = self
-            .conn
-            .prepare_cached("SELECT key FROM merged_events WHERE event_id = ?1")?
-            .query_row([event_id], |r| r.get(0))
-            .optional()?;
-        match key {
+        match key_of_id(&self.conn, Table::Merged, event_id)? {
             Some(key) => read_merged(&self.conn, key),
             None => Ok(None),
         }
@@ -193,12 +214,12 @@ impl Store {
 
     /// The merged event that an event of one article is a source of.
     pub fn merged_event_of(&self, event: &Event) -> Result<Option<MergedEvent>, StoreError> {
-        let key: Option<Option<i64>> = self
-            .conn
-            .prepare_cached("SELECT merged FROM events WHERE event_id = ?1")?
-            .query_row([&event.event_id], |r| r.get(0))
-            .optional()?;
-        match key.flatten() {
+        let Some(key) = key_of_id(&self.conn, Table::Events, &event.event_id)? else {
+            return Ok(None);
+        };
+        let merged: Option<i64> =
+            self.conn.prepare_cached("SELECT merged FROM events WHERE key = ?1")?.query_row([key], |r| r.get(0))?;
+        match merged {
             Some(key) => read_merged(&self.conn, key),
             None => Ok(None),
         }

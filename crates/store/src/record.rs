@@ -113,23 +113,25 @@ pub(crate) fn read_event(row: &Row<'_>, at: usize) -> rusqlite::Result<Event> {
     })
 }
 
-/// Inserts an event of the article stored under `article` (whose text is `text`), a
-/// source of the merged event `merged` if known, and returns its key.
+/// Inserts an event under `key` (taken from [`crate::merging::Memo::take_event_key`]), of
+/// the article stored under `article` (whose text is `text`), a source of the merged event
+/// `merged` if known.
 pub(crate) fn insert_event(
     tx: &Connection,
+    key: i64,
     event: &Event,
     article: i64,
     text: &str,
     merged: Option<i64>,
-) -> Result<i64, StoreError> {
+) -> Result<(), StoreError> {
     let mut insert = tx.prepare_cached(
         "INSERT INTO events (event_id, article, kind, place_key, date_start, date_end, event_date,
          time_precision, actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2, location, mention,
          geonameid, latitude, longitude, geo_precision, admin1, admin2, admin3, pcode, country, iso, fatalities,
          civilian_fatalities, child_fatalities, injuries, control_gained, control_lost, control_extent, language,
-         evidence, evidence_start, evidence_end, confidence, trigger, claimed_by, merged)
+         evidence, evidence_start, evidence_end, confidence, trigger, claimed_by, merged, key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)",
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42)",
     )?;
     // The evidence is the article's own words nearly always: then its offsets say it.
     let evidence = (text.get(event.evidence_start..event.evidence_end) != Some(event.evidence.as_str()))
@@ -177,6 +179,7 @@ pub(crate) fn insert_event(
         event.trigger,
         event.claimed_by,
         merged,
+        key,
     ])?;
-    Ok(tx.last_insert_rowid())
+    Ok(())
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::merging::{block_of, join_copy, merge_alone, note_window, remerge_around, window_of, Block, Window};
+use crate::merging::{
+    block_of, delete_orphans, insert_alone, join_copy, note_window, remerge_around, window_of, Block, Memo, Window,
+};
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
 use crate::{MergeFn, Saved, StoreError};
@@ -28,8 +30,10 @@ fn article_key(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> {
     Ok(conn.prepare_cached("SELECT key FROM articles WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
 }
 
-/// Deletes a stored article (its events go with it) and its band keys.
-fn delete_article(conn: &Connection, key: i64) -> Result<bool, StoreError> {
+/// Deletes a stored article (its events go with it) and its band keys; adds the merged
+/// events its events named to `orphans` (to delete after merging again, if no event names
+/// them then).
+fn delete_article(conn: &Connection, key: i64, orphans: &mut Vec<i64>) -> Result<bool, StoreError> {
     let old: Option<(String, String, Option<String>)> = conn
         .prepare_cached("SELECT text, language, published FROM articles WHERE key = ?1")?
         .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -41,6 +45,11 @@ fn delete_article(conn: &Connection, key: i64) -> Result<bool, StoreError> {
     let mut unkey = conn.prepare_cached("DELETE FROM near_keys WHERE key = ?1 AND article = ?2")?;
     for k in sketch.keys {
         unkey.execute(params![k, key])?;
+    }
+    let mut named =
+        conn.prepare_cached("SELECT DISTINCT merged FROM events WHERE article = ?1 AND merged IS NOT NULL")?;
+    for merged in named.query_map([key], |r| r.get::<_, i64>(0))? {
+        orphans.push(merged?);
     }
     conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([key])?;
     Ok(conn.prepare_cached("DELETE FROM articles WHERE key = ?1")?.execute([key])? > 0)
@@ -76,12 +85,15 @@ fn insert_article(
 /// merges again what its events (and those it replaces) reach.
 pub(crate) fn write(
     conn: &Connection,
+    memo: &mut Memo,
     article: &Article,
     events: &[Event],
     figures_json: &str,
     merge: MergeFn<'_>,
     sketch: &Sketch,
 ) -> Result<Saved, StoreError> {
+    // What it merges may change the merged events of an article reprints are compared with.
+    memo.reprinted = None;
     // The articles this one is a new version of: the same id, or the same URL under
     // another id (a feed that numbers its items afresh).
     let mut previous: Vec<(i64, String)> = Vec::new();
@@ -97,6 +109,7 @@ pub(crate) fn write(
     let keys: Vec<i64> = previous.iter().map(|(k, _)| *k).collect();
     let mut blocks = blocks_of(conn, &keys)?;
     let mut replaced = false;
+    let mut orphans = Vec::new();
     for (key, id) in &previous {
         // An earlier text is kept as a version; the same text read again (reread) is not.
         let kept = conn
@@ -107,7 +120,7 @@ pub(crate) fn write(
                  FROM articles WHERE key = ?1 AND content_hash <> ?3",
             )?
             .execute(params![key, article.id, article.content_hash])?;
-        let deleted = delete_article(conn, *key)?;
+        let deleted = delete_article(conn, *key, &mut orphans)?;
         replaced |= kept > 0 || (deleted && *id != article.id);
     }
     let key = insert_article(conn, article, figures_json, None)?;
@@ -125,20 +138,69 @@ pub(crate) fn write(
         if last.get(event.event_id.as_str()) != Some(&i) {
             continue;
         }
-        let event_key = insert_event(conn, event, key, &article.text, None)?;
         let (block, window) = (block_of(event), window_of(event));
-        note_window(conn, &block, &window)?;
-        // Most events meet no other (a new article, a place and days of their own): merged
-        // alone, without reading the block.
-        if !blocks.contains_key(&block) && merge_alone(conn, &block, &window, event, event_key, merge, &published)? {
+        note_window(conn, memo, &block, &window)?;
+        if !blocks.contains_key(&block)
+            && insert_alone(conn, memo, &block, &window, event, (key, &article.text), merge, &published)?
+        {
             continue;
         }
+        let event_key = memo.take_event_key(conn)?;
+        insert_event(conn, event_key, event, key, &article.text, None)?;
         blocks.entry(block).or_default().push(window);
     }
     for (block, windows) in &blocks {
-        remerge_around(conn, block, windows, merge)?;
+        remerge_around(conn, memo, block, windows, merge)?;
     }
+    delete_orphans(conn, &orphans)?;
     Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
+}
+
+/// A stored article that reprints are compared with, as read once: its text cut into
+/// shingles, the evidence of its figures, its events with their merged events and which
+/// occurrence of its evidence each one's is.
+#[derive(Debug)]
+pub(crate) struct Reprinted {
+    key: i64,
+    id: String,
+    text_shingled: near::Shingled,
+    language: String,
+    published: Option<String>,
+    figures: String,
+    figure_evidence: Vec<String>,
+    /// Read when a reprint first passes the other checks.
+    events: Option<Vec<(Event, Option<i64>, usize)>>,
+    text: String,
+}
+
+/// The article stored under `key`, to compare reprints with; None if it is itself a reprint
+/// (or gone).
+fn reprinted(conn: &Connection, key: i64) -> Result<Option<Reprinted>, StoreError> {
+    let stored: Option<(String, String, String, Option<String>, String)> = conn
+        .prepare_cached(
+            "SELECT id, text, language, published, figures FROM articles WHERE key = ?1 AND reprint_of IS NULL",
+        )?
+        .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .optional()?;
+    let Some((id, text, language, published, figures)) = stored else {
+        return Ok(None);
+    };
+    let figure_evidence: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&figures)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|f| f.get("evidence").and_then(|e| e.as_str()).map(str::to_owned))
+        .collect();
+    Ok(Some(Reprinted {
+        key,
+        id,
+        text_shingled: near::Shingled::of(&text),
+        language,
+        published,
+        figures,
+        figure_evidence,
+        events: None,
+        text,
+    }))
 }
 
 /// A stored article that `article` reprints, with the events to store for the reprint:
@@ -146,6 +208,7 @@ pub(crate) fn write(
 /// article is near enough (see near.rs), or when the reprint lacks an evidence sentence.
 pub(crate) fn find_original(
     conn: &Connection,
+    memo: &mut Memo,
     article: &Article,
     sketch: &Sketch,
 ) -> Result<Option<Original>, StoreError> {
@@ -170,40 +233,48 @@ pub(crate) fn find_original(
     let published = article.published.map(|d| d.to_string());
     // Bounded: a few candidates at most are compared in full.
     for candidate in candidates.into_iter().take(4) {
-        let stored: Option<(String, String, String, Option<String>, String)> = conn
-            .prepare_cached(
-                "SELECT id, text, language, published, figures FROM articles WHERE key = ?1 AND reprint_of IS NULL",
-            )?
-            .query_row([candidate], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-            .optional()?;
-        let Some((id, text, language, day, figures)) = stored else {
+        if memo.reprinted.as_ref().map(|r| r.key) != Some(candidate) {
+            match reprinted(conn, candidate)? {
+                Some(stored) => memo.reprinted = Some(Box::new(stored)),
+                None => continue,
+            }
+        }
+        let Some(original) = memo.reprinted.as_deref_mut() else {
             continue;
         };
-        if language != article.language || day != published || !near::confirm(sketch, &text) {
+        if original.language != article.language
+            || original.published != published
+            || !near::confirm_shingled(sketch, &original.text_shingled)
+        {
             continue;
         }
         // A toll told in words ("four killed" become "five") changes an evidence sentence,
         // as does a changed figure: each must be in the reprint word for word.
-        let figure_evidence: Vec<String> = serde_json::from_str::<Vec<serde_json::Value>>(&figures)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|f| f.get("evidence").and_then(|e| e.as_str()).map(str::to_owned))
-            .collect();
-        if figure_evidence.iter().any(|e| !article.text.contains(e.as_str())) {
+        if original.figure_evidence.iter().any(|e| !article.text.contains(e.as_str())) {
             continue;
         }
-        let mut statement = conn.prepare_cached(&format!(
-            "SELECT {EVENT_COLUMNS}, e.merged FROM events e JOIN articles a ON a.key = e.article WHERE e.article = ?1"
-        ))?;
-        let originals = statement
-            .query_map([candidate], |r| {
+        if original.events.is_none() {
+            let mut statement = conn.prepare_cached(&format!(
+                "SELECT {EVENT_COLUMNS}, e.merged FROM events e JOIN articles a ON a.key = e.article WHERE e.article = ?1"
+            ))?;
+            let mut events = Vec::new();
+            for row in statement.query_map([candidate], |r| {
                 Ok((read_event(r, 0)?, r.get::<_, Option<i64>>(crate::record::EVENT_COLUMN_COUNT)?))
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        let blocks: Vec<Block> = originals.iter().map(|(o, _)| block_of(o)).collect();
+            })? {
+                let (event, merged) = row?;
+                // An evidence the original lacks at its place cannot be found in a reprint.
+                let Some(nth) = near::occurrence(&original.text, event.evidence_start, &event.evidence) else {
+                    return Ok(None);
+                };
+                events.push((event, merged, nth));
+            }
+            original.events = Some(events);
+        }
+        let originals = original.events.as_deref().unwrap_or_default();
+        let blocks: Vec<Block> = originals.iter().map(|(o, _, _)| block_of(o)).collect();
         let mut copies = Vec::with_capacity(originals.len());
-        for (i, (original, merged)) in originals.iter().enumerate() {
-            let Some(start) = near::moved(&text, original.evidence_start, &original.evidence, &article.text) else {
+        for (i, (original, merged, nth)) in originals.iter().enumerate() {
+            let Some(start) = near::find_occurrence(&original.evidence, *nth, &article.text) else {
                 return Ok(None);
             };
             let mut copy = original.clone();
@@ -215,12 +286,17 @@ pub(crate) fn find_original(
             // other events of its block that it reports the same event as (the original
             // did not link to them: one article). When those lie in another merged event,
             // the copy joins the two: the block is merged again.
-            let joins_others = originals.iter().enumerate().any(|(j, (other, other_merged))| {
+            let joins_others = originals.iter().enumerate().any(|(j, (other, other_merged, _))| {
                 j != i && blocks[j] == blocks[i] && other_merged != merged && frontline_merge::same_event(&copy, other)
             });
             copies.push((copy, merged.filter(|_| !joins_others)));
         }
-        return Ok(Some(Original { key: candidate, id, figures, copies }));
+        return Ok(Some(Original {
+            key: candidate,
+            id: original.id.clone(),
+            figures: original.figures.clone(),
+            copies,
+        }));
     }
     Ok(None)
 }
@@ -237,6 +313,7 @@ pub(crate) struct Original {
 /// Stores a reprint as another source of its original's events. Returns how many.
 pub(crate) fn write_reprint(
     conn: &Connection,
+    memo: &mut Memo,
     article: &Article,
     original: &Original,
     merge: MergeFn<'_>,
@@ -244,12 +321,15 @@ pub(crate) fn write_reprint(
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
     for (copy, merged) in &original.copies {
         let joined = match merged {
-            Some(merged) => join_copy(conn, copy, key, &article.text, *merged)?,
+            Some(merged) => join_copy(conn, memo, copy, key, &article.text, *merged)?,
             None => false,
         };
         if !joined {
-            insert_event(conn, copy, key, &article.text, None)?;
-            remerge_around(conn, &block_of(copy), &[window_of(copy)], merge)?;
+            // The block is merged again: its events' merged events may change.
+            memo.reprinted = None;
+            let event_key = memo.take_event_key(conn)?;
+            insert_event(conn, event_key, copy, key, &article.text, None)?;
+            remerge_around(conn, memo, &block_of(copy), &[window_of(copy)], merge)?;
         }
     }
     Ok(original.copies.len())
@@ -257,17 +337,20 @@ pub(crate) fn write_reprint(
 
 /// Deletes an article, its events and its earlier versions, and merges again what its
 /// events were part of. False when there was no such article.
-pub(crate) fn forget(conn: &Connection, id: &str, merge: MergeFn<'_>) -> Result<bool, StoreError> {
+pub(crate) fn forget(conn: &Connection, memo: &mut Memo, id: &str, merge: MergeFn<'_>) -> Result<bool, StoreError> {
+    memo.reprinted = None;
     let Some(key) = article_key(conn, id)? else {
         conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
         return Ok(false);
     };
     let blocks = blocks_of(conn, &[key])?;
-    let deleted = delete_article(conn, key)?;
+    let mut orphans = Vec::new();
+    let deleted = delete_article(conn, key, &mut orphans)?;
     conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
     for (block, windows) in &blocks {
-        remerge_around(conn, block, windows, merge)?;
+        remerge_around(conn, memo, block, windows, merge)?;
     }
+    delete_orphans(conn, &orphans)?;
     Ok(deleted)
 }
 
@@ -294,6 +377,7 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
         }
     }
     let mut event_keys: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+    let mut memo = Memo::default();
     {
         let mut statement = conn.prepare("SELECT record FROM old_events ORDER BY rowid")?;
         let mut rows = statement.query([])?;
@@ -302,8 +386,9 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
             let Some((article, text)) = keys.get(&event.article_id) else {
                 continue;
             };
-            let key = insert_event(conn, &event, *article, text, None)?;
-            note_window(conn, &block_of(&event), &window_of(&event))?;
+            let key = memo.take_event_key(conn)?;
+            insert_event(conn, key, &event, *article, text, None)?;
+            note_window(conn, &mut memo, &block_of(&event), &window_of(&event))?;
             event_keys.insert(event.event_id.clone(), key);
         }
     }
