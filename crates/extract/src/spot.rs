@@ -305,6 +305,9 @@ fn uncased_name_spans(
         tokens.get(i).is_some_and(|t| !blocked[i] && t.kind == TokenKind::Word && !pack.is_function_word(&t.norm))
     };
     let unknown = |i: usize| free(i) && !pack.knows(&tokens[i].norm);
+    let joins_items = |i: usize| {
+        pack.list_connectors.match_at(tokens, i).is_some() || pack.list_introducers.match_at(tokens, i).is_some()
+    };
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -321,8 +324,9 @@ fn uncased_name_spans(
                 || pack.near_markers.match_ending_at(tokens, i, 3).is_some()
                 || announced_by_place_noun(tokens, i, pack));
         // A name of several words may also be a village known by its Latin name only, found
-        // by its consonants, if none of its words is one the pack knows ("قرى X" is villages
-        // and a name); one word so matched would too often be a common word.
+        // by its consonants, if none of its words joins or announces the items of a list
+        // ("قرى X" is "the villages of" and a name); one word so matched would too often be
+        // a common word.
         let known = (1..=MAX_NAME_WORDS)
             .rev()
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued)))
@@ -331,7 +335,7 @@ fn uncased_name_spans(
                 gazetteer.knows_name(&name)
                     || (k > 1
                         && cued
-                        && (i..i + k).all(unknown)
+                        && !(i..i + k).any(joins_items)
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
