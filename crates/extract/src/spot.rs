@@ -86,6 +86,9 @@ pub struct Spotted {
     pub hypothetical: Vec<(usize, usize)>,
     /// The sentence counts over a period ("in the past two weeks"): figures, not events.
     pub aggregate: bool,
+    /// The sentence says a place changed hands without a fight ("without a fight", "دون
+    /// مواجهات").
+    pub unopposed: bool,
 }
 
 /// Spots the mentions of a sentence, given its text and its tokens.
@@ -156,7 +159,8 @@ pub fn spot(
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = spot_numbers(&tokens, pack).into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
-    Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate }
+    let unopposed = !denied.is_empty();
+    Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate, unopposed }
 }
 
 /// A verb in the conditional ("rapprocherait"), by the pack's endings.

@@ -51,8 +51,7 @@ impl<'s> SentenceReader<'_, 's> {
             (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
         } else {
             let lost = self.previous_holder().unwrap_or(other_side);
-            let unopposed = !self.ctx.pack.non_violent.find_all(&self.spotted.tokens).is_empty();
-            let sub = if unopposed {
+            let sub = if self.spotted.unopposed {
                 SubEventType::NonViolentTransfer
             } else if sides_with_state(actor.id) {
                 SubEventType::GovernmentRegainsTerritory
