@@ -213,11 +213,14 @@ impl Gazetteer {
     /// Whether an Arabic mention has the consonants of a place of `country` known by Latin
     /// names only ("قبتان الجبل" for Qabtan Eljabal), as resolution would match it.
     pub fn knows_name_by_consonants(&self, mention: &str, country: &str) -> bool {
-        let key = fold_mention(mention);
-        consonants::is_arabic(&key)
-            && consonants(&key).is_some_and(|classes| {
-                self.with_consonants(&classes).iter().any(|&i| self.places[i as usize].country == country)
-            })
+        self.by_consonants_in(&fold_mention(mention), country).next().is_some()
+    }
+
+    /// The places of `country` whose Latin names have the consonants of an Arabic folded key.
+    pub(crate) fn by_consonants_in<'a>(&'a self, key: &str, country: &'a str) -> impl Iterator<Item = u32> + 'a {
+        let classes = if consonants::is_arabic(key) { consonants(key) } else { None };
+        let indexes = classes.map_or(&[][..], |classes| self.with_consonants(&classes));
+        indexes.iter().copied().filter(move |&i| self.places[i as usize].country == country)
     }
 
     /// Whether some place's name has this word as its first word ("كفر" of "كفر نبل").

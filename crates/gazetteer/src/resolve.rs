@@ -155,13 +155,9 @@ impl Gazetteer {
         }
         // An Arabic mention of a place known only by Latin names: its consonants, at home,
         // when no name of the place at home is written so.
-        if !found.iter().any(|(i, _)| at_home(&self.places[*i])) && crate::consonants::is_arabic(&key) {
-            if let Some(classes) = crate::consonants(&key) {
-                for &index in self.with_consonants(&classes) {
-                    if at_home(&self.places[index as usize]) {
-                        push(&mut found, index, MatchLevel::Transliterated);
-                    }
-                }
+        if let (Some(country), false) = (country, found.iter().any(|(i, _)| at_home(&self.places[*i]))) {
+            for index in self.by_consonants_in(&key, country) {
+                push(&mut found, index, MatchLevel::Transliterated);
             }
         }
         // A close spelling in the article's country, for names mangled in translation
