@@ -113,11 +113,16 @@ pub fn spot(
     let actors = spot_actors(&tokens, pack, &sources);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
     let denied: Vec<(usize, usize)> = pack.non_violent.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
     let triggers = pack
         .triggers
         .find_all(&tokens)
         .into_iter()
         .filter(|h| !inside_any(h.start, h.end, &sources) && !inside_any(h.start, h.end, &denied))
+        // A group's name tells no change of ground ("هيئة تحرير الشام": the Organisation for
+        // the Liberation of the Levant); the means in an actor's name still act ("مدفعية
+        // النظام": the regime's artillery).
+        .filter(|h| !(h.value.kind.is_territorial() && inside_any(h.start, h.end, &actor_spans)))
         .map(|h| TriggerMention {
             start: h.start,
             end: h.end,
@@ -137,6 +142,11 @@ pub fn spot(
     }
     for hit in pack.months.find_all(&tokens).into_iter().chain(pack.weekdays.find_all(&tokens)) {
         blocked[hit.start..hit.end].iter_mut().for_each(|b| *b = true);
+    }
+    // A number is no name ("ثلاثة أيام": three days).
+    let numbers = spot_numbers(&tokens, pack);
+    for number in &numbers {
+        blocked[number.start..number.end].iter_mut().for_each(|b| *b = true);
     }
     let spans = if pack.cased {
         name_spans(&tokens, pack, &blocked)
@@ -158,7 +168,7 @@ pub fn spot(
     // Numbers inside a period ("in the past 14 days") or a date are not tolls.
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
-    let numbers = spot_numbers(&tokens, pack).into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
+    let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
     let unopposed = !denied.is_empty();
     Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate, unopposed }
 }
@@ -292,6 +302,8 @@ fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(u
 
 /// The most words a name of the gazetteer is looked for in.
 const MAX_NAME_WORDS: usize = 4;
+/// The fewest letters of a one-word name that only a preposition announces.
+const MIN_CUED_NAME_CHARS: usize = 3;
 /// The most words of a name the gazetteer does not know that a place noun announces.
 const MAX_UNKNOWN_NAME_WORDS: usize = 2;
 
@@ -306,18 +318,41 @@ fn uncased_name_spans(
     blocked: &[bool],
 ) -> Vec<(usize, usize)> {
     let free = |i: usize| {
-        tokens.get(i).is_some_and(|t| !blocked[i] && t.kind == TokenKind::Word && !pack.is_function_word(&t.norm))
+        tokens.get(i).is_some_and(|t| {
+            !blocked[i]
+                && t.kind == TokenKind::Word
+                && !pack.is_function_word(&t.norm)
+                && !pack.is_split_enclitic(tokens, i)
+        })
     };
     let unknown = |i: usize| free(i) && !pack.knows(&tokens[i].norm);
     let joins_items = |i: usize| {
         pack.list_connectors.match_at(tokens, i).is_some() || pack.list_introducers.match_at(tokens, i).is_some()
     };
-    let mut spans = Vec::new();
+    // A word that carries the conjunction of a list ("وكفرعميم") starts another item.
+    let carries_connector = |i: usize| pack.without_joined_connector(&tokens[i].norm).is_some();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !free(i) {
             i += 1;
             continue;
+        }
+        // "قريتي X وY": an item of a list of names, its conjunction joined to it, is a name
+        // when without the conjunction it is one, or has the consonants of a place known by
+        // its Latin name.
+        let after_item = spans.last().is_some_and(|&(_, end)| {
+            end == i || (end + 1 == i && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == i))
+        });
+        if after_item && unknown(i) {
+            let item = pack.without_joined_connector(&tokens[i].norm);
+            if item.is_some_and(|name| {
+                gazetteer.knows_name(&name) || gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY)
+            }) {
+                spans.push((i, i + 1));
+                i += 1;
+                continue;
+            }
         }
         // A one-word name needs a cue: a preposition of place, a place noun or region word,
         // or a name just before it in a list; common words are villages' names too.
@@ -331,20 +366,26 @@ fn uncased_name_spans(
         // by its consonants, if none of its words joins or announces the items of a list
         // ("قرى X" is "the villages of" and a name); one word so matched would too often be
         // a common word.
+        // A word of two letters after a preposition is a verb or a particle far more often
+        // than a village ("صد هجوم": repelled an attack); a place noun may announce one.
+        let short = tokens[i].norm.chars().count() < MIN_CUED_NAME_CHARS;
+        let cued_word = cued && (!short || announced_by_place_noun(tokens, i, pack));
         let known = (1..=MAX_NAME_WORDS)
             .rev()
-            .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued)))
+            .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word)))
             .find(|&k| {
                 let name = span_text(text, tokens, i, i + k);
                 gazetteer.knows_name(&name)
                     || (k > 1
                         && cued
                         && !(i..i + k).any(joins_items)
+                        && !(i + 1..i + k).any(carries_connector)
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
-            (unknown(i) && announced_by_place_noun(tokens, i, pack))
-                .then(|| (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j)).count())
+            (unknown(i) && announced_by_place_noun(tokens, i, pack)).then(|| {
+                (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j) && (j == i || !carries_connector(j))).count()
+            })
         });
         match length {
             Some(k) => {
@@ -366,7 +407,16 @@ fn place_mention(
     gazetteer: &Gazetteer,
     claims: &[(usize, usize)],
 ) -> PlaceMention {
-    let name = span_text(text, tokens, start, end);
+    let mut name = span_text(text, tokens, start, end);
+    // An item joined to its list's conjunction ("وجربين") is named without it.
+    if end == start + 1 && !gazetteer.knows_name(&tokens[start].norm) {
+        if let Some(stem) = pack.without_joined_connector(&tokens[start].norm) {
+            let joined = tokens[start].norm.chars().count().saturating_sub(stem.chars().count());
+            if let Some((at, _)) = name.char_indices().nth(joined) {
+                name = name[at..].to_string();
+            }
+        }
+    }
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
     PlaceMention { start, end, text: name, role, after_place_noun }

@@ -47,6 +47,10 @@ pub struct Clitics {
     enclitics: Vec<String>,
     /// (final letter before an enclitic, the same letter written alone).
     bound_forms: Vec<(String, String)>,
+    /// Endings of person and number on verbs ("سيطروا": they took): a word the pack does
+    /// not know, that is a word it knows with one of these after it, is read as that word.
+    /// Longest first.
+    inflections: Vec<String>,
 }
 
 /// One way of reading a word: the clitics before, the stem, the clitic after.
@@ -55,27 +59,48 @@ struct Reading {
     before: Vec<String>,
     stem: String,
     after: Option<String>,
+    /// The stem is the word without an inflection ending, which stays part of its token.
+    inflected: bool,
 }
+
+/// A stem left by removing an inflection must keep at least this many letters: shorter
+/// verbs ("قال") are listed whole.
+const MIN_INFLECTED_STEM_CHARS: usize = 3;
 
 impl Clitics {
     pub fn new(
         mut proclitics: Vec<(String, String)>,
         mut enclitics: Vec<String>,
         bound_forms: Vec<(String, String)>,
+        mut inflections: Vec<String>,
     ) -> Clitics {
         proclitics.sort_by_key(|(form, _)| std::cmp::Reverse(form.chars().count()));
         enclitics.sort_by_key(|form| std::cmp::Reverse(form.chars().count()));
-        Clitics { proclitics, enclitics, bound_forms }
+        inflections.sort_by_key(|form| std::cmp::Reverse(form.chars().count()));
+        Clitics { proclitics, enclitics, bound_forms, inflections }
+    }
+
+    /// Each way of reading a folded word as one proclitic and a stem: (proclitic, stem).
+    pub fn proclitic_splits<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (&'a str, String)> + 'a {
+        self.proclitics.iter().filter_map(move |(form, restore)| {
+            let stem = norm.strip_prefix(form.as_str())?;
+            (stem.chars().count() >= MIN_STEM_CHARS).then(|| (form.as_str(), format!("{restore}{stem}")))
+        })
+    }
+
+    /// Whether a folded word is one of the attached pronouns.
+    pub fn is_enclitic(&self, norm: &str) -> bool {
+        self.enclitics.iter().any(|e| e == norm)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.proclitics.is_empty() && self.enclitics.is_empty()
+        self.proclitics.is_empty() && self.enclitics.is_empty() && self.inflections.is_empty()
     }
 
     /// The word as is, then each reading without proclitics and without an enclitic.
     pub fn readings(&self, norm: &str) -> Vec<String> {
         let mut out = vec![norm.to_owned()];
-        for reading in self.all_readings(norm) {
+        for reading in self.all_readings(norm).into_iter().filter(|r| !r.inflected) {
             if !out.contains(&reading.stem) {
                 out.push(reading.stem);
             }
@@ -108,23 +133,46 @@ impl Clitics {
         }
         for (before, stem) in bare {
             if !before.is_empty() {
-                readings.push(Reading { before: before.clone(), stem: stem.clone(), after: None });
+                readings.push(Reading { before: before.clone(), stem: stem.clone(), after: None, inflected: false });
+            }
+            for ending in &self.inflections {
+                let Some(kept) = stem.strip_suffix(ending.as_str()) else { continue };
+                if kept.chars().count() >= MIN_INFLECTED_STEM_CHARS {
+                    readings.push(Reading {
+                        before: before.clone(),
+                        stem: kept.to_owned(),
+                        after: None,
+                        inflected: true,
+                    });
+                }
             }
             for form in &self.enclitics {
                 let Some(kept) = stem.strip_suffix(form.as_str()) else { continue };
                 if kept.chars().count() < MIN_STEM_CHARS {
                     continue;
                 }
-                readings.push(Reading { before: before.clone(), stem: kept.to_owned(), after: Some(form.clone()) });
+                readings.push(Reading {
+                    before: before.clone(),
+                    stem: kept.to_owned(),
+                    after: Some(form.clone()),
+                    inflected: false,
+                });
                 for (bound, free) in &self.bound_forms {
                     if let Some(root) = kept.strip_suffix(bound.as_str()) {
                         let stem = format!("{root}{free}");
-                        readings.push(Reading { before: before.clone(), stem, after: Some(form.clone()) });
+                        readings.push(Reading {
+                            before: before.clone(),
+                            stem,
+                            after: Some(form.clone()),
+                            inflected: false,
+                        });
                     }
                 }
             }
         }
-        readings.sort_by_key(|r| r.before.len() + usize::from(r.after.is_some()));
+        // Fewest pieces first; of as many, a clitic before an inflection ("لقوات" is ل + قوات,
+        // not "لقوا" conjugated).
+        readings.sort_by_key(|r| (r.before.len() + usize::from(r.after.is_some() || r.inflected), r.inflected));
         readings
     }
 
@@ -133,11 +181,12 @@ impl Clitics {
     /// elided article restored), its offsets those of its letters in the text.
     pub fn segment(&self, text: &str, tokens: Vec<Token>, rules: &WordRules, vocabulary: &Vocabulary) -> Vec<Token> {
         let knows = |word: &str| vocabulary.knows(word);
-        self.segment_where(text, tokens, rules, knows, knows)
+        self.split(text, tokens, rules, knows, knows, true)
     }
 
     /// [`Clitics::segment`], with `keep_whole` telling which words are not split and
-    /// `stem_known` which stems a split may leave (a pack's vocabulary, a gazetteer's names).
+    /// `stem_known` which stems a split may leave (a gazetteer's names, say). Inflection
+    /// endings are not taken off here: a name is not conjugated.
     pub fn segment_where(
         &self,
         text: &str,
@@ -145,6 +194,18 @@ impl Clitics {
         rules: &WordRules,
         keep_whole: impl Fn(&str) -> bool,
         stem_known: impl Fn(&str) -> bool,
+    ) -> Vec<Token> {
+        self.split(text, tokens, rules, keep_whole, stem_known, false)
+    }
+
+    fn split(
+        &self,
+        text: &str,
+        tokens: Vec<Token>,
+        rules: &WordRules,
+        keep_whole: impl Fn(&str) -> bool,
+        stem_known: impl Fn(&str) -> bool,
+        inflect: bool,
     ) -> Vec<Token> {
         let mut out = Vec::with_capacity(tokens.len());
         for token in tokens {
@@ -155,6 +216,7 @@ impl Clitics {
                 .then(|| {
                     self.all_readings(&token.norm)
                         .into_iter()
+                        .filter(|r| inflect || !r.inflected)
                         .find(|r| r.after.is_none() && is_number(&r.stem) || stem_known(&r.stem))
                 })
                 .flatten();
@@ -228,6 +290,7 @@ mod tests {
             vec![("و".into(), "".into()), ("ب".into(), "".into()), ("ل".into(), "".into()), ("لل".into(), "ال".into())],
             vec!["ها".into(), "ه".into()],
             vec![("ت".into(), "ه".into())],
+            vec!["وا".into(), "ت".into()],
         )
     }
 
@@ -278,5 +341,16 @@ mod tests {
         let readings = clitics().readings("وبسراقب");
         assert_eq!(readings[0], "وبسراقب");
         assert!(readings.contains(&"بسراقب".to_owned()) && readings.contains(&"سراقب".to_owned()), "{readings:?}");
+    }
+
+    #[test]
+    fn a_verb_with_a_person_ending_is_read_as_the_verb_the_pack_knows() {
+        // "وانسحبوا": و + "they withdrew", read as the listed "انسحب" in one token.
+        let pairs = segmented("وانسحبوا سيطرت", &["انسحب", "سيطر"]);
+        let norms: Vec<&str> = pairs.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(norms, ["و", "انسحب", "سيطر"]);
+        assert_eq!(pairs[1].0, "انسحبوا");
+        // A name is not conjugated: readings for lookup keep the ending.
+        assert!(!clitics().readings("سيطروا").contains(&"سيطر".to_owned()));
     }
 }

@@ -147,6 +147,14 @@ impl<T: Clone> Lexicon<T> {
         }
     }
 
+    /// Whether a folded word is a phrase of one word of this lexicon.
+    pub fn has_word(&self, norm: &str) -> bool {
+        let key = crate::tokens::word_key(norm);
+        self.by_first_word.get(&key).is_some_and(|phrases| {
+            phrases.iter().any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
+        })
+    }
+
     /// The longest phrase starting at token `at`.
     #[inline]
     pub fn match_at<'a>(&'a self, tokens: &[Token], at: usize) -> Option<Hit<'a, T>> {

@@ -49,6 +49,13 @@ pub enum TriggerKind {
     Intervention,
 }
 
+impl TriggerKind {
+    /// A change of who holds ground.
+    pub fn is_territorial(self) -> bool {
+        matches!(self, TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw)
+    }
+}
+
 /// A trigger as found: its kind and how sure a reading it gives.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Trigger {
@@ -113,6 +120,10 @@ struct WordsSection {
     /// A word's final letter as written before an enclitic, and as written alone ("ت" = "ة").
     #[serde(default)]
     bound_forms: HashMap<String, String>,
+    /// Person and number endings of verbs ("وا": they did): an unknown word that is a
+    /// listed word with one of them is read as that word.
+    #[serde(default)]
+    inflections: Vec<String>,
     abbreviations: Vec<String>,
     function_words: Vec<String>,
     subject_pronouns: Vec<String>,
@@ -331,6 +342,18 @@ impl LanguagePack {
         tokens
     }
 
+    /// The word without a joined conjunction that joins list items ("وكفرعميم" → "كفرعميم"),
+    /// when it carries one.
+    pub fn without_joined_connector(&self, norm: &str) -> Option<String> {
+        self.clitics.proclitic_splits(norm).find(|(form, _)| self.list_connectors.has_word(form)).map(|(_, stem)| stem)
+    }
+
+    /// Whether the token at `i` is an attached pronoun split off the word before it
+    /// ("محيطه" = محيط + ه): part of no name.
+    pub fn is_split_enclitic(&self, tokens: &[Token], i: usize) -> bool {
+        i > 0 && tokens[i - 1].end == tokens[i].start && self.clitics.is_enclitic(&tokens[i].norm)
+    }
+
     /// The readings of a folded word without the clitics joined to it, the word itself first
     /// ("وبسراقب" → "وبسراقب", "بسراقب", "سراقب"): for looking names up.
     pub fn clitic_readings(&self, norm: &str) -> Vec<String> {
@@ -471,6 +494,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .iter()
             .map(|(bound, free)| (rules.fold(bound).to_string(), rules.fold(free).to_string()))
             .collect(),
+        file.words.inflections.iter().map(|w| rules.fold(w).to_string()).collect(),
     );
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {

@@ -77,3 +77,44 @@ fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_na
         assert_eq!(e.admin1.as_deref(), Some("Idlib"));
     }
 }
+
+#[test]
+fn a_list_item_joined_to_its_conjunction_is_a_village_known_by_its_consonants() {
+    // "Regime forces took control of the two villages of Mabtan and Jirbeen in rural Hama."
+    // Neither has an Arabic name in the gazetteer; the second is written joined to "و".
+    let events = ar("سيطرت قوات النظام على قريتي مبطن وجربين في ريف حماة.");
+    assert_eq!(mentions(&events), ["مبطن", "جربين"]);
+    for e in &events {
+        assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
+        assert_eq!(e.admin1.as_deref(), Some("Hama"));
+    }
+}
+
+#[test]
+fn fighting_on_the_outskirts_of_a_town_is_a_clash_there() {
+    // "Violent clashes broke out between regime forces and opposition factions in the
+    // vicinity of the town of Maar Shurin."
+    let events = ar("اندلعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في محيط بلدة معرشورين.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "معرشورين");
+}
+
+#[test]
+fn a_liberation_in_a_groups_name_is_no_take_and_a_plural_verb_is_read() {
+    // "Hayat Tahrir al-Sham said its fighters shelled (قصفوا, plural) regime positions in the
+    // village of Maar Shamarin": "Tahrir" (liberation) names the group, it takes nothing.
+    let events = ar("قالت هيئة تحرير الشام إن مقاتليها قصفوا مواقع قوات النظام في قرية معرشمارين.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "معرشمارين");
+}
+
+#[test]
+fn what_a_bomb_targeted_is_the_bombing_not_a_second_attack() {
+    // "Two regime soldiers were killed by the explosion of an IED that targeted their car
+    // near the town of Heish."
+    let events = ar("قتل عنصران من قوات النظام بانفجار عبوة ناسفة استهدفت سيارتهما قرب بلدة حيش.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(e.fatalities, 2);
+    assert_eq!(events.len(), 1, "{}", summary(&events));
+}

@@ -115,4 +115,17 @@ impl<'s> SentenceReader<'_, 's> {
                 && trigger.start - t.end <= OBJECT_DISTANCE
         })
     }
+
+    /// "an IED targeted a patrol", "عبوة ناسفة استهدفت": a bombing verb whose subject is a
+    /// bomb just named tells what that bomb did, not another attack.
+    pub(crate) fn is_said_of_a_bomb(&self, trigger: &TriggerMention) -> bool {
+        const SUBJECT_DISTANCE: usize = 2;
+        matches!(trigger.trigger.kind, TriggerKind::Bombard | TriggerKind::Assault)
+            && self.spotted.triggers.iter().any(|t| {
+                matches!(t.trigger.sub_event_type, Some(SubEventType::RemoteExplosive | SubEventType::SuicideBomb))
+                    && t.end <= trigger.start
+                    && trigger.start - t.end <= SUBJECT_DISTANCE
+                    && self.same_clause(t.end, trigger.start)
+            })
+    }
 }

@@ -23,7 +23,9 @@ impl<'s> SentenceReader<'_, 's> {
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
         let actor1 = before.or_else(|| after.next().cloned());
         let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
-        let named_site = |p: &&PlaceMention| p.role == PlaceRole::Site && self.is_named_place(p);
+        // Fighting "near X" or "on the outskirts of X" is coded at X, as an attack there is.
+        let named_site =
+            |p: &&PlaceMention| matches!(p.role, PlaceRole::Site | PlaceRole::Near) && self.is_named_place(p);
         let in_clause = |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
         let mut places: Vec<&PlaceMention> = s.places.iter().filter(named_site).filter(in_clause).collect();
         // "In Sarmin, the army clashed with rebels": the site put before the clause, ahead of

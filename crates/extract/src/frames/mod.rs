@@ -73,6 +73,10 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: what was shot down or intercepted, not an attack", trigger.text));
                 continue;
             }
+            if self.is_said_of_a_bomb(trigger) {
+                trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
+                continue;
+            }
             let kind = self.reading_of(trigger);
             if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
                 let actor = self.attacker(trigger, kind, discourse);
