@@ -149,7 +149,14 @@ pub fn spot(
         blocked[number.start..number.end].iter_mut().for_each(|b| *b = true);
     }
     let spans = if pack.cased {
-        name_spans(&tokens, pack, &blocked)
+        // Every sentence's first word is capitalised: alone, it is a name only if the
+        // gazetteer knows it ("Furthermore, ...", "Auparavant, ...").
+        let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
+        let mut spans = name_spans(&tokens, pack, &blocked);
+        spans.retain(|&(s, e)| {
+            Some(s) != first_word || e > s + 1 || gazetteer.knows_name(&span_text(text, &tokens, s, e))
+        });
+        spans
     } else {
         uncased_name_spans(text, &tokens, pack, gazetteer, &blocked)
     };
@@ -488,9 +495,12 @@ fn role_of(
     if gazetteer.country_named(name).is_some() {
         return PlaceRole::Country;
     }
+    // "Al-Razi hospital", "the hospital, Al-Razi": the name is the facility's. "The centre of
+    // Afrin", "l'hôpital de Saraqeb": the town it stands in, a site like any other.
     let facility_before = pack.facility_nouns.match_ending_at(tokens, start, 2).is_some()
         || (start > 0
             && pack.facility_nouns.match_ending_at(tokens, start - 1, 2).is_some()
+            && tokens[start - 1].kind == TokenKind::Punct
             && pack.list_connectors.match_at(tokens, start - 1).is_some());
     if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
         return PlaceRole::Facility;
