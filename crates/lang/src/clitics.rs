@@ -47,10 +47,11 @@ pub struct Clitics {
     enclitics: Vec<String>,
     /// (final letter before an enclitic, the same letter written alone).
     bound_forms: Vec<(String, String)>,
-    /// Endings of person and number on verbs ("سيطروا": they took): a word the pack does
-    /// not know, that is a word it knows with one of these after it, is read as that word.
+    /// Affixes of person and number on verbs, each (before, after) the stem ("" where
+    /// none): a word the pack does not know, that is a word it knows with one of these
+    /// around it, is read as that word ("سيطروا" they took, "يتظاهرون" they demonstrate).
     /// Longest first.
-    inflections: Vec<String>,
+    inflections: Vec<(String, String)>,
 }
 
 /// One way of reading a word: the clitics before, the stem, the clitic after.
@@ -72,11 +73,11 @@ impl Clitics {
         mut proclitics: Vec<(String, String)>,
         mut enclitics: Vec<String>,
         bound_forms: Vec<(String, String)>,
-        mut inflections: Vec<String>,
+        mut inflections: Vec<(String, String)>,
     ) -> Clitics {
         proclitics.sort_by_key(|(form, _)| std::cmp::Reverse(form.chars().count()));
         enclitics.sort_by_key(|form| std::cmp::Reverse(form.chars().count()));
-        inflections.sort_by_key(|form| std::cmp::Reverse(form.chars().count()));
+        inflections.sort_by_key(|(before, after)| std::cmp::Reverse(before.chars().count() + after.chars().count()));
         Clitics { proclitics, enclitics, bound_forms, inflections }
     }
 
@@ -135,8 +136,10 @@ impl Clitics {
             if !before.is_empty() {
                 readings.push(Reading { before: before.clone(), stem: stem.clone(), after: None, inflected: false });
             }
-            for ending in &self.inflections {
-                let Some(kept) = stem.strip_suffix(ending.as_str()) else { continue };
+            for (prefix, ending) in &self.inflections {
+                let Some(kept) = stem.strip_prefix(prefix.as_str()).and_then(|s| s.strip_suffix(ending.as_str())) else {
+                    continue;
+                };
                 if kept.chars().count() >= MIN_INFLECTED_STEM_CHARS {
                     readings.push(Reading {
                         before: before.clone(),
@@ -290,7 +293,7 @@ mod tests {
             vec![("و".into(), "".into()), ("ب".into(), "".into()), ("ل".into(), "".into()), ("لل".into(), "ال".into())],
             vec!["ها".into(), "ه".into()],
             vec![("ت".into(), "ه".into())],
-            vec!["وا".into(), "ت".into()],
+            vec![("".into(), "وا".into()), ("".into(), "ت".into()), ("ي".into(), "ون".into())],
         )
     }
 
@@ -346,9 +349,9 @@ mod tests {
     #[test]
     fn a_verb_with_a_person_ending_is_read_as_the_verb_the_pack_knows() {
         // "وانسحبوا": و + "they withdrew", read as the listed "انسحب" in one token.
-        let pairs = segmented("وانسحبوا سيطرت", &["انسحب", "سيطر"]);
+        let pairs = segmented("وانسحبوا سيطرت يتظاهرون", &["انسحب", "سيطر", "تظاهر"]);
         let norms: Vec<&str> = pairs.iter().map(|(_, n)| n.as_str()).collect();
-        assert_eq!(norms, ["و", "انسحب", "سيطر"]);
+        assert_eq!(norms, ["و", "انسحب", "سيطر", "تظاهر"]);
         assert_eq!(pairs[1].0, "انسحبوا");
         // A name is not conjugated: readings for lookup keep the ending.
         assert!(!clitics().readings("سيطروا").contains(&"سيطر".to_owned()));

@@ -120,8 +120,9 @@ struct WordsSection {
     /// A word's final letter as written before an enclitic, and as written alone ("ت" = "ة").
     #[serde(default)]
     bound_forms: HashMap<String, String>,
-    /// Person and number endings of verbs ("وا": they did): an unknown word that is a
-    /// listed word with one of them is read as that word.
+    /// Person and number affixes of verbs, "-" standing for the stem ("-وا": they did;
+    /// "ي-ون": they do): an unknown word that is a listed word with one of them is read as
+    /// that word.
     #[serde(default)]
     inflections: Vec<String>,
     abbreviations: Vec<String>,
@@ -494,7 +495,14 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .iter()
             .map(|(bound, free)| (rules.fold(bound).to_string(), rules.fold(free).to_string()))
             .collect(),
-        file.words.inflections.iter().map(|w| rules.fold(w).to_string()).collect(),
+        file.words
+            .inflections
+            .iter()
+            .map(|affix| match affix.split_once('-') {
+                Some((before, after)) => Ok((rules.fold(before).to_string(), rules.fold(after).to_string())),
+                None => Err(invalid(origin, format!("inflection {affix:?}: write the stem as \"-\" (\"-وا\", \"ي-ون\")"))),
+            })
+            .collect::<Result<Vec<_>, _>>()?,
     );
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
