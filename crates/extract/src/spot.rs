@@ -229,6 +229,22 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
         }
         merged.push(actor);
     }
+    // "the army, backed by its Russian ally, retook ...": a backer is the associate of the
+    // actor it backs, never the subject of the verb.
+    let mut backed: Vec<ActorMention> = Vec::new();
+    for actor in merged {
+        let backs = (1..=MAX_BACKING_GAP + 1)
+            .any(|gap| actor.start >= gap && pack.backing.match_ending_at(tokens, actor.start + 1 - gap, 3).is_some());
+        match backed.last_mut() {
+            Some(previous) if backs && previous.id != actor.id => {
+                if previous.joint.is_none() {
+                    previous.joint = Some(actor.id);
+                }
+            }
+            _ => backed.push(actor),
+        }
+    }
+    let mut merged = backed;
     for actor in &mut merged {
         let mut at = actor.end;
         if pack.list_connectors.match_at(tokens, at).is_some() {
@@ -309,6 +325,8 @@ fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(u
 
 /// The most words a name of the gazetteer is looked for in.
 const MAX_NAME_WORDS: usize = 4;
+/// The most words between a backing marker and the backer ("appuyée par son allié russe").
+const MAX_BACKING_GAP: usize = 2;
 /// The fewest letters of a one-word name that only a preposition announces.
 const MIN_CUED_NAME_CHARS: usize = 3;
 /// The most words of a name the gazetteer does not know that a place noun announces.

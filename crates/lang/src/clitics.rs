@@ -137,7 +137,8 @@ impl Clitics {
                 readings.push(Reading { before: before.clone(), stem: stem.clone(), after: None, inflected: false });
             }
             for (prefix, ending) in &self.inflections {
-                let Some(kept) = stem.strip_prefix(prefix.as_str()).and_then(|s| s.strip_suffix(ending.as_str())) else {
+                let Some(kept) = stem.strip_prefix(prefix.as_str()).and_then(|s| s.strip_suffix(ending.as_str()))
+                else {
                     continue;
                 };
                 if kept.chars().count() >= MIN_INFLECTED_STEM_CHARS {

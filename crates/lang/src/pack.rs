@@ -192,6 +192,9 @@ struct EventsSection {
     hypothetical_suffixes: Vec<String>,
     aggregate: Vec<String>,
     allies: Vec<String>,
+    /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
+    #[serde(default)]
+    backing: Vec<String>,
     previous_holder: Vec<String>,
     organisations: Vec<String>,
     claim_markers: Vec<String>,
@@ -278,6 +281,7 @@ pub struct LanguagePack {
     pub hypothetical_suffixes: Vec<String>,
     pub aggregate: Lexicon<()>,
     pub allies: Lexicon<()>,
+    pub backing: Lexicon<()>,
     pub previous_holder: Lexicon<()>,
     pub organisations: Lexicon<()>,
     pub claim_markers: Lexicon<()>,
@@ -412,6 +416,7 @@ impl LanguagePack {
             &mut self.hypothetical,
             &mut self.aggregate,
             &mut self.allies,
+            &mut self.backing,
             &mut self.previous_holder,
             &mut self.organisations,
             &mut self.claim_markers,
@@ -500,7 +505,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .iter()
             .map(|affix| match affix.split_once('-') {
                 Some((before, after)) => Ok((rules.fold(before).to_string(), rules.fold(after).to_string())),
-                None => Err(invalid(origin, format!("inflection {affix:?}: write the stem as \"-\" (\"-وا\", \"ي-ون\")"))),
+                None => {
+                    Err(invalid(origin, format!("inflection {affix:?}: write the stem as \"-\" (\"-وا\", \"ي-ون\")")))
+                }
             })
             .collect::<Result<Vec<_>, _>>()?,
     );
@@ -582,6 +589,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
+        backing: set(&file.events.backing),
         previous_holder: set(&file.events.previous_holder),
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),

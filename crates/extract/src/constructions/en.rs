@@ -429,3 +429,18 @@ fn a_town_taken_without_a_fight_is_a_non_violent_transfer() {
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     assert_control(e, "SYR_GOV", Some("OPP"), Extent::Full);
 }
+
+#[test]
+fn a_backer_is_the_associate_not_the_subject() {
+    let events = en("Rebel fighters backed by Turkey captured the town of Tal Rifaat on Tuesday.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+}
+
+#[test]
+fn a_capitalised_first_word_is_no_place_and_the_centre_of_a_town_is_the_town() {
+    // "Meanwhile" opens the sentence with a capital; "the centre of Manbij" is in Manbij.
+    let events = en("Meanwhile, regime forces took control of the centre of Manbij on Tuesday.");
+    let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.mention, "Manbij");
+}

@@ -353,3 +353,11 @@ fn une_ville_prise_sans_combat_est_un_transfert_non_violent() {
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.actor1_id, Some(actor("OPP")));
 }
+
+#[test]
+fn a_backer_between_commas_is_no_subject() {
+    // The army, backed by its Russian ally, retook the town: the army took it.
+    let events = fr("L'armée syrienne, appuyée par son allié russe, a repris mardi la ville de Maaret al-Noomane.");
+    let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
