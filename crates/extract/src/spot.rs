@@ -151,10 +151,18 @@ pub fn spot(
     let spans = if pack.cased {
         // Every sentence's first word is capitalised: alone, it is a name only if the
         // gazetteer knows it ("Furthermore, ...", "Auparavant, ...").
+        // A dateline ("BEIRUT (AP) —", "QUSAIR, Syria —") names where the report was
+        // filed, not where anything happened.
         let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
         let mut spans = name_spans(&tokens, pack, &blocked);
         spans.retain(|&(s, e)| {
-            Some(s) != first_word || e > s + 1 || gazetteer.knows_name(&span_text(text, &tokens, s, e))
+            if Some(s) != first_word {
+                return true;
+            }
+            let shouted =
+                tokens[s..e].iter().all(|t| t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+            let dateline = shouted && tokens.get(e).is_some_and(|t| t.kind == TokenKind::Punct);
+            !dateline && (e > s + 1 || gazetteer.knows_name(&span_text(text, &tokens, s, e)))
         });
         spans
     } else {
@@ -405,6 +413,7 @@ fn uncased_name_spans(
                         && cued
                         && !(i..i + k).any(joins_items)
                         && !(i + 1..i + k).any(carries_connector)
+                        && (i + 1..i + k).all(unknown)
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
