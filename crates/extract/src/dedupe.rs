@@ -13,32 +13,53 @@ fn overlaps(a: &Event, b: &Event) -> bool {
     }
 }
 
-/// Where an event is counted: its point, and for a village the gazetteer lacks (placed at
-/// its governorate's point), its name as well.
-#[derive(PartialEq)]
+/// What an event's place is, for telling two readings of one place apart from two places.
+#[derive(PartialEq, Clone, Copy)]
+enum PlaceKind {
+    /// A place of the gazetteer, a town or a village.
+    Gazetteer,
+    /// A whole governorate, placed at its seat.
+    Governorate,
+    /// A village the gazetteer lacks, placed at its governorate's seat under its own name.
+    NamedOnly,
+}
+
+/// Where an event is counted: its point, what kind of place stands there, and the name of
+/// a village the gazetteer lacks.
 struct PlaceKey {
     point: Option<(i64, i64)>,
-    /// The folded name of a place known by name only; `None` for a place of the gazetteer.
-    name: Option<String>,
+    kind: PlaceKind,
+    name: String,
 }
 
 impl PlaceKey {
     fn of(e: &Event) -> PlaceKey {
         let point =
             e.latitude.zip(e.longitude).map(|(lat, lon)| ((lat * 1e3).round() as i64, (lon * 1e3).round() as i64));
-        let gazetteer_place =
-            e.geonameid.is_some() || e.pcode.is_some() || e.admin1.as_deref() == Some(e.location.as_str());
-        let name = (point.is_none() || !gazetteer_place).then(|| frontline_gazetteer::fold_mention(&e.location));
-        PlaceKey { point, name }
+        let kind = if e.geonameid.is_some() || e.pcode.is_some() {
+            PlaceKind::Gazetteer
+        } else if e.admin1.as_deref() == Some(e.location.as_str()) {
+            PlaceKind::Governorate
+        } else {
+            PlaceKind::NamedOnly
+        };
+        PlaceKey { point, kind, name: frontline_gazetteer::fold_mention(&e.location) }
     }
 
-    /// The same place: the same point and name; or a place known by name only and a place
-    /// of the gazetteer at the same point (a town read once from the gazetteer and once by a
-    /// name it lacks, or as its governorate, is one place); two names the gazetteer lacks at
-    /// their governorate's point stay two villages.
+    /// Two readings of one place: the same point read as the same kind of place (a town
+    /// from GeoNames and from the village table is one), or a governorate and a place at
+    /// its seat (the town, or a village the gazetteer lacks that the text names there); two
+    /// villages the gazetteer lacks are one only by name.
     fn same_place(&self, other: &PlaceKey) -> bool {
-        self == other
-            || (self.point.is_some() && self.point == other.point && (self.name.is_none() != other.name.is_none()))
+        use PlaceKind::*;
+        if self.point.is_none() || self.point != other.point {
+            return self.point.is_none() && other.point.is_none() && self.name == other.name;
+        }
+        match (self.kind, other.kind) {
+            (NamedOnly, NamedOnly) => self.name == other.name,
+            (Gazetteer, NamedOnly) | (NamedOnly, Gazetteer) => false,
+            _ => true,
+        }
     }
 }
 
@@ -63,8 +84,19 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
                 // reading's event and type features replace the first's.
                 let mut candidate = existing.candidate.clone();
                 candidate.read_twice = true;
+                // The place a governorate-wide reading and a named one share is the named one.
+                let governorate = |e: &Event| PlaceKey::of(e).kind == PlaceKind::Governorate;
+                let named = [&existing.event, event]
+                    .into_iter()
+                    .find(|e| !governorate(e))
+                    .map(|e| (e.location.clone(), e.mention.clone()));
                 if event.window_days() < existing.event.window_days() {
                     *existing = proposed;
+                }
+                if let Some((location, mention)) = named.filter(|_| governorate(&existing.event)) {
+                    existing.event.location = location;
+                    existing.event.mention = mention;
+                    existing.event.event_id = existing.event.derive_id();
                 }
                 existing.candidate = candidate;
                 existing.event.fatalities = fatalities;
