@@ -444,3 +444,15 @@ fn a_capitalised_first_word_is_no_place_and_the_centre_of_a_town_is_the_town() {
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(e.mention, "Manbij");
 }
+
+#[test]
+fn a_town_and_its_governorate_on_one_day_are_one_place_but_two_unknown_villages_are_two() {
+    // The city of Idlib from the gazetteer and "Idlib province" placed at its seat: one
+    // shelling, with the toll of either reading.
+    let events = en("Regime artillery shelled the city of Idlib on Tuesday. Later on Tuesday, regime artillery shelled Idlib province again, killing two civilians.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.fatalities, 2);
+    // Two villages the gazetteer lacks both stand at their governorate's seat: still two.
+    let events = en("Regime artillery shelled the village of Kafr Zamzam on Tuesday. On Tuesday, regime artillery also shelled the village of Kafr Zimbar in Idlib province.");
+    assert_eq!(mentions(&events), ["Kafr Zamzam", "Kafr Zimbar"]);
+}
