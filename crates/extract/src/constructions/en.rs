@@ -456,3 +456,11 @@ fn a_town_and_its_governorate_on_one_day_are_one_place_but_two_unknown_villages_
     let events = en("Regime artillery shelled the village of Kafr Zamzam on Tuesday. On Tuesday, regime artillery also shelled the village of Kafr Zimbar in Idlib province.");
     assert_eq!(mentions(&events), ["Kafr Zamzam", "Kafr Zimbar"]);
 }
+
+#[test]
+fn shooting_at_a_protest_is_its_intervention_not_an_attack_of_its_own() {
+    let events = en("Protesters gathered in the town of Jableh on Tuesday, and gunmen opened fire on them.");
+    let e = single(&events, SubEventType::ProtestWithIntervention);
+    assert_eq!(e.mention, "Jableh");
+    assert_eq!(events.len(), 1, "{}", summary(&events));
+}

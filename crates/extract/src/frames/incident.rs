@@ -17,6 +17,11 @@ impl<'s> SentenceReader<'_, 's> {
         let Some(sub_event_type) = trigger.trigger.sub_event_type else {
             return;
         };
+        // Shooting at a protest is the protest's intervention (see below), not an attack of
+        // its own.
+        if sub_event_type == SubEventType::Attack && self.tells_of_a_protest() {
+            return;
+        }
         let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
         let actor = if protest {
             ActorId::parse("PROT").map(|id| ActorMention {
@@ -40,12 +45,24 @@ impl<'s> SentenceReader<'_, 's> {
         }
     }
 
+    fn tells_of_a_protest(&self) -> bool {
+        self.spotted.triggers.iter().any(|t| {
+            matches!(
+                t.trigger.sub_event_type,
+                Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
+            )
+        })
+    }
+
     /// Which of a protest's places forces acted against: for each word of intervention in
-    /// the sentence ("dispersed", "tear gas"), the place nearest before it, else the nearest
-    /// after it. A sentence listing the towns that marched and then telling that one march was
+    /// the sentence ("dispersed", "tear gas"), or of an attack on people ("shot", "opened
+    /// fire": whom but the protesters), the place nearest before it, else the nearest after
+    /// it. A sentence listing the towns that marched and then telling that one march was
     /// broken up tells of one intervention, not of one in every town.
     fn intervened_places(&self, places: &[&PlaceMention]) -> Vec<usize> {
-        let interventions = self.spotted.triggers.iter().filter(|t| t.trigger.kind == TriggerKind::Intervention);
+        let interventions = self.spotted.triggers.iter().filter(|t| {
+            t.trigger.kind == TriggerKind::Intervention || t.trigger.sub_event_type == Some(SubEventType::Attack)
+        });
         interventions
             .filter_map(|t| {
                 let before = places.iter().enumerate().filter(|(_, p)| p.end <= t.start).max_by_key(|(_, p)| p.end);
