@@ -464,3 +464,12 @@ fn shooting_at_a_protest_is_its_intervention_not_an_attack_of_its_own() {
     assert_eq!(e.mention, "Jableh");
     assert_eq!(events.len(), 1, "{}", summary(&events));
 }
+
+#[test]
+fn a_bombardment_with_no_attacker_of_its_own_goes_on_with_the_air_strike_before_it() {
+    let events = en("Russian warplanes carried out air strikes on Idlib province on Tuesday. The bombardment hit the town of Kafr Nabl, killing three civilians.");
+    let e = at(&events, "Kafr Nabl");
+    assert_eq!(e.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("RUS")));
+    assert_eq!(e.fatalities, 3);
+}

@@ -13,15 +13,23 @@ use crate::trace::SentenceTrace;
 
 impl<'s> SentenceReader<'_, 's> {
     /// Bombings and assaults read as air strikes when aircraft carry them (aircraft named
-    /// in the sentence, or an air force as the attacker), else as shelling or a clash.
-    pub(crate) fn reading_of(&self, trigger: &TriggerMention) -> TriggerKind {
+    /// in the sentence, or an air force as the attacker), else as shelling or a clash. A
+    /// bombing that names no attacker of its own ("the bombardment targeted X") goes on with
+    /// the air strike told just before it.
+    pub(crate) fn reading_of(&self, trigger: &TriggerMention, discourse: &Discourse) -> TriggerKind {
         let kind = trigger.trigger.kind;
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault) {
             return kind;
         }
         let aircraft_named = !self.ctx.pack.aerial.find_all(&self.spotted.tokens).is_empty();
-        let air_force = self.attacker_in_sentence(trigger).is_some_and(|a| a.id.attacks_from_the_air());
-        match (kind, aircraft_named || air_force) {
+        let attacker = self.attacker_in_sentence(trigger);
+        let air_force = attacker.as_ref().is_some_and(|a| a.id.attacks_from_the_air());
+        let air_strike_going_on = kind == TriggerKind::Bombard
+            && attacker.is_none()
+            && discourse.last_attack.as_ref().is_some_and(|a| {
+                a.kind == TriggerKind::AirStrike && self.index.saturating_sub(a.sentence) <= ATTACK_MEMORY
+            });
+        match (kind, aircraft_named || air_force || air_strike_going_on) {
             (_, true) => TriggerKind::AirStrike,
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,
             _ => TriggerKind::Clash,

@@ -77,7 +77,7 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
             }
-            let kind = self.reading_of(trigger);
+            let kind = self.reading_of(trigger, discourse);
             if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
                 let actor = self.attacker(trigger, kind, discourse);
                 let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
