@@ -473,3 +473,10 @@ fn a_bombardment_with_no_attacker_of_its_own_goes_on_with_the_air_strike_before_
     assert_eq!(e.actor1_id, Some(actor("RUS")));
     assert_eq!(e.fatalities, 3);
 }
+
+#[test]
+fn an_attack_on_protesters_tells_of_the_protest_too() {
+    let events = en("Security forces attacked protesters in the town of Binnish on Friday.");
+    let e = single(&events, SubEventType::ProtestWithIntervention);
+    assert_eq!(e.mention, "Binnish");
+}

@@ -23,18 +23,7 @@ impl<'s> SentenceReader<'_, 's> {
             return;
         }
         let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
-        let actor = if protest {
-            ActorId::parse("PROT").map(|id| ActorMention {
-                start: trigger.start,
-                end: trigger.end,
-                id,
-                text: trigger.text.clone(),
-                joint: None,
-                allies: None,
-            })
-        } else {
-            self.attacker_in_sentence(trigger)
-        };
+        let actor = if protest { protesters(trigger) } else { self.attacker_in_sentence(trigger) };
         let places = self.targets(trigger);
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
@@ -45,7 +34,15 @@ impl<'s> SentenceReader<'_, 's> {
         }
     }
 
-    fn tells_of_a_protest(&self) -> bool {
+    /// "Forces attacked protesters in X": a protest with intervention at the sentence's
+    /// places, though no word of the sentence names the protest alone.
+    pub(crate) fn lone_intervention(&self, trigger: &'s TriggerMention, frames: &mut Vec<Frame<'s>>) {
+        for place in self.targets(trigger) {
+            frames.push(Frame::new(SubEventType::ProtestWithIntervention, place, trigger).by(protesters(trigger)));
+        }
+    }
+
+    pub(crate) fn tells_of_a_protest(&self) -> bool {
         self.spotted.triggers.iter().any(|t| {
             matches!(
                 t.trigger.sub_event_type,
@@ -71,4 +68,16 @@ impl<'s> SentenceReader<'_, 's> {
             })
             .collect()
     }
+}
+
+/// The protesters, actor1 of a protest, named by the word that tells of it.
+fn protesters(trigger: &TriggerMention) -> Option<ActorMention> {
+    ActorId::parse("PROT").map(|id| ActorMention {
+        start: trigger.start,
+        end: trigger.end,
+        id,
+        text: trigger.text.clone(),
+        joint: None,
+        allies: None,
+    })
 }

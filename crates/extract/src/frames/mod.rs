@@ -83,7 +83,12 @@ impl<'s> SentenceReader<'_, 's> {
                 let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
                 discourse.remember_attack(Attack { kind, sentence: self.index, actor, window });
             }
-            if matches!(kind, TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Intervention) {
+            // An intervention qualifies the protest of its sentence; alone ("attacked
+            // protesters", "dispersed the demonstrators"), it tells of the protest too.
+            let lone_intervention = kind == TriggerKind::Intervention && !self.tells_of_a_protest();
+            if matches!(kind, TriggerKind::Kill | TriggerKind::Wound)
+                || kind == TriggerKind::Intervention && !lone_intervention
+            {
                 continue;
             }
             if self.is_hypothetical(trigger) {
@@ -104,12 +109,9 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Clash => self.clash(trigger, discourse, &mut frames),
                 TriggerKind::Flee => self.flight(trigger, &mut frames),
                 TriggerKind::Incident => self.incident(trigger, &mut frames),
+                TriggerKind::Intervention => self.lone_intervention(trigger, &mut frames),
                 // Read above as one of the kinds before, or with the triggers they qualify.
-                TriggerKind::Kill
-                | TriggerKind::Wound
-                | TriggerKind::Bombard
-                | TriggerKind::Assault
-                | TriggerKind::Intervention => {}
+                TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Bombard | TriggerKind::Assault => {}
             }
             if frames.len() == before && !matches!(kind, TriggerKind::Damage) {
                 trace.note(|| format!("{:?}: no place where it happened", trigger.text));
