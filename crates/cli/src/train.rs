@@ -111,20 +111,44 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
     write!(out, "{}", check_usual_actors(&candidates, &gold, folds))?;
     let all: Vec<&Example> = candidates.iter().map(|c| &c.example).collect();
     let model = fit(&all, FitOptions { l2, ..FitOptions::default() });
+    let kept_for: BTreeMap<&String, bool> = golds
+        .iter()
+        .map(|(language, gold)| {
+            let rules = scores_at(&candidates, &held_out, language, f64::NEG_INFINITY, gold).f1;
+            let with_model = chosen.get(language).map_or(0.0, |(_, s)| s.f1);
+            let kept = with_model >= rules + MODEL_MARGIN;
+            if !kept {
+                let _ = writeln!(
+                    out,
+                    "{language}: the model does not beat the rules by {MODEL_MARGIN} held out ({with_model:.3} against {rules:.3}): not kept, the rules decide alone"
+                );
+            }
+            (language, kept)
+        })
+        .collect();
     if args.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
     for language in &languages {
         let threshold = chosen.get(language).map_or(0.5, |(t, _)| *t);
-        let weights = weights_for(&model, &actor_defaults, &type_models, &candidates, language, threshold);
+        let mut weights = weights_for(&model, &actor_defaults, &type_models, &candidates, language, threshold);
+        let model_kept = kept_for.get(language).copied().unwrap_or(true);
+        if !model_kept {
+            weights.by_feature.clear();
+        }
         let dir = args.out.join(language);
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let path = dir.join("weights.tsv");
-        let header = format!(
+        let mut header = format!(
             "Which candidate events are real, learned by `frontline train` from the corpus's dev split\n({} reports, {} candidates; L2 penalty {l2}; threshold chosen on {folds}-fold held-out F1).",
             articles.len(),
             candidates.len()
         );
+        if !model_kept {
+            header.push_str(&format!(
+                "\nThe model did not beat the rules by {MODEL_MARGIN} held out: none is kept, the rules decide alone (what else follows still serves)."
+            ));
+        }
         std::fs::write(&path, weights.to_tsv(&header)).with_context(|| format!("cannot write {}", path.display()))?;
         eprintln!("wrote {}", path.display());
     }
@@ -317,6 +341,11 @@ fn scores_at(
 /// How far below the best held-out F1 a setting may score and still count as as good: the
 /// folds are small, so differences below this are noise.
 const AS_GOOD: f64 = 0.01;
+
+/// How much a language's held-out F1 must gain from the model over the rules alone for the
+/// model to be kept: twice the noise, or the rules decide alone (a model that barely helps
+/// on the folds helps no surer on reports it has never seen).
+const MODEL_MARGIN: f64 = 2.0 * AS_GOOD;
 
 /// For each language, the middle of the thresholds whose held-out F1 is as good as the
 /// best (a plateau's middle moves less from one training to the next than its peak), and
