@@ -137,7 +137,7 @@ fn samples_body() -> String {
     body
 }
 
-/// The read-only server: the four samples, eight events, six merged.
+/// The read-only server: the four samples, ten events, seven merged.
 fn samples() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {
@@ -206,17 +206,17 @@ fn events_list_pages_with_totals() {
     let reply = server.get("/api/events");
     assert_eq!(reply.status, 200);
     assert_eq!(reply.content_type, "application/json");
-    assert_eq!(reply.total, Some(8));
+    assert_eq!(reply.total, Some(10));
     let page = reply.json();
     assert_eq!(
         (&page["total"], &page["limit"], &page["offset"], &page["merged"]),
-        (&json!(8), &json!(100), &json!(0), &json!(false))
+        (&json!(10), &json!(100), &json!(0), &json!(false))
     );
-    assert_eq!(ids(&page).len(), 8);
+    assert_eq!(ids(&page).len(), 10);
     assert!(page["events"][0]["evidence"].is_string());
 
     let merged = server.get("/api/events?merged=true").json();
-    assert_eq!(merged["total"], 6);
+    assert_eq!(merged["total"], 7);
     for event in merged["events"].as_array().expect("events") {
         assert!(!event["sources"].as_array().expect("sources").is_empty());
     }
@@ -229,7 +229,7 @@ fn pages_cover_the_list_in_order_without_overlap() {
     let mut paged = Vec::new();
     for offset in (0..12).step_by(3) {
         let reply = server.get(&format!("/api/events?limit=3&offset={offset}"));
-        assert_eq!(reply.total, Some(8));
+        assert_eq!(reply.total, Some(10));
         let page = ids(&reply.json());
         assert!(page.len() <= 3);
         paged.extend(page);
@@ -242,8 +242,8 @@ fn pages_cover_the_list_in_order_without_overlap() {
 fn filters_narrow_like_the_cli() {
     let server = samples();
     assert_eq!(count(server, "since=2023-05-01"), 4);
-    assert_eq!(count(server, "until=2023-03-13"), 4);
-    assert_eq!(count(server, "since=2023-03-13&until=2023-03-13"), 4);
+    assert_eq!(count(server, "until=2023-03-13"), 6);
+    assert_eq!(count(server, "since=2023-03-13&until=2023-03-13"), 6);
     assert_eq!(count(server, "merged=true&type=Air%2Fdrone%20strike"), 2);
     assert_eq!(count(server, "merged=true&type=battles"), 3);
     assert_eq!(count(server, "merged=true&place=sarm"), 1);
@@ -251,10 +251,10 @@ fn filters_narrow_like_the_cli() {
     assert_eq!(count(server, "merged=true&actor=RUS"), 2);
     assert_eq!(count(server, "merged=true&actor=syr_gov"), 2);
     assert_eq!(count(server, "article=sample-jisr-en"), 1);
-    assert_eq!(count(server, "merged=true&article=sample-ariha-fr"), 2);
-    assert_eq!(count(server, "place=&actor=&type="), 8, "empty means any");
+    assert_eq!(count(server, "merged=true&article=sample-ariha-fr"), 3);
+    assert_eq!(count(server, "place=&actor=&type="), 10, "empty means any");
     assert_eq!(count(server, "place=%27%3B%20DROP%20TABLE%20events%3B--"), 0);
-    assert_eq!(count(server, ""), 8, "the store is intact");
+    assert_eq!(count(server, ""), 10, "the store is intact");
 }
 
 #[test]
@@ -262,9 +262,9 @@ fn formats_by_parameter_and_accept() {
     let server = samples();
     let jsonl = server.get("/api/events?format=jsonl");
     assert_eq!(jsonl.content_type, "application/x-ndjson");
-    assert_eq!(jsonl.total, Some(8));
+    assert_eq!(jsonl.total, Some(10));
     let lines: Vec<Value> = jsonl.body.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
-    assert_eq!(lines.len(), 8);
+    assert_eq!(lines.len(), 10);
     assert!(lines.iter().all(|e| e["event_id"].is_string()));
 
     let csv = server.get_with("/api/events?merged=true", &[("Accept", "text/csv")]);
@@ -274,7 +274,7 @@ fn formats_by_parameter_and_accept() {
     assert_eq!(&headers[0], "event_id_cnty");
     assert_eq!(&headers[30], "timestamp");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
-    assert_eq!(rows.len(), 6);
+    assert_eq!(rows.len(), 7);
     let source = headers.iter().position(|h| h == "source").expect("source");
     assert!(rows.iter().any(|r| r[source].contains("frontline sample")));
 
@@ -283,7 +283,7 @@ fn formats_by_parameter_and_accept() {
     let collection = geo.json();
     assert_eq!(collection["type"], "FeatureCollection");
     let features = collection["features"].as_array().expect("features");
-    assert_eq!(features.len(), 6);
+    assert_eq!(features.len(), 7);
     assert!(features.iter().all(|f| f["geometry"]["type"] == "Point"));
     assert!(features[0]["properties"]["sources"].is_array());
 
@@ -415,7 +415,7 @@ fn articles_are_listed_and_paged() {
     assert_eq!(list["total"], 4);
     let first = &list["articles"][0];
     assert_eq!(first["id"], "sample-ariha-en");
-    assert_eq!(first["events"], 2);
+    assert_eq!(first["events"], 3);
     assert_eq!(first["published"], "2023-03-14");
     let page = server.get("/api/articles?limit=1&offset=3").json();
     assert_eq!(page["articles"].as_array().map(Vec::len), Some(1));
