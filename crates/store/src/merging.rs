@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use frontline_core::{Event, MergedEvent, Source};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use crate::record::{day_number, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use crate::{MergeFn, StoreError};
@@ -277,9 +278,13 @@ fn remerge_slice(
     bound.extend(slice.days().into_iter().map(rusqlite::types::Value::from));
     let mut members: Vec<Member> = Vec::new();
     let mut published: HashMap<String, NaiveDate> = HashMap::new();
+    // The merged events' rows as stored, so that one the merge leaves as it was is not
+    // written again.
+    let mut stored: HashMap<i64, Vec<Value>> = HashMap::new();
     {
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, e.key, e.merged, a.published FROM events e JOIN articles a ON a.key = e.article
+            "SELECT {EVENT_COLUMNS}, e.key, e.merged, a.published, {MERGED_COLUMNS}
+             FROM events e JOIN articles a ON a.key = e.article LEFT JOIN merged_events m ON m.key = e.merged
              WHERE e.block = ?1{}",
             slice.condition("e")
         );
@@ -291,7 +296,12 @@ fn remerge_slice(
             if let Some(day) = row.get::<_, Option<String>>(n + 2)?.and_then(|d| d.parse().ok()) {
                 published.insert(event.article_id.clone(), day);
             }
-            members.push(Member { key: row.get(n)?, merged: row.get(n + 1)?, event });
+            let merged: Option<i64> = row.get(n + 1)?;
+            if let Some(merged) = merged.filter(|k| !stored.contains_key(k)) {
+                let values = (0..MERGED_COLUMN_COUNT).map(|i| row.get(n + 3 + i)).collect::<Result<_, _>>()?;
+                stored.insert(merged, values);
+            }
+            members.push(Member { key: row.get(n)?, merged, event });
         }
     }
     // The merged events of the slice are those its members name: a merged event's window
@@ -318,8 +328,8 @@ fn remerge_slice(
     }
     let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
     for (merged, mine, reuse) in planned {
-        let key =
-            write_merged(conn, kind, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>(), reuse)?;
+        let members: Vec<(i64, &Event)> = mine.iter().map(|m| (m.key, &m.event)).collect();
+        let key = write_merged(conn, kind, &merged, &members, reuse.map(|k| (k, stored.get(&k))))?;
         for member in mine.iter().filter(|m| m.merged != Some(key)) {
             relink.execute(params![key, member.key])?;
         }
@@ -353,49 +363,60 @@ pub(crate) fn carries(member: &Event, merged: &Event) -> bool {
     masked == *merged
 }
 
+/// The columns of a merged event's row that [`write_merged`] writes, in its order, for a
+/// table aliased `m`.
+const MERGED_COLUMNS: &str = "m.event_id, m.best, m.kind, m.date_start, m.date_end, m.event_date, m.time_precision,
+    m.fatalities, m.confidence, m.share_sum, m.record";
+const MERGED_COLUMN_COUNT: usize = 11;
+
 /// Writes a merged event of these members (key, event) of a block of sub-event type `kind`,
-/// as a new row or over `reuse`, and returns its key.
+/// as a new row or over `reuse` (its key, and its row as stored if known: one the merge
+/// left as it was is not written again), and returns its key.
 fn write_merged(
     conn: &Connection,
     kind: i64,
     merged: &MergedEvent,
     members: &[(i64, &Event)],
-    reuse: Option<i64>,
+    reuse: Option<(i64, Option<&Vec<Value>>)>,
 ) -> Result<i64, StoreError> {
     let event = &merged.event;
     let best = members.iter().find(|(_, m)| carries(m, event));
     let record = if best.is_some() { None } else { Some(serde_json::to_string(merged)?) };
     let best = best.or(members.first()).map_or(0, |(k, _)| *k);
     let sum = members.iter().fold(0u64, |s, (_, m)| s.wrapping_add(frontline_merge::member_share(&m.event_id)));
-    let values = params![
-        event.event_id,
-        best,
-        kind,
-        event.date_start.map(day_number),
-        event.date_end.map(day_number),
-        event.event_date.map(day_number),
-        event.time_precision,
-        event.fatalities,
-        event.confidence,
-        sum as i64,
-        record,
-        reuse,
+    let mut values: Vec<Value> = vec![
+        event.event_id.clone().into(),
+        best.into(),
+        kind.into(),
+        event.date_start.map(day_number).into(),
+        event.date_end.map(day_number).into(),
+        event.event_date.map(day_number).into(),
+        i64::from(event.time_precision).into(),
+        i64::from(event.fatalities).into(),
+        event.confidence.into(),
+        (sum as i64).into(),
+        record.into(),
     ];
-    if reuse.is_some() {
+    if let Some((key, stored)) = reuse {
+        if stored == Some(&values) {
+            return Ok(key);
+        }
+        values.push(key.into());
         conn.prepare_cached(
             "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, date_start = ?4, date_end = ?5,
              event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10, record = ?11
              WHERE key = ?12",
         )?
-        .execute(values)?;
-        return Ok(reuse.unwrap_or_default());
+        .execute(params_from_iter(&values))?;
+        return Ok(key);
     }
+    values.push(Value::Null);
     conn.prepare_cached(
         "INSERT INTO merged_events (event_id, best, kind, date_start, date_end, event_date, time_precision,
          fatalities, confidence, share_sum, record, key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
-    .execute(values)?;
+    .execute(params_from_iter(&values))?;
     Ok(conn.last_insert_rowid())
 }
 
