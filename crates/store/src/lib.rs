@@ -108,8 +108,10 @@ pub struct ArticleSummary {
 /// articles; supplied by the merge stage.
 pub type MergeFn<'a> = &'a dyn Fn(&[Event], &HashMap<String, NaiveDate>) -> Vec<MergedEvent>;
 
-/// How long a batch may hold the write lock before it commits.
-const BATCH_TIME: Duration = Duration::from_millis(200);
+/// How long a batch may hold the write lock before it commits. A second writer waits at
+/// most this long; the longer a batch, the more of its random index inserts (event ids, band
+/// keys, blocks' days) share a page, which the commit then writes once.
+const BATCH_TIME: Duration = Duration::from_secs(1);
 
 pub struct Store {
     conn: Connection,
@@ -224,15 +226,15 @@ impl Store {
         // What a statement may have to undo is kept in memory, not in a temporary file
         // written page by page.
         conn.pragma_update(None, "temp_store", "MEMORY").map_err(open_error)?;
-        // 64 MiB of pages kept in memory (SQLite's default is 2 MiB): a save reads and
-        // writes index pages all over a growing store (ids are hashes), and a batch that
-        // finds them in memory writes each once.
-        conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
+        // 128 MiB of pages kept in memory (SQLite's default is 2 MiB): a batch writes index
+        // pages all over a growing store (band keys and blocks are random), and holds every
+        // page it changed until it commits.
+        conn.pragma_update(None, "cache_size", -131_072).map_err(open_error)?;
         // A checkpoint copies each page written since the last one back into the store, and
-        // waits for the disk: every 40 MB of WAL instead of every 4, a page that many batches
-        // write (an index's latest leaves, the tables' last pages) is copied once, not ten
+        // waits for the disk: every 200 MB of WAL instead of every 4, a page that many
+        // batches write (an index's leaves, the tables' last pages) is copied once, not fifty
         // times. The WAL is removed when the last connection closes.
-        conn.pragma_update(None, "wal_autocheckpoint", 10_000).map_err(open_error)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 50_000).map_err(open_error)?;
         // Pages read through the OS's mapping of the file, without a copy for each read.
         conn.pragma_update(None, "mmap_size", 1i64 << 30).map_err(open_error)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
