@@ -108,8 +108,10 @@ pub struct ArticleSummary {
 /// articles; supplied by the merge stage.
 pub type MergeFn<'a> = &'a dyn Fn(&[Event], &HashMap<String, NaiveDate>) -> Vec<MergedEvent>;
 
-/// How long a batch may hold the write lock before it commits.
-const BATCH_TIME: Duration = Duration::from_millis(200);
+/// How long a batch may hold the write lock before it commits. A second writer waits at
+/// most this long; the longer a batch, the more of its random index inserts (event ids, band
+/// keys, blocks' days) share a page, which the commit then writes once.
+const BATCH_TIME: Duration = Duration::from_secs(1);
 
 pub struct Store {
     conn: Connection,
@@ -224,15 +226,15 @@ impl Store {
         // What a statement may have to undo is kept in memory, not in a temporary file
         // written page by page.
         conn.pragma_update(None, "temp_store", "MEMORY").map_err(open_error)?;
-        // 64 MiB of pages kept in memory (SQLite's default is 2 MiB): a save reads and
-        // writes index pages all over a growing store (ids are hashes), and a batch that
-        // finds them in memory writes each once.
-        conn.pragma_update(None, "cache_size", -65_536).map_err(open_error)?;
+        // 128 MiB of pages kept in memory (SQLite's default is 2 MiB): a batch writes index
+        // pages all over a growing store (band keys and blocks are random), and holds every
+        // page it changed until it commits.
+        conn.pragma_update(None, "cache_size", -131_072).map_err(open_error)?;
         // A checkpoint copies each page written since the last one back into the store, and
-        // waits for the disk: every 40 MB of WAL instead of every 4, a page that many batches
-        // write (an index's latest leaves, the tables' last pages) is copied once, not ten
+        // waits for the disk: every 200 MB of WAL instead of every 4, a page that many
+        // batches write (an index's leaves, the tables' last pages) is copied once, not fifty
         // times. The WAL is removed when the last connection closes.
-        conn.pragma_update(None, "wal_autocheckpoint", 10_000).map_err(open_error)?;
+        conn.pragma_update(None, "wal_autocheckpoint", 50_000).map_err(open_error)?;
         // Pages read through the OS's mapping of the file, without a copy for each read.
         conn.pragma_update(None, "mmap_size", 1i64 << 30).map_err(open_error)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
@@ -627,18 +629,60 @@ CREATE TABLE IF NOT EXISTS article_versions (
         }
     }
 
-    #[test]
-    fn a_store_of_schema_4_opens_and_keeps_its_events_and_merged_events() {
+    /// The tables of schema 5, as frontline wrote them before blocks had keys.
+    const SCHEMA_5: &str = include_str!("testdata/schema-5.sql");
+
+    /// Writes the store at `six` again, as a store of schema 5, at `five`.
+    fn as_schema_5(six: &Path, five: &Path) {
+        let conn = Connection::open(five).expect("sqlite");
+        conn.execute_batch(SCHEMA_5).expect("schema 5");
+        conn.execute("ATTACH ?1 AS six", [six.to_str().expect("a path")]).expect("attached");
+        conn.execute_batch(
+            "INSERT INTO articles SELECT * FROM six.articles;
+             -- An event's block sits where its place key was.
+             INSERT INTO events SELECT * FROM six.events;
+             UPDATE events SET place_key = (SELECT b.place_key FROM six.blocks b WHERE b.key = CAST(events.place_key AS INTEGER));
+             INSERT INTO merged_events (key, event_id, best, kind, place_key, date_start, date_end, event_date,
+                time_precision, fatalities, confidence, share_sum, record)
+                SELECT m.key, m.event_id, m.best, m.kind, b.place_key, m.date_start, m.date_end, m.event_date,
+                m.time_precision, m.fatalities, m.confidence, m.share_sum, m.record
+                FROM six.merged_events m JOIN six.events e ON e.key = m.best JOIN six.blocks b ON b.key = e.block;
+             INSERT INTO block_windows SELECT kind, place_key, longest_days FROM six.blocks WHERE longest_days IS NOT NULL;
+             INSERT INTO article_versions SELECT * FROM six.article_versions;
+             INSERT INTO near_keys SELECT * FROM six.near_keys;
+             PRAGMA user_version = 5;",
+        )
+        .expect("copied");
+    }
+
+    /// What a store gives: its events, merged events and articles.
+    fn contents(store: &Store) -> (Vec<Event>, Vec<MergedEvent>, Vec<ArticleSummary>) {
+        let all = EventFilter::default();
+        (
+            store.events(&all).expect("events"),
+            store.merged_events(&all).expect("merged"),
+            store.articles().expect("articles"),
+        )
+    }
+
+    /// A store of schema 5 (or 4: `four`) is migrated when opened to write, gives what the
+    /// store it was copied from gives, and goes on as that one does.
+    fn migrates_from(four: bool) {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("four.db");
+        let (six, old) = (dir.path().join("six.db"), dir.path().join("old.db"));
         let merge = &overlapping_together;
-        {
-            let mut store = Store::open(&path).expect("created");
-            store.save(&article("a", "a"), &[event_on("a", 1, 2), event("a", "Sarmin")], "[]", merge).expect("saved");
-            store.save(&article("b", "b"), &[event_on("b", 2, 3)], "[]", merge).expect("saved");
+        let mut store = Store::open(&six).expect("created");
+        store.save(&article("a", "a"), &[event_on("a", 1, 2), event("a", "Sarmin")], "[]", merge).expect("saved");
+        store.save(&article("b", "b"), &[event_on("b", 2, 3)], "[]", merge).expect("saved");
+        let mut undated = event("u", "Binnish");
+        (undated.date_start, undated.date_end, undated.event_date) = (None, None, None);
+        store.save(&article("u", "u"), &[undated], "[]", merge).expect("saved");
+        store.save(&article("b", "b, corrected"), &[event_on("b", 2, 4)], "[]", merge).expect("saved");
+        as_schema_5(&six, &old);
+        if four {
             // Back to schema 4's indexes: ids unique, merged events indexed by block.
-            store
-                .conn
+            Connection::open(&old)
+                .expect("sqlite")
                 .execute_batch(
                     "DROP INDEX events_by_id; DROP INDEX merged_by_id;
                      CREATE UNIQUE INDEX four_event_ids ON events(event_id);
@@ -648,34 +692,79 @@ CREATE TABLE IF NOT EXISTS article_versions (
                 )
                 .expect("schema 4");
         }
-        let before = {
-            let conn = Connection::open(&path).expect("sqlite");
-            let dump = |sql: &str| -> Vec<String> {
-                let mut statement = conn.prepare(sql).expect("prepare");
-                let rows = statement.query_map([], |r| r.get::<_, String>(0)).expect("rows");
-                rows.collect::<Result<_, _>>().expect("read")
-            };
-            (dump("SELECT event_id FROM events ORDER BY key"), dump("SELECT event_id FROM merged_events ORDER BY key"))
-        };
-        let store = Store::open(&path).expect("a store of schema 4 opens");
-        let version: i64 = store.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert!(Store::open_read_only(&old).is_err(), "read-only, an old store is not migrated");
+        let mut migrated = Store::open(&old).expect("an old store opens");
+        let version: i64 = migrated.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
         assert_eq!(version, schema::SCHEMA_VERSION);
-        let events: Vec<String> =
-            store.events(&EventFilter::default()).expect("query").into_iter().map(|e| e.event_id).collect();
-        assert_eq!(events.len(), before.0.len());
-        assert_eq!(merged_ids(&store), ["a-Ariha+b-Ariha", "a-Sarmin"]);
-        assert_eq!(before.1.len(), 2);
-        let indexes: i64 = store
+        assert_eq!(contents(&migrated), contents(&store));
+        assert_eq!(merged_ids(&migrated), ["a-Ariha+b-Ariha", "a-Sarmin", "u-Binnish"]);
+        assert_eq!(migrated.versions("b").expect("versions"), store.versions("b").expect("versions"));
+        let objects: Vec<String> = {
+            let mut statement = migrated
+                .conn
+                .prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+                .expect("prepare");
+            let rows = statement.query_map([], |r| r.get(0)).expect("rows");
+            rows.collect::<Result<_, _>>().expect("names")
+        };
+        let fresh: Vec<String> = {
+            let mut statement = store
+                .conn
+                .prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+                .expect("prepare");
+            let rows = statement.query_map([], |r| r.get(0)).expect("rows");
+            rows.collect::<Result<_, _>>().expect("names")
+        };
+        assert_eq!(objects, fresh, "the tables and indexes of a new store, no others");
+        for id in ["a-Sarmin", "u-Binnish"] {
+            assert_eq!(migrated.event(id).expect("query"), store.event(id).expect("query"));
+        }
+        // Both go on alike: a report that reaches the merged event, one that reaches the
+        // undated one, a duplicate, a reprint of nothing.
+        for s in [&mut store, &mut migrated] {
+            s.save(&article("c", "c"), &[event_on("c", 4, 5), event("c", "Sarmin")], "[]", merge).expect("saved");
+            let mut undated = event("v", "Binnish");
+            (undated.date_start, undated.date_end, undated.event_date) = (None, None, None);
+            s.save(&article("v", "v"), &[undated], "[]", merge).expect("saved");
+            assert_eq!(
+                s.save(&article("w", "a"), &[], "[]", merge).expect("saved"),
+                Saved::Duplicate { existing_id: "a".into() }
+            );
+        }
+        assert_eq!(contents(&migrated), contents(&store));
+        assert_eq!(merged_ids(&migrated), ["a-Ariha+b-Ariha+c-Ariha", "a-Sarmin+c-Sarmin", "u-Binnish+v-Binnish"]);
+    }
+
+    #[test]
+    fn a_store_of_schema_5_opens_and_gives_what_it_gave() {
+        migrates_from(false);
+    }
+
+    #[test]
+    fn a_store_of_schema_4_opens_and_gives_what_it_gave() {
+        migrates_from(true);
+    }
+
+    #[test]
+    fn duplicates_are_found_through_the_index_of_hash_prefixes() {
+        let (_dir, mut store) = store();
+        store.save(&article("a", "one"), &[], "[]", &each_alone).expect("saved");
+        assert_eq!(store.id_of_hash(&content_hash(b"one")).expect("query"), Some("a".into()));
+        assert_eq!(store.id_of_hash(&content_hash(b"two")).expect("query"), None);
+        // Another hash with the same first 16 digits is another text.
+        let mut other = content_hash(b"one");
+        other.replace_range(60.., "0000");
+        assert_eq!(store.id_of_hash(&other).expect("query"), None);
+        let plan: String = store
             .conn
             .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'index'
-                 AND name IN ('events_by_id', 'merged_by_id', 'merged_by_block', 'four_event_ids', 'four_merged_ids')",
-                [],
-                |r| r.get(0),
+                "EXPLAIN QUERY PLAN SELECT id FROM articles
+                 WHERE substr(content_hash, 1, 16) = substr(?1, 1, 16) AND content_hash = ?1",
+                ["x"],
+                |r| r.get(3),
             )
-            .expect("indexes");
-        assert_eq!(indexes, 2, "the era indexes only");
-        assert!(store.event("a-Sarmin").expect("query").is_some());
+            .expect("plan");
+        assert!(plan.contains("articles_by_hash"), "{plan}");
     }
 
     #[test]
@@ -725,8 +814,7 @@ CREATE TABLE IF NOT EXISTS article_versions (
         assert_eq!(store.article("a").expect("query"), Some(a));
         assert_eq!(store.events(&EventFilter::default()).expect("query"), [ev.clone()]);
         assert_eq!(store.merged_events(&EventFilter::default()).expect("query"), [merged]);
-        let longest: i64 =
-            store.conn.query_row("SELECT longest_days FROM block_windows", [], |r| r.get(0)).expect("learnt");
+        let longest: i64 = store.conn.query_row("SELECT longest_days FROM blocks", [], |r| r.get(0)).expect("learnt");
         assert_eq!(longest, 27);
         // And it goes on: a later report over day 27 reaches the month-long one.
         store.save(&article("late", "late"), &[event_on("late", 27, 27)], "[]", &overlapping_together).expect("saved");

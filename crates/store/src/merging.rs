@@ -10,13 +10,21 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use frontline_core::{Event, MergedEvent, Source};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 use crate::record::{day_number, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use crate::{MergeFn, StoreError};
 
 /// A block: sub-event type (as stored) and place key.
 pub(crate) type Block = (i64, String);
+
+/// A block as stored: its key in `blocks`, and the longest window of its dated events.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BlockRow {
+    pub(crate) key: i64,
+    longest: Option<i64>,
+}
 /// An event's date window as stored: day numbers.
 pub(crate) type Window = (Option<i64>, Option<i64>);
 
@@ -42,13 +50,13 @@ enum Slice {
 }
 
 impl Slice {
-    /// The condition selecting the slice's rows of a table aliased `t`, binding ?3 to ?5.
+    /// The condition selecting the slice's rows of a table aliased `t`, binding ?2 to ?4.
     fn condition(&self, t: &str) -> String {
         match self {
             Slice::All => String::new(),
             Slice::Undated => format!(" AND {t}.date_start IS NULL AND {t}.date_end IS NULL"),
             Slice::Days { .. } => {
-                format!(" AND {t}.date_start >= ?5 AND {t}.date_start <= ?4 AND {t}.date_end >= ?3")
+                format!(" AND {t}.date_start >= ?4 AND {t}.date_start <= ?3 AND {t}.date_end >= ?2")
             }
         }
     }
@@ -62,13 +70,13 @@ impl Slice {
 }
 
 /// What one transaction keeps in memory instead of asking the database again and again:
-/// each block's longest window, and the key the next event gets (so that an event can be
+/// each block's key and longest window, and the key the next event gets (so that an event can be
 /// inserted already linked to its merged event, not inserted and then updated). Valid
 /// only within one transaction: another writer may change both between ours, and a
 /// rollback undoes what it mirrors. [`Memo::forget`] at each begin and rollback.
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
-    longest: HashMap<Block, Option<i64>>,
+    blocks: HashMap<Block, BlockRow>,
     next_event: Option<i64>,
     /// The article last found reprinted, as the reprints compare with it (they come in
     /// runs). Forgotten by any save that may merge its events anew.
@@ -77,22 +85,36 @@ pub(crate) struct Memo {
 
 impl Memo {
     pub(crate) fn forget(&mut self) {
-        self.longest.clear();
+        self.blocks.clear();
         self.next_event = None;
         self.reprinted = None;
     }
 
-    /// The longest window (in days) of the block's dated events, if it has any.
-    fn longest(&mut self, conn: &Connection, block: &Block) -> Result<Option<i64>, StoreError> {
-        if let Some(known) = self.longest.get(block) {
+    /// The block's row: its key, and the longest window (in days) of its dated events, if
+    /// it has any. A block not stored yet is stored (without a window).
+    pub(crate) fn block(&mut self, conn: &Connection, block: &Block) -> Result<BlockRow, StoreError> {
+        if let Some(known) = self.blocks.get(block) {
             return Ok(*known);
         }
-        let longest: Option<i64> = conn
-            .prepare_cached("SELECT longest_days FROM block_windows WHERE kind = ?1 AND place_key = ?2")?
-            .query_row(params![block.0, block.1], |r| r.get(0))
+        let stored: Option<BlockRow> = conn
+            .prepare_cached("SELECT key, longest_days FROM blocks WHERE kind = ?1 AND place_key = ?2")?
+            .query_row(params![block.0, block.1], |r| Ok(BlockRow { key: r.get(0)?, longest: r.get(1)? }))
             .optional()?;
-        self.longest.insert(block.clone(), longest);
-        Ok(longest)
+        let row = match stored {
+            Some(row) => row,
+            None => {
+                conn.prepare_cached("INSERT INTO blocks (kind, place_key) VALUES (?1, ?2)")?
+                    .execute(params![block.0, block.1])?;
+                BlockRow { key: conn.last_insert_rowid(), longest: None }
+            }
+        };
+        self.blocks.insert(block.clone(), row);
+        Ok(row)
+    }
+
+    /// The longest window (in days) of the block's dated events, if it has any.
+    fn longest(&mut self, conn: &Connection, block: &Block) -> Result<Option<i64>, StoreError> {
+        Ok(self.block(conn, block)?.longest)
     }
 
     /// The key of the next event inserted, taken: one more than the largest stored (as
@@ -115,17 +137,15 @@ pub(crate) fn note_window(
     block: &Block,
     window: &Window,
 ) -> Result<(), StoreError> {
+    let row = memo.block(conn, block)?;
     if let (Some(start), Some(end)) = window {
         let days = end - start;
-        if memo.longest(conn, block)?.is_some_and(|longest| longest >= days) {
+        if row.longest.is_some_and(|longest| longest >= days) {
             return Ok(());
         }
-        conn.prepare_cached(
-            "INSERT INTO block_windows (kind, place_key, longest_days) VALUES (?1, ?2, ?3)
-             ON CONFLICT (kind, place_key) DO UPDATE SET longest_days = max(longest_days, excluded.longest_days)",
-        )?
-        .execute(params![block.0, block.1, days])?;
-        memo.longest.insert(block.clone(), Some(days));
+        conn.prepare_cached("UPDATE blocks SET longest_days = max(coalesce(longest_days, ?2), ?2) WHERE key = ?1")?
+            .execute(params![row.key, days])?;
+        memo.blocks.insert(block.clone(), BlockRow { key: row.key, longest: Some(days) });
     }
     Ok(())
 }
@@ -142,11 +162,12 @@ pub(crate) fn remerge_around(
     windows: &[Window],
     merge: MergeFn<'_>,
 ) -> Result<(), StoreError> {
+    let key = memo.block(conn, block)?.key;
     if windows.iter().any(|w| w.0.is_some() != w.1.is_some()) {
-        return remerge_slice(conn, block, &Slice::All, merge);
+        return remerge_slice(conn, (key, block.0), &Slice::All, merge);
     }
     if windows.iter().any(|w| w.0.is_none()) {
-        remerge_slice(conn, block, &Slice::Undated, merge)?;
+        remerge_slice(conn, (key, block.0), &Slice::Undated, merge)?;
     }
     let first = windows.iter().filter_map(|w| w.0).min();
     let last = windows.iter().filter_map(|w| w.1).max();
@@ -156,12 +177,12 @@ pub(crate) fn remerge_around(
     let longest = memo.longest(conn, block)?;
     let floor_of = |first: i64| longest.map_or(i64::MIN, |days| first - days);
     let mut span = conn.prepare_cached(&format!(
-        "SELECT min(e.date_start), max(e.date_end) FROM events e WHERE e.kind = ?1 AND e.place_key = ?2{}",
+        "SELECT min(e.date_start), max(e.date_end) FROM events e WHERE e.block = ?1{}",
         Slice::Days { floor: 0, first: 0, last: 0 }.condition("e")
     ))?;
     loop {
         let (low, high): (Option<i64>, Option<i64>) =
-            span.query_row(params![block.0, block.1, first, last, floor_of(first)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            span.query_row(params![key, first, last, floor_of(first)], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let wider_first = low.filter(|low| *low < first);
         let wider_last = high.filter(|high| *high > last);
         if wider_first.is_none() && wider_last.is_none() {
@@ -170,7 +191,7 @@ pub(crate) fn remerge_around(
         first = wider_first.unwrap_or(first);
         last = wider_last.unwrap_or(last);
     }
-    remerge_slice(conn, block, &Slice::Days { floor: floor_of(first), first, last }, merge)
+    remerge_slice(conn, (key, block.0), &Slice::Days { floor: floor_of(first), first, last }, merge)
 }
 
 /// Stores an event of the article stored under `article` (whose text is `text`) merged
@@ -189,22 +210,20 @@ pub(crate) fn insert_alone(
     merge: MergeFn<'_>,
     published: &HashMap<String, NaiveDate>,
 ) -> Result<bool, StoreError> {
+    let row = memo.block(conn, block)?;
     let other = match window {
-        (Some(start), Some(end)) => {
-            let longest = memo.longest(conn, block)?;
-            conn.prepare_cached(
-                "SELECT 1 FROM events WHERE kind = ?1 AND place_key = ?2 AND date_start >= ?3 AND date_start <= ?4
-                 AND date_end >= ?5 LIMIT 1",
-            )?
-            .query_row(params![block.0, block.1, longest.map_or(i64::MIN, |days| start - days), end, start], |_| Ok(()))
-            .optional()?
-        }
-        (None, None) => conn
+        (Some(start), Some(end)) => conn
             .prepare_cached(
-                "SELECT 1 FROM events WHERE kind = ?1 AND place_key = ?2 AND date_start IS NULL AND date_end IS NULL
+                "SELECT 1 FROM events WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4
                  LIMIT 1",
             )?
-            .query_row(params![block.0, block.1], |_| Ok(()))
+            .query_row(params![row.key, row.longest.map_or(i64::MIN, |days| start - days), end, start], |_| Ok(()))
+            .optional()?,
+        (None, None) => conn
+            .prepare_cached(
+                "SELECT 1 FROM events WHERE block = ?1 AND date_start IS NULL AND date_end IS NULL LIMIT 1",
+            )?
+            .query_row(params![row.key], |_| Ok(()))
             .optional()?,
         _ => return Ok(false),
     };
@@ -216,20 +235,21 @@ pub(crate) fn insert_alone(
         return Ok(false);
     };
     let key = memo.take_event_key(conn)?;
-    let merged_key = write_merged(conn, block, merged, &[(key, event)], None)?;
-    insert_event(conn, key, event, article, text, Some(merged_key))?;
+    let merged_key = write_merged(conn, block.0, merged, &[(key, event)], None)?;
+    insert_event(conn, key, event, row.key, article, text, Some(merged_key))?;
     Ok(true)
 }
 
 /// Merges every block again (after a change of merge rules).
 pub(crate) fn remerge_all(conn: &Connection, merge: MergeFn<'_>) -> Result<usize, StoreError> {
-    let blocks: Vec<Block> = {
-        let mut statement = conn.prepare("SELECT DISTINCT kind, place_key FROM events")?;
+    let blocks: Vec<(i64, i64)> = {
+        let mut statement =
+            conn.prepare("SELECT key, kind FROM blocks WHERE key IN (SELECT DISTINCT block FROM events) ORDER BY key")?;
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
     for block in &blocks {
-        remerge_slice(conn, block, &Slice::All, merge)?;
+        remerge_slice(conn, *block, &Slice::All, merge)?;
     }
     // Merged events of blocks left without events.
     conn.execute(
@@ -246,17 +266,26 @@ struct Member {
     event: Event,
 }
 
-/// Replaces the merged events of a slice of a block by a fresh merge of its events,
-/// updating in place those that keep a member.
-fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn<'_>) -> Result<(), StoreError> {
-    let mut bound: Vec<rusqlite::types::Value> = vec![block.0.into(), block.1.clone().into()];
+/// Replaces the merged events of a slice of a block (its key and kind) by a fresh merge of
+/// its events, updating in place those that keep a member.
+fn remerge_slice(
+    conn: &Connection,
+    (block, kind): (i64, i64),
+    slice: &Slice,
+    merge: MergeFn<'_>,
+) -> Result<(), StoreError> {
+    let mut bound: Vec<rusqlite::types::Value> = vec![block.into()];
     bound.extend(slice.days().into_iter().map(rusqlite::types::Value::from));
     let mut members: Vec<Member> = Vec::new();
     let mut published: HashMap<String, NaiveDate> = HashMap::new();
+    // The merged events' rows as stored, so that one the merge leaves as it was is not
+    // written again.
+    let mut stored: HashMap<i64, Vec<Value>> = HashMap::new();
     {
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, e.key, e.merged, a.published FROM events e JOIN articles a ON a.key = e.article
-             WHERE e.kind = ?1 AND e.place_key = ?2{}",
+            "SELECT {EVENT_COLUMNS}, e.key, e.merged, a.published, {MERGED_COLUMNS}
+             FROM events e JOIN articles a ON a.key = e.article LEFT JOIN merged_events m ON m.key = e.merged
+             WHERE e.block = ?1{}",
             slice.condition("e")
         );
         let mut statement = conn.prepare_cached(&sql)?;
@@ -267,7 +296,12 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
             if let Some(day) = row.get::<_, Option<String>>(n + 2)?.and_then(|d| d.parse().ok()) {
                 published.insert(event.article_id.clone(), day);
             }
-            members.push(Member { key: row.get(n)?, merged: row.get(n + 1)?, event });
+            let merged: Option<i64> = row.get(n + 1)?;
+            if let Some(merged) = merged.filter(|k| !stored.contains_key(k)) {
+                let values = (0..MERGED_COLUMN_COUNT).map(|i| row.get(n + 3 + i)).collect::<Result<_, _>>()?;
+                stored.insert(merged, values);
+            }
+            members.push(Member { key: row.get(n)?, merged, event });
         }
     }
     // The merged events of the slice are those its members name: a merged event's window
@@ -294,8 +328,8 @@ fn remerge_slice(conn: &Connection, block: &Block, slice: &Slice, merge: MergeFn
     }
     let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
     for (merged, mine, reuse) in planned {
-        let key =
-            write_merged(conn, block, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>(), reuse)?;
+        let members: Vec<(i64, &Event)> = mine.iter().map(|m| (m.key, &m.event)).collect();
+        let key = write_merged(conn, kind, &merged, &members, reuse.map(|k| (k, stored.get(&k))))?;
         for member in mine.iter().filter(|m| m.merged != Some(key)) {
             relink.execute(params![key, member.key])?;
         }
@@ -329,50 +363,60 @@ pub(crate) fn carries(member: &Event, merged: &Event) -> bool {
     masked == *merged
 }
 
-/// Writes a merged event of these members (key, event), as a new row or over `reuse`, and
-/// returns its key.
+/// The columns of a merged event's row that [`write_merged`] writes, in its order, for a
+/// table aliased `m`.
+const MERGED_COLUMNS: &str = "m.event_id, m.best, m.kind, m.date_start, m.date_end, m.event_date, m.time_precision,
+    m.fatalities, m.confidence, m.share_sum, m.record";
+const MERGED_COLUMN_COUNT: usize = 11;
+
+/// Writes a merged event of these members (key, event) of a block of sub-event type `kind`,
+/// as a new row or over `reuse` (its key, and its row as stored if known: one the merge
+/// left as it was is not written again), and returns its key.
 fn write_merged(
     conn: &Connection,
-    block: &Block,
+    kind: i64,
     merged: &MergedEvent,
     members: &[(i64, &Event)],
-    reuse: Option<i64>,
+    reuse: Option<(i64, Option<&Vec<Value>>)>,
 ) -> Result<i64, StoreError> {
     let event = &merged.event;
     let best = members.iter().find(|(_, m)| carries(m, event));
     let record = if best.is_some() { None } else { Some(serde_json::to_string(merged)?) };
     let best = best.or(members.first()).map_or(0, |(k, _)| *k);
     let sum = members.iter().fold(0u64, |s, (_, m)| s.wrapping_add(frontline_merge::member_share(&m.event_id)));
-    let values = params![
-        event.event_id,
-        best,
-        block.0,
-        block.1,
-        event.date_start.map(day_number),
-        event.date_end.map(day_number),
-        event.event_date.map(day_number),
-        event.time_precision,
-        event.fatalities,
-        event.confidence,
-        sum as i64,
-        record,
-        reuse,
+    let mut values: Vec<Value> = vec![
+        event.event_id.clone().into(),
+        best.into(),
+        kind.into(),
+        event.date_start.map(day_number).into(),
+        event.date_end.map(day_number).into(),
+        event.event_date.map(day_number).into(),
+        i64::from(event.time_precision).into(),
+        i64::from(event.fatalities).into(),
+        event.confidence.into(),
+        (sum as i64).into(),
+        record.into(),
     ];
-    if reuse.is_some() {
+    if let Some((key, stored)) = reuse {
+        if stored == Some(&values) {
+            return Ok(key);
+        }
+        values.push(key.into());
         conn.prepare_cached(
-            "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, place_key = ?4, date_start = ?5,
-             date_end = ?6, event_date = ?7, time_precision = ?8, fatalities = ?9, confidence = ?10, share_sum = ?11,
-             record = ?12 WHERE key = ?13",
+            "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, date_start = ?4, date_end = ?5,
+             event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10, record = ?11
+             WHERE key = ?12",
         )?
-        .execute(values)?;
-        return Ok(reuse.unwrap_or_default());
+        .execute(params_from_iter(&values))?;
+        return Ok(key);
     }
+    values.push(Value::Null);
     conn.prepare_cached(
-        "INSERT INTO merged_events (event_id, best, kind, place_key, date_start, date_end, event_date,
-         time_precision, fatalities, confidence, share_sum, record, key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO merged_events (event_id, best, kind, date_start, date_end, event_date, time_precision,
+         fatalities, confidence, share_sum, record, key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
-    .execute(values)?;
+    .execute(params_from_iter(&values))?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -409,8 +453,9 @@ pub(crate) fn join_copy(
     let Some((sum, best_key, best)) = row else {
         return Ok(false);
     };
+    let block = memo.block(conn, &block_of(copy))?.key;
     let copy_key = memo.take_event_key(conn)?;
-    insert_event(conn, copy_key, copy, article, text, Some(merged))?;
+    insert_event(conn, copy_key, copy, block, article, text, Some(merged))?;
     // The precision of the best member, compared as the merge stage compares it.
     let best_key =
         if frontline_merge::more_precise(copy, &best) == std::cmp::Ordering::Less { copy_key } else { best_key };

@@ -130,7 +130,9 @@ impl Store {
     pub fn id_of_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .conn
-            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            .prepare_cached(
+                "SELECT id FROM articles WHERE substr(content_hash, 1, 16) = substr(?1, 1, 16) AND content_hash = ?1",
+            )?
             .query_row([content_hash], |r| r.get(0))
             .optional()?)
     }

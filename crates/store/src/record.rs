@@ -8,7 +8,7 @@ use crate::StoreError;
 
 /// An event's columns as read by [`read_event`], from `events e JOIN articles a`. The
 /// evidence is cut from the article's text (as bytes) unless stored.
-pub(crate) const EVENT_COLUMNS: &str = "e.event_id, a.id, e.kind, e.place_key, e.date_start, e.date_end, e.event_date,
+pub(crate) const EVENT_COLUMNS: &str = "e.event_id, a.id, e.kind, e.block, e.date_start, e.date_end, e.event_date,
     e.time_precision, e.actor1, e.actor1_id, e.assoc_actor_1, e.actor2, e.actor2_id, e.assoc_actor_2, e.location,
     e.mention, e.geonameid, e.latitude, e.longitude, e.geo_precision, e.admin1, e.admin2, e.admin3, e.pcode,
     e.country, e.iso, e.fatalities, e.civilian_fatalities, e.child_fatalities, e.injuries, e.control_gained,
@@ -114,18 +114,19 @@ pub(crate) fn read_event(row: &Row<'_>, at: usize) -> rusqlite::Result<Event> {
 }
 
 /// Inserts an event under `key` (taken from [`crate::merging::Memo::take_event_key`]), of
-/// the article stored under `article` (whose text is `text`), a source of the merged event
-/// `merged` if known.
+/// the block stored under `block` and the article stored under `article` (whose text is
+/// `text`), a source of the merged event `merged` if known.
 pub(crate) fn insert_event(
     tx: &Connection,
     key: i64,
     event: &Event,
+    block: i64,
     article: i64,
     text: &str,
     merged: Option<i64>,
 ) -> Result<(), StoreError> {
     let mut insert = tx.prepare_cached(
-        "INSERT INTO events (event_id, article, kind, place_key, date_start, date_end, event_date,
+        "INSERT INTO events (event_id, article, kind, block, date_start, date_end, event_date,
          time_precision, actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2, location, mention,
          geonameid, latitude, longitude, geo_precision, admin1, admin2, admin3, pcode, country, iso, fatalities,
          civilian_fatalities, child_fatalities, injuries, control_gained, control_lost, control_extent, language,
@@ -141,7 +142,7 @@ pub(crate) fn insert_event(
         event.event_id,
         article,
         kind_code(event.sub_event_type),
-        event.place_key(),
+        block,
         event.date_start.map(day_number),
         event.date_end.map(day_number),
         event.event_date.map(day_number),

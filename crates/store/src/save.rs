@@ -16,7 +16,10 @@ use crate::{MergeFn, Saved, StoreError};
 /// The blocks the events of these articles belong to, with their windows there.
 pub(crate) fn blocks_of(conn: &Connection, articles: &[i64]) -> Result<BTreeMap<Block, Vec<Window>>, StoreError> {
     let mut blocks: BTreeMap<Block, Vec<Window>> = BTreeMap::new();
-    let mut old = conn.prepare_cached("SELECT kind, place_key, date_start, date_end FROM events WHERE article = ?1")?;
+    let mut old = conn.prepare_cached(
+        "SELECT b.kind, b.place_key, e.date_start, e.date_end FROM events e JOIN blocks b ON b.key = e.block
+         WHERE e.article = ?1",
+    )?;
     for article in articles {
         for row in old.query_map([article], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))? {
             let (block, window) = row?;
@@ -145,8 +148,9 @@ pub(crate) fn write(
         {
             continue;
         }
+        let block_key = memo.block(conn, &block)?.key;
         let event_key = memo.take_event_key(conn)?;
-        insert_event(conn, event_key, event, key, &article.text, None)?;
+        insert_event(conn, event_key, event, block_key, key, &article.text, None)?;
         blocks.entry(block).or_default().push(window);
     }
     for (block, windows) in &blocks {
@@ -327,9 +331,11 @@ pub(crate) fn write_reprint(
         if !joined {
             // The block is merged again: its events' merged events may change.
             memo.reprinted = None;
+            let block = block_of(copy);
+            let block_key = memo.block(conn, &block)?.key;
             let event_key = memo.take_event_key(conn)?;
-            insert_event(conn, event_key, copy, key, &article.text, None)?;
-            remerge_around(conn, memo, &block_of(copy), &[window_of(copy)], merge)?;
+            insert_event(conn, event_key, copy, block_key, key, &article.text, None)?;
+            remerge_around(conn, memo, &block, &[window_of(copy)], merge)?;
         }
     }
     Ok(original.copies.len())
@@ -386,18 +392,20 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
             let Some((article, text)) = keys.get(&event.article_id) else {
                 continue;
             };
+            let block = block_of(&event);
+            note_window(conn, &mut memo, &block, &window_of(&event))?;
+            let block_key = memo.block(conn, &block)?.key;
             let key = memo.take_event_key(conn)?;
-            insert_event(conn, key, &event, *article, text, None)?;
-            note_window(conn, &mut memo, &block_of(&event), &window_of(&event))?;
+            insert_event(conn, key, &event, block_key, *article, text, None)?;
             event_keys.insert(event.event_id.clone(), key);
         }
     }
     let mut statement = conn.prepare("SELECT record FROM old_merged_events ORDER BY rowid")?;
     let mut rows = statement.query([])?;
     let mut insert = conn.prepare(
-        "INSERT OR REPLACE INTO merged_events (event_id, best, kind, place_key, date_start, date_end, event_date,
+        "INSERT OR REPLACE INTO merged_events (event_id, best, kind, date_start, date_end, event_date,
          time_precision, fatalities, confidence, share_sum, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let mut link = conn.prepare("UPDATE events SET merged = ?1 WHERE key = ?2")?;
     while let Some(r) = rows.next()? {
@@ -414,7 +422,6 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
             e.event_id,
             first,
             crate::record::kind_code(e.sub_event_type),
-            e.place_key(),
             day(e.date_start),
             day(e.date_end),
             day(e.event_date),

@@ -7,12 +7,16 @@
 //! longer as unique keys: a hash id put each insert at a random leaf of a growing index,
 //! which made every save slower as the store grew. Merged events are no longer indexed by
 //! block: a merge finds them through the events that name them.
+//! Version 6 gives each block (sub-event type and place key) an integer key in a table of
+//! its own, with its longest window: events name their block by that key, and are indexed
+//! by (block, days) — integers, a quarter of the text keys they replace. Articles' content
+//! hashes are no longer a unique index of 64 hex digits but an index of their first 16.
 
 use rusqlite::Connection;
 
 use crate::StoreError;
 
-pub(crate) const SCHEMA_VERSION: i64 = 5;
+pub(crate) const SCHEMA_VERSION: i64 = 6;
 
 /// Events and merged events are indexed by (era, id), an era being `key >> ERA_BITS`: the
 /// keys only grow, so inserts go to the latest era's subtree, a few hundred pages that a
@@ -25,7 +29,11 @@ pub(crate) const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS articles (
     key INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    content_hash TEXT NOT NULL UNIQUE,
+    -- Not a unique index of its 64 hex digits (each insert at a random place of an index as
+    -- large as the store): its first 16 digits are indexed, and a save looks the whole hash
+    -- up among the articles that share them (the query of `Store::id_of_hash` spells the
+    -- index's expression alike).
+    content_hash TEXT NOT NULL,
     language TEXT NOT NULL,
     published TEXT,
     source TEXT,
@@ -37,6 +45,7 @@ CREATE TABLE IF NOT EXISTS articles (
     -- The article whose events this one gives too, not read again (a reprint); NULL when read.
     reprint_of INTEGER
 );
+CREATE INDEX IF NOT EXISTS articles_by_hash ON articles(substr(content_hash, 1, 16));
 -- A new text under a known URL replaces the article; most articles have no URL.
 CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url) WHERE url IS NOT NULL;
 CREATE TABLE IF NOT EXISTS events (
@@ -49,7 +58,8 @@ CREATE TABLE IF NOT EXISTS events (
     merged INTEGER,
     -- The sub-event type, as its place in SubEventType::ALL.
     kind INTEGER NOT NULL,
-    place_key TEXT NOT NULL,
+    -- Its block (sub-event type and place key): a key of `blocks`.
+    block INTEGER NOT NULL,
     -- Days as numbers (days from the common era): compact, and ordered as the days are.
     date_start INTEGER,
     date_end INTEGER,
@@ -91,7 +101,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_by_article ON events(article);
 -- A block's events by their windows: a save merges again only the days it reaches.
-CREATE INDEX IF NOT EXISTS events_by_block ON events(kind, place_key, date_start, date_end);
+CREATE INDEX IF NOT EXISTS events_by_block ON events(block, date_start, date_end);
 -- The sources of a merged event.
 CREATE INDEX IF NOT EXISTS events_by_merged ON events(merged);
 CREATE INDEX IF NOT EXISTS events_by_id ON events(key >> 16, event_id);
@@ -101,7 +111,6 @@ CREATE TABLE IF NOT EXISTS merged_events (
     -- The member whose fields it carries (the most precise), and what the merge changed.
     best INTEGER NOT NULL,
     kind INTEGER NOT NULL,
-    place_key TEXT NOT NULL,
     date_start INTEGER,
     date_end INTEGER,
     event_date INTEGER,
@@ -114,14 +123,17 @@ CREATE TABLE IF NOT EXISTS merged_events (
     record TEXT
 );
 CREATE INDEX IF NOT EXISTS merged_by_id ON merged_events(key >> 16, event_id);
--- The longest date window of each block's events (never lowered): an event that overlaps a
--- day starts at most that many days before it, which bounds what a save reads.
-CREATE TABLE IF NOT EXISTS block_windows (
+-- The blocks (sub-event type and place key) events merge within, under integer keys; and
+-- the longest date window of each block's events (never lowered; NULL while it has no dated
+-- event): an event that overlaps a day starts at most that many days before it, which
+-- bounds what a save reads.
+CREATE TABLE IF NOT EXISTS blocks (
+    key INTEGER PRIMARY KEY,
     kind INTEGER NOT NULL,
     place_key TEXT NOT NULL,
-    longest_days INTEGER NOT NULL,
-    PRIMARY KEY (kind, place_key)
-) WITHOUT ROWID;
+    longest_days INTEGER,
+    UNIQUE (kind, place_key)
+);
 -- Earlier texts of articles: a report corrected under the same id or URL is a new version,
 -- and the one it replaced is kept here (its events are not: they were read from the old text).
 CREATE TABLE IF NOT EXISTS article_versions (
@@ -149,6 +161,7 @@ CREATE TABLE IF NOT EXISTS near_keys (
 /// The tables of versions 1 to 3 that version 4 (and 5) replaces, renamed aside while their rows
 /// are carried over.
 const SET_ASIDE: &str = "
+DROP INDEX IF EXISTS articles_by_url;
 DROP INDEX IF EXISTS events_by_article;
 DROP INDEX IF EXISTS events_by_date;
 DROP INDEX IF EXISTS events_by_block;
@@ -160,24 +173,52 @@ ALTER TABLE articles RENAME TO old_articles;
 ALTER TABLE events RENAME TO old_events;
 ALTER TABLE merged_events RENAME TO old_merged_events;
 DROP TABLE IF EXISTS block_windows;
+DROP TABLE IF EXISTS blocks;
 ";
 
-/// The tables of version 4 that version 5 makes anew (the same columns, in the same order;
-/// ids no longer unique), renamed aside while their rows are copied.
-const SET_ASIDE_4: &str = "
+/// The tables of versions 4 and 5 (the same columns; 4 had other indexes) that version 6
+/// makes anew, renamed aside while their rows are copied.
+const SET_ASIDE_5: &str = "
+DROP INDEX IF EXISTS articles_by_url;
 DROP INDEX IF EXISTS events_by_article;
 DROP INDEX IF EXISTS events_by_block;
 DROP INDEX IF EXISTS events_by_merged;
+DROP INDEX IF EXISTS events_by_id;
 DROP INDEX IF EXISTS merged_by_block;
-ALTER TABLE events RENAME TO v4_events;
-ALTER TABLE merged_events RENAME TO v4_merged_events;
+DROP INDEX IF EXISTS merged_by_id;
+ALTER TABLE articles RENAME TO v5_articles;
+ALTER TABLE events RENAME TO v5_events;
+ALTER TABLE merged_events RENAME TO v5_merged_events;
 ";
 
-const CARRY_4: &str = "
-INSERT INTO events SELECT * FROM v4_events;
-INSERT INTO merged_events SELECT * FROM v4_merged_events;
-DROP TABLE v4_events;
-DROP TABLE v4_merged_events;
+/// Their rows, copied: each block that has a window or an event gets a key (those with a
+/// window first, in their order), events name it.
+const CARRY_5: &str = "
+INSERT INTO articles (key, id, content_hash, language, published, source, url, title, origin, text, figures, reprint_of)
+    SELECT key, id, content_hash, language, published, source, url, title, origin, text, figures, reprint_of
+    FROM v5_articles ORDER BY key;
+INSERT INTO blocks (kind, place_key, longest_days) SELECT kind, place_key, longest_days FROM block_windows;
+INSERT OR IGNORE INTO blocks (kind, place_key) SELECT DISTINCT kind, place_key FROM v5_events;
+INSERT INTO events (key, event_id, article, merged, kind, block, date_start, date_end, event_date, time_precision,
+    actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2, location, mention, geonameid, latitude,
+    longitude, geo_precision, admin1, admin2, admin3, pcode, country, iso, fatalities, civilian_fatalities,
+    child_fatalities, injuries, control_gained, control_lost, control_extent, language, evidence, evidence_start,
+    evidence_end, confidence, trigger, claimed_by)
+    SELECT e.key, e.event_id, e.article, e.merged, e.kind, b.key, e.date_start, e.date_end, e.event_date,
+    e.time_precision, e.actor1, e.actor1_id, e.assoc_actor_1, e.actor2, e.actor2_id, e.assoc_actor_2, e.location,
+    e.mention, e.geonameid, e.latitude, e.longitude, e.geo_precision, e.admin1, e.admin2, e.admin3, e.pcode,
+    e.country, e.iso, e.fatalities, e.civilian_fatalities, e.child_fatalities, e.injuries, e.control_gained,
+    e.control_lost, e.control_extent, e.language, e.evidence, e.evidence_start, e.evidence_end, e.confidence,
+    e.trigger, e.claimed_by
+    FROM v5_events e JOIN blocks b ON b.kind = e.kind AND b.place_key = e.place_key ORDER BY e.key;
+INSERT INTO merged_events (key, event_id, best, kind, date_start, date_end, event_date, time_precision, fatalities,
+    confidence, share_sum, record)
+    SELECT key, event_id, best, kind, date_start, date_end, event_date, time_precision, fatalities, confidence,
+    share_sum, record FROM v5_merged_events ORDER BY key;
+DROP TABLE v5_events;
+DROP TABLE v5_merged_events;
+DROP TABLE v5_articles;
+DROP TABLE block_windows;
 ";
 
 /// Creates the tables of a new store, or brings one of an earlier version up to this one,
@@ -191,10 +232,10 @@ pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreEr
         && tx.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'", [], |r| {
             r.get::<_, i64>(0)
         })? > 0;
-    if old && version == 4 {
-        tx.execute_batch(SET_ASIDE_4)?;
+    if old && (version == 4 || version == 5) {
+        tx.execute_batch(SET_ASIDE_5)?;
         tx.execute_batch(SCHEMA)?;
-        tx.execute_batch(CARRY_4)?;
+        tx.execute_batch(CARRY_5)?;
     } else if old {
         tx.execute_batch(SET_ASIDE)?;
         tx.execute_batch(SCHEMA)?;
