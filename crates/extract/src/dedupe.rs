@@ -66,18 +66,17 @@ impl PlaceKey {
 /// ACLED's rule within one article: one event per type, place and day. Two readings of the
 /// same event keep the narrower date window, the higher toll and the higher confidence.
 pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed> {
-    let mut kept: Vec<Proposed> = Vec::new();
+    // Each kept event beside its place's key, worked out once.
+    let mut kept: Vec<(Proposed, PlaceKey)> = Vec::new();
     for proposed in events {
         let event = &proposed.event;
-        let same = kept.iter_mut().find(|k| {
-            let k = &k.event;
-            k.sub_event_type == event.sub_event_type
-                && PlaceKey::of(k).same_place(&PlaceKey::of(event))
-                && overlaps(k, event)
+        let key = PlaceKey::of(event);
+        let same = kept.iter_mut().find(|(k, k_key)| {
+            k.event.sub_event_type == event.sub_event_type && k_key.same_place(&key) && overlaps(&k.event, event)
         });
         match same {
-            None => kept.push(proposed),
-            Some(existing) => {
+            None => kept.push((proposed, key)),
+            Some((existing, existing_key)) => {
                 let fatalities = existing.event.fatalities.max(event.fatalities);
                 let confidence = existing.event.confidence.max(event.confidence);
                 // The first reading's features stay, marked as read twice; the narrower
@@ -85,18 +84,19 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
                 let mut candidate = existing.candidate.clone();
                 candidate.read_twice = true;
                 // The place a governorate-wide reading and a named one share is the named one.
-                let governorate = |e: &Event| PlaceKey::of(e).kind == PlaceKind::Governorate;
-                let named = [&existing.event, event]
+                let named = [(&existing.event, existing_key.kind), (event, key.kind)]
                     .into_iter()
-                    .find(|e| !governorate(e))
-                    .map(|e| (e.location.clone(), e.mention.clone()));
+                    .find(|(_, kind)| *kind != PlaceKind::Governorate)
+                    .map(|(e, _)| (e.location.clone(), e.mention.clone()));
                 if event.window_days() < existing.event.window_days() {
                     *existing = proposed;
+                    *existing_key = key;
                 }
-                if let Some((location, mention)) = named.filter(|_| governorate(&existing.event)) {
+                if let Some((location, mention)) = named.filter(|_| existing_key.kind == PlaceKind::Governorate) {
                     existing.event.location = location;
                     existing.event.mention = mention;
                     existing.event.event_id = existing.event.derive_id();
+                    *existing_key = PlaceKey::of(&existing.event);
                 }
                 existing.candidate = candidate;
                 existing.event.fatalities = fatalities;
@@ -104,5 +104,5 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
             }
         }
     }
-    kept
+    kept.into_iter().map(|(proposed, _)| proposed).collect()
 }

@@ -395,14 +395,14 @@ fn uncased_name_spans(
                 || pack.region_words.match_ending_at(tokens, i, 2).is_some()
                 || pack.near_markers.match_ending_at(tokens, i, 3).is_some()
                 || announced_by_place_noun(tokens, i, pack));
-        // A name of several words may also be a village known by its Latin name only, found
-        // by its consonants, if none of its words joins or announces the items of a list
-        // ("قرى X" is "the villages of" and a name); one word so matched would too often be
-        // a common word.
         // A word of two letters after a preposition is a verb or a particle far more often
         // than a village ("صد هجوم": repelled an attack); a place noun may announce one.
         let short = tokens[i].norm.chars().count() < MIN_CUED_NAME_CHARS;
         let cued_word = cued && (!short || announced_by_place_noun(tokens, i, pack));
+        // A name of several words may also be a village known by its Latin name only, found
+        // by its consonants, if none of its words joins or announces the items of a list
+        // ("قرى X" is "the villages of" and a name) and none after the first is a word of the
+        // pack; one word so matched would too often be a common word.
         let known = (1..=MAX_NAME_WORDS)
             .rev()
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word)))
@@ -442,12 +442,13 @@ fn place_mention(
     claims: &[(usize, usize)],
 ) -> PlaceMention {
     let mut name = span_text(text, tokens, start, end);
-    // An item joined to its list's conjunction ("وجربين") is named without it.
+    // An item joined to its list's conjunction ("وجربين") is named without it: the
+    // conjunction split off as the pack splits clitics, short vowels and all.
     if end == start + 1 && !gazetteer.knows_name(&tokens[start].norm) {
         if let Some(stem) = pack.without_joined_connector(&tokens[start].norm) {
-            let joined = tokens[start].norm.chars().count().saturating_sub(stem.chars().count());
-            if let Some((at, _)) = name.char_indices().nth(joined) {
-                name = name[at..].to_string();
+            let pieces = pack.split_clitics_where(text, vec![tokens[start].clone()], |word| word == stem);
+            if let Some(item) = pieces.last().filter(|_| pieces.len() > 1) {
+                name = text[item.start..item.end].to_string();
             }
         }
     }

@@ -81,11 +81,14 @@ impl Clitics {
         Clitics { proclitics, enclitics, bound_forms, inflections }
     }
 
-    /// Each way of reading a folded word as one proclitic and a stem: (proclitic, stem).
-    pub fn proclitic_splits<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (&'a str, String)> + 'a {
+    /// Each way of reading a folded word as one proclitic and what follows it: (the
+    /// proclitic, what the stem gets back, the rest). The rest keeps enough letters to be a
+    /// word, or is a number ("و3").
+    pub fn proclitic_splits<'a>(&'a self, norm: &'a str) -> impl Iterator<Item = (&'a str, &'a str, &'a str)> + 'a {
         self.proclitics.iter().filter_map(move |(form, restore)| {
-            let stem = norm.strip_prefix(form.as_str())?;
-            (stem.chars().count() >= MIN_STEM_CHARS).then(|| (form.as_str(), format!("{restore}{stem}")))
+            let rest = norm.strip_prefix(form.as_str())?;
+            let number = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
+            (rest.chars().count() >= MIN_STEM_CHARS || number).then_some((form.as_str(), restore.as_str(), rest))
         })
     }
 
@@ -116,15 +119,10 @@ impl Clitics {
         for _ in 0..MAX_PROCLITICS {
             let mut next = Vec::new();
             for (before, rest) in &bare {
-                for (form, restore) in &self.proclitics {
-                    if let Some(stem) = rest.strip_prefix(form.as_str()) {
-                        let number = !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit());
-                        if stem.chars().count() >= MIN_STEM_CHARS || number {
-                            let mut before = before.clone();
-                            before.push(form.clone());
-                            next.push((before, format!("{restore}{stem}")));
-                        }
-                    }
+                for (form, restore, stem) in self.proclitic_splits(rest) {
+                    let mut before = before.clone();
+                    before.push(form.to_owned());
+                    next.push((before, format!("{restore}{stem}")));
                 }
             }
             bare.extend(next.iter().cloned());

@@ -350,7 +350,10 @@ impl LanguagePack {
     /// The word without a joined conjunction that joins list items ("وكفرعميم" → "كفرعميم"),
     /// when it carries one.
     pub fn without_joined_connector(&self, norm: &str) -> Option<String> {
-        self.clitics.proclitic_splits(norm).find(|(form, _)| self.list_connectors.has_word(form)).map(|(_, stem)| stem)
+        self.clitics
+            .proclitic_splits(norm)
+            .find(|(form, _, _)| self.list_connectors.has_word(form))
+            .map(|(_, restore, rest)| format!("{restore}{rest}"))
     }
 
     /// Whether the token at `i` is an attached pronoun split off the word before it

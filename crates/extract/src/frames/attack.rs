@@ -117,10 +117,8 @@ impl<'s> SentenceReader<'_, 's> {
     /// *missiles*"): what was stopped, not an attack of its own.
     pub(crate) fn is_disrupted(&self, trigger: &TriggerMention) -> bool {
         const OBJECT_DISTANCE: usize = 3;
-        self.spotted.triggers.iter().any(|t| {
+        self.incident_just_before(trigger, OBJECT_DISTANCE, |t| {
             t.trigger.sub_event_type == Some(SubEventType::DisruptedWeaponsUse)
-                && t.end <= trigger.start
-                && trigger.start - t.end <= OBJECT_DISTANCE
         })
     }
 
@@ -129,11 +127,19 @@ impl<'s> SentenceReader<'_, 's> {
     pub(crate) fn is_said_of_a_bomb(&self, trigger: &TriggerMention) -> bool {
         const SUBJECT_DISTANCE: usize = 2;
         matches!(trigger.trigger.kind, TriggerKind::Bombard | TriggerKind::Assault)
-            && self.spotted.triggers.iter().any(|t| {
+            && self.incident_just_before(trigger, SUBJECT_DISTANCE, |t| {
                 matches!(t.trigger.sub_event_type, Some(SubEventType::RemoteExplosive | SubEventType::SuicideBomb))
-                    && t.end <= trigger.start
-                    && trigger.start - t.end <= SUBJECT_DISTANCE
                     && self.same_clause(t.end, trigger.start)
             })
+    }
+
+    /// Whether a trigger that `is` ends at most `within` tokens before `trigger`.
+    fn incident_just_before(
+        &self,
+        trigger: &TriggerMention,
+        within: usize,
+        is: impl Fn(&TriggerMention) -> bool,
+    ) -> bool {
+        self.spotted.triggers.iter().any(|t| t.end <= trigger.start && trigger.start - t.end <= within && is(t))
     }
 }

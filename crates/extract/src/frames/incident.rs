@@ -42,6 +42,7 @@ impl<'s> SentenceReader<'_, 's> {
         }
     }
 
+    /// Whether a word of the sentence names a protest.
     pub(crate) fn tells_of_a_protest(&self) -> bool {
         self.spotted.triggers.iter().any(|t| {
             matches!(
