@@ -105,7 +105,10 @@ pub struct ArticleSummary {
 }
 
 /// Merges the events of one block (type and place) given the publication dates of their
-/// articles; supplied by the merge stage.
+/// articles; supplied by the merge stage. The store relies on what the merge stage does:
+/// merged events are the connected groups of a relation between two events that holds only
+/// when their windows overlap (or both are undated), so that a save need merge again only
+/// the groups its events touch.
 pub type MergeFn<'a> = &'a dyn Fn(&[Event], &HashMap<String, NaiveDate>) -> Vec<MergedEvent>;
 
 /// How long a batch may hold the write lock before it commits. A second writer waits at
@@ -400,7 +403,7 @@ fn immutable_uri(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use frontline_core::{content_hash, SubEventType};
+    use frontline_core::{content_hash, ActorId, SubEventType};
     use rusqlite::params;
 
     fn article(id: &str, text: &str) -> Article {
@@ -496,6 +499,72 @@ mod tests {
         assert_eq!(incremental, ["a-Ariha", "b-Ariha", "c-Ariha", "far-Ariha"]);
         store.remerge_all(merge).expect("full merge");
         assert_eq!(merged_ids(&store), incremental, "a full merge finds the same");
+    }
+
+    /// The merge stage's own rule, as the pipeline hands it to the store.
+    fn merge_stage(events: &[Event], published: &HashMap<String, NaiveDate>) -> Vec<MergedEvent> {
+        frontline_merge::merge_block(events, &|id| published.get(id).copied())
+    }
+
+    /// Every merged event, with its sources, as one comparable text each.
+    fn merged_records(store: &Store) -> Vec<String> {
+        let mut records: Vec<String> = store
+            .merged_events(&EventFilter::default())
+            .expect("query")
+            .iter()
+            .map(|m| serde_json::to_string(m).expect("serialises"))
+            .collect();
+        records.sort();
+        records
+    }
+
+    #[test]
+    fn saves_replacements_and_forgetting_in_any_order_agree_with_a_full_merge() {
+        let (_dir, mut store) = store();
+        let merge = &merge_stage;
+        // A small generator of its own (xorshift), so that the sequence is the same each run.
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let actors = [None, ActorId::parse("RUS"), ActorId::parse("SYR_GOV")];
+        for step in 0..300 {
+            let id = format!("a{}", next(90));
+            if next(10) == 0 {
+                store.forget(&id, merge).expect("forgotten");
+                continue;
+            }
+            let events: Vec<Event> = (0..1 + next(3))
+                .map(|n| {
+                    // Three places, crowded days, some undated and some open-ended windows.
+                    let mut e = event_on(&id, 1, 1);
+                    let place = ["Ariha", "Sarmin", "Binnish"][next(3) as usize];
+                    (e.location, e.mention) = (place.into(), place.into());
+                    e.event_id = format!("{id}-{step}-{n}");
+                    let first = NaiveDate::from_ymd_opt(2021, 3, 1).map(|d| d + chrono::Days::new(next(60)));
+                    e.date_start = first;
+                    e.date_end = first.map(|d| d + chrono::Days::new(next(4)));
+                    match next(12) {
+                        0 => (e.date_start, e.date_end) = (None, None),
+                        1 => e.date_end = None,
+                        _ => {}
+                    }
+                    e.actor1_id = actors[next(3) as usize];
+                    e.fatalities = next(5) as u32;
+                    e
+                })
+                .collect();
+            let text = format!("version {step} of {id}");
+            store.save(&article(&id, &text), &events, "[]", merge).expect("saved");
+        }
+        let incremental = merged_records(&store);
+        assert!(incremental.len() > 20, "the sequence leaves many merged events: {}", incremental.len());
+        assert!(incremental.iter().any(|r| r.matches("\"event_id\"").count() > 3), "and some of several sources");
+        store.remerge_all(merge).expect("full merge");
+        assert_eq!(merged_records(&store), incremental, "a full merge finds the same");
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! Keeping the merged events up to date as articles come and go.
 //!
-//! A save merges again only the slice of each block (sub-event type and place) that its
-//! events' windows can reach, through the merge stage's function; merged events that keep
-//! members are updated in place, and only the members whose merged event changed are
-//! touched. A reprint's events join their originals' merged events directly, in constant
+//! A save merges again, through the merge stage's function, only the merged events its
+//! events can join or leave (see [`remerge_joined`]); merged events that keep members are
+//! updated in place, and only the members whose merged event changed are touched. A reprint's events join their originals' merged events directly, in constant
 //! time whatever the number of sources: see [`join_copy`].
 
 use std::collections::{HashMap, HashSet};
@@ -34,39 +33,6 @@ pub(crate) fn block_of(event: &Event) -> Block {
 
 pub(crate) fn window_of(event: &Event) -> Window {
     (event.date_start.map(day_number), event.date_end.map(day_number))
-}
-
-/// The part of a block merged again.
-enum Slice {
-    All,
-    /// Undated events (they merge only with each other).
-    Undated,
-    /// Dated events whose windows meet the days `first..=last`; none starts before `floor`.
-    Days {
-        floor: i64,
-        first: i64,
-        last: i64,
-    },
-}
-
-impl Slice {
-    /// The condition selecting the slice's rows of a table aliased `t`, binding ?2 to ?4.
-    fn condition(&self, t: &str) -> String {
-        match self {
-            Slice::All => String::new(),
-            Slice::Undated => format!(" AND {t}.date_start IS NULL AND {t}.date_end IS NULL"),
-            Slice::Days { .. } => {
-                format!(" AND {t}.date_start >= ?4 AND {t}.date_start <= ?3 AND {t}.date_end >= ?2")
-            }
-        }
-    }
-
-    fn days(&self) -> Vec<i64> {
-        match self {
-            Slice::Days { floor, first, last } => vec![*first, *last, *floor],
-            _ => Vec::new(),
-        }
-    }
 }
 
 /// What one transaction keeps in memory instead of asking the database again and again:
@@ -112,11 +78,6 @@ impl Memo {
         Ok(row)
     }
 
-    /// The longest window (in days) of the block's dated events, if it has any.
-    fn longest(&mut self, conn: &Connection, block: &Block) -> Result<Option<i64>, StoreError> {
-        Ok(self.block(conn, block)?.longest)
-    }
-
     /// The key of the next event inserted, taken: one more than the largest stored (as
     /// SQLite would choose it), counted on from there within the transaction.
     pub(crate) fn take_event_key(&mut self, conn: &Connection) -> Result<i64, StoreError> {
@@ -150,48 +111,74 @@ pub(crate) fn note_window(
     Ok(())
 }
 
-/// Merges again the events of a block that the given windows can reach. Events merge only
-/// when their windows overlap, so the events linked to these windows lie in the smallest
-/// span of days closed under "overlaps": found by widening the span until no event of the
-/// block overlaps it without lying in it. Every merged event's window lies within one of
-/// its members', so those of the span are exactly the merged events to replace.
-pub(crate) fn remerge_around(
+/// Merges again, in a block, what changed: the events stored unmerged (`pending`: their keys
+/// and windows) join the merged events of the stored events their windows overlap, and merged
+/// events that lost members (`lost`) are merged again from those they keep.
+///
+/// The merge stage's clusters are the connected groups of the "same event" relation, and
+/// only events whose windows overlap are related: a new event can link only to those, and a
+/// deleted one can split only its own group. So the merged events named here, with their
+/// members and the pending events, hold every group that changed, whole; no other changes.
+/// (Merging again the span of days closed under "overlaps" would give the same, at a cost
+/// that grows with the block: in a crowded block such spans chain into one another.)
+pub(crate) fn remerge_joined(
     conn: &Connection,
     memo: &mut Memo,
     block: &Block,
-    windows: &[Window],
+    pending: &[(i64, Window)],
+    lost: &[i64],
     merge: MergeFn<'_>,
 ) -> Result<(), StoreError> {
-    let key = memo.block(conn, block)?.key;
-    if windows.iter().any(|w| w.0.is_some() != w.1.is_some()) {
-        return remerge_slice(conn, (key, block.0), &Slice::All, merge);
+    let row = memo.block(conn, block)?;
+    let mut joined: Vec<i64> = lost.to_vec();
+    for (_, window) in pending {
+        joined.extend(merged_overlapping(conn, row, window)?);
     }
-    if windows.iter().any(|w| w.0.is_none()) {
-        remerge_slice(conn, (key, block.0), &Slice::Undated, merge)?;
+    joined.sort_unstable();
+    joined.dedup();
+    let mut members = Members::default();
+    for (key, _) in pending {
+        read_members(conn, &mut members, "e.key = ?1", *key)?;
     }
-    let first = windows.iter().filter_map(|w| w.0).min();
-    let last = windows.iter().filter_map(|w| w.1).max();
-    let (Some(mut first), Some(mut last)) = (first, last) else {
-        return Ok(());
-    };
-    let longest = memo.longest(conn, block)?;
-    let floor_of = |first: i64| longest.map_or(i64::MIN, |days| first - days);
-    let mut span = conn.prepare_cached(&format!(
-        "SELECT min(e.date_start), max(e.date_end) FROM events e WHERE e.block = ?1{}",
-        Slice::Days { floor: 0, first: 0, last: 0 }.condition("e")
-    ))?;
-    loop {
-        let (low, high): (Option<i64>, Option<i64>) =
-            span.query_row(params![key, first, last, floor_of(first)], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let wider_first = low.filter(|low| *low < first);
-        let wider_last = high.filter(|high| *high > last);
-        if wider_first.is_none() && wider_last.is_none() {
-            break;
+    for merged in &joined {
+        read_members(conn, &mut members, "e.merged = ?1", *merged)?;
+    }
+    write_merge(conn, block.0, members, merge)
+}
+
+/// The merged events of the stored events of a block whose windows overlap `window` (for
+/// an undated window, of its undated events; for a window open at one end, of all of them).
+fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Result<Vec<i64>, StoreError> {
+    let mut found = Vec::new();
+    match window {
+        (Some(start), Some(end)) => {
+            let floor = block.longest.map_or(i64::MIN, |days| start - days);
+            let mut statement = conn.prepare_cached(
+                "SELECT DISTINCT merged FROM events
+                 WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4 AND merged IS NOT NULL",
+            )?;
+            for merged in statement.query_map(params![block.key, floor, end, start], |r| r.get(0))? {
+                found.push(merged?);
+            }
         }
-        first = wider_first.unwrap_or(first);
-        last = wider_last.unwrap_or(last);
+        (None, None) => {
+            let mut statement = conn.prepare_cached(
+                "SELECT DISTINCT merged FROM events
+                 WHERE block = ?1 AND date_start IS NULL AND date_end IS NULL AND merged IS NOT NULL",
+            )?;
+            for merged in statement.query_map(params![block.key], |r| r.get(0))? {
+                found.push(merged?);
+            }
+        }
+        _ => {
+            let mut statement =
+                conn.prepare_cached("SELECT DISTINCT merged FROM events WHERE block = ?1 AND merged IS NOT NULL")?;
+            for merged in statement.query_map(params![block.key], |r| r.get(0))? {
+                found.push(merged?);
+            }
+        }
     }
-    remerge_slice(conn, (key, block.0), &Slice::Days { floor: floor_of(first), first, last }, merge)
+    Ok(found)
 }
 
 /// Stores an event of the article stored under `article` (whose text is `text`) merged
@@ -248,8 +235,10 @@ pub(crate) fn remerge_all(conn: &Connection, merge: MergeFn<'_>) -> Result<usize
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
-    for block in &blocks {
-        remerge_slice(conn, *block, &Slice::All, merge)?;
+    for (block, kind) in &blocks {
+        let mut members = Members::default();
+        read_members(conn, &mut members, "e.block = ?1", *block)?;
+        write_merge(conn, *kind, members, merge)?;
     }
     // Merged events of blocks left without events.
     conn.execute(
@@ -259,54 +248,53 @@ pub(crate) fn remerge_all(conn: &Connection, merge: MergeFn<'_>) -> Result<usize
     Ok(blocks.len())
 }
 
-/// A stored member of a block: its key, its merged event, the event, its article's day.
+/// A stored member of a block: its key, its merged event, the event.
 struct Member {
     key: i64,
     merged: Option<i64>,
     event: Event,
 }
 
-/// Replaces the merged events of a slice of a block (its key and kind) by a fresh merge of
-/// its events, updating in place those that keep a member.
-fn remerge_slice(
-    conn: &Connection,
-    (block, kind): (i64, i64),
-    slice: &Slice,
-    merge: MergeFn<'_>,
-) -> Result<(), StoreError> {
-    let mut bound: Vec<rusqlite::types::Value> = vec![block.into()];
-    bound.extend(slice.days().into_iter().map(rusqlite::types::Value::from));
-    let mut members: Vec<Member> = Vec::new();
-    let mut published: HashMap<String, NaiveDate> = HashMap::new();
-    // The merged events' rows as stored, so that one the merge leaves as it was is not
-    // written again.
-    let mut stored: HashMap<i64, Vec<Value>> = HashMap::new();
-    {
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS}, e.key, e.merged, a.published, {MERGED_COLUMNS}
-             FROM events e JOIN articles a ON a.key = e.article LEFT JOIN merged_events m ON m.key = e.merged
-             WHERE e.block = ?1{}",
-            slice.condition("e")
-        );
-        let mut statement = conn.prepare_cached(&sql)?;
-        let mut rows = statement.query(rusqlite::params_from_iter(&bound))?;
-        while let Some(row) = rows.next()? {
-            let event = read_event(row, 0)?;
-            let n = EVENT_COLUMN_COUNT;
-            if let Some(day) = row.get::<_, Option<String>>(n + 2)?.and_then(|d| d.parse().ok()) {
-                published.insert(event.article_id.clone(), day);
-            }
-            let merged: Option<i64> = row.get(n + 1)?;
-            if let Some(merged) = merged.filter(|k| !stored.contains_key(k)) {
-                let values = (0..MERGED_COLUMN_COUNT).map(|i| row.get(n + 3 + i)).collect::<Result<_, _>>()?;
-                stored.insert(merged, values);
-            }
-            members.push(Member { key: row.get(n)?, merged, event });
+/// Stored events merged again together, with their articles' days of publication and
+/// their merged events' rows as stored (so that one the merge leaves as it was is not
+/// written again).
+#[derive(Default)]
+struct Members {
+    list: Vec<Member>,
+    published: HashMap<String, NaiveDate>,
+    stored: HashMap<i64, Vec<Value>>,
+}
+
+/// Adds to `members` the stored events that `condition` selects (binding ?1 to `bound`).
+fn read_members(conn: &Connection, members: &mut Members, condition: &str, bound: i64) -> Result<(), StoreError> {
+    let sql = format!(
+        "SELECT {EVENT_COLUMNS}, e.key, e.merged, a.published, {MERGED_COLUMNS}
+         FROM events e JOIN articles a ON a.key = e.article LEFT JOIN merged_events m ON m.key = e.merged
+         WHERE {condition}"
+    );
+    let mut statement = conn.prepare_cached(&sql)?;
+    let mut rows = statement.query([bound])?;
+    while let Some(row) = rows.next()? {
+        let event = read_event(row, 0)?;
+        let n = EVENT_COLUMN_COUNT;
+        if let Some(day) = row.get::<_, Option<String>>(n + 2)?.and_then(|d| d.parse().ok()) {
+            members.published.insert(event.article_id.clone(), day);
         }
+        let merged: Option<i64> = row.get(n + 1)?;
+        if let Some(merged) = merged.filter(|k| !members.stored.contains_key(k)) {
+            let values = (0..MERGED_COLUMN_COUNT).map(|i| row.get(n + 3 + i)).collect::<Result<_, _>>()?;
+            members.stored.insert(merged, values);
+        }
+        members.list.push(Member { key: row.get(n)?, merged, event });
     }
-    // The merged events of the slice are those its members name: a merged event's window
-    // lies within one of its members', which the slice then holds. (Those whose members
-    // were all deleted are deleted with them: see [`delete_orphans`].)
+    Ok(())
+}
+
+/// Replaces the merged events these members (of one block, of sub-event type `kind`) name
+/// by a fresh merge of them, updating in place those that keep a member. The members must
+/// be whole groups: every member of a merged event they name.
+fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_>) -> Result<(), StoreError> {
+    let Members { list: members, published, stored } = members;
     let stale: HashSet<i64> = members.iter().filter_map(|m| m.merged).collect();
     let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
     let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();

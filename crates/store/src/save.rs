@@ -7,36 +7,42 @@ use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::merging::{
-    block_of, delete_orphans, insert_alone, join_copy, note_window, remerge_around, window_of, Block, Memo, Window,
+    block_of, delete_orphans, insert_alone, join_copy, note_window, remerge_joined, window_of, Block, Memo, Window,
 };
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
 use crate::{MergeFn, Saved, StoreError};
 
-/// The blocks the events of these articles belong to, with their windows there.
-pub(crate) fn blocks_of(conn: &Connection, articles: &[i64]) -> Result<BTreeMap<Block, Vec<Window>>, StoreError> {
-    let mut blocks: BTreeMap<Block, Vec<Window>> = BTreeMap::new();
-    let mut old = conn.prepare_cached(
-        "SELECT b.kind, b.place_key, e.date_start, e.date_end FROM events e JOIN blocks b ON b.key = e.block
-         WHERE e.article = ?1",
-    )?;
-    for article in articles {
-        for row in old.query_map([article], |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))))? {
-            let (block, window) = row?;
-            blocks.entry(block).or_default().push(window);
-        }
-    }
-    Ok(blocks)
-}
-
 fn article_key(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> {
     Ok(conn.prepare_cached("SELECT key FROM articles WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?)
 }
 
-/// Deletes a stored article (its events go with it) and its band keys; adds the merged
-/// events its events named to `orphans` (to delete after merging again, if no event names
-/// them then).
-fn delete_article(conn: &Connection, key: i64, orphans: &mut Vec<i64>) -> Result<bool, StoreError> {
+/// What a save changed, block by block: the events it stored unmerged (key and window), and
+/// the merged events that lost members.
+#[derive(Default)]
+struct Changed {
+    blocks: BTreeMap<Block, (Vec<(i64, Window)>, Vec<i64>)>,
+}
+
+impl Changed {
+    fn pending(&mut self, block: Block, event: i64, window: Window) {
+        self.blocks.entry(block).or_default().0.push((event, window));
+    }
+
+    /// Merges again what changed, then deletes the merged events left without members.
+    fn remerge(self, conn: &Connection, memo: &mut Memo, merge: MergeFn<'_>) -> Result<(), StoreError> {
+        let mut lost_all = Vec::new();
+        for (block, (pending, lost)) in &self.blocks {
+            remerge_joined(conn, memo, block, pending, lost, merge)?;
+            lost_all.extend_from_slice(lost);
+        }
+        delete_orphans(conn, &lost_all)
+    }
+}
+
+/// Deletes a stored article (its events go with it) and its band keys; notes in `changed`
+/// the merged events its events named (to merge again from the members they keep).
+fn delete_article(conn: &Connection, key: i64, changed: &mut Changed) -> Result<bool, StoreError> {
     let old: Option<(String, String, Option<String>)> = conn
         .prepare_cached("SELECT text, language, published FROM articles WHERE key = ?1")?
         .query_row([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -49,10 +55,13 @@ fn delete_article(conn: &Connection, key: i64, orphans: &mut Vec<i64>) -> Result
     for k in sketch.keys {
         unkey.execute(params![k, key])?;
     }
-    let mut named =
-        conn.prepare_cached("SELECT DISTINCT merged FROM events WHERE article = ?1 AND merged IS NOT NULL")?;
-    for merged in named.query_map([key], |r| r.get::<_, i64>(0))? {
-        orphans.push(merged?);
+    let mut named = conn.prepare_cached(
+        "SELECT DISTINCT e.merged, b.kind, b.place_key FROM events e JOIN blocks b ON b.key = e.block
+         WHERE e.article = ?1 AND e.merged IS NOT NULL",
+    )?;
+    for row in named.query_map([key], |r| Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?))))? {
+        let (merged, block) = row?;
+        changed.blocks.entry(block).or_default().1.push(merged);
     }
     conn.prepare_cached("DELETE FROM events WHERE article = ?1")?.execute([key])?;
     Ok(conn.prepare_cached("DELETE FROM articles WHERE key = ?1")?.execute([key])? > 0)
@@ -109,10 +118,8 @@ pub(crate) fn write(
             previous.push(row?);
         }
     }
-    let keys: Vec<i64> = previous.iter().map(|(k, _)| *k).collect();
-    let mut blocks = blocks_of(conn, &keys)?;
     let mut replaced = false;
-    let mut orphans = Vec::new();
+    let mut changed = Changed::default();
     for (key, id) in &previous {
         // An earlier text is kept as a version; the same text read again (reread) is not.
         let kept = conn
@@ -123,7 +130,7 @@ pub(crate) fn write(
                  FROM articles WHERE key = ?1 AND content_hash <> ?3",
             )?
             .execute(params![key, article.id, article.content_hash])?;
-        let deleted = delete_article(conn, *key, &mut orphans)?;
+        let deleted = delete_article(conn, *key, &mut changed)?;
         replaced |= kept > 0 || (deleted && *id != article.id);
     }
     let key = insert_article(conn, article, figures_json, None)?;
@@ -143,7 +150,7 @@ pub(crate) fn write(
         }
         let (block, window) = (block_of(event), window_of(event));
         note_window(conn, memo, &block, &window)?;
-        if !blocks.contains_key(&block)
+        if !changed.blocks.contains_key(&block)
             && insert_alone(conn, memo, &block, &window, event, (key, &article.text), merge, &published)?
         {
             continue;
@@ -151,12 +158,9 @@ pub(crate) fn write(
         let block_key = memo.block(conn, &block)?.key;
         let event_key = memo.take_event_key(conn)?;
         insert_event(conn, event_key, event, block_key, key, &article.text, None)?;
-        blocks.entry(block).or_default().push(window);
+        changed.pending(block, event_key, window);
     }
-    for (block, windows) in &blocks {
-        remerge_around(conn, memo, block, windows, merge)?;
-    }
-    delete_orphans(conn, &orphans)?;
+    changed.remerge(conn, memo, merge)?;
     Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
 }
 
@@ -335,7 +339,7 @@ pub(crate) fn write_reprint(
             let block_key = memo.block(conn, &block)?.key;
             let event_key = memo.take_event_key(conn)?;
             insert_event(conn, event_key, copy, block_key, key, &article.text, None)?;
-            remerge_around(conn, memo, &block, &[window_of(copy)], merge)?;
+            remerge_joined(conn, memo, &block, &[(event_key, window_of(copy))], &[], merge)?;
         }
     }
     Ok(original.copies.len())
@@ -349,14 +353,10 @@ pub(crate) fn forget(conn: &Connection, memo: &mut Memo, id: &str, merge: MergeF
         conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
         return Ok(false);
     };
-    let blocks = blocks_of(conn, &[key])?;
-    let mut orphans = Vec::new();
-    let deleted = delete_article(conn, key, &mut orphans)?;
+    let mut changed = Changed::default();
+    let deleted = delete_article(conn, key, &mut changed)?;
     conn.execute("DELETE FROM article_versions WHERE id = ?1", [id])?;
-    for (block, windows) in &blocks {
-        remerge_around(conn, memo, block, windows, merge)?;
-    }
-    delete_orphans(conn, &orphans)?;
+    changed.remerge(conn, memo, merge)?;
     Ok(deleted)
 }
 
