@@ -81,6 +81,10 @@ error with its line number (\"rejected: stdin:3: ...\") and skipped; the exit st
         #[arg(required = true, value_name = "ID")]
         ids: Vec<String>,
     },
+    /// Merge every stored event again from scratch: after an upgrade whose merge rules
+    /// changed, or to check that a store's merged events are what a full merge gives.
+    #[command(after_help = "Example:\n  frontline remerge --db war.db")]
+    Remerge,
     /// List stored events.
     #[command(
         after_help = "Examples:\n  frontline events\n  frontline events --format jsonl > events.jsonl\n  frontline events --since 2020-01-01 --until 2020-01-31 --type \"Air/drone strike\"\n  frontline events --place Idlib --actor SYR_GOV --format geojson > map.geojson"
@@ -458,6 +462,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 }
             }
             Ok(if missing > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        Command::Remerge => {
+            let mut store = open_store(&db)?;
+            let blocks = frontline_pipeline::remerge_store(&mut store)?;
+            eprintln!("merged the events of {blocks} blocks (type and place) again");
+            Ok(ExitCode::SUCCESS)
         }
         Command::Events(args) => {
             let place = args.filter.place.clone();

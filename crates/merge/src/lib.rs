@@ -12,7 +12,7 @@ mod control;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use frontline_core::{Event, MergedEvent, Source};
+use frontline_core::{ActorId, Event, MergedEvent, Source};
 
 pub use control::{control_at, timelines, ControlState, PlaceTimeline};
 
@@ -33,10 +33,15 @@ fn windows_overlap(a: &Event, b: &Event) -> bool {
 /// Actors are compatible when unnamed on one side, equal, or one names the other as its
 /// associate ("Russian and Syrian warplanes" against "Syrian warplanes").
 fn actors_compatible(a: &Event, b: &Event) -> bool {
-    match (a.actor1_id, b.actor1_id) {
+    actors_agree(a, b.actor1_id, b.assoc_actor_1.as_deref())
+}
+
+/// [`actors_compatible`] for an event and the first actor and associates of another.
+pub fn actors_agree(a: &Event, actor1: Option<ActorId>, assoc_actor_1: Option<&str>) -> bool {
+    match (a.actor1_id, actor1) {
         (Some(x), Some(y)) if x != y => {
-            let names = |e: &Event| e.assoc_actor_1.clone().unwrap_or_default();
-            names(a).contains(y.display_name()) || names(b).contains(x.display_name())
+            a.assoc_actor_1.as_deref().unwrap_or_default().contains(y.display_name())
+                || assoc_actor_1.unwrap_or_default().contains(x.display_name())
         }
         _ => true,
     }
@@ -108,44 +113,113 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 }
 
 /// Builds one merged event: the most precise member (narrowest window, then placed most
-/// precisely, then most confident) gives the fields; the window is the intersection of the
-/// members' windows when they share days; the toll follows ACLED's conservative rule.
+/// precisely, then most confident) gives the fields; the members together give the rest
+/// (see [`Tally`]).
 fn merge_cluster(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDate>) -> MergedEvent {
     let best = members.iter().min_by(|a, b| more_precise(a, b)).copied().expect("a cluster has members");
-    let mut event = best.clone();
-    let start = members.iter().filter_map(|e| e.date_start).max();
-    let end = members.iter().filter_map(|e| e.date_end).min();
-    if let (Some(s), Some(t)) = (start, end) {
-        if s <= t {
-            event.date_start = Some(s);
-            event.date_end = Some(t);
-            event.event_date = (s == t).then_some(s);
-            let span = (t - s).num_days();
-            event.time_precision = frontline_core::time_precision(span);
-        }
+    let mut tally = Tally::default();
+    for member in members {
+        tally.add(member, published(&member.article_id));
     }
-    event.fatalities = conservative_toll(members, published);
-    event.confidence = members.iter().map(|e| e.confidence).fold(0.0, f64::max);
+    let mut event = best.clone();
+    tally.apply(&mut event);
     let mut sources: Vec<Source> = members.iter().map(|e| Source::of(e, published(&e.article_id))).collect();
     sources.sort_by(|a, b| a.article_id.cmp(&b.article_id).then(a.event_id.cmp(&b.event_id)));
-    event.event_id = merged_id(sources.iter().fold(0u64, |sum, s| sum.wrapping_add(member_share(&s.event_id))));
     event.article_id = sources.first().map(|s| s.article_id.clone()).unwrap_or_default();
     MergedEvent { event, sources }
 }
 
-/// ACLED's rule: when sources disagree, the lower figure, unless one reports a later toll
-/// (an article published after the others): then the latest article's figure.
-fn conservative_toll(members: &[&Event], published: &dyn Fn(&str) -> Option<NaiveDate>) -> u32 {
-    let reported: Vec<(Option<NaiveDate>, u32)> =
-        members.iter().filter(|e| e.fatalities > 0).map(|e| (published(&e.article_id), e.fatalities)).collect();
-    let latest = reported.iter().map(|(d, _)| *d).max().flatten();
-    let earlier_exists = reported.iter().any(|(d, _)| *d != latest);
-    let pool: Vec<u32> = if latest.is_some() && earlier_exists {
-        reported.iter().filter(|(d, _)| *d == latest).map(|(_, f)| *f).collect()
-    } else {
-        reported.iter().map(|(_, f)| *f).collect()
-    };
-    pool.into_iter().min().unwrap_or(0)
+/// What the members of a merged event give it together, beyond the fields of the most
+/// precise one: the window they share, the highest confidence, the id (the sum of their
+/// shares) and the toll. Each member adds to it in constant time, so that a store can keep
+/// it and let an event join a merged event of any size without reading its members.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Tally {
+    /// The latest start and the earliest end of the members' windows.
+    pub latest_start: Option<NaiveDate>,
+    pub earliest_end: Option<NaiveDate>,
+    pub confidence: f64,
+    pub share_sum: u64,
+    pub toll: Toll,
+}
+
+impl Tally {
+    /// Adds a member, from an article published on `published`.
+    pub fn add(&mut self, member: &Event, published: Option<NaiveDate>) {
+        self.latest_start = self.latest_start.max(member.date_start);
+        self.earliest_end = match (self.earliest_end, member.date_end) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.confidence = self.confidence.max(member.confidence);
+        self.share_sum = self.share_sum.wrapping_add(member_share(&member.event_id));
+        self.toll.add(published, member.fatalities);
+    }
+
+    /// Gives `event` (the most precise member's fields) what the members make together: the
+    /// days their windows share, if they share any (else its own window stands), the toll,
+    /// the highest confidence, the id.
+    pub fn apply(&self, event: &mut Event) {
+        if let (Some(s), Some(t)) = (self.latest_start, self.earliest_end) {
+            if s <= t {
+                event.date_start = Some(s);
+                event.date_end = Some(t);
+                event.event_date = (s == t).then_some(s);
+                event.time_precision = frontline_core::time_precision((t - s).num_days());
+            }
+        }
+        event.fatalities = self.toll.value();
+        event.confidence = self.confidence;
+        event.event_id = merged_id(self.share_sum);
+    }
+}
+
+/// ACLED's rule for a toll that sources disagree on: the lower figure, unless one reports a
+/// later toll (an article published after the others): then the latest article's figure.
+/// Kept as the few figures the rule needs, so that a source adds to it in constant time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Toll {
+    /// The lowest figure reported (None while no source reports one).
+    pub least: Option<u32>,
+    /// The latest day of publication among the sources that report a figure (None also
+    /// when that day is unknown), and the lowest figure reported that day.
+    pub latest: Option<NaiveDate>,
+    pub least_latest: u32,
+    /// Whether some source reporting a figure was published on another day than the latest.
+    pub mixed: bool,
+}
+
+impl Toll {
+    /// Adds a source's figure (0: it reports none).
+    pub fn add(&mut self, published: Option<NaiveDate>, figure: u32) {
+        if figure == 0 {
+            return;
+        }
+        let Some(least) = self.least else {
+            *self = Toll { least: Some(figure), latest: published, least_latest: figure, mixed: false };
+            return;
+        };
+        self.least = Some(least.min(figure));
+        match published.cmp(&self.latest) {
+            std::cmp::Ordering::Greater => {
+                self.latest = published;
+                self.least_latest = figure;
+                self.mixed = true;
+            }
+            std::cmp::Ordering::Equal => self.least_latest = self.least_latest.min(figure),
+            std::cmp::Ordering::Less => self.mixed = true,
+        }
+    }
+
+    /// The toll: the latest day's lowest figure when sources of several days report one and
+    /// the latest day is known, else the lowest figure (0 when none is reported).
+    pub fn value(&self) -> u32 {
+        match self.least {
+            None => 0,
+            Some(_) if self.latest.is_some() && self.mixed => self.least_latest,
+            Some(least) => least,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -186,3 +186,33 @@ proptest! {
         prop_assert_eq!(one, two);
     }
 }
+
+/// ACLED's toll rule, written out over the whole list of (day of publication, figure).
+fn toll_by_the_rule(reports: &[(Option<NaiveDate>, u32)]) -> u32 {
+    let reported: Vec<_> = reports.iter().filter(|(_, f)| *f > 0).collect();
+    let latest = reported.iter().map(|(d, _)| *d).max().flatten();
+    let several_days = reported.iter().any(|(d, _)| *d != latest);
+    let pool = reported.iter().filter(|(d, _)| !(latest.is_some() && several_days) || *d == latest);
+    pool.map(|(_, f)| *f).min().unwrap_or(0)
+}
+
+proptest! {
+    #[test]
+    fn a_toll_kept_source_by_source_follows_the_rule_in_any_order(
+        reports in prop::collection::vec((prop::option::of(1..4u32), 0..6u32), 0..8),
+        seed in any::<u64>(),
+    ) {
+        let reports: Vec<(Option<NaiveDate>, u32)> = reports.into_iter().map(|(d, f)| (d.and_then(day), f)).collect();
+        let mut shuffled = reports.clone();
+        let n = shuffled.len();
+        for i in 0..n {
+            let j = (seed.wrapping_add(i as u64 * 7919) % n as u64) as usize;
+            shuffled.swap(i, j);
+        }
+        let mut toll = Toll::default();
+        for (published, figure) in &shuffled {
+            toll.add(*published, *figure);
+        }
+        prop_assert_eq!(toll.value(), toll_by_the_rule(&reports));
+    }
+}

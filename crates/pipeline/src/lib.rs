@@ -84,6 +84,12 @@ pub fn forget_article(id: &str, store: &mut Database) -> Result<bool, PipelineEr
     store.forget(id, &merge_block).map_err(|source| PipelineError::Store { origin: id.to_owned(), source })
 }
 
+/// Merges every stored event again from scratch, as one save after another would have;
+/// returns how many blocks (type and place) were merged.
+pub fn remerge_store(store: &mut Database) -> Result<usize, PipelineError> {
+    store.remerge_all(&merge_block).map_err(|source| PipelineError::Store { origin: "the store".to_owned(), source })
+}
+
 /// The figures an article gives over a period, as stored with it.
 fn figures_json(extraction: &Extraction) -> Result<String, serde_json::Error> {
     let figures: Vec<serde_json::Value> = extraction

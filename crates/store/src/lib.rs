@@ -532,6 +532,10 @@ mod tests {
         };
         let actors = [None, ActorId::parse("RUS"), ActorId::parse("SYR_GOV")];
         for step in 0..300 {
+            if step == 150 {
+                // As a store of schema 6 migrated: merged events whose tallies are unknown.
+                store.conn.execute("UPDATE merged_events SET toll_mixed = NULL", []).expect("tallies forgotten");
+            }
             let id = format!("a{}", next(90));
             if next(10) == 0 {
                 store.forget(&id, merge).expect("forgotten");
@@ -558,7 +562,10 @@ mod tests {
                 })
                 .collect();
             let text = format!("version {step} of {id}");
-            store.save(&article(&id, &text), &events, "[]", merge).expect("saved");
+            // Days of publication differ, so that later tolls count.
+            let mut report = article(&id, &text);
+            report.published = NaiveDate::from_ymd_opt(2021, 4, 1).map(|d| d + chrono::Days::new(next(3)));
+            store.save(&report, &events, "[]", merge).expect("saved");
         }
         let incremental = merged_records(&store);
         assert!(incremental.len() > 20, "the sequence leaves many merged events: {}", incremental.len());
@@ -888,6 +895,60 @@ CREATE TABLE IF NOT EXISTS article_versions (
         // And it goes on: a later report over day 27 reaches the month-long one.
         store.save(&article("late", "late"), &[event_on("late", 27, 27)], "[]", &overlapping_together).expect("saved");
         assert_eq!(merged_ids(&store), [format!("{}+late-Ariha", ev.event_id)]);
+    }
+
+    #[test]
+    fn a_store_of_schema_6_gains_tallies_and_its_merged_events_take_new_members() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("six.db");
+        let merge = &merge_stage;
+        let reports = |from: u32, to: u32| (from..to).map(|n| (format!("r{n}"), event_on(&format!("r{n}"), 3, 4)));
+        {
+            let mut store = Store::open(&path).expect("store opens");
+            for (id, mut e) in reports(0, 3) {
+                e.event_id = format!("{id}-e");
+                store.save(&article(&id, &id), &[e], "[]", merge).expect("saved");
+            }
+            // Back to schema 6: merged events without their tallies.
+            store
+                .conn
+                .execute_batch(
+                    "CREATE TABLE v6 AS SELECT key, event_id, best, kind, date_start, date_end, event_date,
+                       time_precision, fatalities, confidence, share_sum, record FROM merged_events;
+                     DROP TABLE merged_events;
+                     CREATE TABLE merged_events (key INTEGER PRIMARY KEY, event_id TEXT NOT NULL,
+                       best INTEGER NOT NULL, kind INTEGER NOT NULL, date_start INTEGER, date_end INTEGER,
+                       event_date INTEGER, time_precision INTEGER NOT NULL, fatalities INTEGER NOT NULL,
+                       confidence REAL NOT NULL, share_sum INTEGER NOT NULL, record TEXT);
+                     INSERT INTO merged_events SELECT * FROM v6;
+                     DROP TABLE v6;
+                     CREATE INDEX merged_by_id ON merged_events(key >> 16, event_id);
+                     PRAGMA user_version = 6;",
+                )
+                .expect("schema 6");
+        }
+        let mut store = Store::open(&path).expect("a store of schema 6 opens");
+        let version: i64 = store.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(version, schema::SCHEMA_VERSION);
+        let unknown: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM merged_events WHERE toll_mixed IS NULL", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(unknown, 1, "the three reports' merged event, its tally unknown");
+        for (id, mut e) in reports(3, 6) {
+            e.event_id = format!("{id}-e");
+            store.save(&article(&id, &id), &[e], "[]", merge).expect("saved");
+        }
+        let incremental = merged_records(&store);
+        assert_eq!(incremental.len(), 1, "six reports of one strike: one merged event");
+        assert!(incremental[0].contains("r5-e"), "the last report is among its sources");
+        let known: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM merged_events WHERE toll_mixed IS NOT NULL", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(known, 1, "merged again once, it has its tally");
+        store.remerge_all(merge).expect("full merge");
+        assert_eq!(merged_records(&store), incremental);
     }
 
     fn store() -> (tempfile::TempDir, Store) {

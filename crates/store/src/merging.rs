@@ -8,11 +8,12 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use frontline_core::{Event, MergedEvent, Source};
+use frontline_core::{ActorId, Event, MergedEvent, Source};
+use frontline_merge::{Tally, Toll};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use crate::record::{day_number, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
+use crate::record::{day_number, day_of, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use crate::{MergeFn, StoreError};
 
 /// A block: sub-event type (as stored) and place key.
@@ -181,50 +182,45 @@ fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Re
     Ok(found)
 }
 
-/// Stores an event of the article stored under `article` (whose text is `text`) merged
-/// alone, when no stored event of its block can meet it, and returns true; else (or when
-/// the merge does not make it one merged event of its own) stores nothing and returns
-/// false. Most events meet no other (a new article, a place and days of their own): then
-/// the block is not read, and the event is inserted already linked to its merged event.
+/// Stores an event of the article stored under `article` (whose text is `text`, published
+/// on the day `published` gives) in constant time when it can, and returns true: merged
+/// alone when the merge stage links it to no stored event of its block (most events: a new
+/// article, a place and days of their own), joined in place to the one merged event it
+/// links to when that one's tally is known. Else (it links to several, which it makes one;
+/// or its window is undated or open-ended where others are) stores nothing and returns
+/// false: it is then merged again with what it reaches ([`remerge_joined`]).
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn insert_alone(
+pub(crate) fn insert_linked(
     conn: &Connection,
     memo: &mut Memo,
     block: &Block,
-    window: &Window,
     event: &Event,
     (article, text): (i64, &str),
     merge: MergeFn<'_>,
     published: &HashMap<String, NaiveDate>,
 ) -> Result<bool, StoreError> {
     let row = memo.block(conn, block)?;
-    let other = match window {
-        (Some(start), Some(end)) => conn
-            .prepare_cached(
-                "SELECT 1 FROM events WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4
-                 LIMIT 1",
-            )?
-            .query_row(params![row.key, row.longest.map_or(i64::MIN, |days| start - days), end, start], |_| Ok(()))
-            .optional()?,
-        (None, None) => conn
-            .prepare_cached(
-                "SELECT 1 FROM events WHERE block = ?1 AND date_start IS NULL AND date_end IS NULL LIMIT 1",
-            )?
-            .query_row(params![row.key], |_| Ok(()))
-            .optional()?,
-        _ => return Ok(false),
-    };
-    if other.is_some() {
+    let Some(linked) = linked_merged(conn, row, event, article)? else {
         return Ok(false);
+    };
+    match linked.as_slice() {
+        [] => {
+            let merged = merge(std::slice::from_ref(event), published);
+            let [merged] = merged.as_slice() else {
+                return Ok(false);
+            };
+            let key = memo.take_event_key(conn)?;
+            let merged_key = write_merged(conn, block.0, merged, &[(key, event)], published, None)?;
+            insert_event(conn, key, event, row.key, article, text, Some(merged_key))?;
+            Ok(true)
+        }
+        [(merged, true)] => {
+            let day = published.get(&event.article_id).copied();
+            join_event(conn, memo, (row.key, *merged), event, (article, text, day))?;
+            Ok(true)
+        }
+        _ => Ok(false),
     }
-    let merged = merge(std::slice::from_ref(event), published);
-    let [merged] = merged.as_slice() else {
-        return Ok(false);
-    };
-    let key = memo.take_event_key(conn)?;
-    let merged_key = write_merged(conn, block.0, merged, &[(key, event)], None)?;
-    insert_event(conn, key, event, row.key, article, text, Some(merged_key))?;
-    Ok(true)
 }
 
 /// Merges every block again (after a change of merge rules).
@@ -317,7 +313,7 @@ fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_
     let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
     for (merged, mine, reuse) in planned {
         let members: Vec<(i64, &Event)> = mine.iter().map(|m| (m.key, &m.event)).collect();
-        let key = write_merged(conn, kind, &merged, &members, reuse.map(|k| (k, stored.get(&k))))?;
+        let key = write_merged(conn, kind, &merged, &members, &published, reuse.map(|k| (k, stored.get(&k))))?;
         for member in mine.iter().filter(|m| m.merged != Some(key)) {
             relink.execute(params![key, member.key])?;
         }
@@ -354,8 +350,40 @@ pub(crate) fn carries(member: &Event, merged: &Event) -> bool {
 /// The columns of a merged event's row that [`write_merged`] writes, in its order, for a
 /// table aliased `m`.
 const MERGED_COLUMNS: &str = "m.event_id, m.best, m.kind, m.date_start, m.date_end, m.event_date, m.time_precision,
-    m.fatalities, m.confidence, m.share_sum, m.record";
-const MERGED_COLUMN_COUNT: usize = 11;
+    m.fatalities, m.confidence, m.share_sum, m.record, m.latest_start, m.earliest_end, m.toll_least, m.toll_latest,
+    m.toll_least_latest, m.toll_mixed";
+const MERGED_COLUMN_COUNT: usize = 17;
+
+/// The tally of these members (key, event), if the merged event is what the merge stage
+/// makes of them: its most precise member's fields with what they make together. Then an
+/// event can join it without its members being read ([`join_event`]).
+fn tally_of(merged: &MergedEvent, members: &[(i64, &Event)], published: &HashMap<String, NaiveDate>) -> Option<Tally> {
+    let mut tally = Tally::default();
+    for (_, member) in members {
+        tally.add(member, published.get(&member.article_id).copied());
+    }
+    let (_, best) = members.iter().min_by(|a, b| frontline_merge::more_precise(a.1, b.1))?;
+    let mut made = (*best).clone();
+    tally.apply(&mut made);
+    made.article_id.clone_from(&merged.event.article_id);
+    (made == merged.event && members.len() == merged.sources.len()).then_some(tally)
+}
+
+/// A tally's columns, as [`MERGED_COLUMNS`] ends with them (all NULL when unknown).
+fn tally_values(tally: Option<&Tally>) -> [Value; 6] {
+    let Some(tally) = tally else {
+        return [Value::Null, Value::Null, Value::Null, Value::Null, Value::Null, Value::Null];
+    };
+    let toll = &tally.toll;
+    [
+        tally.latest_start.map(day_number).into(),
+        tally.earliest_end.map(day_number).into(),
+        toll.least.map(i64::from).into(),
+        toll.latest.map(day_number).into(),
+        i64::from(toll.least_latest).into(),
+        i64::from(toll.mixed).into(),
+    ]
+}
 
 /// Writes a merged event of these members (key, event) of a block of sub-event type `kind`,
 /// as a new row or over `reuse` (its key, and its row as stored if known: one the merge
@@ -365,13 +393,17 @@ fn write_merged(
     kind: i64,
     merged: &MergedEvent,
     members: &[(i64, &Event)],
+    published: &HashMap<String, NaiveDate>,
     reuse: Option<(i64, Option<&Vec<Value>>)>,
 ) -> Result<i64, StoreError> {
     let event = &merged.event;
-    let best = members.iter().find(|(_, m)| carries(m, event));
+    // Of the members that carry its fields (copies of one report may all do), the most
+    // precise, as the merge stage chose it: an event joining later is compared with it.
+    let best = members.iter().filter(|(_, m)| carries(m, event)).min_by(|a, b| frontline_merge::more_precise(a.1, b.1));
     let record = if best.is_some() { None } else { Some(serde_json::to_string(merged)?) };
     let best = best.or(members.first()).map_or(0, |(k, _)| *k);
     let sum = members.iter().fold(0u64, |s, (_, m)| s.wrapping_add(frontline_merge::member_share(&m.event_id)));
+    let tally = tally_of(merged, members, published);
     let mut values: Vec<Value> = vec![
         event.event_id.clone().into(),
         best.into(),
@@ -385,6 +417,7 @@ fn write_merged(
         (sum as i64).into(),
         record.into(),
     ];
+    values.extend(tally_values(tally.as_ref()));
     if let Some((key, stored)) = reuse {
         if stored == Some(&values) {
             return Ok(key);
@@ -392,8 +425,10 @@ fn write_merged(
         values.push(key.into());
         conn.prepare_cached(
             "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, date_start = ?4, date_end = ?5,
-             event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10, record = ?11
-             WHERE key = ?12",
+             event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10, record = ?11,
+             latest_start = ?12, earliest_end = ?13, toll_least = ?14, toll_latest = ?15, toll_least_latest = ?16,
+             toll_mixed = ?17
+             WHERE key = ?18",
         )?
         .execute(params_from_iter(&values))?;
         return Ok(key);
@@ -401,11 +436,128 @@ fn write_merged(
     values.push(Value::Null);
     conn.prepare_cached(
         "INSERT INTO merged_events (event_id, best, kind, date_start, date_end, event_date, time_precision,
-         fatalities, confidence, share_sum, record, key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+         fatalities, confidence, share_sum, record, latest_start, earliest_end, toll_least, toll_latest,
+         toll_least_latest, toll_mixed, key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
     )?
     .execute(params_from_iter(&values))?;
     Ok(conn.last_insert_rowid())
+}
+
+/// The merged events an event of this block and window would join: those of the stored
+/// events its window overlaps that the merge stage links it to (another article, actors
+/// that agree), each with whether its tally is known. None when the window is not one
+/// this can answer for (undated or open-ended: those merge again in full).
+fn linked_merged(
+    conn: &Connection,
+    block: BlockRow,
+    event: &Event,
+    article: i64,
+) -> Result<Option<Vec<(i64, bool)>>, StoreError> {
+    let (start, end) = match window_of(event) {
+        (Some(start), Some(end)) => (start, end),
+        (None, None) => {
+            // Undated events link to any undated one of the block: only a block without
+            // them is answered here.
+            let any = conn
+                .prepare_cached(
+                    "SELECT 1 FROM events WHERE block = ?1 AND date_start IS NULL AND date_end IS NULL LIMIT 1",
+                )?
+                .query_row(params![block.key], |_| Ok(()))
+                .optional()?;
+            return Ok(any.is_none().then(Vec::new));
+        }
+        _ => return Ok(None),
+    };
+    let floor = block.longest.map_or(i64::MIN, |days| start - days);
+    let mut statement = conn.prepare_cached(
+        "SELECT e.merged, e.article, e.actor1_id, e.assoc_actor_1, m.toll_mixed IS NOT NULL AND m.record IS NULL
+         FROM events e JOIN merged_events m ON m.key = e.merged
+         WHERE e.block = ?1 AND e.date_start >= ?2 AND e.date_start <= ?3 AND e.date_end >= ?4",
+    )?;
+    let mut rows = statement.query(params![block.key, floor, end, start])?;
+    let mut linked: Vec<(i64, bool)> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let merged: i64 = row.get(0)?;
+        if row.get::<_, i64>(1)? == article || linked.iter().any(|(k, _)| *k == merged) {
+            continue;
+        }
+        let actor1 = row.get::<_, Option<String>>(2)?.and_then(|id| ActorId::parse(&id));
+        if frontline_merge::actors_agree(event, actor1, row.get::<_, Option<String>>(3)?.as_deref()) {
+            linked.push((merged, row.get(4)?));
+        }
+    }
+    Ok(Some(linked))
+}
+
+/// Stores an event that joins one merged event (whose tally is known) in constant time,
+/// whatever its number of members: the tally takes the event in, the most precise member
+/// is the event or stays, and the merged event's row is updated in place.
+fn join_event(
+    conn: &Connection,
+    memo: &mut Memo,
+    (block, merged): (i64, i64),
+    event: &Event,
+    (article, text, published): (i64, &str, Option<NaiveDate>),
+) -> Result<(), StoreError> {
+    let (mut tally, best_key, best) = conn
+        .prepare_cached(
+            "SELECT m.best, m.confidence, m.share_sum, m.latest_start, m.earliest_end, m.toll_least, m.toll_latest,
+                    m.toll_least_latest, m.toll_mixed,
+                    b.date_start, b.date_end, b.event_date, b.time_precision, b.geo_precision, b.confidence, b.event_id
+             FROM merged_events m JOIN events b ON b.key = m.best WHERE m.key = ?1",
+        )?
+        .query_row([merged], |r| {
+            let tally = Tally {
+                latest_start: day_of(r.get(3)?),
+                earliest_end: day_of(r.get(4)?),
+                confidence: r.get(1)?,
+                share_sum: r.get::<_, i64>(2)? as u64,
+                toll: Toll {
+                    least: r.get::<_, Option<i64>>(5)?.and_then(|n| u32::try_from(n).ok()),
+                    latest: day_of(r.get(6)?),
+                    least_latest: r.get::<_, i64>(7)?.try_into().unwrap_or(0),
+                    mixed: r.get(8)?,
+                },
+            };
+            // The best member, as far as the merge compares members and takes its window.
+            let mut best = event.clone();
+            best.date_start = day_of(r.get(9)?);
+            best.date_end = day_of(r.get(10)?);
+            best.event_date = day_of(r.get(11)?);
+            best.time_precision = r.get(12)?;
+            best.geo_precision = r.get(13)?;
+            best.confidence = r.get(14)?;
+            best.event_id = r.get(15)?;
+            Ok((tally, r.get::<_, i64>(0)?, best))
+        })?;
+    tally.add(event, published);
+    let key = memo.take_event_key(conn)?;
+    insert_event(conn, key, event, block, article, text, Some(merged))?;
+    let (best_key, mut made) =
+        if frontline_merge::more_precise(event, &best).is_lt() { (key, event.clone()) } else { (best_key, best) };
+    tally.apply(&mut made);
+    let mut values: Vec<Value> = vec![
+        made.event_id.into(),
+        best_key.into(),
+        made.date_start.map(day_number).into(),
+        made.date_end.map(day_number).into(),
+        made.event_date.map(day_number).into(),
+        i64::from(made.time_precision).into(),
+        i64::from(made.fatalities).into(),
+        made.confidence.into(),
+        (tally.share_sum as i64).into(),
+    ];
+    values.extend(tally_values(Some(&tally)));
+    values.push(merged.into());
+    conn.prepare_cached(
+        "UPDATE merged_events SET event_id = ?1, best = ?2, date_start = ?3, date_end = ?4, event_date = ?5,
+         time_precision = ?6, fatalities = ?7, confidence = ?8, share_sum = ?9, latest_start = ?10,
+         earliest_end = ?11, toll_least = ?12, toll_latest = ?13, toll_least_latest = ?14, toll_mixed = ?15
+         WHERE key = ?16",
+    )?
+    .execute(params_from_iter(&values))?;
+    Ok(())
 }
 
 /// Stores a reprint's copy of an event (for the article stored under `article`, whose

@@ -7,7 +7,7 @@ use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::merging::{
-    block_of, delete_orphans, insert_alone, join_copy, note_window, remerge_joined, window_of, Block, Memo, Window,
+    block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, Memo, Window,
 };
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
@@ -21,8 +21,11 @@ fn article_key(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> {
 /// the merged events that lost members.
 #[derive(Default)]
 struct Changed {
-    blocks: BTreeMap<Block, (Vec<(i64, Window)>, Vec<i64>)>,
+    blocks: BTreeMap<Block, BlockChange>,
 }
+
+/// In one block: the events stored unmerged (key and window), the merged events that lost members.
+type BlockChange = (Vec<(i64, Window)>, Vec<i64>);
 
 impl Changed {
     fn pending(&mut self, block: Block, event: i64, window: Window) {
@@ -151,7 +154,7 @@ pub(crate) fn write(
         let (block, window) = (block_of(event), window_of(event));
         note_window(conn, memo, &block, &window)?;
         if !changed.blocks.contains_key(&block)
-            && insert_alone(conn, memo, &block, &window, event, (key, &article.text), merge, &published)?
+            && insert_linked(conn, memo, &block, event, (key, &article.text), merge, &published)?
         {
             continue;
         }

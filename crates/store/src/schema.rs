@@ -11,12 +11,14 @@
 //! its own, with its longest window: events name their block by that key, and are indexed
 //! by (block, days) — integers, a quarter of the text keys they replace. Articles' content
 //! hashes are no longer a unique index of 64 hex digits but an index of their first 16.
+//! Version 7 keeps with each merged event what its members make together (its tally), so
+//! that an event joins it in constant time; rows of earlier versions get it when next merged.
 
 use rusqlite::Connection;
 
 use crate::StoreError;
 
-pub(crate) const SCHEMA_VERSION: i64 = 6;
+pub(crate) const SCHEMA_VERSION: i64 = 7;
 
 /// Events and merged events are indexed by (era, id), an era being `key >> ERA_BITS`: the
 /// keys only grow, so inserts go to the latest era's subtree, a few hundred pages that a
@@ -32,7 +34,7 @@ CREATE TABLE IF NOT EXISTS articles (
     -- Not a unique index of its 64 hex digits (each insert at a random place of an index as
     -- large as the store): its first 16 digits are indexed, and a save looks the whole hash
     -- up among the articles that share them (the query of `Store::id_of_hash` spells the
-    -- index's expression alike).
+    -- expression of the index alike).
     content_hash TEXT NOT NULL,
     language TEXT NOT NULL,
     published TEXT,
@@ -51,7 +53,7 @@ CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url) WHERE url IS NOT NUL
 CREATE TABLE IF NOT EXISTS events (
     key INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL,
-    -- The article's key (its events are deleted with it, by the store: no foreign key to
+    -- The key of its article (whose events are deleted with it, by the store: no foreign key to
     -- check on each insert).
     article INTEGER NOT NULL,
     -- The merged event this event is a source of.
@@ -91,7 +93,7 @@ CREATE TABLE IF NOT EXISTS events (
     control_lost TEXT,
     control_extent TEXT,
     language TEXT NOT NULL,
-    -- NULL when it is the article's text between the offsets, as it nearly always is.
+    -- NULL when it is the text of the article between the offsets, as it nearly always is.
     evidence TEXT,
     evidence_start INTEGER NOT NULL,
     evidence_end INTEGER NOT NULL,
@@ -117,10 +119,21 @@ CREATE TABLE IF NOT EXISTS merged_events (
     time_precision INTEGER NOT NULL,
     fatalities INTEGER NOT NULL,
     confidence REAL NOT NULL,
-    -- The sum of its members' shares (frontline_merge::member_share), which gives its id.
+    -- The sum of the shares of its members (frontline_merge::member_share): its id.
     share_sum INTEGER NOT NULL,
     -- The whole record, only when a merge gave fields no member has.
-    record TEXT
+    record TEXT,
+    -- What its members make together (frontline_merge::Tally), so that an event can join
+    -- it without its members being read: the latest start and earliest end of their
+    -- windows, and the figures of the toll. NULL toll_mixed: not known (a row of an older
+    -- version, or of another merge than that of the merge stage), and merged again from its
+    -- members when an event joins it.
+    latest_start INTEGER,
+    earliest_end INTEGER,
+    toll_least INTEGER,
+    toll_latest INTEGER,
+    toll_least_latest INTEGER,
+    toll_mixed INTEGER
 );
 CREATE INDEX IF NOT EXISTS merged_by_id ON merged_events(key >> 16, event_id);
 -- The blocks (sub-event type and place key) events merge within, under integer keys; and
@@ -221,6 +234,16 @@ DROP TABLE v5_articles;
 DROP TABLE block_windows;
 ";
 
+/// The columns version 7 adds to version 6's merged events, unknown until next merged.
+const ADD_TALLY: &str = "
+ALTER TABLE merged_events ADD COLUMN latest_start INTEGER;
+ALTER TABLE merged_events ADD COLUMN earliest_end INTEGER;
+ALTER TABLE merged_events ADD COLUMN toll_least INTEGER;
+ALTER TABLE merged_events ADD COLUMN toll_latest INTEGER;
+ALTER TABLE merged_events ADD COLUMN toll_least_latest INTEGER;
+ALTER TABLE merged_events ADD COLUMN toll_mixed INTEGER;
+";
+
 /// Creates the tables of a new store, or brings one of an earlier version up to this one,
 /// in one transaction: a migration that fails leaves the store as it was.
 pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
@@ -232,7 +255,9 @@ pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreEr
         && tx.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'", [], |r| {
             r.get::<_, i64>(0)
         })? > 0;
-    if old && (version == 4 || version == 5) {
+    if old && version == 6 {
+        tx.execute_batch(ADD_TALLY)?;
+    } else if old && (version == 4 || version == 5) {
         tx.execute_batch(SET_ASIDE_5)?;
         tx.execute_batch(SCHEMA)?;
         tx.execute_batch(CARRY_5)?;
