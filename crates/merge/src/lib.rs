@@ -141,6 +141,8 @@ pub struct Tally {
     pub confidence: f64,
     pub share_sum: u64,
     pub toll: Toll,
+    /// How many members it has.
+    pub members: u32,
 }
 
 impl Tally {
@@ -154,6 +156,20 @@ impl Tally {
         self.confidence = self.confidence.max(member.confidence);
         self.share_sum = self.share_sum.wrapping_add(member_share(&member.event_id));
         self.toll.add(published, member.fatalities);
+        self.members += 1;
+    }
+
+    /// Takes in the members of another merged event, which an event has linked to these.
+    pub fn absorb(&mut self, other: &Tally) {
+        self.latest_start = self.latest_start.max(other.latest_start);
+        self.earliest_end = match (self.earliest_end, other.earliest_end) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.confidence = self.confidence.max(other.confidence);
+        self.share_sum = self.share_sum.wrapping_add(other.share_sum);
+        self.toll.absorb(&other.toll);
+        self.members += other.members;
     }
 
     /// Gives `event` (the most precise member's fields) what the members make together: the
@@ -207,6 +223,27 @@ impl Toll {
                 self.mixed = true;
             }
             std::cmp::Ordering::Equal => self.least_latest = self.least_latest.min(figure),
+            std::cmp::Ordering::Less => self.mixed = true,
+        }
+    }
+
+    /// Takes in the figures of another merged event's sources.
+    pub fn absorb(&mut self, other: &Toll) {
+        let (Some(least), Some(other_least)) = (self.least, other.least) else {
+            if self.least.is_none() {
+                *self = *other;
+            }
+            return;
+        };
+        self.least = Some(least.min(other_least));
+        self.mixed |= other.mixed;
+        match other.latest.cmp(&self.latest) {
+            std::cmp::Ordering::Greater => {
+                self.latest = other.latest;
+                self.least_latest = other.least_latest;
+                self.mixed = true;
+            }
+            std::cmp::Ordering::Equal => self.least_latest = self.least_latest.min(other.least_latest),
             std::cmp::Ordering::Less => self.mixed = true,
         }
     }

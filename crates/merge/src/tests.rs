@@ -214,5 +214,12 @@ proptest! {
             toll.add(*published, *figure);
         }
         prop_assert_eq!(toll.value(), toll_by_the_rule(&reports));
+        // Kept in two parts (two merged events an event links), then one absorbing the other.
+        let (mut first, mut second) = (Toll::default(), Toll::default());
+        for (i, (published, figure)) in shuffled.iter().enumerate() {
+            if (seed >> (i % 64)) & 1 == 0 { first.add(*published, *figure) } else { second.add(*published, *figure) }
+        }
+        first.absorb(&second);
+        prop_assert_eq!(first, toll, "the same figures kept, whichever way they came");
     }
 }

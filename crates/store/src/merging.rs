@@ -214,12 +214,10 @@ pub(crate) fn insert_linked(
             insert_event(conn, key, event, row.key, article, text, Some(merged_key))?;
             Ok(true)
         }
-        [(merged, true)] => {
+        linked => {
             let day = published.get(&event.article_id).copied();
-            join_event(conn, memo, (row.key, *merged), event, (article, text, day))?;
-            Ok(true)
+            join_event(conn, memo, (row.key, linked), event, (article, text, day))
         }
-        _ => Ok(false),
     }
 }
 
@@ -351,8 +349,8 @@ pub(crate) fn carries(member: &Event, merged: &Event) -> bool {
 /// table aliased `m`.
 const MERGED_COLUMNS: &str = "m.event_id, m.best, m.kind, m.date_start, m.date_end, m.event_date, m.time_precision,
     m.fatalities, m.confidence, m.share_sum, m.record, m.latest_start, m.earliest_end, m.toll_least, m.toll_latest,
-    m.toll_least_latest, m.toll_mixed";
-const MERGED_COLUMN_COUNT: usize = 17;
+    m.toll_least_latest, m.toll_mixed, m.members";
+const MERGED_COLUMN_COUNT: usize = 18;
 
 /// The tally of these members (key, event), if the merged event is what the merge stage
 /// makes of them: its most precise member's fields with what they make together. Then an
@@ -370,9 +368,9 @@ fn tally_of(merged: &MergedEvent, members: &[(i64, &Event)], published: &HashMap
 }
 
 /// A tally's columns, as [`MERGED_COLUMNS`] ends with them (all NULL when unknown).
-fn tally_values(tally: Option<&Tally>) -> [Value; 6] {
+fn tally_values(tally: Option<&Tally>) -> [Value; 7] {
     let Some(tally) = tally else {
-        return [Value::Null, Value::Null, Value::Null, Value::Null, Value::Null, Value::Null];
+        return std::array::from_fn(|_| Value::Null);
     };
     let toll = &tally.toll;
     [
@@ -382,6 +380,7 @@ fn tally_values(tally: Option<&Tally>) -> [Value; 6] {
         toll.latest.map(day_number).into(),
         i64::from(toll.least_latest).into(),
         i64::from(toll.mixed).into(),
+        i64::from(tally.members).into(),
     ]
 }
 
@@ -427,8 +426,8 @@ fn write_merged(
             "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, date_start = ?4, date_end = ?5,
              event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10, record = ?11,
              latest_start = ?12, earliest_end = ?13, toll_least = ?14, toll_latest = ?15, toll_least_latest = ?16,
-             toll_mixed = ?17
-             WHERE key = ?18",
+             toll_mixed = ?17, members = ?18
+             WHERE key = ?19",
         )?
         .execute(params_from_iter(&values))?;
         return Ok(key);
@@ -437,8 +436,8 @@ fn write_merged(
     conn.prepare_cached(
         "INSERT INTO merged_events (event_id, best, kind, date_start, date_end, event_date, time_precision,
          fatalities, confidence, share_sum, record, latest_start, earliest_end, toll_least, toll_latest,
-         toll_least_latest, toll_mixed, key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+         toll_least_latest, toll_mixed, members, key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?
     .execute(params_from_iter(&values))?;
     Ok(conn.last_insert_rowid())
@@ -446,14 +445,14 @@ fn write_merged(
 
 /// The merged events an event of this block and window would join: those of the stored
 /// events its window overlaps that the merge stage links it to (another article, actors
-/// that agree), each with whether its tally is known. None when the window is not one
-/// this can answer for (undated or open-ended: those merge again in full).
+/// that agree). None when the window is not one this can answer for (undated or open-ended
+/// where others are: those merge again in full).
 fn linked_merged(
     conn: &Connection,
     block: BlockRow,
     event: &Event,
     article: i64,
-) -> Result<Option<Vec<(i64, bool)>>, StoreError> {
+) -> Result<Option<Vec<i64>>, StoreError> {
     let (start, end) = match window_of(event) {
         (Some(start), Some(end)) => (start, end),
         (None, None) => {
@@ -471,41 +470,37 @@ fn linked_merged(
     };
     let floor = block.longest.map_or(i64::MIN, |days| start - days);
     let mut statement = conn.prepare_cached(
-        "SELECT e.merged, e.article, e.actor1_id, e.assoc_actor_1, m.toll_mixed IS NOT NULL AND m.record IS NULL
-         FROM events e JOIN merged_events m ON m.key = e.merged
-         WHERE e.block = ?1 AND e.date_start >= ?2 AND e.date_start <= ?3 AND e.date_end >= ?4",
+        "SELECT merged, article, actor1_id, assoc_actor_1 FROM events
+         WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4",
     )?;
     let mut rows = statement.query(params![block.key, floor, end, start])?;
-    let mut linked: Vec<(i64, bool)> = Vec::new();
+    let mut linked: Vec<i64> = Vec::new();
     while let Some(row) = rows.next()? {
-        let merged: i64 = row.get(0)?;
-        if row.get::<_, i64>(1)? == article || linked.iter().any(|(k, _)| *k == merged) {
+        let Some(merged) = row.get::<_, Option<i64>>(0)? else {
+            continue;
+        };
+        if row.get::<_, i64>(1)? == article || linked.contains(&merged) {
             continue;
         }
         let actor1 = row.get::<_, Option<String>>(2)?.and_then(|id| ActorId::parse(&id));
         if frontline_merge::actors_agree(event, actor1, row.get::<_, Option<String>>(3)?.as_deref()) {
-            linked.push((merged, row.get(4)?));
+            linked.push(merged);
         }
     }
     Ok(Some(linked))
 }
 
-/// Stores an event that joins one merged event (whose tally is known) in constant time,
-/// whatever its number of members: the tally takes the event in, the most precise member
-/// is the event or stays, and the merged event's row is updated in place.
-fn join_event(
-    conn: &Connection,
-    memo: &mut Memo,
-    (block, merged): (i64, i64),
-    event: &Event,
-    (article, text, published): (i64, &str, Option<NaiveDate>),
-) -> Result<(), StoreError> {
-    let (mut tally, best_key, best) = conn
+/// A merged event as an event joining it needs it: its tally, and its most precise member
+/// (key, and the fields by which the merge compares members and takes a window, on a copy
+/// of `like` for the rest). None when its tally is unknown.
+fn joinable(conn: &Connection, merged: i64, like: &Event) -> Result<Option<(Tally, i64, Event)>, StoreError> {
+    let found = conn
         .prepare_cached(
             "SELECT m.best, m.confidence, m.share_sum, m.latest_start, m.earliest_end, m.toll_least, m.toll_latest,
-                    m.toll_least_latest, m.toll_mixed,
+                    m.toll_least_latest, m.toll_mixed, m.members,
                     b.date_start, b.date_end, b.event_date, b.time_precision, b.geo_precision, b.confidence, b.event_id
-             FROM merged_events m JOIN events b ON b.key = m.best WHERE m.key = ?1",
+             FROM merged_events m JOIN events b ON b.key = m.best
+             WHERE m.key = ?1 AND m.record IS NULL AND m.toll_mixed IS NOT NULL",
         )?
         .query_row([merged], |r| {
             let tally = Tally {
@@ -519,21 +514,61 @@ fn join_event(
                     least_latest: r.get::<_, i64>(7)?.try_into().unwrap_or(0),
                     mixed: r.get(8)?,
                 },
+                members: r.get::<_, Option<i64>>(9)?.and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
             };
-            // The best member, as far as the merge compares members and takes its window.
-            let mut best = event.clone();
-            best.date_start = day_of(r.get(9)?);
-            best.date_end = day_of(r.get(10)?);
-            best.event_date = day_of(r.get(11)?);
-            best.time_precision = r.get(12)?;
-            best.geo_precision = r.get(13)?;
-            best.confidence = r.get(14)?;
-            best.event_id = r.get(15)?;
+            let mut best = like.clone();
+            best.date_start = day_of(r.get(10)?);
+            best.date_end = day_of(r.get(11)?);
+            best.event_date = day_of(r.get(12)?);
+            best.time_precision = r.get(13)?;
+            best.geo_precision = r.get(14)?;
+            best.confidence = r.get(15)?;
+            best.event_id = r.get(16)?;
             Ok((tally, r.get::<_, i64>(0)?, best))
-        })?;
+        })
+        .optional()?;
+    Ok(found)
+}
+
+/// Stores an event that joins the merged events it links to (all of known tally), in time
+/// that does not grow with their members: the tallies add up with the event's, the most
+/// precise member is the most precise of theirs and the event, and the largest merged
+/// event's row is updated in place; the members of the others (an event linking several
+/// makes them one) are named to it, and their rows deleted. False, storing nothing, when
+/// a tally is unknown.
+fn join_event(
+    conn: &Connection,
+    memo: &mut Memo,
+    (block, linked): (i64, &[i64]),
+    event: &Event,
+    (article, text, published): (i64, &str, Option<NaiveDate>),
+) -> Result<bool, StoreError> {
+    let mut parts = Vec::with_capacity(linked.len());
+    for merged in linked {
+        let Some((tally, best_key, best)) = joinable(conn, *merged, event)? else {
+            return Ok(false);
+        };
+        parts.push((*merged, tally, best_key, best));
+    }
+    // The largest keeps its row: the fewest members are named anew.
+    parts.sort_by_key(|(key, tally, _, _)| (std::cmp::Reverse(tally.members), *key));
+    let Some(((kept, mut tally, mut best_key, mut best), others)) = parts.split_first().map(|(k, o)| (k.clone(), o))
+    else {
+        return Ok(false);
+    };
+    let mut rename = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE merged = ?2")?;
+    let mut delete = conn.prepare_cached("DELETE FROM merged_events WHERE key = ?1")?;
+    for (other, other_tally, other_best_key, other_best) in others {
+        tally.absorb(other_tally);
+        if frontline_merge::more_precise(other_best, &best).is_lt() {
+            (best_key, best) = (*other_best_key, other_best.clone());
+        }
+        rename.execute(params![kept, other])?;
+        delete.execute([other])?;
+    }
     tally.add(event, published);
     let key = memo.take_event_key(conn)?;
-    insert_event(conn, key, event, block, article, text, Some(merged))?;
+    insert_event(conn, key, event, block, article, text, Some(kept))?;
     let (best_key, mut made) =
         if frontline_merge::more_precise(event, &best).is_lt() { (key, event.clone()) } else { (best_key, best) };
     tally.apply(&mut made);
@@ -549,15 +584,16 @@ fn join_event(
         (tally.share_sum as i64).into(),
     ];
     values.extend(tally_values(Some(&tally)));
-    values.push(merged.into());
+    values.push(kept.into());
     conn.prepare_cached(
         "UPDATE merged_events SET event_id = ?1, best = ?2, date_start = ?3, date_end = ?4, event_date = ?5,
          time_precision = ?6, fatalities = ?7, confidence = ?8, share_sum = ?9, latest_start = ?10,
-         earliest_end = ?11, toll_least = ?12, toll_latest = ?13, toll_least_latest = ?14, toll_mixed = ?15
-         WHERE key = ?16",
+         earliest_end = ?11, toll_least = ?12, toll_latest = ?13, toll_least_latest = ?14, toll_mixed = ?15,
+         members = ?16
+         WHERE key = ?17",
     )?
     .execute(params_from_iter(&values))?;
-    Ok(())
+    Ok(true)
 }
 
 /// Stores a reprint's copy of an event (for the article stored under `article`, whose

@@ -12,7 +12,8 @@
 //! by (block, days) — integers, a quarter of the text keys they replace. Articles' content
 //! hashes are no longer a unique index of 64 hex digits but an index of their first 16.
 //! Version 7 keeps with each merged event what its members make together (its tally), so
-//! that an event joins it in constant time; rows of earlier versions get it when next merged.
+//! that an event joins it in constant time (rows of earlier versions get it when next
+//! merged), and indexes events by block with what tells whether a new event links to them.
 
 use rusqlite::Connection;
 
@@ -102,8 +103,10 @@ CREATE TABLE IF NOT EXISTS events (
     claimed_by TEXT
 );
 CREATE INDEX IF NOT EXISTS events_by_article ON events(article);
--- A block's events by their windows: a save merges again only the days it reaches.
-CREATE INDEX IF NOT EXISTS events_by_block ON events(block, date_start, date_end);
+-- A block's events by their windows, with what tells whether a new event links to them
+-- (their merged event, article and first actor): a save finds what its events join without
+-- reading those rows.
+CREATE INDEX IF NOT EXISTS events_by_block ON events(block, date_start, date_end, merged, article, actor1_id, assoc_actor_1);
 -- The sources of a merged event.
 CREATE INDEX IF NOT EXISTS events_by_merged ON events(merged);
 CREATE INDEX IF NOT EXISTS events_by_id ON events(key >> 16, event_id);
@@ -125,7 +128,7 @@ CREATE TABLE IF NOT EXISTS merged_events (
     record TEXT,
     -- What its members make together (frontline_merge::Tally), so that an event can join
     -- it without its members being read: the latest start and earliest end of their
-    -- windows, and the figures of the toll. NULL toll_mixed: not known (a row of an older
+    -- windows, the figures of the toll, how many members. NULL toll_mixed: not known (a row of an older
     -- version, or of another merge than that of the merge stage), and merged again from its
     -- members when an event joins it.
     latest_start INTEGER,
@@ -133,7 +136,8 @@ CREATE TABLE IF NOT EXISTS merged_events (
     toll_least INTEGER,
     toll_latest INTEGER,
     toll_least_latest INTEGER,
-    toll_mixed INTEGER
+    toll_mixed INTEGER,
+    members INTEGER
 );
 CREATE INDEX IF NOT EXISTS merged_by_id ON merged_events(key >> 16, event_id);
 -- The blocks (sub-event type and place key) events merge within, under integer keys; and
@@ -242,6 +246,9 @@ ALTER TABLE merged_events ADD COLUMN toll_least INTEGER;
 ALTER TABLE merged_events ADD COLUMN toll_latest INTEGER;
 ALTER TABLE merged_events ADD COLUMN toll_least_latest INTEGER;
 ALTER TABLE merged_events ADD COLUMN toll_mixed INTEGER;
+ALTER TABLE merged_events ADD COLUMN members INTEGER;
+DROP INDEX events_by_block;
+CREATE INDEX events_by_block ON events(block, date_start, date_end, merged, article, actor1_id, assoc_actor_1);
 ";
 
 /// Creates the tables of a new store, or brings one of an earlier version up to this one,
