@@ -199,6 +199,10 @@ struct EventsSection {
     organisations: Vec<String>,
     claim_markers: Vec<String>,
     agent_markers: Vec<String>,
+    /// Whether an actor right after a trigger is its agent: verb-subject order ("قصفت قوات
+    /// النظام") and a verbal noun's agent as its genitive ("قصف قوات النظام").
+    #[serde(default)]
+    agent_right_after_trigger: bool,
     aerial: Vec<String>,
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
@@ -287,6 +291,9 @@ pub struct LanguagePack {
     pub claim_markers: Lexicon<()>,
     /// Words that introduce who did something, after the deed: "by", "par", "du".
     pub agent_markers: Lexicon<()>,
+    /// An actor right after a trigger is its agent, not its object: languages whose verbs
+    /// come before their subjects and whose verbal nouns take their agent as a genitive.
+    pub agent_right_after_trigger: bool,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
     pub aerial: Lexicon<()>,
     /// Words that say a place changed hands without fighting: a take is then a
@@ -597,6 +604,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
         agent_markers: set(&file.events.agent_markers),
+        agent_right_after_trigger: file.events.agent_right_after_trigger,
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
         victims: set(&file.events.victims),
