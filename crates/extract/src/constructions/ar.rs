@@ -188,10 +188,20 @@ fn a_call_to_bring_down_the_regime_downs_no_aircraft() {
 }
 
 #[test]
-fn the_imperfect_of_control_tells_who_holds_a_town_not_that_it_was_taken() {
-    // "A civilian was killed by a mortar round on the town of Talbiseh, which the factions
-    // control."
-    let events = ar("قتل مدني بقذيفة هاون على بلدة تلبيسة التي يسيطر عليها الفصائل.");
+fn the_imperfect_of_control_tells_who_holds_a_city_not_that_it_was_taken() {
+    // "The Syrian army controls (يسيطر) all of Aleppo, and a mortar round fell yesterday on
+    // the Hamdaniyeh quarter in it."
+    let events = ar("يسيطر الجيش السوري على مدينة حلب كلها، وقد سقطت قذيفة هاون أمس على حي الحمدانية فيها.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
     let e = single(&events, SubEventType::Shelling);
-    assert_eq!(e.mention, "تلبيسة");
+    assert_eq!(e.mention, "الحمدانية");
+}
+
+#[test]
+fn a_town_a_place_noun_announces_is_read_as_a_town_though_it_spells_a_verb() {
+    // "Regime forces took control of the city of Palmyra (تدمر, also 'is destroyed')."
+    let events = ar("سيطرت قوات النظام على مدينة تدمر بعد معارك عنيفة.");
+    let e = at(&events, "تدمر");
+    assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }

@@ -1,15 +1,15 @@
 //! Flight frames: people displaced from the places a flight word names.
 
 use frontline_core::SubEventType;
-use frontline_lang::TriggerKind;
+use frontline_lang::{TokenKind, TriggerKind};
 
 use super::territory::is_event_kind;
 use super::Frame;
 use crate::reader::SentenceReader;
 use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
 
-/// An event word this close after a flight word is what people fled ("fleeing intense
-/// fighting in X", "نزوح هربا من القصف"): its places are the flight's too.
+/// How close after a flight word an event word, with no punctuation between, is what people
+/// fled ("fleeing intense fighting in X"): its places are the flight's too.
 const CAUSE_DISTANCE: usize = 3;
 
 impl<'s> SentenceReader<'_, 's> {
@@ -28,9 +28,10 @@ impl<'s> SentenceReader<'_, 's> {
             .triggers
             .iter()
             .find(|t| {
-                t.start >= trigger.end + CAUSE_DISTANCE
+                t.start >= trigger.end
                     && is_event_kind(t.trigger.kind)
                     && t.trigger.kind != TriggerKind::Flee
+                    && !self.is_cause_of_flight(trigger, t)
             })
             .map_or(self.spotted.tokens.len(), |t| t.start);
         let after: Vec<&PlaceMention> = places
@@ -47,5 +48,13 @@ impl<'s> SentenceReader<'_, 's> {
         for place in origins {
             frames.push(Frame::new(SubEventType::Displacement, place, trigger));
         }
+    }
+
+    /// Whether an event word is what people fled: within a few words after the flight word,
+    /// nothing but words between ("fleeing intense fighting", "نزوح هربا من القصف").
+    fn is_cause_of_flight(&self, flight: &TriggerMention, event: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        event.start < flight.end + CAUSE_DISTANCE
+            && tokens[flight.end..event.start].iter().all(|t| t.kind != TokenKind::Punct)
     }
 }
