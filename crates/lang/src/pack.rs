@@ -30,6 +30,11 @@ pub enum TriggerKind {
     /// An attack by an armed group ("attacked", "ont attaqué"): an air strike when aircraft
     /// carry it, else an armed clash.
     Assault,
+    /// Targeting that names no means of its own ("استهدف": targeted): an air strike when
+    /// aircraft are named or the attacker flies, shelling when the sentence names ground
+    /// fire, else the attack told just before it going on; alone, no event (people are
+    /// targeted by gunfire, raids and bombs as much as by shells).
+    Target,
     /// Fighting between two armed sides.
     Clash,
     /// Damage whose cause is the attack last mentioned ("was destroyed", "touchés").

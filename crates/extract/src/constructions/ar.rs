@@ -205,3 +205,21 @@ fn a_town_a_place_noun_announces_is_read_as_a_town_though_it_spells_a_verb() {
     assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn targeting_by_gunmen_is_no_shelling() {
+    // "Unknown gunmen targeted a civilian car near the town of Sanamayn, killing its driver":
+    // "استهدف" names no means; the gunmen's attack is the event.
+    let events = ar("استهدف مسلحون مجهولون سيارة مدنية قرب مدينة الصنمين، ما أدى إلى مقتل سائقها.");
+    assert!(events.iter().all(|e| e.sub_event_type != SubEventType::Shelling), "{}", summary(&events));
+    assert!(events.iter().any(|e| e.sub_event_type == SubEventType::Attack), "{}", summary(&events));
+}
+
+#[test]
+fn targeting_with_mortar_rounds_is_shelling() {
+    // "Regime forces targeted the village of Kansafra with mortar rounds (بالهاون)."
+    let events = ar("استهدفت قوات النظام قرية كنصفرة بالهاون أمس.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "كنصفرة");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
