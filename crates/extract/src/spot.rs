@@ -114,7 +114,7 @@ pub fn spot(
     // "without a fight", "دون مواجهات": the fight these name did not happen.
     let denied: Vec<(usize, usize)> = pack.non_violent.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
-    let triggers = pack
+    let triggers: Vec<TriggerMention> = pack
         .triggers
         .find_all(&tokens)
         .into_iter()
@@ -170,6 +170,10 @@ pub fn spot(
     };
     let mut places: Vec<PlaceMention> =
         spans.into_iter().map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims)).collect();
+    // A word a place noun announces as a name is that name, not a trigger it also spells.
+    let announced: Vec<(usize, usize)> =
+        places.iter().filter(|p| p.after_place_noun).map(|p| (p.start, p.end)).collect();
+    let triggers = triggers.into_iter().filter(|t| !inside_any(t.start, t.end, &announced)).collect();
     regions_in_apposition(&mut places, &tokens);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
@@ -403,9 +407,19 @@ fn uncased_name_spans(
         // by its consonants, if none of its words joins or announces the items of a list
         // ("قرى X" is "the villages of" and a name) and none after the first is a word of the
         // pack; one word so matched would too often be a common word.
+        // A word of the pack that a place noun announces is a name when the gazetteer knows
+        // it so ("مدينة تدمر": Palmyra, not "is destroyed"), unless it is itself a word for
+        // places ("مدن وبلدات محافظة الحسكة").
+        let announced_known = |k: usize| {
+            k == 1
+                && announced_by_place_noun(tokens, i, pack)
+                && pack.place_nouns.match_at(tokens, i).is_none()
+                && pack.region_words.match_at(tokens, i).is_none()
+                && gazetteer.knows_name(&span_text(text, tokens, i, i + 1))
+        };
         let known = (1..=MAX_NAME_WORDS)
             .rev()
-            .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word)))
+            .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word) || announced_known(k)))
             .find(|&k| {
                 let name = span_text(text, tokens, i, i + k);
                 gazetteer.knows_name(&name)

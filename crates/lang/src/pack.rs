@@ -30,6 +30,11 @@ pub enum TriggerKind {
     /// An attack by an armed group ("attacked", "ont attaqué"): an air strike when aircraft
     /// carry it, else an armed clash.
     Assault,
+    /// Targeting that names no means of its own ("استهدف": targeted): an air strike when
+    /// aircraft are named or the attacker flies, shelling when the sentence names ground
+    /// fire, else the attack told just before it going on; alone, no event (people are
+    /// targeted by gunfire, raids and bombs as much as by shells).
+    Target,
     /// Fighting between two armed sides.
     Clash,
     /// Damage whose cause is the attack last mentioned ("was destroyed", "touchés").
@@ -199,6 +204,10 @@ struct EventsSection {
     organisations: Vec<String>,
     claim_markers: Vec<String>,
     agent_markers: Vec<String>,
+    /// Whether an actor right after a trigger is its agent: verb-subject order ("قصفت قوات
+    /// النظام") and a verbal noun's agent as its genitive ("قصف قوات النظام").
+    #[serde(default)]
+    agent_right_after_trigger: bool,
     aerial: Vec<String>,
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
@@ -287,6 +296,9 @@ pub struct LanguagePack {
     pub claim_markers: Lexicon<()>,
     /// Words that introduce who did something, after the deed: "by", "par", "du".
     pub agent_markers: Lexicon<()>,
+    /// An actor right after a trigger is its agent, not its object: languages whose verbs
+    /// come before their subjects and whose verbal nouns take their agent as a genitive.
+    pub agent_right_after_trigger: bool,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
     pub aerial: Lexicon<()>,
     /// Words that say a place changed hands without fighting: a take is then a
@@ -597,6 +609,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
         agent_markers: set(&file.events.agent_markers),
+        agent_right_after_trigger: file.events.agent_right_after_trigger,
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
         victims: set(&file.events.victims),

@@ -118,3 +118,108 @@ fn what_a_bomb_targeted_is_the_bombing_not_a_second_attack() {
     assert_eq!(e.fatalities, 2);
     assert_eq!(events.len(), 1, "{}", summary(&events));
 }
+
+#[test]
+fn the_subject_after_a_verb_first_arrest_is_the_arresting_force() {
+    // "Hayat Tahrir al-Sham arrested three young men in the town of Sarmada yesterday": the
+    // verb comes first, its subject after it.
+    let events = ar("اعتقلت هيئة تحرير الشام ثلاثة شبان في مدينة سرمدا أمس.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.mention, "سرمدا");
+    assert_eq!(e.actor1_id, Some(actor("HTS")));
+}
+
+#[test]
+fn the_doer_named_by_a_relative_clause_after_the_raids_is_the_attacker() {
+    // "Two civilians were killed in air raids that the regime's planes carried out on the
+    // town of Kafranbel": "نفذتها" (carried them out) names who struck.
+    let events = ar("قتل مدنيان في غارات جوية نفذتها طائرات النظام على بلدة كفرنبل.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "كفرنبل");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
+fn the_regime_forces_after_lam_are_the_shelling_side() {
+    // "Three civilians were wounded by artillery shelling by (ل) regime forces on the village
+    // of Kansafra."
+    let events = ar("أصيب ثلاثة مدنيين بقصف مدفعي لقوات النظام على قرية كنصفرة.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "كنصفرة");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
+fn the_regular_forces_are_the_government() {
+    // "The regular forces shelled the town of Talbiseh with mortar rounds."
+    let events = ar("قصفت القوات النظامية بلدة تلبيسة بقذائف الهاون.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "تلبيسة");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
+fn people_flee_the_place_of_their_clause_not_the_one_shelled_next() {
+    // "The town of Saraqib saw a wave of flight, while the factions shelled the village of
+    // al-Hadher": al-Hadher is where shells fell, not where people fled from.
+    let events = ar("شهدت بلدة سراقب موجة نزوح، فيما قصفت الفصائل قرية الحاضر.");
+    let fled: Vec<&str> =
+        events.iter().filter(|e| e.sub_event_type == SubEventType::Displacement).map(|e| e.mention.as_str()).collect();
+    assert_eq!(fled, ["سراقب"], "{}", summary(&events));
+    assert_eq!(at(&events, "الحاضر").sub_event_type, SubEventType::Shelling);
+}
+
+#[test]
+fn a_strike_on_a_camp_of_the_displaced_is_no_flight() {
+    // "Five civilians were killed in a Russian raid on a camp for the displaced near the town
+    // of Atmeh": the displaced had fled before; the news is the raid.
+    let events = ar("قتل خمسة مدنيين في غارة روسية على مخيم للنازحين قرب بلدة أطمة.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("RUS")));
+}
+
+#[test]
+fn a_call_to_bring_down_the_regime_downs_no_aircraft() {
+    // "A demonstration came out in the town of Kafranbel calling for the fall (إسقاط) of
+    // the regime."
+    let events = ar("خرجت مظاهرة في مدينة كفرنبل تطالب بإسقاط النظام.");
+    let e = single(&events, SubEventType::PeacefulProtest);
+    assert_eq!(e.mention, "كفرنبل");
+}
+
+#[test]
+fn the_imperfect_of_control_tells_who_holds_a_city_not_that_it_was_taken() {
+    // "The Syrian army controls (يسيطر) all of Aleppo, and a mortar round fell yesterday on
+    // the Hamdaniyeh quarter in it."
+    let events = ar("يسيطر الجيش السوري على مدينة حلب كلها، وقد سقطت قذيفة هاون أمس على حي الحمدانية فيها.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "الحمدانية");
+}
+
+#[test]
+fn a_town_a_place_noun_announces_is_read_as_a_town_though_it_spells_a_verb() {
+    // "Regime forces took control of the city of Palmyra (تدمر, also 'is destroyed')."
+    let events = ar("سيطرت قوات النظام على مدينة تدمر بعد معارك عنيفة.");
+    let e = at(&events, "تدمر");
+    assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
+fn targeting_by_gunmen_is_no_shelling() {
+    // "Unknown gunmen targeted a civilian car near the town of Sanamayn, killing its driver":
+    // "استهدف" names no means; the gunmen's attack is the event.
+    let events = ar("استهدف مسلحون مجهولون سيارة مدنية قرب مدينة الصنمين، ما أدى إلى مقتل سائقها.");
+    assert!(events.iter().all(|e| e.sub_event_type != SubEventType::Shelling), "{}", summary(&events));
+    assert!(events.iter().any(|e| e.sub_event_type == SubEventType::Attack), "{}", summary(&events));
+}
+
+#[test]
+fn targeting_with_mortar_rounds_is_shelling() {
+    // "Regime forces targeted the village of Kansafra with mortar rounds (بالهاون)."
+    let events = ar("استهدفت قوات النظام قرية كنصفرة بالهاون أمس.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "كنصفرة");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}

@@ -9,6 +9,9 @@ use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
 use crate::spot::{span_text, ActorMention, TriggerMention};
 
+/// Quotation marks that may stand between a word and the name it governs.
+const QUOTES: &str = "\"'«»“”„";
+
 impl<'s> SentenceReader<'_, 's> {
     /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
     /// subject of the discourse.
@@ -67,6 +70,7 @@ impl<'s> SentenceReader<'_, 's> {
         let agent = |a: &ActorMention| {
             a.start < trigger.end
                 || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
+                || (pack.agent_right_after_trigger && self.right_after(trigger, a))
         };
         let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
         let after =
@@ -85,6 +89,14 @@ impl<'s> SentenceReader<'_, 's> {
                 .cloned()
         };
         after.or_else(demonym).or_else(before)
+    }
+
+    /// Whether an actor stands right after the trigger, a quotation mark aside ("اعتقلت
+    /// هيئة تحرير الشام", "قصف "قوات النظام"").
+    fn right_after(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        actor.start == trigger.end
+            || (actor.start == trigger.end + 1 && tokens.get(trigger.end).is_some_and(|t| t.is_punct(QUOTES)))
     }
 
     /// An actor named only by a nationality word ("Turkish drones", "frappes russes").

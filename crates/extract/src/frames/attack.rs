@@ -18,17 +18,29 @@ impl<'s> SentenceReader<'_, 's> {
     /// the air strike told just before it.
     pub(crate) fn reading_of(&self, trigger: &TriggerMention, discourse: &Discourse) -> TriggerKind {
         let kind = trigger.trigger.kind;
-        if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault) {
+        if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target) {
             return kind;
         }
         let aircraft_named = !self.ctx.pack.aerial.find_all(&self.spotted.tokens).is_empty();
         let attacker = self.attacker_in_sentence(trigger);
         let air_force = attacker.as_ref().is_some_and(|a| a.id.attacks_from_the_air());
-        let air_strike_going_on = kind == TriggerKind::Bombard
-            && attacker.is_none()
-            && discourse.last_attack.as_ref().is_some_and(|a| {
-                a.kind == TriggerKind::AirStrike && self.index.saturating_sub(a.sentence) <= ATTACK_MEMORY
-            });
+        let recent_attack = discourse
+            .last_attack
+            .as_ref()
+            .filter(|a| self.index.saturating_sub(a.sentence) <= ATTACK_MEMORY)
+            .map(|a| a.kind);
+        if kind == TriggerKind::Target {
+            let ground_fire = self.spotted.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Shelling);
+            return if aircraft_named || air_force {
+                TriggerKind::AirStrike
+            } else if ground_fire {
+                TriggerKind::Shelling
+            } else {
+                recent_attack.unwrap_or(TriggerKind::Target)
+            };
+        }
+        let air_strike_going_on =
+            kind == TriggerKind::Bombard && attacker.is_none() && recent_attack == Some(TriggerKind::AirStrike);
         match (kind, aircraft_named || air_force || air_strike_going_on) {
             (_, true) => TriggerKind::AirStrike,
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,
@@ -126,7 +138,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// bomb just named tells what that bomb did, not another attack.
     pub(crate) fn is_said_of_a_bomb(&self, trigger: &TriggerMention) -> bool {
         const SUBJECT_DISTANCE: usize = 2;
-        matches!(trigger.trigger.kind, TriggerKind::Bombard | TriggerKind::Assault)
+        matches!(trigger.trigger.kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target)
             && self.incident_just_before(trigger, SUBJECT_DISTANCE, |t| {
                 matches!(t.trigger.sub_event_type, Some(SubEventType::RemoteExplosive | SubEventType::SuicideBomb))
                     && self.same_clause(t.end, trigger.start)

@@ -1,20 +1,44 @@
 //! Flight frames: people displaced from the places a flight word names.
 
 use frontline_core::SubEventType;
+use frontline_lang::{TokenKind, TriggerKind};
 
+use super::territory::is_event_kind;
 use super::Frame;
 use crate::reader::SentenceReader;
 use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
 
+/// How close after a flight word an event word, with no punctuation between, is what people
+/// fled ("fleeing intense fighting in X"): its places are the flight's too.
+const CAUSE_DISTANCE: usize = 3;
+
 impl<'s> SentenceReader<'_, 's> {
     /// People fleeing the places that follow the trigger ("fled Ariha"), else those named
-    /// before it in its clause ("residents of Ariha fled").
+    /// before it in its clause ("residents of Ariha fled"). The places after it are those of
+    /// its own clause, up to the next event told ("a wave of flight from X, while the
+    /// factions shelled Y": Y is where the shells fell, not where people fled from), unless
+    /// that event is what they fled.
     pub(crate) fn flight(&self, trigger: &'s TriggerMention, frames: &mut Vec<Frame<'s>>) {
         let origin = |p: &&PlaceMention| {
             p.role == PlaceRole::Site && self.is_named_place(p) || matches!(p.role, PlaceRole::Region { .. })
         };
         let places = &self.spotted.places;
-        let after: Vec<&PlaceMention> = places.iter().filter(|p| p.start >= trigger.end).filter(origin).collect();
+        let next_event = self
+            .spotted
+            .triggers
+            .iter()
+            .find(|t| {
+                t.start >= trigger.end
+                    && is_event_kind(t.trigger.kind)
+                    && t.trigger.kind != TriggerKind::Flee
+                    && !self.is_cause_of_flight(trigger, t)
+            })
+            .map_or(self.spotted.tokens.len(), |t| t.start);
+        let after: Vec<&PlaceMention> = places
+            .iter()
+            .filter(|p| p.start >= trigger.end && p.end <= next_event && self.same_clause(trigger.end, p.start))
+            .filter(origin)
+            .collect();
         let origins = if after.is_empty() {
             let before = |p: &&PlaceMention| p.end <= trigger.start && self.same_clause(p.end, trigger.start);
             places.iter().filter(before).filter(origin).collect()
@@ -24,5 +48,13 @@ impl<'s> SentenceReader<'_, 's> {
         for place in origins {
             frames.push(Frame::new(SubEventType::Displacement, place, trigger));
         }
+    }
+
+    /// Whether an event word is what people fled: within a few words after the flight word,
+    /// nothing but words between ("fleeing intense fighting", "نزوح هربا من القصف").
+    fn is_cause_of_flight(&self, flight: &TriggerMention, event: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        event.start < flight.end + CAUSE_DISTANCE
+            && tokens[flight.end..event.start].iter().all(|t| t.kind != TokenKind::Punct)
     }
 }

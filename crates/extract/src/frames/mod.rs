@@ -110,8 +110,13 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Flee => self.flight(trigger, &mut frames),
                 TriggerKind::Incident => self.incident(trigger, &mut frames),
                 TriggerKind::Intervention => self.lone_intervention(trigger, &mut frames),
-                // Read above as one of the kinds before, or with the triggers they qualify.
-                TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Bombard | TriggerKind::Assault => {}
+                // Read above as one of the kinds before, or with the triggers they qualify;
+                // targeting whose means nothing tells is no event of its own.
+                TriggerKind::Kill
+                | TriggerKind::Wound
+                | TriggerKind::Bombard
+                | TriggerKind::Assault
+                | TriggerKind::Target => {}
             }
             if frames.len() == before && !matches!(kind, TriggerKind::Damage) {
                 trace.note(|| format!("{:?}: no place where it happened", trigger.text));
