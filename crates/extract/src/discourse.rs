@@ -4,7 +4,7 @@
 //! (hypothetical, claimed by someone), and which town "the town" is.
 
 use frontline_core::ActorId;
-use frontline_lang::{LanguagePack, TriggerKind};
+use frontline_lang::{LanguagePack, TokenKind, TriggerKind};
 
 use crate::context::ArticleContext;
 use crate::dates::DateWindow;
@@ -127,9 +127,9 @@ impl<'s> SentenceReader<'_, 's> {
 /// How many prose sentences back a definite place noun ("the town") looks for the
 /// settlement it refers to: a report returns to a town within its episode, not pages later.
 pub(crate) const PLACE_ANAPHORA_SENTENCES: usize = 3;
-/// How many words after a place noun a name it announces starts ("the town *of* X"): a noun
-/// with a name there is no reference back.
-const NAME_AFTER_NOUN: usize = 2;
+/// How many words may stand between a place noun and a name it announces ("the town *of*
+/// X", "la ville *syrienne de* X"): a noun with a name there is no reference back.
+const NAME_AFTER_NOUN: usize = 3;
 
 /// A settlement the discourse named, as a later "the town" may refer to it.
 struct Settlement {
@@ -176,7 +176,7 @@ pub(crate) fn resolve_place_anaphora(
             while let Some(place) = places.next_if(|p| p.start < start) {
                 named.extend(reader.settlement(place, &admin1));
             }
-            let Some(antecedent) = antecedent(&named, kind) else {
+            let Some(antecedent) = antecedent(&named, kind, prose) else {
                 continue;
             };
             let text = antecedent.name.clone();
@@ -202,7 +202,8 @@ pub(crate) fn resolve_place_anaphora(
 }
 
 /// The definite place nouns of a sentence that name no place themselves: no name follows
-/// them, and they are no part of a name ("المدينة الصناعية").
+/// them in their clause, no word makes them another place ("the neighbouring village"), and
+/// they are no part of a name.
 fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> {
     let mut found = Vec::new();
     let mut i = 0;
@@ -213,8 +214,13 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
         };
         let (start, end) = (hit.start, hit.end);
         let inside_name = s.places.iter().any(|p| p.start < end && start < p.end);
-        let name_after = s.places.iter().any(|p| p.start >= end && p.start <= end + NAME_AFTER_NOUN);
-        if !inside_name && !name_after {
+        let name_after = s.places.iter().any(|p| {
+            p.start >= end
+                && p.start <= end + NAME_AFTER_NOUN
+                && !s.tokens[end..p.start].iter().any(|t| t.kind == TokenKind::Punct)
+        });
+        let another_place = pack.other_place_words.match_at(&s.tokens, end).is_some();
+        if !inside_name && !name_after && !another_place {
             found.push((start, end, *hit.value));
         }
         i = end;
@@ -229,27 +235,37 @@ impl SentenceReader<'_, '_> {
         if !matches!(place.role, PlaceRole::Site | PlaceRole::Near) {
             return None;
         }
-        let home = &self.ctx.home;
-        let named = place.after_place_noun || home.place(&place.text).is_some_and(|p| p.country == HOME_COUNTRY);
         let pack = self.ctx.pack;
-        let kind = announcing(&self.spotted.tokens, place.start, pack, &pack.settlement_nouns).map(|h| *h.value);
+        let tokens = &self.spotted.tokens;
+        let kind = announcing(tokens, place.start, pack, &pack.settlement_nouns).map(|h| *h.value);
+        // A place a noun calls something else than a settlement ("the neighbourhoods of A",
+        // "the airport of B") is no town.
+        if kind.is_none()
+            && place.after_place_noun
+            && announcing(tokens, place.start, pack, &pack.place_nouns).is_some()
+        {
+            return None;
+        }
+        // A name the gazetteer knows only by a close spelling may be no place at all ("the
+        // Red Crescent"): a town referred back to is one the text called so, or a name known
+        // as written.
+        let known = self.ctx.gazetteer.knows_name(&place.text)
+            && self.ctx.home.place(&place.text).is_some_and(|p| p.country == HOME_COUNTRY);
+        let named = place.after_place_noun || known;
         named.then(|| Settlement { sentence: self.prose_index, name: place.text.clone(), kind, admin1: admin1.clone() })
     }
 }
 
-/// The settlement a definite noun of a kind refers to: one of the last sentence that named
-/// any, the one of its kind, else the one the text called nothing, else any; none when two
-/// places answer equally ("Jets struck A and B. ... the town").
-fn antecedent(named: &[Settlement], kind: u32) -> Option<&Settlement> {
-    let last = named.last()?.sentence;
-    let rank = |n: &Settlement| match n.kind {
-        Some(k) if k == kind => 0,
-        None => 1,
-        Some(_) => 2,
-    };
-    let latest = || named.iter().filter(|n| n.sentence == last);
-    let best = latest().map(rank).min()?;
-    let mut answers = latest().filter(|n| rank(n) == best);
-    let first = answers.next()?;
-    answers.all(|n| n.name == first.name).then_some(first)
+/// The settlement a definite noun of a kind refers to. One its own sentence named before
+/// it ("In Jableh, ... the hospital of the town"), else one of the sentences before: of its
+/// kind first ("the village of A ... B ... the village" is A), then the most recent. None
+/// when two places answer equally ("Jets struck A and B. ... the town").
+fn antecedent(named: &[Settlement], kind: u32, sentence: usize) -> Option<&Settlement> {
+    let rank = |n: &Settlement| u8::from(n.kind != Some(kind));
+    let own: Vec<&Settlement> = named.iter().filter(|n| n.sentence == sentence).collect();
+    let candidates: Vec<&Settlement> = if own.is_empty() { named.iter().collect() } else { own };
+    let best = candidates.iter().map(|n| rank(n)).min()?;
+    let last = candidates.iter().rev().find(|n| rank(n) == best)?;
+    let rival = candidates.iter().any(|n| rank(n) == best && n.sentence == last.sentence && n.name != last.name);
+    (!rival).then_some(*last)
 }

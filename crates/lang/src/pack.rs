@@ -183,6 +183,10 @@ struct PlacesSection {
     /// that kind, and the definite phrases that refer back to one named before.
     #[serde(default)]
     settlements: std::collections::BTreeMap<String, SettlementEntry>,
+    /// Words right after a definite place noun that make it another place than one named
+    /// before ("the *neighbouring* village", "the *industrial* city").
+    #[serde(default)]
+    other_place_words: Vec<String>,
 }
 
 /// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
@@ -294,6 +298,8 @@ pub struct LanguagePack {
     pub place_anaphors: Lexicon<u32>,
     /// The kinds of settlement the pack tells apart, as its file names them.
     pub settlement_kinds: Vec<String>,
+    /// Words after a definite place noun that make it another place ("le village *voisin*").
+    pub other_place_words: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -435,6 +441,7 @@ impl LanguagePack {
             &mut self.name_cues,
             &mut self.settlement_nouns,
             &mut self.place_anaphors,
+            &mut self.other_place_words,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -625,6 +632,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         settlement_nouns,
         place_anaphors,
         settlement_kinds,
+        other_place_words: set(&file.places.other_place_words),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),

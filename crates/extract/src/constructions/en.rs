@@ -526,3 +526,11 @@ fn the_town_after_two_towns_or_far_back_refers_to_neither() {
     let far = en("Russian jets bombed Taftanaz on Tuesday. The Observatory gave no toll. Residents said they were afraid. Schools were closed. Aid groups asked for calm. Artillery shelled the town on Wednesday.");
     assert!(!far.iter().any(|e| e.sub_event_type == SubEventType::Shelling), "{}", summary(&far));
 }
+
+#[test]
+fn the_town_after_a_town_of_its_own_sentence_is_that_town() {
+    // "the town" in the sentence that names Sarmin is Sarmin, not Taftanaz named before.
+    let events = en("Russian jets bombed Taftanaz on Tuesday. In Sarmin, artillery shells hit the market of the town.");
+    let shelling: Vec<&str> = of_type(&events, SubEventType::Shelling).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(shelling, ["Sarmin"], "{}", summary(&events));
+}

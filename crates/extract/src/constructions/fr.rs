@@ -387,3 +387,17 @@ fn la_ville_renvoie_a_la_derniere_nommee_meme_appelee_autrement() {
         summary(&indefinite)
     );
 }
+
+#[test]
+fn le_village_voisin_est_un_autre_lieu() {
+    // "le village voisin" is not Kafranbel: a neighbouring village, not named.
+    let events = fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village voisin.");
+    assert!(
+        !events.iter().any(|e| e.sub_event_type == SubEventType::Shelling && e.mention == "Kafranbel"),
+        "{}",
+        summary(&events)
+    );
+    let same =
+        fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village.");
+    assert_eq!(of_type(&same, SubEventType::Shelling).len(), 1, "{}", summary(&same));
+}
