@@ -126,7 +126,7 @@ impl<'s> SentenceReader<'_, 's> {
 
 /// How many prose sentences back a definite place noun ("the town") looks for the
 /// settlement it refers to: a report returns to a town within its episode, not pages later.
-pub(crate) const PLACE_ANAPHORA_SENTENCES: usize = 3;
+const PLACE_ANAPHORA_SENTENCES: usize = 3;
 /// How many words may stand between a place noun and a name it announces ("the town *of*
 /// X", "la ville *syrienne de* X"): a noun with a name there is no reference back.
 const NAME_AFTER_NOUN: usize = 3;
