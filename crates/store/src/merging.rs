@@ -597,48 +597,18 @@ fn join_event(
 }
 
 /// Stores a reprint's copy of an event (for the article stored under `article`, whose
-/// text is `text`) as a source of its original's merged event, which it updates in place.
-/// A copy has its original's block, window, actors, toll and day of publication, so it
-/// changes neither the window nor the toll nor the confidence: only the id, which member
-/// is the most precise, and the sources (a row that names the merged event). Constant
-/// time, whatever the number of sources. False, storing nothing, when the merged event is
-/// not one this can update (a merge rule's own record).
+/// text is `text`, published on `published`) as a source of its original's merged event,
+/// which it joins in place ([`join_event`]): constant time, whatever the number of
+/// sources. False, storing nothing, when that merged event's tally is unknown.
 pub(crate) fn join_copy(
     conn: &Connection,
     memo: &mut Memo,
     copy: &Event,
-    article: i64,
-    text: &str,
+    reprint: (i64, &str, Option<NaiveDate>),
     merged: i64,
 ) -> Result<bool, StoreError> {
-    let row = conn
-        .prepare_cached(
-            "SELECT m.share_sum, m.best, b.date_start, b.date_end, b.geo_precision, b.confidence, b.event_id
-             FROM merged_events m JOIN events b ON b.key = m.best WHERE m.key = ?1 AND m.record IS NULL",
-        )?
-        .query_row([merged], |r| {
-            let mut best = copy.clone();
-            best.date_start = crate::record::day_of(r.get(2)?);
-            best.date_end = crate::record::day_of(r.get(3)?);
-            best.geo_precision = r.get(4)?;
-            best.confidence = r.get(5)?;
-            best.event_id = r.get(6)?;
-            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, best))
-        })
-        .optional()?;
-    let Some((sum, best_key, best)) = row else {
-        return Ok(false);
-    };
     let block = memo.block(conn, &block_of(copy))?.key;
-    let copy_key = memo.take_event_key(conn)?;
-    insert_event(conn, copy_key, copy, block, article, text, Some(merged))?;
-    // The precision of the best member, compared as the merge stage compares it.
-    let best_key =
-        if frontline_merge::more_precise(copy, &best) == std::cmp::Ordering::Less { copy_key } else { best_key };
-    let sum = (sum as u64).wrapping_add(frontline_merge::member_share(&copy.event_id));
-    conn.prepare_cached("UPDATE merged_events SET best = ?1, share_sum = ?2, event_id = ?3 WHERE key = ?4")?
-        .execute(params![best_key, sum as i64, frontline_merge::merged_id(sum), merged])?;
-    Ok(true)
+    join_event(conn, memo, (block, &[merged]), copy, reprint)
 }
 
 /// The merged event stored under `key`, with its sources (sorted by article, then event).

@@ -332,7 +332,7 @@ pub(crate) fn write_reprint(
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
     for (copy, merged) in &original.copies {
         let joined = match merged {
-            Some(merged) => join_copy(conn, memo, copy, key, &article.text, *merged)?,
+            Some(merged) => join_copy(conn, memo, copy, (key, &article.text, article.published), *merged)?,
             None => false,
         };
         if !joined {
