@@ -146,17 +146,21 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// The tally of one member, from an article published on `published`.
+    pub fn of(member: &Event, published: Option<NaiveDate>) -> Tally {
+        Tally {
+            latest_start: member.date_start,
+            earliest_end: member.date_end,
+            confidence: member.confidence,
+            share_sum: member_share(&member.event_id),
+            toll: Toll::of(published, member.fatalities),
+            members: 1,
+        }
+    }
+
     /// Adds a member, from an article published on `published`.
     pub fn add(&mut self, member: &Event, published: Option<NaiveDate>) {
-        self.latest_start = self.latest_start.max(member.date_start);
-        self.earliest_end = match (self.earliest_end, member.date_end) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        self.confidence = self.confidence.max(member.confidence);
-        self.share_sum = self.share_sum.wrapping_add(member_share(&member.event_id));
-        self.toll.add(published, member.fatalities);
-        self.members += 1;
+        self.absorb(&Tally::of(member, published));
     }
 
     /// Takes in the members of another merged event, which an event has linked to these.
@@ -206,25 +210,17 @@ pub struct Toll {
 }
 
 impl Toll {
+    /// The figure of one source (0: it reports none), published on `published`.
+    pub fn of(published: Option<NaiveDate>, figure: u32) -> Toll {
+        if figure == 0 {
+            return Toll::default();
+        }
+        Toll { least: Some(figure), latest: published, least_latest: figure, mixed: false }
+    }
+
     /// Adds a source's figure (0: it reports none).
     pub fn add(&mut self, published: Option<NaiveDate>, figure: u32) {
-        if figure == 0 {
-            return;
-        }
-        let Some(least) = self.least else {
-            *self = Toll { least: Some(figure), latest: published, least_latest: figure, mixed: false };
-            return;
-        };
-        self.least = Some(least.min(figure));
-        match published.cmp(&self.latest) {
-            std::cmp::Ordering::Greater => {
-                self.latest = published;
-                self.least_latest = figure;
-                self.mixed = true;
-            }
-            std::cmp::Ordering::Equal => self.least_latest = self.least_latest.min(figure),
-            std::cmp::Ordering::Less => self.mixed = true,
-        }
+        self.absorb(&Toll::of(published, figure));
     }
 
     /// Takes in the figures of another merged event's sources.
