@@ -150,46 +150,28 @@ pub(crate) fn remerge_joined(
 /// The merged events of the stored events of a block whose windows overlap `window` (for
 /// an undated window, of its undated events; for a window open at one end, of all of them).
 fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Result<Vec<i64>, StoreError> {
-    let mut found = Vec::new();
-    match window {
-        (Some(start), Some(end)) => {
-            let floor = block.longest.map_or(i64::MIN, |days| start - days);
-            let mut statement = conn.prepare_cached(
-                "SELECT DISTINCT merged FROM events
-                 WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4 AND merged IS NOT NULL",
-            )?;
-            for merged in statement.query_map(params![block.key, floor, end, start], |r| r.get(0))? {
-                found.push(merged?);
-            }
-        }
-        (None, None) => {
-            let mut statement = conn.prepare_cached(
-                "SELECT DISTINCT merged FROM events
-                 WHERE block = ?1 AND date_start IS NULL AND date_end IS NULL AND merged IS NOT NULL",
-            )?;
-            for merged in statement.query_map(params![block.key], |r| r.get(0))? {
-                found.push(merged?);
-            }
-        }
-        _ => {
-            let mut statement =
-                conn.prepare_cached("SELECT DISTINCT merged FROM events WHERE block = ?1 AND merged IS NOT NULL")?;
-            for merged in statement.query_map(params![block.key], |r| r.get(0))? {
-                found.push(merged?);
-            }
-        }
-    }
-    Ok(found)
+    let (days, bound): (&str, Vec<i64>) = match window {
+        (Some(start), Some(end)) => (
+            " AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4",
+            vec![block.longest.map_or(i64::MIN, |days| start - days), *end, *start],
+        ),
+        (None, None) => (" AND date_start IS NULL AND date_end IS NULL", Vec::new()),
+        _ => ("", Vec::new()),
+    };
+    let sql = format!("SELECT DISTINCT merged FROM events WHERE block = ?1{days} AND merged IS NOT NULL");
+    let mut statement = conn.prepare_cached(&sql)?;
+    let values = std::iter::once(block.key).chain(bound);
+    let found = statement.query_map(params_from_iter(values), |r| r.get(0))?;
+    Ok(found.collect::<Result<_, _>>()?)
 }
 
 /// Stores an event of the article stored under `article` (whose text is `text`, published
-/// on the day `published` gives) in constant time when it can, and returns true: merged
-/// alone when the merge stage links it to no stored event of its block (most events: a new
-/// article, a place and days of their own), joined in place to the one merged event it
-/// links to when that one's tally is known. Else (it links to several, which it makes one;
-/// or its window is undated or open-ended where others are) stores nothing and returns
-/// false: it is then merged again with what it reaches ([`remerge_joined`]).
-#[allow(clippy::too_many_arguments)]
+/// on the day `published` gives) in time that does not grow with the store, and returns
+/// true: merged alone when the merge stage links it to no stored event of its block (most
+/// events: a new article, a place and days of their own), else joined in place to the
+/// merged events it links to ([`join_event`]). Stores nothing and returns false when a
+/// tally is unknown, or its window is undated or open-ended where others are: it is then
+/// merged again with what it reaches ([`remerge_joined`]).
 pub(crate) fn insert_linked(
     conn: &Connection,
     memo: &mut Memo,
