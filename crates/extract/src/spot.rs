@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger};
+use frontline_lang::{LanguagePack, RegionSide, Token, TokenKind, Trigger};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -52,17 +52,6 @@ pub struct PlaceMention {
     pub role: PlaceRole,
     /// Announced by a place noun ("the town of", "la ville de").
     pub after_place_noun: bool,
-    /// For a definite place noun ("the town") standing for a settlement named before it, and
-    /// whose name `text` then is: what the discourse knew of that settlement.
-    pub referent: Option<Referent>,
-}
-
-/// What the discourse knew of the settlement a place noun refers back to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Referent {
-    /// The governorate the sentence that named it gave (else the article's): the place is
-    /// the one resolved there, whatever region the later sentence speaks of.
-    pub admin1: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -479,27 +468,16 @@ fn place_mention(
     }
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
-    PlaceMention { start, end, text: name, role, after_place_noun, referent: None }
+    PlaceMention { start, end, text: name, role, after_place_noun }
 }
 
 /// "la ville de X", "the villages of X", "village d'X", "the town X": a place noun ends at
 /// the name, or before one or two small words that end at it.
 fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) -> bool {
-    announcing(tokens, start, pack, &pack.place_nouns).is_some()
-}
-
-/// The noun of a lexicon that announces the name at `start`: ending at it, or before one or
-/// two small words that end at it.
-pub(crate) fn announcing<'l, T: Clone>(
-    tokens: &[Token],
-    start: usize,
-    pack: &LanguagePack,
-    nouns: &'l Lexicon<T>,
-) -> Option<Hit<'l, T>> {
     let mut at = start;
     for _ in 0..=2 {
-        if let Some(hit) = nouns.match_ending_at(tokens, at, 3) {
-            return Some(hit);
+        if pack.place_nouns.match_ending_at(tokens, at, 3).is_some() {
+            return true;
         }
         let small = at > 0 && {
             let previous = &tokens[at - 1];
@@ -508,11 +486,11 @@ pub(crate) fn announcing<'l, T: Clone>(
                     || pack.directions.match_at(tokens, at - 1).is_some())
         };
         if !small {
-            return None;
+            return false;
         }
         at -= 1;
     }
-    None
+    false
 }
 
 /// A place right after another with only "in"/"dans" between contains it: "the town of
@@ -547,9 +525,7 @@ fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &Langu
     }
 }
 
-/// The role the words around a place's mention give it: a country, a facility, a person,
-/// a region, a landmark, near, an origin, else a site.
-pub(crate) fn role_of(
+fn role_of(
     name: &str,
     tokens: &[Token],
     start: usize,
