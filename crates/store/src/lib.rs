@@ -471,15 +471,16 @@ mod tests {
             .collect()
     }
 
+    /// What `of` says of each stored merged event, sorted.
+    fn merged_sorted(store: &Store, of: impl Fn(&MergedEvent) -> String) -> Vec<String> {
+        let mut said: Vec<String> =
+            store.merged_events(&EventFilter::default()).expect("query").iter().map(of).collect();
+        said.sort();
+        said
+    }
+
     fn merged_ids(store: &Store) -> Vec<String> {
-        let mut ids: Vec<String> = store
-            .merged_events(&EventFilter::default())
-            .expect("query")
-            .into_iter()
-            .map(|m| m.event.event_id)
-            .collect();
-        ids.sort();
-        ids
+        merged_sorted(store, |m| m.event.event_id.clone())
     }
 
     #[test]
@@ -508,14 +509,7 @@ mod tests {
 
     /// Every merged event, with its sources, as one comparable text each.
     fn merged_records(store: &Store) -> Vec<String> {
-        let mut records: Vec<String> = store
-            .merged_events(&EventFilter::default())
-            .expect("query")
-            .iter()
-            .map(|m| serde_json::to_string(m).expect("serialises"))
-            .collect();
-        records.sort();
-        records
+        merged_sorted(store, |m| serde_json::to_string(m).expect("serialises"))
     }
 
     #[test]

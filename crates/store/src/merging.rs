@@ -198,7 +198,7 @@ pub(crate) fn insert_linked(
         }
         linked => {
             let day = published.get(&event.article_id).copied();
-            join_event(conn, memo, (row.key, linked), event, (article, text, day))
+            join_event(conn, memo, (row.key, block.0, linked), event, (article, text, day))
         }
     }
 }
@@ -334,19 +334,14 @@ const MERGED_COLUMNS: &str = "m.event_id, m.best, m.kind, m.date_start, m.date_e
     m.toll_least_latest, m.toll_mixed, m.members";
 const MERGED_COLUMN_COUNT: usize = 18;
 
-/// The tally of these members (key, event), if the merged event is what the merge stage
-/// makes of them: its most precise member's fields with what they make together. Then an
-/// event can join it without its members being read ([`join_event`]).
-fn tally_of(merged: &MergedEvent, members: &[(i64, &Event)], published: &HashMap<String, NaiveDate>) -> Option<Tally> {
-    let mut tally = Tally::default();
-    for (_, member) in members {
-        tally.add(member, published.get(&member.article_id).copied());
-    }
-    let (_, best) = members.iter().min_by(|a, b| frontline_merge::more_precise(a.1, b.1))?;
-    let mut made = (*best).clone();
+/// Whether `merged` is what the merge stage makes of these members, whose tally is `tally`
+/// and most precise member `best`: that member's fields with what they make together. Then
+/// an event can join it without its members being read ([`join_event`]).
+fn made_by_merge_stage(merged: &MergedEvent, members: usize, best: &Event, tally: &Tally) -> bool {
+    let mut made = best.clone();
     tally.apply(&mut made);
     made.article_id.clone_from(&merged.event.article_id);
-    (made == merged.event && members.len() == merged.sources.len()).then_some(tally)
+    made == merged.event && members == merged.sources.len()
 }
 
 /// A tally's columns, as [`MERGED_COLUMNS`] ends with them (all NULL when unknown).
@@ -378,13 +373,42 @@ fn write_merged(
     reuse: Option<(i64, Option<&Vec<Value>>)>,
 ) -> Result<i64, StoreError> {
     let event = &merged.event;
-    // Of the members that carry its fields (copies of one report may all do), the most
-    // precise, as the merge stage chose it: an event joining later is compared with it.
-    let best = members.iter().filter(|(_, m)| carries(m, event)).min_by(|a, b| frontline_merge::more_precise(a.1, b.1));
+    let mut tally = Tally::default();
+    for (_, member) in members {
+        tally.add(member, published.get(&member.article_id).copied());
+    }
+    // The merge stage's own: its most precise member, and the tally is known. Else, of the
+    // members that carry its fields (copies of one report may all do), the most precise: an
+    // event joining later is compared with it.
+    let (best, known) = match most_precise(members.iter()) {
+        Some((key, best)) if made_by_merge_stage(merged, members.len(), best, &tally) => (Some(*key), true),
+        _ => (most_precise(members.iter().filter(|(_, m)| carries(m, event))).map(|(k, _)| *k), false),
+    };
     let record = if best.is_some() { None } else { Some(serde_json::to_string(merged)?) };
-    let best = best.or(members.first()).map_or(0, |(k, _)| *k);
-    let sum = members.iter().fold(0u64, |s, (_, m)| s.wrapping_add(frontline_merge::member_share(&m.event_id)));
-    let tally = tally_of(merged, members, published);
+    let best = best.or(members.first().map(|(k, _)| *k)).unwrap_or(0);
+    let values = merged_row(event, (best, kind), record, &tally, known);
+    store_merged_row(conn, values, reuse)
+}
+
+/// The most precise of these members (key, event), as the merge stage compares them.
+fn most_precise<'a, 'e>(members: impl Iterator<Item = &'a (i64, &'e Event)>) -> Option<&'a (i64, &'e Event)>
+where
+    'e: 'a,
+{
+    members.min_by(|a, b| frontline_merge::more_precise(a.1, b.1))
+}
+
+/// A merged event's row as [`MERGED_COLUMNS`] names its columns: `event` its fields, `best`
+/// the key of its most precise member, `kind` its sub-event type, `record` the whole
+/// record when no member carries its fields, and its tally (columns NULL when not `known`,
+/// but for the sum of shares, which gives the id).
+fn merged_row(
+    event: &Event,
+    (best, kind): (i64, i64),
+    record: Option<String>,
+    tally: &Tally,
+    known: bool,
+) -> Vec<Value> {
     let mut values: Vec<Value> = vec![
         event.event_id.clone().into(),
         best.into(),
@@ -395,10 +419,21 @@ fn write_merged(
         i64::from(event.time_precision).into(),
         i64::from(event.fatalities).into(),
         event.confidence.into(),
-        (sum as i64).into(),
+        (tally.share_sum as i64).into(),
         record.into(),
     ];
-    values.extend(tally_values(tally.as_ref()));
+    values.extend(tally_values(known.then_some(tally)));
+    values
+}
+
+/// Stores a merged event's row ([`merged_row`]): over `reuse` (its key, and its row as
+/// stored if known, which is then not written again when unchanged), or as a new row.
+/// Returns its key.
+fn store_merged_row(
+    conn: &Connection,
+    mut values: Vec<Value>,
+    reuse: Option<(i64, Option<&Vec<Value>>)>,
+) -> Result<i64, StoreError> {
     if let Some((key, stored)) = reuse {
         if stored == Some(&values) {
             return Ok(key);
@@ -521,7 +556,7 @@ fn joinable(conn: &Connection, merged: i64, like: &Event) -> Result<Option<(Tall
 fn join_event(
     conn: &Connection,
     memo: &mut Memo,
-    (block, linked): (i64, &[i64]),
+    (block, kind, linked): (i64, i64, &[i64]),
     event: &Event,
     (article, text, published): (i64, &str, Option<NaiveDate>),
 ) -> Result<bool, StoreError> {
@@ -554,27 +589,7 @@ fn join_event(
     let (best_key, mut made) =
         if frontline_merge::more_precise(event, &best).is_lt() { (key, event.clone()) } else { (best_key, best) };
     tally.apply(&mut made);
-    let mut values: Vec<Value> = vec![
-        made.event_id.into(),
-        best_key.into(),
-        made.date_start.map(day_number).into(),
-        made.date_end.map(day_number).into(),
-        made.event_date.map(day_number).into(),
-        i64::from(made.time_precision).into(),
-        i64::from(made.fatalities).into(),
-        made.confidence.into(),
-        (tally.share_sum as i64).into(),
-    ];
-    values.extend(tally_values(Some(&tally)));
-    values.push(kept.into());
-    conn.prepare_cached(
-        "UPDATE merged_events SET event_id = ?1, best = ?2, date_start = ?3, date_end = ?4, event_date = ?5,
-         time_precision = ?6, fatalities = ?7, confidence = ?8, share_sum = ?9, latest_start = ?10,
-         earliest_end = ?11, toll_least = ?12, toll_latest = ?13, toll_least_latest = ?14, toll_mixed = ?15,
-         members = ?16
-         WHERE key = ?17",
-    )?
-    .execute(params_from_iter(&values))?;
+    store_merged_row(conn, merged_row(&made, (best_key, kind), None, &tally, true), Some((kept, None)))?;
     Ok(true)
 }
 
@@ -589,8 +604,9 @@ pub(crate) fn join_copy(
     reprint: (i64, &str, Option<NaiveDate>),
     merged: i64,
 ) -> Result<bool, StoreError> {
-    let block = memo.block(conn, &block_of(copy))?.key;
-    join_event(conn, memo, (block, &[merged]), copy, reprint)
+    let block = block_of(copy);
+    let key = memo.block(conn, &block)?.key;
+    join_event(conn, memo, (key, block.0, &[merged]), copy, reprint)
 }
 
 /// The merged event stored under `key`, with its sources (sorted by article, then event).
