@@ -18,11 +18,11 @@ use chrono::Datelike;
 use clap::Args;
 use frontline_core::{Event, SubEventType};
 use frontline_eval::{
-    best_class, fit, fit_classes, fold_of, same_place_and_time, Corpus, CorpusArticle, Example, FitOptions, Gold,
-    GoldEvent, Model, Reliability, Scores, Split,
+    best_class, fit, fit_classes, fit_platt, fold_of, same_place_and_time, Corpus, CorpusArticle, Example, FitOptions,
+    Gold, GoldEvent, Model, Reliability, Scores, Split,
 };
 use frontline_extract::{retype_candidate, Extractor};
-use frontline_lang::{actor_default_key, Weights, TYPE_BIAS};
+use frontline_lang::{actor_default_key, logit, Calibration, Weights, TYPE_BIAS};
 
 use crate::eval::{read_corpus_extractions, SplitArg};
 
@@ -126,6 +126,7 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
             (language, kept)
         })
         .collect();
+    let calibrations = calibrate(&candidates, &held_out, &chosen, &kept_for, folds, &mut out)?;
     if args.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
@@ -136,6 +137,7 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
         if !model_kept {
             weights.by_feature.clear();
         }
+        weights.calibration = calibrations.get(language).copied();
         let dir = args.out.join(language);
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let path = dir.join("weights.tsv");
@@ -402,6 +404,51 @@ fn report(
     out
 }
 
+/// Each language's calibration: Platt's scaling of the score its events will carry (the
+/// held-out probability of the candidates the model keeps, or the rules' confidence where
+/// the model is not kept) against whether they are right. The reliability of the
+/// calibrated scores is reported cross-validated too: each fold calibrated by the others.
+fn calibrate(
+    candidates: &[Labelled],
+    held_out: &[f64],
+    chosen: &BTreeMap<String, (f64, Scores)>,
+    kept_for: &BTreeMap<&String, bool>,
+    folds: usize,
+    out: &mut impl Write,
+) -> Result<BTreeMap<String, Calibration>> {
+    let mut calibrations = BTreeMap::new();
+    let mut reliable = Vec::new();
+    for (language, &model_kept) in kept_for {
+        let threshold = chosen.get(*language).map_or(0.5, |(t, _)| *t);
+        // (fold, score, right) of each event the language keeps.
+        let scored: Vec<(usize, f64, bool)> = candidates
+            .iter()
+            .zip(held_out)
+            .filter(|(c, &p)| &c.language == *language && (!model_kept || p >= threshold))
+            .map(|(c, &p)| {
+                let score = if model_kept { p } else { c.event.confidence };
+                (fold_of(&c.event.article_id, folds), score, c.example.right)
+            })
+            .collect();
+        for k in 0..folds {
+            let others: Vec<(f64, bool)> = scored.iter().filter(|s| s.0 != k).map(|s| (logit(s.1), s.2)).collect();
+            let (intercept, slope) = fit_platt(&others);
+            let calibration = Calibration { intercept, slope };
+            reliable.extend(scored.iter().filter(|s| s.0 == k).map(|s| (calibration.apply(s.1), s.2)));
+        }
+        let all: Vec<(f64, bool)> = scored.iter().map(|s| (logit(s.1), s.2)).collect();
+        let (intercept, slope) = fit_platt(&all);
+        writeln!(
+            out,
+            "{language}: calibration σ({intercept:.3} + {slope:.3} · logit(score)) over {} events",
+            all.len()
+        )?;
+        calibrations.insert((*language).clone(), Calibration { intercept, slope });
+    }
+    writeln!(out, "\nreliability of the calibrated confidences (held out)\n{}", Reliability::of(reliable).to_text())?;
+    Ok(calibrations)
+}
+
 /// The models' weights a language uses: those of features its candidates have.
 fn weights_for(
     model: &Model,
@@ -431,5 +478,6 @@ fn weights_for(
         by_feature: keep(&model.weights, &seen),
         by_type,
         actor_defaults: actor_defaults.clone(),
+        calibration: None,
     }
 }

@@ -174,6 +174,47 @@ pub fn best_class<'m>(models: &'m BTreeMap<String, Model>, features: &[String]) 
     scores.iter().find(|s| s.1 == top).map(|&(c, _)| (c, 1.0 / total))
 }
 
+/// Platt's scaling: the `(intercept, slope)` of `P(right) = σ(intercept + slope · x)` that fit
+/// (log-odds score, right) pairs best, by Newton's method. The labels are softened as Platt
+/// softened them (a right event counts `(n₊ + 1) / (n₊ + 2)`, a wrong one `1 / (n₋ + 2)`), so
+/// that a handful of events cannot make the map certain. A slope below zero (scores that rank
+/// events worse than chance) is set to zero: every event then gets the share right of all.
+pub fn fit_platt(scored: &[(f64, bool)]) -> (f64, f64) {
+    let positives = scored.iter().filter(|(_, right)| *right).count() as f64;
+    let negatives = scored.len() as f64 - positives;
+    let (hit, miss) = ((positives + 1.0) / (positives + 2.0), 1.0 / (negatives + 2.0));
+    let target = |right: bool| if right { hit } else { miss };
+    let base_rate = ((positives + 1.0) / (scored.len() as f64 + 2.0)).clamp(1e-6, 1.0 - 1e-6);
+    let (mut a, mut b) = ((base_rate / (1.0 - base_rate)).ln(), 0.0);
+    for _ in 0..50 {
+        // Gradient and Hessian of the log loss, with a tiny ridge so the Hessian is never singular.
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
+        for &(x, right) in scored {
+            let p = sigmoid(a + b * x);
+            let (err, w) = (p - target(right), p * (1.0 - p));
+            ga += err;
+            gb += err * x;
+            haa += w;
+            hab += w * x;
+            hbb += w * x * x;
+        }
+        let det = haa * hbb - hab * hab;
+        if det.abs() < 1e-12 {
+            break;
+        }
+        let (da, db) = ((hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det);
+        a -= da;
+        b -= db;
+        if da.abs() + db.abs() < 1e-10 {
+            break;
+        }
+    }
+    if b < 0.0 || !a.is_finite() || !b.is_finite() {
+        return ((base_rate / (1.0 - base_rate)).ln(), 0.0);
+    }
+    (a, b)
+}
+
 /// The fold of an article in k-fold cross-validation: fixed by its id (FNV-1a), so that
 /// every run splits the same way.
 pub fn fold_of(article_id: &str, folds: usize) -> usize {
@@ -257,6 +298,23 @@ mod tests {
 
     fn example(features: &[&str], right: bool) -> Example {
         Example { features: features.iter().map(|f| f.to_string()).collect(), right }
+    }
+
+    #[test]
+    fn platt_scaling_follows_the_share_right_and_never_reverses_the_order() {
+        // Scores at log-odds -1 are right one time in five, at +1 four times in five.
+        let mut scored = Vec::new();
+        for i in 0..50 {
+            scored.push((-1.0, i % 5 == 0));
+            scored.push((1.0, i % 5 != 0));
+        }
+        let (a, b) = fit_platt(&scored);
+        assert!((sigmoid(a - b) - 0.2).abs() < 0.03 && (sigmoid(a + b) - 0.8).abs() < 0.03, "{a} {b}");
+        // Scores that rank the events backwards get no slope: the share right of all.
+        let backwards: Vec<(f64, bool)> = scored.iter().map(|&(x, right)| (-x, right)).collect();
+        let (a, b) = fit_platt(&backwards);
+        assert_eq!(b, 0.0);
+        assert!((sigmoid(a) - 0.5).abs() < 0.02, "{a}");
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub fn extract(
     }
     let typed: Vec<Proposed> =
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
-    for mut kept in weighed(one_per_type_place_and_day(typed), model) {
+    for mut kept in weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration) {
         if kept.event.event_id.is_empty() {
             kept.event.event_id = kept.event.derive_id();
         }

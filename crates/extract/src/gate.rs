@@ -1,9 +1,9 @@
 //! The gate: the language's trained models decide each proposed event's sub-event type and
-//! whether it is kept (with the model's probability as its confidence); an event whose text
-//! names no actor takes the actor that usually carries out its type.
+//! whether it is kept (with the model's probability, calibrated, as its confidence); an
+//! event whose text names no actor takes the actor that usually carries out its type.
 
 use frontline_core::{ActorId, Event, SubEventType};
-use frontline_lang::LanguagePack;
+use frontline_lang::{Calibration, LanguagePack};
 
 use crate::features::Model;
 use crate::proposed::Proposed;
@@ -58,18 +58,31 @@ pub fn retype_candidate(event: &mut Event, features: &mut [String], new: SubEven
     }
 }
 
-/// The candidates the language's trained model keeps, each with the model's probability
-/// as its confidence; all of them, as the rules made them, when no model was trained.
-pub(crate) fn weighed(candidates: Vec<Proposed>, model: Option<&Model>) -> Vec<Proposed> {
-    let Some(model) = model else {
-        return candidates;
-    };
+/// The candidates the language's trained model keeps, all of them as the rules made them
+/// when no model was trained; each with its score (the model's probability, else the rules'
+/// confidence) made the chance that it is right by the language's calibration, when
+/// `frontline train` fitted one.
+pub(crate) fn weighed(
+    candidates: Vec<Proposed>,
+    model: Option<&Model>,
+    calibration: Option<Calibration>,
+) -> Vec<Proposed> {
     candidates
         .into_iter()
         .filter_map(|mut c| {
-            let p = model.probability(&c.candidate);
-            c.event.confidence = (p * 100.0).round() / 100.0;
-            (p >= model.threshold()).then_some(c)
+            let score = match model {
+                Some(model) => {
+                    let p = model.probability(&c.candidate);
+                    if p < model.threshold() {
+                        return None;
+                    }
+                    p
+                }
+                None => c.event.confidence,
+            };
+            let confidence = calibration.map_or(score, |calibration| calibration.apply(score));
+            c.event.confidence = (confidence * 100.0).round() / 100.0;
+            Some(c)
         })
         .collect()
 }

@@ -21,6 +21,32 @@ pub struct Weights {
     /// The actor that most often carries out an event of a type in a year when the text
     /// names none ("Air/drone strike|2016" → "SYR_GOV"), as learned from the gold.
     pub actor_defaults: HashMap<String, String>,
+    /// How an event's score (the model's probability, or the rules' confidence where no
+    /// model is kept) becomes the share of such events that are right; `None` leaves the
+    /// score as it is.
+    pub calibration: Option<Calibration>,
+}
+
+/// A score's map to the chance that the event is right, fitted on held-out scores:
+/// `σ(intercept + slope · logit(score))` (Platt's scaling). Two numbers, so that a few
+/// hundred events fit it without learning their noise; monotone, so it never reorders events.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Calibration {
+    pub intercept: f64,
+    pub slope: f64,
+}
+
+impl Calibration {
+    /// The calibrated chance of a score in [0, 1].
+    pub fn apply(&self, score: f64) -> f64 {
+        1.0 / (1.0 + (-(self.intercept + self.slope * logit(score))).exp())
+    }
+}
+
+/// The log-odds of a score, kept finite: a score of exactly 0 or 1 is as sure as 1 in 1,000.
+pub fn logit(score: f64) -> f64 {
+    let p = score.clamp(0.001, 0.999);
+    (p / (1.0 - p)).ln()
 }
 
 /// The key of [`Weights::actor_defaults`]: a type and a year, or a type in any year
@@ -43,6 +69,9 @@ impl Weights {
 /// The first field of a line that gives an actor default.
 const ACTOR_DEFAULT: &str = "#actor";
 
+/// The first field of the line that gives the calibration: `#calibration<TAB>intercept<TAB>slope`.
+const CALIBRATION: &str = "#calibration";
+
 /// The feature every candidate has in the type model.
 pub const TYPE_BIAS: &str = "bias";
 
@@ -52,7 +81,8 @@ const SETTING: char = '#';
 impl Weights {
     /// Reads `feature<TAB>weight` lines (the real-event model) and `type<TAB>feature<TAB>weight`
     /// lines (the type model); `#bias` and `#threshold` set the real-event model's constants,
-    /// other lines starting with `#` are comments.
+    /// `#actor` lines the usual actors, `#calibration` the calibration; other lines starting
+    /// with `#` are comments.
     pub fn from_tsv(source: &str, origin: &str) -> Result<Weights, PackError> {
         let mut weights = Weights::default();
         for (index, line) in source.lines().enumerate() {
@@ -66,6 +96,14 @@ impl Weights {
                     return Err(invalid(format!("expected `{ACTOR_DEFAULT}<TAB>type|year<TAB>actor`, found {line:?}")));
                 };
                 weights.actor_defaults.insert(key.to_string(), actor.trim().to_string());
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix(CALIBRATION).and_then(|r| r.strip_prefix('\t')) {
+                let numbers: Vec<Option<f64>> = rest.split('\t').map(|v| v.trim().parse().ok()).collect();
+                let [Some(intercept), Some(slope)] = numbers[..] else {
+                    return Err(invalid(format!("expected `{CALIBRATION}<TAB>intercept<TAB>slope`, found {line:?}")));
+                };
+                weights.calibration = Some(Calibration { intercept, slope });
                 continue;
             }
             let Some((name, value)) = line.rsplit_once('\t') else {
@@ -135,6 +173,9 @@ impl Weights {
         }
         let _ = writeln!(out, "#bias\t{:.6}", self.bias);
         let _ = writeln!(out, "#threshold\t{:.3}", self.threshold);
+        if let Some(c) = self.calibration {
+            let _ = writeln!(out, "{CALIBRATION}\t{:.6}\t{:.6}", c.intercept, c.slope);
+        }
         let mut names: Vec<(&String, &f64)> = self.by_feature.iter().collect();
         names.sort_by(|a, b| a.0.cmp(b.0));
         for (name, weight) in names {
@@ -174,6 +215,7 @@ mod tests {
         w.by_type.entry("Attack".into()).or_default().insert(TYPE_BIAS.into(), 0.5);
         w.actor_defaults.insert(actor_default_key("Air/drone strike", Some(2016)), "SYR_GOV".into());
         w.actor_defaults.insert(actor_default_key("Air/drone strike", None), "RUS".into());
+        w.calibration = Some(Calibration { intercept: -0.25, slope: 0.5 });
         let read = Weights::from_tsv(&w.to_tsv("trained on nothing"), "w.tsv").expect("valid");
         assert_eq!(read, w);
         let p = read.probability(["type=Armed clash", "unknown"]);
@@ -182,6 +224,17 @@ mod tests {
         assert_eq!(read.best_type(["other"]).map(|t| t.0), Some("Attack"));
         assert_eq!(read.usual_actor("Air/drone strike", 2016), Some("SYR_GOV"));
         assert_eq!(read.usual_actor("Air/drone strike", 2020), Some("RUS"));
+    }
+
+    #[test]
+    fn a_calibration_is_monotone_and_its_bad_line_is_named() {
+        let c = Calibration { intercept: -0.5, slope: 0.8 };
+        let scores = [0.0, 0.2, 0.5, 0.8, 1.0];
+        let mapped: Vec<f64> = scores.iter().map(|&s| c.apply(s)).collect();
+        assert!(mapped.windows(2).all(|w| w[0] < w[1]), "{mapped:?}");
+        assert!((c.apply(0.5) - 1.0 / (1.0 + 0.5f64.exp())).abs() < 1e-9);
+        let err = Weights::from_tsv("#bias\t0\n#calibration\t0.1\n", "w.tsv").unwrap_err();
+        assert!(err.to_string().contains("w.tsv:2"), "{err}");
     }
 
     #[test]
