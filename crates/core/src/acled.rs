@@ -180,23 +180,82 @@ struct ActorInfo {
     /// Whether, in this war, it bombs from the air unless a ground weapon is named: its
     /// forces in Syria are an air force ("Russia bombed the town" is an air strike).
     air_force: bool,
+    /// Whether it fights on the Syrian state's side, so that its gains are the government's
+    /// and its usual enemy is the opposition.
+    with_state: bool,
 }
 
 const ACTORS: [ActorInfo; 14] = [
-    ActorInfo { id: "SYR_GOV", name: "Military Forces of Syria", inter: 1, state: true, air_force: false },
-    ActorInfo { id: "RUS", name: "Military Forces of Russia", inter: 8, state: true, air_force: true },
-    ActorInfo { id: "HTS", name: "Hayat Tahrir al-Sham", inter: 2, state: false, air_force: false },
-    ActorInfo { id: "OPP", name: "Syrian opposition forces", inter: 2, state: false, air_force: false },
-    ActorInfo { id: "TUR", name: "Military Forces of Turkey", inter: 8, state: true, air_force: false },
-    ActorInfo { id: "IRN", name: "Iran and Iran-backed militias", inter: 8, state: true, air_force: false },
-    ActorInfo { id: "HEZ", name: "Hezbollah", inter: 8, state: false, air_force: false },
-    ActorInfo { id: "ISIS", name: "Islamic State", inter: 2, state: false, air_force: false },
-    ActorInfo { id: "SDF", name: "Syrian Democratic Forces", inter: 2, state: false, air_force: false },
-    ActorInfo { id: "USA", name: "Military Forces of the United States", inter: 8, state: true, air_force: true },
-    ActorInfo { id: "CIV", name: "Civilians", inter: 7, state: false, air_force: false },
-    ActorInfo { id: "SCD", name: "Syrian Civil Defence", inter: 7, state: false, air_force: false },
-    ActorInfo { id: "ISR", name: "Military Forces of Israel", inter: 8, state: true, air_force: true },
-    ActorInfo { id: "PROT", name: "Protesters (Syria)", inter: 6, state: false, air_force: false },
+    ActorInfo {
+        id: "SYR_GOV",
+        name: "Military Forces of Syria",
+        inter: 1,
+        state: true,
+        air_force: false,
+        with_state: true,
+    },
+    ActorInfo {
+        id: "RUS",
+        name: "Military Forces of Russia",
+        inter: 8,
+        state: true,
+        air_force: true,
+        with_state: true,
+    },
+    ActorInfo { id: "HTS", name: "Hayat Tahrir al-Sham", inter: 2, state: false, air_force: false, with_state: false },
+    ActorInfo {
+        id: "OPP",
+        name: "Syrian opposition forces",
+        inter: 2,
+        state: false,
+        air_force: false,
+        with_state: false,
+    },
+    ActorInfo {
+        id: "TUR",
+        name: "Military Forces of Turkey",
+        inter: 8,
+        state: true,
+        air_force: false,
+        with_state: false,
+    },
+    ActorInfo {
+        id: "IRN",
+        name: "Iran and Iran-backed militias",
+        inter: 8,
+        state: true,
+        air_force: false,
+        with_state: true,
+    },
+    ActorInfo { id: "HEZ", name: "Hezbollah", inter: 8, state: false, air_force: false, with_state: true },
+    ActorInfo { id: "ISIS", name: "Islamic State", inter: 2, state: false, air_force: false, with_state: false },
+    ActorInfo {
+        id: "SDF",
+        name: "Syrian Democratic Forces",
+        inter: 2,
+        state: false,
+        air_force: false,
+        with_state: false,
+    },
+    ActorInfo {
+        id: "USA",
+        name: "Military Forces of the United States",
+        inter: 8,
+        state: true,
+        air_force: true,
+        with_state: false,
+    },
+    ActorInfo { id: "CIV", name: "Civilians", inter: 7, state: false, air_force: false, with_state: false },
+    ActorInfo { id: "SCD", name: "Syrian Civil Defence", inter: 7, state: false, air_force: false, with_state: false },
+    ActorInfo {
+        id: "ISR",
+        name: "Military Forces of Israel",
+        inter: 8,
+        state: true,
+        air_force: true,
+        with_state: false,
+    },
+    ActorInfo { id: "PROT", name: "Protesters (Syria)", inter: 6, state: false, air_force: false, with_state: false },
 ];
 
 impl ActorId {
@@ -235,6 +294,11 @@ impl ActorId {
 
     pub fn is_state(self) -> bool {
         self.0.state
+    }
+
+    /// Whether it fights on the Syrian state's side (the state, its allies and their militias).
+    pub fn sides_with_state(self) -> bool {
+        self.0.with_state
     }
 }
 

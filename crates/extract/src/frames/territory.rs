@@ -46,14 +46,14 @@ impl<'s> SentenceReader<'_, 's> {
         };
         let extent = self.extent(trigger, objects[0]);
         // The other side of the war is the usual loser (or, for a withdrawal, gainer).
-        let other_side = if sides_with_state(actor.id) { self.ctx.main_opposition } else { syrian_state() };
+        let other_side = if actor.id.sides_with_state() { self.ctx.main_opposition } else { syrian_state() };
         let (gained, lost, sub_event_type) = if kind == TriggerKind::Withdraw {
             (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
         } else {
             let lost = self.previous_holder().unwrap_or(other_side);
             let sub = if self.spotted.unopposed {
                 SubEventType::NonViolentTransfer
-            } else if sides_with_state(actor.id) {
+            } else if actor.id.sides_with_state() {
                 SubEventType::GovernmentRegainsTerritory
             } else {
                 SubEventType::NonStateActorOvertakesTerritory
@@ -170,11 +170,6 @@ impl<'s> SentenceReader<'_, 's> {
 
 pub(crate) fn syrian_state() -> ActorId {
     ActorId::parse("SYR_GOV").expect("SYR_GOV is in the actor table")
-}
-
-/// Government gains: the Syrian state and the forces fighting on its side.
-pub(crate) fn sides_with_state(actor: ActorId) -> bool {
-    matches!(actor.as_str(), "SYR_GOV" | "RUS" | "IRN" | "HEZ")
 }
 
 /// A territory change names a town, or a region that is not a whole governorate.
