@@ -226,10 +226,24 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
         });
     }
     // "A and B": the second becomes the first's associate, whether B is a full actor name
-    // or only a nationality word ("des appareils syriens et russes").
+    // or only a nationality word ("des appareils syriens et russes"). But "the jihadists of
+    // Fatah al-Cham" are Fatah al-Cham: a generic fighter noun before an agent marker and a
+    // named group only says what kind of fighters the group's are.
     let mut merged: Vec<ActorMention> = Vec::new();
     for actor in actors {
         if let Some(previous) = merged.last_mut() {
+            let generic = pack.generic_fighters.match_at(tokens, previous.start).is_some_and(|h| h.end == previous.end);
+            let of_group = actor.start > previous.end
+                && pack
+                    .agent_markers
+                    .match_ending_at(tokens, actor.start, actor.start - previous.end)
+                    .is_some_and(|h| h.start == previous.end);
+            if generic && of_group && previous.joint.is_none() {
+                previous.id = actor.id;
+                previous.end = actor.end;
+                previous.text = text_of(previous.start, previous.end);
+                continue;
+            }
             let joined = previous.end + 1 == actor.start
                 && pack.list_connectors.match_at(tokens, previous.end).is_some_and(|h| h.end == actor.start);
             if joined && previous.joint.is_none() && previous.id != actor.id {

@@ -200,6 +200,10 @@ struct EventsSection {
     /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
     #[serde(default)]
     backing: Vec<String>,
+    /// Actor names that say what kind of fighter, not whose ("les terroristes", "jihadists"):
+    /// before an agent marker and a named group, the group is the actor.
+    #[serde(default)]
+    generic_fighters: Vec<String>,
     previous_holder: Vec<String>,
     organisations: Vec<String>,
     claim_markers: Vec<String>,
@@ -291,6 +295,7 @@ pub struct LanguagePack {
     pub aggregate: Lexicon<()>,
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
+    pub generic_fighters: Lexicon<()>,
     pub previous_holder: Lexicon<()>,
     pub organisations: Lexicon<()>,
     pub claim_markers: Lexicon<()>,
@@ -432,6 +437,7 @@ impl LanguagePack {
             &mut self.aggregate,
             &mut self.allies,
             &mut self.backing,
+            &mut self.generic_fighters,
             &mut self.previous_holder,
             &mut self.organisations,
             &mut self.claim_markers,
@@ -605,6 +611,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),
+        generic_fighters: set(&file.events.generic_fighters),
         previous_holder: set(&file.events.previous_holder),
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),

@@ -480,3 +480,11 @@ fn an_attack_on_protesters_tells_of_the_protest_too() {
     let e = single(&events, SubEventType::ProtestWithIntervention);
     assert_eq!(e.mention, "Binnish");
 }
+
+#[test]
+fn the_army_unqualified_is_the_syrian_army_and_a_qualified_one_its_own() {
+    let events = en("The town of Kafranbel was shelled by the army on Monday.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("SYR_GOV")));
+    let events = en("The Turkish army shelled the town of Tal Rifaat on Monday.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("TUR")));
+}

@@ -361,3 +361,29 @@ fn a_backer_between_commas_is_no_subject() {
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+// Qui a frappé
+
+#[test]
+fn un_groupe_nomme_apres_un_nom_generique_de_combattants_est_l_auteur() {
+    // A parenthesised aside between the subject and its verb does not end the clause.
+    let events = fr("Les djihadistes de l'Etat islamique (Daech) ont bombardé la ville de Deir ez-Zor mardi.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.actor1_id, Some(actor("ISIS")));
+}
+
+#[test]
+fn l_armee_sans_autre_nom_est_l_armee_syrienne_et_par_introduit_l_agent() {
+    let events = fr("La localité de Kafranbel a été bombardée par l'armée lundi.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    let events = fr("L'armée turque a bombardé lundi la localité de Tal Rifaat.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("TUR")));
+}
+
+#[test]
+fn un_adjectif_de_nationalite_apres_les_frappes_nomme_l_auteur() {
+    let events = fr("Des frappes aériennes israéliennes ont visé mardi la ville de Masyaf.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("ISR")));
+}
