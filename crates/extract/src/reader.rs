@@ -65,25 +65,16 @@ impl SentenceReader<'_, '_> {
     /// ("trois localités, dont : A").
     pub(crate) fn same_clause(&self, from: usize, to: usize) -> bool {
         let tokens = &self.spotted.tokens;
-        // A parenthesised aside closed before `to` interrupts the clause without ending it
-        // ("Fatah al-Cham (formerly al-Nusra) shelled ..."); its own punctuation is its own.
-        let mut aside_depth = 0usize;
-        for i in from..to {
+        (from..to).all(|i| {
             let t = &tokens[i];
-            if t.is_punct("(") {
-                aside_depth += 1;
-            } else if t.is_punct(")") {
-                let Some(depth) = aside_depth.checked_sub(1) else { return false };
-                aside_depth = depth;
-            } else if aside_depth > 0 {
-                continue;
-            } else if t.is_punct(";.!?")
-                || t.is_punct(",") && self.ctx.pack.list_introducers.match_at(tokens, i + 1).is_none()
-            {
+            if t.is_punct(";.!?()") {
                 return false;
             }
-        }
-        aside_depth == 0
+            if t.is_punct(",") {
+                return self.ctx.pack.list_introducers.match_at(tokens, i + 1).is_some();
+            }
+            true
+        })
     }
 
     pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
