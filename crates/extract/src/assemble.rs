@@ -20,6 +20,7 @@ use crate::dedupe::one_per_type_place_and_day;
 use crate::discourse::Discourse;
 use crate::features::{EventFeatures, Model};
 use crate::gate::{typed, weighed, with_usual_actor};
+use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
 use crate::segment::{sentences, Sentence, SentenceKind};
@@ -177,7 +178,14 @@ impl<'s> SentenceReader<'_, 's> {
             if self.spotted.dates.is_empty() && frame.time.is_none() {
                 frame.time = carried.clone();
             }
-            events.push(self.build(frame, discourse, trace));
+            let proposed = self.build(frame, discourse, trace);
+            // frontline covers one country: a place the gazetteer puts abroad ("Genève",
+            // "Tel-Aviv") is where talks are held or a side sits, not where the event is.
+            if proposed.event.iso != SYRIA_ISO {
+                trace.note(|| format!("{:?} is abroad: no event there", proposed.event.location));
+                continue;
+            }
+            events.push(proposed);
         }
         if let Some(window) = stated {
             discourse.remember_window(self.index, window);

@@ -387,3 +387,9 @@ fn un_adjectif_de_nationalite_apres_les_frappes_nomme_l_auteur() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("ISR")));
 }
+
+#[test]
+fn un_lieu_a_l_etranger_n_est_pas_le_lieu_d_un_evenement_en_syrie() {
+    let events = fr("Les délégués refusent de partir pour Genève tant que les bombardements russes se poursuivent.");
+    assert!(events.is_empty(), "{events:?}");
+}
