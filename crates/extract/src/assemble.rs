@@ -15,12 +15,15 @@ use frontline_lang::LanguagePack;
 
 use crate::casualties;
 use crate::context::ArticleContext;
-use crate::dates::best_for;
+use crate::dates::{before_news_window, best_for};
 use crate::dedupe::one_per_type_place_and_day;
 use crate::discourse::Discourse;
 use crate::features::{EventFeatures, Model};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
+
+/// ACLED's time precision of a window of a month or more.
+const MONTH_PRECISION: u8 = 3;
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
 use crate::segment::{sentences, Sentence, SentenceKind};
@@ -185,9 +188,15 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?} is abroad: no event there", proposed.event.location));
                 continue;
             }
+            if before_news_window(proposed.event.date_end, self.ctx.article.published) {
+                trace.note(|| format!("dated before the news window (ends {:?}): background", proposed.event.date_end));
+                continue;
+            }
             events.push(proposed);
         }
-        if let Some(window) = stated {
+        // A month or a longer span dates a period the report recalls ("since December
+        // 2024"), not the episode the next sentence goes on telling.
+        if let Some(window) = stated.filter(|w| w.precision < MONTH_PRECISION) {
             discourse.remember_window(self.index, window);
         }
         events

@@ -49,7 +49,8 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub window: DateWindow,
-    /// Higher is more specific: explicit day 4, relative day 3, weekday 2, since 1, recent 0.
+    /// Higher is more specific: explicit day 4, relative day 3, weekday 2, since and a month
+    /// of a year 1, recent 0.
     pub rank: u8,
 }
 
@@ -58,6 +59,18 @@ pub fn default_window(published: Option<NaiveDate>) -> DateWindow {
     match published {
         Some(p) => DateWindow::span(p - Days::new(6), p, "no date in the sentence: the week before publication".into()),
         None => DateWindow::unknown("no date in the sentence and no publication date"),
+    }
+}
+
+/// How many days before publication the news window opens: a report's events happened in
+/// the week before it (docs/annotation.md, "Background"); what it dates earlier is background.
+pub const NEWS_WINDOW_DAYS: u64 = 7;
+
+/// Whether an event's window ends before the report's news window: background.
+pub fn before_news_window(end: Option<NaiveDate>, published: Option<NaiveDate>) -> bool {
+    match (end, published) {
+        (Some(end), Some(p)) => end < p - Days::new(NEWS_WINDOW_DAYS),
+        _ => false,
     }
 }
 
@@ -137,7 +150,9 @@ fn explicit_date(
         (day, *month.value, month.end)
     } else {
         let month = pack.months.match_at(tokens, i)?;
-        let day = day_number(tokens.get(month.end))?;
+        let Some(day) = day_number(tokens.get(month.end)) else {
+            return month_of_year(tokens, start, month.end, *month.value, pack);
+        };
         let mut end = month.end + 1;
         // An ordinal suffix written apart from the number: "28th", "1er".
         if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && t.norm.len() <= 2 && !t.is_capitalized()) {
@@ -168,6 +183,30 @@ fn explicit_date(
         (None, None) => DateWindow::unknown("day and month without a year or publication date"),
     };
     Some(DateMention { start, end, window, rank: 4 })
+}
+
+/// "novembre 2013", "in November 2013", "نوفمبر عام 2013": a month and its year, with no
+/// day, is that whole month; a month without a year is no window (which year is a guess).
+fn month_of_year(
+    tokens: &[Token],
+    start: usize,
+    after_month: usize,
+    month: u32,
+    pack: &LanguagePack,
+) -> Option<DateMention> {
+    let mut probe = after_month;
+    if let Some(word) = pack.year_words.match_at(tokens, probe) {
+        probe = word.end;
+    }
+    let year = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let window = DateWindow::span(first, next - Days::new(1), "a month and its year: the whole month".into());
+    Some(DateMention { start, end: probe + 1, window, rank: 1 })
 }
 
 fn day_number(token: Option<&Token>) -> Option<u32> {
@@ -256,6 +295,16 @@ mod tests {
         assert_eq!(windows("fr", "Mardi 3 mars, des frappes ont tué six civils.", None), [(None, None)]);
         assert_eq!(windows("en", "On March 3, 2020 strikes killed six.", None), [(d(2020, 3, 3), d(2020, 3, 3))]);
         assert_eq!(default_window(None).start, None);
+    }
+
+    #[test]
+    fn a_month_and_its_year_is_the_whole_month() {
+        let november = [(d(2013, 11, 1), d(2013, 11, 30))];
+        assert_eq!(windows("en", "In November 2013 a truce was agreed.", wednesday()), november);
+        assert_eq!(windows("fr", "En novembre 2013, une trêve a été conclue.", wednesday()), november);
+        assert_eq!(windows("ar", "في نوفمبر عام 2013 تم الاتفاق على هدنة.", wednesday()), november);
+        assert_eq!(windows("fr", "En décembre 2013, rien.", wednesday()), [(d(2013, 12, 1), d(2013, 12, 31))]);
+        assert!(windows("en", "In November a truce was agreed.", wednesday()).is_empty());
     }
 
     #[test]

@@ -145,6 +145,9 @@ struct DatesSection {
     since: Vec<String>,
     recent: Vec<String>,
     past_tense: Vec<String>,
+    /// Words that may stand between a month and its year ("نوفمبر عام 2013").
+    #[serde(default)]
+    year_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -275,6 +278,7 @@ pub struct LanguagePack {
     pub since: Lexicon<()>,
     pub recent: Lexicon<()>,
     pub past_tense: Lexicon<()>,
+    pub year_words: Lexicon<()>,
     pub number_words: Lexicon<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
@@ -419,6 +423,7 @@ impl LanguagePack {
             &mut self.since,
             &mut self.recent,
             &mut self.past_tense,
+            &mut self.year_words,
             &mut self.number_words,
             &mut self.vague_quantities,
             &mut self.place_nouns,
@@ -589,6 +594,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         since: set(&file.dates.since),
         recent: set(&file.dates.recent),
         past_tense: set(&file.dates.past_tense),
+        year_words: set(&file.dates.year_words),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
             file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),

@@ -488,3 +488,12 @@ fn the_army_unqualified_is_the_syrian_army_and_a_qualified_one_its_own() {
     let events = en("The Turkish army shelled the town of Tal Rifaat on Monday.");
     assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("TUR")));
 }
+
+#[test]
+fn what_a_report_dates_before_its_news_window_is_background() {
+    // Published 2020-01-30: a strike in December 2019, or a month ago to the day, is recalled.
+    assert!(en("In December 2019 regime warplanes bombed the town of Kafranbel.").is_empty());
+    assert!(en("On December 30, 2019 regime warplanes bombed the town of Kafranbel.").is_empty());
+    let events = en("On January 27, 2020 regime warplanes bombed the town of Kafranbel.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 27)));
+}
