@@ -151,8 +151,14 @@ pub fn spot(
     {
         blocked[s..e].iter_mut().for_each(|b| *b = true);
     }
-    for hit in pack.months.find_all(&tokens).into_iter().chain(pack.weekdays.find_all(&tokens)) {
-        blocked[hit.start..hit.end].iter_mut().for_each(|b| *b = true);
+    // Months, weekdays, and nouns of time, measure and kind ("حتى الساعة العاشرة": until ten
+    // o'clock) are no names.
+    let spans = |hits: Vec<Hit<'_, u32>>| hits.into_iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
+    let mut not_names = spans(pack.months.find_all(&tokens));
+    not_names.extend(spans(pack.weekdays.find_all(&tokens)));
+    not_names.extend(pack.not_names.find_all(&tokens).iter().map(|h| (h.start, h.end)));
+    for (start, end) in not_names {
+        blocked[start..end].iter_mut().for_each(|b| *b = true);
     }
     // A number is no name ("ثلاثة أيام": three days).
     let numbers = spot_numbers(&tokens, pack);
@@ -488,6 +494,10 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
     announcing(tokens, start, pack, &pack.place_nouns).is_some()
 }
 
+/// Quotation marks that may open a quoted name: typographic quotes are written either way
+/// round by right-to-left texts.
+const OPENING_QUOTES: &str = "\"“”«»„";
+
 /// The noun of a lexicon that announces the name at `start`: ending at it, or before one or
 /// two small words that end at it.
 pub(crate) fn announcing<'l, T: Clone>(
@@ -501,11 +511,13 @@ pub(crate) fn announcing<'l, T: Clone>(
         if let Some(hit) = nouns.match_ending_at(tokens, at, 3) {
             return Some(hit);
         }
+        // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»").
         let small = at > 0 && {
             let previous = &tokens[at - 1];
-            previous.kind == TokenKind::Word
-                && (pack.function_words.contains(previous.norm.as_str())
-                    || pack.directions.match_at(tokens, at - 1).is_some())
+            previous.is_punct(OPENING_QUOTES)
+                || previous.kind == TokenKind::Word
+                    && (pack.function_words.contains(previous.norm.as_str())
+                        || pack.directions.match_at(tokens, at - 1).is_some())
         };
         if !small {
             return None;
