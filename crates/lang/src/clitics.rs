@@ -52,6 +52,9 @@ pub struct Clitics {
     /// around it, is read as that word ("سيطروا" they took, "يتظاهرون" they demonstrate).
     /// Longest first.
     inflections: Vec<(String, String)>,
+    /// Proclitics that seldom stand before a word of two letters: after them a stem keeps
+    /// one letter more than [`MIN_STEM_CHARS`] ("كتل" blocks is not ك + "تل" hill).
+    before_longer_stems: Vec<String>,
 }
 
 /// One way of reading a word: the clitics before, the stem, the clitic after.
@@ -78,7 +81,13 @@ impl Clitics {
         proclitics.sort_by_key(|(form, _)| std::cmp::Reverse(form.chars().count()));
         enclitics.sort_by_key(|form| std::cmp::Reverse(form.chars().count()));
         inflections.sort_by_key(|(before, after)| std::cmp::Reverse(before.chars().count() + after.chars().count()));
-        Clitics { proclitics, enclitics, bound_forms, inflections }
+        Clitics { proclitics, enclitics, bound_forms, inflections, before_longer_stems: Vec::new() }
+    }
+
+    /// The same clitics, with the proclitics after which a stem keeps three letters or more.
+    pub fn with_longer_stems_after(mut self, proclitics: Vec<String>) -> Clitics {
+        self.before_longer_stems = proclitics;
+        self
     }
 
     /// Each way of reading a folded word as one proclitic and what follows it: (the
@@ -88,7 +97,8 @@ impl Clitics {
         self.proclitics.iter().filter_map(move |(form, restore)| {
             let rest = norm.strip_prefix(form.as_str())?;
             let number = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
-            (rest.chars().count() >= MIN_STEM_CHARS || number).then_some((form.as_str(), restore.as_str(), rest))
+            let shortest = MIN_STEM_CHARS + usize::from(self.before_longer_stems.contains(form));
+            (rest.chars().count() >= shortest || number).then_some((form.as_str(), restore.as_str(), rest))
         })
     }
 
