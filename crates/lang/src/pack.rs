@@ -557,7 +557,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             })
             .collect::<Result<Vec<_>, _>>()?,
     )
-    .with_longer_stems_after(file.words.longer_stems_after.iter().map(|w| rules.fold(w).to_string()).collect());
+    .with_longer_stems_after(file.words.longer_stems_after.iter().map(|w| rules.fold(w).to_string()).collect())
+    .with_written_enclitics(file.words.enclitics.iter().map(|w| crate::tokens::fold(w).to_string()).collect());
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
         if groups.len() != expected {
