@@ -67,7 +67,7 @@ fn number_for(
     let tokens = &spotted.tokens;
     let clause_start = (0..cue_start)
         .rev()
-        .find(|&i| tokens[i].is_punct(";:") || pack.claim_markers.match_at(tokens, i).is_some())
+        .find(|&i| pack.is_mark(&tokens[i], ";:") || pack.claim_markers.match_at(tokens, i).is_some())
         .map_or(0, |i| i + 1)
         .max(cue_start.saturating_sub(WINDOW));
     let unused = |i: &usize| !used.contains(i);

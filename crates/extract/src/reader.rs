@@ -61,17 +61,22 @@ impl SentenceReader<'_, '_> {
         true
     }
 
-    /// No clause break between two token positions: a comma is allowed only before a list
-    /// ("trois localités, dont : A").
+    /// No clause break between two token positions: a comma (or the mark the pack's script
+    /// writes for one, as Arabic "،") is allowed only before a list ("trois localités, dont
+    /// : A").
     pub(crate) fn same_clause(&self, from: usize, to: usize) -> bool {
         let tokens = &self.spotted.tokens;
+        let pack = self.ctx.pack;
         (from..to).all(|i| {
             let t = &tokens[i];
-            if t.is_punct(";.!?()") {
+            if pack.is_mark(t, "()") {
+                return is_short_aside(tokens, i, pack);
+            }
+            if pack.is_mark(t, ";.!?") {
                 return false;
             }
-            if t.is_punct(",") {
-                return self.ctx.pack.list_introducers.match_at(tokens, i + 1).is_some();
+            if pack.is_mark(t, ",") {
+                return pack.list_introducers.match_at(tokens, i + 1).is_some();
             }
             true
         })
@@ -79,5 +84,24 @@ impl SentenceReader<'_, '_> {
 
     pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
         place.after_place_noun || self.ctx.home.place(&place.text).is_some()
+    }
+}
+
+/// The most tokens inside a bracketed aside that leaves its clause whole.
+const MAX_ASIDE_TOKENS: usize = 8;
+
+/// Whether the bracket at `i` opens or closes a short aside, a few words without a stop or
+/// another bracket: a name in apposition ("قوات سوريا الديمقراطية (قسد)"), a side of a
+/// region, a date. The clause goes on across it.
+fn is_short_aside(tokens: &[frontline_lang::Token], i: usize, pack: &frontline_lang::LanguagePack) -> bool {
+    let inner = |t: &frontline_lang::Token| !pack.is_mark(t, ";.!?()");
+    if pack.is_mark(&tokens[i], "(") {
+        let rest = &tokens[i + 1..];
+        let inside = rest.iter().take(MAX_ASIDE_TOKENS + 1).take_while(|t| inner(t)).count();
+        inside > 0 && inside <= MAX_ASIDE_TOKENS && rest.get(inside).is_some_and(|t| pack.is_mark(t, ")"))
+    } else {
+        let before = &tokens[..i];
+        let inside = before.iter().rev().take(MAX_ASIDE_TOKENS + 1).take_while(|t| inner(t)).count();
+        inside > 0 && inside <= MAX_ASIDE_TOKENS && i > inside && pack.is_mark(&before[i - inside - 1], "(")
     }
 }

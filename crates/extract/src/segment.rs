@@ -157,6 +157,14 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
         let end = after_mark + (quoted.len() - quoted.trim_start_matches(CLOSING_QUOTES).len());
         let rest = &paragraph[end..];
         let followed_by_space = rest.chars().next().is_some_and(char::is_whitespace);
+        // A script that has no capitals and no abbreviation stops of the Latin kind ("M.",
+        // "Gen.") may write a full stop straight against the next sentence's first word
+        // ("...البلدة.وقال"): a stop between two words of its own letters ends a sentence.
+        let glued = !pack.cased
+            && mark == '.'
+            && end == after_mark
+            && own_word_before(paragraph, start, at, pack)
+            && own_word_after(rest, pack);
         let next_starts_sentence = rest
             .chars()
             .find(|c| !c.is_whitespace())
@@ -164,7 +172,7 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
             .is_some_and(|c| {
                 c.is_uppercase() || c.is_ascii_digit() || "\"«“'(".contains(c) || (!pack.cased && c.is_alphabetic())
             });
-        if followed_by_space && next_starts_sentence && !is_abbreviation(paragraph, start, at, mark, pack) {
+        if (followed_by_space && next_starts_sentence || glued) && !is_abbreviation(paragraph, start, at, mark, pack) {
             ranges.push((start, end));
             start = end + (rest.len() - rest.trim_start().len());
             from = end;
@@ -179,6 +187,24 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
         }
     }
     ranges
+}
+
+/// The letters of a script only the pack writes (no script listed: none).
+fn in_script(c: char, pack: &LanguagePack) -> bool {
+    pack.script.iter().any(|&(low, high)| (low..=high).contains(&c))
+}
+
+/// The word before a stop at `at` has at least two letters, all of the pack's script: not an
+/// initial ("أ.ف.ب"), a number or a Latin word.
+fn own_word_before(paragraph: &str, sentence_start: usize, at: usize, pack: &LanguagePack) -> bool {
+    let word = paragraph[sentence_start..at].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    word.chars().count() >= 2 && word.chars().all(|c| in_script(c, pack))
+}
+
+/// The text after a stop starts with a word of at least two letters of the pack's script.
+fn own_word_after(rest: &str, pack: &LanguagePack) -> bool {
+    let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    word.chars().count() >= 2 && word.chars().all(|c| in_script(c, pack))
 }
 
 /// A mark that may end a sentence.
@@ -229,6 +255,19 @@ mod tests {
             assert_eq!(&text[s.start..s.end], s.text);
             assert_eq!(s.tokens, pack("fr").tokenize(s.text), "{}", s.text);
         }
+    }
+
+    #[test]
+    fn a_stop_glued_to_the_next_arabic_word_ends_the_sentence() {
+        let text = "قصفت الطائرات بلدة كفرنبل صباح اليوم.وقال ناشطون إن الغارات أوقعت قتلى في البلدة.\n";
+        let got: Vec<&str> = sentences(text, &pack("ar")).iter().map(|s| s.text).collect();
+        assert_eq!(got, ["قصفت الطائرات بلدة كفرنبل صباح اليوم.", "وقال ناشطون إن الغارات أوقعت قتلى في البلدة."]);
+        // Initials and numbers keep their stops.
+        let text = "نقلت وكالة أ.ف.ب عن مصدر أن 2.5 طن من المساعدات وصلت إلى المدينة أمس.\n";
+        assert_eq!(sentences(text, &pack("ar")).len(), 1);
+        // A cased script keeps needing the space.
+        let text = "Troops entered the town of Nowhere on Monday.Officials confirmed it later that day.\n";
+        assert_eq!(sentences(text, &pack("en")).len(), 1);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{LanguagePack, RegionSide, Token, TokenKind, Trigger};
+use frontline_lang::{Hit, LanguagePack, RegionSide, Token, TokenKind, Trigger};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -140,8 +140,14 @@ pub fn spot(
     {
         blocked[s..e].iter_mut().for_each(|b| *b = true);
     }
-    for hit in pack.months.find_all(&tokens).into_iter().chain(pack.weekdays.find_all(&tokens)) {
-        blocked[hit.start..hit.end].iter_mut().for_each(|b| *b = true);
+    // Months, weekdays, and nouns of time, measure and kind ("حتى الساعة العاشرة": until ten
+    // o'clock) are no names.
+    let spans = |hits: Vec<Hit<'_, u32>>| hits.into_iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
+    let mut not_names = spans(pack.months.find_all(&tokens));
+    not_names.extend(spans(pack.weekdays.find_all(&tokens)));
+    not_names.extend(pack.not_names.find_all(&tokens).iter().map(|h| (h.start, h.end)));
+    for (start, end) in not_names {
+        blocked[start..end].iter_mut().for_each(|b| *b = true);
     }
     // A number is no name ("ثلاثة أيام": three days).
     let numbers = spot_numbers(&tokens, pack);
@@ -485,19 +491,25 @@ fn place_mention(
     PlaceMention { start, end, text: name, role, after_place_noun }
 }
 
+/// Quotation marks that may open a quoted name: typographic quotes are written either way
+/// round by right-to-left texts.
+const OPENING_QUOTES: &str = "\"“”«»„";
+
 /// "la ville de X", "the villages of X", "village d'X", "the town X": a place noun ends at
-/// the name, or before one or two small words that end at it.
+/// the name, or before one or two small words (or an opening quote) that end at it.
 fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) -> bool {
     let mut at = start;
     for _ in 0..=2 {
         if pack.place_nouns.match_ending_at(tokens, at, 3).is_some() {
             return true;
         }
+        // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»").
         let small = at > 0 && {
             let previous = &tokens[at - 1];
-            previous.kind == TokenKind::Word
-                && (pack.function_words.contains(previous.norm.as_str())
-                    || pack.directions.match_at(tokens, at - 1).is_some())
+            previous.is_punct(OPENING_QUOTES)
+                || previous.kind == TokenKind::Word
+                    && (pack.function_words.contains(previous.norm.as_str())
+                        || pack.directions.match_at(tokens, at - 1).is_some())
         };
         if !small {
             return false;

@@ -6,7 +6,7 @@
 use compact_str::CompactString;
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::tokens::{push_folded, word_key, Token, TokenKind, WordRules};
+use crate::tokens::{fold as fold_plain, push_folded, word_key, Token, TokenKind, WordRules};
 
 /// A stem must keep at least this many letters: shorter remainders are too often the word's
 /// own letters ("ولد" is not و + "لد").
@@ -52,6 +52,13 @@ pub struct Clitics {
     /// around it, is read as that word ("سيطروا" they took, "يتظاهرون" they demonstrate).
     /// Longest first.
     inflections: Vec<(String, String)>,
+    /// Proclitics that seldom stand before a word of two letters: after them a stem keeps
+    /// one letter more than [`MIN_STEM_CHARS`] ("كتل" blocks is not ك + "تل" hill).
+    before_longer_stems: Vec<String>,
+    /// The enclitics as the pack writes them, folded without unifying letter variants: a
+    /// word ends in one only if it is written with that letter (see
+    /// [`Clitics::with_written_enclitics`]).
+    written_enclitics: Vec<String>,
 }
 
 /// One way of reading a word: the clitics before, the stem, the clitic after.
@@ -78,7 +85,38 @@ impl Clitics {
         proclitics.sort_by_key(|(form, _)| std::cmp::Reverse(form.chars().count()));
         enclitics.sort_by_key(|form| std::cmp::Reverse(form.chars().count()));
         inflections.sort_by_key(|(before, after)| std::cmp::Reverse(before.chars().count() + after.chars().count()));
-        Clitics { proclitics, enclitics, bound_forms, inflections }
+        Clitics {
+            proclitics,
+            enclitics,
+            bound_forms,
+            inflections,
+            before_longer_stems: Vec::new(),
+            written_enclitics: Vec::new(),
+        }
+    }
+
+    /// The same clitics, with the proclitics after which a stem keeps three letters or more.
+    pub fn with_longer_stems_after(mut self, proclitics: Vec<String>) -> Clitics {
+        self.before_longer_stems = proclitics;
+        self
+    }
+
+    /// The same clitics, with the enclitics as written. Folding makes one letter of two that
+    /// writing keeps apart (Arabic taa marbuta "ة" and haa "ه"): a word written with the
+    /// other letter ("جبلة", a town) does not end in the pronoun ("ه": not "جبل" + "ه").
+    pub fn with_written_enclitics(mut self, written: Vec<String>) -> Clitics {
+        self.written_enclitics = written;
+        self
+    }
+
+    /// Whether a word as written (`raw`) ends in the enclitic `after` (folded) as the pack
+    /// writes it; always, for a pack that gives no written forms.
+    fn written_with_enclitic(&self, raw: &str, after: &str, rules: &WordRules) -> bool {
+        if self.written_enclitics.is_empty() {
+            return true;
+        }
+        let plain = fold_plain(raw);
+        self.written_enclitics.iter().any(|w| rules.fold(w) == after && plain.ends_with(w.as_str()))
     }
 
     /// Each way of reading a folded word as one proclitic and what follows it: (the
@@ -88,7 +126,8 @@ impl Clitics {
         self.proclitics.iter().filter_map(move |(form, restore)| {
             let rest = norm.strip_prefix(form.as_str())?;
             let number = !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit());
-            (rest.chars().count() >= MIN_STEM_CHARS || number).then_some((form.as_str(), restore.as_str(), rest))
+            let shortest = MIN_STEM_CHARS + usize::from(self.before_longer_stems.contains(form));
+            (rest.chars().count() >= shortest || number).then_some((form.as_str(), restore.as_str(), rest))
         })
     }
 
@@ -214,11 +253,13 @@ impl Clitics {
             let splittable = token.kind == TokenKind::Word && !token.norm.is_ascii() && !keep_whole(&token.norm);
             // A number written joined to a conjunction ("و3") comes off it too.
             let is_number = |stem: &str| stem.bytes().all(|b| b.is_ascii_digit());
+            let raw = &text[token.start..token.end];
             let reading = splittable
                 .then(|| {
                     self.all_readings(&token.norm)
                         .into_iter()
                         .filter(|r| inflect || !r.inflected)
+                        .filter(|r| r.after.as_ref().is_none_or(|after| self.written_with_enclitic(raw, after, rules)))
                         .find(|r| r.after.is_none() && is_number(&r.stem) || stem_known(&r.stem))
                 })
                 .flatten();
@@ -226,7 +267,6 @@ impl Clitics {
                 out.push(token);
                 continue;
             };
-            let raw = &text[token.start..token.end];
             let mut at = token.start;
             let mut folded_chars = 0;
             for clitic in &reading.before {

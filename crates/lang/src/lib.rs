@@ -111,6 +111,30 @@ mod tests {
     }
 
     #[test]
+    fn a_pack_says_which_marks_of_its_script_do_the_work_of_latin_ones() {
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let ar = packs.get("ar").expect("an Arabic pack");
+        let tokens = ar.tokenize("قصف؛ اشتباكات");
+        let mark = tokens.iter().find(|t| t.text == "؛").expect("the semicolon is a token");
+        assert!(ar.is_mark(mark, ";.") && !ar.is_mark(mark, ",") && !mark.is_punct(";"));
+        // Proclitic ك keeps a stem of three letters: "كتل" (blocks) is one word, "وتل" two.
+        assert_eq!(ar.tokenize("كتل").len(), 1);
+        assert_eq!(ar.tokenize("وتل").len(), 2);
+        assert_eq!(ar.tokenize("كقرية").len(), 2);
+    }
+
+    #[test]
+    fn a_word_written_with_taa_marbuta_does_not_end_in_the_pronoun_haa() {
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let ar = packs.get("ar").expect("an Arabic pack");
+        // "جبلة" (Jableh) folds as "جبل" (mountain) + "ه" (his), but is written with "ة".
+        assert_eq!(ar.tokenize("جبلة").len(), 1);
+        // "جبله" (his mountain) and "بلدته" (his town) carry the pronoun.
+        assert_eq!(ar.tokenize("جبله").len(), 2);
+        assert_eq!(ar.tokenize("بلدته").len(), 2);
+    }
+
+    #[test]
     fn a_bad_pack_is_reported_with_its_origin() {
         let err = LanguagePack::from_toml("code = 3", "data/xx/pack.toml").unwrap_err();
         assert!(err.to_string().contains("data/xx/pack.toml"), "{err}");

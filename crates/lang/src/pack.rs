@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::clitics::{Clitics, Vocabulary};
 use crate::lexicon::{FirstWords, Lexicon};
-use crate::tokens::{tokenize, Token, WordRules};
+use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 use crate::PackError;
 
 /// What a trigger word does in a sentence; the engine gives each kind its reading.
@@ -119,6 +119,10 @@ struct WordsSection {
     /// written after "ل").
     #[serde(default)]
     proclitics: HashMap<String, String>,
+    /// Proclitics that seldom stand before a word of two letters: after them, what remains
+    /// keeps three letters or more to be split off.
+    #[serde(default)]
+    longer_stems_after: Vec<String>,
     /// Suffixes written joined to the word before (attached pronouns).
     #[serde(default)]
     enclitics: Vec<String>,
@@ -130,6 +134,10 @@ struct WordsSection {
     /// that word.
     #[serde(default)]
     inflections: Vec<String>,
+    /// Marks of the script that do the work of a Latin one ("،" = ",", "؛" = ";"): where a
+    /// clause or a list breaks, the engine reads them as that mark.
+    #[serde(default)]
+    punctuation: HashMap<String, String>,
     abbreviations: Vec<String>,
     function_words: Vec<String>,
     subject_pronouns: Vec<String>,
@@ -187,6 +195,10 @@ struct PlacesSection {
     /// (prepositions of place): a one-word name the gazetteer knows counts only after them.
     #[serde(default)]
     name_cues: Vec<String>,
+    /// Nouns of time, measure and kind ("hour", "kilometre", "type"): never a name nor the
+    /// start of one, whatever cue or place noun stands before them.
+    #[serde(default)]
+    not_names: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -262,6 +274,8 @@ pub struct LanguagePack {
     pub cased: bool,
     /// The code point ranges of a script only this language writes.
     pub script: Vec<(char, char)>,
+    /// Marks of the script and the Latin mark each does the work of ("،" → ',').
+    pub punctuation: Vec<(String, char)>,
     /// How words split off the clitics written joined to them.
     pub clitics: Clitics,
     /// Folded words ending in "." that do not end a sentence ("m.", "gen.").
@@ -291,6 +305,8 @@ pub struct LanguagePack {
     pub facility_nouns: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
     pub name_cues: Lexicon<()>,
+    /// Nouns of time, measure and kind that are never a name nor start one.
+    pub not_names: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -347,6 +363,14 @@ impl LanguagePack {
             token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
         }
         tokens
+    }
+
+    /// Whether a token is one of `marks`, or a mark of the script that does the work of one
+    /// of them ("،" for ",").
+    pub fn is_mark(&self, token: &Token, marks: &str) -> bool {
+        token.is_punct(marks)
+            || token.kind == TokenKind::Punct
+                && self.punctuation.iter().any(|(mark, latin)| *mark == token.text && marks.contains(*latin))
     }
 
     /// Whether a folded word is a word of one of the pack's lexicons (or a function word).
@@ -435,6 +459,7 @@ impl LanguagePack {
             &mut self.facility_nouns,
             &mut self.origin_markers,
             &mut self.name_cues,
+            &mut self.not_names,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -514,6 +539,12 @@ fn word_rules(words: &WordsSection, origin: &str) -> Result<WordRules, PackError
 fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     let rules = word_rules(&file.words, origin)?;
     let script = file.words.script.iter().map(|r| code_point_range(r, origin)).collect::<Result<Vec<_>, _>>()?;
+    let punctuation = file
+        .words
+        .punctuation
+        .iter()
+        .map(|(mark, latin)| Ok((mark.clone(), one_char(latin, "words.punctuation", origin)?)))
+        .collect::<Result<Vec<_>, PackError>>()?;
     let clitics = Clitics::new(
         file.words
             .proclitics
@@ -536,7 +567,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
                 }
             })
             .collect::<Result<Vec<_>, _>>()?,
-    );
+    )
+    .with_longer_stems_after(file.words.longer_stems_after.iter().map(|w| rules.fold(w).to_string()).collect())
+    .with_written_enclitics(file.words.enclitics.iter().map(|w| crate::tokens::fold(w).to_string()).collect());
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
         if groups.len() != expected {
@@ -609,6 +642,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         facility_nouns: set(&file.places.facility_nouns),
         origin_markers: set(&file.places.origin_markers),
         name_cues: set(&file.places.name_cues),
+        not_names: set(&file.places.not_names),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
@@ -635,6 +669,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         rules,
         cased: file.words.cased,
         script,
+        punctuation,
         clitics,
         code: file.code,
         first_words: HashMap::default(),

@@ -277,8 +277,8 @@ pub(crate) fn push_folded(start: usize, end: usize, raw: &str, norm: CompactStri
     });
 }
 
-/// [`fold_word`] into a small string.
-fn fold(text: &str) -> CompactString {
+/// [`fold_word`] into a small string: case and marks, without a language's letter variants.
+pub(crate) fn fold(text: &str) -> CompactString {
     if text.is_ascii() && !text.contains('`') {
         let mut norm = CompactString::from(text);
         norm.make_ascii_lowercase();

@@ -223,3 +223,63 @@ fn targeting_with_mortar_rounds_is_shelling() {
     assert_eq!(e.mention, "كنصفرة");
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+// Segmentation and clause boundaries
+
+#[test]
+fn a_full_stop_written_against_the_next_sentence_still_ends_the_first() {
+    // "Regime forces shelled the town of Kafr Nabl yesterday.And three civilians were killed
+    // in a Russian raid on the village of Hazano." The stop has no space after it: the toll
+    // is the raid's, not the shelling's.
+    let events = ar("قصفت قوات النظام بلدة كفرنبل أمس.وقتل ثلاثة مدنيين في غارة روسية على قرية حزانو.");
+    assert_eq!(events.len(), 2, "{}", summary(&events));
+    let shelling = at(&events, "كفرنبل");
+    assert_eq!(shelling.sub_event_type, SubEventType::Shelling);
+    assert_eq!(shelling.fatalities, 0, "{}", summary(&events));
+    let raid = at(&events, "حزانو");
+    assert_eq!(raid.sub_event_type, SubEventType::AirDroneStrike);
+    assert_eq!(raid.fatalities, 3, "{}", summary(&events));
+}
+
+#[test]
+fn kaf_is_not_split_off_a_word_of_three_letters() {
+    // "Regime forces shelled concrete blocks (كتل) of the buildings in the Shaar quarter of
+    // Aleppo": "كتل" is not ك + "تل" (hill), and "البناء" (the building) is no hill's name.
+    let events = ar("قصفت قوات النظام كتل البناء في حي الشعار بمدينة حلب أمس.");
+    assert!(!mentions(&events).contains(&"البناء"), "{}", summary(&events));
+    assert!(!events.is_empty());
+    // A joined conjunction still comes off a two-letter place noun ("وتل": and the hill of).
+    let packs = frontline_lang::Packs::builtin().expect("packs load");
+    let tokens = packs.get("ar").expect("pack").tokenize("وتل");
+    assert_eq!(tokens.len(), 2);
+}
+
+#[test]
+fn a_name_in_quotes_after_a_place_noun_is_the_place() {
+    // "Regime artillery shelled the village of «Balshun» south of Idlib this morning."
+    let events = ar("قصفت مدفعية النظام قرية «بلشون» جنوبي إدلب صباح اليوم.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "بلشون");
+    assert_town(e, "Idlib");
+}
+
+#[test]
+fn a_name_in_brackets_after_an_actor_leaves_its_clause_whole() {
+    // "The Kurdish internal security service (the Asayish) launched a wide arrest campaign in
+    // the city of Qamishli."
+    let events = ar("شن جهاز الأمن الداخلي الكردي (الأسايش) حملة اعتقالات واسعة في مدينة القامشلي.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.mention, "القامشلي");
+    assert_eq!(e.actor1_id, Some(actor("SDF")));
+}
+
+#[test]
+fn an_hour_of_the_day_is_no_place() {
+    // "Regime forces shelled the town of Busra al-Sham with artillery, and violent clashes
+    // broke out in the city until three o'clock (الساعة الثالثة) at dawn": no place is called
+    // "the third hour".
+    let events =
+        ar("قصفت قوات النظام مدينة بصرى الشام بالمدفعية، واندلعت اشتباكات عنيفة في المدينة حتى الساعة الثالثة فجرا.");
+    assert!(!mentions(&events).iter().any(|m| m.contains("الساعة")), "{}", summary(&events));
+    assert_eq!(at(&events, "بصرى الشام").sub_event_type, SubEventType::Shelling, "{}", summary(&events));
+}

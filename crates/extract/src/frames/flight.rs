@@ -11,6 +11,9 @@ use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
 /// How close after a flight word an event word, with no punctuation between, is what people
 /// fled ("fleeing intense fighting in X"): its places are the flight's too.
 const CAUSE_DISTANCE: usize = 3;
+/// The most tokens between a site and the region after it that situates it ("in rural",
+/// "بريف", "dans la province de").
+const SITUATING_GAP: usize = 4;
 
 impl<'s> SentenceReader<'_, 's> {
     /// People fleeing the places that follow the trigger ("fled Ariha"), else those named
@@ -45,9 +48,26 @@ impl<'s> SentenceReader<'_, 's> {
         } else {
             after
         };
-        for place in origins {
+        let situating: Vec<usize> =
+            origins.iter().filter(|p| self.situates_a_site(p, &origins)).map(|p| p.start).collect();
+        for place in origins.into_iter().filter(|p| !situating.contains(&p.start)) {
             frames.push(Frame::new(SubEventType::Displacement, place, trigger));
         }
+    }
+
+    /// Whether a region right after a site, with no list connector between, situates it
+    /// ("from Saraqeb in rural Idlib", "من سراقب بريف إدلب"): people fled the site, and the
+    /// region is no origin of its own.
+    fn situates_a_site(&self, region: &PlaceMention, origins: &[&PlaceMention]) -> bool {
+        let tokens = &self.spotted.tokens;
+        let pack = self.ctx.pack;
+        matches!(region.role, PlaceRole::Region { .. })
+            && origins.iter().any(|site| {
+                site.role == PlaceRole::Site
+                    && site.end <= region.start
+                    && region.start - site.end <= SITUATING_GAP
+                    && (site.end..region.start).all(|i| pack.list_connectors.match_at(tokens, i).is_none())
+            })
     }
 
     /// Whether an event word is what people fled: within a few words after the flight word,

@@ -127,7 +127,7 @@ impl<'s> SentenceReader<'_, 's> {
         let tokens = &s.tokens;
         let end = (trigger.end + OBJECT_WINDOW).min(tokens.len());
         let noun = (trigger.end..end)
-            .take_while(|&i| !tokens[i].is_punct(";.!?(),"))
+            .take_while(|&i| !self.ctx.pack.is_mark(&tokens[i], ";.!?(),"))
             .find_map(|i| self.ctx.pack.place_nouns.match_at(tokens, i))?;
         let named_after = s.places.iter().any(|p| p.start >= noun.end && p.start <= noun.end + 2);
         if named_after {
