@@ -176,8 +176,10 @@ fn ont_fui_a_named_town_depuis_vendredi() {
 
 #[test]
 fn a_day_and_month_after_publication_is_from_the_year_before() {
-    let events = fr("Les forces du régime ont repris le 14 décembre la ville de Kafranbel.");
-    assert_day(single(&events, SubEventType::GovernmentRegainsTerritory), day(2019, 12, 14));
+    // Published on 3 January: "le 30 décembre" is four days before, in the year before.
+    let events =
+        read("fr", Some(day(2020, 1, 3)), "Les forces du régime ont repris le 30 décembre la ville de Kafranbel.");
+    assert_day(single(&events, SubEventType::GovernmentRegainsTerritory), day(2019, 12, 30));
 }
 
 #[test]
