@@ -17,7 +17,7 @@ use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::best_for;
 use crate::dedupe::one_per_type_place_and_day;
-use crate::discourse::Discourse;
+use crate::discourse::{resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, Model};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::proposed::Proposed;
@@ -76,8 +76,9 @@ pub fn extract(
 ) -> Extraction {
     let recording = detail == Detail::Trace;
     let mut split = sentences(&article.text, pack);
-    let spotted = spot_prose(&mut split, article, pack, gazetteer);
+    let mut spotted = spot_prose(&mut split, article, pack, gazetteer);
     let context = ArticleContext::new(article, pack, gazetteer, &spotted);
+    resolve_place_anaphora(&split, &mut spotted, &context);
     let mut proposed: Vec<Proposed> = Vec::new();
     let mut prose_index = 0;
     let mut discourse = Discourse::default();

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{LanguagePack, RegionSide, Token, TokenKind, Trigger};
+use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -52,6 +52,17 @@ pub struct PlaceMention {
     pub role: PlaceRole,
     /// Announced by a place noun ("the town of", "la ville de").
     pub after_place_noun: bool,
+    /// For a definite place noun ("the town") standing for a settlement named before it, and
+    /// whose name `text` then is: what the discourse knew of that settlement.
+    pub referent: Option<Referent>,
+}
+
+/// What the discourse knew of the settlement a place noun refers back to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Referent {
+    /// The governorate the sentence that named it gave (else the article's): the place is
+    /// the one resolved there, whatever region the later sentence speaks of.
+    pub admin1: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -468,16 +479,27 @@ fn place_mention(
     }
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
-    PlaceMention { start, end, text: name, role, after_place_noun }
+    PlaceMention { start, end, text: name, role, after_place_noun, referent: None }
 }
 
 /// "la ville de X", "the villages of X", "village d'X", "the town X": a place noun ends at
 /// the name, or before one or two small words that end at it.
 fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) -> bool {
+    announcing(tokens, start, pack, &pack.place_nouns).is_some()
+}
+
+/// The noun of a lexicon that announces the name at `start`: ending at it, or before one or
+/// two small words that end at it.
+pub(crate) fn announcing<'l, T: Clone>(
+    tokens: &[Token],
+    start: usize,
+    pack: &LanguagePack,
+    nouns: &'l Lexicon<T>,
+) -> Option<Hit<'l, T>> {
     let mut at = start;
     for _ in 0..=2 {
-        if pack.place_nouns.match_ending_at(tokens, at, 3).is_some() {
-            return true;
+        if let Some(hit) = nouns.match_ending_at(tokens, at, 3) {
+            return Some(hit);
         }
         let small = at > 0 && {
             let previous = &tokens[at - 1];
@@ -486,11 +508,11 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
                     || pack.directions.match_at(tokens, at - 1).is_some())
         };
         if !small {
-            return false;
+            return None;
         }
         at -= 1;
     }
-    false
+    None
 }
 
 /// A place right after another with only "in"/"dans" between contains it: "the town of
@@ -525,7 +547,9 @@ fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &Langu
     }
 }
 
-fn role_of(
+/// The role the words around a place's mention give it: a country, a facility, a person,
+/// a region, a landmark, near, an origin, else a site.
+pub(crate) fn role_of(
     name: &str,
     tokens: &[Token],
     start: usize,

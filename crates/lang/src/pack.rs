@@ -184,6 +184,22 @@ struct PlacesSection {
     /// (prepositions of place): a one-word name the gazetteer knows counts only after them.
     #[serde(default)]
     name_cues: Vec<String>,
+    /// Settlements by kind ("city", "town", "village"): the nouns that announce a name of
+    /// that kind, and the definite phrases that refer back to one named before.
+    #[serde(default)]
+    settlements: std::collections::BTreeMap<String, SettlementEntry>,
+    /// Words right after a definite place noun that make it another place than one named
+    /// before ("the *neighbouring* village", "the *industrial* city").
+    #[serde(default)]
+    other_place_words: Vec<String>,
+}
+
+/// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettlementEntry {
+    nouns: Vec<String>,
+    anaphors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,6 +299,16 @@ pub struct LanguagePack {
     pub facility_nouns: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
     pub name_cues: Lexicon<()>,
+    /// Nouns that announce a settlement's name ("the *town* of X"), with its kind: an index
+    /// into `settlement_kinds`.
+    pub settlement_nouns: Lexicon<u32>,
+    /// Definite phrases that refer back to a settlement named before ("the town", "la
+    /// localité", "البلدة"), with the kind they call it.
+    pub place_anaphors: Lexicon<u32>,
+    /// The kinds of settlement the pack tells apart, as its file names them.
+    pub settlement_kinds: Vec<String>,
+    /// Words after a definite place noun that make it another place ("le village *voisin*").
+    pub other_place_words: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -425,6 +451,9 @@ impl LanguagePack {
             &mut self.facility_nouns,
             &mut self.origin_markers,
             &mut self.name_cues,
+            &mut self.settlement_nouns,
+            &mut self.place_anaphors,
+            &mut self.other_place_words,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -569,6 +598,21 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         .iter()
         .map(|w| (w.as_str(), RegionSide::Before))
         .chain(file.places.region_after.iter().map(|w| (w.as_str(), RegionSide::After)));
+    // Kinds are numbered in the file's sorted order (a BTreeMap's): the same pack always
+    // gives the same numbers.
+    let settlement_kinds: Vec<String> = file.places.settlements.keys().cloned().collect();
+    let by_kind = |words: fn(&SettlementEntry) -> &Vec<String>| {
+        Lexicon::new(
+            file.places
+                .settlements
+                .values()
+                .enumerate()
+                .flat_map(move |(kind, entry)| words(entry).iter().map(move |w| (w.as_str(), kind as u32))),
+            &rules,
+        )
+    };
+    let settlement_nouns = by_kind(|e| &e.nouns);
+    let place_anaphors = by_kind(|e| &e.anaphors);
     let mut pack = LanguagePack {
         abbreviations: file.words.abbreviations.iter().map(|w| rules.fold(w).to_string()).collect(),
         function_words: file.words.function_words.iter().map(|w| rules.fold(w).to_string()).collect(),
@@ -597,6 +641,10 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         facility_nouns: set(&file.places.facility_nouns),
         origin_markers: set(&file.places.origin_markers),
         name_cues: set(&file.places.name_cues),
+        settlement_nouns,
+        place_anaphors,
+        settlement_kinds,
+        other_place_words: set(&file.places.other_place_words),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),

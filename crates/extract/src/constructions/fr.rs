@@ -361,3 +361,43 @@ fn a_backer_between_commas_is_no_subject() {
     let e = single(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+// Lieux repris par un nom ("la ville")
+
+#[test]
+fn la_localite_dans_la_phrase_suivante_est_celle_nommee_avant() {
+    let events = fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné la localité, tuant trois civils.");
+    let shelling: Vec<&Event> = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!((shelling[0].mention.as_str(), shelling[0].fatalities), ("Kafranbel", 3));
+    assert_town(shelling[0], "Idlib");
+}
+
+#[test]
+fn la_ville_renvoie_a_la_derniere_nommee_meme_appelee_autrement() {
+    // "Cette ville" after "la localité de Binnish": the last place named, whatever noun
+    // called it; "une ville" is another place.
+    let events = fr("Les rebelles ont attaqué la localité de Binnish lundi. Mardi, des obus du régime se sont abattus sur cette ville.");
+    let shelling: Vec<&str> = of_type(&events, SubEventType::Shelling).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(shelling, ["Binnish"], "{}", summary(&events));
+    let indefinite = fr("Les rebelles ont attaqué la localité de Binnish lundi. Mardi, des obus du régime se sont abattus sur une ville voisine.");
+    assert!(
+        !indefinite.iter().any(|e| e.sub_event_type == SubEventType::Shelling && e.mention == "Binnish"),
+        "{}",
+        summary(&indefinite)
+    );
+}
+
+#[test]
+fn le_village_voisin_est_un_autre_lieu() {
+    // "le village voisin" is not Kafranbel: a neighbouring village, not named.
+    let events = fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village voisin.");
+    assert!(
+        !events.iter().any(|e| e.sub_event_type == SubEventType::Shelling && e.mention == "Kafranbel"),
+        "{}",
+        summary(&events)
+    );
+    let same =
+        fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village.");
+    assert_eq!(of_type(&same, SubEventType::Shelling).len(), 1, "{}", summary(&same));
+}
