@@ -124,12 +124,19 @@ pub fn spot(
     let actors = spot_actors(&tokens, pack, &sources);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
     let denied: Vec<(usize, usize)> = pack.non_violent.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    // "military gatherings": the trigger word is there in a sense that tells no event.
+    let other_senses: Vec<(usize, usize)> =
+        pack.other_senses.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
     let triggers: Vec<TriggerMention> = pack
         .triggers
         .find_all(&tokens)
         .into_iter()
-        .filter(|h| !inside_any(h.start, h.end, &sources) && !inside_any(h.start, h.end, &denied))
+        .filter(|h| {
+            !inside_any(h.start, h.end, &sources)
+                && !inside_any(h.start, h.end, &denied)
+                && !inside_any(h.start, h.end, &other_senses)
+        })
         // A group's name tells no change of ground ("هيئة تحرير الشام": the Organisation for
         // the Liberation of the Levant); the means in an actor's name still act ("مدفعية
         // النظام": the regime's artillery).

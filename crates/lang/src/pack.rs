@@ -37,6 +37,9 @@ pub enum TriggerKind {
     Target,
     /// Fighting between two armed sides.
     Clash,
+    /// One side's assault on a place ("stormed", "pris d'assaut"): read as fighting there,
+    /// but it is the move that takes the place, so the taking, when told, is the battle.
+    Storm,
     /// Damage whose cause is the attack last mentioned ("was destroyed", "touchés").
     Damage,
     /// People fleeing ("fuient", "fled", "displacement").
@@ -228,6 +231,9 @@ struct EventsSection {
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
     non_violent: Vec<String>,
+    /// Phrases in which a trigger word has another sense, one that tells no event.
+    #[serde(default)]
+    other_senses: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -330,6 +336,9 @@ pub struct LanguagePack {
     /// Words that say a place changed hands without fighting: a take is then a
     /// non-violent transfer of territory.
     pub non_violent: Lexicon<()>,
+    /// Phrases in which a trigger word has another sense, one that tells no event ("military
+    /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
+    pub other_senses: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -467,6 +476,7 @@ impl LanguagePack {
             &mut self.agent_markers,
             &mut self.aerial,
             &mut self.non_violent,
+            &mut self.other_senses,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -660,6 +670,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
+        other_senses: set(&file.events.other_senses),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),
