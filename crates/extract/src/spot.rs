@@ -578,6 +578,12 @@ pub(crate) fn role_of(
     if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
         return PlaceRole::Facility;
     }
+    // "President Bashar al-Assad": a title or a given name just before makes it a person.
+    if pack.person_titles.match_ending_at(tokens, start, 3).is_some()
+        || pack.person_titles.match_at(tokens, start).is_some()
+    {
+        return PlaceRole::Person;
+    }
     let claim_adjacent = claims.iter().any(|&(s, e)| s == end || e == start);
     if claim_adjacent && gazetteer.governorate_named(name).is_none() {
         return PlaceRole::Person;

@@ -182,6 +182,9 @@ struct PlacesSection {
     landmark_markers: Vec<String>,
     locatives: Vec<String>,
     facility_nouns: Vec<String>,
+    /// Titles and given names after which a name is a person's ("President Assad").
+    #[serde(default)]
+    person_titles: Vec<String>,
     origin_markers: Vec<String>,
     /// Words that stand right before a name where the script has no capitals to show one
     /// (prepositions of place): a one-word name the gazetteer knows counts only after them.
@@ -303,6 +306,9 @@ pub struct LanguagePack {
     /// Words that put a place inside a larger one right after it: "Sarmin *in* Idlib".
     pub locatives: Lexicon<()>,
     pub facility_nouns: Lexicon<()>,
+    /// Titles and given names after which a name is a person's, not a place ("President
+    /// Bashar al-Assad", "le président Bachar el-Assad").
+    pub person_titles: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
     pub name_cues: Lexicon<()>,
     /// Nouns that announce a settlement's name ("the *town* of X"), with its kind: an index
@@ -458,6 +464,7 @@ impl LanguagePack {
             &mut self.landmark_markers,
             &mut self.locatives,
             &mut self.facility_nouns,
+            &mut self.person_titles,
             &mut self.origin_markers,
             &mut self.name_cues,
             &mut self.settlement_nouns,
@@ -649,6 +656,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         landmark_markers: set(&file.places.landmark_markers),
         locatives: set(&file.places.locatives),
         facility_nouns: set(&file.places.facility_nouns),
+        person_titles: set(&file.places.person_titles),
         origin_markers: set(&file.places.origin_markers),
         name_cues: set(&file.places.name_cues),
         settlement_nouns,
