@@ -16,19 +16,19 @@ use frontline_lang::LanguagePack;
 use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for};
-use crate::dedupe::one_per_type_place_and_day;
-use crate::discourse::Discourse;
+use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day};
+use crate::discourse::{resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, Model};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
-
-/// ACLED's time precision of a window of a month or more.
-const MONTH_PRECISION: u8 = 3;
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
 use crate::segment::{sentences, Sentence, SentenceKind};
 use crate::spot::{spot, Spotted};
 use crate::trace::SentenceTrace;
+
+/// ACLED's time precision of a window of a month or more.
+const MONTH_PRECISION: u8 = 3;
 
 /// A figure the article gives over a period or without a place: kept on the article, not
 /// made an event.
@@ -80,8 +80,9 @@ pub fn extract(
 ) -> Extraction {
     let recording = detail == Detail::Trace;
     let mut split = sentences(&article.text, pack);
-    let spotted = spot_prose(&mut split, article, pack, gazetteer);
+    let mut spotted = spot_prose(&mut split, article, pack, gazetteer);
     let context = ArticleContext::new(article, pack, gazetteer, &spotted);
+    resolve_place_anaphora(&split, &mut spotted, &context);
     let mut proposed: Vec<Proposed> = Vec::new();
     let mut prose_index = 0;
     let mut discourse = Discourse::default();
@@ -112,7 +113,8 @@ pub fn extract(
     }
     let typed: Vec<Proposed> =
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
-    for mut kept in weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration) {
+    // The clash a battle's outcome subsumes goes only when the model keeps the outcome.
+    for mut kept in battles_by_outcome(weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration)) {
         if kept.event.event_id.is_empty() {
             kept.event.event_id = kept.event.derive_id();
         }

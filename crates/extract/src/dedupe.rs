@@ -1,7 +1,8 @@
 //! One event per type, place and day within an article (ACLED's rule): two readings of the
 //! same event become one.
 
-use frontline_core::Event;
+use frontline_core::{Event, EventType, SubEventType::ArmedClash};
+use frontline_lang::TriggerKind;
 
 use crate::proposed::Proposed;
 
@@ -105,4 +106,36 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
         }
     }
     kept.into_iter().map(|(proposed, _)| proposed).collect()
+}
+
+/// A battle is coded once, by its outcome: where a report tells that a place changed hands
+/// by fighting (a battle sub-type other than Armed clash) and also the assault on it that
+/// day ("regime forces stormed the town", "the army recaptured it"), the assault is the
+/// taking, and the outcome's event keeps the higher toll. Clashes told as fighting between
+/// two sides ("fierce clashes unfolded there") stay an event of their own, as the corpus
+/// codes them beside the place's fall.
+pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
+    let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
+    let won = |e: &Event| e.sub_event_type.event_type() == EventType::Battles && e.sub_event_type != ArmedClash;
+    // Each clash's outcome: the first battle won at its place on a day it shares.
+    let outcome_of: Vec<Option<usize>> = events
+        .iter()
+        .zip(&keys)
+        .map(|(p, key)| {
+            (p.event.sub_event_type == ArmedClash && p.candidate.trigger_kind == TriggerKind::Storm).then_some(())?;
+            events
+                .iter()
+                .zip(&keys)
+                .position(|(o, o_key)| won(&o.event) && o_key.same_place(key) && overlaps(&o.event, &p.event))
+        })
+        .collect();
+    let mut events: Vec<Option<Proposed>> = events.into_iter().map(Some).collect();
+    for (clash, outcome) in outcome_of.iter().enumerate() {
+        let Some(outcome) = *outcome else { continue };
+        let Some(clash) = events[clash].take() else { continue };
+        if let Some(o) = events[outcome].as_mut() {
+            o.event.fatalities = o.event.fatalities.max(clash.event.fatalities);
+        }
+    }
+    events.into_iter().flatten().collect()
 }

@@ -1,14 +1,19 @@
 //! The discourse: what earlier sentences of the article established and later ones refer
 //! back to (who "they" are, whose warplanes struck last, the attack a damage report
 //! follows, the episode's date), and how a sentence stands to what it reports
-//! (hypothetical, claimed by someone).
+//! (hypothetical, claimed by someone), and which town "the town" is.
 
 use frontline_core::ActorId;
-use frontline_lang::TriggerKind;
+use frontline_lang::{LanguagePack, TokenKind, TriggerKind};
 
+use crate::context::ArticleContext;
 use crate::dates::DateWindow;
+use crate::place::HOME_COUNTRY;
 use crate::reader::SentenceReader;
-use crate::spot::{span_text, ActorMention, Spotted, TriggerMention};
+use crate::segment::{Sentence, SentenceKind};
+use crate::spot::{
+    announcing, role_of, span_text, ActorMention, PlaceMention, PlaceRole, Referent, Spotted, TriggerMention,
+};
 
 /// How many sentences back a damage report may look for the attack that caused it.
 pub(crate) const ATTACK_MEMORY: usize = 3;
@@ -117,4 +122,150 @@ impl<'s> SentenceReader<'_, 's> {
                 .map(|a| (a.text.clone(), Some(a.id)))
         })
     }
+}
+
+/// How many prose sentences back a definite place noun ("the town") looks for the
+/// settlement it refers to: a report returns to a town within its episode, not pages later.
+const PLACE_ANAPHORA_SENTENCES: usize = 3;
+/// How many words may stand between a place noun and a name it announces ("the town *of*
+/// X", "la ville *syrienne de* X"): a noun with a name there is no reference back.
+const NAME_AFTER_NOUN: usize = 3;
+
+/// A settlement the discourse named, as a later "the town" may refer to it.
+struct Settlement {
+    /// The prose sentence that named it.
+    sentence: usize,
+    name: String,
+    /// The kind of settlement the text called it ("the village of X"), if it did.
+    kind: Option<u32>,
+    /// The governorate of the sentence that named it.
+    admin1: Option<String>,
+}
+
+/// Definite place nouns with no name after them ("Jets struck Ariha. ... Later, shelling
+/// hit the town") refer back to the last settlement the discourse named: each becomes a
+/// mention of that place where the noun stands, so that every frame reader sees the place
+/// as if it were named again. The discourse is the episode: a few sentences back at most,
+/// and a heading starts another.
+pub(crate) fn resolve_place_anaphora(
+    split: &[Sentence<'_>],
+    spotted: &mut [Option<Spotted>],
+    ctx: &ArticleContext<'_>,
+) {
+    let pack = ctx.pack;
+    if pack.place_anaphors.is_empty() {
+        return;
+    }
+    let mut named: Vec<Settlement> = Vec::new();
+    let mut prose = 0;
+    for (index, (sentence, spotted)) in split.iter().zip(spotted.iter_mut()).enumerate() {
+        let Some(s) = spotted else {
+            if sentence.kind == SentenceKind::Heading {
+                named.clear();
+            }
+            continue;
+        };
+        named.retain(|n| prose - n.sentence <= PLACE_ANAPHORA_SENTENCES);
+        let reader =
+            SentenceReader { ctx, spotted: s, index, prose_index: prose, start: sentence.start, text: sentence.text };
+        let admin1 = reader.sentence_admin1();
+        let mut resolved: Vec<PlaceMention> = Vec::new();
+        let mut places = s.places.iter().peekable();
+        for (start, end, kind) in place_anaphors(s, pack) {
+            // The settlements named before the noun are in the discourse it refers to.
+            while let Some(place) = places.next_if(|p| p.start < start) {
+                named.extend(reader.settlement(place, &admin1));
+            }
+            let Some(antecedent) = antecedent(&named, kind, prose) else {
+                continue;
+            };
+            let text = antecedent.name.clone();
+            let referent = Referent { admin1: antecedent.admin1.clone() };
+            let role = role_of(&text, &s.tokens, start, end, pack, ctx.gazetteer, &s.claims);
+            named.push(Settlement {
+                sentence: prose,
+                name: text.clone(),
+                kind: antecedent.kind.or(Some(kind)),
+                admin1: antecedent.admin1.clone(),
+            });
+            resolved.push(PlaceMention { start, end, text, role, after_place_noun: true, referent: Some(referent) });
+        }
+        for place in places {
+            named.extend(reader.settlement(place, &admin1));
+        }
+        if !resolved.is_empty() {
+            s.places.extend(resolved);
+            s.places.sort_by_key(|p| p.start);
+        }
+        prose += 1;
+    }
+}
+
+/// The definite place nouns of a sentence that name no place themselves: no name follows
+/// them in their clause, no word makes them another place ("the neighbouring village"), and
+/// they are no part of a name.
+fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < s.tokens.len() {
+        let Some(hit) = pack.place_anaphors.match_at(&s.tokens, i) else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (hit.start, hit.end);
+        let inside_name = s.places.iter().any(|p| p.start < end && start < p.end);
+        let name_after = s.places.iter().any(|p| {
+            p.start >= end
+                && p.start <= end + NAME_AFTER_NOUN
+                && !s.tokens[end..p.start].iter().any(|t| t.kind == TokenKind::Punct)
+        });
+        let another_place = pack.other_place_words.match_at(&s.tokens, end).is_some();
+        if !inside_name && !name_after && !another_place {
+            found.push((start, end, *hit.value));
+        }
+        i = end;
+    }
+    found
+}
+
+impl SentenceReader<'_, '_> {
+    /// A mention that names a settlement a later "the town" may refer to: a site (or where
+    /// things happened near), named as such in the country.
+    fn settlement(&self, place: &PlaceMention, admin1: &Option<String>) -> Option<Settlement> {
+        if !matches!(place.role, PlaceRole::Site | PlaceRole::Near) {
+            return None;
+        }
+        let pack = self.ctx.pack;
+        let tokens = &self.spotted.tokens;
+        let kind = announcing(tokens, place.start, pack, &pack.settlement_nouns).map(|h| *h.value);
+        // A place a noun calls something else than a settlement ("the neighbourhoods of A",
+        // "the airport of B") is no town.
+        if kind.is_none()
+            && place.after_place_noun
+            && announcing(tokens, place.start, pack, &pack.place_nouns).is_some()
+        {
+            return None;
+        }
+        // A name the gazetteer knows only by a close spelling may be no place at all ("the
+        // Red Crescent"): a town referred back to is one the text called so, or a name known
+        // as written.
+        let known = self.ctx.gazetteer.knows_name(&place.text)
+            && self.ctx.home.place(&place.text).is_some_and(|p| p.country == HOME_COUNTRY);
+        let named = place.after_place_noun || known;
+        named.then(|| Settlement { sentence: self.prose_index, name: place.text.clone(), kind, admin1: admin1.clone() })
+    }
+}
+
+/// The settlement a definite noun of a kind refers to. One its own sentence named before
+/// it ("In Jableh, ... the hospital of the town"), else one of the sentences before: of its
+/// kind first ("the village of A ... B ... the village" is A), then the most recent. None
+/// when two places answer equally ("Jets struck A and B. ... the town").
+fn antecedent(named: &[Settlement], kind: u32, sentence: usize) -> Option<&Settlement> {
+    let rank = |n: &Settlement| u8::from(n.kind != Some(kind));
+    let own: Vec<&Settlement> = named.iter().filter(|n| n.sentence == sentence).collect();
+    let candidates: Vec<&Settlement> = if own.is_empty() { named.iter().collect() } else { own };
+    let best = candidates.iter().map(|n| rank(n)).min()?;
+    let last = candidates.iter().rev().find(|n| rank(n) == best)?;
+    let rival = candidates.iter().any(|n| rank(n) == best && n.sentence == last.sentence && n.name != last.name);
+    (!rival).then_some(*last)
 }

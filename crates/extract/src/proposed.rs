@@ -26,7 +26,11 @@ impl<'s> SentenceReader<'_, 's> {
     /// The event a frame proposes, with its features.
     pub(crate) fn build(&self, frame: Frame<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Proposed {
         let ctx = self.ctx;
-        let admin1_hint = self.sentence_admin1();
+        // A place referred back to ("the town") is the one resolved where it was named.
+        let admin1_hint = match &frame.place.referent {
+            Some(referent) => referent.admin1.clone().or_else(|| self.sentence_admin1()),
+            None => self.sentence_admin1(),
+        };
         let placed = self.place(frame.place, admin1_hint, discourse, trace);
         let (window, date_origin) = self.window(&frame);
         let claimed_by = self.claimant();

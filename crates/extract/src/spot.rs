@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{Hit, LanguagePack, RegionSide, Token, TokenKind, Trigger};
+use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -52,6 +52,17 @@ pub struct PlaceMention {
     pub role: PlaceRole,
     /// Announced by a place noun ("the town of", "la ville de").
     pub after_place_noun: bool,
+    /// For a definite place noun ("the town") standing for a settlement named before it, and
+    /// whose name `text` then is: what the discourse knew of that settlement.
+    pub referent: Option<Referent>,
+}
+
+/// What the discourse knew of the settlement a place noun refers back to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Referent {
+    /// The governorate the sentence that named it gave (else the article's): the place is
+    /// the one resolved there, whatever region the later sentence speaks of.
+    pub admin1: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,12 +124,19 @@ pub fn spot(
     let actors = spot_actors(&tokens, pack, &sources);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
     let denied: Vec<(usize, usize)> = pack.non_violent.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    // "military gatherings": the trigger word is there in a sense that tells no event.
+    let other_senses: Vec<(usize, usize)> =
+        pack.other_senses.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
     let triggers: Vec<TriggerMention> = pack
         .triggers
         .find_all(&tokens)
         .into_iter()
-        .filter(|h| !inside_any(h.start, h.end, &sources) && !inside_any(h.start, h.end, &denied))
+        .filter(|h| {
+            !inside_any(h.start, h.end, &sources)
+                && !inside_any(h.start, h.end, &denied)
+                && !inside_any(h.start, h.end, &other_senses)
+        })
         // A group's name tells no change of ground ("هيئة تحرير الشام": the Organisation for
         // the Liberation of the Levant); the means in an actor's name still act ("مدفعية
         // النظام": the regime's artillery).
@@ -488,7 +506,7 @@ fn place_mention(
     }
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
-    PlaceMention { start, end, text: name, role, after_place_noun }
+    PlaceMention { start, end, text: name, role, after_place_noun, referent: None }
 }
 
 /// Quotation marks that may open a quoted name: typographic quotes are written either way
@@ -498,10 +516,21 @@ const OPENING_QUOTES: &str = "\"“”«»„";
 /// "la ville de X", "the villages of X", "village d'X", "the town X": a place noun ends at
 /// the name, or before one or two small words (or an opening quote) that end at it.
 fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) -> bool {
+    announcing(tokens, start, pack, &pack.place_nouns).is_some()
+}
+
+/// The noun of a lexicon that announces the name at `start`: ending at it, or before one or
+/// two small words that end at it.
+pub(crate) fn announcing<'l, T: Clone>(
+    tokens: &[Token],
+    start: usize,
+    pack: &LanguagePack,
+    nouns: &'l Lexicon<T>,
+) -> Option<Hit<'l, T>> {
     let mut at = start;
     for _ in 0..=2 {
-        if pack.place_nouns.match_ending_at(tokens, at, 3).is_some() {
-            return true;
+        if let Some(hit) = nouns.match_ending_at(tokens, at, 3) {
+            return Some(hit);
         }
         // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»").
         let small = at > 0 && {
@@ -512,11 +541,11 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
                         || pack.directions.match_at(tokens, at - 1).is_some())
         };
         if !small {
-            return false;
+            return None;
         }
         at -= 1;
     }
-    false
+    None
 }
 
 /// A place right after another with only "in"/"dans" between contains it: "the town of
@@ -551,7 +580,9 @@ fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &Langu
     }
 }
 
-fn role_of(
+/// The role the words around a place's mention give it: a country, a facility, a person,
+/// a region, a landmark, near, an origin, else a site.
+pub(crate) fn role_of(
     name: &str,
     tokens: &[Token],
     start: usize,
@@ -572,6 +603,12 @@ fn role_of(
             && pack.list_connectors.match_at(tokens, start - 1).is_some());
     if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
         return PlaceRole::Facility;
+    }
+    // "President Bashar al-Assad": a title or a given name just before makes it a person.
+    if pack.person_titles.match_ending_at(tokens, start, 3).is_some()
+        || pack.person_titles.match_at(tokens, start).is_some()
+    {
+        return PlaceRole::Person;
     }
     let claim_adjacent = claims.iter().any(|&(s, e)| s == end || e == start);
     if claim_adjacent && gazetteer.governorate_named(name).is_none() {

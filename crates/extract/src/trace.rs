@@ -85,7 +85,13 @@ impl SentenceReader<'_, '_> {
             Some(j) => format!("actor {:?} = {} with {}", a.text, a.id, j),
             None => format!("actor {:?} = {}", a.text, a.id),
         }));
-        trace.mentions.extend(s.places.iter().map(|p| format!("place {:?} as {:?}", p.text, p.role)));
+        trace.mentions.extend(s.places.iter().map(|p| {
+            if p.referent.is_some() {
+                format!("place {:?} as {:?}, referred to as {:?}", p.text, p.role, text(p.start, p.end))
+            } else {
+                format!("place {:?} as {:?}", p.text, p.role)
+            }
+        }));
         trace.mentions.extend(s.dates.iter().map(|d| format!("date {:?}: {}", text(d.start, d.end), d.window.rule)));
         trace.mentions.extend(s.numbers.iter().map(|n| format!("number {:?} = {}", text(n.start, n.end), n.value)));
         trace.mentions.extend(s.sources.iter().map(|&(a, b)| format!("source {:?}", text(a, b))));

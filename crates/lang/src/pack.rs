@@ -37,6 +37,9 @@ pub enum TriggerKind {
     Target,
     /// Fighting between two armed sides.
     Clash,
+    /// One side's assault on a place ("stormed", "pris d'assaut"): read as fighting there,
+    /// but it is the move that takes the place, so the taking, when told, is the battle.
+    Storm,
     /// Damage whose cause is the attack last mentioned ("was destroyed", "touchés").
     Damage,
     /// People fleeing ("fuient", "fled", "displacement").
@@ -190,6 +193,9 @@ struct PlacesSection {
     landmark_markers: Vec<String>,
     locatives: Vec<String>,
     facility_nouns: Vec<String>,
+    /// Titles and given names after which a name is a person's ("President Assad").
+    #[serde(default)]
+    person_titles: Vec<String>,
     origin_markers: Vec<String>,
     /// Words that stand right before a name where the script has no capitals to show one
     /// (prepositions of place): a one-word name the gazetteer knows counts only after them.
@@ -199,6 +205,22 @@ struct PlacesSection {
     /// start of one, whatever cue or place noun stands before them.
     #[serde(default)]
     not_names: Vec<String>,
+    /// Settlements by kind ("city", "town", "village"): the nouns that announce a name of
+    /// that kind, and the definite phrases that refer back to one named before.
+    #[serde(default)]
+    settlements: std::collections::BTreeMap<String, SettlementEntry>,
+    /// Words right after a definite place noun that make it another place than one named
+    /// before ("the *neighbouring* village", "the *industrial* city").
+    #[serde(default)]
+    other_place_words: Vec<String>,
+}
+
+/// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettlementEntry {
+    nouns: Vec<String>,
+    anaphors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -231,6 +253,9 @@ struct EventsSection {
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
     non_violent: Vec<String>,
+    /// Phrases in which a trigger word has another sense, one that tells no event.
+    #[serde(default)]
+    other_senses: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -303,10 +328,23 @@ pub struct LanguagePack {
     /// Words that put a place inside a larger one right after it: "Sarmin *in* Idlib".
     pub locatives: Lexicon<()>,
     pub facility_nouns: Lexicon<()>,
+    /// Titles and given names after which a name is a person's, not a place ("President
+    /// Bashar al-Assad", "le président Bachar el-Assad").
+    pub person_titles: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
     pub name_cues: Lexicon<()>,
     /// Nouns of time, measure and kind that are never a name nor start one.
     pub not_names: Lexicon<()>,
+    /// Nouns that announce a settlement's name ("the *town* of X"), with its kind: an index
+    /// into `settlement_kinds`.
+    pub settlement_nouns: Lexicon<u32>,
+    /// Definite phrases that refer back to a settlement named before ("the town", "la
+    /// localité", "البلدة"), with the kind they call it.
+    pub place_anaphors: Lexicon<u32>,
+    /// The kinds of settlement the pack tells apart, as its file names them.
+    pub settlement_kinds: Vec<String>,
+    /// Words after a definite place noun that make it another place ("le village *voisin*").
+    pub other_place_words: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -329,6 +367,9 @@ pub struct LanguagePack {
     /// Words that say a place changed hands without fighting: a take is then a
     /// non-violent transfer of territory.
     pub non_violent: Lexicon<()>,
+    /// Phrases in which a trigger word has another sense, one that tells no event ("military
+    /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
+    pub other_senses: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -457,9 +498,13 @@ impl LanguagePack {
             &mut self.landmark_markers,
             &mut self.locatives,
             &mut self.facility_nouns,
+            &mut self.person_titles,
             &mut self.origin_markers,
             &mut self.name_cues,
             &mut self.not_names,
+            &mut self.settlement_nouns,
+            &mut self.place_anaphors,
+            &mut self.other_place_words,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -474,6 +519,7 @@ impl LanguagePack {
             &mut self.agent_markers,
             &mut self.aerial,
             &mut self.non_violent,
+            &mut self.other_senses,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -613,6 +659,21 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         .iter()
         .map(|w| (w.as_str(), RegionSide::Before))
         .chain(file.places.region_after.iter().map(|w| (w.as_str(), RegionSide::After)));
+    // Kinds are numbered in the file's sorted order (a BTreeMap's): the same pack always
+    // gives the same numbers.
+    let settlement_kinds: Vec<String> = file.places.settlements.keys().cloned().collect();
+    let by_kind = |words: fn(&SettlementEntry) -> &Vec<String>| {
+        Lexicon::new(
+            file.places
+                .settlements
+                .values()
+                .enumerate()
+                .flat_map(move |(kind, entry)| words(entry).iter().map(move |w| (w.as_str(), kind as u32))),
+            &rules,
+        )
+    };
+    let settlement_nouns = by_kind(|e| &e.nouns);
+    let place_anaphors = by_kind(|e| &e.anaphors);
     let mut pack = LanguagePack {
         abbreviations: file.words.abbreviations.iter().map(|w| rules.fold(w).to_string()).collect(),
         function_words: file.words.function_words.iter().map(|w| rules.fold(w).to_string()).collect(),
@@ -640,9 +701,14 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         landmark_markers: set(&file.places.landmark_markers),
         locatives: set(&file.places.locatives),
         facility_nouns: set(&file.places.facility_nouns),
+        person_titles: set(&file.places.person_titles),
         origin_markers: set(&file.places.origin_markers),
         name_cues: set(&file.places.name_cues),
         not_names: set(&file.places.not_names),
+        settlement_nouns,
+        place_anaphors,
+        settlement_kinds,
+        other_place_words: set(&file.places.other_place_words),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
@@ -659,6 +725,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
+        other_senses: set(&file.events.other_senses),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),

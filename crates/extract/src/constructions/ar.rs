@@ -283,3 +283,30 @@ fn an_hour_of_the_day_is_no_place() {
     assert!(!mentions(&events).iter().any(|m| m.contains("الساعة")), "{}", summary(&events));
     assert_eq!(at(&events, "بصرى الشام").sub_event_type, SubEventType::Shelling, "{}", summary(&events));
 }
+
+// Places referred back to ("البلدة")
+
+#[test]
+fn the_town_with_the_article_in_a_later_sentence_is_the_town_named_before() {
+    // "Russian warplanes carried out raids on the town of Maarat Misrin yesterday. Later,
+    // regime forces shelled the town (البلدة) with artillery."
+    let events =
+        ar("شنت طائرات حربية روسية غارات على بلدة معرة مصرين أمس. وفي وقت لاحق قصفت قوات النظام البلدة بالمدفعية.");
+    let shelling: Vec<&Event> = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!(shelling[0].mention, "معرة مصرين");
+    assert_town(shelling[0], "Idlib");
+    assert_eq!(shelling[0].actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
+fn a_town_without_the_article_refers_to_no_earlier_town() {
+    // "... Later, regime forces shelled a town (بلدة) nearby."
+    let events =
+        ar("شنت طائرات حربية روسية غارات على بلدة معرة مصرين أمس. وفي وقت لاحق قصفت قوات النظام بلدة مجاورة بالمدفعية.");
+    assert!(
+        !events.iter().any(|e| e.sub_event_type == SubEventType::Shelling && e.mention == "معرة مصرين"),
+        "{}",
+        summary(&events)
+    );
+}

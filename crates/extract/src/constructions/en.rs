@@ -497,3 +497,57 @@ fn what_a_report_dates_before_its_news_window_is_background() {
     let events = en("On January 27, 2020 regime warplanes bombed the town of Kafranbel.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 27)));
 }
+
+// Places referred back to ("the town")
+
+#[test]
+fn the_town_in_a_later_sentence_is_the_town_named_before() {
+    let events = en("Russian jets bombed Taftanaz on Tuesday. Hours later, government artillery shelled the town, killing two civilians.");
+    let shelling: Vec<&Event> = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!(shelling[0].mention, "Taftanaz");
+    assert_town(shelling[0], "Idlib");
+    assert_eq!((shelling[0].actor1_id, shelling[0].fatalities), (Some(actor("SYR_GOV")), 2));
+}
+
+#[test]
+fn the_village_refers_to_the_place_called_a_village_in_its_sentence() {
+    // Two places in one sentence: the one the text called a village answers "the village".
+    let events = en("Rebels attacked the village of Hish near Maarat al-Numan on Monday. On Tuesday, regime artillery pounded the village.");
+    let shelling = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!(shelling[0].mention, "Hish");
+    assert_day(shelling[0], day(2020, 1, 28));
+}
+
+#[test]
+fn an_indefinite_noun_or_a_noun_with_its_name_refers_to_no_earlier_town() {
+    // "a village" is another place; "the town of Binnish" names its own.
+    let indefinite = en("Russian jets bombed Taftanaz on Tuesday. Government artillery also shelled a village nearby.");
+    assert!(
+        !indefinite.iter().any(|e| e.sub_event_type == SubEventType::Shelling && e.mention == "Taftanaz"),
+        "{}",
+        summary(&indefinite)
+    );
+    let named = en("Russian jets bombed Taftanaz on Tuesday. Government artillery also shelled the town of Binnish.");
+    let shelling: Vec<&str> = of_type(&named, SubEventType::Shelling).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(shelling, ["Binnish"], "{}", summary(&named));
+}
+
+#[test]
+fn the_town_after_two_towns_or_far_back_refers_to_neither() {
+    // Two towns answer "the town" equally; a town named five sentences back is out of the
+    // episode.
+    let two = en("Russian jets bombed Sarmin and Binnish on Tuesday. Hours later, artillery shelled the town.");
+    assert!(!two.iter().any(|e| e.sub_event_type == SubEventType::Shelling), "{}", summary(&two));
+    let far = en("Russian jets bombed Taftanaz on Tuesday. The Observatory gave no toll. Residents said they were afraid. Schools were closed. Aid groups asked for calm. Artillery shelled the town on Wednesday.");
+    assert!(!far.iter().any(|e| e.sub_event_type == SubEventType::Shelling), "{}", summary(&far));
+}
+
+#[test]
+fn the_town_after_a_town_of_its_own_sentence_is_that_town() {
+    // "the town" in the sentence that names Sarmin is Sarmin, not Taftanaz named before.
+    let events = en("Russian jets bombed Taftanaz on Tuesday. In Sarmin, artillery shells hit the market of the town.");
+    let shelling: Vec<&str> = of_type(&events, SubEventType::Shelling).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(shelling, ["Sarmin"], "{}", summary(&events));
+}

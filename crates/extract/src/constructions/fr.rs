@@ -395,3 +395,43 @@ fn un_lieu_a_l_etranger_n_est_pas_le_lieu_d_un_evenement_en_syrie() {
     let events = fr("Les délégués refusent de partir pour Genève tant que les bombardements russes se poursuivent.");
     assert!(events.is_empty(), "{events:?}");
 }
+
+// Lieux repris par un nom ("la ville")
+
+#[test]
+fn la_localite_dans_la_phrase_suivante_est_celle_nommee_avant() {
+    let events = fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné la localité, tuant trois civils.");
+    let shelling: Vec<&Event> = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!((shelling[0].mention.as_str(), shelling[0].fatalities), ("Kafranbel", 3));
+    assert_town(shelling[0], "Idlib");
+}
+
+#[test]
+fn la_ville_renvoie_a_la_derniere_nommee_meme_appelee_autrement() {
+    // "Cette ville" after "la localité de Binnish": the last place named, whatever noun
+    // called it; "une ville" is another place.
+    let events = fr("Les rebelles ont attaqué la localité de Binnish lundi. Mardi, des obus du régime se sont abattus sur cette ville.");
+    let shelling: Vec<&str> = of_type(&events, SubEventType::Shelling).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(shelling, ["Binnish"], "{}", summary(&events));
+    let indefinite = fr("Les rebelles ont attaqué la localité de Binnish lundi. Mardi, des obus du régime se sont abattus sur une ville voisine.");
+    assert!(
+        !indefinite.iter().any(|e| e.sub_event_type == SubEventType::Shelling && e.mention == "Binnish"),
+        "{}",
+        summary(&indefinite)
+    );
+}
+
+#[test]
+fn le_village_voisin_est_un_autre_lieu() {
+    // "le village voisin" is not Kafranbel: a neighbouring village, not named.
+    let events = fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village voisin.");
+    assert!(
+        !events.iter().any(|e| e.sub_event_type == SubEventType::Shelling && e.mention == "Kafranbel"),
+        "{}",
+        summary(&events)
+    );
+    let same =
+        fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village.");
+    assert_eq!(of_type(&same, SubEventType::Shelling).len(), 1, "{}", summary(&same));
+}

@@ -87,6 +87,11 @@ fn at<'e>(events: &'e [Event], mention: &str) -> &'e Event {
         .unwrap_or_else(|| panic!("no event at {mention:?} in {}", summary(events)))
 }
 
+/// The events of a type.
+fn of_type(events: &[Event], sub_event_type: SubEventType) -> Vec<&Event> {
+    events.iter().filter(|e| e.sub_event_type == sub_event_type).collect()
+}
+
 fn mentions(events: &[Event]) -> Vec<&str> {
     events.iter().map(|e| e.mention.as_str()).collect()
 }

@@ -106,7 +106,7 @@ impl<'s> SentenceReader<'_, 's> {
                 }
                 TriggerKind::AirStrike | TriggerKind::Shelling => self.attack(trigger, kind, discourse, &mut frames),
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut frames, trace),
-                TriggerKind::Clash => self.clash(trigger, discourse, &mut frames),
+                TriggerKind::Clash | TriggerKind::Storm => self.clash(trigger, discourse, &mut frames),
                 TriggerKind::Flee => self.flight(trigger, &mut frames),
                 TriggerKind::Incident => self.incident(trigger, &mut frames),
                 TriggerKind::Intervention => self.lone_intervention(trigger, &mut frames),
