@@ -336,6 +336,12 @@ mod tests {
         assert_eq!(bounded_distance("hale", "haleb", 2), 1);
         assert_eq!(bounded_distance("kitten", "sitting", 3), 3);
         assert_eq!(bounded_distance("a", "abcdef", 2), 3);
+        // Letters beyond ASCII count one each; names longer than a row on the stack.
+        assert_eq!(bounded_distance("حلب", "حلبا", 2), 1);
+        assert_eq!(bounded_distance("hama", "hamâ", 2), 1);
+        let long = "a".repeat(70);
+        assert_eq!(bounded_distance(&long, &format!("{}b", &long[1..]), 2), 1);
+        assert_eq!(bounded_distance(&long, &"b".repeat(70), 2), 3);
     }
 }
 
