@@ -362,6 +362,8 @@ impl Gazetteer {
     ) -> Gazetteer {
         let by_id = places.iter().enumerate().filter_map(|(i, p)| Some((p.geonameid?, i))).collect();
         static INSTANCES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let governorates = tables::governorates();
+        let countries = tables::countries();
         Gazetteer {
             instance: INSTANCES.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             places,
@@ -370,9 +372,24 @@ impl Gazetteer {
             skeletons,
             consonants,
             postings,
-            governorates: tables::governorates(),
-            countries: tables::countries(),
+            governorate_by_key: first_row_by_key(governorates.iter().map(|g| g.keys.as_slice())),
+            country_by_key: first_row_by_key(countries.iter().map(|c| c.keys.as_slice())),
+            country_by_iso2: first_row_by_key(countries.iter().map(|c| std::slice::from_ref(&c.iso2))),
+            governorates,
+            countries,
             names_by_country: Default::default(),
         }
     }
+}
+
+/// Each key of a table's rows, with the first row that has it: what a scan of the rows in
+/// order would find.
+fn first_row_by_key<'a>(rows: impl Iterator<Item = &'a [String]>) -> rustc_hash::FxHashMap<String, usize> {
+    let mut index = rustc_hash::FxHashMap::default();
+    for (row, keys) in rows.enumerate() {
+        for key in keys {
+            index.entry(key.clone()).or_insert(row);
+        }
+    }
+    index
 }

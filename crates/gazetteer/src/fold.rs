@@ -203,13 +203,43 @@ pub fn skeleton(folded: &str) -> String {
 
 /// Levenshtein distance, giving up (returning `limit + 1`) once it exceeds `limit`.
 pub fn bounded_distance(a: &str, b: &str, limit: usize) -> usize {
+    // A fuzzy lookup compares a mention with thousands of names: ASCII names are compared
+    // byte by byte, and short ones in rows kept on the stack, without allocating.
+    if a.is_ascii() && b.is_ascii() {
+        return edits_up_to(a.as_bytes(), b.as_bytes(), limit);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    edits_up_to(&a, &b, limit)
+}
+
+/// Names shorter than this are compared in rows on the stack.
+const STACK_ROW: usize = 64;
+
+/// [`bounded_distance`] over letters of any kind.
+fn edits_up_to<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
+    if b.len() < STACK_ROW {
+        let (mut previous, mut current) = ([0; STACK_ROW], [0; STACK_ROW]);
+        return edit_rows(a, b, limit, &mut previous[..=b.len()], &mut current[..=b.len()]);
+    }
+    edit_rows(a, b, limit, &mut vec![0; b.len() + 1], &mut vec![0; b.len() + 1])
+}
+
+/// The dynamic programme of the edit distance, row by row (rows of `b.len() + 1`), given
+/// up as soon as a whole row exceeds the limit.
+fn edit_rows<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    limit: usize,
+    mut previous: &'r mut [usize],
+    mut current: &'r mut [usize],
+) -> usize {
+    for (j, cell) in previous.iter_mut().enumerate() {
+        *cell = j;
+    }
     for (i, ca) in a.iter().enumerate() {
         current[0] = i + 1;
         let mut row_min = current[0];
@@ -306,6 +336,12 @@ mod tests {
         assert_eq!(bounded_distance("hale", "haleb", 2), 1);
         assert_eq!(bounded_distance("kitten", "sitting", 3), 3);
         assert_eq!(bounded_distance("a", "abcdef", 2), 3);
+        // Letters beyond ASCII count one each; names longer than a row on the stack.
+        assert_eq!(bounded_distance("حلب", "حلبا", 2), 1);
+        assert_eq!(bounded_distance("hama", "hamâ", 2), 1);
+        let long = "a".repeat(70);
+        assert_eq!(bounded_distance(&long, &format!("{}b", &long[1..]), 2), 1);
+        assert_eq!(bounded_distance(&long, &"b".repeat(70), 2), 3);
     }
 }
 

@@ -15,6 +15,8 @@ mod tables;
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 pub use build::GazetteerBuilder;
 pub use cache::{default_cache_dir, load_or_build, LoadReport};
 pub use consonants::consonants;
@@ -94,6 +96,13 @@ pub struct Gazetteer {
     postings: Vec<u32>,
     governorates: Vec<Governorate>,
     countries: Vec<Country>,
+    /// Each folded name of a governorate or a country, with the first row of its table that
+    /// has it: every place mention asks whether it names one, and a scan of the tables
+    /// compared it with hundreds of names.
+    governorate_by_key: FxHashMap<String, usize>,
+    country_by_key: FxHashMap<String, usize>,
+    /// Countries by ISO alpha-2 code, likewise.
+    country_by_iso2: FxHashMap<String, usize>,
     /// Each country's folded names, gathered on the first fuzzy lookup in that country: a
     /// bounded edit distance over a few thousand names is far cheaper than a Levenshtein
     /// automaton over the world's.
@@ -153,7 +162,7 @@ impl Gazetteer {
         if key.is_empty() {
             return None;
         }
-        self.governorates.iter().find(|g| g.keys.contains(&key))
+        self.governorate_by_key.get(&key).map(|&i| &self.governorates[i])
     }
 
     /// The country a name designates ("Syrie", "Turkey").
@@ -162,11 +171,11 @@ impl Gazetteer {
         if key.is_empty() {
             return None;
         }
-        self.countries.iter().find(|c| c.keys.contains(&key))
+        self.country_by_key.get(&key).map(|&i| &self.countries[i])
     }
 
     pub fn country(&self, iso2: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.iso2 == iso2)
+        self.country_by_iso2.get(iso2).map(|&i| &self.countries[i])
     }
 
     /// The places listed at a postings offset.
@@ -226,11 +235,11 @@ impl Gazetteer {
     /// Whether some place's name has this word as its first word ("كفر" of "كفر نبل").
     pub fn knows_name_starting_with(&self, word: &str) -> bool {
         use fst::{IntoStreamer, Streamer};
-        let key = fold_mention(word);
-        if key.is_empty() {
+        let mut prefix = fold_mention(word);
+        if prefix.is_empty() {
             return false;
         }
-        let prefix = format!("{key} ");
+        prefix.push(' ');
         let mut stream = self.keys.range().ge(prefix.as_bytes()).into_stream();
         stream.next().is_some_and(|(name, _)| name.starts_with(prefix.as_bytes()))
     }

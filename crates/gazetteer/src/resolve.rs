@@ -99,6 +99,21 @@ fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
     Some(EARTH_DIAMETER_KM * smallest.sqrt().asin())
 }
 
+/// Appends the decimal digits of a number.
+fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 impl Gazetteer {
     /// [`Gazetteer::candidates`], remembered per thread: they depend on the mention, the
     /// country and the governorate only, and reports name the same places again and again.
@@ -108,12 +123,13 @@ impl Gazetteer {
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
-            use std::fmt::Write;
             key.clear();
-            let country = context.country.as_deref().unwrap_or("");
-            let admin1 = context.admin1.as_deref().unwrap_or("");
-            // The writing cannot fail: it goes to a String.
-            let _ = write!(key, "{}\u{1}{country}\u{1}{admin1}\u{1}{mention}", self.instance);
+            // Put together by hand: `write!` costs more than the lookup it keys.
+            push_decimal(key, self.instance);
+            for part in [context.country.as_deref().unwrap_or(""), context.admin1.as_deref().unwrap_or(""), mention] {
+                key.push('\u{1}');
+                key.push_str(part);
+            }
             FOUND.with(|memo| Memo::get_or_compute(memo, key, || self.candidates(mention, context).into()))
         })
     }

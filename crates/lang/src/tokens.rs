@@ -151,8 +151,9 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             while let Some(c) = char_at(end) {
                 let after = end + c.len_utf8();
                 let joined = is_joiner(c) && char_at(after).is_some_and(char::is_alphanumeric);
-                // Combining marks (accents typed apart, Arabic short vowels) belong to their word.
-                if !(c.is_alphanumeric() || joined || is_combining_mark(c)) {
+                // Combining marks (accents typed apart, Arabic short vowels) belong to their word;
+                // none is ASCII, and most words end at an ASCII space or mark.
+                if !(c.is_alphanumeric() || joined || (!c.is_ascii() && is_combining_mark(c))) {
                     break;
                 }
                 end = after;
