@@ -258,9 +258,16 @@ const USUAL_ACTOR_SHARE: f64 = 0.5;
 /// carries out enough of them: who usually shells, strikes or arrests, in a war whose sides
 /// change over the years. Events whose author is unknown count too: where they are most,
 /// the type has no usual actor (a bomb or a kidnapping is seldom claimed).
-fn usual_actors<'g>(gold: impl Iterator<Item = &'g GoldEvent>) -> HashMap<String, String> {
+fn usual_actors<'g>(gold: impl Iterator<Item = &'g GoldEvent> + Clone) -> HashMap<String, String> {
+    // A type whose every gold event accepts no actor (a displacement's "CIV or null") needs
+    // no default: an event read without one is right already, and a default could only be
+    // wrong where another coder names the cause instead.
+    let mut needs_actor: HashSet<&str> = HashSet::new();
+    for g in gold.clone().filter(|g| g.required && !g.actor1_id.iter().any(Option::is_none)) {
+        needs_actor.extend(g.sub_event_type.first().map(String::as_str));
+    }
     let mut counts: BTreeMap<String, BTreeMap<Option<String>, usize>> = BTreeMap::new();
-    for g in gold.filter(|g| g.required) {
+    for g in gold.filter(|g| g.required && g.sub_event_type.first().is_some_and(|t| needs_actor.contains(t.as_str()))) {
         let (Some(sub), Some(actor)) = (g.sub_event_type.first(), g.actor1_id.first()) else { continue };
         for year in [Some(g.date_end.year()), None] {
             *counts.entry(actor_default_key(sub, year)).or_default().entry(actor.clone()).or_default() += 1;
