@@ -76,7 +76,6 @@ pub(crate) struct Candidate {
     pub role: &'static str,
     pub after_place_noun: bool,
     pub resolution: Resolution,
-    pub abroad: bool,
     /// Tokens from the trigger to the place: negative when the place comes first.
     pub place_offset: isize,
     pub actor1: Option<ActorId>,
@@ -190,7 +189,6 @@ impl Candidate {
         out.feature(key(18, sub_key * 2 + has_actor1_key), |n| n.pieces(&["type=", sub_name, "&actor1=", has_actor1]));
         let flags = [
             (self.after_place_noun, "after_place_noun"),
-            (self.abroad, "abroad"),
             (self.has_actor2, "actor2"),
             (self.tolls_in_sentence, "toll_in_sentence"),
             (self.claimed, "claimed"),
@@ -537,7 +535,6 @@ mod tests {
         ];
         let flags = [
             (c.after_place_noun, "after_place_noun"),
-            (c.abroad, "abroad"),
             (c.has_actor2, "actor2"),
             (c.tolls_in_sentence, "toll_in_sentence"),
             (c.claimed, "claimed"),
@@ -569,7 +566,6 @@ mod tests {
                     role: ROLES[next(ROLES.len())],
                     after_place_noun: next(2) == 0,
                     resolution: [Resolution::Point, Resolution::Governorate, Resolution::Unresolved][next(3)],
-                    abroad: next(2) == 0,
                     place_offset: next(30) as isize - 15,
                     actor1: actors[next(actors.len())],
                     has_actor2: next(2) == 0,
@@ -626,7 +622,6 @@ mod tests {
             role: "site",
             after_place_noun: true,
             resolution: Resolution::Point,
-            abroad: false,
             place_offset: -4,
             actor1: ActorId::parse("RUS"),
             has_actor2: false,

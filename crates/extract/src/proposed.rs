@@ -8,7 +8,7 @@ use crate::dates::{best_for, default_window, DateWindow};
 use crate::discourse::Discourse;
 use crate::features::{role_name, word_form, Candidate, DateOrigin};
 use crate::frames::Frame;
-use crate::place::{Placed, SYRIA_ISO};
+use crate::place::Placed;
 use crate::reader::SentenceReader;
 use crate::spot::ActorMention;
 use crate::trace::SentenceTrace;
@@ -154,7 +154,6 @@ impl<'s> SentenceReader<'_, 's> {
             role: role_name(&frame.place.role),
             after_place_noun: frame.place.after_place_noun,
             resolution: placed.resolution,
-            abroad: placed.iso != SYRIA_ISO,
             place_offset: frame.place.start as isize - frame.trigger.start as isize,
             actor1: frame.agent.as_ref().map(|a| a.id),
             has_actor2: frame.target.is_some(),
