@@ -194,16 +194,19 @@ fn in_script(c: char, pack: &LanguagePack) -> bool {
     pack.script.iter().any(|&(low, high)| (low..=high).contains(&c))
 }
 
-/// The word before a stop at `at` has at least two letters, all of the pack's script: not an
-/// initial ("أ.ف.ب"), a number or a Latin word.
+/// The word before a stop at `at` is one of the pack's own words: not an initial ("أ.ف.ب"),
+/// a number or a Latin word.
 fn own_word_before(paragraph: &str, sentence_start: usize, at: usize, pack: &LanguagePack) -> bool {
-    let word = paragraph[sentence_start..at].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    word.chars().count() >= 2 && word.chars().all(|c| in_script(c, pack))
+    is_own_word(paragraph[sentence_start..at].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""), pack)
 }
 
-/// The text after a stop starts with a word of at least two letters of the pack's script.
+/// The text after a stop starts with one of the pack's own words.
 fn own_word_after(rest: &str, pack: &LanguagePack) -> bool {
-    let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    is_own_word(rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or(""), pack)
+}
+
+/// A word of at least two letters, all of the pack's script.
+fn is_own_word(word: &str, pack: &LanguagePack) -> bool {
     word.chars().count() >= 2 && word.chars().all(|c| in_script(c, pack))
 }
 

@@ -120,13 +120,12 @@ pub fn spot(
         })
     };
     let dates = find_dates(&tokens, pack, published);
-    let sources: Vec<(usize, usize)> = pack.organisations.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let sources: Vec<(usize, usize)> = pack.organisations.spans(&tokens);
     let actors = spot_actors(&tokens, pack, &sources);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
-    let denied: Vec<(usize, usize)> = pack.non_violent.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let denied: Vec<(usize, usize)> = pack.non_violent.spans(&tokens);
     // "military gatherings": the trigger word is there in a sense that tells no event.
-    let other_senses: Vec<(usize, usize)> =
-        pack.other_senses.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let other_senses: Vec<(usize, usize)> = pack.other_senses.spans(&tokens);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
     let triggers: Vec<TriggerMention> = pack
         .triggers
@@ -148,7 +147,7 @@ pub fn spot(
             text: span_text(text, &tokens, h.start, h.end),
         })
         .collect();
-    let claims: Vec<(usize, usize)> = pack.claim_markers.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let claims: Vec<(usize, usize)> = pack.claim_markers.spans(&tokens);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
         .iter()
@@ -160,11 +159,8 @@ pub fn spot(
     }
     // Months, weekdays, and nouns of time, measure and kind ("حتى الساعة العاشرة": until ten
     // o'clock) are no names.
-    let spans = |hits: Vec<Hit<'_, u32>>| hits.into_iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
-    let mut not_names = spans(pack.months.find_all(&tokens));
-    not_names.extend(spans(pack.weekdays.find_all(&tokens)));
-    not_names.extend(pack.not_names.find_all(&tokens).iter().map(|h| (h.start, h.end)));
-    for (start, end) in not_names {
+    let not_names = [pack.months.spans(&tokens), pack.weekdays.spans(&tokens), pack.not_names.spans(&tokens)];
+    for (start, end) in not_names.into_iter().flatten() {
         blocked[start..end].iter_mut().for_each(|b| *b = true);
     }
     // A number is no name ("ثلاثة أيام": three days).
@@ -201,12 +197,10 @@ pub fn spot(
     regions_in_apposition(&mut places, &tokens);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
-    let mut hypothetical: Vec<(usize, usize)> =
-        pack.hypothetical.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let mut hypothetical: Vec<(usize, usize)> = pack.hypothetical.spans(&tokens);
     hypothetical.extend(tokens.iter().enumerate().filter(|(_, t)| is_conditional(t, pack)).map(|(i, _)| (i, i + 1)));
     hypothetical.sort();
-    let aggregate_spans: Vec<(usize, usize)> =
-        pack.aggregate.find_all(&tokens).iter().map(|h| (h.start, h.end)).collect();
+    let aggregate_spans: Vec<(usize, usize)> = pack.aggregate.spans(&tokens);
     let aggregate = !aggregate_spans.is_empty();
     // Numbers inside a period ("in the past 14 days") or a date are not tolls.
     let not_tolls: Vec<(usize, usize)> =

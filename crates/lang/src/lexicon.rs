@@ -203,6 +203,12 @@ impl<T: Clone> Lexicon<T> {
         hits
     }
 
+    /// The token range of every match [`Lexicon::find_all`] finds: where the text says what
+    /// the lexicon lists, when what it lists does not matter.
+    pub fn spans(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
+        self.find_all(tokens).iter().map(|h| (h.start, h.end)).collect()
+    }
+
     /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most
     /// `max_len` tokens: used for markers that stand just before a name ("la ville de").
     pub fn match_ending_at<'a>(&'a self, tokens: &[Token], end: usize, max_len: usize) -> Option<Hit<'a, T>> {

@@ -32,7 +32,7 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     pub(crate) fn previous_holder_spans(&self) -> Vec<(usize, usize)> {
-        self.ctx.pack.previous_holder.find_all(&self.spotted.tokens).iter().map(|h| (h.start, h.end)).collect()
+        self.ctx.pack.previous_holder.spans(&self.spotted.tokens)
     }
 
     /// "jusque-là sous le contrôle de l'armée": who held the places before. The actor may
