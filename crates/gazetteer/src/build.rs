@@ -162,9 +162,10 @@ impl GazetteerBuilder {
         for location in std::mem::take(&mut self.archive) {
             let near = names.nearby(&location, &self.places, SAME_PLACE_KM).next();
             // Hand-entered points are sometimes far off: a name the governorate has once
-            // is the same place wherever the point fell.
+            // is the same place wherever the point fell. Spelled the same, not only with the
+            // same consonants: far apart, "Latameh" and "Latma" are two villages.
             let same_governorate = || {
-                let mut found = names.named(&location).filter(|&i| self.places[i].admin1 == location.admin1);
+                let mut found = names.spelled(&location).filter(|&i| self.places[i].admin1 == location.admin1);
                 let first = found.next();
                 first.filter(|_| found.next().is_none() && !location.admin1.is_empty())
             };
@@ -274,6 +275,20 @@ impl NameIndex {
         found.into_iter()
     }
 
+    /// Places sharing a folded name with `place` (not only a skeleton), in index order.
+    fn spelled(&self, place: &Place) -> impl Iterator<Item = usize> {
+        let mut found: Vec<usize> = folded_names(place)
+            .iter()
+            .filter(|k| !k.starts_with(SKELETON_MARK))
+            .filter_map(|k| self.by_name.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter()
+    }
+
     /// Places sharing a name with `place` within `km` of it, nearest first.
     fn nearby<'a>(&self, place: &Place, places: &'a [Place], km: f64) -> impl Iterator<Item = usize> + 'a {
         let point = (place.latitude, place.longitude);
@@ -287,6 +302,9 @@ impl NameIndex {
     }
 }
 
+/// What sets a skeleton apart from a folded name among a place's keys.
+const SKELETON_MARK: char = '\u{1}';
+
 /// A place's folded names, and their skeletons (marked apart from the names).
 fn folded_names(place: &Place) -> Vec<String> {
     let mut keys = Vec::new();
@@ -297,7 +315,7 @@ fn folded_names(place: &Place) -> Vec<String> {
         }
         let skeleton = skeleton(&key);
         if skeleton.replace(' ', "").chars().count() >= 3 {
-            keys.push(format!("\u{1}{skeleton}"));
+            keys.push(format!("{SKELETON_MARK}{skeleton}"));
         }
         keys.push(key);
     }
@@ -392,4 +410,42 @@ fn first_row_by_key<'a>(rows: impl Iterator<Item = &'a [String]>) -> rustc_hash:
         }
     }
     index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{read_communities, read_syrian_archive, Context};
+
+    /// Two villages of one governorate 24 km apart, and locations of the Syrian Archive whose
+    /// points fell far from the village they name.
+    fn built(archive: &str) -> Gazetteer {
+        let communities =
+            "pcode,name_en,admin1_en,lat,lon\nC1,Latma,Hama,35.3341,36.3603\nC2,Kafr Nabudah,Hama,35.4000,36.5000\n";
+        let mut builder = GazetteerBuilder::new();
+        builder.communities = read_communities(communities.as_bytes(), "communities.csv").expect("valid table");
+        builder.archive = read_syrian_archive(archive.as_bytes(), "locations.json").expect("valid list");
+        builder.build()
+    }
+
+    fn longitude_of(gazetteer: &Gazetteer, name: &str) -> Option<f64> {
+        let syria = Context { country: Some("SY".into()), ..Context::default() };
+        gazetteer.resolve_place(name, &syria).map(|p| p.longitude)
+    }
+
+    #[test]
+    fn a_far_location_joins_a_village_spelled_alike_but_not_one_with_only_its_consonants() {
+        let far = |name: &str| {
+            format!(
+                r#"[{{"name": "{name}", "arabic_name": "", "region": "HAMA", "latitude": "35.3267", "longitude": "36.6218"}}]"#
+            )
+        };
+        // "Latameh" has the consonants of "Latma": another village, which keeps its own point.
+        let apart = built(&far("Latameh"));
+        assert_eq!(longitude_of(&apart, "Latameh"), Some(36.6218));
+        assert_eq!(longitude_of(&apart, "Latma"), Some(36.3603));
+        // The same spelling is the same village wherever the hand-entered point fell.
+        let joined = built(&far("Kafr Nabudah"));
+        assert_eq!(longitude_of(&joined, "Kafr Nabudah"), Some(36.5));
+    }
 }
