@@ -246,7 +246,7 @@ impl Gazetteer {
 
     /// The place a mention means when all the context is the country the article is about.
     pub fn resolve_in_country(&self, mention: &str, country: &str) -> Option<&Place> {
-        self.resolve_place(mention, &Context { country: Some(country.to_string()), ..Context::default() })
+        self.resolved_in_country(mention, country).map(|index| &self.places[index])
     }
 
     fn country_names(&self, country: &str) -> CountryNames {

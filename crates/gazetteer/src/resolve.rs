@@ -134,6 +134,32 @@ impl Gazetteer {
         })
     }
 
+    /// The index of the place a mention means with no other context than its country,
+    /// remembered per thread: a pure function of the two, asked for every place mention (is
+    /// it a place? in which governorate?), where ranking the candidates each time cost more
+    /// than finding them.
+    pub(crate) fn resolved_in_country(&self, mention: &str, country: &str) -> Option<usize> {
+        thread_local! {
+            static RESOLVED: RefCell<Memo<Option<usize>>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
+            static KEY: RefCell<String> = RefCell::default();
+        }
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            push_decimal(key, self.instance);
+            for part in [country, mention] {
+                key.push('\u{1}');
+                key.push_str(part);
+            }
+            RESOLVED.with(|memo| {
+                Memo::get_or_compute(memo, key, || {
+                    let context = Context { country: Some(country.to_string()), ..Context::default() };
+                    let &(_, _, index, level) = self.ranked(mention, &context).first()?;
+                    self.refusal(index, level, &context).is_none().then_some(index)
+                })
+            })
+        })
+    }
+
     /// Every place whose name meets the mention, with the best level it met at.
     fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
         let country = context.country.as_deref();
