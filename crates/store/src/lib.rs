@@ -123,8 +123,13 @@ pub struct Store {
     /// Articles saved in the open transaction, and when it began.
     pending: usize,
     began: Instant,
-    /// What the open transaction knows without asking the database.
-    memo: merging::Memo,
+    /// What the open transaction knows without asking the database (boxed: a store is
+    /// kept in an enum beside a PostgreSQL client's box).
+    memo: Box<merging::Memo>,
+    /// The database's `data_version` when the memo was last valid: while no other
+    /// connection commits, what the memo mirrors stays true from one transaction to the
+    /// next (None: forget it at the next begin).
+    memo_version: Option<i64>,
 }
 
 /// The busy handler of every connection: waits a millisecond at a time, up to 30 s, so that
@@ -165,7 +170,30 @@ impl Store {
         // Every statement a save runs stays prepared: rusqlite keeps 16 by default, fewer
         // than a save uses, and preparing them again cost more than a tenth of an ingest.
         conn.set_prepared_statement_cache_capacity(64);
-        Store { conn, batch: 1, pending: 0, began: Instant::now(), memo: merging::Memo::default() }
+        Store { conn, batch: 1, pending: 0, began: Instant::now(), memo: Box::default(), memo_version: None }
+    }
+
+    /// Keeps what the memo mirrors (blocks, the article reprints are compared with) when no
+    /// other connection has committed since it was last valid, which `PRAGMA data_version`
+    /// tells (it changes on another connection's commit, never on this one's); else forgets
+    /// it. Blocks are looked up once per ingest instead of once per batch. The next event's
+    /// key is asked again in any case: it is cheap, and a statement run on this connection
+    /// outside a save may have moved it.
+    fn renew_memo(&mut self) -> Result<(), StoreError> {
+        let version: i64 = self.conn.prepare_cached("PRAGMA data_version")?.query_row([], |r| r.get(0))?;
+        if self.memo_version == Some(version) {
+            self.memo.forget_event_key();
+        } else {
+            self.memo.forget();
+        }
+        self.memo_version = Some(version);
+        Ok(())
+    }
+
+    /// Forgets the memo: a rollback undoes what it mirrors.
+    fn drop_memo(&mut self) {
+        self.memo.forget();
+        self.memo_version = None;
     }
 
     /// Opens the store at `path` to read it, never writing: not its schema, not its journal
@@ -271,7 +299,10 @@ impl Store {
     /// Commits the open batch, if any.
     pub fn flush(&mut self) -> Result<(), StoreError> {
         if !self.conn.is_autocommit() {
-            self.conn.execute_batch("COMMIT")?;
+            if let Err(error) = self.conn.execute_batch("COMMIT") {
+                self.drop_memo();
+                return Err(error.into());
+            }
         }
         self.pending = 0;
         Ok(())
@@ -291,11 +322,11 @@ impl Store {
             self.conn.prepare_cached("BEGIN IMMEDIATE")?.execute([])?;
             self.began = Instant::now();
             self.pending = 0;
-            self.memo.forget();
+            self.renew_memo()?;
         }
         let result = write(&self.conn, &mut self.memo);
         if result.is_err() {
-            self.memo.forget();
+            self.drop_memo();
             self.conn.execute_batch("ROLLBACK")?;
             self.pending = 0;
             return result;
@@ -349,8 +380,8 @@ impl Store {
         merge: MergeFn<'_>,
     ) -> Result<Option<(Saved, usize)>, StoreError> {
         if self.conn.is_autocommit() {
-            // Outside a transaction, what was read in the last one may have changed since.
-            self.memo.forget();
+            // Outside a transaction, another writer may have changed what the last one read.
+            self.renew_memo()?;
         }
         let Some(original) = save::find_original(&self.conn, &mut self.memo, article, sketch)? else {
             return Ok(None);
@@ -1110,6 +1141,24 @@ CREATE TABLE IF NOT EXISTS article_versions (
             .events(&EventFilter { since: NaiveDate::from_ymd_opt(2021, 3, 10), ..EventFilter::default() })
             .expect("query");
         assert!(later.is_empty());
+    }
+
+    #[test]
+    fn a_writer_learns_what_another_committed_between_its_transactions() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("test.db");
+        let (mut one, mut two) = (Store::open(&path).expect("opens"), Store::open(&path).expect("opens again"));
+        let merge = &overlapping_together;
+        // The first writer knows the block with a window of one day.
+        one.save(&article("a", "one"), &[event_on("a", 20, 20)], "[]", merge).expect("saved");
+        // The second gives it a window of 19 days, which ends before the first's day.
+        two.save(&article("b", "two"), &[event_on("b", 1, 19)], "[]", merge).expect("saved");
+        // A day inside that window: the first writer must look back 19 days, not one.
+        one.save(&article("c", "three"), &[event_on("c", 10, 10)], "[]", merge).expect("saved");
+        let incremental = merged_ids(&one);
+        assert_eq!(incremental.len(), 2, "b and c together, a alone: {incremental:?}");
+        one.remerge_all(merge).expect("merged again");
+        assert_eq!(merged_ids(&one), incremental, "a full merge finds the same");
     }
 
     #[test]

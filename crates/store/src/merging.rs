@@ -36,11 +36,12 @@ pub(crate) fn window_of(event: &Event) -> Window {
     (event.date_start.map(day_number), event.date_end.map(day_number))
 }
 
-/// What one transaction keeps in memory instead of asking the database again and again:
-/// each block's key and longest window, and the key the next event gets (so that an event can be
+/// What a writer keeps in memory instead of asking the database again and again: each
+/// block's key and longest window, and the key the next event gets (so that an event can be
 /// inserted already linked to its merged event, not inserted and then updated). Valid
-/// only within one transaction: another writer may change both between ours, and a
-/// rollback undoes what it mirrors. [`Memo::forget`] at each begin and rollback.
+/// while no other writer commits: another may change both between our transactions, and a
+/// rollback undoes what it mirrors. [`Memo::forget`] at a rollback, and at a begin when
+/// another connection has committed since (`Store::renew_memo`).
 #[derive(Debug, Default)]
 pub(crate) struct Memo {
     blocks: HashMap<Block, BlockRow>,
@@ -55,6 +56,11 @@ impl Memo {
         self.blocks.clear();
         self.next_event = None;
         self.reprinted = None;
+    }
+
+    /// Forgets the key of the next event only (asked again at its next use).
+    pub(crate) fn forget_event_key(&mut self) {
+        self.next_event = None;
     }
 
     /// The block's row: its key, and the longest window (in days) of its dated events, if
