@@ -310,3 +310,17 @@ fn a_town_without_the_article_refers_to_no_earlier_town() {
         summary(&events)
     );
 }
+
+#[test]
+fn damage_told_with_clashes_is_their_toll_not_the_earlier_shelling() {
+    // "Regime forces shelled the town of Ariha with artillery this morning. Fighting went on
+    // in rural Idlib, where the factions destroyed a regime tank, as fierce clashes raged in
+    // the town of Binnish."
+    let events = ar("وقصفت قوات النظام بالمدفعية مدينة أريحا صباح اليوم. وتواصلت المعارك في ريف إدلب، حيث تمكنت فصائل المعارضة من تدمير دبابة لقوات النظام، كما دارت اشتباكات عنيفة في بلدة بنش.");
+    assert_eq!(mentions(&events), ["أريحا", "بنش"], "{}", summary(&events));
+    assert_eq!(at(&events, "أريحا").sub_event_type, SubEventType::Shelling);
+    assert_eq!(at(&events, "بنش").sub_event_type, SubEventType::ArmedClash);
+    // The same damage told alone is the shelling's.
+    let alone = ar("وقصفت قوات النظام بالمدفعية مدينة أريحا صباح اليوم. وأدى القصف إلى تدمير منازل في بلدة بنش.");
+    assert_eq!(at(&alone, "بنش").sub_event_type, SubEventType::Shelling);
+}
