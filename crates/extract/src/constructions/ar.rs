@@ -324,3 +324,24 @@ fn damage_told_with_clashes_is_their_toll_not_the_earlier_shelling() {
     let alone = ar("وقصفت قوات النظام بالمدفعية مدينة أريحا صباح اليوم. وأدى القصف إلى تدمير منازل في بلدة بنش.");
     assert_eq!(at(&alone, "بنش").sub_event_type, SubEventType::Shelling);
 }
+
+#[test]
+fn a_word_after_a_clause_opening_conjunction_is_no_list_item() {
+    // "And one of the protesters read out a statement in the city of Suwayda": "تلا" (read
+    // out) after the "و" that opens the clause is a verb, not a village of that name.
+    let events = ar("وتلا أحد المتظاهرين بيانا في مدينة السويداء.");
+    assert_eq!(mentions(&events), ["السويداء"], "{}", summary(&events));
+    // After a first name, the conjunction joins the next item: "shells fell in Saraqib and
+    // Binnish".
+    let listed = ar("وسقطت قذائف في سراقب وبنش.");
+    assert_eq!(mentions(&listed), ["سراقب", "بنش"], "{}", summary(&listed));
+}
+
+#[test]
+fn the_dual_of_city_announces_two_names() {
+    // "The Syrian army withdrew from the two cities of Albu Kamal and Mayadin in Deir ez-Zor."
+    let events = ar("وانسحب الجيش السوري من مدينتي البوكمال والميادين في دير الزور.");
+    let mut places = mentions(&events);
+    places.retain(|m| *m != "دير الزور");
+    assert_eq!(places, ["البوكمال", "الميادين"], "{}", summary(&events));
+}
