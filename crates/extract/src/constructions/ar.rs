@@ -345,3 +345,14 @@ fn the_dual_of_city_announces_two_names() {
     places.retain(|m| *m != "دير الزور");
     assert_eq!(places, ["البوكمال", "الميادين"], "{}", summary(&events));
 }
+
+#[test]
+fn fighters_fleeing_is_a_retreat_and_civilians_fleeing_a_displacement() {
+    // "Warplanes destroyed a column of ISIS vehicles as they fled from the city of Mayadin."
+    let retreat = ar("ودمرت الطائرات الحربية رتلا من سيارات تنظيم داعش أثناء فرارهم من مدينة الميادين.");
+    assert!(!retreat.iter().any(|e| e.sub_event_type == SubEventType::Displacement), "{}", summary(&retreat));
+    // "The shelling caused civilians to flee the town of Saraqib."
+    let flight = ar("وتسبب القصف بفرار المدنيين من بلدة سراقب.");
+    let fled = flight.iter().any(|e| e.mention == "سراقب" && e.sub_event_type == SubEventType::Displacement);
+    assert!(fled, "{}", summary(&flight));
+}
