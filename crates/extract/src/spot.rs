@@ -425,8 +425,13 @@ fn uncased_name_spans(
         }
         // A one-word name needs a cue: a preposition of place, a place noun or region word,
         // or a name just before it in a list; common words are villages' names too.
+        // A conjunction or a comma announces a name only as the next item of a list begun by
+        // a name: at a clause's start it joins clauses ("وتلا أحد المتظاهرين": and one of the
+        // protesters read out), and the word after it is as often a verb as a village.
+        let list_goes_on = |at: usize| spans.last().is_some_and(|&(_, end)| end <= at && (end..at).all(&joins_items));
+        let cue_counts = |h: Hit<'_, ()>| !(h.start..h.end).all(&joins_items) || list_goes_on(h.start);
         let cued = i > 0
-            && (pack.name_cues.match_ending_at(tokens, i, 2).is_some()
+            && (pack.name_cues.match_ending_at(tokens, i, 2).is_some_and(cue_counts)
                 || pack.list_introducers.match_ending_at(tokens, i, 3).is_some()
                 || pack.region_words.match_ending_at(tokens, i, 2).is_some()
                 || pack.near_markers.match_ending_at(tokens, i, 3).is_some()

@@ -310,3 +310,49 @@ fn a_town_without_the_article_refers_to_no_earlier_town() {
         summary(&events)
     );
 }
+
+#[test]
+fn damage_told_with_clashes_is_their_toll_not_the_earlier_shelling() {
+    // "Regime forces shelled the town of Ariha with artillery this morning. Fighting went on
+    // in rural Idlib, where the factions destroyed a regime tank, as fierce clashes raged in
+    // the town of Binnish."
+    let events = ar("وقصفت قوات النظام بالمدفعية مدينة أريحا صباح اليوم. وتواصلت المعارك في ريف إدلب، حيث تمكنت فصائل المعارضة من تدمير دبابة لقوات النظام، كما دارت اشتباكات عنيفة في بلدة بنش.");
+    assert_eq!(mentions(&events), ["أريحا", "بنش"], "{}", summary(&events));
+    assert_eq!(at(&events, "أريحا").sub_event_type, SubEventType::Shelling);
+    assert_eq!(at(&events, "بنش").sub_event_type, SubEventType::ArmedClash);
+    // The same damage told alone is the shelling's.
+    let alone = ar("وقصفت قوات النظام بالمدفعية مدينة أريحا صباح اليوم. وأدى القصف إلى تدمير منازل في بلدة بنش.");
+    assert_eq!(at(&alone, "بنش").sub_event_type, SubEventType::Shelling);
+}
+
+#[test]
+fn a_word_after_a_clause_opening_conjunction_is_no_list_item() {
+    // "And one of the protesters read out a statement in the city of Suwayda": "تلا" (read
+    // out) after the "و" that opens the clause is a verb, not a village of that name.
+    let events = ar("وتلا أحد المتظاهرين بيانا في مدينة السويداء.");
+    assert_eq!(mentions(&events), ["السويداء"], "{}", summary(&events));
+    // After a first name, the conjunction joins the next item: "shells fell in Saraqib and
+    // Binnish".
+    let listed = ar("وسقطت قذائف في سراقب وبنش.");
+    assert_eq!(mentions(&listed), ["سراقب", "بنش"], "{}", summary(&listed));
+}
+
+#[test]
+fn the_dual_of_city_announces_two_names() {
+    // "The Syrian army withdrew from the two cities of Albu Kamal and Mayadin in Deir ez-Zor."
+    let events = ar("وانسحب الجيش السوري من مدينتي البوكمال والميادين في دير الزور.");
+    let mut places = mentions(&events);
+    places.retain(|m| *m != "دير الزور");
+    assert_eq!(places, ["البوكمال", "الميادين"], "{}", summary(&events));
+}
+
+#[test]
+fn fighters_fleeing_is_a_retreat_and_civilians_fleeing_a_displacement() {
+    // "Warplanes destroyed a column of ISIS vehicles as they fled from the city of Mayadin."
+    let retreat = ar("ودمرت الطائرات الحربية رتلا من سيارات تنظيم داعش أثناء فرارهم من مدينة الميادين.");
+    assert!(!retreat.iter().any(|e| e.sub_event_type == SubEventType::Displacement), "{}", summary(&retreat));
+    // "The shelling caused civilians to flee the town of Saraqib."
+    let flight = ar("وتسبب القصف بفرار المدنيين من بلدة سراقب.");
+    let fled = flight.iter().any(|e| e.mention == "سراقب" && e.sub_event_type == SubEventType::Displacement);
+    assert!(fled, "{}", summary(&flight));
+}

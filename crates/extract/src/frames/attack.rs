@@ -114,6 +114,12 @@ impl<'s> SentenceReader<'_, 's> {
             trace.note(|| format!("{:?}: the last attack reported is too far back", trigger.text));
             return;
         }
+        // "destroyed a tank as fierce clashes went on": damage told with fighting of its own
+        // sentence is that fighting's toll, not the work of a bombing told before.
+        if attack.sentence != self.index && self.tells_of_fighting() {
+            trace.note(|| format!("{:?}: damage done in the fighting this sentence tells of", trigger.text));
+            return;
+        }
         let sub_event_type =
             if attack.kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
         let sites: Vec<&PlaceMention> =
@@ -123,6 +129,11 @@ impl<'s> SentenceReader<'_, 's> {
             frame.time = attack.window.clone();
             frames.push(frame);
         }
+    }
+
+    /// Whether the sentence tells of fighting between two sides (clashes, an assault).
+    fn tells_of_fighting(&self) -> bool {
+        self.spotted.triggers.iter().any(|t| matches!(t.trigger.kind, TriggerKind::Clash | TriggerKind::Storm))
     }
 
     /// A weapon named as the object of a disruption ("shot down a *drone*", "intercepted
