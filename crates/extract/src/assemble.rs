@@ -16,7 +16,7 @@ use frontline_lang::LanguagePack;
 use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for};
-use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day};
+use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day, protests_by_intervention};
 use crate::discourse::{resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, Model};
 use crate::gate::{typed, weighed, with_usual_actor};
@@ -113,8 +113,10 @@ pub fn extract(
     }
     let typed: Vec<Proposed> =
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
-    // The clash a battle's outcome subsumes goes only when the model keeps the outcome.
-    for mut kept in battles_by_outcome(weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration)) {
+    // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
+    // dispersed, go only when the model keeps the outcome.
+    let weighed = weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration);
+    for mut kept in protests_by_intervention(battles_by_outcome(weighed)) {
         if kept.event.event_id.is_empty() {
             kept.event.event_id = kept.event.derive_id();
         }

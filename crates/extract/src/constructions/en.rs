@@ -416,6 +416,23 @@ fn protesters_dispersed_with_live_ammunition_are_a_protest_with_intervention() {
 }
 
 #[test]
+fn a_protest_told_calm_then_dispersed_the_same_day_is_one_protest_with_intervention() {
+    let events = en("Hundreds of people protested in Daraa on Friday. \
+         Security forces later dispersed the protest in Daraa with tear gas on Friday.");
+    let e = single(&events, SubEventType::ProtestWithIntervention);
+    assert_eq!(e.mention, "Daraa");
+    assert_day(e, day(2020, 1, 24));
+}
+
+#[test]
+fn protesters_wounded_or_killed_make_a_protest_with_intervention() {
+    let events = en("Security forces wounded four protesters in Daraa on Friday.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Daraa");
+    let killed = en("Two protesters were killed in Daraa on Friday.");
+    assert_eq!(single(&killed, SubEventType::ProtestWithIntervention).mention, "Daraa");
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

@@ -435,3 +435,12 @@ fn le_village_voisin_est_un_autre_lieu() {
         fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village.");
     assert_eq!(of_type(&same, SubEventType::Shelling).len(), 1, "{}", summary(&same));
 }
+
+#[test]
+fn des_forces_dispersant_une_manifestation_sont_une_intervention() {
+    let events =
+        fr("Les forces de sécurité ont blessé deux personnes en dispersant une manifestation à Deraa vendredi.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Deraa");
+    let fired = fr("Vendredi, des hommes armés ont ouvert le feu contre une manifestation à Deraa.");
+    assert_eq!(single(&fired, SubEventType::ProtestWithIntervention).mention, "Deraa");
+}
