@@ -18,7 +18,7 @@ use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for};
 use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day, protests_by_intervention};
 use crate::discourse::{resolve_place_anaphora, Discourse};
-use crate::features::{EventFeatures, Model};
+use crate::features::{EventFeatures, Model, Resolution};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
@@ -185,11 +185,19 @@ impl<'s> SentenceReader<'_, 's> {
             if self.spotted.dates.is_empty() && frame.time.is_none() {
                 frame.time = carried.clone();
             }
+            let announced_place = frame.place.after_place_noun || self.listed_with_a_known_place(frame.place);
             let proposed = self.build(frame, discourse, trace);
             // frontline covers one country: a place the gazetteer puts abroad ("Genève",
             // "Tel-Aviv") is where talks are held or a side sits, not where the event is.
             if proposed.event.iso != SYRIA_ISO {
                 trace.note(|| format!("{:?} is abroad: no event there", proposed.event.location));
+                continue;
+            }
+            // A name the gazetteer does not know is a person's, a party's or a people's far
+            // more often than a village's, unless a place noun announces it ("the village of
+            // X") or it is an item of a list of places the gazetteer knows.
+            if proposed.candidate.resolution == Resolution::Unresolved && !announced_place {
+                trace.note(|| format!("{:?}: unknown, and announced as no place: no event", proposed.event.mention));
                 continue;
             }
             if before_news_window(proposed.event.date_end, self.ctx.article.published) {

@@ -433,6 +433,16 @@ fn protesters_wounded_or_killed_make_a_protest_with_intervention() {
 }
 
 #[test]
+fn an_unknown_name_makes_a_place_only_when_a_place_noun_or_a_list_of_places_says_so() {
+    // A name no gazetteer holds, in a protest's sentence: the man the protesters named.
+    let events = en("Protesters in Daraa chanted against Hamid Zulfaqarov on Friday.");
+    assert_eq!(mentions(&events), ["Daraa"]);
+    // The same kind of name announced as a village is one.
+    let village = en("Artillery shelled the village of Zulfaqarov on Friday.");
+    assert_eq!(single(&village, SubEventType::Shelling).mention, "Zulfaqarov");
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

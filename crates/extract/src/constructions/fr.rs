@@ -444,3 +444,12 @@ fn des_forces_dispersant_une_manifestation_sont_une_intervention() {
     let fired = fr("Vendredi, des hommes armés ont ouvert le feu contre une manifestation à Deraa.");
     assert_eq!(single(&fired, SubEventType::ProtestWithIntervention).mention, "Deraa");
 }
+
+#[test]
+fn un_autre_nom_entre_parentheses_apres_une_ville_est_celui_d_une_ville() {
+    let events = fr("L'artillerie turque a pilonné vendredi la ville de Kafr Wadiha (en kurde : Girê Zulfaqarov).");
+    assert_eq!(
+        mentions(&of_type(&events, SubEventType::Shelling).into_iter().cloned().collect::<Vec<_>>()),
+        ["Kafr Wadiha", "Girê Zulfaqarov"]
+    );
+}
