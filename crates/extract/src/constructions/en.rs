@@ -443,6 +443,14 @@ fn an_unknown_name_makes_a_place_only_when_a_place_noun_or_a_list_of_places_says
 }
 
 #[test]
+fn troops_entering_a_town_after_a_deal_is_a_non_violent_transfer() {
+    let events = en("Footage showed Syrian troops entering the town of Saraqib after a deal was reached on Monday.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

@@ -453,3 +453,11 @@ fn un_autre_nom_entre_parentheses_apres_une_ville_est_celui_d_une_ville() {
         ["Kafr Wadiha", "Girê Zulfaqarov"]
     );
 }
+
+#[test]
+fn s_etaient_retirees_un_adverbe_entre_le_verbe_et_le_lieu_est_un_retrait() {
+    let events = fr("Les forces gouvernementales s'étaient retirées lundi de Saraqeb, selon l'OSDH.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Saraqeb");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
