@@ -16,9 +16,9 @@ use frontline_lang::LanguagePack;
 use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for};
-use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day};
+use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day, protests_by_intervention};
 use crate::discourse::{resolve_place_anaphora, Discourse};
-use crate::features::{EventFeatures, Model};
+use crate::features::{EventFeatures, Model, Resolution};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
@@ -113,8 +113,10 @@ pub fn extract(
     }
     let typed: Vec<Proposed> =
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
-    // The clash a battle's outcome subsumes goes only when the model keeps the outcome.
-    for mut kept in battles_by_outcome(weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration)) {
+    // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
+    // dispersed, go only when the model keeps the outcome.
+    let weighed = weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration);
+    for mut kept in protests_by_intervention(battles_by_outcome(weighed)) {
         if kept.event.event_id.is_empty() {
             kept.event.event_id = kept.event.derive_id();
         }
@@ -183,11 +185,19 @@ impl<'s> SentenceReader<'_, 's> {
             if self.spotted.dates.is_empty() && frame.time.is_none() {
                 frame.time = carried.clone();
             }
+            let announced_place = frame.place.after_place_noun || self.listed_with_a_known_place(frame.place);
             let proposed = self.build(frame, discourse, trace);
             // frontline covers one country: a place the gazetteer puts abroad ("Genève",
             // "Tel-Aviv") is where talks are held or a side sits, not where the event is.
             if proposed.event.iso != SYRIA_ISO {
                 trace.note(|| format!("{:?} is abroad: no event there", proposed.event.location));
+                continue;
+            }
+            // A name the gazetteer does not know is a person's, a party's or a people's far
+            // more often than a village's, unless a place noun announces it ("the village of
+            // X") or it is an item of a list of places the gazetteer knows.
+            if proposed.candidate.resolution == Resolution::Unresolved && !announced_place {
+                trace.note(|| format!("{:?}: unknown, and announced as no place: no event", proposed.event.mention));
                 continue;
             }
             if before_news_window(proposed.event.date_end, self.ctx.article.published) {

@@ -1,7 +1,10 @@
 //! One event per type, place and day within an article (ACLED's rule): two readings of the
 //! same event become one.
 
-use frontline_core::{Event, EventType, SubEventType::ArmedClash};
+use frontline_core::{
+    Event, EventType,
+    SubEventType::{ArmedClash, PeacefulProtest, ProtestWithIntervention},
+};
 use frontline_lang::TriggerKind;
 
 use crate::proposed::Proposed;
@@ -138,4 +141,48 @@ pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
         }
     }
     events.into_iter().flatten().collect()
+}
+
+/// A protest is coded once, by what happened to it: where a report tells of a protest at a
+/// place and, the same day, of that protest dispersed or fired on there, the peaceful
+/// reading is the same protest told before its end, and the protest with intervention
+/// stands for both, with the narrower date window of the two.
+pub(crate) fn protests_by_intervention(events: Vec<Proposed>) -> Vec<Proposed> {
+    let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
+    let intervened = |e: &Event| e.sub_event_type == ProtestWithIntervention;
+    let outcome_of: Vec<Option<usize>> = events
+        .iter()
+        .zip(&keys)
+        .map(|(p, key)| {
+            (p.event.sub_event_type == PeacefulProtest).then_some(())?;
+            events
+                .iter()
+                .zip(&keys)
+                .position(|(o, o_key)| intervened(&o.event) && o_key.same_place(key) && overlaps(&o.event, &p.event))
+        })
+        .collect();
+    let mut events: Vec<Option<Proposed>> = events.into_iter().map(Some).collect();
+    for (peaceful, outcome) in outcome_of.iter().enumerate() {
+        let Some(outcome) = *outcome else { continue };
+        let Some(peaceful) = events[peaceful].take() else { continue };
+        if let Some(o) = events[outcome].as_mut() {
+            narrow_window(&mut o.event, &peaceful.event);
+            o.event.fatalities = o.event.fatalities.max(peaceful.event.fatalities);
+        }
+    }
+    events.into_iter().flatten().collect()
+}
+
+/// The event takes the other reading's date window when it is the narrower.
+fn narrow_window(event: &mut Event, other: &Event) {
+    if other.window_days() < event.window_days() {
+        event.event_date = other.event_date;
+        event.date_start = other.date_start;
+        event.date_end = other.date_end;
+        event.time_precision = other.time_precision;
+        // An id is derived once the event is kept, unless a traced reading listed it already.
+        if !event.event_id.is_empty() {
+            event.event_id = event.derive_id();
+        }
+    }
 }

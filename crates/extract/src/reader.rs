@@ -82,6 +82,39 @@ impl SentenceReader<'_, '_> {
         })
     }
 
+    /// Whether a place is an item of a list ("A, B and C") of which an item is a name the
+    /// gazetteer knows as it is written: the list tells what kind of names its items are.
+    pub(crate) fn listed_with_a_known_place(&self, place: &PlaceMention) -> bool {
+        let places = &self.spotted.places;
+        let Some(i) = places.iter().position(|p| p.start == place.start) else {
+            return false;
+        };
+        let known = |p: &PlaceMention| self.ctx.gazetteer.knows_name(&p.text);
+        let mut first = i;
+        while first > 0 && self.only_list_connectors(places[first - 1].end, places[first].start) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < places.len() && self.only_list_connectors(places[last].end, places[last + 1].start) {
+            last += 1;
+        }
+        (first..=last).any(|j| j != i && known(&places[j]))
+    }
+
+    /// Whether the tokens between two positions are only the connectors of a list ("," "and"
+    /// "as well as"): no other word, not even a small one.
+    fn only_list_connectors(&self, from: usize, to: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        let mut at = from;
+        while at < to {
+            match self.ctx.pack.list_connectors.match_at(tokens, at) {
+                Some(hit) if hit.end <= to => at = hit.end,
+                _ => return false,
+            }
+        }
+        from < to
+    }
+
     pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
         place.after_place_noun || self.ctx.home.place(&place.text).is_some()
     }

@@ -565,7 +565,8 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
     }
 }
 
-/// Items listed after a place noun share it: "the villages of A and B".
+/// Items listed after a place noun share it: "the villages of A and B". So does another
+/// name of the place in a bracket opened right after it ("la ville de A (en kurde : B)").
 fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
@@ -573,10 +574,22 @@ fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &Langu
         let listed = previous.after_place_noun
             && place.start > previous.end
             && (previous.end..place.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some());
-        if listed {
+        if listed || previous.after_place_noun && is_bracketed_alias(tokens, previous.end, place.start, pack) {
             place.after_place_noun = true;
         }
     }
+}
+
+/// The most words between a bracket opened after a name and another name of it inside.
+const MAX_ALIAS_LEAD: usize = 4;
+
+/// Whether a bracket opens right after one name (at `from`) and another stands inside it,
+/// at `to`, after at most a few words and no closing bracket.
+fn is_bracketed_alias(tokens: &[Token], from: usize, to: usize, pack: &LanguagePack) -> bool {
+    to > from
+        && to - from <= MAX_ALIAS_LEAD
+        && tokens.get(from).is_some_and(|t| pack.is_mark(t, "("))
+        && !tokens[from + 1..to].iter().any(|t| pack.is_mark(t, "()"))
 }
 
 /// The role the words around a place's mention give it: a country, a facility, a person,

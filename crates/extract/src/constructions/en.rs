@@ -416,6 +416,41 @@ fn protesters_dispersed_with_live_ammunition_are_a_protest_with_intervention() {
 }
 
 #[test]
+fn a_protest_told_calm_then_dispersed_the_same_day_is_one_protest_with_intervention() {
+    let events = en("Hundreds of people protested in Daraa on Friday. \
+         Security forces later dispersed the protest in Daraa with tear gas on Friday.");
+    let e = single(&events, SubEventType::ProtestWithIntervention);
+    assert_eq!(e.mention, "Daraa");
+    assert_day(e, day(2020, 1, 24));
+}
+
+#[test]
+fn protesters_wounded_or_killed_make_a_protest_with_intervention() {
+    let events = en("Security forces wounded four protesters in Daraa on Friday.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Daraa");
+    let killed = en("Two protesters were killed in Daraa on Friday.");
+    assert_eq!(single(&killed, SubEventType::ProtestWithIntervention).mention, "Daraa");
+}
+
+#[test]
+fn an_unknown_name_makes_a_place_only_when_a_place_noun_or_a_list_of_places_says_so() {
+    // A name no gazetteer holds, in a protest's sentence: the man the protesters named.
+    let events = en("Protesters in Daraa chanted against Hamid Zulfaqarov on Friday.");
+    assert_eq!(mentions(&events), ["Daraa"]);
+    // The same kind of name announced as a village is one.
+    let village = en("Artillery shelled the village of Zulfaqarov on Friday.");
+    assert_eq!(single(&village, SubEventType::Shelling).mention, "Zulfaqarov");
+}
+
+#[test]
+fn troops_entering_a_town_after_a_deal_is_a_non_violent_transfer() {
+    let events = en("Footage showed Syrian troops entering the town of Saraqib after a deal was reached on Monday.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

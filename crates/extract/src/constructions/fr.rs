@@ -435,3 +435,29 @@ fn le_village_voisin_est_un_autre_lieu() {
         fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village.");
     assert_eq!(of_type(&same, SubEventType::Shelling).len(), 1, "{}", summary(&same));
 }
+
+#[test]
+fn des_forces_dispersant_une_manifestation_sont_une_intervention() {
+    let events =
+        fr("Les forces de sécurité ont blessé deux personnes en dispersant une manifestation à Deraa vendredi.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Deraa");
+    let fired = fr("Vendredi, des hommes armés ont ouvert le feu contre une manifestation à Deraa.");
+    assert_eq!(single(&fired, SubEventType::ProtestWithIntervention).mention, "Deraa");
+}
+
+#[test]
+fn un_autre_nom_entre_parentheses_apres_une_ville_est_celui_d_une_ville() {
+    let events = fr("L'artillerie turque a pilonné vendredi la ville de Kafr Wadiha (en kurde : Girê Zulfaqarov).");
+    assert_eq!(
+        mentions(&of_type(&events, SubEventType::Shelling).into_iter().cloned().collect::<Vec<_>>()),
+        ["Kafr Wadiha", "Girê Zulfaqarov"]
+    );
+}
+
+#[test]
+fn s_etaient_retirees_un_adverbe_entre_le_verbe_et_le_lieu_est_un_retrait() {
+    let events = fr("Les forces gouvernementales s'étaient retirées lundi de Saraqeb, selon l'OSDH.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Saraqeb");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}

@@ -53,13 +53,15 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Which of a protest's places forces acted against: for each word of intervention in
-    /// the sentence ("dispersed", "tear gas"), or of an attack on people ("shot", "opened
-    /// fire": whom but the protesters), the place nearest before it, else the nearest after
-    /// it. A sentence listing the towns that marched and then telling that one march was
+    /// the sentence ("dispersed", "tear gas"), of an attack on people ("shot", "opened
+    /// fire": whom but the protesters), or of a toll (protesters "killed", "wounded": a
+    /// protest no one fired on has none), the place nearest before it, else the nearest
+    /// after it. A sentence listing the towns that marched and then telling that one march was
     /// broken up tells of one intervention, not of one in every town.
     fn intervened_places(&self, places: &[&PlaceMention]) -> Vec<usize> {
         let interventions = self.spotted.triggers.iter().filter(|t| {
-            t.trigger.kind == TriggerKind::Intervention || t.trigger.sub_event_type == Some(SubEventType::Attack)
+            matches!(t.trigger.kind, TriggerKind::Intervention | TriggerKind::Kill | TriggerKind::Wound)
+                || t.trigger.sub_event_type == Some(SubEventType::Attack)
         });
         interventions
             .filter_map(|t| {
