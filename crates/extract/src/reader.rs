@@ -3,6 +3,7 @@
 //! resolution all ask.
 
 use crate::context::ArticleContext;
+use crate::place::HOME_COUNTRY;
 use crate::spot::{PlaceMention, PlaceRole, Spotted};
 
 pub(crate) struct SentenceReader<'a, 's> {
@@ -82,14 +83,16 @@ impl SentenceReader<'_, '_> {
         })
     }
 
-    /// Whether a place is an item of a list ("A, B and C") of which an item is a name the
-    /// gazetteer knows as it is written: the list tells what kind of names its items are.
+    /// Whether a place is an item of a list ("A, B and C") of which another item is a named
+    /// place (one a place noun announces, or a name of the country's places, as written or
+    /// but for its vowels): the list tells what kind of names its items are.
     pub(crate) fn listed_with_a_known_place(&self, place: &PlaceMention) -> bool {
         let places = &self.spotted.places;
         let Some(i) = places.iter().position(|p| p.start == place.start) else {
             return false;
         };
-        let known = |p: &PlaceMention| self.ctx.gazetteer.knows_name(&p.text);
+        let known =
+            |p: &PlaceMention| p.after_place_noun || self.ctx.gazetteer.knows_spelling_in(&p.text, HOME_COUNTRY);
         let mut first = i;
         while first > 0 && self.only_list_connectors(places[first - 1].end, places[first].start) {
             first -= 1;

@@ -219,6 +219,17 @@ impl Gazetteer {
         !key.is_empty() && self.keys.contains_key(key.as_bytes())
     }
 
+    /// Whether a place of `country` is named so, as written or but for its vowels ("Ourm
+    /// al-Kubra" for Urum al-Kubra): a spelling, not a mere resemblance.
+    pub fn knows_spelling_in(&self, mention: &str, country: &str) -> bool {
+        let key = fold_mention(mention);
+        if key.is_empty() {
+            return false;
+        }
+        let at_home = |&i: &u32| self.places[i as usize].country == country;
+        self.with_key(&key).iter().any(at_home) || self.with_skeleton(&skeleton(&key)).iter().any(at_home)
+    }
+
     /// Whether an Arabic mention has the consonants of a place of `country` known by Latin
     /// names only ("قبتان الجبل" for Qabtan Eljabal), as resolution would match it.
     pub fn knows_name_by_consonants(&self, mention: &str, country: &str) -> bool {

@@ -440,6 +440,9 @@ fn an_unknown_name_makes_a_place_only_when_a_place_noun_or_a_list_of_places_says
     // The same kind of name announced as a village is one.
     let village = en("Artillery shelled the village of Zulfaqarov on Friday.");
     assert_eq!(single(&village, SubEventType::Shelling).mention, "Zulfaqarov");
+    // Or listed with villages the gazetteer names but for their vowels (Kafr Nobol).
+    let listed = en("Rebels captured Zulfaqarov, Tal Hamdun and Kafr Nabul on Friday.");
+    assert!(mentions(&listed).contains(&"Zulfaqarov"), "{:?}", mentions(&listed));
 }
 
 #[test]
