@@ -118,29 +118,11 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
 /// two sides ("fierce clashes unfolded there") stay an event of their own, as the corpus
 /// codes them beside the place's fall.
 pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
-    let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
+    let storm = |p: &Proposed| p.event.sub_event_type == ArmedClash && p.candidate.trigger_kind == TriggerKind::Storm;
     let won = |e: &Event| e.sub_event_type.event_type() == EventType::Battles && e.sub_event_type != ArmedClash;
-    // Each clash's outcome: the first battle won at its place on a day it shares.
-    let outcome_of: Vec<Option<usize>> = events
-        .iter()
-        .zip(&keys)
-        .map(|(p, key)| {
-            (p.event.sub_event_type == ArmedClash && p.candidate.trigger_kind == TriggerKind::Storm).then_some(())?;
-            events
-                .iter()
-                .zip(&keys)
-                .position(|(o, o_key)| won(&o.event) && o_key.same_place(key) && overlaps(&o.event, &p.event))
-        })
-        .collect();
-    let mut events: Vec<Option<Proposed>> = events.into_iter().map(Some).collect();
-    for (clash, outcome) in outcome_of.iter().enumerate() {
-        let Some(outcome) = *outcome else { continue };
-        let Some(clash) = events[clash].take() else { continue };
-        if let Some(o) = events[outcome].as_mut() {
-            o.event.fatalities = o.event.fatalities.max(clash.event.fatalities);
-        }
-    }
-    events.into_iter().flatten().collect()
+    subsumed_by_outcomes(events, storm, won, |outcome, clash| {
+        outcome.fatalities = outcome.fatalities.max(clash.fatalities);
+    })
 }
 
 /// A protest is coded once, by what happened to it: where a report tells of a protest at a
@@ -148,26 +130,41 @@ pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
 /// reading is the same protest told before its end, and the protest with intervention
 /// stands for both, with the narrower date window of the two.
 pub(crate) fn protests_by_intervention(events: Vec<Proposed>) -> Vec<Proposed> {
-    let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
+    let peaceful = |p: &Proposed| p.event.sub_event_type == PeacefulProtest;
     let intervened = |e: &Event| e.sub_event_type == ProtestWithIntervention;
+    subsumed_by_outcomes(events, peaceful, intervened, |outcome, peaceful| {
+        narrow_window(outcome, peaceful);
+        outcome.fatalities = outcome.fatalities.max(peaceful.fatalities);
+    })
+}
+
+/// Events that tell part of another's story are coded once, as the other: each event that
+/// is a `part` goes where an `outcome` event is at its place on a day they share (the
+/// first such), and `absorb` gives the outcome what the part told.
+fn subsumed_by_outcomes(
+    events: Vec<Proposed>,
+    part: impl Fn(&Proposed) -> bool,
+    outcome: impl Fn(&Event) -> bool,
+    absorb: impl Fn(&mut Event, &Event),
+) -> Vec<Proposed> {
+    let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
     let outcome_of: Vec<Option<usize>> = events
         .iter()
         .zip(&keys)
         .map(|(p, key)| {
-            (p.event.sub_event_type == PeacefulProtest).then_some(())?;
+            part(p).then_some(())?;
             events
                 .iter()
                 .zip(&keys)
-                .position(|(o, o_key)| intervened(&o.event) && o_key.same_place(key) && overlaps(&o.event, &p.event))
+                .position(|(o, o_key)| outcome(&o.event) && o_key.same_place(key) && overlaps(&o.event, &p.event))
         })
         .collect();
     let mut events: Vec<Option<Proposed>> = events.into_iter().map(Some).collect();
-    for (peaceful, outcome) in outcome_of.iter().enumerate() {
+    for (part, outcome) in outcome_of.iter().enumerate() {
         let Some(outcome) = *outcome else { continue };
-        let Some(peaceful) = events[peaceful].take() else { continue };
+        let Some(part) = events[part].take() else { continue };
         if let Some(o) = events[outcome].as_mut() {
-            narrow_window(&mut o.event, &peaceful.event);
-            o.event.fatalities = o.event.fatalities.max(peaceful.event.fatalities);
+            absorb(&mut o.event, &part.event);
         }
     }
     events.into_iter().flatten().collect()
