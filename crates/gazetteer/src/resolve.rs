@@ -152,9 +152,7 @@ impl Gazetteer {
             }
             RESOLVED.with(|memo| {
                 Memo::get_or_compute(memo, key, || {
-                    let context = Context { country: Some(country.to_string()), ..Context::default() };
-                    let &(_, _, index, level) = self.ranked(mention, &context).first()?;
-                    self.refusal(index, level, &context).is_none().then_some(index)
+                    self.chosen(mention, &Context { country: Some(country.to_string()), ..Context::default() })
                 })
             })
         })
@@ -251,8 +249,13 @@ impl Gazetteer {
     /// The place [`Gazetteer::resolve`] chooses, without the account of the choice: for
     /// reading articles in bulk.
     pub fn resolve_place(&self, mention: &str, context: &Context) -> Option<&Place> {
+        self.chosen(mention, context).map(|index| &self.places[index])
+    }
+
+    /// The index of the place [`Gazetteer::resolve_place`] chooses.
+    fn chosen(&self, mention: &str, context: &Context) -> Option<usize> {
         let &(_, _, index, level) = self.ranked(mention, context).first()?;
-        self.refusal(index, level, context).is_none().then(|| &self.places[index])
+        self.refusal(index, level, context).is_none().then_some(index)
     }
 
     /// The candidates, best first (at most 8): score, GeoNames id (places without one
