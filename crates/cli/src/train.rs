@@ -18,11 +18,11 @@ use chrono::Datelike;
 use clap::Args;
 use frontline_core::{Event, SubEventType};
 use frontline_eval::{
-    best_class, fit, fit_classes, fit_platt, fold_of, same_place_and_time, Corpus, CorpusArticle, Example, FitOptions,
-    Gold, GoldEvent, Model, Reliability, Scores, Split,
+    best_class, fit, fit_classes, fit_isotonic, fold_of, ranking_auc, same_place_and_time, Corpus, CorpusArticle,
+    Example, FitOptions, Gold, GoldEvent, Model, Reliability, Scores, Split,
 };
-use frontline_extract::{retype_candidate, Extractor};
-use frontline_lang::{actor_default_key, logit, Calibration, Weights, TYPE_BIAS};
+use frontline_extract::{retype_candidate, weighs_for_confidence, Extractor};
+use frontline_lang::{actor_default_key, Calibration, ConfidenceModel, Weights, TYPE_BIAS};
 
 use crate::eval::{read_corpus_extractions, SplitArg};
 
@@ -126,7 +126,7 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
             (language, kept)
         })
         .collect();
-    let calibrations = calibrate(&candidates, &held_out, &chosen, &kept_for, folds, &mut out)?;
+    let (confidence, calibration) = confidence(&candidates, &held_out, &chosen, &kept_for, folds, &mut out)?;
     if args.dry_run {
         return Ok(ExitCode::SUCCESS);
     }
@@ -137,7 +137,8 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
         if !model_kept {
             weights.by_feature.clear();
         }
-        weights.calibration = calibrations.get(language).copied();
+        weights.confidence = Some(confidence.clone());
+        weights.calibration = Some(calibration.clone());
         let dir = args.out.join(language);
         std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let path = dir.join("weights.tsv");
@@ -145,6 +146,9 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
             "Which candidate events are real, learned by `frontline train` from the corpus's dev split\n({} reports, {} candidates; L2 penalty {l2}; threshold chosen on {folds}-fold held-out F1).",
             articles.len(),
             candidates.len()
+        );
+        header.push_str(
+            "\nThe #confidence lines score how sure a kept event is from its evidence (one model for all languages), and #calibration maps that score to the share right, held out.",
         );
         if !model_kept {
             header.push_str(&format!(
@@ -411,49 +415,89 @@ fn report(
     out
 }
 
-/// Each language's calibration: Platt's scaling of the score its events will carry (the
-/// held-out probability of the candidates the model keeps, or the rules' confidence where
-/// the model is not kept) against whether they are right. The reliability of the
-/// calibrated scores is reported cross-validated too: each fold calibrated by the others.
-fn calibrate(
+/// The confidence events carry: a model of whether an event is right from the evidence it
+/// rests on ([`frontline_extract::weighs_for_confidence`]), fitted on the candidates of every
+/// language together (its features know no language, and a few hundred events per language
+/// are too few), and the isotonic calibration of its probability over the events that will
+/// be kept. Both are reported held out: each fold scored and calibrated by the others.
+fn confidence(
     candidates: &[Labelled],
     held_out: &[f64],
     chosen: &BTreeMap<String, (f64, Scores)>,
     kept_for: &BTreeMap<&String, bool>,
     folds: usize,
     out: &mut impl Write,
-) -> Result<BTreeMap<String, Calibration>> {
-    let mut calibrations = BTreeMap::new();
-    let mut reliable = Vec::new();
-    for (language, &model_kept) in kept_for {
-        let threshold = chosen.get(*language).map_or(0.5, |(t, _)| *t);
-        // (fold, score, right) of each event the language keeps.
-        let scored: Vec<(usize, f64, bool)> = candidates
-            .iter()
-            .zip(held_out)
-            .filter(|(c, &p)| &c.language == *language && (!model_kept || p >= threshold))
-            .map(|(c, &p)| {
-                let score = if model_kept { p } else { c.event.confidence };
-                (fold_of(&c.event.article_id, folds), score, c.example.right)
-            })
-            .collect();
+) -> Result<(ConfidenceModel, Calibration)> {
+    let evidence: Vec<Example> = candidates
+        .iter()
+        .map(|c| Example {
+            features: c.example.features.iter().filter(|f| weighs_for_confidence(f)).cloned().collect(),
+            right: c.example.right,
+        })
+        .collect();
+    let fold: Vec<usize> = candidates.iter().map(|c| fold_of(&c.event.article_id, folds)).collect();
+    let held_out_stated = |l2: f64| {
+        let mut stated = vec![0.0; candidates.len()];
         for k in 0..folds {
-            let others: Vec<(f64, bool)> = scored.iter().filter(|s| s.0 != k).map(|s| (logit(s.1), s.2)).collect();
-            let (intercept, slope) = fit_platt(&others);
-            let calibration = Calibration { intercept, slope };
-            reliable.extend(scored.iter().filter(|s| s.0 == k).map(|s| (calibration.apply(s.1), s.2)));
+            let train: Vec<&Example> = evidence.iter().zip(&fold).filter(|(_, &f)| f != k).map(|(e, _)| e).collect();
+            let model = fit(&train, FitOptions { l2, ..FitOptions::default() });
+            for i in (0..candidates.len()).filter(|&i| fold[i] == k) {
+                stated[i] = model.probability(&evidence[i].features);
+            }
         }
-        let all: Vec<(f64, bool)> = scored.iter().map(|s| (logit(s.1), s.2)).collect();
-        let (intercept, slope) = fit_platt(&all);
-        writeln!(
-            out,
-            "{language}: calibration σ({intercept:.3} + {slope:.3} · logit(score)) over {} events",
-            all.len()
-        )?;
-        calibrations.insert((*language).clone(), Calibration { intercept, slope });
+        stated
+    };
+    // The events each language keeps: all of them where the rules decide alone.
+    let kept: Vec<usize> = (0..candidates.len())
+        .filter(|&i| {
+            let language = &candidates[i].language;
+            let model_kept = kept_for.get(language).copied().unwrap_or(false);
+            !model_kept || held_out[i] >= chosen.get(language).map_or(0.5, |(t, _)| *t)
+        })
+        .collect();
+    let auc = |score: &dyn Fn(usize) -> f64| {
+        let scored: Vec<(f64, bool)> = kept.iter().map(|&i| (score(i), candidates[i].example.right)).collect();
+        ranking_auc(&scored).unwrap_or(0.5)
+    };
+    // The penalty whose held-out probabilities rank right above wrong best.
+    let (l2, stated, _) = PENALTIES
+        .iter()
+        .map(|&l2| {
+            let stated = held_out_stated(l2);
+            let ranks = auc(&|i| stated[i]);
+            (l2, stated, ranks)
+        })
+        .max_by(|a, b| a.2.total_cmp(&b.2))
+        .context("no penalty to try")?;
+    writeln!(
+        out,
+        "\nhow well each score ranks the kept events, right above wrong (AUC, held out): rules' confidence {:.3}, real-event model {:.3}, confidence model {:.3} (L2 penalty {l2})",
+        auc(&|i| candidates[i].event.confidence),
+        auc(&|i| held_out[i]),
+        auc(&|i| stated[i]),
+    )?;
+    let mut reliable = Vec::new();
+    for k in 0..folds {
+        let others: Vec<(f64, bool)> =
+            kept.iter().filter(|&&i| fold[i] != k).map(|&i| (stated[i], candidates[i].example.right)).collect();
+        let calibration = Calibration { knots: fit_isotonic(&others) };
+        reliable.extend(
+            kept.iter()
+                .filter(|&&i| fold[i] == k)
+                .map(|&i| (calibration.apply(stated[i]), candidates[i].example.right)),
+        );
     }
     writeln!(out, "\nreliability of the calibrated confidences (held out)\n{}", Reliability::of(reliable).to_text())?;
-    Ok(calibrations)
+
+    let all: Vec<&Example> = evidence.iter().collect();
+    let model = fit(&all, FitOptions { l2, ..FitOptions::default() });
+    let scored: Vec<(f64, bool)> =
+        kept.iter().map(|&i| (model.probability(&evidence[i].features), candidates[i].example.right)).collect();
+    let calibration = Calibration { knots: fit_isotonic(&scored) };
+    let knots: Vec<String> = calibration.knots.iter().map(|(s, p)| format!("{s:.2}→{p:.2}")).collect();
+    writeln!(out, "calibration over {} events: {}", scored.len(), knots.join(", "))?;
+    let model = ConfidenceModel { bias: model.bias, by_feature: model.weights.into_iter().collect() };
+    Ok((model, calibration))
 }
 
 /// The models' weights a language uses: those of features its candidates have.
@@ -485,6 +529,7 @@ fn weights_for(
         by_feature: keep(&model.weights, &seen),
         by_type,
         actor_defaults: actor_defaults.clone(),
+        confidence: None,
         calibration: None,
     }
 }

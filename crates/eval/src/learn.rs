@@ -174,45 +174,59 @@ pub fn best_class<'m>(models: &'m BTreeMap<String, Model>, features: &[String]) 
     scores.iter().find(|s| s.1 == top).map(|&(c, _)| (c, 1.0 / total))
 }
 
-/// Platt's scaling: the `(intercept, slope)` of `P(right) = σ(intercept + slope · x)` that fit
-/// (log-odds score, right) pairs best, by Newton's method. The labels are softened as Platt
-/// softened them (a right event counts `(n₊ + 1) / (n₊ + 2)`, a wrong one `1 / (n₋ + 2)`), so
-/// that a handful of events cannot make the map certain. A slope below zero (scores that rank
-/// events worse than chance) is set to zero: every event then gets the share right of all.
-pub fn fit_platt(scored: &[(f64, bool)]) -> (f64, f64) {
-    let positives = scored.iter().filter(|(_, right)| *right).count() as f64;
-    let negatives = scored.len() as f64 - positives;
-    let (hit, miss) = ((positives + 1.0) / (positives + 2.0), 1.0 / (negatives + 2.0));
-    let target = |right: bool| if right { hit } else { miss };
-    let base_rate = ((positives + 1.0) / (scored.len() as f64 + 2.0)).clamp(1e-6, 1.0 - 1e-6);
-    let (mut a, mut b) = ((base_rate / (1.0 - base_rate)).ln(), 0.0);
-    for _ in 0..50 {
-        // Gradient and Hessian of the log loss, with a tiny ridge so the Hessian is never singular.
-        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-9, 0.0, 1e-9);
-        for &(x, right) in scored {
-            let p = sigmoid(a + b * x);
-            let (err, w) = (p - target(right), p * (1.0 - p));
-            ga += err;
-            gb += err * x;
-            haa += w;
-            hab += w * x;
-            hbb += w * x * x;
+/// Isotonic regression of right on score (pool adjacent violators): the knots
+/// `(mean score, share right)` of the fewest blocks of events, in score order, whose shares
+/// rise. A block's share is softened as Platt softened labels (`(right + 1) / (events + 2)`),
+/// so that a block of a few events at either end cannot make the map certain.
+pub fn fit_isotonic(scored: &[(f64, bool)]) -> Vec<(f64, f64)> {
+    let mut sorted: Vec<(f64, bool)> = scored.iter().copied().filter(|s| s.0.is_finite()).collect();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Events of one score form one block before any pooling: (sum of scores, events, right).
+    let mut tied: Vec<(f64, f64, f64)> = Vec::new();
+    let mut previous = f64::NAN;
+    for (score, right) in sorted {
+        let right = if right { 1.0 } else { 0.0 };
+        match tied.last_mut() {
+            Some(last) if score == previous => *last = (last.0 + score, last.1 + 1.0, last.2 + right),
+            _ => tied.push((score, 1.0, right)),
         }
-        let det = haa * hbb - hab * hab;
-        if det.abs() < 1e-12 {
-            break;
-        }
-        let (da, db) = ((hbb * ga - hab * gb) / det, (haa * gb - hab * ga) / det);
-        a -= da;
-        b -= db;
-        if da.abs() + db.abs() < 1e-10 {
-            break;
-        }
+        previous = score;
     }
-    if b < 0.0 || !a.is_finite() || !b.is_finite() {
-        return ((base_rate / (1.0 - base_rate)).ln(), 0.0);
+    let mut blocks: Vec<(f64, f64, f64)> = Vec::new();
+    let share = |b: &(f64, f64, f64)| (b.2 + 1.0) / (b.1 + 2.0);
+    for mut block in tied {
+        while let Some(last) = blocks.last() {
+            if share(last) < share(&block) {
+                break;
+            }
+            block = (last.0 + block.0, last.1 + block.1, last.2 + block.2);
+            blocks.pop();
+        }
+        blocks.push(block);
     }
-    (a, b)
+    blocks.iter().map(|b| (b.0 / b.1, share(b))).collect()
+}
+
+/// How well scores rank right events above wrong ones: the chance that a right event
+/// scores above a wrong one (ties count half). 0.5 is chance; `None` without both kinds.
+pub fn ranking_auc(scored: &[(f64, bool)]) -> Option<f64> {
+    let mut sorted: Vec<(f64, bool)> = scored.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let positives = sorted.iter().filter(|s| s.1).count() as f64;
+    let negatives = sorted.len() as f64 - positives;
+    if positives == 0.0 || negatives == 0.0 {
+        return None;
+    }
+    // Mann–Whitney: the sum of the right events' ranks, tied scores sharing their mean rank.
+    let mut rank_sum = 0.0;
+    let mut start = 0;
+    while start < sorted.len() {
+        let end = start + sorted[start..].iter().take_while(|s| s.0 == sorted[start].0).count();
+        let mean_rank = (start + end + 1) as f64 / 2.0;
+        rank_sum += mean_rank * sorted[start..end].iter().filter(|s| s.1).count() as f64;
+        start = end;
+    }
+    Some((rank_sum - positives * (positives + 1.0) / 2.0) / (positives * negatives))
 }
 
 /// The fold of an article in k-fold cross-validation: fixed by its id (FNV-1a), so that
@@ -301,20 +315,30 @@ mod tests {
     }
 
     #[test]
-    fn platt_scaling_follows_the_share_right_and_never_reverses_the_order() {
-        // Scores at log-odds -1 are right one time in five, at +1 four times in five.
+    fn isotonic_knots_follow_the_share_right_rise_and_pool_what_reverses() {
+        // Scores 0.3 are right one time in five, 0.7 four times in five; 0.5 (ten events)
+        // reverses the order and pools with a neighbour.
         let mut scored = Vec::new();
         for i in 0..50 {
-            scored.push((-1.0, i % 5 == 0));
-            scored.push((1.0, i % 5 != 0));
+            scored.push((0.3, i % 5 == 0));
+            scored.push((0.7, i % 5 != 0));
         }
-        let (a, b) = fit_platt(&scored);
-        assert!((sigmoid(a - b) - 0.2).abs() < 0.03 && (sigmoid(a + b) - 0.8).abs() < 0.03, "{a} {b}");
-        // Scores that rank the events backwards get no slope: the share right of all.
-        let backwards: Vec<(f64, bool)> = scored.iter().map(|&(x, right)| (-x, right)).collect();
-        let (a, b) = fit_platt(&backwards);
-        assert_eq!(b, 0.0);
-        assert!((sigmoid(a) - 0.5).abs() < 0.02, "{a}");
+        scored.extend((0..10).map(|_| (0.5, false)));
+        let knots = fit_isotonic(&scored);
+        assert_eq!(knots.len(), 2, "{knots:?}");
+        assert!(knots.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1), "{knots:?}");
+        assert!((knots[1].1 - 41.0 / 52.0).abs() < 1e-9, "{knots:?}");
+        // A lone right event at the top is softened, not certain.
+        let knots = fit_isotonic(&[(0.2, false), (0.2, true), (0.9, true)]);
+        assert!(knots.last().is_some_and(|k| k.1 < 0.7), "{knots:?}");
+    }
+
+    #[test]
+    fn ranking_auc_counts_right_above_wrong_and_ties_as_half() {
+        assert_eq!(ranking_auc(&[(0.1, false), (0.9, true)]), Some(1.0));
+        assert_eq!(ranking_auc(&[(0.5, false), (0.5, true)]), Some(0.5));
+        assert_eq!(ranking_auc(&[(0.9, false), (0.1, true), (0.5, true)]), Some(0.0));
+        assert_eq!(ranking_auc(&[(0.9, true)]), None);
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub use corpus::{Corpus, CorpusArticle, Split};
 pub use fold::fold;
 pub use gold::{load_gold, load_predictions, EvalError, Gold, GoldEvent};
 pub use learn::{
-    best_class, fit, fit_classes, fit_platt, fold_of, Band, Example, FitOptions, Model, Reliability, CONFIDENT,
+    best_class, fit, fit_classes, fit_isotonic, fold_of, ranking_auc, Band, Example, FitOptions, Model, Reliability,
+    CONFIDENT,
 };
 pub use score::{
     distance_km, evaluate, matches, same_place_and_time, ArticleReport, Counts, FalseAlarm, FatalityGroup, Found, Miss,

@@ -18,7 +18,7 @@ use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for};
 use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day, protests_by_intervention};
 use crate::discourse::{resolve_place_anaphora, Discourse};
-use crate::features::{EventFeatures, Model, Resolution};
+use crate::features::{EventFeatures, LanguageModels, Resolution};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
@@ -74,7 +74,7 @@ pub enum Detail {
 pub fn extract(
     article: &Article,
     pack: &LanguagePack,
-    model: Option<&Model>,
+    models: &LanguageModels,
     gazetteer: &Gazetteer,
     detail: Detail,
 ) -> Extraction {
@@ -115,7 +115,7 @@ pub fn extract(
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
-    let weighed = weighed(one_per_type_place_and_day(typed), model, pack.weights.calibration);
+    let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());
     for mut kept in protests_by_intervention(battles_by_outcome(weighed)) {
         if kept.event.event_id.is_empty() {
             kept.event.event_id = kept.event.derive_id();

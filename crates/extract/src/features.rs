@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use rustc_hash::FxHashMap;
 
 use frontline_core::{ActorId, SubEventType};
-use frontline_lang::{TriggerKind, Weights};
+use frontline_lang::{ConfidenceModel, TriggerKind, Weights};
 
 use crate::spot::{ActorMention, PlaceRole, TriggerMention};
 
@@ -321,6 +321,17 @@ pub(crate) struct Model {
     by_feature: FxHashMap<Box<str>, f64>,
 }
 
+/// A language's trained models: the one that keeps real events and the one that states how
+/// sure an event is. Either may be missing: the rules then decide, or give the confidence.
+pub(crate) struct LanguageModels {
+    pub(crate) real_event: Option<Model>,
+    pub(crate) confidence: Option<Model>,
+}
+
+impl LanguageModels {
+    pub(crate) const NONE: LanguageModels = LanguageModels { real_event: None, confidence: None };
+}
+
 /// The models made so far: each has its own id.
 static MODELS: AtomicU64 = AtomicU64::new(0);
 
@@ -339,9 +350,17 @@ impl Model {
         if weights.is_empty() {
             return None;
         }
-        let by_feature = weights.by_feature.iter().map(|(name, &w)| (Box::from(name.as_str()), w)).collect();
-        let id = MODELS.fetch_add(1, Ordering::Relaxed);
-        Some(Model { id, bias: weights.bias, threshold: weights.threshold, by_feature })
+        Some(Model::keyed(weights.bias, weights.threshold, &weights.by_feature))
+    }
+
+    /// The confidence model of a language, keyed for lookups as the real-event model is.
+    pub(crate) fn for_confidence(confidence: &ConfidenceModel) -> Model {
+        Model::keyed(confidence.bias, 0.0, &confidence.by_feature)
+    }
+
+    fn keyed(bias: f64, threshold: f64, weights: &std::collections::HashMap<String, f64>) -> Model {
+        let by_feature = weights.iter().map(|(name, &w)| (Box::from(name.as_str()), w)).collect();
+        Model { id: MODELS.fetch_add(1, Ordering::Relaxed), bias, threshold, by_feature }
     }
 
     /// The probability that the candidate is a real event: `σ(bias + Σ weight)` over its
@@ -398,6 +417,15 @@ impl Sink for Weigher<'_> {
             self.sum += w;
         }
     }
+}
+
+/// Whether the confidence model weighs a feature: the evidence an event rests on (its type,
+/// how its date and its place were found, how many places its sentence names, whether it
+/// was read twice), not the words that triggered it. Few, so that the few hundred coded
+/// events of the corpus fit them without learning their noise.
+pub fn weighs_for_confidence(name: &str) -> bool {
+    const EVIDENCE: [&str; 4] = ["type=", "date=", "resolution=", "places_in_sentence="];
+    name == READ_TWICE || (!name.contains('&') && EVIDENCE.iter().any(|family| name.starts_with(family)))
 }
 
 /// A trigger as a feature names it: lower case, its words joined by single spaces (a

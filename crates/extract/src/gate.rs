@@ -5,7 +5,7 @@
 use frontline_core::{ActorId, Event, SubEventType};
 use frontline_lang::{Calibration, LanguagePack};
 
-use crate::features::Model;
+use crate::features::LanguageModels;
 use crate::proposed::Proposed;
 
 /// A candidate whose text names no actor1 takes the actor that, in the gold, most often
@@ -58,19 +58,19 @@ pub fn retype_candidate(event: &mut Event, features: &mut [String], new: SubEven
     }
 }
 
-/// The candidates the language's trained model keeps, all of them as the rules made them
-/// when no model was trained; each with its score (the model's probability, else the rules'
-/// confidence) made the chance that it is right by the language's calibration, when
-/// `frontline train` fitted one.
+/// The candidates the language's real-event model keeps, all of them as the rules made them
+/// when no model was trained; each with its score (the confidence model's probability, else
+/// the real-event model's, else the rules' confidence) made the chance that it is right by
+/// the language's calibration, when `frontline train` fitted one.
 pub(crate) fn weighed(
     candidates: Vec<Proposed>,
-    model: Option<&Model>,
-    calibration: Option<Calibration>,
+    models: &LanguageModels,
+    calibration: Option<&Calibration>,
 ) -> Vec<Proposed> {
     candidates
         .into_iter()
         .filter_map(|mut c| {
-            let score = match model {
+            let kept_by = match &models.real_event {
                 Some(model) => {
                     let p = model.probability(&c.candidate);
                     if p < model.threshold() {
@@ -80,6 +80,7 @@ pub(crate) fn weighed(
                 }
                 None => c.event.confidence,
             };
+            let score = models.confidence.as_ref().map_or(kept_by, |model| model.probability(&c.candidate));
             let confidence = calibration.map_or(score, |calibration| calibration.apply(score));
             c.event.confidence = (confidence * 100.0).round() / 100.0;
             Some(c)

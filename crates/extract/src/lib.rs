@@ -27,7 +27,7 @@ mod trace;
 use assemble::Detail;
 pub use assemble::{Extraction, Figure};
 pub use dates::{default_window, DateWindow};
-pub use features::EventFeatures;
+pub use features::{weighs_for_confidence, EventFeatures};
 pub use gate::retype_candidate;
 pub use trace::SentenceTrace;
 
@@ -48,13 +48,13 @@ use frontline_gazetteer::Gazetteer;
 use frontline_lang::Packs;
 use rustc_hash::FxHashMap;
 
-use features::Model;
+use features::{LanguageModels, Model};
 
 /// The extraction engine: language packs and a gazetteer.
 pub struct Extractor {
     packs: Packs,
-    /// Each pack's real-event model keyed for lookups, by language code.
-    models: FxHashMap<String, Model>,
+    /// Each pack's trained models keyed for lookups, by language code.
+    models: FxHashMap<String, LanguageModels>,
     gazetteer: Gazetteer,
 }
 
@@ -63,8 +63,12 @@ impl Extractor {
         let models = packs
             .codes()
             .filter_map(|code| {
-                let model = Model::new(&packs.get(code)?.weights)?;
-                Some((code.to_string(), model))
+                let weights = &packs.get(code)?.weights;
+                let models = LanguageModels {
+                    real_event: Model::new(weights),
+                    confidence: weights.confidence.as_ref().map(Model::for_confidence),
+                };
+                Some((code.to_string(), models))
             })
             .collect();
         Extractor { packs, models, gazetteer }
@@ -98,8 +102,8 @@ impl Extractor {
     fn extraction(&self, article: &Article, detail: Detail) -> Extraction {
         match self.packs.get(&article.language) {
             Some(pack) => {
-                let model = self.models.get(&article.language);
-                assemble::extract(article, pack, model, &self.gazetteer, detail)
+                let models = self.models.get(&article.language).unwrap_or(&LanguageModels::NONE);
+                assemble::extract(article, pack, models, &self.gazetteer, detail)
             }
             None => Extraction::unread(format!(
                 "no language pack for {:?}: stored, not read (packs: {})",

@@ -16,7 +16,7 @@ pub use clitics::{Clitics, Vocabulary};
 pub use lexicon::{Hit, Lexicon};
 pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind};
 pub use tokens::{tokenize, Token, TokenKind, WordRules};
-pub use weights::{actor_default_key, logit, Calibration, Weights, TYPE_BIAS};
+pub use weights::{actor_default_key, logit, Calibration, ConfidenceModel, Weights, TYPE_BIAS};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 

@@ -21,25 +21,49 @@ pub struct Weights {
     /// The actor that most often carries out an event of a type in a year when the text
     /// names none ("Air/drone strike|2016" → "SYR_GOV"), as learned from the gold.
     pub actor_defaults: HashMap<String, String>,
-    /// How an event's score (the model's probability, or the rules' confidence where no
-    /// model is kept) becomes the share of such events that are right; `None` leaves the
-    /// score as it is.
+    /// How much an event's stated evidence says it is right, whatever decided to keep it;
+    /// `None` leaves the confidence as the keeping model or the rules gave it.
+    pub confidence: Option<ConfidenceModel>,
+    /// How an event's score (the confidence model's probability, else the real-event model's
+    /// or the rules' confidence) becomes the share of such events that are right; `None`
+    /// leaves the score as it is.
     pub calibration: Option<Calibration>,
 }
 
-/// A score's map to the chance that the event is right, fitted on held-out scores:
-/// `σ(intercept + slope · logit(score))` (Platt's scaling). Two numbers, so that a few
-/// hundred events fit it without learning their noise; monotone, so it never reorders events.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A logistic model of whether an event is right from a few features of the evidence it
+/// rests on (which features, the extractor decides when `frontline train` fits it):
+/// `σ(bias + Σ weight)`. It scores an event; it does not decide whether it is kept.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConfidenceModel {
+    pub bias: f64,
+    pub by_feature: HashMap<String, f64>,
+}
+
+/// A score's map to the chance that the event is right, fitted on held-out scores by
+/// isotonic regression: knots `(score, share right)` rising with the score, joined by
+/// straight lines and flat beyond the ends. Monotone, so it never reorders events; and flat
+/// where the scores stop telling right from wrong, so a few high scores cannot overshoot.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Calibration {
-    pub intercept: f64,
-    pub slope: f64,
+    pub knots: Vec<(f64, f64)>,
 }
 
 impl Calibration {
     /// The calibrated chance of a score in [0, 1].
     pub fn apply(&self, score: f64) -> f64 {
-        1.0 / (1.0 + (-(self.intercept + self.slope * logit(score))).exp())
+        let (Some(first), Some(last)) = (self.knots.first(), self.knots.last()) else { return score };
+        if score <= first.0 {
+            return first.1;
+        }
+        if score >= last.0 {
+            return last.1;
+        }
+        let after = self.knots.partition_point(|k| k.0 <= score);
+        let ((x0, y0), (x1, y1)) = (self.knots[after - 1], self.knots[after]);
+        if x1 <= x0 {
+            return y1;
+        }
+        y0 + (y1 - y0) * (score - x0) / (x1 - x0)
     }
 }
 
@@ -69,8 +93,13 @@ impl Weights {
 /// The first field of a line that gives an actor default.
 const ACTOR_DEFAULT: &str = "#actor";
 
-/// The first field of the line that gives the calibration: `#calibration<TAB>intercept<TAB>slope`.
+/// The first field of the line that gives the calibration:
+/// `#calibration<TAB>score:share<TAB>score:share…`.
 const CALIBRATION: &str = "#calibration";
+
+/// The first field of a line that gives a confidence model's weight:
+/// `#confidence<TAB>feature<TAB>weight` (the feature `#bias` for its bias).
+const CONFIDENCE: &str = "#confidence";
 
 /// The feature every candidate has in the type model.
 pub const TYPE_BIAS: &str = "bias";
@@ -99,11 +128,34 @@ impl Weights {
                 continue;
             }
             if let Some(rest) = line.strip_prefix(CALIBRATION).and_then(|r| r.strip_prefix('\t')) {
-                let numbers: Vec<Option<f64>> = rest.split('\t').map(|v| v.trim().parse().ok()).collect();
-                let [Some(intercept), Some(slope)] = numbers[..] else {
-                    return Err(invalid(format!("expected `{CALIBRATION}<TAB>intercept<TAB>slope`, found {line:?}")));
+                let knot = |field: &str| {
+                    let (score, share) = field.split_once(':')?;
+                    Some((score.trim().parse::<f64>().ok()?, share.trim().parse::<f64>().ok()?))
                 };
-                weights.calibration = Some(Calibration { intercept, slope });
+                let knots: Option<Vec<(f64, f64)>> = rest.split('\t').map(knot).collect();
+                let rising = |k: &[(f64, f64)]| k.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1);
+                match knots {
+                    Some(knots) if rising(&knots) => weights.calibration = Some(Calibration { knots }),
+                    _ => {
+                        return Err(invalid(format!(
+                            "expected `{CALIBRATION}<TAB>score:share<TAB>…` with both rising, found {line:?}"
+                        )))
+                    }
+                }
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix(CONFIDENCE).and_then(|r| r.strip_prefix('\t')) {
+                let parsed = rest.rsplit_once('\t').and_then(|(name, w)| Some((name, w.trim().parse::<f64>().ok()?)));
+                let Some((name, weight)) = parsed else {
+                    return Err(invalid(format!("expected `{CONFIDENCE}<TAB>feature<TAB>weight`, found {line:?}")));
+                };
+                let model = weights.confidence.get_or_insert_with(ConfidenceModel::default);
+                match name {
+                    "#bias" => model.bias = weight,
+                    _ => {
+                        model.by_feature.insert(name.to_string(), weight);
+                    }
+                }
                 continue;
             }
             let Some((name, value)) = line.rsplit_once('\t') else {
@@ -173,8 +225,17 @@ impl Weights {
         }
         let _ = writeln!(out, "#bias\t{:.6}", self.bias);
         let _ = writeln!(out, "#threshold\t{:.3}", self.threshold);
-        if let Some(c) = self.calibration {
-            let _ = writeln!(out, "{CALIBRATION}\t{:.6}\t{:.6}", c.intercept, c.slope);
+        if let Some(c) = &self.calibration {
+            let knots: Vec<String> = c.knots.iter().map(|(score, share)| format!("{score:.4}:{share:.4}")).collect();
+            let _ = writeln!(out, "{CALIBRATION}\t{}", knots.join("\t"));
+        }
+        if let Some(c) = &self.confidence {
+            let _ = writeln!(out, "{CONFIDENCE}\t#bias\t{:.6}", c.bias);
+            let mut names: Vec<(&String, &f64)> = c.by_feature.iter().collect();
+            names.sort_by(|a, b| a.0.cmp(b.0));
+            for (name, weight) in names {
+                let _ = writeln!(out, "{CONFIDENCE}\t{}\t{weight:.6}", one_line(name));
+            }
         }
         let mut names: Vec<(&String, &f64)> = self.by_feature.iter().collect();
         names.sort_by(|a, b| a.0.cmp(b.0));
@@ -215,7 +276,10 @@ mod tests {
         w.by_type.entry("Attack".into()).or_default().insert(TYPE_BIAS.into(), 0.5);
         w.actor_defaults.insert(actor_default_key("Air/drone strike", Some(2016)), "SYR_GOV".into());
         w.actor_defaults.insert(actor_default_key("Air/drone strike", None), "RUS".into());
-        w.calibration = Some(Calibration { intercept: -0.25, slope: 0.5 });
+        w.calibration = Some(Calibration { knots: vec![(0.4, 0.3), (0.6, 0.55), (0.9, 0.85)] });
+        let mut confidence = ConfidenceModel { bias: -0.2, ..ConfidenceModel::default() };
+        confidence.by_feature.insert("read_twice".into(), 0.7);
+        w.confidence = Some(confidence);
         let read = Weights::from_tsv(&w.to_tsv("trained on nothing"), "w.tsv").expect("valid");
         assert_eq!(read, w);
         let p = read.probability(["type=Armed clash", "unknown"]);
@@ -227,13 +291,16 @@ mod tests {
     }
 
     #[test]
-    fn a_calibration_is_monotone_and_its_bad_line_is_named() {
-        let c = Calibration { intercept: -0.5, slope: 0.8 };
-        let scores = [0.0, 0.2, 0.5, 0.8, 1.0];
+    fn a_calibration_is_monotone_flat_beyond_its_knots_and_its_bad_line_is_named() {
+        let c = Calibration { knots: vec![(0.4, 0.3), (0.6, 0.5), (0.9, 0.8)] };
+        let scores = [0.0, 0.5, 0.7, 0.95, 1.0];
         let mapped: Vec<f64> = scores.iter().map(|&s| c.apply(s)).collect();
-        assert!(mapped.windows(2).all(|w| w[0] < w[1]), "{mapped:?}");
-        assert!((c.apply(0.5) - 1.0 / (1.0 + 0.5f64.exp())).abs() < 1e-9);
-        let err = Weights::from_tsv("#bias\t0\n#calibration\t0.1\n", "w.tsv").unwrap_err();
+        assert!(mapped.windows(2).all(|w| w[0] <= w[1]), "{mapped:?}");
+        assert!((c.apply(0.5) - 0.4).abs() < 1e-9, "{}", c.apply(0.5));
+        assert_eq!((c.apply(0.1), c.apply(1.0)), (0.3, 0.8));
+        let err = Weights::from_tsv("#bias\t0\n#calibration\t0.1:0.5\t0.2:0.4\n", "w.tsv").unwrap_err();
+        assert!(err.to_string().contains("w.tsv:2"), "{err}");
+        let err = Weights::from_tsv("#bias\t0\n#confidence\tread_twice\n", "w.tsv").unwrap_err();
         assert!(err.to_string().contains("w.tsv:2"), "{err}");
     }
 
