@@ -33,6 +33,14 @@ impl DateWindow {
         DateWindow { start: None, end: None, precision: 3, rule: rule.to_string() }
     }
 
+    /// The same window, its end moved to a later day: what happened on or after its start.
+    pub fn through(&self, end: NaiveDate, rule: &str) -> DateWindow {
+        match self.start {
+            Some(start) if start < end => DateWindow::span(start, end, format!("{}, {rule}", self.rule)),
+            _ => self.clone(),
+        }
+    }
+
     /// The single best day: known only when the window is one day.
     pub fn day_of(&self) -> Option<NaiveDate> {
         match (self.start, self.end) {

@@ -388,10 +388,7 @@ fn uncased_name_spans(
 ) -> Vec<(usize, usize)> {
     let free = |i: usize| {
         tokens.get(i).is_some_and(|t| {
-            !blocked[i]
-                && t.kind == TokenKind::Word
-                && !pack.is_function_word(&t.norm)
-                && !pack.is_split_enclitic(tokens, i)
+            !blocked[i] && t.kind == TokenKind::Word && !pack.is_function_token(t) && !pack.is_split_enclitic(tokens, i)
         })
     };
     let unknown = |i: usize| free(i) && !pack.knows(&tokens[i].norm);
@@ -454,8 +451,13 @@ fn uncased_name_spans(
                 && pack.region_words.match_at(tokens, i).is_none()
                 && gazetteer.knows_name(&span_text(text, tokens, i, i + 1))
         };
+        // "منطقة قريبة" (a nearby area), "قرى جديدة" (new villages): an adjective after a
+        // place noun says what kind of place it is; it may still start a longer name.
+        let qualifier =
+            pack.place_qualifiers.contains(tokens[i].norm.as_str()) && announced_by_place_noun(tokens, i, pack);
         let known = (1..=MAX_NAME_WORDS)
             .rev()
+            .filter(|&k| k > 1 || !qualifier)
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word) || announced_known(k)))
             .find(|&k| {
                 let name = span_text(text, tokens, i, i + k);
@@ -468,7 +470,7 @@ fn uncased_name_spans(
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
-            (unknown(i) && announced_by_place_noun(tokens, i, pack)).then(|| {
+            (unknown(i) && !qualifier && announced_by_place_noun(tokens, i, pack)).then(|| {
                 (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j) && (j == i || !carries_connector(j))).count()
             })
         });

@@ -143,6 +143,11 @@ struct WordsSection {
     punctuation: HashMap<String, String>,
     abbreviations: Vec<String>,
     function_words: Vec<String>,
+    /// Letters that `letter_variants` folds but that set a function word apart from a name
+    /// ("ى": the preposition "على" is not the name "علي"): a function word written with one of
+    /// them is that word only where the text writes it so.
+    #[serde(default)]
+    function_word_letters: Vec<String>,
     subject_pronouns: Vec<String>,
     caption_markers: Vec<String>,
 }
@@ -213,6 +218,10 @@ struct PlacesSection {
     /// before ("the *neighbouring* village", "the *industrial* city").
     #[serde(default)]
     other_place_words: Vec<String>,
+    /// Adjectives that, right after a place noun, say what kind of place it is rather than
+    /// name it ("a *nearby* area", "*new* villages"): alone they are no name.
+    #[serde(default)]
+    place_qualifiers: Vec<String>,
 }
 
 /// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
@@ -307,6 +316,12 @@ pub struct LanguagePack {
     pub abbreviations: HashSet<String>,
     /// Folded words that are never names even when capitalized ("les", "the").
     pub function_words: HashSet<String>,
+    /// Folded function words written with a letter of `function_word_letters`: each is that
+    /// word only where the text writes one of those letters in it.
+    spelled_function_words: HashSet<String>,
+    function_word_letters: Vec<char>,
+    /// Folded adjectives that after a place noun qualify it and are no name.
+    pub place_qualifiers: HashSet<String>,
     pub subject_pronouns: Lexicon<()>,
     pub caption_markers: Lexicon<()>,
     /// Month number 1..=12.
@@ -529,6 +544,15 @@ impl LanguagePack {
         ]
     }
 
+    /// Whether a token is a function word as written: a word folded to one but written
+    /// without the letter that sets that function word apart ("علي", the name, folded as
+    /// the preposition "على") is not.
+    pub fn is_function_token(&self, token: &Token) -> bool {
+        self.is_function_word(&token.norm)
+            && (!self.spelled_function_words.contains(token.norm.as_str())
+                || token.text.chars().any(|c| self.function_word_letters.contains(&c)))
+    }
+
     /// Whether a folded word is a function word, or starts with an elided one ("l'armee").
     pub fn is_function_word(&self, folded: &str) -> bool {
         self.function_words.contains(folded)
@@ -673,10 +697,25 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         )
     };
     let settlement_nouns = by_kind(|e| &e.nouns);
+    let function_word_letters = file
+        .words
+        .function_word_letters
+        .iter()
+        .map(|l| one_char(l, "words.function_word_letters", origin))
+        .collect::<Result<Vec<char>, PackError>>()?;
     let place_anaphors = by_kind(|e| &e.anaphors);
     let mut pack = LanguagePack {
         abbreviations: file.words.abbreviations.iter().map(|w| rules.fold(w).to_string()).collect(),
         function_words: file.words.function_words.iter().map(|w| rules.fold(w).to_string()).collect(),
+        spelled_function_words: file
+            .words
+            .function_words
+            .iter()
+            .filter(|w| w.chars().any(|c| function_word_letters.contains(&c)))
+            .map(|w| rules.fold(w).to_string())
+            .collect(),
+        function_word_letters: function_word_letters.clone(),
+        place_qualifiers: file.places.place_qualifiers.iter().map(|w| rules.fold(w).to_string()).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,
