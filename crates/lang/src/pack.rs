@@ -71,6 +71,9 @@ pub struct Trigger {
     pub confidence: f64,
     /// The sub-event type an incident trigger names.
     pub sub_event_type: Option<SubEventType>,
+    /// The only side that uses what the trigger names (barrel bombs are the Syrian
+    /// government's): its actor where the text names none.
+    pub actor: Option<ActorId>,
 }
 
 /// Which side of a construction a marker belongs to.
@@ -289,6 +292,9 @@ struct TriggerEntry {
     /// For `incident` triggers: ACLED's spelling of the sub-event type they name.
     #[serde(default)]
     sub_event_type: Option<String>,
+    /// The actor id of the only side that uses the weapon the words name.
+    #[serde(default)]
+    actor: Option<String>,
 }
 
 fn default_confidence() -> f64 {
@@ -674,7 +680,11 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             (Some(_), _) => return Err(invalid(origin, "only incident triggers name a sub_event_type".into())),
             (None, _) => None,
         };
-        let trigger = Trigger { kind: entry.kind, confidence: entry.confidence, sub_event_type };
+        let actor = match &entry.actor {
+            Some(id) => Some(ActorId::parse(id).ok_or_else(|| invalid(origin, format!("unknown actor id {id:?}")))?),
+            None => None,
+        };
+        let trigger = Trigger { kind: entry.kind, confidence: entry.confidence, sub_event_type, actor };
         triggers.extend(entry.words.iter().map(|w| (w.as_str(), trigger)));
     }
     let region_words = file
