@@ -195,6 +195,7 @@ pub fn spot(
         places.iter().filter(|p| p.after_place_noun).map(|p| (p.start, p.end)).collect();
     let triggers = triggers.into_iter().filter(|t| !inside_any(t.start, t.end, &announced)).collect();
     regions_in_apposition(&mut places, &tokens);
+    second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     let mut hypothetical: Vec<(usize, usize)> = pack.hypothetical.spans(&tokens);
@@ -665,6 +666,26 @@ pub(crate) fn role_of(
         Some((_, _)) => PlaceRole::Origin,
         None if region_after || possessor => PlaceRole::Region { admin1: admin1() },
         None => PlaceRole::Site,
+    }
+}
+
+/// The most words between a "between" marker and the first place it sets ("بين *بلدتي* X").
+const BETWEEN_LEAD: usize = 2;
+
+/// "on the road between the towns of X and Y": what happened there is placed near X; Y,
+/// listed after it, only bounds the road, a landmark.
+fn second_bounds_of_pairs(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
+    for i in 1..places.len() {
+        let (before, after) = places.split_at_mut(i);
+        let (first, second) = (&before[i - 1], &mut after[0]);
+        let between = (0..=BETWEEN_LEAD).any(|lead| {
+            first.start >= lead && pack.between_markers.match_ending_at(tokens, first.start - lead, 2).is_some()
+        });
+        let paired = second.start > first.end
+            && (first.end..second.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some());
+        if between && paired && first.role == PlaceRole::Near && second.role == PlaceRole::Near {
+            second.role = PlaceRole::Landmark;
+        }
     }
 }
 

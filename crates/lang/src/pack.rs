@@ -225,6 +225,10 @@ struct PlacesSection {
     /// name it ("a *nearby* area", "*new* villages"): alone they are no name.
     #[serde(default)]
     place_qualifiers: Vec<String>,
+    /// Words that set a place between two named ones ("between"): near the first, the
+    /// second only bounds it.
+    #[serde(default)]
+    between_markers: Vec<String>,
 }
 
 /// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
@@ -366,6 +370,8 @@ pub struct LanguagePack {
     pub settlement_kinds: Vec<String>,
     /// Words after a definite place noun that make it another place ("le village *voisin*").
     pub other_place_words: Lexicon<()>,
+    /// "between": of two places after it, the second only bounds what the first places.
+    pub between_markers: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -526,6 +532,7 @@ impl LanguagePack {
             &mut self.settlement_nouns,
             &mut self.place_anaphors,
             &mut self.other_place_words,
+            &mut self.between_markers,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -758,6 +765,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         place_anaphors,
         settlement_kinds,
         other_place_words: set(&file.places.other_place_words),
+        between_markers: set(&file.places.between_markers),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
