@@ -265,6 +265,14 @@ struct EventsSection {
     /// النظام") and a verbal noun's agent as its genitive ("قصف قوات النظام").
     #[serde(default)]
     agent_right_after_trigger: bool,
+    /// Agent markers that name the doer even after the deed's object ("the abduction of
+    /// villagers *by* ISIS").
+    #[serde(default)]
+    distant_agent_markers: Vec<String>,
+    /// Nouns of units that head the phrase naming a subject ("*وحدات* الهندسة في الجيش"):
+    /// an actor in that phrase, after a verb, is still its subject.
+    #[serde(default)]
+    unit_nouns: Vec<String>,
     aerial: Vec<String>,
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
@@ -389,6 +397,10 @@ pub struct LanguagePack {
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
+    /// Agent markers that introduce the doer after the deed's object too.
+    pub distant_agent_markers: Lexicon<()>,
+    /// Nouns of units heading a subject's phrase ("units of the army").
+    pub unit_nouns: Lexicon<()>,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
     pub aerial: Lexicon<()>,
     /// Words that say a place changed hands without fighting: a take is then a
@@ -533,6 +545,8 @@ impl LanguagePack {
             &mut self.place_anaphors,
             &mut self.other_place_words,
             &mut self.between_markers,
+            &mut self.distant_agent_markers,
+            &mut self.unit_nouns,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -780,6 +794,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         claim_markers: set(&file.events.claim_markers),
         agent_markers: set(&file.events.agent_markers),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
+        distant_agent_markers: set(&file.events.distant_agent_markers),
+        unit_nouns: set(&file.events.unit_nouns),
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
         other_senses: set(&file.events.other_senses),
