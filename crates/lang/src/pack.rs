@@ -167,6 +167,10 @@ struct DatesSection {
     /// Words that may stand between a month and its year ("نوفمبر عام 2013").
     #[serde(default)]
     year_words: Vec<String>,
+    /// Words after a month that make it the last such month before publication
+    /// ("أيلول الماضي": last September).
+    #[serde(default)]
+    last_month_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -351,6 +355,8 @@ pub struct LanguagePack {
     pub recent: Lexicon<()>,
     pub past_tense: Lexicon<()>,
     pub year_words: Lexicon<()>,
+    /// After a month: the last such month before publication.
+    pub last_month_words: Lexicon<()>,
     pub number_words: Lexicon<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
@@ -528,6 +534,7 @@ impl LanguagePack {
             &mut self.recent,
             &mut self.past_tense,
             &mut self.year_words,
+            &mut self.last_month_words,
             &mut self.number_words,
             &mut self.vague_quantities,
             &mut self.place_nouns,
@@ -759,6 +766,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         recent: set(&file.dates.recent),
         past_tense: set(&file.dates.past_tense),
         year_words: set(&file.dates.year_words),
+        last_month_words: set(&file.dates.last_month_words),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
             file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),
