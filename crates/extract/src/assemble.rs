@@ -15,7 +15,7 @@ use frontline_lang::LanguagePack;
 
 use crate::casualties;
 use crate::context::ArticleContext;
-use crate::dates::{before_news_window, best_for};
+use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day, protests_by_intervention};
 use crate::discourse::{resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
@@ -145,6 +145,20 @@ fn spot_prose(
 }
 
 impl<'s> SentenceReader<'_, 's> {
+    /// The window an undated sentence takes from the dated one before it. A sentence that
+    /// reports, before its event, what a side announced ("وأعلن جيش العزة السيطرة على ...")
+    /// brings a new statement, of the day it was made as often as of the episode told
+    /// before: its events happened on that episode's day or after it, up to publication. A
+    /// monitor or an agency quoted on the episode (a named source) goes on telling it.
+    fn carried_into_claim(&self, carried: &DateWindow, trigger: usize) -> DateWindow {
+        let s = self.spotted;
+        let claimed = s.sources.is_empty() && s.claims.iter().any(|&(start, _)| start < trigger);
+        match self.ctx.article.published {
+            Some(published) if claimed => carried.through(published, "carried into a statement made by publication"),
+            _ => carried.clone(),
+        }
+    }
+
     /// The proposed events of one prose sentence; a toll it gives without an event, or over
     /// a period, is kept as a figure of the article.
     fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Proposed> {
@@ -183,7 +197,7 @@ impl<'s> SentenceReader<'_, 's> {
                 continue;
             }
             if self.spotted.dates.is_empty() && frame.time.is_none() {
-                frame.time = carried.clone();
+                frame.time = carried.as_ref().map(|w| self.carried_into_claim(w, frame.trigger.start));
             }
             let announced_place = frame.place.after_place_noun || self.listed_with_a_known_place(frame.place);
             let proposed = self.build(frame, discourse, trace);

@@ -33,6 +33,14 @@ impl DateWindow {
         DateWindow { start: None, end: None, precision: 3, rule: rule.to_string() }
     }
 
+    /// The same window, its end moved to a later day: what happened on or after its start.
+    pub fn through(&self, end: NaiveDate, rule: &str) -> DateWindow {
+        match self.start {
+            Some(start) if start < end => DateWindow::span(start, end, format!("{}, {rule}", self.rule)),
+            _ => self.clone(),
+        }
+    }
+
     /// The single best day: known only when the window is one day.
     pub fn day_of(&self) -> Option<NaiveDate> {
         match (self.start, self.end) {
@@ -151,7 +159,8 @@ fn explicit_date(
     } else {
         let month = pack.months.match_at(tokens, i)?;
         let Some(day) = day_number(tokens.get(month.end)) else {
-            return month_of_year(tokens, start, month.end, *month.value, pack);
+            return month_of_year(tokens, start, month.end, *month.value, pack)
+                .or_else(|| last_month(tokens, start, month.end, *month.value, pack, published?));
         };
         let mut end = month.end + 1;
         // An ordinal suffix written apart from the number: "28th", "1er".
@@ -207,6 +216,28 @@ fn month_of_year(
     };
     let window = DateWindow::span(first, next - Days::new(1), "a month and its year: the whole month".into());
     Some(DateMention { start, end: probe + 1, window, rank: 1 })
+}
+
+/// "أيلول الماضي" (last September): the whole of the last such month before the month of
+/// publication.
+fn last_month(
+    tokens: &[Token],
+    start: usize,
+    after_month: usize,
+    month: u32,
+    pack: &LanguagePack,
+    published: NaiveDate,
+) -> Option<DateMention> {
+    let last = pack.last_month_words.match_at(tokens, after_month)?;
+    let year = if month < published.month() { published.year() } else { published.year() - 1 };
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let window = DateWindow::span(first, next - Days::new(1), "the last such month before publication".into());
+    Some(DateMention { start, end: last.end, window, rank: 1 })
 }
 
 fn day_number(token: Option<&Token>) -> Option<u32> {

@@ -195,6 +195,7 @@ pub fn spot(
         places.iter().filter(|p| p.after_place_noun).map(|p| (p.start, p.end)).collect();
     let triggers = triggers.into_iter().filter(|t| !inside_any(t.start, t.end, &announced)).collect();
     regions_in_apposition(&mut places, &tokens);
+    second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     let mut hypothetical: Vec<(usize, usize)> = pack.hypothetical.spans(&tokens);
@@ -388,10 +389,7 @@ fn uncased_name_spans(
 ) -> Vec<(usize, usize)> {
     let free = |i: usize| {
         tokens.get(i).is_some_and(|t| {
-            !blocked[i]
-                && t.kind == TokenKind::Word
-                && !pack.is_function_word(&t.norm)
-                && !pack.is_split_enclitic(tokens, i)
+            !blocked[i] && t.kind == TokenKind::Word && !pack.is_function_token(t) && !pack.is_split_enclitic(tokens, i)
         })
     };
     let unknown = |i: usize| free(i) && !pack.knows(&tokens[i].norm);
@@ -454,8 +452,13 @@ fn uncased_name_spans(
                 && pack.region_words.match_at(tokens, i).is_none()
                 && gazetteer.knows_name(&span_text(text, tokens, i, i + 1))
         };
+        // "منطقة قريبة" (a nearby area), "قرى جديدة" (new villages): an adjective after a
+        // place noun says what kind of place it is; it may still start a longer name.
+        let qualifier =
+            pack.place_qualifiers.contains(tokens[i].norm.as_str()) && announced_by_place_noun(tokens, i, pack);
         let known = (1..=MAX_NAME_WORDS)
             .rev()
+            .filter(|&k| k > 1 || !qualifier)
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word) || announced_known(k)))
             .find(|&k| {
                 let name = span_text(text, tokens, i, i + k);
@@ -468,7 +471,7 @@ fn uncased_name_spans(
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
-            (unknown(i) && announced_by_place_noun(tokens, i, pack)).then(|| {
+            (unknown(i) && !qualifier && announced_by_place_noun(tokens, i, pack)).then(|| {
                 (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j) && (j == i || !carries_connector(j))).count()
             })
         });
@@ -663,6 +666,26 @@ pub(crate) fn role_of(
         Some((_, _)) => PlaceRole::Origin,
         None if region_after || possessor => PlaceRole::Region { admin1: admin1() },
         None => PlaceRole::Site,
+    }
+}
+
+/// The most words between a "between" marker and the first place it sets ("بين *بلدتي* X").
+const BETWEEN_LEAD: usize = 2;
+
+/// "on the road between the towns of X and Y": what happened there is placed near X; Y,
+/// listed after it, only bounds the road, a landmark.
+fn second_bounds_of_pairs(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
+    for i in 1..places.len() {
+        let (before, after) = places.split_at_mut(i);
+        let (first, second) = (&before[i - 1], &mut after[0]);
+        let between = (0..=BETWEEN_LEAD).any(|lead| {
+            first.start >= lead && pack.between_markers.match_ending_at(tokens, first.start - lead, 2).is_some()
+        });
+        let paired = second.start > first.end
+            && (first.end..second.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some());
+        if between && paired && first.role == PlaceRole::Near && second.role == PlaceRole::Near {
+            second.role = PlaceRole::Landmark;
+        }
     }
 }
 

@@ -71,6 +71,9 @@ pub struct Trigger {
     pub confidence: f64,
     /// The sub-event type an incident trigger names.
     pub sub_event_type: Option<SubEventType>,
+    /// The only side that uses what the trigger names (barrel bombs are the Syrian
+    /// government's): its actor where the text names none.
+    pub actor: Option<ActorId>,
 }
 
 /// Which side of a construction a marker belongs to.
@@ -143,6 +146,11 @@ struct WordsSection {
     punctuation: HashMap<String, String>,
     abbreviations: Vec<String>,
     function_words: Vec<String>,
+    /// Letters that `letter_variants` folds but that set a function word apart from a name
+    /// ("ى": the preposition "على" is not the name "علي"): a function word written with one of
+    /// them is that word only where the text writes it so.
+    #[serde(default)]
+    function_word_letters: Vec<String>,
     subject_pronouns: Vec<String>,
     caption_markers: Vec<String>,
 }
@@ -159,6 +167,10 @@ struct DatesSection {
     /// Words that may stand between a month and its year ("نوفمبر عام 2013").
     #[serde(default)]
     year_words: Vec<String>,
+    /// Words after a month that make it the last such month before publication
+    /// ("أيلول الماضي": last September).
+    #[serde(default)]
+    last_month_words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -213,6 +225,14 @@ struct PlacesSection {
     /// before ("the *neighbouring* village", "the *industrial* city").
     #[serde(default)]
     other_place_words: Vec<String>,
+    /// Adjectives that, right after a place noun, say what kind of place it is rather than
+    /// name it ("a *nearby* area", "*new* villages"): alone they are no name.
+    #[serde(default)]
+    place_qualifiers: Vec<String>,
+    /// Words that set a place between two named ones ("between"): near the first, the
+    /// second only bounds it.
+    #[serde(default)]
+    between_markers: Vec<String>,
 }
 
 /// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
@@ -249,6 +269,14 @@ struct EventsSection {
     /// النظام") and a verbal noun's agent as its genitive ("قصف قوات النظام").
     #[serde(default)]
     agent_right_after_trigger: bool,
+    /// Agent markers that name the doer even after the deed's object ("the abduction of
+    /// villagers *by* ISIS").
+    #[serde(default)]
+    distant_agent_markers: Vec<String>,
+    /// Nouns of units that head the phrase naming a subject ("*وحدات* الهندسة في الجيش"):
+    /// an actor in that phrase, after a verb, is still its subject.
+    #[serde(default)]
+    unit_nouns: Vec<String>,
     aerial: Vec<String>,
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
@@ -280,6 +308,9 @@ struct TriggerEntry {
     /// For `incident` triggers: ACLED's spelling of the sub-event type they name.
     #[serde(default)]
     sub_event_type: Option<String>,
+    /// The actor id of the only side that uses the weapon the words name.
+    #[serde(default)]
+    actor: Option<String>,
 }
 
 fn default_confidence() -> f64 {
@@ -307,6 +338,12 @@ pub struct LanguagePack {
     pub abbreviations: HashSet<String>,
     /// Folded words that are never names even when capitalized ("les", "the").
     pub function_words: HashSet<String>,
+    /// Folded function words written with a letter of `function_word_letters`: each is that
+    /// word only where the text writes one of those letters in it.
+    spelled_function_words: HashSet<String>,
+    function_word_letters: Vec<char>,
+    /// Folded adjectives that after a place noun qualify it and are no name.
+    pub place_qualifiers: HashSet<String>,
     pub subject_pronouns: Lexicon<()>,
     pub caption_markers: Lexicon<()>,
     /// Month number 1..=12.
@@ -318,6 +355,8 @@ pub struct LanguagePack {
     pub recent: Lexicon<()>,
     pub past_tense: Lexicon<()>,
     pub year_words: Lexicon<()>,
+    /// After a month: the last such month before publication.
+    pub last_month_words: Lexicon<()>,
     pub number_words: Lexicon<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
@@ -345,6 +384,8 @@ pub struct LanguagePack {
     pub settlement_kinds: Vec<String>,
     /// Words after a definite place noun that make it another place ("le village *voisin*").
     pub other_place_words: Lexicon<()>,
+    /// "between": of two places after it, the second only bounds what the first places.
+    pub between_markers: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -362,6 +403,10 @@ pub struct LanguagePack {
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
+    /// Agent markers that introduce the doer after the deed's object too.
+    pub distant_agent_markers: Lexicon<()>,
+    /// Nouns of units heading a subject's phrase ("units of the army").
+    pub unit_nouns: Lexicon<()>,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
     pub aerial: Lexicon<()>,
     /// Words that say a place changed hands without fighting: a take is then a
@@ -489,6 +534,7 @@ impl LanguagePack {
             &mut self.recent,
             &mut self.past_tense,
             &mut self.year_words,
+            &mut self.last_month_words,
             &mut self.number_words,
             &mut self.vague_quantities,
             &mut self.place_nouns,
@@ -505,6 +551,9 @@ impl LanguagePack {
             &mut self.settlement_nouns,
             &mut self.place_anaphors,
             &mut self.other_place_words,
+            &mut self.between_markers,
+            &mut self.distant_agent_markers,
+            &mut self.unit_nouns,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
@@ -527,6 +576,15 @@ impl LanguagePack {
             &mut self.actors,
             &mut self.triggers,
         ]
+    }
+
+    /// Whether a token is a function word as written: a word folded to one but written
+    /// without the letter that sets that function word apart ("علي", the name, folded as
+    /// the preposition "على") is not.
+    pub fn is_function_token(&self, token: &Token) -> bool {
+        self.is_function_word(&token.norm)
+            && (!self.spelled_function_words.contains(token.norm.as_str())
+                || token.text.chars().any(|c| self.function_word_letters.contains(&c)))
     }
 
     /// Whether a folded word is a function word, or starts with an elided one ("l'armee").
@@ -650,7 +708,11 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             (Some(_), _) => return Err(invalid(origin, "only incident triggers name a sub_event_type".into())),
             (None, _) => None,
         };
-        let trigger = Trigger { kind: entry.kind, confidence: entry.confidence, sub_event_type };
+        let actor = match &entry.actor {
+            Some(id) => Some(ActorId::parse(id).ok_or_else(|| invalid(origin, format!("unknown actor id {id:?}")))?),
+            None => None,
+        };
+        let trigger = Trigger { kind: entry.kind, confidence: entry.confidence, sub_event_type, actor };
         triggers.extend(entry.words.iter().map(|w| (w.as_str(), trigger)));
     }
     let region_words = file
@@ -673,10 +735,25 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         )
     };
     let settlement_nouns = by_kind(|e| &e.nouns);
+    let function_word_letters = file
+        .words
+        .function_word_letters
+        .iter()
+        .map(|l| one_char(l, "words.function_word_letters", origin))
+        .collect::<Result<Vec<char>, PackError>>()?;
     let place_anaphors = by_kind(|e| &e.anaphors);
     let mut pack = LanguagePack {
         abbreviations: file.words.abbreviations.iter().map(|w| rules.fold(w).to_string()).collect(),
         function_words: file.words.function_words.iter().map(|w| rules.fold(w).to_string()).collect(),
+        spelled_function_words: file
+            .words
+            .function_words
+            .iter()
+            .filter(|w| w.chars().any(|c| function_word_letters.contains(&c)))
+            .map(|w| rules.fold(w).to_string())
+            .collect(),
+        function_word_letters: function_word_letters.clone(),
+        place_qualifiers: file.places.place_qualifiers.iter().map(|w| rules.fold(w).to_string()).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,
@@ -689,6 +766,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         recent: set(&file.dates.recent),
         past_tense: set(&file.dates.past_tense),
         year_words: set(&file.dates.year_words),
+        last_month_words: set(&file.dates.last_month_words),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
             file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),
@@ -709,6 +787,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         place_anaphors,
         settlement_kinds,
         other_place_words: set(&file.places.other_place_words),
+        between_markers: set(&file.places.between_markers),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
@@ -723,6 +802,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         claim_markers: set(&file.events.claim_markers),
         agent_markers: set(&file.events.agent_markers),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
+        distant_agent_markers: set(&file.events.distant_agent_markers),
+        unit_nouns: set(&file.events.unit_nouns),
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
         other_senses: set(&file.events.other_senses),

@@ -9,6 +9,11 @@ use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
 use crate::spot::{span_text, ActorMention, TriggerMention};
 
+/// The most words from a unit noun, or a distant agent marker, to the actor it names.
+const UNIT_PHRASE: usize = 4;
+/// The most words from a trigger to an actor a distant agent marker introduces.
+const DISTANT_AGENT_REACH: usize = 12;
+
 /// Quotation marks that may stand between a word and the name it governs.
 const QUOTES: &str = "\"'«»“”„";
 
@@ -70,7 +75,8 @@ impl<'s> SentenceReader<'_, 's> {
         let agent = |a: &ActorMention| {
             a.start < trigger.end
                 || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
-                || (pack.agent_right_after_trigger && self.right_after(trigger, a))
+                || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
+                || self.agent_at_distance(trigger, a)
         };
         let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
         let after =
@@ -97,6 +103,33 @@ impl<'s> SentenceReader<'_, 's> {
         let tokens = &self.spotted.tokens;
         actor.start == trigger.end
             || (actor.start == trigger.end + 1 && tokens.get(trigger.end).is_some_and(|t| t.is_punct(QUOTES)))
+    }
+
+    /// Whether an actor stands in a unit's phrase right after the trigger ("فككت وحدات
+    /// الهندسة في الجيش": the army's engineering units defused), with no actor before it.
+    fn heads_unit(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
+        let s = self.spotted;
+        self.ctx.pack.unit_nouns.match_at(&s.tokens, trigger.end).is_some()
+            && actor.start > trigger.end
+            && actor.start - trigger.end <= UNIT_PHRASE
+            && self.same_clause(trigger.end, actor.start)
+            && !s.actors.iter().any(|b| b.start >= trigger.end && b.start < actor.start)
+    }
+
+    /// Whether a marker that names the doer even after the deed's object introduces the
+    /// actor, in the trigger's clause ("اختطاف عدد من أهالي قرية السعن من قبل تنظيم داعش").
+    fn agent_at_distance(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
+        let s = self.spotted;
+        actor.start > trigger.end
+            && actor.start - trigger.end <= DISTANT_AGENT_REACH
+            && self.same_clause(trigger.end, actor.start)
+            && self
+                .ctx
+                .pack
+                .distant_agent_markers
+                .spans(&s.tokens)
+                .iter()
+                .any(|&(start, end)| start >= trigger.end && end <= actor.start && actor.start - end <= UNIT_PHRASE)
     }
 
     /// An actor named only by a nationality word ("Turkish drones", "frappes russes").

@@ -8,7 +8,7 @@ use frontline_lang::TriggerKind;
 use super::Frame;
 use crate::discourse::{Discourse, ATTACK_MEMORY};
 use crate::reader::SentenceReader;
-use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
+use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
 use crate::trace::SentenceTrace;
 
 impl<'s> SentenceReader<'_, 's> {
@@ -48,6 +48,20 @@ impl<'s> SentenceReader<'_, 's> {
         }
     }
 
+    /// The side a weapon the trigger names belongs to, when only one side uses it ("براميل
+    /// متفجرة": barrel bombs are dropped by the Syrian government's helicopters alone).
+    fn weapon_user(&self, trigger: &TriggerMention) -> Option<ActorMention> {
+        let id = trigger.trigger.actor?;
+        Some(ActorMention {
+            start: trigger.start,
+            end: trigger.end,
+            id,
+            text: trigger.text.clone(),
+            joint: None,
+            allies: None,
+        })
+    }
+
     /// Places hit by an attack: the sites of the sentence, else its region.
     pub(crate) fn attack(
         &self,
@@ -58,7 +72,7 @@ impl<'s> SentenceReader<'_, 's> {
     ) {
         let sub_event_type =
             if kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
-        let actor = self.attacker(trigger, kind, discourse);
+        let actor = self.attacker(trigger, kind, discourse).or_else(|| self.weapon_user(trigger));
         let target = self.target_actor(trigger, actor.as_ref());
         for place in self.targets(trigger) {
             let mut frame = Frame::new(sub_event_type, place, trigger).by(actor.clone());
