@@ -340,7 +340,7 @@ fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_
     let mut unlink = conn.prepare_cached("UPDATE events SET merged = NULL, share = ?2 WHERE key = ?1")?;
     for (merged, mine, reuse, is_alone) in planned {
         if is_alone {
-            // Its share is set again: an event of an earlier version may lack it.
+            // One that leaves a row is given its share: inserted into a row, it had none.
             for member in mine.iter().filter(|m| m.merged.is_some()) {
                 unlink.execute(params![member.key, share_of(&member.event.event_id)])?;
             }

@@ -96,10 +96,11 @@ fn filter_clause(table: Table, filter: &EventFilter) -> (String, Vec<Value>) {
     if let Some(article) = &filter.article {
         let clause = match table {
             Table::Events => " AND a.id = ?",
-            // An event alone is its merged event's only source.
+            // The merged events of the article's events (the events themselves when alone),
+            // found once.
             Table::Merged => {
-                " AND CASE WHEN m.key < 0 THEN (SELECT sa.id FROM articles sa WHERE sa.key = e.article) = ?
-                  ELSE EXISTS (SELECT 1 FROM events s JOIN articles sa ON sa.key = s.article WHERE s.merged = m.key AND sa.id = ?) END"
+                " AND m.key IN (SELECT coalesce(s.merged, -s.key) FROM events s JOIN articles sa ON sa.key = s.article
+                  WHERE sa.id = ?)"
             }
         };
         bind(clause, article.clone().into(), &mut sql);

@@ -182,7 +182,8 @@ pub(crate) fn insert_event(
         event.claimed_by,
         merged,
         key,
-        share_of(&event.event_id),
+        // Read only while it is alone: an event inserted into a merged event's row keeps none.
+        merged.is_none().then(|| share_of(&event.event_id)),
     ])?;
     Ok(())
 }

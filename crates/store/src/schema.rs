@@ -55,7 +55,8 @@ CREATE INDEX IF NOT EXISTS articles_by_hash ON articles(substr(content_hash, 1, 
 -- A new text under a known URL replaces the article; most articles have no URL.
 CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url) WHERE url IS NOT NULL;
 -- An event's `share` is its share of its merged event's id (frontline_merge::member_share,
--- as a signed integer): the id of an event alone is printf('%016x', share).
+-- as a signed integer), set while it is alone (and perhaps after): the id of an event alone
+-- is printf('%016x', share).
 CREATE TABLE IF NOT EXISTS events (
     key INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL,
