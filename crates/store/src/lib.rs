@@ -748,8 +748,10 @@ CREATE TABLE IF NOT EXISTS article_versions (
         conn.execute("ATTACH ?1 AS six", [six.to_str().expect("a path")]).expect("attached");
         conn.execute_batch(
             "INSERT INTO articles SELECT * FROM six.articles;
-             -- An event's block sits where its place key was.
-             INSERT INTO events SELECT * FROM six.events;
+             -- An event's block sits where its place key was; schema 5 knew no shares.
+             CREATE TEMP TABLE six_events AS SELECT * FROM six.events;
+             ALTER TABLE temp.six_events DROP COLUMN share;
+             INSERT INTO events SELECT * FROM six_events;
              UPDATE events SET place_key = (SELECT b.place_key FROM six.blocks b WHERE b.key = CAST(events.place_key AS INTEGER));
              INSERT INTO merged_events (key, event_id, best, kind, place_key, date_start, date_end, event_date,
                 time_precision, fatalities, confidence, share_sum, record)
@@ -942,6 +944,7 @@ CREATE TABLE IF NOT EXISTS article_versions (
                 e.event_id = format!("{id}-e");
                 store.save(&article(&id, &id), &[e], "[]", merge).expect("saved");
             }
+            back_to_schema_7(&store.conn);
             // Back to schema 6: merged events without their tallies.
             store
                 .conn
@@ -982,6 +985,73 @@ CREATE TABLE IF NOT EXISTS article_versions (
         assert_eq!(known, 1, "merged again once, it has its tally");
         store.remerge_all(merge).expect("full merge");
         assert_eq!(merged_records(&store), incremental);
+    }
+
+    /// Takes a store back to schema 7: every event alone given the row it had then.
+    fn back_to_schema_7(conn: &Connection) {
+        let alone: Vec<i64> = {
+            let mut statement = conn.prepare("SELECT key FROM events WHERE merged IS NULL").expect("prepared");
+            let rows = statement.query_map([], |r| r.get(0)).expect("read");
+            rows.collect::<Result<_, _>>().expect("keys")
+        };
+        for key in alone {
+            merging::give_alone_a_row(conn, key).expect("a row");
+        }
+        conn.execute_batch(
+            "DROP INDEX events_alone; DROP INDEX events_by_merged; ALTER TABLE events DROP COLUMN share;
+             CREATE INDEX events_by_merged ON events(merged); PRAGMA user_version = 7;",
+        )
+        .expect("schema 7");
+    }
+
+    #[test]
+    fn a_store_of_schema_7_drops_the_rows_of_events_alone_and_gives_what_it_gave() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("seven.db");
+        let merge = &merge_stage;
+        let (before, ids) = {
+            let mut store = Store::open(&path).expect("store opens");
+            // Two reports of one strike, one of another day, one elsewhere, one undated.
+            store.save(&article("a", "a"), &[event_on("a", 3, 4), event("a", "Sarmin")], "[]", merge).expect("saved");
+            store.save(&article("b", "b"), &[event_on("b", 3, 3)], "[]", merge).expect("saved");
+            store.save(&article("c", "c"), &[event_on("c", 20, 20)], "[]", merge).expect("saved");
+            let mut undated = event("u", "Binnish");
+            (undated.date_start, undated.date_end, undated.event_date) = (None, None, None);
+            store.save(&article("u", "u"), &[undated], "[]", merge).expect("saved");
+            let alone: i64 = store
+                .conn
+                .query_row("SELECT count(*) FROM events WHERE merged IS NULL", [], |r| r.get(0))
+                .expect("count");
+            assert_eq!(alone, 3, "three events are their own merged events");
+            let before = (contents(&store), merged_ids(&store));
+            back_to_schema_7(&store.conn);
+            let rows: i64 =
+                store.conn.query_row("SELECT count(*) FROM merged_events", [], |r| r.get(0)).expect("count");
+            assert_eq!(rows, 4, "schema 7 has a row for each merged event");
+            before
+        };
+        let mut store = Store::open(&path).expect("a store of schema 7 opens");
+        let version: i64 = store.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(version, schema::SCHEMA_VERSION);
+        let rows: i64 = store.conn.query_row("SELECT count(*) FROM merged_events", [], |r| r.get(0)).expect("count");
+        assert_eq!(rows, 1, "only the merged event of two reports keeps its row");
+        assert_eq!(contents(&store), before, "nothing is lost");
+        for id in &ids {
+            let merged = store.merged_event(id).expect("query").expect("found by id");
+            assert_eq!(&merged.event.event_id, id);
+            let first = store.event(&merged.sources[0].event_id).expect("query").expect("its source");
+            assert_eq!(store.merged_event_of(&first).expect("query"), Some(merged));
+        }
+        assert_eq!(store.count_merged_events(&EventFilter::default()).expect("count"), 4);
+        let of_c = EventFilter { article: Some("c".into()), ..EventFilter::default() };
+        assert_eq!(store.count_merged_events(&of_c).expect("count"), 1);
+        // It goes on: a third report joins the strike, another joins the one of day 20.
+        store.save(&article("d", "d"), &[event_on("d", 4, 4)], "[]", merge).expect("saved");
+        store.save(&article("e", "e"), &[event_on("e", 20, 21)], "[]", merge).expect("saved");
+        let incremental = merged_records(&store);
+        assert_eq!(incremental.len(), 4);
+        store.remerge_all(merge).expect("full merge");
+        assert_eq!(merged_records(&store), incremental, "a full merge finds the same");
     }
 
     fn store() -> (tempfile::TempDir, Store) {

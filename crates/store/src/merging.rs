@@ -13,7 +13,9 @@ use frontline_merge::{Tally, Toll};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use crate::record::{day_number, day_of, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
+use crate::record::{
+    day_number, day_of, insert_event, kind_code, read_event, share_of, EVENT_COLUMNS, EVENT_COLUMN_COUNT,
+};
 use crate::{MergeFn, StoreError};
 
 /// A block: sub-event type (as stored) and place key.
@@ -27,6 +29,21 @@ pub(crate) struct BlockRow {
 }
 /// An event's date window as stored: day numbers.
 pub(crate) type Window = (Option<i64>, Option<i64>);
+
+/// A merged event as a save reaches it: a row of `merged_events` (its key), or an event
+/// alone (its key), its own merged event without a row (schema.rs, version 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Merged {
+    Row(i64),
+    Alone(i64),
+}
+
+impl Merged {
+    /// The merged event of a stored event whose key and `merged` column these are.
+    pub(crate) fn of(event: i64, merged: Option<i64>) -> Merged {
+        merged.map_or(Merged::Alone(event), Merged::Row)
+    }
+}
 
 pub(crate) fn block_of(event: &Event) -> Block {
     (kind_code(event.sub_event_type), event.place_key())
@@ -137,7 +154,7 @@ pub(crate) fn remerge_joined(
     merge: MergeFn<'_>,
 ) -> Result<(), StoreError> {
     let row = memo.block(conn, block)?;
-    let mut joined: Vec<i64> = lost.to_vec();
+    let mut joined: Vec<Merged> = lost.iter().map(|&k| Merged::Row(k)).collect();
     for (_, window) in pending {
         joined.extend(merged_overlapping(conn, row, window)?);
     }
@@ -147,15 +164,19 @@ pub(crate) fn remerge_joined(
     for (key, _) in pending {
         read_members(conn, &mut members, "e.key = ?1", *key)?;
     }
+    // (The pending events, not merged yet, are found as events alone too: read once.)
     for merged in &joined {
-        read_members(conn, &mut members, "e.merged = ?1", *merged)?;
+        match merged {
+            Merged::Row(key) => read_members(conn, &mut members, "e.merged = ?1", *key)?,
+            Merged::Alone(key) => read_members(conn, &mut members, "e.key = ?1", *key)?,
+        }
     }
     write_merge(conn, block.0, members, merge)
 }
 
 /// The merged events of the stored events of a block whose windows overlap `window` (for
 /// an undated window, of its undated events; for a window open at one end, of all of them).
-fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Result<Vec<i64>, StoreError> {
+fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Result<Vec<Merged>, StoreError> {
     let (days, bound): (&str, Vec<i64>) = match window {
         (Some(start), Some(end)) => (
             " AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4",
@@ -164,11 +185,14 @@ fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Re
         (None, None) => (" AND date_start IS NULL AND date_end IS NULL", Vec::new()),
         _ => ("", Vec::new()),
     };
-    let sql = format!("SELECT DISTINCT merged FROM events WHERE block = ?1{days} AND merged IS NOT NULL");
+    let sql = format!("SELECT key, merged FROM events WHERE block = ?1{days}");
     let mut statement = conn.prepare_cached(&sql)?;
     let values = std::iter::once(block.key).chain(bound);
-    let found = statement.query_map(params_from_iter(values), |r| r.get(0))?;
-    Ok(found.collect::<Result<_, _>>()?)
+    let found = statement.query_map(params_from_iter(values), |r| Ok(Merged::of(r.get(0)?, r.get(1)?)))?;
+    let mut merged: Vec<Merged> = found.collect::<Result<_, _>>()?;
+    merged.sort_unstable();
+    merged.dedup();
+    Ok(merged)
 }
 
 /// Stores an event of the article stored under `article` (whose text is `text`, published
@@ -198,8 +222,12 @@ pub(crate) fn insert_linked(
                 return Ok(false);
             };
             let key = memo.take_event_key(conn)?;
-            let merged_key = write_merged(conn, block.0, merged, &[(key, event)], published, None)?;
-            insert_event(conn, key, event, row.key, article, text, Some(merged_key))?;
+            let merged_key = if alone(merged, event, published) {
+                None
+            } else {
+                Some(write_merged(conn, block.0, merged, &[(key, event)], published, None)?)
+            };
+            insert_event(conn, key, event, row.key, article, text, merged_key)?;
             Ok(true)
         }
         linked => {
@@ -243,6 +271,8 @@ struct Member {
 #[derive(Default)]
 struct Members {
     list: Vec<Member>,
+    /// The keys of those in `list`: an event read twice is listed once.
+    keys: HashSet<i64>,
     published: HashMap<String, NaiveDate>,
     stored: HashMap<i64, Vec<Value>>,
 }
@@ -257,8 +287,12 @@ fn read_members(conn: &Connection, members: &mut Members, condition: &str, bound
     let mut statement = conn.prepare_cached(&sql)?;
     let mut rows = statement.query([bound])?;
     while let Some(row) = rows.next()? {
-        let event = read_event(row, 0)?;
         let n = EVENT_COLUMN_COUNT;
+        let key: i64 = row.get(n)?;
+        if !members.keys.insert(key) {
+            continue;
+        }
+        let event = read_event(row, 0)?;
         if let Some(day) = row.get::<_, Option<String>>(n + 2)?.and_then(|d| d.parse().ok()) {
             members.published.insert(event.article_id.clone(), day);
         }
@@ -267,7 +301,7 @@ fn read_members(conn: &Connection, members: &mut Members, condition: &str, bound
             let values = (0..MERGED_COLUMN_COUNT).map(|i| row.get(n + 3 + i)).collect::<Result<_, _>>()?;
             members.stored.insert(merged, values);
         }
-        members.list.push(Member { key: row.get(n)?, merged, event });
+        members.list.push(Member { key, merged, event });
     }
     Ok(())
 }
@@ -276,7 +310,7 @@ fn read_members(conn: &Connection, members: &mut Members, condition: &str, bound
 /// by a fresh merge of them, updating in place those that keep a member. The members must
 /// be whole groups: every member of a merged event they name.
 fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_>) -> Result<(), StoreError> {
-    let Members { list: members, published, stored } = members;
+    let Members { list: members, published, stored, .. } = members;
     let stale: HashSet<i64> = members.iter().filter_map(|m| m.merged).collect();
     let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
     let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();
@@ -287,9 +321,15 @@ fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_
     for merged in merge(&events, &published) {
         let mine: Vec<&Member> =
             merged.sources.iter().filter_map(|s| by_id.get(s.event_id.as_str())).map(|&i| &members[i]).collect();
+        if let [member] = mine.as_slice() {
+            if alone(&merged, &member.event, &published) {
+                planned.push((merged, mine, None, true));
+                continue;
+            }
+        }
         let reuse = mine.iter().filter_map(|m| m.merged).find(|k| stale.contains(k) && !reused.contains(k));
         reused.extend(reuse);
-        planned.push((merged, mine, reuse));
+        planned.push((merged, mine, reuse, false));
     }
     // The rest go first, so that an id they held is free for the new merged events.
     let mut delete = conn.prepare_cached("DELETE FROM merged_events WHERE key = ?1")?;
@@ -297,7 +337,15 @@ fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_
         delete.execute([key])?;
     }
     let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
-    for (merged, mine, reuse) in planned {
+    let mut unlink = conn.prepare_cached("UPDATE events SET merged = NULL, share = ?2 WHERE key = ?1")?;
+    for (merged, mine, reuse, is_alone) in planned {
+        if is_alone {
+            // One that leaves a row is given its share: inserted into a row, it had none.
+            for member in mine.iter().filter(|m| m.merged.is_some()) {
+                unlink.execute(params![member.key, share_of(&member.event.event_id)])?;
+            }
+            continue;
+        }
         let members: Vec<(i64, &Event)> = mine.iter().map(|m| (m.key, &m.event)).collect();
         let key = write_merged(conn, kind, &merged, &members, &published, reuse.map(|k| (k, stored.get(&k))))?;
         for member in mine.iter().filter(|m| m.merged != Some(key)) {
@@ -348,6 +396,16 @@ fn made_by_merge_stage(merged: &MergedEvent, members: usize, best: &Event, tally
     tally.apply(&mut made);
     made.article_id.clone_from(&merged.event.article_id);
     made == merged.event && members == merged.sources.len()
+}
+
+/// Whether `merged`, of the one member `member`, is what the merge stage makes of it
+/// alone: then the event is kept as its own merged event, without a row ([`read_alone`]
+/// makes it again).
+fn alone(merged: &MergedEvent, member: &Event, published: &HashMap<String, NaiveDate>) -> bool {
+    let day = published.get(&member.article_id).copied();
+    merged.sources.len() == 1
+        && merged.event.article_id == member.article_id
+        && made_by_merge_stage(merged, 1, member, &Tally::of(member, day))
 }
 
 /// A tally's columns, as [`MERGED_COLUMNS`] ends with them (all NULL when unknown).
@@ -475,7 +533,7 @@ fn linked_merged(
     block: BlockRow,
     event: &Event,
     article: i64,
-) -> Result<Option<Vec<i64>>, StoreError> {
+) -> Result<Option<Vec<Merged>>, StoreError> {
     let (start, end) = match window_of(event) {
         (Some(start), Some(end)) => (start, end),
         (None, None) => {
@@ -493,15 +551,14 @@ fn linked_merged(
     };
     let floor = block.longest.map_or(i64::MIN, |days| start - days);
     let mut statement = conn.prepare_cached(
-        "SELECT merged, article, actor1_id, assoc_actor_1 FROM events
+        "SELECT merged, article, actor1_id, assoc_actor_1, key FROM events
          WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4",
     )?;
     let mut rows = statement.query(params![block.key, floor, end, start])?;
-    let mut linked: Vec<i64> = Vec::new();
+    let mut linked: Vec<Merged> = Vec::new();
     while let Some(row) = rows.next()? {
-        let Some(merged) = row.get::<_, Option<i64>>(0)? else {
-            continue;
-        };
+        // Every event of another save has a merged event: a row, or itself alone.
+        let merged = Merged::of(row.get(4)?, row.get(0)?);
         if row.get::<_, i64>(1)? == article || linked.contains(&merged) {
             continue;
         }
@@ -513,10 +570,54 @@ fn linked_merged(
     Ok(Some(linked))
 }
 
-/// A merged event as an event joining it needs it: its tally, and its most precise member
-/// (key, and the fields by which the merge compares members and takes a window, on a copy
-/// of `like` for the rest). None when its tally is unknown.
-fn joinable(conn: &Connection, merged: i64, like: &Event) -> Result<Option<(Tally, i64, Event)>, StoreError> {
+/// What an event joining a merged event needs of it: the merged event (an event found
+/// alone may have joined a row since), its tally, and its most precise member (key, and
+/// the fields by which the merge compares members and takes a window, on a copy of `like`
+/// for the rest).
+type Joinable = (Merged, Tally, i64, Event);
+
+/// A merged event as an event joining it needs it ([`Joinable`]). None when its tally is
+/// unknown.
+fn joinable(conn: &Connection, merged: Merged, like: &Event) -> Result<Option<Joinable>, StoreError> {
+    match merged {
+        Merged::Row(key) => joinable_row(conn, key, like),
+        Merged::Alone(key) => joinable_alone(conn, key, like),
+    }
+}
+
+/// An event alone as an event joining it needs it: its own tally, and itself. (A reprint
+/// compared with its original may name an event that another copy has joined since: then
+/// that row.)
+fn joinable_alone(conn: &Connection, key: i64, like: &Event) -> Result<Option<Joinable>, StoreError> {
+    let found = conn
+        .prepare_cached(
+            "SELECT e.merged, e.date_start, e.date_end, e.event_date, e.time_precision, e.geo_precision, e.confidence,
+                    e.event_id, e.fatalities, a.published
+             FROM events e JOIN articles a ON a.key = e.article WHERE e.key = ?1",
+        )?
+        .query_row([key], |r| {
+            let mut best = like.clone();
+            best.date_start = day_of(r.get(1)?);
+            best.date_end = day_of(r.get(2)?);
+            best.event_date = day_of(r.get(3)?);
+            best.time_precision = r.get(4)?;
+            best.geo_precision = r.get(5)?;
+            best.confidence = r.get(6)?;
+            best.event_id = r.get(7)?;
+            best.fatalities = r.get::<_, i64>(8)?.try_into().unwrap_or(0);
+            let published = r.get::<_, Option<String>>(9)?.and_then(|d| d.parse().ok());
+            Ok((r.get::<_, Option<i64>>(0)?, Tally::of(&best, published), best))
+        })
+        .optional()?;
+    match found {
+        None => Ok(None),
+        Some((Some(row), _, _)) => joinable_row(conn, row, like),
+        Some((None, tally, best)) => Ok(Some((Merged::Alone(key), tally, key, best))),
+    }
+}
+
+/// A merged event's row as an event joining it needs it. None when its tally is unknown.
+fn joinable_row(conn: &Connection, merged: i64, like: &Event) -> Result<Option<Joinable>, StoreError> {
     let found = conn
         .prepare_cached(
             "SELECT m.best, m.confidence, m.share_sum, m.latest_start, m.earliest_end, m.toll_least, m.toll_latest,
@@ -547,7 +648,7 @@ fn joinable(conn: &Connection, merged: i64, like: &Event) -> Result<Option<(Tall
             best.geo_precision = r.get(14)?;
             best.confidence = r.get(15)?;
             best.event_id = r.get(16)?;
-            Ok((tally, r.get::<_, i64>(0)?, best))
+            Ok((Merged::Row(merged), tally, r.get::<_, i64>(0)?, best))
         })
         .optional()?;
     Ok(found)
@@ -556,47 +657,71 @@ fn joinable(conn: &Connection, merged: i64, like: &Event) -> Result<Option<(Tall
 /// Stores an event that joins the merged events it links to (all of known tally), in time
 /// that does not grow with their members: the tallies add up with the event's, the most
 /// precise member is the most precise of theirs and the event, and the largest merged
-/// event's row is updated in place; the members of the others (an event linking several
-/// makes them one) are named to it, and their rows deleted. False, storing nothing, when
-/// a tally is unknown.
+/// event's row is updated in place (events alone only: a row is written); the members of
+/// the others (an event linking several makes them one) are named to it, and their rows
+/// deleted. False, storing nothing, when a tally is unknown.
 fn join_event(
     conn: &Connection,
     memo: &mut Memo,
-    (block, kind, linked): (i64, i64, &[i64]),
+    (block, kind, linked): (i64, i64, &[Merged]),
     event: &Event,
     (article, text, published): (i64, &str, Option<NaiveDate>),
 ) -> Result<bool, StoreError> {
-    let mut parts = Vec::with_capacity(linked.len());
+    let mut parts: Vec<Joinable> = Vec::with_capacity(linked.len());
     for merged in linked {
-        let Some((tally, best_key, best)) = joinable(conn, *merged, event)? else {
+        let Some(part) = joinable(conn, *merged, event)? else {
             return Ok(false);
         };
-        parts.push((*merged, tally, best_key, best));
+        if !parts.iter().any(|p| p.0 == part.0) {
+            parts.push(part);
+        }
     }
     // The largest keeps its row: the fewest members are named anew.
-    parts.sort_by_key(|(key, tally, _, _)| (std::cmp::Reverse(tally.members), *key));
+    parts.sort_by_key(|(merged, tally, _, _)| (std::cmp::Reverse(tally.members), *merged));
     let Some(((kept, mut tally, mut best_key, mut best), others)) = parts.split_first().map(|(k, o)| (k.clone(), o))
     else {
         return Ok(false);
     };
-    let mut rename = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE merged = ?2")?;
-    let mut delete = conn.prepare_cached("DELETE FROM merged_events WHERE key = ?1")?;
-    for (other, other_tally, other_best_key, other_best) in others {
+    for (_, other_tally, other_best_key, other_best) in others {
         tally.absorb(other_tally);
         if frontline_merge::more_precise(other_best, &best).is_lt() {
             (best_key, best) = (*other_best_key, other_best.clone());
         }
-        rename.execute(params![kept, other])?;
-        delete.execute([other])?;
     }
     tally.add(event, published);
     let key = memo.take_event_key(conn)?;
-    insert_event(conn, key, event, block, article, text, Some(kept))?;
     let (best_key, mut made) =
         if frontline_merge::more_precise(event, &best).is_lt() { (key, event.clone()) } else { (best_key, best) };
     tally.apply(&mut made);
-    store_merged_row(conn, merged_row(&made, (best_key, kind), None, &tally, true), Some((kept, None)))?;
+    let row = merged_row(&made, (best_key, kind), None, &tally, true);
+    let kept = match kept {
+        Merged::Row(kept) => store_merged_row(conn, row, Some((kept, None)))?,
+        Merged::Alone(alone) => {
+            let kept = store_merged_row(conn, row, None)?;
+            name_merged(conn, kept, Merged::Alone(alone))?;
+            kept
+        }
+    };
+    for (other, ..) in others {
+        name_merged(conn, kept, *other)?;
+    }
+    insert_event(conn, key, event, block, article, text, Some(kept))?;
     Ok(true)
+}
+
+/// Names to the merged event stored under `kept` the members of `other`, whose row (if it
+/// has one) is deleted.
+fn name_merged(conn: &Connection, kept: i64, other: Merged) -> Result<(), StoreError> {
+    match other {
+        Merged::Row(other) => {
+            conn.prepare_cached("UPDATE events SET merged = ?1 WHERE merged = ?2")?.execute(params![kept, other])?;
+            conn.prepare_cached("DELETE FROM merged_events WHERE key = ?1")?.execute([other])?;
+        }
+        Merged::Alone(other) => {
+            conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?.execute(params![kept, other])?;
+        }
+    }
+    Ok(())
 }
 
 /// Stores a reprint's copy of an event (for the article stored under `article`, whose
@@ -608,15 +733,19 @@ pub(crate) fn join_copy(
     memo: &mut Memo,
     copy: &Event,
     reprint: (i64, &str, Option<NaiveDate>),
-    merged: i64,
+    merged: Merged,
 ) -> Result<bool, StoreError> {
     let block = block_of(copy);
     let key = memo.block(conn, &block)?.key;
     join_event(conn, memo, (key, block.0, &[merged]), copy, reprint)
 }
 
-/// The merged event stored under `key`, with its sources (sorted by article, then event).
+/// The merged event stored under `key` (negative: the event of key `-key`, alone), with its
+/// sources (sorted by article, then event).
 pub(crate) fn read_merged(conn: &Connection, key: i64) -> Result<Option<MergedEvent>, StoreError> {
+    if key < 0 {
+        return read_alone(conn, -key);
+    }
     let head = conn
         .prepare_cached(&format!(
             "SELECT m.record, m.event_id, m.date_start, m.date_end, m.event_date, m.time_precision, m.fatalities,
@@ -654,4 +783,45 @@ pub(crate) fn read_merged(conn: &Connection, key: i64) -> Result<Option<MergedEv
     sources.sort_by(|a, b| a.article_id.cmp(&b.article_id).then(a.event_id.cmp(&b.event_id)));
     event.article_id = sources.first().map(|s| s.article_id.clone()).unwrap_or_default();
     Ok(Some(MergedEvent { event, sources }))
+}
+
+/// The merged event that the event stored under `key` is alone: what the merge stage makes
+/// of it alone ([`alone`] made sure of it when it was stored so).
+fn read_alone(conn: &Connection, key: i64) -> Result<Option<MergedEvent>, StoreError> {
+    let found = conn
+        .prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS}, a.published FROM events e JOIN articles a ON a.key = e.article
+             WHERE e.key = ?1 AND e.merged IS NULL"
+        ))?
+        .query_row([key], |r| {
+            let member = read_event(r, 0)?;
+            let published = r.get::<_, Option<String>>(EVENT_COLUMN_COUNT)?.and_then(|d| d.parse().ok());
+            Ok((member, published))
+        })
+        .optional()?;
+    Ok(found.map(|(member, published)| {
+        let mut event = member.clone();
+        Tally::of(&member, published).apply(&mut event);
+        MergedEvent { event, sources: vec![Source::of(&member, published)] }
+    }))
+}
+
+/// Gives the event alone stored under `key` the row that schema 7 kept for it: what the
+/// merge stage made of it alone, with its tally. (Tests of the migration to schema 8.)
+#[cfg(test)]
+pub(crate) fn give_alone_a_row(conn: &Connection, key: i64) -> Result<(), StoreError> {
+    let (member, published): (Event, Option<NaiveDate>) = conn
+        .prepare_cached(&format!(
+            "SELECT {EVENT_COLUMNS}, a.published FROM events e JOIN articles a ON a.key = e.article WHERE e.key = ?1"
+        ))?
+        .query_row([key], |r| {
+            Ok((read_event(r, 0)?, r.get::<_, Option<String>>(EVENT_COLUMN_COUNT)?.and_then(|d| d.parse().ok())))
+        })?;
+    let tally = Tally::of(&member, published);
+    let mut made = member.clone();
+    tally.apply(&mut made);
+    let values = merged_row(&made, (key, kind_code(member.sub_event_type)), None, &tally, true);
+    let row = store_merged_row(conn, values, None)?;
+    conn.execute("UPDATE events SET merged = ?1 WHERE key = ?2", params![row, key])?;
+    Ok(())
 }

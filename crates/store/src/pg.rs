@@ -1148,10 +1148,20 @@ fn like_pattern(text: &str) -> String {
 
 fn count(c: &mut Conn, table: Table, filter: &EventFilter) -> R<u64> {
     let (clause, values) = filter_clause(table, filter);
-    let sql = format!("SELECT count(*) FROM {} WHERE true{clause}", table.from());
+    let sql = format!("SELECT count(*) FROM {} WHERE true{clause}", from(table));
     let rows = c.rows(&sql, &refs(&values))?;
     let n: i64 = rows.first().map(|r| col(r, 0)).unwrap_or(Ok(0))?;
     Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// What a filter of `table` reads: events of articles (`e`), or merged events (`m`, whose
+/// fields but the window and toll are those of their most precise member, `e`). Every
+/// merged event has a row here.
+fn from(table: Table) -> &'static str {
+    match table {
+        Table::Events => "events e JOIN articles a ON a.key = e.article",
+        Table::Merged => "merged_events m JOIN events e ON e.key = m.best",
+    }
 }
 
 /// A filtered query in SQLite's order: NULLs first going up, last going down, and ids in
@@ -1162,7 +1172,7 @@ fn select(table: Table, what: &str, filter: &EventFilter, page: Option<Page>) ->
     let mut sql = format!(
         "SELECT {what} FROM {} WHERE true{clause}
          ORDER BY {t}.date_end NULLS FIRST, {t}.date_start DESC NULLS LAST, {t}.event_id",
-        table.from()
+        from(table)
     );
     if let Some(page) = page {
         sql.push_str(&format!(" LIMIT ${} OFFSET ${}", values.len() + 1, values.len() + 2));

@@ -10,6 +10,9 @@ use crate::{ArticleSummary, EventFilter, Page, Store, StoreError};
 
 /// Which table a filter reads: events of articles (`e`), or merged events (`m`, whose
 /// fields but the window and toll are those of their most precise member, `e`).
+/// In SQLite, merged events are their rows and the events alone (schema.rs, version 8),
+/// these under the negated key of the event: the window, type and id that a filter and the
+/// order read are the event's own, the id its share in hex.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Table {
     Events,
@@ -20,7 +23,13 @@ impl Table {
     pub(crate) fn from(self) -> &'static str {
         match self {
             Table::Events => "events e JOIN articles a ON a.key = e.article",
-            Table::Merged => "merged_events m JOIN events e ON e.key = m.best",
+            Table::Merged => {
+                "(SELECT key, event_id, best, kind, date_start, date_end, record FROM merged_events
+                  UNION ALL
+                  SELECT -key, printf('%016x', share), key, kind, date_start, date_end, NULL FROM events
+                  WHERE merged IS NULL) m
+                 JOIN events e ON e.key = m.best"
+            }
         }
     }
 
@@ -87,8 +96,11 @@ fn filter_clause(table: Table, filter: &EventFilter) -> (String, Vec<Value>) {
     if let Some(article) = &filter.article {
         let clause = match table {
             Table::Events => " AND a.id = ?",
+            // The merged events of the article's events (the events themselves when alone),
+            // found once.
             Table::Merged => {
-                " AND EXISTS (SELECT 1 FROM events s JOIN articles sa ON sa.key = s.article WHERE s.merged = m.key AND sa.id = ?)"
+                " AND m.key IN (SELECT coalesce(s.merged, -s.key) FROM events s JOIN articles sa ON sa.key = s.article
+                  WHERE sa.id = ?)"
             }
         };
         bind(clause, article.clone().into(), &mut sql);
@@ -97,8 +109,39 @@ fn filter_clause(table: Table, filter: &EventFilter) -> (String, Vec<Value>) {
 }
 
 /// The key of the row of `table` (events or merged events) with this id: each era of the
-/// (era, id) index asked in turn, the latest first (see [`ERA_BITS`]).
+/// (era, id) index asked in turn, the latest first (see [`ERA_BITS`]). A merged event not
+/// found among the rows is looked for among the events alone (by the share its id gives):
+/// the negated key of the event.
 pub(crate) fn key_of_id(conn: &Connection, table: Table, id: &str) -> Result<Option<i64>, StoreError> {
+    let found = key_of_row(conn, table, id)?;
+    if found.is_some() || table == Table::Events {
+        return Ok(found);
+    }
+    key_of_alone(conn, id)
+}
+
+/// The key of the event alone whose merged event has this id: its share in 16 hex digits.
+fn key_of_alone(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> {
+    let Some(share) = u64::from_str_radix(id, 16).ok().filter(|&s| frontline_merge::merged_id(s) == id) else {
+        return Ok(None);
+    };
+    let last: Option<i64> = conn.prepare_cached("SELECT max(key) FROM events")?.query_row([], |r| r.get(0))?;
+    let Some(last) = last else {
+        return Ok(None);
+    };
+    let mut probe = conn.prepare_cached(&format!(
+        "SELECT key FROM events WHERE key >> {ERA_BITS} = ?1 AND share = ?2 AND merged IS NULL"
+    ))?;
+    for era in (0..=last >> ERA_BITS).rev() {
+        if let Some(key) = probe.query_row(params![era, share as i64], |r| r.get::<_, i64>(0)).optional()? {
+            return Ok(Some(-key));
+        }
+    }
+    Ok(None)
+}
+
+/// [`key_of_id`] among the rows of `table`.
+fn key_of_row(conn: &Connection, table: Table, id: &str) -> Result<Option<i64>, StoreError> {
     let name = match table {
         Table::Events => "events",
         Table::Merged => "merged_events",
@@ -221,19 +264,18 @@ impl Store {
         };
         let merged: Option<i64> =
             self.conn.prepare_cached("SELECT merged FROM events WHERE key = ?1")?.query_row([key], |r| r.get(0))?;
-        match merged {
-            Some(key) => read_merged(&self.conn, key),
-            None => Ok(None),
-        }
+        // NULL: the event alone is its own merged event.
+        read_merged(&self.conn, merged.unwrap_or(-key))
     }
 
     /// Merged events that change who holds a place: what control timelines are made of.
     pub fn territory_events(&self) -> Result<Vec<MergedEvent>, StoreError> {
         let keys: Vec<i64> = {
-            let mut statement = self.conn.prepare(
-                "SELECT m.key FROM merged_events m JOIN events e ON e.key = m.best
-                 WHERE e.control_gained IS NOT NULL OR m.record IS NOT NULL ORDER BY m.date_start, m.event_id",
-            )?;
+            let mut statement = self.conn.prepare(&format!(
+                "SELECT m.key FROM {} WHERE e.control_gained IS NOT NULL OR m.record IS NOT NULL
+                 ORDER BY m.date_start, m.event_id",
+                Table::Merged.from()
+            ))?;
             let rows = statement.query_map([], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };

@@ -115,7 +115,8 @@ pub(crate) fn read_event(row: &Row<'_>, at: usize) -> rusqlite::Result<Event> {
 
 /// Inserts an event under `key` (taken from [`crate::merging::Memo::take_event_key`]), of
 /// the block stored under `block` and the article stored under `article` (whose text is
-/// `text`), a source of the merged event `merged` if known.
+/// `text`), a source of the merged event stored under `merged` (None: alone, its own merged
+/// event, once the save ends).
 pub(crate) fn insert_event(
     tx: &Connection,
     key: i64,
@@ -130,9 +131,9 @@ pub(crate) fn insert_event(
          time_precision, actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2, location, mention,
          geonameid, latitude, longitude, geo_precision, admin1, admin2, admin3, pcode, country, iso, fatalities,
          civilian_fatalities, child_fatalities, injuries, control_gained, control_lost, control_extent, language,
-         evidence, evidence_start, evidence_end, confidence, trigger, claimed_by, merged, key)
+         evidence, evidence_start, evidence_end, confidence, trigger, claimed_by, merged, key, share)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42)",
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43)",
     )?;
     // The evidence is the article's own words nearly always: then its offsets say it.
     let evidence = (text.get(event.evidence_start..event.evidence_end) != Some(event.evidence.as_str()))
@@ -181,6 +182,14 @@ pub(crate) fn insert_event(
         event.claimed_by,
         merged,
         key,
+        // Read only while it is alone: an event inserted into a merged event's row keeps none.
+        merged.is_none().then(|| share_of(&event.event_id)),
     ])?;
     Ok(())
+}
+
+/// An event's share of its merged event's id (`frontline_merge::member_share`) as stored:
+/// an event alone is its own merged event, whose id is `printf('%016x', share)`.
+pub(crate) fn share_of(event_id: &str) -> i64 {
+    frontline_merge::member_share(event_id) as i64
 }

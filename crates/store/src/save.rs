@@ -7,7 +7,8 @@ use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::merging::{
-    block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, Memo, Window,
+    block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, Memo, Merged,
+    Window,
 };
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
@@ -180,7 +181,7 @@ pub(crate) struct Reprinted {
     figures: String,
     figure_evidence: Vec<String>,
     /// Read when a reprint first passes the other checks.
-    events: Option<Vec<(Event, Option<i64>, usize)>>,
+    events: Option<Vec<(Event, Merged, usize)>>,
     text: String,
 }
 
@@ -266,12 +267,13 @@ pub(crate) fn find_original(
         }
         if original.events.is_none() {
             let mut statement = conn.prepare_cached(&format!(
-                "SELECT {EVENT_COLUMNS}, e.merged FROM events e JOIN articles a ON a.key = e.article WHERE e.article = ?1"
+                "SELECT {EVENT_COLUMNS}, e.merged, e.key FROM events e JOIN articles a ON a.key = e.article WHERE e.article = ?1"
             ))?;
             let mut events = Vec::new();
-            for row in statement.query_map([candidate], |r| {
-                Ok((read_event(r, 0)?, r.get::<_, Option<i64>>(crate::record::EVENT_COLUMN_COUNT)?))
-            })? {
+            let n = crate::record::EVENT_COLUMN_COUNT;
+            for row in
+                statement.query_map([candidate], |r| Ok((read_event(r, 0)?, Merged::of(r.get(n + 1)?, r.get(n)?))))?
+            {
                 let (event, merged) = row?;
                 // An evidence the original lacks at its place cannot be found in a reprint.
                 let Some(nth) = near::occurrence(&original.text, event.evidence_start, &event.evidence) else {
@@ -300,7 +302,7 @@ pub(crate) fn find_original(
             let joins_others = originals.iter().enumerate().any(|(j, (other, other_merged, _))| {
                 j != i && blocks[j] == blocks[i] && other_merged != merged && frontline_merge::same_event(&copy, other)
             });
-            copies.push((copy, merged.filter(|_| !joins_others)));
+            copies.push((copy, Some(*merged).filter(|_| !joins_others)));
         }
         return Ok(Some(Original {
             key: candidate,
@@ -318,7 +320,7 @@ pub(crate) struct Original {
     key: i64,
     pub(crate) id: String,
     figures: String,
-    copies: Vec<(Event, Option<i64>)>,
+    copies: Vec<(Event, Option<Merged>)>,
 }
 
 /// Stores a reprint as another source of its original's events. Returns how many.

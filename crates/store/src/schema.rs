@@ -14,12 +14,15 @@
 //! Version 7 keeps with each merged event what its members make together (its tally), so
 //! that an event joins it in constant time (rows of earlier versions get it when next
 //! merged), and indexes events by block with what tells whether a new event links to them.
+//! Version 8 keeps no row for a merged event of one member that the merge stage made (most
+//! of them): such an event, its `merged` NULL, is its own merged event, whose id is its
+//! `share` (the sum of one share) in hex. Rows of one member are deleted in the migration.
 
 use rusqlite::Connection;
 
 use crate::StoreError;
 
-pub(crate) const SCHEMA_VERSION: i64 = 7;
+pub(crate) const SCHEMA_VERSION: i64 = 8;
 
 /// Events and merged events are indexed by (era, id), an era being `key >> ERA_BITS`: the
 /// keys only grow, so inserts go to the latest era's subtree, a few hundred pages that a
@@ -51,13 +54,17 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_by_hash ON articles(substr(content_hash, 1, 16));
 -- A new text under a known URL replaces the article; most articles have no URL.
 CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url) WHERE url IS NOT NULL;
+-- An event's `share` is its share of its merged event's id (frontline_merge::member_share,
+-- as a signed integer), set while it is alone (and perhaps after): the id of an event alone
+-- is printf('%016x', share).
 CREATE TABLE IF NOT EXISTS events (
     key INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL,
     -- The key of its article (whose events are deleted with it, by the store: no foreign key to
     -- check on each insert).
     article INTEGER NOT NULL,
-    -- The merged event this event is a source of.
+    -- The merged event this event is a source of; NULL when it is its own merged event (the
+    -- merge stage's merged event of it alone, kept without a row of its own), as most are.
     merged INTEGER,
     -- The sub-event type, as its place in SubEventType::ALL.
     kind INTEGER NOT NULL,
@@ -100,16 +107,19 @@ CREATE TABLE IF NOT EXISTS events (
     evidence_end INTEGER NOT NULL,
     confidence REAL NOT NULL,
     trigger TEXT NOT NULL,
-    claimed_by TEXT
+    claimed_by TEXT,
+    share INTEGER
 );
 CREATE INDEX IF NOT EXISTS events_by_article ON events(article);
 -- A block's events by their windows, with what tells whether a new event links to them
 -- (their merged event, article and first actor): a save finds what its events join without
 -- reading those rows.
 CREATE INDEX IF NOT EXISTS events_by_block ON events(block, date_start, date_end, merged, article, actor1_id, assoc_actor_1);
--- The sources of a merged event.
-CREATE INDEX IF NOT EXISTS events_by_merged ON events(merged);
+-- The sources of a merged event (of those with a row: an event alone is its only source).
+CREATE INDEX IF NOT EXISTS events_by_merged ON events(merged) WHERE merged IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_by_id ON events(key >> 16, event_id);
+-- Events alone by the id of the merged event they are (its share), by era as merged_by_id.
+CREATE INDEX IF NOT EXISTS events_alone ON events(key >> 16, share) WHERE merged IS NULL;
 CREATE TABLE IF NOT EXISTS merged_events (
     key INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL,
@@ -251,6 +261,38 @@ DROP INDEX events_by_block;
 CREATE INDEX events_by_block ON events(block, date_start, date_end, merged, article, actor1_id, assoc_actor_1);
 ";
 
+/// What version 8 adds to version 7's events: their shares, and the indexes of merged
+/// events without rows (made anew by [`SCHEMA`] once the rows are dropped).
+const ADD_SHARE: &str = "
+ALTER TABLE events ADD COLUMN share INTEGER;
+DROP INDEX events_by_merged;
+";
+
+/// Makes alone the events that are their merged event's only member, where the merge stage
+/// made that merged event (its tally is known and it has no record of its own): their rows
+/// are deleted. The events of earlier versions that no merged event names are alone too.
+/// Each event alone is given its share.
+fn leave_alone(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE lone AS SELECT e.key AS event, m.key AS merged FROM merged_events m
+            JOIN events e ON e.merged = m.key
+            WHERE m.members = 1 AND m.toll_mixed IS NOT NULL AND m.record IS NULL;
+         DELETE FROM merged_events WHERE key IN (SELECT merged FROM lone);
+         UPDATE events SET merged = NULL WHERE key IN (SELECT event FROM lone);
+         DROP TABLE lone;",
+    )?;
+    let alone: Vec<(i64, String)> = {
+        let mut statement = conn.prepare("SELECT key, event_id FROM events WHERE merged IS NULL")?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut share = conn.prepare("UPDATE events SET share = ?2 WHERE key = ?1")?;
+    for (key, id) in alone {
+        share.execute(rusqlite::params![key, crate::record::share_of(&id)])?;
+    }
+    Ok(())
+}
+
 /// Creates the tables of a new store, or brings one of an earlier version up to this one,
 /// in one transaction: a migration that fails leaves the store as it was.
 pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
@@ -262,17 +304,24 @@ pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreEr
         && tx.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'", [], |r| {
             r.get::<_, i64>(0)
         })? > 0;
-    if old && version == 6 {
-        tx.execute_batch(ADD_TALLY)?;
+    if old && (version == 6 || version == 7) {
+        if version == 6 {
+            tx.execute_batch(ADD_TALLY)?;
+        }
+        tx.execute_batch(ADD_SHARE)?;
+        leave_alone(&tx)?;
+        tx.execute_batch(SCHEMA)?;
     } else if old && (version == 4 || version == 5) {
         tx.execute_batch(SET_ASIDE_5)?;
         tx.execute_batch(SCHEMA)?;
         tx.execute_batch(CARRY_5)?;
+        leave_alone(&tx)?;
     } else if old {
         tx.execute_batch(SET_ASIDE)?;
         tx.execute_batch(SCHEMA)?;
         crate::save::carry_over(&tx)?;
         tx.execute_batch("DROP TABLE old_merged_events; DROP TABLE old_events; DROP TABLE old_articles;")?;
+        leave_alone(&tx)?;
     } else {
         tx.execute_batch(SCHEMA)?;
     }
