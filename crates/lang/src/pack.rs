@@ -245,6 +245,17 @@ struct EventsSection {
     organisations: Vec<String>,
     claim_markers: Vec<String>,
     agent_markers: Vec<String>,
+    /// "par", "by": the agent of a passive, which may stand some words after the deed
+    /// ("des roquettes lancées par les rebelles").
+    #[serde(default)]
+    passive_agent: Vec<String>,
+    /// Words that open a participial clause after a comma ("en" of "en tirant"): with a
+    /// word of `participle_suffixes` after them, or that word alone, the clause's doer is
+    /// the main clause's subject ("..., firing shells").
+    #[serde(default)]
+    gerund_openers: Vec<String>,
+    #[serde(default)]
+    participle_suffixes: Vec<String>,
     /// Whether an actor right after a trigger is its agent: verb-subject order ("قصفت قوات
     /// النظام") and a verbal noun's agent as its genitive ("قصف قوات النظام").
     #[serde(default)]
@@ -359,6 +370,12 @@ pub struct LanguagePack {
     pub claim_markers: Lexicon<()>,
     /// Words that introduce who did something, after the deed: "by", "par", "du".
     pub agent_markers: Lexicon<()>,
+    /// Words that introduce the agent of a passive ("par", "by"), farther from the deed.
+    pub passive_agent: Lexicon<()>,
+    /// Words that open a participial clause ("en" tirant), and the endings of participles
+    /// ("ant", "ing").
+    pub gerund_openers: Lexicon<()>,
+    pub participle_suffixes: Vec<String>,
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
@@ -517,6 +534,8 @@ impl LanguagePack {
             &mut self.organisations,
             &mut self.claim_markers,
             &mut self.agent_markers,
+            &mut self.passive_agent,
+            &mut self.gerund_openers,
             &mut self.aerial,
             &mut self.non_violent,
             &mut self.other_senses,
@@ -722,6 +741,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
         agent_markers: set(&file.events.agent_markers),
+        passive_agent: set(&file.events.passive_agent),
+        gerund_openers: set(&file.events.gerund_openers),
+        participle_suffixes: file.events.participle_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),

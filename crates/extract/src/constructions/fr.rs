@@ -461,3 +461,23 @@ fn s_etaient_retirees_un_adverbe_entre_le_verbe_et_le_lieu_est_un_retrait() {
     assert_eq!(e.mention, "Saraqeb");
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn par_introduit_l_auteur_d_un_passif_quelques_mots_apres_l_acte() {
+    let events = fr("Des roquettes à fragmentation lancées mardi par les rebelles sont tombées sur la ville d'Ariha.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Ariha", Some(actor("OPP"))));
+}
+
+#[test]
+fn en_tirant_l_auteur_est_le_sujet_de_la_principale() {
+    let events = fr("Les rebelles ont rompu le calme mardi, en tirant des obus de mortier sur la ville de Sarmin.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Sarmin", Some(actor("OPP"))));
+}
+
+#[test]
+fn les_forces_de_securite_sans_autre_nom_sont_celles_de_l_etat() {
+    let events = fr("Les forces de sécurité ont arrêté mardi dix personnes dans la ville de Sarmin.");
+    assert_eq!(single(&events, SubEventType::Arrests).actor1_id, Some(actor("SYR_GOV")));
+}
