@@ -481,3 +481,12 @@ fn les_forces_de_securite_sans_autre_nom_sont_celles_de_l_etat() {
     let events = fr("Les forces de sécurité ont arrêté mardi dix personnes dans la ville de Sarmin.");
     assert_eq!(single(&events, SubEventType::Arrests).actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn des_troupes_qui_quittent_une_ville_s_en_retirent() {
+    let events = fr("Les troupes gouvernementales ont quitté mardi la ville de Sarmin.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Sarmin", Some(actor("SYR_GOV"))));
+    let people = fr("Des milliers d'habitants ont quitté mardi la ville de Sarmin.");
+    assert_eq!(single(&people, SubEventType::Displacement).mention, "Sarmin");
+}
