@@ -264,6 +264,11 @@ struct EventsSection {
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
     non_violent: Vec<String>,
+    /// Words that tell a force moved into a place or took position there without saying it
+    /// fought ("a pris position à", "deployed in"): with no fighting in the sentence, a
+    /// non-violent transfer.
+    #[serde(default)]
+    deployment: Vec<String>,
     /// Phrases in which a trigger word has another sense, one that tells no event.
     #[serde(default)]
     other_senses: Vec<String>,
@@ -384,6 +389,8 @@ pub struct LanguagePack {
     /// Words that say a place changed hands without fighting: a take is then a
     /// non-violent transfer of territory.
     pub non_violent: Lexicon<()>,
+    /// Words that tell a force moved into a place without saying it fought.
+    pub deployment: Lexicon<()>,
     /// Phrases in which a trigger word has another sense, one that tells no event ("military
     /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
     pub other_senses: Lexicon<()>,
@@ -538,6 +545,7 @@ impl LanguagePack {
             &mut self.gerund_openers,
             &mut self.aerial,
             &mut self.non_violent,
+            &mut self.deployment,
             &mut self.other_senses,
             &mut self.victims,
             &mut self.demonyms,
@@ -747,6 +755,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
+        deployment: set(&file.events.deployment),
         other_senses: set(&file.events.other_senses),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,

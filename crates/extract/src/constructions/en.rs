@@ -606,3 +606,10 @@ fn a_participial_clause_takes_the_main_subject() {
     let own = en("The army said on Tuesday, alleging they shelled the town of Sarmin.");
     assert!(own.iter().all(|e| e.actor1_id != Some(actor("SYR_GOV"))), "{}", summary(&own));
 }
+
+#[test]
+fn troops_deployed_in_a_town_with_no_fighting_told_are_a_non_violent_transfer() {
+    let events = en("Syrian army troops deployed in the town of Manbij on Tuesday.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Manbij", Some(actor("SYR_GOV"))));
+}

@@ -490,3 +490,14 @@ fn des_troupes_qui_quittent_une_ville_s_en_retirent() {
     let people = fr("Des milliers d'habitants ont quitté mardi la ville de Sarmin.");
     assert_eq!(single(&people, SubEventType::Displacement).mention, "Sarmin");
 }
+
+#[test]
+fn une_armee_qui_prend_position_sans_combat_dit_est_un_transfert_non_violent() {
+    let events = fr(
+        "L'armée syrienne a pris position mardi à Manbij, après l'appel des FDS, qui craignent une offensive turque.",
+    );
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Manbij", Some(actor("SYR_GOV"))));
+    let fought = fr("Les forces du régime se sont déployées mardi dans la ville de Sarmin après de violents combats.");
+    assert!(of_type(&fought, SubEventType::NonViolentTransfer).is_empty(), "{}", summary(&fought));
+}
