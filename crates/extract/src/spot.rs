@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger};
+use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger, TriggerKind};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -193,7 +193,8 @@ pub fn spot(
     // A word a place noun announces as a name is that name, not a trigger it also spells.
     let announced: Vec<(usize, usize)> =
         places.iter().filter(|p| p.after_place_noun).map(|p| (p.start, p.end)).collect();
-    let triggers = triggers.into_iter().filter(|t| !inside_any(t.start, t.end, &announced)).collect();
+    let triggers: Vec<TriggerMention> =
+        triggers.into_iter().filter(|t| !inside_any(t.start, t.end, &announced)).collect();
     regions_in_apposition(&mut places, &tokens);
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
@@ -207,8 +208,30 @@ pub fn spot(
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
-    let unopposed = !denied.is_empty();
+    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers);
     Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate, unopposed }
+}
+
+/// Whether the sentence tells that a force deployed or took position in a place ("a pris
+/// position à", "deployed in") with no fighting or fire told in the same clause: it came in
+/// unopposed. A fight feared or told in another clause ("..., qui craignent une offensive")
+/// does not make the move a battle.
+fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[TriggerMention]) -> bool {
+    let clause_break = |from: usize, to: usize| tokens[from..to].iter().any(|t| pack.is_mark(t, ",;.!?"));
+    pack.deployment.spans(tokens).into_iter().any(|(start, end)| {
+        !triggers.iter().any(|t| {
+            let fight = matches!(
+                t.trigger.kind,
+                TriggerKind::Clash
+                    | TriggerKind::Storm
+                    | TriggerKind::AirStrike
+                    | TriggerKind::Shelling
+                    | TriggerKind::Bombard
+                    | TriggerKind::Assault
+            );
+            fight && !clause_break(start.min(t.start), end.max(t.end))
+        })
+    })
 }
 
 /// A verb in the conditional ("rapprocherait"), by the pack's endings.

@@ -265,14 +265,21 @@ struct EventsSection {
     organisations: Vec<String>,
     claim_markers: Vec<String>,
     agent_markers: Vec<String>,
+    /// "par", "by", "من قبل": the agent of a passive, which may stand some words after the
+    /// deed, past its object ("des roquettes lancées par les rebelles").
+    #[serde(default)]
+    passive_agent: Vec<String>,
+    /// Words that open a participial clause after a comma ("en" of "en tirant"): with a
+    /// word of `participle_suffixes` after them, or that word alone, the clause's doer is
+    /// the main clause's subject ("..., firing shells").
+    #[serde(default)]
+    gerund_openers: Vec<String>,
+    #[serde(default)]
+    participle_suffixes: Vec<String>,
     /// Whether an actor right after a trigger is its agent: verb-subject order ("قصفت قوات
     /// النظام") and a verbal noun's agent as its genitive ("قصف قوات النظام").
     #[serde(default)]
     agent_right_after_trigger: bool,
-    /// Agent markers that name the doer even after the deed's object ("the abduction of
-    /// villagers *by* ISIS").
-    #[serde(default)]
-    distant_agent_markers: Vec<String>,
     /// Nouns of units that head the phrase naming a subject ("*وحدات* الهندسة في الجيش"):
     /// an actor in that phrase, after a verb, is still its subject.
     #[serde(default)]
@@ -281,6 +288,11 @@ struct EventsSection {
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
     non_violent: Vec<String>,
+    /// Words that tell a force moved into a place or took position there without saying it
+    /// fought ("a pris position à", "deployed in"): with no fighting in the sentence, a
+    /// non-violent transfer.
+    #[serde(default)]
+    deployment: Vec<String>,
     /// Phrases in which a trigger word has another sense, one that tells no event.
     #[serde(default)]
     other_senses: Vec<String>,
@@ -400,11 +412,15 @@ pub struct LanguagePack {
     pub claim_markers: Lexicon<()>,
     /// Words that introduce who did something, after the deed: "by", "par", "du".
     pub agent_markers: Lexicon<()>,
+    /// Words that introduce the agent of a passive ("par", "by"), farther from the deed.
+    pub passive_agent: Lexicon<()>,
+    /// Words that open a participial clause ("en" tirant), and the endings of participles
+    /// ("ant", "ing").
+    pub gerund_openers: Lexicon<()>,
+    pub participle_suffixes: Vec<String>,
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
-    /// Agent markers that introduce the doer after the deed's object too.
-    pub distant_agent_markers: Lexicon<()>,
     /// Nouns of units heading a subject's phrase ("units of the army").
     pub unit_nouns: Lexicon<()>,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
@@ -412,6 +428,8 @@ pub struct LanguagePack {
     /// Words that say a place changed hands without fighting: a take is then a
     /// non-violent transfer of territory.
     pub non_violent: Lexicon<()>,
+    /// Words that tell a force moved into a place without saying it fought.
+    pub deployment: Lexicon<()>,
     /// Phrases in which a trigger word has another sense, one that tells no event ("military
     /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
     pub other_senses: Lexicon<()>,
@@ -552,7 +570,6 @@ impl LanguagePack {
             &mut self.place_anaphors,
             &mut self.other_place_words,
             &mut self.between_markers,
-            &mut self.distant_agent_markers,
             &mut self.unit_nouns,
             &mut self.partial,
             &mut self.list_connectors,
@@ -566,8 +583,11 @@ impl LanguagePack {
             &mut self.organisations,
             &mut self.claim_markers,
             &mut self.agent_markers,
+            &mut self.passive_agent,
+            &mut self.gerund_openers,
             &mut self.aerial,
             &mut self.non_violent,
+            &mut self.deployment,
             &mut self.other_senses,
             &mut self.victims,
             &mut self.demonyms,
@@ -801,11 +821,14 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
         agent_markers: set(&file.events.agent_markers),
+        passive_agent: set(&file.events.passive_agent),
+        gerund_openers: set(&file.events.gerund_openers),
+        participle_suffixes: file.events.participle_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
-        distant_agent_markers: set(&file.events.distant_agent_markers),
         unit_nouns: set(&file.events.unit_nouns),
         aerial: set(&file.events.aerial),
         non_violent: set(&file.events.non_violent),
+        deployment: set(&file.events.deployment),
         other_senses: set(&file.events.other_senses),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,

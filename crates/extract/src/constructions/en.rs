@@ -589,3 +589,27 @@ fn the_town_after_a_town_of_its_own_sentence_is_that_town() {
     let shelling: Vec<&str> = of_type(&events, SubEventType::Shelling).iter().map(|e| e.mention.as_str()).collect();
     assert_eq!(shelling, ["Sarmin"], "{}", summary(&events));
 }
+
+#[test]
+fn by_names_the_agent_of_a_passive_some_words_after_the_deed() {
+    let events = en("Rockets launched on Tuesday by the rebels landed in the town of Ariha.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Ariha", Some(actor("OPP"))));
+}
+
+#[test]
+fn a_participial_clause_takes_the_main_subject() {
+    let events = en("The rebels broke the calm on Tuesday, firing mortar shells at the town of Sarmin.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Sarmin", Some(actor("OPP"))));
+    // "alleging they attacked": a clause with a subject of its own.
+    let own = en("The army said on Tuesday, alleging they shelled the town of Sarmin.");
+    assert!(own.iter().all(|e| e.actor1_id != Some(actor("SYR_GOV"))), "{}", summary(&own));
+}
+
+#[test]
+fn troops_deployed_in_a_town_with_no_fighting_told_are_a_non_violent_transfer() {
+    let events = en("Syrian army troops deployed in the town of Manbij on Tuesday.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Manbij", Some(actor("SYR_GOV"))));
+}

@@ -461,3 +461,43 @@ fn s_etaient_retirees_un_adverbe_entre_le_verbe_et_le_lieu_est_un_retrait() {
     assert_eq!(e.mention, "Saraqeb");
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn par_introduit_l_auteur_d_un_passif_quelques_mots_apres_l_acte() {
+    let events = fr("Des roquettes à fragmentation lancées mardi par les rebelles sont tombées sur la ville d'Ariha.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Ariha", Some(actor("OPP"))));
+}
+
+#[test]
+fn en_tirant_l_auteur_est_le_sujet_de_la_principale() {
+    let events = fr("Les rebelles ont rompu le calme mardi, en tirant des obus de mortier sur la ville de Sarmin.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Sarmin", Some(actor("OPP"))));
+}
+
+#[test]
+fn les_forces_de_securite_sans_autre_nom_sont_celles_de_l_etat() {
+    let events = fr("Les forces de sécurité ont arrêté mardi dix personnes dans la ville de Sarmin.");
+    assert_eq!(single(&events, SubEventType::Arrests).actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
+fn des_troupes_qui_quittent_une_ville_s_en_retirent() {
+    let events = fr("Les troupes gouvernementales ont quitté mardi la ville de Sarmin.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Sarmin", Some(actor("SYR_GOV"))));
+    let people = fr("Des milliers d'habitants ont quitté mardi la ville de Sarmin.");
+    assert_eq!(single(&people, SubEventType::Displacement).mention, "Sarmin");
+}
+
+#[test]
+fn une_armee_qui_prend_position_sans_combat_dit_est_un_transfert_non_violent() {
+    let events = fr(
+        "L'armée syrienne a pris position mardi à Manbij, après l'appel des FDS, qui craignent une offensive turque.",
+    );
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Manbij", Some(actor("SYR_GOV"))));
+    let fought = fr("Les forces du régime se sont déployées mardi dans la ville de Sarmin après de violents combats.");
+    assert!(of_type(&fought, SubEventType::NonViolentTransfer).is_empty(), "{}", summary(&fought));
+}

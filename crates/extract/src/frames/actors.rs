@@ -9,13 +9,15 @@ use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
 use crate::spot::{span_text, ActorMention, TriggerMention};
 
-/// The most words from a unit noun, or a distant agent marker, to the actor it names.
+/// The most words from a unit noun, or a passive agent marker, to the actor it names.
 const UNIT_PHRASE: usize = 4;
-/// The most words from a trigger to an actor a distant agent marker introduces.
-const DISTANT_AGENT_REACH: usize = 12;
 
 /// Quotation marks that may stand between a word and the name it governs.
 const QUOTES: &str = "\"'«»“”„";
+
+/// How far after a deed the agent of a passive may stand ("roquettes à fragmentation
+/// lancées par les terroristes", "اختطاف عدد من أهالي القرية من قبل التنظيم"), in its clause.
+const PASSIVE_AGENT_REACH: usize = 12;
 
 impl<'s> SentenceReader<'_, 's> {
     /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
@@ -76,7 +78,7 @@ impl<'s> SentenceReader<'_, 's> {
             a.start < trigger.end
                 || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
                 || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
-                || self.agent_at_distance(trigger, a)
+                || self.passive_agent_of(trigger, a)
         };
         let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
         let after =
@@ -94,7 +96,39 @@ impl<'s> SentenceReader<'_, 's> {
                 .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
                 .cloned()
         };
-        after.or_else(demonym).or_else(before)
+        after.or_else(demonym).or_else(before).or_else(|| self.main_subject_of_participle(trigger))
+    }
+
+    /// The doer of a deed told in a participial clause ("..., en tirant des obus", "...,
+    /// firing shells"): the subject of the clause before it, the sentence's first armed
+    /// actor before the clause's comma.
+    fn main_subject_of_participle(&self, trigger: &TriggerMention) -> Option<ActorMention> {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let tokens = &s.tokens;
+        let comma = (0..trigger.start)
+            .rev()
+            .take_while(|&i| !pack.is_mark(&tokens[i], ";.!?"))
+            .find(|&i| pack.is_mark(&tokens[i], ","))?;
+        let mut verb = comma + 1;
+        if let Some(opener) = pack.gerund_openers.match_at(tokens, verb) {
+            verb = opener.end;
+        }
+        let participle = tokens.get(verb).is_some_and(|t| {
+            t.kind == frontline_lang::TokenKind::Word
+                && !pack.function_words.contains(t.norm.as_str())
+                && pack.list_introducers.match_at(tokens, verb).is_none()
+                && pack
+                    .participle_suffixes
+                    .iter()
+                    .any(|suffix| t.norm.len() > suffix.len() + 2 && t.norm.ends_with(suffix.as_str()))
+        });
+        // "..., alleging they attacked": a clause of its own, with its own subject.
+        let own_subject = (verb..trigger.start).any(|i| pack.subject_pronouns.match_at(tokens, i).is_some());
+        if !participle || own_subject || !self.same_clause(verb, trigger.start) {
+            return None;
+        }
+        s.actors.iter().find(|a| a.end <= comma && a.id.inter_code() != 7).cloned()
     }
 
     /// Whether an actor stands right after the trigger, a quotation mark aside ("اعتقلت
@@ -116,17 +150,18 @@ impl<'s> SentenceReader<'_, 's> {
             && !s.actors.iter().any(|b| b.start >= trigger.end && b.start < actor.start)
     }
 
-    /// Whether a marker that names the doer even after the deed's object introduces the
-    /// actor, in the trigger's clause ("اختطاف عدد من أهالي قرية السعن من قبل تنظيم داعش").
-    fn agent_at_distance(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
+    /// Whether an actor is the agent of a passive deed: a passive agent marker ("par", "by",
+    /// "من قبل") introduces it, in the trigger's clause, even after the deed's object
+    /// ("lancées mardi par les rebelles", "the abduction of villagers by ISIS").
+    fn passive_agent_of(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
         let s = self.spotted;
-        actor.start > trigger.end
-            && actor.start - trigger.end <= DISTANT_AGENT_REACH
+        actor.start >= trigger.end
+            && actor.start - trigger.end <= PASSIVE_AGENT_REACH
             && self.same_clause(trigger.end, actor.start)
             && self
                 .ctx
                 .pack
-                .distant_agent_markers
+                .passive_agent
                 .spans(&s.tokens)
                 .iter()
                 .any(|&(start, end)| start >= trigger.end && end <= actor.start && actor.start - end <= UNIT_PHRASE)

@@ -18,6 +18,11 @@ impl<'s> SentenceReader<'_, 's> {
     /// the air strike told just before it.
     pub(crate) fn reading_of(&self, trigger: &TriggerMention, discourse: &Discourse) -> TriggerKind {
         let kind = trigger.trigger.kind;
+        // "les troupes ont quitté la ville": armed men leaving a place withdraw from it;
+        // people leave their homes as refugees.
+        if kind == TriggerKind::Flee && self.armed_subject_in_clause(trigger) {
+            return TriggerKind::Withdraw;
+        }
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target) {
             return kind;
         }
@@ -60,6 +65,17 @@ impl<'s> SentenceReader<'_, 's> {
             joint: None,
             allies: None,
         })
+    }
+
+    /// Whether the nearest actor before a trigger, in its clause, is an armed one (not
+    /// civilians, rescuers or protesters).
+    fn armed_subject_in_clause(&self, trigger: &TriggerMention) -> bool {
+        self.spotted
+            .actors
+            .iter()
+            .rev()
+            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+            .is_some_and(|a| !matches!(a.id.inter_code(), 6 | 7))
     }
 
     /// Places hit by an attack: the sites of the sentence, else its region.

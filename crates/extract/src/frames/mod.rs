@@ -102,7 +102,7 @@ impl<'s> SentenceReader<'_, 's> {
             let before = frames.len();
             match kind {
                 TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw => {
-                    self.territory(trigger, discourse, &mut frames, trace)
+                    self.territory(trigger, kind, discourse, &mut frames, trace)
                 }
                 TriggerKind::AirStrike | TriggerKind::Shelling => self.attack(trigger, kind, discourse, &mut frames),
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut frames, trace),

@@ -15,15 +15,15 @@ pub(crate) const OBJECT_WINDOW: usize = 10;
 
 impl<'s> SentenceReader<'_, 's> {
     /// Territory: the places that follow the trigger, taken by its subject (or, for "fell
-    /// to", by the actor that follows).
+    /// to", by the actor that follows); `kind` is how the trigger reads in its sentence.
     pub(crate) fn territory(
         &self,
         trigger: &'s TriggerMention,
+        kind: TriggerKind,
         discourse: &Discourse,
         frames: &mut Vec<Frame<'s>>,
         trace: &mut SentenceTrace,
     ) {
-        let kind = trigger.trigger.kind;
         let mut objects = self.objects_after(trigger);
         // "X fell to ...", and the passive "X was recaptured by ...": the places come first.
         if objects.is_empty() && (kind == TriggerKind::Fall || self.agent_follows(trigger)) {
