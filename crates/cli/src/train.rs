@@ -491,8 +491,9 @@ fn confidence(
 
     let all: Vec<&Example> = evidence.iter().collect();
     let model = fit(&all, FitOptions { l2, ..FitOptions::default() });
-    let scored: Vec<(f64, bool)> =
-        kept.iter().map(|&i| (model.probability(&evidence[i].features), candidates[i].example.right)).collect();
+    // Calibrated on the held-out probabilities, not on the final model's own: on the events
+    // it was fitted to, a model's scores are surer than they will be on reports it has not seen.
+    let scored: Vec<(f64, bool)> = kept.iter().map(|&i| (stated[i], candidates[i].example.right)).collect();
     let calibration = Calibration { knots: fit_isotonic(&scored) };
     let knots: Vec<String> = calibration.knots.iter().map(|(s, p)| format!("{s:.2}→{p:.2}")).collect();
     writeln!(out, "calibration over {} events: {}", scored.len(), knots.join(", "))?;
