@@ -22,6 +22,21 @@ pub struct ActorMention {
     pub allies: Option<String>,
 }
 
+impl ActorMention {
+    /// The actor a trigger's own word names ("protest" its protesters, "barrel bombs" the
+    /// only side that drops them), spanning that word.
+    pub(crate) fn named_by(trigger: &TriggerMention, id: ActorId) -> ActorMention {
+        ActorMention {
+            start: trigger.start,
+            end: trigger.end,
+            id,
+            text: trigger.text.clone(),
+            joint: None,
+            allies: None,
+        }
+    }
+}
+
 /// What the words around a place name make of it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PlaceRole {

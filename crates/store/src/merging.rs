@@ -596,14 +596,7 @@ fn joinable_alone(conn: &Connection, key: i64, like: &Event) -> Result<Option<Jo
              FROM events e JOIN articles a ON a.key = e.article WHERE e.key = ?1",
         )?
         .query_row([key], |r| {
-            let mut best = like.clone();
-            best.date_start = day_of(r.get(1)?);
-            best.date_end = day_of(r.get(2)?);
-            best.event_date = day_of(r.get(3)?);
-            best.time_precision = r.get(4)?;
-            best.geo_precision = r.get(5)?;
-            best.confidence = r.get(6)?;
-            best.event_id = r.get(7)?;
+            let mut best = best_at(like, r, 1)?;
             best.fatalities = r.get::<_, i64>(8)?.try_into().unwrap_or(0);
             let published = r.get::<_, Option<String>>(9)?.and_then(|d| d.parse().ok());
             Ok((r.get::<_, Option<i64>>(0)?, Tally::of(&best, published), best))
@@ -614,6 +607,21 @@ fn joinable_alone(conn: &Connection, key: i64, like: &Event) -> Result<Option<Jo
         Some((Some(row), _, _)) => joinable_row(conn, row, like),
         Some((None, tally, best)) => Ok(Some((Merged::Alone(key), tally, key, best))),
     }
+}
+
+/// The best member of a merged event as a join needs it: an event like the joining one,
+/// with the member's date_start, date_end, event_date, time_precision, geo_precision,
+/// confidence and event_id, read from the row's columns starting at `first`.
+fn best_at(like: &Event, r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Event> {
+    let mut best = like.clone();
+    best.date_start = day_of(r.get(first)?);
+    best.date_end = day_of(r.get(first + 1)?);
+    best.event_date = day_of(r.get(first + 2)?);
+    best.time_precision = r.get(first + 3)?;
+    best.geo_precision = r.get(first + 4)?;
+    best.confidence = r.get(first + 5)?;
+    best.event_id = r.get(first + 6)?;
+    Ok(best)
 }
 
 /// A merged event's row as an event joining it needs it. None when its tally is unknown.
@@ -640,15 +648,7 @@ fn joinable_row(conn: &Connection, merged: i64, like: &Event) -> Result<Option<J
                 },
                 members: r.get::<_, Option<i64>>(9)?.and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
             };
-            let mut best = like.clone();
-            best.date_start = day_of(r.get(10)?);
-            best.date_end = day_of(r.get(11)?);
-            best.event_date = day_of(r.get(12)?);
-            best.time_precision = r.get(13)?;
-            best.geo_precision = r.get(14)?;
-            best.confidence = r.get(15)?;
-            best.event_id = r.get(16)?;
-            Ok((Merged::Row(merged), tally, r.get::<_, i64>(0)?, best))
+            Ok((Merged::Row(merged), tally, r.get::<_, i64>(0)?, best_at(like, r, 10)?))
         })
         .optional()?;
     Ok(found)

@@ -56,15 +56,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// The side a weapon the trigger names belongs to, when only one side uses it ("براميل
     /// متفجرة": barrel bombs are dropped by the Syrian government's helicopters alone).
     fn weapon_user(&self, trigger: &TriggerMention) -> Option<ActorMention> {
-        let id = trigger.trigger.actor?;
-        Some(ActorMention {
-            start: trigger.start,
-            end: trigger.end,
-            id,
-            text: trigger.text.clone(),
-            joint: None,
-            allies: None,
-        })
+        trigger.trigger.actor.map(|id| ActorMention::named_by(trigger, id))
     }
 
     /// Whether the nearest actor before a trigger, in its clause, is an armed one (not

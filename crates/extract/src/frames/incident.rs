@@ -75,12 +75,5 @@ impl<'s> SentenceReader<'_, 's> {
 
 /// The protesters, actor1 of a protest, named by the word that tells of it.
 fn protesters(trigger: &TriggerMention) -> Option<ActorMention> {
-    ActorId::parse("PROT").map(|id| ActorMention {
-        start: trigger.start,
-        end: trigger.end,
-        id,
-        text: trigger.text.clone(),
-        joint: None,
-        allies: None,
-    })
+    ActorId::parse("PROT").map(|id| ActorMention::named_by(trigger, id))
 }
