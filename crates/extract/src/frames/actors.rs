@@ -74,11 +74,12 @@ impl<'s> SentenceReader<'_, 's> {
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
         // After the trigger, only an actor that shares its words ("frappes russes") or that an
         // agent word introduces; a bare actor after a verb is its object ("struck SDF positions").
+        let passive_agent_markers = pack.passive_agent.spans(&s.tokens);
         let agent = |a: &ActorMention| {
             a.start < trigger.end
                 || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
                 || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
-                || self.passive_agent_of(trigger, a)
+                || self.passive_agent_of(trigger, a, &passive_agent_markers)
         };
         let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
         let after =
@@ -131,6 +132,11 @@ impl<'s> SentenceReader<'_, 's> {
         s.actors.iter().find(|a| a.end <= comma && a.id.inter_code() != 7).cloned()
     }
 
+    /// The nearest actor before a trigger, in its clause: its subject, when it has one.
+    pub(crate) fn actor_before_in_clause(&self, trigger: &TriggerMention) -> Option<&'s ActorMention> {
+        self.spotted.actors.iter().rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+    }
+
     /// Whether an actor stands right after the trigger, a quotation mark aside ("اعتقلت
     /// هيئة تحرير الشام", "قصف "قوات النظام"").
     fn right_after(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
@@ -150,19 +156,14 @@ impl<'s> SentenceReader<'_, 's> {
             && !s.actors.iter().any(|b| b.start >= trigger.end && b.start < actor.start)
     }
 
-    /// Whether an actor is the agent of a passive deed: a passive agent marker ("par", "by",
-    /// "من قبل") introduces it, in the trigger's clause, even after the deed's object
-    /// ("lancées mardi par les rebelles", "the abduction of villagers by ISIS").
-    fn passive_agent_of(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
-        let s = self.spotted;
+    /// Whether an actor is the agent of a passive deed: one of the sentence's passive agent
+    /// markers ("par", "by", "من قبل") introduces it, in the trigger's clause, even after the
+    /// deed's object ("lancées mardi par les rebelles", "the abduction of villagers by ISIS").
+    fn passive_agent_of(&self, trigger: &TriggerMention, actor: &ActorMention, markers: &[(usize, usize)]) -> bool {
         actor.start >= trigger.end
             && actor.start - trigger.end <= PASSIVE_AGENT_REACH
             && self.same_clause(trigger.end, actor.start)
-            && self
-                .ctx
-                .pack
-                .passive_agent
-                .spans(&s.tokens)
+            && markers
                 .iter()
                 .any(|&(start, end)| start >= trigger.end && end <= actor.start && actor.start - end <= UNIT_PHRASE)
     }

@@ -62,12 +62,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// Whether the nearest actor before a trigger, in its clause, is an armed one (not
     /// civilians, rescuers or protesters).
     fn armed_subject_in_clause(&self, trigger: &TriggerMention) -> bool {
-        self.spotted
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
-            .is_some_and(|a| !matches!(a.id.inter_code(), 6 | 7))
+        self.actor_before_in_clause(trigger).is_some_and(|a| !matches!(a.id.inter_code(), 6 | 7))
     }
 
     /// Places hit by an attack: the sites of the sentence, else its region.

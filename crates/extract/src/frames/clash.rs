@@ -12,13 +12,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// Fighting at named sites, between the actor before the trigger and the one after.
     pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
         let s = self.spotted;
-        let before = s
-            .actors
-            .iter()
-            .rev()
-            .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
-            .cloned()
-            .or_else(|| self.pronoun_subject(trigger, discourse));
+        let before = self.actor_before_in_clause(trigger).cloned().or_else(|| self.pronoun_subject(trigger, discourse));
         let mut after = s.actors.iter().filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
         let actor1 = before.or_else(|| after.next().cloned());
