@@ -228,6 +228,9 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
     found
 }
 
+/// How many tokens before a name a bearing marker may end (a distance with its unit between).
+const BEARING_REACH: usize = 5;
+
 impl SentenceReader<'_, '_> {
     /// A mention that names a settlement a later "the town" may refer to: a site (or where
     /// things happened near), named as such in the country.
@@ -237,6 +240,14 @@ impl SentenceReader<'_, '_> {
         }
         let pack = self.ctx.pack;
         let tokens = &self.spotted.tokens;
+        // A town that only gives a bearing ("Qaryatayn, southwest of Palmyra") is not the
+        // town the report is about.
+        if (1..=BEARING_REACH).any(|back| {
+            place.start >= back
+                && pack.bearing_markers.match_ending_at(tokens, place.start + 1 - back, BEARING_REACH).is_some()
+        }) {
+            return None;
+        }
         let kind = announcing(tokens, place.start, pack, &pack.settlement_nouns).map(|h| *h.value);
         // A place a noun calls something else than a settlement ("the neighbourhoods of A",
         // "the airport of B") is no town.

@@ -31,7 +31,9 @@ impl SentenceReader<'_, '_> {
             self.spotted
                 .places
                 .iter()
-                .find(|p| p.start == at && matches!(p.role, PlaceRole::Region { .. } | PlaceRole::Landmark))
+                .find(|p| {
+                    p.start == at && matches!(p.role, PlaceRole::Region { .. } | PlaceRole::Landmark | PlaceRole::Near)
+                })
                 .map(|p| p.end)
         };
         let mut at = from;
@@ -51,6 +53,7 @@ impl SentenceReader<'_, '_> {
                 })
                 .or_else(|| pack.directions.match_at(tokens, at))
                 .or_else(|| pack.landmark_markers.match_at(tokens, at))
+                .or_else(|| pack.bearing_markers.match_at(tokens, at))
                 .map(|h| h.end)
                 .or_else(|| aside_at(at))
                 .or(small_word);

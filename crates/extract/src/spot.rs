@@ -688,10 +688,16 @@ pub(crate) fn role_of(
     let near = nearest(&pack.near_markers);
     let origin = nearest(&pack.origin_markers);
     let admin1 = || gazetteer.governorate_named(name).map(|g| g.admin1.clone());
+    // "east of Khabab" is by the town; "north of Hama" is a part of the governorate.
+    let bearing = nearest(&pack.bearing_markers);
+    let (bearing_region, bearing_near) = match bearing {
+        Some(back) if admin1().is_some() => (Some(back), None),
+        other => (None, other),
+    };
     let closest = [
-        region_before.or(direction_before).map(|d| (d, 0)),
+        [region_before, direction_before, bearing_region].into_iter().flatten().min().map(|d| (d, 0)),
         landmark.map(|d| (d, 1)),
-        near.map(|d| (d, 2)),
+        near.or(bearing_near).map(|d| (d, 2)),
         origin.map(|d| (d, 3)),
     ]
     .into_iter()

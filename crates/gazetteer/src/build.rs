@@ -214,7 +214,7 @@ impl GazetteerBuilder {
                 }
                 // Latin names only: Arabic ones are found by their own keys.
                 if !crate::consonants::is_arabic(&key) {
-                    if let Some(classes) = crate::consonants(&key) {
+                    if let Some(classes) = crate::consonants::consonant_classes(&key) {
                         consonant_keys.push((classes, index));
                     }
                 }
@@ -447,5 +447,22 @@ mod tests {
         // The same spelling is the same village wherever the hand-entered point fell.
         let joined = built(&far("Kafr Nabudah"));
         assert_eq!(longitude_of(&joined, "Kafr Nabudah"), Some(36.5));
+    }
+
+    #[test]
+    fn an_arabic_name_of_two_consonants_meets_a_latin_name_only_in_the_governorate_the_text_names() {
+        let communities =
+            "pcode,name_en,admin1_en,lat,lon\nC1,Tira,As-Sweida,32.7617,36.4410\nC2,Kafr Nabudah,Hama,35.4,36.5\n";
+        let mut builder = GazetteerBuilder::new();
+        builder.communities = read_communities(communities.as_bytes(), "communities.csv").expect("valid table");
+        let gazetteer = builder.build();
+        let syria = Context { country: Some("SY".into()), ..Context::default() };
+        let sweida = gazetteer.resolve_place("Tira", &syria).map(|p| p.admin1.clone()).expect("Tira by its own name");
+        // "الطيرة": t-r, too few consonants to look up in the whole country.
+        assert!(gazetteer.resolve_place("الطيرة", &syria).is_none());
+        let in_sweida = Context { admin1: Some(sweida), ..syria.clone() };
+        assert_eq!(gazetteer.resolve_place("الطيرة", &in_sweida).map(|p| p.longitude), Some(36.4410));
+        let hama = gazetteer.resolve_place("Kafr Nabudah", &syria).map(|p| p.admin1.clone());
+        assert!(gazetteer.resolve_place("الطيرة", &Context { admin1: hama, ..syria }).is_none());
     }
 }

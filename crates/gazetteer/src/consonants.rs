@@ -8,8 +8,11 @@ use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../data/consonants.tsv");
 
-/// Fewer classes than this tell too few places apart to be looked up.
-const MIN_CLASSES: usize = 3;
+/// Fewer classes than this tell too few places apart to be looked up in the whole country.
+pub(crate) const MIN_CLASSES: usize = 3;
+/// Within one governorate, which holds a few hundred villages, two classes tell most of them
+/// apart ("الثعلة" / Thaala, "الطيرة" / Tira): a name this short is looked up only there.
+pub(crate) const MIN_CLASSES_IN_GOVERNORATE: usize = 2;
 
 struct Classes {
     /// Latin letters and digraphs, longest first, each with its class (None: dropped).
@@ -61,8 +64,14 @@ pub(crate) fn is_arabic(folded: &str) -> bool {
 }
 
 /// The consonant classes of a folded name; None when a letter is in neither
-/// script's table, or when too few classes remain to be told apart.
+/// script's table, or when too few classes remain to be told apart in a whole country.
 pub fn consonants(folded: &str) -> Option<String> {
+    consonant_classes(folded).filter(|classes| classes.chars().count() >= MIN_CLASSES)
+}
+
+/// The consonant classes of a folded name, down to the few that tell villages apart only
+/// within a governorate ([`MIN_CLASSES_IN_GOVERNORATE`]).
+pub(crate) fn consonant_classes(folded: &str) -> Option<String> {
     let table = classes();
     let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
     let mut out = String::new();
@@ -90,7 +99,7 @@ pub fn consonants(folded: &str) -> Option<String> {
         word_classes.dedup();
         out.extend(word_classes);
     }
-    (out.chars().count() >= MIN_CLASSES).then_some(out)
+    (out.chars().count() >= MIN_CLASSES_IN_GOVERNORATE).then_some(out)
 }
 
 #[cfg(test)]

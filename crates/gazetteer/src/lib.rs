@@ -233,14 +233,28 @@ impl Gazetteer {
     /// Whether an Arabic mention has the consonants of a place of `country` known by Latin
     /// names only ("قبتان الجبل" for Qabtan Eljabal), as resolution would match it.
     pub fn knows_name_by_consonants(&self, mention: &str, country: &str) -> bool {
-        self.by_consonants_in(&fold_mention(mention), country).next().is_some()
+        self.by_consonants_in(&fold_mention(mention), country, None).next().is_some()
     }
 
-    /// The places of `country` whose Latin names have the consonants of an Arabic folded key.
-    pub(crate) fn by_consonants_in<'a>(&'a self, key: &str, country: &'a str) -> impl Iterator<Item = u32> + 'a {
-        let classes = if consonants::is_arabic(key) { consonants(key) } else { None };
-        let indexes = classes.map_or(&[][..], |classes| self.with_consonants(&classes));
-        indexes.iter().copied().filter(move |&i| self.places[i as usize].country == country)
+    /// The places of `country` whose Latin names have the consonant classes of an Arabic
+    /// folded key. A key of fewer classes than a whole country needs is looked up in the
+    /// governorate `admin1` only, when the text names one.
+    pub(crate) fn by_consonants_in<'a>(
+        &'a self,
+        key: &str,
+        country: &'a str,
+        admin1: Option<&'a str>,
+    ) -> impl Iterator<Item = u32> + 'a {
+        let classes = if consonants::is_arabic(key) { consonants::consonant_classes(key) } else { None };
+        let in_governorate_only = classes.as_ref().is_some_and(|c| c.chars().count() < consonants::MIN_CLASSES);
+        let indexes = match classes {
+            Some(classes) if !in_governorate_only || admin1.is_some() => self.with_consonants(&classes),
+            _ => &[][..],
+        };
+        indexes.iter().copied().filter(move |&i| {
+            let place = &self.places[i as usize];
+            place.country == country && (!in_governorate_only || admin1 == Some(place.admin1.as_str()))
+        })
     }
 
     /// Whether some place's name has this word as its first word ("كفر" of "كفر نبل").

@@ -196,7 +196,7 @@ impl Gazetteer {
         // An Arabic mention of a place known only by Latin names: its consonants, at home,
         // when no name of the place at home is written so.
         if let (Some(country), false) = (country, found.iter().any(|(i, _)| at_home(&self.places[*i]))) {
-            for index in self.by_consonants_in(&key, country) {
+            for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
                 push(&mut found, index, MatchLevel::Transliterated);
             }
         }

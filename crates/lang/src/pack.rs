@@ -202,6 +202,9 @@ struct PlacesSection {
     region_after: Vec<String>,
     directions: Vec<String>,
     near_markers: Vec<String>,
+    /// A direction or a distance from a place ("east of", "à 5 km de", "شرق").
+    #[serde(default)]
+    bearing_markers: Vec<String>,
     landmark_markers: Vec<String>,
     locatives: Vec<String>,
     facility_nouns: Vec<String>,
@@ -375,6 +378,9 @@ pub struct LanguagePack {
     pub region_words: Lexicon<RegionSide>,
     pub directions: Lexicon<()>,
     pub near_markers: Lexicon<()>,
+    /// A direction or a distance from the place named after it: by a town, what happens is
+    /// near it; from a governorate's name, in that part of the governorate.
+    pub bearing_markers: Lexicon<()>,
     pub landmark_markers: Lexicon<()>,
     /// Words that put a place inside a larger one right after it: "Sarmin *in* Idlib".
     pub locatives: Lexicon<()>,
@@ -559,6 +565,7 @@ impl LanguagePack {
             &mut self.region_words,
             &mut self.directions,
             &mut self.near_markers,
+            &mut self.bearing_markers,
             &mut self.landmark_markers,
             &mut self.locatives,
             &mut self.facility_nouns,
@@ -796,6 +803,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         region_words: Lexicon::new(region_words, &rules),
         directions: set(&file.places.directions),
         near_markers: set(&file.places.near_markers),
+        bearing_markers: set(&file.places.bearing_markers),
         landmark_markers: set(&file.places.landmark_markers),
         locatives: set(&file.places.locatives),
         facility_nouns: set(&file.places.facility_nouns),

@@ -356,3 +356,11 @@ fn fighters_fleeing_is_a_retreat_and_civilians_fleeing_a_displacement() {
     let fled = flight.iter().any(|e| e.mention == "سراقب" && e.sub_event_type == SubEventType::Displacement);
     assert!(fled, "{}", summary(&flight));
 }
+
+#[test]
+fn a_bearing_from_a_town_places_the_event_near_it() {
+    let events =
+        ar("انفجرت عبوة ناسفة يوم الثلاثاء على الطريق الزراعي شرق بلدة خان شيخون، ما أدى إلى إصابة أربعة عسكريين.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!((e.mention.as_str(), e.geo_precision, e.admin1.as_deref()), ("خان شيخون", 2, Some("Idlib")));
+}

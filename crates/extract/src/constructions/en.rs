@@ -258,14 +258,14 @@ fn near_places_an_attack_at_precision_two_but_takes_no_territory() {
 }
 
 #[test]
-fn north_of_a_town_gives_nothing() {
-    for text in [
-        "Regime forces took control of several hills north of Saraqib on Tuesday.",
-        "Air strikes hit positions north of Saraqib on Tuesday.",
-    ] {
-        let events = en(text);
-        assert!(events.is_empty(), "{text}: {}", summary(&events));
-    }
+fn north_of_a_town_places_a_strike_near_it_but_no_change_of_ground() {
+    // docs/annotation.md §12: what the text locates by a bearing from a town is placed at the
+    // town, near it; hills north of it are not the town changing hands.
+    let hills = en("Regime forces took control of several hills north of Saraqib on Tuesday.");
+    assert!(hills.is_empty(), "{}", summary(&hills));
+    let events = en("Air strikes hit positions north of Saraqib on Tuesday.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!((e.mention.as_str(), e.geo_precision), ("Saraqib", 2));
 }
 
 // Places the gazetteer lacks
@@ -612,4 +612,18 @@ fn troops_deployed_in_a_town_with_no_fighting_told_are_a_non_violent_transfer() 
     let events = en("Syrian army troops deployed in the town of Manbij on Tuesday.");
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!((e.mention.as_str(), e.actor1_id), ("Manbij", Some(actor("SYR_GOV"))));
+}
+
+// Bearings
+
+#[test]
+fn a_bearing_from_a_town_places_the_event_near_it_and_from_a_governorate_in_its_region() {
+    let events = en(
+        "A roadside bomb exploded on Tuesday on a farm road east of the town of Khan Shaykhun, wounding four soldiers.",
+    );
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!((e.mention.as_str(), e.geo_precision, e.admin1.as_deref()), ("Khan Shaykhun", 2, Some("Idlib")));
+    let events = en("Regime artillery shelled villages north of Hama on Tuesday, a monitor said.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.admin1.as_deref(), e.geo_precision), (Some("Hama"), 3));
 }
