@@ -356,3 +356,62 @@ fn fighters_fleeing_is_a_retreat_and_civilians_fleeing_a_displacement() {
     let fled = flight.iter().any(|e| e.mention == "سراقب" && e.sub_event_type == SubEventType::Displacement);
     assert!(fled, "{}", summary(&flight));
 }
+
+// Background, unknown doers, places referred back to by sameness or a relative clause
+
+#[test]
+fn a_past_auxiliary_before_an_imperfect_verb_tells_what_went_on_not_an_event() {
+    // "One of the residents said that regime forces used to shell (كانت تقصف) the village of
+    // Kafranbel every day": testimony of what went on, no shelling on a day of the news.
+    let events = ar("وقال أحد السكان إن قوات النظام كانت تقصف قرية كفرنبل بشكل يومي.");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+    // The perfect tells the event: "regime forces shelled the village of Kafranbel yesterday".
+    let told = ar("قصفت قوات النظام قرية كفرنبل أمس.");
+    assert_eq!(single(&told, SubEventType::Shelling).mention, "كفرنبل");
+}
+
+#[test]
+fn unknown_gunmen_are_no_ones_actor() {
+    // "A young man was killed yesterday by the bullets of unknown gunmen in the town of
+    // Sanamayn": an attack whose doer the text does not know, actor1 null (not the armed
+    // opposition that "gunmen" alone would name).
+    let events = ar("قتل شاب أمس برصاص مسلحين مجهولين في مدينة الصنمين.");
+    let e = single(&events, SubEventType::Attack);
+    assert_eq!(e.mention, "الصنمين");
+    assert_eq!(e.actor1_id, None);
+}
+
+#[test]
+fn unknown_men_who_kidnap_tell_a_kidnapping_not_a_second_attack() {
+    // "Unknown men kidnapped a merchant from the town of Sanamayn yesterday evening."
+    let events = ar("أقدم مجهولون مساء أمس على اختطاف تاجر من مدينة الصنمين.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "الصنمين");
+    assert_eq!(e.actor1_id, None);
+}
+
+#[test]
+fn the_same_area_is_the_place_named_just_before() {
+    // "Regime forces shelled the town of Kafranbel yesterday. In the evening an IED blew up
+    // under a civilian car in the same area (في المنطقة ذاتها)", and the same said before its
+    // noun ("بذات الطريق": on the same road).
+    let after = ar("قصفت قوات النظام بلدة كفرنبل أمس. وفي المساء انفجرت عبوة ناسفة بسيارة مدنية في المنطقة ذاتها.");
+    assert_eq!(at(&after, "كفرنبل").sub_event_type, SubEventType::Shelling, "{}", summary(&after));
+    let bombs: Vec<&str> = of_type(&after, SubEventType::RemoteExplosive).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(bombs, ["كفرنبل"], "{}", summary(&after));
+    let before = ar("قصفت قوات النظام بلدة كفرنبل أمس. وفي المساء انفجرت عبوة ناسفة بسيارة مدنية بذات الطريق.");
+    assert_eq!(of_type(&before, SubEventType::RemoteExplosive).len(), 1, "{}", summary(&before));
+    // "At the same time (في الوقت نفسه)" refers to no place.
+    let time = ar("قصفت قوات النظام بلدة كفرنبل أمس، وفي الوقت نفسه انفجرت عبوة ناسفة.");
+    assert!(of_type(&time, SubEventType::RemoteExplosive).iter().all(|e| e.mention != "الوقت"), "{}", summary(&time));
+}
+
+#[test]
+fn a_relative_clause_after_a_town_tells_who_took_it() {
+    // "Ten regime soldiers were killed in the city of Saraqib, which (والتي) the opposition
+    // factions took yesterday evening."
+    let events = ar("قتل عشرة عناصر من قوات النظام في مدينة سراقب، والتي سيطرت عليها فصائل المعارضة مساء أمس.");
+    let e = at(&events, "سراقب");
+    assert_eq!(e.sub_event_type, SubEventType::NonStateActorOvertakesTerritory, "{}", summary(&events));
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+}

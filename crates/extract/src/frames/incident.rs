@@ -22,6 +22,11 @@ impl<'s> SentenceReader<'_, 's> {
         if sub_event_type == SubEventType::Attack && self.tells_of_a_protest() {
             return;
         }
+        // "unknown gunmen" as a word of attack names only who did it: the deed the sentence
+        // tells with it ("kidnapped", "a bomb they planted") is the event.
+        if sub_event_type == SubEventType::Attack && self.names_only_the_doer(trigger) {
+            return;
+        }
         let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
         let actor = if protest { protesters(trigger) } else { self.attacker_in_sentence(trigger) };
         let places = self.targets(trigger);
@@ -40,6 +45,19 @@ impl<'s> SentenceReader<'_, 's> {
         for place in self.targets(trigger) {
             frames.push(Frame::new(SubEventType::ProtestWithIntervention, place, trigger).by(protesters(trigger)));
         }
+    }
+
+    /// Whether a trigger is only the words naming an unidentified doer ("مسلحين مجهولين")
+    /// and another word of the sentence names a deed of its own type (a kidnapping, a bomb).
+    fn names_only_the_doer(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let doer =
+            s.actors.iter().any(|a| a.unidentified && a.start <= trigger.start && trigger.end <= a.end);
+        doer
+            && s.triggers.iter().any(|t| {
+                t.trigger.kind == TriggerKind::Incident
+                    && !matches!(t.trigger.sub_event_type, Some(SubEventType::Attack) | None)
+            })
     }
 
     /// Whether a word of the sentence names a protest.

@@ -12,6 +12,9 @@ use crate::trace::SentenceTrace;
 
 /// How far after a territory trigger its first place may stand.
 pub(crate) const OBJECT_WINDOW: usize = 10;
+/// The most words between a relative pronoun and the verb of its clause ("التي [كانت قد]
+/// سيطرت").
+const RELATIVE_CLAUSE_LEAD: usize = 2;
 
 impl<'s> SentenceReader<'_, 's> {
     /// Territory: the places that follow the trigger, taken by its subject (or, for "fell
@@ -33,11 +36,28 @@ impl<'s> SentenceReader<'_, 's> {
         if objects.is_empty() {
             objects = self.fronted_place(trigger).into_iter().collect();
         }
+        // "the town of X, which the factions took": the place the relative clause is about.
+        let relative = if objects.is_empty() { self.relative_antecedent(trigger) } else { None };
+        if let Some((place, _)) = relative {
+            objects.push(place);
+        }
         if objects.is_empty() {
             return;
         }
-        let actor = match kind {
-            TriggerKind::Fall => self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse)),
+        let actor = match (kind, relative) {
+            // The relative clause's subject: inside it, before or right after its verb; never
+            // an actor of the clause the place belongs to.
+            (_, Some((_, pronoun_end))) => self
+                .spotted
+                .actors
+                .iter()
+                .rev()
+                .find(|a| a.start >= pronoun_end && a.end <= trigger.start)
+                .cloned()
+                .or_else(|| self.actor_after(trigger.end, 5)),
+            (TriggerKind::Fall, None) => {
+                self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse))
+            }
             _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
         };
         let Some(actor) = actor else {
@@ -134,6 +154,33 @@ impl<'s> SentenceReader<'_, 's> {
             return None;
         }
         s.places.iter().rev().find(|p| p.end <= trigger.start && p.role == PlaceRole::Site && self.is_named_place(p))
+    }
+
+    /// The named site a relative clause opened right after it is about, when the trigger is
+    /// that clause's verb ("مدينة صوران، والتي سيطرت عليها الفصائل": the city of Suran,
+    /// which the factions took): the site, and where the relative pronoun ends. Between the
+    /// site and the pronoun only a comma or a conjunction; between the pronoun and the
+    /// trigger a few words of its clause at most.
+    fn relative_antecedent(&self, trigger: &TriggerMention) -> Option<(&'s PlaceMention, usize)> {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let (start, end) = pack
+            .relative_pronouns
+            .spans(&s.tokens)
+            .into_iter()
+            .rev()
+            .find(|&(_, end)| end <= trigger.start && trigger.start - end <= RELATIVE_CLAUSE_LEAD)?;
+        // "التي تسيطر عليها": who holds the place, not who took it.
+        let holds = self.previous_holder_spans().iter().any(|&(hs, he)| hs < trigger.end && start < he);
+        if holds || !self.same_clause(end, trigger.start) {
+            return None;
+        }
+        let place = s.places.iter().rev().find(|p| p.end <= start)?;
+        let joined = (place.end..start).all(|i| pack.list_connectors.match_at(&s.tokens, i).is_some_and(|h| h.end <= start));
+        // "the city that ISIS entered in September", of a city referred back to: a clause that
+        // tells which place it is, by what is known of it, tells no news.
+        let site = place.role == PlaceRole::Site && place.referent.is_none() && self.is_named_place(place);
+        (joined && site && start - place.end <= 2).then_some((place, end))
     }
 
     /// The places listed before a trigger, in the same clause ("A and B fell to ...").
