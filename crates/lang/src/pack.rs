@@ -276,6 +276,10 @@ struct EventsSection {
     /// they qualify, or they alone, name no one.
     #[serde(default)]
     unidentified: Vec<String>,
+    /// Words that send people somewhere ("to", "towards"): after a word of flight, the
+    /// places that follow them are where people went, not where they fled from.
+    #[serde(default)]
+    flight_destinations: Vec<String>,
     aggregate: Vec<String>,
     allies: Vec<String>,
     /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
@@ -433,6 +437,7 @@ pub struct LanguagePack {
     pub imperfect_prefixes: Vec<String>,
     pub relative_pronouns: Lexicon<()>,
     pub unidentified: Lexicon<()>,
+    pub flight_destinations: Lexicon<()>,
     pub aggregate: Lexicon<()>,
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
@@ -610,6 +615,7 @@ impl LanguagePack {
             &mut self.habitual_auxiliaries,
             &mut self.relative_pronouns,
             &mut self.unidentified,
+            &mut self.flight_destinations,
             &mut self.aggregate,
             &mut self.allies,
             &mut self.backing,
@@ -854,6 +860,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         relative_pronouns: set(&file.events.relative_pronouns),
         unidentified: set(&file.events.unidentified),
+        flight_destinations: set(&file.events.flight_destinations),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),
