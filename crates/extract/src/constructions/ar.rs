@@ -415,3 +415,37 @@ fn a_relative_clause_after_a_town_tells_who_took_it() {
     assert_eq!(e.sub_event_type, SubEventType::NonStateActorOvertakesTerritory, "{}", summary(&events));
     assert_eq!(e.actor1_id, Some(actor("OPP")));
 }
+
+#[test]
+fn the_quarter_with_the_article_is_the_quarter_named_before() {
+    // "Violent clashes raged in the Qaboun quarter of Damascus yesterday. In the evening the
+    // quarter (الحي) came under artillery shelling."
+    let events = ar("دارت اشتباكات عنيفة في حي القابون بدمشق أمس. وفي المساء تعرض الحي لقصف مدفعي.");
+    let shelling = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!(shelling[0].mention, "القابون");
+}
+
+#[test]
+fn people_flee_from_a_town_not_to_the_city_they_go_to() {
+    // "Dozens of families fled from the town of Saraqib to the city of Idlib."
+    let events = ar("نزحت عشرات العائلات من بلدة سراقب إلى مدينة إدلب أمس.");
+    let fled: Vec<&str> =
+        of_type(&events, SubEventType::Displacement).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(fled, ["سراقب"], "{}", summary(&events));
+}
+
+#[test]
+fn forces_entering_a_town_with_no_fight_told_take_it_without_violence() {
+    // "Regime forces entered the town of Kafranbel this morning."
+    let entered = ar("دخلت قوات النظام بلدة كفرنبل صباح اليوم.");
+    let e = single(&entered, SubEventType::NonViolentTransfer);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    // "... after violent clashes with the factions": a battle won.
+    let fought = ar("دخلت قوات النظام بلدة كفرنبل صباح اليوم بعد اشتباكات عنيفة مع الفصائل.");
+    assert!(
+        fought.iter().all(|e| e.sub_event_type != SubEventType::NonViolentTransfer),
+        "{}",
+        summary(&fought)
+    );
+}
