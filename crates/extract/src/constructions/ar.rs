@@ -449,3 +449,17 @@ fn forces_entering_a_town_with_no_fight_told_take_it_without_violence() {
         summary(&fought)
     );
 }
+
+#[test]
+fn an_agreement_is_the_first_partys_and_bullets_fired_on_a_protest_intervene() {
+    // "A ceasefire agreement between regime forces and the factions took effect in the town
+    // of Kafranbel yesterday": actor1 is the first party named.
+    let deal = ar("بدأ أمس تطبيق اتفاق وقف إطلاق النار بين قوات النظام والفصائل في بلدة كفرنبل.");
+    let agreements = of_type(&deal, SubEventType::Agreement);
+    assert!(!agreements.is_empty(), "{}", summary(&deal));
+    assert!(agreements.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{}", summary(&deal));
+    // "Gunmen of the regime fired bullets (الرصاص) on a demonstration in the city of Suwayda
+    // yesterday."
+    let fired = ar("أطلق عناصر من قوات النظام أمس الرصاص على مظاهرة في مدينة السويداء.");
+    assert_eq!(at(&fired, "السويداء").sub_event_type, SubEventType::ProtestWithIntervention, "{}", summary(&fired));
+}

@@ -28,7 +28,13 @@ impl<'s> SentenceReader<'_, 's> {
             return;
         }
         let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
-        let actor = if protest { protesters(trigger) } else { self.attacker_in_sentence(trigger) };
+        let actor = if protest {
+            protesters(trigger)
+        } else if sub_event_type == SubEventType::Agreement {
+            self.first_party()
+        } else {
+            self.attacker_in_sentence(trigger)
+        };
         let places = self.targets(trigger);
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
@@ -58,6 +64,13 @@ impl<'s> SentenceReader<'_, 's> {
                 t.trigger.kind == TriggerKind::Incident
                     && !matches!(t.trigger.sub_event_type, Some(SubEventType::Attack) | None)
             })
+    }
+
+    /// The first party an agreement's sentence names ("an agreement between the army and the
+    /// SDF"): actor1 of an agreement (docs/annotation.md §3), not the side a word of doing
+    /// would point to.
+    fn first_party(&self) -> Option<ActorMention> {
+        self.spotted.actors.iter().find(|a| !a.unidentified).cloned()
     }
 
     /// Whether a word of the sentence names a protest.
