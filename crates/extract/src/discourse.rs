@@ -278,7 +278,9 @@ fn same_place_at(s: &Spotted, pack: &LanguagePack, i: usize) -> Option<(usize, u
             .match_at(tokens, i)
             .and_then(|word| pack.same_place_nouns.match_at(tokens, word.end).map(|noun| (i, noun.end)))
     };
-    noun_then_word.or_else(word_then_noun).filter(|&(start, end)| !s.places.iter().any(|p| p.start < end && start < p.end))
+    noun_then_word
+        .or_else(word_then_noun)
+        .filter(|&(start, end)| !s.places.iter().any(|p| p.start < end && start < p.end))
 }
 
 impl SentenceReader<'_, '_> {

@@ -430,8 +430,7 @@ fn the_quarter_with_the_article_is_the_quarter_named_before() {
 fn people_flee_from_a_town_not_to_the_city_they_go_to() {
     // "Dozens of families fled from the town of Saraqib to the city of Idlib."
     let events = ar("نزحت عشرات العائلات من بلدة سراقب إلى مدينة إدلب أمس.");
-    let fled: Vec<&str> =
-        of_type(&events, SubEventType::Displacement).iter().map(|e| e.mention.as_str()).collect();
+    let fled: Vec<&str> = of_type(&events, SubEventType::Displacement).iter().map(|e| e.mention.as_str()).collect();
     assert_eq!(fled, ["سراقب"], "{}", summary(&events));
 }
 
@@ -443,11 +442,7 @@ fn forces_entering_a_town_with_no_fight_told_take_it_without_violence() {
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     // "... after violent clashes with the factions": a battle won.
     let fought = ar("دخلت قوات النظام بلدة كفرنبل صباح اليوم بعد اشتباكات عنيفة مع الفصائل.");
-    assert!(
-        fought.iter().all(|e| e.sub_event_type != SubEventType::NonViolentTransfer),
-        "{}",
-        summary(&fought)
-    );
+    assert!(fought.iter().all(|e| e.sub_event_type != SubEventType::NonViolentTransfer), "{}", summary(&fought));
 }
 
 #[test]

@@ -57,13 +57,11 @@ impl<'s> SentenceReader<'_, 's> {
     /// and another word of the sentence names a deed of its own type (a kidnapping, a bomb).
     fn names_only_the_doer(&self, trigger: &TriggerMention) -> bool {
         let s = self.spotted;
-        let doer =
-            s.actors.iter().any(|a| a.unidentified && a.start <= trigger.start && trigger.end <= a.end);
-        doer
-            && s.triggers.iter().any(|t| {
-                t.trigger.kind == TriggerKind::Incident
-                    && !matches!(t.trigger.sub_event_type, Some(SubEventType::Attack) | None)
-            })
+        let doer = s.actors.iter().any(|a| a.unidentified && a.start <= trigger.start && trigger.end <= a.end);
+        doer && s.triggers.iter().any(|t| {
+            t.trigger.kind == TriggerKind::Incident
+                && !matches!(t.trigger.sub_event_type, Some(SubEventType::Attack) | None)
+        })
     }
 
     /// The first party an agreement's sentence names ("an agreement between the army and the

@@ -96,7 +96,12 @@ impl<'s> SentenceReader<'_, 's> {
                 continue;
             }
             if self.is_habitual(trigger) {
-                trace.note(|| format!("{:?}: what went on over time (a past auxiliary and an imperfect verb), background", trigger.text));
+                trace.note(|| {
+                    format!(
+                        "{:?}: what went on over time (a past auxiliary and an imperfect verb), background",
+                        trigger.text
+                    )
+                });
                 continue;
             }
             if self.spotted.aggregate {

@@ -176,7 +176,8 @@ impl<'s> SentenceReader<'_, 's> {
             return None;
         }
         let place = s.places.iter().rev().find(|p| p.end <= start)?;
-        let joined = (place.end..start).all(|i| pack.list_connectors.match_at(&s.tokens, i).is_some_and(|h| h.end <= start));
+        let joined =
+            (place.end..start).all(|i| pack.list_connectors.match_at(&s.tokens, i).is_some_and(|h| h.end <= start));
         // "the city that ISIS entered in September", of a city referred back to: a clause that
         // tells which place it is, by what is known of it, tells no news.
         let site = place.role == PlaceRole::Site && place.referent.is_none() && self.is_named_place(place);
