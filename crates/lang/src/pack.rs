@@ -280,6 +280,9 @@ struct EventsSection {
     /// places that follow them are where people went, not where they fled from.
     #[serde(default)]
     flight_destinations: Vec<String>,
+    /// Nouns of property ("houses", "farmland"): seized, they are looted, not ground taken.
+    #[serde(default)]
+    property_nouns: Vec<String>,
     aggregate: Vec<String>,
     allies: Vec<String>,
     /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
@@ -438,6 +441,7 @@ pub struct LanguagePack {
     pub relative_pronouns: Lexicon<()>,
     pub unidentified: Lexicon<()>,
     pub flight_destinations: Lexicon<()>,
+    pub property_nouns: Lexicon<()>,
     pub aggregate: Lexicon<()>,
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
@@ -616,6 +620,7 @@ impl LanguagePack {
             &mut self.relative_pronouns,
             &mut self.unidentified,
             &mut self.flight_destinations,
+            &mut self.property_nouns,
             &mut self.aggregate,
             &mut self.allies,
             &mut self.backing,
@@ -861,6 +866,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         relative_pronouns: set(&file.events.relative_pronouns),
         unidentified: set(&file.events.unidentified),
         flight_destinations: set(&file.events.flight_destinations),
+        property_nouns: set(&file.events.property_nouns),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),

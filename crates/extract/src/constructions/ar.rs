@@ -458,3 +458,15 @@ fn an_agreement_is_the_first_partys_and_bullets_fired_on_a_protest_intervene() {
     let fired = ar("أطلق عناصر من قوات النظام أمس الرصاص على مظاهرة في مدينة السويداء.");
     assert_eq!(at(&fired, "السويداء").sub_event_type, SubEventType::ProtestWithIntervention, "{}", summary(&fired));
 }
+
+#[test]
+fn farmland_seized_in_a_village_is_looting_not_ground_taken() {
+    // "Sources said the factions seized (استولت على) farmland in the village of Kafranbel."
+    let events = ar("وقالت مصادر محلية إن الفصائل استولت على أراض زراعية في قرية كفرنبل أمس.");
+    let e = single(&events, SubEventType::Looting);
+    assert_eq!(e.mention, "كفرنبل");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    // The village itself taken is ground won.
+    let taken = ar("وقالت مصادر محلية إن الفصائل استولت على قرية كفرنبل أمس.");
+    assert_eq!(single(&taken, SubEventType::NonStateActorOvertakesTerritory).mention, "كفرنبل");
+}

@@ -64,6 +64,13 @@ impl<'s> SentenceReader<'_, 's> {
             trace.note(|| format!("{:?}: no actor for the territory change", trigger.text));
             return;
         };
+        // "seized farmland in the village of X": property taken is looted, not ground won.
+        if kind == TriggerKind::Take && self.seizes_property(trigger, objects[0]) {
+            for place in objects {
+                frames.push(Frame::new(SubEventType::Looting, place, trigger).by(Some(actor.clone())));
+            }
+            return;
+        }
         let extent = self.extent(trigger, objects[0]);
         // The other side of the war is the usual loser (or, for a withdrawal, gainer).
         let other_side = if actor.id.sides_with_state() { self.ctx.main_opposition } else { syrian_state() };
@@ -201,6 +208,13 @@ impl<'s> SentenceReader<'_, 's> {
             first -= 1;
         }
         places[first..=last].iter().collect()
+    }
+
+    /// Whether a noun of property stands between a trigger and its first place, as what was
+    /// taken ("استولوا على أراض زراعية في قرية X": they seized farmland in the village of X).
+    fn seizes_property(&self, trigger: &TriggerMention, first: &PlaceMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        (trigger.end..first.start).any(|i| self.ctx.pack.property_nouns.match_at(tokens, i).is_some())
     }
 
     /// "la majeure partie de", "most of" between the trigger and its first place.
