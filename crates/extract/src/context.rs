@@ -67,8 +67,10 @@ fn main_opposition(spotted: &[Option<Spotted>]) -> ActorId {
     // The most named wins, ties to the first id: the hash order does not matter.
     let mut counts: FxHashMap<ActorId, usize> = FxHashMap::default();
     for s in spotted.iter().flatten() {
-        for actor in
-            s.actors.iter().filter(|a| !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF"))
+        for actor in s
+            .actors
+            .iter()
+            .filter(|a| !a.unidentified && !a.id.is_state() && matches!(a.id.as_str(), "OPP" | "HTS" | "ISIS" | "SDF"))
         {
             *counts.entry(actor.id).or_default() += 1;
         }

@@ -107,6 +107,27 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// A trigger is habitual when it is an imperfect verb (it starts with one of the pack's
+    /// imperfect prefixes) that an auxiliary of the past governs in its clause, a few words
+    /// before it ("كانت تقصف": was shelling, used to shell): testimony of what went on over
+    /// a time, background to the news rather than an event of it.
+    pub(crate) fn is_habitual(&self, trigger: &TriggerMention) -> bool {
+        let pack = self.ctx.pack;
+        let tokens = &self.spotted.tokens;
+        let Some(verb) = tokens.get(trigger.start) else {
+            return false;
+        };
+        let imperfect = verb.kind == TokenKind::Word
+            && pack.imperfect_prefixes.iter().any(|prefix| {
+                verb.norm.starts_with(prefix.as_str())
+                    && verb.norm.chars().count() >= prefix.chars().count() + MIN_VERB_STEM
+            });
+        imperfect
+            && pack.habitual_auxiliaries.spans(tokens).into_iter().any(|(_, end)| {
+                end <= trigger.start && trigger.start - end <= HABITUAL_REACH && self.same_clause(end, trigger.start)
+            })
+    }
+
     /// Who the sentence says reports it: a named source, or an actor just before a claim
     /// word ("le Commandement ... a annoncé").
     pub(crate) fn claimant(&self) -> Option<(String, Option<ActorId>)> {
@@ -123,6 +144,12 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 }
+
+/// The most words between an auxiliary of the past and the imperfect verb it governs
+/// ("كانت [قوات النظام] تقصف": the regime's forces were shelling).
+const HABITUAL_REACH: usize = 3;
+/// The fewest letters a verb keeps after its imperfect prefix: the shortest roots have three.
+const MIN_VERB_STEM: usize = 3;
 
 /// How many prose sentences back a definite place noun ("the town") looks for the
 /// settlement it refers to: a report returns to a town within its episode, not pages later.
@@ -153,7 +180,7 @@ pub(crate) fn resolve_place_anaphora(
     ctx: &ArticleContext<'_>,
 ) {
     let pack = ctx.pack;
-    if pack.place_anaphors.is_empty() {
+    if pack.place_anaphors.is_empty() && pack.sameness_words.is_empty() {
         return;
     }
     let mut named: Vec<Settlement> = Vec::new();
@@ -208,6 +235,11 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
     let mut found = Vec::new();
     let mut i = 0;
     while i < s.tokens.len() {
+        if let Some((start, end)) = same_place_at(s, pack, i) {
+            found.push((start, end, ANY_KIND));
+            i = end;
+            continue;
+        }
         let Some(hit) = pack.place_anaphors.match_at(&s.tokens, i) else {
             i += 1;
             continue;
@@ -230,6 +262,29 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
 
 /// How many tokens before a name a bearing marker may end (a distance with its unit between).
 const BEARING_REACH: usize = 5;
+
+/// The kind of place a word of sameness refers to: any ("the same road" is on the way to
+/// or in the last place named, whatever kind of place the text called it).
+const ANY_KIND: u32 = u32::MAX;
+
+/// A place noun with a word of sameness before or after it, starting at `i` ("بذات الطريق":
+/// on the same road; "في المنطقة ذاتها": in the same area), outside any name: a reference
+/// back to the place last named.
+fn same_place_at(s: &Spotted, pack: &LanguagePack, i: usize) -> Option<(usize, usize)> {
+    let tokens = &s.tokens;
+    let noun_then_word = pack
+        .same_place_nouns
+        .match_at(tokens, i)
+        .and_then(|noun| pack.sameness_words.match_at(tokens, noun.end).map(|word| (i, word.end)));
+    let word_then_noun = || {
+        pack.sameness_words
+            .match_at(tokens, i)
+            .and_then(|word| pack.same_place_nouns.match_at(tokens, word.end).map(|noun| (i, noun.end)))
+    };
+    noun_then_word
+        .or_else(word_then_noun)
+        .filter(|&(start, end)| !s.places.iter().any(|p| p.start < end && start < p.end))
+}
 
 impl SentenceReader<'_, '_> {
     /// A mention that names a settlement a later "the town" may refer to: a site (or where

@@ -9,10 +9,11 @@ use crate::features::LanguageModels;
 use crate::proposed::Proposed;
 
 /// A candidate whose text names no actor1 takes the actor that, in the gold, most often
-/// carries out its type in its year (the language's `#actor` lines), when there is one.
+/// carries out its type in its year (the language's `#actor` lines), when there is one;
+/// not one whose text says its doer is unknown.
 pub(crate) fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
     let event = &mut candidate.event;
-    if event.actor1_id.is_some() {
+    if event.actor1_id.is_some() || candidate.doer_unknown {
         return candidate;
     }
     let Some(year) = event.date_end.or(event.event_date).map(|d| chrono::Datelike::year(&d)) else {

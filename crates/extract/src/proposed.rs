@@ -20,6 +20,9 @@ pub(crate) struct Proposed {
     pub candidate: Candidate,
     /// What the type model weighs.
     pub type_features: Vec<String>,
+    /// The text says the doer is unknown ("unknown gunmen"): actor1 stays null, and no
+    /// usual actor of the type stands in for it.
+    pub doer_unknown: bool,
 }
 
 impl<'s> SentenceReader<'_, 's> {
@@ -101,7 +104,8 @@ impl<'s> SentenceReader<'_, 's> {
                 window.rule
             )
         });
-        Proposed { event, candidate, type_features }
+        let doer_unknown = frame.agent.as_ref().is_some_and(|a| a.unidentified);
+        Proposed { event, candidate, type_features, doer_unknown }
     }
 
     /// The frame's date window: the one its sentence states nearest its trigger, else the one
@@ -155,7 +159,7 @@ impl<'s> SentenceReader<'_, 's> {
             after_place_noun: frame.place.after_place_noun,
             resolution: placed.resolution,
             place_offset: frame.place.start as isize - frame.trigger.start as isize,
-            actor1: frame.agent.as_ref().map(|a| a.id),
+            actor1: frame.agent.as_ref().filter(|a| !a.unidentified).map(|a| a.id),
             has_actor2: frame.target.is_some(),
             date,
             sentence: self.prose_index,
@@ -178,7 +182,7 @@ impl<'s> SentenceReader<'_, 's> {
 }
 
 pub(crate) fn actor_fields(actor: Option<&ActorMention>) -> (Option<ActorId>, Option<String>, Option<String>) {
-    match actor {
+    match actor.filter(|a| !a.unidentified) {
         None => (None, None, None),
         Some(a) => {
             let assoc = match (a.joint, &a.allies) {

@@ -20,6 +20,9 @@ pub struct ActorMention {
     pub joint: Option<ActorId>,
     /// Allies named with it ("and their allied militias").
     pub allies: Option<String>,
+    /// The text says who they are is not known ("unknown gunmen"): an armed party, but no
+    /// one's actor id.
+    pub unidentified: bool,
 }
 
 impl ActorMention {
@@ -33,6 +36,7 @@ impl ActorMention {
             text: trigger.text.clone(),
             joint: None,
             allies: None,
+            unidentified: false,
         }
     }
 }
@@ -267,7 +271,7 @@ pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> Stri
 }
 
 fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]) -> Vec<ActorMention> {
-    let text_of = |s: usize, e: usize| tokens[s..e].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text_of = |s: usize, e: usize| span_text_of_tokens(tokens, s, e);
     let mut actors: Vec<ActorMention> = Vec::new();
     for hit in pack.actors.find_all(tokens) {
         if inside_any(hit.start, hit.end, sources) {
@@ -280,6 +284,7 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
             text: text_of(hit.start, hit.end),
             joint: None,
             allies: None,
+            unidentified: false,
         });
     }
     // "A and B": the second becomes the first's associate, whether B is a full actor name
@@ -345,7 +350,56 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
             actor.allies = Some(text_of(hit.start, hit.end));
         }
     }
-    merged
+    with_unidentified(merged, tokens, pack, sources)
+}
+
+/// The actors qualified as unknown ("مسلحين مجهولين": unknown gunmen) marked unidentified,
+/// and the unknown ones named by that word alone ("مجهولون أطلقوا النار": unknown men
+/// opened fire) added: an armed party whose side the text does not give. Its id is that of
+/// the armed non-state groups, for the tests that ask whether an actor is armed; it never
+/// reaches an event (`actor1` is then null, as the coding rules want).
+fn with_unidentified(
+    mut actors: Vec<ActorMention>,
+    tokens: &[Token],
+    pack: &LanguagePack,
+    sources: &[(usize, usize)],
+) -> Vec<ActorMention> {
+    let Some(armed) = ActorId::parse(UNIDENTIFIED_STAND_IN) else {
+        return actors;
+    };
+    for (start, end) in pack.unidentified.spans(tokens) {
+        if inside_any(start, end, sources) {
+            continue;
+        }
+        if let Some(actor) = actors.iter_mut().find(|a| a.end == start || a.start == end) {
+            actor.unidentified = true;
+            actor.start = actor.start.min(start);
+            actor.end = actor.end.max(end);
+            actor.text = span_text_of_tokens(tokens, actor.start, actor.end);
+            continue;
+        }
+        if inside_any(start, end, &actors.iter().map(|a| (a.start, a.end)).collect::<Vec<_>>()) {
+            continue;
+        }
+        actors.push(ActorMention {
+            start,
+            end,
+            id: armed,
+            text: span_text_of_tokens(tokens, start, end),
+            joint: None,
+            allies: None,
+            unidentified: true,
+        });
+    }
+    actors.sort_by_key(|a| a.start);
+    actors
+}
+
+/// The id an unidentified armed party stands under inside the engine.
+const UNIDENTIFIED_STAND_IN: &str = "OPP";
+
+fn span_text_of_tokens(tokens: &[Token], start: usize, end: usize) -> String {
+    tokens[start..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a token can continue a name: a capitalized word, or the Arabic article joined

@@ -236,6 +236,14 @@ struct PlacesSection {
     /// second only bounds it.
     #[serde(default)]
     between_markers: Vec<String>,
+    /// Words of sameness ("the *same* road", "the area *itself*"): with one of
+    /// `same_place_nouns` before or after them, they refer back to the place last named.
+    #[serde(default)]
+    sameness_words: Vec<String>,
+    /// Nouns of places and ways that a word of sameness makes a reference back ("road",
+    /// "area", "town").
+    #[serde(default)]
+    same_place_nouns: Vec<String>,
 }
 
 /// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
@@ -255,6 +263,29 @@ struct EventsSection {
     hypothetical: Vec<String>,
     #[serde(default)]
     hypothetical_suffixes: Vec<String>,
+    /// Auxiliaries of the past that, before an imperfect verb, tell what went on over time
+    /// rather than what happened ("was shelling", "used to target"): background.
+    #[serde(default)]
+    habitual_auxiliaries: Vec<String>,
+    /// Prefixes that mark a verb's imperfect (its person prefixes, where the language has
+    /// them).
+    #[serde(default)]
+    imperfect_prefixes: Vec<String>,
+    /// Relative pronouns ("which", "that"): a clause opened by one right after a place
+    /// tells of that place.
+    #[serde(default)]
+    relative_pronouns: Vec<String>,
+    /// Words that say who did a deed is not known ("unknown", "unidentified"): an actor
+    /// they qualify, or they alone, name no one.
+    #[serde(default)]
+    unidentified: Vec<String>,
+    /// Words that send people somewhere ("to", "towards"): after a word of flight, the
+    /// places that follow them are where people went, not where they fled from.
+    #[serde(default)]
+    flight_destinations: Vec<String>,
+    /// Nouns of property ("houses", "farmland"): seized, they are looted, not ground taken.
+    #[serde(default)]
+    property_nouns: Vec<String>,
     aggregate: Vec<String>,
     allies: Vec<String>,
     /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
@@ -404,11 +435,19 @@ pub struct LanguagePack {
     pub other_place_words: Lexicon<()>,
     /// "between": of two places after it, the second only bounds what the first places.
     pub between_markers: Lexicon<()>,
+    pub sameness_words: Lexicon<()>,
+    pub same_place_nouns: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
     pub hypothetical: Lexicon<()>,
     pub hypothetical_suffixes: Vec<String>,
+    pub habitual_auxiliaries: Lexicon<()>,
+    pub imperfect_prefixes: Vec<String>,
+    pub relative_pronouns: Lexicon<()>,
+    pub unidentified: Lexicon<()>,
+    pub flight_destinations: Lexicon<()>,
+    pub property_nouns: Lexicon<()>,
     pub aggregate: Lexicon<()>,
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
@@ -577,11 +616,18 @@ impl LanguagePack {
             &mut self.place_anaphors,
             &mut self.other_place_words,
             &mut self.between_markers,
+            &mut self.sameness_words,
+            &mut self.same_place_nouns,
             &mut self.unit_nouns,
             &mut self.partial,
             &mut self.list_connectors,
             &mut self.list_introducers,
             &mut self.hypothetical,
+            &mut self.habitual_auxiliaries,
+            &mut self.relative_pronouns,
+            &mut self.unidentified,
+            &mut self.flight_destinations,
+            &mut self.property_nouns,
             &mut self.aggregate,
             &mut self.allies,
             &mut self.backing,
@@ -816,11 +862,19 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         settlement_kinds,
         other_place_words: set(&file.places.other_place_words),
         between_markers: set(&file.places.between_markers),
+        sameness_words: set(&file.places.sameness_words),
+        same_place_nouns: set(&file.places.same_place_nouns),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
         hypothetical: set(&file.events.hypothetical),
         hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
+        habitual_auxiliaries: set(&file.events.habitual_auxiliaries),
+        imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),
+        relative_pronouns: set(&file.events.relative_pronouns),
+        unidentified: set(&file.events.unidentified),
+        flight_destinations: set(&file.events.flight_destinations),
+        property_nouns: set(&file.events.property_nouns),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),

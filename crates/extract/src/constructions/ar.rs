@@ -364,3 +364,117 @@ fn a_bearing_from_a_town_places_the_event_near_it() {
     let e = single(&events, SubEventType::RemoteExplosive);
     assert_eq!((e.mention.as_str(), e.geo_precision, e.admin1.as_deref()), ("خان شيخون", 2, Some("Idlib")));
 }
+
+// Background, unknown doers, places referred back to by sameness or a relative clause
+
+#[test]
+fn a_past_auxiliary_before_an_imperfect_verb_tells_what_went_on_not_an_event() {
+    // "One of the residents said that regime forces used to shell (كانت تقصف) the village of
+    // Kafranbel every day": testimony of what went on, no shelling on a day of the news.
+    let events = ar("وقال أحد السكان إن قوات النظام كانت تقصف قرية كفرنبل بشكل يومي.");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+    // The perfect tells the event: "regime forces shelled the village of Kafranbel yesterday".
+    let told = ar("قصفت قوات النظام قرية كفرنبل أمس.");
+    assert_eq!(single(&told, SubEventType::Shelling).mention, "كفرنبل");
+}
+
+#[test]
+fn unknown_gunmen_are_no_ones_actor() {
+    // "A young man was killed yesterday by the bullets of unknown gunmen in the town of
+    // Sanamayn": an attack whose doer the text does not know, actor1 null (not the armed
+    // opposition that "gunmen" alone would name).
+    let events = ar("قتل شاب أمس برصاص مسلحين مجهولين في مدينة الصنمين.");
+    let e = single(&events, SubEventType::Attack);
+    assert_eq!(e.mention, "الصنمين");
+    assert_eq!(e.actor1_id, None);
+}
+
+#[test]
+fn unknown_men_who_kidnap_tell_a_kidnapping_not_a_second_attack() {
+    // "Unknown men kidnapped a merchant from the town of Sanamayn yesterday evening."
+    let events = ar("أقدم مجهولون مساء أمس على اختطاف تاجر من مدينة الصنمين.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "الصنمين");
+    assert_eq!(e.actor1_id, None);
+}
+
+#[test]
+fn the_same_area_is_the_place_named_just_before() {
+    // "Regime forces shelled the town of Kafranbel yesterday. In the evening an IED blew up
+    // under a civilian car in the same area (في المنطقة ذاتها)", and the same said before its
+    // noun ("بذات الطريق": on the same road).
+    let after = ar("قصفت قوات النظام بلدة كفرنبل أمس. وفي المساء انفجرت عبوة ناسفة بسيارة مدنية في المنطقة ذاتها.");
+    assert_eq!(at(&after, "كفرنبل").sub_event_type, SubEventType::Shelling, "{}", summary(&after));
+    let bombs: Vec<&str> = of_type(&after, SubEventType::RemoteExplosive).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(bombs, ["كفرنبل"], "{}", summary(&after));
+    let before = ar("قصفت قوات النظام بلدة كفرنبل أمس. وفي المساء انفجرت عبوة ناسفة بسيارة مدنية بذات الطريق.");
+    assert_eq!(of_type(&before, SubEventType::RemoteExplosive).len(), 1, "{}", summary(&before));
+    // "At the same time (في الوقت نفسه)" refers to no place.
+    let time = ar("قصفت قوات النظام بلدة كفرنبل أمس، وفي الوقت نفسه انفجرت عبوة ناسفة.");
+    assert!(of_type(&time, SubEventType::RemoteExplosive).iter().all(|e| e.mention != "الوقت"), "{}", summary(&time));
+}
+
+#[test]
+fn a_relative_clause_after_a_town_tells_who_took_it() {
+    // "Ten regime soldiers were killed in the city of Saraqib, which (والتي) the opposition
+    // factions took yesterday evening."
+    let events = ar("قتل عشرة عناصر من قوات النظام في مدينة سراقب، والتي سيطرت عليها فصائل المعارضة مساء أمس.");
+    let e = at(&events, "سراقب");
+    assert_eq!(e.sub_event_type, SubEventType::NonStateActorOvertakesTerritory, "{}", summary(&events));
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+}
+
+#[test]
+fn the_quarter_with_the_article_is_the_quarter_named_before() {
+    // "Violent clashes raged in the Qaboun quarter of Damascus yesterday. In the evening the
+    // quarter (الحي) came under artillery shelling."
+    let events = ar("دارت اشتباكات عنيفة في حي القابون بدمشق أمس. وفي المساء تعرض الحي لقصف مدفعي.");
+    let shelling = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!(shelling[0].mention, "القابون");
+}
+
+#[test]
+fn people_flee_from_a_town_not_to_the_city_they_go_to() {
+    // "Dozens of families fled from the town of Saraqib to the city of Idlib."
+    let events = ar("نزحت عشرات العائلات من بلدة سراقب إلى مدينة إدلب أمس.");
+    let fled: Vec<&str> = of_type(&events, SubEventType::Displacement).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(fled, ["سراقب"], "{}", summary(&events));
+}
+
+#[test]
+fn forces_entering_a_town_with_no_fight_told_take_it_without_violence() {
+    // "Regime forces entered the town of Kafranbel this morning."
+    let entered = ar("دخلت قوات النظام بلدة كفرنبل صباح اليوم.");
+    let e = single(&entered, SubEventType::NonViolentTransfer);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    // "... after violent clashes with the factions": a battle won.
+    let fought = ar("دخلت قوات النظام بلدة كفرنبل صباح اليوم بعد اشتباكات عنيفة مع الفصائل.");
+    assert!(fought.iter().all(|e| e.sub_event_type != SubEventType::NonViolentTransfer), "{}", summary(&fought));
+}
+
+#[test]
+fn an_agreement_is_the_first_partys_and_bullets_fired_on_a_protest_intervene() {
+    // "A ceasefire agreement between regime forces and the factions took effect in the town
+    // of Kafranbel yesterday": actor1 is the first party named.
+    let deal = ar("بدأ أمس تطبيق اتفاق وقف إطلاق النار بين قوات النظام والفصائل في بلدة كفرنبل.");
+    let agreements = of_type(&deal, SubEventType::Agreement);
+    assert!(!agreements.is_empty(), "{}", summary(&deal));
+    assert!(agreements.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{}", summary(&deal));
+    // "Gunmen of the regime fired bullets (الرصاص) on a demonstration in the city of Suwayda
+    // yesterday."
+    let fired = ar("أطلق عناصر من قوات النظام أمس الرصاص على مظاهرة في مدينة السويداء.");
+    assert_eq!(at(&fired, "السويداء").sub_event_type, SubEventType::ProtestWithIntervention, "{}", summary(&fired));
+}
+
+#[test]
+fn farmland_seized_in_a_village_is_looting_not_ground_taken() {
+    // "Sources said the factions seized (استولت على) farmland in the village of Kafranbel."
+    let events = ar("وقالت مصادر محلية إن الفصائل استولت على أراض زراعية في قرية كفرنبل أمس.");
+    let e = single(&events, SubEventType::Looting);
+    assert_eq!(e.mention, "كفرنبل");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    // The village itself taken is ground won.
+    let taken = ar("وقالت مصادر محلية إن الفصائل استولت على قرية كفرنبل أمس.");
+    assert_eq!(single(&taken, SubEventType::NonStateActorOvertakesTerritory).mention, "كفرنبل");
+}

@@ -177,6 +177,7 @@ impl<'s> SentenceReader<'_, 's> {
             text: span_text(self.text, &self.spotted.tokens, hit.start, hit.end),
             joint: None,
             allies: None,
+            unidentified: false,
         }
     }
 

@@ -37,9 +37,20 @@ impl<'s> SentenceReader<'_, 's> {
                     && !self.is_cause_of_flight(trigger, t)
             })
             .map_or(self.spotted.tokens.len(), |t| t.start);
+        // "نزوح إلى مناطق في ريف دمشق": the places after a word that sends people somewhere
+        // are where they went.
+        let destination = self
+            .ctx
+            .pack
+            .flight_destinations
+            .spans(&self.spotted.tokens)
+            .into_iter()
+            .find(|&(start, _)| start >= trigger.end)
+            .map_or(usize::MAX, |(start, _)| start);
         let after: Vec<&PlaceMention> = places
             .iter()
             .filter(|p| p.start >= trigger.end && p.end <= next_event && self.same_clause(trigger.end, p.start))
+            .filter(|p| p.start < destination)
             .filter(origin)
             .collect();
         let origins = if after.is_empty() {

@@ -22,8 +22,19 @@ impl<'s> SentenceReader<'_, 's> {
         if sub_event_type == SubEventType::Attack && self.tells_of_a_protest() {
             return;
         }
+        // "unknown gunmen" as a word of attack names only who did it: the deed the sentence
+        // tells with it ("kidnapped", "a bomb they planted") is the event.
+        if sub_event_type == SubEventType::Attack && self.names_only_the_doer(trigger) {
+            return;
+        }
         let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
-        let actor = if protest { protesters(trigger) } else { self.attacker_in_sentence(trigger) };
+        let actor = if protest {
+            protesters(trigger)
+        } else if sub_event_type == SubEventType::Agreement {
+            self.first_party()
+        } else {
+            self.attacker_in_sentence(trigger)
+        };
         let places = self.targets(trigger);
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
@@ -40,6 +51,24 @@ impl<'s> SentenceReader<'_, 's> {
         for place in self.targets(trigger) {
             frames.push(Frame::new(SubEventType::ProtestWithIntervention, place, trigger).by(protesters(trigger)));
         }
+    }
+
+    /// Whether a trigger is only the words naming an unidentified doer ("مسلحين مجهولين")
+    /// and another word of the sentence names a deed of its own type (a kidnapping, a bomb).
+    fn names_only_the_doer(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let doer = s.actors.iter().any(|a| a.unidentified && a.start <= trigger.start && trigger.end <= a.end);
+        doer && s.triggers.iter().any(|t| {
+            t.trigger.kind == TriggerKind::Incident
+                && !matches!(t.trigger.sub_event_type, Some(SubEventType::Attack) | None)
+        })
+    }
+
+    /// The first party an agreement's sentence names ("an agreement between the army and the
+    /// SDF"): actor1 of an agreement (docs/annotation.md §3), not the side a word of doing
+    /// would point to.
+    fn first_party(&self) -> Option<ActorMention> {
+        self.spotted.actors.iter().find(|a| !a.unidentified).cloned()
     }
 
     /// Whether a word of the sentence names a protest.

@@ -95,6 +95,15 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: hypothetical or intended, not an event", trigger.text));
                 continue;
             }
+            if self.is_habitual(trigger) {
+                trace.note(|| {
+                    format!(
+                        "{:?}: what went on over time (a past auxiliary and an imperfect verb), background",
+                        trigger.text
+                    )
+                });
+                continue;
+            }
             if self.spotted.aggregate {
                 trace.note(|| format!("{:?}: counted over a period, kept as a figure", trigger.text));
                 continue;

@@ -12,6 +12,9 @@ use crate::trace::SentenceTrace;
 
 /// How far after a territory trigger its first place may stand.
 pub(crate) const OBJECT_WINDOW: usize = 10;
+/// The most words between a relative pronoun and the verb of its clause ("التي [كانت قد]
+/// سيطرت").
+const RELATIVE_CLAUSE_LEAD: usize = 2;
 
 impl<'s> SentenceReader<'_, 's> {
     /// Territory: the places that follow the trigger, taken by its subject (or, for "fell
@@ -33,17 +36,41 @@ impl<'s> SentenceReader<'_, 's> {
         if objects.is_empty() {
             objects = self.fronted_place(trigger).into_iter().collect();
         }
+        // "the town of X, which the factions took": the place the relative clause is about.
+        let relative = if objects.is_empty() { self.relative_antecedent(trigger) } else { None };
+        if let Some((place, _)) = relative {
+            objects.push(place);
+        }
         if objects.is_empty() {
             return;
         }
-        let actor = match kind {
-            TriggerKind::Fall => self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse)),
+        let actor = match (kind, relative) {
+            // The relative clause's subject: inside it, before or right after its verb; never
+            // an actor of the clause the place belongs to.
+            (_, Some((_, pronoun_end))) => self
+                .spotted
+                .actors
+                .iter()
+                .rev()
+                .find(|a| a.start >= pronoun_end && a.end <= trigger.start)
+                .cloned()
+                .or_else(|| self.actor_after(trigger.end, 5)),
+            (TriggerKind::Fall, None) => {
+                self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse))
+            }
             _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
         };
         let Some(actor) = actor else {
             trace.note(|| format!("{:?}: no actor for the territory change", trigger.text));
             return;
         };
+        // "seized farmland in the village of X": property taken is looted, not ground won.
+        if kind == TriggerKind::Take && self.seizes_property(trigger, objects[0]) {
+            for place in objects {
+                frames.push(Frame::new(SubEventType::Looting, place, trigger).by(Some(actor.clone())));
+            }
+            return;
+        }
         let extent = self.extent(trigger, objects[0]);
         // The other side of the war is the usual loser (or, for a withdrawal, gainer).
         let other_side = if actor.id.sides_with_state() { self.ctx.main_opposition } else { syrian_state() };
@@ -136,6 +163,34 @@ impl<'s> SentenceReader<'_, 's> {
         s.places.iter().rev().find(|p| p.end <= trigger.start && p.role == PlaceRole::Site && self.is_named_place(p))
     }
 
+    /// The named site a relative clause opened right after it is about, when the trigger is
+    /// that clause's verb ("مدينة صوران، والتي سيطرت عليها الفصائل": the city of Suran,
+    /// which the factions took): the site, and where the relative pronoun ends. Between the
+    /// site and the pronoun only a comma or a conjunction; between the pronoun and the
+    /// trigger a few words of its clause at most.
+    fn relative_antecedent(&self, trigger: &TriggerMention) -> Option<(&'s PlaceMention, usize)> {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let (start, end) = pack
+            .relative_pronouns
+            .spans(&s.tokens)
+            .into_iter()
+            .rev()
+            .find(|&(_, end)| end <= trigger.start && trigger.start - end <= RELATIVE_CLAUSE_LEAD)?;
+        // "التي تسيطر عليها": who holds the place, not who took it.
+        let holds = self.previous_holder_spans().iter().any(|&(hs, he)| hs < trigger.end && start < he);
+        if holds || !self.same_clause(end, trigger.start) {
+            return None;
+        }
+        let place = s.places.iter().rev().find(|p| p.end <= start)?;
+        let joined =
+            (place.end..start).all(|i| pack.list_connectors.match_at(&s.tokens, i).is_some_and(|h| h.end <= start));
+        // "the city that ISIS entered in September", of a city referred back to: a clause that
+        // tells which place it is, by what is known of it, tells no news.
+        let site = place.role == PlaceRole::Site && place.referent.is_none() && self.is_named_place(place);
+        (joined && site && start - place.end <= 2).then_some((place, end))
+    }
+
     /// The places listed before a trigger, in the same clause ("A and B fell to ...").
     pub(crate) fn list_before(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
         let places = &self.spotted.places;
@@ -153,6 +208,13 @@ impl<'s> SentenceReader<'_, 's> {
             first -= 1;
         }
         places[first..=last].iter().collect()
+    }
+
+    /// Whether a noun of property stands between a trigger and its first place, as what was
+    /// taken ("استولوا على أراض زراعية في قرية X": they seized farmland in the village of X).
+    fn seizes_property(&self, trigger: &TriggerMention, first: &PlaceMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        (trigger.end..first.start).any(|i| self.ctx.pack.property_nouns.match_at(tokens, i).is_some())
     }
 
     /// "la majeure partie de", "most of" between the trigger and its first place.
