@@ -208,12 +208,17 @@ pub fn occurrence(original: &str, start: usize, evidence: &str) -> Option<usize>
     if evidence.is_empty() {
         return None;
     }
-    Some(original.get(..start)?.match_indices(evidence).count())
+    Some(memchr::memmem::find_iter(original.get(..start)?.as_bytes(), evidence.as_bytes()).count())
 }
 
-/// Where the `nth` occurrence of `evidence` is in `text`.
+/// Where the `nth` occurrence of `evidence` is in `text` (occurrences that do not overlap,
+/// counted from the start, as `str::match_indices` counts them: a sentence of UTF-8 found
+/// in UTF-8 starts at a character, so bytes find what characters would, and faster).
 pub fn find_occurrence(evidence: &str, nth: usize, text: &str) -> Option<usize> {
-    text.match_indices(evidence).nth(nth).map(|(at, _)| at)
+    if evidence.is_empty() {
+        return text.match_indices(evidence).nth(nth).map(|(at, _)| at);
+    }
+    memchr::memmem::find_iter(text.as_bytes(), evidence.as_bytes()).nth(nth)
 }
 
 #[cfg(test)]
@@ -322,6 +327,21 @@ mod tests {
         for text in &texts {
             for published in [day(), None] {
                 assert_eq!(sketch(text, "en", published).keys, plain_sketch(text, "en", published), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn occurrences_are_counted_as_str_counts_them() {
+        let text = "aaaa. Ḥamā — ḤamāḤamā aaaa, aa. قصف قصف";
+        for needle in ["a", "aa", "aaa", "Ḥamā", "āḤ", "قصف", "x", ""] {
+            let by_str: Vec<usize> = text.match_indices(needle).map(|(at, _)| at).collect();
+            for (nth, at) in by_str.iter().enumerate() {
+                assert_eq!(find_occurrence(needle, nth, text), Some(*at), "{needle} {nth}");
+            }
+            assert_eq!(find_occurrence(needle, by_str.len(), text), None, "{needle}");
+            if !needle.is_empty() {
+                assert_eq!(occurrence(text, text.len(), needle), Some(by_str.len()), "{needle}");
             }
         }
     }
