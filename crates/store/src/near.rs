@@ -196,6 +196,26 @@ fn sorted_common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// An evidence sentence of an original and which occurrence of it is the evidence, to be
+/// found in each of its reprints: the search is prepared once (preparing it costs more than
+/// searching a report).
+#[derive(Debug)]
+pub struct Sought {
+    finder: memchr::memmem::Finder<'static>,
+    nth: usize,
+}
+
+impl Sought {
+    pub fn new(evidence: &str, nth: usize) -> Sought {
+        Sought { finder: memchr::memmem::Finder::new(evidence.as_bytes()).into_owned(), nth }
+    }
+
+    /// Where it is in `text`, as [`find_occurrence`] finds it (for a sentence not empty).
+    pub fn in_text(&self, text: &str) -> Option<usize> {
+        self.finder.find_iter(text.as_bytes()).nth(self.nth)
+    }
+}
+
 /// Where `evidence`, found at `start` in `original`, is in `text`: the same occurrence of
 /// it (the first, second... as in the original). None when the text lacks it.
 pub fn moved(original: &str, start: usize, evidence: &str, text: &str) -> Option<usize> {
@@ -340,6 +360,11 @@ mod tests {
                 assert_eq!(find_occurrence(needle, nth, text), Some(*at), "{needle} {nth}");
             }
             assert_eq!(find_occurrence(needle, by_str.len(), text), None, "{needle}");
+            if !needle.is_empty() {
+                for nth in 0..=by_str.len() {
+                    assert_eq!(Sought::new(needle, nth).in_text(text), by_str.get(nth).copied(), "{needle} {nth}");
+                }
+            }
             if !needle.is_empty() {
                 assert_eq!(occurrence(text, text.len(), needle), Some(by_str.len()), "{needle}");
             }

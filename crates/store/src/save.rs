@@ -181,7 +181,7 @@ pub(crate) struct Reprinted {
     figures: String,
     figure_evidence: Vec<String>,
     /// Read when a reprint first passes the other checks.
-    events: Option<Vec<(Event, Merged, usize)>>,
+    events: Option<Vec<(Event, Merged, near::Sought)>>,
     text: String,
 }
 
@@ -279,15 +279,16 @@ pub(crate) fn find_original(
                 let Some(nth) = near::occurrence(&original.text, event.evidence_start, &event.evidence) else {
                     return Ok(None);
                 };
-                events.push((event, merged, nth));
+                let sought = near::Sought::new(&event.evidence, nth);
+                events.push((event, merged, sought));
             }
             original.events = Some(events);
         }
         let originals = original.events.as_deref().unwrap_or_default();
         let blocks: Vec<Block> = originals.iter().map(|(o, _, _)| block_of(o)).collect();
         let mut copies = Vec::with_capacity(originals.len());
-        for (i, (original, merged, nth)) in originals.iter().enumerate() {
-            let Some(start) = near::find_occurrence(&original.evidence, *nth, &article.text) else {
+        for (i, (original, merged, sought)) in originals.iter().enumerate() {
+            let Some(start) = sought.in_text(&article.text) else {
                 return Ok(None);
             };
             let mut copy = original.clone();
