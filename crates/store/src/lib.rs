@@ -722,15 +722,17 @@ CREATE TABLE IF NOT EXISTS article_versions (
         }
         assert!(store.event("a-Binnish").expect("query").is_none());
         // The lookups use the era index, not a scan of the table.
-        for (table, index) in [("events", "events_by_id"), ("merged_events", "merged_by_id")] {
+        for (table, filed_by, index) in
+            [("events", "share", "events_by_share"), ("merged_events", "event_id", "merged_by_id")]
+        {
             let plan: String = store
                 .conn
                 .query_row(
                     &format!(
-                        "EXPLAIN QUERY PLAN SELECT key FROM {table} WHERE key >> {} = ?1 AND event_id = ?2",
+                        "EXPLAIN QUERY PLAN SELECT key FROM {table} WHERE key >> {} = ?1 AND {filed_by} = ?2 AND event_id = ?3",
                         schema::ERA_BITS
                     ),
-                    params![0, "x"],
+                    params![0, 1, "x"],
                     |r| r.get(3),
                 )
                 .expect("plan");
@@ -760,7 +762,7 @@ CREATE TABLE IF NOT EXISTS article_versions (
                 FROM six.merged_events m JOIN six.events e ON e.key = m.best JOIN six.blocks b ON b.key = e.block;
              INSERT INTO block_windows SELECT kind, place_key, longest_days FROM six.blocks WHERE longest_days IS NOT NULL;
              INSERT INTO article_versions SELECT * FROM six.article_versions;
-             INSERT INTO near_keys SELECT * FROM six.near_keys;
+             INSERT INTO near_keys SELECT key, article FROM six.near_keys;
              PRAGMA user_version = 5;",
         )
         .expect("copied");
@@ -987,8 +989,94 @@ CREATE TABLE IF NOT EXISTS article_versions (
         assert_eq!(merged_records(&store), incremental);
     }
 
+    /// Takes a store back to schema 8: events found by id through an index of their ids,
+    /// shares only on the events alone, band keys filed without their days.
+    fn back_to_schema_8(conn: &Connection) {
+        conn.execute_batch(
+            "DROP INDEX events_by_share;
+             UPDATE events SET share = NULL WHERE merged IS NOT NULL;
+             CREATE INDEX events_by_id ON events(key >> 16, event_id);
+             CREATE INDEX events_alone ON events(key >> 16, share) WHERE merged IS NULL;
+             CREATE TABLE v8_near_keys (key INTEGER NOT NULL, article INTEGER NOT NULL,
+                 PRIMARY KEY (key, article)) WITHOUT ROWID;
+             INSERT INTO v8_near_keys SELECT key, article FROM near_keys;
+             DROP TABLE near_keys;
+             ALTER TABLE v8_near_keys RENAME TO near_keys;
+             PRAGMA user_version = 8;",
+        )
+        .expect("schema 8");
+    }
+
+    #[test]
+    fn a_store_of_schema_8_files_events_by_share_and_band_keys_by_day_and_gives_what_it_gave() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("eight.db");
+        let merge = &merge_stage;
+        let story = "Jets struck it. The market of Ariha was hit twice on Tuesday morning, killing 4 people and \
+            wounding many more, rescuers of the Civil Defence said. Shops along the main road burned for hours \
+            while ambulances from nearby villages carried the wounded north. Residents said the strikes came \
+            without warning, a day after shelling of the town's southern edge had emptied two schools.";
+        let (before, ids, keys) = {
+            let mut store = Store::open(&path).expect("store opens");
+            // Two reports of one strike, one of another day, one undated (published on no day).
+            store.save(&article("a", story), &[event_on("a", 3, 4), event("a", "Sarmin")], "[]", merge).expect("saved");
+            store.save(&article("b", "b"), &[event_on("b", 3, 3)], "[]", merge).expect("saved");
+            store.save(&article("c", "c"), &[event_on("c", 20, 20)], "[]", merge).expect("saved");
+            let mut undated = article("u", "u");
+            undated.published = None;
+            store.save(&undated, &[event("u", "Binnish")], "[]", merge).expect("saved");
+            let keys: Vec<(i64, i64, i64)> = {
+                let mut statement =
+                    store.conn.prepare("SELECT day, key, article FROM near_keys ORDER BY 1, 2, 3").expect("prepared");
+                let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("read");
+                rows.collect::<Result<_, _>>().expect("keys")
+            };
+            assert!(keys.iter().any(|k| k.0 == 0), "the undated article's keys are filed under day 0");
+            let before = (contents(&store), merged_ids(&store));
+            back_to_schema_8(&store.conn);
+            (before.0, before.1, keys)
+        };
+        let mut store = Store::open(&path).expect("a store of schema 8 opens");
+        let version: i64 = store.conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
+        assert_eq!(version, schema::SCHEMA_VERSION);
+        let unshared: i64 =
+            store.conn.query_row("SELECT count(*) FROM events WHERE share IS NULL", [], |r| r.get(0)).expect("count");
+        assert_eq!(unshared, 0, "every event has its share");
+        let migrated: Vec<(i64, i64, i64)> = {
+            let mut statement =
+                store.conn.prepare("SELECT day, key, article FROM near_keys ORDER BY 1, 2, 3").expect("prepared");
+            let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("read");
+            rows.collect::<Result<_, _>>().expect("keys")
+        };
+        assert_eq!(migrated, keys, "band keys are filed under the days a save files them under");
+        assert_eq!(contents(&store), before, "nothing is lost");
+        for id in &ids {
+            let merged = store.merged_event(id).expect("query").expect("found by id");
+            let first = store.event(&merged.sources[0].event_id).expect("query").expect("its source by id");
+            assert_eq!(store.merged_event_of(&first).expect("query"), Some(merged));
+        }
+        // A reprint of the first report is still found through its band keys.
+        let reprint = article("a2", &format!("Beirut (Wire) — {story}"));
+        let sketch = near::sketch(&reprint.text, &reprint.language, reprint.published);
+        let saved = store.save_if_reprint(&reprint, &sketch, merge).expect("saved");
+        assert_eq!(saved.map(|s| s.0), Some(Saved::Reprint { of: "a".into() }));
+        // Forgetting an article takes its band keys with it.
+        assert!(store.forget("c", merge).expect("forgotten"));
+        let left: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM near_keys n JOIN articles a ON a.key = n.article WHERE a.id = 'c'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        let all: i64 = store.conn.query_row("SELECT count(*) FROM near_keys", [], |r| r.get(0)).expect("count");
+        assert_eq!((left, all), (0, keys.len() as i64 - 6), "c's six keys are gone");
+    }
+
     /// Takes a store back to schema 7: every event alone given the row it had then.
     fn back_to_schema_7(conn: &Connection) {
+        back_to_schema_8(conn);
         let alone: Vec<i64> = {
             let mut statement = conn.prepare("SELECT key FROM events WHERE merged IS NULL").expect("prepared");
             let rows = statement.query_map([], |r| r.get(0)).expect("read");

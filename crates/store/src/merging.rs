@@ -13,9 +13,7 @@ use frontline_merge::{Tally, Toll};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
-use crate::record::{
-    day_number, day_of, insert_event, kind_code, read_event, share_of, EVENT_COLUMNS, EVENT_COLUMN_COUNT,
-};
+use crate::record::{day_number, day_of, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use crate::{MergeFn, StoreError};
 
 /// A block: sub-event type (as stored) and place key.
@@ -337,12 +335,11 @@ fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_
         delete.execute([key])?;
     }
     let mut relink = conn.prepare_cached("UPDATE events SET merged = ?1 WHERE key = ?2")?;
-    let mut unlink = conn.prepare_cached("UPDATE events SET merged = NULL, share = ?2 WHERE key = ?1")?;
+    let mut unlink = conn.prepare_cached("UPDATE events SET merged = NULL WHERE key = ?1")?;
     for (merged, mine, reuse, is_alone) in planned {
         if is_alone {
-            // One that leaves a row is given its share: inserted into a row, it had none.
             for member in mine.iter().filter(|m| m.merged.is_some()) {
-                unlink.execute(params![member.key, share_of(&member.event.event_id)])?;
+                unlink.execute([member.key])?;
             }
             continue;
         }

@@ -27,6 +27,11 @@ pub const MAX_NEW_SHINGLES: usize = 12;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sketch {
     pub keys: [i64; BANDS],
+    /// The day its keys are filed under in a store: the publication day as a day number
+    /// (0 when undated). A reprint is published the same day as its original (its keys
+    /// cover the day too), so its probes look only among that day's keys, and an article's
+    /// keys are written side by side instead of at six random places of a growing index.
+    pub day: i64,
     /// The text's distinct shingles, sorted, and the hash of its numbers: kept for
     /// [`confirm`], so that the text is not cut into shingles twice.
     shingles: Vec<u64>,
@@ -62,7 +67,19 @@ fn words_and_numbers(text: &str) -> (Vec<u64>, u64) {
     let mut in_word = false;
     let mut number = false;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            // Most letters: lower-cased and hashed without the general case's iterator (the
+            // same hash: an ASCII letter lower-cases to one byte).
+            word = fnv([c.to_ascii_lowercase() as u8], word);
+            if c.is_ascii_digit() {
+                numbers = fnv([c as u8 - b'0'], numbers);
+                number = true;
+            } else if number {
+                numbers = fnv([b' '], numbers);
+                number = false;
+            }
+            in_word = true;
+        } else if c.is_alphanumeric() {
             for lower in c.to_lowercase() {
                 let mut buf = [0u8; 4];
                 word = fnv(lower.encode_utf8(&mut buf).bytes(), word);
@@ -110,14 +127,12 @@ fn shingles(text: &str) -> (Vec<u64>, u64) {
 /// The sketch of an article's text, as read in `language` and published on `published`.
 pub fn sketch(text: &str, language: &str, published: Option<NaiveDate>) -> Sketch {
     let (shingles, numbers) = self::shingles(text);
+    // Row by row: each row's minimum is one pass of independent mixes over the shingles,
+    // which the processor overlaps, without a branch or a store per shingle and row.
     let mut mins = [u64::MAX; BANDS * ROWS];
-    for &s in &shingles {
-        for (row, min) in mins.iter_mut().enumerate() {
-            let h = mix(s ^ (row as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-            if h < *min {
-                *min = h;
-            }
-        }
+    for (row, min) in mins.iter_mut().enumerate() {
+        let seed = (row as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        *min = shingles.iter().fold(u64::MAX, |least, &s| least.min(mix(s ^ seed)));
     }
     let context = fnv(language.bytes().chain(published.map(|d| d.to_string()).unwrap_or_default().bytes()), numbers);
     let mut keys = [0i64; BANDS];
@@ -128,7 +143,7 @@ pub fn sketch(text: &str, language: &str, published: Option<NaiveDate>) -> Sketc
         }
         *key = h as i64;
     }
-    Sketch { keys, shingles, numbers }
+    Sketch { keys, day: published.map_or(0, crate::record::day_number), shingles, numbers }
 }
 
 /// Whether the text sketched is a reprint of `original`: numbers the same, shingles at
@@ -181,6 +196,26 @@ fn sorted_common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// An evidence sentence of an original and which occurrence of it is the evidence, to be
+/// found in each of its reprints: the search is prepared once (preparing it costs more than
+/// searching a report).
+#[derive(Debug)]
+pub struct Sought {
+    finder: memchr::memmem::Finder<'static>,
+    nth: usize,
+}
+
+impl Sought {
+    pub fn new(evidence: &str, nth: usize) -> Sought {
+        Sought { finder: memchr::memmem::Finder::new(evidence.as_bytes()).into_owned(), nth }
+    }
+
+    /// Where it is in `text`, as [`find_occurrence`] finds it (for a sentence not empty).
+    pub fn in_text(&self, text: &str) -> Option<usize> {
+        self.finder.find_iter(text.as_bytes()).nth(self.nth)
+    }
+}
+
 /// Where `evidence`, found at `start` in `original`, is in `text`: the same occurrence of
 /// it (the first, second... as in the original). None when the text lacks it.
 pub fn moved(original: &str, start: usize, evidence: &str, text: &str) -> Option<usize> {
@@ -193,12 +228,17 @@ pub fn occurrence(original: &str, start: usize, evidence: &str) -> Option<usize>
     if evidence.is_empty() {
         return None;
     }
-    Some(original.get(..start)?.match_indices(evidence).count())
+    Some(memchr::memmem::find_iter(original.get(..start)?.as_bytes(), evidence.as_bytes()).count())
 }
 
-/// Where the `nth` occurrence of `evidence` is in `text`.
+/// Where the `nth` occurrence of `evidence` is in `text` (occurrences that do not overlap,
+/// counted from the start, as `str::match_indices` counts them: a sentence of UTF-8 found
+/// in UTF-8 starts at a character, so bytes find what characters would, and faster).
 pub fn find_occurrence(evidence: &str, nth: usize, text: &str) -> Option<usize> {
-    text.match_indices(evidence).nth(nth).map(|(at, _)| at)
+    if evidence.is_empty() {
+        return text.match_indices(evidence).nth(nth).map(|(at, _)| at);
+    }
+    memchr::memmem::find_iter(text.as_bytes(), evidence.as_bytes()).nth(nth)
 }
 
 #[cfg(test)]
@@ -235,6 +275,100 @@ mod tests {
         assert!(!confirm(&sketch(&paragraph, "en", day()), STORY), "a new paragraph is read");
         let later = sketch(STORY, "en", NaiveDate::from_ymd_opt(2021, 3, 11));
         assert!(later.keys.iter().zip(&sketch(STORY, "en", day()).keys).all(|(x, y)| x != y));
+    }
+
+    /// The sketch as first written: every character lower-cased through the general
+    /// iterator, every row's minimum kept shingle by shingle. Stored keys must not change.
+    fn plain_sketch(text: &str, language: &str, published: Option<NaiveDate>) -> [i64; BANDS] {
+        let (mut words, mut numbers, mut word, mut in_word, mut number) =
+            (Vec::new(), FNV_START, FNV_START, false, false);
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                for lower in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    word = fnv(lower.encode_utf8(&mut buf).bytes(), word);
+                }
+                if let Some(digit) = c.to_digit(10) {
+                    numbers = fnv([digit as u8], numbers);
+                    number = true;
+                } else if number {
+                    numbers = fnv([b' '], numbers);
+                    number = false;
+                }
+                in_word = true;
+            } else {
+                if in_word {
+                    words.push(word);
+                    (word, in_word) = (FNV_START, false);
+                }
+                if number {
+                    numbers = fnv([if c.is_whitespace() { b' ' } else { b'.' }], numbers);
+                    number = c.is_ascii_punctuation() && c != '-';
+                }
+            }
+        }
+        if in_word {
+            words.push(word);
+        }
+        let mut shingles: Vec<u64> = if words.len() < SHINGLE {
+            vec![words.iter().fold(FNV_START, |h, w| mix(h ^ w))]
+        } else {
+            words.windows(SHINGLE).map(|w| w.iter().fold(FNV_START, |h, w| mix(h ^ w))).collect()
+        };
+        shingles.sort_unstable();
+        shingles.dedup();
+        let mut mins = [u64::MAX; BANDS * ROWS];
+        for &s in &shingles {
+            for (row, min) in mins.iter_mut().enumerate() {
+                *min = (*min).min(mix(s ^ (row as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+            }
+        }
+        let context =
+            fnv(language.bytes().chain(published.map(|d| d.to_string()).unwrap_or_default().bytes()), numbers);
+        std::array::from_fn(|band| {
+            let mut h = mix(context ^ band as u64);
+            for &m in &mins[band * ROWS..(band + 1) * ROWS] {
+                h = mix(h ^ m);
+            }
+            h as i64
+        })
+    }
+
+    #[test]
+    fn the_sketch_gives_the_keys_it_always_gave() {
+        let texts = [
+            STORY.to_owned(),
+            "ÉTAT-MAJOR : 1 200 soldats, 12,5 km ; Ärger in Ḥamā — ÀÉÎ".to_owned(),
+            "قصف الطيران الحربي مدينة أريحا يوم 12 آذار، ما أسفر عن مقتل 4 مدنيين".to_owned(),
+            "two words".to_owned(),
+            String::new(),
+            "İstanbul ǅ ß 10-12 3.4 x\u{b}y".to_owned(),
+        ];
+        for text in &texts {
+            for published in [day(), None] {
+                assert_eq!(sketch(text, "en", published).keys, plain_sketch(text, "en", published), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn occurrences_are_counted_as_str_counts_them() {
+        let text = "aaaa. Ḥamā — ḤamāḤamā aaaa, aa. قصف قصف";
+        for needle in ["a", "aa", "aaa", "Ḥamā", "āḤ", "قصف", "x", ""] {
+            let by_str: Vec<usize> = text.match_indices(needle).map(|(at, _)| at).collect();
+            for (nth, at) in by_str.iter().enumerate() {
+                assert_eq!(find_occurrence(needle, nth, text), Some(*at), "{needle} {nth}");
+            }
+            assert_eq!(find_occurrence(needle, by_str.len(), text), None, "{needle}");
+            if !needle.is_empty() {
+                for nth in 0..=by_str.len() {
+                    assert_eq!(Sought::new(needle, nth).in_text(text), by_str.get(nth).copied(), "{needle} {nth}");
+                }
+            }
+            if !needle.is_empty() {
+                assert_eq!(occurrence(text, text.len(), needle), Some(by_str.len()), "{needle}");
+            }
+        }
     }
 
     #[test]

@@ -140,21 +140,24 @@ fn key_of_alone(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> 
     Ok(None)
 }
 
-/// [`key_of_id`] among the rows of `table`.
+/// [`key_of_id`] among the rows of `table`. Events are filed by their share (a hash of
+/// their id: one index serves this lookup and that of the events alone), merged events by
+/// their id.
 fn key_of_row(conn: &Connection, table: Table, id: &str) -> Result<Option<i64>, StoreError> {
-    let name = match table {
-        Table::Events => "events",
-        Table::Merged => "merged_events",
+    let (name, filed_by, filed): (&str, &str, Value) = match table {
+        Table::Events => ("events", "share", crate::record::share_of(id).into()),
+        Table::Merged => ("merged_events", "event_id", id.to_owned().into()),
     };
     let last: Option<i64> =
         conn.prepare_cached(&format!("SELECT max(key) FROM {name}"))?.query_row([], |r| r.get(0))?;
     let Some(last) = last else {
         return Ok(None);
     };
-    let mut probe =
-        conn.prepare_cached(&format!("SELECT key FROM {name} WHERE key >> {ERA_BITS} = ?1 AND event_id = ?2"))?;
+    let mut probe = conn.prepare_cached(&format!(
+        "SELECT key FROM {name} WHERE key >> {ERA_BITS} = ?1 AND {filed_by} = ?2 AND event_id = ?3"
+    ))?;
     for era in (0..=last >> ERA_BITS).rev() {
-        if let Some(key) = probe.query_row(params![era, id], |r| r.get(0)).optional()? {
+        if let Some(key) = probe.query_row(params![era, filed, id], |r| r.get(0)).optional()? {
             return Ok(Some(key));
         }
     }

@@ -182,14 +182,16 @@ pub(crate) fn insert_event(
         event.claimed_by,
         merged,
         key,
-        // Read only while it is alone: an event inserted into a merged event's row keeps none.
-        merged.is_none().then(|| share_of(&event.event_id)),
+        // Every event's: it files the event by id (`events_by_share`), and gives the id of
+        // the merged event it is while alone.
+        share_of(&event.event_id),
     ])?;
     Ok(())
 }
 
 /// An event's share of its merged event's id (`frontline_merge::member_share`) as stored:
-/// an event alone is its own merged event, whose id is `printf('%016x', share)`.
+/// an event alone is its own merged event, whose id is `printf('%016x', share)`; and, a
+/// hash of the event's id, what events are found by id through (schema.rs, version 9).
 pub(crate) fn share_of(event_id: &str) -> i64 {
     frontline_merge::member_share(event_id) as i64
 }

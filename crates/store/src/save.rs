@@ -55,9 +55,9 @@ fn delete_article(conn: &Connection, key: i64, changed: &mut Changed) -> Result<
         return Ok(false);
     };
     let sketch = near::sketch(&text, &language, published.and_then(|d| d.parse().ok()));
-    let mut unkey = conn.prepare_cached("DELETE FROM near_keys WHERE key = ?1 AND article = ?2")?;
+    let mut unkey = conn.prepare_cached("DELETE FROM near_keys WHERE day = ?1 AND key = ?2 AND article = ?3")?;
     for k in sketch.keys {
-        unkey.execute(params![k, key])?;
+        unkey.execute(params![sketch.day, k, key])?;
     }
     let mut named = conn.prepare_cached(
         "SELECT DISTINCT e.merged, b.kind, b.place_key FROM events e JOIN blocks b ON b.key = e.block
@@ -138,9 +138,9 @@ pub(crate) fn write(
         replaced |= kept > 0 || (deleted && *id != article.id);
     }
     let key = insert_article(conn, article, figures_json, None)?;
-    let mut add_key = conn.prepare_cached("INSERT OR IGNORE INTO near_keys (key, article) VALUES (?1, ?2)")?;
+    let mut add_key = conn.prepare_cached("INSERT OR IGNORE INTO near_keys (day, key, article) VALUES (?1, ?2, ?3)")?;
     for k in sketch.keys {
-        add_key.execute(params![k, key])?;
+        add_key.execute(params![sketch.day, k, key])?;
     }
     let published: std::collections::HashMap<String, chrono::NaiveDate> =
         article.published.map(|day| (article.id.clone(), day)).into_iter().collect();
@@ -181,7 +181,7 @@ pub(crate) struct Reprinted {
     figures: String,
     figure_evidence: Vec<String>,
     /// Read when a reprint first passes the other checks.
-    events: Option<Vec<(Event, Merged, usize)>>,
+    events: Option<Vec<(Event, Merged, near::Sought)>>,
     text: String,
 }
 
@@ -233,9 +233,9 @@ pub(crate) fn find_original(
         return Ok(None);
     }
     let mut candidates: Vec<i64> = Vec::new();
-    let mut probe = conn.prepare_cached("SELECT article FROM near_keys WHERE key = ?1 LIMIT 2")?;
+    let mut probe = conn.prepare_cached("SELECT article FROM near_keys WHERE day = ?1 AND key = ?2 LIMIT 2")?;
     for k in sketch.keys {
-        for row in probe.query_map([k], |r| r.get::<_, i64>(0))? {
+        for row in probe.query_map(params![sketch.day, k], |r| r.get::<_, i64>(0))? {
             let candidate = row?;
             if !candidates.contains(&candidate) {
                 candidates.push(candidate);
@@ -279,15 +279,16 @@ pub(crate) fn find_original(
                 let Some(nth) = near::occurrence(&original.text, event.evidence_start, &event.evidence) else {
                     return Ok(None);
                 };
-                events.push((event, merged, nth));
+                let sought = near::Sought::new(&event.evidence, nth);
+                events.push((event, merged, sought));
             }
             original.events = Some(events);
         }
         let originals = original.events.as_deref().unwrap_or_default();
         let blocks: Vec<Block> = originals.iter().map(|(o, _, _)| block_of(o)).collect();
         let mut copies = Vec::with_capacity(originals.len());
-        for (i, (original, merged, nth)) in originals.iter().enumerate() {
-            let Some(start) = near::find_occurrence(&original.evidence, *nth, &article.text) else {
+        for (i, (original, merged, sought)) in originals.iter().enumerate() {
+            let Some(start) = sought.in_text(&article.text) else {
                 return Ok(None);
             };
             let mut copy = original.clone();
@@ -377,12 +378,13 @@ pub(crate) fn carry_over(conn: &Connection) -> Result<(), StoreError> {
     {
         let mut statement = conn.prepare("SELECT key, id, text, language, published FROM articles")?;
         let mut rows = statement.query([])?;
-        let mut add_key = conn.prepare("INSERT OR IGNORE INTO near_keys (key, article) VALUES (?1, ?2)")?;
+        let mut add_key = conn.prepare("INSERT OR IGNORE INTO near_keys (day, key, article) VALUES (?1, ?2, ?3)")?;
         while let Some(r) = rows.next()? {
             let (key, id, text, language): (i64, String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
             let published = r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok());
-            for k in near::sketch(&text, &language, published).keys {
-                add_key.execute(params![k, key])?;
+            let sketch = near::sketch(&text, &language, published);
+            for k in sketch.keys {
+                add_key.execute(params![sketch.day, k, key])?;
             }
             keys.insert(id, (key, text));
         }

@@ -17,14 +17,20 @@
 //! Version 8 keeps no row for a merged event of one member that the merge stage made (most
 //! of them): such an event, its `merged` NULL, is its own merged event, whose id is its
 //! `share` (the sum of one share) in hex. Rows of one member are deleted in the migration.
+//! Version 9 gives every event its share and files events by (era, share) in one index,
+//! which finds an event by id (the share is a hash of it) and an event alone by the id of
+//! the merged event it is: one index an event instead of two. Band keys are filed under
+//! their article's day of publication, so that an article's six keys are written side by
+//! side (and, as reports come in their days' order, at the end) instead of at six random
+//! places of an index as large as the store.
 
 use rusqlite::Connection;
 
 use crate::StoreError;
 
-pub(crate) const SCHEMA_VERSION: i64 = 8;
+pub(crate) const SCHEMA_VERSION: i64 = 9;
 
-/// Events and merged events are indexed by (era, id), an era being `key >> ERA_BITS`: the
+/// Events are indexed by (era, share), merged events by (era, id), an era being `key >> ERA_BITS`: the
 /// keys only grow, so inserts go to the latest era's subtree, a few hundred pages that a
 /// batch writes once, instead of to random pages of an index as large as the store. A
 /// lookup by id asks each era in turn (about 150 probes at ten million events). The
@@ -55,8 +61,7 @@ CREATE INDEX IF NOT EXISTS articles_by_hash ON articles(substr(content_hash, 1, 
 -- A new text under a known URL replaces the article; most articles have no URL.
 CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url) WHERE url IS NOT NULL;
 -- An event's `share` is its share of its merged event's id (frontline_merge::member_share,
--- as a signed integer), set while it is alone (and perhaps after): the id of an event alone
--- is printf('%016x', share).
+-- as a signed integer, a hash of its id): the id of an event alone is printf('%016x', share).
 CREATE TABLE IF NOT EXISTS events (
     key INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL,
@@ -117,9 +122,9 @@ CREATE INDEX IF NOT EXISTS events_by_article ON events(article);
 CREATE INDEX IF NOT EXISTS events_by_block ON events(block, date_start, date_end, merged, article, actor1_id, assoc_actor_1);
 -- The sources of a merged event (of those with a row: an event alone is its only source).
 CREATE INDEX IF NOT EXISTS events_by_merged ON events(merged) WHERE merged IS NOT NULL;
-CREATE INDEX IF NOT EXISTS events_by_id ON events(key >> 16, event_id);
--- Events alone by the id of the merged event they are (its share), by era as merged_by_id.
-CREATE INDEX IF NOT EXISTS events_alone ON events(key >> 16, share) WHERE merged IS NULL;
+-- Events by era and share: by id (the share is a hash of it; `query::key_of_id` checks the
+-- id), and events alone by the id of the merged event they are (their share in hex).
+CREATE INDEX IF NOT EXISTS events_by_share ON events(key >> 16, share);
 CREATE TABLE IF NOT EXISTS merged_events (
     key INTEGER PRIMARY KEY,
     event_id TEXT NOT NULL,
@@ -177,11 +182,13 @@ CREATE TABLE IF NOT EXISTS article_versions (
     replaced_at TEXT NOT NULL DEFAULT (datetime('now')),
     PRIMARY KEY (id, content_hash)
 );
--- Near-duplicate recognition: each read article's MinHash band keys (see near.rs).
+-- Near-duplicate recognition: each read article's MinHash band keys (see near.rs), under
+-- its day of publication (a day number; 0 when undated), which its reprints share.
 CREATE TABLE IF NOT EXISTS near_keys (
+    day INTEGER NOT NULL,
     key INTEGER NOT NULL,
     article INTEGER NOT NULL,
-    PRIMARY KEY (key, article)
+    PRIMARY KEY (day, key, article)
 ) WITHOUT ROWID;
 ";
 
@@ -293,6 +300,41 @@ fn leave_alone(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Brings the events and band keys of a store of version 8 (or of an earlier one, carried
+/// over so far) to version 9: every event is given its share, the two indexes by id and by
+/// share make way for one ([`SCHEMA`] makes it), band keys are filed under their articles'
+/// days.
+fn to_version_9(conn: &Connection) -> Result<(), StoreError> {
+    let unshared: Vec<(i64, String)> = {
+        let mut statement = conn.prepare("SELECT key, event_id FROM events WHERE share IS NULL")?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut share = conn.prepare("UPDATE events SET share = ?2 WHERE key = ?1")?;
+    for (key, id) in unshared {
+        share.execute(rusqlite::params![key, crate::record::share_of(&id)])?;
+    }
+    conn.execute_batch("DROP INDEX IF EXISTS events_by_id; DROP INDEX IF EXISTS events_alone;")?;
+    let filed_by_day =
+        conn.query_row("SELECT count(*) FROM pragma_table_info('near_keys') WHERE name = 'day'", [], |r| {
+            r.get::<_, i64>(0)
+        })? > 0;
+    if !filed_by_day {
+        // A day number counts days from the common era (0001-01-01 is day 1), as
+        // `record::day_number` does; julianday() counts from noon, 4714 BC.
+        conn.execute_batch(
+            "ALTER TABLE near_keys RENAME TO v8_near_keys;
+             CREATE TABLE near_keys (day INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL,
+                 PRIMARY KEY (day, key, article)) WITHOUT ROWID;
+             INSERT OR IGNORE INTO near_keys (day, key, article)
+                 SELECT coalesce(CAST(julianday(a.published) - julianday('0001-01-01') AS INTEGER) + 1, 0), n.key, n.article
+                 FROM v8_near_keys n JOIN articles a ON a.key = n.article ORDER BY 1, 2, 3;
+             DROP TABLE v8_near_keys;",
+        )?;
+    }
+    Ok(())
+}
+
 /// Creates the tables of a new store, or brings one of an earlier version up to this one,
 /// in one transaction: a migration that fails leaves the store as it was.
 pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreError> {
@@ -304,24 +346,30 @@ pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreEr
         && tx.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'", [], |r| {
             r.get::<_, i64>(0)
         })? > 0;
-    if old && (version == 6 || version == 7) {
+    if old && version == 8 {
+        to_version_9(&tx)?;
+        tx.execute_batch(SCHEMA)?;
+    } else if old && (version == 6 || version == 7) {
         if version == 6 {
             tx.execute_batch(ADD_TALLY)?;
         }
         tx.execute_batch(ADD_SHARE)?;
         leave_alone(&tx)?;
+        to_version_9(&tx)?;
         tx.execute_batch(SCHEMA)?;
     } else if old && (version == 4 || version == 5) {
         tx.execute_batch(SET_ASIDE_5)?;
         tx.execute_batch(SCHEMA)?;
         tx.execute_batch(CARRY_5)?;
         leave_alone(&tx)?;
+        to_version_9(&tx)?;
     } else if old {
         tx.execute_batch(SET_ASIDE)?;
         tx.execute_batch(SCHEMA)?;
         crate::save::carry_over(&tx)?;
         tx.execute_batch("DROP TABLE old_merged_events; DROP TABLE old_events; DROP TABLE old_articles;")?;
         leave_alone(&tx)?;
+        to_version_9(&tx)?;
     } else {
         tx.execute_batch(SCHEMA)?;
     }
