@@ -72,9 +72,11 @@ pub struct Resolution {
 
 const EARTH_DIAMETER_KM: f64 = 12742.0;
 
-/// A capital or a city: the places whose names reports mangle and abbreviate.
+/// A capital, of the country, a governorate or a district, or a city: a place the press
+/// names often enough that a short skeleton or a close spelling is more likely it than a
+/// village.
 fn is_major(place: &Place) -> bool {
-    matches!(place.feature_code.as_str(), "PPLC" | "PPLA") || place.population >= 100_000
+    matches!(place.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2") || place.population >= 100_000
 }
 
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -366,6 +368,7 @@ mod tests {
 900004\tHalab\tHalab\tHaleb,Alep,Aleppo\t36.2\t37.16\tP\tPPLA\tSY\t\t09\t\t\t\t1600000\t\t\tAsia/Damascus\t2020-01-01
 900005\tTall Rif`at\tTall Rif`at\tTell Rifaat\t36.47\t37.09\tP\tPPLA3\tSY\t\t09\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
 900006\tTell Rifaat\tTell Rifaat\t\t32.0\t35.9\tP\tPPL\tJO\t\t02\t\t\t\t500\t\t\tAsia/Amman\t2020-01-01
+900007\tJablah\tJablah\tJableh\t35.36\t35.93\tP\tPPLA2\tSY\t\t02\t\t\t\t65000\t\t\tAsia/Damascus\t2020-01-01
 ";
 
     fn gazetteer() -> Gazetteer {
@@ -397,6 +400,14 @@ mod tests {
         context.admin1 = Some("09".into());
         let r = gazetteer().resolve("Tal Refaat", &context);
         assert_eq!(r.place.and_then(|p| p.geonameid), Some(900005));
+    }
+
+    #[test]
+    fn a_district_capital_is_found_by_its_consonants_whatever_its_vowels() {
+        // Three consonants are too few to tell villages apart, but a district's capital is
+        // the town the press names: "Jeblah" is Jablah.
+        let r = gazetteer().resolve("Jeblah", &syria());
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900007), "{}", r.reason);
     }
 
     #[test]
