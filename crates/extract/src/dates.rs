@@ -208,14 +208,19 @@ fn month_of_year(
         probe = word.end;
     }
     let year = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
+    let window = whole_month(year, month, "a month and its year: the whole month")?;
+    Some(DateMention { start, end: probe + 1, window, rank: 1 })
+}
+
+/// Every day of a month of a year.
+fn whole_month(year: i32, month: u32, why: &str) -> Option<DateWindow> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
     let next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)?
     } else {
         NaiveDate::from_ymd_opt(year, month + 1, 1)?
     };
-    let window = DateWindow::span(first, next - Days::new(1), "a month and its year: the whole month".into());
-    Some(DateMention { start, end: probe + 1, window, rank: 1 })
+    Some(DateWindow::span(first, next - Days::new(1), why.into()))
 }
 
 /// "أيلول الماضي" (last September): the whole of the last such month before the month of
@@ -230,13 +235,7 @@ fn last_month(
 ) -> Option<DateMention> {
     let last = pack.last_month_words.match_at(tokens, after_month)?;
     let year = if month < published.month() { published.year() } else { published.year() - 1 };
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    let window = DateWindow::span(first, next - Days::new(1), "the last such month before publication".into());
+    let window = whole_month(year, month, "the last such month before publication")?;
     Some(DateMention { start, end: last.end, window, rank: 1 })
 }
 

@@ -12,7 +12,8 @@ use crate::place::HOME_COUNTRY;
 use crate::reader::SentenceReader;
 use crate::segment::{Sentence, SentenceKind};
 use crate::spot::{
-    announcing, role_of, span_text, ActorMention, PlaceMention, PlaceRole, Referent, Spotted, TriggerMention,
+    announcing, marker_before, role_of, span_text, ActorMention, PlaceMention, PlaceRole, Referent, Spotted,
+    TriggerMention,
 };
 
 /// How many sentences back a damage report may look for the attack that caused it.
@@ -260,9 +261,6 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
     found
 }
 
-/// How many tokens before a name a bearing marker may end (a distance with its unit between).
-const BEARING_REACH: usize = 5;
-
 /// The kind of place a word of sameness refers to: any ("the same road" is on the way to
 /// or in the last place named, whatever kind of place the text called it).
 const ANY_KIND: u32 = u32::MAX;
@@ -297,10 +295,7 @@ impl SentenceReader<'_, '_> {
         let tokens = &self.spotted.tokens;
         // A town that only gives a bearing ("Qaryatayn, southwest of Palmyra") is not the
         // town the report is about.
-        if (1..=BEARING_REACH).any(|back| {
-            place.start >= back
-                && pack.bearing_markers.match_ending_at(tokens, place.start + 1 - back, BEARING_REACH).is_some()
-        }) {
+        if marker_before(&pack.bearing_markers, tokens, place.start).is_some() {
             return None;
         }
         let kind = announcing(tokens, place.start, pack, &pack.settlement_nouns).map(|h| *h.value);

@@ -722,9 +722,7 @@ pub(crate) fn role_of(
         return PlaceRole::Person;
     }
     // The nearest marker before the name decides between region, landmark and origin.
-    let nearest = |lexicon: &frontline_lang::Lexicon<()>| {
-        (1..=5).find(|back| start >= *back && lexicon.match_ending_at(tokens, start + 1 - back, 5).is_some())
-    };
+    let nearest = |lexicon: &frontline_lang::Lexicon<()>| marker_before(lexicon, tokens, start);
     let region_before = (1..=4).find(|back| {
         start >= *back
             && pack
@@ -765,6 +763,17 @@ pub(crate) fn role_of(
         None if region_after || possessor => PlaceRole::Region { admin1: admin1() },
         None => PlaceRole::Site,
     }
+}
+
+/// How many tokens before a name a marker of its role may end, counting back from the name:
+/// a few words may stand between ("à 5 km *au sud* de", "north of the town of").
+const MARKER_REACH: usize = 5;
+
+/// How far before token `start` the nearest phrase of `lexicon` ends (1: just before it),
+/// within [`MARKER_REACH`].
+pub(crate) fn marker_before(lexicon: &frontline_lang::Lexicon<()>, tokens: &[Token], start: usize) -> Option<usize> {
+    (1..=MARKER_REACH)
+        .find(|back| start >= *back && lexicon.match_ending_at(tokens, start + 1 - back, MARKER_REACH).is_some())
 }
 
 /// The most words between a "between" marker and the first place it sets ("بين *بلدتي* X").

@@ -1,7 +1,7 @@
 //! Reading the store: events, merged events, articles, with filters bound as parameters.
 
 use frontline_core::{Article, Event, MergedEvent, SubEventType};
-use rusqlite::{params, params_from_iter, types::Value, Connection, OptionalExtension};
+use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension, ToSql};
 
 use crate::merging::read_merged;
 use crate::record::{day_number, kind_code, read_event, EVENT_COLUMNS};
@@ -125,39 +125,41 @@ fn key_of_alone(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> 
     let Some(share) = u64::from_str_radix(id, 16).ok().filter(|&s| frontline_merge::merged_id(s) == id) else {
         return Ok(None);
     };
-    let last: Option<i64> = conn.prepare_cached("SELECT max(key) FROM events")?.query_row([], |r| r.get(0))?;
-    let Some(last) = last else {
-        return Ok(None);
-    };
-    let mut probe = conn.prepare_cached(&format!(
-        "SELECT key FROM events WHERE key >> {ERA_BITS} = ?1 AND share = ?2 AND merged IS NULL"
-    ))?;
-    for era in (0..=last >> ERA_BITS).rev() {
-        if let Some(key) = probe.query_row(params![era, share as i64], |r| r.get::<_, i64>(0)).optional()? {
-            return Ok(Some(-key));
-        }
-    }
-    Ok(None)
+    let found = newest_by_era(conn, "events", "share = ?2 AND merged IS NULL", &[&(share as i64)])?;
+    Ok(found.map(|key| -key))
 }
 
 /// [`key_of_id`] among the rows of `table`. Events are filed by their share (a hash of
 /// their id: one index serves this lookup and that of the events alone), merged events by
 /// their id.
 fn key_of_row(conn: &Connection, table: Table, id: &str) -> Result<Option<i64>, StoreError> {
-    let (name, filed_by, filed): (&str, &str, Value) = match table {
-        Table::Events => ("events", "share", crate::record::share_of(id).into()),
-        Table::Merged => ("merged_events", "event_id", id.to_owned().into()),
-    };
+    match table {
+        Table::Events => {
+            newest_by_era(conn, "events", "share = ?2 AND event_id = ?3", &[&crate::record::share_of(id), &id])
+        }
+        Table::Merged => newest_by_era(conn, "merged_events", "event_id = ?2", &[&id]),
+    }
+}
+
+/// The key of the row of `table` that `condition` finds (its parameters from ?2 on, ?1 being
+/// the era), asked era by era from the newest: the indexes are ordered by era first, so
+/// each probe is one seek.
+fn newest_by_era(
+    conn: &Connection,
+    table: &str,
+    condition: &str,
+    values: &[&dyn ToSql],
+) -> Result<Option<i64>, StoreError> {
     let last: Option<i64> =
-        conn.prepare_cached(&format!("SELECT max(key) FROM {name}"))?.query_row([], |r| r.get(0))?;
+        conn.prepare_cached(&format!("SELECT max(key) FROM {table}"))?.query_row([], |r| r.get(0))?;
     let Some(last) = last else {
         return Ok(None);
     };
-    let mut probe = conn.prepare_cached(&format!(
-        "SELECT key FROM {name} WHERE key >> {ERA_BITS} = ?1 AND {filed_by} = ?2 AND event_id = ?3"
-    ))?;
+    let mut probe =
+        conn.prepare_cached(&format!("SELECT key FROM {table} WHERE key >> {ERA_BITS} = ?1 AND {condition}"))?;
     for era in (0..=last >> ERA_BITS).rev() {
-        if let Some(key) = probe.query_row(params![era, filed, id], |r| r.get(0)).optional()? {
+        let params = std::iter::once(&era as &dyn ToSql).chain(values.iter().copied());
+        if let Some(key) = probe.query_row(params_from_iter(params), |r| r.get(0)).optional()? {
             return Ok(Some(key));
         }
     }

@@ -288,13 +288,19 @@ fn leave_alone(conn: &Connection) -> Result<(), StoreError> {
          UPDATE events SET merged = NULL WHERE key IN (SELECT event FROM lone);
          DROP TABLE lone;",
     )?;
-    let alone: Vec<(i64, String)> = {
-        let mut statement = conn.prepare("SELECT key, event_id FROM events WHERE merged IS NULL")?;
+    give_shares(conn, "merged IS NULL")
+}
+
+/// Gives the events that `condition` selects their share (a hash of their id), which SQL
+/// cannot compute.
+fn give_shares(conn: &Connection, condition: &str) -> Result<(), StoreError> {
+    let events: Vec<(i64, String)> = {
+        let mut statement = conn.prepare(&format!("SELECT key, event_id FROM events WHERE {condition}"))?;
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
     let mut share = conn.prepare("UPDATE events SET share = ?2 WHERE key = ?1")?;
-    for (key, id) in alone {
+    for (key, id) in events {
         share.execute(rusqlite::params![key, crate::record::share_of(&id)])?;
     }
     Ok(())
@@ -305,15 +311,7 @@ fn leave_alone(conn: &Connection) -> Result<(), StoreError> {
 /// share make way for one ([`SCHEMA`] makes it), band keys are filed under their articles'
 /// days.
 fn to_version_9(conn: &Connection) -> Result<(), StoreError> {
-    let unshared: Vec<(i64, String)> = {
-        let mut statement = conn.prepare("SELECT key, event_id FROM events WHERE share IS NULL")?;
-        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.collect::<Result<_, _>>()?
-    };
-    let mut share = conn.prepare("UPDATE events SET share = ?2 WHERE key = ?1")?;
-    for (key, id) in unshared {
-        share.execute(rusqlite::params![key, crate::record::share_of(&id)])?;
-    }
+    give_shares(conn, "share IS NULL")?;
     conn.execute_batch("DROP INDEX IF EXISTS events_by_id; DROP INDEX IF EXISTS events_alone;")?;
     let filed_by_day =
         conn.query_row("SELECT count(*) FROM pragma_table_info('near_keys') WHERE name = 'day'", [], |r| {
