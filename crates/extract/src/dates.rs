@@ -60,6 +60,10 @@ pub struct DateMention {
     /// Higher is more specific: explicit day 4, relative day 3, weekday 2, since and a month
     /// of a year 1, recent 0.
     pub rank: u8,
+    /// Where the relative clause it stands in opens, when a relative pronoun comes a few
+    /// words before it ("the town which ISIS entered in September"): it dates that clause,
+    /// not a deed told before the pronoun.
+    pub relative_clause: Option<usize>,
 }
 
 /// A report that gives no date speaks of the days just before it was published.
@@ -82,13 +86,26 @@ pub fn before_news_window(end: Option<NaiveDate>, published: Option<NaiveDate>) 
     }
 }
 
+/// How far before a date a relative pronoun still opens the clause it stands in.
+const RELATIVE_CLAUSE_REACH: usize = 12;
+
+/// The start of a relative pronoun a few words before `at`, in its sentence.
+fn relative_clause_before(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<usize> {
+    let from = at.saturating_sub(RELATIVE_CLAUSE_REACH);
+    (from..at)
+        .rev()
+        .take_while(|&i| !pack.is_mark(&tokens[i], ".;!?"))
+        .find(|&i| pack.relative_pronouns.match_at(tokens, i).is_some_and(|h| h.end <= at))
+}
+
 pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         match read_at(tokens, i, pack, published) {
-            Some(mention) => {
+            Some(mut mention) => {
                 i = mention.end.max(i + 1);
+                mention.relative_clause = relative_clause_before(tokens, mention.start, pack);
                 found.push(mention);
             }
             None => i += 1,
@@ -106,14 +123,14 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             return None;
         }
         let window = DateWindow::span(from, to, format!("since {}: from that day to publication", next.window.rule));
-        return Some(DateMention { start: i, end: next.end, window, rank: 1 });
+        return Some(DateMention { start: i, end: next.end, window, rank: 1, relative_clause: None });
     }
     if let Some(hit) = pack.recent.match_at(tokens, i) {
         let window = match published {
             Some(p) => DateWindow::span(p - Days::new(7), p, "recent days: the week before publication".into()),
             None => DateWindow::unknown("recent days, publication date unknown"),
         };
-        return Some(DateMention { start: i, end: hit.end, window, rank: 0 });
+        return Some(DateMention { start: i, end: hit.end, window, rank: 0, relative_clause: None });
     }
     if let Some(hit) = pack.relative_days.match_at(tokens, i) {
         let offset = *hit.value;
@@ -124,7 +141,7 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             ),
             None => DateWindow::unknown("relative day, publication date unknown"),
         };
-        return Some(DateMention { start: i, end: hit.end, window, rank: 3 });
+        return Some(DateMention { start: i, end: hit.end, window, rank: 3, relative_clause: None });
     }
     if let Some(hit) = pack.weekdays.match_at(tokens, i) {
         if let Some(explicit) = explicit_date(tokens, hit.end, pack, published) {
@@ -137,7 +154,7 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             ),
             None => DateWindow::unknown("weekday, publication date unknown"),
         };
-        return Some(DateMention { start: i, end: hit.end, window, rank: 2 });
+        return Some(DateMention { start: i, end: hit.end, window, rank: 2, relative_clause: None });
     }
     explicit_date(tokens, i, pack, published)
 }
@@ -160,7 +177,8 @@ fn explicit_date(
         let month = pack.months.match_at(tokens, i)?;
         let Some(day) = day_number(tokens.get(month.end)) else {
             return month_of_year(tokens, start, month.end, *month.value, pack)
-                .or_else(|| last_month(tokens, start, month.end, *month.value, pack, published?));
+                .or_else(|| last_month(tokens, start, month.end, *month.value, pack, published?))
+                .or_else(|| bare_month(tokens, start, month.end, *month.value, pack, published?));
         };
         let mut end = month.end + 1;
         // An ordinal suffix written apart from the number: "28th", "1er".
@@ -191,7 +209,7 @@ fn explicit_date(
         }
         (None, None) => DateWindow::unknown("day and month without a year or publication date"),
     };
-    Some(DateMention { start, end, window, rank: 4 })
+    Some(DateMention { start, end, window, rank: 4, relative_clause: None })
 }
 
 /// "novembre 2013", "in November 2013", "نوفمبر عام 2013": a month and its year, with no
@@ -209,7 +227,7 @@ fn month_of_year(
     }
     let year = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
     let window = whole_month(year, month, "a month and its year: the whole month")?;
-    Some(DateMention { start, end: probe + 1, window, rank: 1 })
+    Some(DateMention { start, end: probe + 1, window, rank: 1, relative_clause: None })
 }
 
 /// Every day of a month of a year.
@@ -236,7 +254,29 @@ fn last_month(
     let last = pack.last_month_words.match_at(tokens, after_month)?;
     let year = if month < published.month() { published.year() } else { published.year() - 1 };
     let window = whole_month(year, month, "the last such month before publication")?;
-    Some(DateMention { start, end: last.end, window, rank: 1 })
+    Some(DateMention { start, end: last.end, window, rank: 1, relative_clause: None })
+}
+
+/// "in October", "en octobre", "في تشرين الأول": a month with no day or year, after a word
+/// that makes it a time, is the last such month on or before publication, as a day and
+/// month without a year is; the month of publication itself runs to publication.
+fn bare_month(
+    tokens: &[Token],
+    start: usize,
+    after_month: usize,
+    month: u32,
+    pack: &LanguagePack,
+    published: NaiveDate,
+) -> Option<DateMention> {
+    pack.month_leads.match_ending_at(tokens, start, 4)?;
+    let window = if month == published.month() {
+        let first = NaiveDate::from_ymd_opt(published.year(), month, 1)?;
+        DateWindow::span(first, published, "a month without a year: the month of publication, to publication".into())
+    } else {
+        let year = if month < published.month() { published.year() } else { published.year() - 1 };
+        whole_month(year, month, "a month without a year: the last such month before publication")?
+    };
+    Some(DateMention { start, end: after_month, window, rank: 1, relative_clause: None })
 }
 
 fn day_number(token: Option<&Token>) -> Option<u32> {
@@ -254,9 +294,10 @@ fn last_weekday(day: NaiveDate, weekday: u32) -> NaiveDate {
     day - Days::new(u64::from(back))
 }
 
-/// The mention that dates a trigger at token `at`: the most specific, then the nearest.
+/// The mention that dates a trigger at token `at`: the most specific, then the nearest; not
+/// one of a relative clause opened after the trigger.
 pub fn best_for(mentions: &[DateMention], at: usize) -> Option<&DateMention> {
-    mentions.iter().max_by_key(|m| {
+    mentions.iter().filter(|m| m.relative_clause.is_none_or(|opens| opens <= at)).max_by_key(|m| {
         let distance = if m.end <= at { at - m.end } else { m.start.saturating_sub(at) };
         (m.rank, std::cmp::Reverse(distance))
     })
@@ -334,7 +375,20 @@ mod tests {
         assert_eq!(windows("fr", "En novembre 2013, une trêve a été conclue.", wednesday()), november);
         assert_eq!(windows("ar", "في نوفمبر عام 2013 تم الاتفاق على هدنة.", wednesday()), november);
         assert_eq!(windows("fr", "En décembre 2013, rien.", wednesday()), [(d(2013, 12, 1), d(2013, 12, 31))]);
-        assert!(windows("en", "In November a truce was agreed.", wednesday()).is_empty());
+    }
+
+    #[test]
+    fn a_month_without_a_year_after_a_time_word_is_the_last_such_month() {
+        // Published Wednesday 10 March 2021.
+        let november = [(d(2020, 11, 1), d(2020, 11, 30))];
+        assert_eq!(windows("en", "In November a truce was agreed.", wednesday()), november);
+        assert_eq!(windows("fr", "Fin novembre, une trêve a été conclue.", wednesday()), november);
+        assert_eq!(windows("ar", "تم الاتفاق على هدنة في شهر تشرين الثاني.", wednesday()), november);
+        // The month of publication runs to publication, not to its end.
+        assert_eq!(windows("en", "The town fell in March.", wednesday()), [(d(2021, 3, 1), d(2021, 3, 10))]);
+        // Without a word that makes it a time, a month name may be another word.
+        assert!(windows("en", "Rebels may attack the town.", wednesday()).is_empty());
+        assert!(windows("en", "November saw a truce.", wednesday()).is_empty());
     }
 
     #[test]

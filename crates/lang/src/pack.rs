@@ -171,6 +171,11 @@ struct DatesSection {
     /// ("أيلول الماضي": last September).
     #[serde(default)]
     last_month_words: Vec<String>,
+    /// Words before a month that make it a time ("in October", "en octobre", "في تشرين"):
+    /// the last such month on or before publication. Without them a month name may be
+    /// another word ("may").
+    #[serde(default)]
+    month_leads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -403,6 +408,8 @@ pub struct LanguagePack {
     pub year_words: Lexicon<()>,
     /// After a month: the last such month before publication.
     pub last_month_words: Lexicon<()>,
+    /// Before a month without a day or year: the last such month on or before publication.
+    pub month_leads: Lexicon<()>,
     pub number_words: Lexicon<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
@@ -598,6 +605,7 @@ impl LanguagePack {
             &mut self.past_tense,
             &mut self.year_words,
             &mut self.last_month_words,
+            &mut self.month_leads,
             &mut self.number_words,
             &mut self.vague_quantities,
             &mut self.place_nouns,
@@ -840,6 +848,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         past_tense: set(&file.dates.past_tense),
         year_words: set(&file.dates.year_words),
         last_month_words: set(&file.dates.last_month_words),
+        month_leads: set(&file.dates.month_leads),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
             file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),

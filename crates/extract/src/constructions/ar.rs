@@ -478,3 +478,13 @@ fn farmland_seized_in_a_village_is_looting_not_ground_taken() {
     let taken = ar("وقالت مصادر محلية إن الفصائل استولت على قرية كفرنبل أمس.");
     assert_eq!(single(&taken, SubEventType::NonStateActorOvertakesTerritory).mention, "كفرنبل");
 }
+
+#[test]
+fn a_date_in_a_relative_clause_on_a_place_dates_that_clause_not_the_deed_before_it() {
+    // "Regime forces shelled with mortars the city of Saraqib, which ISIS entered in March":
+    // March dates the entry, background; the shelling is news of the week.
+    let events = ar("قصفت قوات النظام بقذائف الهاون مدينة سراقب التي دخلها تنظيم الدولة في آذار.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "سراقب");
+    assert_eq!((e.date_start, e.date_end), (Some(day(2020, 1, 24)), Some(day(2020, 1, 30))));
+}

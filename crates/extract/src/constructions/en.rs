@@ -627,3 +627,13 @@ fn a_bearing_from_a_town_places_the_event_near_it_and_from_a_governorate_in_its_
     let e = single(&events, SubEventType::Shelling);
     assert_eq!((e.admin1.as_deref(), e.geo_precision), (Some("Hama"), 3));
 }
+
+#[test]
+fn a_month_without_a_year_dates_the_event_and_an_earlier_one_is_background() {
+    // Published Thursday 30 January 2020.
+    let events = en("Rebel fighters seized Saraqib in January.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!((e.date_start, e.date_end), (Some(day(2020, 1, 1)), Some(day(2020, 1, 30))));
+    // Last March: long before the news window.
+    assert!(en("Regime forces shelled Kafr Nabl in March.").is_empty());
+}
