@@ -65,6 +65,9 @@ def main():
             text = open(src, encoding="utf-8").read()
             note = r.get("note", "")
             if shape == "wrapped":
+                # Wrapped once already: wrapping again may move words and repeat the note.
+                if "hard-wrapped here" in note:
+                    continue
                 wrapped = wrap(text)
                 if wrapped != text:
                     open(src, "w", encoding="utf-8").write(wrapped)
