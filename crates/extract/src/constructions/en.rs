@@ -637,3 +637,13 @@ fn a_month_without_a_year_dates_the_event_and_an_earlier_one_is_background() {
     // Last March: long before the news window.
     assert!(en("Regime forces shelled Kafr Nabl in March.").is_empty());
 }
+
+#[test]
+fn villages_listed_before_emptied_of_their_residents_are_each_a_displacement() {
+    let events = en("The villages of Hish, Kafr Nabl and Maarat Hurma were emptied of their residents on Monday.");
+    assert_eq!(mentions(&events), ["Hish", "Kafr Nabl", "Maarat Hurma"]);
+    for e in &events {
+        assert_eq!(e.sub_event_type, SubEventType::Displacement);
+        assert_day(e, day(2020, 1, 27));
+    }
+}

@@ -499,3 +499,10 @@ fn une_armee_qui_prend_position_sans_combat_dit_est_un_transfert_non_violent() {
     let fought = fr("Les forces du régime se sont déployées mardi dans la ville de Sarmin après de violents combats.");
     assert!(of_type(&fought, SubEventType::NonViolentTransfer).is_empty(), "{}", summary(&fought));
 }
+
+#[test]
+fn des_villages_vides_de_leur_population_sont_chacun_un_deplacement() {
+    let events = fr("Lundi, les villages de Hich, Kafr Nabl et Maarat Hurma ont été vidés de leur population.");
+    assert_eq!(mentions(&events), ["Hich", "Kafr Nabl", "Maarat Hurma"]);
+    assert!(events.iter().all(|e| e.sub_event_type == SubEventType::Displacement), "{events:?}");
+}

@@ -54,8 +54,15 @@ impl<'s> SentenceReader<'_, 's> {
             .filter(origin)
             .collect();
         let origins = if after.is_empty() {
-            let before = |p: &&PlaceMention| p.end <= trigger.start && self.same_clause(p.end, trigger.start);
-            places.iter().filter(before).filter(origin).collect()
+            // "the villages of A, B, ... and K were emptied of their people": a list whose
+            // items a place noun or a known name makes places, each an origin.
+            let listed = self.list_before(trigger);
+            if listed.len() > 1 && listed.iter().any(|p| self.is_named_place(p)) {
+                listed
+            } else {
+                let before = |p: &&PlaceMention| p.end <= trigger.start && self.same_clause(p.end, trigger.start);
+                places.iter().filter(before).filter(origin).collect()
+            }
         } else {
             after
         };
