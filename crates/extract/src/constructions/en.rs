@@ -647,3 +647,15 @@ fn villages_listed_before_emptied_of_their_residents_are_each_a_displacement() {
         assert_day(e, day(2020, 1, 27));
     }
 }
+
+#[test]
+fn control_established_over_a_town_is_a_change_of_ground() {
+    for text in [
+        "The Syrian army established full control over the town of Saraqib on Monday.",
+        "The Syrian army imposed its control over the town of Saraqib on Monday.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+        assert_eq!(e.mention, "Saraqib", "{text}");
+    }
+}
