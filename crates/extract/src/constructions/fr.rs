@@ -506,3 +506,15 @@ fn des_villages_vides_de_leur_population_sont_chacun_un_deplacement() {
     assert_eq!(mentions(&events), ["Hich", "Kafr Nabl", "Maarat Hurma"]);
     assert!(events.iter().all(|e| e.sub_event_type == SubEventType::Displacement), "{events:?}");
 }
+
+#[test]
+fn des_tirs_ouverts_sur_des_villages_sont_un_pilonnage() {
+    let events = fr(
+        "Mardi, des soldats du régime ont ouvert le feu sur les villages de Hich et Kafr Nabl, sans faire de victimes.",
+    );
+    assert_eq!(mentions(&events), ["Hich", "Kafr Nabl"]);
+    for e in &events {
+        assert_eq!(e.sub_event_type, SubEventType::Shelling, "{}", summary(&events));
+        assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    }
+}

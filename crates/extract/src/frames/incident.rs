@@ -27,6 +27,12 @@ impl<'s> SentenceReader<'_, 's> {
         if sub_event_type == SubEventType::Attack && self.names_only_the_doer(trigger) {
             return;
         }
+        // Fire opened on villages, not on people, is ground fire on them: shelling.
+        let sub_event_type = if sub_event_type == SubEventType::Attack && self.fires_at_settlements(trigger) {
+            SubEventType::Shelling
+        } else {
+            sub_event_type
+        };
         let protest = matches!(sub_event_type, SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention);
         let actor = if protest {
             protesters(trigger)
@@ -43,6 +49,19 @@ impl<'s> SentenceReader<'_, 's> {
                 if intervened.contains(&i) { SubEventType::ProtestWithIntervention } else { sub_event_type };
             frames.push(Frame::new(sub_event_type, place, trigger).by(actor.clone()));
         }
+    }
+
+    /// Whether what an attack word aims at is settlements ("opened fire on the villages of
+    /// A and B", "ont ouvert le feu sur les villages de"): a settlement noun right after it,
+    /// or after one small word. A farther one only says where the attack happened
+    /// ("gunmen in the town of").
+    fn fires_at_settlements(&self, trigger: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        let pack = self.ctx.pack;
+        let noun_at = |at: usize| pack.settlement_nouns.match_at(tokens, at).is_some();
+        noun_at(trigger.end)
+            || tokens.get(trigger.end).is_some_and(|t| pack.function_words.contains(t.norm.as_str()))
+                && noun_at(trigger.end + 1)
     }
 
     /// "Forces attacked protesters in X": a protest with intervention at the sentence's
