@@ -291,6 +291,10 @@ struct EventsSection {
     /// Nouns of property ("houses", "farmland"): seized, they are looted, not ground taken.
     #[serde(default)]
     property_nouns: Vec<String>,
+    /// Small words between an attack word and what it aims at ("opened fire on the", "sur
+    /// les", "على"): a settlement right after them is the target.
+    #[serde(default)]
+    aim_words: Vec<String>,
     aggregate: Vec<String>,
     allies: Vec<String>,
     /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
@@ -455,6 +459,8 @@ pub struct LanguagePack {
     pub unidentified: Lexicon<()>,
     pub flight_destinations: Lexicon<()>,
     pub property_nouns: Lexicon<()>,
+    /// Between an attack word and what it aims at.
+    pub aim_words: Lexicon<()>,
     pub aggregate: Lexicon<()>,
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
@@ -636,6 +642,7 @@ impl LanguagePack {
             &mut self.unidentified,
             &mut self.flight_destinations,
             &mut self.property_nouns,
+            &mut self.aim_words,
             &mut self.aggregate,
             &mut self.allies,
             &mut self.backing,
@@ -884,6 +891,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         unidentified: set(&file.events.unidentified),
         flight_destinations: set(&file.events.flight_destinations),
         property_nouns: set(&file.events.property_nouns),
+        aim_words: set(&file.events.aim_words),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),

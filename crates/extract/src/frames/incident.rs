@@ -53,15 +53,13 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether what an attack word aims at is settlements ("opened fire on the villages of
     /// A and B", "ont ouvert le feu sur les villages de"): a settlement noun right after it,
-    /// or after one small word. A farther one only says where the attack happened
-    /// ("gunmen in the town of").
+    /// or after the pack's words of aim. One after another word only says where the attack
+    /// happened ("gunmen in the town of").
     fn fires_at_settlements(&self, trigger: &TriggerMention) -> bool {
         let tokens = &self.spotted.tokens;
         let pack = self.ctx.pack;
-        let noun_at = |at: usize| pack.settlement_nouns.match_at(tokens, at).is_some();
-        noun_at(trigger.end)
-            || tokens.get(trigger.end).is_some_and(|t| pack.function_words.contains(t.norm.as_str()))
-                && noun_at(trigger.end + 1)
+        let target = pack.aim_words.match_at(tokens, trigger.end).map_or(trigger.end, |aim| aim.end);
+        pack.settlement_nouns.match_at(tokens, target).is_some()
     }
 
     /// "Forces attacked protesters in X": a protest with intervention at the sentence's
