@@ -659,3 +659,10 @@ fn control_established_over_a_town_is_a_change_of_ground() {
         assert_eq!(e.mention, "Saraqib", "{text}");
     }
 }
+
+#[test]
+fn an_air_force_by_name_only_carries_no_air_strike() {
+    let events = en("Members of the Air Force Intelligence raided the town of Saraqib on Monday.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    assert!(events.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{}", summary(&events));
+}

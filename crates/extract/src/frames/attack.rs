@@ -26,7 +26,15 @@ impl<'s> SentenceReader<'_, 's> {
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target) {
             return kind;
         }
-        let aircraft_named = !self.ctx.pack.aerial.find_all(&self.spotted.tokens).is_empty();
+        // Not an air force in another sense ("Air Force Intelligence", a security agency).
+        let other_senses = self.ctx.pack.other_senses.spans(&self.spotted.tokens);
+        let aircraft_named = self
+            .ctx
+            .pack
+            .aerial
+            .find_all(&self.spotted.tokens)
+            .iter()
+            .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
         let attacker = self.attacker_in_sentence(trigger);
         let air_force = attacker.as_ref().is_some_and(|a| a.id.attacks_from_the_air());
         let recent_attack = discourse
