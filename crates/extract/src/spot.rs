@@ -194,6 +194,9 @@ pub fn spot(
         // filed, not where anything happened.
         let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
         let mut spans = name_spans(&tokens, pack, &blocked);
+        // "Assad forces", "the Baath regime": a name before the head noun of an armed or
+        // ruling body names whose it is, not where anything happened.
+        spans.retain(|&(_, e)| pack.actor_heads.match_at(&tokens, e).is_none());
         spans.retain(|&(s, e)| {
             if Some(s) != first_word {
                 return true;

@@ -295,6 +295,10 @@ struct EventsSection {
     /// les", "على"): a settlement right after them is the target.
     #[serde(default)]
     aim_words: Vec<String>,
+    /// Head nouns of armed or ruling bodies ("forces", "regime", "party"): a name right
+    /// before one names whose the body is ("Assad forces"), not a place.
+    #[serde(default)]
+    actor_heads: Vec<String>,
     aggregate: Vec<String>,
     allies: Vec<String>,
     /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
@@ -461,6 +465,8 @@ pub struct LanguagePack {
     pub property_nouns: Lexicon<()>,
     /// Between an attack word and what it aims at.
     pub aim_words: Lexicon<()>,
+    /// After a name, the body it names the owner of ("Assad forces"): no place.
+    pub actor_heads: Lexicon<()>,
     pub aggregate: Lexicon<()>,
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
@@ -643,6 +649,7 @@ impl LanguagePack {
             &mut self.flight_destinations,
             &mut self.property_nouns,
             &mut self.aim_words,
+            &mut self.actor_heads,
             &mut self.aggregate,
             &mut self.allies,
             &mut self.backing,
@@ -892,6 +899,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         flight_destinations: set(&file.events.flight_destinations),
         property_nouns: set(&file.events.property_nouns),
         aim_words: set(&file.events.aim_words),
+        actor_heads: set(&file.events.actor_heads),
         aggregate: set(&file.events.aggregate),
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),

@@ -666,3 +666,11 @@ fn an_air_force_by_name_only_carries_no_air_strike() {
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
     assert!(events.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{}", summary(&events));
 }
+
+#[test]
+fn a_name_before_forces_or_regime_names_their_owner_not_a_place() {
+    let events = en("Assad forces and their allies launched a bombing campaign on Monday, targeting mainly civilians.");
+    assert!(events.is_empty(), "{}", summary(&events));
+    let events = en("Assad forces shelled the town of Saraqib on Monday.");
+    assert_eq!(mentions(&events), ["Saraqib"]);
+}
