@@ -488,3 +488,11 @@ fn a_date_in_a_relative_clause_on_a_place_dates_that_clause_not_the_deed_before_
     assert_eq!(e.mention, "سراقب");
     assert_eq!((e.date_start, e.date_end), (Some(day(2020, 1, 24)), Some(day(2020, 1, 30))));
 }
+
+#[test]
+fn a_bearing_standing_alone_names_no_village() {
+    // "An explosive device went off yesterday north of Syria, in the city of al-Bab":
+    // "شمالي" (northern) is a bearing, though a village shares the word.
+    let events = ar("انفجرت عبوة ناسفة أمس شمالي سوريا في مدينة الباب.");
+    assert_eq!(mentions(&events), ["الباب"]);
+}
