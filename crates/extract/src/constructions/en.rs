@@ -674,3 +674,14 @@ fn a_name_before_forces_or_regime_names_their_owner_not_a_place() {
     let events = en("Assad forces shelled the town of Saraqib on Monday.");
     assert_eq!(mentions(&events), ["Saraqib"]);
 }
+
+#[test]
+fn a_gain_promised_prepared_or_foreseen_gives_nothing() {
+    for text in [
+        "Regime forces are preparing to storm Saraqib.",
+        "Turkish-backed fighters vowed to capture Saraqib.",
+        "The army will retake Saraqib within days, a commander said.",
+    ] {
+        assert!(en(text).is_empty(), "{text}");
+    }
+}
