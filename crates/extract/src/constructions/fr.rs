@@ -518,3 +518,15 @@ fn des_tirs_ouverts_sur_des_villages_sont_un_pilonnage() {
         assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     }
 }
+
+#[test]
+fn une_prise_annoncee_pour_plus_tard_ne_donne_rien() {
+    for text in [
+        "Les forces du régime s'apprêtent à reprendre Saraqeb.",
+        "L'armée syrienne va reprendre Saraqeb, selon un commandant.",
+        "Les rebelles reprendront Saraqeb, a promis un commandant.",
+    ] {
+        let events = fr(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+}
