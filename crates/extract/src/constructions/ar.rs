@@ -496,3 +496,12 @@ fn a_bearing_standing_alone_names_no_village() {
     let events = ar("انفجرت عبوة ناسفة أمس شمالي سوريا في مدينة الباب.");
     assert_eq!(mentions(&events), ["الباب"]);
 }
+
+#[test]
+fn the_nationality_of_an_earlier_attack_word_names_the_side_of_the_means_after_it() {
+    // "Activists said the heavy Turkish bombardment struck, by aircraft and artillery, the
+    // houses in the town of Tall Tamr yesterday": the artillery is Turkey's.
+    let events = ar("وقال ناشطون إن القصف التركي العنيف طال عبر الطيران والمدفعية المنازل في بلدة تل تمر أمس.");
+    let e = at(&events, "تل تمر");
+    assert_eq!(e.actor1_id, Some(actor("TUR")), "{}", summary(&events));
+}

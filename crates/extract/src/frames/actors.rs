@@ -97,7 +97,25 @@ impl<'s> SentenceReader<'_, 's> {
                 .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
                 .cloned()
         };
-        after.or_else(demonym).or_else(before).or_else(|| self.main_subject_of_participle(trigger))
+        after
+            .or_else(demonym)
+            .or_else(before)
+            .or_else(|| self.nationality_of_earlier_attack(trigger))
+            .or_else(|| self.main_subject_of_participle(trigger))
+    }
+
+    /// The nationality word right after an earlier attack word of the clause ("القصف التركي
+    /// طال عبر الطيران والمدفعية": the Turkish bombardment struck, by aircraft and artillery):
+    /// the means told after it are that side's.
+    fn nationality_of_earlier_attack(&self, trigger: &TriggerMention) -> Option<ActorMention> {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        s.triggers
+            .iter()
+            .rev()
+            .filter(|t| t.end <= trigger.start && self.same_clause(t.end, trigger.start))
+            .find_map(|t| pack.demonyms.match_at(&s.tokens, t.end))
+            .map(|hit| self.nationality_actor(hit))
     }
 
     /// The doer of a deed told in a participial clause ("..., en tirant des obus", "...,
