@@ -505,3 +505,13 @@ fn the_nationality_of_an_earlier_attack_word_names_the_side_of_the_means_after_i
     let e = at(&events, "تل تمر");
     assert_eq!(e.actor1_id, Some(actor("TUR")), "{}", summary(&events));
 }
+
+#[test]
+fn an_attack_repelled_has_its_attacker_as_actor1() {
+    // "A Free Army officer announced that an attack by the regular Syrian army on the
+    // Salah al-Din quarter of Aleppo was repelled": the army attacked.
+    let events =
+        ar("أعلن مسؤول عسكري في الجيش السوري الحر، أنه تم صد هجوم للجيش السوري النظامي على حي صلاح الدين في حلب.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}

@@ -72,18 +72,8 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         let pack = self.ctx.pack;
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
-        // After the trigger, only an actor that shares its words ("frappes russes") or that an
-        // agent word introduces; a bare actor after a verb is its object ("struck SDF positions").
-        let passive_agent_markers = pack.passive_agent.spans(&s.tokens);
-        let agent = |a: &ActorMention| {
-            a.start < trigger.end
-                || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
-                || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
-                || self.passive_agent_of(trigger, a, &passive_agent_markers)
-        };
         let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
-        let after =
-            s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a)).cloned().or(demonym_after);
+        let after = self.agent_on_or_after(trigger).or(demonym_after);
         let demonym = || {
             let named = |start: usize, end: usize| s.actors.iter().any(|a| a.start < end && start < a.end);
             let hit = pack.demonyms.match_ending_at(&s.tokens, trigger.start, 2).filter(|h| !named(h.start, h.end));
@@ -102,6 +92,23 @@ impl<'s> SentenceReader<'_, 's> {
             .or_else(before)
             .or_else(|| self.nationality_of_earlier_attack(trigger))
             .or_else(|| self.main_subject_of_participle(trigger))
+    }
+
+    /// The armed actor the trigger itself names or that follows it as its doer: one that
+    /// shares its words ("frappes russes"), or that an agent word introduces ("an attack by
+    /// ISIS", "هجوم للجيش"); a bare actor after a verb is its object ("struck SDF positions").
+    pub(crate) fn agent_on_or_after(&self, trigger: &TriggerMention) -> Option<ActorMention> {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let armed = |a: &&ActorMention| a.id.inter_code() != 7;
+        let passive_agent_markers = pack.passive_agent.spans(&s.tokens);
+        let agent = |a: &ActorMention| {
+            a.start < trigger.end
+                || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
+                || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
+                || self.passive_agent_of(trigger, a, &passive_agent_markers)
+        };
+        s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a)).cloned()
     }
 
     /// The nationality word right after an earlier attack word of the clause ("القصف التركي

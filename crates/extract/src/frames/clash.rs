@@ -15,7 +15,9 @@ impl<'s> SentenceReader<'_, 's> {
         let before = self.actor_before_in_clause(trigger).cloned().or_else(|| self.pronoun_subject(trigger, discourse));
         let mut after = s.actors.iter().filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
-        let actor1 = before.or_else(|| after.next().cloned());
+        // "صد هجوم للجيش", "an attack by ISIS was repelled": the side the trigger names as
+        // attacking comes first (docs/annotation.md §3).
+        let actor1 = self.agent_on_or_after(trigger).or(before).or_else(|| after.next().cloned());
         let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
         // Fighting "near X" or "on the outskirts of X" is coded at X, as an attack there is.
         let named_site =
