@@ -530,3 +530,10 @@ fn une_prise_annoncee_pour_plus_tard_ne_donne_rien() {
         assert!(events.is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn des_rebelles_allies_a_un_etat_sont_les_auteurs_et_l_etat_leur_allie() {
+    let events = fr("Lundi, des rebelles syriens alliés à Ankara ont bombardé la ville de Saraqeb.");
+    let e = at(&events, "Saraqeb");
+    assert_eq!(e.actor1_id, Some(actor("OPP")), "{}", summary(&events));
+}
