@@ -330,6 +330,15 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
                 previous.text = text_of(previous.start, previous.end);
                 continue;
             }
+            // "Jabhat al-Nusra terrorist groups", "ISIS militants": a generic fighter noun
+            // right after a named group is that group's fighters.
+            let generic_after = actor.start == previous.end
+                && pack.generic_fighters.match_at(tokens, actor.start).is_some_and(|h| h.end == actor.end);
+            if generic_after && previous.joint.is_none() {
+                previous.end = actor.end;
+                previous.text = text_of(previous.start, previous.end);
+                continue;
+            }
             let joined = previous.end + 1 == actor.start
                 && pack.list_connectors.match_at(tokens, previous.end).is_some_and(|h| h.end == actor.start);
             if joined && previous.joint.is_none() && previous.id != actor.id {

@@ -685,3 +685,10 @@ fn a_gain_promised_prepared_or_foreseen_gives_nothing() {
         assert!(en(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_generic_fighter_noun_after_a_named_group_is_that_groups_fighters() {
+    let events = en("The army killed ten members of Jabhat al-Nusra terrorist groups that attacked the village of Kafr Nabl on Monday.");
+    let e = at(&events, "Kafr Nabl");
+    assert_eq!(e.actor1_id, Some(actor("HTS")), "{}", summary(&events));
+}
