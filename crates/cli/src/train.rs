@@ -263,13 +263,19 @@ const USUAL_ACTOR_SHARE: f64 = 0.5;
 /// change over the years. Events whose author is unknown count too: where they are most,
 /// the type has no usual actor (a bomb or a kidnapping is seldom claimed).
 fn usual_actors<'g>(gold: impl Iterator<Item = &'g GoldEvent> + Clone) -> HashMap<String, String> {
-    // A type whose every gold event accepts no actor (a displacement's "CIV or null") needs
-    // no default: an event read without one is right already, and a default could only be
-    // wrong where another coder names the cause instead.
-    let mut needs_actor: HashSet<&str> = HashSet::new();
-    for g in gold.clone().filter(|g| g.required && !g.actor1_id.iter().any(Option::is_none)) {
-        needs_actor.extend(g.sub_event_type.first().map(String::as_str));
+    // A type most of whose gold events accept no actor (a displacement's "CIV or null")
+    // needs no default: an event read without one is right already, and a default could only
+    // be wrong where another coder names the cause instead. One coder who wrote only "CIV"
+    // does not change that.
+    let mut refusing_null: HashMap<&str, (usize, usize)> = HashMap::new();
+    for g in gold.clone().filter(|g| g.required) {
+        let Some(sub) = g.sub_event_type.first() else { continue };
+        let (refusing, total) = refusing_null.entry(sub.as_str()).or_default();
+        *refusing += usize::from(!g.actor1_id.iter().any(Option::is_none));
+        *total += 1;
     }
+    let needs_actor: HashSet<&str> =
+        refusing_null.into_iter().filter(|(_, (refusing, total))| 2 * refusing > *total).map(|(sub, _)| sub).collect();
     let mut counts: BTreeMap<String, BTreeMap<Option<String>, usize>> = BTreeMap::new();
     for g in gold.filter(|g| g.required && g.sub_event_type.first().is_some_and(|t| needs_actor.contains(t.as_str()))) {
         let (Some(sub), Some(actor)) = (g.sub_event_type.first(), g.actor1_id.first()) else { continue };
