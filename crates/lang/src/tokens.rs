@@ -127,7 +127,13 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
     // A text has about one token per five bytes.
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
-    while let Some(c) = char_at(at) {
+    loop {
+        // A space, the most common character, needs no decoding.
+        if text.as_bytes().get(at) == Some(&b' ') {
+            at += 1;
+            continue;
+        }
+        let Some(c) = char_at(at) else { break };
         let next = at + c.len_utf8();
         if c.is_whitespace() {
             at = next;
@@ -148,7 +154,11 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             at = end;
         } else if c.is_alphanumeric() {
             let mut end = next;
-            while let Some(c) = char_at(end) {
+            loop {
+                // ASCII letters and digits, most of most words, continue it without being
+                // decoded as chars.
+                end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                let Some(c) = char_at(end) else { break };
                 let after = end + c.len_utf8();
                 let joined = is_joiner(c) && char_at(after).is_some_and(char::is_alphanumeric);
                 // Combining marks (accents typed apart, Arabic short vowels) belong to their word;
