@@ -793,8 +793,7 @@ const MARKER_REACH: usize = 5;
 /// How far before token `start` the nearest phrase of `lexicon` ends (1: just before it),
 /// within [`MARKER_REACH`].
 pub(crate) fn marker_before(lexicon: &frontline_lang::Lexicon<()>, tokens: &[Token], start: usize) -> Option<usize> {
-    (1..=MARKER_REACH)
-        .find(|back| start >= *back && lexicon.match_ending_at(tokens, start + 1 - back, MARKER_REACH).is_some())
+    lexicon.last_end_within(tokens, start, MARKER_REACH, MARKER_REACH).map(|end| start + 1 - end)
 }
 
 /// The most words between a "between" marker and the first place it sets ("بين *بلدتي* X").

@@ -215,6 +215,38 @@ impl<T: Clone> Lexicon<T> {
         (end.saturating_sub(max_len)..end).find_map(|start| self.phrase_spanning(tokens, start, end))
     }
 
+    /// The last end, at token `end` or before but not before `end + 1 - reach`, of a phrase
+    /// of at most `max_len` tokens: the end of the phrase nearest before `end`, as the
+    /// first `e` (counting down from `end`) for which [`Lexicon::match_ending_at`]`(tokens,
+    /// e, max_len)` finds one, each start looked up once rather than once per end.
+    pub fn last_end_within(&self, tokens: &[Token], end: usize, reach: usize, max_len: usize) -> Option<usize> {
+        let lowest_end = (end + 1).saturating_sub(reach).max(1);
+        let ends = lowest_end..=end.min(tokens.len());
+        let mut last: Option<usize> = None;
+        // Starts from the nearest down; one that cannot reach past the last end found stops.
+        for start in (lowest_end.saturating_sub(max_len)..end.min(tokens.len())).rev() {
+            if last.is_some_and(|e| start + max_len <= e) {
+                break;
+            }
+            let first = &tokens[start];
+            if !self.may_start_with(first) {
+                continue;
+            }
+            for (patterns, _) in self.starting_with(first).iter().chain(&self.stem_first) {
+                let phrase_end = start + patterns.len();
+                let further = last.is_none_or(|e| phrase_end > e);
+                if further
+                    && patterns.len() <= max_len
+                    && ends.contains(&phrase_end)
+                    && patterns.iter().zip(&tokens[start..phrase_end]).all(|(p, t)| p.matches(t))
+                {
+                    last = Some(phrase_end);
+                }
+            }
+        }
+        last
+    }
+
     /// A phrase covering exactly tokens `start..end`, even where a longer one also starts
     /// at `start` ("de" before "l'armée", though the lexicon also holds "de l'").
     fn phrase_spanning<'a>(&'a self, tokens: &[Token], start: usize, end: usize) -> Option<Hit<'a, T>> {
@@ -261,6 +293,20 @@ mod tests {
         let toks = tokenize("frappes de l'armée", &rules);
         assert!(lex.match_ending_at(&toks, 2, 2).is_some(), "\"de\" ends before \"l'\"");
         assert!(lex.match_ending_at(&toks, 3, 2).is_some(), "\"de l'\" ends before \"armée\"");
+    }
+
+    #[test]
+    fn the_last_end_within_reach_is_the_nearest_phrase_end_match_ending_at_finds() {
+        let lex = Lexicon::new([("au sud", ()), ("sud de", ()), ("près de la", ()), ("# km", ())], &rules());
+        let toks = tokenize("à 5 km au sud de la ville de Hama près de la route", &rules());
+        for end in 0..=toks.len() + 1 {
+            for reach in 1..=5 {
+                let nearest = (0..reach)
+                    .map(|back| end.wrapping_sub(back))
+                    .find(|&e| e >= 1 && e <= end && lex.match_ending_at(&toks, e, 3).is_some());
+                assert_eq!(lex.last_end_within(&toks, end, reach, 3), nearest, "end {end}, reach {reach}");
+            }
+        }
     }
 
     #[test]
