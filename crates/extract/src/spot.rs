@@ -429,13 +429,14 @@ fn is_article_form(token: &Token) -> bool {
     const ARTICLES: &[&str] = &[
         "al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es", "ez", "ed", "et", "ul",
     ];
+    // Every article has two or three letters: a word whose first hyphen comes later (or
+    // that has none, as most have not) is looked at no further.
+    let Some(hyphen) = token.norm.as_bytes().iter().take(4).position(|&b| b == b'-') else {
+        return false;
+    };
     // The name after the article keeps its capital: "al-Ghadafeh", not "en-dessous".
-    match (token.norm.split_once('-'), token.text.split_once('-')) {
-        (Some((article, _)), Some((_, rest))) => {
-            ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
-        }
-        _ => false,
-    }
+    ARTICLES.contains(&&token.norm[..hyphen])
+        && token.text.split_once('-').is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an
@@ -753,8 +754,7 @@ pub(crate) fn role_of(
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
     // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region.
-    let direction_before =
-        (1..=3).find(|back| start >= *back && pack.directions.match_ending_at(tokens, start + 1 - back, 2).is_some());
+    let direction_before = pack.directions.last_end_within(tokens, start, 3, 2).map(|end| start + 1 - end);
     // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
     let landmark = nearest(&pack.landmark_markers);

@@ -9,7 +9,7 @@ use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 /// One word of a phrase: an exact folded word, a stem written with a final `*`
 /// ("bombard*" matches "bombardements"), or `#` for any number ("over the last # days").
 #[derive(Debug, Clone, PartialEq)]
-enum Pattern {
+pub(crate) enum Pattern {
     /// The word and its [`word_key`](crate::tokens::word_key).
     Exact(String, u64),
     Stem(String),
@@ -17,7 +17,7 @@ enum Pattern {
 }
 
 impl Pattern {
-    fn matches(&self, token: &Token) -> bool {
+    pub(crate) fn matches(&self, token: &Token) -> bool {
         match self {
             Pattern::Exact(w, key) => *key == token.key && *w == token.norm,
             Pattern::Stem(s) => token.norm.starts_with(s.as_str()),
@@ -26,14 +26,31 @@ impl Pattern {
     }
 }
 
+/// The phrases that start with one exact word, longest first.
+#[derive(Debug, Clone)]
+struct WordPhrases<T> {
+    word: String,
+    phrases: Vec<(Vec<Pattern>, T)>,
+}
+
+/// Whether a phrase's words match the tokens it would span, the first word aside when it is
+/// known to match (the phrases were found by the token's word).
+fn phrase_matches(patterns: &[Pattern], tokens: &[Token], first_known: bool) -> bool {
+    let skip = usize::from(first_known);
+    patterns.len() == tokens.len() && patterns[skip..].iter().zip(&tokens[skip..]).all(|(p, t)| p.matches(t))
+}
+
 /// A set of phrases, each carrying a value, matched longest first at a token position.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    /// Phrases by the key of their first word ([`Token::key`]).
-    by_first_word: HashMap<u64, Vec<(Vec<Pattern>, T)>>,
+    /// Phrases by the key of their first word ([`Token::key`]), then by the word itself
+    /// (one group per word, should two words share a key): a token's word is compared with
+    /// the group's once, not with each phrase's first word.
+    by_first_word: HashMap<u64, Vec<WordPhrases<T>>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
     /// This lexicon's bit in its pack's index of first words (0: not indexed). A token
-    /// whose [`Token::first_of`] lacks the bit starts no phrase here, and costs no lookup.
+    /// whose [`Token::first_of`] lacks the bit starts no phrase here (by its word, nor by
+    /// the stem or number a phrase of `stem_first` starts with), and costs no lookup.
     bit: u64,
 }
 
@@ -47,6 +64,9 @@ impl<T> Default for Lexicon<T> {
 /// first words together.
 pub(crate) trait FirstWords {
     fn first_word_keys(&self) -> Vec<u64>;
+    /// The first word of each phrase that starts with a stem or a number: a token is
+    /// matched against these once, when the pack indexes it.
+    fn first_stems(&self) -> Vec<Pattern>;
     fn set_bit(&mut self, bit: u64);
     /// Adds every word of every phrase (exact words and stems) to a vocabulary.
     fn add_words(&self, vocabulary: &mut Vocabulary);
@@ -57,8 +77,12 @@ impl<T> FirstWords for Lexicon<T> {
         self.by_first_word.keys().copied().collect()
     }
 
+    fn first_stems(&self) -> Vec<Pattern> {
+        self.stem_first.iter().filter_map(|(patterns, _)| patterns.first().cloned()).collect()
+    }
+
     fn add_words(&self, vocabulary: &mut Vocabulary) {
-        let phrases = self.by_first_word.values().flatten().chain(&self.stem_first);
+        let phrases = self.by_first_word.values().flatten().flat_map(|group| &group.phrases).chain(&self.stem_first);
         for pattern in phrases.flat_map(|(patterns, _)| patterns) {
             match pattern {
                 Pattern::Exact(word, _) => vocabulary.add_word(word),
@@ -114,14 +138,24 @@ impl<T: Clone> Lexicon<T> {
             .collect();
         match patterns.first() {
             None => {}
-            Some(&Pattern::Exact(_, key)) => self.by_first_word.entry(key).or_default().push((patterns, value)),
+            Some(Pattern::Exact(word, key)) => {
+                let groups = self.by_first_word.entry(*key).or_default();
+                let at = match groups.iter().position(|group| group.word == *word) {
+                    Some(at) => at,
+                    None => {
+                        groups.push(WordPhrases { word: word.clone(), phrases: Vec::new() });
+                        groups.len() - 1
+                    }
+                };
+                groups[at].phrases.push((patterns, value));
+            }
             Some(_) => self.stem_first.push((patterns, value)),
         }
     }
 
     fn sort(&mut self) {
-        for entries in self.by_first_word.values_mut() {
-            entries.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        for group in self.by_first_word.values_mut().flatten() {
+            group.phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
@@ -133,16 +167,18 @@ impl<T: Clone> Lexicon<T> {
         self.bit == 0 || first.first_of & self.bit != 0
     }
 
-    /// Whether any phrase may start with the token, by its word or by a stem or number.
+    /// Whether any phrase may start with the token, by its word or by a stem or number: the
+    /// pack that indexed the token set this lexicon's bit for either.
     #[inline]
     fn may_start_with(&self, first: &Token) -> bool {
-        self.may_start_with_word(first) || !self.stem_first.is_empty()
+        self.bit == 0 || first.first_of & self.bit != 0
     }
 
     /// The phrases whose first word is the token's.
     fn starting_with(&self, first: &Token) -> &[(Vec<Pattern>, T)] {
-        match self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten() {
-            Some(phrases) => phrases,
+        let groups = self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten();
+        match groups.and_then(|groups| groups.iter().find(|group| group.word == first.norm)) {
+            Some(group) => &group.phrases,
             None => &[],
         }
     }
@@ -150,8 +186,11 @@ impl<T: Clone> Lexicon<T> {
     /// Whether a folded word is a phrase of one word of this lexicon.
     pub fn has_word(&self, norm: &str) -> bool {
         let key = crate::tokens::word_key(norm);
-        self.by_first_word.get(&key).is_some_and(|phrases| {
-            phrases.iter().any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
+        self.by_first_word.get(&key).is_some_and(|groups| {
+            groups
+                .iter()
+                .flat_map(|group| &group.phrases)
+                .any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
         })
     }
 
@@ -167,19 +206,19 @@ impl<T: Clone> Lexicon<T> {
 
     fn longest_at<'a>(&'a self, tokens: &[Token], at: usize, first: &Token) -> Option<Hit<'a, T>> {
         let mut best: Option<Hit<'a, T>> = None;
-        let mut consider = |phrases: &'a [(Vec<Pattern>, T)]| {
+        let mut consider = |phrases: &'a [(Vec<Pattern>, T)], first_known: bool| {
             for (patterns, value) in phrases {
                 let end = at + patterns.len();
                 if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
                     continue;
                 }
-                if patterns.iter().zip(&tokens[at..end]).all(|(p, t)| p.matches(t)) {
+                if phrase_matches(patterns, &tokens[at..end], first_known) {
                     best = Some(Hit { start: at, end, value });
                 }
             }
         };
-        consider(self.starting_with(first));
-        consider(&self.stem_first);
+        consider(self.starting_with(first), true);
+        consider(&self.stem_first, false);
         best
     }
 
@@ -232,13 +271,14 @@ impl<T: Clone> Lexicon<T> {
             if !self.may_start_with(first) {
                 continue;
             }
-            for (patterns, _) in self.starting_with(first).iter().chain(&self.stem_first) {
+            let phrases = self.starting_with(first).iter().map(|p| (p, true));
+            for ((patterns, _), first_known) in phrases.chain(self.stem_first.iter().map(|p| (p, false))) {
                 let phrase_end = start + patterns.len();
                 let further = last.is_none_or(|e| phrase_end > e);
                 if further
                     && patterns.len() <= max_len
                     && ends.contains(&phrase_end)
-                    && patterns.iter().zip(&tokens[start..phrase_end]).all(|(p, t)| p.matches(t))
+                    && phrase_matches(patterns, &tokens[start..phrase_end], first_known)
                 {
                     last = Some(phrase_end);
                 }
@@ -255,12 +295,12 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let len = end.checked_sub(start)?;
-        self.starting_with(first)
-            .iter()
-            .chain(&self.stem_first)
-            .filter(|(patterns, _)| patterns.len() == len && end <= tokens.len())
-            .find(|(patterns, _)| patterns.iter().zip(&tokens[start..end]).all(|(p, t)| p.matches(t)))
-            .map(|(_, value)| Hit { start, end, value })
+        let phrases = self.starting_with(first).iter().map(|p| (p, true));
+        phrases
+            .chain(self.stem_first.iter().map(|p| (p, false)))
+            .filter(|((patterns, _), _)| patterns.len() == len && end <= tokens.len())
+            .find(|((patterns, _), first_known)| phrase_matches(patterns, &tokens[start..end], *first_known))
+            .map(|((_, value), _)| Hit { start, end, value })
     }
 
     pub fn is_empty(&self) -> bool {

@@ -6,7 +6,7 @@ use frontline_core::{fold_word, ActorId, SubEventType};
 use serde::Deserialize;
 
 use crate::clitics::{Clitics, Vocabulary};
-use crate::lexicon::{FirstWords, Lexicon};
+use crate::lexicon::{FirstWords, Lexicon, Pattern};
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 use crate::PackError;
 
@@ -504,6 +504,9 @@ pub struct LanguagePack {
     pub weights: crate::Weights,
     /// For each word's key, the lexicons with a phrase starting with it (one bit each).
     first_words: HashMap<u64, u64>,
+    /// The stems and numbers phrases start with, each with its lexicon's bit: a token they
+    /// match may start a phrase of that lexicon whatever its word.
+    first_stems: Vec<(Pattern, u64)>,
     /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
     vocabulary: Vocabulary,
 }
@@ -522,9 +525,20 @@ impl LanguagePack {
             tokens = self.clitics.segment(text, tokens, &self.rules, &self.vocabulary);
         }
         for token in &mut tokens {
-            token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+            self.index_token(token);
         }
         tokens
+    }
+
+    /// Records in a token the lexicons a phrase of which may start with it: by its word, or
+    /// by a stem or number it matches.
+    fn index_token(&self, token: &mut Token) {
+        token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+        for (stem, bit) in &self.first_stems {
+            if token.first_of & bit == 0 && stem.matches(token) {
+                token.first_of |= bit;
+            }
+        }
     }
 
     /// Whether a token is one of `marks`, or a mark of the script that does the work of one
@@ -549,7 +563,7 @@ impl LanguagePack {
         let keep_whole = |word: &str| self.vocabulary.knows(word) || knows(word);
         let mut tokens = self.clitics.segment_where(text, tokens, &self.rules, keep_whole, &knows);
         for token in &mut tokens {
-            token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+            self.index_token(token);
         }
         tokens
     }
@@ -580,6 +594,7 @@ impl LanguagePack {
     /// every word of every lexicon into the vocabulary.
     fn index_words(&mut self) {
         let mut first_words: HashMap<u64, u64> = HashMap::default();
+        let mut first_stems: Vec<(Pattern, u64)> = Vec::new();
         let mut vocabulary = Vocabulary::default();
         for (index, lexicon) in self.lexicons_mut().into_iter().enumerate() {
             if index < 64 {
@@ -588,6 +603,7 @@ impl LanguagePack {
                 for key in lexicon.first_word_keys() {
                     *first_words.entry(key).or_default() |= bit;
                 }
+                first_stems.extend(lexicon.first_stems().into_iter().map(|stem| (stem, bit)));
             }
             lexicon.add_words(&mut vocabulary);
         }
@@ -595,6 +611,7 @@ impl LanguagePack {
             vocabulary.add_word(word);
         }
         self.first_words = first_words;
+        self.first_stems = first_stems;
         self.vocabulary = vocabulary;
     }
 
@@ -923,6 +940,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         clitics,
         code: file.code,
         first_words: HashMap::default(),
+        first_stems: Vec::new(),
         vocabulary: Vocabulary::default(),
     };
     pack.index_words();
