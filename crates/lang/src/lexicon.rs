@@ -17,13 +17,20 @@ pub(crate) enum Pattern {
 }
 
 impl Pattern {
+    #[inline]
     pub(crate) fn matches(&self, token: &Token) -> bool {
         match self {
             Pattern::Exact(w, key) => *key == token.key && *w == token.norm,
             Pattern::Stem(s) => token.norm.starts_with(s.as_str()),
-            Pattern::Number => token.kind == TokenKind::Number || token.norm.parse::<u64>().is_ok(),
+            Pattern::Number => token.kind == TokenKind::Number || reads_as_number(&token.norm),
         }
     }
+}
+
+/// Whether a word reads as a number as `u64`'s parser reads it: a word that starts with
+/// neither a digit nor a sign (most words) is not parsed at all.
+fn reads_as_number(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') && word.parse::<u64>().is_ok()
 }
 
 /// The phrases that start with one exact word, longest first.

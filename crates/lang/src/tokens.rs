@@ -43,7 +43,16 @@ impl Token {
     }
 
     pub fn is_punct(&self, chars: &str) -> bool {
-        self.kind == TokenKind::Punct && chars.contains(self.text.as_str())
+        if self.kind != TokenKind::Punct {
+            return false;
+        }
+        let mut text = self.text.chars();
+        match (text.next(), text.next()) {
+            // A mark of one character, as the tokenizer makes them: looked for as a char,
+            // without setting up a search for a substring.
+            (Some(mark), None) => chars.contains(mark),
+            _ => chars.contains(self.text.as_str()),
+        }
     }
 }
 
@@ -295,9 +304,16 @@ pub(crate) fn fold(text: &str) -> CompactString {
         norm.make_ascii_lowercase();
         return norm;
     }
-    let mut norm = CompactString::with_capacity(text.len());
-    fold_word_with(text, |c| norm.push(c));
-    norm
+    // Pushing chars one by one is cheaper on a String, reused by the thread, than on a
+    // small string; the result is copied once.
+    thread_local! {
+        static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    FOLDED.with_borrow_mut(|folded| {
+        folded.clear();
+        fold_word_with(text, |c| folded.push(c));
+        CompactString::from(folded.as_str())
+    })
 }
 
 /// The hash stored in [`Token::key`]: the same for the same folded word, in texts and packs.
