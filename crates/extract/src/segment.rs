@@ -149,8 +149,7 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
     let mut start = 0;
     // Marks are looked for from here on: the text is walked once, without a copy.
     let mut from = 0;
-    while let Some((found, mark)) = paragraph[from..].char_indices().find(|&(_, c)| is_final_mark(c)) {
-        let at = from + found;
+    while let Some((at, mark)) = next_final_mark(paragraph, from) {
         let after_mark = at + mark.len_utf8();
         // Take closing quotes and brackets with the sentence.
         let quoted = &paragraph[after_mark..];
@@ -213,6 +212,24 @@ fn is_own_word(word: &str, pack: &LanguagePack) -> bool {
 /// A mark that may end a sentence.
 fn is_final_mark(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…')
+}
+
+/// The first final mark at byte `from` or after, with its offset. The bytes are scanned for
+/// those a final mark may start with (its own, or the first byte of its UTF-8 form), and
+/// only there is a char read: most of a text is not decoded.
+fn next_final_mark(text: &str, from: usize) -> Option<(usize, char)> {
+    const LEAD_BYTES: [u8; 5] = [b'.', b'!', b'?', first_utf8_byte('؟'), first_utf8_byte('…')];
+    let bytes = text.as_bytes();
+    (from..bytes.len())
+        .filter(|&at| LEAD_BYTES.contains(&bytes[at]))
+        .find_map(|at| text[at..].chars().next().filter(|&c| is_final_mark(c)).map(|c| (at, c)))
+}
+
+/// The first byte of a char's UTF-8 form.
+const fn first_utf8_byte(c: char) -> u8 {
+    let mut buffer = [0u8; 4];
+    c.encode_utf8(&mut buffer);
+    buffer[0]
 }
 
 /// A period after an abbreviation of the pack ("M.", "Gen.") or a lone initial ("J.") does

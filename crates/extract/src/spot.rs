@@ -138,13 +138,16 @@ pub fn spot(
             gazetteer.knows_name(word) || gazetteer.knows_name_starting_with(word)
         })
     };
+    // The lexicons a phrase of which may start in the sentence: the others are not scanned.
+    let present = tokens.iter().fold(0, |bits, t| bits | t.first_of);
+    let scan = |lexicon: &Lexicon<()>| spans_in(lexicon, &tokens, present);
     let mut dates = find_dates(&tokens, pack, published);
-    let sources: Vec<(usize, usize)> = pack.organisations.spans(&tokens);
+    let sources: Vec<(usize, usize)> = scan(&pack.organisations);
     let actors = spot_actors(&tokens, pack, &sources);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
-    let denied: Vec<(usize, usize)> = pack.non_violent.spans(&tokens);
+    let denied: Vec<(usize, usize)> = scan(&pack.non_violent);
     // "military gatherings": the trigger word is there in a sense that tells no event.
-    let other_senses: Vec<(usize, usize)> = pack.other_senses.spans(&tokens);
+    let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
     let triggers: Vec<TriggerMention> = pack
         .triggers
@@ -166,7 +169,7 @@ pub fn spot(
             text: span_text(text, &tokens, h.start, h.end),
         })
         .collect();
-    let claims: Vec<(usize, usize)> = pack.claim_markers.spans(&tokens);
+    let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
         .iter()
@@ -178,7 +181,8 @@ pub fn spot(
     }
     // Months, weekdays, and nouns of time, measure and kind ("حتى الساعة العاشرة": until ten
     // o'clock) are no names.
-    let not_names = [pack.months.spans(&tokens), pack.weekdays.spans(&tokens), pack.not_names.spans(&tokens)];
+    let not_names =
+        [spans_in(&pack.months, &tokens, present), spans_in(&pack.weekdays, &tokens, present), scan(&pack.not_names)];
     for (start, end) in not_names.into_iter().flatten() {
         blocked[start..end].iter_mut().for_each(|b| *b = true);
     }
@@ -219,10 +223,10 @@ pub fn spot(
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
-    let mut hypothetical: Vec<(usize, usize)> = pack.hypothetical.spans(&tokens);
+    let mut hypothetical: Vec<(usize, usize)> = scan(&pack.hypothetical);
     hypothetical.extend(tokens.iter().enumerate().filter(|(_, t)| is_conditional(t, pack)).map(|(i, _)| (i, i + 1)));
     hypothetical.sort();
-    let aggregate_spans: Vec<(usize, usize)> = pack.aggregate.spans(&tokens);
+    let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
     // Numbers inside a period ("in the past 14 days") or a date are not tolls.
     let not_tolls: Vec<(usize, usize)> =
@@ -278,6 +282,16 @@ fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[Trigger
 fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
     token.kind == TokenKind::Word
         && pack.hypothetical_suffixes.iter().any(|s| token.norm.len() > s.len() + 2 && token.norm.ends_with(s.as_str()))
+}
+
+/// [`Lexicon::spans`], without scanning tokens none of which starts a phrase of the lexicon
+/// (`present`: their [`Token::first_of`] bits, joined).
+fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: u64) -> Vec<(usize, usize)> {
+    if lexicon.absent_from(present) {
+        Vec::new()
+    } else {
+        lexicon.spans(tokens)
+    }
 }
 
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {

@@ -27,6 +27,19 @@ impl Pattern {
     }
 }
 
+impl Pattern {
+    /// Whether a token whose folded word starts with `first_byte` may match: what a token
+    /// must have for [`Pattern::matches`], told by one byte.
+    #[inline]
+    pub(crate) fn may_match_first_byte(&self, first_byte: Option<u8>, kind: TokenKind) -> bool {
+        match self {
+            Pattern::Exact(word, _) => word.as_bytes().first().copied() == first_byte,
+            Pattern::Stem(stem) => stem.as_bytes().first().is_none_or(|&b| Some(b) == first_byte),
+            Pattern::Number => kind == TokenKind::Number || first_byte.is_some_and(|b| b.is_ascii_digit() || b == b'+'),
+        }
+    }
+}
+
 /// Whether a word reads as a number as `u64`'s parser reads it: a word that starts with
 /// neither a digit nor a sign (most words) is not parsed at all.
 fn reads_as_number(word: &str) -> bool {
@@ -42,6 +55,7 @@ struct WordPhrases<T> {
 
 /// Whether a phrase's words match the tokens it would span, the first word aside when it is
 /// known to match (the phrases were found by the token's word).
+#[inline]
 fn phrase_matches(patterns: &[Pattern], tokens: &[Token], first_known: bool) -> bool {
     let skip = usize::from(first_known);
     patterns.len() == tokens.len() && patterns[skip..].iter().zip(&tokens[skip..]).all(|(p, t)| p.matches(t))
@@ -308,6 +322,12 @@ impl<T: Clone> Lexicon<T> {
             .filter(|((patterns, _), _)| patterns.len() == len && end <= tokens.len())
             .find(|((patterns, _), first_known)| phrase_matches(patterns, &tokens[start..end], *first_known))
             .map(|((_, value), _)| Hit { start, end, value })
+    }
+
+    /// Whether no phrase of the lexicon starts in tokens whose [`Token::first_of`] bits,
+    /// joined, are `present`: a scan of them would find nothing.
+    pub fn absent_from(&self, present: u64) -> bool {
+        self.bit != 0 && present & self.bit == 0
     }
 
     pub fn is_empty(&self) -> bool {

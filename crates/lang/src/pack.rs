@@ -534,8 +534,10 @@ impl LanguagePack {
     /// by a stem or number it matches.
     fn index_token(&self, token: &mut Token) {
         token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+        // Most words start with a letter no stem starts with: one byte tells.
+        let first_byte = token.norm.as_bytes().first().copied();
         for (stem, bit) in &self.first_stems {
-            if token.first_of & bit == 0 && stem.matches(token) {
+            if token.first_of & bit == 0 && stem.may_match_first_byte(first_byte, token.kind) && stem.matches(token) {
                 token.first_of |= bit;
             }
         }
