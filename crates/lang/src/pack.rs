@@ -507,6 +507,9 @@ pub struct LanguagePack {
     /// The stems and numbers phrases start with, each with its lexicon's bit: a token they
     /// match may start a phrase of that lexicon whatever its word.
     first_stems: Vec<(Pattern, u64)>,
+    /// For each first byte of a word that is no number, the bits of the stems a word so
+    /// starting may match: most words need not be compared with any.
+    stem_bits_by_first_byte: Box<[u64; 256]>,
     /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
     vocabulary: Vocabulary,
 }
@@ -536,6 +539,13 @@ impl LanguagePack {
         token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
         // Most words start with a letter no stem starts with: one byte tells.
         let first_byte = token.norm.as_bytes().first().copied();
+        let may_match = match first_byte {
+            Some(byte) if token.kind != TokenKind::Number => self.stem_bits_by_first_byte[usize::from(byte)],
+            _ => u64::MAX,
+        };
+        if may_match & !token.first_of == 0 {
+            return;
+        }
         for (stem, bit) in &self.first_stems {
             if token.first_of & bit == 0 && stem.may_match_first_byte(first_byte, token.kind) && stem.matches(token) {
                 token.first_of |= bit;
@@ -613,7 +623,16 @@ impl LanguagePack {
             vocabulary.add_word(word);
         }
         self.first_words = first_words;
+        let mut stem_bits_by_first_byte = Box::new([0u64; 256]);
+        for (byte, bits) in stem_bits_by_first_byte.iter_mut().enumerate() {
+            for (stem, bit) in &first_stems {
+                if stem.may_match_first_byte(u8::try_from(byte).ok(), TokenKind::Word) {
+                    *bits |= bit;
+                }
+            }
+        }
         self.first_stems = first_stems;
+        self.stem_bits_by_first_byte = stem_bits_by_first_byte;
         self.vocabulary = vocabulary;
     }
 
@@ -943,6 +962,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         code: file.code,
         first_words: HashMap::default(),
         first_stems: Vec::new(),
+        stem_bits_by_first_byte: Box::new([0; 256]),
         vocabulary: Vocabulary::default(),
     };
     pack.index_words();
