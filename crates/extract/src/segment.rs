@@ -214,15 +214,26 @@ fn is_final_mark(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…')
 }
 
-/// The first final mark at byte `from` or after, with its offset. The bytes are scanned for
-/// those a final mark may start with (its own, or the first byte of its UTF-8 form), and
-/// only there is a char read: most of a text is not decoded.
+/// The first final mark at byte `from` or after, with its offset. The ASCII marks are
+/// looked for as bytes, the others by the first byte of their UTF-8 form (the char there is
+/// then read): the text is not decoded.
 fn next_final_mark(text: &str, from: usize) -> Option<(usize, char)> {
-    const LEAD_BYTES: [u8; 5] = [b'.', b'!', b'?', first_utf8_byte('؟'), first_utf8_byte('…')];
     let bytes = text.as_bytes();
-    (from..bytes.len())
-        .filter(|&at| LEAD_BYTES.contains(&bytes[at]))
-        .find_map(|at| text[at..].chars().next().filter(|&c| is_final_mark(c)).map(|c| (at, c)))
+    let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i);
+    let (question, ellipsis) = (first_utf8_byte('؟'), first_utf8_byte('…'));
+    let mut lead_from = from;
+    loop {
+        // Only what comes before the next ASCII mark is looked at for the others.
+        let before = ascii.unwrap_or(bytes.len());
+        let lead = memchr::memchr2(question, ellipsis, &bytes[lead_from..before]).map(|i| lead_from + i);
+        match lead {
+            Some(at) => match text[at..].chars().next().filter(|&c| is_final_mark(c)) {
+                Some(mark) => return Some((at, mark)),
+                None => lead_from = at + 1,
+            },
+            None => return ascii.map(|at| (at, char::from(bytes[at]))),
+        }
+    }
 }
 
 /// The first byte of a char's UTF-8 form.
