@@ -51,6 +51,51 @@ fn reads_as_number(word: &str) -> bool {
 struct WordPhrases<T> {
     word: String,
     phrases: Vec<(Vec<Pattern>, T)>,
+    /// Where in `phrases` the phrases whose second word is an exact word are, by that
+    /// word's key (in the order of `phrases`): at a token, only those whose second word is
+    /// the next token's are tried.
+    by_second_word: HashMap<u64, Vec<usize>>,
+    /// Where the others are: phrases of one word, or whose second word is a stem or number.
+    without_second_word: Vec<usize>,
+}
+
+impl<T> WordPhrases<T> {
+    fn new(word: String) -> Self {
+        WordPhrases { word, phrases: Vec::new(), by_second_word: HashMap::default(), without_second_word: Vec::new() }
+    }
+
+    /// Sorts the phrases longest first and indexes them by their second word.
+    fn sort(&mut self) {
+        self.phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        self.by_second_word.clear();
+        self.without_second_word.clear();
+        for (at, (patterns, _)) in self.phrases.iter().enumerate() {
+            match patterns.get(1) {
+                Some(Pattern::Exact(_, key)) => self.by_second_word.entry(*key).or_default().push(at),
+                _ => self.without_second_word.push(at),
+            }
+        }
+    }
+
+    /// The longest of the phrases that matches at token `at` (the first listed of those as
+    /// long), by its place in `phrases`; the token's word is known to be the group's.
+    fn longest_match(&self, tokens: &[Token], at: usize) -> Option<usize> {
+        let next_word = tokens.get(at + 1).and_then(|t| self.by_second_word.get(&t.key));
+        let first_match = |places: &[usize]| {
+            places.iter().copied().find(|&place| {
+                let patterns = &self.phrases[place].0;
+                let end = at + patterns.len();
+                end <= tokens.len() && phrase_matches(patterns, &tokens[at..end], true)
+            })
+        };
+        // Each list is longest first: the first match of each is its longest, and of the
+        // two, the one listed first in `phrases` is the longer, or as long and listed first.
+        let with_next_word = next_word.and_then(|places| first_match(places));
+        match (with_next_word, first_match(&self.without_second_word)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// Whether a phrase's words match the tokens it would span, the first word aside when it is
@@ -164,7 +209,7 @@ impl<T: Clone> Lexicon<T> {
                 let at = match groups.iter().position(|group| group.word == *word) {
                     Some(at) => at,
                     None => {
-                        groups.push(WordPhrases { word: word.clone(), phrases: Vec::new() });
+                        groups.push(WordPhrases::new(word.clone()));
                         groups.len() - 1
                     }
                 };
@@ -176,7 +221,7 @@ impl<T: Clone> Lexicon<T> {
 
     fn sort(&mut self) {
         for group in self.by_first_word.values_mut().flatten() {
-            group.phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+            group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
@@ -197,11 +242,13 @@ impl<T: Clone> Lexicon<T> {
 
     /// The phrases whose first word is the token's.
     fn starting_with(&self, first: &Token) -> &[(Vec<Pattern>, T)] {
+        self.group_of(first).map_or(&[], |group| &group.phrases)
+    }
+
+    /// The phrases whose first word is the token's, with their index.
+    fn group_of(&self, first: &Token) -> Option<&WordPhrases<T>> {
         let groups = self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten();
-        match groups.and_then(|groups| groups.iter().find(|group| group.word == first.norm)) {
-            Some(group) => &group.phrases,
-            None => &[],
-        }
+        groups.and_then(|groups| groups.iter().find(|group| group.word == first.norm))
     }
 
     /// Whether a folded word is a phrase of one word of this lexicon.
@@ -226,20 +273,21 @@ impl<T: Clone> Lexicon<T> {
     }
 
     fn longest_at<'a>(&'a self, tokens: &[Token], at: usize, first: &Token) -> Option<Hit<'a, T>> {
-        let mut best: Option<Hit<'a, T>> = None;
-        let mut consider = |phrases: &'a [(Vec<Pattern>, T)], first_known: bool| {
-            for (patterns, value) in phrases {
-                let end = at + patterns.len();
-                if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
-                    continue;
-                }
-                if phrase_matches(patterns, &tokens[at..end], first_known) {
-                    best = Some(Hit { start: at, end, value });
-                }
+        let group = self.group_of(first);
+        let mut best: Option<Hit<'a, T>> = group.and_then(|group| {
+            let (patterns, value) = &group.phrases[group.longest_match(tokens, at)?];
+            Some(Hit { start: at, end: at + patterns.len(), value })
+        });
+        // A phrase starting with a stem or number wins only when longer.
+        for (patterns, value) in &self.stem_first {
+            let end = at + patterns.len();
+            if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
+                continue;
             }
-        };
-        consider(self.starting_with(first), true);
-        consider(&self.stem_first, false);
+            if phrase_matches(patterns, &tokens[at..end], false) {
+                best = Some(Hit { start: at, end, value });
+            }
+        }
         best
     }
 
@@ -351,6 +399,22 @@ mod tests {
         let hits: Vec<(usize, usize, i32)> =
             lex.find_all(&toks).into_iter().map(|h| (h.start, h.end, *h.value)).collect();
         assert_eq!(hits, [(1, 4, 2), (5, 6, 3), (7, 10, 4)]);
+    }
+
+    #[test]
+    fn of_the_phrases_sharing_a_first_word_the_longest_that_matches_wins() {
+        let lex = Lexicon::new(
+            [("de", 1), ("de la", 2), ("de la ville", 3), ("de # jours", 4), ("de la ville de", 5), ("de la route", 6)],
+            &rules(),
+        );
+        let first = |text: &str| lex.find_all(&tokenize(text, &rules())).first().map(|h| (h.end, *h.value));
+        assert_eq!(first("de la ville"), Some((3, 3)));
+        assert_eq!(first("de la ville de Hama"), Some((4, 5)));
+        assert_eq!(first("de la route"), Some((3, 6)));
+        assert_eq!(first("de la rue"), Some((2, 2)));
+        assert_eq!(first("de 3 jours"), Some((3, 4)));
+        assert_eq!(first("de 3 mois"), Some((1, 1)));
+        assert_eq!(first("de"), Some((1, 1)));
     }
 
     #[test]
