@@ -76,31 +76,19 @@ impl Packs {
 }
 
 /// Calls `each` with every word of the text's start folded (at most [`SAMPLE_WORDS`]), and
-/// says how many there were. A word is a run of letters and apostrophes with a letter in
-/// it; it is folded as it is read, a char at a time, as folding a word folds each of its
-/// chars alone.
+/// says how many there were.
 fn sample_words(text: &str, mut each: impl FnMut(&str)) -> usize {
     let mut words = 0;
     let mut folded = String::new();
-    let mut has_letter = false;
-    let mut utf8 = [0u8; 4];
-    // A space after the text ends its last word.
-    for c in text.chars().chain(std::iter::once(' ')) {
-        let letter = c.is_alphabetic();
-        if letter || is_apostrophe(c) {
-            has_letter |= letter;
-            fold_word_with(c.encode_utf8(&mut utf8), |f| folded.push(f));
-            continue;
-        }
-        if has_letter {
-            words += 1;
-            each(&folded);
-            if words == SAMPLE_WORDS {
-                break;
-            }
-        }
+    for word in text
+        .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(SAMPLE_WORDS)
+    {
         folded.clear();
-        has_letter = false;
+        fold_word_with(word, |c| folded.push(c));
+        words += 1;
+        each(&folded);
     }
     words
 }
