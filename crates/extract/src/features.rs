@@ -432,7 +432,19 @@ pub fn weighs_for_confidence(name: &str) -> bool {
 /// A trigger as a feature names it: lower case, its words joined by single spaces (a
 /// hard-wrapped line breaks a phrase with a newline).
 pub(crate) fn word_form(text: &str) -> String {
-    text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+    let mut form = String::with_capacity(text.len());
+    for (at, word) in text.split_whitespace().enumerate() {
+        if at > 0 {
+            form.push(' ');
+        }
+        // Most words are ASCII: lowered in place of a string each.
+        if word.is_ascii() {
+            form.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            form.push_str(&word.to_lowercase());
+        }
+    }
+    form
 }
 
 /// The bounds of each binned feature, with their names.
