@@ -17,12 +17,16 @@ pub fn short_hash(parts: &[&str]) -> String {
     hex(&hasher.finalize()[..8])
 }
 
+/// Lower-case hexadecimal, two digits a byte; by table, as the formatting machinery costs
+/// more than the hash itself for an id of 8 bytes.
 fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -34,6 +38,11 @@ mod tests {
         assert_ne!(short_hash(&["ab", "c"]), short_hash(&["a", "bc"]));
         assert_eq!(short_hash(&["x"]).len(), 16);
         assert_eq!(short_hash(&["x"]), short_hash(&["x"]));
+    }
+
+    #[test]
+    fn hex_writes_two_lower_case_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa0, 0xff, 0x5c]), "000fa0ff5c");
     }
 
     #[test]

@@ -102,6 +102,10 @@ pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<Naive
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if !may_start_date(&tokens[i], pack) {
+            i += 1;
+            continue;
+        }
         match read_at(tokens, i, pack, published) {
             Some(mut mention) => {
                 i = mention.end.max(i + 1);
@@ -112,6 +116,19 @@ pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<Naive
         }
     }
     found
+}
+
+/// Whether a date may start at the token, as [`read_at`] reads one: a number or a mark may
+/// (a day, the bracket or comma before a date), a word only when a lexicon of dates has a
+/// phrase starting with it. Most words are not looked at further.
+fn may_start_date(token: &Token, pack: &LanguagePack) -> bool {
+    let bits = token.first_of;
+    token.kind != TokenKind::Word
+        || !pack.since.absent_from(bits)
+        || !pack.recent.absent_from(bits)
+        || !pack.relative_days.absent_from(bits)
+        || !pack.weekdays.absent_from(bits)
+        || !pack.months.absent_from(bits)
 }
 
 fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {

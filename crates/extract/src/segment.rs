@@ -149,8 +149,7 @@ fn split_sentences(paragraph: &str, pack: &LanguagePack) -> Vec<(usize, usize)> 
     let mut start = 0;
     // Marks are looked for from here on: the text is walked once, without a copy.
     let mut from = 0;
-    while let Some((found, mark)) = paragraph[from..].char_indices().find(|&(_, c)| is_final_mark(c)) {
-        let at = from + found;
+    while let Some((at, mark)) = next_final_mark(paragraph, from) {
         let after_mark = at + mark.len_utf8();
         // Take closing quotes and brackets with the sentence.
         let quoted = &paragraph[after_mark..];
@@ -213,6 +212,35 @@ fn is_own_word(word: &str, pack: &LanguagePack) -> bool {
 /// A mark that may end a sentence.
 fn is_final_mark(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…')
+}
+
+/// The first final mark at byte `from` or after, with its offset. The ASCII marks are
+/// looked for as bytes, the others by the first byte of their UTF-8 form (the char there is
+/// then read): the text is not decoded.
+fn next_final_mark(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i);
+    let (question, ellipsis) = (first_utf8_byte('؟'), first_utf8_byte('…'));
+    let mut lead_from = from;
+    loop {
+        // Only what comes before the next ASCII mark is looked at for the others.
+        let before = ascii.unwrap_or(bytes.len());
+        let lead = memchr::memchr2(question, ellipsis, &bytes[lead_from..before]).map(|i| lead_from + i);
+        match lead {
+            Some(at) => match text[at..].chars().next().filter(|&c| is_final_mark(c)) {
+                Some(mark) => return Some((at, mark)),
+                None => lead_from = at + 1,
+            },
+            None => return ascii.map(|at| (at, char::from(bytes[at]))),
+        }
+    }
+}
+
+/// The first byte of a char's UTF-8 form.
+const fn first_utf8_byte(c: char) -> u8 {
+    let mut buffer = [0u8; 4];
+    c.encode_utf8(&mut buffer);
+    buffer[0]
 }
 
 /// A period after an abbreviation of the pack ("M.", "Gen.") or a lone initial ("J.") does

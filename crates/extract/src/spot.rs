@@ -138,13 +138,16 @@ pub fn spot(
             gazetteer.knows_name(word) || gazetteer.knows_name_starting_with(word)
         })
     };
+    // The lexicons a phrase of which may start in the sentence: the others are not scanned.
+    let present = tokens.iter().fold(0, |bits, t| bits | t.first_of);
+    let scan = |lexicon: &Lexicon<()>| spans_in(lexicon, &tokens, present);
     let mut dates = find_dates(&tokens, pack, published);
-    let sources: Vec<(usize, usize)> = pack.organisations.spans(&tokens);
+    let sources: Vec<(usize, usize)> = scan(&pack.organisations);
     let actors = spot_actors(&tokens, pack, &sources);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
-    let denied: Vec<(usize, usize)> = pack.non_violent.spans(&tokens);
+    let denied: Vec<(usize, usize)> = scan(&pack.non_violent);
     // "military gatherings": the trigger word is there in a sense that tells no event.
-    let other_senses: Vec<(usize, usize)> = pack.other_senses.spans(&tokens);
+    let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
     let triggers: Vec<TriggerMention> = pack
         .triggers
@@ -166,7 +169,7 @@ pub fn spot(
             text: span_text(text, &tokens, h.start, h.end),
         })
         .collect();
-    let claims: Vec<(usize, usize)> = pack.claim_markers.spans(&tokens);
+    let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
         .iter()
@@ -178,7 +181,8 @@ pub fn spot(
     }
     // Months, weekdays, and nouns of time, measure and kind ("حتى الساعة العاشرة": until ten
     // o'clock) are no names.
-    let not_names = [pack.months.spans(&tokens), pack.weekdays.spans(&tokens), pack.not_names.spans(&tokens)];
+    let not_names =
+        [spans_in(&pack.months, &tokens, present), spans_in(&pack.weekdays, &tokens, present), scan(&pack.not_names)];
     for (start, end) in not_names.into_iter().flatten() {
         blocked[start..end].iter_mut().for_each(|b| *b = true);
     }
@@ -222,10 +226,10 @@ pub fn spot(
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
-    let mut hypothetical: Vec<(usize, usize)> = pack.hypothetical.spans(&tokens);
+    let mut hypothetical: Vec<(usize, usize)> = scan(&pack.hypothetical);
     hypothetical.extend(tokens.iter().enumerate().filter(|(_, t)| is_conditional(t, pack)).map(|(i, _)| (i, i + 1)));
     hypothetical.sort();
-    let aggregate_spans: Vec<(usize, usize)> = pack.aggregate.spans(&tokens);
+    let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
     // Numbers inside a period ("in the past 14 days") or a date are not tolls.
     let not_tolls: Vec<(usize, usize)> =
@@ -281,6 +285,16 @@ fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[Trigger
 fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
     token.kind == TokenKind::Word
         && pack.hypothetical_suffixes.iter().any(|s| token.norm.len() > s.len() + 2 && token.norm.ends_with(s.as_str()))
+}
+
+/// [`Lexicon::spans`], without scanning tokens none of which starts a phrase of the lexicon
+/// (`present`: their [`Token::first_of`] bits, joined).
+fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: u64) -> Vec<(usize, usize)> {
+    if lexicon.absent_from(present) {
+        Vec::new()
+    } else {
+        lexicon.spans(tokens)
+    }
 }
 
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
@@ -441,13 +455,14 @@ fn is_article_form(token: &Token) -> bool {
     const ARTICLES: &[&str] = &[
         "al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es", "ez", "ed", "et", "ul",
     ];
+    // Every article has two or three letters: a word whose first hyphen comes later (or
+    // that has none, as most have not) is looked at no further.
+    let Some(hyphen) = token.norm.as_bytes().iter().take(4).position(|&b| b == b'-') else {
+        return false;
+    };
     // The name after the article keeps its capital: "al-Ghadafeh", not "en-dessous".
-    match (token.norm.split_once('-'), token.text.split_once('-')) {
-        (Some((article, _)), Some((_, rest))) => {
-            ARTICLES.contains(&article) && rest.chars().next().is_some_and(char::is_uppercase)
-        }
-        _ => false,
-    }
+    ARTICLES.contains(&&token.norm[..hyphen])
+        && token.text.split_once('-').is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an
@@ -765,8 +780,7 @@ pub(crate) fn role_of(
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
     // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region.
-    let direction_before =
-        (1..=3).find(|back| start >= *back && pack.directions.match_ending_at(tokens, start + 1 - back, 2).is_some());
+    let direction_before = pack.directions.last_end_within(tokens, start, 3, 2).map(|end| start + 1 - end);
     // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
     let landmark = nearest(&pack.landmark_markers);
@@ -805,8 +819,7 @@ const MARKER_REACH: usize = 5;
 /// How far before token `start` the nearest phrase of `lexicon` ends (1: just before it),
 /// within [`MARKER_REACH`].
 pub(crate) fn marker_before(lexicon: &frontline_lang::Lexicon<()>, tokens: &[Token], start: usize) -> Option<usize> {
-    (1..=MARKER_REACH)
-        .find(|back| start >= *back && lexicon.match_ending_at(tokens, start + 1 - back, MARKER_REACH).is_some())
+    lexicon.last_end_within(tokens, start, MARKER_REACH, MARKER_REACH).map(|end| start + 1 - end)
 }
 
 /// The most words between a "between" marker and the first place it sets ("بين *بلدتي* X").

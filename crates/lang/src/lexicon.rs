@@ -9,7 +9,7 @@ use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 /// One word of a phrase: an exact folded word, a stem written with a final `*`
 /// ("bombard*" matches "bombardements"), or `#` for any number ("over the last # days").
 #[derive(Debug, Clone, PartialEq)]
-enum Pattern {
+pub(crate) enum Pattern {
     /// The word and its [`word_key`](crate::tokens::word_key).
     Exact(String, u64),
     Stem(String),
@@ -17,23 +17,106 @@ enum Pattern {
 }
 
 impl Pattern {
-    fn matches(&self, token: &Token) -> bool {
+    #[inline]
+    pub(crate) fn matches(&self, token: &Token) -> bool {
         match self {
             Pattern::Exact(w, key) => *key == token.key && *w == token.norm,
             Pattern::Stem(s) => token.norm.starts_with(s.as_str()),
-            Pattern::Number => token.kind == TokenKind::Number || token.norm.parse::<u64>().is_ok(),
+            Pattern::Number => token.kind == TokenKind::Number || reads_as_number(&token.norm),
         }
     }
+}
+
+impl Pattern {
+    /// Whether a token whose folded word starts with `first_byte` may match: what a token
+    /// must have for [`Pattern::matches`], told by one byte.
+    #[inline]
+    pub(crate) fn may_match_first_byte(&self, first_byte: Option<u8>, kind: TokenKind) -> bool {
+        match self {
+            Pattern::Exact(word, _) => word.as_bytes().first().copied() == first_byte,
+            Pattern::Stem(stem) => stem.as_bytes().first().is_none_or(|&b| Some(b) == first_byte),
+            Pattern::Number => kind == TokenKind::Number || first_byte.is_some_and(|b| b.is_ascii_digit() || b == b'+'),
+        }
+    }
+}
+
+/// Whether a word reads as a number as `u64`'s parser reads it: a word that starts with
+/// neither a digit nor a sign (most words) is not parsed at all.
+fn reads_as_number(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') && word.parse::<u64>().is_ok()
+}
+
+/// The phrases that start with one exact word, longest first.
+#[derive(Debug, Clone)]
+struct WordPhrases<T> {
+    word: String,
+    phrases: Vec<(Vec<Pattern>, T)>,
+    /// Where in `phrases` the phrases whose second word is an exact word are, by that
+    /// word's key (in the order of `phrases`): at a token, only those whose second word is
+    /// the next token's are tried.
+    by_second_word: HashMap<u64, Vec<usize>>,
+    /// Where the others are: phrases of one word, or whose second word is a stem or number.
+    without_second_word: Vec<usize>,
+}
+
+impl<T> WordPhrases<T> {
+    fn new(word: String) -> Self {
+        WordPhrases { word, phrases: Vec::new(), by_second_word: HashMap::default(), without_second_word: Vec::new() }
+    }
+
+    /// Sorts the phrases longest first and indexes them by their second word.
+    fn sort(&mut self) {
+        self.phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        self.by_second_word.clear();
+        self.without_second_word.clear();
+        for (at, (patterns, _)) in self.phrases.iter().enumerate() {
+            match patterns.get(1) {
+                Some(Pattern::Exact(_, key)) => self.by_second_word.entry(*key).or_default().push(at),
+                _ => self.without_second_word.push(at),
+            }
+        }
+    }
+
+    /// The longest of the phrases that matches at token `at` (the first listed of those as
+    /// long), by its place in `phrases`; the token's word is known to be the group's.
+    fn longest_match(&self, tokens: &[Token], at: usize) -> Option<usize> {
+        let next_word = tokens.get(at + 1).and_then(|t| self.by_second_word.get(&t.key));
+        let first_match = |places: &[usize]| {
+            places.iter().copied().find(|&place| {
+                let patterns = &self.phrases[place].0;
+                let end = at + patterns.len();
+                end <= tokens.len() && phrase_matches(patterns, &tokens[at..end], true)
+            })
+        };
+        // Each list is longest first: the first match of each is its longest, and of the
+        // two, the one listed first in `phrases` is the longer, or as long and listed first.
+        let with_next_word = next_word.and_then(|places| first_match(places));
+        match (with_next_word, first_match(&self.without_second_word)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+}
+
+/// Whether a phrase's words match the tokens it would span, the first word aside when it is
+/// known to match (the phrases were found by the token's word).
+#[inline]
+fn phrase_matches(patterns: &[Pattern], tokens: &[Token], first_known: bool) -> bool {
+    let skip = usize::from(first_known);
+    patterns.len() == tokens.len() && patterns[skip..].iter().zip(&tokens[skip..]).all(|(p, t)| p.matches(t))
 }
 
 /// A set of phrases, each carrying a value, matched longest first at a token position.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    /// Phrases by the key of their first word ([`Token::key`]).
-    by_first_word: HashMap<u64, Vec<(Vec<Pattern>, T)>>,
+    /// Phrases by the key of their first word ([`Token::key`]), then by the word itself
+    /// (one group per word, should two words share a key): a token's word is compared with
+    /// the group's once, not with each phrase's first word.
+    by_first_word: HashMap<u64, Vec<WordPhrases<T>>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
     /// This lexicon's bit in its pack's index of first words (0: not indexed). A token
-    /// whose [`Token::first_of`] lacks the bit starts no phrase here, and costs no lookup.
+    /// whose [`Token::first_of`] lacks the bit starts no phrase here (by its word, nor by
+    /// the stem or number a phrase of `stem_first` starts with), and costs no lookup.
     bit: u64,
 }
 
@@ -47,6 +130,9 @@ impl<T> Default for Lexicon<T> {
 /// first words together.
 pub(crate) trait FirstWords {
     fn first_word_keys(&self) -> Vec<u64>;
+    /// The first word of each phrase that starts with a stem or a number: a token is
+    /// matched against these once, when the pack indexes it.
+    fn first_stems(&self) -> Vec<Pattern>;
     fn set_bit(&mut self, bit: u64);
     /// Adds every word of every phrase (exact words and stems) to a vocabulary.
     fn add_words(&self, vocabulary: &mut Vocabulary);
@@ -57,8 +143,12 @@ impl<T> FirstWords for Lexicon<T> {
         self.by_first_word.keys().copied().collect()
     }
 
+    fn first_stems(&self) -> Vec<Pattern> {
+        self.stem_first.iter().filter_map(|(patterns, _)| patterns.first().cloned()).collect()
+    }
+
     fn add_words(&self, vocabulary: &mut Vocabulary) {
-        let phrases = self.by_first_word.values().flatten().chain(&self.stem_first);
+        let phrases = self.by_first_word.values().flatten().flat_map(|group| &group.phrases).chain(&self.stem_first);
         for pattern in phrases.flat_map(|(patterns, _)| patterns) {
             match pattern {
                 Pattern::Exact(word, _) => vocabulary.add_word(word),
@@ -114,14 +204,24 @@ impl<T: Clone> Lexicon<T> {
             .collect();
         match patterns.first() {
             None => {}
-            Some(&Pattern::Exact(_, key)) => self.by_first_word.entry(key).or_default().push((patterns, value)),
+            Some(Pattern::Exact(word, key)) => {
+                let groups = self.by_first_word.entry(*key).or_default();
+                let at = match groups.iter().position(|group| group.word == *word) {
+                    Some(at) => at,
+                    None => {
+                        groups.push(WordPhrases::new(word.clone()));
+                        groups.len() - 1
+                    }
+                };
+                groups[at].phrases.push((patterns, value));
+            }
             Some(_) => self.stem_first.push((patterns, value)),
         }
     }
 
     fn sort(&mut self) {
-        for entries in self.by_first_word.values_mut() {
-            entries.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        for group in self.by_first_word.values_mut().flatten() {
+            group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
@@ -133,25 +233,32 @@ impl<T: Clone> Lexicon<T> {
         self.bit == 0 || first.first_of & self.bit != 0
     }
 
-    /// Whether any phrase may start with the token, by its word or by a stem or number.
+    /// Whether any phrase may start with the token, by its word or by a stem or number: the
+    /// pack that indexed the token set this lexicon's bit for either.
     #[inline]
     fn may_start_with(&self, first: &Token) -> bool {
-        self.may_start_with_word(first) || !self.stem_first.is_empty()
+        self.bit == 0 || first.first_of & self.bit != 0
     }
 
     /// The phrases whose first word is the token's.
     fn starting_with(&self, first: &Token) -> &[(Vec<Pattern>, T)] {
-        match self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten() {
-            Some(phrases) => phrases,
-            None => &[],
-        }
+        self.group_of(first).map_or(&[], |group| &group.phrases)
+    }
+
+    /// The phrases whose first word is the token's, with their index.
+    fn group_of(&self, first: &Token) -> Option<&WordPhrases<T>> {
+        let groups = self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten();
+        groups.and_then(|groups| groups.iter().find(|group| group.word == first.norm))
     }
 
     /// Whether a folded word is a phrase of one word of this lexicon.
     pub fn has_word(&self, norm: &str) -> bool {
         let key = crate::tokens::word_key(norm);
-        self.by_first_word.get(&key).is_some_and(|phrases| {
-            phrases.iter().any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
+        self.by_first_word.get(&key).is_some_and(|groups| {
+            groups
+                .iter()
+                .flat_map(|group| &group.phrases)
+                .any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
         })
     }
 
@@ -166,20 +273,21 @@ impl<T: Clone> Lexicon<T> {
     }
 
     fn longest_at<'a>(&'a self, tokens: &[Token], at: usize, first: &Token) -> Option<Hit<'a, T>> {
-        let mut best: Option<Hit<'a, T>> = None;
-        let mut consider = |phrases: &'a [(Vec<Pattern>, T)]| {
-            for (patterns, value) in phrases {
-                let end = at + patterns.len();
-                if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
-                    continue;
-                }
-                if patterns.iter().zip(&tokens[at..end]).all(|(p, t)| p.matches(t)) {
-                    best = Some(Hit { start: at, end, value });
-                }
+        let group = self.group_of(first);
+        let mut best: Option<Hit<'a, T>> = group.and_then(|group| {
+            let (patterns, value) = &group.phrases[group.longest_match(tokens, at)?];
+            Some(Hit { start: at, end: at + patterns.len(), value })
+        });
+        // A phrase starting with a stem or number wins only when longer.
+        for (patterns, value) in &self.stem_first {
+            let end = at + patterns.len();
+            if best.as_ref().is_some_and(|b| b.end >= end) || end > tokens.len() {
+                continue;
             }
-        };
-        consider(self.starting_with(first));
-        consider(&self.stem_first);
+            if phrase_matches(patterns, &tokens[at..end], false) {
+                best = Some(Hit { start: at, end, value });
+            }
+        }
         best
     }
 
@@ -215,6 +323,39 @@ impl<T: Clone> Lexicon<T> {
         (end.saturating_sub(max_len)..end).find_map(|start| self.phrase_spanning(tokens, start, end))
     }
 
+    /// The last end, at token `end` or before but not before `end + 1 - reach`, of a phrase
+    /// of at most `max_len` tokens: the end of the phrase nearest before `end`, as the
+    /// first `e` (counting down from `end`) for which [`Lexicon::match_ending_at`]`(tokens,
+    /// e, max_len)` finds one, each start looked up once rather than once per end.
+    pub fn last_end_within(&self, tokens: &[Token], end: usize, reach: usize, max_len: usize) -> Option<usize> {
+        let lowest_end = (end + 1).saturating_sub(reach).max(1);
+        let ends = lowest_end..=end.min(tokens.len());
+        let mut last: Option<usize> = None;
+        // Starts from the nearest down; one that cannot reach past the last end found stops.
+        for start in (lowest_end.saturating_sub(max_len)..end.min(tokens.len())).rev() {
+            if last.is_some_and(|e| start + max_len <= e) {
+                break;
+            }
+            let first = &tokens[start];
+            if !self.may_start_with(first) {
+                continue;
+            }
+            let phrases = self.starting_with(first).iter().map(|p| (p, true));
+            for ((patterns, _), first_known) in phrases.chain(self.stem_first.iter().map(|p| (p, false))) {
+                let phrase_end = start + patterns.len();
+                let further = last.is_none_or(|e| phrase_end > e);
+                if further
+                    && patterns.len() <= max_len
+                    && ends.contains(&phrase_end)
+                    && phrase_matches(patterns, &tokens[start..phrase_end], first_known)
+                {
+                    last = Some(phrase_end);
+                }
+            }
+        }
+        last
+    }
+
     /// A phrase covering exactly tokens `start..end`, even where a longer one also starts
     /// at `start` ("de" before "l'armée", though the lexicon also holds "de l'").
     fn phrase_spanning<'a>(&'a self, tokens: &[Token], start: usize, end: usize) -> Option<Hit<'a, T>> {
@@ -223,12 +364,18 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let len = end.checked_sub(start)?;
-        self.starting_with(first)
-            .iter()
-            .chain(&self.stem_first)
-            .filter(|(patterns, _)| patterns.len() == len && end <= tokens.len())
-            .find(|(patterns, _)| patterns.iter().zip(&tokens[start..end]).all(|(p, t)| p.matches(t)))
-            .map(|(_, value)| Hit { start, end, value })
+        let phrases = self.starting_with(first).iter().map(|p| (p, true));
+        phrases
+            .chain(self.stem_first.iter().map(|p| (p, false)))
+            .filter(|((patterns, _), _)| patterns.len() == len && end <= tokens.len())
+            .find(|((patterns, _), first_known)| phrase_matches(patterns, &tokens[start..end], *first_known))
+            .map(|((_, value), _)| Hit { start, end, value })
+    }
+
+    /// Whether no phrase of the lexicon starts in tokens whose [`Token::first_of`] bits,
+    /// joined, are `present`: a scan of them would find nothing.
+    pub fn absent_from(&self, present: u64) -> bool {
+        self.bit != 0 && present & self.bit == 0
     }
 
     pub fn is_empty(&self) -> bool {
@@ -255,12 +402,42 @@ mod tests {
     }
 
     #[test]
+    fn of_the_phrases_sharing_a_first_word_the_longest_that_matches_wins() {
+        let lex = Lexicon::new(
+            [("de", 1), ("de la", 2), ("de la ville", 3), ("de # jours", 4), ("de la ville de", 5), ("de la route", 6)],
+            &rules(),
+        );
+        let first = |text: &str| lex.find_all(&tokenize(text, &rules())).first().map(|h| (h.end, *h.value));
+        assert_eq!(first("de la ville"), Some((3, 3)));
+        assert_eq!(first("de la ville de Hama"), Some((4, 5)));
+        assert_eq!(first("de la route"), Some((3, 6)));
+        assert_eq!(first("de la rue"), Some((2, 2)));
+        assert_eq!(first("de 3 jours"), Some((3, 4)));
+        assert_eq!(first("de 3 mois"), Some((1, 1)));
+        assert_eq!(first("de"), Some((1, 1)));
+    }
+
+    #[test]
     fn a_shorter_phrase_ends_where_asked_though_a_longer_one_starts_with_it() {
         let rules = WordRules::new(vec!["l'".into()], vec![]);
         let lex = Lexicon::new([("de", ()), ("de l'", ())], &rules);
         let toks = tokenize("frappes de l'armée", &rules);
         assert!(lex.match_ending_at(&toks, 2, 2).is_some(), "\"de\" ends before \"l'\"");
         assert!(lex.match_ending_at(&toks, 3, 2).is_some(), "\"de l'\" ends before \"armée\"");
+    }
+
+    #[test]
+    fn the_last_end_within_reach_is_the_nearest_phrase_end_match_ending_at_finds() {
+        let lex = Lexicon::new([("au sud", ()), ("sud de", ()), ("près de la", ()), ("# km", ())], &rules());
+        let toks = tokenize("à 5 km au sud de la ville de Hama près de la route", &rules());
+        for end in 0..=toks.len() + 1 {
+            for reach in 1..=5 {
+                let nearest = (0..reach)
+                    .map(|back| end.wrapping_sub(back))
+                    .find(|&e| e >= 1 && e <= end && lex.match_ending_at(&toks, e, 3).is_some());
+                assert_eq!(lex.last_end_within(&toks, end, reach, 3), nearest, "end {end}, reach {reach}");
+            }
+        }
     }
 
     #[test]

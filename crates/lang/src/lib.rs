@@ -12,6 +12,8 @@ mod weights;
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
+
 pub use clitics::{Clitics, Vocabulary};
 pub use lexicon::{Hit, Lexicon};
 pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind};
@@ -32,6 +34,10 @@ pub enum PackError {
 #[derive(Debug, Clone)]
 pub struct Packs {
     by_code: BTreeMap<String, LanguagePack>,
+    /// For each function word of any pack, the packs that list it, one bit per pack in the
+    /// order of `by_code`: recognising a language then looks each word up once, not once
+    /// per pack. Empty when there are more packs than bits (each pack is then asked).
+    function_word_packs: FxHashMap<String, u64>,
 }
 
 impl Packs {
@@ -45,7 +51,8 @@ impl Packs {
             }
             by_code.insert(pack.code.clone(), pack);
         }
-        Ok(Packs { by_code })
+        let function_word_packs = function_word_packs(&by_code);
+        Ok(Packs { by_code, function_word_packs })
     }
 
     /// Replaces each language's trained weights by those of `<dir>/<code>/weights.tsv`
@@ -75,6 +82,21 @@ impl Packs {
     pub fn codes(&self) -> impl Iterator<Item = &str> {
         self.by_code.keys().map(String::as_str)
     }
+}
+
+/// The packs that list each function word, one bit per pack in the order of `by_code`
+/// (empty when there are more packs than bits).
+fn function_word_packs(by_code: &BTreeMap<String, LanguagePack>) -> FxHashMap<String, u64> {
+    let mut index: FxHashMap<String, u64> = FxHashMap::default();
+    if by_code.len() > u64::BITS as usize {
+        return index;
+    }
+    for (bit, pack) in by_code.values().enumerate() {
+        for word in &pack.function_words {
+            *index.entry(word.clone()).or_default() |= 1 << bit;
+        }
+    }
+    index
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use frontline_core::{fold_word, ActorId, SubEventType};
 use serde::Deserialize;
 
 use crate::clitics::{Clitics, Vocabulary};
-use crate::lexicon::{FirstWords, Lexicon};
+use crate::lexicon::{FirstWords, Lexicon, Pattern};
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 use crate::PackError;
 
@@ -510,6 +510,12 @@ pub struct LanguagePack {
     pub weights: crate::Weights,
     /// For each word's key, the lexicons with a phrase starting with it (one bit each).
     first_words: HashMap<u64, u64>,
+    /// The stems and numbers phrases start with, each with its lexicon's bit: a token they
+    /// match may start a phrase of that lexicon whatever its word.
+    first_stems: Vec<(Pattern, u64)>,
+    /// For each first byte of a word that is no number, the bits of the stems a word so
+    /// starting may match: most words need not be compared with any.
+    stem_bits_by_first_byte: Box<[u64; 256]>,
     /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
     vocabulary: Vocabulary,
 }
@@ -528,9 +534,29 @@ impl LanguagePack {
             tokens = self.clitics.segment(text, tokens, &self.rules, &self.vocabulary);
         }
         for token in &mut tokens {
-            token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+            self.index_token(token);
         }
         tokens
+    }
+
+    /// Records in a token the lexicons a phrase of which may start with it: by its word, or
+    /// by a stem or number it matches.
+    fn index_token(&self, token: &mut Token) {
+        token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+        // Most words start with a letter no stem starts with: one byte tells.
+        let first_byte = token.norm.as_bytes().first().copied();
+        let may_match = match first_byte {
+            Some(byte) if token.kind != TokenKind::Number => self.stem_bits_by_first_byte[usize::from(byte)],
+            _ => u64::MAX,
+        };
+        if may_match & !token.first_of == 0 {
+            return;
+        }
+        for (stem, bit) in &self.first_stems {
+            if token.first_of & bit == 0 && stem.may_match_first_byte(first_byte, token.kind) && stem.matches(token) {
+                token.first_of |= bit;
+            }
+        }
     }
 
     /// Whether a token is one of `marks`, or a mark of the script that does the work of one
@@ -555,7 +581,7 @@ impl LanguagePack {
         let keep_whole = |word: &str| self.vocabulary.knows(word) || knows(word);
         let mut tokens = self.clitics.segment_where(text, tokens, &self.rules, keep_whole, &knows);
         for token in &mut tokens {
-            token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+            self.index_token(token);
         }
         tokens
     }
@@ -586,6 +612,7 @@ impl LanguagePack {
     /// every word of every lexicon into the vocabulary.
     fn index_words(&mut self) {
         let mut first_words: HashMap<u64, u64> = HashMap::default();
+        let mut first_stems: Vec<(Pattern, u64)> = Vec::new();
         let mut vocabulary = Vocabulary::default();
         for (index, lexicon) in self.lexicons_mut().into_iter().enumerate() {
             if index < 64 {
@@ -594,6 +621,7 @@ impl LanguagePack {
                 for key in lexicon.first_word_keys() {
                     *first_words.entry(key).or_default() |= bit;
                 }
+                first_stems.extend(lexicon.first_stems().into_iter().map(|stem| (stem, bit)));
             }
             lexicon.add_words(&mut vocabulary);
         }
@@ -601,6 +629,16 @@ impl LanguagePack {
             vocabulary.add_word(word);
         }
         self.first_words = first_words;
+        let mut stem_bits_by_first_byte = Box::new([0u64; 256]);
+        for (byte, bits) in stem_bits_by_first_byte.iter_mut().enumerate() {
+            for (stem, bit) in &first_stems {
+                if stem.may_match_first_byte(u8::try_from(byte).ok(), TokenKind::Word) {
+                    *bits |= bit;
+                }
+            }
+        }
+        self.first_stems = first_stems;
+        self.stem_bits_by_first_byte = stem_bits_by_first_byte;
         self.vocabulary = vocabulary;
     }
 
@@ -931,6 +969,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         clitics,
         code: file.code,
         first_words: HashMap::default(),
+        first_stems: Vec::new(),
+        stem_bits_by_first_byte: Box::new([0; 256]),
         vocabulary: Vocabulary::default(),
     };
     pack.index_words();

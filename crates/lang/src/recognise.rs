@@ -26,7 +26,11 @@ impl Packs {
         if let Some(code) = self.recognise_script(text) {
             return Some(code);
         }
-        let (hits, words) = self.word_hits(text, |pack, word| pack.is_function_word(word));
+        let (hits, words) = if self.function_word_packs.is_empty() {
+            self.word_hits(text, |pack, word| pack.is_function_word(word))
+        } else {
+            self.function_word_hits(text)
+        };
         if words < MIN_WORDS {
             return None;
         }
@@ -45,22 +49,48 @@ impl Packs {
         counts: impl Fn(&crate::LanguagePack, &str) -> bool,
     ) -> (Vec<(usize, &str)>, usize) {
         let mut hits: Vec<(usize, &str)> = self.by_code.keys().map(|code| (0, code.as_str())).collect();
-        let mut words = 0;
-        let mut folded = String::new();
-        for word in text
-            .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .take(SAMPLE_WORDS)
-        {
-            folded.clear();
-            fold_word_with(word, |c| folded.push(c));
-            words += 1;
+        let words = sample_words(text, |folded| {
             for ((hit, _), pack) in hits.iter_mut().zip(self.by_code.values()) {
-                *hit += usize::from(counts(pack, &folded));
+                *hit += usize::from(counts(pack, folded));
             }
-        }
+        });
         (hits, words)
     }
+
+    /// [`Packs::word_hits`] counting each pack's function words, as
+    /// [`LanguagePack::is_function_word`](crate::LanguagePack::is_function_word) tells them
+    /// (the word, or the elided word it starts with), with one lookup of the word for all
+    /// packs.
+    fn function_word_hits(&self, text: &str) -> (Vec<(usize, &str)>, usize) {
+        let mut hits: Vec<(usize, &str)> = self.by_code.keys().map(|code| (0, code.as_str())).collect();
+        let packs_listing = |word: &str| self.function_word_packs.get(word).copied().unwrap_or(0);
+        let words = sample_words(text, |folded| {
+            let elided = folded.find('\'').map_or(0, |at| packs_listing(&folded[..=at]));
+            let listed_by = packs_listing(folded) | elided;
+            for (bit, (hit, _)) in hits.iter_mut().enumerate() {
+                *hit += usize::from(listed_by >> bit & 1 == 1);
+            }
+        });
+        (hits, words)
+    }
+}
+
+/// Calls `each` with every word of the text's start folded (at most [`SAMPLE_WORDS`]), and
+/// says how many there were.
+fn sample_words(text: &str, mut each: impl FnMut(&str)) -> usize {
+    let mut words = 0;
+    let mut folded = String::new();
+    for word in text
+        .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .take(SAMPLE_WORDS)
+    {
+        folded.clear();
+        fold_word_with(word, |c| folded.push(c));
+        words += 1;
+        each(&folded);
+    }
+    words
 }
 
 /// Words of a pack a short item must use for its lean to count, twice as many as of any
@@ -97,10 +127,15 @@ impl Packs {
         if scripted.is_empty() {
             return None;
         }
+        // Most scripts a pack claims lie outside ASCII: then an ASCII letter is in none.
+        let ascii_scripted = scripted.iter().any(|(_, p)| p.script.iter().any(|&(low, _)| low.is_ascii()));
         let mut hits = vec![0usize; scripted.len()];
         let mut letters = 0;
         for c in text.chars().filter(|c| c.is_alphabetic()).take(SAMPLE_WORDS * 6) {
             letters += 1;
+            if c.is_ascii() && !ascii_scripted {
+                continue;
+            }
             for (hit, (_, pack)) in hits.iter_mut().zip(&scripted) {
                 *hit += usize::from(pack.script.iter().any(|&(low, high)| (low..=high).contains(&c)));
             }

@@ -43,7 +43,16 @@ impl Token {
     }
 
     pub fn is_punct(&self, chars: &str) -> bool {
-        self.kind == TokenKind::Punct && chars.contains(self.text.as_str())
+        if self.kind != TokenKind::Punct {
+            return false;
+        }
+        let mut text = self.text.chars();
+        match (text.next(), text.next()) {
+            // A mark of one character, as the tokenizer makes them: looked for as a char,
+            // without setting up a search for a substring.
+            (Some(mark), None) => chars.contains(mark),
+            _ => chars.contains(self.text.as_str()),
+        }
     }
 }
 
@@ -104,7 +113,8 @@ impl WordRules {
 
     /// Whether a folded word may carry an elision or a clitic.
     fn may_split(&self, norm: &str) -> bool {
-        !self.marked || norm.contains('\'')
+        // Words are short: a plain loop over their bytes costs less than a search.
+        !self.marked || norm.bytes().any(|b| b == b'\'')
     }
 }
 
@@ -127,7 +137,13 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
     // A text has about one token per five bytes.
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
-    while let Some(c) = char_at(at) {
+    loop {
+        // A space, the most common character, needs no decoding.
+        if text.as_bytes().get(at) == Some(&b' ') {
+            at += 1;
+            continue;
+        }
+        let Some(c) = char_at(at) else { break };
         let next = at + c.len_utf8();
         if c.is_whitespace() {
             at = next;
@@ -148,7 +164,11 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             at = end;
         } else if c.is_alphanumeric() {
             let mut end = next;
-            while let Some(c) = char_at(end) {
+            loop {
+                // ASCII letters and digits, most of most words, continue it without being
+                // decoded as chars.
+                end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                let Some(c) = char_at(end) else { break };
                 let after = end + c.len_utf8();
                 let joined = is_joiner(c) && char_at(after).is_some_and(char::is_alphanumeric);
                 // Combining marks (accents typed apart, Arabic short vowels) belong to their word;
@@ -280,14 +300,22 @@ pub(crate) fn push_folded(start: usize, end: usize, raw: &str, norm: CompactStri
 
 /// [`fold_word`] into a small string: case and marks, without a language's letter variants.
 pub(crate) fn fold(text: &str) -> CompactString {
-    if text.is_ascii() && !text.contains('`') {
+    // One pass over the bytes of a word (a few): cheaper than two searches.
+    if text.bytes().all(|b| b.is_ascii() && b != b'`') {
         let mut norm = CompactString::from(text);
         norm.make_ascii_lowercase();
         return norm;
     }
-    let mut norm = CompactString::with_capacity(text.len());
-    fold_word_with(text, |c| norm.push(c));
-    norm
+    // Pushing chars one by one is cheaper on a String, reused by the thread, than on a
+    // small string; the result is copied once.
+    thread_local! {
+        static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    FOLDED.with_borrow_mut(|folded| {
+        folded.clear();
+        fold_word_with(text, |c| folded.push(c));
+        CompactString::from(folded.as_str())
+    })
 }
 
 /// The hash stored in [`Token::key`]: the same for the same folded word, in texts and packs.
