@@ -60,9 +60,10 @@ pub struct DateMention {
     /// Higher is more specific: explicit day 4, relative day 3, weekday 2, since and a month
     /// of a year 1, recent 0.
     pub rank: u8,
-    /// Where the relative clause it stands in opens, when a relative pronoun comes a few
-    /// words before it ("the town which ISIS entered in September"): it dates that clause,
-    /// not a deed told before the pronoun.
+    /// Where the relative clause it stands in opens, when a relative pronoun of the pack
+    /// (`relative_pronouns`) comes a few words before it ("المدينة التي دخلها التنظيم في
+    /// سبتمبر": the town which ISIS entered in September): it dates that clause, not a deed
+    /// told before the pronoun.
     pub relative_clause: Option<usize>,
 }
 

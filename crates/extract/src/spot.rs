@@ -239,9 +239,10 @@ pub fn spot(
     Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate, unopposed }
 }
 
-/// A relative clause keeps its date to itself only when it is about a place ("the town,
-/// which ISIS entered in September": what is known of the town); one opened on a deed ("the
-/// strikes, which killed five on Monday") goes on telling the deed, and its date dates it.
+/// A relative clause keeps its date to itself only when it is about a place ("المدينة التي
+/// دخلها التنظيم في سبتمبر": the town which ISIS entered in September, what is known of the
+/// town); one opened on a deed (the strikes, which killed five on Monday) goes on telling the
+/// deed, and its date dates it. Only packs that list relative pronouns (Arabic) read these.
 fn relative_clauses_of_places(
     dates: &mut [DateMention],
     places: &[PlaceMention],
