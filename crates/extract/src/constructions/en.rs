@@ -692,3 +692,9 @@ fn a_generic_fighter_noun_after_a_named_group_is_that_groups_fighters() {
     let e = at(&events, "Kafr Nabl");
     assert_eq!(e.actor1_id, Some(actor("HTS")), "{}", summary(&events));
 }
+
+#[test]
+fn a_purpose_clause_tells_what_a_side_aims_at_not_what_it_did() {
+    let events = en("Regime forces massed troops near Idlib on Monday in order to recapture Saraqib.");
+    assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{}", summary(&events));
+}

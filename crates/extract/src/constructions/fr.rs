@@ -537,3 +537,9 @@ fn des_rebelles_allies_a_un_etat_sont_les_auteurs_et_l_etat_leur_allie() {
     let e = at(&events, "Saraqeb");
     assert_eq!(e.actor1_id, Some(actor("OPP")), "{}", summary(&events));
 }
+
+#[test]
+fn une_proposition_de_but_dit_ce_qu_un_camp_vise_non_ce_qu_il_a_fait() {
+    let events = fr("Lundi, l'armée a massé des troupes près d'Idleb afin de reprendre Saraqeb.");
+    assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{}", summary(&events));
+}
