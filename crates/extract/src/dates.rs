@@ -67,6 +67,13 @@ pub struct DateMention {
     pub relative_clause: Option<usize>,
 }
 
+impl DateMention {
+    /// A date read at tokens `start..end`, in no relative clause until one is found.
+    fn new(start: usize, end: usize, window: DateWindow, rank: u8) -> DateMention {
+        DateMention { start, end, window, rank, relative_clause: None }
+    }
+}
+
 /// A report that gives no date speaks of the days just before it was published.
 pub fn default_window(published: Option<NaiveDate>) -> DateWindow {
     match published {
@@ -141,14 +148,14 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             return None;
         }
         let window = DateWindow::span(from, to, format!("since {}: from that day to publication", next.window.rule));
-        return Some(DateMention { start: i, end: next.end, window, rank: 1, relative_clause: None });
+        return Some(DateMention::new(i, next.end, window, 1));
     }
     if let Some(hit) = pack.recent.match_at(tokens, i) {
         let window = match published {
             Some(p) => DateWindow::span(p - Days::new(7), p, "recent days: the week before publication".into()),
             None => DateWindow::unknown("recent days, publication date unknown"),
         };
-        return Some(DateMention { start: i, end: hit.end, window, rank: 0, relative_clause: None });
+        return Some(DateMention::new(i, hit.end, window, 0));
     }
     if let Some(hit) = pack.relative_days.match_at(tokens, i) {
         let offset = *hit.value;
@@ -159,7 +166,7 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             ),
             None => DateWindow::unknown("relative day, publication date unknown"),
         };
-        return Some(DateMention { start: i, end: hit.end, window, rank: 3, relative_clause: None });
+        return Some(DateMention::new(i, hit.end, window, 3));
     }
     if let Some(hit) = pack.weekdays.match_at(tokens, i) {
         if let Some(explicit) = explicit_date(tokens, hit.end, pack, published) {
@@ -172,7 +179,7 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             ),
             None => DateWindow::unknown("weekday, publication date unknown"),
         };
-        return Some(DateMention { start: i, end: hit.end, window, rank: 2, relative_clause: None });
+        return Some(DateMention::new(i, hit.end, window, 2));
     }
     explicit_date(tokens, i, pack, published)
 }
@@ -227,7 +234,7 @@ fn explicit_date(
         }
         (None, None) => DateWindow::unknown("day and month without a year or publication date"),
     };
-    Some(DateMention { start, end, window, rank: 4, relative_clause: None })
+    Some(DateMention::new(start, end, window, 4))
 }
 
 /// "novembre 2013", "in November 2013", "نوفمبر عام 2013": a month and its year, with no
@@ -245,7 +252,7 @@ fn month_of_year(
     }
     let year = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
     let window = whole_month(year, month, "a month and its year: the whole month")?;
-    Some(DateMention { start, end: probe + 1, window, rank: 1, relative_clause: None })
+    Some(DateMention::new(start, probe + 1, window, 1))
 }
 
 /// Every day of a month of a year.
@@ -272,7 +279,7 @@ fn last_month(
     let last = pack.last_month_words.match_at(tokens, after_month)?;
     let year = if month < published.month() { published.year() } else { published.year() - 1 };
     let window = whole_month(year, month, "the last such month before publication")?;
-    Some(DateMention { start, end: last.end, window, rank: 1, relative_clause: None })
+    Some(DateMention::new(start, last.end, window, 1))
 }
 
 /// "in October", "en octobre", "في تشرين الأول": a month with no day or year, after a word
@@ -294,7 +301,7 @@ fn bare_month(
         let year = if month < published.month() { published.year() } else { published.year() - 1 };
         whole_month(year, month, "a month without a year: the last such month before publication")?
     };
-    Some(DateMention { start, end: after_month, window, rank: 1, relative_clause: None })
+    Some(DateMention::new(start, after_month, window, 1))
 }
 
 fn day_number(token: Option<&Token>) -> Option<u32> {

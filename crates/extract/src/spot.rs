@@ -114,6 +114,9 @@ pub struct Spotted {
     pub claims: Vec<(usize, usize)>,
     /// Token ranges of hypothetical markers ("would", "pourrait", conditional verbs).
     pub hypothetical: Vec<(usize, usize)>,
+    /// Token ranges of phrases in which a trigger or means word has another sense ("military
+    /// rally", "Air Force Intelligence").
+    pub other_senses: Vec<(usize, usize)>,
     /// The sentence counts over a period ("in the past two weeks"): figures, not events.
     pub aggregate: bool,
     /// The sentence says a place changed hands without a fight ("without a fight", "دون
@@ -236,7 +239,20 @@ pub fn spot(
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
     let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers);
-    Spotted { tokens, actors, places, triggers, numbers, dates, sources, claims, hypothetical, aggregate, unopposed }
+    Spotted {
+        tokens,
+        actors,
+        places,
+        triggers,
+        numbers,
+        dates,
+        sources,
+        claims,
+        hypothetical,
+        other_senses,
+        aggregate,
+        unopposed,
+    }
 }
 
 /// A relative clause keeps its date to itself only when it is about a place ("المدينة التي

@@ -25,9 +25,7 @@ impl Pattern {
             Pattern::Number => token.kind == TokenKind::Number || reads_as_number(&token.norm),
         }
     }
-}
 
-impl Pattern {
     /// Whether a token whose folded word starts with `first_byte` may match: what a token
     /// must have for [`Pattern::matches`], told by one byte.
     #[inline]
@@ -35,7 +33,7 @@ impl Pattern {
         match self {
             Pattern::Exact(word, _) => word.as_bytes().first().copied() == first_byte,
             Pattern::Stem(stem) => stem.as_bytes().first().is_none_or(|&b| Some(b) == first_byte),
-            Pattern::Number => kind == TokenKind::Number || first_byte.is_some_and(|b| b.is_ascii_digit() || b == b'+'),
+            Pattern::Number => kind == TokenKind::Number || first_byte.is_some_and(starts_a_number),
         }
     }
 }
@@ -43,7 +41,12 @@ impl Pattern {
 /// Whether a word reads as a number as `u64`'s parser reads it: a word that starts with
 /// neither a digit nor a sign (most words) is not parsed at all.
 fn reads_as_number(word: &str) -> bool {
-    word.as_bytes().first().is_some_and(|b| b.is_ascii_digit() || *b == b'+') && word.parse::<u64>().is_ok()
+    word.as_bytes().first().is_some_and(|&b| starts_a_number(b)) && word.parse::<u64>().is_ok()
+}
+
+/// Whether a byte may start what `u64`'s parser reads: a digit or a plus sign.
+fn starts_a_number(byte: u8) -> bool {
+    byte.is_ascii_digit() || byte == b'+'
 }
 
 /// The phrases that start with one exact word, longest first.
@@ -226,15 +229,9 @@ impl<T: Clone> Lexicon<T> {
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     }
 
-    /// Whether a phrase may start with the token's word: the pack's index of first words
-    /// answers for most tokens without a lookup.
-    #[inline]
-    fn may_start_with_word(&self, first: &Token) -> bool {
-        self.bit == 0 || first.first_of & self.bit != 0
-    }
-
     /// Whether any phrase may start with the token, by its word or by a stem or number: the
-    /// pack that indexed the token set this lexicon's bit for either.
+    /// pack that indexed the token set this lexicon's bit for either, so the index answers
+    /// for most tokens without a lookup.
     #[inline]
     fn may_start_with(&self, first: &Token) -> bool {
         self.bit == 0 || first.first_of & self.bit != 0
@@ -245,9 +242,16 @@ impl<T: Clone> Lexicon<T> {
         self.group_of(first).map_or(&[], |group| &group.phrases)
     }
 
+    /// Every phrase that may start at the token: those of its word, then those starting with
+    /// a stem or number; each with whether its first word is known to match already.
+    fn phrases_from<'a>(&'a self, first: &Token) -> impl Iterator<Item = (&'a (Vec<Pattern>, T), bool)> {
+        let by_word = self.starting_with(first).iter().map(|phrase| (phrase, true));
+        by_word.chain(self.stem_first.iter().map(|phrase| (phrase, false)))
+    }
+
     /// The phrases whose first word is the token's, with their index.
     fn group_of(&self, first: &Token) -> Option<&WordPhrases<T>> {
-        let groups = self.may_start_with_word(first).then(|| self.by_first_word.get(&first.key)).flatten();
+        let groups = self.may_start_with(first).then(|| self.by_first_word.get(&first.key)).flatten();
         groups.and_then(|groups| groups.iter().find(|group| group.word == first.norm))
     }
 
@@ -340,8 +344,7 @@ impl<T: Clone> Lexicon<T> {
             if !self.may_start_with(first) {
                 continue;
             }
-            let phrases = self.starting_with(first).iter().map(|p| (p, true));
-            for ((patterns, _), first_known) in phrases.chain(self.stem_first.iter().map(|p| (p, false))) {
+            for ((patterns, _), first_known) in self.phrases_from(first) {
                 let phrase_end = start + patterns.len();
                 let further = last.is_none_or(|e| phrase_end > e);
                 if further
@@ -364,9 +367,7 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let len = end.checked_sub(start)?;
-        let phrases = self.starting_with(first).iter().map(|p| (p, true));
-        phrases
-            .chain(self.stem_first.iter().map(|p| (p, false)))
+        self.phrases_from(first)
             .filter(|((patterns, _), _)| patterns.len() == len && end <= tokens.len())
             .find(|((patterns, _), first_known)| phrase_matches(patterns, &tokens[start..end], *first_known))
             .map(|((_, value), _)| Hit { start, end, value })

@@ -67,23 +67,18 @@ fn words_and_numbers(text: &str) -> (Vec<u64>, u64) {
     let mut in_word = false;
     let mut number = false;
     for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            // Most letters: lower-cased and hashed without the general case's iterator (the
-            // same hash: an ASCII letter lower-cases to one byte).
-            word = fnv([c.to_ascii_lowercase() as u8], word);
-            if c.is_ascii_digit() {
-                numbers = fnv([c as u8 - b'0'], numbers);
-                number = true;
-            } else if number {
-                numbers = fnv([b' '], numbers);
-                number = false;
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                // Most letters: lower-cased and hashed without the general case's iterator
+                // (the same hash: an ASCII letter lower-cases to one byte).
+                word = fnv([c.to_ascii_lowercase() as u8], word);
+            } else {
+                for lower in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    word = fnv(lower.encode_utf8(&mut buf).bytes(), word);
+                }
             }
-            in_word = true;
-        } else if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                word = fnv(lower.encode_utf8(&mut buf).bytes(), word);
-            }
+            // Only ASCII digits are digits of base 10 to `to_digit`.
             if let Some(digit) = c.to_digit(10) {
                 numbers = fnv([digit as u8], numbers);
                 number = true;

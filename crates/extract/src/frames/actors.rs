@@ -111,9 +111,9 @@ impl<'s> SentenceReader<'_, 's> {
         s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a)).cloned()
     }
 
-    /// The nationality word right after an earlier attack word of the clause ("القصف التركي
-    /// طال عبر الطيران والمدفعية": the Turkish bombardment struck, by aircraft and artillery):
-    /// the means told after it are that side's.
+    /// The nationality word right after an earlier trigger of the clause ("القصف التركي طال
+    /// عبر الطيران والمدفعية": the Turkish bombardment struck, by aircraft and artillery): the
+    /// means told after it are that side's. Any trigger counts, not only attack words.
     fn nationality_of_earlier_attack(&self, trigger: &TriggerMention) -> Option<ActorMention> {
         let s = self.spotted;
         let pack = self.ctx.pack;

@@ -27,7 +27,7 @@ impl<'s> SentenceReader<'_, 's> {
             return kind;
         }
         // Not an air force in another sense ("Air Force Intelligence", a security agency).
-        let other_senses = self.ctx.pack.other_senses.spans(&self.spotted.tokens);
+        let other_senses = &self.spotted.other_senses;
         let aircraft_named = self
             .ctx
             .pack
