@@ -613,9 +613,13 @@ fn uncased_name_spans(
         // place noun says what kind of place it is; it may still start a longer name.
         let qualifier =
             pack.place_qualifiers.contains(tokens[i].norm.as_str()) && announced_by_place_noun(tokens, i, pack);
+        // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
+        // place of its own, even where a village bears it as a name; it refers back.
+        let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)
+            || pack.same_place_nouns.match_at(tokens, i).is_some_and(|h| h.end == i + 1);
         let known = (1..=MAX_NAME_WORDS)
             .rev()
-            .filter(|&k| k > 1 || !qualifier)
+            .filter(|&k| k > 1 || !(qualifier || refers_back))
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word) || announced_known(k)))
             .find(|&k| {
                 let name = span_text(text, tokens, i, i + k);
@@ -628,7 +632,7 @@ fn uncased_name_spans(
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
-            (unknown(i) && !qualifier && announced_by_place_noun(tokens, i, pack)).then(|| {
+            (unknown(i) && !qualifier && !refers_back && announced_by_place_noun(tokens, i, pack)).then(|| {
                 (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j) && (j == i || !carries_connector(j))).count()
             })
         });

@@ -178,6 +178,13 @@ impl Gazetteer {
             push(&mut found, index, MatchLevel::Exact);
         }
         let at_home = |place: &Place| country == Some(place.country.as_str());
+        // A name written exactly as a city of a country the reports name ("أنقرة", "Erbil",
+        // "بيروت") is that city: a village at home that only resembles it is not.
+        let names_a_city_abroad = !found.iter().any(|&(i, _)| at_home(&self.places[i]))
+            && found.iter().any(|&(i, _)| self.is_named_city_abroad(&self.places[i], country));
+        if names_a_city_abroad {
+            return found;
+        }
         // Three consonants are too few to tell villages apart ("Sahyan" / "Shin"): such a
         // match counts for a city, or for a village in the governorate the text names
         // ("Benin" for Banan in rural Aleppo).
@@ -218,6 +225,14 @@ impl Gazetteer {
             }
         }
         found
+    }
+
+    /// A capital (of a country or a province) or a city of 100,000 people, in a country that
+    /// reports name (the country table), other than the article's own. District seats are
+    /// left out: they share their Arabic names with villages at home ("الريحانية").
+    fn is_named_city_abroad(&self, place: &Place, home: Option<&str>) -> bool {
+        let of_note = matches!(place.feature_code.as_str(), "PPLC" | "PPLA") || place.population >= 100_000;
+        home != Some(place.country.as_str()) && of_note && self.country(&place.country).is_some()
     }
 
     /// Resolves a mention in its context. A mention that only resembles a place abroad,
@@ -515,5 +530,18 @@ mod builtin_tests {
         assert_eq!(place("Dusseldorf").as_deref(), Some("DE"));
         // A small foreign village only resembling a name is not forced on the article.
         assert_eq!(place("Tall Zurayqat"), None);
+    }
+
+    #[test]
+    fn a_city_abroad_named_exactly_beats_a_village_at_home_that_only_resembles_it() {
+        let syria = Context { country: Some("SY".into()), ..Context::default() };
+        let country = |name: &str| builtin().resolve(name, &syria).place.map(|p| p.country);
+        // Each of these has the consonants (or the skeleton) of a Syrian village.
+        for (name, abroad) in [("أنقرة", "TR"), ("بيروت", "LB"), ("بغداد", "IQ"), ("Erbil", "IQ")] {
+            assert_eq!(country(name).as_deref(), Some(abroad), "{name}");
+        }
+        // A district seat abroad whose Arabic name villages at home bear stays at home.
+        assert_eq!(country("الريحانية").as_deref(), Some("SY"));
+        assert_eq!(builtin().country_named("تركيا").map(|c| c.iso2.as_str()), Some("TR"));
     }
 }

@@ -515,3 +515,22 @@ fn an_attack_repelled_has_its_attacker_as_actor1() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn the_quarters_of_the_city_are_the_city_named_before() {
+    // "In the city of Idlib, the fighters took control of most of the quarters of the city"
+    // (أحياء المدينة): "the city" refers back to Idlib, not to a village called al-Madina.
+    let events = ar("في مدينة إدلب، سيطر مقاتلو المعارضة على أغلب أحياء المدينة يوم الثلاثاء.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_town(e, "Idlib");
+    assert_ne!(e.location, "Al-Madena", "{}", summary(&events));
+}
+
+#[test]
+fn a_foreign_capital_named_in_arabic_is_no_syrian_village() {
+    // "Turkish artillery loyal to Ankara shelled the village of Rashidiyeh": Ankara (أنقرة)
+    // shares its consonants with a Syrian village, but is named exactly as Turkey's capital.
+    let events = ar("قصفت المدفعية التركية والفصائل الموالية لأنقرة قرية الرشيدية بريف الحسكة يوم الثلاثاء.");
+    assert!(!mentions(&events).contains(&"أنقرة"), "{}", summary(&events));
+    assert!(mentions(&events).contains(&"الرشيدية"), "{}", summary(&events));
+}
