@@ -698,3 +698,12 @@ fn a_purpose_clause_tells_what_a_side_aims_at_not_what_it_did() {
     let events = en("Regime forces massed troops near Idlib on Monday in order to recapture Saraqib.");
     assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_passive_take_with_a_date_before_its_agent_goes_to_the_agent() {
+    let events = en("Held by rebels since 2012, Kafranbel was recaptured last Tuesday by the Syrian army.");
+    let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.mention, "Kafranbel");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    assert_day(e, day(2020, 1, 28));
+}

@@ -543,3 +543,13 @@ fn une_proposition_de_but_dit_ce_qu_un_camp_vise_non_ce_qu_il_a_fait() {
     let events = fr("Lundi, l'armée a massé des troupes près d'Idleb afin de reprendre Saraqeb.");
     assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_passive_take_with_a_date_before_its_agent_goes_to_the_agent() {
+    // The date between the verb and "par" does not hide the agent: the army took the town.
+    let events = fr("Tenue par les rebelles depuis 2012, Kafranbel a été reprise mardi dernier par l'armée syrienne.");
+    let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.mention, "Kafranbel");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    assert_day(e, day(2020, 1, 28));
+}

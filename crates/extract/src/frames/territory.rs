@@ -28,8 +28,10 @@ impl<'s> SentenceReader<'_, 's> {
         trace: &mut SentenceTrace,
     ) {
         let mut objects = self.objects_after(trigger);
-        // "X fell to ...", and the passive "X was recaptured by ...": the places come first.
-        if objects.is_empty() && (kind == TriggerKind::Fall || self.agent_follows(trigger)) {
+        // "X fell to ...", and the passive "X was recaptured by ...": the places come first,
+        // and the taker after.
+        let passive = self.agent_follows(trigger);
+        if objects.is_empty() && (kind == TriggerKind::Fall || passive) {
             objects = self.list_before(trigger);
         }
         // "In X, the army took control of the town": the place noun stands for the place fronted.
@@ -55,7 +57,7 @@ impl<'s> SentenceReader<'_, 's> {
                 .find(|a| a.start >= pronoun_end && a.end <= trigger.start)
                 .cloned()
                 .or_else(|| self.actor_after(trigger.end, 5)),
-            (TriggerKind::Fall, None) => {
+            (_, None) if kind == TriggerKind::Fall || passive => {
                 self.actor_after(trigger.end, 5).or_else(|| self.subject_of(trigger, discourse))
             }
             _ => self.subject_of(trigger, discourse).or_else(|| self.actor_after(trigger.end, 5)),
@@ -138,13 +140,17 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether an agent word and an actor follow the trigger: the passive "was taken *by* the
     /// army", "a été reprise *par* l'armée".
+    /// A date may stand between the verb and its agent ("repris vendredi dernier par les
+    /// forces loyalistes"); the actor's name may take in the marker's article ("by *the
+    /// Syrian army*", "par *l'armée*").
     pub(crate) fn agent_follows(&self, trigger: &TriggerMention) -> bool {
         let s = self.spotted;
+        let after_date = s.dates.iter().find(|d| d.start == trigger.end).map_or(trigger.end, |d| d.end);
         self.ctx
             .pack
             .agent_markers
-            .match_at(&s.tokens, trigger.end)
-            .is_some_and(|marker| s.actors.iter().any(|a| a.start >= marker.end && a.start <= marker.end + 2))
+            .match_at(&s.tokens, after_date)
+            .is_some_and(|marker| s.actors.iter().any(|a| a.start > marker.start && a.start <= marker.end + 2))
     }
 
     /// A place noun without a name after the trigger ("the town", "la ville") read as the
