@@ -185,6 +185,8 @@ pub(crate) fn resolve_place_anaphora(
         return;
     }
     let mut named: Vec<Settlement> = Vec::new();
+    // The last list of places named ("A, B and C"), and the prose sentence that named it.
+    let mut last_list: Option<(usize, Vec<PlaceMention>)> = None;
     let mut prose = 0;
     for (index, (sentence, spotted)) in split.iter().zip(spotted.iter_mut()).enumerate() {
         let Some(s) = spotted else {
@@ -220,6 +222,24 @@ pub(crate) fn resolve_place_anaphora(
         }
         for place in places {
             named.extend(reader.settlement(place, &admin1));
+        }
+        last_list = last_list.filter(|(sentence, _)| prose - sentence <= PLACE_ANAPHORA_SENTENCES);
+        let lists = reader.lists_of_sites();
+        for (start, end) in list_anaphors(s, pack) {
+            let earlier_here = lists.iter().rev().find(|list| list.last().is_some_and(|p| p.end <= start));
+            let Some(list) = earlier_here.or(last_list.as_ref().map(|(_, list)| list)) else {
+                continue;
+            };
+            resolved.extend(list.iter().map(|item| PlaceMention {
+                start,
+                end,
+                referent: Some(Referent { admin1: admin1.clone() }),
+                after_place_noun: true,
+                ..item.clone()
+            }));
+        }
+        if let Some(list) = lists.into_iter().last() {
+            last_list = Some((prose, list));
         }
         if !resolved.is_empty() {
             s.places.extend(resolved);
@@ -259,6 +279,22 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
         i = end;
     }
     found
+}
+
+/// The plural place nouns of a sentence that refer back to a list ("the villages", "ces
+/// localités"): no name follows them, no word makes them other places ("the neighbouring
+/// villages"), and they are no part of a name.
+fn list_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize)> {
+    pack.list_anaphors
+        .spans(&s.tokens)
+        .into_iter()
+        .filter(|&(start, end)| {
+            let inside_name = s.places.iter().any(|p| p.start < end && start < p.end);
+            let name_after = s.places.iter().any(|p| p.start >= end && p.start <= end + NAME_AFTER_NOUN);
+            let other_places = pack.other_place_words.match_at(&s.tokens, end).is_some();
+            !inside_name && !name_after && !other_places
+        })
+        .collect()
 }
 
 /// The kind of place a word of sameness refers to: any ("the same road" is on the way to

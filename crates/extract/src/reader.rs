@@ -121,6 +121,27 @@ impl SentenceReader<'_, '_> {
         from < to
     }
 
+    /// The lists of two sites or more the sentence names ("A, B and C"), in order: each
+    /// item a named site, joined to the next by list connectors only.
+    pub(crate) fn lists_of_sites(&self) -> Vec<Vec<PlaceMention>> {
+        let mut lists: Vec<Vec<PlaceMention>> = Vec::new();
+        let mut run: Vec<PlaceMention> = Vec::new();
+        let sites = self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && p.referent.is_none());
+        for place in sites {
+            let joined = run.last().is_some_and(|last| self.only_list_connectors(last.end, place.start));
+            if !joined && run.len() >= 2 {
+                lists.push(std::mem::take(&mut run));
+            } else if !joined {
+                run.clear();
+            }
+            run.push(place.clone());
+        }
+        if run.len() >= 2 {
+            lists.push(run);
+        }
+        lists
+    }
+
     pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
         place.after_place_noun || self.ctx.home.place(&place.text).is_some()
     }

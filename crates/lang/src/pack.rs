@@ -249,6 +249,10 @@ struct PlacesSection {
     /// "area", "town").
     #[serde(default)]
     same_place_nouns: Vec<String>,
+    /// Plural place nouns that refer back to the list of places last named ("the army
+    /// entered *the villages*", "*ces localités*", "*تلك القرى*").
+    #[serde(default)]
+    list_anaphors: Vec<String>,
 }
 
 /// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
@@ -452,6 +456,8 @@ pub struct LanguagePack {
     pub between_markers: Lexicon<()>,
     pub sameness_words: Lexicon<()>,
     pub same_place_nouns: Lexicon<()>,
+    /// Plural place nouns that refer back to the list of places last named.
+    pub list_anaphors: Lexicon<()>,
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
@@ -676,6 +682,7 @@ impl LanguagePack {
             &mut self.between_markers,
             &mut self.sameness_words,
             &mut self.same_place_nouns,
+            &mut self.list_anaphors,
             &mut self.unit_nouns,
             &mut self.partial,
             &mut self.list_connectors,
@@ -925,6 +932,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         between_markers: set(&file.places.between_markers),
         sameness_words: set(&file.places.sameness_words),
         same_place_nouns: set(&file.places.same_place_nouns),
+        list_anaphors: set(&file.places.list_anaphors),
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),

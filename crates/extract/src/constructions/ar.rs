@@ -534,3 +534,14 @@ fn a_foreign_capital_named_in_arabic_is_no_syrian_village() {
     assert!(!mentions(&events).contains(&"أنقرة"), "{}", summary(&events));
     assert!(mentions(&events).contains(&"الرشيدية"), "{}", summary(&events));
 }
+
+#[test]
+fn the_armys_control_over_villages_is_a_take_and_those_villages_refer_back() {
+    // "The television announced the army's control over the towns of Kafranbel, Hass and
+    // Kafr Sajna on Tuesday": a noun of taking with its doer after it.
+    let events = ar("أعلن التلفزيون سيطرة الجيش على بلدات كفرنبل وحاس وكفرسجنة يوم الثلاثاء.");
+    assert_eq!(of_type(&events, SubEventType::GovernmentRegainsTerritory).len(), 3, "{}", summary(&events));
+    // The villages named in one sentence; "those villages" taken in the next.
+    let events = ar("كانت الفصائل تسيطر على قرى كفرنبل وحاس وكفرسجنة. وسيطر الجيش يوم الثلاثاء على تلك القرى.");
+    assert_eq!(of_type(&events, SubEventType::GovernmentRegainsTerritory).len(), 3, "{}", summary(&events));
+}

@@ -707,3 +707,12 @@ fn a_passive_take_with_a_date_before_its_agent_goes_to_the_agent() {
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     assert_day(e, day(2020, 1, 28));
 }
+
+#[test]
+fn the_villages_refer_back_to_the_list_last_named() {
+    // The list is named in one sentence, the taking told of "the villages" in the next.
+    let events = en("Rebels had held Kafranbel, Hass and Kafr Sajna for years. \
+                     On Tuesday the Syrian army entered the villages.");
+    let taken = of_type(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(taken.len(), 3, "{}", summary(&events));
+}

@@ -553,3 +553,11 @@ fn a_passive_take_with_a_date_before_its_agent_goes_to_the_agent() {
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     assert_day(e, day(2020, 1, 28));
 }
+
+#[test]
+fn ces_localites_renvoient_a_la_liste_nommee_avant() {
+    let events = fr("Les rebelles tenaient Kafranbel, Hass et Kafr Sajna depuis des années. \
+                     Mardi, l'armée syrienne a repris ces localités.");
+    let taken = of_type(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(taken.len(), 3, "{}", summary(&events));
+}

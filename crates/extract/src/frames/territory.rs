@@ -114,7 +114,9 @@ impl<'s> SentenceReader<'_, 's> {
         if s.triggers.iter().any(|t| t.start >= trigger.end && t.start < first.start && is_event_kind(t.trigger.kind)) {
             return Vec::new();
         }
-        let mut objects = vec![first];
+        // The places a plural noun refers back to ("entered the villages") share its span.
+        let mut objects: Vec<&PlaceMention> =
+            s.places.iter().filter(|p| p.start == first.start && p.end == first.end).collect();
         for place in s.places.iter().filter(|p| p.start > first.start) {
             let last = objects[objects.len() - 1];
             if !self.only_connectors(last.end, place.start) {
