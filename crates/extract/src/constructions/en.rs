@@ -716,3 +716,13 @@ fn the_villages_refer_back_to_the_list_last_named() {
     let taken = of_type(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(taken.len(), 3, "{}", summary(&events));
 }
+
+#[test]
+fn a_taking_after_a_settlement_without_fighting_is_a_non_violent_transfer() {
+    // The settlement in one sentence, the army's entry in the next: the entry is its outcome.
+    let events = en("Militants in Kafranbel and Hass joined a reconciliation deal with the government on Monday. \
+                     The Syrian army later entered the villages.");
+    let handed = of_type(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(handed.len(), 2, "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{}", summary(&events));
+}
