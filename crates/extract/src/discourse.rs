@@ -114,15 +114,20 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// A trigger is hypothetical when a marker ("would", "pourrait", a conditional verb)
     /// stands on it or before it in its clause, or when the trigger is itself the subject of
-    /// a conditional ("La prise de X pourrait ...", "The capture of X would ...").
+    /// a conditional ("La prise de X pourrait ...", "The capture of X would ..."). A purpose
+    /// clause marks only what follows its opening word: "arrested dozens in order to
+    /// conscript them" tells an arrest.
     pub(crate) fn is_hypothetical(&self, trigger: &TriggerMention) -> bool {
         let s = self.spotted;
+        let before = |start: usize, end: usize| {
+            start < trigger.end && (end > trigger.start || self.same_clause(end, trigger.start))
+        };
         let subject_before = s.actors.iter().any(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start));
-        s.hypothetical.iter().any(|&(start, end)| {
-            let before = start < trigger.end && (end > trigger.start || self.same_clause(end, trigger.start));
+        let modal = s.hypothetical.iter().any(|&(start, end)| {
             let governs = start >= trigger.end && !subject_before && self.same_clause(trigger.end, start);
-            before || governs
-        })
+            before(start, end) || governs
+        });
+        modal || s.purposes.iter().any(|&(start, end)| before(start, end))
     }
 
     /// A trigger is habitual when it is an imperfect verb (it starts with one of the pack's

@@ -175,7 +175,7 @@ impl<'s> SentenceReader<'_, 's> {
                 .any(|t| matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)),
             claimed,
             source_named: !s.sources.is_empty(),
-            hypothetical_in_sentence: !s.hypothetical.is_empty(),
+            hypothetical_in_sentence: !s.hypothetical.is_empty() || !s.purposes.is_empty(),
             read_twice: false,
         }
     }

@@ -114,6 +114,8 @@ pub struct Spotted {
     pub claims: Vec<(usize, usize)>,
     /// Token ranges of hypothetical markers ("would", "pourrait", conditional verbs).
     pub hypothetical: Vec<(usize, usize)>,
+    /// Where purpose clauses open ("in order to", "بهدف"): they mark what follows them only.
+    pub purposes: Vec<(usize, usize)>,
     /// Token ranges of phrases in which a trigger or means word has another sense ("military
     /// rally", "Air Force Intelligence").
     pub other_senses: Vec<(usize, usize)>,
@@ -232,6 +234,7 @@ pub fn spot(
     let mut hypothetical: Vec<(usize, usize)> = scan(&pack.hypothetical);
     hypothetical.extend(tokens.iter().enumerate().filter(|(_, t)| is_conditional(t, pack)).map(|(i, _)| (i, i + 1)));
     hypothetical.sort();
+    let purposes: Vec<(usize, usize)> = scan(&pack.purpose_markers);
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
     // Numbers inside a period ("in the past 14 days") or a date are not tolls.
@@ -249,6 +252,7 @@ pub fn spot(
         sources,
         claims,
         hypothetical,
+        purposes,
         other_senses,
         aggregate,
         unopposed,

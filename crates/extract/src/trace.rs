@@ -95,7 +95,7 @@ impl SentenceReader<'_, '_> {
         trace.mentions.extend(s.dates.iter().map(|d| format!("date {:?}: {}", text(d.start, d.end), d.window.rule)));
         trace.mentions.extend(s.numbers.iter().map(|n| format!("number {:?} = {}", text(n.start, n.end), n.value)));
         trace.mentions.extend(s.sources.iter().map(|&(a, b)| format!("source {:?}", text(a, b))));
-        for &(a, b) in &s.hypothetical {
+        for &(a, b) in s.hypothetical.iter().chain(&s.purposes) {
             trace.mentions.push(format!("marker: hypothetical {:?}", text(a, b)));
         }
         if s.aggregate {

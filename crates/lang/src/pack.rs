@@ -270,6 +270,10 @@ struct EventsSection {
     list_connectors: Vec<String>,
     list_introducers: Vec<String>,
     hypothetical: Vec<String>,
+    /// Words that open a purpose clause ("in order to", "afin de", "بهدف"): what follows them
+    /// is aimed at, not done; the deed told before them still happened.
+    #[serde(default)]
+    purpose_markers: Vec<String>,
     #[serde(default)]
     hypothetical_suffixes: Vec<String>,
     /// Auxiliaries of the past that, before an imperfect verb, tell what went on over time
@@ -462,6 +466,8 @@ pub struct LanguagePack {
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
     pub hypothetical: Lexicon<()>,
+    /// Words that open a purpose clause: they mark what follows them only.
+    pub purpose_markers: Lexicon<()>,
     pub hypothetical_suffixes: Vec<String>,
     pub habitual_auxiliaries: Lexicon<()>,
     pub imperfect_prefixes: Vec<String>,
@@ -688,6 +694,7 @@ impl LanguagePack {
             &mut self.list_connectors,
             &mut self.list_introducers,
             &mut self.hypothetical,
+            &mut self.purpose_markers,
             &mut self.habitual_auxiliaries,
             &mut self.relative_pronouns,
             &mut self.unidentified,
@@ -937,6 +944,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
         hypothetical: set(&file.events.hypothetical),
+        purpose_markers: set(&file.events.purpose_markers),
         hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         habitual_auxiliaries: set(&file.events.habitual_auxiliaries),
         imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),

@@ -726,3 +726,15 @@ fn a_taking_after_a_settlement_without_fighting_is_a_non_violent_transfer() {
     assert_eq!(handed.len(), 2, "{}", summary(&events));
     assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_purpose_clause_marks_what_follows_it_not_the_deed_before_it() {
+    // The arrest happened; the conscription is its aim.
+    let events =
+        en("Kurdish Asayish forces arrested dozens of young men in Qamishli on Tuesday in order to conscript them.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_day(e, day(2020, 1, 28));
+    // What the purpose clause names did not happen.
+    let events = en("Rebels launched an offensive on Tuesday in order to take control of Saraqib.");
+    assert!(of_type(&events, SubEventType::NonStateActorOvertakesTerritory).is_empty(), "{}", summary(&events));
+}
