@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 use frontline_core::{ActorId, Event, MergedEvent, Source};
 use frontline_merge::{Tally, Toll};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, params_from_iter, CachedStatement, Connection, OptionalExtension};
 
-use crate::record::{day_number, day_of, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
+use crate::record::{day_number, day_of, kind_code, read_event, EventInsert, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use crate::{MergeFn, StoreError};
 
 /// A block: sub-event type (as stored) and place key.
@@ -112,6 +112,26 @@ impl Memo {
     }
 }
 
+/// The statements a save runs for each of its events, taken from the connection's cache
+/// once a save, not once an event (see [`EventInsert`]).
+pub(crate) struct EventStatements<'c> {
+    pub(crate) insert: EventInsert<'c>,
+    /// The stored events of a block that a dated window overlaps ([`linked_merged`]).
+    linked: CachedStatement<'c>,
+}
+
+impl<'c> EventStatements<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Result<EventStatements<'c>, StoreError> {
+        Ok(EventStatements {
+            insert: EventInsert::new(conn)?,
+            linked: conn.prepare_cached(
+                "SELECT merged, article, actor1_id, assoc_actor_1, key FROM events
+                 WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4",
+            )?,
+        })
+    }
+}
+
 /// Records the longest window of a block, which bounds how far back a save must look.
 /// Written only when it grows, which few events make it do.
 pub(crate) fn note_window(
@@ -203,19 +223,25 @@ fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Re
 pub(crate) fn insert_linked(
     conn: &Connection,
     memo: &mut Memo,
+    statements: &mut EventStatements<'_>,
     block: &Block,
     event: &Event,
     (article, text): (i64, &str),
-    merge: MergeFn<'_>,
-    published: &HashMap<String, NaiveDate>,
+    (merge, published): (MergeFn<'_>, &HashMap<String, NaiveDate>),
 ) -> Result<bool, StoreError> {
     let row = memo.block(conn, block)?;
-    let Some(linked) = linked_merged(conn, row, event, article)? else {
+    let Some(linked) = linked_merged(conn, &mut statements.linked, row, event, article)? else {
         return Ok(false);
     };
     match linked.as_slice() {
+        [] if merge.is_merge_stage() => {
+            // What the merge stage makes of an event alone is what the store keeps as one.
+            let key = memo.take_event_key(conn)?;
+            statements.insert.run(key, event, (row.key, article, text), None)?;
+            Ok(true)
+        }
         [] => {
-            let merged = merge(std::slice::from_ref(event), published);
+            let merged = merge.merge_block(std::slice::from_ref(event), published);
             let [merged] = merged.as_slice() else {
                 return Ok(false);
             };
@@ -225,12 +251,12 @@ pub(crate) fn insert_linked(
             } else {
                 Some(write_merged(conn, block.0, merged, &[(key, event)], published, None)?)
             };
-            insert_event(conn, key, event, row.key, article, text, merged_key)?;
+            statements.insert.run(key, event, (row.key, article, text), merged_key)?;
             Ok(true)
         }
         linked => {
             let day = published.get(&event.article_id).copied();
-            join_event(conn, memo, (row.key, block.0, linked), event, (article, text, day))
+            join_event(conn, memo, &mut statements.insert, (row.key, block.0, linked), event, (article, text, day))
         }
     }
 }
@@ -316,11 +342,12 @@ fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_
     // that had one, if no other merged event took it first.
     let mut reused: HashSet<i64> = HashSet::new();
     let mut planned = Vec::new();
-    for merged in merge(&events, &published) {
+    for merged in merge.merge_block(&events, &published) {
         let mine: Vec<&Member> =
             merged.sources.iter().filter_map(|s| by_id.get(s.event_id.as_str())).map(|&i| &members[i]).collect();
         if let [member] = mine.as_slice() {
-            if alone(&merged, &member.event, &published) {
+            // The merge stage makes of one member what the store keeps as an event alone.
+            if merge.is_merge_stage() || alone(&merged, &member.event, &published) {
                 planned.push((merged, mine, None, true));
                 continue;
             }
@@ -527,6 +554,7 @@ fn store_merged_row(
 /// where others are: those merge again in full).
 fn linked_merged(
     conn: &Connection,
+    statement: &mut CachedStatement<'_>,
     block: BlockRow,
     event: &Event,
     article: i64,
@@ -547,10 +575,6 @@ fn linked_merged(
         _ => return Ok(None),
     };
     let floor = block.longest.map_or(i64::MIN, |days| start - days);
-    let mut statement = conn.prepare_cached(
-        "SELECT merged, article, actor1_id, assoc_actor_1, key FROM events
-         WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4",
-    )?;
     let mut rows = statement.query(params![block.key, floor, end, start])?;
     let mut linked: Vec<Merged> = Vec::new();
     while let Some(row) = rows.next()? {
@@ -660,6 +684,7 @@ fn joinable_row(conn: &Connection, merged: i64, like: &Event) -> Result<Option<J
 fn join_event(
     conn: &Connection,
     memo: &mut Memo,
+    insert: &mut EventInsert<'_>,
     (block, kind, linked): (i64, i64, &[Merged]),
     event: &Event,
     (article, text, published): (i64, &str, Option<NaiveDate>),
@@ -702,7 +727,7 @@ fn join_event(
     for (other, ..) in others {
         name_merged(conn, kept, *other)?;
     }
-    insert_event(conn, key, event, block, article, text, Some(kept))?;
+    insert.run(key, event, (block, article, text), Some(kept))?;
     Ok(true)
 }
 
@@ -728,13 +753,14 @@ fn name_merged(conn: &Connection, kept: i64, other: Merged) -> Result<(), StoreE
 pub(crate) fn join_copy(
     conn: &Connection,
     memo: &mut Memo,
+    insert: &mut EventInsert<'_>,
     copy: &Event,
     reprint: (i64, &str, Option<NaiveDate>),
     merged: Merged,
 ) -> Result<bool, StoreError> {
     let block = block_of(copy);
     let key = memo.block(conn, &block)?.key;
-    join_event(conn, memo, (key, block.0, &[merged]), copy, reprint)
+    join_event(conn, memo, insert, (key, block.0, &[merged]), copy, reprint)
 }
 
 /// The merged event stored under `key` (negative: the event of key `-key`, alone), with its

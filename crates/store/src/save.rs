@@ -7,11 +7,11 @@ use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::merging::{
-    block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, Memo, Merged,
-    Window,
+    block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, EventStatements,
+    Memo, Merged, Window,
 };
 use crate::near::{self, Sketch};
-use crate::record::{insert_event, read_event, EVENT_COLUMNS};
+use crate::record::{insert_event, read_event, EventInsert, EVENT_COLUMNS};
 use crate::{MergeFn, Saved, StoreError};
 
 fn article_key(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> {
@@ -148,6 +148,7 @@ pub(crate) fn write(
     // stands, as it always has.
     let last: std::collections::HashMap<&str, usize> =
         events.iter().enumerate().map(|(i, e)| (e.event_id.as_str(), i)).collect();
+    let mut statements = EventStatements::new(conn)?;
     for (i, event) in events.iter().enumerate() {
         if last.get(event.event_id.as_str()) != Some(&i) {
             continue;
@@ -155,13 +156,13 @@ pub(crate) fn write(
         let (block, window) = (block_of(event), window_of(event));
         note_window(conn, memo, &block, &window)?;
         if !changed.blocks.contains_key(&block)
-            && insert_linked(conn, memo, &block, event, (key, &article.text), merge, &published)?
+            && insert_linked(conn, memo, &mut statements, &block, event, (key, &article.text), (merge, &published))?
         {
             continue;
         }
         let block_key = memo.block(conn, &block)?.key;
         let event_key = memo.take_event_key(conn)?;
-        insert_event(conn, event_key, event, block_key, key, &article.text, None)?;
+        statements.insert.run(event_key, event, (block_key, key, &article.text), None)?;
         changed.pending(block, event_key, window);
     }
     changed.remerge(conn, memo, merge)?;
@@ -333,9 +334,10 @@ pub(crate) fn write_reprint(
     merge: MergeFn<'_>,
 ) -> Result<usize, StoreError> {
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
+    let mut insert = EventInsert::new(conn)?;
     for (copy, merged) in &original.copies {
         let joined = match merged {
-            Some(merged) => join_copy(conn, memo, copy, (key, &article.text, article.published), *merged)?,
+            Some(merged) => join_copy(conn, memo, &mut insert, copy, (key, &article.text, article.published), *merged)?,
             None => false,
         };
         if !joined {
@@ -344,7 +346,7 @@ pub(crate) fn write_reprint(
             let block = block_of(copy);
             let block_key = memo.block(conn, &block)?.key;
             let event_key = memo.take_event_key(conn)?;
-            insert_event(conn, event_key, copy, block_key, key, &article.text, None)?;
+            insert.run(event_key, copy, (block_key, key, &article.text), None)?;
             remerge_joined(conn, memo, &block, &[(event_key, window_of(copy))], &[], merge)?;
         }
     }
