@@ -152,8 +152,20 @@ impl<'c> EventInsert<'c> {
         &mut self,
         key: i64,
         event: &Event,
+        place: (i64, i64, &str),
+        merged: Option<i64>,
+    ) -> Result<(), StoreError> {
+        self.run_with_share(key, event, place, merged, share_of(&event.event_id))
+    }
+
+    /// [`EventInsert::run`], the event's share ([`share_of`]) already known.
+    pub(crate) fn run_with_share(
+        &mut self,
+        key: i64,
+        event: &Event,
         (block, article, text): (i64, i64, &str),
         merged: Option<i64>,
+        share: i64,
     ) -> Result<(), StoreError> {
         // The evidence is the article's own words nearly always: then its offsets say it.
         let evidence = (text.get(event.evidence_start..event.evidence_end) != Some(event.evidence.as_str()))
@@ -204,7 +216,7 @@ impl<'c> EventInsert<'c> {
             key,
             // Every event's: it files the event by id (`events_by_share`), and gives the id of
             // the merged event it is while alone.
-            share_of(&event.event_id),
+            share,
         ])?;
         Ok(())
     }

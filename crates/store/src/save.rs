@@ -11,7 +11,7 @@ use crate::merging::{
     Memo, Merged, Window,
 };
 use crate::near::{self, Sketch};
-use crate::record::{insert_event, read_event, EventInsert, EVENT_COLUMNS};
+use crate::record::{insert_event, read_event, EVENT_COLUMNS};
 use crate::{MergeFn, Saved, StoreError};
 
 fn article_key(conn: &Connection, id: &str) -> Result<Option<i64>, StoreError> {
@@ -165,6 +165,8 @@ pub(crate) fn write(
         statements.insert.run(event_key, event, (block_key, key, &article.text), None)?;
         changed.pending(block, event_key, window);
     }
+    // Given back to the cache: merging again may run some of them.
+    drop(statements);
     changed.remerge(conn, memo, merge)?;
     Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
 }
@@ -334,10 +336,12 @@ pub(crate) fn write_reprint(
     merge: MergeFn<'_>,
 ) -> Result<usize, StoreError> {
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
-    let mut insert = EventInsert::new(conn)?;
+    let mut statements = EventStatements::new(conn)?;
     for (copy, merged) in &original.copies {
         let joined = match merged {
-            Some(merged) => join_copy(conn, memo, &mut insert, copy, (key, &article.text, article.published), *merged)?,
+            Some(merged) => {
+                join_copy(conn, memo, &mut statements, copy, (key, &article.text, article.published), *merged)?
+            }
             None => false,
         };
         if !joined {
@@ -346,7 +350,7 @@ pub(crate) fn write_reprint(
             let block = block_of(copy);
             let block_key = memo.block(conn, &block)?.key;
             let event_key = memo.take_event_key(conn)?;
-            insert.run(event_key, copy, (block_key, key, &article.text), None)?;
+            statements.insert.run(event_key, copy, (block_key, key, &article.text), None)?;
             remerge_joined(conn, memo, &block, &[(event_key, window_of(copy))], &[], merge)?;
         }
     }
