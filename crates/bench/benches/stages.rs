@@ -262,7 +262,7 @@ fn stages(c: &mut Criterion) {
             fresh_store,
             |(dir, mut store)| {
                 for (article, events) in f.articles.iter().zip(&f.events) {
-                    black_box(store.save(article, events, "[]", &frontline_pipeline::merge_block).expect("saved"));
+                    black_box(store.save(article, events, "[]", &frontline_store::MergeStage).expect("saved"));
                 }
                 (dir, store)
             },

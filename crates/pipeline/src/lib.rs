@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use frontline_core::{Article, Event, MergedEvent};
 use frontline_extract::{Extraction, Extractor};
-use frontline_store::{Database, Saved, StoreError};
+use frontline_store::{Database, MergeStage, Saved, StoreError};
 
 /// What storing one article did.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,8 @@ pub enum PipelineError {
     Figures { origin: String, source: serde_json::Error },
 }
 
-/// The merge stage as the store calls it for each block an article touches.
+/// The merge stage as the store calls it for each block an article touches. The store is
+/// given [`MergeStage`], which merges alike and tells it that this is the merge stage.
 pub fn merge_block(events: &[Event], published: &HashMap<String, NaiveDate>) -> Vec<MergedEvent> {
     frontline_merge::merge_block(events, &|article| published.get(article).copied())
 }
@@ -55,7 +56,7 @@ pub fn store_article_with(
     }
     let sketch = frontline_store::near::sketch(&article.text, &article.language, article.published);
     if reprints {
-        if let Some((saved, events)) = store.save_if_reprint(article, &sketch, &merge_block).map_err(store_error)? {
+        if let Some((saved, events)) = store.save_if_reprint(article, &sketch, &MergeStage).map_err(store_error)? {
             return Ok(Stored { saved, events, note: None });
         }
     }
@@ -63,7 +64,7 @@ pub fn store_article_with(
     let figures = figures_json(&extraction)
         .map_err(|source| PipelineError::Figures { origin: article.origin.clone(), source })?;
     let saved =
-        store.save_sketched(article, &extraction.events, &figures, &merge_block, &sketch).map_err(store_error)?;
+        store.save_sketched(article, &extraction.events, &figures, &MergeStage, &sketch).map_err(store_error)?;
     let events = if matches!(saved, Saved::Duplicate { .. }) { 0 } else { extraction.events.len() };
     Ok(Stored { saved, events, note: extraction.note })
 }
@@ -75,19 +76,19 @@ pub fn reread_article(article: &Article, extractor: &Extractor, store: &mut Data
     let extraction = extractor.read(article);
     let figures = figures_json(&extraction)
         .map_err(|source| PipelineError::Figures { origin: article.origin.clone(), source })?;
-    let saved = store.resave(article, &extraction.events, &figures, &merge_block).map_err(store_error)?;
+    let saved = store.resave(article, &extraction.events, &figures, &MergeStage).map_err(store_error)?;
     Ok(Stored { saved, events: extraction.events.len(), note: extraction.note })
 }
 
 /// Deletes a stored article and its events, and merges again what they were part of.
 pub fn forget_article(id: &str, store: &mut Database) -> Result<bool, PipelineError> {
-    store.forget(id, &merge_block).map_err(|source| PipelineError::Store { origin: id.to_owned(), source })
+    store.forget(id, &MergeStage).map_err(|source| PipelineError::Store { origin: id.to_owned(), source })
 }
 
 /// Merges every stored event again from scratch, as one save after another would have;
 /// returns how many blocks (type and place) were merged.
 pub fn remerge_store(store: &mut Database) -> Result<usize, PipelineError> {
-    store.remerge_all(&merge_block).map_err(|source| PipelineError::Store { origin: "the store".to_owned(), source })
+    store.remerge_all(&MergeStage).map_err(|source| PipelineError::Store { origin: "the store".to_owned(), source })
 }
 
 /// The figures an article gives over a period, as stored with it.

@@ -11,9 +11,9 @@ use chrono::NaiveDate;
 use frontline_core::{ActorId, Event, MergedEvent, Source};
 use frontline_merge::{Tally, Toll};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, params_from_iter, CachedStatement, Connection, OptionalExtension};
 
-use crate::record::{day_number, day_of, insert_event, kind_code, read_event, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
+use crate::record::{day_number, day_of, kind_code, read_event, EventInsert, EVENT_COLUMNS, EVENT_COLUMN_COUNT};
 use crate::{MergeFn, StoreError};
 
 /// A block: sub-event type (as stored) and place key.
@@ -112,6 +112,72 @@ impl Memo {
     }
 }
 
+/// The stored events of a block that a dated window overlaps ([`linked_merged`]).
+const LINKED: &str = "SELECT merged, article, actor1_id, assoc_actor_1, key FROM events
+    WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4";
+
+/// A merged event's row with its best member ([`joinable_row`]).
+const JOINABLE_ROW: &str = "SELECT m.best, m.confidence, m.share_sum, m.latest_start, m.earliest_end, m.toll_least,
+        m.toll_latest, m.toll_least_latest, m.toll_mixed, m.members,
+        b.date_start, b.date_end, b.event_date, b.time_precision, b.geo_precision, b.confidence, b.event_id
+    FROM merged_events m JOIN events b ON b.key = m.best
+    WHERE m.key = ?1 AND m.record IS NULL AND m.toll_mixed IS NOT NULL";
+
+/// A merged event's row written over ([`store_merged_row`]).
+const UPDATE_MERGED: &str = "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, date_start = ?4,
+    date_end = ?5, event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10,
+    record = ?11, latest_start = ?12, earliest_end = ?13, toll_least = ?14, toll_latest = ?15,
+    toll_least_latest = ?16, toll_mixed = ?17, members = ?18
+    WHERE key = ?19";
+
+/// The statements a save runs for each of its events (or a reprint for each copy), taken
+/// from the connection's cache once a save, not once an event (see [`EventInsert`]); those
+/// that only some saves run, at their first use.
+pub(crate) struct EventStatements<'c> {
+    conn: &'c Connection,
+    pub(crate) insert: EventInsert<'c>,
+    linked: Option<CachedStatement<'c>>,
+    joinable_row: Option<CachedStatement<'c>>,
+    update_merged: Option<CachedStatement<'c>>,
+}
+
+impl<'c> EventStatements<'c> {
+    pub(crate) fn new(conn: &'c Connection) -> Result<EventStatements<'c>, StoreError> {
+        Ok(EventStatements {
+            conn,
+            insert: EventInsert::new(conn)?,
+            linked: None,
+            joinable_row: None,
+            update_merged: None,
+        })
+    }
+
+    /// The statement of `sql` kept in `slot`, taken from the cache at its first use.
+    fn prepared<'s>(
+        conn: &'c Connection,
+        slot: &'s mut Option<CachedStatement<'c>>,
+        sql: &str,
+    ) -> Result<&'s mut CachedStatement<'c>, StoreError> {
+        let statement = match slot.take() {
+            Some(statement) => statement,
+            None => conn.prepare_cached(sql)?,
+        };
+        Ok(slot.insert(statement))
+    }
+
+    fn linked(&mut self) -> Result<&mut CachedStatement<'c>, StoreError> {
+        Self::prepared(self.conn, &mut self.linked, LINKED)
+    }
+
+    fn joinable_row(&mut self) -> Result<&mut CachedStatement<'c>, StoreError> {
+        Self::prepared(self.conn, &mut self.joinable_row, JOINABLE_ROW)
+    }
+
+    fn update_merged(&mut self) -> Result<&mut CachedStatement<'c>, StoreError> {
+        Self::prepared(self.conn, &mut self.update_merged, UPDATE_MERGED)
+    }
+}
+
 /// Records the longest window of a block, which bounds how far back a save must look.
 /// Written only when it grows, which few events make it do.
 pub(crate) fn note_window(
@@ -203,19 +269,25 @@ fn merged_overlapping(conn: &Connection, block: BlockRow, window: &Window) -> Re
 pub(crate) fn insert_linked(
     conn: &Connection,
     memo: &mut Memo,
+    statements: &mut EventStatements<'_>,
     block: &Block,
     event: &Event,
     (article, text): (i64, &str),
-    merge: MergeFn<'_>,
-    published: &HashMap<String, NaiveDate>,
+    (merge, published): (MergeFn<'_>, &HashMap<String, NaiveDate>),
 ) -> Result<bool, StoreError> {
     let row = memo.block(conn, block)?;
-    let Some(linked) = linked_merged(conn, row, event, article)? else {
+    let Some(linked) = linked_merged(conn, statements, row, event, article)? else {
         return Ok(false);
     };
     match linked.as_slice() {
+        [] if merge.is_merge_stage() => {
+            // What the merge stage makes of an event alone is what the store keeps as one.
+            let key = memo.take_event_key(conn)?;
+            statements.insert.run(key, event, (row.key, article, text), None)?;
+            Ok(true)
+        }
         [] => {
-            let merged = merge(std::slice::from_ref(event), published);
+            let merged = merge.merge_block(std::slice::from_ref(event), published);
             let [merged] = merged.as_slice() else {
                 return Ok(false);
             };
@@ -225,12 +297,12 @@ pub(crate) fn insert_linked(
             } else {
                 Some(write_merged(conn, block.0, merged, &[(key, event)], published, None)?)
             };
-            insert_event(conn, key, event, row.key, article, text, merged_key)?;
+            statements.insert.run(key, event, (row.key, article, text), merged_key)?;
             Ok(true)
         }
         linked => {
             let day = published.get(&event.article_id).copied();
-            join_event(conn, memo, (row.key, block.0, linked), event, (article, text, day))
+            join_event(conn, memo, statements, (row.key, block.0, linked), event, (article, text, day))
         }
     }
 }
@@ -316,11 +388,12 @@ fn write_merge(conn: &Connection, kind: i64, members: Members, merge: MergeFn<'_
     // that had one, if no other merged event took it first.
     let mut reused: HashSet<i64> = HashSet::new();
     let mut planned = Vec::new();
-    for merged in merge(&events, &published) {
+    for merged in merge.merge_block(&events, &published) {
         let mine: Vec<&Member> =
             merged.sources.iter().filter_map(|s| by_id.get(s.event_id.as_str())).map(|&i| &members[i]).collect();
         if let [member] = mine.as_slice() {
-            if alone(&merged, &member.event, &published) {
+            // The merge stage makes of one member what the store keeps as an event alone.
+            if merge.is_merge_stage() || alone(&merged, &member.event, &published) {
                 planned.push((merged, mine, None, true));
                 continue;
             }
@@ -500,14 +573,7 @@ fn store_merged_row(
             return Ok(key);
         }
         values.push(key.into());
-        conn.prepare_cached(
-            "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, date_start = ?4, date_end = ?5,
-             event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10, record = ?11,
-             latest_start = ?12, earliest_end = ?13, toll_least = ?14, toll_latest = ?15, toll_least_latest = ?16,
-             toll_mixed = ?17, members = ?18
-             WHERE key = ?19",
-        )?
-        .execute(params_from_iter(&values))?;
+        conn.prepare_cached(UPDATE_MERGED)?.execute(params_from_iter(&values))?;
         return Ok(key);
     }
     values.push(Value::Null);
@@ -527,6 +593,7 @@ fn store_merged_row(
 /// where others are: those merge again in full).
 fn linked_merged(
     conn: &Connection,
+    statements: &mut EventStatements<'_>,
     block: BlockRow,
     event: &Event,
     article: i64,
@@ -547,11 +614,7 @@ fn linked_merged(
         _ => return Ok(None),
     };
     let floor = block.longest.map_or(i64::MIN, |days| start - days);
-    let mut statement = conn.prepare_cached(
-        "SELECT merged, article, actor1_id, assoc_actor_1, key FROM events
-         WHERE block = ?1 AND date_start >= ?2 AND date_start <= ?3 AND date_end >= ?4",
-    )?;
-    let mut rows = statement.query(params![block.key, floor, end, start])?;
+    let mut rows = statements.linked()?.query(params![block.key, floor, end, start])?;
     let mut linked: Vec<Merged> = Vec::new();
     while let Some(row) = rows.next()? {
         // Every event of another save has a merged event: a row, or itself alone.
@@ -575,17 +638,27 @@ type Joinable = (Merged, Tally, i64, Event);
 
 /// A merged event as an event joining it needs it ([`Joinable`]). None when its tally is
 /// unknown.
-fn joinable(conn: &Connection, merged: Merged, like: &Event) -> Result<Option<Joinable>, StoreError> {
+fn joinable(
+    conn: &Connection,
+    statements: &mut EventStatements<'_>,
+    merged: Merged,
+    like: &Event,
+) -> Result<Option<Joinable>, StoreError> {
     match merged {
-        Merged::Row(key) => joinable_row(conn, key, like),
-        Merged::Alone(key) => joinable_alone(conn, key, like),
+        Merged::Row(key) => joinable_row(statements, key, like),
+        Merged::Alone(key) => joinable_alone(conn, statements, key, like),
     }
 }
 
 /// An event alone as an event joining it needs it: its own tally, and itself. (A reprint
 /// compared with its original may name an event that another copy has joined since: then
 /// that row.)
-fn joinable_alone(conn: &Connection, key: i64, like: &Event) -> Result<Option<Joinable>, StoreError> {
+fn joinable_alone(
+    conn: &Connection,
+    statements: &mut EventStatements<'_>,
+    key: i64,
+    like: &Event,
+) -> Result<Option<Joinable>, StoreError> {
     let found = conn
         .prepare_cached(
             "SELECT e.merged, e.date_start, e.date_end, e.event_date, e.time_precision, e.geo_precision, e.confidence,
@@ -601,7 +674,7 @@ fn joinable_alone(conn: &Connection, key: i64, like: &Event) -> Result<Option<Jo
         .optional()?;
     match found {
         None => Ok(None),
-        Some((Some(row), _, _)) => joinable_row(conn, row, like),
+        Some((Some(row), _, _)) => joinable_row(statements, row, like),
         Some((None, tally, best)) => Ok(Some((Merged::Alone(key), tally, key, best))),
     }
 }
@@ -622,15 +695,13 @@ fn best_at(like: &Event, r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Resul
 }
 
 /// A merged event's row as an event joining it needs it. None when its tally is unknown.
-fn joinable_row(conn: &Connection, merged: i64, like: &Event) -> Result<Option<Joinable>, StoreError> {
-    let found = conn
-        .prepare_cached(
-            "SELECT m.best, m.confidence, m.share_sum, m.latest_start, m.earliest_end, m.toll_least, m.toll_latest,
-                    m.toll_least_latest, m.toll_mixed, m.members,
-                    b.date_start, b.date_end, b.event_date, b.time_precision, b.geo_precision, b.confidence, b.event_id
-             FROM merged_events m JOIN events b ON b.key = m.best
-             WHERE m.key = ?1 AND m.record IS NULL AND m.toll_mixed IS NOT NULL",
-        )?
+fn joinable_row(
+    statements: &mut EventStatements<'_>,
+    merged: i64,
+    like: &Event,
+) -> Result<Option<Joinable>, StoreError> {
+    let found = statements
+        .joinable_row()?
         .query_row([merged], |r| {
             let tally = Tally {
                 latest_start: day_of(r.get(3)?),
@@ -660,13 +731,14 @@ fn joinable_row(conn: &Connection, merged: i64, like: &Event) -> Result<Option<J
 fn join_event(
     conn: &Connection,
     memo: &mut Memo,
+    statements: &mut EventStatements<'_>,
     (block, kind, linked): (i64, i64, &[Merged]),
     event: &Event,
     (article, text, published): (i64, &str, Option<NaiveDate>),
 ) -> Result<bool, StoreError> {
     let mut parts: Vec<Joinable> = Vec::with_capacity(linked.len());
     for merged in linked {
-        let Some(part) = joinable(conn, *merged, event)? else {
+        let Some(part) = joinable(conn, statements, *merged, event)? else {
             return Ok(false);
         };
         if !parts.iter().any(|p| p.0 == part.0) {
@@ -685,14 +757,21 @@ fn join_event(
             (best_key, best) = (*other_best_key, other_best.clone());
         }
     }
-    tally.add(event, published);
+    // Its own tally holds its share, which its row keeps too: hashed once.
+    let own = Tally::of(event, published);
+    tally.absorb(&own);
     let key = memo.take_event_key(conn)?;
     let (best_key, mut made) =
         if frontline_merge::more_precise(event, &best).is_lt() { (key, event.clone()) } else { (best_key, best) };
     tally.apply(&mut made);
     let row = merged_row(&made, (best_key, kind), None, &tally, true);
     let kept = match kept {
-        Merged::Row(kept) => store_merged_row(conn, row, Some((kept, None)))?,
+        Merged::Row(kept) => {
+            let mut values = row;
+            values.push(kept.into());
+            statements.update_merged()?.execute(params_from_iter(&values))?;
+            kept
+        }
         Merged::Alone(alone) => {
             let kept = store_merged_row(conn, row, None)?;
             name_merged(conn, kept, Merged::Alone(alone))?;
@@ -702,7 +781,7 @@ fn join_event(
     for (other, ..) in others {
         name_merged(conn, kept, *other)?;
     }
-    insert_event(conn, key, event, block, article, text, Some(kept))?;
+    statements.insert.run_with_share(key, event, (block, article, text), Some(kept), own.share_sum as i64)?;
     Ok(true)
 }
 
@@ -728,13 +807,14 @@ fn name_merged(conn: &Connection, kept: i64, other: Merged) -> Result<(), StoreE
 pub(crate) fn join_copy(
     conn: &Connection,
     memo: &mut Memo,
+    statements: &mut EventStatements<'_>,
     copy: &Event,
     reprint: (i64, &str, Option<NaiveDate>),
     merged: Merged,
 ) -> Result<bool, StoreError> {
     let block = block_of(copy);
     let key = memo.block(conn, &block)?.key;
-    join_event(conn, memo, (key, block.0, &[merged]), copy, reprint)
+    join_event(conn, memo, statements, (key, block.0, &[merged]), copy, reprint)
 }
 
 /// The merged event stored under `key` (negative: the event of key `-key`, alone), with its

@@ -967,7 +967,7 @@ fn remerge_slice(tx: &mut Tx<'_>, block: &Block, slice: &Slice, merge: MergeFn<'
     tx.exec("DELETE FROM merged_events WHERE key = ANY($1)", &[&stale])?;
     let by_id: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.event.event_id.as_str(), i)).collect();
     let events: Vec<Event> = members.iter().map(|m| m.event.clone()).collect();
-    for merged in merge(&events, &published) {
+    for merged in merge.merge_block(&events, &published) {
         let mine: Vec<&Member> =
             merged.sources.iter().filter_map(|s| by_id.get(s.event_id.as_str())).map(|&i| &members[i]).collect();
         let key = write_merged(tx, block, &merged, &mine.iter().map(|m| (m.key, &m.event)).collect::<Vec<_>>())?;

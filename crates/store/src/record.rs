@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use frontline_core::{ActorId, Control, Event, Extent, SubEventType};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, CachedStatement, Connection, Row};
 
 use crate::StoreError;
 
@@ -126,67 +126,100 @@ pub(crate) fn insert_event(
     text: &str,
     merged: Option<i64>,
 ) -> Result<(), StoreError> {
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO events (event_id, article, kind, block, date_start, date_end, event_date,
+    EventInsert::new(tx)?.run(key, event, (block, article, text), merged)
+}
+
+const INSERT_EVENT: &str = "INSERT INTO events (event_id, article, kind, block, date_start, date_end, event_date,
          time_precision, actor1, actor1_id, assoc_actor_1, actor2, actor2_id, assoc_actor_2, location, mention,
          geonameid, latitude, longitude, geo_precision, admin1, admin2, admin3, pcode, country, iso, fatalities,
          civilian_fatalities, child_fatalities, injuries, control_gained, control_lost, control_extent, language,
          evidence, evidence_start, evidence_end, confidence, trigger, claimed_by, merged, key, share)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43)",
-    )?;
-    // The evidence is the article's own words nearly always: then its offsets say it.
-    let evidence = (text.get(event.evidence_start..event.evidence_end) != Some(event.evidence.as_str()))
-        .then_some(event.evidence.as_str());
-    let control = event.control.as_ref();
-    insert.execute(params![
-        event.event_id,
-        article,
-        kind_code(event.sub_event_type),
-        block,
-        event.date_start.map(day_number),
-        event.date_end.map(day_number),
-        event.event_date.map(day_number),
-        event.time_precision,
-        event.actor1,
-        event.actor1_id.map(|a| a.as_str()),
-        event.assoc_actor_1,
-        event.actor2,
-        event.actor2_id.map(|a| a.as_str()),
-        event.assoc_actor_2,
-        event.location,
-        event.mention,
-        event.geonameid,
-        event.latitude,
-        event.longitude,
-        event.geo_precision,
-        event.admin1,
-        event.admin2,
-        event.admin3,
-        event.pcode,
-        event.country,
-        event.iso,
-        event.fatalities,
-        event.civilian_fatalities,
-        event.child_fatalities,
-        event.injuries,
-        control.map(|c| c.gained_by.as_str()),
-        control.and_then(|c| c.lost_by).map(|a| a.as_str()),
-        control.map(|c| if c.extent == Extent::Partial { "partial" } else { "full" }),
-        event.language,
-        evidence,
-        event.evidence_start as i64,
-        event.evidence_end as i64,
-        event.confidence,
-        event.trigger,
-        event.claimed_by,
-        merged,
-        key,
-        // Every event's: it files the event by id (`events_by_share`), and gives the id of
-        // the merged event it is while alone.
-        share_of(&event.event_id),
-    ])?;
-    Ok(())
+         ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43)";
+
+/// The insert of an event ([`insert_event`]), taken from the connection's statement cache
+/// once for all the events of a save: each taking hashes and copies the statement's text,
+/// and each return hashes it again, which cost more than a tenth of the insert itself.
+pub(crate) struct EventInsert<'c>(CachedStatement<'c>);
+
+impl<'c> EventInsert<'c> {
+    pub(crate) fn new(tx: &'c Connection) -> Result<EventInsert<'c>, StoreError> {
+        Ok(EventInsert(tx.prepare_cached(INSERT_EVENT)?))
+    }
+
+    /// [`insert_event`]: the event stored under `key`, of the block, article and text given.
+    pub(crate) fn run(
+        &mut self,
+        key: i64,
+        event: &Event,
+        place: (i64, i64, &str),
+        merged: Option<i64>,
+    ) -> Result<(), StoreError> {
+        self.run_with_share(key, event, place, merged, share_of(&event.event_id))
+    }
+
+    /// [`EventInsert::run`], the event's share ([`share_of`]) already known.
+    pub(crate) fn run_with_share(
+        &mut self,
+        key: i64,
+        event: &Event,
+        (block, article, text): (i64, i64, &str),
+        merged: Option<i64>,
+        share: i64,
+    ) -> Result<(), StoreError> {
+        // The evidence is the article's own words nearly always: then its offsets say it.
+        let evidence = (text.get(event.evidence_start..event.evidence_end) != Some(event.evidence.as_str()))
+            .then_some(event.evidence.as_str());
+        let control = event.control.as_ref();
+        self.0.execute(params![
+            event.event_id,
+            article,
+            kind_code(event.sub_event_type),
+            block,
+            event.date_start.map(day_number),
+            event.date_end.map(day_number),
+            event.event_date.map(day_number),
+            event.time_precision,
+            event.actor1,
+            event.actor1_id.map(|a| a.as_str()),
+            event.assoc_actor_1,
+            event.actor2,
+            event.actor2_id.map(|a| a.as_str()),
+            event.assoc_actor_2,
+            event.location,
+            event.mention,
+            event.geonameid,
+            event.latitude,
+            event.longitude,
+            event.geo_precision,
+            event.admin1,
+            event.admin2,
+            event.admin3,
+            event.pcode,
+            event.country,
+            event.iso,
+            event.fatalities,
+            event.civilian_fatalities,
+            event.child_fatalities,
+            event.injuries,
+            control.map(|c| c.gained_by.as_str()),
+            control.and_then(|c| c.lost_by).map(|a| a.as_str()),
+            control.map(|c| if c.extent == Extent::Partial { "partial" } else { "full" }),
+            event.language,
+            evidence,
+            event.evidence_start as i64,
+            event.evidence_end as i64,
+            event.confidence,
+            event.trigger,
+            event.claimed_by,
+            merged,
+            key,
+            // Every event's: it files the event by id (`events_by_share`), and gives the id of
+            // the merged event it is while alone.
+            share,
+        ])?;
+        Ok(())
+    }
 }
 
 /// An event's share of its merged event's id (`frontline_merge::member_share`) as stored:

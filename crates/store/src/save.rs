@@ -7,8 +7,8 @@ use frontline_core::{Article, Event, MergedEvent};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::merging::{
-    block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, Memo, Merged,
-    Window,
+    block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, EventStatements,
+    Memo, Merged, Window,
 };
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
@@ -148,6 +148,7 @@ pub(crate) fn write(
     // stands, as it always has.
     let last: std::collections::HashMap<&str, usize> =
         events.iter().enumerate().map(|(i, e)| (e.event_id.as_str(), i)).collect();
+    let mut statements = EventStatements::new(conn)?;
     for (i, event) in events.iter().enumerate() {
         if last.get(event.event_id.as_str()) != Some(&i) {
             continue;
@@ -155,15 +156,17 @@ pub(crate) fn write(
         let (block, window) = (block_of(event), window_of(event));
         note_window(conn, memo, &block, &window)?;
         if !changed.blocks.contains_key(&block)
-            && insert_linked(conn, memo, &block, event, (key, &article.text), merge, &published)?
+            && insert_linked(conn, memo, &mut statements, &block, event, (key, &article.text), (merge, &published))?
         {
             continue;
         }
         let block_key = memo.block(conn, &block)?.key;
         let event_key = memo.take_event_key(conn)?;
-        insert_event(conn, event_key, event, block_key, key, &article.text, None)?;
+        statements.insert.run(event_key, event, (block_key, key, &article.text), None)?;
         changed.pending(block, event_key, window);
     }
+    // Given back to the cache: merging again may run some of them.
+    drop(statements);
     changed.remerge(conn, memo, merge)?;
     Ok(if replaced { Saved::Replaced } else { Saved::Inserted })
 }
@@ -333,9 +336,12 @@ pub(crate) fn write_reprint(
     merge: MergeFn<'_>,
 ) -> Result<usize, StoreError> {
     let key = insert_article(conn, article, &original.figures, Some(original.key))?;
+    let mut statements = EventStatements::new(conn)?;
     for (copy, merged) in &original.copies {
         let joined = match merged {
-            Some(merged) => join_copy(conn, memo, copy, (key, &article.text, article.published), *merged)?,
+            Some(merged) => {
+                join_copy(conn, memo, &mut statements, copy, (key, &article.text, article.published), *merged)?
+            }
             None => false,
         };
         if !joined {
@@ -344,7 +350,7 @@ pub(crate) fn write_reprint(
             let block = block_of(copy);
             let block_key = memo.block(conn, &block)?.key;
             let event_key = memo.take_event_key(conn)?;
-            insert_event(conn, event_key, copy, block_key, key, &article.text, None)?;
+            statements.insert.run(event_key, copy, (block_key, key, &article.text), None)?;
             remerge_joined(conn, memo, &block, &[(event_key, window_of(copy))], &[], merge)?;
         }
     }
