@@ -738,3 +738,10 @@ fn a_purpose_clause_marks_what_follows_it_not_the_deed_before_it() {
     let events = en("Rebels launched an offensive on Tuesday in order to take control of Saraqib.");
     assert!(of_type(&events, SubEventType::NonStateActorOvertakesTerritory).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn the_ruling_familys_name_is_no_village() {
+    let events = en("Hundreds protested in Sweida on Tuesday, chanting against Assad.");
+    assert!(!mentions(&events).iter().any(|m| m.contains("Assad")), "{}", summary(&events));
+    assert!(mentions(&events).contains(&"Sweida"), "{}", summary(&events));
+}
