@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger, TriggerKind};
+use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -287,18 +287,7 @@ fn relative_clauses_of_places(
 fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[TriggerMention]) -> bool {
     let clause_break = |from: usize, to: usize| tokens[from..to].iter().any(|t| pack.is_mark(t, ",;.!?"));
     pack.deployment.spans(tokens).into_iter().any(|(start, end)| {
-        !triggers.iter().any(|t| {
-            let fight = matches!(
-                t.trigger.kind,
-                TriggerKind::Clash
-                    | TriggerKind::Storm
-                    | TriggerKind::AirStrike
-                    | TriggerKind::Shelling
-                    | TriggerKind::Bombard
-                    | TriggerKind::Assault
-            );
-            fight && !clause_break(start.min(t.start), end.max(t.end))
-        })
+        !triggers.iter().any(|t| t.trigger.kind.is_fighting() && !clause_break(start.min(t.start), end.max(t.end)))
     })
 }
 

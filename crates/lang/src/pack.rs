@@ -62,6 +62,20 @@ impl TriggerKind {
     pub fn is_territorial(self) -> bool {
         matches!(self, TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw)
     }
+
+    /// Fighting or fire: what wins a place by force, or tells that a deployment met
+    /// resistance.
+    pub fn is_fighting(self) -> bool {
+        matches!(
+            self,
+            TriggerKind::Clash
+                | TriggerKind::Storm
+                | TriggerKind::Assault
+                | TriggerKind::Shelling
+                | TriggerKind::Bombard
+                | TriggerKind::AirStrike
+        )
+    }
 }
 
 /// A trigger as found: its kind and how sure a reading it gives.

@@ -235,17 +235,7 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether the sentence tells of fighting or fire, which a taking it tells is won by.
     fn tells_fighting(&self) -> bool {
-        self.spotted.triggers.iter().any(|t| {
-            matches!(
-                t.trigger.kind,
-                TriggerKind::Clash
-                    | TriggerKind::Storm
-                    | TriggerKind::Assault
-                    | TriggerKind::Shelling
-                    | TriggerKind::Bombard
-                    | TriggerKind::AirStrike
-            )
-        })
+        self.spotted.triggers.iter().any(|t| t.trigger.kind.is_fighting())
     }
 
     /// "la majeure partie de", "most of" between the trigger and its first place.
