@@ -1,7 +1,8 @@
 //! The discourse: what earlier sentences of the article established and later ones refer
 //! back to (who "they" are, whose warplanes struck last, the attack a damage report
 //! follows, the episode's date), and how a sentence stands to what it reports
-//! (hypothetical, claimed by someone), and which town "the town" is.
+//! (hypothetical, claimed by someone), which town "the town" is and which places "the
+//! villages" are, and whether a settlement told before makes a taking a handover.
 
 use frontline_core::ActorId;
 use frontline_lang::{LanguagePack, TokenKind, TriggerKind};
