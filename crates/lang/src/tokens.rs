@@ -164,6 +164,15 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             at = end;
         } else if c.is_alphanumeric() {
             let mut end = next;
+            // Most words are ASCII letters and digits up to an ASCII space or mark that
+            // neither joins words ("-", apostrophes) nor is a letter: such a word ends there,
+            // with no char decoded and no elided article to look for.
+            end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            if text.as_bytes().get(end).is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'`')) {
+                push_word(text, at, end, rules, &mut tokens);
+                at = end;
+                continue;
+            }
             loop {
                 // ASCII letters and digits, most of most words, continue it without being
                 // decoded as chars.
@@ -251,6 +260,23 @@ fn scan_number(text: &str, at: usize, rules: &WordRules) -> usize {
 
 fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
     let word = &text[start..end];
+    // An ASCII word without an apostrophe-like mark folds to its lower case (and is split
+    // only by rules with an elision or clitic that has no apostrophe): written as it is, and
+    // folded from that copy, in one pass over its bytes.
+    let (mut ascii, mut upper, mut marked) = (true, false, false);
+    for &b in word.as_bytes() {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+        marked |= b == b'\'' || b == b'`';
+    }
+    if ascii && !marked && rules.marked {
+        let raw = CompactString::from(word);
+        let mut norm = raw.clone();
+        if upper {
+            norm.make_ascii_lowercase();
+        }
+        return push_token(start, end, raw, norm, out);
+    }
     let norm = rules.fold(word);
     if !rules.may_split(&norm) {
         return push_folded(start, end, word, norm, out);
@@ -286,10 +312,14 @@ fn push_plain(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut
 }
 
 pub(crate) fn push_folded(start: usize, end: usize, raw: &str, norm: CompactString, out: &mut Vec<Token>) {
+    push_token(start, end, raw.into(), norm, out);
+}
+
+fn push_token(start: usize, end: usize, text: CompactString, norm: CompactString, out: &mut Vec<Token>) {
     out.push(Token {
         start,
         end,
-        text: raw.into(),
+        text,
         key: word_key(&norm),
         first_of: u64::MAX,
         norm,
