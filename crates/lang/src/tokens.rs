@@ -169,7 +169,15 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             // with no char decoded and no elided article to look for.
             end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
             if text.as_bytes().get(end).is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'`')) {
-                push_word(text, at, end, rules, &mut tokens);
+                if c.is_ascii() && rules.marked {
+                    // ASCII letters and digits only: what push_word makes of a word without
+                    // an apostrophe, with nothing left to check.
+                    let word = &text[at..end];
+                    let upper = word.bytes().any(|b| b.is_ascii_uppercase());
+                    push_ascii_word(at, end, word, upper, &mut tokens);
+                } else {
+                    push_word(text, at, end, rules, &mut tokens);
+                }
                 at = end;
                 continue;
             }
@@ -270,12 +278,7 @@ fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut 
         marked |= b == b'\'' || b == b'`';
     }
     if ascii && !marked && rules.marked {
-        let raw = CompactString::from(word);
-        let mut norm = raw.clone();
-        if upper {
-            norm.make_ascii_lowercase();
-        }
-        return push_token(start, end, raw, norm, out);
+        return push_ascii_word(start, end, word, upper, out);
     }
     let norm = rules.fold(word);
     if !rules.may_split(&norm) {
@@ -300,6 +303,17 @@ fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut 
         }
     }
     push_folded(start, end, word, norm, out);
+}
+
+/// A word of ASCII chars without an apostrophe, under rules whose elisions and clitics all
+/// have one: written as it is, folded by lowering it (`upper`: it has capitals to lower).
+fn push_ascii_word(start: usize, end: usize, word: &str, upper: bool, out: &mut Vec<Token>) {
+    let raw = CompactString::from(word);
+    let mut norm = raw.clone();
+    if upper {
+        norm.make_ascii_lowercase();
+    }
+    push_token(start, end, raw, norm, out);
 }
 
 fn byte_len_of_chars(word: &str, n: usize) -> usize {
