@@ -132,6 +132,28 @@ fn is_group_separator(c: char) -> bool {
     matches!(c, ' ' | '.' | ',' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// [`ASCII_WORD_BYTES`]: a letter or digit, and a capital.
+const LETTER_OR_DIGIT: u8 = 1;
+const CAPITAL: u8 = 2;
+
+/// For each byte, [`LETTER_OR_DIGIT`] for ASCII letters and digits, with [`CAPITAL`] for
+/// capitals; 0 for any other byte.
+const ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            table[byte] = LETTER_OR_DIGIT;
+        }
+        if b.is_ascii_uppercase() {
+            table[byte] |= CAPITAL;
+        }
+        byte += 1;
+    }
+    table
+};
+
 pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
     let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
     // A text has about one token per five bytes.
@@ -167,14 +189,22 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             // Most words are ASCII letters and digits up to an ASCII space or mark that
             // neither joins words ("-", apostrophes) nor is a letter: such a word ends there,
             // with no char decoded and no elided article to look for.
-            end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            // The run's bytes are told by a table, which also says whether any is a capital.
+            let mut classes = 0;
+            end += text.as_bytes()[end..]
+                .iter()
+                .take_while(|&&b| {
+                    let class = ASCII_WORD_BYTES[usize::from(b)];
+                    classes |= class;
+                    class != 0
+                })
+                .count();
             if text.as_bytes().get(end).is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'`')) {
                 if c.is_ascii() && rules.marked {
                     // ASCII letters and digits only: what push_word makes of a word without
                     // an apostrophe, with nothing left to check.
-                    let word = &text[at..end];
-                    let upper = word.bytes().any(|b| b.is_ascii_uppercase());
-                    push_ascii_word(at, end, word, upper, &mut tokens);
+                    let upper = c.is_ascii_uppercase() || classes & CAPITAL != 0;
+                    push_ascii_word(at, end, &text[at..end], upper, &mut tokens);
                 } else {
                     push_word(text, at, end, rules, &mut tokens);
                 }
