@@ -584,6 +584,7 @@ impl LanguagePack {
 
     /// Whether a token is one of `marks`, or a mark of the script that does the work of one
     /// of them ("،" for ",").
+    #[inline]
     pub fn is_mark(&self, token: &Token, marks: &str) -> bool {
         token.is_punct(marks)
             || token.kind == TokenKind::Punct

@@ -38,10 +38,12 @@ pub struct Token {
 
 impl Token {
     /// Starts with an upper-case letter: a candidate for a name.
+    #[inline]
     pub fn is_capitalized(&self) -> bool {
         self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
+    #[inline]
     pub fn is_punct(&self, chars: &str) -> bool {
         if self.kind != TokenKind::Punct {
             return false;
