@@ -46,6 +46,7 @@ struct FoldedChar {
 }
 
 impl FoldedChar {
+    #[inline]
     fn chars(&self) -> impl Iterator<Item = char> + '_ {
         self.chars[..usize::from(self.len)].iter().copied()
     }
@@ -53,6 +54,7 @@ impl FoldedChar {
     /// The folding of a character of the table's range, computed by [`fold_char_with`]
     /// when the table is first used; `None` outside the range, or for a character that
     /// folds to more than three (then folded anew).
+    #[inline]
     fn in_table(c: char) -> Option<FoldedChar> {
         static TABLE: std::sync::OnceLock<Box<[Option<FoldedChar>]>> = std::sync::OnceLock::new();
         let code = u32::from(c);

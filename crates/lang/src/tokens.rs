@@ -361,6 +361,7 @@ pub(crate) fn push_folded(start: usize, end: usize, raw: &str, norm: CompactStri
     push_token(start, end, raw.into(), norm, out);
 }
 
+#[inline]
 fn push_token(start: usize, end: usize, text: CompactString, norm: CompactString, out: &mut Vec<Token>) {
     out.push(Token {
         start,
