@@ -14,15 +14,71 @@ pub fn fold_word_with(text: &str, mut push: impl FnMut(char)) {
         if c.is_ascii() {
             // Most letters of the texts read; their decomposition is themselves.
             push(fold_char(c.to_ascii_lowercase()));
+        } else if let Some(folded) = FoldedChar::in_table(c) {
+            folded.chars().for_each(&mut push);
         } else {
-            // Decomposing one character at a time gives what decomposing the word would,
-            // since the combining marks that reordering would move are dropped.
-            unicode_normalization::char::decompose_compatible(c, |d| {
-                if !unicode_normalization::char::is_combining_mark(d) {
-                    fold_char(d).to_lowercase().for_each(&mut push);
-                }
-            });
+            fold_char_with(c, &mut push);
         }
+    }
+}
+
+/// A character other than ASCII folded: decomposing one character at a time gives what
+/// decomposing the word would, since the combining marks that reordering would move are
+/// dropped.
+fn fold_char_with(c: char, push: &mut impl FnMut(char)) {
+    unicode_normalization::char::decompose_compatible(c, |d| {
+        if !unicode_normalization::char::is_combining_mark(d) {
+            fold_char(d).to_lowercase().for_each(&mut *push);
+        }
+    });
+}
+
+/// The characters below this one that are not ASCII (accented Latin letters, Greek,
+/// Cyrillic, Arabic) are folded once, into [`FoldedChar::table`]: looking a letter up costs
+/// less than decomposing it and lowering its case at every word.
+const TABLE_END: u32 = 0x0700;
+
+/// What [`fold_char_with`] makes of one character, when it makes at most three.
+#[derive(Clone, Copy)]
+struct FoldedChar {
+    chars: [char; 3],
+    len: u8,
+}
+
+impl FoldedChar {
+    #[inline]
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.chars[..usize::from(self.len)].iter().copied()
+    }
+
+    /// The folding of a character of the table's range, computed by [`fold_char_with`]
+    /// when the table is first used; `None` outside the range, or for a character that
+    /// folds to more than three (then folded anew).
+    #[inline]
+    fn in_table(c: char) -> Option<FoldedChar> {
+        static TABLE: std::sync::OnceLock<Box<[Option<FoldedChar>]>> = std::sync::OnceLock::new();
+        let code = u32::from(c);
+        if code >= TABLE_END {
+            return None;
+        }
+        let table = TABLE.get_or_init(|| {
+            (0..TABLE_END)
+                .map(|code| {
+                    let c = char::from_u32(code)?;
+                    let mut folded = FoldedChar { chars: ['\0'; 3], len: 0 };
+                    let mut fits = true;
+                    fold_char_with(c, &mut |d| match folded.chars.get_mut(usize::from(folded.len)) {
+                        Some(slot) => {
+                            *slot = d;
+                            folded.len += 1;
+                        }
+                        None => fits = false,
+                    });
+                    fits.then_some(folded)
+                })
+                .collect()
+        });
+        table.get(code as usize).copied().flatten()
     }
 }
 
@@ -53,5 +109,17 @@ mod tests {
         assert_eq!(fold_word("Nu`man"), "nu'man");
         assert_eq!(fold_key("al-Ghadafeh"), fold_key("Al  Ghadafeh"));
         assert_eq!(fold_key("Ma’arrat"), "ma arrat");
+    }
+
+    #[test]
+    fn the_table_folds_as_decomposing_does() {
+        for code in 0x80..super::TABLE_END + 0x100 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let mut by_table = String::new();
+            super::fold_word_with(c.encode_utf8(&mut [0; 4]), |d| by_table.push(d));
+            let mut decomposed = String::new();
+            super::fold_char_with(c, &mut |d| decomposed.push(d));
+            assert_eq!(by_table, decomposed, "U+{code:04X}");
+        }
     }
 }

@@ -10,7 +10,7 @@
 //! the events an extraction keeps.
 
 use std::cell::RefCell;
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
@@ -110,13 +110,13 @@ impl Candidate {
         let mut f = vec![
             ["rule=", self.sub_event_type.as_str()].concat(),
             ["t=", &self.trigger].concat(),
-            format!("k={:?}", self.trigger_kind),
+            ["k=", self.trigger_kind.name()].concat(),
             ["a1=", self.actor1.map_or("none", |a| a.as_str())].concat(),
             ["role=", self.role].concat(),
         ];
         for t in triggers {
             f.push(["sw=", &word_form(&t.text)].concat());
-            f.push(format!("sk={:?}", t.trigger.kind));
+            f.push(["sk=", t.trigger.kind.name()].concat());
             if let Some(sub) = t.trigger.sub_event_type {
                 f.push(["st=", sub.as_str()].concat());
             }
@@ -239,7 +239,8 @@ impl Name {
     /// The trigger's kind as its `Debug` form names it.
     fn kind(&mut self, kind: TriggerKind) {
         self.0.clear();
-        let _ = write!(self.0, "kind={kind:?}");
+        self.0.push_str("kind=");
+        self.0.push_str(kind.name());
     }
 }
 

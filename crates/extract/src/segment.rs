@@ -43,16 +43,29 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
             out.push(Sentence { text: trimmed, start, end, kind, tokens });
             continue;
         }
-        let mut tokens = tokens.into_iter();
-        for (s, e) in split_sentences(trimmed, pack) {
-            // The tokens up to the sentence's end are its own (less any that straddle a
-            // boundary): counted first, so that they are moved once.
-            let upto = tokens.as_slice().iter().take_while(|t| t.start < e).count();
-            let mut own = Vec::with_capacity(upto);
-            for token in tokens.by_ref().take(upto) {
-                if token.start >= s && token.end <= e {
-                    own.push(Token { start: token.start - s, end: token.end - s, ..token });
-                }
+        let ranges = split_sentences(trimmed, pack);
+        // The tokens up to each sentence's end are its own (less any that straddle a
+        // boundary). They are handed out from the last sentence back: each sentence's are cut
+        // off the paragraph's in one copy (the first sentence keeps the paragraph's vector),
+        // not moved one by one.
+        let mut upto: Vec<usize> = Vec::with_capacity(ranges.len());
+        let mut counted = 0;
+        for &(_, e) in &ranges {
+            counted += tokens[counted..].iter().take_while(|t| t.start < e).count();
+            upto.push(counted);
+        }
+        let mut tokens = tokens;
+        let first = out.len();
+        for (k, &(s, e)) in ranges.iter().enumerate().rev() {
+            tokens.truncate(upto[k]);
+            let from = if k == 0 { 0 } else { upto[k - 1] };
+            let mut own = if from == 0 { std::mem::take(&mut tokens) } else { tokens.split_off(from) };
+            if own.iter().any(|t| t.start < s || t.end > e) {
+                own.retain(|t| t.start >= s && t.end <= e);
+            }
+            for token in &mut own {
+                token.start -= s;
+                token.end -= s;
             }
             out.push(Sentence {
                 text: &text[start + s..start + e],
@@ -62,6 +75,7 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
                 tokens: own,
             });
         }
+        out[first..].reverse();
     }
     out
 }

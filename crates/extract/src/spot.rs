@@ -232,7 +232,14 @@ pub fn spot(
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     let mut hypothetical: Vec<(usize, usize)> = scan(&pack.hypothetical);
-    hypothetical.extend(tokens.iter().enumerate().filter(|(_, t)| is_conditional(t, pack)).map(|(i, _)| (i, i + 1)));
+    let endings = ConditionalEndings::of(pack);
+    hypothetical.extend(
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| endings.may_end(t) && is_conditional(t, pack))
+            .map(|(i, _)| (i, i + 1)),
+    );
     hypothetical.sort();
     let purposes: Vec<(usize, usize)> = scan(&pack.purpose_markers);
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
@@ -289,6 +296,44 @@ fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[Trigger
     pack.deployment.spans(tokens).into_iter().any(|(start, end)| {
         !triggers.iter().any(|t| t.trigger.kind.is_fighting() && !clause_break(start.min(t.start), end.max(t.end)))
     })
+}
+
+/// The last bytes of a pack's conditional endings: a word that ends in none of them (most
+/// words) is not compared with each ending.
+struct ConditionalEndings {
+    /// One bit per byte value.
+    last_bytes: [u64; 4],
+    /// The pack has no ending, so no word is conditional.
+    none: bool,
+    /// An empty ending, which every word ends with.
+    any: bool,
+}
+
+impl ConditionalEndings {
+    fn of(pack: &LanguagePack) -> ConditionalEndings {
+        let mut endings =
+            ConditionalEndings { last_bytes: [0; 4], none: pack.hypothetical_suffixes.is_empty(), any: false };
+        for ending in &pack.hypothetical_suffixes {
+            match ending.as_bytes().last() {
+                Some(&byte) => endings.last_bytes[usize::from(byte >> 6)] |= 1 << (byte & 63),
+                None => endings.any = true,
+            }
+        }
+        endings
+    }
+
+    /// Whether the token may end with one of the endings.
+    fn may_end(&self, token: &Token) -> bool {
+        if self.none {
+            return false;
+        }
+        self.any
+            || token
+                .norm
+                .as_bytes()
+                .last()
+                .is_some_and(|&byte| self.last_bytes[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0)
+    }
 }
 
 /// A verb in the conditional ("rapprocherait"), by the pack's endings.

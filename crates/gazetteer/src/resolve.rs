@@ -88,14 +88,36 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// The distance from a point to the nearest of others: the haversine of each pair, then
 /// one arc sine for the smallest (distance grows with the haversine).
+#[cfg(test)]
 fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
+    nearest_km_to(point, &NearPoints::of(others))
+}
+
+/// An article's resolved points with the cosine of each one's latitude, computed once for
+/// all the candidates a mention's are measured against (not once per candidate and point).
+struct NearPoints<'c> {
+    points: &'c [(f64, f64)],
+    cos_lat: Vec<f64>,
+}
+
+impl<'c> NearPoints<'c> {
+    fn of(points: &'c [(f64, f64)]) -> NearPoints<'c> {
+        let rad = std::f64::consts::PI / 180.0;
+        NearPoints { points, cos_lat: points.iter().map(|&(lat, _)| (lat * rad).cos()).collect() }
+    }
+}
+
+/// [`nearest_km`] against points whose latitudes' cosines are known.
+fn nearest_km_to(point: (f64, f64), others: &NearPoints<'_>) -> Option<f64> {
     let rad = std::f64::consts::PI / 180.0;
     let cos_lat = (point.0 * rad).cos();
     let smallest = others
+        .points
         .iter()
-        .map(|&(lat, lon)| {
+        .zip(&others.cos_lat)
+        .map(|(&(lat, lon), &cos_other)| {
             ((point.0 - lat) * rad / 2.0).sin().powi(2)
-                + cos_lat * (lat * rad).cos() * ((point.1 - lon) * rad / 2.0).sin().powi(2)
+                + cos_lat * cos_other * ((point.1 - lon) * rad / 2.0).sin().powi(2)
         })
         .min_by(f64::total_cmp)?;
     Some(EARTH_DIAMETER_KM * smallest.sqrt().asin())
@@ -281,10 +303,11 @@ impl Gazetteer {
         let found = self.candidates_remembered(mention, context);
         // A lone candidate needs no score to come first.
         let alone = found.len() == 1;
+        let near = NearPoints::of(if alone { &[] } else { &context.near });
         let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = found
             .iter()
             .map(|&(index, level)| {
-                let score = if alone { 0.0 } else { self.score(index, level, context, None) };
+                let score = if alone { 0.0 } else { self.score(index, level, context, &near, None) };
                 (score, self.places[index].geonameid.unwrap_or(u32::MAX), index, level)
             })
             .collect();
@@ -308,7 +331,14 @@ impl Gazetteer {
 
     /// A candidate's score; its reasons are written to `why` when asked for (only the few
     /// candidates a resolution keeps are explained).
-    fn score(&self, index: usize, level: MatchLevel, context: &Context, mut why: Option<&mut Vec<String>>) -> f64 {
+    fn score(
+        &self,
+        index: usize,
+        level: MatchLevel,
+        context: &Context,
+        near: &NearPoints<'_>,
+        mut why: Option<&mut Vec<String>>,
+    ) -> f64 {
         let place = &self.places[index];
         let mut explain = |reason: &dyn Fn() -> String| {
             if let Some(why) = why.as_deref_mut() {
@@ -335,7 +365,7 @@ impl Gazetteer {
             score += 6.0;
             explain(&|| format!("in the district the text names ({})", place.admin2));
         }
-        if let Some(nearest) = nearest_km((place.latitude, place.longitude), &context.near) {
+        if let Some(nearest) = nearest_km_to((place.latitude, place.longitude), near) {
             let penalty = (nearest / 50.0).min(8.0);
             score -= penalty;
             explain(&|| format!("{nearest:.0} km from the article's other places"));
@@ -356,7 +386,7 @@ impl Gazetteer {
     fn candidate(&self, index: usize, level: MatchLevel, context: &Context) -> Candidate {
         let place = &self.places[index];
         let mut why = Vec::new();
-        let score = self.score(index, level, context, Some(&mut why));
+        let score = self.score(index, level, context, &NearPoints::of(&context.near), Some(&mut why));
         Candidate {
             geonameid: place.geonameid,
             pcode: place.pcode.clone(),

@@ -250,6 +250,7 @@ impl<T: Clone> Lexicon<T> {
     }
 
     /// The phrases whose first word is the token's, with their index.
+    #[inline]
     fn group_of(&self, first: &Token) -> Option<&WordPhrases<T>> {
         let groups = self.may_start_with(first).then(|| self.by_first_word.get(&first.key)).flatten();
         groups.and_then(|groups| groups.iter().find(|group| group.word == first.norm))

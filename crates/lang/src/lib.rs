@@ -104,6 +104,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_trigger_kind_is_named_as_debug_writes_it() {
+        use TriggerKind::*;
+        for kind in [
+            Take,
+            Fall,
+            Withdraw,
+            AirStrike,
+            Shelling,
+            Bombard,
+            Assault,
+            Target,
+            Clash,
+            Storm,
+            Damage,
+            Flee,
+            Kill,
+            Wound,
+            Incident,
+            Intervention,
+        ] {
+            assert_eq!(kind.name(), format!("{kind:?}"));
+        }
+    }
+
+    #[test]
     fn builtin_packs_load() {
         let packs = Packs::builtin().expect("built-in packs are valid");
         let codes: Vec<&str> = packs.codes().collect();

@@ -58,6 +58,29 @@ pub enum TriggerKind {
 }
 
 impl TriggerKind {
+    /// The kind's name as features write it: the variant's, as `{:?}` writes it, without
+    /// the formatting machinery.
+    pub fn name(self) -> &'static str {
+        match self {
+            TriggerKind::Take => "Take",
+            TriggerKind::Fall => "Fall",
+            TriggerKind::Withdraw => "Withdraw",
+            TriggerKind::AirStrike => "AirStrike",
+            TriggerKind::Shelling => "Shelling",
+            TriggerKind::Bombard => "Bombard",
+            TriggerKind::Assault => "Assault",
+            TriggerKind::Target => "Target",
+            TriggerKind::Clash => "Clash",
+            TriggerKind::Storm => "Storm",
+            TriggerKind::Damage => "Damage",
+            TriggerKind::Flee => "Flee",
+            TriggerKind::Kill => "Kill",
+            TriggerKind::Wound => "Wound",
+            TriggerKind::Incident => "Incident",
+            TriggerKind::Intervention => "Intervention",
+        }
+    }
+
     /// A change of who holds ground.
     pub fn is_territorial(self) -> bool {
         matches!(self, TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw)
@@ -587,6 +610,7 @@ impl LanguagePack {
 
     /// Whether a token is one of `marks`, or a mark of the script that does the work of one
     /// of them ("،" for ",").
+    #[inline]
     pub fn is_mark(&self, token: &Token, marks: &str) -> bool {
         token.is_punct(marks)
             || token.kind == TokenKind::Punct

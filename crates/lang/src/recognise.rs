@@ -80,13 +80,46 @@ impl Packs {
 fn sample_words(text: &str, mut each: impl FnMut(&str)) -> usize {
     let mut words = 0;
     let mut folded = String::new();
-    for word in text
-        .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .take(SAMPLE_WORDS)
-    {
+    let bytes = text.as_bytes();
+    // The text is cut at every char that is neither a letter nor an apostrophe; a piece
+    // without a letter is no word. ASCII chars, most of the text, are told without decoding.
+    let mut at = 0;
+    while words < SAMPLE_WORDS && at < bytes.len() {
+        let start = at;
+        let (mut has_letter, mut ascii) = (false, true);
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii() {
+                if byte.is_ascii_alphabetic() {
+                    has_letter = true;
+                } else if byte != b'\'' && byte != b'`' {
+                    break;
+                }
+                at += 1;
+            } else {
+                let Some(c) = text[at..].chars().next() else { break };
+                if c.is_alphabetic() {
+                    has_letter = true;
+                } else if !is_apostrophe(c) {
+                    break;
+                }
+                ascii = false;
+                at += c.len_utf8();
+            }
+        }
+        let word = &text[start..at];
+        // Past the char that ended the piece.
+        at += text[at..].chars().next().map_or(0, char::len_utf8);
+        if !has_letter {
+            continue;
+        }
         folded.clear();
-        fold_word_with(word, |c| folded.push(c));
+        if ascii && !word.contains('`') {
+            // What folding makes of ASCII letters and the straight apostrophe.
+            folded.push_str(word);
+            folded.make_ascii_lowercase();
+        } else {
+            fold_word_with(word, |c| folded.push(c));
+        }
         words += 1;
         each(&folded);
     }
@@ -131,11 +164,30 @@ impl Packs {
         let ascii_scripted = scripted.iter().any(|(_, p)| p.script.iter().any(|&(low, _)| low.is_ascii()));
         let mut hits = vec![0usize; scripted.len()];
         let mut letters = 0;
-        for c in text.chars().filter(|c| c.is_alphabetic()).take(SAMPLE_WORDS * 6) {
+        let mut at = 0;
+        let bytes = text.as_bytes();
+        while letters < SAMPLE_WORDS * 6 {
+            let Some(&byte) = bytes.get(at) else { break };
+            // An ASCII byte is a char of its own, told a letter or not without decoding.
+            let c = if byte.is_ascii() {
+                at += 1;
+                if !byte.is_ascii_alphabetic() {
+                    continue;
+                }
+                if !ascii_scripted {
+                    letters += 1;
+                    continue;
+                }
+                char::from(byte)
+            } else {
+                let Some(c) = text[at..].chars().next() else { break };
+                at += c.len_utf8();
+                if !c.is_alphabetic() {
+                    continue;
+                }
+                c
+            };
             letters += 1;
-            if c.is_ascii() && !ascii_scripted {
-                continue;
-            }
             for (hit, (_, pack)) in hits.iter_mut().zip(&scripted) {
                 *hit += usize::from(pack.script.iter().any(|&(low, high)| (low..=high).contains(&c)));
             }
@@ -151,6 +203,19 @@ impl Packs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sample_is_the_texts_words_folded() {
+        let text = "L’armée a « repris » Ma`arrat, 12 km — d'Idlib; ÉTÉ ' ’’ x";
+        let mut sampled = Vec::new();
+        sample_words(text, |word| sampled.push(word.to_string()));
+        let expected: Vec<String> = text
+            .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .map(frontline_core::fold_word)
+            .collect();
+        assert_eq!(sampled, expected);
+    }
 
     fn packs() -> Packs {
         Packs::builtin().expect("built-in packs load")

@@ -38,10 +38,12 @@ pub struct Token {
 
 impl Token {
     /// Starts with an upper-case letter: a candidate for a name.
+    #[inline]
     pub fn is_capitalized(&self) -> bool {
         self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
     }
 
+    #[inline]
     pub fn is_punct(&self, chars: &str) -> bool {
         if self.kind != TokenKind::Punct {
             return false;
@@ -132,6 +134,28 @@ fn is_group_separator(c: char) -> bool {
     matches!(c, ' ' | '.' | ',' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// [`ASCII_WORD_BYTES`]: a letter or digit, and a capital.
+const LETTER_OR_DIGIT: u8 = 1;
+const CAPITAL: u8 = 2;
+
+/// For each byte, [`LETTER_OR_DIGIT`] for ASCII letters and digits, with [`CAPITAL`] for
+/// capitals; 0 for any other byte.
+const ASCII_WORD_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            table[byte] = LETTER_OR_DIGIT;
+        }
+        if b.is_ascii_uppercase() {
+            table[byte] |= CAPITAL;
+        }
+        byte += 1;
+    }
+    table
+};
+
 pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
     let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
     // A text has about one token per five bytes.
@@ -164,6 +188,31 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             at = end;
         } else if c.is_alphanumeric() {
             let mut end = next;
+            // Most words are ASCII letters and digits up to an ASCII space or mark that
+            // neither joins words ("-", apostrophes) nor is a letter: such a word ends there,
+            // with no char decoded and no elided article to look for.
+            // The run's bytes are told by a table, which also says whether any is a capital.
+            let mut classes = 0;
+            end += text.as_bytes()[end..]
+                .iter()
+                .take_while(|&&b| {
+                    let class = ASCII_WORD_BYTES[usize::from(b)];
+                    classes |= class;
+                    class != 0
+                })
+                .count();
+            if text.as_bytes().get(end).is_none_or(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'`')) {
+                if c.is_ascii() && rules.marked {
+                    // ASCII letters and digits only: what push_word makes of a word without
+                    // an apostrophe, with nothing left to check.
+                    let upper = c.is_ascii_uppercase() || classes & CAPITAL != 0;
+                    push_ascii_word(at, end, &text[at..end], upper, &mut tokens);
+                } else {
+                    push_word(text, at, end, rules, &mut tokens);
+                }
+                at = end;
+                continue;
+            }
             loop {
                 // ASCII letters and digits, most of most words, continue it without being
                 // decoded as chars.
@@ -251,6 +300,18 @@ fn scan_number(text: &str, at: usize, rules: &WordRules) -> usize {
 
 fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
     let word = &text[start..end];
+    // An ASCII word without an apostrophe-like mark folds to its lower case (and is split
+    // only by rules with an elision or clitic that has no apostrophe): written as it is, and
+    // folded from that copy, in one pass over its bytes.
+    let (mut ascii, mut upper, mut marked) = (true, false, false);
+    for &b in word.as_bytes() {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+        marked |= b == b'\'' || b == b'`';
+    }
+    if ascii && !marked && rules.marked {
+        return push_ascii_word(start, end, word, upper, out);
+    }
     let norm = rules.fold(word);
     if !rules.may_split(&norm) {
         return push_folded(start, end, word, norm, out);
@@ -276,6 +337,17 @@ fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut 
     push_folded(start, end, word, norm, out);
 }
 
+/// A word of ASCII chars without an apostrophe, under rules whose elisions and clitics all
+/// have one: written as it is, folded by lowering it (`upper`: it has capitals to lower).
+fn push_ascii_word(start: usize, end: usize, word: &str, upper: bool, out: &mut Vec<Token>) {
+    let raw = CompactString::from(word);
+    let mut norm = raw.clone();
+    if upper {
+        norm.make_ascii_lowercase();
+    }
+    push_token(start, end, raw, norm, out);
+}
+
 fn byte_len_of_chars(word: &str, n: usize) -> usize {
     word.char_indices().nth(n).map_or(word.len(), |(b, _)| b)
 }
@@ -286,10 +358,15 @@ fn push_plain(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut
 }
 
 pub(crate) fn push_folded(start: usize, end: usize, raw: &str, norm: CompactString, out: &mut Vec<Token>) {
+    push_token(start, end, raw.into(), norm, out);
+}
+
+#[inline]
+fn push_token(start: usize, end: usize, text: CompactString, norm: CompactString, out: &mut Vec<Token>) {
     out.push(Token {
         start,
         end,
-        text: raw.into(),
+        text,
         key: word_key(&norm),
         first_of: u64::MAX,
         norm,
