@@ -166,9 +166,6 @@ impl<'s> SentenceReader<'_, 's> {
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut frames = self.frames(discourse, trace);
         discourse.remember_subject(self.spotted);
-        if self.spotted.unopposed || self.tells_settlement() {
-            discourse.remember_settlement(self.prose_index);
-        }
         if !casualties.is_empty() && (frames.is_empty() || self.spotted.aggregate) {
             figures.push(Figure {
                 killed: casualties.killed,

@@ -2,7 +2,7 @@
 //! back to (who "they" are, whose warplanes struck last, the attack a damage report
 //! follows, the episode's date), and how a sentence stands to what it reports
 //! (hypothetical, claimed by someone), which town "the town" is and which places "the
-//! villages" are, and whether a settlement told before makes a taking a handover.
+//! villages" are.
 
 use frontline_core::ActorId;
 use frontline_lang::{LanguagePack, TokenKind, TriggerKind};
@@ -34,13 +34,7 @@ pub(crate) struct Discourse {
     /// The last window a sentence stated, and that sentence's index: the sentences right
     /// after it that state none tell of the same episode.
     last_window: Option<(usize, DateWindow)>,
-    /// The last prose sentence that told of a settlement, a handover or an entry without a
-    /// fight: the episode's next takings are its outcome.
-    last_settlement: Option<usize>,
 }
-
-/// How many prose sentences after a settlement a taking without a fight is its outcome.
-const SETTLEMENT_CARRY_SENTENCES: usize = 2;
 
 /// How many sentences after a dated one an undated sentence takes its date from.
 const DATE_CARRY_SENTENCES: usize = 1;
@@ -88,17 +82,6 @@ impl Discourse {
     }
 
     /// The window a sentence stated, for the undated sentences after it.
-    pub(crate) fn remember_settlement(&mut self, prose_index: usize) {
-        self.last_settlement = Some(prose_index);
-    }
-
-    /// Whether a sentence shortly before this one told of a settlement or a handover
-    /// ("the militants joined the reconciliation and left the villages. The army later
-    /// entered them").
-    pub(crate) fn settled_before(&self, prose_index: usize) -> bool {
-        self.last_settlement.is_some_and(|at| at < prose_index && prose_index - at <= SETTLEMENT_CARRY_SENTENCES)
-    }
-
     pub(crate) fn remember_window(&mut self, sentence: usize, window: DateWindow) {
         self.last_window = Some((sentence, window));
     }

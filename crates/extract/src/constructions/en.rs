@@ -718,16 +718,6 @@ fn the_villages_refer_back_to_the_list_last_named() {
 }
 
 #[test]
-fn a_taking_after_a_settlement_without_fighting_is_a_non_violent_transfer() {
-    // The settlement in one sentence, the army's entry in the next: the entry is its outcome.
-    let events = en("Militants in Kafranbel and Hass joined a reconciliation deal with the government on Monday. \
-                     The Syrian army later entered the villages.");
-    let handed = of_type(&events, SubEventType::NonViolentTransfer);
-    assert_eq!(handed.len(), 2, "{}", summary(&events));
-    assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{}", summary(&events));
-}
-
-#[test]
 fn a_purpose_clause_marks_what_follows_it_not_the_deed_before_it() {
     // The arrest happened; the conscription is its aim.
     let events =

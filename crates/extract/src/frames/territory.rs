@@ -80,9 +80,7 @@ impl<'s> SentenceReader<'_, 's> {
             (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
         } else {
             let lost = self.previous_holder().unwrap_or(other_side);
-            let outcome_of_settlement =
-                (self.tells_settlement() || discourse.settled_before(self.prose_index)) && !self.tells_fighting();
-            let sub = if self.spotted.unopposed || outcome_of_settlement {
+            let sub = if self.spotted.unopposed {
                 SubEventType::NonViolentTransfer
             } else if actor.id.sides_with_state() {
                 SubEventType::GovernmentRegainsTerritory
@@ -225,17 +223,6 @@ impl<'s> SentenceReader<'_, 's> {
     fn seizes_property(&self, trigger: &TriggerMention, first: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
         (trigger.end..first.start).any(|i| self.ctx.pack.property_nouns.match_at(tokens, i).is_some())
-    }
-
-    /// Whether the sentence tells of a settlement, a truce or an evacuation deal (an
-    /// Agreement trigger): what is taken after it is handed over.
-    pub(crate) fn tells_settlement(&self) -> bool {
-        self.spotted.triggers.iter().any(|t| t.trigger.sub_event_type == Some(SubEventType::Agreement))
-    }
-
-    /// Whether the sentence tells of fighting or fire, which a taking it tells is won by.
-    fn tells_fighting(&self) -> bool {
-        self.spotted.triggers.iter().any(|t| t.trigger.kind.is_fighting())
     }
 
     /// "la majeure partie de", "most of" between the trigger and its first place.
