@@ -231,7 +231,14 @@ pub fn spot(
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
-    let mut hypothetical: Vec<(usize, usize)> = scan(&pack.hypothetical);
+    // Purpose clauses ("in order to") apart: they mark only what follows them.
+    let (purpose_hits, modal_hits): (Vec<_>, Vec<_>) = if pack.hypothetical.absent_from(present) {
+        (Vec::new(), Vec::new())
+    } else {
+        pack.hypothetical.find_all(&tokens).into_iter().partition(|hit| *hit.value)
+    };
+    let purposes: Vec<(usize, usize)> = purpose_hits.iter().map(|h| (h.start, h.end)).collect();
+    let mut hypothetical: Vec<(usize, usize)> = modal_hits.iter().map(|h| (h.start, h.end)).collect();
     let endings = ConditionalEndings::of(pack);
     hypothetical.extend(
         tokens
@@ -241,7 +248,6 @@ pub fn spot(
             .map(|(i, _)| (i, i + 1)),
     );
     hypothetical.sort();
-    let purposes: Vec<(usize, usize)> = scan(&pack.purpose_markers);
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
     // Numbers inside a period ("in the past 14 days") or a date are not tolls.

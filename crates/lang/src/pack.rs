@@ -502,9 +502,9 @@ pub struct LanguagePack {
     pub partial: Lexicon<()>,
     pub list_connectors: Lexicon<()>,
     pub list_introducers: Lexicon<()>,
-    pub hypothetical: Lexicon<()>,
-    /// Words that open a purpose clause: they mark what follows them only.
-    pub purpose_markers: Lexicon<()>,
+    /// Words that make what they govern hypothetical or intended, each with whether it opens
+    /// a purpose clause ("in order to", "بهدف": true), which marks only what follows it.
+    pub hypothetical: Lexicon<bool>,
     pub hypothetical_suffixes: Vec<String>,
     pub habitual_auxiliaries: Lexicon<()>,
     pub imperfect_prefixes: Vec<String>,
@@ -732,7 +732,6 @@ impl LanguagePack {
             &mut self.list_connectors,
             &mut self.list_introducers,
             &mut self.hypothetical,
-            &mut self.purpose_markers,
             &mut self.habitual_auxiliaries,
             &mut self.relative_pronouns,
             &mut self.unidentified,
@@ -981,8 +980,15 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         partial: set(&file.events.partial),
         list_connectors: set(&file.events.list_connectors),
         list_introducers: set(&file.events.list_introducers),
-        hypothetical: set(&file.events.hypothetical),
-        purpose_markers: set(&file.events.purpose_markers),
+        // One lexicon, scanned once: a purpose clause's opening word is told by its value.
+        hypothetical: Lexicon::new(
+            file.events
+                .hypothetical
+                .iter()
+                .map(|w| (w.as_str(), false))
+                .chain(file.events.purpose_markers.iter().map(|w| (w.as_str(), true))),
+            &rules,
+        ),
         hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         habitual_auxiliaries: set(&file.events.habitual_auxiliaries),
         imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),
