@@ -756,7 +756,7 @@ fn join_event(
     statements: &mut EventStatements<'_>,
     (block, kind, linked): (i64, i64, &[Merged]),
     event: &Event,
-    reprint: (i64, &str, Option<NaiveDate>),
+    article: (i64, &str, Option<NaiveDate>),
 ) -> Result<bool, StoreError> {
     let mut parts: Vec<Joinable> = Vec::with_capacity(linked.len());
     for merged in linked {
@@ -767,7 +767,7 @@ fn join_event(
             parts.push(part);
         }
     }
-    Ok(join_parts(conn, memo, statements, (block, kind), parts, event, reprint)?.is_some())
+    Ok(join_parts(conn, memo, statements, (block, kind), parts, event, article)?.is_some())
 }
 
 /// Stores an event that joins these merged events, as [`join_event`] tells. Returns the
