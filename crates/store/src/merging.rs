@@ -123,6 +123,12 @@ const JOINABLE_ROW: &str = "SELECT m.best, m.confidence, m.share_sum, m.latest_s
     FROM merged_events m JOIN events b ON b.key = m.best
     WHERE m.key = ?1 AND m.record IS NULL AND m.toll_mixed IS NOT NULL";
 
+/// An event alone as an event joining it needs it ([`joinable_alone`]); its article's day
+/// of publication is read apart, and only when it counts.
+const JOINABLE_ALONE: &str = "SELECT merged, date_start, date_end, event_date, time_precision, geo_precision,
+        confidence, event_id, fatalities, article
+    FROM events WHERE key = ?1";
+
 /// A merged event's row written over ([`store_merged_row`]).
 const UPDATE_MERGED: &str = "UPDATE merged_events SET event_id = ?1, best = ?2, kind = ?3, date_start = ?4,
     date_end = ?5, event_date = ?6, time_precision = ?7, fatalities = ?8, confidence = ?9, share_sum = ?10,
@@ -138,6 +144,7 @@ pub(crate) struct EventStatements<'c> {
     pub(crate) insert: EventInsert<'c>,
     linked: Option<CachedStatement<'c>>,
     joinable_row: Option<CachedStatement<'c>>,
+    joinable_alone: Option<CachedStatement<'c>>,
     update_merged: Option<CachedStatement<'c>>,
 }
 
@@ -148,6 +155,7 @@ impl<'c> EventStatements<'c> {
             insert: EventInsert::new(conn)?,
             linked: None,
             joinable_row: None,
+            joinable_alone: None,
             update_merged: None,
         })
     }
@@ -171,6 +179,10 @@ impl<'c> EventStatements<'c> {
 
     fn joinable_row(&mut self) -> Result<&mut CachedStatement<'c>, StoreError> {
         Self::prepared(self.conn, &mut self.joinable_row, JOINABLE_ROW)
+    }
+
+    fn joinable_alone(&mut self) -> Result<&mut CachedStatement<'c>, StoreError> {
+        Self::prepared(self.conn, &mut self.joinable_alone, JOINABLE_ALONE)
     }
 
     fn update_merged(&mut self) -> Result<&mut CachedStatement<'c>, StoreError> {
@@ -634,7 +646,7 @@ fn linked_merged(
 /// alone may have joined a row since), its tally, and its most precise member (key, and
 /// the fields by which the merge compares members and takes a window, on a copy of `like`
 /// for the rest).
-type Joinable = (Merged, Tally, i64, Event);
+pub(crate) type Joinable = (Merged, Tally, i64, Event);
 
 /// A merged event as an event joining it needs it ([`Joinable`]). None when its tally is
 /// unknown.
@@ -659,24 +671,34 @@ fn joinable_alone(
     key: i64,
     like: &Event,
 ) -> Result<Option<Joinable>, StoreError> {
-    let found = conn
-        .prepare_cached(
-            "SELECT e.merged, e.date_start, e.date_end, e.event_date, e.time_precision, e.geo_precision, e.confidence,
-                    e.event_id, e.fatalities, a.published
-             FROM events e JOIN articles a ON a.key = e.article WHERE e.key = ?1",
-        )?
+    let found = statements
+        .joinable_alone()?
         .query_row([key], |r| {
             let mut best = best_at(like, r, 1)?;
             best.fatalities = r.get::<_, i64>(8)?.try_into().unwrap_or(0);
-            let published = r.get::<_, Option<String>>(9)?.and_then(|d| d.parse().ok());
-            Ok((r.get::<_, Option<i64>>(0)?, Tally::of(&best, published), best))
+            Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(9)?, best))
         })
         .optional()?;
     match found {
         None => Ok(None),
         Some((Some(row), _, _)) => joinable_row(statements, row, like),
-        Some((None, tally, best)) => Ok(Some((Merged::Alone(key), tally, key, best))),
+        Some((None, article, best)) => {
+            // The day of publication counts only in a toll (`Toll::of` keeps no day for a
+            // source that reports none), and most events report none: their article's row,
+            // at a random place of a table as large as the texts, is not read.
+            let published = if best.fatalities == 0 { None } else { published_of(conn, article)? };
+            Ok(Some((Merged::Alone(key), Tally::of(&best, published), key, best)))
+        }
     }
+}
+
+/// The day of publication of the article stored under `article` (None when undated).
+fn published_of(conn: &Connection, article: i64) -> Result<Option<NaiveDate>, StoreError> {
+    let published = conn
+        .prepare_cached("SELECT published FROM articles WHERE key = ?1")?
+        .query_row([article], |r| r.get::<_, Option<String>>(0))
+        .optional()?;
+    Ok(published.flatten().and_then(|d| d.parse().ok()))
 }
 
 /// The best member of a merged event as a join needs it: an event like the joining one,
@@ -734,7 +756,7 @@ fn join_event(
     statements: &mut EventStatements<'_>,
     (block, kind, linked): (i64, i64, &[Merged]),
     event: &Event,
-    (article, text, published): (i64, &str, Option<NaiveDate>),
+    article: (i64, &str, Option<NaiveDate>),
 ) -> Result<bool, StoreError> {
     let mut parts: Vec<Joinable> = Vec::with_capacity(linked.len());
     for merged in linked {
@@ -745,11 +767,26 @@ fn join_event(
             parts.push(part);
         }
     }
+    Ok(join_parts(conn, memo, statements, (block, kind), parts, event, article)?.is_some())
+}
+
+/// Stores an event that joins these merged events, as [`join_event`] tells. Returns the
+/// merged event it made as the next event joining it would find it; None, storing nothing,
+/// when there is none to join.
+fn join_parts(
+    conn: &Connection,
+    memo: &mut Memo,
+    statements: &mut EventStatements<'_>,
+    (block, kind): (i64, i64),
+    mut parts: Vec<Joinable>,
+    event: &Event,
+    (article, text, published): (i64, &str, Option<NaiveDate>),
+) -> Result<Option<Joinable>, StoreError> {
     // The largest keeps its row: the fewest members are named anew.
     parts.sort_by_key(|(merged, tally, _, _)| (std::cmp::Reverse(tally.members), *merged));
     let Some(((kept, mut tally, mut best_key, mut best), others)) = parts.split_first().map(|(k, o)| (k.clone(), o))
     else {
-        return Ok(false);
+        return Ok(None);
     };
     for (_, other_tally, other_best_key, other_best) in others {
         tally.absorb(other_tally);
@@ -763,6 +800,7 @@ fn join_event(
     let key = memo.take_event_key(conn)?;
     let (best_key, mut made) =
         if frontline_merge::more_precise(event, &best).is_lt() { (key, event.clone()) } else { (best_key, best) };
+    let best = made.clone();
     tally.apply(&mut made);
     let row = merged_row(&made, (best_key, kind), None, &tally, true);
     let kept = match kept {
@@ -782,7 +820,7 @@ fn join_event(
         name_merged(conn, kept, *other)?;
     }
     statements.insert.run_with_share(key, event, (block, article, text), Some(kept), own.share_sum as i64)?;
-    Ok(true)
+    Ok(Some((Merged::Row(kept), tally, best_key, best)))
 }
 
 /// Names to the merged event stored under `kept` the members of `other`, whose row (if it
@@ -814,7 +852,41 @@ pub(crate) fn join_copy(
 ) -> Result<bool, StoreError> {
     let block = block_of(copy);
     let key = memo.block(conn, &block)?.key;
-    join_event(conn, memo, statements, (key, block.0, &[merged]), copy, reprint)
+    // The copies of a story's reprints join its original's merged events in turn, each as
+    // the last copy left it: what a join wrote is kept beside the original, not read again.
+    let known = memo
+        .reprinted
+        .as_deref()
+        .and_then(|original| original.joined(merged))
+        .map(|(now, tally, best_key, best)| (*now, *tally, *best_key, on_like(best, copy)));
+    let part = match known {
+        Some(part) => part,
+        None => match joinable(conn, statements, merged, copy)? {
+            Some(part) => part,
+            None => return Ok(false),
+        },
+    };
+    let Some(now) = join_parts(conn, memo, statements, (key, block.0), vec![part], copy, reprint)? else {
+        return Ok(false);
+    };
+    if let Some(original) = memo.reprinted.as_deref_mut() {
+        original.remember_joined(merged, now);
+    }
+    Ok(true)
+}
+
+/// A merged event's best member as [`best_at`] reads it for an event `like`: its fields
+/// by which the merge compares members and takes a window, on a copy of `like`.
+fn on_like(best: &Event, like: &Event) -> Event {
+    let mut on = like.clone();
+    on.date_start = best.date_start;
+    on.date_end = best.date_end;
+    on.event_date = best.event_date;
+    on.time_precision = best.time_precision;
+    on.geo_precision = best.geo_precision;
+    on.confidence = best.confidence;
+    on.event_id.clone_from(&best.event_id);
+    on
 }
 
 /// The merged event stored under `key` (negative: the event of key `-key`, alone), with its

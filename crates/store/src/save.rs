@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::merging::{
     block_of, delete_orphans, insert_linked, join_copy, note_window, remerge_joined, window_of, Block, EventStatements,
-    Memo, Merged, Window,
+    Joinable, Memo, Merged, Window,
 };
 use crate::near::{self, Sketch};
 use crate::record::{insert_event, read_event, EVENT_COLUMNS};
@@ -186,6 +186,25 @@ pub(crate) struct Reprinted {
     /// Read when a reprint first passes the other checks.
     events: Option<Vec<(Event, Merged, near::Sought)>>,
     text: String,
+    /// The merged events its reprints' copies joined (under the merged event named in
+    /// `events`), as the last join left them. Valid as long as this is: any save that may
+    /// merge its events otherwise than a copy's join drops it.
+    joined: Vec<(Merged, Joinable)>,
+}
+
+impl Reprinted {
+    /// The merged event that `merged`, named in `events`, is now, as a copy last joined it.
+    pub(crate) fn joined(&self, merged: Merged) -> Option<&Joinable> {
+        self.joined.iter().find(|(named, _)| *named == merged).map(|(_, now)| now)
+    }
+
+    /// Keeps what a copy's join of `merged` (named in `events`) made of it.
+    pub(crate) fn remember_joined(&mut self, merged: Merged, now: Joinable) {
+        // Any other name for the same row is forgotten (read again when used), so that no
+        // name keeps a state the row has left.
+        self.joined.retain(|(named, was)| *named != merged && was.0 != now.0);
+        self.joined.push((merged, now));
+    }
 }
 
 /// The article stored under `key`, to compare reprints with; None if it is itself a reprint
@@ -215,6 +234,7 @@ fn reprinted(conn: &Connection, key: i64) -> Result<Option<Reprinted>, StoreErro
         figure_evidence,
         events: None,
         text,
+        joined: Vec::new(),
     }))
 }
 
