@@ -233,19 +233,22 @@ pub(crate) fn resolve_place_anaphora(
         let lists = reader.lists_of_sites();
         for (start, end) in list_anaphors(s, pack) {
             let earlier_here = lists.iter().rev().find(|list| list.last().is_some_and(|p| p.end <= start));
-            let Some(list) = earlier_here.or(last_list.as_ref().map(|(_, list)| list)) else {
-                continue;
-            };
-            resolved.extend(list.iter().map(|item| PlaceMention {
+            let referent = |item: &PlaceMention| PlaceMention {
                 start,
                 end,
                 referent: Some(Referent { admin1: admin1.clone() }),
                 after_place_noun: true,
                 ..item.clone()
-            }));
+            };
+            match (earlier_here, &last_list) {
+                (Some(list), _) => resolved.extend(list.iter().map(|item| referent(item))),
+                (None, Some((_, list))) => resolved.extend(list.iter().map(referent)),
+                (None, None) => {}
+            }
         }
-        if let Some(list) = lists.into_iter().last() {
-            last_list = Some((prose, list));
+        // Only the sentence's last list is kept for the sentences after it.
+        if let Some(list) = lists.last() {
+            last_list = Some((prose, list.iter().map(|&p| p.clone()).collect()));
         }
         if !resolved.is_empty() {
             s.places.extend(resolved);

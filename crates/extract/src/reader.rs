@@ -123,9 +123,9 @@ impl SentenceReader<'_, '_> {
 
     /// The lists of two sites or more the sentence names ("A, B and C"), in order: each
     /// item a named site, joined to the next by list connectors only.
-    pub(crate) fn lists_of_sites(&self) -> Vec<Vec<PlaceMention>> {
-        let mut lists: Vec<Vec<PlaceMention>> = Vec::new();
-        let mut run: Vec<PlaceMention> = Vec::new();
+    pub(crate) fn lists_of_sites(&self) -> Vec<Vec<&PlaceMention>> {
+        let mut lists: Vec<Vec<&PlaceMention>> = Vec::new();
+        let mut run: Vec<&PlaceMention> = Vec::new();
         let sites = self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && p.referent.is_none());
         for place in sites {
             let joined = run.last().is_some_and(|last| self.only_list_connectors(last.end, place.start));
@@ -134,7 +134,7 @@ impl SentenceReader<'_, '_> {
             } else if !joined {
                 run.clear();
             }
-            run.push(place.clone());
+            run.push(place);
         }
         if run.len() >= 2 {
             lists.push(run);

@@ -232,11 +232,8 @@ pub fn spot(
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     // Purpose clauses ("in order to") apart: they mark only what follows them.
-    let (purpose_hits, modal_hits): (Vec<_>, Vec<_>) = if pack.hypothetical.absent_from(present) {
-        (Vec::new(), Vec::new())
-    } else {
-        pack.hypothetical.find_all(&tokens).into_iter().partition(|hit| *hit.value)
-    };
+    let (purpose_hits, modal_hits): (Vec<_>, Vec<_>) =
+        hits_in(&pack.hypothetical, &tokens, present).into_iter().partition(|hit| *hit.value);
     let purposes: Vec<(usize, usize)> = purpose_hits.iter().map(|h| (h.start, h.end)).collect();
     let mut hypothetical: Vec<(usize, usize)> = modal_hits.iter().map(|h| (h.start, h.end)).collect();
     let endings = ConditionalEndings::of(pack);
@@ -351,10 +348,16 @@ fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
 /// [`Lexicon::spans`], without scanning tokens none of which starts a phrase of the lexicon
 /// (`present`: their [`Token::first_of`] bits, joined).
 fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: u64) -> Vec<(usize, usize)> {
+    hits_in(lexicon, tokens, present).iter().map(|h| (h.start, h.end)).collect()
+}
+
+/// [`Lexicon::find_all`], skipping the scan as [`spans_in`] does: for a lexicon whose hits
+/// carry what the caller must tell apart.
+fn hits_in<'a, T: Clone>(lexicon: &'a Lexicon<T>, tokens: &[Token], present: u64) -> Vec<Hit<'a, T>> {
     if lexicon.absent_from(present) {
         Vec::new()
     } else {
-        lexicon.spans(tokens)
+        lexicon.find_all(tokens)
     }
 }
 
