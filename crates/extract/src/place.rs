@@ -15,6 +15,10 @@ use crate::trace::SentenceTrace;
 /// The country frontline covers; articles are read as being about it.
 pub(crate) const HOME_COUNTRY: &str = "SY";
 
+/// How far (in tokens) after a place the gazetteer lacks the town that situates it may be
+/// named: "X, near Y", "X, à 5 km au nord de la ville de Y", "X التابعة لناحية Y".
+const SITUATING_REACH: usize = 12;
+
 /// Syria's ISO 3166 number: places elsewhere are rarely the war's events.
 pub(crate) const SYRIA_ISO: u16 = 760;
 
@@ -186,7 +190,30 @@ impl SentenceReader<'_, '_> {
             };
         }
         trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, reason));
-        // A place the gazetteer lacks is kept by name at the smallest region the text gives.
+        // A place the gazetteer lacks is kept by name at the smallest region the text gives:
+        // the town it situates the place by ("X, near Ain Issa", "قرية X بريف معرة النعمان"),
+        // else the governorate (docs/annotation.md §12 places such villages so).
+        if let Some(town) = self.situating_town(mention, admin1_hint.as_deref()) {
+            trace.note(|| format!("placed at {}, which the sentence situates it by", town.name));
+            let governorate = gazetteer.governorate(&town.country, &town.admin1);
+            let country = gazetteer.country(&town.country);
+            return Placed {
+                location: mention.text.clone(),
+                geonameid: None,
+                pcode: None,
+                admin2: (!town.admin2.is_empty()).then(|| town.admin2.clone()),
+                admin3: None,
+                latitude: Some(town.latitude),
+                longitude: Some(town.longitude),
+                geo_precision: 2,
+                admin1: governorate.map(|g| g.name.clone()),
+                country: country.map_or_else(|| town.country.clone(), |c| c.name.clone()),
+                iso: country.map_or(0, |c| c.iso_numeric),
+                confidence_factor: 0.9,
+                resolution: Resolution::Unresolved,
+                how: format!("near {}", town.name),
+            };
+        }
         let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
         match governorate {
             Some(g) => Placed {
@@ -196,6 +223,19 @@ impl SentenceReader<'_, '_> {
             },
             None => Placed::country(mention, gazetteer),
         }
+    }
+
+    /// The town of the home country, in the governorate given if any, by which the words
+    /// right after a place mention situate it ("X, near Ain Issa", "X au nord de Y",
+    /// "قرية X بريف Y"): the first named within a few words after it.
+    fn situating_town(&self, mention: &PlaceMention, admin1: Option<&str>) -> Option<&Place> {
+        self.spotted
+            .places
+            .iter()
+            .filter(|p| p.start >= mention.end && p.start - mention.end <= SITUATING_REACH)
+            .find(|p| matches!(p.role, PlaceRole::Near | PlaceRole::Landmark | PlaceRole::Region { admin1: None }))
+            .and_then(|p| self.ctx.home.place(&p.text))
+            .filter(|town| town.country == HOME_COUNTRY && admin1.is_none_or(|a| town.admin1 == a))
     }
 
     /// The governorate this sentence names (a region, else a landmark near which things

@@ -545,3 +545,12 @@ fn the_armys_control_over_villages_is_a_take_and_those_villages_refer_back() {
     let events = ar("كانت الفصائل تسيطر على قرى كفرنبل وحاس وكفرسجنة. وسيطر الجيش يوم الثلاثاء على تلك القرى.");
     assert_eq!(of_type(&events, SubEventType::GovernmentRegainsTerritory).len(), 3, "{}", summary(&events));
 }
+
+#[test]
+fn a_village_the_gazetteer_lacks_near_a_town_stands_at_the_town() {
+    // "Turkish forces shelled the village of Kafr Zamzam near the town of Ain Issa yesterday."
+    let town = ar("قصفت القوات التركية بلدة عين عيسى أمس.");
+    let town = single(&town, SubEventType::Shelling);
+    let events = ar("قصفت القوات التركية قرية كفر زمزم قرب بلدة عين عيسى أمس.");
+    assert_situated_by(at(&events, "كفر زمزم"), town);
+}

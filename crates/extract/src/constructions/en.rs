@@ -735,3 +735,15 @@ fn the_ruling_familys_name_is_no_village() {
     assert!(!mentions(&events).iter().any(|m| m.contains("Assad")), "{}", summary(&events));
     assert!(mentions(&events).contains(&"Sweida"), "{}", summary(&events));
 }
+
+#[test]
+fn a_village_the_gazetteer_lacks_near_a_town_stands_at_the_town_and_alone_at_its_governorate() {
+    let town = en("Turkish artillery shelled Ain Issa on Tuesday.");
+    let town = single(&town, SubEventType::Shelling);
+    let events = en("Turkish artillery shelled the village of Kafr Zamzam, near Ain Issa, on Tuesday.");
+    assert_situated_by(at(&events, "Kafr Zamzam"), town);
+    // Situated by nothing but its governorate: at the governorate's seat.
+    let events = en("Turkish artillery shelled the village of Kafr Zamzam in Raqqa province on Tuesday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.location.as_str(), e.geo_precision, e.admin1.as_deref()), ("Kafr Zamzam", 3, Some("Raqqa")));
+}

@@ -561,3 +561,12 @@ fn ces_localites_renvoient_a_la_liste_nommee_avant() {
     let taken = of_type(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(taken.len(), 3, "{}", summary(&events));
 }
+
+#[test]
+fn des_villages_inconnus_a_proximite_d_une_ville_sont_a_cette_ville() {
+    let town = fr("Les forces turques ont bombardé Ain Issa dimanche.");
+    let town = single(&town, SubEventType::Shelling);
+    let events = fr("Les forces turques ont bombardé dimanche les villages de Kafr Zamzam et Tell Qarmudiya, à proximité de la ville d'Ain Issa.");
+    assert_situated_by(at(&events, "Kafr Zamzam"), town);
+    assert_situated_by(at(&events, "Tell Qarmudiya"), town);
+}

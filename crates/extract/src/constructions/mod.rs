@@ -132,3 +132,19 @@ fn assert_town(e: &Event, admin1: &str) {
 fn in_syria(e: &Event) -> bool {
     matches!((e.latitude, e.longitude), (Some(lat), Some(lon)) if (32.3..=37.4).contains(&lat) && (35.6..=42.5).contains(&lon))
 }
+
+/// A place the gazetteer lacks, situated by a town the text names: it keeps its own name
+/// and stands at that town's point, as a region (docs/annotation.md §12), not at its
+/// governorate's seat.
+fn assert_situated_by(e: &Event, town: &Event) {
+    assert!(e.geonameid.is_none() && e.pcode.is_none(), "{:?} should be a place the gazetteer lacks", e.mention);
+    assert!(town.geonameid.is_some() || town.pcode.is_some(), "{:?} should be in the gazetteer", town.mention);
+    assert_eq!(e.location, e.mention);
+    assert_eq!(
+        (e.latitude, e.longitude, e.geo_precision),
+        (town.latitude, town.longitude, 2),
+        "point of {:?}",
+        e.mention
+    );
+    assert_eq!(e.admin1, town.admin1);
+}
