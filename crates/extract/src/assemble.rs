@@ -16,7 +16,7 @@ use frontline_lang::LanguagePack;
 use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for, DateWindow};
-use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day, protests_by_intervention};
+use crate::dedupe::{battles_by_outcome, one_per_type_place_and_day, protests_by_intervention, summaries_of_details};
 use crate::discourse::{resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
 use crate::gate::{typed, weighed, with_usual_actor};
@@ -116,7 +116,7 @@ pub fn extract(
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
     let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());
-    for mut kept in protests_by_intervention(battles_by_outcome(weighed)) {
+    for mut kept in summaries_of_details(protests_by_intervention(battles_by_outcome(weighed))) {
         if kept.event.event_id.is_empty() {
             kept.event.event_id = kept.event.derive_id();
         }

@@ -111,6 +111,28 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
     kept.into_iter().map(|(proposed, _)| proposed).collect()
 }
 
+/// A report that tells of strikes "across Idlib province" and then of those on named towns
+/// of the province gives the province-wide reading as the summary of the details: an event
+/// placed at a whole governorate goes where the same report places an event of its type,
+/// on a day they share, at a town or village of that governorate (ACLED codes the details;
+/// a province-wide total is not a place's toll).
+pub(crate) fn summaries_of_details(events: Vec<Proposed>) -> Vec<Proposed> {
+    let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
+    let summarises = |(e, key): (&Event, &PlaceKey)| {
+        key.kind == PlaceKind::Governorate
+            && events.iter().zip(&keys).any(|(detail, detail_key)| {
+                let detail = &detail.event;
+                detail_key.kind != PlaceKind::Governorate
+                    && detail.geo_precision < 3
+                    && detail.sub_event_type == e.sub_event_type
+                    && detail.admin1 == e.admin1
+                    && overlaps(detail, e)
+            })
+    };
+    let dropped: Vec<bool> = events.iter().zip(&keys).map(|(p, key)| summarises((&p.event, key))).collect();
+    events.into_iter().zip(dropped).filter_map(|(p, dropped)| (!dropped).then_some(p)).collect()
+}
+
 /// A battle is coded once, by its outcome: where a report tells that a place changed hands
 /// by fighting (a battle sub-type other than Armed clash) and also the assault on it that
 /// day ("regime forces stormed the town", "the army recaptured it"), the assault is the

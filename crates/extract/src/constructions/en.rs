@@ -747,3 +747,13 @@ fn a_village_the_gazetteer_lacks_near_a_town_stands_at_the_town_and_alone_at_its
     let e = single(&events, SubEventType::Shelling);
     assert_eq!((e.location.as_str(), e.geo_precision, e.admin1.as_deref()), ("Kafr Zamzam", 3, Some("Raqqa")));
 }
+
+#[test]
+fn a_province_wide_strike_with_its_towns_named_is_coded_at_the_towns() {
+    let events = en("Regime warplanes carried out air strikes across Idlib province on Tuesday. The strikes hit the town of Saraqib, killing three civilians.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Saraqib");
+    // A town of another governorate leaves the province-wide reading standing.
+    let events = en("Regime warplanes carried out air strikes across Idlib province on Tuesday. The strikes also hit the town of Jableh, killing three civilians.");
+    assert_eq!(mentions(&events), ["Idlib", "Jableh"]);
+}

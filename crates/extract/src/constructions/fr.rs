@@ -570,3 +570,10 @@ fn des_villages_inconnus_a_proximite_d_une_ville_sont_a_cette_ville() {
     assert_situated_by(at(&events, "Kafr Zamzam"), town);
     assert_situated_by(at(&events, "Tell Qarmudiya"), town);
 }
+
+#[test]
+fn des_frappes_sur_la_province_puis_sur_ses_villes_sont_codees_aux_villes() {
+    let events = fr("L'aviation russe a mené mardi des raids sur la province d'Idleb. Les raids ont visé la ville de Saraqeb, tuant trois civils.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Saraqeb");
+}
