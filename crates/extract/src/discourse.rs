@@ -135,6 +135,18 @@ impl<'s> SentenceReader<'_, 's> {
             })
     }
 
+    /// Whether the trigger is governed by an auxiliary of the pluperfect right before it
+    /// ("had bombed", "avaient déjà pillé") in a sentence that gives no date: what
+    /// had happened before the time the report tells of, background. With a date ("avait
+    /// été repris vendredi dernier") the date says whether it is news; after a word of
+    /// saying ("affirmant que ... avaient pillé", "said that ... had") the pluperfect is
+    /// reported speech's shift of tense, and what is reported may be news.
+    pub(crate) fn is_anterior(&self, trigger: &TriggerMention) -> bool {
+        self.spotted.dates.is_empty()
+            && !self.spotted.claims.iter().any(|&(start, _)| start < trigger.start)
+            && self.ctx.pack.anterior_auxiliaries.match_ending_at(&self.spotted.tokens, trigger.start, 3).is_some()
+    }
+
     /// Who the sentence says reports it: a named source, or an actor just before a claim
     /// word ("le Commandement ... a annoncé").
     pub(crate) fn claimant(&self) -> Option<(String, Option<ActorId>)> {

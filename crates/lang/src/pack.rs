@@ -317,6 +317,10 @@ struct EventsSection {
     /// rather than what happened ("was shelling", "used to target"): background.
     #[serde(default)]
     habitual_auxiliaries: Vec<String>,
+    /// Auxiliaries of the pluperfect, right before the verb they govern ("had taken", "avait
+    /// arrêté"): what happened before the time the report tells of.
+    #[serde(default)]
+    anterior_auxiliaries: Vec<String>,
     /// Prefixes that mark a verb's imperfect (its person prefixes, where the language has
     /// them).
     #[serde(default)]
@@ -507,6 +511,7 @@ pub struct LanguagePack {
     pub hypothetical: Lexicon<bool>,
     pub hypothetical_suffixes: Vec<String>,
     pub habitual_auxiliaries: Lexicon<()>,
+    pub anterior_auxiliaries: Lexicon<()>,
     pub imperfect_prefixes: Vec<String>,
     pub relative_pronouns: Lexicon<()>,
     pub unidentified: Lexicon<()>,
@@ -733,6 +738,7 @@ impl LanguagePack {
             &mut self.list_introducers,
             &mut self.hypothetical,
             &mut self.habitual_auxiliaries,
+            &mut self.anterior_auxiliaries,
             &mut self.relative_pronouns,
             &mut self.unidentified,
             &mut self.flight_destinations,
@@ -991,6 +997,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         ),
         hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         habitual_auxiliaries: set(&file.events.habitual_auxiliaries),
+        anterior_auxiliaries: set(&file.events.anterior_auxiliaries),
         imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         relative_pronouns: set(&file.events.relative_pronouns),
         unidentified: set(&file.events.unidentified),

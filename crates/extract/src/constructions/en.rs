@@ -757,3 +757,13 @@ fn a_province_wide_strike_with_its_towns_named_is_coded_at_the_towns() {
     let events = en("Regime warplanes carried out air strikes across Idlib province on Tuesday. The strikes also hit the town of Jableh, killing three civilians.");
     assert_eq!(mentions(&events), ["Idlib", "Jableh"]);
 }
+
+#[test]
+fn the_pluperfect_without_a_date_is_background_unless_reported_or_dated() {
+    assert!(en("Regime artillery had shelled the town of Kafr Nabl.").is_empty());
+    let dated = en("Regime artillery had shelled the town of Kafr Nabl on Tuesday.");
+    assert_day(single(&dated, SubEventType::Shelling), day(2020, 1, 28));
+    // Reported speech shifts the tense: what activists said had happened is news.
+    let reported = en("Activists said that regime artillery had shelled the town of Kafr Nabl.");
+    assert_eq!(single(&reported, SubEventType::Shelling).mention, "Kafr Nabl");
+}

@@ -577,3 +577,10 @@ fn des_frappes_sur_la_province_puis_sur_ses_villes_sont_codees_aux_villes() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.mention, "Saraqeb");
 }
+
+#[test]
+fn le_plus_que_parfait_sans_date_est_le_contexte_sauf_au_discours_rapporte() {
+    assert!(fr("Les forces du régime avaient bombardé la ville de Kafranbel.").is_empty());
+    let rapporte = fr("L'OSDH a affirmé que les forces du régime avaient bombardé la ville de Kafranbel.");
+    assert_eq!(single(&rapporte, SubEventType::Shelling).mention, "Kafranbel");
+}

@@ -104,6 +104,12 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
+            if self.is_anterior(trigger) {
+                trace.note(|| {
+                    format!("{:?}: pluperfect with no date, what had happened before: background", trigger.text)
+                });
+                continue;
+            }
             if self.spotted.aggregate {
                 trace.note(|| format!("{:?}: counted over a period, kept as a figure", trigger.text));
                 continue;
