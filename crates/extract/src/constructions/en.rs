@@ -767,3 +767,16 @@ fn the_pluperfect_without_a_date_is_background_unless_reported_or_dated() {
     let reported = en("Activists said that regime artillery had shelled the town of Kafr Nabl.");
     assert_eq!(single(&reported, SubEventType::Shelling).mention, "Kafr Nabl");
 }
+
+#[test]
+fn struck_tells_an_air_strike_only_when_aircraft_strike() {
+    let events = en("Russian warplanes struck the town of Kafr Nabl on Tuesday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafr Nabl");
+    // An earthquake strikes, and a deal is struck: no attack, nor damage tied to one.
+    assert!(
+        en("A powerful earthquake struck the city of Aleppo on Tuesday. Many homes have been destroyed.").is_empty()
+    );
+    assert!(en("A truce deal was struck in the town of Kafr Nabl on Tuesday.")
+        .iter()
+        .all(|e| e.sub_event_type == SubEventType::Agreement));
+}

@@ -584,3 +584,8 @@ fn le_plus_que_parfait_sans_date_est_le_contexte_sauf_au_discours_rapporte() {
     let rapporte = fr("L'OSDH a affirmé que les forces du régime avaient bombardé la ville de Kafranbel.");
     assert_eq!(single(&rapporte, SubEventType::Shelling).mention, "Kafranbel");
 }
+
+#[test]
+fn un_seisme_qui_a_frappe_n_est_pas_une_frappe() {
+    assert!(fr("Le séisme qui a frappé la ville d'Alep mardi a détruit de nombreuses maisons.").is_empty());
+}

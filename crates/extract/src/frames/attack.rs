@@ -35,7 +35,9 @@ impl<'s> SentenceReader<'_, 's> {
             .find_all(&self.spotted.tokens)
             .iter()
             .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
-        let attacker = self.attacker_in_sentence(trigger);
+        // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
+        // actor it stands for.
+        let attacker = self.attacker_in_sentence(trigger).or_else(|| self.pronoun_subject(trigger, discourse));
         let air_force = attacker.as_ref().is_some_and(|a| a.id.attacks_from_the_air());
         let recent_attack = discourse
             .last_attack
