@@ -139,9 +139,12 @@ pub fn spot(
     let tokens = if pack.cased {
         tokens
     } else {
-        pack.split_clitics_where(text, tokens, |word| {
-            gazetteer.knows_name(word) || gazetteer.knows_name_starting_with(word)
-        })
+        pack.split_clitics_where(
+            text,
+            tokens,
+            |word| gazetteer.country_named(word).is_some(),
+            |word| gazetteer.knows_name(word) || gazetteer.knows_name_starting_with(word),
+        )
     };
     // The lexicons a phrase of which may start in the sentence: the others are not scanned.
     let present = tokens.iter().fold(0, |bits, t| bits | t.first_of);
@@ -708,7 +711,7 @@ fn place_mention(
     // conjunction split off as the pack splits clitics, short vowels and all.
     if end == start + 1 && !gazetteer.knows_name(&tokens[start].norm) {
         if let Some(stem) = pack.without_joined_connector(&tokens[start].norm) {
-            let pieces = pack.split_clitics_where(text, vec![tokens[start].clone()], |word| word == stem);
+            let pieces = pack.split_clitics_where(text, vec![tokens[start].clone()], |_| false, |word| word == stem);
             if let Some(item) = pieces.last().filter(|_| pieces.len() > 1) {
                 name = text[item.start..item.end].to_string();
             }

@@ -182,6 +182,18 @@ mod tests {
     }
 
     #[test]
+    fn clitics_come_off_a_name_only_where_the_whole_word_is_not_one() {
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let ar = packs.get("ar").expect("an Arabic pack");
+        let text = "لبنان";
+        let village = |word: &str| word == "بنان";
+        // Read as ل + a village's name when only the village is known ...
+        assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |_| false, village).len(), 2);
+        // ... but whole when the whole word is a name too (a country's).
+        assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |word| word == "لبنان", village).len(), 1);
+    }
+
+    #[test]
     fn a_bad_pack_is_reported_with_its_origin() {
         let err = LanguagePack::from_toml("code = 3", "data/xx/pack.toml").unwrap_err();
         assert!(err.to_string().contains("data/xx/pack.toml"), "{err}");

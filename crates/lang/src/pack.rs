@@ -628,12 +628,19 @@ impl LanguagePack {
     }
 
     /// Splits off the clitics of each word that `knows` does not accept whole but accepts
-    /// without them (a gazetteer's names, say); words the pack knows stay whole.
-    pub fn split_clitics_where(&self, text: &str, tokens: Vec<Token>, knows: impl Fn(&str) -> bool) -> Vec<Token> {
+    /// without them (a gazetteer's names, say); words the pack knows, those `knows` accepts
+    /// and those `whole` names (a country's name: "لبنان" is not ل + a village) stay whole.
+    pub fn split_clitics_where(
+        &self,
+        text: &str,
+        tokens: Vec<Token>,
+        whole: impl Fn(&str) -> bool,
+        knows: impl Fn(&str) -> bool,
+    ) -> Vec<Token> {
         if self.clitics.is_empty() {
             return tokens;
         }
-        let keep_whole = |word: &str| self.vocabulary.knows(word) || knows(word);
+        let keep_whole = |word: &str| self.vocabulary.knows(word) || knows(word) || whole(word);
         let mut tokens = self.clitics.segment_where(text, tokens, &self.rules, keep_whole, &knows);
         for token in &mut tokens {
             self.index_token(token);

@@ -554,3 +554,9 @@ fn a_village_the_gazetteer_lacks_near_a_town_stands_at_the_town() {
     let events = ar("قصفت القوات التركية قرية كفر زمزم قرب بلدة عين عيسى أمس.");
     assert_situated_by(at(&events, "كفر زمزم"), town);
 }
+
+#[test]
+fn an_adjective_after_a_place_noun_is_no_name() {
+    // "Regime forces shelled a besieged Syrian town yesterday": no town is named.
+    assert!(ar("قصفت قوات النظام بلدة سورية محاصرة أمس.").is_empty());
+}
