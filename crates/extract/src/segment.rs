@@ -105,7 +105,10 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         offset += line.len();
     }
     let width = |&(s, e): &(usize, usize)| text[s..e].chars().count();
-    let widest = lines.iter().map(width).max().unwrap_or(0);
+    // The text's width is that of its lines of words: a link or a file name alone on its
+    // line is no wrapped prose, however long.
+    let of_words = |&(s, e): &(usize, usize)| text[s..e].contains(char::is_whitespace);
+    let widest = lines.iter().filter(|l| of_words(l)).map(width).max().unwrap_or(0);
     let wrapped = widest <= MAX_WRAP_WIDTH && lines.iter().filter(|l| width(l) > 0).count() >= 3;
     let continues = |line: (usize, usize), next: (usize, usize)| {
         let this = &text[line.0..line.1];
@@ -323,6 +326,16 @@ mod tests {
         assert_eq!(body.len(), 2, "{body:?}");
         assert!(body[0].starts_with("Government forces") && body[0].ends_with("on\nWednesday."), "{body:?}");
         assert_eq!(got[0].kind, SentenceKind::Heading);
+        // A link alone on its line, longer than the feed's width, does not make the text
+        // unwrapped.
+        let linked = format!(
+            "{text}https://example.org/media/2020/06/a-video-of-the-town-after-the-fighting-{}.mp4\n",
+            "0".repeat(40)
+        );
+        let got = sentences(&linked, &pack("en"));
+        assert!(got.iter().any(|s| s.kind == SentenceKind::Body
+            && s.text.starts_with("Government forces")
+            && s.text.ends_with("on\nWednesday.")));
         // A line cut before a word in lower case continues, whatever the text's width.
         let french = "Les forces du régime ont repris la ville de Saraqeb mardi, après de violents combats avec les\nrebelles, selon l'OSDH.\n";
         let got = sentences(french, &pack("fr"));
