@@ -145,6 +145,8 @@ mod tests {
         assert_eq!(norms("إدلب"), norms("ادلب"));
         assert_eq!(norms("قريةٌ"), norms("قريه"));
         assert_eq!(norms("الـروسية"), norms("الروسيه"));
+        // Letters of the Persian alphabet some Arabic sites type: yeh and heh.
+        assert_eq!(norms("مدینة إدلب وریفھا"), norms("مدينة إدلب وريفها"));
         // Arabic-Indic and Persian digits are numbers, grouped as Latin ones are.
         let values: Vec<u64> = ar.tokenize("قتل ١٢ و۳ من أصل ١٠٠٠").iter().filter_map(|t| t.value).collect();
         assert_eq!(values, [12, 3, 1000]);
