@@ -852,7 +852,13 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .iter()
             .map(|(form, restore)| (rules.fold(form).to_string(), rules.fold(restore).to_string()))
             .collect(),
-        file.words.enclitics.iter().map(|w| rules.fold(w).to_string()).collect(),
+        // Two spellings of one pronoun fold alike: each is tried once.
+        file.words.enclitics.iter().map(|w| rules.fold(w).to_string()).fold(Vec::new(), |mut unique, w| {
+            if !unique.contains(&w) {
+                unique.push(w);
+            }
+            unique
+        }),
         file.words
             .bound_forms
             .iter()
