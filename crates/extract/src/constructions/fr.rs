@@ -589,3 +589,11 @@ fn le_plus_que_parfait_sans_date_est_le_contexte_sauf_au_discours_rapporte() {
 fn un_seisme_qui_a_frappe_n_est_pas_une_frappe() {
     assert!(fr("Le séisme qui a frappé la ville d'Alep mardi a détruit de nombreuses maisons.").is_empty());
 }
+
+#[test]
+fn cibler_prend_le_moyen_de_la_phrase() {
+    let events = fr("Des drones turcs ont ciblé mardi une voiture dans la ville de Kafranbel.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafranbel");
+    let events = fr("L'artillerie du régime a ciblé mardi la ville de Kafranbel.");
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "Kafranbel");
+}
