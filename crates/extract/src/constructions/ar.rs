@@ -560,3 +560,12 @@ fn an_adjective_after_a_place_noun_is_no_name() {
     // "Regime forces shelled a besieged Syrian town yesterday": no town is named.
     assert!(ar("قصفت قوات النظام بلدة سورية محاصرة أمس.").is_empty());
 }
+
+#[test]
+fn an_indefinite_demonym_after_a_bombardment_names_its_side() {
+    // "Two soldiers were wounded in an Israeli bombardment of the town of al-Kiswah
+    // yesterday": Israel strikes from the air.
+    let events = ar("أصيب جنديان إثر قصف إسرائيلي على بلدة الكسوة أمس.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("ISR")));
+}
