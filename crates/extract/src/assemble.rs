@@ -173,7 +173,7 @@ impl<'s> SentenceReader<'_, 's> {
                 evidence: self.text.to_string(),
             });
         }
-        let carried = discourse.carried_window(self.index);
+        let carried = discourse.carried_window();
         // The window this sentence's events take (the date nearest their trigger), else the
         // last it states: a dateline comes first, the event's own day after it.
         let stated = frames
@@ -223,7 +223,7 @@ impl<'s> SentenceReader<'_, 's> {
         // A month or a longer span dates a period the report recalls ("since December
         // 2024"), not the episode the next sentence goes on telling.
         if let Some(window) = stated.filter(|w| w.precision < MONTH_PRECISION) {
-            discourse.remember_window(self.index, window);
+            discourse.remember_window(window);
         }
         events
     }

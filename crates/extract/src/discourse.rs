@@ -31,13 +31,10 @@ pub(crate) struct Discourse {
     pub last_attack: Option<Attack>,
     /// Points of places resolved so far.
     pub near: Vec<(f64, f64)>,
-    /// The last window a sentence stated, and that sentence's index: the sentences right
-    /// after it that state none tell of the same episode.
-    last_window: Option<(usize, DateWindow)>,
+    /// The last window a sentence stated: the sentences after it that state none tell of
+    /// the same episode.
+    last_window: Option<DateWindow>,
 }
-
-/// How many sentences after a dated one an undated sentence takes its date from.
-const DATE_CARRY_SENTENCES: usize = 1;
 
 /// An attack as later sentences may refer to it ("the hospital was destroyed").
 #[derive(Clone)]
@@ -72,18 +69,17 @@ impl Discourse {
         }
     }
 
-    /// The window a sentence that states none takes from the dated sentence just before it
-    /// (the same episode).
-    pub(crate) fn carried_window(&self, sentence: usize) -> Option<DateWindow> {
-        self.last_window
-            .as_ref()
-            .filter(|(dated, _)| sentence - dated <= DATE_CARRY_SENTENCES)
-            .map(|(_, window)| window.clone())
+    /// The window a sentence that states none takes: that of the last sentence that stated
+    /// one. A narrative's time of reference holds until the text sets another (the report
+    /// goes on telling the day its lead dated); what happened before it is told so, in
+    /// the pluperfect or with a date of its own.
+    pub(crate) fn carried_window(&self) -> Option<DateWindow> {
+        self.last_window.clone()
     }
 
     /// The window a sentence stated, for the undated sentences after it.
-    pub(crate) fn remember_window(&mut self, sentence: usize, window: DateWindow) {
-        self.last_window = Some((sentence, window));
+    pub(crate) fn remember_window(&mut self, window: DateWindow) {
+        self.last_window = Some(window);
     }
 }
 

@@ -780,3 +780,11 @@ fn struck_tells_an_air_strike_only_when_aircraft_strike() {
         .iter()
         .all(|e| e.sub_event_type == SubEventType::Agreement));
 }
+
+#[test]
+fn the_day_the_lead_states_holds_until_the_text_states_another() {
+    let events = en("Regime artillery shelled the town of Kafr Nabl on Tuesday, a monitor said. Residents said the town had been without power for weeks. Russian warplanes also struck the village of Hish. On Friday, rebels shelled the town of Saraqib. Regime warplanes then struck the town of Maarat Hurma.");
+    for (mention, expected) in [("Kafr Nabl", 28), ("Hish", 28), ("Saraqib", 24), ("Maarat Hurma", 24)] {
+        assert_day(at(&events, mention), day(2020, 1, expected));
+    }
+}
