@@ -4,6 +4,7 @@
 
 mod acled;
 mod article;
+pub mod chars;
 mod event;
 mod id;
 

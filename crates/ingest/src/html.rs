@@ -438,7 +438,7 @@ impl Extractor {
             self.block.in_main = self.main_depth > 0;
         }
         self.block.text.push(c);
-        if c.is_alphanumeric() {
+        if frontline_core::chars::is_alphanumeric(c) {
             self.block.letters += 1;
             if link {
                 self.block.link_letters += 1;
