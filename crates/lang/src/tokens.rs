@@ -262,6 +262,10 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
 
 /// A hashtag's "#" before a word, or the "_" that joins the words of a hashtag.
 fn is_hashtag_mark(text: &str, at: usize, c: char) -> bool {
+    // Every other mark is told without decoding the chars around it.
+    if c != '#' && c != '_' {
+        return false;
+    }
     let letter_after = text[at + c.len_utf8()..].chars().next().is_some_and(is_alphabetic);
     let letter_before = text[..at].chars().next_back().is_some_and(is_alphanumeric);
     match c {
