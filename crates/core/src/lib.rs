@@ -7,6 +7,7 @@ mod article;
 pub mod chars;
 mod event;
 mod id;
+pub mod short;
 
 pub use acled::{ActorId, EventType, SubEventType};
 pub use article::Article;

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
+use frontline_core::short::{compare, same};
 use frontline_core::{ActorId, SubEventType};
 use frontline_lang::{ConfidenceModel, TriggerKind, Weights};
 
@@ -130,8 +131,9 @@ impl Candidate {
         if self.tolls_in_sentence {
             f.push("toll".into());
         }
-        f.sort();
-        f.dedup();
+        // Compared in line, not by `memcmp`: the names are short.
+        f.sort_by(|a, b| compare(a, b));
+        f.dedup_by(|a, b| same(a, b));
         f
     }
 

@@ -15,6 +15,7 @@ mod tables;
 
 use std::collections::HashMap;
 
+use frontline_core::short::same;
 use rustc_hash::FxHashMap;
 
 pub use build::GazetteerBuilder;
@@ -154,7 +155,7 @@ impl Gazetteer {
     }
 
     pub fn governorate(&self, country: &str, admin1: &str) -> Option<&Governorate> {
-        self.governorates.iter().find(|g| g.country == country && g.admin1 == admin1)
+        self.governorates.iter().find(|g| same(&g.country, country) && same(&g.admin1, admin1))
     }
 
     /// The governorate a name designates, by its own names or its capital's.

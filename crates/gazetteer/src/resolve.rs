@@ -5,6 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use frontline_core::short::same;
+
 use crate::memo::Memo;
 use crate::{bounded_distance, fold_mention, fold_name, skeleton, Gazetteer, Place};
 
@@ -199,7 +201,7 @@ impl Gazetteer {
         for &index in self.with_key(&key) {
             push(&mut found, index, MatchLevel::Exact);
         }
-        let at_home = |place: &Place| country == Some(place.country.as_str());
+        let at_home = |place: &Place| country.is_some_and(|c| same(c, &place.country));
         // A name written exactly as a city of a country the reports name ("أنقرة", "Erbil",
         // "بيروت") is that city: a village at home that only resembles it is not.
         let names_a_city_abroad = !found.iter().any(|&(i, _)| at_home(&self.places[i]))
@@ -210,7 +212,8 @@ impl Gazetteer {
         // Three consonants are too few to tell villages apart ("Sahyan" / "Shin"): such a
         // match counts for a city, or for a village in the governorate the text names
         // ("Benin" for Banan in rural Aleppo).
-        let in_named_governorate = |place: &Place| at_home(place) && context.admin1.as_deref() == Some(&place.admin1);
+        let in_named_governorate =
+            |place: &Place| at_home(place) && context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1));
         let skeleton = skeleton(&key);
         let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
         // With thousands of villages, three consonants also join names of different
@@ -353,11 +356,11 @@ impl Gazetteer {
         };
         let mut score = points;
         explain(&|| label.to_string());
-        if context.country.as_deref() == Some(place.country.as_str()) {
+        if context.country.as_deref().is_some_and(|c| same(c, &place.country)) {
             score += 25.0;
             explain(&|| format!("in the article's country {}", place.country));
         }
-        if context.admin1.as_deref() == Some(place.admin1.as_str()) {
+        if context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1)) {
             score += 10.0;
             explain(&|| format!("in the governorate the text names ({})", place.admin1));
         }
