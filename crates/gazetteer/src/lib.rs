@@ -221,6 +221,11 @@ impl Gazetteer {
     /// Whether some place is named exactly this (after folding): a cheap test for finding
     /// names in text whose script has no capitals.
     pub fn knows_name(&self, mention: &str) -> bool {
+        self.knows_name_remembered(mention)
+    }
+
+    /// [`Gazetteer::knows_name`], looked up in the names.
+    fn knows_name_looked_up(&self, mention: &str) -> bool {
         read_folded_mention(mention, |key| !key.is_empty() && self.keys.contains_key(key.as_bytes()))
     }
 

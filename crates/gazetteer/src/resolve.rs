@@ -184,6 +184,24 @@ impl Gazetteer {
         })
     }
 
+    /// [`Gazetteer::knows_name`], remembered per thread: a pure function of the mention,
+    /// asked again and again of the same words (every capitalised run and every Arabic word
+    /// a name may start with), where walking the names' automaton costs some thousand
+    /// instructions a time.
+    pub(crate) fn knows_name_remembered(&self, mention: &str) -> bool {
+        thread_local! {
+            static KNOWN: RefCell<Memo<bool>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
+            static KEY: RefCell<String> = RefCell::default();
+        }
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            push_decimal(key, self.instance);
+            key.push('\u{1}');
+            key.push_str(mention);
+            KNOWN.with(|memo| Memo::get_or_compute(memo, key, || self.knows_name_looked_up(mention)))
+        })
+    }
+
     /// Every place whose name meets the mention, with the best level it met at.
     fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
         let country = context.country.as_deref();
