@@ -19,7 +19,7 @@ fn classes() -> &'static [u8; TABLE_END as usize] {
         let mut table = Box::new([0; TABLE_END as usize]);
         for (code, class) in (0..TABLE_END).zip(table.iter_mut()) {
             if let Some(c) = char::from_u32(code) {
-                *class = u8::from(c.is_alphabetic()) * ALPHABETIC | u8::from(c.is_numeric()) * NUMERIC;
+                *class = (u8::from(c.is_alphabetic()) * ALPHABETIC) | (u8::from(c.is_numeric()) * NUMERIC);
             }
         }
         table
