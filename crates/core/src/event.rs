@@ -1,4 +1,4 @@
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::{ActorId, EventType, SubEventType};
@@ -104,8 +104,8 @@ impl Event {
     /// the same article read twice gives the same ids.
     pub fn derive_id(&self) -> String {
         let place = self.place_key();
-        let start = self.date_start.map(|d| d.to_string()).unwrap_or_default();
-        let end = self.date_end.map(|d| d.to_string()).unwrap_or_default();
+        let start = self.date_start.map(date_text).unwrap_or_default();
+        let end = self.date_end.map(date_text).unwrap_or_default();
         crate::short_hash(&[&self.article_id, self.sub_event_type.as_str(), &place, &start, &end])
     }
 }
@@ -156,5 +156,48 @@ impl MergedEvent {
     /// An event of one article seen as a merged event with that one source.
     pub fn single(event: &Event) -> MergedEvent {
         MergedEvent { event: event.clone(), sources: vec![Source::of(event, None)] }
+    }
+}
+
+/// A date as `NaiveDate`'s `Display` writes it ("2024-02-03"): by hand for the years of
+/// four digits, every year a report gives, as the formatting machinery writes one char at
+/// a time; other years as `Display` writes them.
+fn date_text(date: NaiveDate) -> String {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return date.to_string();
+    }
+    let mut text = String::with_capacity(10);
+    push_digits(&mut text, year.unsigned_abs(), 4);
+    text.push('-');
+    push_digits(&mut text, date.month(), 2);
+    text.push('-');
+    push_digits(&mut text, date.day(), 2);
+    text
+}
+
+/// The last `digits` decimal digits of a number, with leading zeros.
+fn push_digits(text: &mut String, value: u32, digits: u32) {
+    for place in (0..digits).rev() {
+        text.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
+    }
+}
+
+#[cfg(test)]
+mod date_text_tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        let mut days = Vec::new();
+        for year in [-1, 0, 1, 9, 10, 999, 1000, 1970, 2011, 2024, 2026, 9999, 10000] {
+            for (month, day) in [(1, 1), (2, 3), (2, 28), (9, 30), (10, 9), (12, 31)] {
+                days.extend(NaiveDate::from_ymd_opt(year, month, day));
+            }
+        }
+        assert!(days.len() > 70);
+        for day in days {
+            assert_eq!(date_text(day), day.to_string());
+        }
     }
 }

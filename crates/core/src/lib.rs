@@ -4,8 +4,10 @@
 
 mod acled;
 mod article;
+pub mod chars;
 mod event;
 mod id;
+pub mod short;
 
 pub use acled::{ActorId, EventType, SubEventType};
 pub use article::Article;

@@ -116,7 +116,11 @@ pub fn extract(
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
     let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());
-    for mut kept in summaries_of_details(protests_by_intervention(battles_by_outcome(weighed))) {
+    let kept_events = summaries_of_details(protests_by_intervention(battles_by_outcome(weighed)));
+    // Sized once: an event is large, and each growth copied those before it.
+    extraction.events.reserve_exact(kept_events.len());
+    extraction.type_features.reserve_exact(kept_events.len());
+    for mut kept in kept_events {
         if kept.event.event_id.is_empty() {
             kept.event.event_id = kept.event.derive_id();
         }

@@ -71,7 +71,8 @@ impl PlaceKey {
 /// same event keep the narrower date window, the higher toll and the higher confidence.
 pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed> {
     // Each kept event beside its place's key, worked out once.
-    let mut kept: Vec<(Proposed, PlaceKey)> = Vec::new();
+    // Sized once for all (a proposed event is large: each growth copied those before it).
+    let mut kept: Vec<(Proposed, PlaceKey)> = Vec::with_capacity(events.len());
     for proposed in events {
         let event = &proposed.event;
         let key = PlaceKey::of(event);

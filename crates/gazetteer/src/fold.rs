@@ -132,14 +132,22 @@ pub fn fold_name(name: &str) -> String {
 /// How many folded mentions a thread remembers before it starts afresh.
 const MENTION_MEMO_LIMIT: usize = 50_000;
 
+thread_local! {
+    /// The memo of [`fold_mention`] and [`read_folded_mention`].
+    static FOLDED_MENTIONS: RefCell<Memo<String>> = RefCell::new(Memo::new(MENTION_MEMO_LIMIT));
+}
+
 /// [`fold_name`] remembered per thread, for looking names up: reports name the same few
 /// hundred places over and over, and one mention is folded for several lookups (country,
 /// governorate, place), while folding takes a dozen passes over the name.
 pub fn fold_mention(mention: &str) -> String {
-    thread_local! {
-        static FOLDED: RefCell<Memo<String>> = RefCell::new(Memo::new(MENTION_MEMO_LIMIT));
-    }
-    FOLDED.with(|memo| Memo::get_or_compute(memo, mention, || fold_name(mention)))
+    FOLDED_MENTIONS.with(|memo| Memo::get_or_compute(memo, mention, || fold_name(mention)))
+}
+
+/// What `read` makes of [`fold_mention`]'s key, read where the memo keeps it, without a
+/// copy of its own: for the lookups that only compare it. `read` must not fold mentions.
+pub(crate) fn read_folded_mention<R>(mention: &str, read: impl FnOnce(&str) -> R) -> R {
+    FOLDED_MENTIONS.with(|memo| Memo::read_or_compute(memo, mention, || fold_name(mention), |key| read(key)))
 }
 
 fn fold_name_once(name: &str) -> String {

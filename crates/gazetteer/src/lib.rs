@@ -15,11 +15,13 @@ mod tables;
 
 use std::collections::HashMap;
 
+use frontline_core::short::same;
 use rustc_hash::FxHashMap;
 
 pub use build::GazetteerBuilder;
 pub use cache::{default_cache_dir, load_or_build, LoadReport};
 pub use consonants::consonants;
+use fold::read_folded_mention;
 pub use fold::{bounded_distance, fold_mention, fold_name, skeleton};
 pub use geonames::{read_alternate_names, read_dump, AlternateName};
 pub use resolve::{distance_km, Candidate, Context, MatchLevel, Resolution};
@@ -153,25 +155,29 @@ impl Gazetteer {
     }
 
     pub fn governorate(&self, country: &str, admin1: &str) -> Option<&Governorate> {
-        self.governorates.iter().find(|g| g.country == country && g.admin1 == admin1)
+        self.governorates.iter().find(|g| same(&g.country, country) && same(&g.admin1, admin1))
     }
 
     /// The governorate a name designates, by its own names or its capital's.
     pub fn governorate_named(&self, mention: &str) -> Option<&Governorate> {
-        let key = fold_mention(mention);
-        if key.is_empty() {
-            return None;
-        }
-        self.governorate_by_key.get(&key).map(|&i| &self.governorates[i])
+        let found = read_folded_mention(mention, |key| {
+            if key.is_empty() {
+                return None;
+            }
+            self.governorate_by_key.get(key).copied()
+        });
+        found.map(|i| &self.governorates[i])
     }
 
     /// The country a name designates ("Syrie", "Turkey").
     pub fn country_named(&self, mention: &str) -> Option<&Country> {
-        let key = fold_mention(mention);
-        if key.is_empty() {
-            return None;
-        }
-        self.country_by_key.get(&key).map(|&i| &self.countries[i])
+        let found = read_folded_mention(mention, |key| {
+            if key.is_empty() {
+                return None;
+            }
+            self.country_by_key.get(key).copied()
+        });
+        found.map(|i| &self.countries[i])
     }
 
     pub fn country(&self, iso2: &str) -> Option<&Country> {
@@ -215,8 +221,12 @@ impl Gazetteer {
     /// Whether some place is named exactly this (after folding): a cheap test for finding
     /// names in text whose script has no capitals.
     pub fn knows_name(&self, mention: &str) -> bool {
-        let key = fold_mention(mention);
-        !key.is_empty() && self.keys.contains_key(key.as_bytes())
+        self.knows_name_remembered(mention)
+    }
+
+    /// [`Gazetteer::knows_name`], looked up in the names.
+    fn knows_name_looked_up(&self, mention: &str) -> bool {
+        read_folded_mention(mention, |key| !key.is_empty() && self.keys.contains_key(key.as_bytes()))
     }
 
     /// Whether a place of `country` is named so, as written or but for its vowels ("Ourm

@@ -30,6 +30,28 @@ impl<V: Clone> Memo<V> {
         memo.remembered.insert(key.to_string(), value.clone());
         value
     }
+
+    /// What `read` makes of the value remembered for `key` (else of `compute`'s, remembered),
+    /// read where the memo keeps it rather than from a copy. `read` runs with the memo
+    /// borrowed: it must not use this memo.
+    pub(crate) fn read_or_compute<R>(
+        memo: &RefCell<Memo<V>>,
+        key: &str,
+        compute: impl FnOnce() -> V,
+        read: impl FnOnce(&V) -> R,
+    ) -> R {
+        if let Some(value) = memo.borrow().remembered.get(key) {
+            return read(value);
+        }
+        let value = compute();
+        let result = read(&value);
+        let mut memo = memo.borrow_mut();
+        if memo.remembered.len() >= memo.limit {
+            memo.remembered.clear();
+        }
+        memo.remembered.insert(key.to_string(), value);
+        result
+    }
 }
 
 #[cfg(test)]

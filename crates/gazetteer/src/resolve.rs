@@ -5,6 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use frontline_core::short::same;
+
 use crate::memo::Memo;
 use crate::{bounded_distance, fold_mention, fold_name, skeleton, Gazetteer, Place};
 
@@ -182,6 +184,24 @@ impl Gazetteer {
         })
     }
 
+    /// [`Gazetteer::knows_name`], remembered per thread: a pure function of the mention,
+    /// asked again and again of the same words (every capitalised run and every Arabic word
+    /// a name may start with), where walking the names' automaton costs some thousand
+    /// instructions a time.
+    pub(crate) fn knows_name_remembered(&self, mention: &str) -> bool {
+        thread_local! {
+            static KNOWN: RefCell<Memo<bool>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
+            static KEY: RefCell<String> = RefCell::default();
+        }
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            push_decimal(key, self.instance);
+            key.push('\u{1}');
+            key.push_str(mention);
+            KNOWN.with(|memo| Memo::get_or_compute(memo, key, || self.knows_name_looked_up(mention)))
+        })
+    }
+
     /// Every place whose name meets the mention, with the best level it met at.
     fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
         let country = context.country.as_deref();
@@ -199,7 +219,7 @@ impl Gazetteer {
         for &index in self.with_key(&key) {
             push(&mut found, index, MatchLevel::Exact);
         }
-        let at_home = |place: &Place| country == Some(place.country.as_str());
+        let at_home = |place: &Place| country.is_some_and(|c| same(c, &place.country));
         // A name written exactly as a city of a country the reports name ("أنقرة", "Erbil",
         // "بيروت") is that city: a village at home that only resembles it is not.
         let names_a_city_abroad = !found.iter().any(|&(i, _)| at_home(&self.places[i]))
@@ -210,7 +230,8 @@ impl Gazetteer {
         // Three consonants are too few to tell villages apart ("Sahyan" / "Shin"): such a
         // match counts for a city, or for a village in the governorate the text names
         // ("Benin" for Banan in rural Aleppo).
-        let in_named_governorate = |place: &Place| at_home(place) && context.admin1.as_deref() == Some(&place.admin1);
+        let in_named_governorate =
+            |place: &Place| at_home(place) && context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1));
         let skeleton = skeleton(&key);
         let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
         // With thousands of villages, three consonants also join names of different
@@ -353,11 +374,11 @@ impl Gazetteer {
         };
         let mut score = points;
         explain(&|| label.to_string());
-        if context.country.as_deref() == Some(place.country.as_str()) {
+        if context.country.as_deref().is_some_and(|c| same(c, &place.country)) {
             score += 25.0;
             explain(&|| format!("in the article's country {}", place.country));
         }
-        if context.admin1.as_deref() == Some(place.admin1.as_str()) {
+        if context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1)) {
             score += 10.0;
             explain(&|| format!("in the governorate the text names ({})", place.admin1));
         }

@@ -419,8 +419,33 @@ impl Extractor {
             return;
         }
         let link = self.link_depth > 0;
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // A run of ASCII chars other than spaces, most of a page's text, is appended
+            // whole: what `push_char` makes of each of its chars in turn.
+            let run = bytes[at..].iter().take_while(|&&b| b.is_ascii() && !char::from(b).is_whitespace()).count();
+            if run > 0 {
+                self.push_ascii_run(&text[at..at + run], link);
+                at += run;
+                continue;
+            }
+            let Some(c) = text[at..].chars().next() else { break };
             self.push_char(c, link);
+            at += c.len_utf8();
+        }
+    }
+
+    /// [`Extractor::push_char`] of each char of a run of ASCII chars that are not spaces.
+    fn push_ascii_run(&mut self, run: &str, link: bool) {
+        if self.block.text.is_empty() {
+            self.block.in_main = self.main_depth > 0;
+        }
+        self.block.text.push_str(run);
+        let letters = run.bytes().filter(u8::is_ascii_alphanumeric).count();
+        self.block.letters += letters;
+        if link {
+            self.block.link_letters += letters;
         }
     }
 
@@ -438,7 +463,7 @@ impl Extractor {
             self.block.in_main = self.main_depth > 0;
         }
         self.block.text.push(c);
-        if c.is_alphanumeric() {
+        if frontline_core::chars::is_alphanumeric(c) {
             self.block.letters += 1;
             if link {
                 self.block.link_letters += 1;

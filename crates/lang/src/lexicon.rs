@@ -1,6 +1,7 @@
 //! Phrase lists matched on folded tokens: the one matching mechanism every lexicon of a
 //! pack uses (actors, triggers, markers, date words...).
 
+use frontline_core::short::same;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::clitics::Vocabulary;
@@ -20,7 +21,7 @@ impl Pattern {
     #[inline]
     pub(crate) fn matches(&self, token: &Token) -> bool {
         match self {
-            Pattern::Exact(w, key) => *key == token.key && *w == token.norm,
+            Pattern::Exact(w, key) => *key == token.key && same(w, &token.norm),
             Pattern::Stem(s) => token.norm.starts_with(s.as_str()),
             Pattern::Number => token.kind == TokenKind::Number || reads_as_number(&token.norm),
         }
@@ -253,7 +254,7 @@ impl<T: Clone> Lexicon<T> {
     #[inline]
     fn group_of(&self, first: &Token) -> Option<&WordPhrases<T>> {
         let groups = self.may_start_with(first).then(|| self.by_first_word.get(&first.key)).flatten();
-        groups.and_then(|groups| groups.iter().find(|group| group.word == first.norm))
+        groups.and_then(|groups| groups.iter().find(|group| same(&group.word, &first.norm)))
     }
 
     /// Whether a folded word is a phrase of one word of this lexicon.

@@ -3,6 +3,7 @@
 //! make up close to half of any running text, and little of a text in another language.
 //! Cheap enough to run on every article before a general-purpose language identifier.
 
+use frontline_core::chars::is_alphabetic;
 use frontline_core::fold_word_with;
 
 use crate::tokens::is_apostrophe;
@@ -97,7 +98,7 @@ fn sample_words(text: &str, mut each: impl FnMut(&str)) -> usize {
                 at += 1;
             } else {
                 let Some(c) = text[at..].chars().next() else { break };
-                if c.is_alphabetic() {
+                if is_alphabetic(c) {
                     has_letter = true;
                 } else if !is_apostrophe(c) {
                     break;
@@ -182,7 +183,7 @@ impl Packs {
             } else {
                 let Some(c) = text[at..].chars().next() else { break };
                 at += c.len_utf8();
-                if !c.is_alphabetic() {
+                if !is_alphabetic(c) {
                     continue;
                 }
                 c
@@ -210,8 +211,8 @@ mod tests {
         let mut sampled = Vec::new();
         sample_words(text, |word| sampled.push(word.to_string()));
         let expected: Vec<String> = text
-            .split(|c: char| !(c.is_alphabetic() || is_apostrophe(c)))
-            .filter(|w| w.chars().any(char::is_alphabetic))
+            .split(|c: char| !(is_alphabetic(c) || is_apostrophe(c)))
+            .filter(|w| w.chars().any(is_alphabetic))
             .map(frontline_core::fold_word)
             .collect();
         assert_eq!(sampled, expected);

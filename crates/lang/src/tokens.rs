@@ -5,6 +5,7 @@
 use std::hash::BuildHasher;
 
 use compact_str::CompactString;
+use frontline_core::chars::{is_alphabetic, is_alphanumeric};
 use frontline_core::{fold_word, fold_word_with};
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 use unicode_normalization::char::is_combining_mark;
@@ -186,7 +187,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 kind: TokenKind::Number,
             });
             at = end;
-        } else if c.is_alphanumeric() {
+        } else if is_alphanumeric(c) {
             let mut end = next;
             // Most words are ASCII letters and digits up to an ASCII space or mark that
             // neither joins words ("-", apostrophes) nor is a letter: such a word ends there,
@@ -219,10 +220,10 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
                 let Some(c) = char_at(end) else { break };
                 let after = end + c.len_utf8();
-                let joined = is_joiner(c) && char_at(after).is_some_and(char::is_alphanumeric);
+                let joined = is_joiner(c) && char_at(after).is_some_and(is_alphanumeric);
                 // Combining marks (accents typed apart, Arabic short vowels) belong to their word;
                 // none is ASCII, and most words end at an ASCII space or mark.
-                if !(c.is_alphanumeric() || joined || (!c.is_ascii() && is_combining_mark(c))) {
+                if !(is_alphanumeric(c) || joined || (!c.is_ascii() && is_combining_mark(c))) {
                     break;
                 }
                 end = after;
@@ -261,8 +262,12 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
 
 /// A hashtag's "#" before a word, or the "_" that joins the words of a hashtag.
 fn is_hashtag_mark(text: &str, at: usize, c: char) -> bool {
-    let letter_after = text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-    let letter_before = text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+    // Every other mark is told without decoding the chars around it.
+    if c != '#' && c != '_' {
+        return false;
+    }
+    let letter_after = text[at + c.len_utf8()..].chars().next().is_some_and(is_alphabetic);
+    let letter_before = text[..at].chars().next_back().is_some_and(is_alphanumeric);
     match c {
         // Arabic joins "و" to the tag: "و#سراقب".
         '#' => letter_after,
