@@ -569,3 +569,11 @@ fn an_indefinite_demonym_after_a_bombardment_names_its_side() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("ISR")));
 }
+
+#[test]
+fn where_people_are_taken_is_no_place_of_the_arrest() {
+    // "Regime forces arrested ten young men in the town of Kafr Nabl yesterday and took them
+    // to Damascus."
+    let events = ar("اعتقلت قوات النظام عشرة شبان في بلدة كفرنبل أمس ونقلتهم إلى دمشق.");
+    assert_eq!(single(&events, SubEventType::Arrests).mention, "كفرنبل");
+}

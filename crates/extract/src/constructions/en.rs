@@ -788,3 +788,10 @@ fn the_day_the_lead_states_holds_until_the_text_states_another() {
         assert_day(at(&events, mention), day(2020, 1, expected));
     }
 }
+
+#[test]
+fn where_people_are_sent_is_no_place_of_the_event() {
+    let events =
+        en("An agreement was reached on Tuesday for the fighters to leave the town of Saraqib and go to Jarablos.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "Saraqib");
+}

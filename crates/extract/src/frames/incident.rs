@@ -41,7 +41,13 @@ impl<'s> SentenceReader<'_, 's> {
         } else {
             self.attacker_in_sentence(trigger)
         };
-        let places = self.targets(trigger);
+        let mut places = self.targets(trigger);
+        // "an agreement for the fighters to leave Douma for Jarablos", "اعتقال ... ونقلهم إلى
+        // دمشق": where people are sent is not where the deal, the arrest or the abduction
+        // was; a march to a square still demonstrates there.
+        if !protest {
+            places.retain(|place| !self.is_destination(place));
+        }
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
         for (i, place) in places.into_iter().enumerate() {
@@ -49,6 +55,15 @@ impl<'s> SentenceReader<'_, 's> {
                 if intervened.contains(&i) { SubEventType::ProtestWithIntervention } else { sub_event_type };
             frames.push(Frame::new(sub_event_type, place, trigger).by(actor.clone()));
         }
+    }
+
+    /// Whether a place is where someone is sent: a word of destination ("to", "إلى",
+    /// "vers") right before it, or before its place noun.
+    fn is_destination(&self, place: &PlaceMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        let destinations = &self.ctx.pack.flight_destinations;
+        let noun = self.ctx.pack.place_nouns.match_ending_at(tokens, place.start, 2).map_or(place.start, |h| h.start);
+        destinations.match_ending_at(tokens, noun, 3).is_some()
     }
 
     /// Whether what an attack word aims at is settlements ("opened fire on the villages of
