@@ -22,10 +22,12 @@ pub enum TriggerKind {
     Withdraw,
     /// Bombing from the air ("frappes aériennes", "airstrikes", "raids").
     AirStrike,
-    /// Shelling, artillery, rockets, missiles.
+    /// Shelling: artillery, mortars, shells.
     Shelling,
-    /// Bombing that may come from the air or the ground ("bombarded", "a bombardé"): an
-    /// air strike when aircraft are named or the attacker flies, else shelling.
+    /// Bombing or projectiles that may come from the air or the ground ("bombarded", "a
+    /// bombardé", "missiles", "rockets"): an air strike when aircraft are named or the
+    /// attacker flies (docs/annotation.md §3: missiles from jets are air strikes), else
+    /// shelling.
     Bombard,
     /// An attack by an armed group ("attacked", "ont attaqué"): an air strike when aircraft
     /// carry it, else an armed clash.

@@ -577,3 +577,13 @@ fn where_people_are_taken_is_no_place_of_the_arrest() {
     let events = ar("اعتقلت قوات النظام عشرة شبان في بلدة كفرنبل أمس ونقلتهم إلى دمشق.");
     assert_eq!(single(&events, SubEventType::Arrests).mention, "كفرنبل");
 }
+
+#[test]
+fn missiles_fired_by_warplanes_are_an_air_strike() {
+    // "Russian warplanes fired missiles at the town of Kafr Nabl yesterday."
+    let events = ar("أطلقت طائرات حربية روسية صواريخ على بلدة كفرنبل أمس.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "كفرنبل");
+    // "Missiles fell on the town of Kafr Nabl yesterday": no aircraft, shelling.
+    let events = ar("سقطت صواريخ على بلدة كفرنبل أمس.");
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "كفرنبل");
+}

@@ -795,3 +795,13 @@ fn where_people_are_sent_is_no_place_of_the_event() {
         en("An agreement was reached on Tuesday for the fighters to leave the town of Saraqib and go to Jarablos.");
     assert_eq!(single(&events, SubEventType::Agreement).mention, "Saraqib");
 }
+
+#[test]
+fn missiles_and_rockets_are_an_air_strike_when_aircraft_fire_them() {
+    let events = en("Russian warplanes fired missiles at the town of Kafr Nabl on Tuesday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafr Nabl");
+    let events = en("Regime helicopters fired rockets at the village of Hish on Tuesday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Hish");
+    let events = en("Rebel fighters fired rockets at the town of Kafr Nabl on Tuesday.");
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "Kafr Nabl");
+}
