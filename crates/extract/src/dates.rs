@@ -137,6 +137,7 @@ fn may_start_date(token: &Token, pack: &LanguagePack) -> bool {
         || !pack.relative_days.absent_from(bits)
         || !pack.weekdays.absent_from(bits)
         || !pack.months.absent_from(bits)
+        || !pack.seasons.absent_from(bits)
 }
 
 fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
@@ -181,7 +182,33 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
         };
         return Some(DateMention::new(i, hit.end, window, 2));
     }
+    if let Some(hit) = pack.seasons.match_at(tokens, i) {
+        return season_of_year(tokens, i, hit.end, *hit.value, pack);
+    }
     explicit_date(tokens, i, pack, published)
+}
+
+/// "à l'automne 2011", "in the summer of 2012", "صيف عام 2012": a season and its year are
+/// its three months (winter, season 0, the December before the year and its first two
+/// months); a season without a year is no window.
+fn season_of_year(
+    tokens: &[Token],
+    start: usize,
+    after: usize,
+    season: u32,
+    pack: &LanguagePack,
+) -> Option<DateMention> {
+    let mut probe = after;
+    if let Some(word) = pack.year_words.match_at(tokens, probe) {
+        probe = word.end;
+    }
+    let year = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
+    let (first, last) = match season {
+        0 => (NaiveDate::from_ymd_opt(year - 1, 12, 1)?, whole_month(year, 2, "")?.end?),
+        s => (NaiveDate::from_ymd_opt(year, 3 * s, 1)?, whole_month(year, 3 * s + 2, "")?.end?),
+    };
+    let window = DateWindow::span(first, last, "a season and its year: its three months".into());
+    Some(DateMention::new(start, probe + 1, window, 1))
 }
 
 /// "28 janvier [2020]", "January 28th[, 2020]", with an optional "(" between a weekday and it.
@@ -400,6 +427,21 @@ mod tests {
         assert_eq!(windows("fr", "En novembre 2013, une trêve a été conclue.", wednesday()), november);
         assert_eq!(windows("ar", "في نوفمبر عام 2013 تم الاتفاق على هدنة.", wednesday()), november);
         assert_eq!(windows("fr", "En décembre 2013, rien.", wednesday()), [(d(2013, 12, 1), d(2013, 12, 31))]);
+    }
+
+    #[test]
+    fn a_season_and_its_year_are_its_three_months() {
+        let autumn = [(d(2011, 9, 1), d(2011, 11, 30))];
+        assert_eq!(windows("fr", "Ils ont été arrêtés à l'automne 2011.", wednesday()), autumn);
+        assert_eq!(windows("en", "They were arrested in the fall of 2011.", wednesday()), autumn);
+        assert_eq!(windows("ar", "اعتقلوا في خريف عام 2011.", wednesday()), autumn);
+        // Winter runs from the December before the year.
+        assert_eq!(
+            windows("en", "In the winter of 2012 the town fell.", wednesday()),
+            [(d(2011, 12, 1), d(2012, 2, 29))]
+        );
+        // A season without a year is no window.
+        assert!(windows("en", "In the summer the town fell.", wednesday()).is_empty());
     }
 
     #[test]

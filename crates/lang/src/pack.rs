@@ -210,6 +210,10 @@ struct DatesSection {
     /// ("أيلول الماضي": last September).
     #[serde(default)]
     last_month_words: Vec<String>,
+    /// The seasons, winter first, then spring, summer and autumn: with a year ("à
+    /// l'automne 2011", "in the summer of 2012", "صيف 2012") each is that season's months.
+    #[serde(default)]
+    seasons: Vec<Vec<String>>,
     /// Words before a month that make it a time ("in October", "en octobre", "في تشرين"):
     /// the last such month on or before publication. Without them a month name may be
     /// another word ("may").
@@ -467,6 +471,8 @@ pub struct LanguagePack {
     pub year_words: Lexicon<()>,
     /// After a month: the last such month before publication.
     pub last_month_words: Lexicon<()>,
+    /// Season number 0 (winter) ..= 3 (autumn).
+    pub seasons: Lexicon<u32>,
     /// Before a month without a day or year: the last such month on or before publication.
     pub month_leads: Lexicon<()>,
     pub number_words: Lexicon<u64>,
@@ -719,6 +725,7 @@ impl LanguagePack {
             &mut self.past_tense,
             &mut self.year_words,
             &mut self.last_month_words,
+            &mut self.seasons,
             &mut self.month_leads,
             &mut self.number_words,
             &mut self.vague_quantities,
@@ -972,6 +979,11 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         past_tense: set(&file.dates.past_tense),
         year_words: set(&file.dates.year_words),
         last_month_words: set(&file.dates.last_month_words),
+        seasons: if file.dates.seasons.is_empty() {
+            Lexicon::new(std::iter::empty(), &rules)
+        } else {
+            numbered(&file.dates.seasons, 4, 0, "dates.seasons")?
+        },
         month_leads: set(&file.dates.month_leads),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
