@@ -186,7 +186,7 @@ impl<'a> Worker<'a> {
                 let mut store =
                     Database::open(path).with_context(|| format!("cannot open the store {}", path.display()))?;
                 // As `frontline ingest` does.
-                store.batch(500);
+                store.batch(frontline_store::INGEST_BATCH);
                 Some(store)
             }
             None => None,

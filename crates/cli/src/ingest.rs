@@ -64,8 +64,9 @@ fn progress_bar(files: usize) -> ProgressBar {
 
 pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, store: &mut Database) -> Result<Summary> {
     let interrupted = interrupt_flag();
-    // Many articles a transaction: committing each costs more than storing it.
-    store.batch(500);
+    // Many articles a transaction (a second's worth): committing each costs more than
+    // storing it.
+    store.batch(frontline_store::INGEST_BATCH);
     let (files, missing) = discover(paths);
     let mut summary = Summary::default();
     let bar = progress_bar(files.len());
