@@ -116,9 +116,9 @@ pub struct Spotted {
     pub hypothetical: Vec<(usize, usize)>,
     /// Where purpose clauses open ("in order to", "بهدف"): they mark what follows them only.
     pub purposes: Vec<(usize, usize)>,
-    /// Spans that name aircraft ("warplanes", "طائرات حربية"), outside other senses ("Air
-    /// Force Intelligence"): what tells a bombing or a missile to have come from the air.
-    pub aircraft: Vec<(usize, usize)>,
+    /// Token ranges of phrases in which a trigger or means word has another sense ("military
+    /// rally", "Air Force Intelligence").
+    pub other_senses: Vec<(usize, usize)>,
     /// The sentence counts over a period ("in the past two weeks"): figures, not events.
     pub aggregate: bool,
     /// The sentence says a place changed hands without a fight ("without a fight", "دون
@@ -156,10 +156,6 @@ pub fn spot(
     let denied: Vec<(usize, usize)> = scan(&pack.non_violent);
     // "military gatherings": the trigger word is there in a sense that tells no event.
     let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
-    let aircraft: Vec<(usize, usize)> = scan(&pack.aerial)
-        .into_iter()
-        .filter(|&(start, end)| !inside_any(start, end, &other_senses))
-        .collect();
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
     let triggers: Vec<TriggerMention> = pack
         .triggers
@@ -270,7 +266,7 @@ pub fn spot(
         claims,
         hypothetical,
         purposes,
-        aircraft,
+        other_senses,
         aggregate,
         unopposed,
     }

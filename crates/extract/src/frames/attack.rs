@@ -27,7 +27,14 @@ impl<'s> SentenceReader<'_, 's> {
             return kind;
         }
         // Not an air force in another sense ("Air Force Intelligence", a security agency).
-        let aircraft_named = !self.spotted.aircraft.is_empty();
+        let other_senses = &self.spotted.other_senses;
+        let aircraft_named = self
+            .ctx
+            .pack
+            .aerial
+            .find_all(&self.spotted.tokens)
+            .iter()
+            .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
         // actor it stands for.
         let attacker = self.attacker_in_sentence(trigger).or_else(|| self.pronoun_subject(trigger, discourse));
