@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{Hit, LanguagePack, Lexicon, RegionSide, Token, TokenKind, Trigger};
+use frontline_lang::{Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -350,13 +350,13 @@ fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
 
 /// [`Lexicon::spans`], without scanning tokens none of which starts a phrase of the lexicon
 /// (`present`: their [`Token::first_of`] bits, joined).
-fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: u64) -> Vec<(usize, usize)> {
+fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: LexiconBits) -> Vec<(usize, usize)> {
     hits_in(lexicon, tokens, present).iter().map(|h| (h.start, h.end)).collect()
 }
 
 /// [`Lexicon::find_all`], skipping the scan as [`spans_in`] does: for a lexicon whose hits
 /// carry what the caller must tell apart.
-fn hits_in<'a, T: Clone>(lexicon: &'a Lexicon<T>, tokens: &[Token], present: u64) -> Vec<Hit<'a, T>> {
+fn hits_in<'a, T: Clone>(lexicon: &'a Lexicon<T>, tokens: &[Token], present: LexiconBits) -> Vec<Hit<'a, T>> {
     if lexicon.absent_from(present) {
         Vec::new()
     } else {

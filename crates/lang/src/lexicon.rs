@@ -39,6 +39,13 @@ impl Pattern {
     }
 }
 
+/// One bit for each lexicon of a pack (a token's `first_of`: the lexicons a phrase of which
+/// may start at it); a pack may have as many lexicons as it has bits.
+pub type LexiconBits = u128;
+
+/// How many lexicons a pack can give a bit.
+pub const LEXICON_BITS: usize = LexiconBits::BITS as usize;
+
 /// Whether a word reads as a number as `u64`'s parser reads it: a word that starts with
 /// neither a digit nor a sign (most words) is not parsed at all.
 fn reads_as_number(word: &str) -> bool {
@@ -121,7 +128,7 @@ pub struct Lexicon<T> {
     /// This lexicon's bit in its pack's index of first words (0: not indexed). A token
     /// whose [`Token::first_of`] lacks the bit starts no phrase here (by its word, nor by
     /// the stem or number a phrase of `stem_first` starts with), and costs no lookup.
-    bit: u64,
+    bit: LexiconBits,
 }
 
 impl<T> Default for Lexicon<T> {
@@ -137,7 +144,7 @@ pub(crate) trait FirstWords {
     /// The first word of each phrase that starts with a stem or a number: a token is
     /// matched against these once, when the pack indexes it.
     fn first_stems(&self) -> Vec<Pattern>;
-    fn set_bit(&mut self, bit: u64);
+    fn set_bit(&mut self, bit: LexiconBits);
     /// Adds every word of every phrase (exact words and stems) to a vocabulary.
     fn add_words(&self, vocabulary: &mut Vocabulary);
 }
@@ -162,7 +169,7 @@ impl<T> FirstWords for Lexicon<T> {
         }
     }
 
-    fn set_bit(&mut self, bit: u64) {
+    fn set_bit(&mut self, bit: LexiconBits) {
         self.bit = bit;
     }
 }
@@ -377,7 +384,7 @@ impl<T: Clone> Lexicon<T> {
 
     /// Whether no phrase of the lexicon starts in tokens whose [`Token::first_of`] bits,
     /// joined, are `present`: a scan of them would find nothing.
-    pub fn absent_from(&self, present: u64) -> bool {
+    pub fn absent_from(&self, present: LexiconBits) -> bool {
         self.bit != 0 && present & self.bit == 0
     }
 

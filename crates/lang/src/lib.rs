@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 pub use clitics::{Clitics, Vocabulary};
-pub use lexicon::{Hit, Lexicon};
+pub use lexicon::{Hit, Lexicon, LexiconBits};
 pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind};
 pub use tokens::{tokenize, Token, TokenKind, WordRules};
 pub use weights::{actor_default_key, logit, Calibration, ConfidenceModel, Weights, TYPE_BIAS};
@@ -193,6 +193,14 @@ mod tests {
         assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |_| false, village).len(), 2);
         // ... but whole when the whole word is a name too (a country's).
         assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |word| word == "لبنان", village).len(), 1);
+    }
+
+    #[test]
+    fn every_lexicon_of_a_built_in_pack_has_its_bit() {
+        for code in ["ar", "en", "fr"] {
+            let mut pack = Packs::builtin().expect("built-in packs are valid").get(code).expect("a pack").clone();
+            assert!(pack.lexicon_count() <= LexiconBits::BITS as usize, "{code}: more lexicons than bits");
+        }
     }
 
     #[test]

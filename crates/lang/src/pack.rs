@@ -6,7 +6,7 @@ use frontline_core::{fold_word, ActorId, SubEventType};
 use serde::Deserialize;
 
 use crate::clitics::{Clitics, Vocabulary};
-use crate::lexicon::{FirstWords, Lexicon, Pattern};
+use crate::lexicon::{FirstWords, Lexicon, LexiconBits, Pattern, LEXICON_BITS};
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 use crate::PackError;
 
@@ -571,13 +571,13 @@ pub struct LanguagePack {
     /// empty when none was trained, and the rules decide alone.
     pub weights: crate::Weights,
     /// For each word's key, the lexicons with a phrase starting with it (one bit each).
-    first_words: HashMap<u64, u64>,
+    first_words: HashMap<u64, LexiconBits>,
     /// The stems and numbers phrases start with, each with its lexicon's bit: a token they
     /// match may start a phrase of that lexicon whatever its word.
-    first_stems: Vec<(Pattern, u64)>,
+    first_stems: Vec<(Pattern, LexiconBits)>,
     /// For each first byte of a word that is no number, the bits of the stems a word so
     /// starting may match: most words need not be compared with any.
-    stem_bits_by_first_byte: Box<[u64; 256]>,
+    stem_bits_by_first_byte: Box<[LexiconBits; 256]>,
     /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
     vocabulary: Vocabulary,
 }
@@ -609,7 +609,7 @@ impl LanguagePack {
         let first_byte = token.norm.as_bytes().first().copied();
         let may_match = match first_byte {
             Some(byte) if token.kind != TokenKind::Number => self.stem_bits_by_first_byte[usize::from(byte)],
-            _ => u64::MAX,
+            _ => LexiconBits::MAX,
         };
         if may_match & !token.first_of == 0 {
             return;
@@ -681,12 +681,12 @@ impl LanguagePack {
     /// starting with it: one lookup per token then spares the others theirs; and gathers
     /// every word of every lexicon into the vocabulary.
     fn index_words(&mut self) {
-        let mut first_words: HashMap<u64, u64> = HashMap::default();
-        let mut first_stems: Vec<(Pattern, u64)> = Vec::new();
+        let mut first_words: HashMap<u64, LexiconBits> = HashMap::default();
+        let mut first_stems: Vec<(Pattern, LexiconBits)> = Vec::new();
         let mut vocabulary = Vocabulary::default();
         for (index, lexicon) in self.lexicons_mut().into_iter().enumerate() {
-            if index < 64 {
-                let bit = 1u64 << index;
+            if index < LEXICON_BITS {
+                let bit: LexiconBits = 1 << index;
                 lexicon.set_bit(bit);
                 for key in lexicon.first_word_keys() {
                     *first_words.entry(key).or_default() |= bit;
@@ -699,7 +699,7 @@ impl LanguagePack {
             vocabulary.add_word(word);
         }
         self.first_words = first_words;
-        let mut stem_bits_by_first_byte = Box::new([0u64; 256]);
+        let mut stem_bits_by_first_byte: Box<[LexiconBits; 256]> = Box::new([0; 256]);
         for (byte, bits) in stem_bits_by_first_byte.iter_mut().enumerate() {
             for (stem, bit) in &first_stems {
                 if stem.may_match_first_byte(u8::try_from(byte).ok(), TokenKind::Word) {
@@ -713,6 +713,12 @@ impl LanguagePack {
     }
 
     /// Every lexicon of the pack (one left out is only looked up the slow way).
+    /// How many lexicons the pack has: each needs a bit of [`LexiconBits`] (a test holds
+    /// the built-in packs to it), or it is looked for in every sentence.
+    pub fn lexicon_count(&mut self) -> usize {
+        self.lexicons_mut().len()
+    }
+
     fn lexicons_mut(&mut self) -> Vec<&mut dyn FirstWords> {
         vec![
             &mut self.subject_pronouns,

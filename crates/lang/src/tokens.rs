@@ -31,7 +31,7 @@ pub struct Token {
     pub key: u64,
     /// The lexicons of the pack that tokenized it with a phrase starting with this word, one
     /// bit each; all bits set when no pack has looked (every lexicon then looks itself).
-    pub first_of: u64,
+    pub first_of: crate::lexicon::LexiconBits,
     pub kind: TokenKind,
     /// Number tokens carry their value ("100 000" → 100000).
     pub value: Option<u64>,
@@ -181,7 +181,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 end,
                 text: raw.into(),
                 key: word_key(&digits),
-                first_of: u64::MAX,
+                first_of: crate::lexicon::LexiconBits::MAX,
                 value: digits.parse().ok(),
                 norm: digits,
                 kind: TokenKind::Number,
@@ -249,7 +249,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 end: next,
                 text: raw.into(),
                 key: word_key(&norm),
-                first_of: u64::MAX,
+                first_of: crate::lexicon::LexiconBits::MAX,
                 norm,
                 kind: TokenKind::Punct,
                 value: None,
@@ -373,7 +373,7 @@ fn push_token(start: usize, end: usize, text: CompactString, norm: CompactString
         end,
         text,
         key: word_key(&norm),
-        first_of: u64::MAX,
+        first_of: crate::lexicon::LexiconBits::MAX,
         norm,
         kind: TokenKind::Word,
         value: None,
