@@ -597,3 +597,9 @@ fn cibler_prend_le_moyen_de_la_phrase() {
     let events = fr("L'artillerie du régime a ciblé mardi la ville de Kafranbel.");
     assert_eq!(single(&events, SubEventType::Shelling).mention, "Kafranbel");
 }
+
+#[test]
+fn un_avion_cible_est_la_cible_et_non_le_moyen() {
+    let events = fr("La salle des opérations des rebelles a ciblé un avion à l'aéroport de Kafranbel mardi.");
+    assert!(events.iter().all(|e| e.sub_event_type != SubEventType::AirDroneStrike), "{}", summary(&events));
+}
