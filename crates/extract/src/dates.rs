@@ -198,17 +198,13 @@ fn season_of_year(
     season: u32,
     pack: &LanguagePack,
 ) -> Option<DateMention> {
-    let mut probe = after;
-    if let Some(word) = pack.year_words.match_at(tokens, probe) {
-        probe = word.end;
-    }
-    let year = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
+    let (year, end) = year_after(tokens, after, pack)?;
     let (first, last) = match season {
         0 => (NaiveDate::from_ymd_opt(year - 1, 12, 1)?, whole_month(year, 2, "")?.end?),
         s => (NaiveDate::from_ymd_opt(year, 3 * s, 1)?, whole_month(year, 3 * s + 2, "")?.end?),
     };
     let window = DateWindow::span(first, last, "a season and its year: its three months".into());
-    Some(DateMention::new(start, probe + 1, window, 1))
+    Some(DateMention::new(start, end, window, 1))
 }
 
 /// "28 janvier [2020]", "January 28th[, 2020]", with an optional "(" between a weekday and it.
@@ -273,13 +269,17 @@ fn month_of_year(
     month: u32,
     pack: &LanguagePack,
 ) -> Option<DateMention> {
-    let mut probe = after_month;
-    if let Some(word) = pack.year_words.match_at(tokens, probe) {
-        probe = word.end;
-    }
-    let year = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
+    let (year, end) = year_after(tokens, after_month, pack)?;
     let window = whole_month(year, month, "a month and its year: the whole month")?;
-    Some(DateMention::new(start, probe + 1, window, 1))
+    Some(DateMention::new(start, end, window, 1))
+}
+
+/// The year written at `at`, after a word that may stand before it ("عام", "of"), and
+/// where it ends.
+fn year_after(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(i32, usize)> {
+    let at = pack.year_words.match_at(tokens, at).map_or(at, |word| word.end);
+    let year = tokens.get(at).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))?;
+    Some((year as i32, at + 1))
 }
 
 /// Every day of a month of a year.

@@ -119,7 +119,7 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
 /// a province-wide total is not a place's toll).
 pub(crate) fn summaries_of_details(events: Vec<Proposed>) -> Vec<Proposed> {
     let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
-    let summarises = |(e, key): (&Event, &PlaceKey)| {
+    let summarises = |e: &Event, key: &PlaceKey| {
         key.kind == PlaceKind::Governorate
             && events.iter().zip(&keys).any(|(detail, detail_key)| {
                 let detail = &detail.event;
@@ -130,7 +130,7 @@ pub(crate) fn summaries_of_details(events: Vec<Proposed>) -> Vec<Proposed> {
                     && overlaps(detail, e)
             })
     };
-    let dropped: Vec<bool> = events.iter().zip(&keys).map(|(p, key)| summarises((&p.event, key))).collect();
+    let dropped: Vec<bool> = events.iter().zip(&keys).map(|(p, key)| summarises(&p.event, key)).collect();
     events.into_iter().zip(dropped).filter_map(|(p, dropped)| (!dropped).then_some(p)).collect()
 }
 
