@@ -156,7 +156,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// monitor or an agency quoted on the episode (a named source) goes on telling it.
     fn carried_into_claim(&self, carried: &DateWindow, trigger: usize) -> DateWindow {
         let s = self.spotted;
-        let claimed = s.sources.is_empty() && s.claims.iter().any(|&(start, _)| start < trigger);
+        let claimed = s.sources.is_empty() && self.claim_before(trigger);
         match self.ctx.article.published {
             Some(published) if claimed => carried.through(published, "carried into a statement made by publication"),
             _ => carried.clone(),

@@ -200,8 +200,8 @@ fn season_of_year(
 ) -> Option<DateMention> {
     let (year, end) = year_after(tokens, after, pack)?;
     let (first, last) = match season {
-        0 => (NaiveDate::from_ymd_opt(year - 1, 12, 1)?, whole_month(year, 2, "")?.end?),
-        s => (NaiveDate::from_ymd_opt(year, 3 * s, 1)?, whole_month(year, 3 * s + 2, "")?.end?),
+        0 => (NaiveDate::from_ymd_opt(year - 1, 12, 1)?, last_day_of(year, 2)?),
+        s => (NaiveDate::from_ymd_opt(year, 3 * s, 1)?, last_day_of(year, 3 * s + 2)?),
     };
     let window = DateWindow::span(first, last, "a season and its year: its three months".into());
     Some(DateMention::new(start, end, window, 1))
@@ -285,12 +285,17 @@ fn year_after(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(i32, 
 /// Every day of a month of a year.
 fn whole_month(year: i32, month: u32, why: &str) -> Option<DateWindow> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
+    Some(DateWindow::span(first, last_day_of(year, month)?, why.into()))
+}
+
+/// The last day of a month of a year.
+fn last_day_of(year: i32, month: u32) -> Option<NaiveDate> {
     let next = if month == 12 {
         NaiveDate::from_ymd_opt(year + 1, 1, 1)?
     } else {
         NaiveDate::from_ymd_opt(year, month + 1, 1)?
     };
-    Some(DateWindow::span(first, next - Days::new(1), why.into()))
+    Some(next - Days::new(1))
 }
 
 /// "أيلول الماضي" (last September): the whole of the last such month before the month of

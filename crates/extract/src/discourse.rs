@@ -139,8 +139,13 @@ impl<'s> SentenceReader<'_, 's> {
     /// reported speech's shift of tense, and what is reported may be news.
     pub(crate) fn is_anterior(&self, trigger: &TriggerMention) -> bool {
         self.spotted.dates.is_empty()
-            && !self.spotted.claims.iter().any(|&(start, _)| start < trigger.start)
+            && !self.claim_before(trigger.start)
             && self.ctx.pack.anterior_auxiliaries.match_ending_at(&self.spotted.tokens, trigger.start, 3).is_some()
+    }
+
+    /// Whether a word of saying ("said", "a affirmé", "أعلن") stands before token `at`.
+    pub(crate) fn claim_before(&self, at: usize) -> bool {
+        self.spotted.claims.iter().any(|&(start, _)| start < at)
     }
 
     /// Who the sentence says reports it: a named source, or an actor just before a claim

@@ -28,12 +28,13 @@ impl<'s> SentenceReader<'_, 's> {
         }
         // Not an air force in another sense ("Air Force Intelligence", a security agency).
         let other_senses = &self.spotted.other_senses;
-        let subject_before = self.actor_before_in_clause(trigger).is_some();
         let aircraft_named = self.ctx.pack.aerial.find_all(&self.spotted.tokens).iter().any(|hit| {
             // "[la direction] a ciblé un avion": with its subject before it, an aircraft
             // right after the word is its object, what was hit, not what hit (verb-first
             // "استهدفت طائرات" has its subject there).
-            let object = hit.start >= trigger.end && hit.start <= trigger.end + 1 && subject_before;
+            let object = hit.start >= trigger.end
+                && hit.start <= trigger.end + 1
+                && self.actor_before_in_clause(trigger).is_some();
             !object && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
         });
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
