@@ -48,6 +48,19 @@ pub enum StoreError {
     NotAStore { path: String, why: String },
 }
 
+impl StoreError {
+    /// Whether SQLite answered that another connection holds the lock.
+    fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Open { source, .. } | StoreError::Sql(source) => matches!(
+                source.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+}
+
 /// What saving an article did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
@@ -299,8 +312,25 @@ impl Store {
         let existed = path.metadata().is_ok_and(|m| m.len() > 0);
         let mut conn = Connection::open(path).map_err(open_error)?;
         conn.busy_handler(Some(wait_a_millisecond)).map_err(open_error)?;
+        // Two writers creating one store at once meet where SQLite answers "busy" without
+        // asking the busy handler (a journal mode being set, a schema being written): the
+        // whole set-up is tried again until the other is done, as the handler would wait.
+        let started = Instant::now();
+        loop {
+            match Store::set_up(&mut conn, &shown, existed) {
+                Err(e) if e.is_busy() && started.elapsed() < Duration::from_secs(30) => {
+                    std::thread::sleep(Duration::from_millis(2))
+                }
+                done => return done.map(|()| Store::new(conn)),
+            }
+        }
+    }
+
+    /// Sets a connection to write: journal mode, caches, and the schema brought up to date.
+    fn set_up(conn: &mut Connection, shown: &str, existed: bool) -> Result<(), StoreError> {
+        let open_error = |source| StoreError::Open { path: shown.to_owned(), source };
         if existed {
-            check_is_store(&conn, &shown, true)?;
+            check_is_store(conn, shown, true)?;
         }
         // WAL lets readers work while an ingest writes.
         conn.pragma_update(None, "journal_mode", "WAL").map_err(open_error)?;
@@ -330,15 +360,14 @@ impl Store {
         conn.pragma_update(None, "mmap_size", 1i64 << 30).map_err(open_error)?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(open_error)?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
+            return Err(StoreError::TooNew { path: shown.to_owned(), found: version, known: SCHEMA_VERSION });
         }
         // Only when out of date: opening an up-to-date store writes nothing, and so never
         // waits for an ingest's write lock.
-        schema::migrate(&mut conn, version).map_err(|e| match e {
-            StoreError::Sql(source) => StoreError::Open { path: shown.clone(), source },
+        schema::migrate(conn, version).map_err(|e| match e {
+            StoreError::Sql(source) => open_error(source),
             other => other,
-        })?;
-        Ok(Store::new(conn))
+        })
     }
 
     /// Saves up to `articles` articles in one transaction (at most [`BATCH_TIME`] of
@@ -524,6 +553,23 @@ mod tests {
             "trigger": "struck", "claimed_by": null
         });
         serde_json::from_value(json).expect("a valid event")
+    }
+
+    #[test]
+    fn many_writers_creating_one_store_at_once_all_open_it() {
+        for round in 0..20 {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = dir.path().join(format!("new-{round}.db"));
+            let opened: Vec<Result<(), String>> = std::thread::scope(|scope| {
+                let handles: Vec<_> =
+                    (0..6).map(|_| scope.spawn(|| Store::open(&path).map(drop).map_err(|e| e.to_string()))).collect();
+                handles.into_iter().map(|h| h.join().expect("opening thread")).collect()
+            });
+            for result in opened {
+                assert_eq!(result, Ok(()), "round {round}");
+            }
+            assert_eq!(Store::open_read_only(&path).and_then(|s| s.article_ids()).map(|ids| ids.len()).ok(), Some(0));
+        }
     }
 
     /// Every event alone, with its one source: enough to see what the store does with merges.

@@ -340,6 +340,12 @@ pub(crate) fn migrate(conn: &mut Connection, version: i64) -> Result<(), StoreEr
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Another writer may have brought the store up to date while this one waited for the
+    // lock: the version read before it is asked again.
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
     let old = version > 0
         && tx.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'events'", [], |r| {
             r.get::<_, i64>(0)
