@@ -587,3 +587,21 @@ fn missiles_fired_by_warplanes_are_an_air_strike() {
     let events = ar("سقطت صواريخ على بلدة كفرنبل أمس.");
     assert_eq!(single(&events, SubEventType::Shelling).mention, "كفرنبل");
 }
+
+#[test]
+fn a_verbal_nouns_aircraft_with_a_nationality_is_the_attacker() {
+    // "A fighter of the SDF was killed on Tuesday after a Turkish drone targeted a car in
+    // the town of Amuda": the drone, with its nationality, targeted; the SDF is the victim.
+    let events = ar("قتل عنصر من قسد وأصيب اثنان آخران يوم الثلاثاء إثر استهداف مسيرة تركية لسيارة في بلدة عامودا.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("TUR")));
+    assert_day(e, day(2020, 1, 28));
+}
+
+#[test]
+fn a_march_is_no_drone() {
+    // "Hundreds took part in a march in the city of al-Suwayda on Tuesday": مسيرة is a
+    // march here, not a drone.
+    let events = ar("شارك المئات في مسيرة في مدينة السويداء يوم الثلاثاء.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+}

@@ -805,3 +805,14 @@ fn missiles_and_rockets_are_an_air_strike_when_aircraft_fire_them() {
     let events = en("Rebel fighters fired rockets at the town of Kafr Nabl on Tuesday.");
     assert_eq!(single(&events, SubEventType::Shelling).mention, "Kafr Nabl");
 }
+
+#[test]
+fn aircraft_that_only_support_an_operation_strike_nothing() {
+    // Drones named as an operation's support, with no word of striking: no air strike.
+    let events = en("The operation, supported by coalition drones, passed through Shaddadi and Markada on Tuesday.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    // A drone that hits something still does.
+    let events = en("A Turkish drone targeted a car near Qamishli on Tuesday.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("TUR")));
+}

@@ -603,3 +603,13 @@ fn un_avion_cible_est_la_cible_et_non_le_moyen() {
     let events = fr("La salle des opérations des rebelles a ciblé un avion à l'aéroport de Kafranbel mardi.");
     assert!(events.iter().all(|e| e.sub_event_type != SubEventType::AirDroneStrike), "{}", summary(&events));
 }
+
+#[test]
+fn attacks_of_drones_are_air_strikes_by_their_sender() {
+    // "The Turkish state carried out eight drone attacks in the Amuda region on Friday": the
+    // drones are the attacks' means, not what was attacked.
+    let events = fr("L'État turc a mené vendredi huit attaques de drones dans la région d'Amouda.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("TUR")));
+    assert_day(e, day(2020, 1, 24));
+}

@@ -72,7 +72,14 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         let pack = self.ctx.pack;
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
-        let demonym_after = pack.demonyms.match_at(&s.tokens, trigger.end).map(|h| self.nationality_actor(h));
+        // "frappes russes", and the means' nationality in "استهداف مسيرة تركية" (a
+        // verbal noun's genitive is its doer).
+        let means_end = pack.aerial.match_at(&s.tokens, trigger.end).map_or(trigger.end, |hit| hit.end);
+        let demonym_after = pack
+            .demonyms
+            .match_at(&s.tokens, trigger.end)
+            .or_else(|| pack.demonyms.match_at(&s.tokens, means_end))
+            .map(|h| self.nationality_actor(h));
         let after = self.agent_on_or_after(trigger).or(demonym_after);
         let demonym = || {
             let named = |start: usize, end: usize| s.actors.iter().any(|a| a.start < end && start < a.end);
@@ -160,6 +167,14 @@ impl<'s> SentenceReader<'_, 's> {
     /// The nearest actor before a trigger, in its clause: its subject, when it has one.
     pub(crate) fn actor_before_in_clause(&self, trigger: &TriggerMention) -> Option<&'s ActorMention> {
         self.spotted.actors.iter().rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+    }
+
+    /// The actor before a trigger that is its subject: in its clause, with no other event
+    /// word between them ("قتل عنصر من قسد وأصيب اثنان إثر استهداف مسيرة": the fighters
+    /// killed and wounded are not who targeted).
+    pub(crate) fn subject_before(&self, trigger: &TriggerMention) -> Option<&'s ActorMention> {
+        self.actor_before_in_clause(trigger)
+            .filter(|actor| !self.spotted.triggers.iter().any(|t| t.start >= actor.end && t.end <= trigger.start))
     }
 
     /// Whether an actor stands right after the trigger, a quotation mark aside ("اعتقلت

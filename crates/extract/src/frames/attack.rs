@@ -31,10 +31,12 @@ impl<'s> SentenceReader<'_, 's> {
         let aircraft_named = self.ctx.pack.aerial.find_all(&self.spotted.tokens).iter().any(|hit| {
             // "[la direction] a ciblé un avion": with its subject before it, an aircraft
             // right after the word is its object, what was hit, not what hit (verb-first
-            // "استهدفت طائرات" has its subject there).
-            let object = hit.start >= trigger.end
+            // "استهدفت طائرات" has its subject there). A noun's complement is its means
+            // ("attaques de drones").
+            let object = kind == TriggerKind::Target
+                && hit.start >= trigger.end
                 && hit.start <= trigger.end + 1
-                && self.actor_before_in_clause(trigger).is_some();
+                && self.subject_before(trigger).is_some();
             !object && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
         });
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
