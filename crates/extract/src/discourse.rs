@@ -31,6 +31,9 @@ pub(crate) struct Discourse {
     pub last_attack: Option<Attack>,
     /// Points of places resolved so far.
     pub near: Vec<(f64, f64)>,
+    /// The last town of the home country an event was placed at: what the report is about
+    /// there, by which it situates the villages no table has that it names next.
+    pub last_town: Option<frontline_gazetteer::Place>,
     /// The last window a sentence stated: the sentences after it that state none tell of
     /// the same episode.
     last_window: Option<DateWindow>,

@@ -114,6 +114,28 @@ impl Placed {
         }
     }
 
+    /// A place the gazetteer lacks, at the point of the town it stands near.
+    fn near_town(mention: &PlaceMention, town: &Place, gazetteer: &Gazetteer) -> Placed {
+        let governorate = gazetteer.governorate(&town.country, &town.admin1);
+        let country = gazetteer.country(&town.country);
+        Placed {
+            location: mention.text.clone(),
+            geonameid: None,
+            pcode: None,
+            admin2: (!town.admin2.is_empty()).then(|| town.admin2.clone()),
+            admin3: None,
+            latitude: Some(town.latitude),
+            longitude: Some(town.longitude),
+            geo_precision: 2,
+            admin1: governorate.map(|g| g.name.clone()),
+            country: country.map_or_else(|| town.country.clone(), |c| c.name.clone()),
+            iso: country.map_or(0, |c| c.iso_numeric),
+            confidence_factor: 0.9,
+            resolution: Resolution::Unresolved,
+            how: format!("near {}", town.name),
+        }
+    }
+
     pub(crate) fn country(mention: &PlaceMention, gazetteer: &Gazetteer) -> Placed {
         let country = gazetteer.country(HOME_COUNTRY);
         Placed {
@@ -169,6 +191,9 @@ impl SentenceReader<'_, '_> {
             if !discourse.near.contains(&point) {
                 discourse.near.push(point);
             }
+            if !region && place.country == HOME_COUNTRY && place.feature_class == 'P' {
+                discourse.last_town = Some(place.clone());
+            }
             let governorate = gazetteer.governorate(&place.country, &place.admin1);
             let country = gazetteer.country(&place.country);
             let hierarchy = |name: &str| (!name.is_empty()).then(|| name.to_string());
@@ -195,24 +220,15 @@ impl SentenceReader<'_, '_> {
         // else the governorate (docs/annotation.md §12 places such villages so).
         if let Some(town) = self.situating_town(mention, admin1_hint.as_deref()) {
             trace.note(|| format!("placed at {}, which the sentence situates it by", town.name));
-            let governorate = gazetteer.governorate(&town.country, &town.admin1);
-            let country = gazetteer.country(&town.country);
-            return Placed {
-                location: mention.text.clone(),
-                geonameid: None,
-                pcode: None,
-                admin2: (!town.admin2.is_empty()).then(|| town.admin2.clone()),
-                admin3: None,
-                latitude: Some(town.latitude),
-                longitude: Some(town.longitude),
-                geo_precision: 2,
-                admin1: governorate.map(|g| g.name.clone()),
-                country: country.map_or_else(|| town.country.clone(), |c| c.name.clone()),
-                iso: country.map_or(0, |c| c.iso_numeric),
-                confidence_factor: 0.9,
-                resolution: Resolution::Unresolved,
-                how: format!("near {}", town.name),
-            };
+            return Placed::near_town(mention, town, gazetteer);
+        }
+        // Else the town the report was telling of in that governorate: "the villages of X
+        // and Y" after a paragraph on Tal Tamr are Tal Tamr's villages.
+        let last_town =
+            discourse.last_town.as_ref().filter(|town| admin1_hint.as_deref() == Some(town.admin1.as_str()));
+        if let Some(town) = last_town {
+            trace.note(|| format!("placed at {}, the town the report told of last in its governorate", town.name));
+            return Placed::near_town(mention, town, gazetteer);
         }
         let governorate = admin1_hint.and_then(|code| gazetteer.governorate(HOME_COUNTRY, &code));
         match governorate {

@@ -816,3 +816,17 @@ fn aircraft_that_only_support_an_operation_strike_nothing() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("TUR")));
 }
+
+#[test]
+fn a_village_the_gazetteer_lacks_after_a_paragraph_on_a_town_stands_at_that_town() {
+    let town = en("Turkish artillery shelled Ain Issa in Raqqa province on Tuesday.");
+    let town = single(&town, SubEventType::Shelling);
+    let events = en("Turkish artillery shelled Ain Issa in Raqqa province on Tuesday. \
+        On Wednesday it shelled the village of Kafr Zamzam in Raqqa province.");
+    assert_situated_by(at(&events, "Kafr Zamzam"), town);
+    // A town of another governorate situates nothing.
+    let events = en("Turkish artillery shelled Ain Issa on Tuesday. \
+        On Wednesday it shelled the village of Kafr Zamzam in Aleppo province.");
+    let e = at(&events, "Kafr Zamzam");
+    assert_eq!((e.geo_precision, e.admin1.as_deref()), (3, Some("Aleppo")));
+}

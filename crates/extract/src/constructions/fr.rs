@@ -613,3 +613,14 @@ fn attacks_of_drones_are_air_strikes_by_their_sender() {
     assert_eq!(e.actor1_id, Some(actor("TUR")));
     assert_day(e, day(2020, 1, 24));
 }
+
+#[test]
+fn un_village_absent_des_tables_apres_une_ville_se_place_a_cette_ville() {
+    // The town the report was telling of situates the village it names next, in its
+    // governorate.
+    let town = fr("L'artillerie turque a bombardé mardi la ville d'Aïn Issa, dans la province de Raqqa.");
+    let town = single(&town, SubEventType::Shelling);
+    let events = fr("L'artillerie turque a bombardé mardi la ville d'Aïn Issa, dans la province de Raqqa. \
+        Mercredi, elle a bombardé le village de Kafr Zamzam, dans la province de Raqqa.");
+    assert_situated_by(at(&events, "Kafr Zamzam"), town);
+}
