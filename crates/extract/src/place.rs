@@ -222,10 +222,11 @@ impl SentenceReader<'_, '_> {
             trace.note(|| format!("placed at {}, which the sentence situates it by", town.name));
             return Placed::near_town(mention, town, gazetteer);
         }
-        // Else the town the report was telling of in that governorate: "the villages of X
-        // and Y" after a paragraph on Tal Tamr are Tal Tamr's villages.
+        // Else the town the report was telling of in that governorate (or anywhere, when no
+        // governorate is known): "the villages of X and Y" after a paragraph on Tal Tamr are
+        // Tal Tamr's villages.
         let last_town =
-            discourse.last_town.as_ref().filter(|town| admin1_hint.as_deref() == Some(town.admin1.as_str()));
+            discourse.last_town.as_ref().filter(|town| admin1_hint.as_deref().is_none_or(|a| a == town.admin1));
         if let Some(town) = last_town {
             trace.note(|| format!("placed at {}, the town the report told of last in its governorate", town.name));
             return Placed::near_town(mention, town, gazetteer);
