@@ -44,9 +44,9 @@ fn ont_pris_le_controle_of_a_list_gives_one_event_per_town() {
         assert_eq!((e.date_start, e.date_end, e.time_precision), (Some(day(2020, 1, 24)), Some(day(2020, 1, 30)), 2));
     }
     assert_town(at(&events, "Hish"), "Idlib");
-    let invented = at(&events, "Tell Qarmudiya");
-    assert_eq!((invented.location.as_str(), invented.geonameid, invented.geo_precision), ("Tell Qarmudiya", None, 3));
-    assert!(in_syria(invented));
+    // Two invented villages: each at the last town named before it.
+    assert_situated_by(at(&events, "Kafr Wadiha"), at(&events, "Hish"));
+    assert_situated_by(at(&events, "Tell Qarmudiya"), at(&events, "Hish"));
 }
 
 #[test]
