@@ -222,11 +222,14 @@ impl SentenceReader<'_, '_> {
             trace.note(|| format!("placed at {}, which the sentence situates it by", town.name));
             return Placed::near_town(mention, town, gazetteer);
         }
-        // Else the town the report was telling of in that governorate (or anywhere, when no
-        // governorate is known): "the villages of X and Y" after a paragraph on Tal Tamr are
-        // Tal Tamr's villages.
-        let last_town =
-            discourse.last_town.as_ref().filter(|town| admin1_hint.as_deref().is_none_or(|a| a == town.admin1));
+        // Else a village stands at the town the report was telling of in that governorate (or
+        // anywhere, when no governorate is known): "the villages of X and Y" after a paragraph
+        // on Tal Tamr are Tal Tamr's villages. A region ("the Jabal al-Zawiya region") is no
+        // village near a town.
+        let last_town = discourse
+            .last_town
+            .as_ref()
+            .filter(|town| mention.role == PlaceRole::Site && admin1_hint.as_deref().is_none_or(|a| a == town.admin1));
         if let Some(town) = last_town {
             trace.note(|| format!("placed at {}, the town the report told of last in its governorate", town.name));
             return Placed::near_town(mention, town, gazetteer);
