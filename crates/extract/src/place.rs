@@ -178,12 +178,20 @@ impl SentenceReader<'_, '_> {
             near: discourse.near.clone(),
         };
         // The account of the choice only when the reading is explained.
-        let (place, reason) = if trace.recording {
+        let (mut place, mut reason) = if trace.recording {
             let resolution = gazetteer.resolve(&mention.text, &context);
             (resolution.place, resolution.reason)
         } else {
             (gazetteer.resolve_place(&mention.text, &context).cloned(), String::new())
         };
+        // A village of that name in another governorate than the one its sentence names is
+        // another village, one no table has ("the villages of al-Rashidiya and
+        // al-Rayhaniya in Hasakah province": the tables know only Latakia's Rayhaniya).
+        if let Some(elsewhere) =
+            place.take_if(|place| mention.role == PlaceRole::Site && self.outside_named_governorates(place))
+        {
+            reason = format!("only {}, in another governorate than its sentence names", elsewhere.name);
+        }
         if let Some(place) = place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
             let point = (place.latitude, place.longitude);
@@ -262,14 +270,37 @@ impl SentenceReader<'_, '_> {
     /// happen), else the article's.
     pub(crate) fn sentence_admin1(&self) -> Option<String> {
         let places = &self.spotted.places;
-        let region = places.iter().find_map(|p| match &p.role {
+        let landmark =
+            || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| self.ctx.home.admin1(&p.text));
+        self.stated_admin1().or_else(landmark).or_else(|| self.ctx.admin1.clone())
+    }
+
+    /// Whether a village of the home country lies in none of the governorates its sentence
+    /// names ("Hasakah province", "محافظة الحسكة"), when it names some. A city is named
+    /// from afar often enough to stand where the tables put it.
+    fn outside_named_governorates(&self, place: &Place) -> bool {
+        let mut named = self
+            .spotted
+            .places
+            .iter()
+            .filter_map(|p| match &p.role {
+                PlaceRole::Region { admin1: Some(a) } => Some(a.as_str()),
+                _ => None,
+            })
+            .peekable();
+        place.country == HOME_COUNTRY
+            && !place.is_major()
+            && named.peek().is_some()
+            && !named.any(|a| self.ctx.gazetteer.governorate_holds(HOME_COUNTRY, a, &place.admin1))
+    }
+
+    /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب").
+    fn stated_admin1(&self) -> Option<String> {
+        self.spotted.places.iter().find_map(|p| match &p.role {
             PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
             PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&p.text),
             _ => None,
-        });
-        let landmark =
-            || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| self.ctx.home.admin1(&p.text));
-        region.or_else(landmark).or_else(|| self.ctx.admin1.clone())
+        })
     }
 
     /// The district this sentence names: that of a region below a governorate ("the

@@ -65,6 +65,13 @@ pub struct Place {
 }
 
 impl Place {
+    /// A capital, of the country, a governorate or a district, or a city: a place the press
+    /// names often enough that a short skeleton or a close spelling is more likely it than a
+    /// village.
+    pub fn is_major(&self) -> bool {
+        matches!(self.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2") || self.population >= 100_000
+    }
+
     /// "geonames:ID", else "pcode:C...", else the name: how a place is told apart.
     pub fn key(&self) -> String {
         match (&self.geonameid, &self.pcode) {
@@ -156,6 +163,14 @@ impl Gazetteer {
 
     pub fn governorate(&self, country: &str, admin1: &str) -> Option<&Governorate> {
         self.governorates.iter().find(|g| same(&g.country, country) && same(&g.admin1, admin1))
+    }
+
+    /// Whether a place of governorate `admin1` lies in the governorate a text names: the
+    /// same one, or a city governorate and the one around it ("rural Damascus" and "north
+    /// of Damascus" name either).
+    pub fn governorate_holds(&self, country: &str, named: &str, admin1: &str) -> bool {
+        let around = |code: &str| self.governorate(country, code).and_then(|g| g.surrounded_by.as_deref());
+        named == admin1 || around(named) == Some(admin1) || around(admin1) == Some(named)
     }
 
     /// The governorate a name designates, by its own names or its capital's.

@@ -78,7 +78,7 @@ const EARTH_DIAMETER_KM: f64 = 12742.0;
 /// names often enough that a short skeleton or a close spelling is more likely it than a
 /// village.
 fn is_major(place: &Place) -> bool {
-    matches!(place.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2") || place.population >= 100_000
+    place.is_major()
 }
 
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
@@ -506,6 +506,15 @@ mod builtin_tests {
     fn resolved(name: &str) -> Option<u32> {
         let syria = Context { country: Some("SY".into()), ..Context::default() };
         builtin().resolve(name, &syria).place.and_then(|p| p.geonameid)
+    }
+
+    #[test]
+    fn a_city_governorate_and_the_one_around_it_hold_each_others_places() {
+        let g = builtin();
+        // Damascus (13) and Rif Dimashq (08) either way; Idlib (12) holds only its own.
+        assert!(g.governorate_holds("SY", "13", "08") && g.governorate_holds("SY", "08", "13"));
+        assert!(g.governorate_holds("SY", "12", "12"));
+        assert!(!g.governorate_holds("SY", "12", "08") && !g.governorate_holds("SY", "13", "12"));
     }
 
     #[test]

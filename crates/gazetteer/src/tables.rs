@@ -18,6 +18,9 @@ pub struct Governorate {
     pub longitude: f64,
     /// Folded forms of its names and its capital's.
     pub keys: Vec<String>,
+    /// The governorate around a city governorate (Rif Dimashq around Damascus): "rural
+    /// Damascus" and "north of Damascus" name either.
+    pub surrounded_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +48,7 @@ fn keys<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 // parsing here may treat a malformed row as a build defect.
 pub fn governorates() -> Vec<Governorate> {
     rows(GOVERNORATES)
-        .filter(|f| f.len() == 7)
+        .filter(|f| f.len() == 8)
         .map(|f| Governorate {
             country: f[0].to_string(),
             admin1: f[1].to_string(),
@@ -54,6 +57,7 @@ pub fn governorates() -> Vec<Governorate> {
             latitude: f[5].parse().unwrap_or(f64::NAN),
             longitude: f[6].parse().unwrap_or(f64::NAN),
             keys: keys(std::iter::once(f[2]).chain(f[3].split(','))),
+            surrounded_by: (!f[7].is_empty()).then(|| f[7].to_string()),
         })
         .collect()
 }
@@ -82,6 +86,16 @@ pub fn exonyms() -> Vec<(u32, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn damascus_is_surrounded_by_its_countryside_and_no_other_governorate_by_any() {
+        let surrounded: Vec<(String, Option<String>)> = governorates()
+            .into_iter()
+            .filter(|g| g.surrounded_by.is_some())
+            .map(|g| (g.name, g.surrounded_by))
+            .collect();
+        assert_eq!(surrounded, [("Damascus".to_string(), Some("08".to_string()))]);
+    }
 
     #[test]
     fn every_table_row_parses() {

@@ -605,3 +605,13 @@ fn a_march_is_no_drone() {
     let events = ar("شارك المئات في مسيرة في مدينة السويداء يوم الثلاثاء.");
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_village_named_like_one_of_another_governorate_is_another_village() {
+    // "Turkish artillery shelled the two villages of al-Rayhaniya and Tal Shaair in
+    // Hasakah governorate on Tuesday": the tables' Rayhaniya is in Latakia; this one is
+    // not, and stays in the governorate the sentence names.
+    let events = ar("قصفت المدفعية التركية قريتي الريحانية وتل شعير في محافظة الحسكة يوم الثلاثاء.");
+    let e = at(&events, "الريحانية");
+    assert_eq!((e.geonameid, e.pcode.as_deref(), e.admin1.as_deref()), (None, None, Some("Al-Hasakah")));
+}

@@ -828,3 +828,12 @@ fn a_village_the_gazetteer_lacks_after_a_paragraph_on_a_town_stands_at_that_town
     let e = at(&events, "Kafr Zamzam");
     assert_eq!((e.geo_precision, e.admin1.as_deref()), (3, Some("Aleppo")));
 }
+
+#[test]
+fn rural_damascus_holds_the_towns_of_its_countryside() {
+    // "Rural Damascus" names the city's governorate and Rif Dimashq alike: Jeroud, in Rif
+    // Dimashq, stays the town the tables know.
+    let events = en("Regime forces detained nine men in the town of Jeroud in rural Damascus on Tuesday.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_town(e, "Rif Dimashq");
+}
