@@ -4,7 +4,7 @@
 //! (hypothetical, claimed by someone), which town "the town" is and which places "the
 //! villages" are.
 
-use frontline_core::ActorId;
+use frontline_core::{ActorId, SubEventType};
 use frontline_lang::{LanguagePack, TokenKind, TriggerKind};
 
 use crate::context::ArticleContext;
@@ -29,6 +29,9 @@ pub(crate) struct Discourse {
     last_air_actor: Option<ActorMention>,
     /// The last attack reported.
     pub last_attack: Option<Attack>,
+    /// The last bombing told with no place ("a suicide car bomb killed four at a Kurdish
+    /// checkpoint"), for the sentence after it that says where it hit.
+    pub placeless_bombing: Option<PlacelessBombing>,
     /// Points of places resolved so far.
     pub near: Vec<(f64, f64)>,
     /// The last town of the home country an event was placed at: what the report is about
@@ -46,6 +49,15 @@ pub(crate) struct Attack {
     pub sentence: usize,
     pub actor: Option<ActorMention>,
     /// The window the attack's own sentence gave, if it gave one.
+    pub window: Option<DateWindow>,
+}
+
+/// A bombing its sentence did not place.
+#[derive(Clone)]
+pub(crate) struct PlacelessBombing {
+    pub sub_event_type: SubEventType,
+    pub sentence: usize,
+    pub actor: Option<ActorMention>,
     pub window: Option<DateWindow>,
 }
 

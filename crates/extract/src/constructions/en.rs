@@ -837,3 +837,14 @@ fn rural_damascus_holds_the_towns_of_its_countryside() {
     let e = single(&events, SubEventType::Arrests);
     assert_town(e, "Rif Dimashq");
 }
+
+#[test]
+fn a_bombing_told_without_a_place_is_placed_by_the_sentence_that_says_where_it_hit() {
+    let events = en("A suicide car bomb killed four people at a checkpoint in northeast Syria on Tuesday. \
+        The monitor said the blast hit a checkpoint near the town of Amuda.");
+    let e = single(&events, SubEventType::SuicideBomb);
+    assert_eq!(e.mention, "Amuda");
+    assert_day(e, day(2020, 1, 28));
+    // With no bombing before it, a blast that hit somewhere is no event of its own.
+    assert!(en("The monitor said the blast hit a checkpoint near the town of Amuda.").is_empty());
+}

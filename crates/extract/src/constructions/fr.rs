@@ -624,3 +624,12 @@ fn un_village_absent_des_tables_apres_une_ville_se_place_a_cette_ville() {
         Mercredi, elle a bombardé le village de Kafr Zamzam, dans la province de Raqqa.");
     assert_situated_by(at(&events, "Kafr Zamzam"), town);
 }
+
+#[test]
+fn un_attentat_sans_lieu_prend_celui_de_la_phrase_qui_dit_ou_il_a_frappe() {
+    let events = fr("Une voiture piégée a tué quatre personnes mardi dans le nord-est de la Syrie. \
+        L'explosion a touché un barrage dans la ville d'Amouda.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(e.mention, "Amouda");
+    assert_day(e, day(2020, 1, 28));
+}

@@ -137,6 +137,23 @@ impl<'s> SentenceReader<'_, 's> {
         frames: &mut Vec<Frame<'s>>,
         trace: &mut SentenceTrace,
     ) {
+        let recent = |sentence: usize| self.index.saturating_sub(sentence) <= ATTACK_MEMORY;
+        let bombing = discourse.placeless_bombing.as_ref().filter(|b| recent(b.sentence));
+        if let Some(bombing) =
+            bombing.filter(|b| discourse.last_attack.as_ref().is_none_or(|a| a.sentence < b.sentence))
+        {
+            // "A suicide car bomb killed four. ... The blast hit a checkpoint near Ras al-Ain":
+            // the sites it hit, else the places it hit near.
+            let near = || self.spotted.places.iter().filter(|p| p.role == PlaceRole::Near && self.is_named_place(p));
+            let places: Vec<&PlaceMention> = self.named_sites().collect();
+            let places = if places.is_empty() { near().collect() } else { places };
+            for place in places {
+                let mut frame = Frame::new(bombing.sub_event_type, place, trigger).by(bombing.actor.clone());
+                frame.time = bombing.window.clone();
+                frames.push(frame);
+            }
+            return;
+        }
         let Some(attack) = &discourse.last_attack else {
             trace.note(|| format!("{:?}: damage with no attack reported before it", trigger.text));
             return;
@@ -153,13 +170,16 @@ impl<'s> SentenceReader<'_, 's> {
         }
         let sub_event_type =
             if attack.kind == TriggerKind::AirStrike { SubEventType::AirDroneStrike } else { SubEventType::Shelling };
-        let sites: Vec<&PlaceMention> =
-            self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p)).collect();
-        for place in sites {
+        for place in self.named_sites() {
             let mut frame = Frame::new(sub_event_type, place, trigger).by(attack.actor.clone());
             frame.time = attack.window.clone();
             frames.push(frame);
         }
+    }
+
+    /// The sentence's sites that are named as places.
+    fn named_sites(&self) -> impl Iterator<Item = &'s PlaceMention> + '_ {
+        self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p))
     }
 
     /// Whether the sentence tells of fighting between two sides (clashes, an assault).

@@ -5,6 +5,8 @@ use frontline_core::{ActorId, SubEventType};
 use frontline_lang::TriggerKind;
 
 use super::Frame;
+use crate::dates::best_for;
+use crate::discourse::{Discourse, PlacelessBombing};
 use crate::reader::SentenceReader;
 use crate::spot::{ActorMention, PlaceMention, TriggerMention};
 
@@ -13,7 +15,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// the trigger's, actor1 the agent the sentence names (the protesters, for a protest),
     /// its places the sentence's sites, else its region. A protest at the place that forces
     /// acted against (see [`Self::intervened_places`]) is a protest with intervention.
-    pub(crate) fn incident(&self, trigger: &'s TriggerMention, frames: &mut Vec<Frame<'s>>) {
+    pub(crate) fn incident(&self, trigger: &'s TriggerMention, discourse: &mut Discourse, frames: &mut Vec<Frame<'s>>) {
         let Some(sub_event_type) = trigger.trigger.sub_event_type else {
             return;
         };
@@ -47,6 +49,15 @@ impl<'s> SentenceReader<'_, 's> {
         // was; a march to a square still demonstrates there.
         if !protest {
             places.retain(|place| !self.is_destination(place));
+        }
+        // A bombing told with no place: the next sentences may say where it hit.
+        if places.is_empty() && matches!(sub_event_type, SubEventType::RemoteExplosive | SubEventType::SuicideBomb) {
+            discourse.placeless_bombing = Some(PlacelessBombing {
+                sub_event_type,
+                sentence: self.index,
+                actor: actor.clone(),
+                window: best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone()),
+            });
         }
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };

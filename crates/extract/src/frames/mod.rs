@@ -123,7 +123,7 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Damage => self.damage(trigger, discourse, &mut frames, trace),
                 TriggerKind::Clash | TriggerKind::Storm => self.clash(trigger, discourse, &mut frames),
                 TriggerKind::Flee => self.flight(trigger, &mut frames),
-                TriggerKind::Incident => self.incident(trigger, &mut frames),
+                TriggerKind::Incident => self.incident(trigger, discourse, &mut frames),
                 TriggerKind::Intervention => self.lone_intervention(trigger, &mut frames),
                 // Read above as one of the kinds before, or with the triggers they qualify;
                 // targeting whose means nothing tells is no event of its own.
