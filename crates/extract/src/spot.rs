@@ -538,11 +538,16 @@ fn is_compound_adjective(token: &Token) -> bool {
     token.text.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
+/// Capitalised runs of words: candidate names. A direction is no part of a name even with a
+/// capital ("Northern Hama", "South-East"): it makes the name after it a region.
 fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(usize, usize)> {
     let name_word = |i: usize| {
         tokens.get(i).is_some_and(|t| {
             !blocked[i]
-                && ((t.is_capitalized() && !pack.function_words.contains(t.norm.as_str()) && !is_compound_adjective(t))
+                && ((t.is_capitalized()
+                    && !pack.function_words.contains(t.norm.as_str())
+                    && !is_compound_adjective(t)
+                    && pack.directions.match_at(tokens, i).is_none())
                     || is_article_form(t))
         })
     };

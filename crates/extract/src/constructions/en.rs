@@ -848,3 +848,14 @@ fn a_bombing_told_without_a_place_is_placed_by_the_sentence_that_says_where_it_h
     // With no bombing before it, a blast that hit somewhere is no event of its own.
     assert!(en("The monitor said the blast hit a checkpoint near the town of Amuda.").is_empty());
 }
+
+#[test]
+fn a_capitalised_direction_is_no_part_of_a_name() {
+    // "Northern Hama" is a part of Hama governorate, not a place of that name; "South-East"
+    // alone is no place at all.
+    let events = en("Regime forces shelled the town of Kafr Zita in Northern Hama on Tuesday.");
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "Kafr Zita");
+    let events = en("Regime forces shelled villages in Northern Hama and South-East on Tuesday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.admin1.as_deref(), e.geo_precision), (Some("Hama"), 3));
+}
