@@ -869,3 +869,9 @@ fn gunmen_are_who_acts_not_an_attack() {
     let events = en("Gunmen shot dead two men in the town of Kafr Zita on Tuesday.");
     assert_eq!(single(&events, SubEventType::Attack).mention, "Kafr Zita");
 }
+
+#[test]
+fn a_general_strike_is_no_air_strike() {
+    let events = en("Shops in the town of Kafr Zita closed on Tuesday in a general strike against the arrests.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+}

@@ -633,3 +633,13 @@ fn un_attentat_sans_lieu_prend_celui_de_la_phrase_qui_dit_ou_il_a_frappe() {
     assert_eq!(e.mention, "Amouda");
     assert_day(e, day(2020, 1, 28));
 }
+
+#[test]
+fn frapper_est_une_frappe_aerienne_seulement_quand_des_avions_frappent() {
+    // Bombs that "struck" two towns are no air strike; aircraft that struck one are.
+    let events = fr("Plusieurs attentats à la bombe ont frappé mardi les villes de Tartous et de Jableh.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    let events = fr("La ville de Kafranbel a été frappée mardi par des avions russes.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("RUS")));
+}
