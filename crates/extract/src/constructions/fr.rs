@@ -643,3 +643,10 @@ fn frapper_est_une_frappe_aerienne_seulement_quand_des_avions_frappent() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("RUS")));
 }
+
+#[test]
+fn un_drone_de_combat_n_est_pas_un_combat() {
+    // "Combat" in the singular qualifies a weapon far more often than it names fighting.
+    let events = fr("Un drone de combat a survolé mardi la ville de Kobané.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
