@@ -5,7 +5,7 @@
 //! only a date that gives its year is placed.
 
 use chrono::{Datelike, Days, NaiveDate};
-use frontline_lang::{LanguagePack, Token, TokenKind};
+use frontline_lang::{LanguagePack, Token, TokenKind, UnitOfTime};
 
 /// The days an event may have happened on, and ACLED's time precision for them.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,18 +138,25 @@ fn may_start_date(token: &Token, pack: &LanguagePack) -> bool {
         || !pack.weekdays.absent_from(bits)
         || !pack.months.absent_from(bits)
         || !pack.seasons.absent_from(bits)
+        || !pack.ago_leads.absent_from(bits)
+        || !pack.time_units.absent_from(bits)
+        || !pack.number_words.absent_from(bits)
 }
 
 fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
     if let Some(hit) = pack.since.match_at(tokens, i) {
-        let next = read_at(tokens, hit.end, pack, published)?;
-        let from = next.window.start?;
-        let to = published?;
-        if from > to {
-            return None;
+        // "منذ" is also "ago": what follows it may be no day to count from.
+        let since = || {
+            let next = read_at(tokens, hit.end, pack, published)?;
+            let from = next.window.start?;
+            let to = published?;
+            let window =
+                DateWindow::span(from, to, format!("since {}: from that day to publication", next.window.rule));
+            (from <= to).then(|| DateMention::new(i, next.end, window, 1))
+        };
+        if let Some(mention) = since() {
+            return Some(mention);
         }
-        let window = DateWindow::span(from, to, format!("since {}: from that day to publication", next.window.rule));
-        return Some(DateMention::new(i, next.end, window, 1));
     }
     if let Some(hit) = pack.recent.match_at(tokens, i) {
         let window = match published {
@@ -185,7 +192,61 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
     if let Some(hit) = pack.seasons.match_at(tokens, i) {
         return season_of_year(tokens, i, hit.end, *hit.value, pack);
     }
+    if let Some(ago) = time_ago(tokens, i, pack, published) {
+        return Some(ago);
+    }
     explicit_date(tokens, i, pack, published)
+}
+
+/// "three weeks ago", "il y a près de trois semaines", "قبل يومين": so long before
+/// publication. A day back is that day; a longer unit is the stretch of that unit around
+/// the point it names (three weeks ago: the week around the 21st day before).
+fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
+    let lead = pack.ago_leads.match_at(tokens, i);
+    let at = lead.as_ref().map_or(i, |h| h.end);
+    let (count, at) = match tokens.get(at) {
+        Some(t) if t.kind == TokenKind::Number => (Some(t.value?), at + 1),
+        _ => pack.number_words.match_at(tokens, at).map_or((None, at), |h| (Some(*h.value), h.end)),
+    };
+    let unit = pack.time_units.match_at(tokens, at)?;
+    let UnitOfTime { days: unit_days, plural, count: carried } = *unit.value;
+    let count = match (count, carried) {
+        (_, Some(carried)) => carried,
+        (Some(count), None) => count,
+        (None, None) if !plural => 1,
+        (None, None) => return None,
+    };
+    // "منذ عام 2011", "منذ يوم الثلاثاء": the unit names the date after it, no time back.
+    let names_a_date = |at: usize| {
+        tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number)
+            || pack.weekdays.match_at(tokens, at).is_some()
+            || pack.months.match_at(tokens, at).is_some()
+    };
+    if names_a_date(unit.end) {
+        return None;
+    }
+    let end = match lead {
+        Some(_) => unit.end,
+        None => pack.ago_follows.match_at(tokens, unit.end)?.end,
+    };
+    let back = count.checked_mul(unit_days)?;
+    let Some(p) = published else {
+        return Some(DateMention::new(i, end, DateWindow::unknown("time ago, publication date unknown"), 1));
+    };
+    let point = p.checked_sub_days(Days::new(back))?;
+    let rule = format!("{back} day(s) before publication");
+    let half = Days::new(unit_days / 2);
+    // A word of "since" before the count ("منذ أربعة أعوام", "depuis trois jours") may tell
+    // how long something has lasted as well as when it happened: from then to publication.
+    let lasting = pack.since.match_at(tokens, i).is_some();
+    let window = if lasting {
+        DateWindow::span(point.checked_sub_days(half)?, p, format!("{rule}, to publication"))
+    } else if unit_days == 1 {
+        DateWindow::day(point, rule)
+    } else {
+        DateWindow::span(point.checked_sub_days(half)?, (point + half).min(p), rule)
+    };
+    Some(DateMention::new(i, end, window, if unit_days == 1 { 3 } else { 1 }))
 }
 
 /// "à l'automne 2011", "in the summer of 2012", "صيف عام 2012": a season and its year are
@@ -416,6 +477,32 @@ mod tests {
         );
         assert_eq!(windows("en", "Thousands fled in recent days.", wednesday()), [(d(2021, 3, 3), d(2021, 3, 10))]);
         assert_eq!(windows("en", "On February 2, 2019 the base fell.", wednesday()), [(d(2019, 2, 2), d(2019, 2, 2))]);
+    }
+
+    #[test]
+    fn a_time_back_from_publication_in_each_language() {
+        // Wednesday 10 March 2021: three days back is the 7th; two weeks back, the week
+        // around the 24 February.
+        for (code, text) in
+            [("en", "He fled three days ago."), ("fr", "Il a fui il y a trois jours."), ("ar", "نزح قبل ثلاثة أيام.")]
+        {
+            assert_eq!(windows(code, text, wednesday()), [(d(2021, 3, 7), d(2021, 3, 7))], "{text}");
+        }
+        for (code, text) in [
+            ("en", "The truce was agreed two weeks ago."),
+            ("fr", "La trêve a été conclue il y a près de deux semaines."),
+        ] {
+            assert_eq!(windows(code, text, wednesday()), [(d(2021, 2, 21), d(2021, 2, 27))], "{text}");
+        }
+        // "منذ" is "since" too: how long it has lasted, from then to publication.
+        assert_eq!(windows("ar", "تستمر الهدنة منذ أسبوعين.", wednesday()), [(d(2021, 2, 21), d(2021, 3, 10))]);
+        // A plural with no count is no time back; "il y a" before no unit is "there are".
+        assert!(windows("en", "Weeks ago the truce was agreed.", wednesday()).is_empty());
+        assert!(windows("fr", "Il y a deux morts.", wednesday()).is_empty());
+        assert!(windows("ar", "نزحوا قبل أيام.", wednesday()).is_empty());
+        // The unit names the date after it: since 2011, since Tuesday.
+        assert!(windows("ar", "نزحوا منذ عام 2011.", wednesday()).iter().all(|w| w.0 != d(2020, 3, 10)));
+        assert_eq!(windows("ar", "نزحوا منذ يوم الثلاثاء.", wednesday()), [(d(2021, 3, 9), d(2021, 3, 9))]);
     }
 
     #[test]

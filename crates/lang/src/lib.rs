@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 
 pub use clitics::{Clitics, Vocabulary};
 pub use lexicon::{Hit, Lexicon, LexiconBits};
-pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind};
+pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind, UnitOfTime};
 pub use tokens::{tokenize, Token, TokenKind, WordRules};
 pub use weights::{actor_default_key, logit, Calibration, ConfidenceModel, Weights, TYPE_BIAS};
 

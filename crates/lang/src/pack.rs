@@ -219,6 +219,39 @@ struct DatesSection {
     /// another word ("may").
     #[serde(default)]
     month_leads: Vec<String>,
+    /// A time back from publication: words before the count ("il y a", "قبل"), words after
+    /// the unit ("ago"), and the units with their days ("three weeks ago", "il y a trois
+    /// semaines", "قبل ثلاثة أسابيع"; a dual counts itself: "قبل يومين").
+    #[serde(default)]
+    ago_leads: Vec<String>,
+    #[serde(default)]
+    ago_follows: Vec<String>,
+    #[serde(default)]
+    time_units: Vec<TimeUnit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TimeUnit {
+    words: Vec<String>,
+    days: u64,
+    /// A plural names no count of its own ("il y a des semaines", "قبل أيام"): only with a
+    /// number before it is it a time back.
+    #[serde(default)]
+    plural: bool,
+    /// The count a dual carries ("أسبوعين": two weeks).
+    #[serde(default)]
+    count: Option<u64>,
+}
+
+/// A word for a unit of time, as a time back from publication reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnitOfTime {
+    pub days: u64,
+    /// A plural, which needs a number before it.
+    pub plural: bool,
+    /// The count the word carries itself (a dual).
+    pub count: Option<u64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -475,6 +508,12 @@ pub struct LanguagePack {
     pub seasons: Lexicon<u32>,
     /// Before a month without a day or year: the last such month on or before publication.
     pub month_leads: Lexicon<()>,
+    /// Before a count of time back from publication ("il y a", "قبل").
+    pub ago_leads: Lexicon<()>,
+    /// After a unit of time back from publication ("ago").
+    pub ago_follows: Lexicon<()>,
+    /// Units of time ("weeks", "يومين").
+    pub time_units: Lexicon<UnitOfTime>,
     pub number_words: Lexicon<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
@@ -733,6 +772,9 @@ impl LanguagePack {
             &mut self.last_month_words,
             &mut self.seasons,
             &mut self.month_leads,
+            &mut self.ago_leads,
+            &mut self.ago_follows,
+            &mut self.time_units,
             &mut self.number_words,
             &mut self.vague_quantities,
             &mut self.place_nouns,
@@ -991,6 +1033,15 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             numbered(&file.dates.seasons, 4, 0, "dates.seasons")?
         },
         month_leads: set(&file.dates.month_leads),
+        ago_leads: set(&file.dates.ago_leads),
+        ago_follows: set(&file.dates.ago_follows),
+        time_units: Lexicon::new(
+            file.dates.time_units.iter().flat_map(|u| {
+                let unit = UnitOfTime { days: u.days, plural: u.plural, count: u.count };
+                u.words.iter().map(move |w| (w.as_str(), unit))
+            }),
+            &rules,
+        ),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
             file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),

@@ -863,7 +863,8 @@ fn a_capitalised_direction_is_no_part_of_a_name() {
 #[test]
 fn gunmen_are_who_acts_not_an_attack() {
     // Gunmen named with no deed of violence are no attack.
-    let events = en("The army imposed control over the village of Kafr Zita on Tuesday after the withdrawal of the gunmen.");
+    let events =
+        en("The army imposed control over the village of Kafr Zita on Tuesday after the withdrawal of the gunmen.");
     assert!(of_type(&events, SubEventType::Attack).is_empty(), "{}", summary(&events));
     // Gunmen who shoot people dead are.
     let events = en("Gunmen shot dead two men in the town of Kafr Zita on Tuesday.");
