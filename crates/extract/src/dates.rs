@@ -57,8 +57,8 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub window: DateWindow,
-    /// Higher is more specific: explicit day 4, relative day 3, weekday 2, since and a month
-    /// of a year 1, recent 0.
+    /// Higher is more specific: explicit day 4, relative day (and days back) 3, weekday (and
+    /// weeks, months or years back) 2, since and a month of a year 1, recent 0.
     pub rank: u8,
     /// Where the relative clause it stands in opens, when a relative pronoun of the pack
     /// (`relative_pronouns`) comes a few words before it ("المدينة التي دخلها التنظيم في
@@ -246,7 +246,7 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     } else {
         DateWindow::span(point.checked_sub_days(half)?, (point + half).min(p), rule)
     };
-    Some(DateMention::new(i, end, window, if unit_days == 1 { 3 } else { 1 }))
+    Some(DateMention::new(i, end, window, if unit_days == 1 { 3 } else { 2 }))
 }
 
 /// "à l'automne 2011", "in the summer of 2012", "صيف عام 2012": a season and its year are

@@ -650,3 +650,10 @@ fn un_drone_de_combat_n_est_pas_un_combat() {
     let events = fr("Un drone de combat a survolé mardi la ville de Kobané.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn un_accord_conclu_il_y_a_trois_semaines_est_de_l_arriere_plan() {
+    // The ceasefire agreed nearly three weeks before is background to Thursday's killing.
+    let events = fr("Les forces du régime ont tué jeudi quatre étudiants à Alep, au mépris du cessez-le-feu instauré il y a près de trois semaines.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
+}
