@@ -388,6 +388,13 @@ impl<T: Clone> Lexicon<T> {
         self.bit != 0 && present & self.bit == 0
     }
 
+    /// This lexicon's bit in its pack's index of first words, or `None` when it has none
+    /// (every token must then be looked at): for a caller that asks of many lexicons at
+    /// once whether a token may start one of their phrases, with one mask.
+    pub fn start_bit(&self) -> Option<LexiconBits> {
+        (self.bit != 0).then_some(self.bit)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_first_word.is_empty() && self.stem_first.is_empty()
     }
