@@ -351,7 +351,11 @@ fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
 /// [`Lexicon::spans`], without scanning tokens none of which starts a phrase of the lexicon
 /// (`present`: their [`Token::first_of`] bits, joined).
 fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: LexiconBits) -> Vec<(usize, usize)> {
-    hits_in(lexicon, tokens, present).iter().map(|h| (h.start, h.end)).collect()
+    if lexicon.absent_from(present) {
+        Vec::new()
+    } else {
+        lexicon.spans(tokens)
+    }
 }
 
 /// [`Lexicon::find_all`], skipping the scan as [`spans_in`] does: for a lexicon whose hits

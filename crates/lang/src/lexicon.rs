@@ -321,17 +321,23 @@ impl<T: Clone> Lexicon<T> {
     /// Every non-overlapping match, scanning left to right, longest first at each position.
     pub fn find_all<'a>(&'a self, tokens: &[Token]) -> Vec<Hit<'a, T>> {
         let mut hits = Vec::new();
+        self.each_match(tokens, |hit| hits.push(hit));
+        hits
+    }
+
+    /// Calls `each` with every match [`Lexicon::find_all`] finds, in its order.
+    #[inline]
+    fn each_match<'a>(&'a self, tokens: &[Token], mut each: impl FnMut(Hit<'a, T>)) {
         let mut at = 0;
         while let Some(start) = self.next_start(tokens, at) {
             match self.longest_at(tokens, start, &tokens[start]) {
                 Some(hit) => {
                     at = hit.end;
-                    hits.push(hit);
+                    each(hit);
                 }
                 None => at = start + 1,
             }
         }
-        hits
     }
 
     /// The first token at `from` or after that a phrase may start with
@@ -357,7 +363,10 @@ impl<T: Clone> Lexicon<T> {
     /// The token range of every match [`Lexicon::find_all`] finds: where the text says what
     /// the lexicon lists, when what it lists does not matter.
     pub fn spans(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
-        self.find_all(tokens).iter().map(|h| (h.start, h.end)).collect()
+        // Collected straight, not through a vector of hits.
+        let mut spans = Vec::new();
+        self.each_match(tokens, |hit| spans.push((hit.start, hit.end)));
+        spans
     }
 
     /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most
