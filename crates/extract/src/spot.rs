@@ -542,14 +542,25 @@ fn is_compound_adjective(token: &Token) -> bool {
     token.text.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
+/// Whether a token may be a word of a name, by what costs least to tell: a capital, or a
+/// hyphen among its first four bytes (where an article form has it). Most words have
+/// neither, and are not looked at further (nor pay for the call that would).
+#[inline]
+fn may_be_name_word(token: &Token) -> bool {
+    token.is_capitalized() || token.norm.as_bytes().iter().take(4).any(|&b| b == b'-')
+}
+
+/// Whether a token is a word of a name: capitalised and neither a function word nor a
+/// compound adjective, or an article form ("al-Ghadafeh").
+#[inline(never)]
+fn is_name_word(token: &Token, pack: &LanguagePack) -> bool {
+    (token.is_capitalized() && !pack.function_words.contains(token.norm.as_str()) && !is_compound_adjective(token))
+        || is_article_form(token)
+}
+
 fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(usize, usize)> {
-    let name_word = |i: usize| {
-        tokens.get(i).is_some_and(|t| {
-            !blocked[i]
-                && ((t.is_capitalized() && !pack.function_words.contains(t.norm.as_str()) && !is_compound_adjective(t))
-                    || is_article_form(t))
-        })
-    };
+    let name_word =
+        |i: usize| tokens.get(i).is_some_and(|t| !blocked[i] && may_be_name_word(t) && is_name_word(t, pack));
     let bare_article = |i: usize| {
         tokens
             .get(i)
