@@ -949,10 +949,15 @@ fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {
 
 fn spot_numbers(tokens: &[Token], pack: &LanguagePack) -> Vec<NumberMention> {
     let mut numbers = Vec::new();
+    // The bits of the two lexicons of number words, joined: a token with neither starts no
+    // phrase of either, told by one test rather than one per lexicon.
+    let word_bits = pack.number_words.start_bit().zip(pack.vague_quantities.start_bit()).map(|(a, b)| a | b);
     let mut i = 0;
     while i < tokens.len() {
         if let Some(value) = tokens[i].value.filter(|_| tokens[i].kind == TokenKind::Number) {
             numbers.push(NumberMention { start: i, end: i + 1, value });
+            i += 1;
+        } else if word_bits.is_some_and(|bits| tokens[i].first_of & bits == 0) {
             i += 1;
         } else if let Some(hit) =
             pack.number_words.match_at(tokens, i).or_else(|| pack.vague_quantities.match_at(tokens, i))
