@@ -835,19 +835,21 @@ pub(crate) fn role_of(
     if gazetteer.country_named(name).is_some() {
         return PlaceRole::Country;
     }
+    // Every marker looked for before the name starts in the tokens just before it: a lexicon
+    // none of whose phrases may start there is not looked up at all.
+    let before = Before::of(tokens, start);
     // "Al-Razi hospital", "the hospital, Al-Razi": the name is the facility's. "The centre of
     // Afrin", "l'hôpital de Saraqeb": the town it stands in, a site like any other.
-    let facility_before = pack.facility_nouns.match_ending_at(tokens, start, 2).is_some()
+    let facility_before = before.ending_at(&pack.facility_nouns, start, 2).is_some()
         || (start > 0
-            && pack.facility_nouns.match_ending_at(tokens, start - 1, 2).is_some()
+            && before.ending_at(&pack.facility_nouns, start - 1, 2).is_some()
             && tokens[start - 1].kind == TokenKind::Punct
             && pack.list_connectors.match_at(tokens, start - 1).is_some());
     if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
         return PlaceRole::Facility;
     }
     // "President Bashar al-Assad": a title or a given name just before makes it a person.
-    if pack.person_titles.match_ending_at(tokens, start, 3).is_some()
-        || pack.person_titles.match_at(tokens, start).is_some()
+    if before.ending_at(&pack.person_titles, start, 3).is_some() || pack.person_titles.match_at(tokens, start).is_some()
     {
         return PlaceRole::Person;
     }
@@ -856,17 +858,14 @@ pub(crate) fn role_of(
         return PlaceRole::Person;
     }
     // The nearest marker before the name decides between region, landmark and origin.
-    let nearest = |lexicon: &frontline_lang::Lexicon<()>| marker_before(lexicon, tokens, start);
+    let nearest = |lexicon: &frontline_lang::Lexicon<()>| before.marker(lexicon);
     let region_before = (1..=4).find(|back| {
         start >= *back
-            && pack
-                .region_words
-                .match_ending_at(tokens, start + 1 - back, 3)
-                .is_some_and(|h| *h.value == RegionSide::Before)
+            && before.ending_at(&pack.region_words, start + 1 - back, 3).is_some_and(|h| *h.value == RegionSide::Before)
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
     // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region.
-    let direction_before = pack.directions.last_end_within(tokens, start, 3, 2).map(|end| start + 1 - end);
+    let direction_before = before.last_end_within(&pack.directions, 3, 2).map(|end| start + 1 - end);
     // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
     let landmark = nearest(&pack.landmark_markers);
@@ -895,6 +894,53 @@ pub(crate) fn role_of(
         Some((_, _)) => PlaceRole::Origin,
         None if region_after || possessor => PlaceRole::Region { admin1: admin1() },
         None => PlaceRole::Site,
+    }
+}
+
+/// The tokens before a name where a marker of its role may start, for [`role_of`]'s look-ups:
+/// their lexicon bits joined, so that a lexicon none of whose phrases starts in them is
+/// not looked up.
+struct Before<'t> {
+    tokens: &'t [Token],
+    start: usize,
+    present: LexiconBits,
+}
+
+impl<'t> Before<'t> {
+    /// The farthest back a look-up of [`role_of`] starts a phrase: a marker ending
+    /// [`MARKER_REACH`] tokens before the name, of as many tokens.
+    const REACH: usize = 2 * MARKER_REACH;
+
+    fn of(tokens: &'t [Token], start: usize) -> Before<'t> {
+        let window = tokens.get(start.saturating_sub(Self::REACH)..start.min(tokens.len())).unwrap_or(&[]);
+        Before { tokens, start, present: window.iter().fold(0, |bits, t| bits | t.first_of) }
+    }
+
+    /// [`Lexicon::match_ending_at`], for an `end` at the name's start or before, within
+    /// the reach.
+    fn ending_at<'a, T: Clone>(&self, lexicon: &'a Lexicon<T>, end: usize, max_len: usize) -> Option<Hit<'a, T>> {
+        debug_assert!(end <= self.start && end + 1 >= (self.start + max_len).saturating_sub(Self::REACH));
+        if lexicon.absent_from(self.present) {
+            return None;
+        }
+        lexicon.match_ending_at(self.tokens, end, max_len)
+    }
+
+    /// [`Lexicon::last_end_within`] from the name's start.
+    fn last_end_within<T: Clone>(&self, lexicon: &Lexicon<T>, reach: usize, max_len: usize) -> Option<usize> {
+        debug_assert!(reach + max_len <= Self::REACH + 1);
+        if lexicon.absent_from(self.present) {
+            return None;
+        }
+        lexicon.last_end_within(self.tokens, self.start, reach, max_len)
+    }
+
+    /// [`marker_before`] the name.
+    fn marker(&self, lexicon: &Lexicon<()>) -> Option<usize> {
+        if lexicon.absent_from(self.present) {
+            return None;
+        }
+        marker_before(lexicon, self.tokens, self.start)
     }
 }
 
