@@ -111,7 +111,7 @@ pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<Naive
     let starts = DateStarts::of(pack);
     let mut i = 0;
     while i < tokens.len() {
-        if !starts.may_start(&tokens[i]) {
+        if !starts.may_start(tokens, i) {
             i += 1;
             continue;
         }
@@ -127,13 +127,14 @@ pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<Naive
     found
 }
 
-/// Whether a date may start at a token, as [`read_at`] reads one: a number or a mark may
-/// (a day, the bracket or comma before a date), a word only when a lexicon of dates has a
-/// phrase starting with it. Most words are not looked at further.
+/// Where a date may start, as [`read_at`] reads one ([`DateStarts::may_start`]): most
+/// tokens are not looked at further.
 struct DateStarts {
     /// The bits of the lexicons of dates, joined; `None` when one has no bit, so that every
     /// word may start one of its phrases.
     words: Option<LexiconBits>,
+    /// The bit of the months, `None` when they have none.
+    months: Option<LexiconBits>,
 }
 
 impl DateStarts {
@@ -146,14 +147,36 @@ impl DateStarts {
             pack.months.start_bit(),
             pack.seasons.start_bit(),
         ];
-        DateStarts { words: lexicons.into_iter().try_fold(0, |bits, bit| bit.map(|bit| bits | bit)) }
+        DateStarts {
+            words: lexicons.into_iter().try_fold(0, |bits, bit| bit.map(|bit| bits | bit)),
+            months: pack.months.start_bit(),
+        }
     }
 
-    /// One test of the token's bits against the lexicons' together, rather than one per
-    /// lexicon at every token.
+    /// Whether a date may start at token `i`: a number may; a word or a mark when a lexicon
+    /// of dates has a phrase starting with it (one test of its bits against the lexicons'
+    /// together, rather than one per lexicon); and the bracket or comma before a date
+    /// ("(12 mars)", ", 3 March") when a day or a month follows it.
     #[inline]
-    fn may_start(&self, token: &Token) -> bool {
-        token.kind != TokenKind::Word || self.words.is_none_or(|bits| token.first_of & bits != 0)
+    fn may_start(&self, tokens: &[Token], i: usize) -> bool {
+        let token = &tokens[i];
+        match token.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => self.starts_phrase(token),
+            TokenKind::Punct => {
+                self.starts_phrase(token)
+                    || token.is_punct("(,")
+                        && tokens.get(i + 1).is_some_and(|next| {
+                            next.kind == TokenKind::Number || self.months.is_none_or(|bits| next.first_of & bits != 0)
+                        })
+            }
+        }
+    }
+
+    /// Whether a phrase of a lexicon of dates may start with the token.
+    #[inline]
+    fn starts_phrase(&self, token: &Token) -> bool {
+        self.words.is_none_or(|bits| token.first_of & bits != 0)
     }
 }
 
