@@ -747,17 +747,30 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
     announcing(tokens, start, pack, &pack.place_nouns).is_some()
 }
 
+/// How many small words (a quote, a function word, a direction) may stand between a noun
+/// and the name it announces.
+const ANNOUNCING_SKIPS: usize = 2;
+/// The most words of a noun that announces a name.
+const ANNOUNCING_NOUN_WORDS: usize = 3;
+
 /// The noun of a lexicon that announces the name at `start`: ending at it, or before one or
 /// two small words that end at it.
+
 pub(crate) fn announcing<'l, T: Clone>(
     tokens: &[Token],
     start: usize,
     pack: &LanguagePack,
     nouns: &'l Lexicon<T>,
 ) -> Option<Hit<'l, T>> {
+    // Every noun looked for below starts in the few tokens before the name: when none of
+    // them may start one, no look-up can find one.
+    let reach = start.saturating_sub(ANNOUNCING_SKIPS + ANNOUNCING_NOUN_WORDS)..start.min(tokens.len());
+    if nouns.absent_from(tokens.get(reach).unwrap_or(&[]).iter().fold(0, |bits, t| bits | t.first_of)) {
+        return None;
+    }
     let mut at = start;
-    for _ in 0..=2 {
-        if let Some(hit) = nouns.match_ending_at(tokens, at, 3) {
+    for _ in 0..=ANNOUNCING_SKIPS {
+        if let Some(hit) = nouns.match_ending_at(tokens, at, ANNOUNCING_NOUN_WORDS) {
             return Some(hit);
         }
         // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»").
