@@ -151,15 +151,13 @@ pub fn spot(
     let scan = |lexicon: &Lexicon<()>| spans_in(lexicon, &tokens, present);
     let mut dates = find_dates(&tokens, pack, published);
     let sources: Vec<(usize, usize)> = scan(&pack.organisations);
-    let actors = spot_actors(&tokens, pack, &sources);
+    let actors = spot_actors(&tokens, pack, &sources, present);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
     let denied: Vec<(usize, usize)> = scan(&pack.non_violent);
     // "military gatherings": the trigger word is there in a sense that tells no event.
     let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
-    let triggers: Vec<TriggerMention> = pack
-        .triggers
-        .find_all(&tokens)
+    let triggers: Vec<TriggerMention> = hits_in(&pack.triggers, &tokens, present)
         .into_iter()
         .filter(|h| {
             !inside_any(h.start, h.end, &sources)
@@ -254,7 +252,7 @@ pub fn spot(
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
-    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers);
+    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, present);
     Spotted {
         tokens,
         actors,
@@ -297,9 +295,14 @@ fn relative_clauses_of_places(
 /// position à", "deployed in") with no fighting or fire told in the same clause: it came in
 /// unopposed. A fight feared or told in another clause ("..., qui craignent une offensive")
 /// does not make the move a battle.
-fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[TriggerMention]) -> bool {
+fn deployed_unopposed(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    triggers: &[TriggerMention],
+    present: LexiconBits,
+) -> bool {
     let clause_break = |from: usize, to: usize| tokens[from..to].iter().any(|t| pack.is_mark(t, ",;.!?"));
-    pack.deployment.spans(tokens).into_iter().any(|(start, end)| {
+    spans_in(&pack.deployment, tokens, present).into_iter().any(|(start, end)| {
         !triggers.iter().any(|t| t.trigger.kind.is_fighting() && !clause_break(start.min(t.start), end.max(t.end)))
     })
 }
@@ -379,10 +382,15 @@ pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> Stri
     }
 }
 
-fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]) -> Vec<ActorMention> {
+fn spot_actors(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    sources: &[(usize, usize)],
+    present: LexiconBits,
+) -> Vec<ActorMention> {
     let text_of = |s: usize, e: usize| span_text_of_tokens(tokens, s, e);
     let mut actors: Vec<ActorMention> = Vec::new();
-    for hit in pack.actors.find_all(tokens) {
+    for hit in hits_in(&pack.actors, tokens, present) {
         if inside_any(hit.start, hit.end, sources) {
             continue;
         }
@@ -468,7 +476,7 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
             actor.allies = Some(text_of(hit.start, hit.end));
         }
     }
-    with_unidentified(merged, tokens, pack, sources)
+    with_unidentified(merged, tokens, pack, sources, present)
 }
 
 /// The actors qualified as unknown ("مسلحين مجهولين": unknown gunmen) marked unidentified,
@@ -481,11 +489,12 @@ fn with_unidentified(
     tokens: &[Token],
     pack: &LanguagePack,
     sources: &[(usize, usize)],
+    present: LexiconBits,
 ) -> Vec<ActorMention> {
     let Some(armed) = ActorId::parse(UNIDENTIFIED_STAND_IN) else {
         return actors;
     };
-    for (start, end) in pack.unidentified.spans(tokens) {
+    for (start, end) in spans_in(&pack.unidentified, tokens, present) {
         if inside_any(start, end, sources) {
             continue;
         }
