@@ -238,13 +238,14 @@ pub fn spot(
     let purposes: Vec<(usize, usize)> = purpose_hits.iter().map(|h| (h.start, h.end)).collect();
     let mut hypothetical: Vec<(usize, usize)> = modal_hits.iter().map(|h| (h.start, h.end)).collect();
     let endings = ConditionalEndings::of(pack);
-    hypothetical.extend(
-        tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| endings.may_end(t) && is_conditional(t, pack))
-            .map(|(i, _)| (i, i + 1)),
-    );
+    // A plain loop, and none for a pack without endings: the filter was a call per token.
+    if !endings.none {
+        for (i, token) in tokens.iter().enumerate() {
+            if endings.may_end(token) && is_conditional(token, pack) {
+                hypothetical.push((i, i + 1));
+            }
+        }
+    }
     hypothetical.sort();
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
@@ -332,6 +333,7 @@ impl ConditionalEndings {
     }
 
     /// Whether the token may end with one of the endings.
+    #[inline]
     fn may_end(&self, token: &Token) -> bool {
         if self.none {
             return false;
@@ -552,11 +554,13 @@ fn is_compound_adjective(token: &Token) -> bool {
 }
 
 /// Whether a token may be a word of a name, by what costs least to tell: a capital, or a
-/// hyphen among its first four bytes (where an article form has it). Most words have
+/// hyphen where an article form has it. Most words have
 /// neither, and are not looked at further (nor pay for the call that would).
 #[inline]
 fn may_be_name_word(token: &Token) -> bool {
-    token.is_capitalized() || token.norm.as_bytes().iter().take(4).any(|&b| b == b'-')
+    // An article has two or three letters: its hyphen is the word's third or fourth byte.
+    let norm = token.norm.as_bytes();
+    token.is_capitalized() || norm.get(2) == Some(&b'-') || norm.get(3) == Some(&b'-')
 }
 
 /// Whether a token is a word of a name: capitalised and neither a function word nor a
