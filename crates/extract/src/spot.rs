@@ -768,7 +768,6 @@ const ANNOUNCING_NOUN_WORDS: usize = 3;
 
 /// The noun of a lexicon that announces the name at `start`: ending at it, or before one or
 /// two small words that end at it.
-
 pub(crate) fn announcing<'l, T: Clone>(
     tokens: &[Token],
     start: usize,
