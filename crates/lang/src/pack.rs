@@ -607,6 +607,7 @@ impl LanguagePack {
 
     /// Records in a token the lexicons a phrase of which may start with it: by its word, or
     /// by a stem or number it matches.
+    #[inline]
     fn index_token(&self, token: &mut Token) {
         token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
         // Most words start with a letter no stem starts with: one byte tells.
@@ -618,6 +619,14 @@ impl LanguagePack {
         if may_match & !token.first_of == 0 {
             return;
         }
+        self.index_stems(token, first_byte);
+    }
+
+    /// The part of [`LanguagePack::index_token`] few tokens reach: the stems and numbers the
+    /// token may match. Kept apart, so that the part every token takes is short enough to
+    /// stand in the tokenizer's loop without a call.
+    #[inline(never)]
+    fn index_stems(&self, token: &mut Token, first_byte: Option<u8>) {
         match first_byte {
             Some(byte) if token.kind != TokenKind::Number => {
                 // Each of these may match a word starting with the byte.
