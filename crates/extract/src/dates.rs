@@ -5,7 +5,7 @@
 //! only a date that gives its year is placed.
 
 use chrono::{Datelike, Days, NaiveDate};
-use frontline_lang::{LanguagePack, Token, TokenKind, UnitOfTime};
+use frontline_lang::{LanguagePack, LexiconBits, Token, TokenKind, UnitOfTime};
 
 /// The days an event may have happened on, and ACLED's time precision for them.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,9 +108,10 @@ fn relative_clause_before(tokens: &[Token], at: usize, pack: &LanguagePack) -> O
 
 pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<NaiveDate>) -> Vec<DateMention> {
     let mut found = Vec::new();
+    let starts = DateStarts::of(pack);
     let mut i = 0;
     while i < tokens.len() {
-        if !may_start_date(&tokens[i], pack) {
+        if !starts.may_start(tokens, i) {
             i += 1;
             continue;
         }
@@ -126,21 +127,60 @@ pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<Naive
     found
 }
 
-/// Whether a date may start at the token, as [`read_at`] reads one: a number or a mark may
-/// (a day, the bracket or comma before a date), a word only when a lexicon of dates has a
-/// phrase starting with it. Most words are not looked at further.
-fn may_start_date(token: &Token, pack: &LanguagePack) -> bool {
-    let bits = token.first_of;
-    token.kind != TokenKind::Word
-        || !pack.since.absent_from(bits)
-        || !pack.recent.absent_from(bits)
-        || !pack.relative_days.absent_from(bits)
-        || !pack.weekdays.absent_from(bits)
-        || !pack.months.absent_from(bits)
-        || !pack.seasons.absent_from(bits)
-        || !pack.ago_leads.absent_from(bits)
-        || !pack.time_units.absent_from(bits)
-        || !pack.number_words.absent_from(bits)
+/// Where a date may start, as [`read_at`] reads one ([`DateStarts::may_start`]): most
+/// tokens are not looked at further.
+struct DateStarts {
+    /// The bits of the lexicons of dates, joined; `None` when one has no bit, so that every
+    /// word may start one of its phrases.
+    words: Option<LexiconBits>,
+    /// The bit of the months, `None` when they have none.
+    months: Option<LexiconBits>,
+}
+
+impl DateStarts {
+    fn of(pack: &LanguagePack) -> DateStarts {
+        let lexicons = [
+            pack.since.start_bit(),
+            pack.recent.start_bit(),
+            pack.relative_days.start_bit(),
+            pack.weekdays.start_bit(),
+            pack.months.start_bit(),
+            pack.seasons.start_bit(),
+            pack.ago_leads.start_bit(),
+            pack.time_units.start_bit(),
+            pack.number_words.start_bit(),
+        ];
+        DateStarts {
+            words: lexicons.into_iter().try_fold(0, |bits, bit| bit.map(|bit| bits | bit)),
+            months: pack.months.start_bit(),
+        }
+    }
+
+    /// Whether a date may start at token `i`: a number may; a word or a mark when a lexicon
+    /// of dates has a phrase starting with it (one test of its bits against the lexicons'
+    /// together, rather than one per lexicon); and the bracket or comma before a date
+    /// ("(12 mars)", ", 3 March") when a day or a month follows it.
+    #[inline]
+    fn may_start(&self, tokens: &[Token], i: usize) -> bool {
+        let token = &tokens[i];
+        match token.kind {
+            TokenKind::Number => true,
+            TokenKind::Word => self.starts_phrase(token),
+            TokenKind::Punct => {
+                self.starts_phrase(token)
+                    || token.is_punct("(,")
+                        && tokens.get(i + 1).is_some_and(|next| {
+                            next.kind == TokenKind::Number || self.months.is_none_or(|bits| next.first_of & bits != 0)
+                        })
+            }
+        }
+    }
+
+    /// Whether a phrase of a lexicon of dates may start with the token.
+    #[inline]
+    fn starts_phrase(&self, token: &Token) -> bool {
+        self.words.is_none_or(|bits| token.first_of & bits != 0)
+    }
 }
 
 fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {

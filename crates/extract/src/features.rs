@@ -451,9 +451,12 @@ fn push_word_form(text: &str, form: &mut String) {
         if at > 0 {
             form.push(' ');
         }
-        // Most words are ASCII: lowered in place of a string each.
+        // Most words are ASCII: copied whole and lowered where they were written, rather
+        // than a string each, or a char at a time.
         if word.is_ascii() {
-            form.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let at = form.len();
+            form.push_str(word);
+            form[at..].make_ascii_lowercase();
         } else {
             form.push_str(&word.to_lowercase());
         }

@@ -151,15 +151,13 @@ pub fn spot(
     let scan = |lexicon: &Lexicon<()>| spans_in(lexicon, &tokens, present);
     let mut dates = find_dates(&tokens, pack, published);
     let sources: Vec<(usize, usize)> = scan(&pack.organisations);
-    let actors = spot_actors(&tokens, pack, &sources);
+    let actors = spot_actors(&tokens, pack, &sources, present);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
     let denied: Vec<(usize, usize)> = scan(&pack.non_violent);
     // "military gatherings": the trigger word is there in a sense that tells no event.
     let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
-    let triggers: Vec<TriggerMention> = pack
-        .triggers
-        .find_all(&tokens)
+    let triggers: Vec<TriggerMention> = hits_in(&pack.triggers, &tokens, present)
         .into_iter()
         .filter(|h| {
             !inside_any(h.start, h.end, &sources)
@@ -240,13 +238,14 @@ pub fn spot(
     let purposes: Vec<(usize, usize)> = purpose_hits.iter().map(|h| (h.start, h.end)).collect();
     let mut hypothetical: Vec<(usize, usize)> = modal_hits.iter().map(|h| (h.start, h.end)).collect();
     let endings = ConditionalEndings::of(pack);
-    hypothetical.extend(
-        tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| endings.may_end(t) && is_conditional(t, pack))
-            .map(|(i, _)| (i, i + 1)),
-    );
+    // A plain loop, and none for a pack without endings: the filter was a call per token.
+    if !endings.none {
+        for (i, token) in tokens.iter().enumerate() {
+            if endings.may_end(token) && is_conditional(token, pack) {
+                hypothetical.push((i, i + 1));
+            }
+        }
+    }
     hypothetical.sort();
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
@@ -254,7 +253,7 @@ pub fn spot(
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
-    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers);
+    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, present);
     Spotted {
         tokens,
         actors,
@@ -297,9 +296,14 @@ fn relative_clauses_of_places(
 /// position à", "deployed in") with no fighting or fire told in the same clause: it came in
 /// unopposed. A fight feared or told in another clause ("..., qui craignent une offensive")
 /// does not make the move a battle.
-fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[TriggerMention]) -> bool {
+fn deployed_unopposed(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    triggers: &[TriggerMention],
+    present: LexiconBits,
+) -> bool {
     let clause_break = |from: usize, to: usize| tokens[from..to].iter().any(|t| pack.is_mark(t, ",;.!?"));
-    pack.deployment.spans(tokens).into_iter().any(|(start, end)| {
+    spans_in(&pack.deployment, tokens, present).into_iter().any(|(start, end)| {
         !triggers.iter().any(|t| t.trigger.kind.is_fighting() && !clause_break(start.min(t.start), end.max(t.end)))
     })
 }
@@ -329,6 +333,7 @@ impl ConditionalEndings {
     }
 
     /// Whether the token may end with one of the endings.
+    #[inline]
     fn may_end(&self, token: &Token) -> bool {
         if self.none {
             return false;
@@ -351,7 +356,11 @@ fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
 /// [`Lexicon::spans`], without scanning tokens none of which starts a phrase of the lexicon
 /// (`present`: their [`Token::first_of`] bits, joined).
 fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: LexiconBits) -> Vec<(usize, usize)> {
-    hits_in(lexicon, tokens, present).iter().map(|h| (h.start, h.end)).collect()
+    if lexicon.absent_from(present) {
+        Vec::new()
+    } else {
+        lexicon.spans(tokens)
+    }
 }
 
 /// [`Lexicon::find_all`], skipping the scan as [`spans_in`] does: for a lexicon whose hits
@@ -375,10 +384,15 @@ pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> Stri
     }
 }
 
-fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]) -> Vec<ActorMention> {
+fn spot_actors(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    sources: &[(usize, usize)],
+    present: LexiconBits,
+) -> Vec<ActorMention> {
     let text_of = |s: usize, e: usize| span_text_of_tokens(tokens, s, e);
     let mut actors: Vec<ActorMention> = Vec::new();
-    for hit in pack.actors.find_all(tokens) {
+    for hit in hits_in(&pack.actors, tokens, present) {
         if inside_any(hit.start, hit.end, sources) {
             continue;
         }
@@ -464,7 +478,7 @@ fn spot_actors(tokens: &[Token], pack: &LanguagePack, sources: &[(usize, usize)]
             actor.allies = Some(text_of(hit.start, hit.end));
         }
     }
-    with_unidentified(merged, tokens, pack, sources)
+    with_unidentified(merged, tokens, pack, sources, present)
 }
 
 /// The actors qualified as unknown ("مسلحين مجهولين": unknown gunmen) marked unidentified,
@@ -477,11 +491,12 @@ fn with_unidentified(
     tokens: &[Token],
     pack: &LanguagePack,
     sources: &[(usize, usize)],
+    present: LexiconBits,
 ) -> Vec<ActorMention> {
     let Some(armed) = ActorId::parse(UNIDENTIFIED_STAND_IN) else {
         return actors;
     };
-    for (start, end) in pack.unidentified.spans(tokens) {
+    for (start, end) in spans_in(&pack.unidentified, tokens, present) {
         if inside_any(start, end, sources) {
             continue;
         }
@@ -538,19 +553,34 @@ fn is_compound_adjective(token: &Token) -> bool {
     token.text.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
-/// Capitalised runs of words: candidate names. A direction is no part of a name even with a
-/// capital ("Northern Hama", "South-East"): it makes the name after it a region.
+/// Whether a token may be a word of a name, by what costs least to tell: a capital, or a
+/// hyphen where an article form has it. Most words have
+/// neither, and are not looked at further (nor pay for the call that would).
+#[inline]
+fn may_be_name_word(token: &Token) -> bool {
+    // An article has two or three letters: its hyphen is the word's third or fourth byte.
+    let norm = token.norm.as_bytes();
+    token.is_capitalized() || norm.get(2) == Some(&b'-') || norm.get(3) == Some(&b'-')
+}
+
+/// Whether token `i` is a word of a name: capitalised and neither a function word, a
+/// compound adjective nor a direction (a direction is no part of a name even with a capital,
+/// "Northern Hama", "South-East": it makes the name after it a region), or an article form
+/// ("al-Ghadafeh").
+#[inline(never)]
+fn is_name_word(tokens: &[Token], i: usize, pack: &LanguagePack) -> bool {
+    let token = &tokens[i];
+    (token.is_capitalized()
+        && !pack.function_words.contains(token.norm.as_str())
+        && !is_compound_adjective(token)
+        && pack.directions.match_at(tokens, i).is_none())
+        || is_article_form(token)
+}
+
+/// Capitalised runs of words: candidate names.
 fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(usize, usize)> {
-    let name_word = |i: usize| {
-        tokens.get(i).is_some_and(|t| {
-            !blocked[i]
-                && ((t.is_capitalized()
-                    && !pack.function_words.contains(t.norm.as_str())
-                    && !is_compound_adjective(t)
-                    && pack.directions.match_at(tokens, i).is_none())
-                    || is_article_form(t))
-        })
-    };
+    let name_word =
+        |i: usize| tokens.get(i).is_some_and(|t| !blocked[i] && may_be_name_word(t) && is_name_word(tokens, i, pack));
     let bare_article = |i: usize| {
         tokens
             .get(i)
@@ -737,6 +767,12 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
     announcing(tokens, start, pack, &pack.place_nouns).is_some()
 }
 
+/// How many small words (a quote, a function word, a direction) may stand between a noun
+/// and the name it announces.
+const ANNOUNCING_SKIPS: usize = 2;
+/// The most words of a noun that announces a name.
+const ANNOUNCING_NOUN_WORDS: usize = 3;
+
 /// The noun of a lexicon that announces the name at `start`: ending at it, or before one or
 /// two small words that end at it.
 pub(crate) fn announcing<'l, T: Clone>(
@@ -745,9 +781,15 @@ pub(crate) fn announcing<'l, T: Clone>(
     pack: &LanguagePack,
     nouns: &'l Lexicon<T>,
 ) -> Option<Hit<'l, T>> {
+    // Every noun looked for below starts in the few tokens before the name: when none of
+    // them may start one, no look-up can find one.
+    let reach = start.saturating_sub(ANNOUNCING_SKIPS + ANNOUNCING_NOUN_WORDS)..start.min(tokens.len());
+    if nouns.absent_from(tokens.get(reach).unwrap_or(&[]).iter().fold(0, |bits, t| bits | t.first_of)) {
+        return None;
+    }
     let mut at = start;
-    for _ in 0..=2 {
-        if let Some(hit) = nouns.match_ending_at(tokens, at, 3) {
+    for _ in 0..=ANNOUNCING_SKIPS {
+        if let Some(hit) = nouns.match_ending_at(tokens, at, ANNOUNCING_NOUN_WORDS) {
             return Some(hit);
         }
         // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»").
@@ -825,19 +867,21 @@ pub(crate) fn role_of(
     if gazetteer.country_named(name).is_some() {
         return PlaceRole::Country;
     }
+    // Every marker looked for before the name starts in the tokens just before it: a lexicon
+    // none of whose phrases may start there is not looked up at all.
+    let before = Before::of(tokens, start);
     // "Al-Razi hospital", "the hospital, Al-Razi": the name is the facility's. "The centre of
     // Afrin", "l'hôpital de Saraqeb": the town it stands in, a site like any other.
-    let facility_before = pack.facility_nouns.match_ending_at(tokens, start, 2).is_some()
+    let facility_before = before.ending_at(&pack.facility_nouns, start, 2).is_some()
         || (start > 0
-            && pack.facility_nouns.match_ending_at(tokens, start - 1, 2).is_some()
+            && before.ending_at(&pack.facility_nouns, start - 1, 2).is_some()
             && tokens[start - 1].kind == TokenKind::Punct
             && pack.list_connectors.match_at(tokens, start - 1).is_some());
     if facility_before || pack.facility_nouns.match_at(tokens, end).is_some() {
         return PlaceRole::Facility;
     }
     // "President Bashar al-Assad": a title or a given name just before makes it a person.
-    if pack.person_titles.match_ending_at(tokens, start, 3).is_some()
-        || pack.person_titles.match_at(tokens, start).is_some()
+    if before.ending_at(&pack.person_titles, start, 3).is_some() || pack.person_titles.match_at(tokens, start).is_some()
     {
         return PlaceRole::Person;
     }
@@ -846,17 +890,14 @@ pub(crate) fn role_of(
         return PlaceRole::Person;
     }
     // The nearest marker before the name decides between region, landmark and origin.
-    let nearest = |lexicon: &frontline_lang::Lexicon<()>| marker_before(lexicon, tokens, start);
+    let nearest = |lexicon: &frontline_lang::Lexicon<()>| before.marker(lexicon);
     let region_before = (1..=4).find(|back| {
         start >= *back
-            && pack
-                .region_words
-                .match_ending_at(tokens, start + 1 - back, 3)
-                .is_some_and(|h| *h.value == RegionSide::Before)
+            && before.ending_at(&pack.region_words, start + 1 - back, 3).is_some_and(|h| *h.value == RegionSide::Before)
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
     // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region.
-    let direction_before = pack.directions.last_end_within(tokens, start, 3, 2).map(|end| start + 1 - end);
+    let direction_before = before.last_end_within(&pack.directions, 3, 2).map(|end| start + 1 - end);
     // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
     let landmark = nearest(&pack.landmark_markers);
@@ -885,6 +926,53 @@ pub(crate) fn role_of(
         Some((_, _)) => PlaceRole::Origin,
         None if region_after || possessor => PlaceRole::Region { admin1: admin1() },
         None => PlaceRole::Site,
+    }
+}
+
+/// The tokens before a name where a marker of its role may start, for [`role_of`]'s look-ups:
+/// their lexicon bits joined, so that a lexicon none of whose phrases starts in them is
+/// not looked up.
+struct Before<'t> {
+    tokens: &'t [Token],
+    start: usize,
+    present: LexiconBits,
+}
+
+impl<'t> Before<'t> {
+    /// The farthest back a look-up of [`role_of`] starts a phrase: a marker ending
+    /// [`MARKER_REACH`] tokens before the name, of as many tokens.
+    const REACH: usize = 2 * MARKER_REACH;
+
+    fn of(tokens: &'t [Token], start: usize) -> Before<'t> {
+        let window = tokens.get(start.saturating_sub(Self::REACH)..start.min(tokens.len())).unwrap_or(&[]);
+        Before { tokens, start, present: window.iter().fold(0, |bits, t| bits | t.first_of) }
+    }
+
+    /// [`Lexicon::match_ending_at`], for an `end` at the name's start or before, within
+    /// the reach.
+    fn ending_at<'a, T: Clone>(&self, lexicon: &'a Lexicon<T>, end: usize, max_len: usize) -> Option<Hit<'a, T>> {
+        debug_assert!(end <= self.start && end + 1 >= (self.start + max_len).saturating_sub(Self::REACH));
+        if lexicon.absent_from(self.present) {
+            return None;
+        }
+        lexicon.match_ending_at(self.tokens, end, max_len)
+    }
+
+    /// [`Lexicon::last_end_within`] from the name's start.
+    fn last_end_within<T: Clone>(&self, lexicon: &Lexicon<T>, reach: usize, max_len: usize) -> Option<usize> {
+        debug_assert!(reach + max_len <= Self::REACH + 1);
+        if lexicon.absent_from(self.present) {
+            return None;
+        }
+        lexicon.last_end_within(self.tokens, self.start, reach, max_len)
+    }
+
+    /// [`marker_before`] the name.
+    fn marker(&self, lexicon: &Lexicon<()>) -> Option<usize> {
+        if lexicon.absent_from(self.present) {
+            return None;
+        }
+        marker_before(lexicon, self.tokens, self.start)
     }
 }
 
@@ -939,10 +1027,15 @@ fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {
 
 fn spot_numbers(tokens: &[Token], pack: &LanguagePack) -> Vec<NumberMention> {
     let mut numbers = Vec::new();
+    // The bits of the two lexicons of number words, joined: a token with neither starts no
+    // phrase of either, told by one test rather than one per lexicon.
+    let word_bits = pack.number_words.start_bit().zip(pack.vague_quantities.start_bit()).map(|(a, b)| a | b);
     let mut i = 0;
     while i < tokens.len() {
         if let Some(value) = tokens[i].value.filter(|_| tokens[i].kind == TokenKind::Number) {
             numbers.push(NumberMention { start: i, end: i + 1, value });
+            i += 1;
+        } else if word_bits.is_some_and(|bits| tokens[i].first_of & bits == 0) {
             i += 1;
         } else if let Some(hit) =
             pack.number_words.match_at(tokens, i).or_else(|| pack.vague_quantities.match_at(tokens, i))

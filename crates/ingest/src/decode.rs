@@ -182,15 +182,30 @@ fn normalise_newline_bytes(bytes: &mut Vec<u8>) {
 
 /// A NUL anywhere (also after UTF-16 decoding) or a high share of control characters.
 fn looks_binary(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut control = 0usize;
-    for c in text.chars() {
-        if c == '\0' {
-            return true;
-        }
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\t' | '\x0C') {
-            control += 1;
+    // Counted on the bytes, in one pass that tells a printable ASCII byte (most of a text)
+    // by one comparison: in UTF-8 a char is a byte that does not continue one, NUL is the
+    // byte 0, and the control chars are the bytes below 0x20, 0x7F, and U+0080..U+009F,
+    // written 0xC2 then 0x80..0x9F. The counts are those of a pass over the chars.
+    let bytes = text.as_bytes();
+    let (mut total, mut control) = (0usize, 0usize);
+    for (at, &byte) in bytes.iter().enumerate() {
+        match byte {
+            0x20..=0x7E => total += 1,
+            0 => return true,
+            0x01..=0x1F => {
+                total += 1;
+                control += usize::from(!matches!(byte, b'\n' | b'\t' | 0x0C));
+            }
+            0x7F => {
+                total += 1;
+                control += 1;
+            }
+            // A byte that continues a char.
+            0x80..=0xBF => {}
+            _ => {
+                total += 1;
+                control += usize::from(byte == 0xC2 && bytes.get(at + 1).is_some_and(|&next| next <= 0x9F));
+            }
         }
     }
     control as f64 > MAX_CONTROL_SHARE * total.max(1) as f64
@@ -199,6 +214,44 @@ fn looks_binary(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`looks_binary`] as it read chars, before it counted bytes.
+    fn looks_binary_by_chars(text: &str) -> bool {
+        let mut total = 0usize;
+        let mut control = 0usize;
+        for c in text.chars() {
+            if c == '\0' {
+                return true;
+            }
+            total += 1;
+            if c.is_control() && !matches!(c, '\n' | '\t' | '\x0C') {
+                control += 1;
+            }
+        }
+        control as f64 > MAX_CONTROL_SHARE * total.max(1) as f64
+    }
+
+    #[test]
+    fn binary_check_counts_bytes_as_it_counted_chars() {
+        let mut texts: Vec<String> = ["", "a", "Alep\n\tSyrie", "\0", "x\0y", "\x01\x02ab", "\x01\x02abcdef"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        // Every char up to U+00FF and some beyond, in shares on both sides of the limit.
+        for code in (0u32..0x100).chain([0x100, 0x627, 0x7FF, 0x800, 0x2028, 0xFEFF, 0x1F600]) {
+            let c = char::from_u32(code).expect("a char");
+            for others in 0..9 {
+                let mut text = c.to_string().repeat(3);
+                text.push_str(&"é".repeat(others));
+                texts.push(text.clone());
+                text.push_str(&"a".repeat(others));
+                texts.push(text);
+            }
+        }
+        for text in &texts {
+            assert_eq!(looks_binary(text), looks_binary_by_chars(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn utf8_bom_is_stripped_and_newlines_normalised() {

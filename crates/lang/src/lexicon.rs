@@ -117,6 +117,20 @@ fn phrase_matches(patterns: &[Pattern], tokens: &[Token], first_known: bool) -> 
     patterns.len() == tokens.len() && patterns[skip..].iter().zip(&tokens[skip..]).all(|(p, t)| p.matches(t))
 }
 
+/// The first token with one of `bits` in the low half of its [`Token::first_of`]. Kept
+/// apart from its caller, which chooses the half, so that the compiler does not merge the
+/// two halves' loops back into one that reads and masks both at every token.
+#[inline(never)]
+fn first_with_low_bits(tokens: &[Token], bits: u64) -> Option<usize> {
+    tokens.iter().position(|t| t.first_of as u64 & bits != 0)
+}
+
+/// [`first_with_low_bits`] for the high half.
+#[inline(never)]
+fn first_with_high_bits(tokens: &[Token], bits: u64) -> Option<usize> {
+    tokens.iter().position(|t| (t.first_of >> 64) as u64 & bits != 0)
+}
+
 /// A set of phrases, each carrying a value, matched longest first at a token position.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
@@ -307,27 +321,52 @@ impl<T: Clone> Lexicon<T> {
     /// Every non-overlapping match, scanning left to right, longest first at each position.
     pub fn find_all<'a>(&'a self, tokens: &[Token]) -> Vec<Hit<'a, T>> {
         let mut hits = Vec::new();
+        self.each_match(tokens, |hit| hits.push(hit));
+        hits
+    }
+
+    /// Calls `each` with every match [`Lexicon::find_all`] finds, in its order.
+    #[inline]
+    fn each_match<'a>(&'a self, tokens: &[Token], mut each: impl FnMut(Hit<'a, T>)) {
         let mut at = 0;
-        while at < tokens.len() {
-            if !self.may_start_with(&tokens[at]) {
-                at += 1;
-                continue;
-            }
-            match self.longest_at(tokens, at, &tokens[at]) {
+        while let Some(start) = self.next_start(tokens, at) {
+            match self.longest_at(tokens, start, &tokens[start]) {
                 Some(hit) => {
                     at = hit.end;
-                    hits.push(hit);
+                    each(hit);
                 }
-                None => at += 1,
+                None => at = start + 1,
             }
         }
-        hits
+    }
+
+    /// The first token at `from` or after that a phrase may start with
+    /// ([`Lexicon::may_start_with`]). Most tokens are skipped: the lexicon's bit is one bit,
+    /// so only the half of [`Token::first_of`] that holds it is read, in a loop that steps
+    /// through the tokens by pointer.
+    #[inline]
+    fn next_start(&self, tokens: &[Token], from: usize) -> Option<usize> {
+        let rest = tokens.get(from..)?;
+        let (low, high) = (self.bit as u64, (self.bit >> 64) as u64);
+        let found = if self.bit == 0 {
+            (!rest.is_empty()).then_some(0)
+        } else if high == 0 {
+            first_with_low_bits(rest, low)
+        } else if low == 0 {
+            first_with_high_bits(rest, high)
+        } else {
+            rest.iter().position(|t| t.first_of & self.bit != 0)
+        };
+        found.map(|at| from + at)
     }
 
     /// The token range of every match [`Lexicon::find_all`] finds: where the text says what
     /// the lexicon lists, when what it lists does not matter.
     pub fn spans(&self, tokens: &[Token]) -> Vec<(usize, usize)> {
-        self.find_all(tokens).iter().map(|h| (h.start, h.end)).collect()
+        // Collected straight, not through a vector of hits.
+        let mut spans = Vec::new();
+        self.each_match(tokens, |hit| spans.push((hit.start, hit.end)));
+        spans
     }
 
     /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most
@@ -386,6 +425,13 @@ impl<T: Clone> Lexicon<T> {
     /// joined, are `present`: a scan of them would find nothing.
     pub fn absent_from(&self, present: LexiconBits) -> bool {
         self.bit != 0 && present & self.bit == 0
+    }
+
+    /// This lexicon's bit in its pack's index of first words, or `None` when it has none
+    /// (every token must then be looked at): for a caller that asks of many lexicons at
+    /// once whether a token may start one of their phrases, with one mask.
+    pub fn start_bit(&self) -> Option<LexiconBits> {
+        (self.bit != 0).then_some(self.bit)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -617,6 +617,10 @@ pub struct LanguagePack {
     /// For each first byte of a word that is no number, the bits of the stems a word so
     /// starting may match: most words need not be compared with any.
     stem_bits_by_first_byte: Box<[LexiconBits; 256]>,
+    /// For each first byte of a word that is no number, the stems of `first_stems` (with
+    /// their bits) a word so starting may match: a word is compared with those only, not
+    /// with every stem of the pack.
+    stems_by_first_byte: Vec<Box<[(Pattern, LexiconBits)]>>,
     /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
     vocabulary: Vocabulary,
 }
@@ -642,6 +646,7 @@ impl LanguagePack {
 
     /// Records in a token the lexicons a phrase of which may start with it: by its word, or
     /// by a stem or number it matches.
+    #[inline]
     fn index_token(&self, token: &mut Token) {
         token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
         // Most words start with a letter no stem starts with: one byte tells.
@@ -653,9 +658,32 @@ impl LanguagePack {
         if may_match & !token.first_of == 0 {
             return;
         }
-        for (stem, bit) in &self.first_stems {
-            if token.first_of & bit == 0 && stem.may_match_first_byte(first_byte, token.kind) && stem.matches(token) {
-                token.first_of |= bit;
+        self.index_stems(token, first_byte);
+    }
+
+    /// The part of [`LanguagePack::index_token`] few tokens reach: the stems and numbers the
+    /// token may match. Kept apart, so that the part every token takes is short enough to
+    /// stand in the tokenizer's loop without a call.
+    #[inline(never)]
+    fn index_stems(&self, token: &mut Token, first_byte: Option<u8>) {
+        match first_byte {
+            Some(byte) if token.kind != TokenKind::Number => {
+                // Each of these may match a word starting with the byte.
+                for (stem, bit) in self.stems_by_first_byte[usize::from(byte)].iter() {
+                    if token.first_of & bit == 0 && stem.matches(token) {
+                        token.first_of |= bit;
+                    }
+                }
+            }
+            _ => {
+                for (stem, bit) in &self.first_stems {
+                    if token.first_of & bit == 0
+                        && stem.may_match_first_byte(first_byte, token.kind)
+                        && stem.matches(token)
+                    {
+                        token.first_of |= bit;
+                    }
+                }
             }
         }
     }
@@ -739,13 +767,18 @@ impl LanguagePack {
         }
         self.first_words = first_words;
         let mut stem_bits_by_first_byte: Box<[LexiconBits; 256]> = Box::new([0; 256]);
+        let mut stems_by_first_byte = Vec::with_capacity(256);
         for (byte, bits) in stem_bits_by_first_byte.iter_mut().enumerate() {
+            let mut stems = Vec::new();
             for (stem, bit) in &first_stems {
                 if stem.may_match_first_byte(u8::try_from(byte).ok(), TokenKind::Word) {
                     *bits |= bit;
+                    stems.push((stem.clone(), *bit));
                 }
             }
+            stems_by_first_byte.push(stems.into_boxed_slice());
         }
+        self.stems_by_first_byte = stems_by_first_byte;
         self.first_stems = first_stems;
         self.stem_bits_by_first_byte = stem_bits_by_first_byte;
         self.vocabulary = vocabulary;
@@ -1122,6 +1155,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         first_words: HashMap::default(),
         first_stems: Vec::new(),
         stem_bits_by_first_byte: Box::new([0; 256]),
+        stems_by_first_byte: Vec::new(),
         vocabulary: Vocabulary::default(),
     };
     pack.index_words();
