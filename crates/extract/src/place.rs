@@ -2,6 +2,8 @@
 //! country, with the governorate and district the sentence (else the article) gives as
 //! context and the points resolved so far as neighbours.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use frontline_gazetteer::{Context, Gazetteer, Place};
@@ -178,11 +180,12 @@ impl SentenceReader<'_, '_> {
             near: discourse.near.clone(),
         };
         // The account of the choice only when the reading is explained.
-        let (mut place, mut reason) = if trace.recording {
+        // The gazetteer's own place when nothing is explained: no copy of its names.
+        let (mut place, mut reason): (Option<Cow<'_, Place>>, String) = if trace.recording {
             let resolution = gazetteer.resolve(&mention.text, &context);
-            (resolution.place, resolution.reason)
+            (resolution.place.map(Cow::Owned), resolution.reason)
         } else {
-            (gazetteer.resolve_place(&mention.text, &context).cloned(), String::new())
+            (gazetteer.resolve_place(&mention.text, &context).map(Cow::Borrowed), String::new())
         };
         // A village of that name in another governorate than the one its sentence names is
         // another village, one no table has ("the villages of al-Rashidiya and
@@ -200,7 +203,7 @@ impl SentenceReader<'_, '_> {
                 discourse.near.push(point);
             }
             if !region && place.country == HOME_COUNTRY && place.feature_class == 'P' {
-                discourse.last_town = Some(place.clone());
+                discourse.last_town = Some(place.as_ref().clone());
             }
             let governorate = gazetteer.governorate(&place.country, &place.admin1);
             let country = gazetteer.country(&place.country);
