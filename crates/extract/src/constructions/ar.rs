@@ -615,3 +615,11 @@ fn a_village_named_like_one_of_another_governorate_is_another_village() {
     let e = at(&events, "الريحانية");
     assert_eq!((e.geonameid, e.pcode.as_deref(), e.admin1.as_deref()), (None, None, Some("Al-Hasakah")));
 }
+
+#[test]
+fn a_protest_march_is_a_protest() {
+    // "Hundreds took part in a protest march in the city of al-Suwayda on Tuesday": مسيرة with
+    // an adjective of protest is a march, never a drone.
+    let events = ar("شارك المئات في مسيرة احتجاجية في مدينة السويداء يوم الثلاثاء.");
+    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "السويداء");
+}
