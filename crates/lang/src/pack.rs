@@ -420,6 +420,9 @@ struct EventsSection {
     #[serde(default)]
     unit_nouns: Vec<String>,
     aerial: Vec<String>,
+    /// Words for forces on the ground ("troops", "tanks", "دوريات").
+    #[serde(default)]
+    ground_forces: Vec<String>,
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
     non_violent: Vec<String>,
@@ -590,6 +593,9 @@ pub struct LanguagePack {
     pub unit_nouns: Lexicon<()>,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
     pub aerial: Lexicon<()>,
+    /// Words for forces on the ground: a side that strikes from the air does not when its
+    /// troops or tanks are named as the doers ("Israeli troops raided the village").
+    pub ground_forces: Lexicon<()>,
     /// Words that say a place changed hands without fighting: a take is then a
     /// non-violent transfer of territory.
     pub non_violent: Lexicon<()>,
@@ -853,6 +859,7 @@ impl LanguagePack {
             &mut self.passive_agent,
             &mut self.gerund_openers,
             &mut self.aerial,
+            &mut self.ground_forces,
             &mut self.non_violent,
             &mut self.deployment,
             &mut self.other_senses,
@@ -1136,6 +1143,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         unit_nouns: set(&file.events.unit_nouns),
         aerial: set(&file.events.aerial),
+        ground_forces: set(&file.events.ground_forces),
         non_violent: set(&file.events.non_violent),
         deployment: set(&file.events.deployment),
         other_senses: set(&file.events.other_senses),

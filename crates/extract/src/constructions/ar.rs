@@ -623,3 +623,10 @@ fn a_protest_march_is_a_protest() {
     let events = ar("شارك المئات في مسيرة احتجاجية في مدينة السويداء يوم الثلاثاء.");
     assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "السويداء");
 }
+
+#[test]
+fn tanks_of_a_side_that_strikes_from_the_air_shell_from_the_ground() {
+    // "Israeli tanks shelled the village of Kafr Zita on Tuesday": shelling, no air strike.
+    let events = ar("قصفت دبابات إسرائيلية قرية كفرزيتا يوم الثلاثاء.");
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "كفرزيتا");
+}

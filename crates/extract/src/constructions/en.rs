@@ -876,3 +876,12 @@ fn a_general_strike_is_no_air_strike() {
     let events = en("Shops in the town of Kafr Zita closed on Tuesday in a general strike against the arrests.");
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_side_that_strikes_from_the_air_does_not_when_its_troops_act() {
+    // Israel's strikes are air strikes; its troops raiding a village are not.
+    let events = en("Israeli troops raided the village of Kafr Zita on Tuesday.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    let events = en("Israeli forces bombed the village of Kafr Zita on Tuesday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafr Zita");
+}

@@ -42,7 +42,7 @@ impl<'s> SentenceReader<'_, 's> {
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
         // actor it stands for.
         let attacker = self.attacker_in_sentence(trigger).or_else(|| self.pronoun_subject(trigger, discourse));
-        let air_force = attacker.as_ref().is_some_and(|a| a.id.attacks_from_the_air());
+        let air_force = attacker.as_ref().is_some_and(|a| a.id.attacks_from_the_air() && !self.on_the_ground(a));
         let recent_attack = discourse
             .last_attack
             .as_ref()
@@ -65,6 +65,14 @@ impl<'s> SentenceReader<'_, 's> {
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,
             _ => TriggerKind::Clash,
         }
+    }
+
+    /// Whether an actor is named by its forces on the ground ("Israeli troops", "les chars
+    /// israéliens", "دوريات إسرائيلية"): a word of them in its name or right after it.
+    fn on_the_ground(&self, actor: &ActorMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        let ground = &self.ctx.pack.ground_forces;
+        (actor.start..=actor.end.min(tokens.len())).any(|at| ground.match_at(tokens, at).is_some())
     }
 
     /// The side a weapon the trigger names belongs to, when only one side uses it ("براميل
