@@ -276,8 +276,8 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     let point = p.checked_sub_days(Days::new(back))?;
     let rule = format!("{back} day(s) before publication");
     let half = Days::new(unit_days / 2);
-    // A word of "since" before the count ("منذ أربعة أعوام", "depuis trois jours") may tell
-    // how long something has lasted as well as when it happened: from then to publication.
+    // A lead that is also a word of "since" ("منذ أربعة أعوام") may tell how long something
+    // has lasted as well as when it happened: from then to publication.
     let lasting = pack.since.match_at(tokens, i).is_some();
     let window = if lasting {
         DateWindow::span(point.checked_sub_days(half)?, p, format!("{rule}, to publication"))
