@@ -3,7 +3,7 @@
 
 use frontline_core::{
     Event, EventType,
-    SubEventType::{ArmedClash, PeacefulProtest, ProtestWithIntervention},
+    SubEventType::{Abduction, ArmedClash, Arrests, PeacefulProtest, ProtestWithIntervention},
 };
 use frontline_lang::TriggerKind;
 
@@ -146,6 +146,15 @@ pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
     subsumed_by_outcomes(events, storm, won, |outcome, clash| {
         outcome.fatalities = outcome.fatalities.max(clash.fatalities);
     })
+}
+
+/// A raid is coded once, by what it was for: where a report tells of forces that raided a
+/// place (an assault read as a clash) and, the same day, of arrests or abductions there, the
+/// raid is how they arrested or took people (ACLED codes the arrest), not a battle.
+pub(crate) fn raids_by_detentions(events: Vec<Proposed>) -> Vec<Proposed> {
+    let raid = |p: &Proposed| p.event.sub_event_type == ArmedClash && p.candidate.trigger_kind == TriggerKind::Assault;
+    let detention = |e: &Event| matches!(e.sub_event_type, Arrests | Abduction);
+    subsumed_by_outcomes(events, raid, detention, |_, _| {})
 }
 
 /// A protest is coded once, by what happened to it: where a report tells of a protest at a
