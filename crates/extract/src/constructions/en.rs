@@ -888,6 +888,7 @@ fn a_side_that_strikes_from_the_air_does_not_when_its_troops_act() {
 
 #[test]
 fn a_raid_to_arrest_is_the_arrest_not_a_battle() {
-    let events = en("Regime security forces raided a house in the town of Kafr Zita on Tuesday and arrested two young men.");
+    let events =
+        en("Regime security forces raided a house in the town of Kafr Zita on Tuesday and arrested two young men.");
     assert_eq!(single(&events, SubEventType::Arrests).mention, "Kafr Zita");
 }

@@ -661,6 +661,7 @@ fn un_accord_conclu_il_y_a_trois_semaines_est_de_l_arriere_plan() {
 #[test]
 fn un_raid_pour_enlever_est_l_enlevement() {
     // Gunmen who attacked a house and abducted its people: the abduction, not a battle.
-    let events = fr("Des hommes de la faction ont attaqué mardi une maison du village de Kafr Zita et ont enlevé trois civils.");
+    let events =
+        fr("Des hommes de la faction ont attaqué mardi une maison du village de Kafr Zita et ont enlevé trois civils.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
