@@ -147,7 +147,7 @@ pub fn spot(
         )
     };
     // The lexicons a phrase of which may start in the sentence: the others are not scanned.
-    let present = tokens.iter().fold(0, |bits, t| bits | t.first_of);
+    let present = starting_bits(&tokens);
     let scan = |lexicon: &Lexicon<()>| spans_in(lexicon, &tokens, present);
     let mut dates = find_dates(&tokens, pack, published);
     let sources: Vec<(usize, usize)> = scan(&pack.organisations);
@@ -783,8 +783,7 @@ pub(crate) fn announcing<'l, T: Clone>(
 ) -> Option<Hit<'l, T>> {
     // Every noun looked for below starts in the few tokens before the name: when none of
     // them may start one, no look-up can find one.
-    let reach = start.saturating_sub(ANNOUNCING_SKIPS + ANNOUNCING_NOUN_WORDS)..start.min(tokens.len());
-    if nouns.absent_from(tokens.get(reach).unwrap_or(&[]).iter().fold(0, |bits, t| bits | t.first_of)) {
+    if nouns.absent_from(bits_before(tokens, start, ANNOUNCING_SKIPS + ANNOUNCING_NOUN_WORDS)) {
         return None;
     }
     let mut at = start;
@@ -944,8 +943,7 @@ impl<'t> Before<'t> {
     const REACH: usize = 2 * MARKER_REACH;
 
     fn of(tokens: &'t [Token], start: usize) -> Before<'t> {
-        let window = tokens.get(start.saturating_sub(Self::REACH)..start.min(tokens.len())).unwrap_or(&[]);
-        Before { tokens, start, present: window.iter().fold(0, |bits, t| bits | t.first_of) }
+        Before { tokens, start, present: bits_before(tokens, start, Self::REACH) }
     }
 
     /// [`Lexicon::match_ending_at`], for an `end` at the name's start or before, within
@@ -974,6 +972,17 @@ impl<'t> Before<'t> {
         }
         marker_before(lexicon, self.tokens, self.start)
     }
+}
+
+/// The lexicons a phrase of which may start at one of the tokens: their
+/// [`Token::first_of`] bits, joined.
+fn starting_bits(tokens: &[Token]) -> LexiconBits {
+    tokens.iter().fold(0, |bits, t| bits | t.first_of)
+}
+
+/// [`starting_bits`] of the `reach` tokens before `start`.
+fn bits_before(tokens: &[Token], start: usize, reach: usize) -> LexiconBits {
+    starting_bits(tokens.get(start.saturating_sub(reach)..start.min(tokens.len())).unwrap_or(&[]))
 }
 
 /// How many tokens before a name a marker of its role may end, counting back from the name:

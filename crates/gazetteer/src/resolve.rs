@@ -74,13 +74,6 @@ pub struct Resolution {
 
 const EARTH_DIAMETER_KM: f64 = 12742.0;
 
-/// A capital, of the country, a governorate or a district, or a city: a place the press
-/// names often enough that a short skeleton or a close spelling is more likely it than a
-/// village.
-fn is_major(place: &Place) -> bool {
-    place.is_major()
-}
-
 pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     let rad = std::f64::consts::PI / 180.0;
     let h = ((b.0 - a.0) * rad / 2.0).sin().powi(2)
@@ -241,7 +234,7 @@ impl Gazetteer {
         };
         for &index in self.with_skeleton(&skeleton) {
             let place = &self.places[index as usize];
-            if !short_skeleton || is_major(place) || (in_named_governorate(place) && close_spelling(place)) {
+            if !short_skeleton || place.is_major() || (in_named_governorate(place) && close_spelling(place)) {
                 push(&mut found, index, MatchLevel::Skeleton);
             }
         }
@@ -262,7 +255,7 @@ impl Gazetteer {
             let limit = if length >= 10 { 2 } else { 1 };
             for index in self.near_key(&key, limit, country) {
                 let place = &self.places[index as usize];
-                if length >= 6 || is_major(place) {
+                if length >= 6 || place.is_major() {
                     push(&mut found, index, MatchLevel::Fuzzy);
                 }
             }
