@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use frontline_core::ActorId;
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger};
+use frontline_lang::{Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger, TriggerKind};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -175,6 +175,7 @@ pub fn spot(
             text: span_text(text, &tokens, h.start, h.end),
         })
         .collect();
+    let triggers = with_gains_of_control(triggers, text, &tokens, pack, present, &[&sources, &denied, &other_senses]);
     let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
@@ -208,11 +209,16 @@ pub fn spot(
         // ruling body names whose it is, not where anything happened.
         spans.retain(|&(_, e)| pack.actor_heads.match_at(&tokens, e).is_none());
         spans.retain(|&(s, e)| {
+            let shouted =
+                tokens[s..e].iter().all(|t| t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
+            // A shouted name and a dash is a dateline wherever the page left it ("date
+            // 2020-02-25 DAMASCUS – ...").
+            if shouted && tokens.get(e).is_some_and(|t| t.is_punct("-–—")) {
+                return false;
+            }
             if Some(s) != first_word {
                 return true;
             }
-            let shouted =
-                tokens[s..e].iter().all(|t| t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase));
             let dateline = shouted && tokens.get(e).is_some_and(|t| t.kind == TokenKind::Punct);
             !dateline && (e > s + 1 || gazetteer.knows_name(&span_text(text, &tokens, s, e)))
         });
@@ -253,7 +259,9 @@ pub fn spot(
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
-    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, present);
+    let unopposed = !denied.is_empty()
+        || deployed_unopposed(&tokens, pack, &triggers, present)
+        || done_under_an_accord(&tokens, pack, present);
     Spotted {
         tokens,
         actors,
@@ -305,6 +313,71 @@ fn deployed_unopposed(
     let clause_break = |from: usize, to: usize| tokens[from..to].iter().any(|t| pack.is_mark(t, ",;.!?"));
     spans_in(&pack.deployment, tokens, present).into_iter().any(|(start, end)| {
         !triggers.iter().any(|t| t.trigger.kind.is_fighting() && !clause_break(start.min(t.start), end.max(t.end)))
+    })
+}
+
+/// The most words between a verb of gaining and its noun of control ("imposed *its full*
+/// control over", "a repris *vendredi le* contrôle de").
+const CONTROL_GAP: usize = 3;
+
+/// The confidence of a gain of control, as of the pack's words of taking.
+const CONTROL_CONFIDENCE: f64 = 0.85;
+
+/// The sentence's triggers with its gains of control: a verb of gaining, a few words of the
+/// same clause and a noun of control ("won total control of", "expanded control over", "a
+/// repris le plein contrôle de") are one take, whatever the words between; a trigger inside
+/// one (the verb "seized" of "seized control of") is part of it. The places it took follow.
+fn with_gains_of_control(
+    mut triggers: Vec<TriggerMention>,
+    text: &str,
+    tokens: &[Token],
+    pack: &LanguagePack,
+    present: LexiconBits,
+    excluded: &[&[(usize, usize)]],
+) -> Vec<TriggerMention> {
+    if pack.control_nouns.absent_from(present) || pack.control_verbs.absent_from(present) {
+        return triggers;
+    }
+    let gains: Vec<(usize, usize)> = spans_in(&pack.control_verbs, tokens, present)
+        .into_iter()
+        .filter_map(|(start, verb_end)| {
+            let noun = (verb_end..tokens.len().min(verb_end + CONTROL_GAP + 1))
+                .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
+                .find_map(|i| pack.control_nouns.match_at(tokens, i))?;
+            Some((start, noun.end))
+        })
+        // Not in an organisation's name, a denial, or another sense ("un point de contrôle").
+        .filter(|&(start, end)| !excluded.iter().flat_map(|spans| spans.iter()).any(|&(s, e)| s < end && start < e))
+        .collect();
+    if gains.is_empty() {
+        return triggers;
+    }
+    triggers.retain(|t| !gains.iter().any(|&(start, end)| t.start < end && start < t.end));
+    triggers.extend(gains.into_iter().map(|(start, end)| TriggerMention {
+        start,
+        end,
+        trigger: Trigger { kind: TriggerKind::Take, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
+        text: span_text(text, tokens, start, end),
+    }));
+    triggers.sort_by_key(|t| t.start);
+    triggers
+}
+
+/// The most words between an accord lead and its noun ("under *a Russian-brokered* deal",
+/// "after *a peace* agreement").
+const ACCORD_GAP: usize = 3;
+
+/// Whether the sentence says its deed was done under or after an agreement ("under a deal",
+/// "following a reconciliation", "بموجب اتفاق التسوية"): a lead, then within a few words of
+/// the same clause a noun of agreement. A place so taken changed hands without a fight.
+fn done_under_an_accord(tokens: &[Token], pack: &LanguagePack, present: LexiconBits) -> bool {
+    if pack.accord_nouns.absent_from(present) {
+        return false;
+    }
+    spans_in(&pack.accord_leads, tokens, present).into_iter().any(|(_, end)| {
+        (end..tokens.len().min(end + ACCORD_GAP + 1))
+            .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
+            .any(|i| pack.accord_nouns.match_at(tokens, i).is_some())
     })
 }
 

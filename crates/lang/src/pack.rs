@@ -431,6 +431,19 @@ struct EventsSection {
     /// non-violent transfer.
     #[serde(default)]
     deployment: Vec<String>,
+    /// Words that open what a deed was done under or after ("under", "following", "بموجب"):
+    /// followed closely by a word of agreement, the deed was agreed.
+    #[serde(default)]
+    accord_leads: Vec<String>,
+    /// Nouns of agreement ("deal", "reconciliation", "تسوية").
+    #[serde(default)]
+    accord_nouns: Vec<String>,
+    /// Verbs of gaining that take a noun of control ("imposed", "a repris").
+    #[serde(default)]
+    control_verbs: Vec<String>,
+    /// Nouns of control ("control", "contrôle").
+    #[serde(default)]
+    control_nouns: Vec<String>,
     /// Phrases in which a trigger word has another sense, one that tells no event.
     #[serde(default)]
     other_senses: Vec<String>,
@@ -601,6 +614,16 @@ pub struct LanguagePack {
     pub non_violent: Lexicon<()>,
     /// Words that tell a force moved into a place without saying it fought.
     pub deployment: Lexicon<()>,
+    /// Words that open what a deed was done under or after ("under", "following").
+    pub accord_leads: Lexicon<()>,
+    /// Nouns of agreement: after an accord lead, a place taken under one changed hands
+    /// without a fight ("entered the town under a Russian-brokered deal").
+    pub accord_nouns: Lexicon<()>,
+    /// Verbs of gaining: within a few words before a noun of control, a take ("won total
+    /// control of").
+    pub control_verbs: Lexicon<()>,
+    /// Nouns of control.
+    pub control_nouns: Lexicon<()>,
     /// Phrases in which a trigger word has another sense, one that tells no event ("military
     /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
     pub other_senses: Lexicon<()>,
@@ -862,6 +885,10 @@ impl LanguagePack {
             &mut self.ground_forces,
             &mut self.non_violent,
             &mut self.deployment,
+            &mut self.accord_leads,
+            &mut self.accord_nouns,
+            &mut self.control_verbs,
+            &mut self.control_nouns,
             &mut self.other_senses,
             &mut self.victims,
             &mut self.demonyms,
@@ -1146,6 +1173,10 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         ground_forces: set(&file.events.ground_forces),
         non_violent: set(&file.events.non_violent),
         deployment: set(&file.events.deployment),
+        accord_leads: set(&file.events.accord_leads),
+        accord_nouns: set(&file.events.accord_nouns),
+        control_verbs: set(&file.events.control_verbs),
+        control_nouns: set(&file.events.control_nouns),
         other_senses: set(&file.events.other_senses),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,

@@ -64,6 +64,17 @@ fn a_town_taken_without_fighting_is_a_non_violent_transfer() {
 }
 
 #[test]
+fn a_town_taken_under_an_agreement_is_a_non_violent_transfer() {
+    // "The Syrian army took the town of al-Latamneh after a reconciliation agreement on Tuesday."
+    // The agreement is an event of its own.
+    let events = ar("سيطر الجيش السوري على بلدة اللطامنة بعد اتفاق مصالحة يوم الثلاثاء.");
+    let taken: Vec<&Event> = events.iter().filter(|e| e.sub_event_type.is_territorial()).collect();
+    assert_eq!(taken.len(), 1, "{}", summary(&events));
+    assert_eq!(taken[0].sub_event_type, SubEventType::NonViolentTransfer);
+    assert_eq!(taken[0].actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
 fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_names() {
     // "Opposition factions announced that they took several villages in eastern rural Idlib,
     // namely Tal Fukhar and Tal Silmo." Neither village has an Arabic name in the gazetteer:

@@ -452,6 +452,41 @@ fn troops_entering_a_town_after_a_deal_is_a_non_violent_transfer() {
 }
 
 #[test]
+fn a_verb_of_gaining_and_a_noun_of_control_are_a_take_whatever_stands_between() {
+    for text in [
+        "Rebel fighters won total control of Saraqib on Tuesday.",
+        "Rebel fighters expanded control over Saraqib on Tuesday.",
+        "Rebel fighters imposed their full control over the town of Saraqib on Tuesday.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+        assert_eq!(e.mention, "Saraqib", "{text}");
+        assert_eq!(e.actor1_id, Some(actor("OPP")), "{text}");
+    }
+    // Losing control is no gain of it.
+    assert!(en("Rebel fighters lost control of Saraqib on Tuesday.").iter().all(|e| e.actor1_id != Some(actor("OPP"))));
+}
+
+#[test]
+fn a_town_taken_under_an_agreement_is_a_non_violent_transfer() {
+    for text in [
+        "Army units imposed full control over the town of Saraqib after a peace agreement with the militants on Tuesday.",
+        "Army units entered Saraqib under a Russian-brokered deal on Tuesday.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::NonViolentTransfer);
+        assert_eq!(e.mention, "Saraqib", "{text}");
+        assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{text}");
+    }
+}
+
+#[test]
+fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
+    let events = en("date 2020-01-28 ALEPPO – Warplanes struck the town of Saraqib on Tuesday.");
+    assert_eq!(mentions(&events), ["Saraqib"]);
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

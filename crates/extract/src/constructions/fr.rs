@@ -348,6 +348,29 @@ fn affrontements_entre_deux_camps_avec_bilan() {
 }
 
 #[test]
+fn un_verbe_de_gain_et_le_nom_controle_font_une_prise() {
+    for text in [
+        "L'armée a repris vendredi le contrôle de Saraqeb.",
+        "L'armée syrienne a imposé son plein contrôle sur la ville de Saraqeb vendredi.",
+    ] {
+        let events = fr(text);
+        let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+        assert_eq!(e.mention, "Saraqeb", "{text}");
+        assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{text}");
+    }
+}
+
+#[test]
+fn une_ville_prise_en_vertu_d_un_accord_est_un_transfert_non_violent() {
+    let events =
+        fr("L'armée syrienne a repris le contrôle de Saraqeb vendredi en vertu d'un accord de réconciliation.");
+    let taken: Vec<&Event> = events.iter().filter(|e| e.sub_event_type.is_territorial()).collect();
+    assert_eq!(taken.len(), 1, "{}", summary(&events));
+    assert_eq!(taken[0].sub_event_type, SubEventType::NonViolentTransfer);
+    assert_eq!(taken[0].mention, "Saraqeb");
+}
+
+#[test]
 fn une_ville_prise_sans_combat_est_un_transfert_non_violent() {
     let events = fr("Les rebelles ont pris le contrôle de Saraqeb sans combat mardi.");
     let e = single(&events, SubEventType::NonViolentTransfer);
