@@ -67,7 +67,7 @@ impl SentenceReader<'_, '_> {
 
     /// No clause break between two token positions: a comma (or the mark the pack's script
     /// writes for one, as Arabic "،") is allowed only before a list ("trois localités, dont
-    /// : A").
+    /// : A") or around a date set off as an aside ("ont mené, mardi 28 mai, des raids").
     pub(crate) fn same_clause(&self, from: usize, to: usize) -> bool {
         let tokens = &self.spotted.tokens;
         let pack = self.ctx.pack;
@@ -80,9 +80,22 @@ impl SentenceReader<'_, '_> {
                 return false;
             }
             if pack.is_mark(t, ",") {
-                return pack.list_introducers.match_at(tokens, i + 1).is_some();
+                return pack.list_introducers.match_at(tokens, i + 1).is_some() || self.bounds_dated_aside(i);
             }
             true
+        })
+    }
+
+    /// Whether the comma at `i` opens or closes an aside that is a date and at most a
+    /// preposition before it (", mardi 28 mai,", ", on Tuesday,"): the clause goes on
+    /// through it.
+    fn bounds_dated_aside(&self, i: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        let comma = |at: usize| tokens.get(at).is_some_and(|t| self.ctx.pack.is_mark(t, ","));
+        self.spotted.dates.iter().any(|d| {
+            let opens = (d.start == i + 1 || d.start == i + 2) && comma(d.end);
+            let closes = d.end == i && (comma(d.start.wrapping_sub(1)) || comma(d.start.wrapping_sub(2)));
+            opens && (i + 1..d.start).all(|k| self.ctx.pack.is_function_token(&tokens[k])) || closes
         })
     }
 

@@ -481,6 +481,14 @@ fn a_town_taken_under_an_agreement_is_a_non_violent_transfer() {
 }
 
 #[test]
+fn a_date_set_off_by_commas_does_not_part_the_subject_from_its_verb() {
+    let events = en("Russian warplanes carried out, on Tuesday, dozens of raids on the town of Saraqib.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("RUS")));
+    assert_day(e, day(2020, 1, 28));
+}
+
+#[test]
 fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
     let events = en("date 2020-01-28 ALEPPO – Warplanes struck the town of Saraqib on Tuesday.");
     assert_eq!(mentions(&events), ["Saraqib"]);

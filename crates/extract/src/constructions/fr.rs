@@ -371,6 +371,14 @@ fn une_ville_prise_en_vertu_d_un_accord_est_un_transfert_non_violent() {
 }
 
 #[test]
+fn une_date_entre_virgules_ne_coupe_pas_le_sujet_de_son_verbe() {
+    let events = fr("Les avions russes ont mené, mardi 28 janvier, une centaine de raids sur la ville de Saraqeb.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("RUS")));
+    assert_day(e, day(2020, 1, 28));
+}
+
+#[test]
 fn une_ville_prise_sans_combat_est_un_transfert_non_violent() {
     let events = fr("Les rebelles ont pris le contrôle de Saraqeb sans combat mardi.");
     let e = single(&events, SubEventType::NonViolentTransfer);
