@@ -19,7 +19,7 @@ use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{
     battles_by_outcome, one_per_type_place_and_day, protests_by_intervention, raids_by_detentions, summaries_of_details,
 };
-use crate::discourse::{resolve_place_anaphora, Discourse};
+use crate::discourse::{resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
 use crate::gate::{typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
@@ -85,6 +85,7 @@ pub fn extract(
     let mut spotted = spot_prose(&mut split, article, pack, gazetteer);
     let context = ArticleContext::new(article, pack, gazetteer, &spotted);
     resolve_place_anaphora(&split, &mut spotted, &context);
+    resolve_group_anaphora(&split, &mut spotted, pack);
     let mut proposed: Vec<Proposed> = Vec::new();
     let mut prose_index = 0;
     let mut discourse = Discourse::default();

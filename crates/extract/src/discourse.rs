@@ -204,6 +204,45 @@ struct Settlement {
     admin1: Option<String>,
 }
 
+/// Whether reports call a group's fighters by their kind once they have named it ("the
+/// Islamic State ... the jihadists", "تنظيم الدولة ... التنظيم"): a group with a name of its
+/// own, unlike the opposition at large, which those nouns name themselves.
+fn named_by_its_kind(id: ActorId) -> bool {
+    matches!(id.as_str(), "ISIS" | "HTS")
+}
+
+/// Nouns of a group's kind ("the jihadists", "le groupe", "التنظيم") stand for the last
+/// such group the report named: each mention that is only such a noun takes its id, and
+/// one that was no actor yet becomes one. Before any is named they keep their own reading.
+pub(crate) fn resolve_group_anaphora(split: &[Sentence<'_>], spotted: &mut [Option<Spotted>], pack: &LanguagePack) {
+    if pack.group_anaphors.is_empty() {
+        return;
+    }
+    let mut named: Option<ActorId> = None;
+    for (sentence, spotted) in split.iter().zip(spotted.iter_mut()) {
+        let Some(s) = spotted else { continue };
+        let anaphors = pack.group_anaphors.spans(&s.tokens);
+        for actor in &mut s.actors {
+            let is_anaphor = anaphors.iter().any(|&(start, end)| start <= actor.start && end == actor.end);
+            match named {
+                Some(group) if is_anaphor && actor.joint.is_none() => actor.id = group,
+                _ if !is_anaphor && named_by_its_kind(actor.id) => named = Some(actor.id),
+                _ => {}
+            }
+        }
+        let Some(group) = named else { continue };
+        for (start, end) in anaphors {
+            if s.actors.iter().any(|a| a.start < end && start < a.end) {
+                continue;
+            }
+            let at = s.actors.iter().position(|a| a.start > start).unwrap_or(s.actors.len());
+            let text = span_text(sentence.text, &s.tokens, start, end);
+            let mention = ActorMention { start, end, id: group, text, joint: None, allies: None, unidentified: false };
+            s.actors.insert(at, mention);
+        }
+    }
+}
+
 /// Definite place nouns with no name after them ("Jets struck Ariha. ... Later, shelling
 /// hit the town") refer back to the last settlement the discourse named: each becomes a
 /// mention of that place where the noun stands, so that every frame reader sees the place

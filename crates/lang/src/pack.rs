@@ -438,6 +438,10 @@ struct EventsSection {
     /// Nouns of agreement ("deal", "reconciliation", "تسوية").
     #[serde(default)]
     accord_nouns: Vec<String>,
+    /// Nouns of a group's kind that stand for the last such group named ("the jihadists",
+    /// "التنظيم").
+    #[serde(default)]
+    group_anaphors: Vec<String>,
     /// Verbs of gaining that take a noun of control ("imposed", "a repris").
     #[serde(default)]
     control_verbs: Vec<String>,
@@ -619,6 +623,9 @@ pub struct LanguagePack {
     /// Nouns of agreement: after an accord lead, a place taken under one changed hands
     /// without a fight ("entered the town under a Russian-brokered deal").
     pub accord_nouns: Lexicon<()>,
+    /// Nouns of a group's kind ("the jihadists", "le groupe", "التنظيم"): once the report
+    /// has named a group such nouns stand for, they stand for it.
+    pub group_anaphors: Lexicon<()>,
     /// Verbs of gaining: within a few words before a noun of control, a take ("won total
     /// control of").
     pub control_verbs: Lexicon<()>,
@@ -887,6 +894,7 @@ impl LanguagePack {
             &mut self.deployment,
             &mut self.accord_leads,
             &mut self.accord_nouns,
+            &mut self.group_anaphors,
             &mut self.control_verbs,
             &mut self.control_nouns,
             &mut self.other_senses,
@@ -1175,6 +1183,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         deployment: set(&file.events.deployment),
         accord_leads: set(&file.events.accord_leads),
         accord_nouns: set(&file.events.accord_nouns),
+        group_anaphors: set(&file.events.group_anaphors),
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),
         other_senses: set(&file.events.other_senses),

@@ -75,6 +75,14 @@ fn a_town_taken_under_an_agreement_is_a_non_violent_transfer() {
 }
 
 #[test]
+fn the_organisation_stands_for_the_group_the_report_named() {
+    // "The Islamic State took Saraqib on Monday. The organisation shelled the town of Ariha
+    // on Tuesday."
+    let events = ar("سيطر تنظيم الدولة على مدينة سراقب يوم الاثنين. وقصف التنظيم مدينة أريحا يوم الثلاثاء.");
+    assert_eq!(at(&events, "أريحا").actor1_id, Some(actor("ISIS")));
+}
+
+#[test]
 fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_names() {
     // "Opposition factions announced that they took several villages in eastern rural Idlib,
     // namely Tal Fukhar and Tal Silmo." Neither village has an Arabic name in the gazetteer:

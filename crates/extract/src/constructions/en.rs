@@ -489,6 +489,16 @@ fn a_date_set_off_by_commas_does_not_part_the_subject_from_its_verb() {
 }
 
 #[test]
+fn a_noun_of_a_groups_kind_stands_for_the_group_the_report_named() {
+    let events =
+        en("Islamic State fighters seized Saraqib on Monday. On Tuesday the jihadists stormed the town of Ariha.");
+    assert_eq!(at(&events, "Ariha").actor1_id, Some(actor("ISIS")));
+    // Named first, the noun keeps its own reading.
+    let alone = en("On Tuesday the jihadists stormed the town of Ariha.");
+    assert_ne!(at(&alone, "Ariha").actor1_id, Some(actor("ISIS")));
+}
+
+#[test]
 fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
     let events = en("date 2020-01-28 ALEPPO – Warplanes struck the town of Saraqib on Tuesday.");
     assert_eq!(mentions(&events), ["Saraqib"]);

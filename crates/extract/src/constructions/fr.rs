@@ -371,6 +371,12 @@ fn une_ville_prise_en_vertu_d_un_accord_est_un_transfert_non_violent() {
 }
 
 #[test]
+fn un_nom_du_genre_d_un_groupe_designe_le_groupe_nomme() {
+    let events = fr("L'État islamique a pris Saraqeb lundi. Mardi, les djihadistes ont attaqué la ville d'Ariha.");
+    assert_eq!(at(&events, "Ariha").actor1_id, Some(actor("ISIS")));
+}
+
+#[test]
 fn une_date_entre_virgules_ne_coupe_pas_le_sujet_de_son_verbe() {
     let events = fr("Les avions russes ont mené, mardi 28 janvier, une centaine de raids sur la ville de Saraqeb.");
     let e = single(&events, SubEventType::AirDroneStrike);
