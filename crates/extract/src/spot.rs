@@ -3,7 +3,7 @@
 //! and the markers that change a reading (hypothetical, aggregate, claims).
 
 use chrono::NaiveDate;
-use frontline_core::ActorId;
+use frontline_core::{ActorId, SubEventType};
 use frontline_gazetteer::Gazetteer;
 use frontline_lang::{Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger, TriggerKind};
 
@@ -175,7 +175,30 @@ pub fn spot(
             text: span_text(text, &tokens, h.start, h.end),
         })
         .collect();
-    let triggers = with_gains_of_control(triggers, text, &tokens, pack, present, &[&sources, &denied, &other_senses]);
+    let gain_of_control = VerbNoun {
+        verbs: &pack.control_verbs,
+        nouns: &pack.control_nouns,
+        trigger: Trigger { kind: TriggerKind::Take, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
+    };
+    let agreement_concluded = VerbNoun {
+        verbs: &pack.concluding_verbs,
+        nouns: &pack.accord_nouns,
+        trigger: Trigger {
+            kind: TriggerKind::Incident,
+            confidence: AGREEMENT_CONFIDENCE,
+            sub_event_type: Some(SubEventType::Agreement),
+            actor: None,
+        },
+    };
+    // A deal struck is an agreement, though "struck" is another sense of an air strike's word.
+    let triggers = with_constructions(
+        triggers,
+        text,
+        &tokens,
+        pack,
+        present,
+        &[(gain_of_control, &[&sources, &denied, &other_senses]), (agreement_concluded, &[&sources])],
+    );
     let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
@@ -316,49 +339,67 @@ fn deployed_unopposed(
     })
 }
 
-/// The most words between a verb of gaining and its noun of control ("imposed *its full*
-/// control over", "a repris *vendredi le* contrôle de").
-const CONTROL_GAP: usize = 3;
+/// The most words between the verb and the noun of a verb–noun construction ("imposed
+/// *its full* control over", "a repris *vendredi le* contrôle de", "reached *a ceasefire*
+/// deal").
+const CONSTRUCTION_GAP: usize = 3;
 
 /// The confidence of a gain of control, as of the pack's words of taking.
 const CONTROL_CONFIDENCE: f64 = 0.85;
+/// The confidence of an agreement concluded, as of the pack's words of agreement.
+const AGREEMENT_CONFIDENCE: f64 = 0.7;
 
-/// The sentence's triggers with its gains of control: a verb of gaining, a few words of the
-/// same clause and a noun of control ("won total control of", "expanded control over", "a
-/// repris le plein contrôle de") are one take, whatever the words between; a trigger inside
-/// one (the verb "seized" of "seized control of") is part of it. The places it took follow.
-fn with_gains_of_control(
+/// A verb, a few words of its clause, and a noun that together name one event whatever the
+/// words between: a verb of gaining and a noun of control are a take ("won total control
+/// of", "a repris le plein contrôle de"), a verb of concluding and a noun of agreement an
+/// agreement ("reached a deal", "ont signé un accord").
+struct VerbNoun<'p> {
+    verbs: &'p Lexicon<()>,
+    nouns: &'p Lexicon<()>,
+    trigger: Trigger,
+}
+
+/// The sentence's triggers with its verb–noun constructions: a trigger inside one (the verb
+/// "seized" of "seized control of") is part of it. What the event is about follows it. A
+/// construction that meets an `excluded` span (an organisation's name, a denial, another
+/// sense such as "un point de contrôle") is none.
+fn with_constructions(
     mut triggers: Vec<TriggerMention>,
     text: &str,
     tokens: &[Token],
     pack: &LanguagePack,
     present: LexiconBits,
-    excluded: &[&[(usize, usize)]],
+    constructions: &[(VerbNoun<'_>, &[&[(usize, usize)]])],
 ) -> Vec<TriggerMention> {
-    if pack.control_nouns.absent_from(present) || pack.control_verbs.absent_from(present) {
-        return triggers;
-    }
-    let gains: Vec<(usize, usize)> = spans_in(&pack.control_verbs, tokens, present)
-        .into_iter()
-        .filter_map(|(start, verb_end)| {
-            let noun = (verb_end..tokens.len().min(verb_end + CONTROL_GAP + 1))
+    let mut found: Vec<TriggerMention> = Vec::new();
+    for (construction, excluded) in constructions {
+        if construction.nouns.absent_from(present) || construction.verbs.absent_from(present) {
+            continue;
+        }
+        let spans = spans_in(construction.verbs, tokens, present).into_iter().filter_map(|(start, verb_end)| {
+            let noun = (verb_end..tokens.len().min(verb_end + CONSTRUCTION_GAP + 1))
                 .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
-                .find_map(|i| pack.control_nouns.match_at(tokens, i))?;
+                .find_map(|i| construction.nouns.match_at(tokens, i))?;
             Some((start, noun.end))
-        })
-        // Not in an organisation's name, a denial, or another sense ("un point de contrôle").
-        .filter(|&(start, end)| !excluded.iter().flat_map(|spans| spans.iter()).any(|&(s, e)| s < end && start < e))
-        .collect();
-    if gains.is_empty() {
+        });
+        found.extend(
+            spans
+                .filter(|&(start, end)| {
+                    !excluded.iter().flat_map(|spans| spans.iter()).any(|&(s, e)| s < end && start < e)
+                })
+                .map(|(start, end)| TriggerMention {
+                    start,
+                    end,
+                    trigger: construction.trigger,
+                    text: span_text(text, tokens, start, end),
+                }),
+        );
+    }
+    if found.is_empty() {
         return triggers;
     }
-    triggers.retain(|t| !gains.iter().any(|&(start, end)| t.start < end && start < t.end));
-    triggers.extend(gains.into_iter().map(|(start, end)| TriggerMention {
-        start,
-        end,
-        trigger: Trigger { kind: TriggerKind::Take, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
-        text: span_text(text, tokens, start, end),
-    }));
+    triggers.retain(|t| !found.iter().any(|c| t.start < c.end && c.start < t.end));
+    triggers.extend(found);
     triggers.sort_by_key(|t| t.start);
     triggers
 }

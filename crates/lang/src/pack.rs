@@ -442,6 +442,9 @@ struct EventsSection {
     /// "التنظيم").
     #[serde(default)]
     group_anaphors: Vec<String>,
+    /// Verbs of concluding that take a noun of agreement ("reached", "ont signé").
+    #[serde(default)]
+    concluding_verbs: Vec<String>,
     /// Verbs of gaining that take a noun of control ("imposed", "a repris").
     #[serde(default)]
     control_verbs: Vec<String>,
@@ -626,6 +629,9 @@ pub struct LanguagePack {
     /// Nouns of a group's kind ("the jihadists", "le groupe", "التنظيم"): once the report
     /// has named a group such nouns stand for, they stand for it.
     pub group_anaphors: Lexicon<()>,
+    /// Verbs of concluding: within a few words before a noun of agreement, an agreement
+    /// ("reached a ceasefire deal").
+    pub concluding_verbs: Lexicon<()>,
     /// Verbs of gaining: within a few words before a noun of control, a take ("won total
     /// control of").
     pub control_verbs: Lexicon<()>,
@@ -895,6 +901,7 @@ impl LanguagePack {
             &mut self.accord_leads,
             &mut self.accord_nouns,
             &mut self.group_anaphors,
+            &mut self.concluding_verbs,
             &mut self.control_verbs,
             &mut self.control_nouns,
             &mut self.other_senses,
@@ -1184,6 +1191,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         accord_leads: set(&file.events.accord_leads),
         accord_nouns: set(&file.events.accord_nouns),
         group_anaphors: set(&file.events.group_anaphors),
+        concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),
         other_senses: set(&file.events.other_senses),

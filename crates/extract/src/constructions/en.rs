@@ -499,6 +499,21 @@ fn a_noun_of_a_groups_kind_stands_for_the_group_the_report_named() {
 }
 
 #[test]
+fn a_verb_of_concluding_and_a_noun_of_agreement_are_an_agreement() {
+    for text in [
+        "The Syrian government reached a deal with the SDF in Hasakah on Tuesday.",
+        "The Syrian government signed a ceasefire agreement with the SDF in Hasakah on Tuesday.",
+        "The Syrian government and the SDF struck a deal in Hasakah on Tuesday.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::Agreement);
+        assert_eq!(e.mention, "Hasakah", "{text}");
+    }
+    // Talks to reach one are no agreement yet.
+    assert!(en("Talks to reach a deal in Hasakah resumed on Tuesday.").is_empty());
+}
+
+#[test]
 fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
     let events = en("date 2020-01-28 ALEPPO – Warplanes struck the town of Saraqib on Tuesday.");
     assert_eq!(mentions(&events), ["Saraqib"]);

@@ -377,6 +377,13 @@ fn un_nom_du_genre_d_un_groupe_designe_le_groupe_nomme() {
 }
 
 #[test]
+fn un_verbe_de_conclusion_et_un_nom_d_accord_font_un_accord() {
+    let events = fr("Le gouvernement syrien et les FDS sont parvenus mardi à un accord à Hassaké.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!(e.mention, "Hassaké");
+}
+
+#[test]
 fn une_date_entre_virgules_ne_coupe_pas_le_sujet_de_son_verbe() {
     let events = fr("Les avions russes ont mené, mardi 28 janvier, une centaine de raids sur la ville de Saraqeb.");
     let e = single(&events, SubEventType::AirDroneStrike);
