@@ -179,6 +179,7 @@ pub fn spot(
         verbs: &pack.control_verbs,
         nouns: &pack.control_nouns,
         trigger: Trigger { kind: TriggerKind::Take, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
+        excluded: &[&sources, &denied, &other_senses],
     };
     let agreement_concluded = VerbNoun {
         verbs: &pack.concluding_verbs,
@@ -189,16 +190,10 @@ pub fn spot(
             sub_event_type: Some(SubEventType::Agreement),
             actor: None,
         },
+        // A deal struck is an agreement, though "struck" has another sense in "struck a deal".
+        excluded: &[&sources],
     };
-    // A deal struck is an agreement, though "struck" is another sense of an air strike's word.
-    let triggers = with_constructions(
-        triggers,
-        text,
-        &tokens,
-        pack,
-        present,
-        &[(gain_of_control, &[&sources, &denied, &other_senses]), (agreement_concluded, &[&sources])],
-    );
+    let triggers = with_constructions(triggers, text, &tokens, pack, present, &[gain_of_control, agreement_concluded]);
     let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
@@ -357,22 +352,23 @@ struct VerbNoun<'p> {
     verbs: &'p Lexicon<()>,
     nouns: &'p Lexicon<()>,
     trigger: Trigger,
+    /// Spans a construction may not meet: an organisation's name, a denial, another sense.
+    excluded: &'p [&'p [(usize, usize)]],
 }
 
 /// The sentence's triggers with its verb–noun constructions: a trigger inside one (the verb
 /// "seized" of "seized control of") is part of it. What the event is about follows it. A
-/// construction that meets an `excluded` span (an organisation's name, a denial, another
-/// sense such as "un point de contrôle") is none.
+/// construction that meets one of its excluded spans ("un point de contrôle") is none.
 fn with_constructions(
     mut triggers: Vec<TriggerMention>,
     text: &str,
     tokens: &[Token],
     pack: &LanguagePack,
     present: LexiconBits,
-    constructions: &[(VerbNoun<'_>, &[&[(usize, usize)]])],
+    constructions: &[VerbNoun<'_>],
 ) -> Vec<TriggerMention> {
     let mut found: Vec<TriggerMention> = Vec::new();
-    for (construction, excluded) in constructions {
+    for construction in constructions {
         if construction.nouns.absent_from(present) || construction.verbs.absent_from(present) {
             continue;
         }
@@ -385,7 +381,7 @@ fn with_constructions(
         found.extend(
             spans
                 .filter(|&(start, end)| {
-                    !excluded.iter().flat_map(|spans| spans.iter()).any(|&(s, e)| s < end && start < e)
+                    !construction.excluded.iter().flat_map(|spans| spans.iter()).any(|&(s, e)| s < end && start < e)
                 })
                 .map(|(start, end)| TriggerMention {
                     start,
