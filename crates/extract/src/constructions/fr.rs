@@ -384,6 +384,13 @@ fn un_verbe_de_conclusion_et_un_nom_d_accord_font_un_accord() {
 }
 
 #[test]
+fn des_biens_voles_sont_un_pillage() {
+    let events = fr("Dans la ville de Saraqeb, plusieurs moteurs ont été volés mardi par des hommes armés.");
+    let e = single(&events, SubEventType::Looting);
+    assert_eq!(e.mention, "Saraqeb");
+}
+
+#[test]
 fn une_date_entre_virgules_ne_coupe_pas_le_sujet_de_son_verbe() {
     let events = fr("Les avions russes ont mené, mardi 28 janvier, une centaine de raids sur la ville de Saraqeb.");
     let e = single(&events, SubEventType::AirDroneStrike);
