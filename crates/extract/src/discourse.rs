@@ -17,6 +17,12 @@ use crate::spot::{
     TriggerMention,
 };
 
+/// How far before a trigger a lead of a lapse may end: right before it, or before an article
+/// ("weeks after the capture of").
+const LAPSE_REACH: usize = 2;
+/// The most words of a lead of a lapse ("بعد أيام من").
+const LAPSE_LEAD_WORDS: usize = 4;
+
 /// How many sentences back a damage report may look for the attack that caused it.
 pub(crate) const ATTACK_MEMORY: usize = 3;
 
@@ -156,6 +162,14 @@ impl<'s> SentenceReader<'_, 's> {
         self.spotted.dates.is_empty()
             && !self.claim_before(trigger.start)
             && self.ctx.pack.anterior_auxiliaries.match_ending_at(&self.spotted.tokens, trigger.start, 3).is_some()
+    }
+
+    /// Whether the trigger is what a lapse of days or more runs from ("days after capturing
+    /// Aleppo", "au lendemain de la prise de", "بعد أيام من سيطرة"): an earlier event, by
+    /// which the sentence dates its own; background, whatever date the sentence gives.
+    pub(crate) fn follows_a_lapse(&self, trigger: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        self.ctx.pack.lapse_leads.last_end_within(tokens, trigger.start, LAPSE_REACH, LAPSE_LEAD_WORDS).is_some()
     }
 
     /// Whether a word of saying ("said", "a affirmé", "أعلن") stands before token `at`.

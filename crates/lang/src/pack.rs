@@ -442,6 +442,9 @@ struct EventsSection {
     /// "التنظيم").
     #[serde(default)]
     group_anaphors: Vec<String>,
+    /// Leads of a lapse after an earlier event ("days after", "au lendemain de").
+    #[serde(default)]
+    lapse_leads: Vec<String>,
     /// Verbs of concluding that take a noun of agreement ("reached", "ont signé").
     #[serde(default)]
     concluding_verbs: Vec<String>,
@@ -629,6 +632,9 @@ pub struct LanguagePack {
     /// Nouns of a group's kind ("the jihadists", "le groupe", "التنظيم"): once the report
     /// has named a group such nouns stand for, they stand for it.
     pub group_anaphors: Lexicon<()>,
+    /// Leads of a lapse ("days after", "au lendemain de", "بعد أيام من"): the trigger after
+    /// one is an earlier event the sentence dates its own by.
+    pub lapse_leads: Lexicon<()>,
     /// Verbs of concluding: within a few words before a noun of agreement, an agreement
     /// ("reached a ceasefire deal").
     pub concluding_verbs: Lexicon<()>,
@@ -901,6 +907,7 @@ impl LanguagePack {
             &mut self.accord_leads,
             &mut self.accord_nouns,
             &mut self.group_anaphors,
+            &mut self.lapse_leads,
             &mut self.concluding_verbs,
             &mut self.control_verbs,
             &mut self.control_nouns,
@@ -1191,6 +1198,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         accord_leads: set(&file.events.accord_leads),
         accord_nouns: set(&file.events.accord_nouns),
         group_anaphors: set(&file.events.group_anaphors),
+        lapse_leads: set(&file.events.lapse_leads),
         concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),

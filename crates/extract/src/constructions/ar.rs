@@ -83,6 +83,13 @@ fn the_organisation_stands_for_the_group_the_report_named() {
 }
 
 #[test]
+fn what_a_lapse_of_days_runs_from_is_background() {
+    // "The factions took the city of Hama on Thursday, days after taking Aleppo."
+    let events = ar("سيطرت الفصائل على مدينة حماة يوم الخميس بعد أيام من سيطرتها على مدينة حلب.");
+    assert_eq!(mentions(&events), ["حماة"]);
+}
+
+#[test]
 fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_names() {
     // "Opposition factions announced that they took several villages in eastern rural Idlib,
     // namely Tal Fukhar and Tal Silmo." Neither village has an Arabic name in the gazetteer:

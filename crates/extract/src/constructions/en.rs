@@ -514,6 +514,12 @@ fn a_verb_of_concluding_and_a_noun_of_agreement_are_an_agreement() {
 }
 
 #[test]
+fn what_a_lapse_of_days_runs_from_is_background() {
+    let events = en("Rebel fighters took over the city of Hama on Thursday, days after capturing Aleppo.");
+    assert_eq!(mentions(&events), ["Hama"]);
+}
+
+#[test]
 fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
     let events = en("date 2020-01-28 ALEPPO – Warplanes struck the town of Saraqib on Tuesday.");
     assert_eq!(mentions(&events), ["Saraqib"]);

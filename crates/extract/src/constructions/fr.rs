@@ -391,6 +391,12 @@ fn des_biens_voles_sont_un_pillage() {
 }
 
 #[test]
+fn ce_dont_part_un_laps_de_jours_est_le_contexte() {
+    let events = fr("Les rebelles ont pris jeudi la ville de Hama, quelques jours après la prise d'Alep.");
+    assert_eq!(mentions(&events), ["Hama"]);
+}
+
+#[test]
 fn une_date_entre_virgules_ne_coupe_pas_le_sujet_de_son_verbe() {
     let events = fr("Les avions russes ont mené, mardi 28 janvier, une centaine de raids sur la ville de Saraqeb.");
     let e = single(&events, SubEventType::AirDroneStrike);

@@ -110,6 +110,12 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
+            if self.follows_a_lapse(trigger) {
+                trace.note(|| {
+                    format!("{:?}: what the sentence's events came days or more after: background", trigger.text)
+                });
+                continue;
+            }
             if self.spotted.aggregate {
                 trace.note(|| format!("{:?}: counted over a period, kept as a figure", trigger.text));
                 continue;
