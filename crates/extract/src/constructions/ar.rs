@@ -224,6 +224,30 @@ fn targeting_with_mortar_rounds_is_shelling() {
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
 
+#[test]
+fn an_assault_beside_a_drone_strike_is_fighting() {
+    // "Turkish drones shelled the village of Tal Tamr on Tuesday, at the same time as a
+    // violent attack by the opposition factions on the town of Abu Rasin": the drones are
+    // the means of the shelling; the attack names no aircraft of its own and is fighting.
+    let events = ar(
+        "قصفت طائرات مسيرة تركية قرية تل تمر يوم الثلاثاء، تزامنا مع هجوم عنيف شنته فصائل المعارضة على بلدة أبو راسين.",
+    );
+    let clashes = of_type(&events, SubEventType::ArmedClash);
+    assert_eq!(clashes.len(), 1, "{}", summary(&events));
+    assert_eq!(clashes[0].mention, "أبو راسين");
+    assert_eq!(clashes[0].actor1_id, Some(actor("OPP")));
+    assert_eq!(at(&events, "تل تمر").sub_event_type, SubEventType::AirDroneStrike);
+}
+
+#[test]
+fn an_attack_by_drones_is_an_air_strike() {
+    // "Turkish drones attacked the village of Tal Tamr on Tuesday."
+    let events = ar("هاجمت طائرات مسيرة تركية يوم الثلاثاء قرية تل تمر.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "تل تمر");
+    assert_eq!(e.actor1_id, Some(actor("TUR")));
+}
+
 // Segmentation and clause boundaries
 
 #[test]

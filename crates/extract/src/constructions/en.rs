@@ -150,6 +150,26 @@ fn clash_names_both_sides() {
     assert_day(e, day(2020, 1, 29));
 }
 
+#[test]
+fn an_assault_is_fighting_when_the_aircraft_of_its_sentence_carry_another_attack() {
+    // The warplanes bombed Saraqib; the rebels' attack on Kafranbel names no aircraft of
+    // its own: it is fighting, not an air strike.
+    let events = en("Warplanes bombed Saraqib on Tuesday, while rebels attacked army positions in Kafranbel.");
+    let clashes = of_type(&events, SubEventType::ArmedClash);
+    assert_eq!(clashes.len(), 1, "{}", summary(&events));
+    assert_eq!(clashes[0].mention, "Kafranbel");
+    assert_eq!(clashes[0].actor1_id, Some(actor("OPP")));
+    assert_eq!(at(&events, "Saraqib").sub_event_type, SubEventType::AirDroneStrike);
+}
+
+#[test]
+fn an_attack_of_its_kind_after_an_air_strike_is_that_strike() {
+    let events = en("Israeli warplanes struck Kisweh on Tuesday, the second attack of its kind this month.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Kisweh");
+    assert_eq!(e.actor1_id, Some(actor("ISR")));
+}
+
 // Casualties
 
 #[test]

@@ -138,6 +138,24 @@ fn combats_contre_names_both_sides() {
     assert_day(e, day(2020, 1, 29));
 }
 
+#[test]
+fn une_attaque_de_ce_type_apres_des_frappes_aeriennes_est_ces_frappes() {
+    // The apposition names the strikes of its sentence again: one air strike, no clash.
+    let events =
+        fr("Des frappes aériennes ont touché mardi le port de Lattaquié, la deuxième attaque de ce type ce mois-ci.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Lattaquié");
+    assert_day(e, day(2020, 1, 28));
+}
+
+#[test]
+fn un_drone_qui_attaque_est_une_frappe_de_drone() {
+    // The aircraft is the assault's own subject: an air strike.
+    let events = fr("Un drone a attaqué mardi un poste de l'armée à Saraqib.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Saraqib");
+}
+
 // Victimes
 
 #[test]

@@ -11,6 +11,10 @@ use crate::reader::SentenceReader;
 use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
 use crate::trace::SentenceTrace;
 
+/// How many tokens from an assault word its own means may stand ("attaque menée par des
+/// drones", "هجوم بطائرات مسيرة").
+const ASSAULT_MEANS_REACH: usize = 3;
+
 impl<'s> SentenceReader<'_, 's> {
     /// Bombings and assaults read as air strikes when aircraft carry them (aircraft named
     /// in the sentence, or an air force as the attacker), else as shelling or a clash. A
@@ -37,7 +41,14 @@ impl<'s> SentenceReader<'_, 's> {
                 && hit.start >= trigger.end
                 && hit.start <= trigger.end + 1
                 && self.subject_before(trigger).is_some();
-            !object && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
+            // An assault is made from the air only by the aircraft its own phrase names ("a
+            // drone attack", "هجوم بطائرات مسيرة", "attaque de drones"): aircraft told of
+            // elsewhere in the sentence carry another attack, and the assault is fighting.
+            let means_of_assault = kind != TriggerKind::Assault
+                || hit.end + ASSAULT_MEANS_REACH >= trigger.start && hit.start <= trigger.end + ASSAULT_MEANS_REACH;
+            means_of_assault
+                && !object
+                && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
         });
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
         // actor it stands for.
@@ -58,8 +69,19 @@ impl<'s> SentenceReader<'_, 's> {
                 recent_attack.unwrap_or(TriggerKind::Target)
             };
         }
-        let air_strike_going_on =
-            kind == TriggerKind::Bombard && attacker.is_none() && recent_attack == Some(TriggerKind::AirStrike);
+        // "Des frappes aériennes ont touché le port, la deuxième attaque de ce type": an
+        // assault that names no doer of its own, after an air strike its sentence told,
+        // names that strike again.
+        let air_strike_of_sentence = discourse
+            .last_attack
+            .as_ref()
+            .is_some_and(|a| a.sentence == self.index && a.kind == TriggerKind::AirStrike);
+        let air_strike_going_on = attacker.is_none()
+            && match kind {
+                TriggerKind::Bombard => recent_attack == Some(TriggerKind::AirStrike),
+                TriggerKind::Assault => air_strike_of_sentence,
+                _ => false,
+            };
         match (kind, aircraft_named || air_force || air_strike_going_on) {
             (_, true) => TriggerKind::AirStrike,
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,
