@@ -170,7 +170,14 @@ fn an_attack_of_its_kind_after_an_air_strike_is_that_strike() {
     assert_eq!(e.actor1_id, Some(actor("ISR")));
 }
 
-// Casualties
+#[test]
+fn an_offensive_is_a_campaign_not_a_fight_at_a_place() {
+    // The offensive on Saraqib names an operation of days; the clashes in Kafranbel are the
+    // fighting of the day.
+    let events = en("Regime forces pressed on Tuesday their offensive on the town of Saraqib, while fierce clashes went on in Kafranbel.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Kafranbel");
+}
 
 #[test]
 fn digits_killed_including_children_and_wounded() {

@@ -156,7 +156,12 @@ fn un_drone_qui_attaque_est_une_frappe_de_drone() {
     assert_eq!(e.mention, "Saraqib");
 }
 
-// Victimes
+#[test]
+fn une_offensive_est_une_campagne_non_des_combats_en_un_lieu() {
+    let events = fr("L'armée syrienne poursuit mardi son offensive sur la ville de Saraqeb, tandis que de violents combats se déroulent à Kafranbel.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Kafranbel");
+}
 
 #[test]
 fn digits_morts_dont_enfants_et_blesses() {
