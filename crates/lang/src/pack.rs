@@ -434,6 +434,12 @@ struct EventsSection {
     /// Phrases in which a trigger word has another sense, one that tells no event.
     #[serde(default)]
     other_senses: Vec<String>,
+    /// Words that give a name to what comes before them ("dubbed", "تحت اسم").
+    #[serde(default)]
+    naming_words: Vec<String>,
+    /// Words that tell an attempt failed ("failed to", "فشلت في").
+    #[serde(default)]
+    failure_markers: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -604,6 +610,12 @@ pub struct LanguagePack {
     /// Phrases in which a trigger word has another sense, one that tells no event ("military
     /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
     pub other_senses: Lexicon<()>,
+    /// Words that give a name to the noun before them ("an offensive dubbed ...", "معركة
+    /// جديدة تحت اسم ..."): a battle word so named is a named operation, a campaign.
+    pub naming_words: Lexicon<()>,
+    /// Words that tell an attempt failed, right before what was attempted ("failed to
+    /// capture", "فشلت في السيطرة على"): a taking that failed is an attack repelled.
+    pub failure_markers: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -863,6 +875,8 @@ impl LanguagePack {
             &mut self.non_violent,
             &mut self.deployment,
             &mut self.other_senses,
+            &mut self.naming_words,
+            &mut self.failure_markers,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -1147,6 +1161,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         non_violent: set(&file.events.non_violent),
         deployment: set(&file.events.deployment),
         other_senses: set(&file.events.other_senses),
+        naming_words: set(&file.events.naming_words),
+        failure_markers: set(&file.events.failure_markers),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),

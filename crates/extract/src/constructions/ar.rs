@@ -248,6 +248,31 @@ fn an_attack_by_drones_is_an_air_strike() {
     assert_eq!(e.actor1_id, Some(actor("TUR")));
 }
 
+#[test]
+fn a_battle_named_in_quotes_is_an_operation_not_a_fight_at_a_place() {
+    // "The opposition factions began on Tuesday a new battle under the name 'Battle of
+    // the Dawn' around the town of Saraqib"; "advanced during the battle 'Dawn of Freedom'
+    // in the village of Kafranbel": the battle is a campaign; its name no fight.
+    for text in [
+        "بدأت فصائل المعارضة يوم الثلاثاء معركة جديدة تحت اسم “معركة الفجر” في محيط بلدة سراقب.",
+        "تقدمت فصائل المعارضة يوم الثلاثاء خلال معركة “فجر الحرية” في قرية كفرنبل.",
+    ] {
+        let events = ar(text);
+        assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    }
+}
+
+#[test]
+fn a_taking_that_failed_is_an_attack_repelled() {
+    // "The opposition factions failed on Tuesday to take control of the town of Saraqib":
+    // the verb first, its subject between it and the taking.
+    let events = ar("فشلت فصائل المعارضة يوم الثلاثاء في السيطرة على بلدة سراقب.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "سراقب");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    assert_day(e, day(2020, 1, 28));
+}
+
 // Segmentation and clause boundaries
 
 #[test]

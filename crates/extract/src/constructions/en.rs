@@ -180,6 +180,26 @@ fn an_offensive_is_a_campaign_not_a_fight_at_a_place() {
 }
 
 #[test]
+fn a_battle_given_a_name_is_an_operation_not_a_fight_at_a_place() {
+    let named = en("Rebels launched on Tuesday a battle dubbed \"Dawn of Freedom\" near Saraqib.");
+    assert!(of_type(&named, SubEventType::ArmedClash).is_empty(), "{}", summary(&named));
+    // Unnamed, the battle is fighting there.
+    let unnamed = en("Rebels launched on Tuesday a battle near Saraqib.");
+    assert_eq!(single(&unnamed, SubEventType::ArmedClash).mention, "Saraqib");
+}
+
+#[test]
+fn a_capture_that_failed_is_an_attack_repelled() {
+    let events = en("Rebels failed to capture Saraqib on Tuesday.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    assert_day(e, day(2020, 1, 28));
+}
+
+// Casualties
+
+#[test]
 fn digits_killed_including_children_and_wounded() {
     let events = en("Regime shelling killed 14 people, including 4 children, and wounded 23 in the town of Jisr al-Shughur on Sunday.");
     let e = single(&events, SubEventType::Shelling);

@@ -164,6 +164,21 @@ fn une_offensive_est_une_campagne_non_des_combats_en_un_lieu() {
 }
 
 #[test]
+fn une_prise_qui_a_echoue_est_une_attaque_repoussee() {
+    for text in [
+        "Les rebelles ont échoué à reprendre Saraqeb mardi.",
+        "Des combattants rebelles n'ont pas réussi à s'emparer de Saraqeb mardi.",
+    ] {
+        let events = fr(text);
+        let e = single(&events, SubEventType::ArmedClash);
+        assert_eq!(e.mention, "Saraqeb");
+        assert_eq!(e.actor1_id, Some(actor("OPP")));
+    }
+}
+
+// Victimes
+
+#[test]
 fn digits_morts_dont_enfants_et_blesses() {
     let events = fr("Des bombardements de l'armée syrienne sur la ville de Jisr al-Shughur ont fait 14 morts, dont 4 enfants, et 23 blessés dimanche.");
     let e = single(&events, SubEventType::Shelling);

@@ -27,6 +27,11 @@ impl<'s> SentenceReader<'_, 's> {
         if kind == TriggerKind::Flee && self.armed_subject_in_clause(trigger) {
             return TriggerKind::Withdraw;
         }
+        // "فشلت في السيطرة على", "failed to capture": a taking that failed is an attack
+        // repelled, fighting at the place (docs/annotation.md §3).
+        if matches!(kind, TriggerKind::Take | TriggerKind::Storm) && self.failed_attempt(trigger) {
+            return TriggerKind::Clash;
+        }
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target) {
             return kind;
         }
@@ -87,6 +92,20 @@ impl<'s> SentenceReader<'_, 's> {
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,
             _ => TriggerKind::Clash,
         }
+    }
+
+    /// Whether a failure marker stands before the trigger in its clause, a few words at
+    /// most before it ("failed to capture", "ont échoué à reprendre", and verb-first "فشلت
+    /// قوات النظام في السيطرة على" with the subject between them).
+    fn failed_attempt(&self, trigger: &TriggerMention) -> bool {
+        const REACH: usize = 8;
+        const MARKER_LENGTH: usize = 5;
+        let tokens = &self.spotted.tokens;
+        self.ctx
+            .pack
+            .failure_markers
+            .last_end_within(tokens, trigger.start, REACH, MARKER_LENGTH)
+            .is_some_and(|end| self.same_clause(end, trigger.start))
     }
 
     /// Whether an actor is named by its forces on the ground ("Israeli troops", "les chars

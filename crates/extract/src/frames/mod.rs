@@ -91,6 +91,12 @@ impl<'s> SentenceReader<'_, 's> {
             {
                 continue;
             }
+            if matches!(kind, TriggerKind::Clash | TriggerKind::Storm) && self.names_an_operation(trigger) {
+                trace.note(|| {
+                    format!("{:?}: the name of an operation, a campaign, not a fight at a place", trigger.text)
+                });
+                continue;
+            }
             if self.is_hypothetical(trigger) {
                 trace.note(|| format!("{:?}: hypothetical or intended, not an event", trigger.text));
                 continue;
