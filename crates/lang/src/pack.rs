@@ -440,6 +440,9 @@ struct EventsSection {
     /// Words that tell an attempt failed ("failed to", "فشلت في").
     #[serde(default)]
     failure_markers: Vec<String>,
+    /// Air-strike words that name a raid on the ground as well ("raid").
+    #[serde(default)]
+    raid_words: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -616,6 +619,10 @@ pub struct LanguagePack {
     /// Words that tell an attempt failed, right before what was attempted ("failed to
     /// capture", "فشلت في السيطرة على"): a taking that failed is an attack repelled.
     pub failure_markers: Lexicon<()>,
+    /// Air-strike words that also name a raid on the ground ("raid", "raids", not "air
+    /// raid"): told with an arrest, an abduction or a storming in their sentence, they name
+    /// that operation, not a strike from the air.
+    pub raid_words: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -877,6 +884,7 @@ impl LanguagePack {
             &mut self.other_senses,
             &mut self.naming_words,
             &mut self.failure_markers,
+            &mut self.raid_words,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -1163,6 +1171,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         other_senses: set(&file.events.other_senses),
         naming_words: set(&file.events.naming_words),
         failure_markers: set(&file.events.failure_markers),
+        raid_words: set(&file.events.raid_words),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),

@@ -197,6 +197,15 @@ fn a_capture_that_failed_is_an_attack_repelled() {
     assert_day(e, day(2020, 1, 28));
 }
 
+#[test]
+fn a_raid_told_with_a_storming_or_an_abduction_is_on_the_ground() {
+    let stormed = en("Israeli forces stormed the village of Khan Arnabah on Tuesday in an overnight raid.");
+    assert!(of_type(&stormed, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&stormed));
+    assert_eq!(single(&stormed, SubEventType::ArmedClash).mention, "Khan Arnabah");
+    let abducted = en("Rebels carried out raids on the town of Saraqib on Tuesday and abducted three men.");
+    assert_eq!(single(&abducted, SubEventType::Abduction).mention, "Saraqib");
+}
+
 // Casualties
 
 #[test]

@@ -176,6 +176,15 @@ fn une_prise_qui_a_echoue_est_une_attaque_repoussee() {
     }
 }
 
+#[test]
+fn un_raid_dit_avec_une_arrestation_est_au_sol() {
+    let events = fr("Les FDS ont arrêté mardi deux responsables de l'EI lors d'un raid contre leur repaire à Saraqeb.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    // Alone, a raid is one from the air (docs/annotation.md §3).
+    let events = fr("Des raids ont visé mardi la ville de Saraqeb.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqeb");
+}
+
 // Victimes
 
 #[test]

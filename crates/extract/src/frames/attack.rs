@@ -94,6 +94,31 @@ impl<'s> SentenceReader<'_, 's> {
         }
     }
 
+    /// Whether an air-strike word that also names a raid on the ground ("raid", not "air
+    /// raid") is told with an arrest, an abduction or a storming in its sentence and with no
+    /// aircraft: it names that operation ("lors d'un raid contre leur repaire", "stormed a
+    /// village in an overnight raid"), which those words code, not a strike from the air.
+    pub(crate) fn is_a_raid_on_the_ground(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let raid_word = trigger.trigger.kind == TriggerKind::AirStrike
+            && pack.raid_words.match_at(&s.tokens, trigger.start).is_some_and(|hit| hit.end == trigger.end);
+        if !raid_word {
+            return false;
+        }
+        let on_the_ground = s.triggers.iter().any(|t| {
+            t.trigger.kind == TriggerKind::Storm
+                || matches!(t.trigger.sub_event_type, Some(SubEventType::Arrests | SubEventType::Abduction))
+        });
+        let other_senses = &s.other_senses;
+        let aircraft = pack
+            .aerial
+            .find_all(&s.tokens)
+            .iter()
+            .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
+        on_the_ground && !aircraft
+    }
+
     /// Whether a failure marker stands before the trigger in its clause, a few words at
     /// most before it ("failed to capture", "ont échoué à reprendre", and verb-first "فشلت
     /// قوات النظام في السيطرة على" with the subject between them).

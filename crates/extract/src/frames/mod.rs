@@ -73,6 +73,15 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: what was shot down or intercepted, not an attack", trigger.text));
                 continue;
             }
+            if self.is_a_raid_on_the_ground(trigger) {
+                trace.note(|| {
+                    format!(
+                        "{:?}: a raid on the ground, the arrest, abduction or storming its sentence tells",
+                        trigger.text
+                    )
+                });
+                continue;
+            }
             if self.is_said_of_a_bomb(trigger) {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
