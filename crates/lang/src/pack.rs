@@ -443,6 +443,9 @@ struct EventsSection {
     /// Air-strike words that name a raid on the ground as well ("raid").
     #[serde(default)]
     raid_words: Vec<String>,
+    /// Adjectives of what is awaited ("imminent", "مرتقب").
+    #[serde(default)]
+    awaited: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -623,6 +626,9 @@ pub struct LanguagePack {
     /// raid"): told with an arrest, an abduction or a storming in their sentence, they name
     /// that operation, not a strike from the air.
     pub raid_words: Lexicon<()>,
+    /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
+    /// imminente"): the event word they qualify, right beside them, has not happened.
+    pub awaited: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -885,6 +891,7 @@ impl LanguagePack {
             &mut self.naming_words,
             &mut self.failure_markers,
             &mut self.raid_words,
+            &mut self.awaited,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -1172,6 +1179,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         naming_words: set(&file.events.naming_words),
         failure_markers: set(&file.events.failure_markers),
         raid_words: set(&file.events.raid_words),
+        awaited: set(&file.events.awaited),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),

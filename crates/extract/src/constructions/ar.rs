@@ -273,6 +273,15 @@ fn a_taking_that_failed_is_an_attack_repelled() {
     assert_day(e, day(2020, 1, 28));
 }
 
+#[test]
+fn an_expected_attack_has_not_happened_but_the_flight_from_it_has() {
+    // "Thousands of civilians fled the town of Saraqib on Tuesday for fear of an expected
+    // attack (هجوم مرتقب) by regime forces on the town": the adjective marks the attack
+    // alone as awaited.
+    let events = ar("نزح آلاف المدنيين من بلدة سراقب يوم الثلاثاء تخوفا من هجوم مرتقب لقوات النظام على البلدة.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "سراقب");
+}
+
 // Segmentation and clause boundaries
 
 #[test]

@@ -206,6 +206,16 @@ fn a_raid_told_with_a_storming_or_an_abduction_is_on_the_ground() {
     assert_eq!(single(&abducted, SubEventType::Abduction).mention, "Saraqib");
 }
 
+#[test]
+fn an_imminent_assault_has_not_happened_but_the_flight_from_it_has() {
+    let events =
+        en("Thousands of civilians fled Saraqib on Tuesday, fearing an imminent assault by regime forces on the town.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqib");
+    // Without the adjective, the assault is told as done.
+    let events = en("Thousands of civilians fled Saraqib on Tuesday, fearing an assault by regime forces on the town.");
+    assert_eq!(of_type(&events, SubEventType::ArmedClash).len(), 1, "{}", summary(&events));
+}
+
 // Casualties
 
 #[test]

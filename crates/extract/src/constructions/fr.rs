@@ -185,6 +185,14 @@ fn un_raid_dit_avec_une_arrestation_est_au_sol() {
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqeb");
 }
 
+#[test]
+fn un_assaut_imminent_n_a_pas_eu_lieu_mais_la_fuite_oui() {
+    let events = fr(
+        "Des milliers de civils ont fui Saraqeb mardi, craignant un assaut imminent des forces du régime sur la ville.",
+    );
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
+}
+
 // Victimes
 
 #[test]
