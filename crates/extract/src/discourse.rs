@@ -128,7 +128,17 @@ impl<'s> SentenceReader<'_, 's> {
             let governs = start >= trigger.end && !subject_before && self.same_clause(trigger.end, start);
             before(start, end) || governs
         });
-        modal || s.purposes.iter().any(|&(start, end)| before(start, end))
+        modal || s.purposes.iter().any(|&(start, end)| before(start, end)) || self.is_awaited(trigger)
+    }
+
+    /// An adjective of what is awaited right beside the trigger ("an imminent offensive",
+    /// "هجوم مرتقب", "l'offensive attendue"): it qualifies that word alone, not the rest of
+    /// its clause ("نزوح ... تخوفاً من هجوم مرتقب": the flight happened).
+    fn is_awaited(&self, trigger: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        let awaited = &self.ctx.pack.awaited;
+        awaited.match_at(tokens, trigger.end).is_some()
+            || trigger.start > 0 && awaited.match_ending_at(tokens, trigger.start, 1).is_some()
     }
 
     /// A trigger is habitual when it is an imperfect verb (it starts with one of the pack's

@@ -457,6 +457,18 @@ struct EventsSection {
     /// Phrases in which a trigger word has another sense, one that tells no event.
     #[serde(default)]
     other_senses: Vec<String>,
+    /// Words that give a name to what comes before them ("dubbed", "تحت اسم").
+    #[serde(default)]
+    naming_words: Vec<String>,
+    /// Words that tell an attempt failed ("failed to", "فشلت في").
+    #[serde(default)]
+    failure_markers: Vec<String>,
+    /// Air-strike words that name a raid on the ground as well ("raid").
+    #[serde(default)]
+    raid_words: Vec<String>,
+    /// Adjectives of what is awaited ("imminent", "مرتقب").
+    #[serde(default)]
+    awaited: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -646,6 +658,19 @@ pub struct LanguagePack {
     /// Phrases in which a trigger word has another sense, one that tells no event ("military
     /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
     pub other_senses: Lexicon<()>,
+    /// Words that give a name to the noun before them ("an offensive dubbed ...", "معركة
+    /// جديدة تحت اسم ..."): a battle word so named is a named operation, a campaign.
+    pub naming_words: Lexicon<()>,
+    /// Words that tell an attempt failed, right before what was attempted ("failed to
+    /// capture", "فشلت في السيطرة على"): a taking that failed is an attack repelled.
+    pub failure_markers: Lexicon<()>,
+    /// Air-strike words that also name a raid on the ground ("raid", "raids", not "air
+    /// raid"): told with an arrest, an abduction or a storming in their sentence, they name
+    /// that operation, not a strike from the air.
+    pub raid_words: Lexicon<()>,
+    /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
+    /// imminente"): the event word they qualify, right beside them, has not happened.
+    pub awaited: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -912,6 +937,10 @@ impl LanguagePack {
             &mut self.control_verbs,
             &mut self.control_nouns,
             &mut self.other_senses,
+            &mut self.naming_words,
+            &mut self.failure_markers,
+            &mut self.raid_words,
+            &mut self.awaited,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -1203,6 +1232,10 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),
         other_senses: set(&file.events.other_senses),
+        naming_words: set(&file.events.naming_words),
+        failure_markers: set(&file.events.failure_markers),
+        raid_words: set(&file.events.raid_words),
+        awaited: set(&file.events.awaited),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),

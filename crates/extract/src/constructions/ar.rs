@@ -250,6 +250,64 @@ fn targeting_with_mortar_rounds_is_shelling() {
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
 
+#[test]
+fn an_assault_beside_a_drone_strike_is_fighting() {
+    // "Turkish drones shelled the village of Tal Tamr on Tuesday, at the same time as a
+    // violent attack by the opposition factions on the town of Abu Rasin": the drones are
+    // the means of the shelling; the attack names no aircraft of its own and is fighting.
+    let events = ar(
+        "قصفت طائرات مسيرة تركية قرية تل تمر يوم الثلاثاء، تزامنا مع هجوم عنيف شنته فصائل المعارضة على بلدة أبو راسين.",
+    );
+    let clashes = of_type(&events, SubEventType::ArmedClash);
+    assert_eq!(clashes.len(), 1, "{}", summary(&events));
+    assert_eq!(clashes[0].mention, "أبو راسين");
+    assert_eq!(clashes[0].actor1_id, Some(actor("OPP")));
+    assert_eq!(at(&events, "تل تمر").sub_event_type, SubEventType::AirDroneStrike);
+}
+
+#[test]
+fn an_attack_by_drones_is_an_air_strike() {
+    // "Turkish drones attacked the village of Tal Tamr on Tuesday."
+    let events = ar("هاجمت طائرات مسيرة تركية يوم الثلاثاء قرية تل تمر.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "تل تمر");
+    assert_eq!(e.actor1_id, Some(actor("TUR")));
+}
+
+#[test]
+fn a_battle_named_in_quotes_is_an_operation_not_a_fight_at_a_place() {
+    // "The opposition factions began on Tuesday a new battle under the name 'Battle of
+    // the Dawn' around the town of Saraqib"; "advanced during the battle 'Dawn of Freedom'
+    // in the village of Kafranbel": the battle is a campaign; its name no fight.
+    for text in [
+        "بدأت فصائل المعارضة يوم الثلاثاء معركة جديدة تحت اسم “معركة الفجر” في محيط بلدة سراقب.",
+        "تقدمت فصائل المعارضة يوم الثلاثاء خلال معركة “فجر الحرية” في قرية كفرنبل.",
+    ] {
+        let events = ar(text);
+        assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    }
+}
+
+#[test]
+fn a_taking_that_failed_is_an_attack_repelled() {
+    // "The opposition factions failed on Tuesday to take control of the town of Saraqib":
+    // the verb first, its subject between it and the taking.
+    let events = ar("فشلت فصائل المعارضة يوم الثلاثاء في السيطرة على بلدة سراقب.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "سراقب");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    assert_day(e, day(2020, 1, 28));
+}
+
+#[test]
+fn an_expected_attack_has_not_happened_but_the_flight_from_it_has() {
+    // "Thousands of civilians fled the town of Saraqib on Tuesday for fear of an expected
+    // attack (هجوم مرتقب) by regime forces on the town": the adjective marks the attack
+    // alone as awaited.
+    let events = ar("نزح آلاف المدنيين من بلدة سراقب يوم الثلاثاء تخوفا من هجوم مرتقب لقوات النظام على البلدة.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "سراقب");
+}
+
 // Segmentation and clause boundaries
 
 #[test]

@@ -150,6 +150,72 @@ fn clash_names_both_sides() {
     assert_day(e, day(2020, 1, 29));
 }
 
+#[test]
+fn an_assault_is_fighting_when_the_aircraft_of_its_sentence_carry_another_attack() {
+    // The warplanes bombed Saraqib; the rebels' attack on Kafranbel names no aircraft of
+    // its own: it is fighting, not an air strike.
+    let events = en("Warplanes bombed Saraqib on Tuesday, while rebels attacked army positions in Kafranbel.");
+    let clashes = of_type(&events, SubEventType::ArmedClash);
+    assert_eq!(clashes.len(), 1, "{}", summary(&events));
+    assert_eq!(clashes[0].mention, "Kafranbel");
+    assert_eq!(clashes[0].actor1_id, Some(actor("OPP")));
+    assert_eq!(at(&events, "Saraqib").sub_event_type, SubEventType::AirDroneStrike);
+}
+
+#[test]
+fn an_attack_of_its_kind_after_an_air_strike_is_that_strike() {
+    let events = en("Israeli warplanes struck Kisweh on Tuesday, the second attack of its kind this month.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Kisweh");
+    assert_eq!(e.actor1_id, Some(actor("ISR")));
+}
+
+#[test]
+fn an_offensive_is_a_campaign_not_a_fight_at_a_place() {
+    // The offensive on Saraqib names an operation of days; the clashes in Kafranbel are the
+    // fighting of the day.
+    let events = en("Regime forces pressed on Tuesday their offensive on the town of Saraqib, while fierce clashes went on in Kafranbel.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Kafranbel");
+}
+
+#[test]
+fn a_battle_given_a_name_is_an_operation_not_a_fight_at_a_place() {
+    let named = en("Rebels launched on Tuesday a battle dubbed \"Dawn of Freedom\" near Saraqib.");
+    assert!(of_type(&named, SubEventType::ArmedClash).is_empty(), "{}", summary(&named));
+    // Unnamed, the battle is fighting there.
+    let unnamed = en("Rebels launched on Tuesday a battle near Saraqib.");
+    assert_eq!(single(&unnamed, SubEventType::ArmedClash).mention, "Saraqib");
+}
+
+#[test]
+fn a_capture_that_failed_is_an_attack_repelled() {
+    let events = en("Rebels failed to capture Saraqib on Tuesday.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    assert_day(e, day(2020, 1, 28));
+}
+
+#[test]
+fn a_raid_told_with_a_storming_or_an_abduction_is_on_the_ground() {
+    let stormed = en("Israeli forces stormed the village of Khan Arnabah on Tuesday in an overnight raid.");
+    assert!(of_type(&stormed, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&stormed));
+    assert_eq!(single(&stormed, SubEventType::ArmedClash).mention, "Khan Arnabah");
+    let abducted = en("Rebels carried out raids on the town of Saraqib on Tuesday and abducted three men.");
+    assert_eq!(single(&abducted, SubEventType::Abduction).mention, "Saraqib");
+}
+
+#[test]
+fn an_imminent_assault_has_not_happened_but_the_flight_from_it_has() {
+    let events =
+        en("Thousands of civilians fled Saraqib on Tuesday, fearing an imminent assault by regime forces on the town.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqib");
+    // Without the adjective, the assault is told as done.
+    let events = en("Thousands of civilians fled Saraqib on Tuesday, fearing an assault by regime forces on the town.");
+    assert_eq!(of_type(&events, SubEventType::ArmedClash).len(), 1, "{}", summary(&events));
+}
+
 // Casualties
 
 #[test]

@@ -138,6 +138,61 @@ fn combats_contre_names_both_sides() {
     assert_day(e, day(2020, 1, 29));
 }
 
+#[test]
+fn une_attaque_de_ce_type_apres_des_frappes_aeriennes_est_ces_frappes() {
+    // The apposition names the strikes of its sentence again: one air strike, no clash.
+    let events =
+        fr("Des frappes aériennes ont touché mardi le port de Lattaquié, la deuxième attaque de ce type ce mois-ci.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Lattaquié");
+    assert_day(e, day(2020, 1, 28));
+}
+
+#[test]
+fn un_drone_qui_attaque_est_une_frappe_de_drone() {
+    // The aircraft is the assault's own subject: an air strike.
+    let events = fr("Un drone a attaqué mardi un poste de l'armée à Saraqib.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Saraqib");
+}
+
+#[test]
+fn une_offensive_est_une_campagne_non_des_combats_en_un_lieu() {
+    let events = fr("L'armée syrienne poursuit mardi son offensive sur la ville de Saraqeb, tandis que de violents combats se déroulent à Kafranbel.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Kafranbel");
+}
+
+#[test]
+fn une_prise_qui_a_echoue_est_une_attaque_repoussee() {
+    for text in [
+        "Les rebelles ont échoué à reprendre Saraqeb mardi.",
+        "Des combattants rebelles n'ont pas réussi à s'emparer de Saraqeb mardi.",
+    ] {
+        let events = fr(text);
+        let e = single(&events, SubEventType::ArmedClash);
+        assert_eq!(e.mention, "Saraqeb");
+        assert_eq!(e.actor1_id, Some(actor("OPP")));
+    }
+}
+
+#[test]
+fn un_raid_dit_avec_une_arrestation_est_au_sol() {
+    let events = fr("Les FDS ont arrêté mardi deux responsables de l'EI lors d'un raid contre leur repaire à Saraqeb.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    // Alone, a raid is one from the air (docs/annotation.md §3).
+    let events = fr("Des raids ont visé mardi la ville de Saraqeb.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqeb");
+}
+
+#[test]
+fn un_assaut_imminent_n_a_pas_eu_lieu_mais_la_fuite_oui() {
+    let events = fr(
+        "Des milliers de civils ont fui Saraqeb mardi, craignant un assaut imminent des forces du régime sur la ville.",
+    );
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
+}
+
 // Victimes
 
 #[test]

@@ -11,6 +11,10 @@ use crate::reader::SentenceReader;
 use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
 use crate::trace::SentenceTrace;
 
+/// How many tokens from an assault word its own means may stand ("attaque menée par des
+/// drones", "هجوم بطائرات مسيرة").
+const ASSAULT_MEANS_REACH: usize = 3;
+
 impl<'s> SentenceReader<'_, 's> {
     /// Bombings and assaults read as air strikes when aircraft carry them (aircraft named
     /// in the sentence, or an air force as the attacker), else as shelling or a clash. A
@@ -22,6 +26,11 @@ impl<'s> SentenceReader<'_, 's> {
         // people leave their homes as refugees.
         if kind == TriggerKind::Flee && self.armed_subject_in_clause(trigger) {
             return TriggerKind::Withdraw;
+        }
+        // "فشلت في السيطرة على", "failed to capture": a taking that failed is an attack
+        // repelled, fighting at the place (docs/annotation.md §3).
+        if matches!(kind, TriggerKind::Take | TriggerKind::Storm) && self.failed_attempt(trigger) {
+            return TriggerKind::Clash;
         }
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target) {
             return kind;
@@ -37,7 +46,14 @@ impl<'s> SentenceReader<'_, 's> {
                 && hit.start >= trigger.end
                 && hit.start <= trigger.end + 1
                 && self.subject_before(trigger).is_some();
-            !object && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
+            // An assault is made from the air only by the aircraft its own phrase names ("a
+            // drone attack", "هجوم بطائرات مسيرة", "attaque de drones"): aircraft told of
+            // elsewhere in the sentence carry another attack, and the assault is fighting.
+            let means_of_assault = kind != TriggerKind::Assault
+                || hit.end + ASSAULT_MEANS_REACH >= trigger.start && hit.start <= trigger.end + ASSAULT_MEANS_REACH;
+            means_of_assault
+                && !object
+                && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
         });
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
         // actor it stands for.
@@ -58,13 +74,63 @@ impl<'s> SentenceReader<'_, 's> {
                 recent_attack.unwrap_or(TriggerKind::Target)
             };
         }
-        let air_strike_going_on =
-            kind == TriggerKind::Bombard && attacker.is_none() && recent_attack == Some(TriggerKind::AirStrike);
+        // "Des frappes aériennes ont touché le port, la deuxième attaque de ce type": an
+        // assault that names no doer of its own, after an air strike its sentence told,
+        // names that strike again.
+        let air_strike_of_sentence = discourse
+            .last_attack
+            .as_ref()
+            .is_some_and(|a| a.sentence == self.index && a.kind == TriggerKind::AirStrike);
+        let air_strike_going_on = attacker.is_none()
+            && match kind {
+                TriggerKind::Bombard => recent_attack == Some(TriggerKind::AirStrike),
+                TriggerKind::Assault => air_strike_of_sentence,
+                _ => false,
+            };
         match (kind, aircraft_named || air_force || air_strike_going_on) {
             (_, true) => TriggerKind::AirStrike,
             (TriggerKind::Bombard, false) => TriggerKind::Shelling,
             _ => TriggerKind::Clash,
         }
+    }
+
+    /// Whether an air-strike word that also names a raid on the ground ("raid", not "air
+    /// raid") is told with an arrest, an abduction or a storming in its sentence and with no
+    /// aircraft: it names that operation ("lors d'un raid contre leur repaire", "stormed a
+    /// village in an overnight raid"), which those words code, not a strike from the air.
+    pub(crate) fn is_a_raid_on_the_ground(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let raid_word = trigger.trigger.kind == TriggerKind::AirStrike
+            && pack.raid_words.match_at(&s.tokens, trigger.start).is_some_and(|hit| hit.end == trigger.end);
+        if !raid_word {
+            return false;
+        }
+        let on_the_ground = s.triggers.iter().any(|t| {
+            t.trigger.kind == TriggerKind::Storm
+                || matches!(t.trigger.sub_event_type, Some(SubEventType::Arrests | SubEventType::Abduction))
+        });
+        let other_senses = &s.other_senses;
+        let aircraft = pack
+            .aerial
+            .find_all(&s.tokens)
+            .iter()
+            .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
+        on_the_ground && !aircraft
+    }
+
+    /// Whether a failure marker stands before the trigger in its clause, a few words at
+    /// most before it ("failed to capture", "ont échoué à reprendre", and verb-first "فشلت
+    /// قوات النظام في السيطرة على" with the subject between them).
+    fn failed_attempt(&self, trigger: &TriggerMention) -> bool {
+        const REACH: usize = 8;
+        const MARKER_LENGTH: usize = 5;
+        let tokens = &self.spotted.tokens;
+        self.ctx
+            .pack
+            .failure_markers
+            .last_end_within(tokens, trigger.start, REACH, MARKER_LENGTH)
+            .is_some_and(|end| self.same_clause(end, trigger.start))
     }
 
     /// Whether an actor is named by its forces on the ground ("Israeli troops", "les chars

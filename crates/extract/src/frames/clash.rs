@@ -2,13 +2,49 @@
 //! after it.
 
 use frontline_core::SubEventType;
+use frontline_lang::TokenKind;
 
 use super::Frame;
 use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
 use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
 
+/// Quotation marks that may open an operation's name ("معركة “ردع العدوان”", "la bataille
+/// « X »"), single ones as Arabic prose sets them too.
+const OPENING_QUOTES: &str = "\"“”«„‘’'";
+
 impl<'s> SentenceReader<'_, 's> {
+    /// Whether a battle word heads the name of an operation: a name opened in quotes right
+    /// after it ("معركة “يا عباد الله اثبتوا”"), or a naming word after it or after one more
+    /// word ("معركة جديدة تحت اسم ...", "a battle dubbed ..."). A named operation is a
+    /// campaign of days, not fighting at a place on a day; ACLED codes the fights and
+    /// takings the report tells of within it.
+    pub(crate) fn names_an_operation(&self, trigger: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        // An opening quote stands apart from the word before it; a closing one is set
+        // against it ("told of \"fierce clashes\" in ...").
+        let opening_quote = |at: usize| {
+            tokens.get(at).is_some_and(|t| {
+                t.kind == TokenKind::Punct
+                    && t.text.chars().all(|c| OPENING_QUOTES.contains(c))
+                    && at
+                        .checked_sub(1)
+                        .and_then(|before| tokens.get(before))
+                        .is_some_and(|before| before.end < t.start)
+            })
+        };
+        let naming = &self.ctx.pack.naming_words;
+        // The battle word may be the name's own first word, in quotes after a naming word
+        // ("تحت اسم “معركة اليرموك”").
+        const NAMING_LENGTH: usize = 3;
+        let first_word_of_a_name = trigger.start.checked_sub(1).is_some_and(|quote| {
+            opening_quote(quote) && naming.match_ending_at(tokens, quote, NAMING_LENGTH).is_some()
+        });
+        opening_quote(trigger.end)
+            || first_word_of_a_name
+            || (trigger.end..=trigger.end + 1).any(|at| naming.match_at(tokens, at).is_some())
+    }
+
     /// Fighting at named sites, between the actor before the trigger and the one after.
     pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
         let s = self.spotted;

@@ -73,6 +73,15 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: what was shot down or intercepted, not an attack", trigger.text));
                 continue;
             }
+            if self.is_a_raid_on_the_ground(trigger) {
+                trace.note(|| {
+                    format!(
+                        "{:?}: a raid on the ground, the arrest, abduction or storming its sentence tells",
+                        trigger.text
+                    )
+                });
+                continue;
+            }
             if self.is_said_of_a_bomb(trigger) {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
@@ -89,6 +98,12 @@ impl<'s> SentenceReader<'_, 's> {
             if matches!(kind, TriggerKind::Kill | TriggerKind::Wound)
                 || kind == TriggerKind::Intervention && !lone_intervention
             {
+                continue;
+            }
+            if matches!(kind, TriggerKind::Clash | TriggerKind::Storm) && self.names_an_operation(trigger) {
+                trace.note(|| {
+                    format!("{:?}: the name of an operation, a campaign, not a fight at a place", trigger.text)
+                });
                 continue;
             }
             if self.is_hypothetical(trigger) {
