@@ -399,6 +399,9 @@ struct EventsSection {
     previous_holder: Vec<String>,
     organisations: Vec<String>,
     claim_markers: Vec<String>,
+    /// Words by which a side owns an attack ("claimed responsibility", "a revendiqué", "تبنى").
+    #[serde(default)]
+    responsibility: Vec<String>,
     agent_markers: Vec<String>,
     /// "par", "by", "من قبل": the agent of a passive, which may stand some words after the
     /// deed, past its object ("des roquettes lancées par les rebelles").
@@ -578,6 +581,9 @@ pub struct LanguagePack {
     pub previous_holder: Lexicon<()>,
     pub organisations: Lexicon<()>,
     pub claim_markers: Lexicon<()>,
+    /// Words by which a side owns an attack: the side named as their subject (or, after a
+    /// passive, their agent) did the bombings the report tells of with no doer.
+    pub responsibility: Lexicon<()>,
     /// Words that introduce who did something, after the deed: "by", "par", "du".
     pub agent_markers: Lexicon<()>,
     /// Words that introduce the agent of a passive ("par", "by"), farther from the deed.
@@ -855,6 +861,7 @@ impl LanguagePack {
             &mut self.previous_holder,
             &mut self.organisations,
             &mut self.claim_markers,
+            &mut self.responsibility,
             &mut self.agent_markers,
             &mut self.passive_agent,
             &mut self.gerund_openers,
@@ -1136,6 +1143,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         previous_holder: set(&file.events.previous_holder),
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
+        responsibility: set(&file.events.responsibility),
         agent_markers: set(&file.events.agent_markers),
         passive_agent: set(&file.events.passive_agent),
         gerund_openers: set(&file.events.gerund_openers),

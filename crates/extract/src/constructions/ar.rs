@@ -630,3 +630,11 @@ fn tanks_of_a_side_that_strikes_from_the_air_shell_from_the_ground() {
     let events = ar("قصفت دبابات إسرائيلية قرية كفرزيتا يوم الثلاثاء.");
     assert_eq!(single(&events, SubEventType::Shelling).mention, "كفرزيتا");
 }
+
+#[test]
+fn the_side_that_claimed_a_bombing_did_it() {
+    // "A car bomb exploded in the town of Azaz yesterday. ISIS claimed the attack": the verb
+    // comes first, the side that owns the bombing after it.
+    let events = ar("انفجرت سيارة مفخخة في بلدة إعزاز أمس. وتبنى تنظيم داعش الهجوم.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+}

@@ -892,3 +892,12 @@ fn a_raid_to_arrest_is_the_arrest_not_a_battle() {
         en("Regime security forces raided a house in the town of Kafr Zita on Tuesday and arrested two young men.");
     assert_eq!(single(&events, SubEventType::Arrests).mention, "Kafr Zita");
 }
+
+#[test]
+fn the_side_that_claimed_a_bombing_did_it() {
+    let events = en("A car bomb exploded in the town of Azaz on Tuesday. ISIS later claimed responsibility.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+    // No group named, no doer.
+    let events = en("A car bomb exploded in the town of Azaz on Tuesday. No group claimed responsibility.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None);
+}

@@ -665,3 +665,16 @@ fn un_raid_pour_enlever_est_l_enlevement() {
         fr("Des hommes de la faction ont attaqué mardi une maison du village de Kafr Zita et ont enlevé trois civils.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn le_camp_qui_revendique_un_attentat_en_est_l_auteur() {
+    // The bombing names no doer; the side that claimed it, active or passive, did it.
+    let events = fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'EI a revendiqué l'attentat.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+    let events =
+        fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'attaque a été revendiquée par l'EI.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+    // An attack no side claimed keeps no doer.
+    let events = fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'attaque n'a pas été revendiquée.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None);
+}
