@@ -667,6 +667,19 @@ fn un_raid_pour_enlever_est_l_enlevement() {
 }
 
 #[test]
+fn un_vehicule_piege_ou_une_bombe_posee_est_un_engin_explosif() {
+    // Any vehicle can be rigged, and a bomb laid for its victims is an IED.
+    for text in [
+        "Un camion piégé a explosé mardi dans la ville de Qamichli.",
+        "Une bombe placée sous la route a tué trois soldats mardi près du village de Nafia.",
+        "Un attentat à la bombe a frappé mardi la ville de Tartous.",
+    ] {
+        let events = fr(text);
+        assert_eq!(of_type(&events, SubEventType::RemoteExplosive).len(), 1, "{text}: {}", summary(&events));
+    }
+}
+
+#[test]
 fn le_camp_qui_revendique_un_attentat_en_est_l_auteur() {
     // The bombing names no doer; the side that claimed it, active or passive, did it.
     let events = fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'EI a revendiqué l'attentat.");
