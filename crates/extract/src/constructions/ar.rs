@@ -638,3 +638,16 @@ fn the_side_that_claimed_a_bombing_did_it() {
     let events = ar("انفجرت سيارة مفخخة في بلدة إعزاز أمس. وتبنى تنظيم داعش الهجوم.");
     assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
 }
+
+#[test]
+fn a_conjunction_written_apart_still_joins_the_villages_of_a_list() {
+    // "Security patrols arrested dozens of young men yesterday in the villages of Ayyash and
+    // al-Kharita and al-Masrab in western rural Deir ez-Zor": "و" written apart from each
+    // name still joins it to the list the place noun announced.
+    let events = ar("اعتقلت دوريات الأمن عشرات الشبان أمس في قرى عياش و الخريطة و المسرب بريف دير الزور الغربي.");
+    assert_eq!(mentions(&events), ["عياش", "الخريطة", "المسرب"], "{}", summary(&events));
+    // After a comma comes an apposition as often: "five fighters from the town of
+    // al-Yadudah, members of the Free Army".
+    let events = ar("قتل خمسة مقاتلين من بلدة اليادودة، تابعين للجيش الحر، بقذائف دبابة أمس.");
+    assert_eq!(mentions(&events), ["اليادودة"], "{}", summary(&events));
+}
