@@ -119,7 +119,11 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let next_text = &text[next.0..next.1];
         // A wrap cuts between words: the line ends in a word, a number or a mark inside a
         // sentence, not in a bracket that closes a caption.
-        let cut_inside = this.chars().last().is_some_and(|c| c.is_alphanumeric() || ",;:-–(«".contains(c));
+        let last = this.chars().last();
+        let cut_inside = last.is_some_and(|c| c.is_alphanumeric() || ",;:-–(«،؛".contains(c));
+        // A comma or a semicolon never ends a paragraph: the line goes on, whatever the next
+        // starts with (a name's capital, or a script without capitals).
+        let cut_at_pause = last.is_some_and(|c| ",;،؛".contains(c));
         let lower_start = next_text.chars().next().is_some_and(char::is_lowercase);
         // A quotation closed inside its sentence ("la « zone autonome » kurde") may be cut
         // after its closing mark: with no final stop before the mark and the next line in
@@ -132,7 +136,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         if !cut_inside {
             return quote_inside && lower_start;
         }
-        lower_start || (wrapped && width(&line) as f64 >= FULL_LINE_SHARE * widest as f64)
+        cut_at_pause || lower_start || (wrapped && width(&line) as f64 >= FULL_LINE_SHARE * widest as f64)
     };
     let mut paragraphs: Vec<(usize, usize)> = Vec::new();
     let mut previous: Option<(usize, usize)> = None;
@@ -357,6 +361,13 @@ mod tests {
         // its stop ends it.
         let quoted = "Un camion a explosé devant les bureaux de la « zone autonome »\nkurde dans la ville, selon une source locale.\n";
         assert_eq!(sentences(quoted, &pack("fr")).len(), 1);
+        // A line cut after a comma goes on, in a script without capitals as in one with them.
+        let arabic = "وقصفت طائرات حربية ومدفعية أمس مناطق حول بلدة كفرنبل،\nوهي واحدة من بلدتين يتركز فيهما الهجوم.\n";
+        let got = sentences(arabic, &pack("ar"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind, SentenceKind::Body);
+        let english = "Warplanes struck the town of Kafranbel,\nSaraqib and Maarat al-Numan on Tuesday.\n";
+        assert_eq!(sentences(english, &pack("en")).len(), 1);
         let ended =
             "« Nous avons quitté la ville hier soir. »\nles habitants sont partis vers le nord selon une source.\n";
         assert_eq!(sentences(ended, &pack("fr")).len(), 2);
