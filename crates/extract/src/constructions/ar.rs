@@ -651,3 +651,13 @@ fn a_conjunction_written_apart_still_joins_the_villages_of_a_list() {
     let events = ar("قتل خمسة مقاتلين من بلدة اليادودة، تابعين للجيش الحر، بقذائف دبابة أمس.");
     assert_eq!(mentions(&events), ["اليادودة"], "{}", summary(&events));
 }
+
+#[test]
+fn the_drone_with_its_article_is_aircraft_and_targets_in_the_imperfect() {
+    // "A car of fighters was driving near the village of Kafruma yesterday before the Turkish
+    // drone targeted it": "المسيرة" (the drone) with its article is aircraft, and "تستهدف"
+    // after "قبل أن" (before) tells a past strike.
+    let events = ar("كانت سيارة لمقاتلين تسير بالقرب من قرية كفرومة أمس قبل أن تستهدفها المسيرة التركية.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "كفرومة");
+}
