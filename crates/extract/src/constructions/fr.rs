@@ -691,3 +691,14 @@ fn le_camp_qui_revendique_un_attentat_en_est_l_auteur() {
     let events = fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'attaque n'a pas été revendiquée.");
     assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None);
 }
+
+#[test]
+fn un_accord_trouve_ou_auquel_les_parties_sont_parvenues_est_un_accord() {
+    let events = fr("Les autorités syriennes ont annoncé mardi qu'un accord a été trouvé avec les rebelles de la ville de Kafranbel.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!(e.mention, "Kafranbel");
+    // The authorities are the state's side, the first party named.
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    let events = fr("Les rebelles et l'armée sont parvenus à un accord mardi dans la ville de Kafranbel.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "Kafranbel");
+}
