@@ -901,3 +901,10 @@ fn the_side_that_claimed_a_bombing_did_it() {
     let events = en("A car bomb exploded in the town of Azaz on Tuesday. No group claimed responsibility.");
     assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None);
 }
+
+#[test]
+fn the_residents_of_a_town_who_flee_flee_that_town() {
+    let events =
+        en("On Tuesday thousands of residents of Saraqib, most of them families of fighters, were seen fleeing north.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqib");
+}

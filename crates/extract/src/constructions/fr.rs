@@ -702,3 +702,10 @@ fn un_accord_trouve_ou_auquel_les_parties_sont_parvenues_est_un_accord() {
     let events = fr("Les rebelles et l'armée sont parvenus à un accord mardi dans la ville de Kafranbel.");
     assert_eq!(single(&events, SubEventType::Agreement).mention, "Kafranbel");
 }
+
+#[test]
+fn les_habitants_d_un_lieu_qui_fuient_fuient_ce_lieu() {
+    // An aside between the people and their flight does not cut them from their town.
+    let events = fr("Mardi soir, des milliers d'habitants de Saraqeb, pour la plupart des familles de combattants, ont été vus fuyant vers le nord.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
+}
