@@ -661,3 +661,12 @@ fn the_drone_with_its_article_is_aircraft_and_targets_in_the_imperfect() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.mention, "كفرومة");
 }
+
+#[test]
+fn fighting_in_a_province_with_no_town_named_is_one_clash_in_that_province() {
+    // "A fighter was killed yesterday in clashes with regime forces in the countryside of
+    // Hama."
+    let events = ar("قتل مقاتل أمس في اشتباكات مع قوات النظام في ريف حماة الشرقي.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.geo_precision, 3, "{}", summary(&events));
+}

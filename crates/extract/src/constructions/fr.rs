@@ -709,3 +709,10 @@ fn les_habitants_d_un_lieu_qui_fuient_fuient_ce_lieu() {
     let events = fr("Mardi soir, des milliers d'habitants de Saraqeb, pour la plupart des familles de combattants, ont été vus fuyant vers le nord.");
     assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
 }
+
+#[test]
+fn des_combats_dans_une_province_sans_ville_nommee_sont_un_affrontement_dans_la_province() {
+    let events = fr("Un rebelle a été tué mardi dans des combats avec les forces du régime dans la province de Deraa.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.geo_precision, 3, "{}", summary(&events));
+}
