@@ -9,7 +9,7 @@
 //! `proposed` (a frame made an event, with its features), `gate` (the trained models and
 //! the usual actor), `dedupe` (one event per type, place and day).
 
-use frontline_core::{Article, Event};
+use frontline_core::{ActorId, Article, Event, SubEventType};
 use frontline_gazetteer::Gazetteer;
 use frontline_lang::LanguagePack;
 
@@ -90,6 +90,8 @@ pub fn extract(
     let mut prose_index = 0;
     let mut discourse = Discourse::default();
     let mut extraction = Extraction::default();
+    // The side the report says owns its attacks ("ISIS claimed responsibility").
+    let mut owner: Option<ActorId> = None;
     for (index, (sentence, spotted)) in split.iter().zip(&spotted).enumerate() {
         let mut trace = SentenceTrace::new(sentence, recording);
         if let Some(spotted) = spotted {
@@ -102,6 +104,7 @@ pub fn extract(
                 text: sentence.text,
             };
             prose_index += 1;
+            owner = owner.or_else(|| reader.owner_of_attacks());
             let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
             if recording {
                 trace.events = events.iter().map(|e| e.event.event_id.clone()).collect();
@@ -112,6 +115,12 @@ pub fn extract(
         }
         if recording {
             extraction.sentences.push(trace);
+        }
+    }
+    if let Some(owner) = owner {
+        for p in proposed.iter_mut().filter(|p| is_ownable(p)) {
+            p.event.actor1_id = Some(owner);
+            p.event.actor1 = Some(owner.display_name().to_string());
         }
     }
     let typed: Vec<Proposed> =
@@ -132,6 +141,14 @@ pub fn extract(
         extraction.type_features.push(kept.type_features);
     }
     extraction
+}
+
+/// An attack a side may claim, told with no doer: a bombing or an attack on people whose
+/// doer the text neither names nor calls unknown.
+fn is_ownable(p: &Proposed) -> bool {
+    matches!(p.event.sub_event_type, SubEventType::RemoteExplosive | SubEventType::SuicideBomb | SubEventType::Attack)
+        && p.event.actor1_id.is_none()
+        && !p.doer_unknown
 }
 
 /// The mentions of each prose sentence (`None` for headings, captions, credit lines); the

@@ -187,6 +187,38 @@ impl<'s> SentenceReader<'_, 's> {
         self.spotted.claims.iter().any(|&(start, _)| start < at)
     }
 
+    /// The side the sentence says owns an attack: the subject of a word of responsibility
+    /// ("ISIS claimed responsibility", "L'EI a revendiqué les attaques"), or the agent of its
+    /// passive ("revendiquées par l'organisation État islamique"). A side unnamed ("no group
+    /// has claimed", "n'a pas été revendiquée") owns nothing.
+    pub(crate) fn owner_of_attacks(&self) -> Option<ActorId> {
+        /// How many words may stand between a side and its word of responsibility ("تبنى
+        /// *تنظيم* داعش", "ISIS *has since* claimed").
+        const OWNER_REACH: usize = 3;
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let named = |a: &&ActorMention| !a.unidentified;
+        pack.responsibility.spans(&s.tokens).into_iter().find_map(|(start, end)| {
+            let agent = pack.passive_agent.match_at(&s.tokens, end).and_then(|marker| {
+                s.actors.iter().filter(named).find(|a| a.start >= marker.start && a.start <= marker.end + 1)
+            });
+            let subject = || {
+                s.actors
+                    .iter()
+                    .filter(named)
+                    .rev()
+                    .find(|a| a.end <= start && start - a.end <= OWNER_REACH && self.same_clause(a.end, start))
+            };
+            // A verb-first language names the subject after the verb ("تبنى تنظيم داعش").
+            let after = || {
+                pack.agent_right_after_trigger
+                    .then(|| s.actors.iter().filter(named).find(|a| a.start >= end && a.start - end <= OWNER_REACH))
+                    .flatten()
+            };
+            agent.or_else(subject).or_else(after).map(|a| a.id)
+        })
+    }
+
     /// Who the sentence says reports it: a named source, or an actor just before a claim
     /// word ("le Commandement ... a annoncé").
     pub(crate) fn claimant(&self) -> Option<(String, Option<ActorId>)> {

@@ -29,6 +29,10 @@ pub struct Sentence<'a> {
 
 const FINAL_PUNCTUATION: &[char] = &['.', '!', '?', '؟', '…', '"', '»', '”', '\'', ')'];
 const CLOSING_QUOTES: &[char] = &['"', '»', '”', '\'', ')'];
+/// Closing quotation marks (not brackets, which close captions too).
+const QUOTE_MARKS: &[char] = &['"', '»', '”'];
+/// The marks that end a sentence before its closing quotes.
+const FINAL_STOPS: &[char] = &['.', '!', '?', '؟', '…'];
 
 /// Splits a text into paragraphs and those into sentences. A paragraph is a line, or the
 /// lines a hard-wrapped text broke it into (see [`paragraphs`]).
@@ -115,12 +119,24 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         let next_text = &text[next.0..next.1];
         // A wrap cuts between words: the line ends in a word, a number or a mark inside a
         // sentence, not in a bracket that closes a caption.
-        let cut_inside = this.chars().last().is_some_and(|c| c.is_alphanumeric() || ",;:-–(«".contains(c));
-        if next_text.is_empty() || !cut_inside {
+        let last = this.chars().last();
+        let cut_inside = last.is_some_and(|c| c.is_alphanumeric() || ",;:-–(«،؛".contains(c));
+        // A comma or a semicolon never ends a paragraph: the line goes on, whatever the next
+        // starts with (a name's capital, or a script without capitals).
+        let cut_at_pause = last.is_some_and(|c| ",;،؛".contains(c));
+        let lower_start = next_text.chars().next().is_some_and(char::is_lowercase);
+        // A quotation closed inside its sentence ("la « zone autonome » kurde") may be cut
+        // after its closing mark: with no final stop before the mark and the next line in
+        // lower case, the sentence goes on.
+        let quote_inside = this.trim_end_matches(QUOTE_MARKS).len() < this.len()
+            && !this.trim_end_matches(QUOTE_MARKS).trim_end().ends_with(FINAL_STOPS);
+        if next_text.is_empty() {
             return false;
         }
-        let lower_start = next_text.chars().next().is_some_and(char::is_lowercase);
-        lower_start || (wrapped && width(&line) as f64 >= FULL_LINE_SHARE * widest as f64)
+        if !cut_inside {
+            return quote_inside && lower_start;
+        }
+        cut_at_pause || lower_start || (wrapped && width(&line) as f64 >= FULL_LINE_SHARE * widest as f64)
     };
     let mut paragraphs: Vec<(usize, usize)> = Vec::new();
     let mut previous: Option<(usize, usize)> = None;
@@ -341,6 +357,20 @@ mod tests {
         let got = sentences(french, &pack("fr"));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].kind, SentenceKind::Body);
+        // So does a line cut after a quotation closed inside its sentence; one closed after
+        // its stop ends it.
+        let quoted = "Un camion a explosé devant les bureaux de la « zone autonome »\nkurde dans la ville, selon une source locale.\n";
+        assert_eq!(sentences(quoted, &pack("fr")).len(), 1);
+        // A line cut after a comma goes on, in a script without capitals as in one with them.
+        let arabic = "وقصفت طائرات حربية ومدفعية أمس مناطق حول بلدة كفرنبل،\nوهي واحدة من بلدتين يتركز فيهما الهجوم.\n";
+        let got = sentences(arabic, &pack("ar"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].kind, SentenceKind::Body);
+        let english = "Warplanes struck the town of Kafranbel,\nSaraqib and Maarat al-Numan on Tuesday.\n";
+        assert_eq!(sentences(english, &pack("en")).len(), 1);
+        let ended =
+            "« Nous avons quitté la ville hier soir. »\nles habitants sont partis vers le nord selon une source.\n";
+        assert_eq!(sentences(ended, &pack("fr")).len(), 2);
     }
 
     #[test]

@@ -760,11 +760,20 @@ fn uncased_name_spans(
         // "قريتي X وY": an item of a list of names, its conjunction joined to it, is a name
         // when without the conjunction it is one, or has the consonants of a place known by
         // its Latin name.
-        let after_item = spans.last().is_some_and(|&(_, end)| {
-            end == i || (end + 1 == i && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == i))
+        // The conjunction may also stand apart, before the item ("قرى عياش و الخريطة"): the
+        // word is then the item whole, when it stands alone (the next word no part of a
+        // longer name) in a list a place noun announced.
+        let connector_apart = spans.last().is_some_and(|&(_, end)| {
+            end + 1 == i && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == i)
         });
+        let after_item = connector_apart || spans.last().is_some_and(|&(_, end)| end == i);
         if after_item && unknown(i) {
-            let item = pack.without_joined_connector(&tokens[i].norm);
+            // A word conjunction, not a comma: after a comma comes as often an apposition
+            // ("من بلدة X، تابعين لـ": of the town of X, members of) as the next item.
+            let conjunction_apart = connector_apart && i > 0 && tokens[i - 1].kind == TokenKind::Word;
+            let whole = || conjunction_apart && !free(i + 1) && list_announced(&spans, tokens, pack);
+            let item =
+                pack.without_joined_connector(&tokens[i].norm).or_else(|| whole().then(|| tokens[i].norm.to_string()));
             if item.is_some_and(|name| {
                 gazetteer.knows_name(&name) || gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY)
             }) {
@@ -840,6 +849,19 @@ fn uncased_name_spans(
         }
     }
     spans
+}
+
+/// Whether the list the last span ends announces its items by a place noun: its first item
+/// comes right after one ("قرى X وY"), the items joined by list connectors only.
+fn list_announced(spans: &[(usize, usize)], tokens: &[Token], pack: &LanguagePack) -> bool {
+    let joined = |end: usize, start: usize| {
+        end == start || (end + 1 == start && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == start))
+    };
+    let mut first = spans.len();
+    while first > 1 && joined(spans[first - 2].1, spans[first - 1].0) {
+        first -= 1;
+    }
+    first > 0 && announced_by_place_noun(tokens, spans[first - 1].0, pack)
 }
 
 fn place_mention(

@@ -399,6 +399,12 @@ struct EventsSection {
     previous_holder: Vec<String>,
     organisations: Vec<String>,
     claim_markers: Vec<String>,
+    /// Words by which a side owns an attack ("claimed responsibility", "a revendiqué", "تبنى").
+    #[serde(default)]
+    responsibility: Vec<String>,
+    /// Words for the people of a place ("residents of", « habitants de », "أهالي").
+    #[serde(default)]
+    residents: Vec<String>,
     agent_markers: Vec<String>,
     /// "par", "by", "من قبل": the agent of a passive, which may stand some words after the
     /// deed, past its object ("des roquettes lancées par les rebelles").
@@ -613,6 +619,12 @@ pub struct LanguagePack {
     pub previous_holder: Lexicon<()>,
     pub organisations: Lexicon<()>,
     pub claim_markers: Lexicon<()>,
+    /// Words by which a side owns an attack: the side named as their subject (or, after a
+    /// passive, their agent) did the bombings the report tells of with no doer.
+    pub responsibility: Lexicon<()>,
+    /// Words for the people of a place: the place after them is where they live, and, when
+    /// they flee, where they flee from.
+    pub residents: Lexicon<()>,
     /// Words that introduce who did something, after the deed: "by", "par", "du".
     pub agent_markers: Lexicon<()>,
     /// Words that introduce the agent of a passive ("par", "by"), farther from the deed.
@@ -922,6 +934,8 @@ impl LanguagePack {
             &mut self.previous_holder,
             &mut self.organisations,
             &mut self.claim_markers,
+            &mut self.responsibility,
+            &mut self.residents,
             &mut self.agent_markers,
             &mut self.passive_agent,
             &mut self.gerund_openers,
@@ -1214,6 +1228,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         previous_holder: set(&file.events.previous_holder),
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),
+        responsibility: set(&file.events.responsibility),
+        residents: set(&file.events.residents),
         agent_markers: set(&file.events.agent_markers),
         passive_agent: set(&file.events.passive_agent),
         gerund_openers: set(&file.events.gerund_openers),

@@ -714,3 +714,43 @@ fn tanks_of_a_side_that_strikes_from_the_air_shell_from_the_ground() {
     let events = ar("قصفت دبابات إسرائيلية قرية كفرزيتا يوم الثلاثاء.");
     assert_eq!(single(&events, SubEventType::Shelling).mention, "كفرزيتا");
 }
+
+#[test]
+fn the_side_that_claimed_a_bombing_did_it() {
+    // "A car bomb exploded in the town of Azaz yesterday. ISIS claimed the attack": the verb
+    // comes first, the side that owns the bombing after it.
+    let events = ar("انفجرت سيارة مفخخة في بلدة إعزاز أمس. وتبنى تنظيم داعش الهجوم.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+}
+
+#[test]
+fn a_conjunction_written_apart_still_joins_the_villages_of_a_list() {
+    // "Security patrols arrested dozens of young men yesterday in the villages of Ayyash and
+    // al-Kharita and al-Masrab in western rural Deir ez-Zor": "و" written apart from each
+    // name still joins it to the list the place noun announced.
+    let events = ar("اعتقلت دوريات الأمن عشرات الشبان أمس في قرى عياش و الخريطة و المسرب بريف دير الزور الغربي.");
+    assert_eq!(mentions(&events), ["عياش", "الخريطة", "المسرب"], "{}", summary(&events));
+    // After a comma comes an apposition as often: "five fighters from the town of
+    // al-Yadudah, members of the Free Army".
+    let events = ar("قتل خمسة مقاتلين من بلدة اليادودة، تابعين للجيش الحر، بقذائف دبابة أمس.");
+    assert_eq!(mentions(&events), ["اليادودة"], "{}", summary(&events));
+}
+
+#[test]
+fn the_drone_with_its_article_is_aircraft_and_targets_in_the_imperfect() {
+    // "A car of fighters was driving near the village of Kafruma yesterday before the Turkish
+    // drone targeted it": "المسيرة" (the drone) with its article is aircraft, and "تستهدف"
+    // after "قبل أن" (before) tells a past strike.
+    let events = ar("كانت سيارة لمقاتلين تسير بالقرب من قرية كفرومة أمس قبل أن تستهدفها المسيرة التركية.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "كفرومة");
+}
+
+#[test]
+fn fighting_in_a_province_with_no_town_named_is_one_clash_in_that_province() {
+    // "A fighter was killed yesterday in clashes with regime forces in the countryside of
+    // Hama."
+    let events = ar("قتل مقاتل أمس في اشتباكات مع قوات النظام في ريف حماة الشرقي.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.geo_precision, 3, "{}", summary(&events));
+}

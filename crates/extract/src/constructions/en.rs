@@ -1032,3 +1032,32 @@ fn a_raid_to_arrest_is_the_arrest_not_a_battle() {
         en("Regime security forces raided a house in the town of Kafr Zita on Tuesday and arrested two young men.");
     assert_eq!(single(&events, SubEventType::Arrests).mention, "Kafr Zita");
 }
+
+#[test]
+fn the_side_that_claimed_a_bombing_did_it() {
+    let events = en("A car bomb exploded in the town of Azaz on Tuesday. ISIS later claimed responsibility.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+    // No group named, no doer.
+    let events = en("A car bomb exploded in the town of Azaz on Tuesday. No group claimed responsibility.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None);
+}
+
+#[test]
+fn the_residents_of_a_town_who_flee_flee_that_town() {
+    let events =
+        en("On Tuesday thousands of residents of Saraqib, most of them families of fighters, were seen fleeing north.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqib");
+}
+
+#[test]
+fn fighting_in_a_province_with_no_town_named_is_one_clash_in_that_province() {
+    let events = en("A rebel was killed on Tuesday in clashes with regime forces in the southern province of Daraa.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!((e.admin1.as_deref(), e.geo_precision), (Some("Daraa"), 3), "{}", summary(&events));
+    // A town named: the clash is there, not in the province too.
+    let events = en("Rebels clashed with regime forces on Tuesday in the town of Nawa in the province of Daraa.");
+    assert_eq!(mentions(&events), ["Nawa"], "{}", summary(&events));
+    // An ambush in a province is one side's move, no clash of the province's.
+    let events = en("Gunmen ambushed a patrol on Tuesday in the province of Daraa.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}

@@ -777,3 +777,54 @@ fn un_raid_pour_enlever_est_l_enlevement() {
         fr("Des hommes de la faction ont attaqué mardi une maison du village de Kafr Zita et ont enlevé trois civils.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn un_vehicule_piege_ou_une_bombe_posee_est_un_engin_explosif() {
+    // Any vehicle can be rigged, and a bomb laid for its victims is an IED.
+    for text in [
+        "Un camion piégé a explosé mardi dans la ville de Qamichli.",
+        "Une bombe placée sous la route a tué trois soldats mardi près du village de Nafia.",
+        "Un attentat à la bombe a frappé mardi la ville de Tartous.",
+    ] {
+        let events = fr(text);
+        assert_eq!(of_type(&events, SubEventType::RemoteExplosive).len(), 1, "{text}: {}", summary(&events));
+    }
+}
+
+#[test]
+fn le_camp_qui_revendique_un_attentat_en_est_l_auteur() {
+    // The bombing names no doer; the side that claimed it, active or passive, did it.
+    let events = fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'EI a revendiqué l'attentat.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+    let events =
+        fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'attaque a été revendiquée par l'EI.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, Some(actor("ISIS")));
+    // An attack no side claimed keeps no doer.
+    let events = fr("Une voiture piégée a explosé mardi dans la ville de Jableh. L'attaque n'a pas été revendiquée.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None);
+}
+
+#[test]
+fn un_accord_trouve_ou_auquel_les_parties_sont_parvenues_est_un_accord() {
+    let events = fr("Les autorités syriennes ont annoncé mardi qu'un accord a été trouvé avec les rebelles de la ville de Kafranbel.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!(e.mention, "Kafranbel");
+    // The authorities are the state's side, the first party named.
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    let events = fr("Les rebelles et l'armée sont parvenus à un accord mardi dans la ville de Kafranbel.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "Kafranbel");
+}
+
+#[test]
+fn les_habitants_d_un_lieu_qui_fuient_fuient_ce_lieu() {
+    // An aside between the people and their flight does not cut them from their town.
+    let events = fr("Mardi soir, des milliers d'habitants de Saraqeb, pour la plupart des familles de combattants, ont été vus fuyant vers le nord.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
+}
+
+#[test]
+fn des_combats_dans_une_province_sans_ville_nommee_sont_un_affrontement_dans_la_province() {
+    let events = fr("Un rebelle a été tué mardi dans des combats avec les forces du régime dans la province de Deraa.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.geo_precision, 3, "{}", summary(&events));
+}

@@ -2,7 +2,7 @@
 //! after it.
 
 use frontline_core::SubEventType;
-use frontline_lang::TokenKind;
+use frontline_lang::{TokenKind, TriggerKind};
 
 use super::Frame;
 use crate::discourse::Discourse;
@@ -65,6 +65,22 @@ impl<'s> SentenceReader<'_, 's> {
         let first_actor = s.actors.first().map_or(trigger.start, |a| a.start.min(trigger.start));
         if places.is_empty() {
             places = s.places.iter().filter(named_site).filter(|p| p.end <= first_actor).take(1).collect();
+        }
+        // Fighting "in the province of Daraa", with no town named: one clash in that region
+        // (docs/annotation.md §5: region-level events only when no town is named).
+        // Only a word of fighting itself: an assault or an ambush "in" a region is told of
+        // one side's move, placed by the town it struck when the report names one.
+        if places.is_empty()
+            && trigger.trigger.kind == TriggerKind::Clash
+            && !s.places.iter().any(|p| p.role == PlaceRole::Site && self.is_named_place(p))
+        {
+            places = s
+                .places
+                .iter()
+                .filter(|p| matches!(p.role, PlaceRole::Region { .. }))
+                .filter(in_clause)
+                .take(1)
+                .collect();
         }
         for place in places {
             let mut frame = Frame::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());

@@ -61,7 +61,12 @@ impl<'s> SentenceReader<'_, 's> {
                 listed
             } else {
                 let before = |p: &&PlaceMention| p.end <= trigger.start && self.same_clause(p.end, trigger.start);
-                places.iter().filter(before).filter(origin).collect()
+                let in_clause: Vec<&PlaceMention> = places.iter().filter(before).filter(origin).collect();
+                if in_clause.is_empty() {
+                    self.home_of_residents(trigger).into_iter().collect()
+                } else {
+                    in_clause
+                }
             }
         } else {
             after
@@ -71,6 +76,20 @@ impl<'s> SentenceReader<'_, 's> {
         for place in origins.into_iter().filter(|p| !situating.contains(&p.start)) {
             frames.push(Frame::new(SubEventType::Displacement, place, trigger));
         }
+    }
+
+    /// The place whose people the sentence names before the flight word, however long the
+    /// aside between ("des milliers d'habitants de Homs, membres pour la plupart de ..., ont
+    /// fui"): the people of a place who flee, flee it.
+    fn home_of_residents(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
+        let s = self.spotted;
+        let people = self.ctx.pack.residents.spans(&s.tokens);
+        s.places.iter().find(|p| {
+            p.end <= trigger.start
+                && p.role == PlaceRole::Site
+                && self.is_named_place(p)
+                && people.iter().any(|&(_, end)| end == p.start)
+        })
     }
 
     /// Whether a region right after a site, with no list connector between, situates it
