@@ -90,6 +90,13 @@ fn what_a_lapse_of_days_runs_from_is_background() {
 }
 
 #[test]
+fn people_who_flee_or_fled_a_town_are_displaced() {
+    // "The residents are fleeing the city of Saraqib on Tuesday."
+    let events = ar("قال شاهد عيان إن السكان يفرون من مدينة سراقب يوم الثلاثاء.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "سراقب");
+}
+
+#[test]
 fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_names() {
     // "Opposition factions announced that they took several villages in eastern rural Idlib,
     // namely Tal Fukhar and Tal Silmo." Neither village has an Arabic name in the gazetteer:
