@@ -828,3 +828,12 @@ fn des_combats_dans_une_province_sans_ville_nommee_sont_un_affrontement_dans_la_
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.geo_precision, 3, "{}", summary(&events));
 }
+
+#[test]
+fn le_tir_au_mortier_est_un_bombardement_d_artillerie() {
+    let events =
+        fr("Au moins cinq personnes ont été tuées mardi par des tirs au mortier des rebelles sur la ville d'Alep.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "Alep");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+}
