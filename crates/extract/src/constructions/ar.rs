@@ -97,6 +97,15 @@ fn people_who_flee_or_fled_a_town_are_displaced() {
 }
 
 #[test]
+fn what_a_deal_provides_for_has_not_happened() {
+    // "The agreement, which provides for the militants' withdrawal from Saraqib, stipulates a
+    // ceasefire": no withdrawal yet, and "يقضي" (provides for) is no death.
+    let events = ar("وينص الاتفاق الذي يقضي بانسحاب المسلحين من مدينة سراقب على وقف إطلاق النار.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+    assert!(events.iter().all(|e| e.fatalities == 0), "{}", summary(&events));
+}
+
+#[test]
 fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_names() {
     // "Opposition factions announced that they took several villages in eastern rural Idlib,
     // namely Tal Fukhar and Tal Silmo." Neither village has an Arabic name in the gazetteer:

@@ -586,6 +586,13 @@ fn what_a_lapse_of_days_runs_from_is_background() {
 }
 
 #[test]
+fn what_a_deal_provides_for_has_not_happened() {
+    let events =
+        en("The deal, which provides for the withdrawal of the militants from Saraqib, was signed on Tuesday.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+}
+
+#[test]
 fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
     let events = en("date 2020-01-28 ALEPPO – Warplanes struck the town of Saraqib on Tuesday.");
     assert_eq!(mentions(&events), ["Saraqib"]);
