@@ -190,14 +190,26 @@ impl GazetteerBuilder {
     }
 
     /// Folds every name once and builds the index. frontline's exonyms are added here, to
-    /// whichever of their places are present.
+    /// whichever of their places are present: those of villages by P-code once the village
+    /// table is joined.
     pub fn build(mut self) -> Gazetteer {
-        for (geonameid, names) in tables::exonyms() {
-            if let Some(&index) = self.by_id.get(&geonameid) {
-                self.places[index].alternate_names.extend(names);
+        let (by_geonameid, by_pcode): (Vec<_>, Vec<_>) =
+            tables::exonyms().into_iter().partition(|(key, _)| matches!(key, tables::ExonymKey::GeonameId(_)));
+        for (key, names) in by_geonameid {
+            if let tables::ExonymKey::GeonameId(id) = key {
+                if let Some(&index) = self.by_id.get(&id) {
+                    self.places[index].alternate_names.extend(names);
+                }
             }
         }
         self.join_villages();
+        for (key, names) in by_pcode {
+            if let tables::ExonymKey::Pcode(pcode) = key {
+                if let Some(place) = self.places.iter_mut().find(|p| p.pcode.as_deref() == Some(pcode.as_str())) {
+                    place.alternate_names.extend(names);
+                }
+            }
+        }
         let mut keys: Vec<(String, u32)> = Vec::new();
         let mut skeletons: Vec<(String, u32)> = Vec::new();
         let mut consonant_keys: Vec<(String, u32)> = Vec::new();

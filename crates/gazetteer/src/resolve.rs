@@ -535,6 +535,11 @@ mod builtin_tests {
         }
         assert_eq!(resolved("Maarrat Misrin"), Some(167605), "another town");
         assert_eq!(resolved("Saraqeb"), Some(164816));
+        // A village only the OCHA table has, by the names frontline's exonyms give it.
+        for name in ["Fuaa", "Foua", "الفوعة"] {
+            let place = builtin().resolve_place(name, &Context::default());
+            assert_eq!(place.and_then(|p| p.pcode.as_deref()), Some("C3905"), "{name}");
+        }
     }
 
     #[test]

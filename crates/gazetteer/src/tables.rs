@@ -76,10 +76,25 @@ pub fn countries() -> Vec<Country> {
         .collect()
 }
 
-pub fn exonyms() -> Vec<(u32, Vec<String>)> {
+/// Which place an exonym row names: a GeoNames place by its id, or a community of the village
+/// table by its P-code (a village GeoNames lacks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExonymKey {
+    GeonameId(u32),
+    Pcode(String),
+}
+
+pub fn exonyms() -> Vec<(ExonymKey, Vec<String>)> {
     rows(EXONYMS)
         .filter(|f| f.len() == 2)
-        .filter_map(|f| Some((f[0].parse().ok()?, f[1].split(',').map(str::to_string).collect())))
+        .filter_map(|f| {
+            let key = match f[0].parse() {
+                Ok(id) => ExonymKey::GeonameId(id),
+                Err(_) if f[0].starts_with('C') => ExonymKey::Pcode(f[0].to_string()),
+                Err(_) => return None,
+            };
+            Some((key, f[1].split(',').map(str::to_string).collect()))
+        })
         .collect()
 }
 
