@@ -593,6 +593,12 @@ fn what_a_deal_provides_for_has_not_happened() {
 }
 
 #[test]
+fn an_attack_repelled_is_a_battle() {
+    let events = en("The army repelled a rebel attack on the town of Saraqib on Tuesday.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Saraqib");
+}
+
+#[test]
 fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
     let events = en("date 2020-01-28 ALEPPO – Warplanes struck the town of Saraqib on Tuesday.");
     assert_eq!(mentions(&events), ["Saraqib"]);

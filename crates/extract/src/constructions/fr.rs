@@ -452,6 +452,12 @@ fn ce_dont_part_un_laps_de_jours_est_le_contexte() {
 }
 
 #[test]
+fn une_attaque_repoussee_est_un_affrontement() {
+    let events = fr("L'armée a repoussé mardi une attaque des rebelles contre la ville de Saraqeb.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Saraqeb");
+}
+
+#[test]
 fn une_date_entre_virgules_ne_coupe_pas_le_sujet_de_son_verbe() {
     let events = fr("Les avions russes ont mené, mardi 28 janvier, une centaine de raids sur la ville de Saraqeb.");
     let e = single(&events, SubEventType::AirDroneStrike);
