@@ -282,6 +282,15 @@ fn an_expected_attack_has_not_happened_but_the_flight_from_it_has() {
     assert_eq!(single(&events, SubEventType::Displacement).mention, "سراقب");
 }
 
+#[test]
+fn the_village_attackers_set_out_from_is_not_where_they_attacked() {
+    // "Armed groups, setting out from the village of Dimo (المنطلقة من), attacked the town
+    // of Saraqib on Tuesday": the marker governs Dimo alone; the town after the comma, with
+    // a place noun of its own, is where the attack went.
+    let events = ar("هاجمت مجموعات مسلحة، المنطلقة من قرية ديمو، بلدة سراقب يوم الثلاثاء.");
+    assert_eq!(mentions(&events), ["سراقب"], "{}", summary(&events));
+}
+
 // Segmentation and clause boundaries
 
 #[test]

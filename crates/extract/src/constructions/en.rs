@@ -216,6 +216,13 @@ fn an_imminent_assault_has_not_happened_but_the_flight_from_it_has() {
     assert_eq!(of_type(&events, SubEventType::ArmedClash).len(), 1, "{}", summary(&events));
 }
 
+#[test]
+fn where_a_victim_is_originally_from_is_not_where_the_strike_hit() {
+    let events =
+        en("A commander of the SDF who is originally from Amuda was killed on Tuesday in a Turkish drone strike.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}
+
 // Casualties
 
 #[test]
