@@ -291,6 +291,13 @@ fn the_village_attackers_set_out_from_is_not_where_they_attacked() {
     assert_eq!(mentions(&events), ["سراقب"], "{}", summary(&events));
 }
 
+#[test]
+fn clashes_between_protesters_and_security_men_are_no_armed_clash() {
+    // "The city of Sweida saw on Tuesday clashes between protesters and security men."
+    let events = ar("شهدت مدينة السويداء يوم الثلاثاء اشتباكات بين متظاهرين وعناصر الأمن.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
 // Segmentation and clause boundaries
 
 #[test]

@@ -223,6 +223,13 @@ fn where_a_victim_is_originally_from_is_not_where_the_strike_hit() {
     assert!(events.is_empty(), "{}", summary(&events));
 }
 
+#[test]
+fn clashes_between_protesters_and_forces_are_no_armed_clash() {
+    let events = en("Clashes broke out on Tuesday in Binnish between protesters and Tahrir al-Sham forces.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert!(mentions(&events).contains(&"Binnish"), "{}", summary(&events));
+}
+
 // Casualties
 
 #[test]

@@ -193,6 +193,12 @@ fn un_assaut_imminent_n_a_pas_eu_lieu_mais_la_fuite_oui() {
     assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
 }
 
+#[test]
+fn des_affrontements_entre_manifestants_et_forces_ne_sont_pas_armes() {
+    let events = fr("Des affrontements ont opposé mardi des manifestants aux forces du régime à Soueida.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
 // Victimes
 
 #[test]

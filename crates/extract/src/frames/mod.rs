@@ -100,6 +100,10 @@ impl<'s> SentenceReader<'_, 's> {
             {
                 continue;
             }
+            if kind == TriggerKind::Clash && self.protest_in_clause(trigger) {
+                trace.note(|| format!("{:?}: the clash of a protest, not fighting between armed sides", trigger.text));
+                continue;
+            }
             if matches!(kind, TriggerKind::Clash | TriggerKind::Storm) && self.names_an_operation(trigger) {
                 trace.note(|| {
                     format!("{:?}: the name of an operation, a campaign, not a fight at a place", trigger.text)
