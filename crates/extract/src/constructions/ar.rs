@@ -298,6 +298,16 @@ fn clashes_between_protesters_and_security_men_are_no_armed_clash() {
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
 
+#[test]
+fn targeting_with_rockets_beside_helicopters_of_another_clause_is_shelling() {
+    // "Regime helicopters dropped barrel bombs on the Kabana axis on Tuesday, while the
+    // factions targeted regime positions with rocket shells (بالقذائف الصاروخية) in the
+    // town of Saraqib": the means nearest the targeting is its means.
+    let events = ar("قال المرصد إن طائرات مروحية تابعة للنظام ألقت البراميل المتفجرة على محور كبانة يوم الثلاثاء، فيما قامت الفصائل باستهداف تمركزات النظام بالقذائف الصاروخية في بلدة سراقب.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "سراقب");
+}
+
 // Segmentation and clause boundaries
 
 #[test]

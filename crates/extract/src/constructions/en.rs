@@ -230,6 +230,15 @@ fn clashes_between_protesters_and_forces_are_no_armed_clash() {
     assert!(mentions(&events).contains(&"Binnish"), "{}", summary(&events));
 }
 
+#[test]
+fn targeting_with_artillery_is_shelling_whoever_fires() {
+    // Israel strikes mostly from the air; the means named with the verb decide.
+    let events = en("The Israeli army targeted the outskirts of Saraqib with artillery shells on Tuesday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("ISR")));
+}
+
 // Casualties
 
 #[test]

@@ -199,6 +199,13 @@ fn des_affrontements_entre_manifestants_et_forces_ne_sont_pas_armes() {
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
 
+#[test]
+fn cibler_avec_des_obus_est_un_pilonnage_quel_que_soit_le_tireur() {
+    let events = fr("L'armée israélienne a ciblé mardi la ville de Saraqeb avec des obus d'artillerie.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "Saraqeb");
+}
+
 // Victimes
 
 #[test]
