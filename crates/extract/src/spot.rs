@@ -753,6 +753,25 @@ fn place_mention(
             }
         }
     }
+    // "محافظة إدلب", "Idlib province" written as one name the gazetteer knows: the region
+    // word at its head makes the governorate it names a region, as it does standing apart
+    // before a name ("محافظة" + "إدلب"), not the governorate's seat.
+    if let Some(head) =
+        pack.region_words.match_at(tokens, start).filter(|h| *h.value == RegionSide::Before && h.end < end)
+    {
+        let rest = span_text(text, tokens, head.end, end);
+        if let Some(governorate) = gazetteer.governorate_named(&rest) {
+            let admin1 = Some(governorate.admin1.clone());
+            return PlaceMention {
+                start: head.end,
+                end,
+                text: rest,
+                role: PlaceRole::Region { admin1 },
+                after_place_noun: false,
+                referent: None,
+            };
+        }
+    }
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
     PlaceMention { start, end, text: name, role, after_place_noun, referent: None }

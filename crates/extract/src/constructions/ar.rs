@@ -308,6 +308,17 @@ fn targeting_with_rockets_beside_helicopters_of_another_clause_is_shelling() {
     assert_eq!(e.mention, "سراقب");
 }
 
+#[test]
+fn a_governorate_named_with_its_noun_is_the_governorate_not_its_seat() {
+    // "19 civilians were killed yesterday in an air strike by Russian warplanes in the
+    // governorate of Idlib (بمحافظة إدلب)": the whole governorate, not the city of Idlib.
+    let events = ar("قتل 19 مدنيا أمس في قصف جوي شنته طائرات حربية روسية بمحافظة إدلب.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "إدلب");
+    assert_eq!(e.geo_precision, 3, "a governorate-wide event");
+    assert!(e.geonameid.is_none() && e.pcode.is_none(), "placed at the governorate, not at the city");
+}
+
 // Segmentation and clause boundaries
 
 #[test]
