@@ -319,6 +319,17 @@ fn a_governorate_named_with_its_noun_is_the_governorate_not_its_seat() {
     assert!(e.geonameid.is_none() && e.pcode.is_none(), "placed at the governorate, not at the city");
 }
 
+#[test]
+fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air_strike() {
+    // "Russian warplanes carried out air raids on Kafranbel on Monday. On Tuesday the
+    // opposition factions destroyed a regime tank by targeting it with an anti-armour
+    // missile (إثر استهدافها بصاروخ مضاد للدروع) in the town of Saraqib."
+    let events = ar("شنت طائرات حربية روسية غارات جوية على بلدة كفرنبل يوم الاثنين. ويوم الثلاثاء دمرت فصائل المعارضة دبابة لقوات النظام إثر استهدافها بصاروخ مضاد للدروع في بلدة سراقب.");
+    let at_saraqib: Vec<&Event> = events.iter().filter(|e| e.mention == "سراقب").collect();
+    assert_eq!(at_saraqib.len(), 1, "{}", summary(&events));
+    assert_eq!(at_saraqib[0].sub_event_type, SubEventType::Shelling);
+}
+
 // Segmentation and clause boundaries
 
 #[test]

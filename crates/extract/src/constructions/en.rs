@@ -239,6 +239,15 @@ fn targeting_with_artillery_is_shelling_whoever_fires() {
     assert_eq!(e.actor1_id, Some(actor("ISR")));
 }
 
+#[test]
+fn a_tank_destroyed_with_a_missile_is_no_work_of_the_earlier_air_strike() {
+    let events = en("Russian warplanes struck Kafranbel on Monday. On Tuesday, rebels destroyed a regime tank in Saraqib, targeting it with an anti-tank missile.");
+    let at_saraqib: Vec<&Event> = events.iter().filter(|e| e.mention == "Saraqib").collect();
+    assert_eq!(at_saraqib.len(), 1, "{}", summary(&events));
+    assert_eq!(at_saraqib[0].sub_event_type, SubEventType::Shelling);
+    assert_eq!(at_saraqib[0].actor1_id, Some(actor("OPP")));
+}
+
 // Casualties
 
 #[test]

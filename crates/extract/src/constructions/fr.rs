@@ -206,6 +206,14 @@ fn cibler_avec_des_obus_est_un_pilonnage_quel_que_soit_le_tireur() {
     assert_eq!(e.mention, "Saraqeb");
 }
 
+#[test]
+fn un_char_detruit_par_un_missile_n_est_pas_l_oeuvre_des_frappes_d_avant() {
+    let events = fr("Des avions russes ont frappé Kafranbel lundi. Mardi, les rebelles ont détruit un char du régime à Saraqeb, en le ciblant avec un missile antichar.");
+    let at_saraqeb: Vec<&Event> = events.iter().filter(|e| e.mention == "Saraqeb").collect();
+    assert_eq!(at_saraqeb.len(), 1, "{}", summary(&events));
+    assert_eq!(at_saraqeb[0].sub_event_type, SubEventType::Shelling);
+}
+
 // Victimes
 
 #[test]

@@ -20,6 +20,10 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
     }
 }
 
+/// How many tokens after a targeting word its instrument may stand ("targeting it with an
+/// anti-tank missile").
+const INSTRUMENT_REACH: usize = 5;
+
 /// How many tokens from an assault word its own means may stand ("attaque menée par des
 /// drones", "هجوم بطائرات مسيرة").
 const ASSAULT_MEANS_REACH: usize = 3;
@@ -83,11 +87,19 @@ impl<'s> SentenceReader<'_, 's> {
             .filter(|a| self.index.saturating_sub(a.sentence) <= ATTACK_MEMORY)
             .map(|a| a.kind);
         if kind == TriggerKind::Target {
+            // A rocket or a missile that is the targeting's own instrument, right after it
+            // ("استهدافها بصاروخ مضاد للدروع", "targeted it with a missile"), is fired from the
+            // ground unless aircraft are named nearer (docs/annotation.md §3).
+            let instrument = |t: &TriggerMention| {
+                t.trigger.kind == TriggerKind::Bombard
+                    && t.start >= trigger.end
+                    && t.start <= trigger.end + INSTRUMENT_REACH
+            };
             let ground_fire: Vec<(usize, usize)> = self
                 .spotted
                 .triggers
                 .iter()
-                .filter(|t| t.trigger.kind == TriggerKind::Shelling)
+                .filter(|t| t.trigger.kind == TriggerKind::Shelling || instrument(t))
                 .map(|t| (t.start, t.end))
                 .collect();
             // The means named nearest the targeting is its means ("targeted X with artillery
@@ -151,6 +163,17 @@ impl<'s> SentenceReader<'_, 's> {
             .iter()
             .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
         on_the_ground && !aircraft
+    }
+
+    /// A rocket or missile word right after a targeting word ("targeting it with an anti-tank
+    /// missile", "استهدافها بصاروخ"): the targeting's instrument, one attack with it.
+    pub(crate) fn is_instrument_of_targeting(&self, trigger: &TriggerMention) -> bool {
+        trigger.trigger.kind == TriggerKind::Bombard
+            && self.spotted.triggers.iter().any(|t| {
+                t.trigger.kind == TriggerKind::Target
+                    && t.end <= trigger.start
+                    && trigger.start <= t.end + INSTRUMENT_REACH
+            })
     }
 
     /// Whether a failure marker stands before the trigger in its clause, a few words at
@@ -290,9 +313,20 @@ impl<'s> SentenceReader<'_, 's> {
         self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p))
     }
 
-    /// Whether the sentence tells of fighting between two sides (clashes, an assault).
+    /// Whether the sentence tells of fighting between two sides (clashes, an assault), or of
+    /// a blow of its own ("destroyed a tank, targeting it with an anti-armour missile",
+    /// "إثر استهدافها بصاروخ"): damage it tells is that deed's, not an earlier attack's.
     fn tells_of_fighting(&self) -> bool {
-        self.spotted.triggers.iter().any(|t| matches!(t.trigger.kind, TriggerKind::Clash | TriggerKind::Storm))
+        self.spotted.triggers.iter().any(|t| {
+            matches!(
+                t.trigger.kind,
+                TriggerKind::Clash
+                    | TriggerKind::Storm
+                    | TriggerKind::Assault
+                    | TriggerKind::Target
+                    | TriggerKind::Bombard
+            )
+        })
     }
 
     /// A weapon named as the object of a disruption ("shot down a *drone*", "intercepted

@@ -82,6 +82,12 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
+            if self.is_instrument_of_targeting(trigger) {
+                trace.note(|| {
+                    format!("{:?}: what the targeting before it was done with, not another attack", trigger.text)
+                });
+                continue;
+            }
             if self.is_said_of_a_bomb(trigger) {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
