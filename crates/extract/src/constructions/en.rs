@@ -248,6 +248,12 @@ fn a_tank_destroyed_with_a_missile_is_no_work_of_the_earlier_air_strike() {
     assert_eq!(at_saraqib[0].actor1_id, Some(actor("OPP")));
 }
 
+#[test]
+fn an_assault_rifle_is_a_weapon_not_an_assault() {
+    let events = en("Hundreds of rebels in Douma handed in their assault rifles on Tuesday.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
 // Casualties
 
 #[test]

@@ -214,6 +214,12 @@ fn un_char_detruit_par_un_missile_n_est_pas_l_oeuvre_des_frappes_d_avant() {
     assert_eq!(at_saraqeb[0].sub_event_type, SubEventType::Shelling);
 }
 
+#[test]
+fn un_fusil_d_assaut_est_une_arme_non_un_assaut() {
+    let events = fr("Des centaines d'insurgés ont quitté Douma mardi après avoir rendu leurs fusils d'assaut.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
 // Victimes
 
 #[test]
