@@ -253,6 +253,7 @@ pub fn spot(
         triggers.into_iter().filter(|t| !inside_any(t.start, t.end, &announced)).collect();
     relative_clauses_of_places(&mut dates, &places, &tokens, pack);
     regions_in_apposition(&mut places, &tokens);
+    origins_end_at_the_next_place(&mut places, &tokens, pack);
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
@@ -884,6 +885,25 @@ fn place_mention(
             }
         }
     }
+    // "محافظة إدلب", "Idlib province" written as one name the gazetteer knows: the region
+    // word at its head makes the governorate it names a region, as it does standing apart
+    // before a name ("محافظة" + "إدلب"), not the governorate's seat.
+    if let Some(head) =
+        pack.region_words.match_at(tokens, start).filter(|h| *h.value == RegionSide::Before && h.end < end)
+    {
+        let rest = span_text(text, tokens, head.end, end);
+        if let Some(governorate) = gazetteer.governorate_named(&rest) {
+            let admin1 = Some(governorate.admin1.clone());
+            return PlaceMention {
+                start: head.end,
+                end,
+                text: rest,
+                role: PlaceRole::Region { admin1 },
+                after_place_noun: false,
+                referent: None,
+            };
+        }
+    }
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
     PlaceMention { start, end, text: name, role, after_place_noun, referent: None }
@@ -1149,6 +1169,23 @@ fn second_bounds_of_pairs(places: &mut [PlaceMention], tokens: &[Token], pack: &
 
 /// A region set off by a comma right after a landmark or an origin describes it ("based in
 /// Qamishli, in Hasakah province"): it takes the same role.
+/// "هاجمت المجموعات، المنطلقة من قرية ديمو، قرية أصيلة": an origin marker governs the place
+/// after it, not a place a comma and a place noun of its own set after that one (the object
+/// of the verb, where the attack went), though it stands within the marker's reach.
+fn origins_end_at_the_next_place(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
+    for i in 1..places.len() {
+        let (before, after) = places.split_at_mut(i);
+        let previous = &before[i - 1];
+        let place = &mut after[0];
+        // The script's comma: a mark that joins the items of a list ("," and Arabic "،").
+        let comma = (previous.end.min(place.start)..place.start)
+            .any(|at| tokens[at].kind == TokenKind::Punct && pack.list_connectors.match_at(tokens, at).is_some());
+        if previous.role == PlaceRole::Origin && place.role == PlaceRole::Origin && place.after_place_noun && comma {
+            place.role = PlaceRole::Site;
+        }
+    }
+}
+
 fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);

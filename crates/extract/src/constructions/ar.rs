@@ -324,6 +324,54 @@ fn an_expected_attack_has_not_happened_but_the_flight_from_it_has() {
     assert_eq!(single(&events, SubEventType::Displacement).mention, "سراقب");
 }
 
+#[test]
+fn the_village_attackers_set_out_from_is_not_where_they_attacked() {
+    // "Armed groups, setting out from the village of Dimo (المنطلقة من), attacked the town
+    // of Saraqib on Tuesday": the marker governs Dimo alone; the town after the comma, with
+    // a place noun of its own, is where the attack went.
+    let events = ar("هاجمت مجموعات مسلحة، المنطلقة من قرية ديمو، بلدة سراقب يوم الثلاثاء.");
+    assert_eq!(mentions(&events), ["سراقب"], "{}", summary(&events));
+}
+
+#[test]
+fn clashes_between_protesters_and_security_men_are_no_armed_clash() {
+    // "The city of Sweida saw on Tuesday clashes between protesters and security men."
+    let events = ar("شهدت مدينة السويداء يوم الثلاثاء اشتباكات بين متظاهرين وعناصر الأمن.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
+fn targeting_with_rockets_beside_helicopters_of_another_clause_is_shelling() {
+    // "Regime helicopters dropped barrel bombs on the Kabana axis on Tuesday, while the
+    // factions targeted regime positions with rocket shells (بالقذائف الصاروخية) in the
+    // town of Saraqib": the means nearest the targeting is its means.
+    let events = ar("قال المرصد إن طائرات مروحية تابعة للنظام ألقت البراميل المتفجرة على محور كبانة يوم الثلاثاء، فيما قامت الفصائل باستهداف تمركزات النظام بالقذائف الصاروخية في بلدة سراقب.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "سراقب");
+}
+
+#[test]
+fn a_governorate_named_with_its_noun_is_the_governorate_not_its_seat() {
+    // "19 civilians were killed yesterday in an air strike by Russian warplanes in the
+    // governorate of Idlib (بمحافظة إدلب)": the whole governorate, not the city of Idlib.
+    let events = ar("قتل 19 مدنيا أمس في قصف جوي شنته طائرات حربية روسية بمحافظة إدلب.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "إدلب");
+    assert_eq!(e.geo_precision, 3, "a governorate-wide event");
+    assert!(e.geonameid.is_none() && e.pcode.is_none(), "placed at the governorate, not at the city");
+}
+
+#[test]
+fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air_strike() {
+    // "Russian warplanes carried out air raids on Kafranbel on Monday. On Tuesday the
+    // opposition factions destroyed a regime tank by targeting it with an anti-armour
+    // missile (إثر استهدافها بصاروخ مضاد للدروع) in the town of Saraqib."
+    let events = ar("شنت طائرات حربية روسية غارات جوية على بلدة كفرنبل يوم الاثنين. ويوم الثلاثاء دمرت فصائل المعارضة دبابة لقوات النظام إثر استهدافها بصاروخ مضاد للدروع في بلدة سراقب.");
+    let at_saraqib: Vec<&Event> = events.iter().filter(|e| e.mention == "سراقب").collect();
+    assert_eq!(at_saraqib.len(), 1, "{}", summary(&events));
+    assert_eq!(at_saraqib[0].sub_event_type, SubEventType::Shelling);
+}
+
 // Segmentation and clause boundaries
 
 #[test]

@@ -216,6 +216,44 @@ fn an_imminent_assault_has_not_happened_but_the_flight_from_it_has() {
     assert_eq!(of_type(&events, SubEventType::ArmedClash).len(), 1, "{}", summary(&events));
 }
 
+#[test]
+fn where_a_victim_is_originally_from_is_not_where_the_strike_hit() {
+    let events =
+        en("A commander of the SDF who is originally from Amuda was killed on Tuesday in a Turkish drone strike.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}
+
+#[test]
+fn clashes_between_protesters_and_forces_are_no_armed_clash() {
+    let events = en("Clashes broke out on Tuesday in Binnish between protesters and Tahrir al-Sham forces.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert!(mentions(&events).contains(&"Binnish"), "{}", summary(&events));
+}
+
+#[test]
+fn targeting_with_artillery_is_shelling_whoever_fires() {
+    // Israel strikes mostly from the air; the means named with the verb decide.
+    let events = en("The Israeli army targeted the outskirts of Saraqib with artillery shells on Tuesday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("ISR")));
+}
+
+#[test]
+fn a_tank_destroyed_with_a_missile_is_no_work_of_the_earlier_air_strike() {
+    let events = en("Russian warplanes struck Kafranbel on Monday. On Tuesday, rebels destroyed a regime tank in Saraqib, targeting it with an anti-tank missile.");
+    let at_saraqib: Vec<&Event> = events.iter().filter(|e| e.mention == "Saraqib").collect();
+    assert_eq!(at_saraqib.len(), 1, "{}", summary(&events));
+    assert_eq!(at_saraqib[0].sub_event_type, SubEventType::Shelling);
+    assert_eq!(at_saraqib[0].actor1_id, Some(actor("OPP")));
+}
+
+#[test]
+fn an_assault_rifle_is_a_weapon_not_an_assault() {
+    let events = en("Hundreds of rebels in Douma handed in their assault rifles on Tuesday.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
 // Casualties
 
 #[test]

@@ -193,6 +193,33 @@ fn un_assaut_imminent_n_a_pas_eu_lieu_mais_la_fuite_oui() {
     assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
 }
 
+#[test]
+fn des_affrontements_entre_manifestants_et_forces_ne_sont_pas_armes() {
+    let events = fr("Des affrontements ont opposé mardi des manifestants aux forces du régime à Soueida.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
+fn cibler_avec_des_obus_est_un_pilonnage_quel_que_soit_le_tireur() {
+    let events = fr("L'armée israélienne a ciblé mardi la ville de Saraqeb avec des obus d'artillerie.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "Saraqeb");
+}
+
+#[test]
+fn un_char_detruit_par_un_missile_n_est_pas_l_oeuvre_des_frappes_d_avant() {
+    let events = fr("Des avions russes ont frappé Kafranbel lundi. Mardi, les rebelles ont détruit un char du régime à Saraqeb, en le ciblant avec un missile antichar.");
+    let at_saraqeb: Vec<&Event> = events.iter().filter(|e| e.mention == "Saraqeb").collect();
+    assert_eq!(at_saraqeb.len(), 1, "{}", summary(&events));
+    assert_eq!(at_saraqeb[0].sub_event_type, SubEventType::Shelling);
+}
+
+#[test]
+fn un_fusil_d_assaut_est_une_arme_non_un_assaut() {
+    let events = fr("Des centaines d'insurgés ont quitté Douma mardi après avoir rendu leurs fusils d'assaut.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
 // Victimes
 
 #[test]

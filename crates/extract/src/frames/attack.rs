@@ -11,6 +11,19 @@ use crate::reader::SentenceReader;
 use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
 use crate::trace::SentenceTrace;
 
+/// How many tokens stand between two spans (0 when they touch or overlap).
+fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+/// How many tokens after a targeting word its instrument may stand ("targeting it with an
+/// anti-tank missile").
+const INSTRUMENT_REACH: usize = 5;
+
 /// How many tokens from an assault word its own means may stand ("attaque menée par des
 /// drones", "هجوم بطائرات مسيرة").
 const ASSAULT_MEANS_REACH: usize = 3;
@@ -37,24 +50,33 @@ impl<'s> SentenceReader<'_, 's> {
         }
         // Not an air force in another sense ("Air Force Intelligence", a security agency).
         let other_senses = &self.spotted.other_senses;
-        let aircraft_named = self.ctx.pack.aerial.find_all(&self.spotted.tokens).iter().any(|hit| {
-            // "[la direction] a ciblé un avion": with its subject before it, an aircraft
-            // right after the word is its object, what was hit, not what hit (verb-first
-            // "استهدفت طائرات" has its subject there). A noun's complement is its means
-            // ("attaques de drones").
-            let object = kind == TriggerKind::Target
-                && hit.start >= trigger.end
-                && hit.start <= trigger.end + 1
-                && self.subject_before(trigger).is_some();
-            // An assault is made from the air only by the aircraft its own phrase names ("a
-            // drone attack", "هجوم بطائرات مسيرة", "attaque de drones"): aircraft told of
-            // elsewhere in the sentence carry another attack, and the assault is fighting.
-            let means_of_assault = kind != TriggerKind::Assault
-                || hit.end + ASSAULT_MEANS_REACH >= trigger.start && hit.start <= trigger.end + ASSAULT_MEANS_REACH;
-            means_of_assault
-                && !object
-                && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
-        });
+        let aircraft: Vec<(usize, usize)> = self
+            .ctx
+            .pack
+            .aerial
+            .find_all(&self.spotted.tokens)
+            .iter()
+            .filter(|hit| {
+                // "[la direction] a ciblé un avion": with its subject before it, an aircraft
+                // right after the word is its object, what was hit, not what hit (verb-first
+                // "استهدفت طائرات" has its subject there). A noun's complement is its means
+                // ("attaques de drones").
+                let object = kind == TriggerKind::Target
+                    && hit.start >= trigger.end
+                    && hit.start <= trigger.end + 1
+                    && self.subject_before(trigger).is_some();
+                // An assault is made from the air only by the aircraft its own phrase names ("a
+                // drone attack", "هجوم بطائرات مسيرة", "attaque de drones"): aircraft told of
+                // elsewhere in the sentence carry another attack, and the assault is fighting.
+                let means_of_assault = kind != TriggerKind::Assault
+                    || hit.end + ASSAULT_MEANS_REACH >= trigger.start && hit.start <= trigger.end + ASSAULT_MEANS_REACH;
+                means_of_assault
+                    && !object
+                    && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
+            })
+            .map(|hit| (hit.start, hit.end))
+            .collect();
+        let aircraft_named = !aircraft.is_empty();
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
         // actor it stands for.
         let attacker = self.attacker_in_sentence(trigger).or_else(|| self.pronoun_subject(trigger, discourse));
@@ -65,10 +87,34 @@ impl<'s> SentenceReader<'_, 's> {
             .filter(|a| self.index.saturating_sub(a.sentence) <= ATTACK_MEMORY)
             .map(|a| a.kind);
         if kind == TriggerKind::Target {
-            let ground_fire = self.spotted.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Shelling);
+            // A rocket or a missile that is the targeting's own instrument, right after it
+            // ("استهدافها بصاروخ مضاد للدروع", "targeted it with a missile"), is fired from the
+            // ground unless aircraft are named nearer (docs/annotation.md §3).
+            let instrument = |t: &TriggerMention| {
+                t.trigger.kind == TriggerKind::Bombard
+                    && t.start >= trigger.end
+                    && t.start <= trigger.end + INSTRUMENT_REACH
+            };
+            let ground_fire: Vec<(usize, usize)> = self
+                .spotted
+                .triggers
+                .iter()
+                .filter(|t| t.trigger.kind == TriggerKind::Shelling || instrument(t))
+                .map(|t| (t.start, t.end))
+                .collect();
+            // The means named nearest the targeting is its means ("targeted X with artillery
+            // shells", "باستهداف ... بالقذائف"), whoever fired and whatever aircraft another
+            // part of the sentence names.
+            let nearest =
+                |spans: &[(usize, usize)]| spans.iter().map(|&span| gap((trigger.start, trigger.end), span)).min();
+            if let Some(fire) = nearest(&ground_fire) {
+                if nearest(&aircraft).is_none_or(|air| fire < air) {
+                    return TriggerKind::Shelling;
+                }
+            }
             return if aircraft_named || air_force {
                 TriggerKind::AirStrike
-            } else if ground_fire {
+            } else if !ground_fire.is_empty() {
                 TriggerKind::Shelling
             } else {
                 recent_attack.unwrap_or(TriggerKind::Target)
@@ -117,6 +163,17 @@ impl<'s> SentenceReader<'_, 's> {
             .iter()
             .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
         on_the_ground && !aircraft
+    }
+
+    /// A rocket or missile word right after a targeting word ("targeting it with an anti-tank
+    /// missile", "استهدافها بصاروخ"): the targeting's instrument, one attack with it.
+    pub(crate) fn is_instrument_of_targeting(&self, trigger: &TriggerMention) -> bool {
+        trigger.trigger.kind == TriggerKind::Bombard
+            && self.spotted.triggers.iter().any(|t| {
+                t.trigger.kind == TriggerKind::Target
+                    && t.end <= trigger.start
+                    && trigger.start <= t.end + INSTRUMENT_REACH
+            })
     }
 
     /// Whether a failure marker stands before the trigger in its clause, a few words at
@@ -256,9 +313,20 @@ impl<'s> SentenceReader<'_, 's> {
         self.spotted.places.iter().filter(|p| p.role == PlaceRole::Site && self.is_named_place(p))
     }
 
-    /// Whether the sentence tells of fighting between two sides (clashes, an assault).
+    /// Whether the sentence tells of fighting between two sides (clashes, an assault), or of
+    /// a blow of its own ("destroyed a tank, targeting it with an anti-armour missile",
+    /// "إثر استهدافها بصاروخ"): damage it tells is that deed's, not an earlier attack's.
     fn tells_of_fighting(&self) -> bool {
-        self.spotted.triggers.iter().any(|t| matches!(t.trigger.kind, TriggerKind::Clash | TriggerKind::Storm))
+        self.spotted.triggers.iter().any(|t| {
+            matches!(
+                t.trigger.kind,
+                TriggerKind::Clash
+                    | TriggerKind::Storm
+                    | TriggerKind::Assault
+                    | TriggerKind::Target
+                    | TriggerKind::Bombard
+            )
+        })
     }
 
     /// A weapon named as the object of a disruption ("shot down a *drone*", "intercepted

@@ -14,6 +14,23 @@ use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
 const OPENING_QUOTES: &str = "\"“”«„‘’'";
 
 impl<'s> SentenceReader<'_, 's> {
+    /// Whether a protest is told in the clash word's clause ("clashes between protesters and
+    /// forces", "اشتباكات بين مجموعتين، إحداهما خرجت في مسيرة"): protesters are no organised
+    /// armed group, and a clash with them is the protest's (docs/annotation.md §3, §12).
+    pub(crate) fn protest_in_clause(&self, trigger: &TriggerMention) -> bool {
+        // The sides of a clash are named beside it; a protest told far off in a long
+        // clause is another event.
+        const SIDES_REACH: usize = 10;
+        self.spotted.triggers.iter().any(|t| {
+            t.trigger.sub_event_type == Some(SubEventType::PeacefulProtest)
+                && if t.start >= trigger.end {
+                    t.start - trigger.end <= SIDES_REACH && self.same_clause(trigger.end, t.start)
+                } else {
+                    trigger.start - t.end <= SIDES_REACH && self.same_clause(t.end, trigger.start)
+                }
+        })
+    }
+
     /// Whether a battle word heads the name of an operation: a name opened in quotes right
     /// after it ("معركة “يا عباد الله اثبتوا”"), or a naming word after it or after one more
     /// word ("معركة جديدة تحت اسم ...", "a battle dubbed ..."). A named operation is a

@@ -82,6 +82,12 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
+            if self.is_instrument_of_targeting(trigger) {
+                trace.note(|| {
+                    format!("{:?}: what the targeting before it was done with, not another attack", trigger.text)
+                });
+                continue;
+            }
             if self.is_said_of_a_bomb(trigger) {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
@@ -98,6 +104,10 @@ impl<'s> SentenceReader<'_, 's> {
             if matches!(kind, TriggerKind::Kill | TriggerKind::Wound)
                 || kind == TriggerKind::Intervention && !lone_intervention
             {
+                continue;
+            }
+            if kind == TriggerKind::Clash && self.protest_in_clause(trigger) {
+                trace.note(|| format!("{:?}: the clash of a protest, not fighting between armed sides", trigger.text));
                 continue;
             }
             if matches!(kind, TriggerKind::Clash | TriggerKind::Storm) && self.names_an_operation(trigger) {
