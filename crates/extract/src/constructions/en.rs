@@ -613,7 +613,7 @@ fn a_verb_of_concluding_and_a_noun_of_agreement_are_an_agreement() {
         let e = single(&events, SubEventType::Agreement);
         assert_eq!(e.mention, "Hasakah", "{text}");
     }
-    // Talks to reach one are no agreement yet, nor is accepting one made before.
+    // Talks to reach one are no agreement yet.
     assert!(en("Talks to reach a deal in Hasakah resumed on Tuesday.").is_empty());
     assert!(en("Talks to reach a ceasefire in Hasakah resumed on Tuesday.").is_empty());
 }
