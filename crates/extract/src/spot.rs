@@ -335,10 +335,23 @@ fn deployed_unopposed(
     })
 }
 
-/// The most words between the verb and the noun of a verb–noun construction ("imposed
+/// The most words between the two parts of a construction: a verb and its noun ("imposed
 /// *its full* control over", "a repris *vendredi le* contrôle de", "reached *a ceasefire*
-/// deal").
+/// deal"), a lead and its noun ("under *a Russian-brokered* deal").
 const CONSTRUCTION_GAP: usize = 3;
+
+/// The first phrase of `lexicon` starting within [`CONSTRUCTION_GAP`] words from token `from`,
+/// with no clause mark before it.
+fn next_in_clause<'l>(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    from: usize,
+    lexicon: &'l Lexicon<()>,
+) -> Option<Hit<'l, ()>> {
+    (from..tokens.len().min(from + CONSTRUCTION_GAP + 1))
+        .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
+        .find_map(|i| lexicon.match_at(tokens, i))
+}
 
 /// The confidence of a gain of control, as of the pack's words of taking.
 const CONTROL_CONFIDENCE: f64 = 0.85;
@@ -374,10 +387,7 @@ fn with_constructions(
             continue;
         }
         let spans = spans_in(construction.verbs, tokens, present).into_iter().filter_map(|(start, verb_end)| {
-            let noun = (verb_end..tokens.len().min(verb_end + CONSTRUCTION_GAP + 1))
-                .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
-                .find_map(|i| construction.nouns.match_at(tokens, i))?;
-            Some((start, noun.end))
+            next_in_clause(tokens, pack, verb_end, construction.nouns).map(|noun| (start, noun.end))
         });
         found.extend(
             spans
@@ -401,10 +411,6 @@ fn with_constructions(
     triggers
 }
 
-/// The most words between an accord lead and its noun ("under *a Russian-brokered* deal",
-/// "after *a peace* agreement").
-const ACCORD_GAP: usize = 3;
-
 /// Whether the sentence says its deed was done under or after an agreement ("under a deal",
 /// "following a reconciliation", "بموجب اتفاق التسوية"): a lead, then within a few words of
 /// the same clause a noun of agreement. A place so taken changed hands without a fight.
@@ -412,11 +418,9 @@ fn done_under_an_accord(tokens: &[Token], pack: &LanguagePack, present: LexiconB
     if pack.accord_nouns.absent_from(present) {
         return false;
     }
-    spans_in(&pack.accord_leads, tokens, present).into_iter().any(|(_, end)| {
-        (end..tokens.len().min(end + ACCORD_GAP + 1))
-            .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
-            .any(|i| pack.accord_nouns.match_at(tokens, i).is_some())
-    })
+    spans_in(&pack.accord_leads, tokens, present)
+        .into_iter()
+        .any(|(_, end)| next_in_clause(tokens, pack, end, &pack.accord_nouns).is_some())
 }
 
 /// The last bytes of a pack's conditional endings: a word that ends in none of them (most
