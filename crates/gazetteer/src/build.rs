@@ -193,17 +193,16 @@ impl GazetteerBuilder {
     /// whichever of their places are present: those of villages by P-code once the village
     /// table is joined.
     pub fn build(mut self) -> Gazetteer {
-        let (by_geonameid, by_pcode): (Vec<_>, Vec<_>) =
-            tables::exonyms().into_iter().partition(|(key, _)| matches!(key, tables::ExonymKey::GeonameId(_)));
-        for (key, names) in by_geonameid {
+        let exonyms = tables::exonyms();
+        for (key, names) in &exonyms {
             if let tables::ExonymKey::GeonameId(id) = key {
-                if let Some(&index) = self.by_id.get(&id) {
-                    self.places[index].alternate_names.extend(names);
+                if let Some(&index) = self.by_id.get(id) {
+                    self.places[index].alternate_names.extend(names.iter().cloned());
                 }
             }
         }
         self.join_villages();
-        for (key, names) in by_pcode {
+        for (key, names) in exonyms {
             if let tables::ExonymKey::Pcode(pcode) = key {
                 if let Some(place) = self.places.iter_mut().find(|p| p.pcode.as_deref() == Some(pcode.as_str())) {
                     place.alternate_names.extend(names);
