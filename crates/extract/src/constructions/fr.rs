@@ -883,3 +883,12 @@ fn a_city_named_in_several_words_is_that_city_outside_the_article_s_governorate(
     assert_town(e, "Idlib");
     assert_eq!(e.geonameid, Some(167611));
 }
+
+#[test]
+fn such_is_at_a_sentence_s_start_is_no_town() {
+    // "Such is the stake of the fighting in this zone": "Tel" is the adjective, not At Tall;
+    // "Tel Abyad" after it stays a town.
+    let events =
+        fr("Tel est l'enjeu des combats qui se déroulent dans cette zone. Des combats ont eu lieu à Tel Abyad mardi.");
+    assert_eq!(mentions(&events), ["Tel Abyad"], "{}", summary(&events));
+}
