@@ -11,7 +11,7 @@ use frontline_gazetteer::{distance_km, Context, Gazetteer, Place};
 use crate::discourse::Discourse;
 use crate::features::Resolution;
 use crate::reader::SentenceReader;
-use crate::spot::{PlaceMention, PlaceRole, Spotted};
+use crate::spot::{announcing, PlaceMention, PlaceRole, Spotted};
 use crate::trace::SentenceTrace;
 
 /// The country frontline covers; articles are read as being about it.
@@ -202,7 +202,8 @@ impl SentenceReader<'_, '_> {
         // in Idlib, in a report mostly on Hama), or is a city named in several words
         // ("Maaret al-Noomane" in a report on Aleppo): a single word that resembles a city
         // ("Home", "سلامة") is as often an ordinary word.
-        if place.is_none() && context.admin1.is_some() && self.stated_admin1().is_none() {
+        let guessed = context.admin1.is_some() && self.stated_admin1().is_none();
+        if place.is_none() && guessed {
             let unguided = Context { admin1: None, ..context.clone() };
             let (found, why) = resolve(&unguided);
             if let Some(found) = found.filter(|p| {
@@ -210,6 +211,17 @@ impl SentenceReader<'_, '_> {
             }) {
                 place = Some(found);
                 reason = format!("{why}, outside the governorate guessed from the article");
+            }
+        }
+        // Nor does such a guess make a village of the article's governorate the city the
+        // text calls one ("the city of Duma", Rif Dimashq's, in a report on Hama's front
+        // where a village bears the name too): a city is named from afar.
+        if guessed && place.as_ref().is_some_and(|p| !p.is_major()) && self.called_a_city(mention) {
+            let unguided = Context { admin1: None, ..context.clone() };
+            let (found, why) = resolve(&unguided);
+            if let Some(city) = found.filter(|p| p.is_major() && p.country == HOME_COUNTRY) {
+                place = Some(city);
+                reason = format!("{why}, the city the text names rather than a village of the guessed governorate");
             }
         }
         // A village of that name in another governorate than the one its sentence names is
@@ -295,6 +307,15 @@ impl SentenceReader<'_, '_> {
             .find(|p| matches!(p.role, PlaceRole::Near | PlaceRole::Landmark | PlaceRole::Region { admin1: None }))
             .and_then(|p| self.ctx.home.place(&p.text))
             .filter(|town| town.country == HOME_COUNTRY && admin1.is_none_or(|a| town.admin1 == a))
+    }
+
+    /// Whether the text calls the place a city ("the city of X", "مدينة X", "la ville de X"):
+    /// announced by a settlement noun of the kind the packs name `city`.
+    fn called_a_city(&self, mention: &PlaceMention) -> bool {
+        let pack = self.ctx.pack;
+        announcing(&self.spotted.tokens, mention.start, pack, &pack.settlement_nouns)
+            .and_then(|hit| pack.settlement_kinds.get(*hit.value as usize))
+            .is_some_and(|kind| kind == "city")
     }
 
     /// Whether a place of the home country lies within [`NEIGHBOUR_KM`] of a point the report

@@ -830,3 +830,15 @@ fn a_village_by_the_towns_just_named_is_placed_though_the_article_tells_mostly_o
     assert_town(e, "Idlib");
     assert_eq!(e.pcode.as_deref(), Some("C3872"));
 }
+
+#[test]
+fn the_city_the_text_names_is_no_village_of_the_article_s_governorate() {
+    // "Regime forces shelled the northern countryside of Hama on Tuesday. Aircraft carried out
+    // raids on the city of Duma on Wednesday": the city is Rif Dimashq's Duma, though a
+    // village of Hama bears the name and the article tells of Hama. Called a village, it is
+    // Hama's.
+    let city = ar("قصفت قوات النظام ريف حماة الشمالي يوم الثلاثاء. وشنت الطائرات غارات على مدينة دوما يوم الأربعاء.");
+    assert_town(at(&city, "دوما"), "Rif Dimashq");
+    let village = ar("قصفت قوات النظام ريف حماة الشمالي يوم الثلاثاء. وشنت الطائرات غارات على قرية دوما يوم الأربعاء.");
+    assert_town(at(&village, "دوما"), "Hama");
+}
