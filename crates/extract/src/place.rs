@@ -6,12 +6,12 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use frontline_gazetteer::{Context, Gazetteer, Place};
+use frontline_gazetteer::{distance_km, Context, Gazetteer, Place};
 
 use crate::discourse::Discourse;
 use crate::features::Resolution;
 use crate::reader::SentenceReader;
-use crate::spot::{PlaceMention, PlaceRole, Spotted};
+use crate::spot::{announcing, PlaceMention, PlaceRole, Spotted};
 use crate::trace::SentenceTrace;
 
 /// The country frontline covers; articles are read as being about it.
@@ -20,6 +20,12 @@ pub(crate) const HOME_COUNTRY: &str = "SY";
 /// How far (in tokens) after a place the gazetteer lacks the town that situates it may be
 /// named: "X, near Y", "X, à 5 km au nord de la ville de Y", "X التابعة لناحية Y".
 const SITUATING_REACH: usize = 12;
+
+/// How near (km) to a point the report has already placed a village of another governorate
+/// than the text names may stand and still be the one meant: villages on a governorate's
+/// border are named with their neighbours across it (al-Atarib with Idlib's towns), while a
+/// namesake elsewhere lies a governorate away.
+const NEIGHBOUR_KM: f64 = 35.0;
 
 /// Syria's ISO 3166 number: places elsewhere are rarely the war's events.
 pub(crate) const SYRIA_ISO: u16 = 760;
@@ -181,18 +187,52 @@ impl SentenceReader<'_, '_> {
         };
         // The account of the choice only when the reading is explained.
         // The gazetteer's own place when nothing is explained: no copy of its names.
-        let (mut place, mut reason): (Option<Cow<'_, Place>>, String) = if trace.recording {
-            let resolution = gazetteer.resolve(&mention.text, &context);
-            (resolution.place.map(Cow::Owned), resolution.reason)
-        } else {
-            (gazetteer.resolve_place(&mention.text, &context).map(Cow::Borrowed), String::new())
+        let resolve = |context: &Context| -> (Option<Cow<'_, Place>>, String) {
+            if trace.recording {
+                let resolution = gazetteer.resolve(&mention.text, context);
+                (resolution.place.map(Cow::Owned), resolution.reason)
+            } else {
+                (gazetteer.resolve_place(&mention.text, context).map(Cow::Borrowed), String::new())
+            }
         };
+        let (mut place, mut reason) = resolve(&context);
+        // A governorate the sentence does not state (the article's, or a landmark's) only
+        // guesses where a village is: a close spelling outside it is still the village meant
+        // when it stands by the places the report has named (a village of Jabal al-Zawiya,
+        // in Idlib, in a report mostly on Hama), or is a city named in several words
+        // ("Maaret al-Noomane" in a report on Aleppo): a single word that resembles a city
+        // ("Home", "سلامة") is as often an ordinary word.
+        let guessed = context.admin1.is_some() && self.stated_admin1().is_none();
+        if place.is_none() && guessed {
+            let unguided = Context { admin1: None, ..context.clone() };
+            let (found, why) = resolve(&unguided);
+            if let Some(found) = found.filter(|p| {
+                self.near_placed(p, discourse) || (p.is_major() && mention.text.split_whitespace().nth(1).is_some())
+            }) {
+                place = Some(found);
+                reason = format!("{why}, outside the governorate guessed from the article");
+            }
+        }
+        // Nor does such a guess make a village of the article's governorate the city the
+        // text calls one ("the city of Duma", Rif Dimashq's, in a report on Hama's front
+        // where a village bears the name too): a city is named from afar.
+        if guessed && place.as_ref().is_some_and(|p| !p.is_major()) && self.called_a_city(mention) {
+            let unguided = Context { admin1: None, ..context.clone() };
+            let (found, why) = resolve(&unguided);
+            if let Some(city) = found.filter(|p| p.is_major() && p.country == HOME_COUNTRY) {
+                place = Some(city);
+                reason = format!("{why}, the city the text names rather than a village of the guessed governorate");
+            }
+        }
         // A village of that name in another governorate than the one its sentence names is
         // another village, one no table has ("the villages of al-Rashidiya and
-        // al-Rayhaniya in Hasakah province": the tables know only Latakia's Rayhaniya).
-        if let Some(elsewhere) =
-            place.take_if(|place| mention.role == PlaceRole::Site && self.outside_named_governorates(place))
-        {
+        // al-Rayhaniya in Hasakah province": the tables know only Latakia's Rayhaniya),
+        // unless it stands by the places the report has named: a village across the border.
+        if let Some(elsewhere) = place.take_if(|place| {
+            mention.role == PlaceRole::Site
+                && self.outside_named_governorates(place)
+                && !self.near_placed(place, discourse)
+        }) {
             reason = format!("only {}, in another governorate than its sentence names", elsewhere.name);
         }
         if let Some(place) = place {
@@ -267,6 +307,22 @@ impl SentenceReader<'_, '_> {
             .find(|p| matches!(p.role, PlaceRole::Near | PlaceRole::Landmark | PlaceRole::Region { admin1: None }))
             .and_then(|p| self.ctx.home.place(&p.text))
             .filter(|town| town.country == HOME_COUNTRY && admin1.is_none_or(|a| town.admin1 == a))
+    }
+
+    /// Whether the text calls the place a city ("the city of X", "مدينة X", "la ville de X"):
+    /// announced by a settlement noun of the kind the packs name `city`.
+    fn called_a_city(&self, mention: &PlaceMention) -> bool {
+        let pack = self.ctx.pack;
+        announcing(&self.spotted.tokens, mention.start, pack, &pack.settlement_nouns)
+            .and_then(|hit| pack.settlement_kinds.get(*hit.value as usize))
+            .is_some_and(|kind| kind == "city")
+    }
+
+    /// Whether a place of the home country lies within [`NEIGHBOUR_KM`] of a point the report
+    /// has already placed.
+    fn near_placed(&self, place: &Place, discourse: &Discourse) -> bool {
+        place.country == HOME_COUNTRY
+            && discourse.near.iter().any(|&point| distance_km((place.latitude, place.longitude), point) <= NEIGHBOUR_KM)
     }
 
     /// The governorate this sentence names (a region, else a landmark near which things

@@ -818,3 +818,27 @@ fn fighting_in_a_province_with_no_town_named_is_one_clash_in_that_province() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.geo_precision, 3, "{}", summary(&events));
 }
+
+#[test]
+fn a_village_by_the_towns_just_named_is_placed_though_the_article_tells_mostly_of_another_governorate() {
+    // "Regime forces shelled the city of Hama and its northern countryside on Tuesday. Regime
+    // forces shelled the villages of al-Bara, Ihsim and al-Mastumeh on Wednesday": the
+    // article's governorate is Hama's, but the second sentence names none, and Mastumeh
+    // (known only by Latin names) stands by al-Bara and Ihsim, in Idlib.
+    let events = ar("قصفت قوات النظام مدينة حماة وريف حماة الشمالي يوم الثلاثاء. وقصفت قوات النظام قرى البارة وإحسم والمسطومة يوم الأربعاء.");
+    let e = at(&events, "المسطومة");
+    assert_town(e, "Idlib");
+    assert_eq!(e.pcode.as_deref(), Some("C3872"));
+}
+
+#[test]
+fn the_city_the_text_names_is_no_village_of_the_article_s_governorate() {
+    // "Regime forces shelled the northern countryside of Hama on Tuesday. Aircraft carried out
+    // raids on the city of Duma on Wednesday": the city is Rif Dimashq's Duma, though a
+    // village of Hama bears the name and the article tells of Hama. Called a village, it is
+    // Hama's.
+    let city = ar("قصفت قوات النظام ريف حماة الشمالي يوم الثلاثاء. وشنت الطائرات غارات على مدينة دوما يوم الأربعاء.");
+    assert_town(at(&city, "دوما"), "Rif Dimashq");
+    let village = ar("قصفت قوات النظام ريف حماة الشمالي يوم الثلاثاء. وشنت الطائرات غارات على قرية دوما يوم الأربعاء.");
+    assert_town(at(&village, "دوما"), "Hama");
+}

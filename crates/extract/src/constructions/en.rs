@@ -1113,3 +1113,13 @@ fn fighting_in_a_province_with_no_town_named_is_one_clash_in_that_province() {
     let events = en("Gunmen ambushed a patrol on Tuesday in the province of Daraa.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_border_village_named_with_the_towns_of_the_governorate_next_door_is_that_village() {
+    // "the countryside of Idlib" names Idlib, but al-Atarib, a few kilometres across the
+    // border in rural Aleppo, is the town meant: not another al-Atarib no table has.
+    let events =
+        en("Protests broke out on Friday in the countryside of Idlib, in the towns of Binnish, Sarmada and al-Atarib.");
+    assert_town(at(&events, "al-Atarib"), "Aleppo");
+    assert_town(at(&events, "Binnish"), "Idlib");
+}

@@ -870,3 +870,25 @@ fn le_tir_au_mortier_est_un_bombardement_d_artillerie() {
     assert_eq!(e.mention, "Alep");
     assert_eq!(e.actor1_id, Some(actor("OPP")));
 }
+
+#[test]
+fn a_city_named_in_several_words_is_that_city_outside_the_article_s_governorate() {
+    // "Air raids targeted Aleppo on Tuesday. Air raids struck the market of Maaret
+    // al-Noomane on Wednesday": a spelling of Maarat al-Numan, in Idlib, though the article
+    // names only Aleppo's governorate.
+    let events = fr(
+        "Des raids aériens ont visé Alep mardi. Des raids aériens ont frappé le marché de Maaret al-Noomane mercredi.",
+    );
+    let e = at(&events, "Maaret al-Noomane");
+    assert_town(e, "Idlib");
+    assert_eq!(e.geonameid, Some(167611));
+}
+
+#[test]
+fn such_is_at_a_sentence_s_start_is_no_town() {
+    // "Such is the stake of the fighting in this zone": "Tel" is the adjective, not At Tall;
+    // "Tel Abyad" after it stays a town.
+    let events =
+        fr("Tel est l'enjeu des combats qui se déroulent dans cette zone. Des combats ont eu lieu à Tel Abyad mardi.");
+    assert_eq!(mentions(&events), ["Tel Abyad"], "{}", summary(&events));
+}
