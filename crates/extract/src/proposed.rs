@@ -35,7 +35,7 @@ impl<'s> SentenceReader<'_, 's> {
             None => self.sentence_admin1(),
         };
         let placed = self.place(frame.place, admin1_hint, discourse, trace);
-        let (window, date_origin) = self.window(&frame);
+        let (window, date_origin) = self.window(&frame, discourse.carried_window());
         let claimed_by = self.claimant();
         let candidate = self.candidate(&frame, &placed, date_origin, claimed_by.is_some());
         // The type model's features cost a string per trigger and actor of the sentence:
@@ -108,10 +108,12 @@ impl<'s> SentenceReader<'_, 's> {
         Proposed { event, candidate, type_features, doer_unknown }
     }
 
-    /// The frame's date window: the one its sentence states nearest its trigger, else the one
-    /// it refers back to, else the week before publication; and which of these it is.
-    fn window(&self, frame: &Frame<'_>) -> (DateWindow, DateOrigin) {
-        let stated = best_for(&self.spotted.dates, frame.trigger.start).map(|d| d.window.clone());
+    /// The frame's date window: the one its sentence states nearest its trigger (a stretch
+    /// back counted from the day the discourse is telling of), else the one it refers back
+    /// to, else the week before publication; and which of these it is.
+    fn window(&self, frame: &Frame<'_>, carried: Option<DateWindow>) -> (DateWindow, DateOrigin) {
+        let reference = carried.and_then(|c| c.end);
+        let stated = best_for(&self.spotted.dates, frame.trigger.start).map(|d| d.anchored_at(reference));
         let date_origin = match (&stated, &frame.time) {
             (Some(_), _) => DateOrigin::Stated,
             (None, Some(_)) => DateOrigin::Inherited,
