@@ -740,6 +740,14 @@ fn a_stretch_to_publication_dates_its_sentence_and_is_counted_from_the_day_told_
 }
 
 #[test]
+fn each_place_takes_the_day_written_after_it() {
+    // Published Thursday 30 January 2020: Saturday the 25th, Tuesday the 28th.
+    let events = en("Security forces arrested dozens of suspects in Latakia on Saturday, and in Hama on Tuesday.");
+    assert_day(at(&events, "Latakia"), day(2020, 1, 25));
+    assert_day(at(&events, "Hama"), day(2020, 1, 28));
+}
+
+#[test]
 fn a_tally_over_the_past_week_dates_no_episode_after_it() {
     // A week's tally is no date: it and the sentence after it keep the day told before.
     let events = en("Regime artillery shelled Kafranbel on Tuesday. \

@@ -870,3 +870,11 @@ fn le_tir_au_mortier_est_un_bombardement_d_artillerie() {
     assert_eq!(e.mention, "Alep");
     assert_eq!(e.actor1_id, Some(actor("OPP")));
 }
+
+#[test]
+fn chaque_lieu_prend_le_jour_ecrit_apres_lui() {
+    // Publié le jeudi 30 janvier 2020 : samedi le 25, mardi le 28.
+    let events = fr("Les forces de sécurité ont arrêté des dizaines de suspects à Lattaquié samedi et à Hama mardi.");
+    assert_day(at(&events, "Lattaquié"), day(2020, 1, 25));
+    assert_day(at(&events, "Hama"), day(2020, 1, 28));
+}
