@@ -146,7 +146,30 @@ pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<Naive
             None => i += 1,
         }
     }
+    anchor_anaphoric_days(tokens, pack, published, &mut found);
     found
+}
+
+/// "late Tuesday ... earlier in the day", "vendredi ... la veille": a relative day that
+/// refers to the day its sentence named before it counts from that day, not from
+/// publication.
+fn anchor_anaphoric_days(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    published: Option<NaiveDate>,
+    found: &mut [DateMention],
+) {
+    let Some(p) = published else { return };
+    for k in 1..found.len() {
+        if pack.anaphoric_days.match_at(tokens, found[k].start).is_none() {
+            continue;
+        }
+        let (Some(named), Some(own)) = (found[k - 1].window.day_of(), found[k].window.day_of()) else { continue };
+        if let Some(day) = named.checked_add_signed(own - p) {
+            found[k].window =
+                DateWindow::day(day, format!("{}, counted from the day named before", found[k].window.rule));
+        }
+    }
 }
 
 /// Where a date may start, as [`read_at`] reads one ([`DateStarts::may_start`]): most
@@ -723,6 +746,21 @@ mod tests {
             windows("fr", "La frappe a eu lieu il y a 30 heures.", wednesday()),
             [(d(2021, 3, 9), d(2021, 3, 9))]
         );
+    }
+
+    #[test]
+    fn a_relative_day_after_a_named_day_counts_from_it() {
+        // Published Wednesday 10 March 2021: Monday is the 8th.
+        assert_eq!(
+            windows("en", "Strikes hit the base late Monday, after another attack earlier in the day.", wednesday()),
+            [(d(2021, 3, 8), d(2021, 3, 8)), (d(2021, 3, 8), d(2021, 3, 8))]
+        );
+        assert_eq!(
+            windows("fr", "Les rebelles sont entrés lundi dans la ville, prise la veille.", wednesday()),
+            [(d(2021, 3, 8), d(2021, 3, 8)), (d(2021, 3, 7), d(2021, 3, 7))]
+        );
+        // With no day named before it, it counts from publication.
+        assert_eq!(windows("fr", "La ville a été prise la veille.", wednesday()), [(d(2021, 3, 9), d(2021, 3, 9))]);
     }
 
     #[test]

@@ -233,6 +233,10 @@ struct DatesSection {
     /// unit ("48 dernières heures", "24 ساعة الماضية").
     #[serde(default)]
     span_leads: Vec<String>,
+    /// Relative days that count from the day their sentence named before them, when it
+    /// named one ("late Tuesday ... earlier in the day", "vendredi ... la veille").
+    #[serde(default)]
+    anaphoric_days: Vec<String>,
     #[serde(default)]
     span_follows: Vec<String>,
 }
@@ -574,6 +578,8 @@ pub struct LanguagePack {
     pub time_units: Lexicon<UnitOfTime>,
     /// Before a count of time that ends at publication ("over the past", "خلال").
     pub span_leads: Lexicon<()>,
+    /// Relative days counted from a day their sentence named before them.
+    pub anaphoric_days: Lexicon<()>,
     /// After the count or its unit of such a stretch ("dernières", "الماضية").
     pub span_follows: Lexicon<()>,
     pub number_words: Lexicon<u64>,
@@ -912,6 +918,7 @@ impl LanguagePack {
             &mut self.ago_follows,
             &mut self.time_units,
             &mut self.span_leads,
+            &mut self.anaphoric_days,
             &mut self.span_follows,
             &mut self.number_words,
             &mut self.vague_quantities,
@@ -1195,6 +1202,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             &rules,
         ),
         span_leads: set(&file.dates.span_leads),
+        anaphoric_days: set(&file.dates.anaphoric_days),
         span_follows: set(&file.dates.span_follows),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
