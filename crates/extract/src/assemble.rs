@@ -204,7 +204,7 @@ impl<'s> SentenceReader<'_, 's> {
             .first()
             .and_then(|f| best_for(&self.spotted.dates, f.trigger.start))
             .or(self.spotted.dates.last())
-            .map(|d| d.window.clone());
+            .map(|d| d.anchored_at(carried.as_ref().and_then(|c| c.end)));
         if !self.spotted.aggregate {
             if let Some(first) = frames.first_mut() {
                 first.casualties = Some(casualties);

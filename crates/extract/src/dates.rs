@@ -65,12 +65,34 @@ pub struct DateMention {
     /// سبتمبر": the town which ISIS entered in September): it dates that clause, not a deed
     /// told before the pronoun.
     pub relative_clause: Option<usize>,
+    /// For a stretch back from publication ("over the past 48 hours"), its days back: the
+    /// stretch ends at the day the report is telling of, which may be before publication.
+    pub stretch_days: Option<u64>,
 }
 
 impl DateMention {
     /// A date read at tokens `start..end`, in no relative clause until one is found.
     fn new(start: usize, end: usize, window: DateWindow, rank: u8) -> DateMention {
-        DateMention { start, end, window, rank, relative_clause: None }
+        DateMention { start, end, window, rank, relative_clause: None, stretch_days: None }
+    }
+
+    /// Its window, a stretch back ending at `reference` when the report is telling of a day
+    /// before publication (a monitor's count "in the past 48 hours", given in a statement of
+    /// a day named before): the stretch is counted back from the day it was said.
+    pub fn anchored_at(&self, reference: Option<NaiveDate>) -> DateWindow {
+        match (self.stretch_days, reference, self.window.end) {
+            (Some(back), Some(reference), Some(end)) if reference < end => {
+                match reference.checked_sub_days(Days::new(back)) {
+                    Some(start) => DateWindow::span(
+                        start,
+                        reference,
+                        format!("{}, counted back from the day the report is telling of", self.window.rule),
+                    ),
+                    None => self.window.clone(),
+                }
+            }
+            _ => self.window.clone(),
+        }
     }
 }
 
@@ -124,7 +146,30 @@ pub fn find_dates(tokens: &[Token], pack: &LanguagePack, published: Option<Naive
             None => i += 1,
         }
     }
+    anchor_anaphoric_days(tokens, pack, published, &mut found);
     found
+}
+
+/// "late Tuesday ... earlier in the day", "vendredi ... la veille": a relative day that
+/// refers to the day its sentence named before it counts from that day, not from
+/// publication.
+fn anchor_anaphoric_days(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    published: Option<NaiveDate>,
+    found: &mut [DateMention],
+) {
+    let Some(p) = published else { return };
+    for k in 1..found.len() {
+        if pack.anaphoric_days.match_at(tokens, found[k].start).is_none() {
+            continue;
+        }
+        let (Some(named), Some(own)) = (found[k - 1].window.day_of(), found[k].window.day_of()) else { continue };
+        if let Some(day) = named.checked_add_signed(own - p) {
+            found[k].window =
+                DateWindow::day(day, format!("{}, counted from the day named before", found[k].window.rule));
+        }
+    }
 }
 
 /// Where a date may start, as [`read_at`] reads one ([`DateStarts::may_start`]): most
@@ -148,6 +193,7 @@ impl DateStarts {
             pack.seasons.start_bit(),
             pack.ago_leads.start_bit(),
             pack.time_units.start_bit(),
+            pack.span_leads.start_bit(),
             pack.number_words.start_bit(),
         ];
         DateStarts {
@@ -197,6 +243,9 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
         if let Some(mention) = since() {
             return Some(mention);
         }
+    }
+    if let Some(span) = past_span(tokens, i, pack, published) {
+        return Some(span);
     }
     if let Some(hit) = pack.recent.match_at(tokens, i) {
         let window = match published {
@@ -249,7 +298,7 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
         _ => pack.number_words.match_at(tokens, at).map_or((None, at), |h| (Some(*h.value), h.end)),
     };
     let unit = pack.time_units.match_at(tokens, at)?;
-    let UnitOfTime { days: unit_days, plural, count: carried } = *unit.value;
+    let UnitOfTime { days: unit_days, hours, plural, count: carried } = *unit.value;
     let count = match (count, carried) {
         (_, Some(carried)) => carried,
         (Some(count), None) => count,
@@ -269,7 +318,8 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
         Some(_) => unit.end,
         None => pack.ago_follows.match_at(tokens, unit.end)?.end,
     };
-    let back = count.checked_mul(unit_days)?;
+    // Hours back ("il y a trois heures") count whole days only.
+    let back = if unit_days == 0 { count.checked_mul(hours)? / 24 } else { count.checked_mul(unit_days)? };
     let Some(p) = published else {
         return Some(DateMention::new(i, end, DateWindow::unknown("time ago, publication date unknown"), 1));
     };
@@ -281,12 +331,71 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     let lasting = pack.since.match_at(tokens, i).is_some();
     let window = if lasting {
         DateWindow::span(point.checked_sub_days(half)?, p, format!("{rule}, to publication"))
-    } else if unit_days == 1 {
+    } else if unit_days <= 1 {
         DateWindow::day(point, rule)
     } else {
         DateWindow::span(point.checked_sub_days(half)?, (point + half).min(p), rule)
     };
-    Some(DateMention::new(i, end, window, if unit_days == 1 { 3 } else { 2 }))
+    Some(DateMention::new(i, end, window, if unit_days <= 1 { 3 } else { 2 }))
+}
+
+/// The longest stretch back from publication read as the days of its events.
+const MAX_STRETCH_DAYS: u64 = 2;
+
+/// "over the past two days", "in the last 24 hours", "au cours des 48 dernières heures",
+/// "خلال 24 ساعة الماضية": a stretch of time that ends at publication, every day of it
+/// (a day or 24 hours back is the day before and the day of publication). A plural with
+/// no count ("in the past few days") is left to the words of recent days.
+fn past_span(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
+    let lead = pack.span_leads.match_at(tokens, i)?;
+    // "the last" may stand before the count or after it ("les dernières 24 heures", "les
+    // 24 dernières heures").
+    let past = |at: usize| pack.span_follows.match_at(tokens, at).map_or(at, |h| h.end);
+    let at = past(lead.end);
+    let (count, at) = match tokens.get(at) {
+        Some(t) if t.kind == TokenKind::Number => (Some(t.value?), at + 1),
+        _ => pack.number_words.match_at(tokens, at).map_or((None, at), |h| (Some(*h.value), h.end)),
+    };
+    let at = past(at);
+    let unit = pack.time_units.match_at(tokens, at)?;
+    let UnitOfTime { days, hours, plural, count: carried } = *unit.value;
+    let count = match (count, carried) {
+        (_, Some(carried)) => carried,
+        (Some(count), None) => count,
+        // "ces derniers mois": "the last" with no count makes the unit a plural.
+        (None, None) if !plural && at == lead.end => 1,
+        (None, None) => return None,
+    };
+    // "خلال عام 2019", "during the week of 3 March": the unit names a date, not a stretch.
+    let names_a_date = |at: usize| {
+        tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number)
+            || pack.weekdays.match_at(tokens, at).is_some()
+            || pack.months.match_at(tokens, at).is_some()
+    };
+    if names_a_date(unit.end) {
+        return None;
+    }
+    let end = past(unit.end);
+    let Some(p) = published else {
+        return Some(DateMention::new(
+            i,
+            end,
+            DateWindow::unknown("a stretch to publication, publication date unknown"),
+            1,
+        ));
+    };
+    // A day or 24 hours back reaches into the day before publication.
+    let back = if days == 0 { count.checked_mul(hours)?.div_ceil(24).max(1) } else { count.checked_mul(days)? };
+    // A longer stretch is the period of a tally ("6,000 crossed in the past week", "13,000
+    // in the last 10 days"), not the day of an episode: its events keep the day the report
+    // is telling of.
+    if back > MAX_STRETCH_DAYS {
+        return None;
+    }
+    let window =
+        DateWindow::span(p.checked_sub_days(Days::new(back))?, p, format!("a stretch of {back} day(s) to publication"));
+    let mention = DateMention::new(i, end, window, 3);
+    Some(DateMention { stretch_days: Some(back), ..mention })
 }
 
 /// "à l'automne 2011", "in the summer of 2012", "صيف عام 2012": a season and its year are
@@ -588,6 +697,70 @@ mod tests {
         // Without a word that makes it a time, a month name may be another word.
         assert!(windows("en", "Rebels may attack the town.", wednesday()).is_empty());
         assert!(windows("en", "November saw a truce.", wednesday()).is_empty());
+    }
+
+    #[test]
+    fn a_stretch_back_from_publication_ends_at_it() {
+        // Published Wednesday 10 March 2021: a day or 24 hours back reaches into the 9th.
+        for (code, text) in [
+            ("en", "Over the past day, the army took two villages."),
+            ("en", "Rebels took two villages in the last 24 hours."),
+            ("fr", "Les rebelles ont pris deux villages au cours des dernières 24 heures."),
+            ("fr", "Les rebelles ont pris deux villages au cours des 24 dernières heures."),
+            ("ar", "نزح ألف شخص خلال 24 ساعة الماضية."),
+        ] {
+            assert_eq!(windows(code, text, wednesday()), [(d(2021, 3, 9), d(2021, 3, 10))], "{text}");
+        }
+        assert_eq!(windows("fr", "24 villages en 48 heures.", wednesday()), [(d(2021, 3, 8), d(2021, 3, 10))]);
+        assert_eq!(windows("ar", "نزح ألف شخص على مدى يومين.", wednesday()), [(d(2021, 3, 8), d(2021, 3, 10))]);
+        // A week or more is the period of a tally, not a date.
+        assert!(windows("en", "6,000 crossed in the past week.", wednesday()).is_empty());
+        assert!(windows("en", "13,000 crossed in the last 10 days.", wednesday()).is_empty());
+        // With no count, "the last" makes the unit a plural: left to the words of recent days.
+        assert!(windows("fr", "Ces derniers mois, la ville a changé.", wednesday()).is_empty());
+        // The unit names a date: no stretch.
+        assert!(windows("ar", "نزحوا خلال عام 2019.", wednesday()).iter().all(|w| w.1 != wednesday()));
+    }
+
+    #[test]
+    fn a_stretch_is_counted_back_from_the_day_the_report_tells_of() {
+        let packs = Packs::builtin().expect("packs load");
+        let pack = packs.get("en").expect("pack");
+        let tokens = pack.tokenize("The monitor counted 96 dead in the past 48 hours.");
+        let found = find_dates(&tokens, pack, wednesday());
+        let stretch = found.first().expect("a stretch");
+        // Told as of Friday 5 March: the two days before it.
+        assert_eq!(
+            (stretch.anchored_at(d(2021, 3, 5)).start, stretch.anchored_at(d(2021, 3, 5)).end),
+            (d(2021, 3, 3), d(2021, 3, 5))
+        );
+        // Told as of publication, or with no day before it: to publication.
+        assert_eq!(stretch.anchored_at(None).start, d(2021, 3, 8));
+        assert_eq!(stretch.anchored_at(wednesday()).start, d(2021, 3, 8));
+    }
+
+    #[test]
+    fn an_hour_back_is_a_day_back_only_past_24_hours() {
+        assert_eq!(windows("en", "The strike came three hours ago.", wednesday()), [(wednesday(), wednesday())]);
+        assert_eq!(
+            windows("fr", "La frappe a eu lieu il y a 30 heures.", wednesday()),
+            [(d(2021, 3, 9), d(2021, 3, 9))]
+        );
+    }
+
+    #[test]
+    fn a_relative_day_after_a_named_day_counts_from_it() {
+        // Published Wednesday 10 March 2021: Monday is the 8th.
+        assert_eq!(
+            windows("en", "Strikes hit the base late Monday, after another attack earlier in the day.", wednesday()),
+            [(d(2021, 3, 8), d(2021, 3, 8)), (d(2021, 3, 8), d(2021, 3, 8))]
+        );
+        assert_eq!(
+            windows("fr", "Les rebelles sont entrés lundi dans la ville, prise la veille.", wednesday()),
+            [(d(2021, 3, 8), d(2021, 3, 8)), (d(2021, 3, 7), d(2021, 3, 7))]
+        );
+        // With no day named before it, it counts from publication.
+        assert_eq!(windows("fr", "La ville a été prise la veille.", wednesday()), [(d(2021, 3, 9), d(2021, 3, 9))]);
     }
 
     #[test]

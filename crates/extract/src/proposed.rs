@@ -2,9 +2,9 @@
 //! confidence, and the features the gate's trained models weigh.
 
 use frontline_core::{ActorId, Control, Event, SubEventType};
-use frontline_lang::TriggerKind;
+use frontline_lang::{TokenKind, TriggerKind};
 
-use crate::dates::{best_for, default_window, DateWindow};
+use crate::dates::{best_for, default_window, DateMention, DateWindow};
 use crate::discourse::Discourse;
 use crate::features::{role_name, word_form, Candidate, DateOrigin};
 use crate::frames::Frame;
@@ -35,7 +35,7 @@ impl<'s> SentenceReader<'_, 's> {
             None => self.sentence_admin1(),
         };
         let placed = self.place(frame.place, admin1_hint, discourse, trace);
-        let (window, date_origin) = self.window(&frame);
+        let (window, date_origin) = self.window(&frame, discourse.carried_window());
         let claimed_by = self.claimant();
         let candidate = self.candidate(&frame, &placed, date_origin, claimed_by.is_some());
         // The type model's features cost a string per trigger and actor of the sentence:
@@ -108,10 +108,16 @@ impl<'s> SentenceReader<'_, 's> {
         Proposed { event, candidate, type_features, doer_unknown }
     }
 
-    /// The frame's date window: the one its sentence states nearest its trigger, else the one
-    /// it refers back to, else the week before publication; and which of these it is.
-    fn window(&self, frame: &Frame<'_>) -> (DateWindow, DateOrigin) {
-        let stated = best_for(&self.spotted.dates, frame.trigger.start).map(|d| d.window.clone());
+    /// The frame's date window: the one its sentence gives its place ("in Latakia on
+    /// Saturday, and in Hama on Thursday"), else the one it states nearest its trigger (a
+    /// stretch back counted from the day the discourse is telling of), else the one it refers
+    /// back to, else the week before publication; and which of these it is.
+    fn window(&self, frame: &Frame<'_>, carried: Option<DateWindow>) -> (DateWindow, DateOrigin) {
+        let reference = carried.and_then(|c| c.end);
+        let stated = self
+            .date_of_place(frame)
+            .or_else(|| best_for(&self.spotted.dates, frame.trigger.start))
+            .map(|d| d.anchored_at(reference));
         let date_origin = match (&stated, &frame.time) {
             (Some(_), _) => DateOrigin::Stated,
             (None, Some(_)) => DateOrigin::Inherited,
@@ -120,6 +126,20 @@ impl<'s> SentenceReader<'_, 's> {
         let window =
             stated.or_else(|| frame.time.clone()).unwrap_or_else(|| default_window(self.ctx.article.published));
         (window, date_origin)
+    }
+
+    /// The day written right after the frame's place, when its sentence gives more than one
+    /// ("in Latakia on Saturday, and in Hama on Thursday", "à Hama jeudi"): each place its
+    /// own day. At most one word (a preposition) stands between them.
+    fn date_of_place(&self, frame: &Frame<'_>) -> Option<&DateMention> {
+        let s = self.spotted;
+        if s.dates.len() < 2 {
+            return None;
+        }
+        let after = frame.place.end;
+        s.dates.iter().filter(|d| d.relative_clause.is_none_or(|opens| opens <= frame.trigger.start)).find(|d| {
+            d.start == after || d.start == after + 1 && s.tokens.get(after).is_some_and(|t| t.kind == TokenKind::Word)
+        })
     }
 
     /// How sure the rules are of a frame: the trigger's confidence, less for a place

@@ -228,13 +228,28 @@ struct DatesSection {
     ago_follows: Vec<String>,
     #[serde(default)]
     time_units: Vec<TimeUnit>,
+    /// A stretch that ends at publication: words before a count and its unit ("over the
+    /// past two days", "au cours des", "خلال") and words that may follow the count or the
+    /// unit ("48 dernières heures", "24 ساعة الماضية").
+    #[serde(default)]
+    span_leads: Vec<String>,
+    /// Relative days that count from the day their sentence named before them, when it
+    /// named one ("late Tuesday ... earlier in the day", "vendredi ... la veille").
+    #[serde(default)]
+    anaphoric_days: Vec<String>,
+    #[serde(default)]
+    span_follows: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TimeUnit {
     words: Vec<String>,
+    #[serde(default)]
     days: u64,
+    /// A unit shorter than a day gives its hours instead ("heures", "ساعة").
+    #[serde(default)]
+    hours: u64,
     /// A plural names no count of its own ("il y a des semaines", "قبل أيام"): only with a
     /// number before it is it a time back.
     #[serde(default)]
@@ -247,7 +262,10 @@ struct TimeUnit {
 /// A word for a unit of time, as a time back from publication reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct UnitOfTime {
+    /// Its days; 0 for a unit shorter than a day.
     pub days: u64,
+    /// Its hours, for a unit shorter than a day; 0 otherwise.
+    pub hours: u64,
     /// A plural, which needs a number before it.
     pub plural: bool,
     /// The count the word carries itself (a dual).
@@ -558,6 +576,12 @@ pub struct LanguagePack {
     pub ago_follows: Lexicon<()>,
     /// Units of time ("weeks", "يومين").
     pub time_units: Lexicon<UnitOfTime>,
+    /// Before a count of time that ends at publication ("over the past", "خلال").
+    pub span_leads: Lexicon<()>,
+    /// Relative days counted from a day their sentence named before them.
+    pub anaphoric_days: Lexicon<()>,
+    /// After the count or its unit of such a stretch ("dernières", "الماضية").
+    pub span_follows: Lexicon<()>,
     pub number_words: Lexicon<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
@@ -893,6 +917,9 @@ impl LanguagePack {
             &mut self.ago_leads,
             &mut self.ago_follows,
             &mut self.time_units,
+            &mut self.span_leads,
+            &mut self.anaphoric_days,
+            &mut self.span_follows,
             &mut self.number_words,
             &mut self.vague_quantities,
             &mut self.place_nouns,
@@ -1169,11 +1196,14 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         ago_follows: set(&file.dates.ago_follows),
         time_units: Lexicon::new(
             file.dates.time_units.iter().flat_map(|u| {
-                let unit = UnitOfTime { days: u.days, plural: u.plural, count: u.count };
+                let unit = UnitOfTime { days: u.days, hours: u.hours, plural: u.plural, count: u.count };
                 u.words.iter().map(move |w| (w.as_str(), unit))
             }),
             &rules,
         ),
+        span_leads: set(&file.dates.span_leads),
+        anaphoric_days: set(&file.dates.anaphoric_days),
+        span_follows: set(&file.dates.span_follows),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
         vague_quantities: Lexicon::new(
             file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),

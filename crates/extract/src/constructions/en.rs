@@ -726,6 +726,39 @@ fn what_a_report_dates_before_its_news_window_is_background() {
     assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 27)));
 }
 
+#[test]
+fn a_stretch_to_publication_dates_its_sentence_and_is_counted_from_the_day_told_of() {
+    // Published Thursday 30 January 2020: the past day reaches into the 29th.
+    let events = en("Over the past day, regime forces took control of the town of Kafranbel.");
+    let taken = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!((taken.date_start, taken.date_end), (Some(day(2020, 1, 29)), Some(day(2020, 1, 30))));
+    // A monitor's count told as of Monday: the 48 hours before Monday.
+    let events = en("On Monday the monitor reported clashes in Saraqib. \
+         It counted 40 dead in the past 48 hours as fierce clashes continued in Maarat al-Numan.");
+    let clashes = of_type(&events, SubEventType::ArmedClash);
+    let later = clashes.iter().find(|e| e.mention == "Maarat al-Numan").expect("the clash counted");
+    assert_eq!((later.date_start, later.date_end), (Some(day(2020, 1, 25)), Some(day(2020, 1, 27))));
+}
+
+#[test]
+fn each_place_takes_the_day_written_after_it() {
+    // Published Thursday 30 January 2020: Saturday the 25th, Tuesday the 28th.
+    let events = en("Security forces arrested dozens of suspects in Latakia on Saturday, and in Hama on Tuesday.");
+    assert_day(at(&events, "Latakia"), day(2020, 1, 25));
+    assert_day(at(&events, "Hama"), day(2020, 1, 28));
+}
+
+#[test]
+fn a_tally_over_the_past_week_dates_no_episode_after_it() {
+    // A week's tally is no date: it and the sentence after it keep the day told before.
+    let events = en("Regime artillery shelled Kafranbel on Tuesday. \
+         More than 6,000 people fled in the past week. \
+         Russian warplanes also bombed Saraqib.");
+    let strikes = of_type(&events, SubEventType::AirDroneStrike);
+    assert_eq!(strikes.len(), 1, "{}", summary(&events));
+    assert_day(strikes[0], day(2020, 1, 28));
+}
+
 // Places referred back to ("the town")
 
 #[test]

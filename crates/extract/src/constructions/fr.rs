@@ -892,3 +892,11 @@ fn such_is_at_a_sentence_s_start_is_no_town() {
         fr("Tel est l'enjeu des combats qui se déroulent dans cette zone. Des combats ont eu lieu à Tel Abyad mardi.");
     assert_eq!(mentions(&events), ["Tel Abyad"], "{}", summary(&events));
 }
+
+#[test]
+fn chaque_lieu_prend_le_jour_ecrit_apres_lui() {
+    // Publié le jeudi 30 janvier 2020 : samedi le 25, mardi le 28.
+    let events = fr("Les forces de sécurité ont arrêté des dizaines de suspects à Lattaquié samedi et à Hama mardi.");
+    assert_day(at(&events, "Lattaquié"), day(2020, 1, 25));
+    assert_day(at(&events, "Hama"), day(2020, 1, 28));
+}
