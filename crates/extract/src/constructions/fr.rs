@@ -485,6 +485,12 @@ fn une_attaque_repoussee_est_un_affrontement() {
 }
 
 #[test]
+fn une_prise_annoncee_est_une_prise() {
+    let events = fr("Jeudi, les factions armées ont annoncé la prise de la ville de Saraqeb.");
+    assert_eq!(single(&events, SubEventType::NonStateActorOvertakesTerritory).mention, "Saraqeb");
+}
+
+#[test]
 fn une_date_entre_virgules_ne_coupe_pas_le_sujet_de_son_verbe() {
     let events = fr("Les avions russes ont mené, mardi 28 janvier, une centaine de raids sur la ville de Saraqeb.");
     let e = single(&events, SubEventType::AirDroneStrike);
