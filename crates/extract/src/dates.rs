@@ -293,25 +293,12 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
 fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
     let lead = pack.ago_leads.match_at(tokens, i);
     let at = lead.as_ref().map_or(i, |h| h.end);
-    let (count, at) = match tokens.get(at) {
-        Some(t) if t.kind == TokenKind::Number => (Some(t.value?), at + 1),
-        _ => pack.number_words.match_at(tokens, at).map_or((None, at), |h| (Some(*h.value), h.end)),
-    };
+    let (count, at) = count_at(tokens, at, pack)?;
     let unit = pack.time_units.match_at(tokens, at)?;
-    let UnitOfTime { days: unit_days, hours, plural, count: carried } = *unit.value;
-    let count = match (count, carried) {
-        (_, Some(carried)) => carried,
-        (Some(count), None) => count,
-        (None, None) if !plural => 1,
-        (None, None) => return None,
-    };
+    let UnitOfTime { days: unit_days, hours, .. } = *unit.value;
+    let count = units_counted(unit.value, count, true)?;
     // "منذ عام 2011", "منذ يوم الثلاثاء": the unit names the date after it, no time back.
-    let names_a_date = |at: usize| {
-        tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number)
-            || pack.weekdays.match_at(tokens, at).is_some()
-            || pack.months.match_at(tokens, at).is_some()
-    };
-    if names_a_date(unit.end) {
+    if names_a_date(tokens, unit.end, pack) {
         return None;
     }
     let end = match lead {
@@ -339,6 +326,34 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     Some(DateMention::new(i, end, window, if unit_days <= 1 { 3 } else { 2 }))
 }
 
+/// The count at token `at` (a number, or number words) and where it ends; none, and `at`,
+/// when no count stands there. `None` for a number token with no value.
+fn count_at(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(Option<u64>, usize)> {
+    Some(match tokens.get(at) {
+        Some(t) if t.kind == TokenKind::Number => (Some(t.value?), at + 1),
+        _ => pack.number_words.match_at(tokens, at).map_or((None, at), |h| (Some(*h.value), h.end)),
+    })
+}
+
+/// How many of a unit of time a phrase counts: the count the unit carries itself (a dual),
+/// else the one before it, else one for a singular unit standing bare where `bare_is_one`.
+fn units_counted(unit: &UnitOfTime, count: Option<u64>, bare_is_one: bool) -> Option<u64> {
+    match (count, unit.count) {
+        (_, Some(carried)) => Some(carried),
+        (Some(count), None) => Some(count),
+        (None, None) if !unit.plural && bare_is_one => Some(1),
+        (None, None) => None,
+    }
+}
+
+/// Whether the token at `at` names a date (a number, a weekday, a month): after a unit of
+/// time ("منذ عام 2011", "during the week of 3 March") the unit names that date.
+fn names_a_date(tokens: &[Token], at: usize, pack: &LanguagePack) -> bool {
+    tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number)
+        || pack.weekdays.match_at(tokens, at).is_some()
+        || pack.months.match_at(tokens, at).is_some()
+}
+
 /// The longest stretch back from publication read as the days of its events.
 const MAX_STRETCH_DAYS: u64 = 2;
 
@@ -351,28 +366,14 @@ fn past_span(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<
     // "the last" may stand before the count or after it ("les dernières 24 heures", "les
     // 24 dernières heures").
     let past = |at: usize| pack.span_follows.match_at(tokens, at).map_or(at, |h| h.end);
-    let at = past(lead.end);
-    let (count, at) = match tokens.get(at) {
-        Some(t) if t.kind == TokenKind::Number => (Some(t.value?), at + 1),
-        _ => pack.number_words.match_at(tokens, at).map_or((None, at), |h| (Some(*h.value), h.end)),
-    };
+    let (count, at) = count_at(tokens, past(lead.end), pack)?;
     let at = past(at);
     let unit = pack.time_units.match_at(tokens, at)?;
-    let UnitOfTime { days, hours, plural, count: carried } = *unit.value;
-    let count = match (count, carried) {
-        (_, Some(carried)) => carried,
-        (Some(count), None) => count,
-        // "ces derniers mois": "the last" with no count makes the unit a plural.
-        (None, None) if !plural && at == lead.end => 1,
-        (None, None) => return None,
-    };
+    let UnitOfTime { days, hours, .. } = *unit.value;
+    // "ces derniers mois": "the last" with no count makes the unit a plural.
+    let count = units_counted(unit.value, count, at == lead.end)?;
     // "خلال عام 2019", "during the week of 3 March": the unit names a date, not a stretch.
-    let names_a_date = |at: usize| {
-        tokens.get(at).is_some_and(|t| t.kind == TokenKind::Number)
-            || pack.weekdays.match_at(tokens, at).is_some()
-            || pack.months.match_at(tokens, at).is_some()
-    };
-    if names_a_date(unit.end) {
+    if names_a_date(tokens, unit.end, pack) {
         return None;
     }
     let end = past(unit.end);

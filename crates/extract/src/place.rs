@@ -202,24 +202,21 @@ impl SentenceReader<'_, '_> {
         // in Idlib, in a report mostly on Hama), or is a city named in several words
         // ("Maaret al-Noomane" in a report on Aleppo): a single word that resembles a city
         // ("Home", "سلامة") is as often an ordinary word.
-        let guessed = context.admin1.is_some() && self.stated_admin1().is_none();
-        if place.is_none() && guessed {
-            let unguided = Context { admin1: None, ..context.clone() };
-            let (found, why) = resolve(&unguided);
-            if let Some(found) = found.filter(|p| {
-                self.near_placed(p, discourse) || (p.is_major() && mention.text.split_whitespace().nth(1).is_some())
-            }) {
-                place = Some(found);
-                reason = format!("{why}, outside the governorate guessed from the article");
-            }
-        }
         // Nor does such a guess make a village of the article's governorate the city the
         // text calls one ("the city of Duma", Rif Dimashq's, in a report on Hama's front
         // where a village bears the name too): a city is named from afar.
-        if guessed && place.as_ref().is_some_and(|p| !p.is_major()) && self.called_a_city(mention) {
-            let unguided = Context { admin1: None, ..context.clone() };
-            let (found, why) = resolve(&unguided);
-            if let Some(city) = found.filter(|p| p.is_major() && p.country == HOME_COUNTRY) {
+        let guessed = context.admin1.is_some() && self.stated_admin1().is_none();
+        let village_not_city = || place.as_ref().is_some_and(|p| !p.is_major()) && self.called_a_city(mention);
+        if guessed && (place.is_none() || village_not_city()) {
+            let (found, why) = resolve(&Context { admin1: None, ..context.clone() });
+            if place.is_none() {
+                if let Some(found) = found.filter(|p| {
+                    self.near_placed(p, discourse) || (p.is_major() && mention.text.split_whitespace().nth(1).is_some())
+                }) {
+                    place = Some(found);
+                    reason = format!("{why}, outside the governorate guessed from the article");
+                }
+            } else if let Some(city) = found.filter(|p| p.is_major() && p.country == HOME_COUNTRY) {
                 place = Some(city);
                 reason = format!("{why}, the city the text names rather than a village of the guessed governorate");
             }

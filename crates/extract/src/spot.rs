@@ -390,16 +390,14 @@ fn with_constructions(
             next_in_clause(tokens, pack, verb_end, construction.nouns).map(|noun| (start, noun.end))
         });
         found.extend(
-            spans
-                .filter(|&(start, end)| {
-                    !construction.excluded.iter().flat_map(|spans| spans.iter()).any(|&(s, e)| s < end && start < e)
-                })
-                .map(|(start, end)| TriggerMention {
+            spans.filter(|&(start, end)| !construction.excluded.iter().any(|spans| inside_any(start, end, spans))).map(
+                |(start, end)| TriggerMention {
                     start,
                     end,
                     trigger: construction.trigger,
                     text: span_text(text, tokens, start, end),
-                }),
+                },
+            ),
         );
     }
     if found.is_empty() {

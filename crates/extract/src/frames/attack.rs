@@ -48,33 +48,24 @@ impl<'s> SentenceReader<'_, 's> {
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target) {
             return kind;
         }
-        // Not an air force in another sense ("Air Force Intelligence", a security agency).
-        let other_senses = &self.spotted.other_senses;
         let aircraft: Vec<(usize, usize)> = self
-            .ctx
-            .pack
-            .aerial
-            .find_all(&self.spotted.tokens)
-            .iter()
-            .filter(|hit| {
+            .aircraft_spans()
+            .filter(|&(start, end)| {
                 // "[la direction] a ciblé un avion": with its subject before it, an aircraft
                 // right after the word is its object, what was hit, not what hit (verb-first
                 // "استهدفت طائرات" has its subject there). A noun's complement is its means
                 // ("attaques de drones").
                 let object = kind == TriggerKind::Target
-                    && hit.start >= trigger.end
-                    && hit.start <= trigger.end + 1
+                    && start >= trigger.end
+                    && start <= trigger.end + 1
                     && self.subject_before(trigger).is_some();
                 // An assault is made from the air only by the aircraft its own phrase names ("a
                 // drone attack", "هجوم بطائرات مسيرة", "attaque de drones"): aircraft told of
                 // elsewhere in the sentence carry another attack, and the assault is fighting.
                 let means_of_assault = kind != TriggerKind::Assault
-                    || hit.end + ASSAULT_MEANS_REACH >= trigger.start && hit.start <= trigger.end + ASSAULT_MEANS_REACH;
-                means_of_assault
-                    && !object
-                    && !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end)
+                    || end + ASSAULT_MEANS_REACH >= trigger.start && start <= trigger.end + ASSAULT_MEANS_REACH;
+                means_of_assault && !object
             })
-            .map(|hit| (hit.start, hit.end))
             .collect();
         let aircraft_named = !aircraft.is_empty();
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
@@ -156,13 +147,20 @@ impl<'s> SentenceReader<'_, 's> {
             t.trigger.kind == TriggerKind::Storm
                 || matches!(t.trigger.sub_event_type, Some(SubEventType::Arrests | SubEventType::Abduction))
         });
-        let other_senses = &s.other_senses;
-        let aircraft = pack
+        on_the_ground && self.aircraft_spans().next().is_none()
+    }
+
+    /// The spans of the aircraft the sentence names, not those of an air force in another
+    /// sense ("Air Force Intelligence", a security agency).
+    fn aircraft_spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let other_senses = &self.spotted.other_senses;
+        self.ctx
+            .pack
             .aerial
-            .find_all(&s.tokens)
-            .iter()
-            .any(|hit| !other_senses.iter().any(|&(start, end)| start <= hit.start && hit.end <= end));
-        on_the_ground && !aircraft
+            .find_all(&self.spotted.tokens)
+            .into_iter()
+            .map(|hit| (hit.start, hit.end))
+            .filter(|&(start, end)| !other_senses.iter().any(|&(s, e)| s <= start && end <= e))
     }
 
     /// A rocket or missile word right after a targeting word ("targeting it with an anti-tank
