@@ -27,12 +27,9 @@ pub struct Sentence<'a> {
     pub tokens: Vec<Token>,
 }
 
-const FINAL_PUNCTUATION: &[char] = &['.', '!', '?', '؟', '…', '"', '»', '”', '\'', ')'];
 const CLOSING_QUOTES: &[char] = &['"', '»', '”', '\'', ')'];
 /// Closing quotation marks (not brackets, which close captions too).
 const QUOTE_MARKS: &[char] = &['"', '»', '”'];
-/// The marks that end a sentence before its closing quotes.
-const FINAL_STOPS: &[char] = &['.', '!', '?', '؟', '…'];
 
 /// Splits a text into paragraphs and those into sentences. A paragraph is a line, or the
 /// lines a hard-wrapped text broke it into (see [`paragraphs`]).
@@ -129,7 +126,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         // after its closing mark: with no final stop before the mark and the next line in
         // lower case, the sentence goes on.
         let quote_inside = this.trim_end_matches(QUOTE_MARKS).len() < this.len()
-            && !this.trim_end_matches(QUOTE_MARKS).trim_end().ends_with(FINAL_STOPS);
+            && !this.trim_end_matches(QUOTE_MARKS).trim_end().ends_with(is_final_mark);
         if next_text.is_empty() {
             return false;
         }
@@ -167,7 +164,8 @@ fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> (Sente
     let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
     // A line longer than any headline is prose even when its final stop was lost (a feed
     // that drops it, a quote that ends the paragraph).
-    let ends_like_prose = paragraph.trim_end().ends_with(FINAL_PUNCTUATION) || words > HEADLINE_WORDS;
+    let ends_like_prose =
+        paragraph.trim_end().ends_with(|c| is_final_mark(c) || CLOSING_QUOTES.contains(&c)) || words > HEADLINE_WORDS;
     if !ends_like_prose || words < 4 {
         return (SentenceKind::Heading, Vec::new());
     }
