@@ -96,6 +96,7 @@ pub async fn ingest(
         published: query::date("published", &query.published)?,
         language: given(&query.language).map(str::to_owned),
         max_file_bytes: limit as u64,
+        ..IngestOptions::default()
     };
     let format = body_format(&headers);
     let input = match format {

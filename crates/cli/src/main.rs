@@ -53,7 +53,9 @@ enum Command {
     #[command(
         after_help = "Examples:\n  frontline ingest ../shared/corpus\n  frontline ingest report.html --published 2020-01-28 --language fr\n  frontline ingest feed.jsonl --db war.db\n\n\
 A folder may hold an articles.jsonl index giving each text file's metadata by \"file\" name:\n  {\"id\": \"a1\", \"file\": \"a1.txt\", \"language\": \"fr\", \"published\": \"2020-01-28\", \"source\": \"AFP\"}\n\
-A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}"
+A .jsonl file of articles has one article a line: {\"id\": ..., \"text\" or \"html\": ..., \"published\": ..., \"url\": ...}\n\
+A .jsonl file of 64 MiB or more is read day by day (its lines ordered by \"published\", undated ones first; messages\n\
+still name each line's number): the store then writes each day's events beside the last ones, whatever the file's order."
     )]
     Ingest(IngestArgs),
     /// Read articles and write their events as JSON Lines on standard output, storing
@@ -424,6 +426,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let options = frontline_ingest::IngestOptions {
                 published: args.published,
                 language: args.language.clone(),
+                day_order_from_bytes: frontline_ingest::INGEST_DAY_ORDER_FROM_BYTES,
                 ..Default::default()
             };
             let extractor = extractor(&args.gazetteer)?;

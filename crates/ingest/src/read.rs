@@ -1,7 +1,7 @@
 //! One input file to articles, rejections and warnings.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -164,13 +164,101 @@ fn read_json_lines_file(
     emit: &mut dyn FnMut(Outcome),
 ) {
     let path = file.path.display().to_string();
-    let reader = match File::open(&file.path) {
-        Ok(f) => BufReader::new(f),
+    let opened = File::open(&file.path).and_then(|f| f.metadata().map(|m| (f, m.len())));
+    let (handle, size) = match opened {
+        Ok(opened) => opened,
         Err(e) => return emit(Outcome::Rejected(Rejection::new(path, describe_io(&e)))),
     };
     let stem = file_stem(&file.path);
     let source = Lines { name: &path, stem: &stem, metadata: file.metadata.as_ref(), empty_rejected: true };
-    read_json_lines_from(reader, &source, options, stop, emit);
+    if size >= options.day_order_from_bytes {
+        if let Some(spans) = lines_by_day(&file.path, options.max_file_bytes) {
+            return read_spans(handle, &spans, &source, options, stop, emit);
+        }
+    }
+    read_json_lines_from(BufReader::new(handle), &source, options, stop, emit);
+}
+
+/// Where a non-blank line of a JSON Lines file lies, and the day it says it was published.
+struct LineSpan {
+    day: Option<NaiveDate>,
+    number: u64,
+    start: u64,
+    /// Its bytes before the newline; over the cap, it is rejected unread.
+    size: u64,
+}
+
+/// Just the day of publication of a line, whatever else it holds.
+#[derive(serde::Deserialize)]
+struct DayOnly {
+    #[serde(default)]
+    published: Option<String>,
+}
+
+/// The file's non-blank lines, ordered by their days of publication (undated lines first,
+/// the lines of one day in their order). None when the file is better streamed as it is
+/// (unreadable now, binary, or blank): reading it then gives the usual rejection.
+fn lines_by_day(path: &Path, limit: u64) -> Option<Vec<LineSpan>> {
+    let mut reader = BufReader::with_capacity(1 << 16, File::open(path).ok()?);
+    let (mut spans, mut buf, mut start) = (Vec::new(), Vec::new(), 0u64);
+    for number in 1.. {
+        let size = match read_line_capped(&mut reader, &mut buf, limit).ok()? {
+            Line::End => break,
+            Line::TooLong(size) => size,
+            Line::Complete(size) => {
+                if number == 1 && buf.contains(&0) {
+                    return None;
+                }
+                size
+            }
+        };
+        if size > limit || !buf.trim_ascii().is_empty() {
+            // A line that does not parse is undated here; reading it gives its rejection.
+            let bytes = if number == 1 { strip_bom(&buf) } else { &buf };
+            let day = serde_json::from_slice::<DayOnly>(bytes)
+                .ok()
+                .and_then(|line| line.published)
+                .and_then(|raw| crate::metadata::parse_date(&raw));
+            spans.push(LineSpan { day, number, start, size });
+        }
+        start += size + 1;
+    }
+    spans.sort_by_key(|span| span.day);
+    (!spans.is_empty()).then_some(spans)
+}
+
+/// Reads the lines at `spans`, in that order, as [`read_json_lines_from`] reads a stream.
+fn read_spans(
+    mut file: File,
+    spans: &[LineSpan],
+    source: &Lines<'_>,
+    options: &IngestOptions,
+    stop: &dyn Fn() -> bool,
+    emit: &mut dyn FnMut(Outcome),
+) {
+    let mut buf = Vec::new();
+    for span in spans {
+        if stop() {
+            return;
+        }
+        let origin = format!("{}:{}", source.name, span.number);
+        if span.size > options.max_file_bytes {
+            let reason = format!("line is {} bytes, over the limit of {} bytes", span.size, options.max_file_bytes);
+            emit(Outcome::Rejected(Rejection::new(origin, reason)));
+            continue;
+        }
+        buf.resize(usize::try_from(span.size).unwrap_or(usize::MAX), 0);
+        let read = file.seek(SeekFrom::Start(span.start)).and_then(|_| file.read_exact(&mut buf));
+        if let Err(e) = read {
+            // The file changed since its lines were found.
+            return emit(Outcome::Rejected(Rejection::new(origin, describe_io(&e))));
+        }
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+        let bytes = if span.number == 1 { strip_bom(&buf) } else { &buf };
+        emit(line_outcome(bytes, source, options, origin));
+    }
 }
 
 /// Reads articles from a stream of JSON Lines (standard input) as [`read_file`] reads a
@@ -210,7 +298,7 @@ fn read_json_lines_from(
     stop: &dyn Fn() -> bool,
     emit: &mut dyn FnMut(Outcome),
 ) {
-    let Lines { name: path, stem, metadata, empty_rejected } = *source;
+    let Lines { name: path, empty_rejected, .. } = *source;
     let mut buf = Vec::new();
     let mut any_line = false;
     for number in 1.. {
@@ -224,7 +312,7 @@ fn read_json_lines_from(
             Ok(Line::TooLong(size)) => {
                 emit(reject(format!("line is {size} bytes, over the limit of {} bytes", options.max_file_bytes)))
             }
-            Ok(Line::Complete) => {
+            Ok(Line::Complete(_)) => {
                 let bytes = if number == 1 { strip_bom(&buf) } else { &buf };
                 // A binary file renamed .jsonl would otherwise give one rejection per
                 // "line" of garbage.
@@ -235,8 +323,7 @@ fn read_json_lines_from(
                     continue;
                 }
                 any_line = true;
-                let outcome = json_line(bytes, metadata, options, stem.to_owned(), &origin).unwrap_or_else(reject);
-                emit(outcome);
+                emit(line_outcome(bytes, source, options, origin));
             }
             Err(e) => return emit(reject(describe_io(&e))),
         }
@@ -244,6 +331,12 @@ fn read_json_lines_from(
     if !any_line && empty_rejected {
         emit(Outcome::Rejected(Rejection::new(path, "empty")));
     }
+}
+
+/// What a non-blank line gives: its article, or its rejection under `origin`.
+fn line_outcome(bytes: &[u8], source: &Lines<'_>, options: &IngestOptions, origin: String) -> Outcome {
+    json_line(bytes, source.metadata, options, source.stem.to_owned(), &origin)
+        .unwrap_or_else(|reason| Outcome::Rejected(Rejection::new(origin, reason)))
 }
 
 /// One JSON Lines article; `Err` is the rejection reason.
@@ -267,7 +360,8 @@ fn json_line(
 
 /// Outcome of reading one line with a length cap.
 enum Line {
-    Complete,
+    /// A line was read; its size in bytes before the newline ("\r" included).
+    Complete(u64),
     /// Longer than the cap (its size in bytes); it was skipped without being kept.
     TooLong(u64),
     End,
@@ -312,7 +406,7 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: u64) ->
     if buf.last() == Some(&b'\r') {
         buf.pop();
     }
-    Ok(Line::Complete)
+    Ok(Line::Complete(size))
 }
 
 /// Applies the precedence: options over metadata over what the content says. Without an
@@ -515,6 +609,50 @@ mod tests {
     }
 
     #[test]
+    fn a_large_feed_is_read_in_the_order_of_its_days_with_its_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = "x".repeat(400);
+        let lines = [
+            format!("\u{FEFF}{{\"id\": \"late\", \"text\": \"{EN}\", \"published\": \"2020-03-02\"}}"),
+            format!("{{\"id\": \"early\", \"text\": \"{FR}\", \"published\": \"2019-12-31T23:00:00Z\"}}\r"),
+            String::new(),
+            "{\"id\": \"bad\", \"text\": oops, \"published\": \"2018-01-01\"}".to_owned(),
+            "{\"id\": \"undated\", \"text\": \"short\"}".to_owned(),
+            format!("{{\"id\": \"long\", \"text\": \"{long}\", \"published\": \"2017-05-05\"}}"),
+            "{\"id\": \"same-day\", \"text\": \"again\", \"published\": \"2020-03-02\"}".to_owned(),
+        ];
+        let path = write(dir.path(), "feed.jsonl", lines.join("\n").as_bytes());
+        let file = input(path.clone(), Format::JsonLines, None);
+        let in_lines = IngestOptions { max_file_bytes: 300, ..IngestOptions::default() };
+        let by_day = IngestOptions { day_order_from_bytes: 0, ..in_lines.clone() };
+        let line_of = |outcome: &Outcome| {
+            let (origin, what) = match outcome {
+                Outcome::Article(a) => (a.origin.clone(), a.id.clone()),
+                Outcome::Rejected(r) => (r.origin.clone(), "rejected".to_owned()),
+                Outcome::Warning(w) => (w.origin.clone(), "warning".to_owned()),
+            };
+            let number = origin.rsplit(':').next().unwrap_or_default().to_owned();
+            format!("{number} {what}")
+        };
+        let lines_read = |options: &IngestOptions| read(&file, options).iter().map(line_of).collect::<Vec<_>>();
+        assert_eq!(lines_read(&in_lines), ["1 late", "2 early", "4 rejected", "5 undated", "6 rejected", "7 same-day"]);
+        // Undated (and unreadable) lines first, then day by day; one day's lines in their order.
+        assert_eq!(lines_read(&by_day), ["4 rejected", "5 undated", "6 rejected", "2 early", "1 late", "7 same-day"]);
+        // The same articles either way, read whole (the BOM and the "\r" dropped as in a stream).
+        let articles = |options: &IngestOptions| {
+            let mut articles: Vec<Article> = read(&file, options)
+                .into_iter()
+                .filter_map(|o| if let Outcome::Article(a) = o { Some(a) } else { None })
+                .collect();
+            articles.sort_by(|a, b| a.id.cmp(&b.id));
+            articles
+        };
+        assert_eq!(articles(&by_day), articles(&in_lines));
+        let Some(early) = articles(&by_day).into_iter().find(|a| a.id == "early") else { panic!("no early") };
+        assert_eq!((early.text.as_str(), early.published), (FR, NaiveDate::from_ymd_opt(2019, 12, 31)));
+    }
+
+    #[test]
     fn malformed_jsonl_line_is_rejected_with_its_line_number() {
         let dir = tempfile::tempdir().unwrap();
         let lines = [
@@ -694,13 +832,13 @@ mod tests {
     fn capped_line_reader_splits_and_skips() {
         let mut reader = io::Cursor::new(b"ab\r\ncdefgh\n\nlast".to_vec());
         let mut buf = Vec::new();
-        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete(_)));
         assert_eq!(buf, b"ab");
         assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::TooLong(6)));
         assert!(buf.is_empty());
-        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete(_)));
         assert_eq!(buf, b"");
-        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete));
+        assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::Complete(_)));
         assert_eq!(buf, b"last");
         assert!(matches!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), Line::End));
     }
