@@ -50,6 +50,9 @@ fn interrupt_flag() -> Arc<AtomicBool> {
     flag
 }
 
+/// How many articles between two updates of the progress bar's count.
+const PROGRESS_EVERY: usize = 500;
+
 fn progress_bar(files: usize) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(files as u64), ProgressDrawTarget::stderr());
     if !std::io::stderr().is_terminal() {
@@ -89,6 +92,11 @@ pub fn run(paths: &[PathBuf], options: &IngestOptions, extractor: &Extractor, st
                 summary.read += 1;
                 if let Err(error) = store_article(&article, extractor, store, &mut summary, &bar) {
                     failure.get_or_insert(error);
+                }
+                // A JSON Lines file holds thousands of articles: the count of files alone
+                // would stand still for minutes.
+                if summary.read % PROGRESS_EVERY == 0 {
+                    bar.set_message(format!("{} articles, {} events", summary.read, summary.events));
                 }
             }
             Outcome::Rejected(rejection) => {
