@@ -331,6 +331,10 @@ struct PlacesSection {
     /// name it ("a *nearby* area", "*new* villages"): alone they are no name.
     #[serde(default)]
     place_qualifiers: Vec<String>,
+    /// Beginnings of a word that make it a prepositional phrase, not the name a place noun
+    /// announces (Arabic "للنازحين": for the displaced; a name follows its noun directly).
+    #[serde(default)]
+    not_name_starts: Vec<String>,
     /// Words that set a place between two named ones ("between"): near the first, the
     /// second only bounds it.
     #[serde(default)]
@@ -553,6 +557,8 @@ pub struct LanguagePack {
     function_word_letters: Vec<char>,
     /// Folded adjectives that after a place noun qualify it and are no name.
     pub place_qualifiers: HashSet<String>,
+    /// Folded beginnings of a word that is no name unless the gazetteer knows it.
+    not_name_starts: Vec<String>,
     pub subject_pronouns: Lexicon<()>,
     pub caption_markers: Lexicon<()>,
     /// Month number 1..=12.
@@ -839,6 +845,13 @@ impl LanguagePack {
             .proclitic_splits(norm)
             .find(|(form, _, _)| self.list_connectors.has_word(form))
             .map(|(_, restore, rest)| format!("{restore}{rest}"))
+    }
+
+    /// Whether a folded word begins as no name does (see `not_name_starts`), a joined list
+    /// conjunction aside ("وللنازحين").
+    pub fn starts_as_no_name(&self, norm: &str) -> bool {
+        let starts = |word: &str| self.not_name_starts.iter().any(|start| word.starts_with(start.as_str()));
+        starts(norm) || self.without_joined_connector(norm).is_some_and(|word| starts(&word))
     }
 
     /// Whether the token at `i` is an attached pronoun split off the word before it
@@ -1173,6 +1186,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .collect(),
         function_word_letters: function_word_letters.clone(),
         place_qualifiers: file.places.place_qualifiers.iter().map(|w| rules.fold(w).to_string()).collect(),
+        not_name_starts: file.places.not_name_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,

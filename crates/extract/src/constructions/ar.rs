@@ -842,3 +842,13 @@ fn the_city_the_text_names_is_no_village_of_the_article_s_governorate() {
     let village = ar("قصفت قوات النظام ريف حماة الشمالي يوم الثلاثاء. وشنت الطائرات غارات على قرية دوما يوم الأربعاء.");
     assert_town(at(&village, "دوما"), "Hama");
 }
+
+#[test]
+fn a_preposition_joined_to_the_article_after_a_place_noun_names_no_place() {
+    // "A missile struck a camp for the displaced (مخيما للنازحين) near the town of Qah in
+    // northern rural Idlib, killing five civilians": the camp is not named "للنازحين".
+    let events = ar("استهدف صاروخ مخيما للنازحين قرب بلدة قاح في ريف إدلب الشمالي، ما أدى إلى مقتل 5 مدنيين.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "قاح");
+    assert_eq!(e.fatalities, 5);
+}
