@@ -64,8 +64,10 @@ fn corpus_scores_above_the_bar_with_the_shared_scorer() {
     let report = shared_score(&predictions);
     let f1 = report["summary"]["f1"].as_f64().expect("f1");
     let actor = report["summary"]["actor1_accuracy"].as_f64().expect("actor accuracy");
-    assert!(f1 >= 0.85, "F1 {f1} below 0.85: {}", report["articles"]);
-    assert!(actor >= 0.9, "actor1 accuracy {actor} below 0.9");
+    // The three development reports are the smoke test: every event found, none false, each
+    // with its actor (one event lost or added among 43 falls below 0.99).
+    assert!(f1 >= 0.99, "F1 {f1} below 0.99: {}", report["articles"]);
+    assert!(actor >= 0.99, "actor1 accuracy {actor} below 0.99");
 }
 
 #[test]
