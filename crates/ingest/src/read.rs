@@ -157,6 +157,10 @@ fn too_big(size: u64, limit: u64) -> String {
     format!("file is {size} bytes, over the limit of {limit} bytes")
 }
 
+fn line_too_long(size: u64, limit: u64) -> String {
+    format!("line is {size} bytes, over the limit of {limit} bytes")
+}
+
 fn read_json_lines_file(
     file: &InputFile,
     options: &IngestOptions,
@@ -243,8 +247,7 @@ fn read_spans(
         }
         let origin = format!("{}:{}", source.name, span.number);
         if span.size > options.max_file_bytes {
-            let reason = format!("line is {} bytes, over the limit of {} bytes", span.size, options.max_file_bytes);
-            emit(Outcome::Rejected(Rejection::new(origin, reason)));
+            emit(Outcome::Rejected(Rejection::new(origin, line_too_long(span.size, options.max_file_bytes))));
             continue;
         }
         buf.resize(usize::try_from(span.size).unwrap_or(usize::MAX), 0);
@@ -309,9 +312,7 @@ fn read_json_lines_from(
         let reject = |reason: String| Outcome::Rejected(Rejection::new(origin.clone(), reason));
         match read_line_capped(&mut reader, &mut buf, options.max_file_bytes) {
             Ok(Line::End) => break,
-            Ok(Line::TooLong(size)) => {
-                emit(reject(format!("line is {size} bytes, over the limit of {} bytes", options.max_file_bytes)))
-            }
+            Ok(Line::TooLong(size)) => emit(reject(line_too_long(size, options.max_file_bytes))),
             Ok(Line::Complete(_)) => {
                 let bytes = if number == 1 { strip_bom(&buf) } else { &buf };
                 // A binary file renamed .jsonl would otherwise give one rejection per
