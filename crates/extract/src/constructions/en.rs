@@ -1167,11 +1167,3 @@ fn a_vehicle_rigged_with_explosives_is_a_bombing() {
     assert_eq!(e.fatalities, 2);
     assert_day(e, day(2020, 1, 28));
 }
-
-#[test]
-fn the_month_of_fasting_dates_a_truce_and_is_no_place() {
-    // A camp bears the name "Ramadan"; "a Ramadan truce" names the season of the truce.
-    let events = en("Rebels in Homs accepted a Ramadan truce on Tuesday.");
-    let e = single(&events, SubEventType::Agreement);
-    assert_eq!(e.mention, "Homs");
-}
