@@ -1156,14 +1156,3 @@ fn a_border_village_named_with_the_towns_of_the_governorate_next_door_is_that_vi
     assert_town(at(&events, "al-Atarib"), "Aleppo");
     assert_town(at(&events, "Binnish"), "Idlib");
 }
-
-#[test]
-fn a_vehicle_rigged_with_explosives_is_a_bombing() {
-    // A bomb named by what carried it, with no word for a bomb of its own.
-    let events =
-        en("A motorcycle rigged with explosives detonated in the town of Saraqib on Tuesday, killing two people.");
-    let e = single(&events, SubEventType::RemoteExplosive);
-    assert_eq!(e.mention, "Saraqib");
-    assert_eq!(e.fatalities, 2);
-    assert_day(e, day(2020, 1, 28));
-}

@@ -906,13 +906,3 @@ fn chaque_lieu_prend_le_jour_ecrit_apres_lui() {
     assert_day(at(&events, "Lattaquié"), day(2020, 1, 25));
     assert_day(at(&events, "Hama"), day(2020, 1, 28));
 }
-
-#[test]
-fn an_air_defence_written_with_a_hyphen_downs_a_drone_on_a_weekday_in_the_pluperfect() {
-    // "On Thursday another drone had been shot down by the Syrian anti-aircraft defence in the
-    // village of Aqraba": the hyphenated spelling is the same defence, and the weekday dates it.
-    let events = fr("Jeudi, un autre drone avait été abattu par la défense anti-aérienne syrienne dans le village d'Aqraba, au sud de Damas.");
-    let e = single(&events, SubEventType::DisruptedWeaponsUse);
-    assert_eq!(e.mention, "Aqraba");
-    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
-}
