@@ -839,8 +839,8 @@ fn uncased_name_spans(
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
-            let may_be_named = !qualifier && !refers_back && !pack.starts_as_no_name(&tokens[i].norm);
-            (unknown(i) && may_be_named && announced_by_place_noun(tokens, i, pack)).then(|| {
+            let announced = unknown(i) && !qualifier && !refers_back && announced_by_place_noun(tokens, i, pack);
+            (announced && !pack.starts_as_no_name(&tokens[i].norm)).then(|| {
                 (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j) && (j == i || !carries_connector(j))).count()
             })
         });

@@ -45,7 +45,7 @@ pub(crate) struct ArticleLine {
 /// Accepts `YYYY-MM-DD`, an RFC 3339 datetime (its date in its own offset, which is the date
 /// the outlet printed), or null. Anything else is an error, so a typo in an index surfaces
 /// instead of silently dropping the date.
-fn published_date<'de, D: Deserializer<'de>>(de: D) -> Result<Option<NaiveDate>, D::Error> {
+pub(crate) fn published_date<'de, D: Deserializer<'de>>(de: D) -> Result<Option<NaiveDate>, D::Error> {
     let Some(raw) = Option::<String>::deserialize(de)? else {
         return Ok(None);
     };

@@ -192,11 +192,12 @@ struct LineSpan {
     size: u64,
 }
 
-/// Just the day of publication of a line, whatever else it holds.
+/// Just the day of publication of a line, whatever else it holds, read as an article
+/// line's is.
 #[derive(serde::Deserialize)]
 struct DayOnly {
-    #[serde(default)]
-    published: Option<String>,
+    #[serde(default, deserialize_with = "crate::metadata::published_date")]
+    published: Option<NaiveDate>,
 }
 
 /// The file's non-blank lines, ordered by their days of publication (undated lines first,
@@ -219,10 +220,7 @@ fn lines_by_day(path: &Path, limit: u64) -> Option<Vec<LineSpan>> {
         if size > limit || !buf.trim_ascii().is_empty() {
             // A line that does not parse is undated here; reading it gives its rejection.
             let bytes = if number == 1 { strip_bom(&buf) } else { &buf };
-            let day = serde_json::from_slice::<DayOnly>(bytes)
-                .ok()
-                .and_then(|line| line.published)
-                .and_then(|raw| crate::metadata::parse_date(&raw));
+            let day = serde_json::from_slice::<DayOnly>(bytes).ok().and_then(|line| line.published);
             spans.push(LineSpan { day, number, start, size });
         }
         start += size + 1;
