@@ -21,7 +21,7 @@ use crate::dedupe::{
 };
 use crate::discourse::{resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
-use crate::gate::{typed, weighed, with_usual_actor};
+use crate::gate::{retype_candidate, typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
@@ -116,6 +116,13 @@ pub fn extract(
         if recording {
             extraction.sentences.push(trace);
         }
+    }
+    for p in proposed.iter_mut().filter(|p| {
+        p.event.sub_event_type == SubEventType::RemoteExplosive
+            && discourse.suicide_told.contains(&p.candidate.sentence)
+    }) {
+        retype_candidate(&mut p.event, &mut [], SubEventType::SuicideBomb);
+        p.candidate.sub_event_type = SubEventType::SuicideBomb;
     }
     if let Some(owner) = owner {
         for p in proposed.iter_mut().filter(|p| is_ownable(p)) {

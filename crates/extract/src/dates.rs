@@ -296,7 +296,10 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     let (count, at) = count_at(tokens, at, pack)?;
     let unit = pack.time_units.match_at(tokens, at)?;
     let UnitOfTime { days: unit_days, hours, .. } = *unit.value;
-    let count = units_counted(unit.value, count, true)?;
+    // "months ago", "منذ أشهر": a bare plural of a unit longer than the news window is at
+    // least two, long enough to tell background; "days ago" tells no day.
+    let bare_plural = unit.value.plural && count.is_none() && unit.value.days > NEWS_WINDOW_DAYS;
+    let count = units_counted(unit.value, count, true).or(bare_plural.then_some(2))?;
     // "منذ عام 2011", "منذ يوم الثلاثاء": the unit names the date after it, no time back.
     if names_a_date(tokens, unit.end, pack) {
         return None;

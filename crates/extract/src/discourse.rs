@@ -38,6 +38,12 @@ pub(crate) struct Discourse {
     /// The last bombing told with no place ("a suicide car bomb killed four at a Kurdish
     /// checkpoint"), for the sentence after it that says where it hit.
     pub placeless_bombing: Option<PlacelessBombing>,
+    /// The last bombing told with its places: the sentence's index and its prose index.
+    pub placed_bombing: Option<(usize, usize)>,
+    /// The prose indexes of sentences whose bombings a later sentence, naming no place, told
+    /// were suicide attacks ("seven car bombs exploded in Tartus and Jableh. Five were driven
+    /// by suicide bombers").
+    pub suicide_told: Vec<usize>,
     /// Points of places resolved so far.
     pub near: Vec<(f64, f64)>,
     /// The last town of the home country an event was placed at: what the report is about

@@ -1156,3 +1156,12 @@ fn a_border_village_named_with_the_towns_of_the_governorate_next_door_is_that_vi
     assert_town(at(&events, "al-Atarib"), "Aleppo");
     assert_town(at(&events, "Binnish"), "Idlib");
 }
+
+#[test]
+fn what_happened_months_ago_is_background() {
+    // "months ago" counts no months, but at least two: older than the report's news window.
+    let events = en("The rebels in Daraya signed a truce with the government months ago.");
+    assert!(events.is_empty(), "{}", summary(&events));
+    let events = en("The rebels in Daraya signed a truce with the government two days ago.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "Daraya");
+}

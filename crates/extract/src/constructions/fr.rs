@@ -906,3 +906,13 @@ fn chaque_lieu_prend_le_jour_ecrit_apres_lui() {
     assert_day(at(&events, "Lattaquié"), day(2020, 1, 25));
     assert_day(at(&events, "Hama"), day(2020, 1, 28));
 }
+
+#[test]
+fn des_kamikazes_nommes_apres_l_attentat_en_font_un_attentat_suicide() {
+    // "Two car bombs exploded on Tuesday in Jableh. According to the Observatory, both were
+    // driven by suicide bombers": the next sentence, naming no place, says what the bombing was.
+    let events = fr(
+        "Deux voitures piégées ont explosé mardi à Jablé. Selon l'Observatoire, elles étaient conduites par des kamikazes.",
+    );
+    assert_eq!(single(&events, SubEventType::SuicideBomb).mention, "Jablé");
+}

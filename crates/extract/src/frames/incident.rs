@@ -6,7 +6,7 @@ use frontline_lang::TriggerKind;
 
 use super::Frame;
 use crate::dates::best_for;
-use crate::discourse::{Discourse, PlacelessBombing};
+use crate::discourse::{Discourse, PlacelessBombing, ATTACK_MEMORY};
 use crate::reader::SentenceReader;
 use crate::spot::{ActorMention, PlaceMention, TriggerMention};
 
@@ -59,12 +59,29 @@ impl<'s> SentenceReader<'_, 's> {
                 window: best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone()),
             });
         }
+        self.remember_bombing(sub_event_type, places.is_empty(), discourse);
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
         for (i, place) in places.into_iter().enumerate() {
             let sub_event_type =
                 if intervened.contains(&i) { SubEventType::ProtestWithIntervention } else { sub_event_type };
             frames.push(Frame::new(sub_event_type, place, trigger).by(actor.clone()));
+        }
+    }
+
+    /// A bombing told with its places is remembered; a suicide attack told right after it
+    /// with none is what that bombing was.
+    fn remember_bombing(&self, sub_event_type: SubEventType, placeless: bool, discourse: &mut Discourse) {
+        match (sub_event_type, placeless) {
+            (SubEventType::RemoteExplosive, false) => discourse.placed_bombing = Some((self.index, self.prose_index)),
+            (SubEventType::SuicideBomb, true) => {
+                let recent =
+                    |&(sentence, _): &(usize, usize)| sentence < self.index && self.index - sentence <= ATTACK_MEMORY;
+                if let Some((_, prose)) = discourse.placed_bombing.filter(recent) {
+                    discourse.suicide_told.push(prose);
+                }
+            }
+            _ => {}
         }
     }
 
