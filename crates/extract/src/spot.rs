@@ -818,8 +818,10 @@ fn uncased_name_spans(
         };
         // "منطقة قريبة" (a nearby area), "قرى جديدة" (new villages): an adjective after a
         // place noun says what kind of place it is; it may still start a longer name.
-        let qualifier =
-            pack.place_qualifiers.contains(tokens[i].norm.as_str()) && announced_by_place_noun(tokens, i, pack);
+        let norm = tokens[i].norm.as_str();
+        let qualifier = (pack.place_qualifiers.contains(norm)
+            || (pack.has_qualifier_form(norm) && !gazetteer.knows_name(&tokens[i].text)))
+            && announced_by_place_noun(tokens, i, pack);
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
         let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)

@@ -331,6 +331,15 @@ struct PlacesSection {
     /// name it ("a *nearby* area", "*new* villages"): alone they are no name.
     #[serde(default)]
     place_qualifiers: Vec<String>,
+    /// Endings of an adjective of relation (Arabic nisba "ـية": "منطقة صحراوية", a desert
+    /// area): an indefinite word ending so right after a place noun qualifies it, as the
+    /// `place_qualifiers` do, unless a place is named exactly so.
+    #[serde(default)]
+    qualifier_endings: Vec<String>,
+    /// Beginnings that make a word definite (Arabic "ال"): a definite word is no qualifier of
+    /// an indefinite noun, whatever its ending.
+    #[serde(default)]
+    definite_starts: Vec<String>,
     /// Beginnings of a word that make it a prepositional phrase, not the name a place noun
     /// announces (Arabic "للنازحين": for the displaced; a name follows its noun directly).
     #[serde(default)]
@@ -557,6 +566,9 @@ pub struct LanguagePack {
     function_word_letters: Vec<char>,
     /// Folded adjectives that after a place noun qualify it and are no name.
     pub place_qualifiers: HashSet<String>,
+    /// Folded endings of adjectives of relation, and folded beginnings of definite words.
+    qualifier_endings: Vec<String>,
+    definite_starts: Vec<String>,
     /// Folded beginnings of a word that is no name unless the gazetteer knows it.
     not_name_starts: Vec<String>,
     pub subject_pronouns: Lexicon<()>,
@@ -845,6 +857,13 @@ impl LanguagePack {
             .proclitic_splits(norm)
             .find(|(form, _, _)| self.list_connectors.has_word(form))
             .map(|(_, restore, rest)| format!("{restore}{rest}"))
+    }
+
+    /// Whether a folded word has the form of an indefinite adjective of relation (see
+    /// `qualifier_endings`): it ends so, is longer than the ending, and is not definite.
+    pub fn has_qualifier_form(&self, norm: &str) -> bool {
+        self.qualifier_endings.iter().any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
+            && !self.definite_starts.iter().any(|s| norm.starts_with(s.as_str()))
     }
 
     /// Whether a folded word begins as no name does (see `not_name_starts`), a joined list
@@ -1186,6 +1205,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .collect(),
         function_word_letters: function_word_letters.clone(),
         place_qualifiers: file.places.place_qualifiers.iter().map(|w| rules.fold(w).to_string()).collect(),
+        qualifier_endings: file.places.qualifier_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
+        definite_starts: file.places.definite_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
         not_name_starts: file.places.not_name_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),

@@ -852,3 +852,14 @@ fn a_preposition_joined_to_the_article_after_a_place_noun_names_no_place() {
     assert_eq!(e.mention, "قاح");
     assert_eq!(e.fatalities, 5);
 }
+
+#[test]
+fn an_adjective_of_relation_after_a_place_noun_is_no_village() {
+    // "Warplanes struck residential quarters and military positions in the town of Saraqib
+    // on Tuesday": "سكنية" and "عسكرية" share their consonants with villages (Eskan, Eskar)
+    // but qualify the nouns before them; "مدينة سلمية" stays Salamiyah, named exactly so.
+    let events = ar("قصفت الطائرات الحربية الثلاثاء أحياء سكنية ومواقع عسكرية في بلدة سراقب.");
+    assert_eq!(mentions(&events), ["سراقب"], "{}", summary(&events));
+    let events = ar("قصفت الطائرات الحربية الثلاثاء مدينة سلمية.");
+    assert_eq!(mentions(&events), ["سلمية"], "{}", summary(&events));
+}
