@@ -293,13 +293,19 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
 fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
     let lead = pack.ago_leads.match_at(tokens, i);
     let at = lead.as_ref().map_or(i, |h| h.end);
-    let (count, at) = count_at(tokens, at, pack)?;
+    // "a few weeks ago", "il y a quelques mois": a vague count stands for its usual value.
+    let vague = pack.vague_quantities.match_at(tokens, at);
+    let (count, at) = match &vague {
+        Some(vague) => (Some(*vague.value), vague.end),
+        None => count_at(tokens, at, pack)?,
+    };
     let unit = pack.time_units.match_at(tokens, at)?;
     let UnitOfTime { days: unit_days, hours, .. } = *unit.value;
     // "months ago", "منذ أشهر": a bare plural of a unit longer than the news window is at
     // least two, long enough to tell background; "days ago" tells no day.
     let bare_plural = unit.value.plural && count.is_none() && unit.value.days > NEWS_WINDOW_DAYS;
     let count = units_counted(unit.value, count, true).or(bare_plural.then_some(2))?;
+    let roughly = vague.is_some() || bare_plural;
     // "منذ عام 2011", "منذ يوم الثلاثاء": the unit names the date after it, no time back.
     if names_a_date(tokens, unit.end, pack) {
         return None;
@@ -321,12 +327,16 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     let lasting = pack.since.match_at(tokens, i).is_some();
     let window = if lasting {
         DateWindow::span(point.checked_sub_days(half)?, p, format!("{rule}, to publication"))
+    } else if roughly {
+        // Between half and twice the usual count back: no day is told.
+        let latest = p.checked_sub_days(Days::new((back / 2).max(1)))?;
+        DateWindow::span(p.checked_sub_days(Days::new(2 * back))?, latest, format!("{rule}, roughly"))
     } else if unit_days <= 1 {
         DateWindow::day(point, rule)
     } else {
         DateWindow::span(point.checked_sub_days(half)?, (point + half).min(p), rule)
     };
-    Some(DateMention::new(i, end, window, if unit_days <= 1 { 3 } else { 2 }))
+    Some(DateMention::new(i, end, window, if unit_days <= 1 && !roughly { 3 } else { 2 }))
 }
 
 /// The count at token `at` (a number, or number words) and where it ends; none, and `at`,

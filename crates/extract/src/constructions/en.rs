@@ -1164,4 +1164,11 @@ fn what_happened_months_ago_is_background() {
     assert!(events.is_empty(), "{}", summary(&events));
     let events = en("The rebels in Daraya signed a truce with the government two days ago.");
     assert_eq!(single(&events, SubEventType::Agreement).mention, "Daraya");
+    // A vague count stands for about three: "a few weeks ago" is background too, "a few days
+    // ago" the days between one and six back (published Thursday 30 January 2020).
+    let events = en("The rebels in Daraya signed a truce with the government a few weeks ago.");
+    assert!(events.is_empty(), "{}", summary(&events));
+    let events = en("The rebels in Daraya signed a truce with the government a few days ago.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!((e.date_start, e.date_end), (Some(day(2020, 1, 24)), Some(day(2020, 1, 29))));
 }
