@@ -863,3 +863,13 @@ fn an_adjective_of_relation_after_a_place_noun_is_no_village() {
     let events = ar("قصفت الطائرات الحربية الثلاثاء مدينة سلمية.");
     assert_eq!(mentions(&events), ["سلمية"], "{}", summary(&events));
 }
+
+#[test]
+fn what_is_prevented_or_called_for_has_not_happened() {
+    // "Security forces deployed in Jableh to keep protests from coming out"; "activists
+    // renewed their calls to protest in Daraa": no protest took place.
+    let events = ar("انتشرت قوات الأمن بكثافة في مدينة جبلة للحيلولة دون خروج تظاهرات.");
+    assert!(of_type(&events, SubEventType::PeacefulProtest).is_empty(), "{}", summary(&events));
+    let events = ar("جدد ناشطون دعوات للتظاهر في مدينة درعا.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}
