@@ -1052,8 +1052,14 @@ pub(crate) fn role_of(
             && before.ending_at(&pack.region_words, start + 1 - back, 3).is_some_and(|h| *h.value == RegionSide::Before)
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
-    // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region.
-    let direction_before = before.last_end_within(&pack.directions, 3, 2).map(|end| start + 1 - end);
+    // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region; not
+    // one that qualifies the place noun announcing a settlement ("the northern town of
+    // Saraqib", "la ville septentrionale de Saraqeb").
+    let noun_start = announcing(tokens, start, pack, &pack.place_nouns).map(|noun| noun.start);
+    let direction_before = before
+        .last_end_within(&pack.directions, 3, 2)
+        .filter(|&end| noun_start.is_none_or(|noun| end > noun))
+        .map(|end| start + 1 - end);
     // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
     let landmark = nearest(&pack.landmark_markers);

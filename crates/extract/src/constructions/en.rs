@@ -1172,3 +1172,14 @@ fn what_happened_months_ago_is_background() {
     let e = single(&events, SubEventType::Agreement);
     assert_eq!((e.date_start, e.date_end), (Some(day(2020, 1, 24)), Some(day(2020, 1, 29))));
 }
+
+#[test]
+fn a_direction_before_a_place_noun_qualifies_the_settlement() {
+    // "the northern town of Saraqib" is the town, not a part of a governorate; "villages in
+    // northern Hama" stays a part of Hama governorate.
+    let events = en("Rebels attacked an army checkpoint in the northern town of Saraqib on Tuesday.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!((e.mention.as_str(), e.geo_precision), ("Saraqib", 1));
+    let events = en("Regime forces shelled villages in northern Hama on Tuesday.");
+    assert_eq!(single(&events, SubEventType::Shelling).geo_precision, 3);
+}
