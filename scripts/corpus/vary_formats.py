@@ -30,6 +30,15 @@ def wrap(text):
     return "\n".join(out) + ("\n" if text.endswith("\n") else "")
 
 
+def breaks_inside_sentences(text):
+    """Whether a line of the text ends mid-sentence: no closing mark, the next line going on."""
+    lines = text.split("\n")
+    return any(
+        a.strip() and b.strip() and a.rstrip()[-1] not in ".!?:؟»\"”)'" and b.lstrip()[:1].islower()
+        for a, b in zip(lines, lines[1:])
+    )
+
+
 def page(text, language, others):
     lines = [l.strip() for l in text.split("\n") if l.strip()]
     title, body = lines[0], lines[1:]
@@ -72,6 +81,10 @@ def main():
                 if wrapped != text:
                     open(src, "w", encoding="utf-8").write(wrapped)
                     r["note"] = (note + "; " if note else "") + "hard-wrapped here at 72 columns, as a wire feed gives text (words unchanged)"
+            elif breaks_inside_sentences(text):
+                # A page makes each line a paragraph: a copy whose lines break inside its
+                # sentences would have them split, and its evidence no longer found.
+                continue
             else:
                 same = [h for i, h in headlines.get(r["language"], []) if i != r["id"]]
                 h = int(hashlib.sha256(r["id"].encode()).hexdigest()[8:16], 16)
