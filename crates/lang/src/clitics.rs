@@ -185,6 +185,17 @@ impl Clitics {
                         after: None,
                         inflected: true,
                     });
+                    // A final letter bound before the ending ("عبوتين": two bombs, عبوة).
+                    for (bound, free) in &self.bound_forms {
+                        if let Some(root) = kept.strip_suffix(bound.as_str()) {
+                            readings.push(Reading {
+                                before: before.clone(),
+                                stem: format!("{root}{free}"),
+                                after: None,
+                                inflected: true,
+                            });
+                        }
+                    }
                 }
             }
             for form in &self.enclitics {
@@ -332,7 +343,12 @@ mod tests {
             vec![("و".into(), "".into()), ("ب".into(), "".into()), ("ل".into(), "".into()), ("لل".into(), "ال".into())],
             vec!["ها".into(), "ه".into()],
             vec![("ت".into(), "ه".into())],
-            vec![("".into(), "وا".into()), ("".into(), "ت".into()), ("ي".into(), "ون".into())],
+            vec![
+                ("".into(), "وا".into()),
+                ("".into(), "ت".into()),
+                ("ي".into(), "ون".into()),
+                ("".into(), "ين".into()),
+            ],
         )
     }
 
@@ -376,6 +392,14 @@ mod tests {
         let pairs = segmented("بلدته", &["بلدة"]);
         let norms: Vec<&str> = pairs.iter().map(|(_, n)| n.as_str()).collect();
         assert_eq!(norms, ["بلده", "ه"]);
+    }
+
+    #[test]
+    fn a_dual_is_read_as_its_noun_with_the_final_letter_restored() {
+        // "بعبوتين": with two bombs; the taa marbuta is written ت before the dual ending.
+        let pairs = segmented("بعبوتين", &["عبوة"]);
+        let norms: Vec<&str> = pairs.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(norms, ["ب", "عبوه"]);
     }
 
     #[test]

@@ -873,3 +873,13 @@ fn what_is_prevented_or_called_for_has_not_happened() {
     let events = ar("جدد ناشطون دعوات للتظاهر في مدينة درعا.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_dual_noun_is_its_trigger() {
+    // "two bombs", "two raids": the dual ending (with the taa marbuta written ت before it)
+    // on a listed noun and its adjective.
+    let events = ar("قتل جنديان الثلاثاء جراء انفجار عبوتين ناسفتين بحافلة عسكرية في مدينة دمشق.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).mention, "دمشق");
+    let events = ar("شنت الطائرات الحربية الثلاثاء غارتين جويتين على بلدة سرمين.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "سرمين");
+}
