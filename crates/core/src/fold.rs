@@ -86,6 +86,9 @@ impl FoldedChar {
 fn fold_char(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}' | '\u{00b4}' => '\'',
+        // The typographic hyphen (and the non-breaking one, which decomposes to it) joins
+        // the words of a name as "-" does ("Raʾs al‑ʿAyn").
+        '\u{2010}' => '-',
         _ => c,
     }
 }
@@ -104,6 +107,7 @@ mod tests {
     fn folds_case_accents_and_apostrophes() {
         assert_eq!(fold_word("Régime"), "regime");
         assert_eq!(fold_word("d’Idlib"), "d'idlib");
+        assert_eq!(fold_word("al\u{2011}Nusra"), "al-nusra");
         assert_eq!(fold_word("ÉTÉ"), "ete");
         assert_eq!(fold_word("ŒUF"), "œuf");
         assert_eq!(fold_word("Nu`man"), "nu'man");

@@ -655,15 +655,29 @@ fn is_article_form(token: &Token) -> bool {
     let Some(hyphen) = token.norm.as_bytes().iter().take(4).position(|&b| b == b'-') else {
         return false;
     };
-    // The name after the article keeps its capital: "al-Ghadafeh", not "en-dessous".
+    // The name after the article keeps its capital: "al-Ghadafeh", "al‑ʿAyn", not "en-dessous".
     ARTICLES.contains(&&token.norm[..hyphen])
-        && token.text.split_once('-').is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_uppercase))
+        && token.text.split_once(is_hyphen).is_some_and(|(_, rest)| starts_with_capital(rest))
+}
+
+/// A hyphen as texts write it: the ASCII one, the typographic one and the non-breaking one.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Whether a word begins with a capital, after the ayn or hamza mark a transliteration may
+/// write before it ("ʿAyn", "ʾIdlib").
+fn starts_with_capital(word: &str) -> bool {
+    word.trim_start_matches(['\u{02bf}', '\u{02be}', '\u{02bc}', '\'', '\u{2018}', '\u{2019}'])
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an
 /// adjective, not a place ("al-Sham", "ez-Zor" keep a capital after the hyphen).
 fn is_compound_adjective(token: &Token) -> bool {
-    token.text.rsplit_once('-').is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
+    token.text.rsplit_once(is_hyphen).is_some_and(|(_, last)| last.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// Whether a token may be a word of a name, by what costs least to tell: a capital, or a

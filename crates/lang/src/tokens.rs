@@ -126,7 +126,7 @@ pub(crate) fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_joiner(c: char) -> bool {
-    c == '-' || is_apostrophe(c)
+    matches!(c, '-' | '\u{2010}' | '\u{2011}') || is_apostrophe(c)
 }
 
 /// Separators allowed inside a number written in groups of three: "100 000", "400.000",

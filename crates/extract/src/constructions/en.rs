@@ -1183,3 +1183,12 @@ fn a_direction_before_a_place_noun_qualifies_the_settlement() {
     let events = en("Regime forces shelled villages in northern Hama on Tuesday.");
     assert_eq!(single(&events, SubEventType::Shelling).geo_precision, 3);
 }
+
+#[test]
+fn a_name_written_with_a_non_breaking_hyphen_and_an_ayn_mark_is_the_place() {
+    // Transliterations write "Raʾs al‑ʿAyn" with the non-breaking hyphen (U+2011) and the
+    // hamza and ayn marks: the same town as "Ras al-Ain".
+    let events = en("Fighters clashed in Ra\u{2be}s al\u{2011}\u{2bf}Ayn on Tuesday.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.geonameid, Some(165509));
+}
