@@ -82,11 +82,19 @@ pub fn actor_default_key(sub_event_type: &str, year: Option<i32>) -> String {
     }
 }
 
+/// The actor default that says a type has no usual actor (in a year, or at all): most of its
+/// events that year were told with their doer unknown, and no other year's actor stands in.
+pub const NO_USUAL_ACTOR: &str = "-";
+
 impl Weights {
-    /// The usual actor of a type in a year, else of the type in any year.
+    /// The usual actor of a type in a year, else of the type in any year; none where the
+    /// year (or the type) has [`NO_USUAL_ACTOR`].
     pub fn usual_actor(&self, sub_event_type: &str, year: i32) -> Option<&str> {
         let by_year = self.actor_defaults.get(&actor_default_key(sub_event_type, Some(year)));
-        by_year.or_else(|| self.actor_defaults.get(&actor_default_key(sub_event_type, None))).map(String::as_str)
+        by_year
+            .or_else(|| self.actor_defaults.get(&actor_default_key(sub_event_type, None)))
+            .map(String::as_str)
+            .filter(|actor| *actor != NO_USUAL_ACTOR)
     }
 }
 
@@ -276,6 +284,8 @@ mod tests {
         w.by_type.entry("Attack".into()).or_default().insert(TYPE_BIAS.into(), 0.5);
         w.actor_defaults.insert(actor_default_key("Air/drone strike", Some(2016)), "SYR_GOV".into());
         w.actor_defaults.insert(actor_default_key("Air/drone strike", None), "RUS".into());
+        w.actor_defaults.insert(actor_default_key("Suicide bomb", Some(2012)), NO_USUAL_ACTOR.into());
+        w.actor_defaults.insert(actor_default_key("Suicide bomb", None), "ISIS".into());
         w.calibration = Some(Calibration { knots: vec![(0.4, 0.3), (0.6, 0.55), (0.9, 0.85)] });
         let mut confidence = ConfidenceModel { bias: -0.2, ..ConfidenceModel::default() };
         confidence.by_feature.insert("read_twice".into(), 0.7);
@@ -288,6 +298,9 @@ mod tests {
         assert_eq!(read.best_type(["other"]).map(|t| t.0), Some("Attack"));
         assert_eq!(read.usual_actor("Air/drone strike", 2016), Some("SYR_GOV"));
         assert_eq!(read.usual_actor("Air/drone strike", 2020), Some("RUS"));
+        // A year whose events were mostly told with no doer has none, whatever other years had.
+        assert_eq!(read.usual_actor("Suicide bomb", 2012), None);
+        assert_eq!(read.usual_actor("Suicide bomb", 2016), Some("ISIS"));
     }
 
     #[test]
