@@ -31,10 +31,11 @@ def wrap(text):
 
 
 def breaks_inside_sentences(text):
-    """Whether a line of the text ends mid-sentence: no closing mark, the next line going on."""
-    lines = text.split("\n")
+    """Whether a line after the title ends mid-sentence: no closing mark, and the next line goes
+    on with no capital (a lower-case letter, or a letter of a script without capitals)."""
+    lines = [l.strip() for l in text.split("\n")][1:]
     return any(
-        a.strip() and b.strip() and a.rstrip()[-1] not in ".!?:؟»\"”)'" and b.lstrip()[:1].islower()
+        a and b and a[-1] not in ".!?:؟»\"”)'" and b[0].isalpha() and not b[0].isupper()
         for a, b in zip(lines, lines[1:])
     )
 

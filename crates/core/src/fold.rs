@@ -1,6 +1,6 @@
 /// The light folding used to compare words against lexicons: lower case, no diacritics,
-/// every apostrophe-like mark written `'`. "Régime" and "regime" fold alike, "d’Idlib" and
-/// "d'Idlib" too. Place names get a stronger folding in the gazetteer.
+/// every apostrophe-like mark written `'` and every hyphen `-`. "Régime" and "regime" fold
+/// alike, "d’Idlib" and "d'Idlib" too, "al‑Nusra" (a non-breaking hyphen) and "al-Nusra". Place names get a stronger folding in the gazetteer.
 pub fn fold_word(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_word_with(text, |c| out.push(c));
@@ -82,7 +82,7 @@ impl FoldedChar {
     }
 }
 
-/// Every apostrophe-like mark is written `'`.
+/// Every apostrophe-like mark is written `'`, every hyphen `-`.
 fn fold_char(c: char) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '`' | '\u{02bc}' | '\u{00b4}' => '\'',

@@ -21,7 +21,7 @@ use crate::dedupe::{
 };
 use crate::discourse::{resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
-use crate::gate::{retype_candidate, typed, weighed, with_usual_actor};
+use crate::gate::{retype_proposed, typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
@@ -121,8 +121,7 @@ pub fn extract(
         p.event.sub_event_type == SubEventType::RemoteExplosive
             && discourse.suicide_told.contains(&p.candidate.sentence)
     }) {
-        retype_candidate(&mut p.event, &mut [], SubEventType::SuicideBomb);
-        p.candidate.sub_event_type = SubEventType::SuicideBomb;
+        retype_proposed(p, SubEventType::SuicideBomb);
     }
     if let Some(owner) = owner {
         for p in proposed.iter_mut().filter(|p| is_ownable(p)) {

@@ -301,9 +301,10 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     };
     let unit = pack.time_units.match_at(tokens, at)?;
     let UnitOfTime { days: unit_days, hours, .. } = *unit.value;
-    // "months ago", "منذ أشهر": a bare plural of a unit longer than the news window is at
-    // least two, long enough to tell background; "days ago" tells no day.
-    let bare_plural = unit.value.plural && count.is_none() && unit.value.days > NEWS_WINDOW_DAYS;
+    // "months ago", "قبل أشهر": a bare plural of a unit longer than the news window is at least
+    // two, long enough to tell background. "Weeks ago" may be two or five (tried: more false
+    // events than background told); "days ago" tells no day.
+    let bare_plural = unit.value.plural && count.is_none() && unit_days > NEWS_WINDOW_DAYS;
     let count = units_counted(unit.value, count, true).or(bare_plural.then_some(2))?;
     let roughly = vague.is_some() || bare_plural;
     // "منذ عام 2011", "منذ يوم الثلاثاء": the unit names the date after it, no time back.
@@ -328,9 +329,11 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
     let window = if lasting {
         DateWindow::span(point.checked_sub_days(half)?, p, format!("{rule}, to publication"))
     } else if roughly {
-        // Between half and twice the usual count back: no day is told.
-        let latest = p.checked_sub_days(Days::new((back / 2).max(1)))?;
-        DateWindow::span(p.checked_sub_days(Days::new(2 * back))?, latest, format!("{rule}, roughly"))
+        // Between half and twice the usual count back: no day is told ("a few hours ago": the
+        // day before publication or that day).
+        let latest = p.checked_sub_days(Days::new(back / 2))?;
+        let earliest = p.checked_sub_days(Days::new((2 * back).max(1)))?;
+        DateWindow::span(earliest, latest, format!("{rule}, roughly"))
     } else if unit_days <= 1 {
         DateWindow::day(point, rule)
     } else {

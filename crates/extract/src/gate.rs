@@ -2,6 +2,7 @@
 //! whether it is kept (with the model's probability, calibrated, as its confidence); an
 //! event whose text names no actor takes the actor that usually carries out its type.
 
+use frontline_core::short::compare;
 use frontline_core::{ActorId, Event, SubEventType};
 use frontline_lang::{Calibration, LanguagePack};
 
@@ -38,6 +39,20 @@ pub(crate) fn typed(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
         candidate.candidate.sub_event_type = sub;
     }
     candidate
+}
+
+/// Gives a proposed event another sub-event type for what the discourse tells of it: its
+/// event, the facts the real-event model weighs and the type the rules chose among the type
+/// model's features (`rule=`), as if the rules had typed it so.
+pub(crate) fn retype_proposed(proposed: &mut Proposed, new: SubEventType) {
+    let old = proposed.event.sub_event_type;
+    retype_candidate(&mut proposed.event, &mut [], new);
+    proposed.candidate.sub_event_type = new;
+    let (from, to) = (format!("rule={}", old.as_str()), format!("rule={}", new.as_str()));
+    for feature in proposed.type_features.iter_mut().filter(|f| **f == from) {
+        feature.clone_from(&to);
+    }
+    proposed.type_features.sort_by(|a, b| compare(a, b));
 }
 
 /// Gives an event another sub-event type, and its real-event features with it (those

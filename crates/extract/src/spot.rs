@@ -5,7 +5,10 @@
 use chrono::NaiveDate;
 use frontline_core::{ActorId, SubEventType};
 use frontline_gazetteer::Gazetteer;
-use frontline_lang::{Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger, TriggerKind};
+use frontline_lang::{
+    is_apostrophe, is_hyphen, Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger,
+    TriggerKind,
+};
 
 use crate::dates::{find_dates, DateMention};
 use crate::place::HOME_COUNTRY;
@@ -660,18 +663,10 @@ fn is_article_form(token: &Token) -> bool {
         && token.text.split_once(is_hyphen).is_some_and(|(_, rest)| starts_with_capital(rest))
 }
 
-/// A hyphen as texts write it: the ASCII one, the typographic one and the non-breaking one.
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
-
 /// Whether a word begins with a capital, after the ayn or hamza mark a transliteration may
 /// write before it ("ʿAyn", "ʾIdlib").
 fn starts_with_capital(word: &str) -> bool {
-    word.trim_start_matches(['\u{02bf}', '\u{02be}', '\u{02bc}', '\'', '\u{2018}', '\u{2019}'])
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    word.trim_start_matches(is_apostrophe).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an
@@ -833,9 +828,9 @@ fn uncased_name_spans(
         // "منطقة قريبة" (a nearby area), "قرى جديدة" (new villages): an adjective after a
         // place noun says what kind of place it is; it may still start a longer name.
         let norm = tokens[i].norm.as_str();
-        let qualifier = (pack.place_qualifiers.contains(norm)
-            || (pack.has_qualifier_form(norm) && !gazetteer.knows_name(&tokens[i].text)))
-            && announced_by_place_noun(tokens, i, pack);
+        let qualifier = (pack.place_qualifiers.contains(norm) || pack.has_qualifier_form(norm))
+            && announced_by_place_noun(tokens, i, pack)
+            && (pack.place_qualifiers.contains(norm) || !gazetteer.knows_name(&tokens[i].text));
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
         let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)
@@ -1067,12 +1062,11 @@ pub(crate) fn role_of(
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
     // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region; not
-    // one that qualifies the place noun announcing a settlement ("the northern town of
-    // Saraqib", "la ville septentrionale de Saraqeb").
-    let noun_start = announcing(tokens, start, pack, &pack.place_nouns).map(|noun| noun.start);
+    // one that qualifies the place noun announcing the name ("the northern town of Saraqib",
+    // "la ville septentrionale de Saraqeb", "the northern district of Afrin").
     let direction_before = before
         .last_end_within(&pack.directions, 3, 2)
-        .filter(|&end| noun_start.is_none_or(|noun| end > noun))
+        .filter(|&end| announcing(tokens, start, pack, &pack.place_nouns).is_none_or(|noun| end > noun.start))
         .map(|end| start + 1 - end);
     // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));

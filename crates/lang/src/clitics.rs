@@ -151,6 +151,16 @@ impl Clitics {
         out
     }
 
+    /// What remains of a word once an ending is cut off: itself, and itself with a final
+    /// letter written bound before the ending restored ("بلدت" of "بلدته": بلدة).
+    fn stems_of(&self, kept: &str) -> Vec<String> {
+        let restored = self
+            .bound_forms
+            .iter()
+            .filter_map(|(bound, free)| kept.strip_suffix(bound.as_str()).map(|root| format!("{root}{free}")));
+        std::iter::once(kept.to_owned()).chain(restored).collect()
+    }
+
     /// Every split the clitics allow, fewest clitics first.
     fn all_readings(&self, norm: &str) -> Vec<Reading> {
         let mut readings = Vec::new();
@@ -179,22 +189,9 @@ impl Clitics {
                     continue;
                 };
                 if kept.chars().count() >= MIN_INFLECTED_STEM_CHARS {
-                    readings.push(Reading {
-                        before: before.clone(),
-                        stem: kept.to_owned(),
-                        after: None,
-                        inflected: true,
-                    });
-                    // A final letter bound before the ending ("عبوتين": two bombs, عبوة).
-                    for (bound, free) in &self.bound_forms {
-                        if let Some(root) = kept.strip_suffix(bound.as_str()) {
-                            readings.push(Reading {
-                                before: before.clone(),
-                                stem: format!("{root}{free}"),
-                                after: None,
-                                inflected: true,
-                            });
-                        }
+                    // A final letter bound before the ending too ("عبوتين": two bombs, عبوة).
+                    for stem in self.stems_of(kept) {
+                        readings.push(Reading { before: before.clone(), stem, after: None, inflected: true });
                     }
                 }
             }
@@ -203,22 +200,13 @@ impl Clitics {
                 if kept.chars().count() < MIN_STEM_CHARS {
                     continue;
                 }
-                readings.push(Reading {
-                    before: before.clone(),
-                    stem: kept.to_owned(),
-                    after: Some(form.clone()),
-                    inflected: false,
-                });
-                for (bound, free) in &self.bound_forms {
-                    if let Some(root) = kept.strip_suffix(bound.as_str()) {
-                        let stem = format!("{root}{free}");
-                        readings.push(Reading {
-                            before: before.clone(),
-                            stem,
-                            after: Some(form.clone()),
-                            inflected: false,
-                        });
-                    }
+                for stem in self.stems_of(kept) {
+                    readings.push(Reading {
+                        before: before.clone(),
+                        stem,
+                        after: Some(form.clone()),
+                        inflected: false,
+                    });
                 }
             }
         }

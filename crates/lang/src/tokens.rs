@@ -121,12 +121,18 @@ impl WordRules {
     }
 }
 
-pub(crate) fn is_apostrophe(c: char) -> bool {
+/// An apostrophe as texts write it, or a transliteration's ayn or hamza mark ("Raʾs").
+pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bf}' | '\u{02be}' | '\u{02bc}')
 }
 
+/// A hyphen as texts write it: the ASCII one, the typographic one and the non-breaking one.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
 fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}' | '\u{2011}') || is_apostrophe(c)
+    is_hyphen(c) || is_apostrophe(c)
 }
 
 /// Separators allowed inside a number written in groups of three: "100 000", "400.000",

@@ -1171,6 +1171,11 @@ fn what_happened_months_ago_is_background() {
     let events = en("The rebels in Daraya signed a truce with the government a few days ago.");
     let e = single(&events, SubEventType::Agreement);
     assert_eq!((e.date_start, e.date_end), (Some(day(2020, 1, 24)), Some(day(2020, 1, 29))));
+    // "a few hours ago": the day before publication or that day, never a window that ends
+    // before it starts.
+    let events = en("The rebels in Daraya signed a truce with the government a few hours ago.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!((e.date_start, e.date_end), (Some(day(2020, 1, 29)), Some(day(2020, 1, 30))));
 }
 
 #[test]

@@ -919,9 +919,9 @@ fn des_kamikazes_nommes_apres_l_attentat_en_font_un_attentat_suicide() {
 
 #[test]
 fn ce_qu_on_empeche_ou_ce_a_quoi_on_appelle_n_a_pas_eu_lieu() {
-    // "Activists called for demonstrations in Deraa on Friday"; "forces deployed to prevent
-    // any demonstration in Jableh".
-    let events = fr("Des militants ont appelé à manifester vendredi à Deraa.");
+    // "Activists issued a call to demonstrate in Deraa on Friday"; "forces deployed to
+    // prevent any demonstration in Jableh".
+    let events = fr("Des militants ont lancé un appel à manifester vendredi à Deraa.");
     assert!(events.is_empty(), "{}", summary(&events));
     let events = fr("Les forces de sécurité se sont déployées à Jablé pour empêcher toute manifestation.");
     assert!(of_type(&events, SubEventType::PeacefulProtest).is_empty(), "{}", summary(&events));

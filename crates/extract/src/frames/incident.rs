@@ -77,8 +77,10 @@ impl<'s> SentenceReader<'_, 's> {
             (SubEventType::SuicideBomb, true) => {
                 let recent =
                     |&(sentence, _): &(usize, usize)| sentence < self.index && self.index - sentence <= ATTACK_MEMORY;
-                if let Some((_, prose)) = discourse.placed_bombing.filter(recent) {
+                if let Some((_, prose)) = discourse.placed_bombing.take_if(|b| recent(b)) {
                     discourse.suicide_told.push(prose);
+                    // The bombing is placed already: no later sentence places it again.
+                    discourse.placeless_bombing = None;
                 }
             }
             _ => {}
