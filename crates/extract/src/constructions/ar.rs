@@ -883,3 +883,11 @@ fn a_dual_noun_is_its_trigger() {
     let events = ar("شنت الطائرات الحربية الثلاثاء غارتين جويتين على بلدة سرمين.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "سرمين");
 }
+
+#[test]
+fn where_a_victim_comes_from_is_not_where_it_happened() {
+    // "A man was killed by gunfire on Tuesday in the town of Jasim; he is from the town of
+    // Nawa": Nawa is his origin.
+    let events = ar("قتل رجل الثلاثاء بإطلاق نار مباشر في بلدة جاسم، وهو من بلدة نوى.");
+    assert_eq!(mentions(&events), ["جاسم"], "{}", summary(&events));
+}
