@@ -828,9 +828,10 @@ fn uncased_name_spans(
         // "منطقة قريبة" (a nearby area), "قرى جديدة" (new villages): an adjective after a
         // place noun says what kind of place it is; it may still start a longer name.
         let norm = tokens[i].norm.as_str();
-        let qualifier = (pack.place_qualifiers.contains(norm) || pack.has_qualifier_form(norm))
+        let listed = pack.place_qualifiers.contains(norm);
+        let qualifier = (listed || pack.has_qualifier_form(norm))
             && announced_by_place_noun(tokens, i, pack)
-            && (pack.place_qualifiers.contains(norm) || !gazetteer.knows_name(&tokens[i].text));
+            && (listed || !gazetteer.knows_name(&tokens[i].text));
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
         let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)
