@@ -1,6 +1,7 @@
 /// The light folding used to compare words against lexicons: lower case, no diacritics,
 /// every apostrophe-like mark written `'` and every hyphen `-`. "Régime" and "regime" fold
-/// alike, "d’Idlib" and "d'Idlib" too, "al‑Nusra" (a non-breaking hyphen) and "al-Nusra". Place names get a stronger folding in the gazetteer.
+/// alike, "d’Idlib" and "d'Idlib" too, "al‑Nusra" (a non-breaking hyphen) and "al-Nusra".
+/// Place names get a stronger folding in the gazetteer.
 pub fn fold_word(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_word_with(text, |c| out.push(c));
