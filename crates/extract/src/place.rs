@@ -331,6 +331,27 @@ impl SentenceReader<'_, '_> {
         self.stated_admin1().or_else(landmark).or_else(|| self.ctx.admin1.clone())
     }
 
+    /// The governorate in which this sentence situates a place: when it names several, the
+    /// one named nearest the place (a roundup's "X in Hama ..., Y in Daraa"
+    /// puts each village in its own), else as [`Self::sentence_admin1`].
+    pub(crate) fn admin1_near(&self, mention: &PlaceMention) -> Option<String> {
+        let gap = |p: &PlaceMention| if p.start >= mention.end { p.start - mention.end } else { mention.start.saturating_sub(p.end) };
+        let governorates: Vec<(usize, &String)> = self
+            .spotted
+            .places
+            .iter()
+            .filter_map(|p| match &p.role {
+                PlaceRole::Region { admin1: Some(a) } => Some((gap(p), a)),
+                _ => None,
+            })
+            .collect();
+        let several = governorates.iter().any(|(_, a)| *a != governorates[0].1);
+        match governorates.iter().min_by_key(|(gap, _)| *gap) {
+            Some((_, nearest)) if several => Some((*nearest).clone()),
+            _ => self.sentence_admin1(),
+        }
+    }
+
     /// Whether a village of the home country lies in none of the governorates its sentence
     /// names ("Hasakah province", "محافظة الحسكة"), when it names some. A city is named
     /// from afar often enough to stand where the tables put it.
@@ -352,11 +373,16 @@ impl SentenceReader<'_, '_> {
 
     /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب").
     fn stated_admin1(&self) -> Option<String> {
-        self.spotted.places.iter().find_map(|p| match &p.role {
+        self.spotted.places.iter().find_map(|p| self.stated_admin1_of(p))
+    }
+
+    /// The governorate a place mention states as a region, if it is one.
+    fn stated_admin1_of(&self, place: &PlaceMention) -> Option<String> {
+        match &place.role {
             PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
-            PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&p.text),
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&place.text),
             _ => None,
-        })
+        }
     }
 
     /// The district this sentence names: that of a region below a governorate ("the

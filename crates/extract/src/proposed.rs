@@ -32,7 +32,7 @@ impl<'s> SentenceReader<'_, 's> {
         // A place referred back to ("the town") is the one resolved where it was named.
         let admin1_hint = match &frame.place.referent {
             Some(referent) => referent.admin1.clone().or_else(|| self.sentence_admin1()),
-            None => self.sentence_admin1(),
+            None => self.admin1_near(frame.place),
         };
         let placed = self.place(frame.place, admin1_hint, discourse, trace);
         let (window, date_origin) = self.window(&frame, discourse.carried_window());
