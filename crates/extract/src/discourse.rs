@@ -22,6 +22,9 @@ use crate::spot::{
 const LAPSE_REACH: usize = 2;
 /// The most words of a lead of a lapse ("بعد أيام من").
 const LAPSE_LEAD_WORDS: usize = 4;
+/// How many tokens may stand before a sentence's reminder opening (a conjunction, a
+/// quotation mark).
+const RECALL_OPENING: usize = 2;
 
 /// How many sentences back a damage report may look for the attack that caused it.
 pub(crate) const ATTACK_MEMORY: usize = 3;
@@ -178,6 +181,15 @@ impl<'s> SentenceReader<'_, 's> {
         self.spotted.dates.is_empty()
             && !self.claim_before(trigger.start)
             && self.ctx.pack.anterior_auxiliaries.match_ending_at(&self.spotted.tokens, trigger.start, 3).is_some()
+    }
+
+    /// Whether the sentence opens as a reminder to the reader ("it is worth noting that",
+    /// "pour rappel", "يذكر أن", after a conjunction at most) and gives no date: what it
+    /// recalls is background to the news, not an event of it.
+    pub(crate) fn is_recalled(&self) -> bool {
+        let tokens = &self.spotted.tokens;
+        self.spotted.dates.is_empty()
+            && (0..=RECALL_OPENING).any(|at| self.ctx.pack.background_leads.match_at(tokens, at).is_some())
     }
 
     /// Whether the trigger is what a lapse of days or more runs from ("days after capturing

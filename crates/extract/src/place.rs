@@ -335,7 +335,13 @@ impl SentenceReader<'_, '_> {
     /// one named nearest the place (a roundup's "X in Hama ..., Y in Daraa"
     /// puts each village in its own), else as [`Self::sentence_admin1`].
     pub(crate) fn admin1_near(&self, mention: &PlaceMention) -> Option<String> {
-        let gap = |p: &PlaceMention| if p.start >= mention.end { p.start - mention.end } else { mention.start.saturating_sub(p.end) };
+        let gap = |p: &PlaceMention| {
+            if p.start >= mention.end {
+                p.start - mention.end
+            } else {
+                mention.start.saturating_sub(p.end)
+            }
+        };
         let governorates: Vec<(usize, &String)> = self
             .spotted
             .places

@@ -482,6 +482,10 @@ struct EventsSection {
     /// Leads of a lapse after an earlier event ("days after", "au lendemain de").
     #[serde(default)]
     lapse_leads: Vec<String>,
+    /// Openings of a sentence that recalls what the reader should know ("it is worth noting
+    /// that", "pour rappel", "يذكر أن").
+    #[serde(default)]
+    background_leads: Vec<String>,
     /// Verbs of concluding that take a noun of agreement ("reached", "ont signé").
     #[serde(default)]
     concluding_verbs: Vec<String>,
@@ -701,6 +705,10 @@ pub struct LanguagePack {
     /// Leads of a lapse ("days after", "au lendemain de", "بعد أيام من"): the trigger after
     /// one is an earlier event the sentence dates its own by.
     pub lapse_leads: Lexicon<()>,
+    /// Openings of a sentence that recalls what the reader should know ("it is worth
+    /// noting that", "pour rappel", "يذكر أن"): with no date of its own, what it tells is
+    /// background, not the news.
+    pub background_leads: Lexicon<()>,
     /// Verbs of concluding: within a few words before a noun of agreement, an agreement
     /// ("reached a ceasefire deal").
     pub concluding_verbs: Lexicon<()>,
@@ -1006,6 +1014,7 @@ impl LanguagePack {
             &mut self.accord_nouns,
             &mut self.group_anaphors,
             &mut self.lapse_leads,
+            &mut self.background_leads,
             &mut self.concluding_verbs,
             &mut self.control_verbs,
             &mut self.control_nouns,
@@ -1309,6 +1318,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         accord_nouns: set(&file.events.accord_nouns),
         group_anaphors: set(&file.events.group_anaphors),
         lapse_leads: set(&file.events.lapse_leads),
+        background_leads: set(&file.events.background_leads),
         concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),

@@ -891,3 +891,11 @@ fn where_a_victim_comes_from_is_not_where_it_happened() {
     let events = ar("قتل رجل الثلاثاء بإطلاق نار مباشر في بلدة جاسم، وهو من بلدة نوى.");
     assert_eq!(mentions(&events), ["جاسم"], "{}", summary(&events));
 }
+
+#[test]
+fn a_reminder_to_the_reader_without_a_date_is_background() {
+    // "It is mentioned that regime forces shelled the town of Kafr Nabl."
+    assert!(ar("يذكر أن قوات النظام قصفت بلدة كفرنبل.").is_empty());
+    // The same told as news.
+    assert_eq!(mentions(&ar("قصفت قوات النظام بلدة كفرنبل اليوم.")), ["كفرنبل"]);
+}

@@ -982,6 +982,13 @@ fn a_province_wide_strike_with_its_towns_named_is_coded_at_the_towns() {
 }
 
 #[test]
+fn a_reminder_to_the_reader_without_a_date_is_background() {
+    assert!(en("It is worth noting that regime artillery shelled the town of Kafr Nabl.").is_empty());
+    let dated = en("It is worth noting that regime artillery shelled the town of Kafr Nabl on Tuesday.");
+    assert_eq!(single(&dated, SubEventType::Shelling).mention, "Kafr Nabl");
+}
+
+#[test]
 fn the_pluperfect_without_a_date_is_background_unless_reported_or_dated() {
     assert!(en("Regime artillery had shelled the town of Kafr Nabl.").is_empty());
     let dated = en("Regime artillery had shelled the town of Kafr Nabl on Tuesday.");

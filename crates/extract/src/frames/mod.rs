@@ -129,6 +129,10 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
+            if self.is_recalled() {
+                trace.note(|| format!("{:?}: in a reminder to the reader with no date: background", trigger.text));
+                continue;
+            }
             if self.is_anterior(trigger) {
                 trace.note(|| {
                     format!("{:?}: pluperfect with no date, what had happened before: background", trigger.text)
