@@ -899,3 +899,14 @@ fn a_reminder_to_the_reader_without_a_date_is_background() {
     // The same told as news.
     assert_eq!(mentions(&ar("قصفت قوات النظام بلدة كفرنبل اليوم.")), ["كفرنبل"]);
 }
+
+#[test]
+fn a_village_of_a_roundup_is_looked_up_in_the_governorate_named_nearest_it() {
+    // Both villages have namesakes in the other governorate: each is the one of the
+    // governorate its own clause names.
+    let events =
+        ar("قصفت قوات النظام قرية دير سنبل في ريف إدلب الجنوبي، كما قصفت قرية مريمين في ريف حماة الشمالي اليوم.");
+    assert_eq!(mentions(&events), ["دير سنبل", "مريمين"]);
+    assert_town(&events[0], "Idlib");
+    assert_town(&events[1], "Hama");
+}
