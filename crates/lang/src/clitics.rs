@@ -221,12 +221,13 @@ impl Clitics {
     /// elided article restored), its offsets those of its letters in the text.
     pub fn segment(&self, text: &str, tokens: Vec<Token>, rules: &WordRules, vocabulary: &Vocabulary) -> Vec<Token> {
         let knows = |word: &str| vocabulary.knows(word);
-        self.split(text, tokens, rules, knows, knows, true)
+        self.split(text, tokens, rules, knows, knows, Split::Words)
     }
 
     /// [`Clitics::segment`], with `keep_whole` telling which words are not split and
-    /// `stem_known` which stems a split may leave (a gazetteer's names, say). Inflection
-    /// endings are not taken off here: a name is not conjugated.
+    /// `stem_known` which stems a split may leave (a gazetteer's names, say). Neither
+    /// inflection endings nor attached pronouns are taken off here: a name is not conjugated
+    /// and takes no possessive ("حياتهم": their lives, not a village حيات and "their").
     pub fn segment_where(
         &self,
         text: &str,
@@ -235,7 +236,7 @@ impl Clitics {
         keep_whole: impl Fn(&str) -> bool,
         stem_known: impl Fn(&str) -> bool,
     ) -> Vec<Token> {
-        self.split(text, tokens, rules, keep_whole, stem_known, false)
+        self.split(text, tokens, rules, keep_whole, stem_known, Split::Names)
     }
 
     fn split(
@@ -245,7 +246,7 @@ impl Clitics {
         rules: &WordRules,
         keep_whole: impl Fn(&str) -> bool,
         stem_known: impl Fn(&str) -> bool,
-        inflect: bool,
+        split: Split,
     ) -> Vec<Token> {
         let mut out = Vec::with_capacity(tokens.len());
         for token in tokens {
@@ -257,7 +258,7 @@ impl Clitics {
                 .then(|| {
                     self.all_readings(&token.norm)
                         .into_iter()
-                        .filter(|r| inflect || !r.inflected)
+                        .filter(|r| split == Split::Words || (!r.inflected && r.after.is_none()))
                         .filter(|r| r.after.as_ref().is_none_or(|after| self.written_with_enclitic(raw, after, rules)))
                         .find(|r| r.after.is_none() && is_number(&r.stem) || stem_known(&r.stem))
                 })
@@ -300,6 +301,14 @@ impl Clitics {
         }
         out
     }
+}
+
+/// What a split may leave: a word of the pack's lexicons, conjugated or with an attached
+/// pronoun, or a name, which has neither.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Split {
+    Words,
+    Names,
 }
 
 /// The byte length of the shortest prefix of `raw` that folds to `folded_chars` characters,

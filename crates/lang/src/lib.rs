@@ -193,6 +193,12 @@ mod tests {
         assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |_| false, village).len(), 2);
         // ... but whole when the whole word is a name too (a country's).
         assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |word| word == "لبنان", village).len(), 1);
+        // A name takes no attached pronoun: "حياتهم" (their lives) is no village حيات + "their".
+        let text = "حياتهم";
+        assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |_| false, |word| word == "حيات").len(), 1);
+        // With a conjunction before it, a name still comes off: "وحيات" is و + حيات.
+        let text = "وحيات";
+        assert_eq!(ar.split_clitics_where(text, ar.tokenize(text), |_| false, |word| word == "حيات").len(), 2);
     }
 
     #[test]
