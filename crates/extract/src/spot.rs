@@ -183,6 +183,16 @@ pub fn spot(
         nouns: &pack.control_nouns,
         trigger: Trigger { kind: TriggerKind::Take, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
         excluded: &[&sources, &denied, &other_senses],
+        verb_only: false,
+    };
+    // "came under regime control": the verb is the trigger, so that the side named after it
+    // is the one the place fell to.
+    let passing_under = VerbNoun {
+        verbs: &pack.yielding_verbs,
+        nouns: &pack.control_nouns,
+        trigger: Trigger { kind: TriggerKind::Fall, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
+        excluded: &[&sources, &denied, &other_senses],
+        verb_only: true,
     };
     let agreement_concluded = VerbNoun {
         verbs: &pack.concluding_verbs,
@@ -195,8 +205,16 @@ pub fn spot(
         },
         // A deal struck is an agreement, though "struck" has another sense in "struck a deal".
         excluded: &[&sources],
+        verb_only: false,
     };
-    let triggers = with_constructions(triggers, text, &tokens, pack, present, &[gain_of_control, agreement_concluded]);
+    let triggers = with_constructions(
+        triggers,
+        text,
+        &tokens,
+        pack,
+        present,
+        &[gain_of_control, passing_under, agreement_concluded],
+    );
     let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
@@ -371,6 +389,9 @@ struct VerbNoun<'p> {
     trigger: Trigger,
     /// Spans a construction may not meet: an organisation's name, a denial, another sense.
     excluded: &'p [&'p [(usize, usize)]],
+    /// The trigger is the verb alone, not the verb to the noun: what stands between them
+    /// ("came under *regime* control") is read as if after it.
+    verb_only: bool,
 }
 
 /// The sentence's triggers with its verb–noun constructions: a trigger inside one (the verb
@@ -390,17 +411,20 @@ fn with_constructions(
             continue;
         }
         let spans = spans_in(construction.verbs, tokens, present).into_iter().filter_map(|(start, verb_end)| {
-            next_in_clause(tokens, pack, verb_end, construction.nouns).map(|noun| (start, noun.end))
+            next_in_clause(tokens, pack, verb_end, construction.nouns).map(|noun| (start, verb_end, noun.end))
         });
         found.extend(
-            spans.filter(|&(start, end)| !construction.excluded.iter().any(|spans| inside_any(start, end, spans))).map(
-                |(start, end)| TriggerMention {
-                    start,
-                    end,
-                    trigger: construction.trigger,
-                    text: span_text(text, tokens, start, end),
-                },
-            ),
+            spans
+                .filter(|&(start, _, end)| !construction.excluded.iter().any(|spans| inside_any(start, end, spans)))
+                .map(|(start, verb_end, end)| {
+                    let end = if construction.verb_only { verb_end } else { end };
+                    TriggerMention {
+                        start,
+                        end,
+                        trigger: construction.trigger,
+                        text: span_text(text, tokens, start, end),
+                    }
+                }),
         );
     }
     if found.is_empty() {

@@ -495,6 +495,10 @@ struct EventsSection {
     /// Nouns of control ("control", "contrôle").
     #[serde(default)]
     control_nouns: Vec<String>,
+    /// Verbs by which a place passes to the side named after them, before a noun of control
+    /// ("came under regime control").
+    #[serde(default)]
+    yielding_verbs: Vec<String>,
     /// Phrases in which a trigger word has another sense, one that tells no event.
     #[serde(default)]
     other_senses: Vec<String>,
@@ -717,6 +721,9 @@ pub struct LanguagePack {
     pub control_verbs: Lexicon<()>,
     /// Nouns of control.
     pub control_nouns: Lexicon<()>,
+    /// Verbs of passing under a side: within a few words before a noun of control, the place
+    /// before them fell to the side the noun is said of ("came under regime control").
+    pub yielding_verbs: Lexicon<()>,
     /// Phrases in which a trigger word has another sense, one that tells no event ("military
     /// gatherings": troops massed, not a protest): a trigger inside one is no trigger.
     pub other_senses: Lexicon<()>,
@@ -1018,6 +1025,7 @@ impl LanguagePack {
             &mut self.concluding_verbs,
             &mut self.control_verbs,
             &mut self.control_nouns,
+            &mut self.yielding_verbs,
             &mut self.other_senses,
             &mut self.naming_words,
             &mut self.failure_markers,
@@ -1322,6 +1330,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),
+        yielding_verbs: set(&file.events.yielding_verbs),
         other_senses: set(&file.events.other_senses),
         naming_words: set(&file.events.naming_words),
         failure_markers: set(&file.events.failure_markers),

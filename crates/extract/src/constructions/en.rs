@@ -837,6 +837,29 @@ fn troops_deployed_in_a_town_with_no_fighting_told_are_a_non_violent_transfer() 
     assert_eq!((e.mention.as_str(), e.actor1_id), ("Manbij", Some(actor("SYR_GOV"))));
 }
 
+#[test]
+fn towns_that_came_under_a_sides_control_fell_to_that_side() {
+    let events = en("The towns of Hish and Kafr Nabl came under regime control on Tuesday.");
+    assert_eq!(mentions(&events), ["Hish", "Kafr Nabl"]);
+    for e in &events {
+        assert_eq!(e.sub_event_type, SubEventType::GovernmentRegainsTerritory);
+        assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    }
+    // Fire is no control.
+    assert!(en("The town of Hish came under fire from regime forces on Tuesday.")
+        .iter()
+        .all(|e| e.sub_event_type != SubEventType::GovernmentRegainsTerritory));
+}
+
+#[test]
+fn towns_handed_over_to_the_government_are_a_non_violent_transfer() {
+    let events = en("The towns of Hish and Kafr Nabl were handed over to the government on Tuesday.");
+    assert_eq!(mentions(&events), ["Hish", "Kafr Nabl"]);
+    for e in &events {
+        assert_eq!((e.sub_event_type, e.actor1_id), (SubEventType::NonViolentTransfer, Some(actor("SYR_GOV"))));
+    }
+}
+
 // Bearings
 
 #[test]
