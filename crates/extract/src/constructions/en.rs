@@ -958,9 +958,18 @@ fn a_passive_take_with_a_date_before_its_agent_goes_to_the_agent() {
 fn the_villages_refer_back_to_the_list_last_named() {
     // The list is named in one sentence, the taking told of "the villages" in the next.
     let events = en("Rebels had held Kafranbel, Hass and Kafr Sajna for years. \
-                     On Tuesday the Syrian army entered the villages.");
+                     On Tuesday the Syrian army recaptured the villages.");
     let taken = of_type(&events, SubEventType::GovernmentRegainsTerritory);
     assert_eq!(taken.len(), 3, "{}", summary(&events));
+}
+
+#[test]
+fn entering_a_place_unopposed_is_a_non_violent_transfer() {
+    let events = en("Syrian army troops entered the town of Kafranbel on Tuesday.");
+    assert_eq!(single(&events, SubEventType::NonViolentTransfer).mention, "Kafranbel");
+    // Told with fighting, the same entry is a taking.
+    let events = en("Syrian army troops entered the town of Kafranbel on Tuesday after heavy fighting with rebels.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafranbel", "{}", summary(&events));
 }
 
 #[test]
