@@ -123,12 +123,6 @@ pub fn extract(
     }) {
         retype_proposed(p, SubEventType::SuicideBomb);
     }
-    for p in proposed.iter_mut().filter(|p| {
-        p.event.sub_event_type == SubEventType::PeacefulProtest
-            && discourse.intervention_told.contains(&p.candidate.sentence)
-    }) {
-        retype_proposed(p, SubEventType::ProtestWithIntervention);
-    }
     if let Some(owner) = owner {
         for p in proposed.iter_mut().filter(|p| is_ownable(p)) {
             p.event.actor1_id = Some(owner);

@@ -47,12 +47,6 @@ pub(crate) struct Discourse {
     /// were suicide attacks ("seven car bombs exploded in Tartus and Jableh. Five were driven
     /// by suicide bombers").
     pub suicide_told: Vec<usize>,
-    /// The last protest told with its places: the sentence's index and its prose index.
-    pub placed_protest: Option<(usize, usize)>,
-    /// The prose indexes of sentences whose protests a later sentence, naming no place of
-    /// its own, told were broken up ("Hundreds marched in X. Security forces fired tear gas
-    /// to disperse them").
-    pub intervention_told: Vec<usize>,
     /// Points of places resolved so far.
     pub near: Vec<(f64, f64)>,
     /// The last town of the home country an event was placed at: what the report is about
@@ -139,12 +133,7 @@ impl<'s> SentenceReader<'_, 's> {
             start < trigger.end && (end > trigger.start || self.same_clause(end, trigger.start))
         };
         let subject_before = s.actors.iter().any(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start));
-        // Force used to break up a protest is an intervention, tried or done.
-        let attempt = |start: usize| {
-            trigger.trigger.kind == TriggerKind::Intervention
-                && self.ctx.pack.attempt_markers.match_at(&s.tokens, start).is_some()
-        };
-        let modal = s.hypothetical.iter().filter(|&&(start, _)| !attempt(start)).any(|&(start, end)| {
+        let modal = s.hypothetical.iter().any(|&(start, end)| {
             let governs = start >= trigger.end && !subject_before && self.same_clause(trigger.end, start);
             before(start, end) || governs
         });

@@ -486,9 +486,6 @@ struct EventsSection {
     /// that", "pour rappel", "يذكر أن").
     #[serde(default)]
     background_leads: Vec<String>,
-    /// Words of trying ("tried to", "tente de", "تحاول").
-    #[serde(default)]
-    attempt_markers: Vec<String>,
     /// Verbs of concluding that take a noun of agreement ("reached", "ont signé").
     #[serde(default)]
     concluding_verbs: Vec<String>,
@@ -716,10 +713,6 @@ pub struct LanguagePack {
     /// noting that", "pour rappel", "يذكر أن"): with no date of its own, what it tells is
     /// background, not the news.
     pub background_leads: Lexicon<()>,
-    /// Words of trying ("tried to", "tente de", "تحاول"), also among the hypothetical
-    /// markers: what was tried may not have happened, but force used to break up a protest
-    /// is an intervention whether it succeeded or not.
-    pub attempt_markers: Lexicon<()>,
     /// Verbs of concluding: within a few words before a noun of agreement, an agreement
     /// ("reached a ceasefire deal").
     pub concluding_verbs: Lexicon<()>,
@@ -1029,7 +1022,6 @@ impl LanguagePack {
             &mut self.group_anaphors,
             &mut self.lapse_leads,
             &mut self.background_leads,
-            &mut self.attempt_markers,
             &mut self.concluding_verbs,
             &mut self.control_verbs,
             &mut self.control_nouns,
@@ -1335,7 +1327,6 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         group_anaphors: set(&file.events.group_anaphors),
         lapse_leads: set(&file.events.lapse_leads),
         background_leads: set(&file.events.background_leads),
-        attempt_markers: set(&file.events.attempt_markers),
         concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),

@@ -1236,14 +1236,3 @@ fn a_name_written_with_a_non_breaking_hyphen_and_an_ayn_mark_is_the_place() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.geonameid, Some(165509));
 }
-
-#[test]
-fn a_protest_broken_up_in_the_next_sentence_is_a_protest_with_intervention() {
-    let events = en("Hundreds of residents demonstrated in Saraqib on Friday against the regime. \
-                     Security forces fired tear gas in an attempt to disperse the demonstrators.");
-    let e = single(&events, SubEventType::ProtestWithIntervention);
-    assert_eq!(e.mention, "Saraqib", "{}", summary(&events));
-    // Told alone, the march was peaceful.
-    let events = en("Hundreds of residents demonstrated in Saraqib on Friday against the regime.");
-    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Saraqib");
-}

@@ -60,9 +60,6 @@ impl<'s> SentenceReader<'_, 's> {
             });
         }
         self.remember_bombing(sub_event_type, places.is_empty(), discourse);
-        if protest && !places.is_empty() {
-            discourse.placed_protest = Some((self.index, self.prose_index));
-        }
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
         for (i, place) in places.into_iter().enumerate() {
@@ -112,23 +109,8 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// "Forces attacked protesters in X": a protest with intervention at the sentence's
     /// places, though no word of the sentence names the protest alone.
-    /// Told with no place of its own, it is what happened to the protest told with its
-    /// places a sentence or two before.
-    pub(crate) fn lone_intervention(
-        &self,
-        trigger: &'s TriggerMention,
-        discourse: &mut Discourse,
-        frames: &mut Vec<Frame<'s>>,
-    ) {
-        let places = self.targets(trigger);
-        if places.is_empty() {
-            let recent =
-                |&(sentence, _): &(usize, usize)| sentence < self.index && self.index - sentence <= ATTACK_MEMORY;
-            if let Some((_, prose)) = discourse.placed_protest.filter(recent) {
-                discourse.intervention_told.push(prose);
-            }
-        }
-        for place in places {
+    pub(crate) fn lone_intervention(&self, trigger: &'s TriggerMention, frames: &mut Vec<Frame<'s>>) {
+        for place in self.targets(trigger) {
             frames.push(Frame::new(SubEventType::ProtestWithIntervention, place, trigger).by(protesters(trigger)));
         }
     }
@@ -153,13 +135,12 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether a word of the sentence names a protest.
     pub(crate) fn tells_of_a_protest(&self) -> bool {
-        self.spotted.triggers.iter().any(is_protest)
-    }
-
-    /// Whether a word of the sentence names a protest at a place it names: a protest named
-    /// with no place ("to disperse the demonstrators") is one told before.
-    pub(crate) fn tells_of_a_placed_protest(&self) -> bool {
-        self.spotted.triggers.iter().any(|t| is_protest(t) && !self.targets(t).is_empty())
+        self.spotted.triggers.iter().any(|t| {
+            matches!(
+                t.trigger.sub_event_type,
+                Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
+            )
+        })
     }
 
     /// Which of a protest's places forces acted against: for each word of intervention in
@@ -186,12 +167,4 @@ impl<'s> SentenceReader<'_, 's> {
 /// The protesters, actor1 of a protest, named by the word that tells of it.
 fn protesters(trigger: &TriggerMention) -> Option<ActorMention> {
     ActorId::parse("PROT").map(|id| ActorMention::named_by(trigger, id))
-}
-
-/// Whether a trigger names a protest.
-fn is_protest(trigger: &TriggerMention) -> bool {
-    matches!(
-        trigger.trigger.sub_event_type,
-        Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
-    )
 }

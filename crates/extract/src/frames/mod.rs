@@ -98,9 +98,9 @@ impl<'s> SentenceReader<'_, 's> {
                 let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
                 discourse.remember_attack(Attack { kind, sentence: self.index, actor, window });
             }
-            // An intervention qualifies the protest its sentence places; alone ("attacked
-            // protesters in X", "dispersed the demonstrators"), it tells of the protest too.
-            let lone_intervention = kind == TriggerKind::Intervention && !self.tells_of_a_placed_protest();
+            // An intervention qualifies the protest of its sentence; alone ("attacked
+            // protesters", "dispersed the demonstrators"), it tells of the protest too.
+            let lone_intervention = kind == TriggerKind::Intervention && !self.tells_of_a_protest();
             if matches!(kind, TriggerKind::Kill | TriggerKind::Wound)
                 || kind == TriggerKind::Intervention && !lone_intervention
             {
@@ -159,7 +159,7 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Clash | TriggerKind::Storm => self.clash(trigger, discourse, &mut frames),
                 TriggerKind::Flee => self.flight(trigger, &mut frames),
                 TriggerKind::Incident => self.incident(trigger, discourse, &mut frames),
-                TriggerKind::Intervention => self.lone_intervention(trigger, discourse, &mut frames),
+                TriggerKind::Intervention => self.lone_intervention(trigger, &mut frames),
                 // Read above as one of the kinds before, or with the triggers they qualify;
                 // targeting whose means nothing tells is no event of its own.
                 TriggerKind::Kill
