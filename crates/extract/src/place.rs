@@ -332,8 +332,8 @@ impl SentenceReader<'_, '_> {
     }
 
     /// The governorate in which this sentence situates a place: when it names several, the
-    /// one named nearest the place (a roundup's "X in Hama ..., Y in Daraa"
-    /// puts each village in its own), else as [`Self::sentence_admin1`].
+    /// one named nearest the place (a roundup's "X in Hama ..., Y in Daraa" puts each
+    /// village in its own), else as [`Self::sentence_admin1`].
     pub(crate) fn admin1_near(&self, mention: &PlaceMention) -> Option<String> {
         let gap = |p: &PlaceMention| {
             if p.start >= mention.end {
@@ -379,16 +379,11 @@ impl SentenceReader<'_, '_> {
 
     /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب").
     fn stated_admin1(&self) -> Option<String> {
-        self.spotted.places.iter().find_map(|p| self.stated_admin1_of(p))
-    }
-
-    /// The governorate a place mention states as a region, if it is one.
-    fn stated_admin1_of(&self, place: &PlaceMention) -> Option<String> {
-        match &place.role {
+        self.spotted.places.iter().find_map(|p| match &p.role {
             PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
-            PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&place.text),
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&p.text),
             _ => None,
-        }
+        })
     }
 
     /// The district this sentence names: that of a region below a governorate ("the
