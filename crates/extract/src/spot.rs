@@ -124,6 +124,8 @@ pub struct Spotted {
     pub other_senses: Vec<(usize, usize)>,
     /// The sentence counts over a period ("in the past two weeks"): figures, not events.
     pub aggregate: bool,
+    /// Where stretches of time before a deed end ("weeks of| bombardment").
+    pub duration_ends: Vec<usize>,
     /// The sentence says a place changed hands without a fight ("without a fight", "دون
     /// مواجهات").
     pub unopposed: bool,
@@ -295,6 +297,7 @@ pub fn spot(
     hypothetical.sort();
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
+    let duration_ends: Vec<usize> = scan(&pack.durations).into_iter().map(|(_, end)| end).collect();
     // Numbers inside a period ("in the past 14 days") or a date are not tolls.
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
@@ -315,6 +318,7 @@ pub fn spot(
         purposes,
         other_senses,
         aggregate,
+        duration_ends,
         unopposed,
     }
 }

@@ -419,6 +419,9 @@ struct EventsSection {
     #[serde(default)]
     actor_heads: Vec<String>,
     aggregate: Vec<String>,
+    /// Stretches of time before a noun of a deed ("weeks of", "des mois de").
+    #[serde(default)]
+    durations: Vec<String>,
     allies: Vec<String>,
     /// "backed by", "appuyée par", "بدعم من": the actor after it backs the one before.
     #[serde(default)]
@@ -663,6 +666,10 @@ pub struct LanguagePack {
     /// After a name, the body it names the owner of ("Assad forces"): no place.
     pub actor_heads: Lexicon<()>,
     pub aggregate: Lexicon<()>,
+    /// Stretches of time before a noun of a deed ("weeks of bombardment", "des mois de
+    /// siège"): the deed they govern went on over that time, background; the rest of the
+    /// sentence may still tell the news ("after weeks of bombardment, the army took X").
+    pub durations: Lexicon<()>,
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
     pub generic_fighters: Lexicon<()>,
@@ -1002,6 +1009,7 @@ impl LanguagePack {
             &mut self.aim_words,
             &mut self.actor_heads,
             &mut self.aggregate,
+            &mut self.durations,
             &mut self.allies,
             &mut self.backing,
             &mut self.generic_fighters,
@@ -1304,6 +1312,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         aim_words: set(&file.events.aim_words),
         actor_heads: set(&file.events.actor_heads),
         aggregate: set(&file.events.aggregate),
+        durations: set(&file.events.durations),
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),
         generic_fighters: set(&file.events.generic_fighters),

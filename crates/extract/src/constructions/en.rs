@@ -1236,3 +1236,11 @@ fn a_name_written_with_a_non_breaking_hyphen_and_an_ayn_mark_is_the_place() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.geonameid, Some(165509));
 }
+
+#[test]
+fn a_stretch_of_time_makes_background_only_of_the_deed_it_governs() {
+    // The bombardment went on for weeks; the taking is the news.
+    let events = en("After weeks of bombardment, regime forces recaptured the town of Kafranbel on Tuesday.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafranbel");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+}

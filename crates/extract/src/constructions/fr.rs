@@ -926,3 +926,11 @@ fn ce_qu_on_empeche_ou_ce_a_quoi_on_appelle_n_a_pas_eu_lieu() {
     let events = fr("Les forces de sécurité se sont déployées à Jablé pour empêcher toute manifestation.");
     assert!(of_type(&events, SubEventType::PeacefulProtest).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn des_semaines_de_makes_background_only_of_the_deed_it_governs() {
+    // Weeks of bombardment, then the taking: the taking is the news.
+    let events =
+        fr("Après des semaines de bombardements, les forces du régime ont repris mardi la ville de Kafranbel.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafranbel", "{}", summary(&events));
+}

@@ -20,6 +20,10 @@ use crate::reader::SentenceReader;
 use crate::spot::{ActorMention, PlaceMention, TriggerMention};
 use crate::trace::SentenceTrace;
 
+/// How many words (an adjective: "weeks of heavy bombardment") may stand between a stretch
+/// of time and the deed it governs.
+const DURATION_REACH: usize = 1;
+
 /// What a trigger says happened at one place, before the place is resolved.
 pub(crate) struct Frame<'s> {
     pub sub_event_type: SubEventType,
@@ -143,6 +147,15 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| {
                     format!("{:?}: what the sentence's events came days or more after: background", trigger.text)
                 });
+                continue;
+            }
+            if self
+                .spotted
+                .duration_ends
+                .iter()
+                .any(|&end| end <= trigger.start && trigger.start - end <= DURATION_REACH)
+            {
+                trace.note(|| format!("{:?}: what went on over a stretch of time, background", trigger.text));
                 continue;
             }
             if self.spotted.aggregate {
