@@ -117,6 +117,29 @@ pub fn extract(
             extraction.sentences.push(trace);
         }
     }
+    // A report whose body tells no event may tell it in its headline alone (a short item, a
+    // page that kept little of its body): the headline is read as prose then.
+    if proposed.is_empty() {
+        if let Some((index, headline)) = headline_of(&split, pack) {
+            let spotted = spot(headline.text, pack.tokenize(headline.text), pack, gazetteer, article.published);
+            let mut trace = SentenceTrace::new(headline, recording);
+            trace.note(|| "the body tells no event: its headline is read as prose".to_string());
+            let reader = SentenceReader {
+                ctx: &context,
+                spotted: &spotted,
+                index,
+                prose_index,
+                start: headline.start,
+                text: headline.text,
+            };
+            let events = reader.read(&mut discourse, &mut trace, &mut extraction.figures);
+            if recording {
+                trace.events = events.iter().map(|e| e.event.event_id.clone()).collect();
+                extraction.sentences.push(trace);
+            }
+            proposed.extend(events);
+        }
+    }
     for p in proposed.iter_mut().filter(|p| {
         p.event.sub_event_type == SubEventType::RemoteExplosive
             && discourse.suicide_told.contains(&p.candidate.sentence)
@@ -159,6 +182,20 @@ fn is_ownable(p: &Proposed) -> bool {
 
 /// The mentions of each prose sentence (`None` for headings, captions, credit lines); the
 /// sentences give up their tokens to them.
+/// The fewest words a headline has: shorter lines before the body are datelines, bylines
+/// and dates.
+const HEADLINE_MIN_WORDS: usize = 4;
+
+/// The report's headline: the first line before its body long enough to be one.
+fn headline_of<'a, 't>(split: &'a [Sentence<'t>], pack: &LanguagePack) -> Option<(usize, &'a Sentence<'t>)> {
+    let body = split.iter().position(|s| s.kind == SentenceKind::Body).unwrap_or(split.len());
+    split[..body].iter().enumerate().find(|(_, s)| {
+        s.kind == SentenceKind::Heading
+            && pack.tokenize(s.text).iter().filter(|t| t.kind == frontline_lang::TokenKind::Word).count()
+                >= HEADLINE_MIN_WORDS
+    })
+}
+
 fn spot_prose(
     split: &mut [Sentence<'_>],
     article: &Article,

@@ -1244,3 +1244,12 @@ fn a_stretch_of_time_makes_background_only_of_the_deed_it_governs() {
     assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafranbel");
     assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_body_that_tells_no_event_leaves_it_to_the_headline() {
+    let events = en("Regime warplanes strike the town of Kafranbel\n\nMore details were not immediately available.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafranbel", "{}", summary(&events));
+    // A body that tells the event is read alone: the headline adds nothing.
+    let events = en("Regime warplanes strike Kafranbel\n\nRegime warplanes struck the town of Hish on Tuesday.");
+    assert_eq!(mentions(&events), ["Hish"]);
+}
