@@ -180,8 +180,6 @@ fn is_ownable(p: &Proposed) -> bool {
         && !p.doer_unknown
 }
 
-/// The mentions of each prose sentence (`None` for headings, captions, credit lines); the
-/// sentences give up their tokens to them.
 /// The fewest words a headline has: shorter lines before the body are datelines, bylines
 /// and dates.
 const HEADLINE_MIN_WORDS: usize = 4;
@@ -196,6 +194,8 @@ fn headline_of<'a, 't>(split: &'a [Sentence<'t>], pack: &LanguagePack) -> Option
     })
 }
 
+/// The mentions of each prose sentence (`None` for headings, captions, credit lines); the
+/// sentences give up their tokens to them.
 fn spot_prose(
     split: &mut [Sentence<'_>],
     article: &Article,

@@ -25,6 +25,9 @@ const LAPSE_LEAD_WORDS: usize = 4;
 /// How many tokens may stand before a sentence's reminder opening (a conjunction, a
 /// quotation mark).
 const RECALL_OPENING: usize = 2;
+/// How many words (an adjective: "weeks of heavy bombardment") may stand between a stretch
+/// of time and the deed it governs.
+const DURATION_REACH: usize = 1;
 
 /// How many sentences back a damage report may look for the attack that caused it.
 pub(crate) const ATTACK_MEMORY: usize = 3;
@@ -198,6 +201,12 @@ impl<'s> SentenceReader<'_, 's> {
     pub(crate) fn follows_a_lapse(&self, trigger: &TriggerMention) -> bool {
         let tokens = &self.spotted.tokens;
         self.ctx.pack.lapse_leads.last_end_within(tokens, trigger.start, LAPSE_REACH, LAPSE_LEAD_WORDS).is_some()
+    }
+
+    /// Whether a stretch of time stands right before the trigger ("weeks of bombardment",
+    /// "des mois de siège"): the deed went on over that time, background.
+    pub(crate) fn governed_by_a_duration(&self, trigger: &TriggerMention) -> bool {
+        self.spotted.duration_ends.iter().any(|&end| end <= trigger.start && trigger.start - end <= DURATION_REACH)
     }
 
     /// Whether a word of saying ("said", "a affirmé", "أعلن") stands before token `at`.

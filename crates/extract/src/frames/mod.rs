@@ -20,10 +20,6 @@ use crate::reader::SentenceReader;
 use crate::spot::{ActorMention, PlaceMention, TriggerMention};
 use crate::trace::SentenceTrace;
 
-/// How many words (an adjective: "weeks of heavy bombardment") may stand between a stretch
-/// of time and the deed it governs.
-const DURATION_REACH: usize = 1;
-
 /// What a trigger says happened at one place, before the place is resolved.
 pub(crate) struct Frame<'s> {
     pub sub_event_type: SubEventType,
@@ -72,6 +68,8 @@ impl<'s> SentenceReader<'_, 's> {
     /// was shot down, what is hypothetical and what is counted over a period make no frame.
     pub(crate) fn frames(&self, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Vec<Frame<'s>> {
         let mut frames: Vec<Frame<'s>> = Vec::new();
+        // A reminder to the reader is a property of the whole sentence.
+        let recalled = self.is_recalled();
         for trigger in &self.spotted.triggers {
             if self.is_disrupted(trigger) {
                 trace.note(|| format!("{:?}: what was shot down or intercepted, not an attack", trigger.text));
@@ -133,7 +131,7 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
-            if self.is_recalled() {
+            if recalled {
                 trace.note(|| format!("{:?}: in a reminder to the reader with no date: background", trigger.text));
                 continue;
             }
@@ -149,12 +147,7 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
-            if self
-                .spotted
-                .duration_ends
-                .iter()
-                .any(|&end| end <= trigger.start && trigger.start - end <= DURATION_REACH)
-            {
+            if self.governed_by_a_duration(trigger) {
                 trace.note(|| format!("{:?}: what went on over a stretch of time, background", trigger.text));
                 continue;
             }
