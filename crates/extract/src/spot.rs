@@ -257,6 +257,9 @@ pub fn spot(
             if shouted && tokens.get(e).is_some_and(|t| t.is_punct("-–—")) {
                 return false;
             }
+            if is_dateline(&tokens, s, e, pack) {
+                return false;
+            }
             if Some(s) != first_word {
                 return true;
             }
@@ -677,6 +680,57 @@ fn span_text_of_tokens(tokens: &[Token], start: usize, end: usize) -> String {
 
 /// Whether a token can continue a name: a capitalized word, or the Arabic article joined
 /// to one ("al-Sham"), or a bare article before a capitalized word ("an Nu`man").
+/// How many tokens may stand before a dateline's name: marks, numbers and a label in
+/// lower case ("date 2024-03-06 Idlib, Syria (AP) —").
+const DATELINE_LEAD: usize = 8;
+/// How many tokens may stand between a dateline's name and the mark that ends it ("Damas,
+/// 15 juin 2014 (AFP) –").
+const DATELINE_REACH: usize = 12;
+
+/// Whether the name at `start..end` heads a dateline, which says where a report was filed,
+/// not where anything happened: a name opening the sentence and closed by a colon or a bar
+/// ("Damascus: ...", "Damas | ..."), standing alone in brackets ("(Damas) Sept enfants..."),
+/// or followed, through a country, a date and the agency in brackets, by a dash ("Damas
+/// (Agence Fides) –", "Idlib, Syria (AP) —", "Beirut, September 12, 2019 —").
+fn is_dateline(tokens: &[Token], start: usize, end: usize, pack: &LanguagePack) -> bool {
+    let lead = &tokens[..start];
+    let opens_the_sentence =
+        lead.len() <= DATELINE_LEAD && lead.iter().all(|t| t.kind != TokenKind::Word || !starts_with_capital(&t.text));
+    if !opens_the_sentence {
+        return false;
+    }
+    let bracketed = start > 0 && tokens[start - 1].is_punct("(");
+    let mut depth = 0usize;
+    for (i, token) in tokens.iter().enumerate().skip(end).take(DATELINE_REACH) {
+        // A headline's "Afrin: continued looting" names its subject's place, a kicker: only
+        // prose, ended by its final mark, opens with a dateline and a colon.
+        if i == end && (token.is_punct(":|") && is_prose(tokens) || bracketed && token.is_punct(")")) {
+            return true;
+        }
+        if token.is_punct("(") {
+            depth += 1;
+        } else if token.is_punct(")") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && token.is_punct("-–—") {
+            return true;
+        } else if depth == 0 && token.kind == TokenKind::Word {
+            // Between the name and its dash stand only names (a country) and dates.
+            let dating = pack.months.match_at(tokens, i).is_some();
+            if !starts_with_capital(&token.text) && !dating {
+                return false;
+            }
+        } else if depth == 0 && token.kind == TokenKind::Punct && !token.is_punct(",.") {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a sentence ends with a final mark, as prose does and headlines do not.
+fn is_prose(tokens: &[Token]) -> bool {
+    tokens.iter().rev().find(|t| !t.is_punct("\"'”’»)")).is_some_and(|t| t.is_punct(".!?…"))
+}
+
 fn is_article_form(token: &Token) -> bool {
     const ARTICLES: &[&str] = &[
         "al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es", "ez", "ed", "et", "ul",

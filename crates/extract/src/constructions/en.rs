@@ -644,6 +644,21 @@ fn a_shouted_name_and_a_dash_is_a_dateline_wherever_it_stands() {
 }
 
 #[test]
+fn a_dateline_in_title_case_names_where_the_report_was_filed() {
+    for text in [
+        "Damascus: Warplanes struck the town of Saraqib on Tuesday.",
+        "Damascus, Syria (AP) — Warplanes struck the town of Saraqib on Tuesday.",
+        "Damascus, January 28, 2020 — Warplanes struck the town of Saraqib on Tuesday.",
+        "(Damascus) Warplanes struck the town of Saraqib on Tuesday.",
+    ] {
+        assert_eq!(mentions(&en(text)), ["Saraqib"], "{text}");
+    }
+    // A headline's kicker names its subject's place.
+    let events = en("Saraqib: warplanes strike the town on Tuesday");
+    assert_eq!(mentions(&events), ["Saraqib"]);
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);
