@@ -84,7 +84,12 @@ pub fn extract(
     let mut split = sentences(&article.text, pack);
     let mut spotted = spot_prose(&mut split, article, pack, gazetteer);
     let context = ArticleContext::new(article, pack, gazetteer, &spotted);
-    resolve_place_anaphora(&split, &mut spotted, &context);
+    let read_headline = || {
+        headline_of(&split, pack).map(|(index, headline)| {
+            (index, spot(headline.text, pack.tokenize(headline.text), pack, gazetteer, article.published))
+        })
+    };
+    resolve_place_anaphora(&split, &mut spotted, &context, read_headline);
     resolve_group_anaphora(&split, &mut spotted, pack);
     let mut proposed: Vec<Proposed> = Vec::new();
     let mut prose_index = 0;

@@ -331,10 +331,15 @@ pub(crate) fn resolve_group_anaphora(split: &[Sentence<'_>], spotted: &mut [Opti
 /// mention of that place where the noun stands, so that every frame reader sees the place
 /// as if it were named again. The discourse is the episode: a few sentences back at most,
 /// and a heading starts another.
+///
+/// A noun the body has named no settlement for yet ("The town came under fire at dawn")
+/// refers to the town of the headline, the report's subject; the headline is read for it
+/// only then.
 pub(crate) fn resolve_place_anaphora(
     split: &[Sentence<'_>],
     spotted: &mut [Option<Spotted>],
     ctx: &ArticleContext<'_>,
+    headline: impl FnOnce() -> Option<(usize, Spotted)>,
 ) {
     let pack = ctx.pack;
     if pack.place_anaphors.is_empty() && pack.sameness_words.is_empty() {
@@ -344,6 +349,9 @@ pub(crate) fn resolve_place_anaphora(
     // The last list of places named ("A, B and C"), and the prose sentence that named it.
     let mut last_list: Option<(usize, Vec<PlaceMention>)> = None;
     let mut prose = 0;
+    let mut headline = Some(headline);
+    // Whether the body has named a settlement yet.
+    let mut body_named = false;
     for (index, (sentence, spotted)) in split.iter().zip(spotted.iter_mut()).enumerate() {
         let Some(s) = spotted else {
             if sentence.kind == SentenceKind::Heading {
@@ -361,6 +369,12 @@ pub(crate) fn resolve_place_anaphora(
             // The settlements named before the noun are in the discourse it refers to.
             while let Some(place) = places.next_if(|p| p.start < start) {
                 named.extend(reader.settlement(place, &admin1));
+            }
+            body_named |= !named.is_empty();
+            if !body_named {
+                if let Some(read_headline) = headline.take() {
+                    named.extend(headline_settlements(read_headline, ctx, prose));
+                }
             }
             let Some(antecedent) = antecedent(&named, kind, prose) else {
                 continue;
@@ -406,6 +420,20 @@ pub(crate) fn resolve_place_anaphora(
         }
         prose += 1;
     }
+}
+
+/// The settlements a headline names, as if named in the prose sentence `prose`.
+fn headline_settlements(
+    read_headline: impl FnOnce() -> Option<(usize, Spotted)>,
+    ctx: &ArticleContext<'_>,
+    prose: usize,
+) -> Vec<Settlement> {
+    let Some((index, spotted)) = read_headline() else {
+        return Vec::new();
+    };
+    let reader = SentenceReader { ctx, spotted: &spotted, index, prose_index: prose, start: 0, text: "" };
+    let admin1 = reader.sentence_admin1();
+    spotted.places.iter().filter_map(|place| reader.settlement(place, &admin1)).collect()
 }
 
 /// The definite place nouns of a sentence that name no place themselves: no name follows
