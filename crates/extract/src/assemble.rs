@@ -19,7 +19,7 @@ use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{
     battles_by_outcome, one_per_type_place_and_day, protests_by_intervention, raids_by_detentions, summaries_of_details,
 };
-use crate::discourse::{resolve_group_anaphora, resolve_place_anaphora, Discourse};
+use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
 use crate::gate::{retype_proposed, typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
@@ -90,6 +90,7 @@ pub fn extract(
         })
     };
     resolve_place_anaphora(&split, &mut spotted, &context, read_headline);
+    details_after_a_governorate(&mut spotted, &context);
     resolve_group_anaphora(&split, &mut spotted, pack);
     let mut proposed: Vec<Proposed> = Vec::new();
     let mut prose_index = 0;

@@ -436,6 +436,74 @@ fn headline_settlements(
     spotted.places.iter().filter_map(|place| reader.settlement(place, &admin1)).collect()
 }
 
+/// A sentence that places an event only in a governorate ("rebels shot down a helicopter in
+/// Hama province") is detailed by the next one when that one tells of no other deed and
+/// names where, in that governorate ("It was shot down near Rahbat al-Khattab, 5 km from
+/// Hama"): its sites and the places it happened near become mentions of the first sentence,
+/// at its end, where the event is placed (the governorate then summarises them).
+pub(crate) fn details_after_a_governorate(spotted: &mut [Option<Spotted>], ctx: &ArticleContext<'_>) {
+    for index in 0..spotted.len().saturating_sub(1) {
+        let (Some(lead), Some(follower)) = (&spotted[index], &spotted[index + 1]) else {
+            continue;
+        };
+        let Some(governorate) = lone_governorate(lead, ctx) else {
+            continue;
+        };
+        if !tells_of_no_deed(follower) {
+            continue;
+        }
+        let details: Vec<PlaceMention> = follower
+            .places
+            .iter()
+            .filter(|p| {
+                matches!(p.role, PlaceRole::Site | PlaceRole::Near)
+                    && ctx.home.admin1(&p.text).is_some_and(|admin1| admin1 == governorate)
+            })
+            .cloned()
+            .collect();
+        if details.is_empty() {
+            continue;
+        }
+        if let Some(lead) = &mut spotted[index] {
+            let end = lead.tokens.len();
+            let referent = Referent { admin1: Some(governorate.clone()) };
+            lead.places.extend(details.into_iter().map(|place| PlaceMention {
+                start: end,
+                end,
+                referent: Some(referent.clone()),
+                ..place
+            }));
+        }
+    }
+}
+
+/// The governorate of a sentence that tells of a deed and places it nowhere finer: a
+/// trigger of an event, one region, and no place named as a site or as where it happened
+/// near.
+fn lone_governorate(s: &Spotted, ctx: &ArticleContext<'_>) -> Option<String> {
+    let deed = s.triggers.iter().any(|t| match t.trigger.kind {
+        TriggerKind::Incident => t.trigger.sub_event_type.is_some(),
+        kind => !matches!(kind, TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Damage | TriggerKind::Target),
+    });
+    let named = |p: &PlaceMention| p.after_place_noun || ctx.home.place(&p.text).is_some();
+    if !deed || s.places.iter().any(|p| matches!(p.role, PlaceRole::Site | PlaceRole::Near) && named(p)) {
+        return None;
+    }
+    let mut regions = s.places.iter().filter_map(|p| match &p.role {
+        PlaceRole::Region { admin1 } => Some(admin1.clone()),
+        _ => None,
+    });
+    match (regions.next(), regions.next()) {
+        (Some(admin1), None) => admin1,
+        _ => None,
+    }
+}
+
+/// Whether a sentence tells of no deed of its own (a toll may qualify the one before).
+fn tells_of_no_deed(s: &Spotted) -> bool {
+    s.triggers.iter().all(|t| matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound))
+}
+
 /// The definite place nouns of a sentence that name no place themselves: no name follows
 /// them in their clause, no word makes them another place ("the neighbouring village"), and
 /// they are no part of a name.

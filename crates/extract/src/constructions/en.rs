@@ -659,6 +659,17 @@ fn a_dateline_in_title_case_names_where_the_report_was_filed() {
 }
 
 #[test]
+fn a_sentence_after_a_province_wide_deed_says_where_in_the_province_it_was() {
+    let events = en("Rebels shot down a government helicopter in Hama province on Tuesday. \
+         It came down near the town of Kafr Zita, the rebels said.");
+    assert_eq!(single(&events, SubEventType::DisruptedWeaponsUse).mention, "Kafr Zita");
+    // A town of another governorate is no detail of the deed.
+    let events = en("Rebels shot down a government helicopter in Hama province on Tuesday. \
+         The rebels also hold the town of Saraqib.");
+    assert!(events.iter().all(|e| e.mention != "Saraqib"), "{}", summary(&events));
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);
