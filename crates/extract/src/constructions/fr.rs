@@ -9,6 +9,15 @@ fn fr(text: &str) -> Vec<Event> {
 // Territoire
 
 #[test]
+fn a_passive_subject_with_asides_is_the_place_taken() {
+    let events = fr("La ville de Saraqib, à l'est d'Idlib, dans le nord-ouest du pays, a été reprise mardi \
+         par l'armée syrienne.");
+    let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
 fn ont_repris_with_explicit_day_is_a_government_gain() {
     let text = "Les forces du régime ont repris samedi 25 janvier la ville de Khan Shaykhun, selon l'Observatoire syrien des droits de l'homme.";
     let events = fr(text);

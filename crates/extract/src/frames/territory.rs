@@ -33,6 +33,9 @@ impl<'s> SentenceReader<'_, 's> {
         let passive = self.agent_follows(trigger);
         if objects.is_empty() && (kind == TriggerKind::Fall || passive) {
             objects = self.list_before(trigger);
+            if objects.is_empty() {
+                objects = self.places_of_the_subject(trigger);
+            }
         }
         // "In X, the army took control of the town": the place noun stands for the place fronted.
         if objects.is_empty() {
@@ -216,6 +219,21 @@ impl<'s> SentenceReader<'_, 's> {
             first -= 1;
         }
         places[first..=last].iter().collect()
+    }
+
+    /// The named sites a subject long with asides names before its verb ("The base of A, and
+    /// large parts of the town of A, on the edge of B, were recaptured by"), when the verb
+    /// tells the sentence's first deed: the sites before it.
+    fn places_of_the_subject(&self, trigger: &TriggerMention) -> Vec<&'s PlaceMention> {
+        let s = self.spotted;
+        let deed_before = s.triggers.iter().any(|t| t.end <= trigger.start && is_event_kind(t.trigger.kind));
+        if deed_before {
+            return Vec::new();
+        }
+        s.places
+            .iter()
+            .filter(|p| p.end <= trigger.start && p.role == PlaceRole::Site && self.is_named_place(p))
+            .collect()
     }
 
     /// Whether a noun of property stands between a trigger and its first place, as what was
