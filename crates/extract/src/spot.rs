@@ -1057,16 +1057,34 @@ pub(crate) fn announcing<'l, T: Clone>(
 }
 
 /// A place right after another with only "in"/"dans" between contains it: "the town of
-/// Sarmin in Idlib" happened in Sarmin, and Idlib only situates it.
+/// Sarmin in Idlib" happened in Sarmin, and Idlib only situates it. So does a place its noun
+/// announces after "in", after a settlement its own noun announced ("حي الصناعة في مدينة دير
+/// الزور": the Sinaa quarter in the city of Deir ez-Zor; a square or a junction in a city is
+/// coded at the city).
 fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack, gazetteer: &Gazetteer) {
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
         let (previous, place) = (&before[i - 1], &mut after[0]);
+        let only_locatives = |from: usize, to: usize| {
+            from < to && to - from <= 2 && (from..to).all(|t| pack.locatives.match_at(tokens, t).is_some())
+        };
+        let settlement = || announcing(tokens, previous.start, pack, &pack.settlement_nouns).is_some();
+        let noun_after_locative = || {
+            announcing(tokens, place.start, pack, &pack.place_nouns).is_some_and(|noun| {
+                let lead = &tokens[previous.end.min(noun.start)..noun.start];
+                let locative = (previous.end..noun.start).any(|t| pack.locatives.match_at(tokens, t).is_some());
+                locative
+                    && lead.len() <= 2
+                    && lead.iter().enumerate().all(|(k, t)| {
+                        pack.locatives.match_at(tokens, previous.end + k).is_some()
+                            || pack.function_words.contains(t.norm.as_str())
+                    })
+            })
+        };
         let contained = matches!(previous.role, PlaceRole::Site | PlaceRole::Near)
             && place.role == PlaceRole::Site
             && place.start > previous.end
-            && place.start - previous.end <= 2
-            && (previous.end..place.start).all(|t| pack.locatives.match_at(tokens, t).is_some());
+            && (only_locatives(previous.end, place.start) || settlement() && noun_after_locative());
         if contained {
             place.role =
                 PlaceRole::Region { admin1: gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()) };
