@@ -670,6 +670,14 @@ fn a_sentence_after_a_province_wide_deed_says_where_in_the_province_it_was() {
 }
 
 #[test]
+fn who_holds_the_target_and_an_unknown_doer_are_no_attacker() {
+    let events = en("Syrian troops shelled neighbourhoods held by rebels in the town of Saraqib on Tuesday.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("SYR_GOV")));
+    let events = en("Two former rebels were shot dead in the town of Saraqib by unknown gunmen on Tuesday.");
+    assert_eq!(single(&events, SubEventType::Attack).actor1_id, None);
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

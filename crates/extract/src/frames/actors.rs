@@ -115,7 +115,10 @@ impl<'s> SentenceReader<'_, 's> {
                 || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
                 || self.passive_agent_of(trigger, a, &passive_agent_markers)
         };
-        s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a)).cloned()
+        // "shelled neighbourhoods held by rebels": who holds the target did not do the deed.
+        let holders = self.previous_holder_spans();
+        let holder = |a: &ActorMention| holders.iter().any(|&(_, end)| end <= a.start + 1 && a.start <= end + 1);
+        s.actors.iter().filter(armed).find(|a| a.end > trigger.start && !holder(a) && agent(a)).cloned()
     }
 
     /// The nationality word right after an earlier trigger of the clause ("القصف التركي طال
