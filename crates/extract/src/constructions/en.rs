@@ -678,6 +678,15 @@ fn who_holds_the_target_and_an_unknown_doer_are_no_attacker() {
 }
 
 #[test]
+fn the_dead_told_before_the_fighting_are_no_side_of_it() {
+    let events =
+        en("At least 13 members of the security forces were killed in clashes in the town of Jableh on Tuesday.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).actor1_id, None);
+    let events = en("Government forces clashed with rebels in the town of Jableh on Tuesday.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

@@ -65,7 +65,16 @@ impl<'s> SentenceReader<'_, 's> {
     /// Fighting at named sites, between the actor before the trigger and the one after.
     pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
         let s = self.spotted;
-        let before = self.actor_before_in_clause(trigger).cloned().or_else(|| self.pronoun_subject(trigger, discourse));
+        // In a language whose subject comes first, an actor before the fighting with another deed
+        // between is that deed's ("13 members of the security forces were killed in the
+        // clashes": the dead, not a side); where the verb comes first, the actor before it
+        // is the sentence's topic, the side that fought.
+        let before = if self.ctx.pack.agent_right_after_trigger {
+            self.actor_before_in_clause(trigger)
+        } else {
+            self.subject_before(trigger)
+        };
+        let before = before.cloned().or_else(|| self.pronoun_subject(trigger, discourse));
         let mut after = s.actors.iter().filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
         // "صد هجوم للجيش", "an attack by ISIS was repelled": the side the trigger names as
