@@ -553,6 +553,8 @@ fn spot_actors(
             unidentified: false,
         });
     }
+    actors.extend(bodies_of_a_nation(tokens, pack, &actors));
+    actors.sort_by_key(|a| a.start);
     // "A and B": the second becomes the first's associate, whether B is a full actor name
     // or only a nationality word ("des appareils syriens et russes"). But "the jihadists of
     // Fatah al-Cham" are Fatah al-Cham: a generic fighter noun before an agent marker and a
@@ -626,6 +628,33 @@ fn spot_actors(
         }
     }
     with_unidentified(merged, tokens, pack, sources, present)
+}
+
+/// Armed bodies a nationality word names the state of, where no actor name covers them:
+/// "قوات تركية" (Turkish forces), "forces turques", "Israeli troops": the noun and the word
+/// next to it, after it or before it.
+fn bodies_of_a_nation(tokens: &[Token], pack: &LanguagePack, named: &[ActorMention]) -> Vec<ActorMention> {
+    let mut found: Vec<ActorMention> = Vec::new();
+    for body in pack.armed_bodies.spans(tokens) {
+        let after = pack.demonyms.match_at(tokens, body.1).map(|d| (body.0, d.end, *d.value));
+        let before = || pack.demonyms.match_ending_at(tokens, body.0, 2).map(|d| (d.start, body.1, *d.value));
+        let Some((start, end, id)) = after.or_else(before) else {
+            continue;
+        };
+        let covered = named.iter().chain(&found).any(|a| a.start < end && start < a.end);
+        if !covered {
+            found.push(ActorMention {
+                start,
+                end,
+                id,
+                text: span_text_of_tokens(tokens, start, end),
+                joint: None,
+                allies: None,
+                unidentified: false,
+            });
+        }
+    }
+    found
 }
 
 /// The actors qualified as unknown ("مسلحين مجهولين": unknown gunmen) marked unidentified,

@@ -430,6 +430,10 @@ struct EventsSection {
     /// before an agent marker and a named group, the group is the actor.
     #[serde(default)]
     generic_fighters: Vec<String>,
+    /// Nouns of armed bodies, men or machines ("قوات", "forces", "drone"): with a nationality
+    /// word next to them ("قوات تركية", "Turkish troops") they name that state's forces.
+    #[serde(default)]
+    armed_bodies: Vec<String>,
     previous_holder: Vec<String>,
     organisations: Vec<String>,
     claim_markers: Vec<String>,
@@ -673,6 +677,7 @@ pub struct LanguagePack {
     pub allies: Lexicon<()>,
     pub backing: Lexicon<()>,
     pub generic_fighters: Lexicon<()>,
+    pub armed_bodies: Lexicon<()>,
     pub previous_holder: Lexicon<()>,
     pub organisations: Lexicon<()>,
     pub claim_markers: Lexicon<()>,
@@ -1013,6 +1018,7 @@ impl LanguagePack {
             &mut self.allies,
             &mut self.backing,
             &mut self.generic_fighters,
+            &mut self.armed_bodies,
             &mut self.previous_holder,
             &mut self.organisations,
             &mut self.claim_markers,
@@ -1316,6 +1322,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         allies: set(&file.events.allies),
         backing: set(&file.events.backing),
         generic_fighters: set(&file.events.generic_fighters),
+        armed_bodies: set(&file.events.armed_bodies),
         previous_holder: set(&file.events.previous_holder),
         organisations: set(&file.events.organisations),
         claim_markers: set(&file.events.claim_markers),

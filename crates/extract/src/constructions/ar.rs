@@ -8,6 +8,12 @@ fn ar(text: &str) -> Vec<Event> {
 }
 
 #[test]
+fn an_armed_body_with_a_nationality_word_is_that_states_forces() {
+    let events = ar("اعتقلت قوات إسرائيلية سبعة شبان في بلدة جباتا الخشب بريف القنيطرة يوم الأربعاء.");
+    assert_eq!(single(&events, SubEventType::Arrests).actor1_id, Some(actor("ISR")));
+}
+
+#[test]
 fn russian_raids_on_a_town_in_rural_idlib_yesterday_with_a_toll() {
     // "Russian warplanes carried out raids on the town of Saraqib in rural Idlib yesterday,
     // killing three civilians."
