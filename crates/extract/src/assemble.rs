@@ -248,11 +248,12 @@ impl<'s> SentenceReader<'_, 's> {
         }
         let carried = discourse.carried_window();
         // The window this sentence's events take (the date nearest their trigger), else the
-        // last it states: a dateline comes first, the event's own day after it.
+        // last day it states: a dateline comes first, the event's own day after it; a month
+        // or a year it also names ("the worst toll since 2011") dates no episode.
         let stated = frames
             .first()
             .and_then(|f| best_for(&self.spotted.dates, f.trigger.start))
-            .or(self.spotted.dates.last())
+            .or_else(|| self.spotted.dates.iter().rev().find(|d| d.window.precision < MONTH_PRECISION))
             .map(|d| d.anchored_at(carried.as_ref().and_then(|c| c.end)));
         if !self.spotted.aggregate {
             if let Some(first) = frames.first_mut() {

@@ -284,7 +284,31 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
     if let Some(ago) = time_ago(tokens, i, pack, published) {
         return Some(ago);
     }
+    if let Some(year) = year_alone(tokens, i, pack, published) {
+        return Some(year);
+    }
     explicit_date(tokens, i, pack, published)
+}
+
+/// "in 2018", "en 2018", "عام 2018": a year alone after a word that makes it a date is that
+/// whole year, when it is before the year of publication (a year of publication alone says
+/// too little to date the news it tells).
+fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
+    let lead = pack.year_leads.match_at(tokens, i)?;
+    let year = tokens.get(lead.end).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
+    // "in 2018 and 2019", "en 2018-2019" name more than the year.
+    let more = tokens
+        .get(lead.end + 1)
+        .is_some_and(|t| t.value.is_some() || pack.months.match_at(tokens, lead.end + 1).is_some());
+    if more || published.is_none_or(|p| year >= p.year()) {
+        return None;
+    }
+    let window = DateWindow::span(
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+        "a year alone: the whole year".into(),
+    );
+    Some(DateMention::new(i, lead.end + 1, window, 1))
 }
 
 /// "three weeks ago", "il y a près de trois semaines", "قبل يومين": so long before

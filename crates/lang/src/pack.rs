@@ -206,6 +206,9 @@ struct DatesSection {
     /// Words that may stand between a month and its year ("نوفمبر عام 2013").
     #[serde(default)]
     year_words: Vec<String>,
+    /// Words before a year alone that make it a date ("in 2018", "en 2018", "عام 2018").
+    #[serde(default)]
+    year_leads: Vec<String>,
     /// Words after a month that make it the last such month before publication
     /// ("أيلول الماضي": last September).
     #[serde(default)]
@@ -597,6 +600,8 @@ pub struct LanguagePack {
     pub recent: Lexicon<()>,
     pub past_tense: Lexicon<()>,
     pub year_words: Lexicon<()>,
+    /// Before a year alone: it is a date, the whole year.
+    pub year_leads: Lexicon<()>,
     /// After a month: the last such month before publication.
     pub last_month_words: Lexicon<()>,
     /// Season number 0 (winter) ..= 3 (autumn).
@@ -970,6 +975,7 @@ impl LanguagePack {
             &mut self.recent,
             &mut self.past_tense,
             &mut self.year_words,
+            &mut self.year_leads,
             &mut self.last_month_words,
             &mut self.seasons,
             &mut self.month_leads,
@@ -1251,6 +1257,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         recent: set(&file.dates.recent),
         past_tense: set(&file.dates.past_tense),
         year_words: set(&file.dates.year_words),
+        year_leads: set(&file.dates.year_leads),
         last_month_words: set(&file.dates.last_month_words),
         seasons: if file.dates.seasons.is_empty() {
             Lexicon::new(std::iter::empty(), &rules)

@@ -687,6 +687,15 @@ fn the_dead_told_before_the_fighting_are_no_side_of_it() {
 }
 
 #[test]
+fn a_year_alone_before_publication_dates_background() {
+    let events = en("Government forces took control of the town of Saraqib in 2016 under a deal brokered by Russia.");
+    assert!(events.is_empty(), "{}", summary(&events));
+    // The year of publication alone dates nothing: the sentence keeps the week before.
+    let events = en("Government forces took control of the town of Saraqib in 2020.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Saraqib");
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);
