@@ -8,6 +8,12 @@ fn ar(text: &str) -> Vec<Event> {
 }
 
 #[test]
+fn places_a_word_of_destination_lists_are_no_origin_of_a_later_flight() {
+    let events = ar("تسببت الحملة يوم الأحد بنزوح الآلاف من مدينة الرقة إلى حمص وحلب وحماة، حيث قالت الأمم المتحدة إن نحو 40 ألفاً نزحوا.");
+    assert_eq!(mentions(&events), ["الرقة"]);
+}
+
+#[test]
 fn an_armed_body_with_a_nationality_word_is_that_states_forces() {
     let events = ar("اعتقلت قوات إسرائيلية سبعة شبان في بلدة جباتا الخشب بريف القنيطرة يوم الأربعاء.");
     assert_eq!(single(&events, SubEventType::Arrests).actor1_id, Some(actor("ISR")));

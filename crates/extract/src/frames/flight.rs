@@ -56,11 +56,16 @@ impl<'s> SentenceReader<'_, 's> {
         let origins = if after.is_empty() {
             // "the villages of A, B, ... and K were emptied of their people": a list whose
             // items a place noun or a known name makes places, each an origin.
-            let listed = self.list_before(trigger);
+            // Places a word of destination lists ("وإلى حمص وحلب"), where an earlier flight
+            // went, are no origin of this one.
+            let listed: Vec<&PlaceMention> =
+                self.list_before(trigger).into_iter().filter(|p| !self.listed_as_destination(p)).collect();
             if listed.len() > 1 && listed.iter().any(|p| self.is_named_place(p)) {
                 listed
             } else {
-                let before = |p: &&PlaceMention| p.end <= trigger.start && self.same_clause(p.end, trigger.start);
+                let before = |p: &&PlaceMention| {
+                    p.end <= trigger.start && self.same_clause(p.end, trigger.start) && !self.listed_as_destination(p)
+                };
                 let in_clause: Vec<&PlaceMention> = places.iter().filter(before).filter(origin).collect();
                 if in_clause.is_empty() {
                     self.home_of_residents(trigger).into_iter().collect()
@@ -76,6 +81,18 @@ impl<'s> SentenceReader<'_, 's> {
         for place in origins.into_iter().filter(|p| !situating.contains(&p.start)) {
             frames.push(Frame::new(SubEventType::Displacement, place, trigger));
         }
+    }
+
+    /// Whether a place is an item of a list a word of destination opens ("إلى حمص وحلب ودير
+    /// الزور": to Homs, Aleppo and Deir ez-Zor): only places and list connectors between.
+    fn listed_as_destination(&self, place: &PlaceMention) -> bool {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let in_a_place = |i: usize| s.places.iter().any(|p| p.start <= i && i < p.end);
+        pack.flight_destinations.spans(&s.tokens).into_iter().any(|(_, end)| {
+            end <= place.start
+                && (end..place.start).all(|i| in_a_place(i) || pack.list_connectors.match_at(&s.tokens, i).is_some())
+        })
     }
 
     /// The place whose people the sentence names before the flight word, however long the
