@@ -80,10 +80,21 @@ impl SentenceReader<'_, '_> {
                 return false;
             }
             if pack.is_mark(t, ",") {
-                return pack.list_introducers.match_at(tokens, i + 1).is_some() || self.bounds_dated_aside(i);
+                return pack.list_introducers.match_at(tokens, i + 1).is_some()
+                    || self.bounds_dated_aside(i)
+                    || self.joins_listed_places(i);
             }
             true
         })
+    }
+
+    /// Whether the comma at `i` stands between two items of a list of places ("the villages of
+    /// A, B, and C"): a place ends right before it and another starts right after it, or
+    /// after a list connector.
+    fn joins_listed_places(&self, i: usize) -> bool {
+        let s = self.spotted;
+        let after = if self.ctx.pack.list_connectors.match_at(&s.tokens, i + 1).is_some() { i + 2 } else { i + 1 };
+        s.places.iter().any(|p| p.end == i) && s.places.iter().any(|p| p.start == after)
     }
 
     /// Whether the comma at `i` opens or closes an aside that is a date and at most a

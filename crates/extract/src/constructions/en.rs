@@ -696,6 +696,13 @@ fn a_year_alone_before_publication_dates_background() {
 }
 
 #[test]
+fn a_list_of_places_with_commas_is_one_clause() {
+    let events =
+        en("On Tuesday, residents fled the towns and villages of Kafr Nabl, Hass, Kafr Sajna, and Maarat Harma.");
+    assert_eq!(mentions(&events), ["Kafr Nabl", "Hass", "Kafr Sajna", "Maarat Harma"]);
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);
