@@ -129,7 +129,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// stands on it or before it in its clause, or when the trigger is itself the subject of
     /// a conditional ("La prise de X pourrait ...", "The capture of X would ..."). A purpose
     /// clause marks only what follows its opening word: "arrested dozens in order to
-    /// conscript them" tells an arrest.
+    /// conscript them" tells an arrest. A deed someone is charged with is no more told.
     pub(crate) fn is_hypothetical(&self, trigger: &TriggerMention) -> bool {
         let s = self.spotted;
         let before = |start: usize, end: usize| {
@@ -140,7 +140,20 @@ impl<'s> SentenceReader<'_, 's> {
             let governs = start >= trigger.end && !subject_before && self.same_clause(trigger.end, start);
             before(start, end) || governs
         });
-        modal || s.purposes.iter().any(|&(start, end)| before(start, end)) || self.is_awaited(trigger)
+        modal
+            || s.purposes.iter().any(|&(start, end)| before(start, end))
+            || self.is_awaited(trigger)
+            || self.is_charged(trigger)
+    }
+
+    /// Whether a word of a charge stands right before the trigger ("بتهمة قتال", "accused of
+    /// attacking"): the deed is what someone is accused of.
+    fn is_charged(&self, trigger: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        // The charge may be quoted: بتهمة "قتال الدولة".
+        let quoted = trigger.start > 0 && tokens[trigger.start - 1].kind == TokenKind::Punct;
+        let end = if quoted { trigger.start - 1 } else { trigger.start };
+        end > 0 && self.ctx.pack.accusations.match_ending_at(tokens, end, 4).is_some()
     }
 
     /// An adjective of what is awaited right beside the trigger ("an imminent offensive",

@@ -524,6 +524,10 @@ struct EventsSection {
     /// Adjectives of what is awaited ("imminent", "مرتقب").
     #[serde(default)]
     awaited: Vec<String>,
+    /// Words of a charge ("بتهمة", "accused of"): the deed right after them is what someone is
+    /// accused of, no event the report tells.
+    #[serde(default)]
+    accusations: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     civilians: Vec<String>,
@@ -757,6 +761,8 @@ pub struct LanguagePack {
     /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
     /// imminente"): the event word they qualify, right beside them, has not happened.
     pub awaited: Lexicon<()>,
+    /// Before a deed: what someone is accused of ("executed on charges of fighting IS").
+    pub accusations: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -1051,6 +1057,7 @@ impl LanguagePack {
             &mut self.failure_markers,
             &mut self.raid_words,
             &mut self.awaited,
+            &mut self.accusations,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.civilians,
@@ -1359,6 +1366,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         failure_markers: set(&file.events.failure_markers),
         raid_words: set(&file.events.raid_words),
         awaited: set(&file.events.awaited),
+        accusations: set(&file.events.accusations),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         civilians: set(&file.events.civilians),

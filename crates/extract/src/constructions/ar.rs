@@ -8,6 +8,13 @@ fn ar(text: &str) -> Vec<Event> {
 }
 
 #[test]
+fn a_deed_someone_is_charged_with_is_no_event() {
+    let events = ar("أعدم التنظيم يوم الخميس رجلين في بلدة الشحيل بتهمة \"قتال الدولة الإسلامية\".");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::Attack).mention, "الشحيل");
+}
+
+#[test]
 fn places_a_word_of_destination_lists_are_no_origin_of_a_later_flight() {
     let events = ar("تسببت الحملة يوم الأحد بنزوح الآلاف من مدينة الرقة إلى حمص وحلب وحماة، حيث قالت الأمم المتحدة إن نحو 40 ألفاً نزحوا.");
     assert_eq!(mentions(&events), ["الرقة"]);
