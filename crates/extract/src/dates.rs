@@ -290,12 +290,20 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
     explicit_date(tokens, i, pack, published)
 }
 
+/// The most words of a lead of a year alone ("in the year").
+const YEAR_LEAD_WORDS: usize = 3;
+
 /// "in 2018", "en 2018", "عام 2018": a year alone after a word that makes it a date is that
 /// whole year, when it is before the year of publication (a year of publication alone says
 /// too little to date the news it tells).
 fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
+    let is_year = |t: &Token| t.value.is_some_and(|y| (1900..=2200).contains(&y));
+    // A year stands a few tokens on, or no lead is looked up: most words lead to none.
+    if !tokens.iter().skip(i + 1).take(YEAR_LEAD_WORDS).any(is_year) {
+        return None;
+    }
     let lead = pack.year_leads.match_at(tokens, i)?;
-    let year = tokens.get(lead.end).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))? as i32;
+    let year = tokens.get(lead.end).filter(|t| is_year(t)).and_then(|t| t.value)? as i32;
     // "in 2018 and 2019", "en 2018-2019" name more than the year.
     let more = tokens
         .get(lead.end + 1)

@@ -553,7 +553,7 @@ fn spot_actors(
             unidentified: false,
         });
     }
-    actors.extend(bodies_of_a_nation(tokens, pack, &actors));
+    actors.extend(bodies_of_a_nation(tokens, pack, &actors, present));
     actors.sort_by_key(|a| a.start);
     // "A and B": the second becomes the first's associate, whether B is a full actor name
     // or only a nationality word ("des appareils syriens et russes"). But "the jihadists of
@@ -633,9 +633,17 @@ fn spot_actors(
 /// Armed bodies a nationality word names the state of, where no actor name covers them:
 /// "قوات تركية" (Turkish forces), "forces turques", "Israeli troops": the noun and the word
 /// next to it, after it or before it.
-fn bodies_of_a_nation(tokens: &[Token], pack: &LanguagePack, named: &[ActorMention]) -> Vec<ActorMention> {
+fn bodies_of_a_nation(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    named: &[ActorMention],
+    present: LexiconBits,
+) -> Vec<ActorMention> {
     let mut found: Vec<ActorMention> = Vec::new();
-    for body in pack.armed_bodies.spans(tokens) {
+    if pack.demonyms.absent_from(present) {
+        return found;
+    }
+    for body in spans_in(&pack.armed_bodies, tokens, present) {
         let after = pack.demonyms.match_at(tokens, body.1).map(|d| (body.0, d.end, *d.value));
         let before = || pack.demonyms.match_ending_at(tokens, body.0, 2).map(|d| (d.start, body.1, *d.value));
         let Some((start, end, id)) = after.or_else(before) else {
