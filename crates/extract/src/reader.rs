@@ -93,6 +93,9 @@ impl SentenceReader<'_, '_> {
     /// after a list connector.
     fn joins_listed_places(&self, i: usize) -> bool {
         let s = self.spotted;
+        if s.places.len() < 2 {
+            return false;
+        }
         let after = if self.ctx.pack.list_connectors.match_at(&s.tokens, i + 1).is_some() { i + 2 } else { i + 1 };
         s.places.iter().any(|p| p.end == i) && s.places.iter().any(|p| p.start == after)
     }

@@ -18,6 +18,8 @@ const QUOTES: &str = "\"'«»“”„";
 /// How far after a deed the agent of a passive may stand ("roquettes à fragmentation
 /// lancées par les terroristes", "اختطاف عدد من أهالي القرية من قبل التنظيم"), in its clause.
 const PASSIVE_AGENT_REACH: usize = 12;
+/// The most words of a marker of who holds a place ("sous le contrôle de l'").
+const HOLDER_WORDS: usize = 6;
 
 impl<'s> SentenceReader<'_, 's> {
     /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
@@ -115,10 +117,13 @@ impl<'s> SentenceReader<'_, 's> {
                 || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
                 || self.passive_agent_of(trigger, a, &passive_agent_markers)
         };
-        // "shelled neighbourhoods held by rebels": who holds the target did not do the deed.
-        let holders = self.previous_holder_spans();
-        let holder = |a: &ActorMention| holders.iter().any(|&(_, end)| end <= a.start + 1 && a.start <= end + 1);
-        s.actors.iter().filter(armed).find(|a| a.end > trigger.start && !holder(a) && agent(a)).cloned()
+        // "shelled neighbourhoods held by rebels": who holds the target did not do the deed. The
+        // marker ends at the actor, a word before it, or on its first word (an elided article).
+        let holder = |a: &ActorMention| {
+            (a.start.saturating_sub(1)..=a.start + 1)
+                .any(|end| end > 0 && pack.previous_holder.match_ending_at(&s.tokens, end, HOLDER_WORDS).is_some())
+        };
+        s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a) && !holder(a)).cloned()
     }
 
     /// The nationality word right after an earlier trigger of the clause ("القصف التركي طال
