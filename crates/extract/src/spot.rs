@@ -1170,6 +1170,15 @@ pub(crate) fn role_of(
     if gazetteer.country_named(name).is_some() {
         return PlaceRole::Country;
     }
+    // A governorate's name that is no name of its seat ("the Golan", "Ghouta") is the region.
+    if let Some(governorate) = gazetteer.governorate_named(name) {
+        let seat = gazetteer
+            .resolve_in_country(name, &governorate.country)
+            .is_some_and(|p| p.geonameid == Some(governorate.capital_geonameid));
+        if !seat {
+            return PlaceRole::Region { admin1: Some(governorate.admin1.clone()) };
+        }
+    }
     // Every marker looked for before the name starts in the tokens just before it: a lexicon
     // none of whose phrases may start there is not looked up at all.
     let before = Before::of(tokens, start);

@@ -703,6 +703,15 @@ fn a_list_of_places_with_commas_is_one_clause() {
 }
 
 #[test]
+fn a_governorate_named_by_a_region_of_it_is_no_village() {
+    // The Golan shares its name with a village near Kobani; as a governorate's name that is
+    // no name of its seat, it is the region.
+    let events = en("Mortar shells fired from Syria landed on the Golan on Tuesday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.location.as_str(), e.geo_precision), ("Quneitra", 3));
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);
