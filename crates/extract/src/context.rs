@@ -9,7 +9,7 @@ use frontline_gazetteer::Gazetteer;
 use frontline_lang::LanguagePack;
 
 use crate::place::{dominant_governorate, HomeNames};
-use crate::spot::Spotted;
+use crate::spot::{PlaceMention, Spotted};
 
 pub(crate) struct ArticleContext<'a> {
     pub article: &'a Article,
@@ -45,6 +45,12 @@ impl<'a> ArticleContext<'a> {
             place_sentences: place_sentences(spotted),
             sentences: spotted.iter().flatten().count(),
         }
+    }
+
+    /// Whether a mention names a place: a place noun announced it, or the gazetteer knows it
+    /// at home.
+    pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
+        place.after_place_noun || self.home.place(&place.text).is_some()
     }
 }
 

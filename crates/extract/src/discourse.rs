@@ -498,8 +498,7 @@ fn lone_governorate(s: &Spotted, ctx: &ArticleContext<'_>) -> Option<String> {
         TriggerKind::Incident => t.trigger.sub_event_type.is_some(),
         kind => !matches!(kind, TriggerKind::Kill | TriggerKind::Wound | TriggerKind::Damage | TriggerKind::Target),
     });
-    let named = |p: &PlaceMention| p.after_place_noun || ctx.home.place(&p.text).is_some();
-    if !deed || s.places.iter().any(|p| matches!(p.role, PlaceRole::Site | PlaceRole::Near) && named(p)) {
+    if !deed || s.places.iter().any(|p| matches!(p.role, PlaceRole::Site | PlaceRole::Near) && ctx.is_named_place(p)) {
         return None;
     }
     let mut regions = s.places.iter().filter_map(|p| match &p.role {

@@ -170,7 +170,7 @@ impl SentenceReader<'_, '_> {
     }
 
     pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
-        place.after_place_noun || self.ctx.home.place(&place.text).is_some()
+        self.ctx.is_named_place(place)
     }
 }
 

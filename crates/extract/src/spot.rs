@@ -1102,20 +1102,16 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
         let (previous, place) = (&before[i - 1], &mut after[0]);
-        let only_locatives = |from: usize, to: usize| {
-            from < to && to - from <= 2 && (from..to).all(|t| pack.locatives.match_at(tokens, t).is_some())
-        };
         let settlement = || announcing(tokens, previous.start, pack, &pack.settlement_nouns).is_some();
+        let locative = |t: usize| pack.locatives.match_at(tokens, t).is_some();
+        let only_locatives = |from: usize, to: usize| from < to && to - from <= 2 && (from..to).all(locative);
+        // "in the city of": a locative, perhaps an article, then the noun.
         let noun_after_locative = || {
             announcing(tokens, place.start, pack, &pack.place_nouns).is_some_and(|noun| {
-                let lead = &tokens[previous.end.min(noun.start)..noun.start];
-                let locative = (previous.end..noun.start).any(|t| pack.locatives.match_at(tokens, t).is_some());
-                locative
-                    && lead.len() <= 2
-                    && lead.iter().enumerate().all(|(k, t)| {
-                        pack.locatives.match_at(tokens, previous.end + k).is_some()
-                            || pack.function_words.contains(t.norm.as_str())
-                    })
+                let lead = previous.end..noun.start;
+                lead.len() <= 2
+                    && lead.clone().any(locative)
+                    && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
             })
         };
         let contained = matches!(previous.role, PlaceRole::Site | PlaceRole::Near)
