@@ -9,6 +9,8 @@
 //! `proposed` (a frame made an event, with its features), `gate` (the trained models and
 //! the usual actor), `dedupe` (one event per type, place and day).
 
+use std::cell::OnceCell;
+
 use frontline_core::{ActorId, Article, Event, SubEventType};
 use frontline_gazetteer::Gazetteer;
 use frontline_lang::LanguagePack;
@@ -84,10 +86,18 @@ pub fn extract(
     let mut split = sentences(&article.text, pack);
     let mut spotted = spot_prose(&mut split, article, pack, gazetteer);
     let context = ArticleContext::new(article, pack, gazetteer, &spotted);
+    // The headline's mentions, read at most once: for a place noun the body names no town
+    // for, and for a body that tells no event.
+    let headline: OnceCell<Option<(usize, Spotted)>> = OnceCell::new();
     let read_headline = || {
-        headline_of(&split, pack).map(|(index, headline)| {
-            (index, spot(headline.text, pack.tokenize(headline.text), pack, gazetteer, article.published))
-        })
+        headline
+            .get_or_init(|| {
+                headline_of(&split, pack).map(|(index, headline)| {
+                    (index, spot(headline.text, pack.tokenize(headline.text), pack, gazetteer, article.published))
+                })
+            })
+            .as_ref()
+            .map(|(index, spotted)| (*index, spotted))
     };
     resolve_place_anaphora(&split, &mut spotted, &context, read_headline);
     details_after_a_governorate(&mut spotted, &context);
@@ -126,13 +136,13 @@ pub fn extract(
     // A report whose body tells no event may tell it in its headline alone (a short item, a
     // page that kept little of its body): the headline is read as prose then.
     if proposed.is_empty() {
-        if let Some((index, headline)) = headline_of(&split, pack) {
-            let spotted = spot(headline.text, pack.tokenize(headline.text), pack, gazetteer, article.published);
+        if let Some((index, spotted)) = read_headline() {
+            let headline = &split[index];
             let mut trace = SentenceTrace::new(headline, recording);
             trace.note(|| "the body tells no event: its headline is read as prose".to_string());
             let reader = SentenceReader {
                 ctx: &context,
-                spotted: &spotted,
+                spotted,
                 index,
                 prose_index,
                 start: headline.start,

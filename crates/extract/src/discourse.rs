@@ -9,6 +9,7 @@ use frontline_lang::{LanguagePack, TokenKind, TriggerKind};
 
 use crate::context::ArticleContext;
 use crate::dates::DateWindow;
+use crate::frames::is_event_kind;
 use crate::place::HOME_COUNTRY;
 use crate::reader::SentenceReader;
 use crate::segment::{Sentence, SentenceKind};
@@ -348,11 +349,11 @@ pub(crate) fn resolve_group_anaphora(split: &[Sentence<'_>], spotted: &mut [Opti
 /// A noun the body has named no settlement for yet ("The town came under fire at dawn")
 /// refers to the town of the headline, the report's subject; the headline is read for it
 /// only then.
-pub(crate) fn resolve_place_anaphora(
+pub(crate) fn resolve_place_anaphora<'h>(
     split: &[Sentence<'_>],
     spotted: &mut [Option<Spotted>],
     ctx: &ArticleContext<'_>,
-    headline: impl FnOnce() -> Option<(usize, Spotted)>,
+    headline: impl FnOnce() -> Option<(usize, &'h Spotted)>,
 ) {
     let pack = ctx.pack;
     if pack.place_anaphors.is_empty() && pack.sameness_words.is_empty() {
@@ -436,15 +437,15 @@ pub(crate) fn resolve_place_anaphora(
 }
 
 /// The settlements a headline names, as if named in the prose sentence `prose`.
-fn headline_settlements(
-    read_headline: impl FnOnce() -> Option<(usize, Spotted)>,
+fn headline_settlements<'h>(
+    read_headline: impl FnOnce() -> Option<(usize, &'h Spotted)>,
     ctx: &ArticleContext<'_>,
     prose: usize,
 ) -> Vec<Settlement> {
     let Some((index, spotted)) = read_headline() else {
         return Vec::new();
     };
-    let reader = SentenceReader { ctx, spotted: &spotted, index, prose_index: prose, start: 0, text: "" };
+    let reader = SentenceReader { ctx, spotted, index, prose_index: prose, start: 0, text: "" };
     let admin1 = reader.sentence_admin1();
     spotted.places.iter().filter_map(|place| reader.settlement(place, &admin1)).collect()
 }
@@ -462,7 +463,7 @@ pub(crate) fn details_after_a_governorate(spotted: &mut [Option<Spotted>], ctx: 
         let Some(governorate) = lone_governorate(lead, ctx) else {
             continue;
         };
-        if !tells_of_no_deed(follower) {
+        if follower.triggers.iter().any(|t| is_event_kind(t.trigger.kind)) {
             continue;
         }
         let details: Vec<PlaceMention> = follower
@@ -509,11 +510,6 @@ fn lone_governorate(s: &Spotted, ctx: &ArticleContext<'_>) -> Option<String> {
         (Some(admin1), None) => admin1,
         _ => None,
     }
-}
-
-/// Whether a sentence tells of no deed of its own (a toll may qualify the one before).
-fn tells_of_no_deed(s: &Spotted) -> bool {
-    s.triggers.iter().all(|t| matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound))
 }
 
 /// The definite place nouns of a sentence that name no place themselves: no name follows

@@ -10,6 +10,8 @@ mod flight;
 mod incident;
 mod territory;
 
+pub(crate) use territory::is_event_kind;
+
 use frontline_core::{ActorId, Extent, SubEventType};
 use frontline_lang::TriggerKind;
 
