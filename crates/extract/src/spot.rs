@@ -905,9 +905,14 @@ fn uncased_name_spans(
             let whole = || conjunction_apart && !free(i + 1) && list_announced(&spans, tokens, pack);
             let item =
                 pack.without_joined_connector(&tokens[i].norm).or_else(|| whole().then(|| tokens[i].norm.to_string()));
+            // In a list a place noun announced ("قرى X وY وZ"), an item the gazetteer does
+            // not know is still a village: it keeps the list going to the items after it.
+            let announced_item =
+                || pack.without_joined_connector(&tokens[i].norm).is_some() && list_announced(&spans, tokens, pack);
             if item.is_some_and(|name| {
                 gazetteer.knows_name(&name) || gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY)
-            }) {
+            }) || announced_item()
+            {
                 spans.push((i, i + 1));
                 i += 1;
                 continue;

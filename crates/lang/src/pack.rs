@@ -473,6 +473,10 @@ struct EventsSection {
     /// Words that say a place changed hands without fighting ("without a fight").
     #[serde(default)]
     non_violent: Vec<String>,
+    /// Words before a participle of taking that make it describe the noun after it ("the
+    /// recaptured town", "the newly liberated city"): background, no new take.
+    #[serde(default)]
+    attributive_leads: Vec<String>,
     /// Words that tell a force moved into a place or took position there without saying it
     /// fought ("a pris position à", "deployed in"): with no fighting in the sentence, a
     /// non-violent transfer.
@@ -717,6 +721,8 @@ pub struct LanguagePack {
     /// Words that say a place changed hands without fighting: a take is then a
     /// non-violent transfer of territory.
     pub non_violent: Lexicon<()>,
+    /// Words before a participle of taking that make it an attribute of the noun after it.
+    pub attributive_leads: Lexicon<()>,
     /// Words that tell a force moved into a place without saying it fought.
     pub deployment: Lexicon<()>,
     /// Words that open what a deed was done under or after ("under", "following").
@@ -1042,6 +1048,7 @@ impl LanguagePack {
             &mut self.aerial,
             &mut self.ground_forces,
             &mut self.non_violent,
+            &mut self.attributive_leads,
             &mut self.deployment,
             &mut self.accord_leads,
             &mut self.accord_nouns,
@@ -1351,6 +1358,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         aerial: set(&file.events.aerial),
         ground_forces: set(&file.events.ground_forces),
         non_violent: set(&file.events.non_violent),
+        attributive_leads: set(&file.events.attributive_leads),
         deployment: set(&file.events.deployment),
         accord_leads: set(&file.events.accord_leads),
         accord_nouns: set(&file.events.accord_nouns),

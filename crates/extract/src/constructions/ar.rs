@@ -152,6 +152,15 @@ fn a_list_item_joined_to_its_conjunction_is_a_village_known_by_its_consonants() 
 }
 
 #[test]
+fn an_unknown_village_inside_an_announced_list_keeps_the_list_going() {
+    // "Regime forces shelled the villages of Tarba, al-Ghayta and al-Suwaymira": the middle
+    // village is in no table, yet the list the place noun announced goes on past it.
+    let events = ar("قصفت قوات النظام قرى طربا والغيطة والسويمرة في ريف السويداء.");
+    let found = mentions(&events);
+    assert!(found.contains(&"طربا") && found.contains(&"السويمرة"), "{}", summary(&events));
+}
+
+#[test]
 fn fighting_on_the_outskirts_of_a_town_is_a_clash_there() {
     // "Violent clashes broke out between regime forces and opposition factions in the
     // vicinity of the town of Maar Shurin."

@@ -33,6 +33,18 @@ fn seized_by_rebels_yesterday_is_an_opposition_gain_from_the_government() {
 }
 
 #[test]
+fn a_participle_of_taking_before_a_place_describes_it_and_reports_no_take() {
+    for text in [
+        "Rebels shelled the newly captured town of Saraqib on Tuesday.",
+        "A car bomb exploded on Tuesday in the recently liberated city of Saraqib.",
+    ] {
+        let events = en(text);
+        assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{text}: {}", summary(&events));
+        assert!(events.iter().any(|e| e.mention == "Saraqib"), "{text}: {}", summary(&events));
+    }
+}
+
+#[test]
 fn took_control_of_a_list_gives_one_event_per_town() {
     let events =
         en("Regime forces took control of Kafranbel, Hish and Kafr Wadiha, as well as Ayn Qudayra, on Wednesday.");

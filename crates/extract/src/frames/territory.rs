@@ -27,6 +27,10 @@ impl<'s> SentenceReader<'_, 's> {
         frames: &mut Vec<Frame<'s>>,
         trace: &mut SentenceTrace,
     ) {
+        if kind == TriggerKind::Take && self.describes_the_place_after(trigger) {
+            trace.note(|| format!("{:?}: describes the place after it, tells no new take", trigger.text));
+            return;
+        }
         let mut objects = self.objects_after(trigger);
         // "X fell to ...", and the passive "X was recaptured by ...": the places come first,
         // and the taker after.
@@ -241,6 +245,15 @@ impl<'s> SentenceReader<'_, 's> {
     fn seizes_property(&self, trigger: &TriggerMention, first: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
         (trigger.end..first.start).any(|i| self.ctx.pack.property_nouns.match_at(tokens, i).is_some())
+    }
+
+    /// "the recaptured town of X", "the newly liberated Abu Kamal": a participle of taking
+    /// between an attributive lead and a place (or a place noun) qualifies it.
+    fn describes_the_place_after(&self, trigger: &TriggerMention) -> bool {
+        let (tokens, pack) = (&self.spotted.tokens, self.ctx.pack);
+        pack.attributive_leads.match_ending_at(tokens, trigger.start, 3).is_some()
+            && (pack.place_nouns.match_at(tokens, trigger.end).is_some()
+                || self.spotted.places.iter().any(|p| p.start == trigger.end))
     }
 
     /// "la majeure partie de", "most of" between the trigger and its first place.
