@@ -150,6 +150,18 @@ fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
     assert_eq!(e.evidence_start, first.len() + 1);
 }
 
+#[test]
+fn aircraft_that_shell_strike_from_the_air() {
+    let events = en("Russian warplanes shelled the town of Kafr Zeita on Monday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafr Zeita");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+    // Warplanes and artillery together: a strike from the air and shelling from the ground.
+    let both = en("Russian warplanes and regime artillery shelled the town of Kafr Zeita on Monday.");
+    let types: Vec<SubEventType> = both.iter().map(|e| e.sub_event_type).collect();
+    assert_eq!(types, [SubEventType::AirDroneStrike, SubEventType::Shelling], "{}", summary(&both));
+    assert!(both.iter().all(|e| e.mention == "Kafr Zeita"), "{}", summary(&both));
+}
+
 // Clashes
 
 #[test]

@@ -45,6 +45,10 @@ impl<'s> SentenceReader<'_, 's> {
         if matches!(kind, TriggerKind::Take | TriggerKind::Storm) && self.failed_attempt(trigger) {
             return TriggerKind::Clash;
         }
+        // "Russian warplanes shelled X": aircraft that shell strike from the air.
+        if kind == TriggerKind::Shelling && self.aircraft_fire_it(trigger) {
+            return TriggerKind::AirStrike;
+        }
         if !matches!(kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target) {
             return kind;
         }
@@ -148,6 +152,30 @@ impl<'s> SentenceReader<'_, 's> {
                 || matches!(t.trigger.sub_event_type, Some(SubEventType::Arrests | SubEventType::Abduction))
         });
         on_the_ground && self.aircraft_spans().next().is_none()
+    }
+
+    /// Whether aircraft are the doers of a shelling word in a language whose subject comes
+    /// first: named before it in its clause, a few words at most, with no other shelling word
+    /// between ("warplanes and artillery shelled": the artillery shelled, the warplanes
+    /// struck). Where the doer follows its verb, aircraft before a shelling word are another
+    /// means of the same bombardment ("قصف من الطائرات ومدفعية الهاون").
+    fn aircraft_fire_it(&self, trigger: &TriggerMention) -> bool {
+        const SUBJECT_REACH: usize = 8;
+        if self.ctx.pack.agent_right_after_trigger {
+            return false;
+        }
+        let shelling_between = |from: usize| {
+            self.spotted
+                .triggers
+                .iter()
+                .any(|t| t.trigger.kind == TriggerKind::Shelling && t.start >= from && t.start < trigger.start)
+        };
+        self.aircraft_spans().any(|(_, end)| {
+            end <= trigger.start
+                && trigger.start - end <= SUBJECT_REACH
+                && self.same_clause(end, trigger.start)
+                && !shelling_between(end)
+        })
     }
 
     /// The spans of the aircraft the sentence names, not those of an air force in another
