@@ -19,7 +19,8 @@ use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{
-    battles_by_outcome, one_per_type_place_and_day, protests_by_intervention, raids_by_detentions, summaries_of_details,
+    battles_by_outcome, one_per_type_place_and_day, protests_by_intervention, protests_met_by_placeless_interventions,
+    raids_by_detentions, summaries_of_details,
 };
 use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
@@ -168,8 +169,9 @@ pub fn extract(
             p.event.actor1 = Some(owner.display_name().to_string());
         }
     }
-    let typed: Vec<Proposed> =
+    let mut typed: Vec<Proposed> =
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
+    protests_met_by_placeless_interventions(&mut typed, &discourse.placeless_interventions);
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
     let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());

@@ -7,6 +7,8 @@ use frontline_core::{
 };
 use frontline_lang::TriggerKind;
 
+use crate::dates::DateWindow;
+use crate::gate::retype_proposed;
 use crate::proposed::Proposed;
 
 /// Whether two events' date windows share a day (an event without one overlaps any).
@@ -168,6 +170,35 @@ pub(crate) fn protests_by_intervention(events: Vec<Proposed>) -> Vec<Proposed> {
         narrow_window(outcome, peaceful);
         outcome.fatalities = outcome.fatalities.max(peaceful.fatalities);
     })
+}
+
+/// A protest that forces dispersed or fired on where the report names no place ("security
+/// forces opened fire on the protesters"): the protest told nearest the intervention (before
+/// it, else after), on a day they share, was met with intervention there.
+pub(crate) fn protests_met_by_placeless_interventions(
+    events: &mut [Proposed],
+    interventions: &[(usize, Option<DateWindow>)],
+) {
+    for (sentence, window) in interventions {
+        let shares_a_day =
+            |e: &Event| match (window.as_ref().and_then(|w| w.start.zip(w.end)), e.date_start.zip(e.date_end)) {
+                (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
+                _ => true,
+            };
+        let nearest = events
+            .iter()
+            .filter(|p| p.event.sub_event_type == PeacefulProtest && shares_a_day(&p.event))
+            .min_by_key(|p| (p.candidate.sentence > *sentence, p.candidate.sentence.abs_diff(*sentence)))
+            .map(|p| PlaceKey::of(&p.event));
+        let Some(place) = nearest else { continue };
+        for p in events.iter_mut().filter(|p| {
+            p.event.sub_event_type == PeacefulProtest
+                && shares_a_day(&p.event)
+                && PlaceKey::of(&p.event).same_place(&place)
+        }) {
+            retype_proposed(p, ProtestWithIntervention);
+        }
+    }
 }
 
 /// Events that tell part of another's story are coded once, as the other: each event that

@@ -59,6 +59,9 @@ pub(crate) struct Discourse {
     /// The last window a sentence stated: the sentences after it that state none tell of
     /// the same episode.
     last_window: Option<DateWindow>,
+    /// Interventions told with no place ("security forces dispersed the protesters"): the
+    /// sentence's index and the window it gave, for the protest the report told nearest.
+    pub placeless_interventions: Vec<(usize, Option<DateWindow>)>,
 }
 
 /// An attack as later sentences may refer to it ("the hospital was destroyed").

@@ -303,6 +303,19 @@ fn a_toll_over_the_last_ten_days_is_no_event() {
     assert!(aggregate.is_empty(), "{}", summary(&aggregate));
 }
 
+#[test]
+fn fire_on_protesters_told_with_no_place_qualifies_the_protest_told_before() {
+    let events = en("Hundreds of people demonstrated on Sunday in the city of Sweida against the cost of living. \
+         Security forces later opened fire on the protesters.");
+    let e = single(&events, SubEventType::ProtestWithIntervention);
+    assert_eq!(e.mention, "Sweida");
+    assert_day(e, day(2020, 1, 26));
+    // An intervention on another day leaves the protest as it was.
+    let apart = en("Hundreds of people demonstrated on Sunday in the city of Sweida. \
+         On Wednesday, security forces opened fire on protesters.");
+    assert!(of_type(&apart, SubEventType::PeacefulProtest).len() == 1, "{}", summary(&apart));
+}
+
 // Displacement
 
 #[test]

@@ -249,6 +249,15 @@ fn a_toll_over_the_last_ten_days_is_no_event() {
     assert!(aggregate.is_empty(), "{}", summary(&aggregate));
 }
 
+#[test]
+fn des_tirs_sur_les_manifestants_sans_lieu_qualifient_la_manifestation_racontee_avant() {
+    let events = fr("Des centaines de personnes ont manifesté dimanche dans la ville de Soueida contre la vie chère. \
+         Les forces de sécurité ont ensuite ouvert le feu sur les manifestants.");
+    let e = single(&events, SubEventType::ProtestWithIntervention);
+    assert_eq!(e.mention, "Soueida");
+    assert_day(e, day(2020, 1, 26));
+}
+
 // Déplacements
 
 #[test]

@@ -109,8 +109,20 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// "Forces attacked protesters in X": a protest with intervention at the sentence's
     /// places, though no word of the sentence names the protest alone.
-    pub(crate) fn lone_intervention(&self, trigger: &'s TriggerMention, frames: &mut Vec<Frame<'s>>) {
-        for place in self.targets(trigger) {
+    /// With no place, it qualifies the protest the report tells nearest (see
+    /// `protests_met_by_placeless_interventions`).
+    pub(crate) fn lone_intervention(
+        &self,
+        trigger: &'s TriggerMention,
+        discourse: &mut Discourse,
+        frames: &mut Vec<Frame<'s>>,
+    ) {
+        let targets = self.targets(trigger);
+        if targets.is_empty() {
+            let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
+            discourse.placeless_interventions.push((self.index, window));
+        }
+        for place in targets {
             frames.push(Frame::new(SubEventType::ProtestWithIntervention, place, trigger).by(protesters(trigger)));
         }
     }

@@ -167,7 +167,7 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Clash | TriggerKind::Storm => self.clash(trigger, discourse, &mut frames),
                 TriggerKind::Flee => self.flight(trigger, &mut frames),
                 TriggerKind::Incident => self.incident(trigger, discourse, &mut frames),
-                TriggerKind::Intervention => self.lone_intervention(trigger, &mut frames),
+                TriggerKind::Intervention => self.lone_intervention(trigger, discourse, &mut frames),
                 // Read above as one of the kinds before, or with the triggers they qualify;
                 // targeting whose means nothing tells is no event of its own.
                 TriggerKind::Kill
