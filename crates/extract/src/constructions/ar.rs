@@ -400,6 +400,35 @@ fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air
     assert_eq!(at_saraqib[0].sub_event_type, SubEventType::Shelling);
 }
 
+#[test]
+fn each_kind_of_event_told_in_one_plain_sentence() {
+    use SubEventType::*;
+    // (sentence, type, place as written, actor1)
+    let table: [(&str, SubEventType, &str, Option<&str>); 8] = [
+        // "Air defences shot down a drone over Saraqib today": "فوق" (over) places it.
+        ("أسقطت الدفاعات الجوية طائرة مسيرة فوق سراقب اليوم.", DisruptedWeaponsUse, "سراقب", None),
+        // "Israeli missiles targeted a military position near Damascus": the nationality after
+        // the weapon names the side, and a side that fires only from the air strikes from it.
+        ("استهدفت صواريخ إسرائيلية موقعاً عسكرياً قرب دمشق اليوم.", AirDroneStrike, "دمشق", Some("ISR")),
+        // "Gunmen burned houses in the village of Kafr Nabl today."
+        ("أحرق مسلحون منازل في قرية كفرنبل اليوم.", Looting, "كفرنبل", None),
+        ("اعتقلت قوات النظام عشرة شبان في مدينة سراقب اليوم.", Arrests, "سراقب", Some("SYR_GOV")),
+        ("انسحبت قوات النظام من مدينة سراقب اليوم.", NonViolentTransfer, "سراقب", Some("SYR_GOV")),
+        ("قصفت مدفعية النظام مدينة سراقب اليوم.", Shelling, "سراقب", Some("SYR_GOV")),
+        ("تظاهر المئات في مدينة سراقب اليوم ضد النظام.", PeacefulProtest, "سراقب", Some("PROT")),
+        ("فجر انتحاري نفسه عند حاجز في مدينة سراقب اليوم.", SuicideBomb, "سراقب", None),
+    ];
+    for (text, sub_event_type, mention, actor1) in table {
+        let events = ar(text);
+        let e = single(&events, sub_event_type);
+        assert_eq!(e.mention, mention, "{text}");
+        if let Some(id) = actor1 {
+            assert_eq!(e.actor1_id, Some(actor(id)), "{text}");
+        }
+        assert_day(e, day(2020, 1, 30));
+    }
+}
+
 // Segmentation and clause boundaries
 
 #[test]

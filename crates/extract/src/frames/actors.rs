@@ -76,7 +76,12 @@ impl<'s> SentenceReader<'_, 's> {
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
         // "frappes russes", and the means' nationality in "استهداف مسيرة تركية" (a
         // verbal noun's genitive is its doer).
-        let means_end = pack.aerial.match_at(&s.tokens, trigger.end).map_or(trigger.end, |hit| hit.end);
+        // The means may be a weapon word of its own ("استهدفت صواريخ إسرائيلية").
+        let weapon_end = || {
+            s.triggers.iter().find(|t| t.start == trigger.end && t.trigger.kind == TriggerKind::Bombard).map(|t| t.end)
+        };
+        let means_end =
+            pack.aerial.match_at(&s.tokens, trigger.end).map(|hit| hit.end).or_else(weapon_end).unwrap_or(trigger.end);
         let demonym_after = pack
             .demonyms
             .match_at(&s.tokens, trigger.end)

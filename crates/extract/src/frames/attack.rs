@@ -84,9 +84,11 @@ impl<'s> SentenceReader<'_, 's> {
         if kind == TriggerKind::Target {
             // A rocket or a missile that is the targeting's own instrument, right after it
             // ("استهدافها بصاروخ مضاد للدروع", "targeted it with a missile"), is fired from the
-            // ground unless aircraft are named nearer (docs/annotation.md §3).
+            // ground unless aircraft are named nearer (docs/annotation.md §3), or unless the
+            // side that fired it fires only from the air ("صواريخ إسرائيلية").
             let instrument = |t: &TriggerMention| {
-                t.trigger.kind == TriggerKind::Bombard
+                !air_force
+                    && t.trigger.kind == TriggerKind::Bombard
                     && t.start >= trigger.end
                     && t.start <= trigger.end + INSTRUMENT_REACH
             };
