@@ -278,6 +278,18 @@ fn an_assault_rifle_is_a_weapon_not_an_assault() {
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
 
+#[test]
+fn two_sides_that_fought_at_a_place_clashed_there() {
+    for text in
+        ["Regime forces and rebels fought in Saraqib on Monday.", "Regime forces battled rebels in Saraqib on Monday."]
+    {
+        let events = en(text);
+        let e = single(&events, SubEventType::ArmedClash);
+        assert_eq!(e.mention, "Saraqib", "{text}");
+        assert_day(e, day(2020, 1, 27));
+    }
+}
+
 // Casualties
 
 #[test]

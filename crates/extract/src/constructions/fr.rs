@@ -229,6 +229,14 @@ fn un_fusil_d_assaut_est_une_arme_non_un_assaut() {
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
 
+#[test]
+fn deux_camps_qui_se_sont_battus_dans_une_ville_s_y_sont_affrontes() {
+    let events = fr("Les forces du régime et les rebelles se sont battus à Saraqeb lundi.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Saraqeb");
+    assert_day(e, day(2020, 1, 27));
+}
+
 // Victimes
 
 #[test]
