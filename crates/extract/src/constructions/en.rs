@@ -162,6 +162,29 @@ fn aircraft_that_shell_strike_from_the_air() {
     assert!(both.iter().all(|e| e.mention == "Kafr Zeita"), "{}", summary(&both));
 }
 
+#[test]
+fn each_kind_of_event_told_in_one_plain_sentence() {
+    use SubEventType::*;
+    // (sentence, type, place as written, actor1)
+    let table: [(&str, SubEventType, &str, Option<&str>); 6] = [
+        ("A bomb planted in a car exploded in Saraqib on Monday.", RemoteExplosive, "Saraqib", None),
+        ("Two children were killed by regime shelling in Saraqib on Monday.", Shelling, "Saraqib", Some("SYR_GOV")),
+        ("Security forces launched an arrest campaign in Saraqib on Monday.", Arrests, "Saraqib", Some("SYR_GOV")),
+        ("Protesters gathered in the main square of Saraqib on Monday.", PeacefulProtest, "Saraqib", Some("PROT")),
+        ("A man was shot dead by unknown gunmen in Saraqib on Monday.", Attack, "Saraqib", None),
+        ("Residents of Saraqib fled their homes on Monday.", Displacement, "Saraqib", None),
+    ];
+    for (text, sub_event_type, mention, actor1) in table {
+        let events = en(text);
+        let e = single(&events, sub_event_type);
+        assert_eq!(e.mention, mention, "{text}");
+        if let Some(id) = actor1 {
+            assert_eq!(e.actor1_id, Some(actor(id)), "{text}");
+        }
+        assert_day(e, day(2020, 1, 27));
+    }
+}
+
 // Clashes
 
 #[test]

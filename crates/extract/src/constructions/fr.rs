@@ -135,6 +135,39 @@ fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
     assert_eq!(e.evidence_start, first.len() + 1);
 }
 
+#[test]
+fn each_kind_of_event_told_in_one_plain_sentence() {
+    use SubEventType::*;
+    // (sentence, type, place as written, actor1)
+    let table: [(&str, SubEventType, &str, Option<&str>); 6] = [
+        ("Les forces gouvernementales ont pris d'assaut Saraqeb lundi.", ArmedClash, "Saraqeb", Some("SYR_GOV")),
+        (
+            "Deux enfants ont été tués par des tirs d'artillerie du régime à Saraqeb lundi.",
+            Shelling,
+            "Saraqeb",
+            Some("SYR_GOV"),
+        ),
+        (
+            "Les forces de sécurité ont mené une campagne d'arrestations à Saraqeb lundi.",
+            Arrests,
+            "Saraqeb",
+            Some("SYR_GOV"),
+        ),
+        ("Une bombe placée dans une voiture a explosé à Saraqeb lundi.", RemoteExplosive, "Saraqeb", None),
+        ("Un homme a été tué par balles par des inconnus à Saraqeb lundi.", Attack, "Saraqeb", None),
+        ("Les habitants de Saraqeb ont fui leurs maisons lundi.", Displacement, "Saraqeb", None),
+    ];
+    for (text, sub_event_type, mention, actor1) in table {
+        let events = fr(text);
+        let e = single(&events, sub_event_type);
+        assert_eq!(e.mention, mention, "{text}");
+        if let Some(id) = actor1 {
+            assert_eq!(e.actor1_id, Some(actor(id)), "{text}");
+        }
+        assert_day(e, day(2020, 1, 27));
+    }
+}
+
 // Combats
 
 #[test]
