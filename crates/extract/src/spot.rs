@@ -930,6 +930,9 @@ fn uncased_name_spans(
                 || pack.list_introducers.match_ending_at(tokens, i, 3).is_some()
                 || pack.region_words.match_ending_at(tokens, i, 2).is_some()
                 || pack.near_markers.match_ending_at(tokens, i, 3).is_some()
+                // "أهالي سراقب": the residents of a place ("أهالي حي X": the place noun
+                // announces the name after it).
+                || pack.residents.match_ending_at(tokens, i, 2).is_some() && pack.place_nouns.match_at(tokens, i).is_none()
                 || announced_by_place_noun(tokens, i, pack));
         // A word of two letters after a preposition is a verb or a particle far more often
         // than a village ("صد هجوم": repelled an attack); a place noun may announce one.

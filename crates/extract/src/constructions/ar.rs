@@ -404,7 +404,7 @@ fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
     // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 8] = [
+    let table: [(&str, SubEventType, &str, Option<&str>); 10] = [
         // "Air defences shot down a drone over Saraqib today": "فوق" (over) places it.
         ("أسقطت الدفاعات الجوية طائرة مسيرة فوق سراقب اليوم.", DisruptedWeaponsUse, "سراقب", None),
         // "Israeli missiles targeted a military position near Damascus": the nationality after
@@ -417,6 +417,10 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("قصفت مدفعية النظام مدينة سراقب اليوم.", Shelling, "سراقب", Some("SYR_GOV")),
         ("تظاهر المئات في مدينة سراقب اليوم ضد النظام.", PeacefulProtest, "سراقب", Some("PROT")),
         ("فجر انتحاري نفسه عند حاجز في مدينة سراقب اليوم.", SuicideBomb, "سراقب", None),
+        // "The residents of Saraqib held a sit-in today": the residents' town.
+        ("نظم أهالي سراقب وقفة احتجاجية اليوم.", PeacefulProtest, "سراقب", Some("PROT")),
+        // "Air defences confronted Israeli missiles in the sky of Damascus today."
+        ("تصدت الدفاعات الجوية لصواريخ إسرائيلية في سماء دمشق اليوم.", DisruptedWeaponsUse, "دمشق", None),
     ];
     for (text, sub_event_type, mention, actor1) in table {
         let events = ar(text);
