@@ -140,6 +140,16 @@ fn villages_listed_after_wa_hiya_are_each_taken_even_when_known_only_by_latin_na
 }
 
 #[test]
+fn villages_named_after_huma_are_taken_not_the_district_that_situates_them() {
+    // "The National Army took two villages in rural Afrin yesterday, namely Sheikh al-Hadid
+    // and Jindires": Afrin only situates them; Sheikh al-Hadid, though it names a district
+    // too, is one of the villages.
+    let events = ar("سيطر الجيش الوطني على قريتين في ريف عفرين أمس هما شيخ الحديد وجنديرس.");
+    assert_eq!(mentions(&events), ["شيخ الحديد", "جنديرس"]);
+    assert!(events.iter().all(|e| e.sub_event_type == SubEventType::NonStateActorOvertakesTerritory));
+}
+
+#[test]
 fn a_list_item_joined_to_its_conjunction_is_a_village_known_by_its_consonants() {
     // "Regime forces took control of the two villages of Mabtan and Jirbeen in rural Hama."
     // Neither has an Arabic name in the gazetteer; the second is written joined to "و".
@@ -404,7 +414,7 @@ fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
     // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 10] = [
+    let table: [(&str, SubEventType, &str, Option<&str>); 12] = [
         // "Air defences shot down a drone over Saraqib today": "فوق" (over) places it.
         ("أسقطت الدفاعات الجوية طائرة مسيرة فوق سراقب اليوم.", DisruptedWeaponsUse, "سراقب", None),
         // "Israeli missiles targeted a military position near Damascus": the nationality after
@@ -419,6 +429,14 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("فجر انتحاري نفسه عند حاجز في مدينة سراقب اليوم.", SuicideBomb, "سراقب", None),
         // "The residents of Saraqib held a sit-in today": the residents' town.
         ("نظم أهالي سراقب وقفة احتجاجية اليوم.", PeacefulProtest, "سراقب", Some("PROT")),
+        // "Hundreds of civilians fled" (with a shadda), and "Coalition aircraft raided".
+        ("فرّ مئات المدنيين من بلدة سراقب اليوم.", Displacement, "سراقب", None),
+        (
+            "أغارت طائرات التحالف الدولي على مواقع لتنظيم الدولة في مدينة البوكمال اليوم.",
+            AirDroneStrike,
+            "البوكمال",
+            Some("USA"),
+        ),
         // "Air defences confronted Israeli missiles in the sky of Damascus today."
         ("تصدت الدفاعات الجوية لصواريخ إسرائيلية في سماء دمشق اليوم.", DisruptedWeaponsUse, "دمشق", None),
     ];

@@ -109,9 +109,24 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         // A governorate named first only situates the place that follows ("Idlib's Saraqib").
         let governorate_context = |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
-        let Some(first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p)) else {
+        let Some(mut first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p))
+        else {
             return Vec::new();
         };
+        // "took two villages in rural Afrin, namely A and B": a region that situates the
+        // places a list then names is no object; the list's first item is.
+        let listed_after = || {
+            s.places.iter().find(|p| {
+                p.start > first.end
+                    && self.introduced_list(trigger.end, p.start)
+                    && self.same_clause(first.end, p.start)
+            })
+        };
+        if matches!(first.role, PlaceRole::Region { .. }) {
+            if let Some(item) = listed_after() {
+                first = item;
+            }
+        }
         if first.start - trigger.end > OBJECT_WINDOW && !self.introduced_list(trigger.end, first.start)
             || !self.same_clause(trigger.end, first.start)
             || !is_territory_object(first)
@@ -129,7 +144,11 @@ impl<'s> SentenceReader<'_, 's> {
             if !self.only_connectors(last.end, place.start) {
                 break;
             }
-            if place.role == PlaceRole::Site {
+            // The items of a list a word such as "namely" introduced are places taken, even
+            // those that also name a district ("هما شيخ الحديد وجنديرس").
+            if place.role == PlaceRole::Site
+                || is_territory_object(place) && self.introduced_list(trigger.end, first.start)
+            {
                 objects.push(place);
             } else if !matches!(place.role, PlaceRole::Region { .. } | PlaceRole::Landmark) {
                 break;
