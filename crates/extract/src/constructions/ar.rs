@@ -414,7 +414,7 @@ fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
     // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 12] = [
+    let table: [(&str, SubEventType, &str, Option<&str>); 13] = [
         // "Air defences shot down a drone over Saraqib today": "فوق" (over) places it.
         ("أسقطت الدفاعات الجوية طائرة مسيرة فوق سراقب اليوم.", DisruptedWeaponsUse, "سراقب", None),
         // "Israeli missiles targeted a military position near Damascus": the nationality after
@@ -429,6 +429,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("فجر انتحاري نفسه عند حاجز في مدينة سراقب اليوم.", SuicideBomb, "سراقب", None),
         // "The residents of Saraqib held a sit-in today": the residents' town.
         ("نظم أهالي سراقب وقفة احتجاجية اليوم.", PeacefulProtest, "سراقب", Some("PROT")),
+        // "Helicopters bombed Kafr Nabl with barrel bombs": only one side drops them.
+        ("قصف الطيران المروحي بلدة كفرنبل بالبراميل المتفجرة اليوم.", AirDroneStrike, "كفرنبل", Some("SYR_GOV")),
         // "Hundreds of civilians fled" (with a shadda), and "Coalition aircraft raided".
         ("فرّ مئات المدنيين من بلدة سراقب اليوم.", Displacement, "سراقب", None),
         (

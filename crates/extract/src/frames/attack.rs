@@ -227,9 +227,22 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// The side a weapon the trigger names belongs to, when only one side uses it ("براميل
-    /// متفجرة": barrel bombs are dropped by the Syrian government's helicopters alone).
+    /// متفجرة": barrel bombs are dropped by the Syrian government's helicopters alone); else
+    /// the side of such a weapon its clause names as the attack's means ("قصف ... بالبراميل
+    /// المتفجرة").
     fn weapon_user(&self, trigger: &TriggerMention) -> Option<ActorMention> {
-        trigger.trigger.actor.map(|id| ActorMention::named_by(trigger, id))
+        let named_by = |t: &TriggerMention| t.trigger.actor.map(|id| ActorMention::named_by(t, id));
+        named_by(trigger).or_else(|| {
+            self.spotted
+                .triggers
+                .iter()
+                .filter(|t| {
+                    let (from, to) =
+                        if t.start >= trigger.end { (trigger.end, t.start) } else { (t.end, trigger.start) };
+                    t.start != trigger.start && from <= to && self.same_clause(from, to)
+                })
+                .find_map(named_by)
+        })
     }
 
     /// Whether the nearest actor before a trigger, in its clause, is an armed one (not
