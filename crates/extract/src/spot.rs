@@ -1183,6 +1183,11 @@ pub(crate) fn role_of(
             return PlaceRole::Region { admin1: Some(governorate.admin1.clone()) };
         }
     }
+    // A named region ("Jabal al-Zawiya", "الغوطة الشرقية") is where events happen only when
+    // its sentence names no village.
+    if gazetteer.names_a_region(name) {
+        return PlaceRole::Region { admin1: None };
+    }
     // Every marker looked for before the name starts in the tokens just before it: a lexicon
     // none of whose phrases may start there is not looked up at all.
     let before = Before::of(tokens, start);

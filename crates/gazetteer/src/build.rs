@@ -191,7 +191,7 @@ impl GazetteerBuilder {
 
     /// Folds every name once and builds the index. frontline's exonyms are added here, to
     /// whichever of their places are present: those of villages by P-code once the village
-    /// table is joined.
+    /// table is joined; and its named regions, as places of their own.
     pub fn build(mut self) -> Gazetteer {
         let exonyms = tables::exonyms();
         for (key, names) in &exonyms {
@@ -209,6 +209,7 @@ impl GazetteerBuilder {
                 }
             }
         }
+        self.places.extend(tables::regions().into_iter().map(region_place));
         let mut keys: Vec<(String, u32)> = Vec::new();
         let mut skeletons: Vec<(String, u32)> = Vec::new();
         let mut consonant_keys: Vec<(String, u32)> = Vec::new();
@@ -238,6 +239,26 @@ impl GazetteerBuilder {
         let skeletons = fst_map(skeletons, &mut postings);
         let consonants = fst_map(consonant_keys, &mut postings);
         Gazetteer::from_parts(self.places, keys, skeletons, consonants, postings)
+    }
+}
+
+/// A named region as a place: GeoNames' class L (an area), code RGN.
+fn region_place(region: tables::Region) -> Place {
+    Place {
+        geonameid: None,
+        pcode: None,
+        ascii_name: region.name.clone(),
+        name: region.name,
+        alternate_names: region.other_names,
+        latitude: region.latitude,
+        longitude: region.longitude,
+        feature_class: 'L',
+        feature_code: "RGN".to_string(),
+        country: region.country,
+        admin1: region.admin1,
+        admin2: String::new(),
+        admin3: String::new(),
+        population: 0,
     }
 }
 

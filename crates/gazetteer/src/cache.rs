@@ -50,6 +50,7 @@ fn stamp(dumps: &[PathBuf]) -> Result<String, GazetteerError> {
     hasher.update(crate::build::VILLAGES.as_bytes());
     hasher.update(crate::build::ARCHIVE.as_bytes());
     hasher.update(include_str!("../data/exonyms.tsv").as_bytes());
+    hasher.update(include_str!("../data/regions.tsv").as_bytes());
     hasher.update(WORLD.len().to_le_bytes());
     hasher.update(&WORLD.as_bytes()[..WORLD.len().min(4096)]);
     for dump in dumps {

@@ -65,11 +65,16 @@ pub struct Place {
 }
 
 impl Place {
-    /// A capital, of the country, a governorate or a district, or a city: a place the press
-    /// names often enough that a short skeleton or a close spelling is more likely it than a
-    /// village.
+    /// One of frontline's named regions (data/regions.tsv): an area, not a settlement.
+    pub fn is_region(&self) -> bool {
+        self.feature_code == "RGN"
+    }
+
+    /// A capital, of the country, a governorate or a district, a city, or a named region: a
+    /// place the press names often enough that a short skeleton or a close spelling is more
+    /// likely it than a village.
     pub fn is_major(&self) -> bool {
-        matches!(self.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2") || self.population >= 100_000
+        matches!(self.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2" | "RGN") || self.population >= 100_000
     }
 
     /// "geonames:ID", else "pcode:C...", else the name: how a place is told apart.
@@ -242,6 +247,13 @@ impl Gazetteer {
     /// [`Gazetteer::knows_name`], looked up in the names.
     fn knows_name_looked_up(&self, mention: &str) -> bool {
         read_folded_mention(mention, |key| !key.is_empty() && self.keys.contains_key(key.as_bytes()))
+    }
+
+    /// Whether the mention names one of frontline's named regions (a mountain, a plain, a
+    /// rural belt: [`Place::is_region`]) as written.
+    pub fn names_a_region(&self, mention: &str) -> bool {
+        let key = fold_mention(mention);
+        !key.is_empty() && self.with_key(&key).iter().any(|&i| self.places[i as usize].is_region())
     }
 
     /// Whether a place of `country` is named so, as written or but for its vowels ("Ourm

@@ -387,7 +387,8 @@ impl Gazetteer {
         let feature = match place.feature_code.as_str() {
             "PPLC" => 5.0,
             "PPLA" => 4.0,
-            "PPLA2" => 3.0,
+            // A named region is as often in the news as a district's seat.
+            "PPLA2" | "RGN" => 3.0,
             "PPLA3" | "PPLA4" => 2.0,
             _ if place.feature_class == 'P' => 1.0,
             _ => 0.0,
@@ -540,6 +541,23 @@ mod builtin_tests {
             let place = builtin().resolve_place(name, &Context::default());
             assert_eq!(place.and_then(|p| p.pcode.as_deref()), Some("C3905"), "{name}");
         }
+    }
+
+    #[test]
+    fn a_named_region_is_a_place_of_its_own_in_every_language() {
+        let at_home = Context { country: Some("SY".into()), ..Context::default() };
+        for name in ["Jabal al-Zawiya", "Djebel Zawiya", "جبل الزاوية"] {
+            let place = builtin().resolve_place(name, &at_home).expect("resolved");
+            assert!(place.is_region(), "{name}: {}", place.name);
+            assert_eq!(place.admin1, "12", "{name}");
+        }
+        // Qalamoun is the mountains north of Damascus before the Latakia village named alike.
+        for name in ["Qalamoun", "القلمون"] {
+            let place = builtin().resolve_place(name, &at_home).expect("resolved");
+            assert_eq!((place.is_region(), place.admin1.as_str()), (true, "08"), "{name}");
+        }
+        assert!(builtin().names_a_region("الغوطة الشرقية"));
+        assert!(!builtin().names_a_region("Saraqib"));
     }
 
     #[test]

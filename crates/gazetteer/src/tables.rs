@@ -1,11 +1,12 @@
 //! frontline's own small tables (data/*.tsv): governorates with the point used for
-//! region-level events, countries, and exonyms GeoNames lacks.
+//! region-level events, countries, exonyms GeoNames lacks, and named regions.
 
 use crate::fold_name;
 
 const GOVERNORATES: &str = include_str!("../data/governorates.tsv");
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const EXONYMS: &str = include_str!("../data/exonyms.tsv");
+const REGIONS: &str = include_str!("../data/regions.tsv");
 
 /// A first-level administrative division and the point an event placed only there gets.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +99,31 @@ pub fn exonyms() -> Vec<(ExonymKey, Vec<String>)> {
         .collect()
 }
 
+/// A named region (a mountain, a plain, a rural belt) and the point its events get.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub country: String,
+    pub admin1: String,
+    pub name: String,
+    pub other_names: Vec<String>,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+pub fn regions() -> Vec<Region> {
+    rows(REGIONS)
+        .filter(|f| f.len() == 6)
+        .map(|f| Region {
+            country: f[0].to_string(),
+            admin1: f[1].to_string(),
+            name: f[2].to_string(),
+            other_names: f[3].split(',').filter(|n| !n.is_empty()).map(str::to_string).collect(),
+            latitude: f[4].parse().unwrap_or(f64::NAN),
+            longitude: f[5].parse().unwrap_or(f64::NAN),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +146,9 @@ mod tests {
         assert_eq!(rows(COUNTRIES).count(), countries().len());
         assert!(countries().iter().all(|c| c.iso_numeric > 0 && c.latitude.is_finite()));
         assert_eq!(rows(EXONYMS).count(), exonyms().len());
+        assert_eq!(rows(REGIONS).count(), regions().len());
+        assert!(regions()
+            .iter()
+            .all(|r| r.latitude.is_finite() && r.longitude.is_finite() && !r.other_names.is_empty()));
     }
 }

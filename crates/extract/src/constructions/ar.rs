@@ -171,6 +171,17 @@ fn an_unknown_village_inside_an_announced_list_keeps_the_list_going() {
 }
 
 #[test]
+fn a_named_region_is_the_place_only_when_its_sentence_names_no_village() {
+    // "Russian aircraft carried out raids on Jabal al-Zawiya in rural Idlib."
+    let region = ar("شنت الطائرات الروسية غارات على منطقة جبل الزاوية في ريف إدلب اليوم.");
+    let e = single(&region, SubEventType::AirDroneStrike);
+    assert_eq!((e.mention.as_str(), e.admin1.as_deref()), ("جبل الزاوية", Some("Idlib")));
+    // "... on Balyun and Bara in Jabal al-Zawiya": the villages, not the region.
+    let villages = ar("شنت الطائرات الروسية غارات على بليون والبارة في جبل الزاوية اليوم.");
+    assert_eq!(mentions(&villages), ["بليون", "البارة"], "{}", summary(&villages));
+}
+
+#[test]
 fn fighting_on_the_outskirts_of_a_town_is_a_clash_there() {
     // "Violent clashes broke out between regime forces and opposition factions in the
     // vicinity of the town of Maar Shurin."
