@@ -259,6 +259,15 @@ impl Clitics {
                     self.all_readings(&token.norm)
                         .into_iter()
                         .filter(|r| split == Split::Words || (!r.inflected && r.after.is_none()))
+                        // A short name behind two proclitics other than "و" and a preposition
+                        // ("وبحلب": and in Aleppo) is more often a word or a surname of its
+                        // own ("فلحوط" is not ف + ل + the village of Hot).
+                        .filter(|r| {
+                            split == Split::Words
+                                || r.before.len() < MAX_PROCLITICS
+                                || r.before.first().is_some_and(|first| first == "و")
+                                || r.stem.chars().count() > MIN_INFLECTED_STEM_CHARS
+                        })
                         .filter(|r| r.after.as_ref().is_none_or(|after| self.written_with_enclitic(raw, after, rules)))
                         .find(|r| r.after.is_none() && is_number(&r.stem) || stem_known(&r.stem))
                 })
@@ -337,7 +346,13 @@ mod tests {
 
     fn clitics() -> Clitics {
         Clitics::new(
-            vec![("و".into(), "".into()), ("ب".into(), "".into()), ("ل".into(), "".into()), ("لل".into(), "ال".into())],
+            vec![
+                ("و".into(), "".into()),
+                ("ف".into(), "".into()),
+                ("ب".into(), "".into()),
+                ("ل".into(), "".into()),
+                ("لل".into(), "ال".into()),
+            ],
             vec!["ها".into(), "ه".into()],
             vec![("ت".into(), "ه".into())],
             vec![
@@ -372,6 +387,22 @@ mod tests {
         let pairs = segmented("وبريف لقوات ولد", &["ريف", "قوات"]);
         let texts: Vec<&str> = pairs.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(texts, ["و", "ب", "ريف", "ل", "قوات", "ولد"]);
+    }
+
+    #[test]
+    fn a_short_name_behind_two_proclitics_is_split_only_after_wa() {
+        let rules = arabic_rules();
+        let names = |text: &str| -> Vec<String> {
+            let known = vocabulary(&["حلب", "حوط"]);
+            clitics()
+                .segment_where(text, tokenize(text, &rules), &rules, |_| false, |stem| known.knows(stem))
+                .into_iter()
+                .map(|t| t.norm.to_string())
+                .collect()
+        };
+        // "وبحلب": and in Aleppo. "فلحوط" is a surname, not ف + ل + the village of Hot.
+        assert_eq!(names("وبحلب"), ["و", "ب", "حلب"]);
+        assert_eq!(names("فلحوط"), ["فلحوط"]);
     }
 
     #[test]
