@@ -139,7 +139,7 @@ fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
     // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 6] = [
+    let table: [(&str, SubEventType, &str, Option<&str>); 8] = [
         ("Les forces gouvernementales ont pris d'assaut Saraqeb lundi.", ArmedClash, "Saraqeb", Some("SYR_GOV")),
         (
             "Deux enfants ont été tués par des tirs d'artillerie du régime à Saraqeb lundi.",
@@ -156,6 +156,13 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("Une bombe placée dans une voiture a explosé à Saraqeb lundi.", RemoteExplosive, "Saraqeb", None),
         ("Un homme a été tué par balles par des inconnus à Saraqeb lundi.", Attack, "Saraqeb", None),
         ("Les habitants de Saraqeb ont fui leurs maisons lundi.", Displacement, "Saraqeb", None),
+        (
+            "Les rebelles ont chassé lundi les forces du régime de Saraqeb.",
+            NonStateActorOvertakesTerritory,
+            "Saraqeb",
+            Some("OPP"),
+        ),
+        ("Les troupes syriennes reprenaient Saraqeb lundi.", GovernmentRegainsTerritory, "Saraqeb", Some("SYR_GOV")),
     ];
     for (text, sub_event_type, mention, actor1) in table {
         let events = fr(text);
