@@ -209,7 +209,7 @@ pub fn spot(
         excluded: &[&sources],
         verb_only: false,
     };
-    let triggers = with_constructions(
+    let mut triggers = with_constructions(
         triggers,
         text,
         &tokens,
@@ -217,6 +217,11 @@ pub fn spot(
         present,
         &[gain_of_control, passing_under, agreement_concluded],
     );
+    let under_an_accord = done_under_an_accord(&tokens, pack, present);
+    if under_an_accord {
+        triggers.extend(evacuation_under_an_accord(text, &tokens, pack, present, &triggers));
+        triggers.sort_by_key(|t| t.start);
+    }
     let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
     let mut blocked = vec![false; tokens.len()];
     for (s, e) in sources
@@ -305,9 +310,7 @@ pub fn spot(
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
-    let unopposed = !denied.is_empty()
-        || deployed_unopposed(&tokens, pack, &triggers, present)
-        || done_under_an_accord(&tokens, pack, present);
+    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, present) || under_an_accord;
     Spotted {
         tokens,
         actors,
@@ -441,6 +444,30 @@ fn with_constructions(
     triggers.extend(found);
     triggers.sort_by_key(|t| t.start);
     triggers
+}
+
+/// "Rebels began evacuating Daraya under a deal with the government", "بدأ خروج المسلحين
+/// بموجب اتفاق": people leaving a place under an agreement are the agreement taking effect
+/// there (docs/annotation.md §12), an event the sentence's own agreement word, if any, already
+/// tells.
+fn evacuation_under_an_accord(
+    text: &str,
+    tokens: &[Token],
+    pack: &LanguagePack,
+    present: LexiconBits,
+    triggers: &[TriggerMention],
+) -> Option<TriggerMention> {
+    if triggers.iter().any(|t| t.trigger.sub_event_type == Some(SubEventType::Agreement)) {
+        return None;
+    }
+    let (start, end) = spans_in(&pack.evacuation, tokens, present).into_iter().next()?;
+    let trigger = Trigger {
+        kind: TriggerKind::Incident,
+        confidence: AGREEMENT_CONFIDENCE,
+        sub_event_type: Some(SubEventType::Agreement),
+        actor: None,
+    };
+    Some(TriggerMention { start, end, trigger, text: span_text(text, tokens, start, end) })
 }
 
 /// Whether the sentence says its deed was done under or after an agreement ("under a deal",

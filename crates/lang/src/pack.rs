@@ -477,6 +477,10 @@ struct EventsSection {
     /// recaptured town", "the newly liberated city"): background, no new take.
     #[serde(default)]
     attributive_leads: Vec<String>,
+    /// Words of people leaving a place in numbers ("began evacuating", "خروج"): done under an
+    /// agreement, the agreement taking effect there.
+    #[serde(default)]
+    evacuation: Vec<String>,
     /// Words that tell a force moved into a place or took position there without saying it
     /// fought ("a pris position à", "deployed in"): with no fighting in the sentence, a
     /// non-violent transfer.
@@ -723,6 +727,8 @@ pub struct LanguagePack {
     pub non_violent: Lexicon<()>,
     /// Words before a participle of taking that make it an attribute of the noun after it.
     pub attributive_leads: Lexicon<()>,
+    /// Words of people leaving a place in numbers: under an agreement, it takes effect there.
+    pub evacuation: Lexicon<()>,
     /// Words that tell a force moved into a place without saying it fought.
     pub deployment: Lexicon<()>,
     /// Words that open what a deed was done under or after ("under", "following").
@@ -1049,6 +1055,7 @@ impl LanguagePack {
             &mut self.ground_forces,
             &mut self.non_violent,
             &mut self.attributive_leads,
+            &mut self.evacuation,
             &mut self.deployment,
             &mut self.accord_leads,
             &mut self.accord_nouns,
@@ -1359,6 +1366,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         ground_forces: set(&file.events.ground_forces),
         non_violent: set(&file.events.non_violent),
         attributive_leads: set(&file.events.attributive_leads),
+        evacuation: set(&file.events.evacuation),
         deployment: set(&file.events.deployment),
         accord_leads: set(&file.events.accord_leads),
         accord_nouns: set(&file.events.accord_nouns),

@@ -425,7 +425,7 @@ fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
     // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 13] = [
+    let table: [(&str, SubEventType, &str, Option<&str>); 14] = [
         // "Air defences shot down a drone over Saraqib today": "فوق" (over) places it.
         ("أسقطت الدفاعات الجوية طائرة مسيرة فوق سراقب اليوم.", DisruptedWeaponsUse, "سراقب", None),
         // "Israeli missiles targeted a military position near Damascus": the nationality after
@@ -442,6 +442,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("نظم أهالي سراقب وقفة احتجاجية اليوم.", PeacefulProtest, "سراقب", Some("PROT")),
         // "Helicopters bombed Kafr Nabl with barrel bombs": only one side drops them.
         ("قصف الطيران المروحي بلدة كفرنبل بالبراميل المتفجرة اليوم.", AirDroneStrike, "كفرنبل", Some("SYR_GOV")),
+        // "The fighters began leaving Daraya today under an agreement with the regime."
+        ("بدأ خروج المسلحين من مدينة داريا اليوم بموجب اتفاق مع النظام.", Agreement, "داريا", None),
         // "Hundreds of civilians fled" (with a shadda), and "Coalition aircraft raided".
         ("فرّ مئات المدنيين من بلدة سراقب اليوم.", Displacement, "سراقب", None),
         (

@@ -166,13 +166,20 @@ fn aircraft_that_shell_strike_from_the_air() {
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
     // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 6] = [
+    let table: [(&str, SubEventType, &str, Option<&str>); 7] = [
         ("A bomb planted in a car exploded in Saraqib on Monday.", RemoteExplosive, "Saraqib", None),
         ("Two children were killed by regime shelling in Saraqib on Monday.", Shelling, "Saraqib", Some("SYR_GOV")),
         ("Security forces launched an arrest campaign in Saraqib on Monday.", Arrests, "Saraqib", Some("SYR_GOV")),
         ("Protesters gathered in the main square of Saraqib on Monday.", PeacefulProtest, "Saraqib", Some("PROT")),
         ("A man was shot dead by unknown gunmen in Saraqib on Monday.", Attack, "Saraqib", None),
         ("Residents of Saraqib fled their homes on Monday.", Displacement, "Saraqib", None),
+        // Fighters leaving under a deal: the deal taking effect there (docs/annotation.md §12).
+        (
+            "Rebels began evacuating Daraya on Monday as part of an agreement with the government.",
+            Agreement,
+            "Daraya",
+            None,
+        ),
     ];
     for (text, sub_event_type, mention, actor1) in table {
         let events = en(text);

@@ -175,6 +175,21 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
     }
 }
 
+#[test]
+fn une_evacuation_en_vertu_d_un_accord_est_l_accord_qui_prend_effet() {
+    for text in [
+        "L'évacuation des rebelles de Daraya a commencé lundi en vertu d'un accord avec le régime.",
+        // Les rebelles qui s'en vont se retirent aussi : un transfert sans combat en plus.
+        "Des centaines de rebelles ont quitté Daraya lundi en vertu d'un accord avec le régime.",
+    ] {
+        let events = fr(text);
+        let agreements = of_type(&events, SubEventType::Agreement);
+        assert_eq!(agreements.len(), 1, "{text}: {}", summary(&events));
+        assert_eq!(agreements[0].mention, "Daraya");
+        assert_day(agreements[0], day(2020, 1, 27));
+    }
+}
+
 // Combats
 
 #[test]
