@@ -466,6 +466,16 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
     }
 }
 
+#[test]
+fn the_side_of_those_killed_is_not_who_planted_the_bomb() {
+    // "Four members of the civil defence and one of Jaysh al-Islam were killed today by the
+    // explosion of an IED in the town of Busra al-Harir."
+    let events =
+        ar("قتل أربعة عناصر من الدفاع المدني وعنصر من جيش الإسلام اليوم بانفجار عبوة ناسفة في مدينة بصر الحرير.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(e.actor1_id, None, "{}", summary(&events));
+}
+
 // Segmentation and clause boundaries
 
 #[test]

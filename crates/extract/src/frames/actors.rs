@@ -98,7 +98,7 @@ impl<'s> SentenceReader<'_, 's> {
                 .iter()
                 .filter(armed)
                 .rev()
-                .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+                .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start) && !self.among_the_killed(a))
                 .cloned()
         };
         after
@@ -106,6 +106,23 @@ impl<'s> SentenceReader<'_, 's> {
             .or_else(before)
             .or_else(|| self.nationality_of_earlier_attack(trigger))
             .or_else(|| self.main_subject_of_participle(trigger))
+    }
+
+    /// Whether an actor names the side of people a killing or wounding before it struck: "قتل
+    /// أربعة عناصر من الدفاع المدني وعنصر من جيش الإسلام بانفجار عبوتين" (four members of the
+    /// civil defence and one of Jaysh al-Islam were killed by two bombs), a word for the
+    /// victims right before its name (or before the preposition that joins them).
+    fn among_the_killed(&self, actor: &ActorMention) -> bool {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let victims_before = (actor.start.saturating_sub(1)..=actor.start)
+            .any(|end| end > 0 && pack.victims.match_ending_at(&s.tokens, end, 2).is_some());
+        victims_before
+            && s.triggers.iter().any(|t| {
+                matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)
+                    && t.end <= actor.start
+                    && self.same_clause(t.end, actor.start)
+            })
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that
