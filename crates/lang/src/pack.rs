@@ -481,6 +481,9 @@ struct EventsSection {
     /// agreement, the agreement taking effect there.
     #[serde(default)]
     evacuation: Vec<String>,
+    /// Proclitics that, joined to a verbal noun, make it a purpose ("لاستعادة": to regain).
+    #[serde(default)]
+    purpose_proclitics: Vec<String>,
     /// Words that tell a force moved into a place or took position there without saying it
     /// fought ("a pris position à", "deployed in"): with no fighting in the sentence, a
     /// non-violent transfer.
@@ -729,6 +732,8 @@ pub struct LanguagePack {
     pub attributive_leads: Lexicon<()>,
     /// Words of people leaving a place in numbers: under an agreement, it takes effect there.
     pub evacuation: Lexicon<()>,
+    /// Proclitics that, joined to a verbal noun, make it a purpose.
+    pub purpose_proclitics: Lexicon<()>,
     /// Words that tell a force moved into a place without saying it fought.
     pub deployment: Lexicon<()>,
     /// Words that open what a deed was done under or after ("under", "following").
@@ -1056,6 +1061,7 @@ impl LanguagePack {
             &mut self.non_violent,
             &mut self.attributive_leads,
             &mut self.evacuation,
+            &mut self.purpose_proclitics,
             &mut self.deployment,
             &mut self.accord_leads,
             &mut self.accord_nouns,
@@ -1367,6 +1373,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         non_violent: set(&file.events.non_violent),
         attributive_leads: set(&file.events.attributive_leads),
         evacuation: set(&file.events.evacuation),
+        purpose_proclitics: set(&file.events.purpose_proclitics),
         deployment: set(&file.events.deployment),
         accord_leads: set(&file.events.accord_leads),
         accord_nouns: set(&file.events.accord_nouns),

@@ -476,6 +476,16 @@ fn the_side_of_those_killed_is_not_who_planted_the_bomb() {
     assert_eq!(e.actor1_id, None, "{}", summary(&events));
 }
 
+#[test]
+fn a_take_with_a_purpose_lam_is_what_a_side_set_out_to_do() {
+    // "Regime forces launched an attack today to regain the town of Saraqib": no take.
+    let events = ar("شنت قوات النظام هجوماً لاستعادة بلدة سراقب اليوم.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+    // Without the "ل", the regaining is told: "regime forces regained the town of Saraqib".
+    let taken = ar("استعادت قوات النظام بلدة سراقب اليوم.");
+    assert_eq!(single(&taken, SubEventType::GovernmentRegainsTerritory).mention, "سراقب");
+}
+
 // Segmentation and clause boundaries
 
 #[test]

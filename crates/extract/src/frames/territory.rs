@@ -27,6 +27,10 @@ impl<'s> SentenceReader<'_, 's> {
         frames: &mut Vec<Frame<'s>>,
         trace: &mut SentenceTrace,
     ) {
+        if kind == TriggerKind::Take && self.is_purpose(trigger) {
+            trace.note(|| format!("{:?}: what a side set out to take, not a take", trigger.text));
+            return;
+        }
         if kind == TriggerKind::Take && self.describes_the_place_after(trigger) {
             trace.note(|| format!("{:?}: describes the place after it, tells no new take", trigger.text));
             return;
@@ -264,6 +268,19 @@ impl<'s> SentenceReader<'_, 's> {
     fn seizes_property(&self, trigger: &TriggerMention, first: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
         (trigger.end..first.start).any(|i| self.ctx.pack.property_nouns.match_at(tokens, i).is_some())
+    }
+
+    /// "لاستعادة بعض الأحياء": a purpose proclitic joined to the trigger.
+    fn is_purpose(&self, trigger: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        trigger.start > 0
+            && tokens[trigger.start - 1].end == tokens[trigger.start].start
+            && self
+                .ctx
+                .pack
+                .purpose_proclitics
+                .match_at(tokens, trigger.start - 1)
+                .is_some_and(|h| h.end == trigger.start)
     }
 
     /// "the recaptured town of X", "the newly liberated Abu Kamal": a participle of taking
