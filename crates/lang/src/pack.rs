@@ -484,6 +484,10 @@ struct EventsSection {
     /// Proclitics that, joined to a verbal noun, make it a purpose ("لاستعادة": to regain).
     #[serde(default)]
     purpose_proclitics: Vec<String>,
+    /// Words of fighting off an attack ("repelled"): the attack's side named after them
+    /// attacked.
+    #[serde(default)]
+    repelling: Vec<String>,
     /// Words that tell a force moved into a place or took position there without saying it
     /// fought ("a pris position à", "deployed in"): with no fighting in the sentence, a
     /// non-violent transfer.
@@ -734,6 +738,8 @@ pub struct LanguagePack {
     pub evacuation: Lexicon<()>,
     /// Proclitics that, joined to a verbal noun, make it a purpose.
     pub purpose_proclitics: Lexicon<()>,
+    /// Words of fighting off an attack: the attack's side named after them attacked.
+    pub repelling: Lexicon<()>,
     /// Words that tell a force moved into a place without saying it fought.
     pub deployment: Lexicon<()>,
     /// Words that open what a deed was done under or after ("under", "following").
@@ -1062,6 +1068,7 @@ impl LanguagePack {
             &mut self.attributive_leads,
             &mut self.evacuation,
             &mut self.purpose_proclitics,
+            &mut self.repelling,
             &mut self.deployment,
             &mut self.accord_leads,
             &mut self.accord_nouns,
@@ -1374,6 +1381,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         attributive_leads: set(&file.events.attributive_leads),
         evacuation: set(&file.events.evacuation),
         purpose_proclitics: set(&file.events.purpose_proclitics),
+        repelling: set(&file.events.repelling),
         deployment: set(&file.events.deployment),
         accord_leads: set(&file.events.accord_leads),
         accord_nouns: set(&file.events.accord_nouns),

@@ -320,6 +320,15 @@ fn two_sides_that_fought_at_a_place_clashed_there() {
     }
 }
 
+#[test]
+fn an_attack_repelled_has_its_attacker_as_actor1() {
+    // docs/annotation.md §3: the side the report names as attacking comes first.
+    let events = en("Rebels repelled a regime attack on Saraqib on Monday.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
 // Casualties
 
 #[test]

@@ -292,6 +292,15 @@ fn deux_camps_qui_se_sont_battus_dans_une_ville_s_y_sont_affrontes() {
     assert_day(e, day(2020, 1, 27));
 }
 
+#[test]
+fn une_attaque_repoussee_a_son_attaquant_pour_actor1() {
+    // docs/annotation.md §3: the side the report names as attacking comes first.
+    let events = fr("Les rebelles ont repoussé une attaque du régime contre Saraqeb lundi.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Saraqeb");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
 // Victimes
 
 #[test]

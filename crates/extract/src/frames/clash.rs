@@ -79,7 +79,20 @@ impl<'s> SentenceReader<'_, 's> {
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
         // "صد هجوم للجيش", "an attack by ISIS was repelled": the side the trigger names as
         // attacking comes first (docs/annotation.md §3).
-        let actor1 = self.agent_on_or_after(trigger).or(before).or_else(|| after.next().cloned());
+        // "Rebels repelled an army attack": the side of the attack fought off attacked.
+        let attacker_repelled = || {
+            const ATTACK_REACH: usize = 4;
+            let tokens = &s.tokens;
+            self.ctx.pack.repelling.match_at(tokens, trigger.start).and_then(|_| {
+                s.actors
+                    .iter()
+                    .find(|a| a.start >= trigger.end && a.start <= trigger.end + ATTACK_REACH)
+                    .filter(|a| self.same_clause(trigger.end, a.start))
+                    .cloned()
+            })
+        };
+        let actor1 =
+            self.agent_on_or_after(trigger).or_else(attacker_repelled).or(before).or_else(|| after.next().cloned());
         let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
         // Fighting "near X" or "on the outskirts of X" is coded at X, as an attack there is.
         let named_site =
