@@ -20,7 +20,7 @@ use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{
     battles_by_outcome, one_per_type_place_and_day, protests_by_intervention, protests_met_by_placeless_interventions,
-    raids_by_detentions, summaries_of_details,
+    raids_by_detentions, raids_made_detentions, summaries_of_details,
 };
 use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
@@ -172,6 +172,7 @@ pub fn extract(
     let mut typed: Vec<Proposed> =
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
     protests_met_by_placeless_interventions(&mut typed, &discourse.placeless_interventions);
+    raids_made_detentions(&mut typed, &discourse.placeless_detentions);
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
     let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());

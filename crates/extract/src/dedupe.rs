@@ -2,7 +2,7 @@
 //! same event become one.
 
 use frontline_core::{
-    Event, EventType,
+    Event, EventType, SubEventType,
     SubEventType::{Abduction, ArmedClash, Arrests, PeacefulProtest, ProtestWithIntervention},
 };
 use frontline_lang::TriggerKind;
@@ -197,6 +197,23 @@ pub(crate) fn protests_met_by_placeless_interventions(
                 && PlaceKey::of(&p.event).same_place(&place)
         }) {
             retype_proposed(p, ProtestWithIntervention);
+        }
+    }
+}
+
+/// Forces that raided a place, then arrested or took people the next sentence places nowhere
+/// ("HTS raided the house of an activist in Saraqib. They arrested him."): the raid was the
+/// arrest, there (ACLED codes the arrest, as [`raids_by_detentions`] does within a sentence).
+pub(crate) fn raids_made_detentions(events: &mut [Proposed], detentions: &[(usize, SubEventType)]) {
+    for &(sentence, detention) in detentions {
+        let raid_told_before = |p: &Proposed| {
+            p.event.sub_event_type == ArmedClash
+                && p.candidate.trigger_kind == TriggerKind::Assault
+                && p.event.actor2_id.is_none()
+                && (p.candidate.sentence + 1 == sentence || p.candidate.sentence == sentence)
+        };
+        for p in events.iter_mut().filter(|p| raid_told_before(p)) {
+            retype_proposed(p, detention);
         }
     }
 }

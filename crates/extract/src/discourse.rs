@@ -62,6 +62,9 @@ pub(crate) struct Discourse {
     /// Interventions told with no place ("security forces dispersed the protesters"): the
     /// sentence's index and the window it gave, for the protest the report told nearest.
     pub placeless_interventions: Vec<(usize, Option<DateWindow>)>,
+    /// Arrests and abductions told with no place ("They arrested him"): the sentence's index
+    /// and the type, for the raid told just before them.
+    pub placeless_detentions: Vec<(usize, SubEventType)>,
 }
 
 /// An attack as later sentences may refer to it ("the hospital was destroyed").

@@ -367,6 +367,15 @@ fn fire_on_protesters_told_with_no_place_qualifies_the_protest_told_before() {
     assert!(of_type(&apart, SubEventType::PeacefulProtest).len() == 1, "{}", summary(&apart));
 }
 
+#[test]
+fn a_raid_then_an_arrest_told_with_no_place_is_an_arrest_where_the_raid_was() {
+    let events = en("Security forces raided the house of a media activist in the town of Saraqib on Monday. \
+         They arrested him and confiscated his equipment.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.mention, "Saraqib");
+    assert_day(e, day(2020, 1, 27));
+}
+
 // Displacement
 
 #[test]

@@ -60,6 +60,9 @@ impl<'s> SentenceReader<'_, 's> {
             });
         }
         self.remember_bombing(sub_event_type, places.is_empty(), discourse);
+        if places.is_empty() && matches!(sub_event_type, SubEventType::Arrests | SubEventType::Abduction) {
+            discourse.placeless_detentions.push((self.index, sub_event_type));
+        }
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
         for (i, place) in places.into_iter().enumerate() {
