@@ -424,8 +424,7 @@ fn a_tank_destroyed_by_targeting_it_with_a_missile_is_no_work_of_the_earlier_air
 #[test]
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
-    // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 14] = [
+    let table: &[PlainSentence] = &[
         // "Air defences shot down a drone over Saraqib today": "فوق" (over) places it.
         ("أسقطت الدفاعات الجوية طائرة مسيرة فوق سراقب اليوم.", DisruptedWeaponsUse, "سراقب", None),
         // "Israeli missiles targeted a military position near Damascus": the nationality after
@@ -455,15 +454,7 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // "Air defences confronted Israeli missiles in the sky of Damascus today."
         ("تصدت الدفاعات الجوية لصواريخ إسرائيلية في سماء دمشق اليوم.", DisruptedWeaponsUse, "دمشق", None),
     ];
-    for (text, sub_event_type, mention, actor1) in table {
-        let events = ar(text);
-        let e = single(&events, sub_event_type);
-        assert_eq!(e.mention, mention, "{text}");
-        if let Some(id) = actor1 {
-            assert_eq!(e.actor1_id, Some(actor(id)), "{text}");
-        }
-        assert_day(e, day(2020, 1, 30));
-    }
+    assert_plain_sentences(ar, table, day(2020, 1, 30));
 }
 
 #[test]

@@ -165,8 +165,7 @@ fn aircraft_that_shell_strike_from_the_air() {
 #[test]
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
-    // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 7] = [
+    let table: &[PlainSentence] = &[
         ("A bomb planted in a car exploded in Saraqib on Monday.", RemoteExplosive, "Saraqib", None),
         ("Two children were killed by regime shelling in Saraqib on Monday.", Shelling, "Saraqib", Some("SYR_GOV")),
         ("Security forces launched an arrest campaign in Saraqib on Monday.", Arrests, "Saraqib", Some("SYR_GOV")),
@@ -181,15 +180,7 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
             None,
         ),
     ];
-    for (text, sub_event_type, mention, actor1) in table {
-        let events = en(text);
-        let e = single(&events, sub_event_type);
-        assert_eq!(e.mention, mention, "{text}");
-        if let Some(id) = actor1 {
-            assert_eq!(e.actor1_id, Some(actor(id)), "{text}");
-        }
-        assert_day(e, day(2020, 1, 27));
-    }
+    assert_plain_sentences(en, table, day(2020, 1, 27));
 }
 
 // Clashes

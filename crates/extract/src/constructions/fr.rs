@@ -138,8 +138,7 @@ fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
 #[test]
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
-    // (sentence, type, place as written, actor1)
-    let table: [(&str, SubEventType, &str, Option<&str>); 8] = [
+    let table: &[PlainSentence] = &[
         ("Les forces gouvernementales ont pris d'assaut Saraqeb lundi.", ArmedClash, "Saraqeb", Some("SYR_GOV")),
         (
             "Deux enfants ont été tués par des tirs d'artillerie du régime à Saraqeb lundi.",
@@ -164,15 +163,7 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ),
         ("Les troupes syriennes reprenaient Saraqeb lundi.", GovernmentRegainsTerritory, "Saraqeb", Some("SYR_GOV")),
     ];
-    for (text, sub_event_type, mention, actor1) in table {
-        let events = fr(text);
-        let e = single(&events, sub_event_type);
-        assert_eq!(e.mention, mention, "{text}");
-        if let Some(id) = actor1 {
-            assert_eq!(e.actor1_id, Some(actor(id)), "{text}");
-        }
-        assert_day(e, day(2020, 1, 27));
-    }
+    assert_plain_sentences(fr, table, day(2020, 1, 27));
 }
 
 #[test]

@@ -79,6 +79,23 @@ fn single(events: &[Event], sub_event_type: SubEventType) -> &Event {
     &events[0]
 }
 
+/// One plain sentence for a kind of event: (sentence, type, place as written, actor1 when the
+/// sentence names it).
+type PlainSentence = (&'static str, SubEventType, &'static str, Option<&'static str>);
+
+/// Each sentence of a table gives its one event, at its place, by its actor, on `expected`.
+fn assert_plain_sentences(read: fn(&str) -> Vec<Event>, table: &[PlainSentence], expected: NaiveDate) {
+    for &(text, sub_event_type, mention, actor1) in table {
+        let events = read(text);
+        let e = single(&events, sub_event_type);
+        assert_eq!(e.mention, mention, "{text}");
+        if let Some(id) = actor1 {
+            assert_eq!(e.actor1_id, Some(actor(id)), "{text}");
+        }
+        assert_day(e, expected);
+    }
+}
+
 /// The event at a mention (as the article spells the place).
 fn at<'e>(events: &'e [Event], mention: &str) -> &'e Event {
     events
