@@ -55,6 +55,9 @@ pub struct Clitics {
     /// Proclitics that seldom stand before a word of two letters: after them a stem keeps
     /// one letter more than [`MIN_STEM_CHARS`] ("كتل" blocks is not ك + "تل" hill).
     before_longer_stems: Vec<String>,
+    /// Proclitics that lead a pair of proclitics before a short name ("وبحلب": and in Aleppo);
+    /// a short name after any other pair is a word of its own.
+    pairs_before_short_names: Vec<String>,
     /// The enclitics as the pack writes them, folded without unifying letter variants: a
     /// word ends in one only if it is written with that letter (see
     /// [`Clitics::with_written_enclitics`]).
@@ -91,6 +94,7 @@ impl Clitics {
             bound_forms,
             inflections,
             before_longer_stems: Vec::new(),
+            pairs_before_short_names: Vec::new(),
             written_enclitics: Vec::new(),
         }
     }
@@ -98,6 +102,13 @@ impl Clitics {
     /// The same clitics, with the proclitics after which a stem keeps three letters or more.
     pub fn with_longer_stems_after(mut self, proclitics: Vec<String>) -> Clitics {
         self.before_longer_stems = proclitics;
+        self
+    }
+
+    /// The same clitics, with the proclitics that may lead a pair of proclitics before a
+    /// short name.
+    pub fn with_pairs_before_short_names(mut self, leading: Vec<String>) -> Clitics {
+        self.pairs_before_short_names = leading;
         self
     }
 
@@ -259,13 +270,13 @@ impl Clitics {
                     self.all_readings(&token.norm)
                         .into_iter()
                         .filter(|r| split == Split::Words || (!r.inflected && r.after.is_none()))
-                        // A short name behind two proclitics other than "و" and a preposition
-                        // ("وبحلب": and in Aleppo) is more often a word or a surname of its
+                        // A short name behind a pair of proclitics the pack does not let lead
+                        // one ("وبحلب": and in Aleppo) is more often a word or a surname of its
                         // own ("فلحوط" is not ف + ل + the village of Hot).
                         .filter(|r| {
                             split == Split::Words
                                 || r.before.len() < MAX_PROCLITICS
-                                || r.before.first().is_some_and(|first| first == "و")
+                                || r.before.first().is_some_and(|first| self.pairs_before_short_names.contains(first))
                                 || r.stem.chars().count() > MIN_INFLECTED_STEM_CHARS
                         })
                         .filter(|r| r.after.as_ref().is_none_or(|after| self.written_with_enclitic(raw, after, rules)))
@@ -395,6 +406,7 @@ mod tests {
         let names = |text: &str| -> Vec<String> {
             let known = vocabulary(&["حلب", "حوط"]);
             clitics()
+                .with_pairs_before_short_names(vec!["و".into()])
                 .segment_where(text, tokenize(text, &rules), &rules, |_| false, |stem| known.knows(stem))
                 .into_iter()
                 .map(|t| t.norm.to_string())

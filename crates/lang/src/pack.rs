@@ -168,6 +168,10 @@ struct WordsSection {
     /// keeps three letters or more to be split off.
     #[serde(default)]
     longer_stems_after: Vec<String>,
+    /// Proclitics that lead a pair of proclitics before a name of three letters or fewer
+    /// ("وبحلب": and in Aleppo); after any other pair such a name is a word of its own.
+    #[serde(default)]
+    pairs_before_short_names: Vec<String>,
     /// Suffixes written joined to the word before (attached pronouns).
     #[serde(default)]
     enclitics: Vec<String>,
@@ -1195,6 +1199,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .collect::<Result<Vec<_>, _>>()?,
     )
     .with_longer_stems_after(file.words.longer_stems_after.iter().map(|w| rules.fold(w).to_string()).collect())
+    .with_pairs_before_short_names(
+        file.words.pairs_before_short_names.iter().map(|w| rules.fold(w).to_string()).collect(),
+    )
     .with_written_enclitics(file.words.enclitics.iter().map(|w| crate::tokens::fold(w).to_string()).collect());
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
