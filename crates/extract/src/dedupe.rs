@@ -1,6 +1,7 @@
 //! One event per type, place and day within an article (ACLED's rule): two readings of the
 //! same event become one.
 
+use chrono::NaiveDate;
 use frontline_core::{
     Event, EventType, SubEventType,
     SubEventType::{Abduction, ArmedClash, Arrests, PeacefulProtest, ProtestWithIntervention},
@@ -13,10 +14,20 @@ use crate::proposed::Proposed;
 
 /// Whether two events' date windows share a day (an event without one overlaps any).
 fn overlaps(a: &Event, b: &Event) -> bool {
-    match (a.date_start, a.date_end, b.date_start, b.date_end) {
-        (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+    share_a_day((a.date_start, a.date_end), (b.date_start, b.date_end))
+}
+
+/// Whether two windows, each a first and a last day, share a day (an open one shares any).
+fn share_a_day(a: (Option<NaiveDate>, Option<NaiveDate>), b: (Option<NaiveDate>, Option<NaiveDate>)) -> bool {
+    match (a, b) {
+        ((Some(s1), Some(e1)), (Some(s2), Some(e2))) => s1 <= e2 && s2 <= e1,
         _ => true,
     }
+}
+
+/// A raid: an assault read as a clash.
+fn is_raid(p: &Proposed) -> bool {
+    p.event.sub_event_type == ArmedClash && p.candidate.trigger_kind == TriggerKind::Assault
 }
 
 /// What an event's place is, for telling two readings of one place apart from two places.
@@ -154,9 +165,8 @@ pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
 /// place (an assault read as a clash) and, the same day, of arrests or abductions there, the
 /// raid is how they arrested or took people (ACLED codes the arrest), not a battle.
 pub(crate) fn raids_by_detentions(events: Vec<Proposed>) -> Vec<Proposed> {
-    let raid = |p: &Proposed| p.event.sub_event_type == ArmedClash && p.candidate.trigger_kind == TriggerKind::Assault;
     let detention = |e: &Event| matches!(e.sub_event_type, Arrests | Abduction);
-    subsumed_by_outcomes(events, raid, detention, |_, _| {})
+    subsumed_by_outcomes(events, is_raid, detention, |_, _| {})
 }
 
 /// A protest is coded once, by what happened to it: where a report tells of a protest at a
@@ -181,10 +191,7 @@ pub(crate) fn protests_met_by_placeless_interventions(
 ) {
     for (sentence, window) in interventions {
         let shares_a_day =
-            |e: &Event| match (window.as_ref().and_then(|w| w.start.zip(w.end)), e.date_start.zip(e.date_end)) {
-                (Some((s1, e1)), Some((s2, e2))) => s1 <= e2 && s2 <= e1,
-                _ => true,
-            };
+            |e: &Event| window.as_ref().is_none_or(|w| share_a_day((w.start, w.end), (e.date_start, e.date_end)));
         let nearest = events
             .iter()
             .filter(|p| p.event.sub_event_type == PeacefulProtest && shares_a_day(&p.event))
@@ -207,8 +214,7 @@ pub(crate) fn protests_met_by_placeless_interventions(
 pub(crate) fn raids_made_detentions(events: &mut [Proposed], detentions: &[(usize, SubEventType)]) {
     for &(sentence, detention) in detentions {
         let raid_told_before = |p: &Proposed| {
-            p.event.sub_event_type == ArmedClash
-                && p.candidate.trigger_kind == TriggerKind::Assault
+            is_raid(p)
                 && p.event.actor2_id.is_none()
                 && (p.candidate.sentence + 1 == sentence || p.candidate.sentence == sentence)
         };

@@ -930,12 +930,12 @@ fn uncased_name_spans(
             // ("من بلدة X، تابعين لـ": of the town of X, members of) as the next item.
             let conjunction_apart = connector_apart && i > 0 && tokens[i - 1].kind == TokenKind::Word;
             let whole = || conjunction_apart && !free(i + 1) && list_announced(&spans, tokens, pack);
-            let item =
-                pack.without_joined_connector(&tokens[i].norm).or_else(|| whole().then(|| tokens[i].norm.to_string()));
+            let joined_item = pack.without_joined_connector(&tokens[i].norm);
             // In a list a place noun announced ("قرى X وY وZ"), an item the gazetteer does
             // not know is still a village: it keeps the list going to the items after it.
-            let announced_item =
-                || pack.without_joined_connector(&tokens[i].norm).is_some() && list_announced(&spans, tokens, pack);
+            let carries_a_conjunction = joined_item.is_some();
+            let announced_item = || carries_a_conjunction && list_announced(&spans, tokens, pack);
+            let item = joined_item.or_else(|| whole().then(|| tokens[i].norm.to_string()));
             if item.is_some_and(|name| {
                 gazetteer.knows_name(&name) || gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY)
             }) || announced_item()

@@ -253,7 +253,7 @@ fn region_place(region: tables::Region) -> Place {
         latitude: region.latitude,
         longitude: region.longitude,
         feature_class: 'L',
-        feature_code: "RGN".to_string(),
+        feature_code: crate::REGION_FEATURE_CODE.to_string(),
         country: region.country,
         admin1: region.admin1,
         admin2: String::new(),

@@ -64,17 +64,22 @@ pub struct Place {
     pub population: u64,
 }
 
+/// The feature code of frontline's named regions (GeoNames' code for a region).
+pub const REGION_FEATURE_CODE: &str = "RGN";
+
 impl Place {
     /// One of frontline's named regions (data/regions.tsv): an area, not a settlement.
     pub fn is_region(&self) -> bool {
-        self.feature_code == "RGN"
+        self.feature_code == REGION_FEATURE_CODE
     }
 
     /// A capital, of the country, a governorate or a district, a city, or a named region: a
     /// place the press names often enough that a short skeleton or a close spelling is more
     /// likely it than a village.
     pub fn is_major(&self) -> bool {
-        matches!(self.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2" | "RGN") || self.population >= 100_000
+        matches!(self.feature_code.as_str(), "PPLC" | "PPLA" | "PPLA2")
+            || self.is_region()
+            || self.population >= 100_000
     }
 
     /// "geonames:ID", else "pcode:C...", else the name: how a place is told apart.

@@ -388,7 +388,7 @@ impl Gazetteer {
             "PPLC" => 5.0,
             "PPLA" => 4.0,
             // A named region is as often in the news as a district's seat.
-            "PPLA2" | "RGN" => 3.0,
+            "PPLA2" | crate::REGION_FEATURE_CODE => 3.0,
             "PPLA3" | "PPLA4" => 2.0,
             _ if place.feature_class == 'P' => 1.0,
             _ => 0.0,

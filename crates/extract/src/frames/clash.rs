@@ -82,14 +82,8 @@ impl<'s> SentenceReader<'_, 's> {
         // "Rebels repelled an army attack": the side of the attack fought off attacked.
         let attacker_repelled = || {
             const ATTACK_REACH: usize = 4;
-            let tokens = &s.tokens;
-            self.ctx.pack.repelling.match_at(tokens, trigger.start).and_then(|_| {
-                s.actors
-                    .iter()
-                    .find(|a| a.start >= trigger.end && a.start <= trigger.end + ATTACK_REACH)
-                    .filter(|a| self.same_clause(trigger.end, a.start))
-                    .cloned()
-            })
+            self.ctx.pack.repelling.match_at(&s.tokens, trigger.start)?;
+            self.actor_after(trigger.end, ATTACK_REACH).filter(|a| self.same_clause(trigger.end, a.start))
         };
         let actor1 =
             self.agent_on_or_after(trigger).or_else(attacker_repelled).or(before).or_else(|| after.next().cloned());

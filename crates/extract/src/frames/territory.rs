@@ -131,7 +131,8 @@ impl<'s> SentenceReader<'_, 's> {
                 first = item;
             }
         }
-        if first.start - trigger.end > OBJECT_WINDOW && !self.introduced_list(trigger.end, first.start)
+        let introduced = self.introduced_list(trigger.end, first.start);
+        if first.start - trigger.end > OBJECT_WINDOW && !introduced
             || !self.same_clause(trigger.end, first.start)
             || !is_territory_object(first)
         {
@@ -150,9 +151,7 @@ impl<'s> SentenceReader<'_, 's> {
             }
             // The items of a list a word such as "namely" introduced are places taken, even
             // those that also name a district ("هما شيخ الحديد وجنديرس").
-            if place.role == PlaceRole::Site
-                || is_territory_object(place) && self.introduced_list(trigger.end, first.start)
-            {
+            if place.role == PlaceRole::Site || is_territory_object(place) && introduced {
                 objects.push(place);
             } else if !matches!(place.role, PlaceRole::Region { .. } | PlaceRole::Landmark) {
                 break;
