@@ -908,6 +908,19 @@ fn uncased_name_spans(
     };
     // A word that carries the conjunction of a list ("وكفرعميم") starts another item.
     let carries_connector = |i: usize| pack.without_joined_connector(&tokens[i].norm).is_some();
+    // "مدينة إعزاز الحدودية" (the border town of Azaz): a definite adjective after a name
+    // agrees with it and is no part of it, whatever village the two words' consonants recall;
+    // after a place noun in construct it is the name ("تل الحمرية").
+    let adjective_of_a_name = |j: usize| {
+        pack.is_definite_qualifier(&tokens[j].norm) && pack.place_nouns.match_ending_at(tokens, j, 1).is_none()
+    };
+    // A word with the article heads no construct, a title aside: the indefinite word after it
+    // starts another phrase ("حي الوعر أسبوعيا": the Waer quarter, weekly), not the name's
+    // second word.
+    let after_a_definite_word = |j: usize| {
+        let head = &tokens[j - 1].norm;
+        pack.is_definite(head) && !pack.is_name_title(head) && !pack.is_definite(&tokens[j].norm)
+    };
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -985,7 +998,10 @@ fn uncased_name_spans(
         let listed = pack.place_qualifiers.contains(norm);
         let qualifier = (listed || pack.has_qualifier_form(norm))
             && announced_by_place_noun(tokens, i, pack)
-            && (listed || !gazetteer.knows_name(&tokens[i].text));
+            && (listed || !gazetteer.knows_name(&tokens[i].text))
+            // "العاصمة البريطانية" (the British capital): after a definite place noun a
+            // definite adjective agrees with it.
+            || pack.is_definite_qualifier(norm) && i > 0 && pack.is_definite(&tokens[i - 1].norm) && announced_by_place_noun(tokens, i, pack);
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
         let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)
@@ -1002,12 +1018,18 @@ fn uncased_name_spans(
                         && !(i..i + k).any(joins_items)
                         && !(i + 1..i + k).any(carries_connector)
                         && (i + 1..i + k).all(unknown)
+                        && !(i + 1..i + k).any(adjective_of_a_name)
                         && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
             let announced = unknown(i) && !qualifier && !refers_back && announced_by_place_noun(tokens, i, pack);
             (announced && !pack.starts_as_no_name(&tokens[i].norm)).then(|| {
-                (i..i + MAX_UNKNOWN_NAME_WORDS).take_while(|&j| unknown(j) && (j == i || !carries_connector(j))).count()
+                (i..i + MAX_UNKNOWN_NAME_WORDS)
+                    .take_while(|&j| {
+                        unknown(j)
+                            && (j == i || !carries_connector(j) && !adjective_of_a_name(j) && !after_a_definite_word(j))
+                    })
+                    .count()
             })
         });
         match length {

@@ -347,6 +347,10 @@ struct PlacesSection {
     /// an indefinite noun, whatever its ending.
     #[serde(default)]
     definite_starts: Vec<String>,
+    /// Definite titles that head a name in construct with a person's name (Arabic "الشيخ
+    /// رسلان", "السيدة زينب"): the one exception to a definite word heading no construct.
+    #[serde(default)]
+    name_titles: Vec<String>,
     /// Beginnings of a word that make it a prepositional phrase, not the name a place noun
     /// announces (Arabic "للنازحين": for the displaced; a name follows its noun directly).
     #[serde(default)]
@@ -610,6 +614,7 @@ pub struct LanguagePack {
     /// Folded endings of adjectives of relation, and folded beginnings of definite words.
     qualifier_endings: Vec<String>,
     definite_starts: Vec<String>,
+    name_titles: HashSet<String>,
     /// Folded beginnings of a word that is no name unless the gazetteer knows it.
     not_name_starts: Vec<String>,
     pub subject_pronouns: Lexicon<()>,
@@ -929,6 +934,27 @@ impl LanguagePack {
     pub fn has_qualifier_form(&self, norm: &str) -> bool {
         self.qualifier_endings.iter().any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
             && !self.definite_starts.iter().any(|s| norm.starts_with(s.as_str()))
+    }
+
+    /// Whether a folded word bears the definite article (see `definite_starts`).
+    pub fn is_definite(&self, norm: &str) -> bool {
+        self.definite_starts.iter().any(|s| norm.len() > s.len() && norm.starts_with(s.as_str()))
+    }
+
+    /// Whether a folded word with the article may still head a construct: a title before a
+    /// person's name (see `name_titles`).
+    pub fn is_name_title(&self, norm: &str) -> bool {
+        self.name_titles.contains(norm)
+    }
+
+    /// Whether a folded word is a definite adjective that qualifies places: the article on a
+    /// listed qualifier or on an adjective of relation ("الحدودية": on the border). After a
+    /// definite name it agrees with the name ("مدينة إعزاز الحدودية") and is no part of it.
+    pub fn is_definite_qualifier(&self, norm: &str) -> bool {
+        self.definite_starts.iter().filter_map(|s| norm.strip_prefix(s.as_str())).any(|bare| {
+            self.place_qualifiers.contains(bare)
+                || self.qualifier_endings.iter().any(|e| bare.len() > e.len() && bare.ends_with(e.as_str()))
+        })
     }
 
     /// Whether a folded word begins as no name does (see `not_name_starts`), a joined list
@@ -1285,6 +1311,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         place_qualifiers: file.places.place_qualifiers.iter().map(|w| rules.fold(w).to_string()).collect(),
         qualifier_endings: file.places.qualifier_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
         definite_starts: file.places.definite_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
+        name_titles: file.places.name_titles.iter().map(|w| rules.fold(w).to_string()).collect(),
         not_name_starts: file.places.not_name_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),

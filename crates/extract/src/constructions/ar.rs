@@ -453,6 +453,12 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ),
         // "Air defences confronted Israeli missiles in the sky of Damascus today."
         ("تصدت الدفاعات الجوية لصواريخ إسرائيلية في سماء دمشق اليوم.", DisruptedWeaponsUse, "دمشق", None),
+        // "Army engineers defused an explosive device in Manbij today."
+        ("فكك عناصر الهندسة عبوة ناسفة في مدينة منبج اليوم.", DisruptedWeaponsUse, "منبج", None),
+        // "A car bomb exploded in the border town of Azaz": the definite adjective after the
+        // name agrees with it and is no part of it, whatever village the two words'
+        // consonants recall.
+        ("انفجرت سيارة مفخخة في مدينة إعزاز الحدودية اليوم.", RemoteExplosive, "إعزاز", None),
     ];
     assert_plain_sentences(ar, table, day(2020, 1, 30));
 }
@@ -1014,4 +1020,15 @@ fn a_village_of_a_roundup_is_looked_up_in_the_governorate_named_nearest_it() {
     assert_eq!(mentions(&events), ["دير سنبل", "مريمين"]);
     assert_town(&events[0], "Idlib");
     assert_town(&events[1], "Hama");
+}
+
+#[test]
+fn an_indefinite_word_after_a_definite_name_is_no_part_of_it() {
+    // "Regime artillery shells the Waer quarter daily": a word with the article heads no
+    // construct, so the adverb after the quarter's name (not in the gazetteer) is not its
+    // second word; a title does head one ("the Sheikh Ruslan area").
+    let events = ar("قصفت مدفعية النظام حي الوعر يوميا.");
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "الوعر");
+    let events = ar("قصفت مدفعية النظام منطقة الشيخ رسلان يوميا.");
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "الشيخ رسلان");
 }
