@@ -459,6 +459,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // name agrees with it and is no part of it, whatever village the two words'
         // consonants recall.
         ("انفجرت سيارة مفخخة في مدينة إعزاز الحدودية اليوم.", RemoteExplosive, "إعزاز", None),
+        // "The settlement of the gunmen's status began in Daraya today."
+        ("بدأت تسوية أوضاع المسلحين في مدينة داريا اليوم.", Agreement, "داريا", None),
     ];
     assert_plain_sentences(ar, table, day(2020, 1, 30));
 }

@@ -179,6 +179,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
             "Daraya",
             None,
         ),
+        // A surrender or a settlement of status is the deal it carries out.
+        ("Two hundred gunmen in Daraya laid down their arms on Monday.", Agreement, "Daraya", None),
     ];
     assert_plain_sentences(en, table, day(2020, 1, 27));
 }
