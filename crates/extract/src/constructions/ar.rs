@@ -1034,3 +1034,13 @@ fn an_indefinite_word_after_a_definite_name_is_no_part_of_it() {
     let events = ar("قصفت مدفعية النظام منطقة الشيخ رسلان يوميا.");
     assert_eq!(single(&events, SubEventType::Shelling).mention, "الشيخ رسلان");
 }
+
+#[test]
+fn a_bombardment_made_with_an_air_dropped_weapon_is_one_air_strike() {
+    // "Regime forces bombarded the town of Kafr Nabl with naval mines today": the
+    // helicopters' naval mines, like their barrels, make the bombardment an air strike.
+    let events = ar("قصفت قوات النظام بلدة كفرنبل بالألغام البحرية اليوم.");
+    assert_eq!(events.len(), 1, "{}", summary(&events));
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}

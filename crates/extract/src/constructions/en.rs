@@ -1411,3 +1411,10 @@ fn a_body_that_tells_no_event_leaves_it_to_the_headline() {
     let events = en("Regime warplanes strike Kafranbel\n\nRegime warplanes struck the town of Hish on Tuesday.");
     assert_eq!(mentions(&events), ["Hish"]);
 }
+
+#[test]
+fn a_bombardment_made_with_barrel_bombs_is_one_air_strike() {
+    let events = en("Regime forces bombarded Kafr Nabl with barrel bombs on Monday.");
+    assert_eq!(events.len(), 1, "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafr Nabl");
+}

@@ -23,6 +23,9 @@ fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
 /// How many tokens after a targeting word its instrument may stand ("targeting it with an
 /// anti-tank missile").
 const INSTRUMENT_REACH: usize = 5;
+/// How far after a word of bombardment the air-dropped weapon it was made with may stand
+/// (its subject and object between, verb first: "قصفت قوات النظام بلدة X بالبراميل").
+const AIR_WEAPON_REACH: usize = 8;
 
 /// How many tokens from an assault word its own means may stand ("attaque menée par des
 /// drones", "هجوم بطائرات مسيرة").
@@ -71,7 +74,18 @@ impl<'s> SentenceReader<'_, 's> {
                 means_of_assault && !object
             })
             .collect();
-        let aircraft_named = !aircraft.is_empty();
+        // "قصفت قوات النظام البلدة بالبراميل", "bombarded the town with barrel bombs": a
+        // weapon only aircraft drop, named in the bombardment's clause, is what it was made
+        // with.
+        let air_weapon = kind == TriggerKind::Bombard
+            && self.spotted.triggers.iter().any(|t| {
+                t.trigger.kind == TriggerKind::AirStrike
+                    && t.trigger.actor.is_some()
+                    && t.start >= trigger.end
+                    && t.start <= trigger.end + AIR_WEAPON_REACH
+                    && self.same_clause(trigger.end, t.start)
+            });
+        let aircraft_named = !aircraft.is_empty() || air_weapon;
         // "Russian warplanes were seen over X. Then they struck Y": a pronoun subject is the
         // actor it stands for.
         let attacker = self.attacker_in_sentence(trigger).or_else(|| self.pronoun_subject(trigger, discourse));
