@@ -1134,10 +1134,12 @@ pub(crate) fn announcing<'l, T: Clone>(
         if let Some(hit) = nouns.match_ending_at(tokens, at, ANNOUNCING_NOUN_WORDS) {
             return Some(hit);
         }
-        // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»").
+        // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»"),
+        // and a list of names in brackets ("قرى (X وY وZ)").
         let small = at > 0 && {
             let previous = &tokens[at - 1];
             previous.is_punct(OPENING_QUOTES)
+                || previous.is_punct("(")
                 || previous.kind == TokenKind::Word
                     && (pack.function_words.contains(previous.norm.as_str())
                         || pack.directions.match_at(tokens, at - 1).is_some())

@@ -1044,3 +1044,13 @@ fn a_bombardment_made_with_an_air_dropped_weapon_is_one_air_strike() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn a_list_of_towns_in_brackets_after_their_noun_is_taken() {
+    // "Regime forces took full control of the towns of (Kafr Nabl and Hish) today": the
+    // adverb of completeness stands between the verb and its preposition, the names in
+    // brackets after their noun.
+    let events = ar("سيطرت قوات النظام بشكل كامل على بلدات (كفرنبل وحيش) اليوم.");
+    assert_eq!(mentions(&events), ["كفرنبل", "حيش"], "{}", summary(&events));
+    assert!(events.iter().all(|e| e.sub_event_type == SubEventType::GovernmentRegainsTerritory));
+}
