@@ -82,10 +82,21 @@ impl SentenceReader<'_, '_> {
             if pack.is_mark(t, ",") {
                 return pack.list_introducers.match_at(tokens, i + 1).is_some()
                     || self.bounds_dated_aside(i)
-                    || self.joins_listed_places(i);
+                    || self.joins_listed_places(i)
+                    || self.names_after_their_noun(i);
             }
             true
         })
+    }
+
+    /// Whether the comma at `i` stands between a place noun and the names it counts ("took
+    /// two villages, A and B", "deux villages, A et B"): the names are the noun's, in
+    /// apposition.
+    fn names_after_their_noun(&self, i: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        i > 0
+            && self.ctx.pack.place_nouns.match_ending_at(tokens, i, 2).is_some()
+            && self.spotted.places.iter().any(|p| p.start == i + 1)
     }
 
     /// Whether the comma at `i` stands between two items of a list of places ("the villages of

@@ -1418,3 +1418,10 @@ fn a_bombardment_made_with_barrel_bombs_is_one_air_strike() {
     assert_eq!(events.len(), 1, "{}", summary(&events));
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Kafr Nabl");
 }
+
+#[test]
+fn villages_named_after_their_count_and_a_comma_are_taken() {
+    let events = en("Government forces captured two villages, Kafr Nabl and Hish, on Wednesday.");
+    assert_eq!(mentions(&events), ["Kafr Nabl", "Hish"], "{}", summary(&events));
+    assert!(events.iter().all(|e| e.sub_event_type == SubEventType::GovernmentRegainsTerritory));
+}

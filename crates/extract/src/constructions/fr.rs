@@ -1016,3 +1016,11 @@ fn des_semaines_de_makes_background_only_of_the_deed_it_governs() {
         fr("Après des semaines de bombardements, les forces du régime ont repris mardi la ville de Kafranbel.");
     assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafranbel", "{}", summary(&events));
 }
+
+#[test]
+fn villages_named_after_their_count_and_a_comma_are_taken() {
+    // The names stand in apposition to the noun that counts them.
+    let events = fr("Les forces gouvernementales se sont emparées mercredi de deux villages, Kafranbel et Hich.");
+    assert_eq!(mentions(&events), ["Kafranbel", "Hich"], "{}", summary(&events));
+    assert!(events.iter().all(|e| e.sub_event_type == SubEventType::GovernmentRegainsTerritory));
+}
