@@ -964,7 +964,11 @@ fn uncased_name_spans(
         // a name: at a clause's start it joins clauses ("وتلا أحد المتظاهرين": and one of the
         // protesters read out), and the word after it is as often a verb as a village.
         let list_goes_on = |at: usize| spans.last().is_some_and(|&(_, end)| end <= at && (end..at).all(&joins_items));
-        let cue_counts = |h: Hit<'_, ()>| !(h.start..h.end).all(&joins_items) || list_goes_on(h.start);
+        // "تطالب بالحرية": the preposition of a word of demanding takes its object.
+        let governed =
+            |h: &Hit<'_, ()>| h.start > 0 && pack.governing_words.match_ending_at(tokens, h.start, 1).is_some();
+        let cue_counts =
+            |h: Hit<'_, ()>| !governed(&h) && (!(h.start..h.end).all(&joins_items) || list_goes_on(h.start));
         let cued = i > 0
             && (pack.name_cues.match_ending_at(tokens, i, 2).is_some_and(cue_counts)
                 || pack.list_introducers.match_ending_at(tokens, i, 3).is_some()
@@ -1023,10 +1027,12 @@ fn uncased_name_spans(
             });
         let length = known.or_else(|| {
             let announced = unknown(i) && !qualifier && !refers_back && announced_by_place_noun(tokens, i, pack);
-            (announced && !pack.starts_as_no_name(&tokens[i].norm)).then(|| {
+            let no_name = |j: usize| pack.starts_as_no_name(&tokens[j].norm) || pack.ends_as_no_name(&tokens[j].norm);
+            (announced && !no_name(i)).then(|| {
                 (i..i + MAX_UNKNOWN_NAME_WORDS)
                     .take_while(|&j| {
                         unknown(j)
+                            && !no_name(j)
                             && (j == i || !carries_connector(j) && !adjective_of_a_name(j) && !after_a_definite_word(j))
                     })
                     .count()

@@ -355,6 +355,14 @@ struct PlacesSection {
     /// announces (Arabic "للنازحين": for the displaced; a name follows its noun directly).
     #[serde(default)]
     not_name_starts: Vec<String>,
+    /// Endings of a word that make it no name: an attached pronoun (Arabic "يقطنها": lives
+    /// in it), which no village's name carries.
+    #[serde(default)]
+    not_name_ends: Vec<String>,
+    /// Words whose preposition after them takes their object, not a place ("تطالب
+    /// بالحرية": demanding freedom, whatever village is called so).
+    #[serde(default)]
+    governing_words: Vec<String>,
     /// Words that set a place between two named ones ("between"): near the first, the
     /// second only bounds it.
     #[serde(default)]
@@ -617,6 +625,9 @@ pub struct LanguagePack {
     name_titles: HashSet<String>,
     /// Folded beginnings of a word that is no name unless the gazetteer knows it.
     not_name_starts: Vec<String>,
+    not_name_ends: Vec<String>,
+    /// Words whose preposition takes their object (see the file's `governing_words`).
+    pub governing_words: Lexicon<()>,
     pub subject_pronouns: Lexicon<()>,
     pub caption_markers: Lexicon<()>,
     /// Month number 1..=12.
@@ -964,6 +975,14 @@ impl LanguagePack {
         starts(norm) || self.without_joined_connector(norm).is_some_and(|word| starts(&word))
     }
 
+    /// Whether a folded word ends as no name does (see `not_name_ends`): longer than the
+    /// ending by three letters at least.
+    pub fn ends_as_no_name(&self, norm: &str) -> bool {
+        self.not_name_ends
+            .iter()
+            .any(|end| norm.ends_with(end.as_str()) && norm.chars().count() >= end.chars().count() + 3)
+    }
+
     /// Whether the token at `i` is an attached pronoun split off the word before it
     /// ("محيطه" = محيط + ه): part of no name.
     pub fn is_split_enclitic(&self, tokens: &[Token], i: usize) -> bool {
@@ -1073,6 +1092,7 @@ impl LanguagePack {
             &mut self.habitual_auxiliaries,
             &mut self.anterior_auxiliaries,
             &mut self.relative_pronouns,
+            &mut self.governing_words,
             &mut self.unidentified,
             &mut self.flight_destinations,
             &mut self.property_nouns,
@@ -1313,6 +1333,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         definite_starts: file.places.definite_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
         name_titles: file.places.name_titles.iter().map(|w| rules.fold(w).to_string()).collect(),
         not_name_starts: file.places.not_name_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
+        not_name_ends: file.places.not_name_ends.iter().map(|w| rules.fold(w).to_string()).collect(),
+        governing_words: set(&file.places.governing_words),
         subject_pronouns: set(&file.words.subject_pronouns),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,

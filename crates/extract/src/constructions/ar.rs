@@ -1054,3 +1054,15 @@ fn a_list_of_towns_in_brackets_after_their_noun_is_taken() {
     assert_eq!(mentions(&events), ["كفرنبل", "حيش"], "{}", summary(&events));
     assert!(events.iter().all(|e| e.sub_event_type == SubEventType::GovernmentRegainsTerritory));
 }
+
+#[test]
+fn what_a_protest_demands_and_a_clause_about_a_village_are_no_places() {
+    // "Hundreds demonstrated in Saraqib today demanding freedom": "بالحرية" is what they
+    // demand, not the village of al-Hurriyeh.
+    let events = ar("تظاهر المئات في مدينة سراقب اليوم مطالبين بالحرية.");
+    assert_eq!(mentions(&events), ["سراقب"], "{}", summary(&events));
+    // "Gunmen attacked the village of Kafr Nabl today, a village its people live in": a word
+    // with an attached pronoun after a place noun is a clause about the village.
+    let events = ar("هاجم مسلحون اليوم بلدة كفرنبل، وهي بلدة يقطنها آلاف النازحين.");
+    assert_eq!(mentions(&events), ["كفرنبل"], "{}", summary(&events));
+}
