@@ -402,8 +402,9 @@ struct EventsSection {
     purpose_markers: Vec<String>,
     #[serde(default)]
     hypothetical_suffixes: Vec<String>,
-    /// Auxiliaries of the past that, before an imperfect verb, tell what went on over time
-    /// rather than what happened ("was shelling", "used to target"): background.
+    /// Auxiliaries of the past or of continuance that, before an imperfect verb, tell what
+    /// went on over time rather than what happened ("was shelling", "used to target", "is
+    /// still besieging"): background.
     #[serde(default)]
     habitual_auxiliaries: Vec<String>,
     /// Auxiliaries of the pluperfect, right before the verb they govern ("had taken", "avait

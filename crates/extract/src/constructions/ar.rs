@@ -1066,3 +1066,10 @@ fn what_a_protest_demands_and_a_clause_about_a_village_are_no_places() {
     let events = ar("هاجم مسلحون اليوم بلدة كفرنبل، وهي بلدة يقطنها آلاف النازحين.");
     assert_eq!(mentions(&events), ["كفرنبل"], "{}", summary(&events));
 }
+
+#[test]
+fn what_a_side_is_still_doing_is_no_event_of_the_day() {
+    // "Regime forces are still shelling the city of Saraqib": an auxiliary of continuance
+    // and an imperfect verb tell what goes on, as "كانت تقصف" (used to shell) does.
+    assert!(ar("ولا تزال قوات النظام تقصف مدينة سراقب.").is_empty());
+}

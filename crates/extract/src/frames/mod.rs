@@ -127,7 +127,8 @@ impl<'s> SentenceReader<'_, 's> {
             if self.is_habitual(trigger) {
                 trace.note(|| {
                     format!(
-                        "{:?}: what went on over time (a past auxiliary and an imperfect verb), background",
+                        "{:?}: what goes on over time (an auxiliary of the past or of continuance, then an \
+                         imperfect verb), background",
                         trigger.text
                     )
                 });
