@@ -174,9 +174,10 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// A trigger is habitual when it is an imperfect verb (it starts with one of the pack's
-    /// imperfect prefixes) that an auxiliary of the past or of continuance governs in its clause, a few words
-    /// before it ("كانت تقصف": was shelling, used to shell): testimony of what went on over
-    /// a time, background to the news rather than an event of it.
+    /// imperfect prefixes) that an auxiliary of the past or of continuance governs in its
+    /// clause, a few words before it ("كانت تقصف": was shelling, used to shell; "لا تزال
+    /// تقصف": is still shelling): testimony of what goes on over a time, background to the
+    /// news rather than an event of it.
     pub(crate) fn is_habitual(&self, trigger: &TriggerMention) -> bool {
         let pack = self.ctx.pack;
         let tokens = &self.spotted.tokens;
