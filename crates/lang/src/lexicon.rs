@@ -23,7 +23,7 @@ impl Pattern {
         match self {
             Pattern::Exact(w, key) => *key == token.key && same(w, &token.norm),
             Pattern::Stem(s) => token.norm.starts_with(s.as_str()),
-            Pattern::Number => token.kind == TokenKind::Number || reads_as_number(&token.norm),
+            Pattern::Number => token.kind == TokenKind::Number || token.number_word || reads_as_number(&token.norm),
         }
     }
 

@@ -160,6 +160,17 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_words_stands_where_a_phrase_counts() {
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let fr = packs.get("fr").expect("a French pack");
+        let counted = |text: &str| fr.tokenize(text).iter().map(|t| t.number_word).collect::<Vec<_>>();
+        assert_eq!(counted("abattu deux drones"), [false, true, false]);
+        let lexicon = Lexicon::new([("abattu # drones", ())], &fr.rules);
+        assert_eq!(lexicon.find_all(&fr.tokenize("ont abattu trois drones")).len(), 1);
+        assert_eq!(lexicon.find_all(&fr.tokenize("ont abattu les drones")).len(), 0);
+    }
+
+    #[test]
     fn a_pack_says_which_marks_of_its_script_do_the_work_of_latin_ones() {
         let packs = Packs::builtin().expect("built-in packs are valid");
         let ar = packs.get("ar").expect("an Arabic pack");

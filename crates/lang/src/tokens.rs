@@ -35,6 +35,9 @@ pub struct Token {
     pub kind: TokenKind,
     /// Number tokens carry their value ("100 000" → 100000).
     pub value: Option<u64>,
+    /// A word the pack reads as a number ("deux", "ثلاث"): a lexicon's `#` stands for it as
+    /// for digits.
+    pub number_word: bool,
 }
 
 impl Token {
@@ -191,6 +194,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 value: digits.parse().ok(),
                 norm: digits,
                 kind: TokenKind::Number,
+                number_word: false,
             });
             at = end;
         } else if is_alphanumeric(c) {
@@ -259,6 +263,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
                 norm,
                 kind: TokenKind::Punct,
                 value: None,
+                number_word: false,
             });
             at = next;
         }
@@ -386,6 +391,7 @@ fn push_token(start: usize, end: usize, text: CompactString, norm: CompactString
         norm,
         kind: TokenKind::Word,
         value: None,
+        number_word: false,
     });
 }
 

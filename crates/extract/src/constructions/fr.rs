@@ -1024,3 +1024,14 @@ fn villages_named_after_their_count_and_a_comma_are_taken() {
     assert_eq!(mentions(&events), ["Kafranbel", "Hich"], "{}", summary(&events));
     assert!(events.iter().all(|e| e.sub_event_type == SubEventType::GovernmentRegainsTerritory));
 }
+
+#[test]
+fn what_was_shot_down_tells_a_downing_from_a_killing() {
+    // "Abattre" downs an aircraft, counted in words as in digits, and kills a person: a
+    // protester shot dead is the protest's intervention, no weapon disrupted.
+    let events = fr("Les rebelles ont abattu deux hélicoptères du régime près de Saraqeb lundi.");
+    assert_eq!(single(&events, SubEventType::DisruptedWeaponsUse).mention, "Saraqeb");
+    let events = fr("La police a abattu un manifestant à Saraqeb lundi.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Saraqeb");
+    assert!(of_type(&events, SubEventType::DisruptedWeaponsUse).is_empty(), "{}", summary(&events));
+}
