@@ -1034,4 +1034,6 @@ fn what_was_shot_down_tells_a_downing_from_a_killing() {
     let events = fr("La police a abattu un manifestant à Saraqeb lundi.");
     assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Saraqeb");
     assert!(of_type(&events, SubEventType::DisruptedWeaponsUse).is_empty(), "{}", summary(&events));
+    let events = fr("Des hommes armés ont abattu un civil à Saraqeb lundi.");
+    assert_eq!(single(&events, SubEventType::Attack).mention, "Saraqeb");
 }
