@@ -461,6 +461,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("انفجرت سيارة مفخخة في مدينة إعزاز الحدودية اليوم.", RemoteExplosive, "إعزاز", None),
         // "The settlement of the gunmen's status began in Daraya today."
         ("بدأت تسوية أوضاع المسلحين في مدينة داريا اليوم.", Agreement, "داريا", None),
+        // "Security forces opened fire on the protesters in Homs today": the verb first, its
+        // subject between it and the fire.
+        ("أطلقت قوات الأمن النار على المتظاهرين في مدينة حمص اليوم.", ProtestWithIntervention, "حمص", None),
     ];
     assert_plain_sentences(ar, table, day(2020, 1, 30));
 }
