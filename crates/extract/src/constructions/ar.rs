@@ -463,7 +463,7 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("بدأت تسوية أوضاع المسلحين في مدينة داريا اليوم.", Agreement, "داريا", None),
         // "Security forces opened fire on the protesters in Homs today": the verb first, its
         // subject between it and the fire.
-        ("أطلقت قوات الأمن النار على المتظاهرين في مدينة حمص اليوم.", ProtestWithIntervention, "حمص", None),
+        ("أطلقت قوات الأمن النار على المتظاهرين في حمص اليوم.", ProtestWithIntervention, "حمص", None),
     ];
     assert_plain_sentences(ar, table, day(2020, 1, 30));
 }
