@@ -181,6 +181,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ),
         // A surrender or a settlement of status is the deal it carries out.
         ("Two hundred gunmen in Daraya laid down their arms on Monday.", Agreement, "Daraya", None),
+        // An attack foiled was fought off; a bomb foiled never went off.
+        ("The army foiled an attack by militants on Saraqib on Monday.", ArmedClash, "Saraqib", None),
+        ("Police foiled a car bomb attack in Saraqib on Monday.", DisruptedWeaponsUse, "Saraqib", None),
     ];
     assert_plain_sentences(en, table, day(2020, 1, 27));
 }
