@@ -163,6 +163,7 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ),
         ("Les troupes syriennes reprenaient Saraqeb lundi.", GovernmentRegainsTerritory, "Saraqeb", Some("SYR_GOV")),
         ("Deux cents combattants de Saraqeb ont déposé les armes lundi.", Agreement, "Saraqeb", None),
+        ("L'armée a déjoué lundi une attaque des rebelles contre Saraqeb.", ArmedClash, "Saraqeb", None),
     ];
     assert_plain_sentences(fr, table, day(2020, 1, 27));
 }
