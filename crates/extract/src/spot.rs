@@ -1000,12 +1000,13 @@ fn uncased_name_spans(
         // place noun says what kind of place it is; it may still start a longer name.
         let norm = tokens[i].norm.as_str();
         let listed = pack.place_qualifiers.contains(norm);
-        let qualifier = (listed || pack.has_qualifier_form(norm))
-            && announced_by_place_noun(tokens, i, pack)
+        // "العاصمة البريطانية" (the British capital): after a definite place noun a definite
+        // adjective agrees with it.
+        let agrees_with_its_noun = i > 0 && pack.is_definite_qualifier(norm) && pack.is_definite(&tokens[i - 1].norm);
+        let qualifier = ((listed || pack.has_qualifier_form(norm))
             && (listed || !gazetteer.knows_name(&tokens[i].text))
-            // "العاصمة البريطانية" (the British capital): after a definite place noun a
-            // definite adjective agrees with it.
-            || pack.is_definite_qualifier(norm) && i > 0 && pack.is_definite(&tokens[i - 1].norm) && announced_by_place_noun(tokens, i, pack);
+            || agrees_with_its_noun)
+            && announced_by_place_noun(tokens, i, pack);
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
         let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)

@@ -951,8 +951,11 @@ impl LanguagePack {
     /// Whether a folded word has the form of an indefinite adjective of relation (see
     /// `qualifier_endings`): it ends so, is longer than the ending, and is not definite.
     pub fn has_qualifier_form(&self, norm: &str) -> bool {
-        self.qualifier_endings.iter().any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
-            && !self.definite_starts.iter().any(|s| norm.starts_with(s.as_str()))
+        self.has_qualifier_ending(norm) && !self.is_definite(norm)
+    }
+
+    fn has_qualifier_ending(&self, word: &str) -> bool {
+        self.qualifier_endings.iter().any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
     }
 
     /// Whether a folded word bears the definite article (see `definite_starts`).
@@ -970,10 +973,10 @@ impl LanguagePack {
     /// listed qualifier or on an adjective of relation ("الحدودية": on the border). After a
     /// definite name it agrees with the name ("مدينة إعزاز الحدودية") and is no part of it.
     pub fn is_definite_qualifier(&self, norm: &str) -> bool {
-        self.definite_starts.iter().filter_map(|s| norm.strip_prefix(s.as_str())).any(|bare| {
-            self.place_qualifiers.contains(bare)
-                || self.qualifier_endings.iter().any(|e| bare.len() > e.len() && bare.ends_with(e.as_str()))
-        })
+        self.definite_starts
+            .iter()
+            .filter_map(|s| norm.strip_prefix(s.as_str()))
+            .any(|bare| self.place_qualifiers.contains(bare) || self.has_qualifier_ending(bare))
     }
 
     /// Whether a folded word begins as no name does (see `not_name_starts`), a joined list
@@ -983,8 +986,8 @@ impl LanguagePack {
         starts(norm) || self.without_joined_connector(norm).is_some_and(|word| starts(&word))
     }
 
-    /// Whether a folded word ends as no name does (see `not_name_ends`): longer than the
-    /// ending by three letters at least.
+    /// Whether a folded word ends as no name does (see `not_name_ends`), its stem keeping
+    /// three letters at least: a shorter word that ends so is a word of its own.
     pub fn ends_as_no_name(&self, norm: &str) -> bool {
         self.not_name_ends
             .iter()
