@@ -1003,10 +1003,9 @@ fn uncased_name_spans(
         // "العاصمة البريطانية" (the British capital): after a definite place noun a definite
         // adjective agrees with it.
         let agrees_with_its_noun = i > 0 && pack.is_definite_qualifier(norm) && pack.is_definite(&tokens[i - 1].norm);
-        let qualifier = ((listed || pack.has_qualifier_form(norm))
-            && (listed || !gazetteer.knows_name(&tokens[i].text))
-            || agrees_with_its_noun)
-            && announced_by_place_noun(tokens, i, pack);
+        let qualifier =
+            (listed || pack.has_qualifier_form(norm) && !gazetteer.knows_name(&tokens[i].text) || agrees_with_its_noun)
+                && announced_by_place_noun(tokens, i, pack);
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
         let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)
