@@ -660,10 +660,9 @@ pub struct LanguagePack {
     pub anaphoric_days: Lexicon<()>,
     /// After the count or its unit of such a stretch ("dernières", "الماضية").
     pub span_follows: Lexicon<()>,
+    /// Numbers written in words, with their values; a token that is one alone is marked
+    /// [`Token::number_word`].
     pub number_words: Lexicon<u64>,
-    /// The keys of the number words of one word ("deux", "ثلاثة"), which a lexicon's `#`
-    /// stands for as for digits.
-    number_word_keys: HashSet<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
     pub region_words: Lexicon<RegionSide>,
@@ -861,10 +860,10 @@ impl LanguagePack {
     #[inline]
     fn index_token(&self, token: &mut Token) {
         token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
-        // Only a word a number phrase starts with may be one: the bit spares the others the
-        // look-up.
-        token.number_word =
-            !self.number_words.absent_from(token.first_of) && self.number_word_keys.contains(&token.key);
+        // A number written as one word ("deux", "ثلاثة"), which a lexicon's `#` stands for as
+        // for digits: a phrase of the number words the token alone matches (its lexicon bits
+        // spare most words the look-up).
+        token.number_word = self.number_words.match_at(std::slice::from_ref(token), 0).is_some();
         // Most words start with a letter no stem starts with: one byte tells.
         let first_byte = token.norm.as_bytes().first().copied();
         let may_match = match first_byte {
@@ -1379,14 +1378,6 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         anaphoric_days: set(&file.dates.anaphoric_days),
         span_follows: set(&file.dates.span_follows),
         number_words: Lexicon::new(file.numbers.words.iter().map(|(w, v)| (w.as_str(), *v)), &rules),
-        number_word_keys: file
-            .numbers
-            .words
-            .keys()
-            .map(|w| rules.fold(w))
-            .filter(|w| !w.contains(' '))
-            .map(|w| crate::tokens::word_key(&w))
-            .collect(),
         vague_quantities: Lexicon::new(
             file.numbers.vague.iter().flat_map(|q| q.words.iter().map(move |w| (w.as_str(), q.value))),
             &rules,
