@@ -144,6 +144,7 @@ pub fn spot(
     let tokens = if pack.cased {
         tokens
     } else {
+        let tokens = names_with_an_inflected_form(tokens, pack, gazetteer);
         pack.split_clitics_where(
             text,
             tokens,
@@ -890,6 +891,22 @@ const MAX_UNKNOWN_NAME_WORDS: usize = 2;
 /// Names in a script without capitals: the longest run of words the gazetteer knows as a
 /// name, or the word or two a place noun announces ("قرية X"). A single word the pack knows
 /// ("النظام") or a function word is no name.
+/// A word a place noun announces is read as written when the gazetteer knows it so, though
+/// the tokenizer read it as an inflected word of the pack: "مدينة القريتين" is the town of
+/// al-Qaryatayn, not "the two villages".
+fn names_with_an_inflected_form(mut tokens: Vec<Token>, pack: &LanguagePack, gazetteer: &Gazetteer) -> Vec<Token> {
+    for i in 1..tokens.len() {
+        if pack.place_nouns.match_ending_at(&tokens, i, 1).is_none() {
+            continue;
+        }
+        let written = pack.rules.fold(&tokens[i].text);
+        if written != tokens[i].norm && gazetteer.knows_name(&written) {
+            pack.read_as_written(&mut tokens[i]);
+        }
+    }
+    tokens
+}
+
 fn uncased_name_spans(
     text: &str,
     tokens: &[Token],

@@ -938,6 +938,15 @@ impl LanguagePack {
         tokens
     }
 
+    /// Reads a token as the word written, without the inflection the pack's tokenizer took
+    /// off it: a name that has the form of a dual or plural ("القريتين", the town of
+    /// al-Qaryatayn, not "the two villages").
+    pub fn read_as_written(&self, token: &mut Token) {
+        token.norm = self.rules.fold(&token.text);
+        token.key = crate::tokens::word_key(&token.norm);
+        self.index_token(token);
+    }
+
     /// The word without a joined conjunction that joins list items ("وكفرعميم" → "كفرعميم"),
     /// when it carries one.
     pub fn without_joined_connector(&self, norm: &str) -> Option<String> {

@@ -1076,3 +1076,21 @@ fn what_a_side_is_still_doing_is_no_event_of_the_day() {
     // and an imperfect verb tell what goes on, as "كانت تقصف" (used to shell) does.
     assert!(ar("ولا تزال قوات النظام تقصف مدينة سراقب.").is_empty());
 }
+
+#[test]
+fn attack_words_side_by_side_are_one_attack_on_the_village_named() {
+    // "Three civilians were killed in the town of al-Mleiha in rural Damascus on Tuesday by a
+    // rocket shelling that targeted the markets": "targeted" is the shelling's own verb, not
+    // a second attack on the governorate.
+    let events = ar("قتل ثلاثة مدنيين في بلدة المليحة بريف دمشق يوم الثلاثاء جراء قصف صاروخي استهدف الأسواق.");
+    assert_eq!(mentions(&events), ["المليحة"], "{}", summary(&events));
+}
+
+#[test]
+fn a_name_with_the_form_of_a_dual_is_the_town_its_place_noun_announces() {
+    // "Regime forces shelled the town of al-Qaryatayn": not "the two villages".
+    let events = ar("قصفت قوات النظام مدينة القريتين بريف حمص الشرقي يوم الثلاثاء.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "القريتين");
+    assert_town(e, "Homs");
+}

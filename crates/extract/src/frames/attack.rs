@@ -295,11 +295,18 @@ impl<'s> SentenceReader<'_, 's> {
         let is_attack = |t: &&TriggerMention| {
             matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling) && !self.is_disrupted(t)
         };
-        // Attack words side by side ("drones struck") are one attack.
-        let next =
-            s.triggers.iter().filter(is_attack).find(|t| t.start > trigger.end).map_or(s.tokens.len(), |t| t.start);
-        let previous = s.triggers.iter().filter(is_attack).rev().find(|t| t.end <= trigger.start).map_or(0, |t| t.end);
-        let stretches = [(trigger.end, next), (previous, trigger.start)];
+        // Attack words side by side ("drones struck", "قصف صاروخي استهدف": a rocket shelling
+        // that targeted) are one attack, whose stretch is theirs together.
+        let (mut start, mut end) = (trigger.start, trigger.end);
+        while let Some(t) = s.triggers.iter().filter(is_attack).find(|t| t.end == start && t.start < start) {
+            start = t.start;
+        }
+        while let Some(t) = s.triggers.iter().filter(is_attack).find(|t| t.start == end && t.end > end) {
+            end = t.end;
+        }
+        let next = s.triggers.iter().filter(is_attack).find(|t| t.start > end).map_or(s.tokens.len(), |t| t.start);
+        let previous = s.triggers.iter().filter(is_attack).rev().find(|t| t.end <= start).map_or(0, |t| t.end);
+        let stretches = [(end, next), (previous, start)];
         for (from, to) in stretches {
             for role in [PlaceRole::Site, PlaceRole::Near] {
                 let places: Vec<&PlaceMention> = s
