@@ -1428,3 +1428,11 @@ fn villages_named_after_their_count_and_a_comma_are_taken() {
     assert_eq!(mentions(&events), ["Kafr Nabl", "Hish"], "{}", summary(&events));
     assert!(events.iter().all(|e| e.sub_event_type == SubEventType::GovernmentRegainsTerritory));
 }
+
+#[test]
+fn force_used_on_a_protest_in_a_sentence_without_a_place_is_met_where_the_protest_was() {
+    let events = en("Hundreds of residents demonstrated in Amuda on Monday against conscription. \
+                     Security forces dispersed the demonstration with live fire.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Amuda", "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::PeacefulProtest).is_empty(), "{}", summary(&events));
+}

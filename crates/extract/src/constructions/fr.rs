@@ -1038,3 +1038,10 @@ fn what_was_shot_down_tells_a_downing_from_a_killing() {
     let events = fr("Des hommes armés ont abattu un civil à Saraqeb lundi.");
     assert_eq!(single(&events, SubEventType::Attack).mention, "Saraqeb");
 }
+
+#[test]
+fn protesters_fired_on_in_the_next_sentence_were_a_protest_with_intervention() {
+    let events = fr("Des centaines de personnes ont manifesté lundi à Qamichli contre le régime. \
+                     Les forces de sécurité ont ouvert le feu sur les manifestants.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Qamichli", "{}", summary(&events));
+}

@@ -63,6 +63,15 @@ impl<'s> SentenceReader<'_, 's> {
         if places.is_empty() && matches!(sub_event_type, SubEventType::Arrests | SubEventType::Abduction) {
             discourse.placeless_detentions.push((self.index, sub_event_type));
         }
+        // "Security forces dispersed the demonstration": a protest met with force where the
+        // sentence names no place is the one told nearby (see
+        // `protests_met_by_placeless_interventions`).
+        // A toll alone does not tell that force met this protest.
+        let force = |t: &&TriggerMention| !matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound);
+        if protest && places.is_empty() && self.interventions().any(|t| force(&t)) {
+            let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
+            discourse.placeless_interventions.push((self.index, window));
+        }
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
         for (i, place) in places.into_iter().enumerate() {
@@ -158,6 +167,15 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// The words of the sentence that tell of force used on people: an intervention, an
+    /// attack, a toll.
+    fn interventions(&self) -> impl Iterator<Item = &'s TriggerMention> + '_ {
+        self.spotted.triggers.iter().filter(|t| {
+            matches!(t.trigger.kind, TriggerKind::Intervention | TriggerKind::Kill | TriggerKind::Wound)
+                || t.trigger.sub_event_type == Some(SubEventType::Attack)
+        })
+    }
+
     /// Which of a protest's places forces acted against: for each word of intervention in
     /// the sentence ("dispersed", "tear gas"), of an attack on people ("shot", "opened
     /// fire": whom but the protesters), or of a toll (protesters "killed", "wounded": a
@@ -165,11 +183,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// after it. A sentence listing the towns that marched and then telling that one march was
     /// broken up tells of one intervention, not of one in every town.
     fn intervened_places(&self, places: &[&PlaceMention]) -> Vec<usize> {
-        let interventions = self.spotted.triggers.iter().filter(|t| {
-            matches!(t.trigger.kind, TriggerKind::Intervention | TriggerKind::Kill | TriggerKind::Wound)
-                || t.trigger.sub_event_type == Some(SubEventType::Attack)
-        });
-        interventions
+        self.interventions()
             .filter_map(|t| {
                 let before = places.iter().enumerate().filter(|(_, p)| p.end <= t.start).max_by_key(|(_, p)| p.end);
                 let after = places.iter().enumerate().filter(|(_, p)| p.start >= t.end).min_by_key(|(_, p)| p.start);
