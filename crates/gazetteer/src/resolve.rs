@@ -239,8 +239,12 @@ impl Gazetteer {
             }
         }
         // An Arabic mention of a place known only by Latin names: its consonants, at home,
-        // when no name of the place at home is written so.
-        if let (Some(country), false) = (country, found.iter().any(|(i, _)| at_home(&self.places[*i]))) {
+        // when no name of the place at home is written so, or, when the text names a
+        // governorate, none in it is: "العبارة" in rural Raqqa is Abbara there, not Abra of
+        // Hasakah whose Arabic name differs from it by a vowel.
+        let found_where_told =
+            |place: &Place| at_home(place) && context.admin1.as_deref().is_none_or(|a| same(a, &place.admin1));
+        if let (Some(country), false) = (country, found.iter().any(|(i, _)| found_where_told(&self.places[*i]))) {
             for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
                 push(&mut found, index, MatchLevel::Transliterated);
             }
@@ -468,6 +472,26 @@ mod tests {
         // the town the press names: "Jeblah" is Jablah.
         let r = gazetteer().resolve("Jeblah", &syria());
         assert_eq!(r.place.and_then(|p| p.geonameid), Some(900007), "{}", r.reason);
+    }
+
+    #[test]
+    fn consonants_find_the_village_in_the_named_governorate_past_a_vowel_variant_elsewhere() {
+        // A village of Hasakah whose Arabic name differs by a vowel, and one of Raqqa known
+        // only by its Latin name (places written for this test).
+        let dump = "\
+900101\tAbra\tAbra\tعبرة\t37.02\t41.78\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
+900102\tAbbara\tAbbara\t\t36.15\t39.02\tP\tPPL\tSY\t\t04\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
+";
+        let mut builder = crate::GazetteerBuilder::new();
+        builder.add_dump(dump.as_bytes(), "fixture").expect("fixture parses");
+        let gazetteer = builder.build();
+        let mut raqqa = syria();
+        raqqa.admin1 = Some("04".into());
+        let r = gazetteer.resolve("العبارة", &raqqa);
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900102), "{}", r.reason);
+        // With no governorate named, the name written so at home stands.
+        let r = gazetteer.resolve("العبارة", &syria());
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900101), "{}", r.reason);
     }
 
     #[test]
