@@ -1286,9 +1286,13 @@ pub(crate) fn role_of(
     }
     // The nearest marker before the name decides between region, landmark and origin.
     let nearest = |lexicon: &frontline_lang::Lexicon<()>| before.marker(lexicon);
+    // Not across a locative: "in the countryside of Hasakah, in the towns of Darbasiyah" names
+    // the region first and then, in it, the towns.
+    let locative_between = |from: usize| (from..start).any(|t| pack.locatives.match_at(tokens, t).is_some());
     let region_before = (1..=4).find(|back| {
         start >= *back
             && before.ending_at(&pack.region_words, start + 1 - back, 3).is_some_and(|h| *h.value == RegionSide::Before)
+            && !locative_between(start + 1 - back)
     });
     let region_after = pack.region_words.match_at(tokens, end).is_some_and(|h| *h.value == RegionSide::After);
     // "dans le nord de Hama", "in eastern Aleppo": a direction alone also makes a region; not

@@ -1094,3 +1094,17 @@ fn a_name_with_the_form_of_a_dual_is_the_town_its_place_noun_announces() {
     assert_eq!(e.mention, "القريتين");
     assert_town(e, "Homs");
 }
+
+#[test]
+fn a_region_word_does_not_reach_across_a_locative_to_the_towns_named_in_it() {
+    // "... in the countryside of Hasakah governorate, in the towns of Darbasiyah and Qamishli."
+    let events = ar("واعتقلت قوات الأسايش يوم الثلاثاء عشرات الشبان في ريف محافظة الحسكة في مدن الدرباسية والقامشلي.");
+    assert_eq!(mentions(&events), ["الدرباسية", "القامشلي"], "{}", summary(&events));
+}
+
+#[test]
+fn the_town_a_village_belongs_to_situates_it() {
+    // "The town of Bdama, which belongs to the city of Jisr al-Shughur, was hit by air raids."
+    let events = ar("وتعرضت بلدة بداما التابعة لمدينة جسر الشغور لقصف جوي يوم الاثنين.");
+    assert_eq!(mentions(&events), ["بداما"], "{}", summary(&events));
+}
