@@ -524,6 +524,10 @@ struct EventsSection {
     /// Leads of a lapse after an earlier event ("days after", "au lendemain de").
     #[serde(default)]
     lapse_leads: Vec<String>,
+    /// Words that make the fighting after them the circumstance of another event ("amid",
+    /// "during", "وسط").
+    #[serde(default)]
+    circumstance_leads: Vec<String>,
     /// Openings of a sentence that recalls what the reader should know ("it is worth noting
     /// that", "pour rappel", "يذكر أن").
     #[serde(default)]
@@ -776,6 +780,9 @@ pub struct LanguagePack {
     /// Leads of a lapse ("days after", "au lendemain de", "بعد أيام من"): the trigger after
     /// one is an earlier event the sentence dates its own by.
     pub lapse_leads: Lexicon<()>,
+    /// Words that make the fighting after them the setting of another event the sentence
+    /// tells ("fled amid clashes", "وسط اشتباكات", "lors des combats"), not an event of its own.
+    pub circumstance_leads: Lexicon<()>,
     /// Openings of a sentence that recalls what the reader should know ("it is worth
     /// noting that", "pour rappel", "يذكر أن"): with no date of its own, what it tells is
     /// background, not the news.
@@ -1143,6 +1150,7 @@ impl LanguagePack {
             &mut self.accord_nouns,
             &mut self.group_anaphors,
             &mut self.lapse_leads,
+            &mut self.circumstance_leads,
             &mut self.background_leads,
             &mut self.concluding_verbs,
             &mut self.control_verbs,
@@ -1462,6 +1470,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         accord_nouns: set(&file.events.accord_nouns),
         group_anaphors: set(&file.events.group_anaphors),
         lapse_leads: set(&file.events.lapse_leads),
+        circumstance_leads: set(&file.events.circumstance_leads),
         background_leads: set(&file.events.background_leads),
         concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),

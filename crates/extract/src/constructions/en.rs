@@ -1436,3 +1436,13 @@ fn force_used_on_a_protest_in_a_sentence_without_a_place_is_met_where_the_protes
     assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Amuda", "{}", summary(&events));
     assert!(of_type(&events, SubEventType::PeacefulProtest).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn fighting_amid_which_people_fled_is_the_setting_of_the_flight() {
+    let events = en("Thousands of civilians fled Maarat al-Numan on Tuesday amid fierce clashes.");
+    assert_eq!(mentions(&events), ["Maarat al-Numan"], "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Maarat al-Numan");
+    // Told alone, the fighting is the event.
+    let events = en("Three fighters were killed on Tuesday amid fierce clashes in Maarat al-Numan.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Maarat al-Numan", "{}", summary(&events));
+}

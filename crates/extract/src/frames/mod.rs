@@ -181,6 +181,34 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: no place where it happened", trigger.text));
             }
         }
+        self.without_fighting_as_a_setting(frames, trace)
+    }
+
+    /// Fighting the sentence names as the setting of another of its events ("fled amid
+    /// clashes", "وسط احتدام المعارك") is no event of its own; with no other event, the
+    /// fighting is the event ("killed during clashes in X").
+    fn without_fighting_as_a_setting(&self, mut frames: Vec<Frame<'s>>, trace: &mut SentenceTrace) -> Vec<Frame<'s>> {
+        if frames.iter().all(|f| f.sub_event_type == SubEventType::ArmedClash) {
+            return frames;
+        }
+        let tokens = &self.spotted.tokens;
+        let leads = &self.ctx.pack.circumstance_leads;
+        frames.retain(|f| {
+            let setting = f.sub_event_type == SubEventType::ArmedClash
+                && f.trigger.trigger.kind == TriggerKind::Clash
+                && leads.last_end_within(tokens, f.trigger.start, SETTING_REACH, SETTING_LEAD_WORDS).is_some();
+            if setting {
+                trace
+                    .note(|| format!("{:?}: the fighting another event of the sentence happened amid", f.trigger.text));
+            }
+            !setting
+        });
         frames
     }
 }
+
+/// How far before a word of fighting a lead of its setting may end: right before it, or
+/// before an article or a word of intensity ("amid the clashes", "وسط احتدام المعارك").
+const SETTING_REACH: usize = 2;
+/// The most words of a lead of a setting ("in the midst of").
+const SETTING_LEAD_WORDS: usize = 4;
