@@ -1108,3 +1108,11 @@ fn the_town_a_village_belongs_to_situates_it() {
     let events = ar("وتعرضت بلدة بداما التابعة لمدينة جسر الشغور لقصف جوي يوم الاثنين.");
     assert_eq!(mentions(&events), ["بداما"], "{}", summary(&events));
 }
+
+#[test]
+fn a_settlement_refused_is_no_agreement() {
+    // "The people of Nahta in rural Daraa refused on Tuesday to make a settlement with the
+    // regime's forces."
+    let events = ar("رفض سكان بلدة ناحتة بريف درعا يوم الثلاثاء إجراء تسوية مع قوات النظام.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
+}

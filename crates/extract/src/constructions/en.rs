@@ -1446,3 +1446,9 @@ fn fighting_amid_which_people_fled_is_the_setting_of_the_flight() {
     let events = en("Three fighters were killed on Tuesday amid fierce clashes in Maarat al-Numan.");
     assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Maarat al-Numan", "{}", summary(&events));
 }
+
+#[test]
+fn a_deal_a_side_refused_is_no_agreement() {
+    let events = en("Rebels in Saraqib refused a ceasefire agreement with government forces on Tuesday.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
+}
