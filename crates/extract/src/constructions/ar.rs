@@ -1116,3 +1116,18 @@ fn a_settlement_refused_is_no_agreement() {
     let events = ar("رفض سكان بلدة ناحتة بريف درعا يوم الثلاثاء إجراء تسوية مع قوات النظام.");
     assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn property_seized_and_described_at_length_is_looting_in_the_village_after_it() {
+    // "Gunmen of the Levant Front seized farmland planted with more than 360 olive trees in the
+    // village of Maarska north of Afrin on Monday": the verb first, its subject before "على".
+    let events = ar("استولى مسلحون من الجبهة الشامية على أراض زراعية مزروعة بأكثر من 360 شجرة زيتون في قرية معرسكة شمال مدينة عفرين يوم الاثنين.");
+    assert_eq!(single(&events, SubEventType::Looting).mention, "معرسكة", "{}", summary(&events));
+}
+
+#[test]
+fn a_mined_car_is_a_car_bomb() {
+    // "A booby-trapped car killed seven people in the Tadamon quarter of Damascus on Tuesday."
+    let events = ar("قتلت سيارة ملغومة سبعة أشخاص يوم الثلاثاء عندما انفجرت في حي التضامن جنوب دمشق.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).mention, "التضامن", "{}", summary(&events));
+}

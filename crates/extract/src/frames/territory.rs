@@ -54,6 +54,11 @@ impl<'s> SentenceReader<'_, 's> {
         if let Some((place, _)) = relative {
             objects.push(place);
         }
+        // "seized farmland planted with 360 olive trees in the village of X": what was taken
+        // is named at length before the place it lies in.
+        if objects.is_empty() && kind == TriggerKind::Take {
+            objects = self.site_of_property_taken(trigger).into_iter().collect();
+        }
         if objects.is_empty() {
             return;
         }
@@ -267,6 +272,21 @@ impl<'s> SentenceReader<'_, 's> {
     fn seizes_property(&self, trigger: &TriggerMention, first: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
         (trigger.end..first.start).any(|i| self.ctx.pack.property_nouns.match_at(tokens, i).is_some())
+    }
+
+    /// The first named site after a noun of property that the trigger's clause takes ("seized
+    /// farmland ... in the village of X"), in the same clause.
+    fn site_of_property_taken(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
+        let tokens = &self.spotted.tokens;
+        let property = (trigger.end..tokens.len())
+            .take_while(|&i| self.same_clause(trigger.end, i))
+            .find(|&i| self.ctx.pack.property_nouns.match_at(tokens, i).is_some())?;
+        self.spotted.places.iter().find(|p| {
+            p.start > property
+                && p.role == PlaceRole::Site
+                && self.is_named_place(p)
+                && self.same_clause(trigger.end, p.start)
+        })
     }
 
     /// "لاستعادة بعض الأحياء": a purpose proclitic joined to the trigger.
