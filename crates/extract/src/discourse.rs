@@ -298,6 +298,7 @@ const PLACE_ANAPHORA_SENTENCES: usize = 3;
 const NAME_AFTER_NOUN: usize = 3;
 
 /// A settlement the discourse named, as a later "the town" may refer to it.
+#[derive(Clone)]
 struct Settlement {
     /// The prose sentence that named it.
     sentence: usize,
@@ -373,6 +374,8 @@ pub(crate) fn resolve_place_anaphora<'h>(
     let mut headline = Some(headline);
     // Whether the body has named a settlement yet.
     let mut body_named = false;
+    // Every settlement the body has named, once each.
+    let mut every: Vec<Settlement> = Vec::new();
     for (index, (sentence, spotted)) in split.iter().zip(spotted.iter_mut()).enumerate() {
         let Some(s) = spotted else {
             if sentence.kind == SentenceKind::Heading {
@@ -413,6 +416,34 @@ pub(crate) fn resolve_place_anaphora<'h>(
         }
         for place in places {
             named.extend(reader.settlement(place, &admin1));
+        }
+        for n in &named {
+            if !every.iter().any(|e: &Settlement| e.name == n.name) {
+                every.push(n.clone());
+            }
+        }
+        // "The fighting went on all day on Tuesday": a sentence that tells of an event on a day
+        // of its own and names no place at all, in a report that has named one town only,
+        // tells of that town.
+        // Not when it calls the place by a noun ("a nearby town": another), nor once the town
+        // is out of the episode (named more sentences back than a noun may refer).
+        let placeless_news = s.places.is_empty()
+            && resolved.is_empty()
+            && !s.triggers.is_empty()
+            && !s.dates.is_empty()
+            && pack.place_nouns.spans(&s.tokens).is_empty();
+        let recent = |town: &Settlement| named.iter().any(|n| n.name == town.name);
+        if let ([town], true) = (every.as_slice(), placeless_news && every.first().is_some_and(recent)) {
+            let at = s.tokens.len();
+            let role = PlaceRole::Site;
+            resolved.push(PlaceMention {
+                start: at,
+                end: at,
+                text: town.name.clone(),
+                role,
+                after_place_noun: true,
+                referent: Some(Referent { admin1: town.admin1.clone() }),
+            });
         }
         last_list = last_list.filter(|(sentence, _)| prose - sentence <= PLACE_ANAPHORA_SENTENCES);
         let lists = reader.lists_of_sites();

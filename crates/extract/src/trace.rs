@@ -86,7 +86,9 @@ impl SentenceReader<'_, '_> {
             None => format!("actor {:?} = {}", a.text, a.id),
         }));
         trace.mentions.extend(s.places.iter().map(|p| {
-            if p.referent.is_some() {
+            if p.referent.is_some() && p.start == p.end {
+                format!("place {:?} as {:?}, unnamed: the one town the report has named", p.text, p.role)
+            } else if p.referent.is_some() {
                 format!("place {:?} as {:?}, referred to as {:?}", p.text, p.role, text(p.start, p.end))
             } else {
                 format!("place {:?} as {:?}", p.text, p.role)

@@ -1452,3 +1452,17 @@ fn a_deal_a_side_refused_is_no_agreement() {
     let events = en("Rebels in Saraqib refused a ceasefire agreement with government forces on Tuesday.");
     assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_dated_event_told_without_a_place_in_a_report_on_one_town_is_in_that_town() {
+    let events = en("Government forces shelled Kafranbel on Monday, killing two civilians. \
+                     On Tuesday, helicopters dropped barrel bombs, killing five more.");
+    let strikes = of_type(&events, SubEventType::AirDroneStrike);
+    assert_eq!(strikes.len(), 1, "{}", summary(&events));
+    assert_eq!(strikes[0].mention, "Kafranbel");
+    assert_day(strikes[0], day(2020, 1, 28));
+    // A report on two towns does not say which one.
+    let events = en("Government forces shelled Kafranbel and Saraqib on Monday. \
+                     On Tuesday, helicopters dropped barrel bombs, killing five.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+}
