@@ -966,10 +966,20 @@ fn uncased_name_spans(
             let carries_a_conjunction = joined_item.is_some();
             let announced_item = || carries_a_conjunction && list_announced(&spans, tokens, pack);
             let item = joined_item.or_else(|| whole().then(|| tokens[i].norm.to_string()));
-            if item.is_some_and(|name| {
-                gazetteer.knows_name(&name) || gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY)
-            }) || announced_item()
-            {
+            // A word the gazetteer does not know as written, with a definite noun after it
+            // that is no adjective of it, begins a clause: its verb and subject ("، وتوالت
+            // المجازر": and the massacres followed), whatever village its consonants recall.
+            let subject_after = || {
+                tokens.get(i + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && pack.is_definite(&t.norm) && !pack.is_definite_qualifier(&t.norm)
+                })
+            };
+            let known = item.as_deref().is_some_and(|name| gazetteer.knows_name(name));
+            let recalled = || {
+                item.as_deref().is_some_and(|name| gazetteer.knows_name_by_consonants(name, HOME_COUNTRY))
+                    || announced_item()
+            };
+            if known || (recalled() && !subject_after()) {
                 spans.push((i, i + 1));
                 i += 1;
                 continue;

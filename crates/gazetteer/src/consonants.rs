@@ -69,6 +69,23 @@ pub fn consonants(folded: &str) -> Option<String> {
     consonant_classes(folded).filter(|classes| classes.chars().count() >= MIN_CLASSES)
 }
 
+/// The folded Arabic name with each ta marbuta that ends a word before another (folded to
+/// ه) left out, when it has one: how transliterations that do not write it spell the name.
+pub(crate) fn with_joined_ta_marbuta_silent(folded: &str) -> Option<String> {
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    let last = words.len().checked_sub(1)?;
+    let joined = |w: usize, word: &str| w < last && word.chars().count() > 2 && word.ends_with('ه');
+    if !words.iter().enumerate().any(|(w, word)| joined(w, word)) {
+        return None;
+    }
+    let read: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .map(|(w, word)| if joined(w, word) { &word[..word.len() - 'ه'.len_utf8()] } else { *word })
+        .collect();
+    Some(read.join(" "))
+}
+
 /// The consonant classes of a folded name, down to the few that tell villages apart only
 /// within a governorate ([`MIN_CLASSES_IN_GOVERNORATE`]).
 pub(crate) fn consonant_classes(folded: &str) -> Option<String> {
@@ -134,5 +151,14 @@ mod tests {
         assert_eq!(classes_of("Ariha"), None, "two classes");
         assert_eq!(classes_of("Москва"), None);
         assert!(is_arabic(&fold_name("إدلب")) && !is_arabic("idlib"));
+    }
+
+    #[test]
+    fn a_ta_marbuta_before_another_word_may_go_unwritten() {
+        let read = with_joined_ta_marbuta_silent(&fold_name("السيدة زينب")).expect("a joined ta marbuta");
+        assert_eq!(classes_of(&read), classes_of("Sayyeda Zeinab"));
+        // At the end of the name it is silent already; a name without one has no other reading.
+        assert_eq!(with_joined_ta_marbuta_silent(&fold_name("حماة")), None);
+        assert_eq!(with_joined_ta_marbuta_silent(&fold_name("تل أبيض")), None);
     }
 }

@@ -287,15 +287,22 @@ impl Gazetteer {
         country: &'a str,
         admin1: Option<&'a str>,
     ) -> impl Iterator<Item = u32> + 'a {
-        let classes = if consonants::is_arabic(key) { consonants::consonant_classes(key) } else { None };
-        let in_governorate_only = classes.as_ref().is_some_and(|c| c.chars().count() < consonants::MIN_CLASSES);
-        let indexes = match classes {
-            Some(classes) if !in_governorate_only || admin1.is_some() => self.with_consonants(&classes),
-            _ => &[][..],
-        };
-        indexes.iter().copied().filter(move |&i| {
-            let place = &self.places[i as usize];
-            place.country == country && (!in_governorate_only || admin1 == Some(place.admin1.as_str()))
+        let arabic = consonants::is_arabic(key);
+        // A ta marbuta before the next word is read t ("معرة النعمان", Maarat al-Numan) or
+        // left unwritten ("السيدة زينب", Sayyeda Zeinab): both readings are looked up.
+        let silent = arabic.then(|| consonants::with_joined_ta_marbuta_silent(key)).flatten();
+        let keys = std::iter::once(key.to_string()).chain(silent).filter(move |_| arabic);
+        keys.flat_map(move |key| {
+            let classes = consonants::consonant_classes(&key);
+            let in_governorate_only = classes.as_ref().is_some_and(|c| c.chars().count() < consonants::MIN_CLASSES);
+            let indexes = match classes {
+                Some(classes) if !in_governorate_only || admin1.is_some() => self.with_consonants(&classes),
+                _ => &[][..],
+            };
+            indexes.iter().copied().filter(move |&i| {
+                let place = &self.places[i as usize];
+                place.country == country && (!in_governorate_only || admin1 == Some(place.admin1.as_str()))
+            })
         })
     }
 

@@ -1131,3 +1131,11 @@ fn a_mined_car_is_a_car_bomb() {
     let events = ar("قتلت سيارة ملغومة سبعة أشخاص يوم الثلاثاء عندما انفجرت في حي التضامن جنوب دمشق.");
     assert_eq!(single(&events, SubEventType::RemoteExplosive).mention, "التضامن", "{}", summary(&events));
 }
+
+#[test]
+fn a_joined_conjunction_and_a_verb_with_its_subject_begin_a_clause_not_a_list_item() {
+    // "Regime forces stormed the town of Saraqib on Tuesday, and the raids followed one another
+    // (وتوالت الغارات) and the dead grew in number."
+    let events = ar("اقتحمت قوات النظام يوم الثلاثاء مدينة سراقب، وتوالت الغارات وتزايدت أعداد القتلى.");
+    assert!(events.iter().all(|e| e.mention == "سراقب"), "{}", summary(&events));
+}
