@@ -424,26 +424,26 @@ pub(crate) fn resolve_place_anaphora<'h>(
         }
         // "The fighting went on all day on Tuesday": a sentence that tells of an event on a day
         // of its own and names no place at all, in a report that has named one town only,
-        // tells of that town.
-        // Not when it calls the place by a noun ("a nearby town": another), nor once the town
-        // is out of the episode (named more sentences back than a noun may refer).
+        // tells of that town; not when it calls the place by a noun ("a nearby town": another),
+        // nor once the town is out of the episode (named more sentences back than a noun may
+        // refer).
         let placeless_news = s.places.is_empty()
             && resolved.is_empty()
             && !s.triggers.is_empty()
             && !s.dates.is_empty()
             && pack.place_nouns.spans(&s.tokens).is_empty();
-        let recent = |town: &Settlement| named.iter().any(|n| n.name == town.name);
-        if let ([town], true) = (every.as_slice(), placeless_news && every.first().is_some_and(recent)) {
-            let at = s.tokens.len();
-            let role = PlaceRole::Site;
-            resolved.push(PlaceMention {
-                start: at,
-                end: at,
-                text: town.name.clone(),
-                role,
-                after_place_noun: true,
-                referent: Some(Referent { admin1: town.admin1.clone() }),
-            });
+        if let [town] = every.as_slice() {
+            if placeless_news && named.iter().any(|n| n.name == town.name) {
+                let at = s.tokens.len();
+                resolved.push(PlaceMention {
+                    start: at,
+                    end: at,
+                    text: town.name.clone(),
+                    role: PlaceRole::Site,
+                    after_place_noun: true,
+                    referent: Some(Referent { admin1: town.admin1.clone() }),
+                });
+            }
         }
         last_list = last_list.filter(|(sentence, _)| prose - sentence <= PLACE_ANAPHORA_SENTENCES);
         let lists = reader.lists_of_sites();

@@ -67,8 +67,8 @@ impl<'s> SentenceReader<'_, 's> {
         // sentence names no place is the one told nearby (see
         // `protests_met_by_placeless_interventions`).
         // A toll alone does not tell that force met this protest.
-        let force = |t: &&TriggerMention| !matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound);
-        if protest && places.is_empty() && self.interventions().any(|t| force(&t)) {
+        let force = || self.interventions().any(|t| !matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound));
+        if protest && places.is_empty() && force() {
             let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
             discourse.placeless_interventions.push((self.index, window));
         }
