@@ -276,8 +276,12 @@ pub fn spot(
     } else {
         uncased_name_spans(text, &tokens, pack, gazetteer, &blocked)
     };
-    let mut places: Vec<PlaceMention> =
-        spans.into_iter().map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims)).collect();
+    let slogans = quoted_slogans(&tokens, pack);
+    let mut places: Vec<PlaceMention> = spans
+        .into_iter()
+        .filter(|&(s, e)| !inside_any(s, e, &slogans))
+        .map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims))
+        .collect();
     // A word a place noun announces as a name is that name, not a trigger it also spells.
     let announced: Vec<(usize, usize)> =
         places.iter().filter(|p| p.after_place_noun).map(|p| (p.start, p.end)).collect();
@@ -1131,6 +1135,31 @@ fn place_mention(
     let after_place_noun = announced_by_place_noun(tokens, start, pack);
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
     PlaceMention { start, end, text: name, role, after_place_noun, referent: None }
+}
+
+/// How many tokens (a comma, a colon) may stand between a word that introduces a slogan and
+/// the quotation mark that opens it.
+const SLOGAN_QUOTE_REACH: usize = 2;
+
+/// The token ranges of slogans quoted after a word that introduces them ("banners reading
+/// \"...\"", "scandant « ... »", "هتفوا «...»"), and the slogans listed after them: the names
+/// in them are chanted or written, not where anything happened. A slogan runs to its closing
+/// quotation mark, or to the sentence's end.
+fn quoted_slogans(tokens: &[Token], pack: &LanguagePack) -> Vec<(usize, usize)> {
+    let is_quote = |t: &Token| t.kind == TokenKind::Punct && t.text.chars().all(|c| OPENING_QUOTES.contains(c));
+    let mut slogans = Vec::new();
+    for lead in pack.slogan_leads.spans(tokens) {
+        let mut from = lead.1;
+        // Slogans listed one after another ("“A,” “B,” and “C”") are all chanted.
+        loop {
+            let reach = (from + SLOGAN_QUOTE_REACH + 1).min(tokens.len());
+            let Some(open) = (from..reach).find(|&i| is_quote(&tokens[i])) else { break };
+            let close = (open + 1..tokens.len()).find(|&i| is_quote(&tokens[i])).unwrap_or(tokens.len());
+            slogans.push((open, close));
+            from = close + 1;
+        }
+    }
+    slogans
 }
 
 /// Quotation marks that may open a quoted name: typographic quotes are written either way

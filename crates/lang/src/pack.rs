@@ -528,6 +528,9 @@ struct EventsSection {
     /// "during", "وسط").
     #[serde(default)]
     circumstance_leads: Vec<String>,
+    /// Words that introduce a quoted slogan ("reading", "scandant", "هتفوا").
+    #[serde(default)]
+    slogan_leads: Vec<String>,
     /// Openings of a sentence that recalls what the reader should know ("it is worth noting
     /// that", "pour rappel", "يذكر أن").
     #[serde(default)]
@@ -783,6 +786,9 @@ pub struct LanguagePack {
     /// Words that make the fighting after them the setting of another event the sentence
     /// tells ("fled amid clashes", "وسط اشتباكات", "lors des combats"), not an event of its own.
     pub circumstance_leads: Lexicon<()>,
+    /// Words that introduce a slogan in quotation marks ("banners reading", "scandant",
+    /// "هتفوا"): the names quoted after them are chanted or written, no places of events.
+    pub slogan_leads: Lexicon<()>,
     /// Openings of a sentence that recalls what the reader should know ("it is worth
     /// noting that", "pour rappel", "يذكر أن"): with no date of its own, what it tells is
     /// background, not the news.
@@ -1151,6 +1157,7 @@ impl LanguagePack {
             &mut self.group_anaphors,
             &mut self.lapse_leads,
             &mut self.circumstance_leads,
+            &mut self.slogan_leads,
             &mut self.background_leads,
             &mut self.concluding_verbs,
             &mut self.control_verbs,
@@ -1471,6 +1478,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         group_anaphors: set(&file.events.group_anaphors),
         lapse_leads: set(&file.events.lapse_leads),
         circumstance_leads: set(&file.events.circumstance_leads),
+        slogan_leads: set(&file.events.slogan_leads),
         background_leads: set(&file.events.background_leads),
         concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),

@@ -1139,3 +1139,11 @@ fn a_joined_conjunction_and_a_verb_with_its_subject_begin_a_clause_not_a_list_it
     let events = ar("اقتحمت قوات النظام يوم الثلاثاء مدينة سراقب، وتوالت الغارات وتزايدت أعداد القتلى.");
     assert!(events.iter().all(|e| e.mention == "سراقب"), "{}", summary(&events));
 }
+
+#[test]
+fn a_town_named_in_a_chanted_slogan_is_no_place_of_the_protest() {
+    // "Hundreds demonstrated in the town of Binnish on Friday, chanting «From Binnish to
+    // Aleppo, one people»."
+    let events = ar("تظاهر المئات في بلدة بنش يوم الجمعة، هاتفين «من بنش إلى حلب شعب واحد».");
+    assert_eq!(mentions(&events), ["بنش"], "{}", summary(&events));
+}

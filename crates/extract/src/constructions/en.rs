@@ -1466,3 +1466,10 @@ fn a_dated_event_told_without_a_place_in_a_report_on_one_town_is_in_that_town() 
                      On Tuesday, helicopters dropped barrel bombs, killing five.");
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn places_in_slogans_quoted_after_a_word_of_chanting_are_no_places_of_events() {
+    let events = en("Hundreds of residents protested in Atarib on Friday, raising banners reading, \
+                     “Idlib is free,” and “Aleppo will not be forgotten.”");
+    assert_eq!(mentions(&events), ["Atarib"], "{}", summary(&events));
+}
