@@ -1146,15 +1146,14 @@ const SLOGAN_QUOTE_REACH: usize = 2;
 /// in them are chanted or written, not where anything happened. A slogan runs to its closing
 /// quotation mark, or to the sentence's end.
 fn quoted_slogans(tokens: &[Token], pack: &LanguagePack) -> Vec<(usize, usize)> {
-    let is_quote = |t: &Token| t.kind == TokenKind::Punct && t.text.chars().all(|c| OPENING_QUOTES.contains(c));
     let mut slogans = Vec::new();
     for lead in pack.slogan_leads.spans(tokens) {
         let mut from = lead.1;
         // Slogans listed one after another ("“A,” “B,” and “C”") are all chanted.
         loop {
             let reach = (from + SLOGAN_QUOTE_REACH + 1).min(tokens.len());
-            let Some(open) = (from..reach).find(|&i| is_quote(&tokens[i])) else { break };
-            let close = (open + 1..tokens.len()).find(|&i| is_quote(&tokens[i])).unwrap_or(tokens.len());
+            let Some(open) = (from..reach).find(|&i| tokens[i].is_punct(OPENING_QUOTES)) else { break };
+            let close = (open + 1..tokens.len()).find(|&i| tokens[i].is_punct(OPENING_QUOTES)).unwrap_or(tokens.len());
             slogans.push((open, close));
             from = close + 1;
         }

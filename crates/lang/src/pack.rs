@@ -525,7 +525,7 @@ struct EventsSection {
     #[serde(default)]
     lapse_leads: Vec<String>,
     /// Words that make the fighting after them the circumstance of another event ("amid",
-    /// "during", "وسط").
+    /// "au milieu de", "وسط").
     #[serde(default)]
     circumstance_leads: Vec<String>,
     /// Words that introduce a quoted slogan ("reading", "scandant", "هتفوا").
@@ -784,7 +784,7 @@ pub struct LanguagePack {
     /// one is an earlier event the sentence dates its own by.
     pub lapse_leads: Lexicon<()>,
     /// Words that make the fighting after them the setting of another event the sentence
-    /// tells ("fled amid clashes", "وسط اشتباكات", "lors des combats"), not an event of its own.
+    /// tells ("fled amid clashes", "وسط اشتباكات", "au milieu des combats"), not an event of its own.
     pub circumstance_leads: Lexicon<()>,
     /// Words that introduce a slogan in quotation marks ("banners reading", "scandant",
     /// "هتفوا"): the names quoted after them are chanted or written, no places of events.
