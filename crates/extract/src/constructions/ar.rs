@@ -50,6 +50,21 @@ fn verb_first_take_with_a_joined_conjunction_is_a_government_gain() {
 }
 
 #[test]
+fn a_crossing_or_customs_post_named_after_a_town_is_taken_at_the_town() {
+    // "The factions took control of the Nasib border crossing with Jordan after clashes with
+    // regime forces." / "... of the old Daraa customs crossing."
+    for (text, town) in [
+        ("سيطرت فصائل المعارضة على معبر نصيب الحدودي مع الأردن بعد اشتباكات مع قوات النظام.", "نصيب"),
+        ("سيطرت فصائل المعارضة على معبر جمرك درعا القديم بعد اشتباكات مع قوات النظام.", "درعا"),
+    ] {
+        let events = ar(text);
+        let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+        assert_eq!(e.mention, town);
+        assert_town(e, "Daraa");
+    }
+}
+
+#[test]
 fn a_place_with_a_joined_preposition_and_arabic_indic_digits() {
     // "Shells fell on Saraqib (بسراقب: "in Saraqib") on Tuesday, killing ٤ (4) people."
     let events = ar("سقطت قذائف صاروخية بسراقب يوم الثلاثاء، ما أسفر عن مقتل ٤ أشخاص.");
