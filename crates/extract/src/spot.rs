@@ -963,12 +963,19 @@ fn uncased_name_spans(
             // A word conjunction, not a comma: after a comma comes as often an apposition
             // ("من بلدة X، تابعين لـ": of the town of X, members of) as the next item.
             let conjunction_apart = connector_apart && i > 0 && tokens[i - 1].kind == TokenKind::Word;
-            let whole = || conjunction_apart && !free(i + 1) && list_announced(&spans, tokens, pack);
+            // A comma may part the items of a list that a place noun or a word such as
+            // "namely" announced ("البلدات وهي A، B، C"): there the next item, not an
+            // apposition, when a mark or a connector ends it as it ends the items.
+            let item_ends = || tokens.get(i + 1).is_none_or(|t| t.kind == TokenKind::Punct || joins_items(i + 1));
+            let whole = || {
+                (conjunction_apart && !free(i + 1) || connector_apart && item_ends())
+                    && list_announced(&spans, tokens, pack)
+            };
             let joined_item = pack.without_joined_connector(&tokens[i].norm);
             // In a list a place noun announced ("قرى X وY وZ"), an item the gazetteer does
             // not know is still a village: it keeps the list going to the items after it.
             let carries_a_conjunction = joined_item.is_some();
-            let announced_item = || carries_a_conjunction && list_announced(&spans, tokens, pack);
+            let announced_item = || (carries_a_conjunction || whole()) && list_announced(&spans, tokens, pack);
             let item = joined_item.or_else(|| whole().then(|| tokens[i].norm.to_string()));
             // A word the gazetteer does not know as written, with a definite noun after it
             // that is no adjective of it, begins a clause: its verb and subject ("، وتوالت
@@ -1090,7 +1097,11 @@ fn list_announced(spans: &[(usize, usize)], tokens: &[Token], pack: &LanguagePac
     while first > 1 && joined(spans[first - 2].1, spans[first - 1].0) {
         first -= 1;
     }
-    first > 0 && announced_by_place_noun(tokens, spans[first - 1].0, pack)
+    first > 0 && {
+        let start = spans[first - 1].0;
+        announced_by_place_noun(tokens, start, pack)
+            || pack.list_introducers.match_ending_at(tokens, start, 3).is_some()
+    }
 }
 
 fn place_mention(

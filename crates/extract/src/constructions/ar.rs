@@ -65,6 +65,17 @@ fn a_crossing_or_customs_post_named_after_a_town_is_taken_at_the_town() {
 }
 
 #[test]
+fn comma_parted_items_of_an_introduced_list_go_on_past_an_unknown_village() {
+    // "Regime forces took several villages of southern rural Idlib, namely Kafr Nabl, Has,
+    // Birisan (no gazetteer has it), Kafruma and Maarat Harma." A comma after the list's
+    // last item and a word that goes on ("adding that") starts no item.
+    let events = ar("سيطرت قوات النظام على عدد من القرى في ريف إدلب الجنوبي وهي كفرنبل، حاس، بريصان، كفرومة، معرة حرمة، مضيفا أن المعارك مستمرة.");
+    let taken = of_type(&events, SubEventType::GovernmentRegainsTerritory);
+    let names: Vec<&str> = taken.iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(names, ["كفرنبل", "حاس", "بريصان", "كفرومة", "معرة حرمة"], "{}", summary(&events));
+}
+
+#[test]
 fn a_place_with_a_joined_preposition_and_arabic_indic_digits() {
     // "Shells fell on Saraqib (بسراقب: "in Saraqib") on Tuesday, killing ٤ (4) people."
     let events = ar("سقطت قذائف صاروخية بسراقب يوم الثلاثاء، ما أسفر عن مقتل ٤ أشخاص.");
