@@ -102,6 +102,11 @@ impl Discourse {
         self.last_air_actor.clone()
     }
 
+    /// The last named subject.
+    pub(crate) fn last_subject(&self) -> Option<ActorMention> {
+        self.last_subject.clone()
+    }
+
     /// The sentence's first actor is who a pronoun in the next ones stands for.
     pub(crate) fn remember_subject(&mut self, spotted: &Spotted) {
         if let Some(subject) = spotted.actors.first() {

@@ -1473,3 +1473,17 @@ fn places_in_slogans_quoted_after_a_word_of_chanting_are_no_places_of_events() {
                      “Idlib is free,” and “Aleppo will not be forgotten.”");
     assert_eq!(mentions(&events), ["Atarib"], "{}", summary(&events));
 }
+
+#[test]
+fn an_arrest_that_names_no_force_is_made_by_the_armed_side_last_named() {
+    let events = en("Israeli forces entered the village of Jubata al-Khashab in rural Quneitra on Tuesday. \
+         Three young men were arrested in the village, residents said.");
+    let arrests = of_type(&events, SubEventType::Arrests);
+    assert_eq!(arrests.len(), 1, "{}", summary(&events));
+    assert_eq!(arrests[0].actor1_id, Some(actor("ISR")));
+    // Protesters named last detain no one: the arrest keeps no actor.
+    let events = en("Protesters gathered in the town of Jasim on Tuesday. Three of them were arrested in the town.");
+    let arrests = of_type(&events, SubEventType::Arrests);
+    assert_eq!(arrests.len(), 1, "{}", summary(&events));
+    assert_eq!(arrests[0].actor1_id, None);
+}
