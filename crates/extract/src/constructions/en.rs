@@ -1487,3 +1487,10 @@ fn an_arrest_that_names_no_force_is_made_by_the_armed_side_last_named() {
     assert_eq!(arrests.len(), 1, "{}", summary(&events));
     assert_eq!(arrests[0].actor1_id, None);
 }
+
+#[test]
+fn fighting_whose_sentence_names_no_side_was_fought_by_the_armed_side_last_named() {
+    let events = en("Hezbollah fighters massed near the border on Monday. \
+         Heavy fighting raged in the town of Qusayr on Tuesday, residents said.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).actor1_id, Some(actor("HEZ")));
+}

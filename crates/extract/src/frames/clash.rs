@@ -85,8 +85,14 @@ impl<'s> SentenceReader<'_, 's> {
             self.ctx.pack.repelling.match_at(&s.tokens, trigger.start)?;
             self.actor_after(trigger.end, ATTACK_REACH).filter(|a| self.same_clause(trigger.end, a.start))
         };
-        let actor1 =
-            self.agent_on_or_after(trigger).or_else(attacker_repelled).or(before).or_else(|| after.next().cloned());
+        // Fighting whose sentence names no side was fought by the armed side the report
+        // last made its subject.
+        let actor1 = self
+            .agent_on_or_after(trigger)
+            .or_else(attacker_repelled)
+            .or(before)
+            .or_else(|| after.next().cloned())
+            .or_else(|| discourse.last_armed_subject());
         let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
         // Fighting "near X" or "on the outskirts of X" is coded at X, as an attack there is.
         let named_site =

@@ -42,11 +42,8 @@ impl<'s> SentenceReader<'_, 's> {
             self.first_party()
         } else if sub_event_type == SubEventType::Arrests {
             // "Israeli forces entered the village. Three young men were detained": an arrest
-            // that names no force is made by the side the report last made its subject.
-            // Only an armed side detains: states and armed groups (ACLED's interaction codes
-            // 1 to 4), not protesters or civilians.
-            let armed = |a: &ActorMention| a.id.is_state() || (1..=4).contains(&a.id.inter_code());
-            self.attacker_in_sentence(trigger).or_else(|| discourse.last_subject().filter(armed))
+            // that names no force is made by the armed side the report last made its subject.
+            self.attacker_in_sentence(trigger).or_else(|| discourse.last_armed_subject())
         } else {
             self.attacker_in_sentence(trigger)
         };
