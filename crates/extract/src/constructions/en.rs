@@ -1494,3 +1494,14 @@ fn fighting_whose_sentence_names_no_side_was_fought_by_the_armed_side_last_named
          Heavy fighting raged in the town of Qusayr on Tuesday, residents said.");
     assert_eq!(single(&events, SubEventType::ArmedClash).actor1_id, Some(actor("HEZ")));
 }
+
+#[test]
+fn an_attack_whose_sentence_names_no_doer_was_made_by_the_side_last_named_that_could() {
+    let events = en("Turkish troops deployed near the town of Tal Tamr on Monday. \
+         Artillery shells hit the village of Um al-Keif on Tuesday, killing two civilians.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("TUR")));
+    // Only states fly aircraft: the group named before strikes from the air is not their doer.
+    let events = en("Islamic State fighters gathered in the desert on Monday. \
+         Air strikes hit the town of Palmyra on Tuesday, killing two civilians.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, None);
+}

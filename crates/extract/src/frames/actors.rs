@@ -63,6 +63,9 @@ impl<'s> SentenceReader<'_, 's> {
         self.attacker_in_sentence(trigger)
             .or_else(|| self.pronoun_subject(trigger, discourse))
             .or_else(|| (kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor()).flatten())
+            // The armed side the report last made its subject, when it could have done the
+            // deed: only states fly aircraft.
+            .or_else(|| discourse.last_armed_subject().filter(|a| kind != TriggerKind::AirStrike || a.id.is_state()))
     }
 
     /// The attacker the sentence names: an actor on the trigger or right after it
