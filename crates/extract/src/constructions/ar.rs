@@ -76,6 +76,16 @@ fn comma_parted_items_of_an_introduced_list_go_on_past_an_unknown_village() {
 }
 
 #[test]
+fn an_infiltration_the_army_foiled_was_made_by_the_indefinite_terrorists() {
+    // "The Syrian army on Tuesday foiled an infiltration attempt by terrorists towards
+    // military points around the village of Tal Milh": the side that attacked is actor1.
+    let events = ar(
+        "أحبط الجيش السوري يوم الثلاثاء محاولة تسلل إرهابيين باتجاه نقاط عسكرية في محيط قرية تل ملح بريف حماة الشمالي.",
+    );
+    assert_eq!(single(&events, SubEventType::ArmedClash).actor1_id, Some(actor("OPP")));
+}
+
+#[test]
 fn a_place_with_a_joined_preposition_and_arabic_indic_digits() {
     // "Shells fell on Saraqib (بسراقب: "in Saraqib") on Tuesday, killing ٤ (4) people."
     let events = ar("سقطت قذائف صاروخية بسراقب يوم الثلاثاء، ما أسفر عن مقتل ٤ أشخاص.");
