@@ -1045,3 +1045,9 @@ fn protesters_fired_on_in_the_next_sentence_were_a_protest_with_intervention() {
                      Les forces de sécurité ont ouvert le feu sur les manifestants.");
     assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Qamichli", "{}", summary(&events));
 }
+
+#[test]
+fn who_downed_a_drone_is_its_subject_not_whose_drone_it_was() {
+    let events = fr("Mardi, l'armée syrienne a abattu un drone des terroristes du Front al-Nosra près de Hama.");
+    assert_eq!(single(&events, SubEventType::DisruptedWeaponsUse).actor1_id, Some(actor("SYR_GOV")));
+}

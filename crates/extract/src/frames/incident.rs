@@ -44,6 +44,8 @@ impl<'s> SentenceReader<'_, 's> {
             // "Israeli forces entered the village. Three young men were detained": an arrest
             // that names no force is made by the armed side the report last made its subject.
             self.attacker_in_sentence(trigger).or_else(|| discourse.last_armed_subject())
+        } else if sub_event_type == SubEventType::DisruptedWeaponsUse {
+            self.defender(trigger)
         } else {
             self.attacker_in_sentence(trigger)
         };
@@ -141,6 +143,20 @@ impl<'s> SentenceReader<'_, 's> {
         for place in targets {
             frames.push(Frame::new(SubEventType::ProtestWithIntervention, place, trigger).by(protesters(trigger)));
         }
+    }
+
+    /// Who disrupted a weapon: the armed side the trigger's words name ("Syrian air
+    /// defences"), else its subject, the nearest armed side before it in its clause. Not an
+    /// actor after it: that is whose drone or missiles were downed ("abattu un drone des
+    /// terroristes", "تصدت لصواريخ أطلقتها إسرائيل").
+    fn defender(&self, trigger: &TriggerMention) -> Option<ActorMention> {
+        let armed = |a: &&ActorMention| a.id.inter_code() != 7;
+        let actors = &self.spotted.actors;
+        let named = actors.iter().filter(armed).find(|a| a.start < trigger.end && trigger.start < a.end);
+        let subject = || {
+            actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
+        };
+        named.or_else(subject).cloned()
     }
 
     /// Whether a trigger is only the words naming an unidentified doer ("مسلحين مجهولين")
