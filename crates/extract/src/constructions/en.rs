@@ -1505,3 +1505,10 @@ fn an_attack_whose_sentence_names_no_doer_was_made_by_the_side_last_named_that_c
          Air strikes hit the town of Palmyra on Tuesday, killing two civilians.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, None);
 }
+
+#[test]
+fn a_deal_whose_sentence_names_no_party_is_the_armed_side_last_named() {
+    let events = en("Government forces surrounded the town of Kanaker on Monday. \
+         On Tuesday a reconciliation agreement was reached in the town of Kanaker.");
+    assert_eq!(single(&events, SubEventType::Agreement).actor1_id, Some(actor("SYR_GOV")));
+}

@@ -39,7 +39,9 @@ impl<'s> SentenceReader<'_, 's> {
         let actor = if protest {
             protesters(trigger)
         } else if sub_event_type == SubEventType::Agreement {
-            self.first_party()
+            // A deal whose sentence names no party is the armed side's the report last made
+            // its subject.
+            self.first_party().or_else(|| discourse.last_armed_subject())
         } else if sub_event_type == SubEventType::Arrests {
             // "Israeli forces entered the village. Three young men were detained": an arrest
             // that names no force is made by the armed side the report last made its subject.
