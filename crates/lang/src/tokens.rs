@@ -41,10 +41,12 @@ pub struct Token {
 }
 
 impl Token {
-    /// Starts with an upper-case letter: a candidate for a name.
+    /// Starts with an upper-case letter, after the ayn or hamza mark a transliteration may
+    /// write before it ("ʿAmudah", "ʾIdlib"): a candidate for a name.
     #[inline]
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word
+            && self.text.trim_start_matches(is_apostrophe).chars().next().is_some_and(char::is_uppercase)
     }
 
     #[inline]

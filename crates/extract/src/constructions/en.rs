@@ -1512,3 +1512,9 @@ fn a_deal_whose_sentence_names_no_party_is_the_armed_side_last_named() {
          On Tuesday a reconciliation agreement was reached in the town of Kanaker.");
     assert_eq!(single(&events, SubEventType::Agreement).actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn a_name_written_with_an_ayn_mark_before_its_capital_is_a_name() {
+    let events = en("Demonstrations were held on Friday in the towns of ʿAmudah and ad‑Darbasiyah.");
+    assert_eq!(mentions(&events), ["ʿAmudah", "ad‑Darbasiyah"], "{}", summary(&events));
+}
