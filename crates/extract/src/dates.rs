@@ -68,18 +68,30 @@ pub struct DateMention {
     /// For a stretch back from publication ("over the past 48 hours"), its days back: the
     /// stretch ends at the day the report is telling of, which may be before publication.
     pub stretch_days: Option<u64>,
+    /// For a day counted from the narrative's day ("a day earlier", "la veille") that its
+    /// sentence names no day before, its days from that day: it counts from the day the
+    /// report is telling of, which may be before publication.
+    pub days_from_reference: Option<i64>,
 }
 
 impl DateMention {
     /// A date read at tokens `start..end`, in no relative clause until one is found.
     fn new(start: usize, end: usize, window: DateWindow, rank: u8) -> DateMention {
-        DateMention { start, end, window, rank, relative_clause: None, stretch_days: None }
+        DateMention { start, end, window, rank, relative_clause: None, stretch_days: None, days_from_reference: None }
     }
 
     /// Its window, a stretch back ending at `reference` when the report is telling of a day
     /// before publication (a monitor's count "in the past 48 hours", given in a statement of
     /// a day named before): the stretch is counted back from the day it was said.
     pub fn anchored_at(&self, reference: Option<NaiveDate>) -> DateWindow {
+        if let (Some(days), Some(reference)) = (self.days_from_reference, reference) {
+            if let Some(day) = reference.checked_add_signed(chrono::Duration::days(days)) {
+                return DateWindow::day(
+                    day,
+                    format!("{}, counted from the day the report is telling of", self.window.rule),
+                );
+            }
+        }
         match (self.stretch_days, reference, self.window.end) {
             (Some(back), Some(reference), Some(end)) if reference < end => {
                 match reference.checked_sub_days(Days::new(back)) {
@@ -160,14 +172,20 @@ fn anchor_anaphoric_days(
     found: &mut [DateMention],
 ) {
     let Some(p) = published else { return };
-    for k in 1..found.len() {
+    for k in 0..found.len() {
         if pack.anaphoric_days.match_at(tokens, found[k].start).is_none() {
             continue;
         }
-        let (Some(named), Some(own)) = (found[k - 1].window.day_of(), found[k].window.day_of()) else { continue };
-        if let Some(day) = named.checked_add_signed(own - p) {
-            found[k].window =
-                DateWindow::day(day, format!("{}, counted from the day named before", found[k].window.rule));
+        let Some(own) = found[k].window.day_of() else { continue };
+        let named = k.checked_sub(1).and_then(|before| found[before].window.day_of());
+        match named.and_then(|named| named.checked_add_signed(own - p)) {
+            Some(day) => {
+                found[k].window =
+                    DateWindow::day(day, format!("{}, counted from the day named before", found[k].window.rule));
+            }
+            // No day named before it in its sentence: it counts from the day the report is
+            // telling of ("On August 16 ... protested against the abduction one day earlier").
+            None => found[k].days_from_reference = Some((own - p).num_days()),
         }
     }
 }

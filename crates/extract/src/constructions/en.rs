@@ -1518,3 +1518,13 @@ fn a_name_written_with_an_ayn_mark_before_its_capital_is_a_name() {
     let events = en("Demonstrations were held on Friday in the towns of ʿAmudah and ad‑Darbasiyah.");
     assert_eq!(mentions(&events), ["ʿAmudah", "ad‑Darbasiyah"], "{}", summary(&events));
 }
+
+#[test]
+fn a_day_earlier_counts_from_the_day_the_report_is_telling_of() {
+    // Published on Thursday the 30th: Tuesday is the 28th, and a day earlier the 27th, not
+    // the day before publication.
+    let events = en("On Tuesday, regime shelling hit the town of Kafr Nabl. \
+         A day earlier, artillery shells hit the village of Has.");
+    assert_day(at(&events, "Kafr Nabl"), day(2020, 1, 28));
+    assert_day(at(&events, "Has"), day(2020, 1, 27));
+}
