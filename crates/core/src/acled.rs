@@ -286,6 +286,12 @@ impl ActorId {
         self.0.inter
     }
 
+    /// Whether it is an armed side: not rioters, protesters or civilians (ACLED's interaction
+    /// codes 5 to 7).
+    pub fn is_armed(self) -> bool {
+        !(5..=7).contains(&self.0.inter)
+    }
+
     /// State forces (and foreign states) take territory as "Government regains territory"
     /// only when they are the Syrian state; other states and non-state actors "overtake".
     pub fn is_syrian_state(self) -> bool {

@@ -102,12 +102,10 @@ impl Discourse {
         self.last_air_actor.clone()
     }
 
-    /// The last named subject when it is an armed side, not rioters, protesters or civilians
-    /// (ACLED's interaction codes 5 to 7): who did a deed of force the report tells without
-    /// naming its doer.
+    /// The last named subject when it is an armed side: who did a deed of force the report
+    /// tells without naming its doer.
     pub(crate) fn last_armed_subject(&self) -> Option<ActorMention> {
-        let armed = |a: &ActorMention| !(5..=7).contains(&a.id.inter_code());
-        self.last_subject.clone().filter(armed)
+        self.last_subject.clone().filter(|a| a.id.is_armed())
     }
 
     /// The sentence's first actor is who a pronoun in the next ones stands for.

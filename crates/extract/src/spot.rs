@@ -975,7 +975,7 @@ fn uncased_name_spans(
             // In a list a place noun announced ("قرى X وY وZ"), an item the gazetteer does
             // not know is still a village: it keeps the list going to the items after it.
             let carries_a_conjunction = joined_item.is_some();
-            let announced_item = || (carries_a_conjunction || whole()) && list_announced(&spans, tokens, pack);
+            let announced_item = || carries_a_conjunction && list_announced(&spans, tokens, pack) || whole();
             let item = joined_item.or_else(|| whole().then(|| tokens[i].norm.to_string()));
             // A word the gazetteer does not know as written, with a definite noun after it
             // that is no adjective of it, begins a clause: its verb and subject ("، وتوالت

@@ -39,8 +39,8 @@ impl<'s> SentenceReader<'_, 's> {
         let actor = if protest {
             protesters(trigger)
         } else if sub_event_type == SubEventType::Agreement {
-            // A deal whose sentence names no party is the armed side's the report last made
-            // its subject.
+            // A deal whose sentence names no party was made by the armed side the report
+            // last made its subject.
             self.first_party().or_else(|| discourse.last_armed_subject())
         } else if sub_event_type == SubEventType::Arrests {
             // "Israeli forces entered the village. Three young men were detained": an arrest
@@ -152,7 +152,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// actor after it: that is whose drone or missiles were downed ("abattu un drone des
     /// terroristes", "تصدت لصواريخ أطلقتها إسرائيل").
     fn defender(&self, trigger: &TriggerMention) -> Option<ActorMention> {
-        let armed = |a: &&ActorMention| a.id.inter_code() != 7;
+        let armed = |a: &&ActorMention| a.id.is_armed();
         let actors = &self.spotted.actors;
         let named = actors.iter().filter(armed).find(|a| a.start < trigger.end && trigger.start < a.end);
         let subject = || {
