@@ -86,6 +86,16 @@ fn an_infiltration_the_army_foiled_was_made_by_the_indefinite_terrorists() {
 }
 
 #[test]
+fn the_villages_a_take_names_after_the_fighting_are_what_was_taken_not_where_it_was_fought() {
+    // "After hours of fighting, the factions announced on Tuesday their control of the two
+    // villages of Kafr Nabl and Has in southern rural Idlib."
+    let events = ar("وبعد ساعات من المعارك أعلنت الفصائل يوم الثلاثاء سيطرتها على قريتي كفرنبل وحاس بريف إدلب الجنوبي.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    let taken = of_type(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(taken.len(), 2, "{}", summary(&events));
+}
+
+#[test]
 fn a_place_with_a_joined_preposition_and_arabic_indic_digits() {
     // "Shells fell on Saraqib (بسراقب: "in Saraqib") on Tuesday, killing ٤ (4) people."
     let events = ar("سقطت قذائف صاروخية بسراقب يوم الثلاثاء، ما أسفر عن مقتل ٤ أشخاص.");

@@ -97,7 +97,17 @@ impl<'s> SentenceReader<'_, 's> {
         // Fighting "near X" or "on the outskirts of X" is coded at X, as an attack there is.
         let named_site =
             |p: &&PlaceMention| matches!(p.role, PlaceRole::Site | PlaceRole::Near) && self.is_named_place(p);
-        let in_clause = |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start);
+        // "After hours of fighting, the factions took A, B and C": the places a take after
+        // the fighting names are what was taken, where the fighting ended.
+        let taken = |p: &PlaceMention| {
+            s.triggers.iter().any(|t| {
+                t.start >= trigger.end
+                    && t.end <= p.start
+                    && matches!(t.trigger.kind, TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw)
+            })
+        };
+        let in_clause =
+            |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start) && !taken(p);
         let mut places: Vec<&PlaceMention> = s.places.iter().filter(named_site).filter(in_clause).collect();
         // "In Sarmin, the army clashed with rebels": the site put before the clause, ahead of
         // its subject (a place after the subject is what another verb did to it).
