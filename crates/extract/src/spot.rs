@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use frontline_core::{ActorId, SubEventType};
 use frontline_gazetteer::Gazetteer;
 use frontline_lang::{
-    is_apostrophe, is_hyphen, Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger,
+    is_hyphen, starts_with_capital, Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger,
     TriggerKind,
 };
 
@@ -812,12 +812,6 @@ fn is_article_form(token: &Token) -> bool {
     // The name after the article keeps its capital: "al-Ghadafeh", "al‑ʿAyn", not "en-dessous".
     ARTICLES.contains(&&token.norm[..hyphen])
         && token.text.split_once(is_hyphen).is_some_and(|(_, rest)| starts_with_capital(rest))
-}
-
-/// Whether a word begins with a capital, after the ayn or hamza mark a transliteration may
-/// write before it ("ʿAyn", "ʾIdlib").
-fn starts_with_capital(word: &str) -> bool {
-    word.trim_start_matches(is_apostrophe).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// "Britain-based", "Iran-backed", "US-led": a name joined to a lower-case word is an

@@ -45,8 +45,7 @@ impl Token {
     /// write before it ("ʿAmudah", "ʾIdlib"): a candidate for a name.
     #[inline]
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word
-            && self.text.trim_start_matches(is_apostrophe).chars().next().is_some_and(char::is_uppercase)
+        self.kind == TokenKind::Word && starts_with_capital(&self.text)
     }
 
     #[inline]
@@ -129,6 +128,12 @@ impl WordRules {
 /// An apostrophe as texts write it, or a transliteration's ayn or hamza mark ("Raʾs").
 pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`' | '\u{02bf}' | '\u{02be}' | '\u{02bc}')
+}
+
+/// Whether a word begins with a capital, after the ayn or hamza mark a transliteration may
+/// write before it ("ʿAyn", "ʾIdlib").
+pub fn starts_with_capital(word: &str) -> bool {
+    word.trim_start_matches(is_apostrophe).chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A hyphen as texts write it: the ASCII one, the typographic one and the non-breaking one.

@@ -100,11 +100,7 @@ impl<'s> SentenceReader<'_, 's> {
         // "After hours of fighting, the factions took A, B and C": the places a take after
         // the fighting names are what was taken, where the fighting ended.
         let taken = |p: &PlaceMention| {
-            s.triggers.iter().any(|t| {
-                t.start >= trigger.end
-                    && t.end <= p.start
-                    && matches!(t.trigger.kind, TriggerKind::Take | TriggerKind::Fall | TriggerKind::Withdraw)
-            })
+            s.triggers.iter().any(|t| t.start >= trigger.end && t.end <= p.start && t.trigger.kind.is_territorial())
         };
         let in_clause =
             |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start) && !taken(p);
