@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 
 use frontline_core::short::{compare, same};
 use frontline_core::{ActorId, SubEventType};
+use frontline_gazetteer::MatchLevel;
 use frontline_lang::{ConfidenceModel, TriggerKind, Weights};
 
 use crate::spot::{ActorMention, PlaceRole, TriggerMention};
@@ -77,6 +78,10 @@ pub(crate) struct Candidate {
     pub role: &'static str,
     pub after_place_noun: bool,
     pub resolution: Resolution,
+    /// How the gazetteer's name met the place's mention ("none" unresolved), and how many
+    /// other places' names met it as well.
+    pub spelling: Option<MatchLevel>,
+    pub rivals: usize,
     /// Tokens from the trigger to the place: negative when the place comes first.
     pub place_offset: isize,
     pub actor1: Option<ActorId>,
@@ -164,6 +169,9 @@ impl Candidate {
         let triggers = Bin::of(self.triggers_in_sentence, TRIGGERS_IN_SENTENCE);
         let places = Bin::of(self.places_in_sentence, PLACES_IN_SENTENCE);
         let tokens = Bin::of(self.sentence_tokens, SENTENCE_TOKENS);
+        let spelling = self.spelling.map_or("none", MatchLevel::as_str);
+        let spelling_key = self.spelling.map_or(0, |level| level as u32 + 1);
+        let rivals = Bin::of(self.rivals, RIVALS);
         let role_key = ROLES.iter().position(|r| *r == self.role).map_or(u32::MAX, |i| i as u32);
         out.feature(key(0, sub_key), |n| n.pieces(&["type=", sub_name]));
         out.feature(key(1, self.trigger_kind as u32), |n| n.kind(self.trigger_kind));
@@ -184,6 +192,8 @@ impl Candidate {
         out.feature(key(12, triggers.index), |n| n.bin("triggers_in_sentence=", triggers));
         out.feature(key(13, places.index), |n| n.bin("places_in_sentence=", places));
         out.feature(key(14, tokens.index), |n| n.bin("sentence_tokens=", tokens));
+        out.feature(key(20, spelling_key), |n| n.pieces(&["spelling=", spelling]));
+        out.feature(key(21, rivals.index), |n| n.bin("rivals=", rivals));
         // Conjunctions the linear model cannot form itself: a type is likelier at some
         // places, sentences and dates than at others.
         out.feature(key(15, sub_key * 8 + self.resolution as u32), |n| {
@@ -429,11 +439,12 @@ impl Sink for Weigher<'_> {
 }
 
 /// Whether the confidence model weighs a feature: the evidence an event rests on (its type,
-/// how its date and its place were found, how many places its sentence names, whether it
-/// was read twice), not the words that triggered it. Few, so that the few hundred coded
+/// how its date and its place were found, how closely the gazetteer's name met the place's
+/// mention and how many other places bear it, how many places its sentence names, whether
+/// it was read twice), not the words that triggered it. Few, so that the few hundred coded
 /// events of the corpus fit them without learning their noise.
 pub fn weighs_for_confidence(name: &str) -> bool {
-    const EVIDENCE: [&str; 4] = ["type=", "date=", "resolution=", "places_in_sentence="];
+    const EVIDENCE: [&str; 6] = ["type=", "date=", "resolution=", "places_in_sentence=", "spelling=", "rivals="];
     name == READ_TWICE || (!name.contains('&') && EVIDENCE.iter().any(|family| name.starts_with(family)))
 }
 
@@ -482,6 +493,7 @@ const PLACE_FIRST_SENTENCE: Bounds = &[(0, "0"), (1, "1"), (2, "2"), (4, "4")];
 const TRIGGERS_IN_SENTENCE: Bounds = &[(1, "1"), (2, "2"), (3, "3")];
 const PLACES_IN_SENTENCE: Bounds = &[(1, "1"), (2, "2"), (3, "3"), (5, "5")];
 const SENTENCE_TOKENS: Bounds = &[(10, "10"), (20, "20"), (35, "35"), (60, "60")];
+const RIVALS: Bounds = &[(0, "0"), (1, "1"), (2, "2")];
 
 /// A value put in its bin, as a feature names it: the largest bound not above the value,
 /// or "<first" below them all; the last bound reads as "that or more".
@@ -558,6 +570,7 @@ mod tests {
             TRIGGERS_IN_SENTENCE,
             PLACES_IN_SENTENCE,
             SENTENCE_TOKENS,
+            RIVALS,
         ];
         for (bound, name) in all.iter().flat_map(|b| b.iter()) {
             assert_eq!(bound.to_string(), *name);
@@ -593,6 +606,8 @@ mod tests {
             format!("triggers_in_sentence={}", bin(c.triggers_in_sentence, &[1, 2, 3])),
             format!("places_in_sentence={}", bin(c.places_in_sentence, &[1, 2, 3, 5])),
             format!("sentence_tokens={}", bin(c.sentence_tokens, &[10, 20, 35, 60])),
+            format!("spelling={}", c.spelling.map_or("none".to_string(), |l| format!("{l:?}"))),
+            format!("rivals={}", bin(c.rivals, &[0, 1, 2])),
             format!("type={sub}&resolution={:?}", c.resolution),
             format!("type={sub}&sentence={sentence}"),
             format!("type={sub}&date={:?}", c.date),
@@ -631,6 +646,9 @@ mod tests {
                     role: ROLES[next(ROLES.len())],
                     after_place_noun: next(2) == 0,
                     resolution: [Resolution::Point, Resolution::Governorate, Resolution::Unresolved][next(3)],
+                    spelling: [None, Some(MatchLevel::Exact), Some(MatchLevel::Skeleton), Some(MatchLevel::Fuzzy)]
+                        [next(4)],
+                    rivals: next(5),
                     place_offset: next(30) as isize - 15,
                     actor1: actors[next(actors.len())],
                     has_actor2: next(2) == 0,
@@ -687,6 +705,8 @@ mod tests {
             role: "site",
             after_place_noun: true,
             resolution: Resolution::Point,
+            spelling: Some(MatchLevel::Transliterated),
+            rivals: 1,
             place_offset: -4,
             actor1: ActorId::parse("RUS"),
             has_actor2: false,

@@ -93,7 +93,17 @@ pub(crate) struct Placed {
     pub iso: u16,
     pub confidence_factor: f64,
     pub resolution: Resolution,
+    /// How the gazetteer's name met the mention, when it found the place.
+    pub matched: Option<Match>,
     pub how: String,
+}
+
+/// How a place's name met its mention: how closely, and how many other places met it as
+/// well (a name many villages bear is a less certain place).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Match {
+    pub level: frontline_gazetteer::MatchLevel,
+    pub rivals: usize,
 }
 
 impl Placed {
@@ -118,6 +128,7 @@ impl Placed {
             iso: country.map_or(0, |c| c.iso_numeric),
             confidence_factor: factor,
             resolution: Resolution::Governorate,
+            matched: None,
             how,
         }
     }
@@ -140,6 +151,7 @@ impl Placed {
             iso: country.map_or(0, |c| c.iso_numeric),
             confidence_factor: 0.9,
             resolution: Resolution::Unresolved,
+            matched: None,
             how: format!("near {}", town.name),
         }
     }
@@ -160,6 +172,7 @@ impl Placed {
             iso: country.map_or(0, |c| c.iso_numeric),
             confidence_factor: 0.8,
             resolution: Resolution::Unresolved,
+            matched: None,
             how: "no region given: placed in the country".into(),
         }
     }
@@ -187,12 +200,18 @@ impl SentenceReader<'_, '_> {
         };
         // The account of the choice only when the reading is explained.
         // The gazetteer's own place when nothing is explained: no copy of its names.
-        let resolve = |context: &Context| -> (Option<Cow<'_, Place>>, String) {
+        let resolve = |context: &Context| -> (Option<(Cow<'_, Place>, Match)>, String) {
             if trace.recording {
                 let resolution = gazetteer.resolve(&mention.text, context);
-                (resolution.place.map(Cow::Owned), resolution.reason)
+                let matched = resolution.candidates.first().map(|best| Match {
+                    level: best.level,
+                    rivals: frontline_gazetteer::rivals(resolution.candidates.iter().map(|c| c.level)),
+                });
+                (resolution.place.map(Cow::Owned).zip(matched), resolution.reason)
             } else {
-                (gazetteer.resolve_place(&mention.text, context).map(Cow::Borrowed), String::new())
+                let chosen = gazetteer.chosen(&mention.text, context);
+                let found = chosen.map(|c| (Cow::Borrowed(c.place), Match { level: c.level, rivals: c.rivals }));
+                (found, String::new())
             }
         };
         let (mut place, mut reason) = resolve(&context);
@@ -206,17 +225,17 @@ impl SentenceReader<'_, '_> {
         // text calls one ("the city of Duma", Rif Dimashq's, in a report on Hama's front
         // where a village bears the name too): a city is named from afar.
         let guessed = context.admin1.is_some() && self.stated_admin1().is_none();
-        let village_not_city = || place.as_ref().is_some_and(|p| !p.is_major()) && self.called_a_city(mention);
+        let village_not_city = || place.as_ref().is_some_and(|(p, _)| !p.is_major()) && self.called_a_city(mention);
         if guessed && (place.is_none() || village_not_city()) {
             let (found, why) = resolve(&Context { admin1: None, ..context.clone() });
             if place.is_none() {
-                if let Some(found) = found.filter(|p| {
+                if let Some(found) = found.filter(|(p, _)| {
                     self.near_placed(p, discourse) || (p.is_major() && mention.text.split_whitespace().nth(1).is_some())
                 }) {
                     place = Some(found);
                     reason = format!("{why}, outside the governorate guessed from the article");
                 }
-            } else if let Some(city) = found.filter(|p| p.is_major() && p.country == HOME_COUNTRY) {
+            } else if let Some(city) = found.filter(|(p, _)| p.is_major() && p.country == HOME_COUNTRY) {
                 place = Some(city);
                 reason = format!("{why}, the city the text names rather than a village of the guessed governorate");
             }
@@ -225,14 +244,14 @@ impl SentenceReader<'_, '_> {
         // another village, one no table has ("the villages of al-Rashidiya and
         // al-Rayhaniya in Hasakah province": the tables know only Latakia's Rayhaniya),
         // unless it stands by the places the report has named: a village across the border.
-        if let Some(elsewhere) = place.take_if(|place| {
+        if let Some((elsewhere, _)) = place.take_if(|(place, _)| {
             mention.role == PlaceRole::Site
                 && self.outside_named_governorates(place)
                 && !self.near_placed(place, discourse)
         }) {
             reason = format!("only {}, in another governorate than its sentence names", elsewhere.name);
         }
-        if let Some(place) = place {
+        if let Some((place, matched)) = place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
             let point = (place.latitude, place.longitude);
             // Each point once: every candidate of later places is measured against them all.
@@ -259,6 +278,7 @@ impl SentenceReader<'_, '_> {
                 iso: country.map_or(0, |c| c.iso_numeric),
                 confidence_factor: if region { 0.85 } else { 1.0 },
                 resolution: Resolution::Point,
+                matched: Some(matched),
                 how: reason,
             };
         }

@@ -178,6 +178,8 @@ impl<'s> SentenceReader<'_, 's> {
             role: role_name(&frame.place.role),
             after_place_noun: frame.place.after_place_noun,
             resolution: placed.resolution,
+            spelling: placed.matched.map(|m| m.level),
+            rivals: placed.matched.map_or(0, |m| m.rivals),
             place_offset: frame.place.start as isize - frame.trigger.start as isize,
             actor1: frame.agent.as_ref().filter(|a| !a.unidentified).map(|a| a.id),
             has_actor2: frame.target.is_some(),

@@ -24,7 +24,7 @@ pub use consonants::consonants;
 use fold::read_folded_mention;
 pub use fold::{bounded_distance, fold_mention, fold_name, skeleton};
 pub use geonames::{read_alternate_names, read_dump, AlternateName};
-pub use resolve::{distance_km, Candidate, Context, MatchLevel, Resolution};
+pub use resolve::{distance_km, rivals, Candidate, Chosen, Context, MatchLevel, Resolution};
 pub use sources::{detect_format, read_communities, read_syrian_archive, SourceFormat};
 pub use tables::{Country, Governorate};
 

@@ -37,6 +37,17 @@ pub enum MatchLevel {
     Exact,
 }
 
+impl MatchLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchLevel::Fuzzy => "Fuzzy",
+            MatchLevel::Transliterated => "Transliterated",
+            MatchLevel::Skeleton => "Skeleton",
+            MatchLevel::Exact => "Exact",
+        }
+    }
+}
+
 /// What the article tells about where its places are.
 #[derive(Debug, Clone, Default)]
 pub struct Context {
@@ -62,6 +73,23 @@ pub struct Candidate {
     pub score: f64,
     /// The reasons behind the score, for `frontline explain`.
     pub why: Vec<String>,
+}
+
+/// The place a mention resolves to, and how sure the choice is: how its name met the
+/// mention, and how many other places (at most 7) met it as well as the chosen one did.
+#[derive(Debug, Clone, Copy)]
+pub struct Chosen<'g> {
+    pub place: &'g Place,
+    pub level: MatchLevel,
+    pub rivals: usize,
+}
+
+/// How many candidates after the first met the mention as well as it did: the match levels
+/// of the ranked candidates, best first.
+pub fn rivals(levels: impl IntoIterator<Item = MatchLevel>) -> usize {
+    let mut levels = levels.into_iter();
+    let Some(first) = levels.next() else { return 0 };
+    levels.filter(|&level| level == first).count()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -171,7 +199,8 @@ impl Gazetteer {
             }
             RESOLVED.with(|memo| {
                 Memo::get_or_compute(memo, key, || {
-                    self.chosen(mention, &Context { country: Some(country.to_string()), ..Context::default() })
+                    self.choose(mention, &Context { country: Some(country.to_string()), ..Context::default() })
+                        .map(|(index, _, _)| index)
                 })
             })
         })
@@ -306,13 +335,20 @@ impl Gazetteer {
     /// The place [`Gazetteer::resolve`] chooses, without the account of the choice: for
     /// reading articles in bulk.
     pub fn resolve_place(&self, mention: &str, context: &Context) -> Option<&Place> {
-        self.chosen(mention, context).map(|index| &self.places[index])
+        self.chosen(mention, context).map(|chosen| chosen.place)
     }
 
-    /// The index of the place [`Gazetteer::resolve_place`] chooses.
-    fn chosen(&self, mention: &str, context: &Context) -> Option<usize> {
-        let &(_, _, index, level) = self.ranked(mention, context).first()?;
-        self.refusal(index, level, context).is_none().then_some(index)
+    /// The place [`Gazetteer::resolve_place`] chooses, with how its name met the mention and
+    /// how many other places met it as well.
+    pub fn chosen(&self, mention: &str, context: &Context) -> Option<Chosen<'_>> {
+        self.choose(mention, context).map(|(index, level, rivals)| Chosen { place: &self.places[index], level, rivals })
+    }
+
+    /// The index of the place [`Gazetteer::chosen`] chooses, its match level and rivals.
+    fn choose(&self, mention: &str, context: &Context) -> Option<(usize, MatchLevel, usize)> {
+        let ranked = self.ranked(mention, context);
+        let &(_, _, index, level) = ranked.first()?;
+        self.refusal(index, level, context).is_none().then(|| (index, level, rivals(ranked.iter().map(|r| r.3))))
     }
 
     /// The candidates, best first (at most 8): score, GeoNames id (places without one
@@ -492,6 +528,20 @@ mod tests {
         // With no governorate named, the name written so at home stands.
         let r = gazetteer.resolve("العبارة", &syria());
         assert_eq!(r.place.and_then(|p| p.geonameid), Some(900101), "{}", r.reason);
+    }
+
+    #[test]
+    fn the_chosen_place_tells_how_its_name_met_the_mention_and_who_else_bears_it() {
+        let g = gazetteer();
+        let shared = g.chosen("Kafr Nabl", &syria()).expect("the Syrian village");
+        assert_eq!((shared.place.geonameid, shared.level, shared.rivals), (Some(900001), MatchLevel::Exact, 1));
+        let alone = g.chosen("Jablah", &syria()).expect("Jablah");
+        assert_eq!((alone.level, alone.rivals), (MatchLevel::Exact, 0));
+        let by_consonants = g.chosen("Jeblah", &syria()).expect("Jablah by its consonants");
+        assert_eq!(by_consonants.level, MatchLevel::Skeleton);
+        // The account of the choice says the same.
+        let r = g.resolve("Kafr Nabl", &syria());
+        assert_eq!(rivals(r.candidates.iter().map(|c| c.level)), 1);
     }
 
     #[test]
