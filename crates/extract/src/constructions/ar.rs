@@ -1193,3 +1193,12 @@ fn a_town_named_in_a_chanted_slogan_is_no_place_of_the_protest() {
     let events = ar("تظاهر المئات في بلدة بنش يوم الجمعة، هاتفين «من بنش إلى حلب شعب واحد».");
     assert_eq!(mentions(&events), ["بنش"], "{}", summary(&events));
 }
+
+#[test]
+fn the_killed_named_before_their_death_did_not_lay_the_bomb() {
+    // "Four members of the regime forces were killed today by an IED in the town of Sanamayn":
+    // the victims' word, their side, then the killing, then the deed.
+    let events = ar("أربعة عناصر من قوات النظام قتلوا اليوم بانفجار عبوة ناسفة في مدينة الصنمين");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_ne!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}

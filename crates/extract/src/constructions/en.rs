@@ -1528,3 +1528,21 @@ fn a_day_earlier_counts_from_the_day_the_report_is_telling_of() {
     assert_day(at(&events, "Kafr Nabl"), day(2020, 1, 28));
     assert_day(at(&events, "Has"), day(2020, 1, 27));
 }
+
+#[test]
+fn the_side_of_the_wounded_did_not_shell() {
+    // The fighter's side is named before the deed, as a subject would be; the word for the
+    // victim after it and the wounding before the shelling make it the side hit.
+    let events = en("An SDF fighter was wounded on Monday by shelling on the village of Ain Issa.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_ne!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}
+
+#[test]
+fn the_side_named_after_the_killing_still_struck() {
+    // "troops were killed in Israeli strikes": the deed stands between the victims and the
+    // name, which is the strikes' side.
+    let events = en("At least six Syrian army troops were killed in Israeli strikes near Kisweh on Tuesday.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("ISR")), "{}", summary(&events));
+}

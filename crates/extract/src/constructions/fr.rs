@@ -1051,3 +1051,10 @@ fn who_downed_a_drone_is_its_subject_not_whose_drone_it_was() {
     let events = fr("Mardi, l'armée syrienne a abattu un drone des terroristes du Front al-Nosra près de Hama.");
     assert_eq!(single(&events, SubEventType::DisruptedWeaponsUse).actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn les_membres_tues_ne_sont_pas_les_poseurs_de_la_bombe() {
+    let events = fr("Deux membres des Forces démocratiques syriennes ont perdu la vie mardi lorsqu'un engin explosif a explosé près de Manbij.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_ne!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}

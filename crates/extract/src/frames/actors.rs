@@ -101,7 +101,11 @@ impl<'s> SentenceReader<'_, 's> {
                 .iter()
                 .filter(armed)
                 .rev()
-                .find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start) && !self.among_the_killed(a))
+                .find(|a| {
+                    a.end <= trigger.start
+                        && self.same_clause(a.end, trigger.start)
+                        && !self.among_the_killed(a, trigger)
+                })
                 .cloned()
         };
         after
@@ -111,21 +115,39 @@ impl<'s> SentenceReader<'_, 's> {
             .or_else(|| self.main_subject_of_participle(trigger))
     }
 
-    /// Whether an actor names the side of people a killing or wounding before it struck: "قتل
-    /// أربعة عناصر من الدفاع المدني وعنصر من جيش الإسلام بانفجار عبوتين" (four members of the
-    /// civil defence and one of Jaysh al-Islam were killed by two bombs), a word for the
-    /// victims right before its name (or before the preposition that joins them).
-    fn among_the_killed(&self, actor: &ActorMention) -> bool {
+    /// Whether an actor names the side of people a killing or wounding struck, not who did
+    /// the deed: a word for the victims right before its name (or a few words before, the
+    /// preposition and a description between: "members of Islamist group HTS"), or right
+    /// after it ("an SDF fighter"), with a word of killing or wounding in its clause, before
+    /// the actor or between the actor and the deed. "قتل أربعة عناصر من الدفاع المدني وعنصر
+    /// من جيش الإسلام بانفجار عبوتين", "two members of the SDF lost their lives when a bomb
+    /// exploded", "أربعة عناصر في قوات النظام قتلوا ... نتيجة انفجار عبوة".
+    pub(crate) fn among_the_killed(&self, actor: &ActorMention, deed: &TriggerMention) -> bool {
+        /// The most words between a word for the victims and the name of their side.
+        const VICTIMS_REACH: usize = 3;
         let s = self.spotted;
         let pack = self.ctx.pack;
-        let victims_before = (actor.start.saturating_sub(1)..=actor.start)
-            .any(|end| end > 0 && pack.victims.match_ending_at(&s.tokens, end, 2).is_some());
-        victims_before
-            && s.triggers.iter().any(|t| {
-                matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)
-                    && t.end <= actor.start
-                    && self.same_clause(t.end, actor.start)
-            })
+        // Only a preposition or a description between the victims and their side, no other
+        // name or deed ("troops were killed in Israeli strikes": the strikes' side).
+        let other_name_between = |from: usize, to: usize| {
+            s.actors.iter().any(|a| a.start >= from && a.end <= to)
+                || s.triggers.iter().any(|t| t.start >= from && t.end <= to)
+        };
+        let victims_before = (actor.start.saturating_sub(VICTIMS_REACH)..=actor.start).any(|end| {
+            end > 0
+                && pack.victims.match_ending_at(&s.tokens, end, 2).is_some()
+                && !other_name_between(end, actor.start)
+        });
+        let victims_after = pack.victims.match_at(&s.tokens, actor.end).is_some();
+        let toll = |t: &&TriggerMention| {
+            matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)
+                && if t.end <= actor.start {
+                    self.same_clause(t.end, actor.start)
+                } else {
+                    t.start >= actor.end && t.end <= deed.start && self.same_clause(actor.end, t.start)
+                }
+        };
+        (victims_before || victims_after) && s.triggers.iter().any(|t| toll(&t))
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that
