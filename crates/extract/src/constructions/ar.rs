@@ -1202,3 +1202,12 @@ fn the_killed_named_before_their_death_did_not_lay_the_bomb() {
     let e = single(&events, SubEventType::RemoteExplosive);
     assert_ne!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn an_organisation_noun_heads_the_subject_after_its_verb() {
+    // "The 'Islamic State' organisation abducted three shepherds": the name in quotes after
+    // the noun "تنظيم" is the verb's subject.
+    let events = ar("اختطف تنظيم “الدولة الإسلامية” ثلاثة رعاة قرب بلدة السخنة أمس.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.actor1_id, Some(actor("ISIS")), "{}", summary(&events));
+}
