@@ -643,6 +643,19 @@ fn spot_actors(
     }
     let mut merged = backed;
     for actor in &mut merged {
+        // "قوات الاحتلال التركي", "forces d'occupation turques": a state's forces named by a
+        // generic noun, then qualified by another state's nationality, are that state's. A
+        // nationality word is no such noun: "Israeli government" is Israel's.
+        let nationality_word = || pack.demonyms.match_at(tokens, actor.start).is_some_and(|h| h.end == actor.end);
+        let qualified = pack
+            .demonyms
+            .match_at(tokens, actor.end)
+            .filter(|h| actor.id.is_state() && h.value.is_state() && *h.value != actor.id && !nationality_word());
+        if let Some(hit) = qualified {
+            actor.id = *hit.value;
+            actor.end = hit.end;
+            actor.text = text_of(actor.start, actor.end);
+        }
         let mut at = actor.end;
         if pack.list_connectors.match_at(tokens, at).is_some() {
             at += 1;

@@ -1211,3 +1211,12 @@ fn an_organisation_noun_heads_the_subject_after_its_verb() {
     let e = single(&events, SubEventType::Abduction);
     assert_eq!(e.actor1_id, Some(actor("ISIS")), "{}", summary(&events));
 }
+
+#[test]
+fn occupation_forces_qualified_by_a_nationality_are_that_states() {
+    // "The Turkish occupation forces shelled the village of Tal Jumaa": "قوات الاحتلال"
+    // alone names Israel's forces; the nationality after it says whose they are.
+    let events = ar("قصفت قوات الاحتلال التركي قرية تل جمعة بريف تل تمر أمس.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.actor1_id, Some(actor("TUR")), "{}", summary(&events));
+}

@@ -1546,3 +1546,10 @@ fn the_side_named_after_the_killing_still_struck() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("ISR")), "{}", summary(&events));
 }
+
+#[test]
+fn occupation_forces_after_a_nationality_are_that_states() {
+    let events = en("Turkish occupation forces shelled the village of Tal Jumaa near Tal Tamr on Monday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.actor1_id, Some(actor("TUR")), "{}", summary(&events));
+}
