@@ -473,6 +473,10 @@ struct EventsSection {
     /// the main clause's subject ("..., firing shells").
     #[serde(default)]
     gerund_openers: Vec<String>,
+    /// Words that open a clause put before the main one and sharing its subject ("After
+    /// shelling the town, the army ...", "Après avoir pilonné le quartier, l'armée ...").
+    #[serde(default)]
+    fronted_clause_openers: Vec<String>,
     #[serde(default)]
     participle_suffixes: Vec<String>,
     /// Whether an actor right after a trigger is its agent: verb-subject order ("قصفت قوات
@@ -749,6 +753,8 @@ pub struct LanguagePack {
     /// ("ant", "ing").
     pub gerund_openers: Lexicon<()>,
     pub participle_suffixes: Vec<String>,
+    /// Words that open a clause put before the main one whose doer is its subject.
+    pub fronted_clause_openers: Lexicon<()>,
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
@@ -1144,6 +1150,7 @@ impl LanguagePack {
             &mut self.agent_markers,
             &mut self.passive_agent,
             &mut self.gerund_openers,
+            &mut self.fronted_clause_openers,
             &mut self.aerial,
             &mut self.ground_forces,
             &mut self.non_violent,
@@ -1462,6 +1469,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         agent_markers: set(&file.events.agent_markers),
         passive_agent: set(&file.events.passive_agent),
         gerund_openers: set(&file.events.gerund_openers),
+        fronted_clause_openers: set(&file.events.fronted_clause_openers),
         participle_suffixes: file.events.participle_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         unit_nouns: set(&file.events.unit_nouns),

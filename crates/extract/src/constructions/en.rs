@@ -1553,3 +1553,13 @@ fn occupation_forces_after_a_nationality_are_that_states() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.actor1_id, Some(actor("TUR")), "{}", summary(&events));
 }
+
+#[test]
+fn a_fronted_clause_shares_the_main_clauses_subject() {
+    // The shelling's doer is named only after the comma, as the subject of the main clause.
+    let events =
+        en("After heavily shelling the village of Kafr Nabl on Monday, the Syrian army launched a ground assault.");
+    let shelling = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!(shelling[0].actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}

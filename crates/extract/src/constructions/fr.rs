@@ -1058,3 +1058,11 @@ fn les_membres_tues_ne_sont_pas_les_poseurs_de_la_bombe() {
     let e = single(&events, SubEventType::RemoteExplosive);
     assert_ne!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
 }
+
+#[test]
+fn une_proposition_placee_en_tete_partage_le_sujet_de_la_principale() {
+    let events = fr("Après avoir pilonné lundi le village de Kafr Nabl, l'armée syrienne a lancé un assaut terrestre.");
+    let shelling = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 1, "{}", summary(&events));
+    assert_eq!(shelling[0].actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}

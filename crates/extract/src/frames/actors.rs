@@ -113,6 +113,33 @@ impl<'s> SentenceReader<'_, 's> {
             .or_else(before)
             .or_else(|| self.nationality_of_earlier_attack(trigger))
             .or_else(|| self.main_subject_of_participle(trigger))
+            .or_else(|| self.main_subject_after_fronted_clause(trigger))
+    }
+
+    /// The doer of a deed told in a clause put before the main one ("After shelling the
+    /// town, the army stormed it", "Après avoir pilonné le quartier, l'armée a lancé un
+    /// assaut"): the main clause's subject, an armed actor that opens it right after the
+    /// fronted clause's comma. The clause opens the sentence, or follows a comma.
+    fn main_subject_after_fronted_clause(&self, trigger: &TriggerMention) -> Option<ActorMention> {
+        /// The most words before the subject in the main clause (an article, an adverb).
+        const SUBJECT_REACH: usize = 2;
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let tokens = &s.tokens;
+        let opener = (0..trigger.start)
+            .rev()
+            .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
+            .find(|&i| pack.fronted_clause_openers.match_at(tokens, i).is_some())?;
+        if opener > 0 && !pack.is_mark(&tokens[opener - 1], ",") {
+            return None;
+        }
+        let comma = (trigger.end..tokens.len())
+            .take_while(|&i| !pack.is_mark(&tokens[i], ";.!?"))
+            .find(|&i| pack.is_mark(&tokens[i], ","))?;
+        s.actors
+            .iter()
+            .find(|a| a.start > comma && a.start <= comma + 1 + SUBJECT_REACH && a.id.inter_code() != 7)
+            .cloned()
     }
 
     /// Whether an actor names the side of people a killing or wounding struck, not who did
