@@ -477,6 +477,10 @@ struct EventsSection {
     /// shelling the town, the army ...", "Après avoir pilonné le quartier, l'armée ...").
     #[serde(default)]
     fronted_clause_openers: Vec<String>,
+    /// Words that introduce the means a deed was done with ("with", "بـ"): an aircraft or a
+    /// force of a named side after them did the deed.
+    #[serde(default)]
+    instrument_markers: Vec<String>,
     #[serde(default)]
     participle_suffixes: Vec<String>,
     /// Whether an actor right after a trigger is its agent: verb-subject order ("قصفت قوات
@@ -755,6 +759,8 @@ pub struct LanguagePack {
     pub participle_suffixes: Vec<String>,
     /// Words that open a clause put before the main one whose doer is its subject.
     pub fronted_clause_openers: Lexicon<()>,
+    /// Words that introduce the means a deed was done with.
+    pub instrument_markers: Lexicon<()>,
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
@@ -1151,6 +1157,7 @@ impl LanguagePack {
             &mut self.passive_agent,
             &mut self.gerund_openers,
             &mut self.fronted_clause_openers,
+            &mut self.instrument_markers,
             &mut self.aerial,
             &mut self.ground_forces,
             &mut self.non_violent,
@@ -1470,6 +1477,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         passive_agent: set(&file.events.passive_agent),
         gerund_openers: set(&file.events.gerund_openers),
         fronted_clause_openers: set(&file.events.fronted_clause_openers),
+        instrument_markers: set(&file.events.instrument_markers),
         participle_suffixes: file.events.participle_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         unit_nouns: set(&file.events.unit_nouns),

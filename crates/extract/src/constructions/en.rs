@@ -1563,3 +1563,13 @@ fn a_fronted_clause_shares_the_main_clauses_subject() {
     assert_eq!(shelling.len(), 1, "{}", summary(&events));
     assert_eq!(shelling[0].actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn the_side_of_the_means_a_deed_was_done_with_did_it() {
+    // No side before the deed; the drone it was done with is Israel's.
+    let events = en(
+        "A man was killed on Friday when his house was targeted with an Israeli drone in the village of Beit Saber.",
+    );
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.actor1_id, Some(actor("ISR")), "{}", summary(&events));
+}

@@ -190,6 +190,7 @@ impl<'s> SentenceReader<'_, 's> {
                 || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
                 || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
                 || self.passive_agent_of(trigger, a, &passive_agent_markers)
+                || self.instrument_of(trigger, a)
         };
         // "shelled neighbourhoods held by rebels": who holds the target did not do the deed. The
         // marker ends at the actor, a word before it, or on its first word (an elided article).
@@ -288,6 +289,27 @@ impl<'s> SentenceReader<'_, 's> {
             && markers
                 .iter()
                 .any(|&(start, end)| start >= trigger.end && end <= actor.start && actor.start - end <= UNIT_PHRASE)
+    }
+
+    /// Whether an actor is the means a deed was done with, and so its doer: an aircraft or a
+    /// force of a side that an instrument word introduces after the deed, in its clause
+    /// ("targeted the house with an Israeli drone", "استهداف منزلهما بطائرة مسيرة إسرائيلية").
+    fn instrument_of(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        // The means' own word may stand before the side's name ("بطائرة مسيرة إسرائيلية").
+        let means_before = pack.aerial.match_ending_at(&s.tokens, actor.start, 3).map_or(actor.start, |h| h.start);
+        // Or after it, named by its nationality word ("with an Israeli drone").
+        let means = (means_before..=actor.end).any(|i| {
+            pack.aerial.match_at(&s.tokens, i).is_some() || pack.ground_forces.match_at(&s.tokens, i).is_some()
+        });
+        means
+            && actor.start > trigger.end
+            && actor.start - trigger.end <= PASSIVE_AGENT_REACH
+            && self.same_clause(trigger.end, actor.start)
+            && [actor.start, means_before]
+                .iter()
+                .any(|&end| pack.instrument_markers.match_ending_at(&s.tokens, end, 2).is_some())
     }
 
     /// An actor named only by a nationality word ("Turkish drones", "frappes russes").
