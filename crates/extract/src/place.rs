@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use frontline_gazetteer::{distance_km, Context, Gazetteer, Place};
+use frontline_gazetteer::{distance_km, Context, Gazetteer, MatchLevel, Place};
 
 use crate::discourse::Discourse;
 use crate::features::Resolution;
@@ -69,6 +69,15 @@ impl<'g> HomeNames<'g> {
 
     pub(crate) fn admin1(&self, name: &str) -> Option<String> {
         self.place(name).filter(|p| p.country == HOME_COUNTRY).map(|p| p.admin1.clone())
+    }
+
+    /// The governorate of the place a name designates, when its spelling names it (not a
+    /// close spelling, which may be another region's name).
+    pub(crate) fn admin1_spelled(&self, name: &str) -> Option<String> {
+        self.gazetteer
+            .resolve_in_country_matched(name, HOME_COUNTRY)
+            .filter(|(p, level)| p.country == HOME_COUNTRY && *level != MatchLevel::Fuzzy)
+            .map(|(p, _)| p.admin1.clone())
     }
 
     /// The district of the place a name designates, when the gazetteer knows it.
@@ -397,11 +406,13 @@ impl SentenceReader<'_, '_> {
             && !named.any(|a| self.ctx.gazetteer.governorate_holds(HOME_COUNTRY, a, &place.admin1))
     }
 
-    /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب").
+    /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب"), or
+    /// in which a region it names lies ("Jabal al-Zawiya"): not by a close spelling of the
+    /// region's name ("Sheikh Barakat mountain", Aleppo's, is not Idlib's Sheikh Barakeh).
     fn stated_admin1(&self) -> Option<String> {
         self.spotted.places.iter().find_map(|p| match &p.role {
             PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
-            PlaceRole::Region { admin1: None } => self.ctx.home.admin1(&p.text),
+            PlaceRole::Region { admin1: None } => self.ctx.home.admin1_spelled(&p.text),
             _ => None,
         })
     }

@@ -320,7 +320,12 @@ impl Gazetteer {
 
     /// The place a mention means when all the context is the country the article is about.
     pub fn resolve_in_country(&self, mention: &str, country: &str) -> Option<&Place> {
-        self.resolved_in_country(mention, country).map(|index| &self.places[index])
+        self.resolved_in_country(mention, country).map(|(index, _)| &self.places[index])
+    }
+
+    /// [`Gazetteer::resolve_in_country`], with how the place's name met the mention.
+    pub fn resolve_in_country_matched(&self, mention: &str, country: &str) -> Option<(&Place, MatchLevel)> {
+        self.resolved_in_country(mention, country).map(|(index, level)| (&self.places[index], level))
     }
 
     fn country_names(&self, country: &str) -> CountryNames {

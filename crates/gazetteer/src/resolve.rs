@@ -185,9 +185,9 @@ impl Gazetteer {
     /// remembered per thread: a pure function of the two, asked for every place mention (is
     /// it a place? in which governorate?), where ranking the candidates each time cost more
     /// than finding them.
-    pub(crate) fn resolved_in_country(&self, mention: &str, country: &str) -> Option<usize> {
+    pub(crate) fn resolved_in_country(&self, mention: &str, country: &str) -> Option<(usize, MatchLevel)> {
         thread_local! {
-            static RESOLVED: RefCell<Memo<Option<usize>>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
+            static RESOLVED: RefCell<Memo<Option<(usize, MatchLevel)>>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
@@ -200,7 +200,7 @@ impl Gazetteer {
             RESOLVED.with(|memo| {
                 Memo::get_or_compute(memo, key, || {
                     self.choose(mention, &Context { country: Some(country.to_string()), ..Context::default() })
-                        .map(|(index, _, _)| index)
+                        .map(|(index, level, _)| (index, level))
                 })
             })
         })

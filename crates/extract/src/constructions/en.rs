@@ -1573,3 +1573,14 @@ fn the_side_of_the_means_a_deed_was_done_with_did_it() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("ISR")), "{}", summary(&events));
 }
+
+#[test]
+fn a_region_found_by_a_close_spelling_states_no_governorate() {
+    // "Sheikh Barakat mountain" only resembles a village of Idlib: that guess must not send
+    // the villages listed with it, spelled their own way, out of Aleppo's countryside where
+    // the list's other village lies.
+    let events = en("On Monday, HTS captured Sheikh Barakat mountain, Kafrantin, Bilinta and Makalbis after clashes with the Zenki movement.");
+    for mention in ["Bilinta", "Makalbis"] {
+        assert_town(at(&events, mention), "Aleppo");
+    }
+}
