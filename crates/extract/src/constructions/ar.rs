@@ -1229,3 +1229,12 @@ fn the_side_of_the_means_a_deed_was_done_with_did_it() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.actor1_id, Some(actor("ISR")), "{}", summary(&events));
 }
+
+#[test]
+fn a_side_joined_to_its_preposition_is_split_off_and_found() {
+    // "An armed group belonging to the regime abducted three young men": "للنظام" is the
+    // preposition and the regime, whose name the lexicons must find once split off.
+    let events = ar("خطفت مجموعة مسلحة تابعة للنظام ثلاثة شبان في بلدة الصنمين أمس.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}
