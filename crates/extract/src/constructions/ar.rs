@@ -1238,3 +1238,12 @@ fn a_side_joined_to_its_preposition_is_split_off_and_found() {
     let e = single(&events, SubEventType::Abduction);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn an_arrest_joined_to_its_conjunction_is_read() {
+    // "The regime forces launched a campaign of raids and arrests in the town of Sanamayn":
+    // "واعتقال" is the conjunction and the arrest.
+    let events = ar("شنت قوات النظام حملة مداهمات واعتقال في مدينة الصنمين أمس.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}
