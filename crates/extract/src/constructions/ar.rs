@@ -1225,9 +1225,14 @@ fn occupation_forces_qualified_by_a_nationality_are_that_states() {
 fn the_side_of_the_means_a_deed_was_done_with_did_it() {
     // "A young man was killed on Friday when his house was targeted with an Israeli drone":
     // the drone, introduced by the joined preposition "ب", is Israel's.
-    let events = ar("قتل شاب يوم الجمعة جراء استهداف منزله بمسيرة إسرائيلية في قرية بيت سابر.");
-    let e = single(&events, SubEventType::AirDroneStrike);
-    assert_eq!(e.actor1_id, Some(actor("ISR")), "{}", summary(&events));
+    for text in [
+        "قتل شاب يوم الجمعة جراء استهداف منزله بمسيرة إسرائيلية في قرية بيت سابر.",
+        "قتل شاب يوم الجمعة جراء استهداف منزله بطائرة مسيرة إسرائيلية في قرية بيت سابر.",
+    ] {
+        let events = ar(text);
+        let e = single(&events, SubEventType::AirDroneStrike);
+        assert_eq!(e.actor1_id, Some(actor("ISR")), "{}", summary(&events));
+    }
 }
 
 #[test]
