@@ -149,7 +149,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// the actor or between the actor and the deed. "قتل أربعة عناصر من الدفاع المدني وعنصر
     /// من جيش الإسلام بانفجار عبوتين", "two members of the SDF lost their lives when a bomb
     /// exploded", "أربعة عناصر في قوات النظام قتلوا ... نتيجة انفجار عبوة".
-    pub(crate) fn among_the_killed(&self, actor: &ActorMention, deed: &TriggerMention) -> bool {
+    fn among_the_killed(&self, actor: &ActorMention, deed: &TriggerMention) -> bool {
         /// The most words between a word for the victims and the name of their side.
         const VICTIMS_REACH: usize = 3;
         let s = self.spotted;
