@@ -251,7 +251,7 @@ impl<'s> SentenceReader<'_, 's> {
         self.describe(trace);
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut frames = self.frames(discourse, trace);
-        discourse.remember_subject(self.spotted);
+        discourse.remember_subject(self.spotted, self.blamed());
         if !casualties.is_empty() && (frames.is_empty() || self.spotted.aggregate) {
             figures.push(Figure {
                 killed: casualties.killed,

@@ -108,10 +108,11 @@ impl Discourse {
         self.last_subject.clone().filter(|a| a.id.is_armed())
     }
 
-    /// The sentence's first actor is who a pronoun in the next ones stands for.
-    pub(crate) fn remember_subject(&mut self, spotted: &Spotted) {
-        if let Some(subject) = spotted.actors.first() {
-            self.last_subject = Some(subject.clone());
+    /// The sentence's first actor is who a pronoun in the next ones stands for; where the
+    /// sentence blames a side for a deed ("the opposition blamed the regime"), that side.
+    pub(crate) fn remember_subject(&mut self, spotted: &Spotted, blamed: Option<ActorMention>) {
+        if let Some(subject) = blamed.or_else(|| spotted.actors.first().cloned()) {
+            self.last_subject = Some(subject);
         }
     }
 

@@ -481,6 +481,10 @@ struct EventsSection {
     /// force of a named side after them did the deed.
     #[serde(default)]
     instrument_markers: Vec<String>,
+    /// Words by which one side blames another for a deed ("accused", "اتهم"): the side after
+    /// them is who the report says did it.
+    #[serde(default)]
+    blame_markers: Vec<String>,
     #[serde(default)]
     participle_suffixes: Vec<String>,
     /// Whether an actor right after a trigger is its agent: verb-subject order ("قصفت قوات
@@ -761,6 +765,8 @@ pub struct LanguagePack {
     pub fronted_clause_openers: Lexicon<()>,
     /// Words that introduce the means a deed was done with.
     pub instrument_markers: Lexicon<()>,
+    /// Words by which one side blames another for a deed.
+    pub blame_markers: Lexicon<()>,
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
@@ -1158,6 +1164,7 @@ impl LanguagePack {
             &mut self.gerund_openers,
             &mut self.fronted_clause_openers,
             &mut self.instrument_markers,
+            &mut self.blame_markers,
             &mut self.aerial,
             &mut self.ground_forces,
             &mut self.non_violent,
@@ -1478,6 +1485,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         gerund_openers: set(&file.events.gerund_openers),
         fronted_clause_openers: set(&file.events.fronted_clause_openers),
         instrument_markers: set(&file.events.instrument_markers),
+        blame_markers: set(&file.events.blame_markers),
         participle_suffixes: file.events.participle_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
         unit_nouns: set(&file.events.unit_nouns),

@@ -1252,3 +1252,12 @@ fn an_arrest_joined_to_its_conjunction_is_read() {
     let e = single(&events, SubEventType::Arrests);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
+    // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
+    // was shelled on Friday": the verb first, its subject, then the side blamed.
+    let events = ar("اتهمت المعارضة النظام بارتكاب المجزرة. وتعرضت بلدة كفرنبل لقصف مدفعي يوم الجمعة.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}

@@ -1584,3 +1584,11 @@ fn a_region_found_by_a_close_spelling_states_no_governorate() {
         assert_town(at(&events, mention), "Aleppo");
     }
 }
+
+#[test]
+fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
+    let events =
+        en("The opposition blamed the regime for the massacre. Shelling hit the village of Kafr Nabl on Friday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}

@@ -1066,3 +1066,12 @@ fn une_proposition_placee_en_tete_partage_le_sujet_de_la_principale() {
     assert_eq!(shelling.len(), 1, "{}", summary(&events));
     assert_eq!(shelling[0].actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn le_camp_accuse_a_fait_ce_qui_est_dit_ensuite_sans_auteur() {
+    let events = fr(
+        "L'opposition a attribué le massacre au régime. Des bombardements ont frappé vendredi le village de Kafr Nabl.",
+    );
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}

@@ -312,6 +312,23 @@ impl<'s> SentenceReader<'_, 's> {
                 .any(|&end| pack.instrument_markers.match_ending_at(&s.tokens, end, 2).is_some())
     }
 
+    /// The side a sentence blames for a deed: the last armed actor a few words after a word
+    /// of blaming, in its clause ("the opposition blamed the regime", "اتهمت المعارضة النظام":
+    /// where the verb comes first, its subject stands between).
+    pub(crate) fn blamed(&self) -> Option<ActorMention> {
+        /// The most words from the word of blaming to the side blamed.
+        const BLAME_REACH: usize = 4;
+        let s = self.spotted;
+        let (_, end) = self.ctx.pack.blame_markers.spans(&s.tokens).into_iter().next()?;
+        s.actors
+            .iter()
+            .rev()
+            .find(|a| {
+                a.start >= end && a.start <= end + BLAME_REACH && self.same_clause(end, a.start) && a.id.is_armed()
+            })
+            .cloned()
+    }
+
     /// An actor named only by a nationality word ("Turkish drones", "frappes russes").
     pub(crate) fn nationality_actor(&self, hit: frontline_lang::Hit<'_, ActorId>) -> ActorMention {
         ActorMention {
