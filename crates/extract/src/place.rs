@@ -212,10 +212,7 @@ impl SentenceReader<'_, '_> {
         let resolve = |context: &Context| -> (Option<(Cow<'_, Place>, Match)>, String) {
             if trace.recording {
                 let resolution = gazetteer.resolve(&mention.text, context);
-                let matched = resolution.candidates.first().map(|best| Match {
-                    level: best.level,
-                    rivals: frontline_gazetteer::rivals(resolution.candidates.iter().map(|c| c.level)),
-                });
+                let matched = resolution.best_match().map(|(level, rivals)| Match { level, rivals });
                 (resolution.place.map(Cow::Owned).zip(matched), resolution.reason)
             } else {
                 let chosen = gazetteer.chosen(&mention.text, context);

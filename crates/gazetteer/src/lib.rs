@@ -24,7 +24,7 @@ pub use consonants::consonants;
 use fold::read_folded_mention;
 pub use fold::{bounded_distance, fold_mention, fold_name, skeleton};
 pub use geonames::{read_alternate_names, read_dump, AlternateName};
-pub use resolve::{distance_km, rivals, Candidate, Chosen, Context, MatchLevel, Resolution};
+pub use resolve::{distance_km, Candidate, Chosen, Context, MatchLevel, Resolution};
 pub use sources::{detect_format, read_communities, read_syrian_archive, SourceFormat};
 pub use tables::{Country, Governorate};
 
@@ -320,7 +320,7 @@ impl Gazetteer {
 
     /// The place a mention means when all the context is the country the article is about.
     pub fn resolve_in_country(&self, mention: &str, country: &str) -> Option<&Place> {
-        self.resolved_in_country(mention, country).map(|(index, _)| &self.places[index])
+        self.resolve_in_country_matched(mention, country).map(|(place, _)| place)
     }
 
     /// [`Gazetteer::resolve_in_country`], with how the place's name met the mention.

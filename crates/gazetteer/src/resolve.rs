@@ -86,7 +86,7 @@ pub struct Chosen<'g> {
 
 /// How many candidates after the first met the mention as well as it did: the match levels
 /// of the ranked candidates, best first.
-pub fn rivals(levels: impl IntoIterator<Item = MatchLevel>) -> usize {
+fn rivals(levels: impl IntoIterator<Item = MatchLevel>) -> usize {
     let mut levels = levels.into_iter();
     let Some(first) = levels.next() else { return 0 };
     levels.filter(|&level| level == first).count()
@@ -98,6 +98,15 @@ pub struct Resolution {
     pub candidates: Vec<Candidate>,
     /// Why the winner won, or why there is none.
     pub reason: String,
+}
+
+impl Resolution {
+    /// How the best candidate's name met the mention, and how many other candidates met it
+    /// as well: what [`Chosen`] tells of the place [`Gazetteer::chosen`] gives.
+    pub fn best_match(&self) -> Option<(MatchLevel, usize)> {
+        let best = self.candidates.first()?;
+        Some((best.level, rivals(self.candidates.iter().map(|c| c.level))))
+    }
 }
 
 const EARTH_DIAMETER_KM: f64 = 12742.0;
@@ -541,7 +550,7 @@ mod tests {
         assert_eq!(by_consonants.level, MatchLevel::Skeleton);
         // The account of the choice says the same.
         let r = g.resolve("Kafr Nabl", &syria());
-        assert_eq!(rivals(r.candidates.iter().map(|c| c.level)), 1);
+        assert_eq!(r.best_match(), Some((MatchLevel::Exact, 1)));
     }
 
     #[test]

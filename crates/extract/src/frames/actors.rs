@@ -156,14 +156,14 @@ impl<'s> SentenceReader<'_, 's> {
         let pack = self.ctx.pack;
         // Only a preposition or a description between the victims and their side, no other
         // name or deed ("troops were killed in Israeli strikes": the strikes' side).
-        let other_name_between = |from: usize, to: usize| {
+        let name_or_deed_between = |from: usize, to: usize| {
             s.actors.iter().any(|a| a.start >= from && a.end <= to)
                 || s.triggers.iter().any(|t| t.start >= from && t.end <= to)
         };
         let victims_before = (actor.start.saturating_sub(VICTIMS_REACH)..=actor.start).any(|end| {
             end > 0
                 && pack.victims.match_ending_at(&s.tokens, end, 2).is_some()
-                && !other_name_between(end, actor.start)
+                && !name_or_deed_between(end, actor.start)
         });
         let victims_after = pack.victims.match_at(&s.tokens, actor.end).is_some();
         let toll = |t: &&TriggerMention| {
@@ -319,6 +319,10 @@ impl<'s> SentenceReader<'_, 's> {
         /// The most words from the word of blaming to the side blamed.
         const BLAME_REACH: usize = 4;
         let s = self.spotted;
+        // Read for every sentence: most name no side to blame.
+        if s.actors.is_empty() {
+            return None;
+        }
         let (_, end) = self.ctx.pack.blame_markers.spans(&s.tokens).into_iter().next()?;
         s.actors
             .iter()
