@@ -25,9 +25,10 @@ fn share_a_day(a: (Option<NaiveDate>, Option<NaiveDate>), b: (Option<NaiveDate>,
     }
 }
 
-/// A raid: an assault read as a clash.
+/// A raid: an assault or a storming read as a clash.
 fn is_raid(p: &Proposed) -> bool {
-    p.event.sub_event_type == ArmedClash && p.candidate.trigger_kind == TriggerKind::Assault
+    p.event.sub_event_type == ArmedClash
+        && matches!(p.candidate.trigger_kind, TriggerKind::Assault | TriggerKind::Storm)
 }
 
 /// What an event's place is, for telling two readings of one place apart from two places.
@@ -162,8 +163,9 @@ pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
 }
 
 /// A raid is coded once, by what it was for: where a report tells of forces that raided a
-/// place (an assault read as a clash) and, the same day, of arrests or abductions there, the
-/// raid is how they arrested or took people (ACLED codes the arrest), not a battle.
+/// place (an assault or a storming read as a clash) and, the same day, of arrests or
+/// abductions there, the raid is how they arrested or took people (ACLED codes the arrest),
+/// not a battle.
 pub(crate) fn raids_by_detentions(events: Vec<Proposed>) -> Vec<Proposed> {
     let detention = |e: &Event| matches!(e.sub_event_type, Arrests | Abduction);
     subsumed_by_outcomes(events, is_raid, detention, |_, _| {})

@@ -1254,6 +1254,14 @@ fn an_arrest_joined_to_its_conjunction_is_read() {
 }
 
 #[test]
+fn a_storming_that_ends_in_abductions_is_the_abduction() {
+    // "ISIS fighters stormed the village of Kafr Zita yesterday and abducted twenty men."
+    let events = ar("اقتحم مسلحو تنظيم الدولة أمس قرية كفرزيتا وقاموا باختطاف عشرين رجلا.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::Abduction).actor1_id, Some(actor("ISIS")), "{}", summary(&events));
+}
+
+#[test]
 fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
     // was shelled on Friday": the verb first, its subject, then the side blamed.

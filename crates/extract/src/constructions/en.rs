@@ -1316,6 +1316,10 @@ fn a_raid_to_arrest_is_the_arrest_not_a_battle() {
     let events =
         en("Regime security forces raided a house in the town of Kafr Zita on Tuesday and arrested two young men.");
     assert_eq!(single(&events, SubEventType::Arrests).mention, "Kafr Zita");
+    // A storming that ends in abductions is how they were carried out.
+    let events = en("ISIS fighters stormed the village of Kafr Zita on Tuesday and abducted twenty men.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::Abduction).mention, "Kafr Zita");
 }
 
 #[test]
