@@ -1262,6 +1262,19 @@ fn a_storming_that_ends_in_abductions_is_the_abduction() {
 }
 
 #[test]
+fn the_side_that_holds_the_target_did_not_strike_it() {
+    // "Regime forces shelled the towns of Kafr Zita and al-Latamneh, both held by the
+    // opposition in rural Hama, with barrel bombs on Tuesday": the barrel bombs after the
+    // holder (a dual participle) are the regime's.
+    let events =
+        ar("قصفت قوات النظام بلدتي كفرزيتا واللطامنة الخاضعتين لسيطرة المعارضة في ريف حماة بالبراميل المتفجرة يوم الثلاثاء.");
+    assert!(!of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    for e in &events {
+        assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+    }
+}
+
+#[test]
 fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
     // was shelled on Friday": the verb first, its subject, then the side blamed.

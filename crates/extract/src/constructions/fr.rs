@@ -1075,3 +1075,14 @@ fn le_camp_accuse_a_fait_ce_qui_est_dit_ensuite_sans_auteur() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn le_camp_qui_tient_le_lieu_n_a_pas_frappe() {
+    // "sous le contrôle des rebelles": who holds the district is its target's side, not
+    // the shelling's author.
+    let events = fr("Le quartier d'al-Waer sous le contrôle des rebelles a été pilonné mardi par des tirs d'obus.");
+    assert!(!events.is_empty());
+    for e in &events {
+        assert_ne!(e.actor1_id, Some(actor("OPP")), "{}", summary(&events));
+    }
+}

@@ -105,6 +105,7 @@ impl<'s> SentenceReader<'_, 's> {
                     a.end <= trigger.start
                         && self.same_clause(a.end, trigger.start)
                         && !self.among_the_killed(a, trigger)
+                        && !self.holds_a_place(a)
                 })
                 .cloned()
         };
@@ -192,13 +193,16 @@ impl<'s> SentenceReader<'_, 's> {
                 || self.passive_agent_of(trigger, a, &passive_agent_markers)
                 || self.instrument_of(trigger, a)
         };
-        // "shelled neighbourhoods held by rebels": who holds the target did not do the deed. The
-        // marker ends at the actor, a word before it, or on its first word (an elided article).
-        let holder = |a: &ActorMention| {
-            (a.start.saturating_sub(1)..=a.start + 1)
-                .any(|end| end > 0 && pack.previous_holder.match_ending_at(&s.tokens, end, HOLDER_WORDS).is_some())
-        };
-        s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a) && !holder(a)).cloned()
+        s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a) && !self.holds_a_place(a)).cloned()
+    }
+
+    /// Whether the actor is named as the one who holds a place ("neighbourhoods held by
+    /// rebels", "الخاضعة لسيطرة المعارضة"): who holds a target did not strike it. The
+    /// marker ends at the actor, a word before it, or on its first word (an elided article).
+    fn holds_a_place(&self, a: &ActorMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        (a.start.saturating_sub(1)..=a.start + 1)
+            .any(|end| end > 0 && self.ctx.pack.previous_holder.match_ending_at(tokens, end, HOLDER_WORDS).is_some())
     }
 
     /// The nationality word right after an earlier trigger of the clause ("القصف التركي طال
