@@ -1275,6 +1275,19 @@ fn the_side_that_holds_the_target_did_not_strike_it() {
 }
 
 #[test]
+fn a_prisoner_exchange_is_an_agreement_with_or_without_the_article() {
+    // "An exchange of prisoners took place between the opposition and regime forces in the
+    // city of al-Bab yesterday": the definite "الأسرى", bare or after "ل" ("للأسرى").
+    for text in [
+        "جرت عملية تبادل للأسرى بين المعارضة وقوات النظام في مدينة الباب أمس.",
+        "جرت عملية تبادل الأسرى بين المعارضة وقوات النظام في مدينة الباب أمس.",
+    ] {
+        let events = ar(text);
+        assert_eq!(single(&events, SubEventType::Agreement).mention, "الباب", "{text}: {}", summary(&events));
+    }
+}
+
+#[test]
 fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
     // was shelled on Friday": the verb first, its subject, then the side blamed.
