@@ -386,21 +386,30 @@ impl SentenceReader<'_, '_> {
 
     /// Whether a village of the home country lies in none of the governorates its sentence
     /// names ("Hasakah province", "محافظة الحسكة"), when it names some. A city is named
-    /// from afar often enough to stand where the tables put it.
+    /// from afar often enough to stand where the tables put it. A governorate's seat named
+    /// by the governorate's name counts as naming the governorate ("In Hama, security forces
+    /// fired on protesters in the town of Halfaya, ... in Daraa": Halfaya is Hama's).
     fn outside_named_governorates(&self, place: &Place) -> bool {
-        let mut named = self
-            .spotted
-            .places
+        let gazetteer = self.ctx.gazetteer;
+        let places = &self.spotted.places;
+        let regions: Vec<&str> = places
             .iter()
             .filter_map(|p| match &p.role {
                 PlaceRole::Region { admin1: Some(a) } => Some(a.as_str()),
                 _ => None,
             })
-            .peekable();
+            .collect();
+        let holds = |admin1: &str| gazetteer.governorate_holds(HOME_COUNTRY, admin1, &place.admin1);
+        let seat_of_its_governorate = || {
+            places.iter().filter(|p| p.role == PlaceRole::Site).any(|p| {
+                gazetteer.governorate_named(&p.text).is_some_and(|g| g.country == HOME_COUNTRY && holds(&g.admin1))
+            })
+        };
         place.country == HOME_COUNTRY
             && !place.is_major()
-            && named.peek().is_some()
-            && !named.any(|a| self.ctx.gazetteer.governorate_holds(HOME_COUNTRY, a, &place.admin1))
+            && !regions.is_empty()
+            && !regions.iter().any(|a| holds(a))
+            && !seat_of_its_governorate()
     }
 
     /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب"), or

@@ -1288,6 +1288,15 @@ fn a_prisoner_exchange_is_an_agreement_with_or_without_the_article() {
 }
 
 #[test]
+fn a_seat_named_as_its_governorate_situates_the_village_after_it() {
+    // "In Hama, security forces opened fire to disperse protesters in the town of Halfaya,
+    // and shots were heard in the town of al-Hara in Daraa": Halfaya is Hama's, though the
+    // sentence names Daraa province too.
+    let events = ar("وفي حماة، أطلقت قوات الأمن النار لتفريق متظاهرين في مدينة حلفايا، كما سمعت أصوات رصاص في مدينة الحارة في محافظة درعا.");
+    assert_town(at(&events, "حلفايا"), "Hama");
+}
+
+#[test]
 fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
     // was shelled on Friday": the verb first, its subject, then the side blamed.
