@@ -383,8 +383,10 @@ impl Gazetteer {
     fn refusal(&self, index: usize, level: MatchLevel, context: &Context) -> Option<Refusal> {
         let best = &self.places[index];
         // A name that only resembles the mention must not contradict the governorate the
-        // text gives.
-        if level != MatchLevel::Exact && context.admin1.as_deref().is_some_and(|a| a != best.admin1) {
+        // text gives (a city governorate names the one around it too: "غوطة دمشق").
+        if level != MatchLevel::Exact
+            && context.admin1.as_deref().is_some_and(|a| !self.governorate_holds(&best.country, a, &best.admin1))
+        {
             return Some(Refusal::OutsideGovernorate);
         }
         let at_home = context.country.as_deref().is_none_or(|c| c == best.country);
@@ -420,7 +422,7 @@ impl Gazetteer {
             score += 25.0;
             explain(&|| format!("in the article's country {}", place.country));
         }
-        if context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1)) {
+        if context.admin1.as_deref().is_some_and(|a| self.governorate_holds(&place.country, a, &place.admin1)) {
             score += 10.0;
             explain(&|| format!("in the governorate the text names ({})", place.admin1));
         }

@@ -1297,6 +1297,15 @@ fn a_seat_named_as_its_governorate_situates_the_village_after_it() {
 }
 
 #[test]
+fn the_ghouta_of_damascus_holds_the_villages_of_rural_damascus() {
+    // "Regime forces shelled the town of Misraba in the Eastern Ghouta of Damascus
+    // yesterday": Damascus, a city governorate, names the governorate around it too, where a
+    // close spelling finds Misraba (a closer one lies in Aleppo).
+    let events = ar("استهدفت قوات النظام بالقصف المدفعي بلدة مسرابا في غوطة دمشق الشرقية أمس.");
+    assert_town(at(&events, "مسرابا"), "Rif Dimashq");
+}
+
+#[test]
 fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
     // was shelled on Friday": the verb first, its subject, then the side blamed.
