@@ -214,6 +214,24 @@ impl<'s> SentenceReader<'_, 's> {
             && self.ctx.pack.anterior_auxiliaries.match_ending_at(&self.spotted.tokens, trigger.start, 3).is_some()
     }
 
+    /// Whether fighting is told as what a place has been undergoing or a side is engaged in
+    /// over time ("Quneitra has seen heavy fighting", "the SDF is battling IS for Raqqa", "la
+    /// ville a connu de violents combats"), in a sentence that gives no date: a state of
+    /// affairs, background. The phrase ends a few words before the trigger, or on it.
+    pub(crate) fn is_ongoing_state(&self, trigger: &TriggerMention) -> bool {
+        /// The most words between the phrase and the fighting it governs ("heavy", "the
+        /// most concentrated").
+        const STATE_REACH: usize = 4;
+        let tokens = &self.spotted.tokens;
+        self.spotted.dates.is_empty()
+            && self.ctx.pack.ongoing_states.spans(tokens).into_iter().any(|(start, end)| {
+                start <= trigger.start
+                    && end <= trigger.end
+                    && trigger.start.saturating_sub(end) <= STATE_REACH
+                    && self.same_clause(end.min(trigger.start), trigger.start)
+            })
+    }
+
     /// Whether the sentence opens as a reminder to the reader ("it is worth noting that",
     /// "pour rappel", "يذكر أن", after a conjunction at most) and gives no date: what it
     /// recalls is background to the news, not an event of it.

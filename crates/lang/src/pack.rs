@@ -411,6 +411,11 @@ struct EventsSection {
     /// arrêté"): what happened before the time the report tells of.
     #[serde(default)]
     anterior_auxiliaries: Vec<String>,
+    /// What a place has been undergoing, or a side is engaged in, over time ("has seen
+    /// heavy fighting", "is battling", "a connu des combats"): fighting it governs is a
+    /// state of affairs, not an event of the report's day.
+    #[serde(default)]
+    ongoing_states: Vec<String>,
     /// Prefixes that mark a verb's imperfect (its person prefixes, where the language has
     /// them).
     #[serde(default)]
@@ -726,6 +731,7 @@ pub struct LanguagePack {
     pub hypothetical_suffixes: Vec<String>,
     pub habitual_auxiliaries: Lexicon<()>,
     pub anterior_auxiliaries: Lexicon<()>,
+    pub ongoing_states: Lexicon<()>,
     pub imperfect_prefixes: Vec<String>,
     pub relative_pronouns: Lexicon<()>,
     pub unidentified: Lexicon<()>,
@@ -1141,6 +1147,7 @@ impl LanguagePack {
             &mut self.hypothetical,
             &mut self.habitual_auxiliaries,
             &mut self.anterior_auxiliaries,
+            &mut self.ongoing_states,
             &mut self.relative_pronouns,
             &mut self.governing_words,
             &mut self.unidentified,
@@ -1462,6 +1469,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         habitual_auxiliaries: set(&file.events.habitual_auxiliaries),
         anterior_auxiliaries: set(&file.events.anterior_auxiliaries),
+        ongoing_states: set(&file.events.ongoing_states),
         imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         relative_pronouns: set(&file.events.relative_pronouns),
         unidentified: set(&file.events.unidentified),

@@ -1596,3 +1596,17 @@ fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn fighting_a_place_has_seen_or_a_side_is_waging_is_background() {
+    for text in [
+        "Quneitra has seen heavy fighting between government forces and rebels.",
+        "The SDF is battling ISIS for control of Raqqa.",
+    ] {
+        let events = en(text);
+        assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{text}: {}", summary(&events));
+    }
+    // Dated, the fighting is the day's news.
+    let events = en("Quneitra has seen heavy fighting between government forces and rebels since Monday.");
+    assert!(!of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}

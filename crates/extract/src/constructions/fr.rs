@@ -1086,3 +1086,11 @@ fn le_camp_qui_tient_le_lieu_n_a_pas_frappe() {
         assert_ne!(e.actor1_id, Some(actor("OPP")), "{}", summary(&events));
     }
 }
+
+#[test]
+fn les_combats_qu_un_lieu_a_connus_sont_du_contexte() {
+    let events = fr("La ville de Quneitra a connu de violents combats entre l'armée et les rebelles.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    let events = fr("La ville de Quneitra a connu mardi de violents combats entre l'armée et les rebelles.");
+    assert!(!of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}

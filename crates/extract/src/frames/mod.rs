@@ -138,6 +138,11 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: in a reminder to the reader with no date: background", trigger.text));
                 continue;
             }
+            if matches!(kind, TriggerKind::Clash) && self.is_ongoing_state(trigger) {
+                trace
+                    .note(|| format!("{:?}: fighting told as an ongoing state with no date: background", trigger.text));
+                continue;
+            }
             if self.is_anterior(trigger) {
                 trace.note(|| {
                     format!("{:?}: pluperfect with no date, what had happened before: background", trigger.text)
