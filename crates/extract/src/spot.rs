@@ -850,7 +850,9 @@ fn may_be_name_word(token: &Token) -> bool {
 #[inline(never)]
 fn is_name_word(tokens: &[Token], i: usize, pack: &LanguagePack) -> bool {
     let token = &tokens[i];
+    // A capital alone is an initial ("U.S.-led"), no name.
     (token.is_capitalized()
+        && token.text.chars().nth(1).is_some()
         && !pack.function_words.contains(token.norm.as_str())
         && !is_compound_adjective(token)
         && pack.directions.match_at(tokens, i).is_none())

@@ -1610,3 +1610,22 @@ fn fighting_a_place_has_seen_or_a_side_is_waging_is_background() {
     let events = en("Quneitra has seen heavy fighting between government forces and rebels since Monday.");
     assert!(!of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn an_actor_s_name_and_an_initial_are_no_places() {
+    // "Hay’at" (with the hamza's apostrophe) is the first word of HTS's name; the "U" and "S"
+    // of "U.S.-led" are initials.
+    for text in [
+        "Russian jets launched airstrikes on Kabani, which has served as the headquarters of Hay’at Tahrir al-Sham, on Monday.",
+        "On Monday, U.S.-led coalition airstrikes hit Kabani, where ISIS fighters were based.",
+    ] {
+        let events = en(text);
+        assert_eq!(mentions(&events), ["Kabani"], "{text}: {}", summary(&events));
+    }
+    // An initial is no site that keeps a dated sentence from the one town the report names.
+    let events = en("Government forces shelled the city of Raqqa on Monday. \
+         On Tuesday, militants clashed with the U.S-backed SDF before blowing themselves up.");
+    let bombings = of_type(&events, SubEventType::SuicideBomb);
+    assert_eq!(bombings.len(), 1, "{}", summary(&events));
+    assert_eq!(bombings[0].mention, "Raqqa", "{}", summary(&events));
+}
