@@ -1094,3 +1094,9 @@ fn les_combats_qu_un_lieu_a_connus_sont_du_contexte() {
     let events = fr("La ville de Quneitra a connu mardi de violents combats entre l'armée et les rebelles.");
     assert!(!of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn une_organisation_humanitaire_n_est_pas_un_lieu() {
+    let events = fr("Des chars de l'armée ont bombardé mardi des quartiers de Homs où la Croix-Rouge tente d'entrer.");
+    assert_eq!(mentions(&events), ["Homs"], "{}", summary(&events));
+}
