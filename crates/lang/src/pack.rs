@@ -439,6 +439,10 @@ struct EventsSection {
     /// les", "على"): a settlement right after them is the target.
     #[serde(default)]
     aim_words: Vec<String>,
+    /// Words of seizing, finding, handing over or storing weapons ("seized", "a cache of",
+    /// "ضبط"): a weapon word they govern names arms held, not an attack.
+    #[serde(default)]
+    weapon_holding: Vec<String>,
     /// Head nouns of armed or ruling bodies ("forces", "regime", "party"): a name right
     /// before one names whose the body is ("Assad forces"), not a place.
     #[serde(default)]
@@ -739,6 +743,7 @@ pub struct LanguagePack {
     pub property_nouns: Lexicon<()>,
     /// Between an attack word and what it aims at.
     pub aim_words: Lexicon<()>,
+    pub weapon_holding: Lexicon<()>,
     /// After a name, the body it names the owner of ("Assad forces"): no place.
     pub actor_heads: Lexicon<()>,
     pub aggregate: Lexicon<()>,
@@ -1154,6 +1159,7 @@ impl LanguagePack {
             &mut self.flight_destinations,
             &mut self.property_nouns,
             &mut self.aim_words,
+            &mut self.weapon_holding,
             &mut self.actor_heads,
             &mut self.aggregate,
             &mut self.durations,
@@ -1476,6 +1482,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         flight_destinations: set(&file.events.flight_destinations),
         property_nouns: set(&file.events.property_nouns),
         aim_words: set(&file.events.aim_words),
+        weapon_holding: set(&file.events.weapon_holding),
         actor_heads: set(&file.events.actor_heads),
         aggregate: set(&file.events.aggregate),
         durations: set(&file.events.durations),

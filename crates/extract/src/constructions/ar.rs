@@ -1306,6 +1306,14 @@ fn the_ghouta_of_damascus_holds_the_villages_of_rural_damascus() {
 }
 
 #[test]
+fn weapons_seized_are_no_attack() {
+    // "Security forces seized quantities of shells and rockets in the city of Saraqib
+    // yesterday."
+    let events = ar("ضبطت قوات الأمن كميات من القذائف والصواريخ في مدينة سراقب أمس.");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
     // was shelled on Friday": the verb first, its subject, then the side blamed.

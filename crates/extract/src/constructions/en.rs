@@ -1629,3 +1629,14 @@ fn an_actor_s_name_and_an_initial_are_no_places() {
     assert_eq!(bombings.len(), 1, "{}", summary(&events));
     assert_eq!(bombings[0].mention, "Raqqa", "{}", summary(&events));
 }
+
+#[test]
+fn weapons_seized_or_found_are_no_attack() {
+    for text in [
+        "Security forces seized weapons including rockets and mortar shells in the town of Saraqib on Tuesday.",
+        "Troops found a cache of artillery shells in Saraqib on Tuesday.",
+    ] {
+        let events = en(text);
+        assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{text}: {}", summary(&events));
+    }
+}

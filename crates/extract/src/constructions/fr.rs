@@ -1100,3 +1100,9 @@ fn une_organisation_humanitaire_n_est_pas_un_lieu() {
     let events = fr("Des chars de l'armée ont bombardé mardi des quartiers de Homs où la Croix-Rouge tente d'entrer.");
     assert_eq!(mentions(&events), ["Homs"], "{}", summary(&events));
 }
+
+#[test]
+fn des_armes_saisies_ou_decouvertes_ne_sont_pas_une_attaque() {
+    let events = fr("L'armée a découvert mardi des roquettes et des obus dans la ville de Saraqeb.");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+}

@@ -400,6 +400,28 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// "seized weapons including rockets and mortar shells", "a découvert des roquettes",
+    /// "ضبط كميات من القذائف": a weapon word that a word of seizing, finding, handing over or
+    /// storing governs, in its clause and with no other event word between (other weapons may
+    /// be: a list of the arms), names arms held, not an attack.
+    pub(crate) fn is_a_weapon_held(&self, trigger: &TriggerMention) -> bool {
+        /// The most words between the holding word and the weapon ("a saisi des armes, dont
+        /// deux millions d'obus").
+        const HOLDING_REACH: usize = 8;
+        let tokens = &self.spotted.tokens;
+        let weapon = |t: &TriggerMention| {
+            matches!(t.trigger.kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
+        };
+        // Other weapons may stand between, in a list of the arms held.
+        weapon(trigger)
+            && self.ctx.pack.weapon_holding.spans(tokens).into_iter().any(|(_, end)| {
+                end <= trigger.start
+                    && trigger.start - end <= HOLDING_REACH
+                    && self.same_clause(end, trigger.start)
+                    && !self.spotted.triggers.iter().any(|t| t.start >= end && t.end <= trigger.start && !weapon(t))
+            })
+    }
+
     /// "an IED targeted a patrol", "عبوة ناسفة استهدفت": a bombing verb whose subject is a
     /// bomb just named tells what that bomb did, not another attack.
     pub(crate) fn is_said_of_a_bomb(&self, trigger: &TriggerMention) -> bool {

@@ -92,6 +92,10 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
+            if self.is_a_weapon_held(trigger) {
+                trace.note(|| format!("{:?}: arms seized, found or handed over, not an attack", trigger.text));
+                continue;
+            }
             if self.is_said_of_a_bomb(trigger) {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
