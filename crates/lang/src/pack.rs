@@ -581,6 +581,10 @@ struct EventsSection {
     /// Air-strike words that name a raid on the ground as well ("raid").
     #[serde(default)]
     raid_words: Vec<String>,
+    /// Words by which a raid goes into a place ("raid into the village", "raid dans le
+    /// camp"): aircraft strike on places, troops go into them.
+    #[serde(default)]
+    ground_entry: Vec<String>,
     /// Adjectives of what is awaited ("imminent", "مرتقب").
     #[serde(default)]
     awaited: Vec<String>,
@@ -846,6 +850,7 @@ pub struct LanguagePack {
     /// raid"): told with an arrest, an abduction or a storming in their sentence, they name
     /// that operation, not a strike from the air.
     pub raid_words: Lexicon<()>,
+    pub ground_entry: Lexicon<()>,
     /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
     /// imminente"): the event word they qualify, right beside them, has not happened.
     pub awaited: Lexicon<()>,
@@ -1201,6 +1206,7 @@ impl LanguagePack {
             &mut self.naming_words,
             &mut self.failure_markers,
             &mut self.raid_words,
+            &mut self.ground_entry,
             &mut self.awaited,
             &mut self.accusations,
             &mut self.victims,
@@ -1527,6 +1533,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         naming_words: set(&file.events.naming_words),
         failure_markers: set(&file.events.failure_markers),
         raid_words: set(&file.events.raid_words),
+        ground_entry: set(&file.events.ground_entry),
         awaited: set(&file.events.awaited),
         accusations: set(&file.events.accusations),
         victims: set(&file.events.victims),

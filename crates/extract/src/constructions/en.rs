@@ -1640,3 +1640,9 @@ fn weapons_seized_or_found_are_no_attack() {
         assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_raid_into_a_place_is_on_the_ground() {
+    let events = en("Israeli forces carried out a raid into the village of Khan Arnabah on Tuesday.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+}

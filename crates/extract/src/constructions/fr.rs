@@ -1106,3 +1106,13 @@ fn des_armes_saisies_ou_decouvertes_ne_sont_pas_une_attaque() {
     let events = fr("L'armée a découvert mardi des roquettes et des obus dans la ville de Saraqeb.");
     assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn un_raid_qui_entre_dans_un_lieu_est_au_sol() {
+    let events =
+        fr("L'armée israélienne a mené mardi un nouveau raid dans plusieurs villages de la province de Quneitra.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    // Sur un lieu, le raid vient des airs.
+    let events = fr("L'armée israélienne a mené mardi un raid sur le village de Khan Arnabah.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Khan Arnabah", "{}", summary(&events));
+}

@@ -152,10 +152,14 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Whether an air-strike word that also names a raid on the ground ("raid", not "air
-    /// raid") is told with an arrest, an abduction or a storming in its sentence and with no
-    /// aircraft: it names that operation ("lors d'un raid contre leur repaire", "stormed a
+    /// raid") is told with an arrest, an abduction or a storming in its sentence, or goes
+    /// into a place ("un nouveau raid dans plusieurs villages", "a raid into the camp"), with
+    /// no aircraft: it names that operation ("lors d'un raid contre leur repaire", "stormed a
     /// village in an overnight raid"), which those words code, not a strike from the air.
     pub(crate) fn is_a_raid_on_the_ground(&self, trigger: &TriggerMention) -> bool {
+        /// The most words between the raid and the word by which it goes in ("un raid de
+        /// grande envergure dans").
+        const ENTRY_REACH: usize = 4;
         let s = self.spotted;
         let pack = self.ctx.pack;
         let raid_word = trigger.trigger.kind == TriggerKind::AirStrike
@@ -163,10 +167,14 @@ impl<'s> SentenceReader<'_, 's> {
         if !raid_word {
             return false;
         }
-        let on_the_ground = s.triggers.iter().any(|t| {
-            t.trigger.kind == TriggerKind::Storm
-                || matches!(t.trigger.sub_event_type, Some(SubEventType::Arrests | SubEventType::Abduction))
-        });
+        let goes_into_a_place = (trigger.end..=trigger.end + ENTRY_REACH)
+            .take_while(|&at| at < s.tokens.len() && self.same_clause(trigger.end, at))
+            .any(|at| pack.ground_entry.match_at(&s.tokens, at).is_some());
+        let on_the_ground = goes_into_a_place
+            || s.triggers.iter().any(|t| {
+                t.trigger.kind == TriggerKind::Storm
+                    || matches!(t.trigger.sub_event_type, Some(SubEventType::Arrests | SubEventType::Abduction))
+            });
         on_the_ground && self.aircraft_spans().next().is_none()
     }
 
