@@ -420,7 +420,6 @@ impl<'s> SentenceReader<'_, 's> {
         let weapon = |t: &TriggerMention| {
             matches!(t.trigger.kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
         };
-        // Other weapons may stand between, in a list of the arms held.
         weapon(trigger)
             && self.ctx.pack.weapon_holding.spans(tokens).into_iter().any(|(_, end)| {
                 end <= trigger.start
