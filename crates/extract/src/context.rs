@@ -9,7 +9,7 @@ use frontline_gazetteer::Gazetteer;
 use frontline_lang::LanguagePack;
 
 use crate::place::{dominant_governorate, HomeNames};
-use crate::spot::{PlaceMention, Spotted};
+use crate::spot::{PlaceMention, PlaceRole, Spotted};
 
 pub(crate) struct ArticleContext<'a> {
     pub article: &'a Article,
@@ -18,6 +18,9 @@ pub(crate) struct ArticleContext<'a> {
     pub home: HomeNames<'a>,
     /// The governorate the article names most.
     pub admin1: Option<String>,
+    /// For each sentence (by index among all the article's blocks), the governorate the
+    /// prose sentence just before it names as a region, if it names one.
+    governorate_just_before: Vec<Option<String>>,
     /// Non-state actor named most, the usual loser of government gains.
     pub main_opposition: ActorId,
     /// For each place named (folded): how many prose sentences name it, and the first.
@@ -41,10 +44,18 @@ impl<'a> ArticleContext<'a> {
             gazetteer,
             home,
             admin1,
+            governorate_just_before: governorates_just_before(spotted),
             main_opposition: main_opposition(spotted),
             place_sentences: place_sentences(spotted),
             sentences: spotted.iter().flatten().count(),
         }
+    }
+
+    /// The governorate the prose sentence before sentence `index` names as a region ("...
+    /// in the northern countryside of Hama. The army took the towns of A, B and C"): where
+    /// a sentence that names none goes on telling of, before the article's own governorate.
+    pub(crate) fn governorate_just_before(&self, index: usize) -> Option<&str> {
+        self.governorate_just_before.get(index).and_then(Option::as_deref)
     }
 
     /// Whether a mention names a place: a place noun announced it, or the gazetteer knows it
@@ -52,6 +63,23 @@ impl<'a> ArticleContext<'a> {
     pub(crate) fn is_named_place(&self, place: &PlaceMention) -> bool {
         place.after_place_noun || self.home.place(&place.text).is_some()
     }
+}
+
+/// For each block of the article, the governorate the prose sentence before it names as a
+/// region (the first such name), if it names one.
+fn governorates_just_before(spotted: &[Option<Spotted>]) -> Vec<Option<String>> {
+    let mut before: Option<String> = None;
+    spotted
+        .iter()
+        .map(|s| {
+            let Some(s) = s else { return before.clone() };
+            let this = s.places.iter().find_map(|p| match &p.role {
+                PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
+                _ => None,
+            });
+            std::mem::replace(&mut before, this)
+        })
+        .collect()
 }
 
 /// For each place named in the article's prose, folded: in how many sentences, and the first.

@@ -354,7 +354,10 @@ impl SentenceReader<'_, '_> {
         let places = &self.spotted.places;
         let landmark =
             || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| self.ctx.home.admin1(&p.text));
-        self.stated_admin1().or_else(landmark).or_else(|| self.ctx.admin1.clone())
+        self.stated_admin1()
+            .or_else(landmark)
+            .or_else(|| self.ctx.governorate_just_before(self.index).map(str::to_string))
+            .or_else(|| self.ctx.admin1.clone())
     }
 
     /// The governorate in which this sentence situates a place: when it names several, the

@@ -1314,6 +1314,15 @@ fn weapons_seized_are_no_attack() {
 }
 
 #[test]
+fn security_restored_to_a_village_is_the_state_s_retaking() {
+    // "Army units restored security and stability to the village of Kafr Nabl yesterday":
+    // state media's formula for a retaking.
+    let events = ar("أعادت وحدات من الجيش الأمن والاستقرار إلى قرية كفرنبل أمس.");
+    let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}
+
+#[test]
 fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     // "The opposition accused the regime of committing the massacre. The town of Kafr Nabl
     // was shelled on Friday": the verb first, its subject, then the side blamed.

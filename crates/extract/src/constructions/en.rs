@@ -1646,3 +1646,24 @@ fn a_raid_into_a_place_is_on_the_ground() {
     let events = en("Israeli forces carried out a raid into the village of Khan Arnabah on Tuesday.");
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn security_restored_to_towns_is_the_state_s_retaking() {
+    // State media's formula for a retaking.
+    let events = en("Army units restored security and stability to the town of Khan Shaykhun in Idlib on Tuesday.");
+    let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+    assert_eq!(e.mention, "Khan Shaykhun");
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}
+
+#[test]
+fn a_sentence_naming_no_governorate_goes_on_in_the_one_named_just_before() {
+    // The article names Daraa most; the villages the army captured are in Hama, which the
+    // sentence before them names.
+    let events = en("Rebels shelled Daraa city in Daraa province on Monday. Clashes went on in Daraa province. \
+         The army advanced in the northern countryside of Hama on Tuesday. \
+         Regime forces captured the villages of Zour Jadidd and Tallet Beijo on Tuesday.");
+    for village in ["Zour Jadidd", "Tallet Beijo"] {
+        assert_eq!(at(&events, village).admin1.as_deref(), Some("Hama"), "{}", summary(&events));
+    }
+}

@@ -1116,3 +1116,9 @@ fn un_raid_qui_entre_dans_un_lieu_est_au_sol() {
     let events = fr("L'armée israélienne a mené mardi un raid sur le village de Khan Arnabah.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Khan Arnabah", "{}", summary(&events));
 }
+
+#[test]
+fn la_securite_retablie_dans_un_village_est_une_reprise_par_l_etat() {
+    let events = fr("L'armée syrienne a rétabli la sécurité et la stabilité dans le village de Kafr Nabl mardi.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafr Nabl", "{}", summary(&events));
+}
