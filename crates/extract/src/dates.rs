@@ -212,6 +212,7 @@ impl DateStarts {
             pack.ago_leads.start_bit(),
             pack.time_units.start_bit(),
             pack.span_leads.start_bit(),
+            pack.year_leads.start_bit(),
             pack.number_words.start_bit(),
         ];
         DateStarts {
@@ -656,6 +657,15 @@ mod tests {
     // 2021-03-10 is a Wednesday.
     fn wednesday() -> Option<NaiveDate> {
         d(2021, 3, 10)
+    }
+
+    #[test]
+    fn a_part_of_a_year_dates_the_whole_year() {
+        let year = [(d(2011, 1, 1), d(2011, 12, 31))];
+        assert_eq!(windows("fr", "Fin 2011, des combats ont eu lieu.", wednesday()), year);
+        assert_eq!(windows("fr", "Des combats ont eu lieu début 2011.", wednesday()), year);
+        assert_eq!(windows("en", "In late 2011, fighting broke out.", wednesday()), year);
+        assert_eq!(windows("en", "Fighting broke out by the end of 2011.", wednesday()), year);
     }
 
     #[test]
