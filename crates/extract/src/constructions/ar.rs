@@ -152,6 +152,9 @@ fn what_a_lapse_of_days_runs_from_is_background() {
     // "The factions took the city of Hama on Thursday, days after taking Aleppo."
     let events = ar("سيطرت الفصائل على مدينة حماة يوم الخميس بعد أيام من سيطرتها على مدينة حلب.");
     assert_eq!(mentions(&events), ["حماة"]);
+    // "... one day after taking Aleppo."
+    let events = ar("سيطرت الفصائل على مدينة حماة يوم الخميس بعد يوم واحد من سيطرتها على مدينة حلب.");
+    assert_eq!(mentions(&events), ["حماة"]);
 }
 
 #[test]
