@@ -9,7 +9,7 @@ use frontline_gazetteer::Gazetteer;
 use frontline_lang::LanguagePack;
 
 use crate::place::{dominant_governorate, HomeNames};
-use crate::spot::{PlaceMention, PlaceRole, Spotted};
+use crate::spot::{PlaceMention, Spotted};
 
 pub(crate) struct ArticleContext<'a> {
     pub article: &'a Article,
@@ -73,10 +73,7 @@ fn governorates_just_before(spotted: &[Option<Spotted>]) -> Vec<Option<String>> 
         .iter()
         .map(|s| {
             let Some(s) = s else { return before.clone() };
-            let this = s.places.iter().find_map(|p| match &p.role {
-                PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
-                _ => None,
-            });
+            let this = s.places.iter().find_map(|p| p.role.governorate().map(str::to_string));
             std::mem::replace(&mut before, this)
         })
         .collect()

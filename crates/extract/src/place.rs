@@ -371,18 +371,11 @@ impl SentenceReader<'_, '_> {
                 mention.start.saturating_sub(p.end)
             }
         };
-        let governorates: Vec<(usize, &String)> = self
-            .spotted
-            .places
-            .iter()
-            .filter_map(|p| match &p.role {
-                PlaceRole::Region { admin1: Some(a) } => Some((gap(p), a)),
-                _ => None,
-            })
-            .collect();
+        let governorates: Vec<(usize, &str)> =
+            self.spotted.places.iter().filter_map(|p| p.role.governorate().map(|a| (gap(p), a))).collect();
         let several = governorates.iter().any(|(_, a)| *a != governorates[0].1);
         match governorates.iter().min_by_key(|(gap, _)| *gap) {
-            Some((_, nearest)) if several => Some((*nearest).clone()),
+            Some((_, nearest)) if several => Some((*nearest).to_string()),
             _ => self.sentence_admin1(),
         }
     }
@@ -395,13 +388,7 @@ impl SentenceReader<'_, '_> {
     fn outside_named_governorates(&self, place: &Place) -> bool {
         let gazetteer = self.ctx.gazetteer;
         let places = &self.spotted.places;
-        let regions: Vec<&str> = places
-            .iter()
-            .filter_map(|p| match &p.role {
-                PlaceRole::Region { admin1: Some(a) } => Some(a.as_str()),
-                _ => None,
-            })
-            .collect();
+        let regions: Vec<&str> = places.iter().filter_map(|p| p.role.governorate()).collect();
         let holds = |admin1: &str| gazetteer.governorate_holds(HOME_COUNTRY, admin1, &place.admin1);
         let seat_of_its_governorate = || {
             places.iter().filter(|p| p.role == PlaceRole::Site).any(|p| {

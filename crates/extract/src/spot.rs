@@ -65,6 +65,16 @@ pub enum PlaceRole {
     Person,
 }
 
+impl PlaceRole {
+    /// The governorate a region names ("Hasakah province", "ريف إدلب"), if it names one.
+    pub(crate) fn governorate(&self) -> Option<&str> {
+        match self {
+            PlaceRole::Region { admin1: Some(a) } => Some(a),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMention {
     pub start: usize,
