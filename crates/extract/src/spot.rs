@@ -300,6 +300,7 @@ pub fn spot(
     relative_clauses_of_places(&mut dates, &places, &tokens, pack);
     regions_in_apposition(&mut places, &tokens);
     origins_end_at_the_next_place(&mut places, &tokens, pack);
+    origins_joined_by_a_conjunction(&mut places, &tokens, pack);
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
@@ -1505,6 +1506,38 @@ fn origins_end_at_the_next_place(places: &mut [PlaceMention], tokens: &[Token], 
             place.role = PlaceRole::Site;
         }
     }
+}
+
+/// "المتمركزة بقرية الشيخ حديد ومدينة حلفايا", "stationed in Morek and the town of Souran":
+/// a place joined to an origin by a conjunction alone (with, at most, a place noun of its
+/// own) is governed by the same marker, though it stands beyond the marker's reach. A comma
+/// is left to [`origins_end_at_the_next_place`].
+fn origins_joined_by_a_conjunction(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
+    for i in 1..places.len() {
+        let (before, after) = places.split_at_mut(i);
+        let previous = &before[i - 1];
+        let place = &mut after[0];
+        if previous.role != PlaceRole::Origin || place.role != PlaceRole::Site || place.start <= previous.end {
+            continue;
+        }
+        let unpunctuated = tokens[previous.end..place.start].iter().all(|t| t.kind != TokenKind::Punct);
+        if unpunctuated && connectors_fill(tokens, pack, previous.end, place.start) {
+            place.role = PlaceRole::Origin;
+        }
+    }
+}
+
+/// Whether the tokens from `from` to `to` are list connectors one after the other ("and the
+/// village of", "و مدينة").
+fn connectors_fill(tokens: &[Token], pack: &LanguagePack, from: usize, to: usize) -> bool {
+    let mut at = from;
+    while at < to {
+        match pack.list_connectors.match_at(tokens, at) {
+            Some(hit) if hit.end <= to => at = hit.end,
+            _ => return false,
+        }
+    }
+    true
 }
 
 fn regions_in_apposition(places: &mut [PlaceMention], tokens: &[Token]) {

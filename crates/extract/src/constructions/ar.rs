@@ -1333,3 +1333,11 @@ fn the_side_a_report_blames_did_the_deeds_told_after_without_a_doer() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn places_joined_to_where_the_guns_stand_are_not_what_they_shelled() {
+    // "Regime forces stationed in the village of Sheikh Hadid and the town of Halfaya shelled
+    // the town of Kafr Zita with heavy artillery."
+    let events = ar("قصفت قوات النظام المتمركزة بقرية الشيخ حديد ومدينة حلفايا بالمدفعية الثقيلة مدينة كفرزيتا.");
+    assert_eq!(mentions(&events), ["كفرزيتا"], "{}", summary(&events));
+}

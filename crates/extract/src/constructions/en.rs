@@ -1671,3 +1671,9 @@ fn a_sentence_naming_no_governorate_goes_on_in_the_one_named_just_before() {
         assert_eq!(at(&events, village).admin1.as_deref(), Some("Hama"), "{}", summary(&events));
     }
 }
+
+#[test]
+fn places_joined_to_where_the_guns_stand_are_not_what_they_shelled() {
+    let events = en("Regime artillery stationed in the town of Morek and the village of Souran shelled the town of Kafr Zita on Monday.");
+    assert_eq!(mentions(&events), ["Kafr Zita"], "{}", summary(&events));
+}
