@@ -1341,3 +1341,11 @@ fn places_joined_to_where_the_guns_stand_are_not_what_they_shelled() {
     let events = ar("قصفت قوات النظام المتمركزة بقرية الشيخ حديد ومدينة حلفايا بالمدفعية الثقيلة مدينة كفرزيتا.");
     assert_eq!(mentions(&events), ["كفرزيتا"], "{}", summary(&events));
 }
+
+#[test]
+fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
+    // "Regime forces shelled the town of Kafr Nabl with rockets from the direction of the
+    // town of Maarat al-Numan on Monday."
+    let events = ar("قصفت قوات النظام يوم الاثنين بلدة كفرنبل بالصواريخ من اتجاه مدينة معرة النعمان.");
+    assert_eq!(mentions(&events), ["كفرنبل"], "{}", summary(&events));
+}

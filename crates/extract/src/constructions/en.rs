@@ -1677,3 +1677,11 @@ fn places_joined_to_where_the_guns_stand_are_not_what_they_shelled() {
     let events = en("Regime artillery stationed in the town of Morek and the village of Souran shelled the town of Kafr Zita on Monday.");
     assert_eq!(mentions(&events), ["Kafr Zita"], "{}", summary(&events));
 }
+
+#[test]
+fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
+    let events = en(
+        "Army units clashed with militants who attacked the village of Maan from the direction of Souran on Monday.",
+    );
+    assert_eq!(mentions(&events), ["Maan"], "{}", summary(&events));
+}
