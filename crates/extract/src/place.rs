@@ -143,6 +143,30 @@ impl Placed {
     }
 
     /// A place the gazetteer lacks, at the point of the town it stands near.
+    /// At a place of the gazetteer; a region's point is a less precise place.
+    fn at(place: &Place, matched: Option<Match>, region: bool, how: String, gazetteer: &Gazetteer) -> Placed {
+        let governorate = gazetteer.governorate(&place.country, &place.admin1);
+        let country = gazetteer.country(&place.country);
+        let hierarchy = |name: &str| (!name.is_empty()).then(|| name.to_string());
+        Placed {
+            location: place.name.clone(),
+            geonameid: place.geonameid,
+            pcode: place.pcode.clone(),
+            admin2: hierarchy(&place.admin2),
+            admin3: hierarchy(&place.admin3),
+            latitude: Some(place.latitude),
+            longitude: Some(place.longitude),
+            geo_precision: if region { 2 } else { 1 },
+            admin1: governorate.map(|g| g.name.clone()),
+            country: country.map_or_else(|| place.country.clone(), |c| c.name.clone()),
+            iso: country.map_or(0, |c| c.iso_numeric),
+            confidence_factor: if region { 0.85 } else { 1.0 },
+            resolution: Resolution::Point,
+            matched,
+            how,
+        }
+    }
+
     fn near_town(mention: &PlaceMention, town: &Place, gazetteer: &Gazetteer) -> Placed {
         let governorate = gazetteer.governorate(&town.country, &town.admin1);
         let country = gazetteer.country(&town.country);
@@ -267,28 +291,15 @@ impl SentenceReader<'_, '_> {
             if !region && place.country == HOME_COUNTRY && place.feature_class == 'P' {
                 discourse.last_town = Some(place.as_ref().clone());
             }
-            let governorate = gazetteer.governorate(&place.country, &place.admin1);
-            let country = gazetteer.country(&place.country);
-            let hierarchy = |name: &str| (!name.is_empty()).then(|| name.to_string());
-            return Placed {
-                location: place.name.clone(),
-                geonameid: place.geonameid,
-                pcode: place.pcode.clone(),
-                admin2: hierarchy(&place.admin2),
-                admin3: hierarchy(&place.admin3),
-                latitude: Some(place.latitude),
-                longitude: Some(place.longitude),
-                geo_precision: if region { 2 } else { 1 },
-                admin1: governorate.map(|g| g.name.clone()),
-                country: country.map_or_else(|| place.country.clone(), |c| c.name.clone()),
-                iso: country.map_or(0, |c| c.iso_numeric),
-                confidence_factor: if region { 0.85 } else { 1.0 },
-                resolution: Resolution::Point,
-                matched: Some(matched),
-                how: reason,
-            };
+            return Placed::at(&place, Some(matched), region, reason, gazetteer);
         }
         trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, reason));
+        // A quarter no table has is its city's (docs/annotation.md §12): "حي العرضي بدير
+        // الزور" is an event in the city of Deir ez-Zor, one with any other there that day.
+        if let Some(city) = self.city_of_a_quarter(mention) {
+            trace.note(|| format!("a quarter of {}: placed at the city", city.name));
+            return Placed::at(city, None, false, format!("a quarter of {}", city.name), gazetteer);
+        }
         // A place the gazetteer lacks is kept by name at the smallest region the text gives:
         // the town it situates the place by ("X, near Ain Issa", "قرية X بريف معرة النعمان"),
         // else the governorate (docs/annotation.md §12 places such villages so).
@@ -332,13 +343,34 @@ impl SentenceReader<'_, '_> {
             .filter(|town| town.country == HOME_COUNTRY && admin1.is_none_or(|a| town.admin1 == a))
     }
 
+    /// The city a quarter the text announces as one ("حي X", "the neighbourhood of X") is
+    /// in: the first city named within a few words after it ("بدير الزور", "وسط العاصمة
+    /// دمشق", "in Aleppo"), a governorate's name being its seat's.
+    fn city_of_a_quarter(&self, mention: &PlaceMention) -> Option<&Place> {
+        if !self.called_a(mention, "quarter") {
+            return None;
+        }
+        self.spotted
+            .places
+            .iter()
+            .filter(|p| p.start >= mention.end && p.start - mention.end <= SITUATING_REACH)
+            .filter(|p| p.role != PlaceRole::Origin)
+            .find_map(|p| self.ctx.home.place(&p.text))
+            .filter(|city| city.country == HOME_COUNTRY && city.feature_class == 'P' && city.is_major())
+    }
+
     /// Whether the text calls the place a city ("the city of X", "مدينة X", "la ville de X"):
     /// announced by a settlement noun of the kind the packs name `city`.
     fn called_a_city(&self, mention: &PlaceMention) -> bool {
+        self.called_a(mention, "city")
+    }
+
+    /// Whether a settlement noun of the kind the packs name `kind` announces the place.
+    fn called_a(&self, mention: &PlaceMention, kind: &str) -> bool {
         let pack = self.ctx.pack;
         announcing(&self.spotted.tokens, mention.start, pack, &pack.settlement_nouns)
             .and_then(|hit| pack.settlement_kinds.get(*hit.value as usize))
-            .is_some_and(|kind| kind == "city")
+            .is_some_and(|k| k == kind)
     }
 
     /// Whether a place of the home country lies within [`NEIGHBOUR_KM`] of a point the report

@@ -1068,6 +1068,9 @@ fn uncased_name_spans(
         // place of its own, even where a village bears it as a name; it refers back.
         let refers_back = pack.place_anaphors.match_at(tokens, i).is_some_and(|h| h.end == i + 1)
             || pack.same_place_nouns.match_at(tokens, i).is_some_and(|h| h.end == i + 1);
+        // "في حي العرضي": a word for a settlement announces the name after it; with it, the
+        // words are no village's name that only their consonants recall.
+        let heads_a_settlement = pack.settlement_nouns.match_at(tokens, i).is_some_and(|h| h.end == i + 1);
         let known = (1..=MAX_NAME_WORDS)
             .rev()
             .filter(|&k| k > 1 || !(qualifier || refers_back))
@@ -1077,6 +1080,7 @@ fn uncased_name_spans(
                 gazetteer.knows_name(&name)
                     || (k > 1
                         && cued
+                        && !heads_a_settlement
                         && !(i..i + k).any(joins_items)
                         && !(i + 1..i + k).any(carries_connector)
                         && (i + 1..i + k).all(unknown)

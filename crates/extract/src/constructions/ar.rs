@@ -1349,3 +1349,13 @@ fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
     let events = ar("قصفت قوات النظام يوم الاثنين بلدة كفرنبل بالصواريخ من اتجاه مدينة معرة النعمان.");
     assert_eq!(mentions(&events), ["كفرنبل"], "{}", summary(&events));
 }
+
+#[test]
+fn a_quarter_no_table_has_is_an_event_in_its_city() {
+    // "Regime forces shelled the al-Ordi quarter in Deir ez-Zor on Monday, and the city's
+    // quarters."
+    let events = ar("قصفت قوات النظام يوم الاثنين في حي العرضي بدير الزور.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Deir ez-Zor");
+    assert_town(e, "Deir ez-Zor");
+}

@@ -1685,3 +1685,11 @@ fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
     );
     assert_eq!(mentions(&events), ["Maan"], "{}", summary(&events));
 }
+
+#[test]
+fn a_quarter_no_table_has_is_an_event_in_its_city() {
+    let events =
+        en("Regime forces shelled Aleppo on Monday, hitting the neighbourhood of al-Shaar al-Gharbi in Aleppo.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Aleppo");
+}

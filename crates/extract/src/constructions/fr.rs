@@ -1122,3 +1122,10 @@ fn la_securite_retablie_dans_un_village_est_une_reprise_par_l_etat() {
     let events = fr("L'armée syrienne a rétabli la sécurité et la stabilité dans le village de Kafr Nabl mardi.");
     assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafr Nabl", "{}", summary(&events));
 }
+
+#[test]
+fn a_quarter_no_table_has_is_an_event_in_its_city() {
+    let events = fr("Lundi, l'armée a bombardé Alep, dont le quartier de Chaar al-Gharbi, à Alep.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Aleppo");
+}
