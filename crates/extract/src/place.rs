@@ -296,7 +296,7 @@ impl SentenceReader<'_, '_> {
         trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, reason));
         // A quarter no table has is its city's (docs/annotation.md §12): "حي العرضي بدير
         // الزور" is an event in the city of Deir ez-Zor, one with any other there that day.
-        if let Some(city) = self.city_of_a_quarter(mention) {
+        if let Some(city) = self.city_of_a_quarter(mention, discourse.last_town.as_ref()) {
             trace.note(|| format!("a quarter of {}: placed at the city", city.name));
             return Placed::at(city, None, false, format!("a quarter of {}", city.name), gazetteer);
         }
@@ -345,18 +345,21 @@ impl SentenceReader<'_, '_> {
 
     /// The city a quarter the text announces as one ("حي X", "the neighbourhood of X") is
     /// in: the first city named within a few words after it ("بدير الزور", "وسط العاصمة
-    /// دمشق", "in Aleppo"), a governorate's name being its seat's.
-    fn city_of_a_quarter(&self, mention: &PlaceMention) -> Option<&Place> {
+    /// دمشق", "in Aleppo"), a governorate's name being its seat's; else the city the report
+    /// told of last.
+    fn city_of_a_quarter<'p>(&'p self, mention: &PlaceMention, last_town: Option<&'p Place>) -> Option<&'p Place> {
         if !self.called_a(mention, "quarter") {
             return None;
         }
+        let is_city = |place: &&Place| place.country == HOME_COUNTRY && place.feature_class == 'P' && place.is_major();
         self.spotted
             .places
             .iter()
             .filter(|p| p.start >= mention.end && p.start - mention.end <= SITUATING_REACH)
             .filter(|p| p.role != PlaceRole::Origin)
             .find_map(|p| self.ctx.home.place(&p.text))
-            .filter(|city| city.country == HOME_COUNTRY && city.feature_class == 'P' && city.is_major())
+            .filter(is_city)
+            .or(last_town.filter(is_city))
     }
 
     /// Whether the text calls the place a city ("the city of X", "مدينة X", "la ville de X"):

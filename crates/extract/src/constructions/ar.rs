@@ -1359,3 +1359,12 @@ fn a_quarter_no_table_has_is_an_event_in_its_city() {
     assert_eq!(e.location, "Deir ez-Zor");
     assert_town(e, "Deir ez-Zor");
 }
+
+#[test]
+fn a_quarter_no_table_has_is_in_the_city_the_report_told_of_last() {
+    // "Regime forces shelled the city of Homs on Monday. Regime forces shelled the al-Nuzha
+    // quarter on Monday."
+    let events = ar("قصفت قوات النظام مدينة حمص يوم الاثنين. وقصفت قوات النظام حي النزهة يوم الاثنين.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Homs");
+}

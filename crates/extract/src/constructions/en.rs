@@ -1693,3 +1693,11 @@ fn a_quarter_no_table_has_is_an_event_in_its_city() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.location, "Aleppo");
 }
+
+#[test]
+fn a_quarter_no_table_has_is_in_the_city_the_report_told_of_last() {
+    let events =
+        en("Regime forces shelled the city of Homs on Monday. Regime tanks also shelled the neighbourhood of al-Shaar al-Gharbi on Monday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Homs");
+}
