@@ -281,6 +281,13 @@ impl SentenceReader<'_, '_> {
         }) {
             reason = format!("only {}, in another governorate than its sentence names", elsewhere.name);
         }
+        // A quarter's name that only resembles a place's (a close spelling, or an Arabic
+        // name with a Latin name's consonants) is a village's elsewhere, not the quarter.
+        if let Some((village, _)) = place.take_if(|(_, matched)| {
+            matches!(matched.level, MatchLevel::Fuzzy | MatchLevel::Transliterated) && self.called_a(mention, "quarter")
+        }) {
+            reason = format!("only {}, whose name a quarter's resembles", village.name);
+        }
         if let Some((place, matched)) = place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
             let point = (place.latitude, place.longitude);

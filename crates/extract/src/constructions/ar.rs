@@ -1368,3 +1368,13 @@ fn a_quarter_no_table_has_is_in_the_city_the_report_told_of_last() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.location, "Homs");
 }
+
+#[test]
+fn a_quarter_whose_name_only_resembles_a_villages_is_not_that_village() {
+    // "Regime forces shelled the city of Homs on Monday. Regime forces shelled the eastern
+    // al-Zuhur quarter on Monday." (al-Zuhur has the consonants of Zhuriyeh, a village 7 km
+    // away.)
+    let events = ar("قصفت قوات النظام مدينة حمص يوم الاثنين. وقصفت قوات النظام حي الزهور الشرقي يوم الاثنين.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Homs");
+}
