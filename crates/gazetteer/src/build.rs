@@ -425,6 +425,12 @@ impl Gazetteer {
             governorate_by_key: first_row_by_key(governorates.iter().map(|g| g.keys.as_slice())),
             country_by_key: first_row_by_key(countries.iter().map(|c| c.keys.as_slice())),
             country_by_iso2: first_row_by_key(countries.iter().map(|c| std::slice::from_ref(&c.iso2))),
+            region_keys: tables::regions()
+                .into_iter()
+                .flat_map(|r| std::iter::once(r.name).chain(r.other_names))
+                .map(|name| fold_name(&name))
+                .filter(|key| !key.is_empty())
+                .collect(),
             governorates,
             countries,
             names_by_country: Default::default(),

@@ -120,6 +120,9 @@ pub struct Gazetteer {
     /// compared it with hundreds of names.
     governorate_by_key: FxHashMap<String, usize>,
     country_by_key: FxHashMap<String, usize>,
+    /// The folded names of the named regions ([`Place::is_region`]): every place mention asks
+    /// whether it names one.
+    region_keys: rustc_hash::FxHashSet<String>,
     /// Countries by ISO alpha-2 code, likewise.
     country_by_iso2: FxHashMap<String, usize>,
     /// Each country's folded names, gathered on the first fuzzy lookup in that country: a
@@ -257,8 +260,7 @@ impl Gazetteer {
     /// Whether the mention names one of frontline's named regions (a mountain, a plain, a
     /// rural belt: [`Place::is_region`]) as written.
     pub fn names_a_region(&self, mention: &str) -> bool {
-        let key = fold_mention(mention);
-        !key.is_empty() && self.with_key(&key).iter().any(|&i| self.places[i as usize].is_region())
+        read_folded_mention(mention, |key| !key.is_empty() && self.region_keys.contains(key))
     }
 
     /// Whether a place of `country` is named so, as written or but for its vowels ("Ourm

@@ -118,41 +118,43 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
     EARTH_DIAMETER_KM * h.sqrt().asin()
 }
 
-/// The distance from a point to the nearest of others: the haversine of each pair, then
-/// one arc sine for the smallest (distance grows with the haversine).
+/// The distance from a point to the nearest of others.
 #[cfg(test)]
 fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
     nearest_km_to(point, &NearPoints::of(others))
 }
 
-/// An article's resolved points with the cosine of each one's latitude, computed once for
-/// all the candidates a mention's are measured against (not once per candidate and point).
-struct NearPoints<'c> {
-    points: &'c [(f64, f64)],
-    cos_lat: Vec<f64>,
+/// An article's resolved points, prepared once for all the candidates a mention's are
+/// measured against (not once per candidate and point).
+struct NearPoints {
+    /// Each point as a unit vector: the chord between two of them gives their distance with
+    /// no trigonometry per pair, where the haversine took two sines.
+    units: Vec<[f64; 3]>,
 }
 
-impl<'c> NearPoints<'c> {
-    fn of(points: &'c [(f64, f64)]) -> NearPoints<'c> {
-        let rad = std::f64::consts::PI / 180.0;
-        NearPoints { points, cos_lat: points.iter().map(|&(lat, _)| (lat * rad).cos()).collect() }
+impl NearPoints {
+    fn of(points: &[(f64, f64)]) -> NearPoints {
+        NearPoints { units: points.iter().map(|&point| unit_vector(point)).collect() }
     }
 }
 
-/// [`nearest_km`] against points whose latitudes' cosines are known.
-fn nearest_km_to(point: (f64, f64), others: &NearPoints<'_>) -> Option<f64> {
-    let rad = std::f64::consts::PI / 180.0;
-    let cos_lat = (point.0 * rad).cos();
-    let smallest = others
-        .points
+/// A point of the sphere, in degrees, as a unit vector from its centre.
+fn unit_vector((lat, lon): (f64, f64)) -> [f64; 3] {
+    let (lat, lon) = (lat.to_radians(), lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// [`nearest_km`] against points already turned into unit vectors: the shortest chord, then
+/// one arc sine for it (the great-circle distance grows with the chord).
+fn nearest_km_to(point: (f64, f64), others: &NearPoints) -> Option<f64> {
+    let [x, y, z] = unit_vector(point);
+    let shortest_squared = others
+        .units
         .iter()
-        .zip(&others.cos_lat)
-        .map(|(&(lat, lon), &cos_other)| {
-            ((point.0 - lat) * rad / 2.0).sin().powi(2)
-                + cos_lat * cos_other * ((point.1 - lon) * rad / 2.0).sin().powi(2)
-        })
+        .map(|&[ox, oy, oz]| (x - ox).powi(2) + (y - oy).powi(2) + (z - oz).powi(2))
         .min_by(f64::total_cmp)?;
-    Some(EARTH_DIAMETER_KM * smallest.sqrt().asin())
+    // The chord of an arc of angle a is 2 sin(a / 2).
+    Some(EARTH_DIAMETER_KM * (shortest_squared.sqrt() / 2.0).min(1.0).asin())
 }
 
 /// Appends the decimal digits of a number.
@@ -401,7 +403,7 @@ impl Gazetteer {
         index: usize,
         level: MatchLevel,
         context: &Context,
-        near: &NearPoints<'_>,
+        near: &NearPoints,
         mut why: Option<&mut Vec<String>>,
     ) -> f64 {
         let place = &self.places[index];
