@@ -1701,3 +1701,10 @@ fn a_quarter_no_table_has_is_in_the_city_the_report_told_of_last() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.location, "Homs");
 }
+
+#[test]
+fn protesters_who_storm_a_building_fight_no_clash() {
+    let events = en("On Monday, protesters stormed the governorate building in the city of As-Suwayda.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "As-Suwayda");
+}

@@ -1129,3 +1129,11 @@ fn a_quarter_no_table_has_is_an_event_in_its_city() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.location, "Aleppo");
 }
+
+#[test]
+fn protesters_who_storm_a_building_fight_no_clash() {
+    let events =
+        fr("Lundi, des manifestants en colère ont pris d'assaut le bâtiment du gouvernorat dans la ville de Soueida.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Soueida");
+}

@@ -63,6 +63,24 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Fighting at named sites, between the actor before the trigger and the one after.
+    /// Whether the side that storms is the crowd a word of protest names just before, in
+    /// the storm's clause with no actor between ("protesters storming the building", "des
+    /// manifestants ... ont pris d'assaut le bâtiment").
+    fn protesters_storm(&self, storm: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let crowd = s.triggers.iter().rev().find(|t| {
+            t.end <= storm.start
+                && matches!(
+                    t.trigger.sub_event_type,
+                    Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
+                )
+        });
+        crowd.is_some_and(|crowd| {
+            self.same_clause(crowd.end, storm.start)
+                && !s.actors.iter().any(|a| a.start >= crowd.end && a.end <= storm.start)
+        })
+    }
+
     pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
         let s = self.spotted;
         // In a language whose subject comes first, an actor before the fighting with another deed
@@ -94,6 +112,11 @@ impl<'s> SentenceReader<'_, 's> {
             .or_else(|| after.next().cloned())
             .or_else(|| discourse.last_armed_subject());
         let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
+        // "Protesters stormed the governorate building": a crowd that breaks in is no armed
+        // side, and a clash is fought by two.
+        if trigger.trigger.kind == TriggerKind::Storm && self.protesters_storm(trigger) {
+            return;
+        }
         // Fighting "near X" or "on the outskirts of X" is coded at X, as an attack there is.
         let named_site =
             |p: &&PlaceMention| matches!(p.role, PlaceRole::Site | PlaceRole::Near) && self.is_named_place(p);
