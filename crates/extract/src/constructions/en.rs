@@ -1708,3 +1708,11 @@ fn protesters_who_storm_a_building_fight_no_clash() {
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
     assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "As-Suwayda");
 }
+
+#[test]
+fn people_an_armed_sides_attack_displaced_fled_it() {
+    let events = en("An ISIS attack on Hasaka has displaced 60,000 people, the United Nations said on Friday.");
+    let fled: Vec<&str> = of_type(&events, SubEventType::Displacement).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(fled, ["Hasaka"], "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::NonViolentTransfer).is_empty(), "{}", summary(&events));
+}

@@ -5,6 +5,7 @@
 use frontline_core::SubEventType;
 use frontline_lang::TriggerKind;
 
+use super::territory::is_event_kind;
 use super::Frame;
 use crate::discourse::{Discourse, ATTACK_MEMORY};
 use crate::reader::SentenceReader;
@@ -268,9 +269,18 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Whether the nearest actor before a trigger, in its clause, is an armed one (not
-    /// civilians, rescuers or protesters).
+    /// civilians, rescuers or protesters), with no deed of its own between: "an ISIS attack
+    /// on Hasaka has displaced 60,000" names the side of the attack that drove people out,
+    /// not a side that left.
     fn armed_subject_in_clause(&self, trigger: &TriggerMention) -> bool {
-        self.actor_before_in_clause(trigger).is_some_and(|a| !matches!(a.id.inter_code(), 6 | 7))
+        self.actor_before_in_clause(trigger).is_some_and(|a| {
+            !matches!(a.id.inter_code(), 6 | 7)
+                && !self
+                    .spotted
+                    .triggers
+                    .iter()
+                    .any(|t| t.start >= a.end && t.end <= trigger.start && is_event_kind(t.trigger.kind))
+        })
     }
 
     /// Places hit by an attack: the sites of the sentence, else its region.
