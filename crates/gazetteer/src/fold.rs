@@ -264,6 +264,55 @@ fn edit_rows<'r, T: PartialEq>(
     previous[b.len()].min(limit + 1)
 }
 
+/// A word compared with many names at a bounded edit distance, prepared once: each byte's
+/// positions in it as a bit mask, for the bit-parallel edit distance (Myers' algorithm, in
+/// Hyyrö's form), a few word operations per letter of the name where the table of the
+/// dynamic programme takes a row. ASCII words of at most 64 bytes only; [`bounded_distance`]
+/// does the others.
+pub(crate) struct NearPattern {
+    masks: [u64; 128],
+    len: usize,
+}
+
+impl NearPattern {
+    pub(crate) fn new(word: &str) -> Option<NearPattern> {
+        if !word.is_ascii() || word.is_empty() || word.len() > 64 {
+            return None;
+        }
+        let mut masks = [0u64; 128];
+        for (i, b) in word.bytes().enumerate() {
+            masks[usize::from(b)] |= 1 << i;
+        }
+        Some(NearPattern { masks, len: word.len() })
+    }
+
+    /// [`bounded_distance`] from the word to `name`.
+    pub(crate) fn distance(&self, name: &str, limit: usize) -> usize {
+        if !name.is_ascii() || self.len.abs_diff(name.len()) > limit {
+            return limit + 1;
+        }
+        let last = 1u64 << (self.len - 1);
+        let (mut plus, mut minus, mut score) = (!0u64, 0u64, self.len);
+        for b in name.bytes() {
+            let equal = self.masks[usize::from(b)];
+            let vertical = equal | minus;
+            let horizontal = ((equal & plus).wrapping_add(plus) ^ plus) | equal;
+            let mut up = minus | !(horizontal | plus);
+            let mut down = plus & horizontal;
+            if up & last != 0 {
+                score += 1;
+            } else if down & last != 0 {
+                score -= 1;
+            }
+            up = (up << 1) | 1;
+            down <<= 1;
+            plus = down | !(vertical | up);
+            minus = up & vertical;
+        }
+        score.min(limit + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +400,17 @@ mod tests {
         assert_eq!(bounded_distance(&long, &format!("{}b", &long[1..]), 2), 1);
         assert_eq!(bounded_distance(&long, &"b".repeat(70), 2), 3);
     }
+
+    #[test]
+    fn the_bit_parallel_distance_takes_words_of_a_whole_machine_word() {
+        let word = "a".repeat(64);
+        let pattern = NearPattern::new(&word).expect("64 ASCII bytes");
+        assert_eq!(pattern.distance(&format!("{}b", &word[1..]), 2), 1);
+        assert_eq!(pattern.distance(&format!("{word}bb"), 2), 2);
+        assert_eq!(pattern.distance("saraqeb", 2), 3);
+        assert!(NearPattern::new(&"a".repeat(65)).is_none());
+        assert!(NearPattern::new("حلب").is_none());
+    }
 }
 
 #[cfg(test)]
@@ -365,6 +425,12 @@ mod properties {
             prop_assert_eq!(fold_name(&once), once.clone());
             let skeleton_once = skeleton(&once);
             prop_assert!(skeleton_once.len() <= once.len());
+        }
+
+        #[test]
+        fn the_bit_parallel_distance_is_the_tables(a in "[a-e ]{1,12}", b in "[a-e ]{0,14}", limit in 0usize..4) {
+            let pattern = NearPattern::new(&a).expect("an ASCII word");
+            prop_assert_eq!(pattern.distance(&b, limit), bounded_distance(&a, &b, limit));
         }
 
         #[test]

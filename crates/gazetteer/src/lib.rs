@@ -238,10 +238,15 @@ impl Gazetteer {
     fn near_key(&self, key: &str, limit: usize, country: &str) -> Vec<u32> {
         let names = self.country_names(country);
         let lengths = key.len().saturating_sub(limit)..=key.len() + limit;
+        let pattern = fold::NearPattern::new(key);
+        let distance = |name: &str| match &pattern {
+            Some(pattern) if name.is_ascii() => pattern.distance(name, limit),
+            _ => bounded_distance(key, name, limit),
+        };
         lengths
             .filter_map(|length| names.get(length))
             .flatten()
-            .filter(|(name, _)| bounded_distance(key, name, limit) <= limit)
+            .filter(|(name, _)| distance(name) <= limit)
             .map(|(_, index)| *index)
             .collect()
     }
