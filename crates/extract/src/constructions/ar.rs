@@ -1352,8 +1352,8 @@ fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
 
 #[test]
 fn a_quarter_no_table_has_is_an_event_in_its_city() {
-    // "Regime forces shelled the al-Ordi quarter in Deir ez-Zor on Monday, and the city's
-    // quarters."
+    // "Regime forces shelled the al-Ordi quarter in Deir ez-Zor on Monday." (No table has the
+    // quarter.)
     let events = ar("قصفت قوات النظام يوم الاثنين في حي العرضي بدير الزور.");
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.location, "Deir ez-Zor");
