@@ -585,6 +585,9 @@ struct EventsSection {
     /// camp"): aircraft strike on places, troops go into them.
     #[serde(default)]
     ground_entry: Vec<String>,
+    /// The label a side gives its enemies ("terrorists"), naming no group.
+    #[serde(default)]
+    enemy_labels: Vec<String>,
     /// Adjectives of what is awaited ("imminent", "مرتقب").
     #[serde(default)]
     awaited: Vec<String>,
@@ -851,6 +854,10 @@ pub struct LanguagePack {
     /// that operation, not a strike from the air.
     pub raid_words: Lexicon<()>,
     pub ground_entry: Lexicon<()>,
+    /// The label a side gives its enemies ("terrorists", "الإرهابيين", "terroristes"): an
+    /// actor named by it alone is the opposition for whoever speaks, but no group the report
+    /// identifies.
+    pub enemy_labels: Lexicon<()>,
     /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
     /// imminente"): the event word they qualify, right beside them, has not happened.
     pub awaited: Lexicon<()>,
@@ -1207,6 +1214,7 @@ impl LanguagePack {
             &mut self.failure_markers,
             &mut self.raid_words,
             &mut self.ground_entry,
+            &mut self.enemy_labels,
             &mut self.awaited,
             &mut self.accusations,
             &mut self.victims,
@@ -1534,6 +1542,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         failure_markers: set(&file.events.failure_markers),
         raid_words: set(&file.events.raid_words),
         ground_entry: set(&file.events.ground_entry),
+        enemy_labels: set(&file.events.enemy_labels),
         awaited: set(&file.events.awaited),
         accusations: set(&file.events.accusations),
         victims: set(&file.events.victims),

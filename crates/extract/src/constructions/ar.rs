@@ -1378,3 +1378,11 @@ fn a_quarter_whose_name_only_resembles_a_villages_is_not_that_village() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.location, "Homs");
 }
+
+#[test]
+fn a_bomb_terrorists_planted_has_no_identified_planter() {
+    // "Terrorists planted an explosive device and set it off as a military car passed east of
+    // the town of Khabab on Sunday."
+    let events = ar("زرع إرهابيون عبوة ناسفة وقاموا بتفجيرها أثناء مرور سيارة عسكرية شرق بلدة خبب يوم الأحد.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None, "{}", summary(&events));
+}

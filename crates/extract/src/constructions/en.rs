@@ -1716,3 +1716,11 @@ fn people_an_armed_sides_attack_displaced_fled_it() {
     assert_eq!(fled, ["Hasaka"], "{}", summary(&events));
     assert!(of_type(&events, SubEventType::NonViolentTransfer).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_bomb_terrorists_planted_has_no_identified_planter() {
+    let events = en(
+        "On Sunday, a roadside bomb planted by terrorist groups exploded near the town of Khabab, killing a soldier.",
+    );
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None, "{}", summary(&events));
+}

@@ -1137,3 +1137,10 @@ fn protesters_who_storm_a_building_fight_no_clash() {
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
     assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Soueida");
 }
+
+#[test]
+fn une_bombe_posee_par_des_terroristes_n_a_pas_d_auteur_identifie() {
+    let events =
+        fr("Samedi, une bombe posée par des terroristes a explosé dans le village de Ghariba, tuant un enfant.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None, "{}", summary(&events));
+}

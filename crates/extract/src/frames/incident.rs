@@ -48,6 +48,11 @@ impl<'s> SentenceReader<'_, 's> {
             self.attacker_in_sentence(trigger).or_else(|| discourse.last_armed_subject())
         } else if sub_event_type == SubEventType::DisruptedWeaponsUse {
             self.defender(trigger)
+        } else if matches!(sub_event_type, SubEventType::RemoteExplosive | SubEventType::SuicideBomb) {
+            // "a mine left by terrorists", "إرهابيين زرعوا عبوة": a bomb whose planter the
+            // report names only by the label a side gives its enemies was planted by no one
+            // it identifies.
+            self.attacker_in_sentence(trigger).filter(|a| !self.named_only_by_a_label(a))
         } else {
             self.attacker_in_sentence(trigger)
         };
@@ -159,6 +164,13 @@ impl<'s> SentenceReader<'_, 's> {
             actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
         };
         named.or_else(subject).cloned()
+    }
+
+    /// Whether an actor's words are only the label a side gives its enemies ("terrorists",
+    /// "الإرهابيين"), naming no group.
+    fn named_only_by_a_label(&self, actor: &ActorMention) -> bool {
+        let labels = &self.ctx.pack.enemy_labels;
+        labels.match_at(&self.spotted.tokens, actor.start).is_some_and(|hit| hit.end == actor.end)
     }
 
     /// Whether a trigger is only the words naming an unidentified doer ("مسلحين مجهولين")
