@@ -1386,3 +1386,11 @@ fn a_bomb_terrorists_planted_has_no_identified_planter() {
     let events = ar("زرع إرهابيون عبوة ناسفة وقاموا بتفجيرها أثناء مرور سيارة عسكرية شرق بلدة خبب يوم الأحد.");
     assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None, "{}", summary(&events));
 }
+
+#[test]
+fn a_take_without_any_resistance_is_a_non_violent_transfer() {
+    // "Regime forces took control of the town of Kafr Zita on Wednesday without any
+    // resistance."
+    let events = ar("سيطرت قوات النظام يوم الأربعاء على بلدة كفرزيتا دون أي مقاومة.");
+    assert_eq!(single(&events, SubEventType::NonViolentTransfer).mention, "كفرزيتا", "{}", summary(&events));
+}

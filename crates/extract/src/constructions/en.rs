@@ -1724,3 +1724,17 @@ fn a_bomb_terrorists_planted_has_no_identified_planter() {
     );
     assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None, "{}", summary(&events));
 }
+
+#[test]
+fn a_take_without_meeting_any_resistance_is_a_non_violent_transfer() {
+    let events = en("On Wednesday the army took control of Kafr Zita without meeting any resistance.");
+    assert_eq!(single(&events, SubEventType::NonViolentTransfer).mention, "Kafr Zita", "{}", summary(&events));
+}
+
+#[test]
+fn places_a_list_word_introduces_after_a_long_object_are_taken() {
+    let events = en(
+        "On Wednesday the army took control of all the towns and small villages of the besieged northern pocket, including Kafr Zita and Latamneh.",
+    );
+    assert_eq!(mentions(&events), ["Kafr Zita", "Latamneh"], "{}", summary(&events));
+}

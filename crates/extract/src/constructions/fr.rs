@@ -1144,3 +1144,17 @@ fn une_bombe_posee_par_des_terroristes_n_a_pas_d_auteur_identifie() {
         fr("Samedi, une bombe posée par des terroristes a explosé dans le village de Ghariba, tuant un enfant.");
     assert_eq!(single(&events, SubEventType::RemoteExplosive).actor1_id, None, "{}", summary(&events));
 }
+
+#[test]
+fn une_prise_sans_livrer_aucun_combat_est_un_transfert_sans_violence() {
+    let events = fr("Mercredi, l'armée a pris le contrôle de Kafr Zita sans livrer aucun combat.");
+    assert_eq!(single(&events, SubEventType::NonViolentTransfer).mention, "Kafr Zita", "{}", summary(&events));
+}
+
+#[test]
+fn les_lieux_qu_introduit_notamment_apres_un_long_objet_sont_pris() {
+    let events = fr(
+        "Mercredi, le régime a pris le contrôle de toutes les localités et les villages de cette poche encerclée, notamment Kafr Zita et Latamné.",
+    );
+    assert_eq!(mentions(&events), ["Kafr Zita", "Latamné"], "{}", summary(&events));
+}

@@ -169,9 +169,20 @@ impl<'s> SentenceReader<'_, 's> {
     /// "وهي" introduces within reach of the trigger ("took several villages west of Aleppo,
     /// namely A, B and C").
     fn introduced_list(&self, trigger_end: usize, place: usize) -> bool {
-        let tokens = &self.spotted.tokens;
-        let introducer = self.ctx.pack.list_introducers.match_ending_at(tokens, place, 3);
-        introducer.is_some_and(|hit| hit.start >= trigger_end && hit.start - trigger_end <= OBJECT_WINDOW)
+        let s = self.spotted;
+        let introducer = self.ctx.pack.list_introducers.match_ending_at(&s.tokens, place, 3);
+        // A long object of common nouns may stand between ("pris le contrôle de toutes les
+        // localités et les villages de cette poche, notamment A et B"): no place and no
+        // other deed before the list, in the trigger's clause.
+        let only_common_nouns_before = |start: usize| {
+            self.same_clause(trigger_end, start)
+                && !s.places.iter().any(|p| p.start >= trigger_end && p.end <= start)
+                && !s.triggers.iter().any(|t| t.start >= trigger_end && t.end <= start)
+        };
+        introducer.is_some_and(|hit| {
+            hit.start >= trigger_end
+                && (hit.start - trigger_end <= OBJECT_WINDOW || only_common_nouns_before(hit.start))
+        })
     }
 
     /// Whether an agent word and an actor follow the trigger: the passive "was taken *by* the
