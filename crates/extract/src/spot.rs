@@ -574,6 +574,37 @@ pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> Stri
     }
 }
 
+/// Actors named by a name the pack matches only as written ("IS militants": the Islamic
+/// State; "it is" a verb), outside the actors and sources already found.
+fn acronyms_as_written(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    found: &[ActorMention],
+    sources: &[(usize, usize)],
+) -> Vec<ActorMention> {
+    if pack.actor_acronyms.is_empty() {
+        return Vec::new();
+    }
+    let taken = |i: usize| found.iter().any(|a| a.start <= i && i < a.end) || inside_any(i, i + 1, sources);
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| t.kind == TokenKind::Word && !taken(i))
+        .filter_map(|(i, t)| {
+            let (_, id) = pack.actor_acronyms.iter().find(|(acronym, _)| t.text == acronym.as_str())?;
+            Some(ActorMention {
+                start: i,
+                end: i + 1,
+                id: *id,
+                text: t.text.to_string(),
+                joint: None,
+                allies: None,
+                unidentified: false,
+            })
+        })
+        .collect()
+}
+
 fn spot_actors(
     tokens: &[Token],
     pack: &LanguagePack,
@@ -597,6 +628,7 @@ fn spot_actors(
         });
     }
     actors.extend(bodies_of_a_nation(tokens, pack, &actors, present));
+    actors.extend(acronyms_as_written(tokens, pack, &actors, sources));
     actors.sort_by_key(|a| a.start);
     // "A and B": the second becomes the first's associate, whether B is a full actor name
     // or only a nationality word ("des appareils syriens et russes"). But "the jihadists of

@@ -607,6 +607,9 @@ struct ActorEntry {
     id: String,
     #[serde(alias = "words")]
     names: Vec<String>,
+    /// Names matched only as written, capitals and all: "IS", which in lower case is a verb.
+    #[serde(default)]
+    acronyms: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -870,6 +873,8 @@ pub struct LanguagePack {
     pub civilians: Lexicon<()>,
     pub children: Lexicon<()>,
     pub actors: Lexicon<ActorId>,
+    /// Actors' names matched only as written ("IS" for the Islamic State; "is" is a verb).
+    pub actor_acronyms: Vec<(String, ActorId)>,
     pub triggers: Lexicon<Trigger>,
     /// The trained model that keeps or drops candidate events (`data/<code>/weights.tsv`);
     /// empty when none was trained, and the rules decide alone.
@@ -1288,6 +1293,17 @@ fn word_rules(words: &WordsSection, origin: &str) -> Result<WordRules, PackError
     .with_spelling(letters, digits))
 }
 
+/// The actors' names written in capitals, as written, each with its actor.
+fn actor_acronyms(entries: &[ActorEntry], origin: &str) -> Result<Vec<(String, ActorId)>, PackError> {
+    let mut acronyms = Vec::new();
+    for entry in entries.iter().filter(|e| !e.acronyms.is_empty()) {
+        let id =
+            ActorId::parse(&entry.id).ok_or_else(|| invalid(origin, format!("unknown actor id {:?}", entry.id)))?;
+        acronyms.extend(entry.acronyms.iter().map(|a| (a.clone(), id)));
+    }
+    Ok(acronyms)
+}
+
 fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     let rules = word_rules(&file.words, origin)?;
     let script = file.words.script.iter().map(|r| code_point_range(r, origin)).collect::<Result<Vec<_>, _>>()?;
@@ -1550,6 +1566,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         civilians: set(&file.events.civilians),
         children: set(&file.events.children),
         actors: actor_lexicon(&file.actors)?,
+        actor_acronyms: actor_acronyms(&file.actors, origin)?,
         triggers: Lexicon::new(triggers, &rules),
         weights: crate::Weights::default(),
         rules,

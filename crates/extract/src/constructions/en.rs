@@ -1738,3 +1738,12 @@ fn places_a_list_word_introduces_after_a_long_object_are_taken() {
     );
     assert_eq!(mentions(&events), ["Kafr Zita", "Latamneh"], "{}", summary(&events));
 }
+
+#[test]
+fn is_in_capitals_is_the_islamic_state_and_in_lower_case_a_verb() {
+    let events = en("On Monday IS fighters retook the village of Abu Hamam, which is east of the Euphrates.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.actor1_id, Some(actor("ISIS")), "{}", summary(&events));
+    let events = en("On Monday the army retook the village of Abu Hamam, which is east of the Euphrates.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).actor1_id, Some(actor("SYR_GOV")));
+}
