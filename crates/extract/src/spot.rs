@@ -1102,7 +1102,7 @@ fn uncased_name_spans(
             || pack.same_place_nouns.match_at(tokens, i).is_some_and(|h| h.end == i + 1);
         // "في حي العرضي": a word for a settlement announces the name after it; with it, the
         // words are no village's name that only their consonants recall.
-        let heads_a_settlement = pack.settlement_nouns.match_at(tokens, i).is_some_and(|h| h.end == i + 1);
+        let heads_a_settlement = || pack.settlement_nouns.match_at(tokens, i).is_some_and(|h| h.end == i + 1);
         let known = (1..=MAX_NAME_WORDS)
             .rev()
             .filter(|&k| k > 1 || !(qualifier || refers_back))
@@ -1112,7 +1112,7 @@ fn uncased_name_spans(
                 gazetteer.knows_name(&name)
                     || (k > 1
                         && cued
-                        && !heads_a_settlement
+                        && !heads_a_settlement()
                         && !(i..i + k).any(joins_items)
                         && !(i + 1..i + k).any(carries_connector)
                         && (i + 1..i + k).all(unknown)

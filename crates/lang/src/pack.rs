@@ -1293,12 +1293,16 @@ fn word_rules(words: &WordsSection, origin: &str) -> Result<WordRules, PackError
     .with_spelling(letters, digits))
 }
 
+/// The actor a pack names by its id, or an error naming the pack.
+fn actor_id(id: &str, origin: &str) -> Result<ActorId, PackError> {
+    ActorId::parse(id).ok_or_else(|| invalid(origin, format!("unknown actor id {id:?}")))
+}
+
 /// The actors' names written in capitals, as written, each with its actor.
 fn actor_acronyms(entries: &[ActorEntry], origin: &str) -> Result<Vec<(String, ActorId)>, PackError> {
     let mut acronyms = Vec::new();
     for entry in entries.iter().filter(|e| !e.acronyms.is_empty()) {
-        let id =
-            ActorId::parse(&entry.id).ok_or_else(|| invalid(origin, format!("unknown actor id {:?}", entry.id)))?;
+        let id = actor_id(&entry.id, origin)?;
         acronyms.extend(entry.acronyms.iter().map(|a| (a.clone(), id)));
     }
     Ok(acronyms)
@@ -1360,8 +1364,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     let actor_lexicon = |entries: &[ActorEntry]| -> Result<Lexicon<ActorId>, PackError> {
         let mut names = Vec::new();
         for entry in entries {
-            let id =
-                ActorId::parse(&entry.id).ok_or_else(|| invalid(origin, format!("unknown actor id {:?}", entry.id)))?;
+            let id = actor_id(&entry.id, origin)?;
             names.extend(entry.names.iter().map(|n| (n.as_str(), id)));
         }
         Ok(Lexicon::new(names, &rules))
@@ -1381,10 +1384,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             (Some(_), _) => return Err(invalid(origin, "only incident triggers name a sub_event_type".into())),
             (None, _) => None,
         };
-        let actor = match &entry.actor {
-            Some(id) => Some(ActorId::parse(id).ok_or_else(|| invalid(origin, format!("unknown actor id {id:?}")))?),
-            None => None,
-        };
+        let actor = entry.actor.as_deref().map(|id| actor_id(id, origin)).transpose()?;
         let trigger = Trigger { kind: entry.kind, confidence: entry.confidence, sub_event_type, actor };
         triggers.extend(entry.words.iter().map(|w| (w.as_str(), trigger)));
     }
