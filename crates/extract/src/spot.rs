@@ -1020,14 +1020,14 @@ fn uncased_name_spans(
             // apposition, when a mark or a connector ends it as it ends the items.
             let item_ends = || tokens.get(i + 1).is_none_or(|t| t.kind == TokenKind::Punct || joins_items(i + 1));
             let whole = || {
-                (conjunction_apart && !free(i + 1) || connector_apart && item_ends())
-                    && list_announced(&spans, tokens, pack)
+                conjunction_apart && !free(i + 1) && list_announced(&spans, tokens, pack, false)
+                    || connector_apart && item_ends() && list_announced(&spans, tokens, pack, !conjunction_apart)
             };
             let joined_item = pack.without_joined_connector(&tokens[i].norm);
             // In a list a place noun announced ("قرى X وY وZ"), an item the gazetteer does
             // not know is still a village: it keeps the list going to the items after it.
             let carries_a_conjunction = joined_item.is_some();
-            let announced_item = || carries_a_conjunction && list_announced(&spans, tokens, pack) || whole();
+            let announced_item = || carries_a_conjunction && list_announced(&spans, tokens, pack, false) || whole();
             let item = joined_item.or_else(|| whole().then(|| tokens[i].norm.to_string()));
             // A word the gazetteer does not know as written, with a definite noun after it
             // that is no adjective of it, begins a clause: its verb and subject ("، وتوالت
@@ -1144,8 +1144,10 @@ fn uncased_name_spans(
 }
 
 /// Whether the list the last span ends announces its items by a place noun: its first item
-/// comes right after one ("قرى X وY"), the items joined by list connectors only.
-fn list_announced(spans: &[(usize, usize)], tokens: &[Token], pack: &LanguagePack) -> bool {
+/// comes right after one ("قرى X وY"), the items joined by list connectors only. With
+/// `plural_only`, the noun must be a plural or a dual: a singular one joins a second name
+/// by a conjunction ("قرية X وY") but not by a comma.
+fn list_announced(spans: &[(usize, usize)], tokens: &[Token], pack: &LanguagePack, plural_only: bool) -> bool {
     let joined = |end: usize, start: usize| {
         end == start || (end + 1 == start && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == start))
     };
@@ -1155,7 +1157,8 @@ fn list_announced(spans: &[(usize, usize)], tokens: &[Token], pack: &LanguagePac
     }
     first > 0 && {
         let start = spans[first - 1].0;
-        announced_by_place_noun(tokens, start, pack)
+        let noun = announcing(tokens, start, pack, &pack.place_nouns);
+        noun.is_some_and(|noun| !plural_only || pack.announces_a_list(&tokens[noun.end - 1]))
             || pack.list_introducers.match_ending_at(tokens, start, 3).is_some()
     }
 }
@@ -1260,7 +1263,8 @@ pub(crate) fn announcing<'l, T: Clone>(
     let mut at = start;
     for _ in 0..=ANNOUNCING_SKIPS {
         if let Some(hit) = nouns.match_ending_at(tokens, at, ANNOUNCING_NOUN_WORDS) {
-            return Some(hit);
+            // A dual or plural with its nūn is in no construct: the words after it qualify it.
+            return (!pack.in_absolute_state(&tokens[hit.end - 1])).then_some(hit);
         }
         // A name may be set in quotes after its noun ("the village of \"X\"", "قرية «X»"),
         // and a list of names in brackets ("قرى (X وY وZ)").

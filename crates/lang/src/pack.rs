@@ -304,6 +304,10 @@ struct VagueQuantity {
 #[serde(deny_unknown_fields)]
 struct PlacesSection {
     place_nouns: Vec<String>,
+    /// The place nouns in the plural or the dual ("قرى", "بلدتي"): only they announce a list
+    /// of names whose items a comma parts.
+    #[serde(default)]
+    list_place_nouns: Vec<String>,
     region_before: Vec<String>,
     region_after: Vec<String>,
     directions: Vec<String>,
@@ -343,6 +347,11 @@ struct PlacesSection {
     /// `place_qualifiers` do, unless a place is named exactly so.
     #[serde(default)]
     qualifier_endings: Vec<String>,
+    /// Endings of a dual or plural noun in its absolute state (Arabic "ـين", "ـان"): a noun
+    /// so written is in no construct and announces no name ("بلدتين محاصرتين": two besieged
+    /// towns), while its construct state drops them ("بلدتي X وY": the towns of X and Y).
+    #[serde(default)]
+    absolute_endings: Vec<String>,
     /// Beginnings that make a word definite (Arabic "ال"): a definite word is no qualifier of
     /// an indefinite noun, whatever its ending.
     #[serde(default)]
@@ -660,6 +669,7 @@ pub struct LanguagePack {
     pub place_qualifiers: HashSet<String>,
     /// Folded endings of adjectives of relation, and folded beginnings of definite words.
     qualifier_endings: Vec<String>,
+    absolute_endings: Vec<String>,
     definite_starts: Vec<String>,
     name_titles: HashSet<String>,
     /// Folded beginnings of a word that is no name unless the gazetteer knows it.
@@ -703,6 +713,8 @@ pub struct LanguagePack {
     pub number_words: Lexicon<u64>,
     pub vague_quantities: Lexicon<u64>,
     pub place_nouns: Lexicon<()>,
+    /// Folded place nouns that announce several names (see the file's `list_place_nouns`).
+    list_place_nouns: HashSet<String>,
     pub region_words: Lexicon<RegionSide>,
     pub directions: Lexicon<()>,
     pub near_markers: Lexicon<()>,
@@ -1019,6 +1031,20 @@ impl LanguagePack {
     /// `qualifier_endings`): it ends so, is longer than the ending, and is not definite.
     pub fn has_qualifier_form(&self, norm: &str) -> bool {
         self.has_qualifier_ending(norm) && !self.is_definite(norm)
+    }
+
+    /// Whether a noun token is written in its absolute state (see `absolute_endings`): the
+    /// word as written ends so, and the lexicon's word it was read as does not.
+    pub fn in_absolute_state(&self, token: &Token) -> bool {
+        !self.absolute_endings.is_empty() && {
+            let written = self.rules.fold(&token.text);
+            self.absolute_endings.iter().any(|e| written.ends_with(e.as_str()) && !token.norm.ends_with(e.as_str()))
+        }
+    }
+
+    /// Whether a place noun's word announces several names (see `list_place_nouns`).
+    pub fn announces_a_list(&self, noun: &Token) -> bool {
+        self.list_place_nouns.contains(noun.norm.as_str())
     }
 
     fn has_qualifier_ending(&self, word: &str) -> bool {
@@ -1428,6 +1454,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         function_word_letters: function_word_letters.clone(),
         place_qualifiers: file.places.place_qualifiers.iter().map(|w| rules.fold(w).to_string()).collect(),
         qualifier_endings: file.places.qualifier_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
+        absolute_endings: file.places.absolute_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
         definite_starts: file.places.definite_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
         name_titles: file.places.name_titles.iter().map(|w| rules.fold(w).to_string()).collect(),
         not_name_starts: file.places.not_name_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
@@ -1471,6 +1498,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             &rules,
         ),
         place_nouns: set(&file.places.place_nouns),
+        list_place_nouns: file.places.list_place_nouns.iter().map(|w| rules.fold(w).to_string()).collect(),
         region_words: Lexicon::new(region_words, &rules),
         directions: set(&file.places.directions),
         near_markers: set(&file.places.near_markers),

@@ -1394,3 +1394,20 @@ fn a_take_without_any_resistance_is_a_non_violent_transfer() {
     let events = ar("سيطرت قوات النظام يوم الأربعاء على بلدة كفرزيتا دون أي مقاومة.");
     assert_eq!(single(&events, SubEventType::NonViolentTransfer).mention, "كفرزيتا", "{}", summary(&events));
 }
+
+#[test]
+fn a_dual_that_keeps_its_nun_announces_no_name() {
+    // "Warplanes shelled two deserted towns in rural Idlib on Monday." ("بلدتين", not the
+    // construct "بلدتي": the word after it qualifies the towns.)
+    let events = ar("قصفت الطائرات الحربية يوم الاثنين بلدتين مهجورتين في ريف إدلب.");
+    assert!(!mentions(&events).contains(&"مهجورتين"), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).location, "Idlib", "{}", summary(&events));
+}
+
+#[test]
+fn after_a_singular_place_noun_a_comma_starts_no_second_name() {
+    // "Hundreds came out on Friday in a protest in the city of Saraqib, under the title 'the
+    // revolution goes on'." ("بعنوان" has the consonants of a village of Idlib.)
+    let events = ar("خرج المئات يوم الجمعة في مظاهرة في مدينة سراقب، بعنوان \"الثورة مستمرة\".");
+    assert_eq!(mentions(&events), ["سراقب"], "{}", summary(&events));
+}
