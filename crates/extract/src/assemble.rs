@@ -19,8 +19,8 @@ use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{
-    battles_by_outcome, one_per_type_place_and_day, protests_by_intervention, protests_met_by_placeless_interventions,
-    raids_by_detentions, raids_made_detentions, summaries_of_details,
+    battles_by_outcome, bombs_by_suicide, one_per_type_place_and_day, protests_by_intervention,
+    protests_met_by_placeless_interventions, raids_by_detentions, raids_made_detentions, summaries_of_details,
 };
 use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
@@ -176,7 +176,9 @@ pub fn extract(
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
     let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());
-    let kept_events = summaries_of_details(protests_by_intervention(raids_by_detentions(battles_by_outcome(weighed))));
+    let kept_events = summaries_of_details(bombs_by_suicide(protests_by_intervention(raids_by_detentions(
+        battles_by_outcome(weighed),
+    ))));
     // Sized once: an event is large, and each growth copied those before it.
     extraction.events.reserve_exact(kept_events.len());
     extraction.type_features.reserve_exact(kept_events.len());

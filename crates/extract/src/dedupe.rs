@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use frontline_core::{
     Event, EventType, SubEventType,
-    SubEventType::{Abduction, ArmedClash, Arrests, PeacefulProtest, ProtestWithIntervention},
+    SubEventType::{
+        Abduction, ArmedClash, Arrests, PeacefulProtest, ProtestWithIntervention, RemoteExplosive, SuicideBomb,
+    },
 };
 use frontline_lang::TriggerKind;
 
@@ -181,6 +183,19 @@ pub(crate) fn protests_by_intervention(events: Vec<Proposed>) -> Vec<Proposed> {
     subsumed_by_outcomes(events, peaceful, intervened, |outcome, peaceful| {
         narrow_window(outcome, peaceful);
         outcome.fatalities = outcome.fatalities.max(peaceful.fatalities);
+    })
+}
+
+/// A bombing is coded once, by how it was set off: where a report tells of a suicide
+/// bombing at a place and, the same day, of a bomb or a car bomb exploding there, the bomb
+/// is the one the bomber set off (ACLED codes a suicide car bomb as a suicide bomb), and the
+/// suicide bombing keeps the higher toll and the narrower date window.
+pub(crate) fn bombs_by_suicide(events: Vec<Proposed>) -> Vec<Proposed> {
+    let bomb = |p: &Proposed| p.event.sub_event_type == RemoteExplosive;
+    let suicide = |e: &Event| e.sub_event_type == SuicideBomb;
+    subsumed_by_outcomes(events, bomb, suicide, |outcome, bomb| {
+        narrow_window(outcome, bomb);
+        outcome.fatalities = outcome.fatalities.max(bomb.fatalities);
     })
 }
 

@@ -1411,3 +1411,12 @@ fn after_a_singular_place_noun_a_comma_starts_no_second_name() {
     let events = ar("خرج المئات يوم الجمعة في مظاهرة في مدينة سراقب، بعنوان \"الثورة مستمرة\".");
     assert_eq!(mentions(&events), ["سراقب"], "{}", summary(&events));
 }
+
+#[test]
+fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
+    // "A suicide bomber set off a car bomb on Monday at a checkpoint in the city of Manbij,
+    // killing four fighters."
+    let events = ar("فجر انتحاري سيارة مفخخة يوم الاثنين عند حاجز في مدينة منبج ما أدى إلى مقتل أربعة مقاتلين.");
+    let e = single(&events, SubEventType::SuicideBomb);
+    assert_eq!(e.fatalities, 4, "{}", summary(&events));
+}

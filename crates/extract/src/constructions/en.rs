@@ -1747,3 +1747,11 @@ fn is_in_capitals_is_the_islamic_state_and_in_lower_case_a_verb() {
     let events = en("On Monday the army retook the village of Abu Hamam, which is east of the Euphrates.");
     assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
+    let events = en("A suicide bomber killed four fighters on Monday when he detonated his car bomb at a checkpoint in the town of Manbij.");
+    let e = single(&events, SubEventType::SuicideBomb);
+    assert_eq!(e.mention, "Manbij", "{}", summary(&events));
+    assert_eq!(e.fatalities, 4, "{}", summary(&events));
+}

@@ -1158,3 +1158,10 @@ fn les_lieux_qu_introduit_notamment_apres_un_long_objet_sont_pris() {
     );
     assert_eq!(mentions(&events), ["Kafr Zita", "Latamné"], "{}", summary(&events));
 }
+
+#[test]
+fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
+    let events = fr("Un kamikaze a tué lundi quatre combattants lorsqu'il a fait exploser sa voiture piégée à un barrage de la ville de Manbij.");
+    let e = single(&events, SubEventType::SuicideBomb);
+    assert_eq!(e.mention, "Manbij", "{}", summary(&events));
+}
