@@ -1420,3 +1420,10 @@ fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
     let e = single(&events, SubEventType::SuicideBomb);
     assert_eq!(e.fatalities, 4, "{}", summary(&events));
 }
+
+#[test]
+fn a_camp_of_the_displaced_is_not_named_the_displaced() {
+    // "Regime forces shelled the camp of the displaced in rural Idlib on Monday."
+    let events = ar("قصفت قوات النظام يوم الاثنين مخيم النازحين في ريف إدلب.");
+    assert_eq!(single(&events, SubEventType::Shelling).location, "Idlib", "{}", summary(&events));
+}
