@@ -173,7 +173,10 @@ pub fn spot(
     // "military gatherings": the trigger word is there in a sense that tells no event.
     let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
-    let triggers: Vec<TriggerMention> = hits_in(&pack.triggers, &tokens, present)
+    let mut trigger_hits = hits_in(&pack.triggers, &tokens, present);
+    trigger_hits.extend(verbs_across_adverbs(&pack.triggers, &tokens, pack, &trigger_hits));
+    trigger_hits.sort_by_key(|h| h.start);
+    let triggers: Vec<TriggerMention> = trigger_hits
         .into_iter()
         .filter(|h| {
             !inside_any(h.start, h.end, &sources)
@@ -561,6 +564,30 @@ fn hits_in<'a, T: Clone>(lexicon: &'a Lexicon<T>, tokens: &[Token], present: Lex
     } else {
         lexicon.find_all(tokens)
     }
+}
+
+/// The phrases of a lexicon written as a compound tense with adverbs inside it ("a
+/// aujourd'hui libéré", "a été finalement reprise"): the verb's words without the adverbs are
+/// looked up as one phrase, and each found spans the adverbs too, unless a phrase the
+/// lexicon found as written already covers part of it.
+fn verbs_across_adverbs<'a, T: Clone>(
+    lexicon: &'a Lexicon<T>,
+    tokens: &[Token],
+    pack: &LanguagePack,
+    found: &[Hit<'a, T>],
+) -> Vec<Hit<'a, T>> {
+    let mut hits = Vec::new();
+    for at in 0..tokens.len() {
+        let Some(words) = pack.verb_without_adverbs(tokens, at) else { continue };
+        let verb: Vec<Token> = words.iter().map(|&i| tokens[i].clone()).collect();
+        // Past an auxiliary: a phrase of the auxiliary alone is no compound tense.
+        let Some(hit) = lexicon.match_at(&verb, 0).filter(|h| h.end >= 2) else { continue };
+        let end = words[hit.end - 1] + 1;
+        if !found.iter().any(|f| f.start < end && at < f.end) && !hits.iter().any(|h: &Hit<T>| at < h.end) {
+            hits.push(Hit { start: at, end, value: hit.value });
+        }
+    }
+    hits
 }
 
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {

@@ -196,6 +196,16 @@ struct WordsSection {
     function_word_letters: Vec<String>,
     subject_pronouns: Vec<String>,
     caption_markers: Vec<String>,
+    /// Auxiliaries of a compound tense ("a", "ont", "has"): an adverb may stand between one
+    /// and its participle ("a aujourd'hui libéré", "has reportedly seized").
+    #[serde(default)]
+    auxiliaries: Vec<String>,
+    /// The adverbs that may so stand inside a verb, and the endings that make a word one
+    /// ("-ment", "-ly").
+    #[serde(default)]
+    inserted_adverbs: Vec<String>,
+    #[serde(default)]
+    adverb_endings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -679,6 +689,10 @@ pub struct LanguagePack {
     pub governing_words: Lexicon<()>,
     pub subject_pronouns: Lexicon<()>,
     pub caption_markers: Lexicon<()>,
+    /// Folded auxiliaries, adverbs and adverb endings (see the file's `auxiliaries`).
+    auxiliaries: HashSet<String>,
+    inserted_adverbs: HashSet<String>,
+    adverb_endings: Vec<String>,
     /// Month number 1..=12.
     pub months: Lexicon<u32>,
     /// Weekday number 0 (Monday) ..= 6.
@@ -907,6 +921,9 @@ pub struct LanguagePack {
     vocabulary: Vocabulary,
 }
 
+/// The most adverbs that stand between an auxiliary and its participle.
+const MAX_INSERTED_ADVERBS: usize = 2;
+
 impl LanguagePack {
     /// Reads a pack from its TOML text; `origin` names it in errors.
     pub fn from_toml(source: &str, origin: &str) -> Result<LanguagePack, PackError> {
@@ -1040,6 +1057,43 @@ impl LanguagePack {
             let written = self.rules.fold(&token.text);
             self.absolute_endings.iter().any(|e| written.ends_with(e.as_str()) && !token.norm.ends_with(e.as_str()))
         }
+    }
+
+    /// Where the token at `at` is an auxiliary and one or two adverbs stand inside the verb
+    /// it begins ("a aujourd'hui libéré", "a été finalement reprise"), the indexes of the
+    /// verb's words without them: the auxiliaries, the participle and the word after it.
+    pub fn verb_without_adverbs(&self, tokens: &[Token], at: usize) -> Option<Vec<usize>> {
+        let is_auxiliary = |t: &Token| self.auxiliaries.contains(t.norm.as_str());
+        if self.auxiliaries.is_empty() || !is_auxiliary(tokens.get(at)?) {
+            return None;
+        }
+        let is_adverb = |t: &Token| {
+            t.kind == TokenKind::Word
+                && (self.inserted_adverbs.contains(t.norm.as_str())
+                    || self.adverb_endings.iter().any(|e| t.norm.len() > e.len() + 2 && t.norm.ends_with(e.as_str())))
+        };
+        let mut words = vec![at];
+        let mut adverbs = 0;
+        let mut next = at + 1;
+        while let Some(token) = tokens.get(next) {
+            if is_adverb(token) {
+                adverbs += 1;
+            } else if is_auxiliary(token) {
+                words.push(next);
+            } else {
+                break;
+            }
+            next += 1;
+        }
+        let participle = tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word);
+        if adverbs == 0 || adverbs > MAX_INSERTED_ADVERBS || !participle {
+            return None;
+        }
+        words.push(next);
+        if next + 1 < tokens.len() {
+            words.push(next + 1);
+        }
+        Some(words)
     }
 
     /// Whether a place noun's word announces several names (see `list_place_nouns`).
@@ -1461,6 +1515,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         not_name_ends: file.places.not_name_ends.iter().map(|w| rules.fold(w).to_string()).collect(),
         governing_words: set(&file.places.governing_words),
         subject_pronouns: set(&file.words.subject_pronouns),
+        auxiliaries: file.words.auxiliaries.iter().map(|w| rules.fold(w).to_string()).collect(),
+        inserted_adverbs: file.words.inserted_adverbs.iter().map(|w| rules.fold(w).to_string()).collect(),
+        adverb_endings: file.words.adverb_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,
         weekdays: numbered(&file.dates.weekdays, 7, 0, "dates.weekdays")?,

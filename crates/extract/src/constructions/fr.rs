@@ -1165,3 +1165,17 @@ fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
     let e = single(&events, SubEventType::SuicideBomb);
     assert_eq!(e.mention, "Manbij", "{}", summary(&events));
 }
+
+#[test]
+fn an_adverb_inside_a_compound_tense_leaves_the_verb_whole() {
+    // The adverb between the auxiliary and the participle, and after the passive's "été".
+    for text in [
+        "L'armée a aujourd'hui libéré le village de Kafr Nabl, dans la province d'Idleb.",
+        "Le village de Kafr Nabl a été finalement repris par l'armée, dans la province d'Idleb.",
+        "Le village de Kafr Nabl a finalement été repris par l'armée, dans la province d'Idleb.",
+    ] {
+        let events = fr(text);
+        let e = single(&events, SubEventType::GovernmentRegainsTerritory);
+        assert_eq!(e.mention, "Kafr Nabl", "{text}: {}", summary(&events));
+    }
+}
