@@ -1002,7 +1002,7 @@ fn uncased_name_spans(
             !blocked[i] && t.kind == TokenKind::Word && !pack.is_function_token(t) && !pack.is_split_enclitic(tokens, i)
         })
     };
-    let unknown = |i: usize| free(i) && !pack.knows(&tokens[i].norm);
+    let unknown = |i: usize| free(i) && !pack.knows_token(&tokens[i]);
     let joins_items = |i: usize| {
         pack.list_connectors.match_at(tokens, i).is_some() || pack.list_introducers.match_at(tokens, i).is_some()
     };

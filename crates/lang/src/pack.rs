@@ -1320,6 +1320,15 @@ impl LanguagePack {
                 || token.text.chars().any(|c| self.function_word_letters.contains(&c)))
     }
 
+    /// Whether the pack knows a token's word as written: a word folded to a function word
+    /// the text writes without that word's own letter ("علي", the name Ali, folds to "على",
+    /// on) is another word, unknown to the pack.
+    pub fn knows_token(&self, token: &Token) -> bool {
+        self.knows(&token.norm)
+            && !(self.spelled_function_words.contains(token.norm.as_str())
+                && !token.text.chars().any(|c| self.function_word_letters.contains(&c)))
+    }
+
     /// Whether a folded word is a function word, or starts with an elided one ("l'armee").
     pub fn is_function_word(&self, folded: &str) -> bool {
         self.function_words.contains(folded)

@@ -1427,3 +1427,12 @@ fn a_camp_of_the_displaced_is_not_named_the_displaced() {
     let events = ar("قصفت قوات النظام يوم الاثنين مخيم النازحين في ريف إدلب.");
     assert_eq!(single(&events, SubEventType::Shelling).location, "Idlib", "{}", summary(&events));
 }
+
+#[test]
+fn the_name_ali_is_no_preposition_inside_a_villages_name() {
+    // "Regime forces shelled the village of Sheikh Ali in rural western Aleppo on Monday."
+    // ("علي", Ali, folds as "على", on, does; the table knows the village by its Latin name.)
+    let events = ar("قصفت قوات النظام يوم الاثنين قرية الشيخ علي في ريف حلب الغربي.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Sheikh Ali", "{}", summary(&events));
+}
