@@ -1324,9 +1324,9 @@ impl LanguagePack {
     /// the text writes without that word's own letter ("علي", the name Ali, folds to "على",
     /// on) is another word, unknown to the pack.
     pub fn knows_token(&self, token: &Token) -> bool {
-        self.knows(&token.norm)
-            && !(self.spelled_function_words.contains(token.norm.as_str())
-                && !token.text.chars().any(|c| self.function_word_letters.contains(&c)))
+        let spelled_otherwise = self.spelled_function_words.contains(token.norm.as_str())
+            && !token.text.chars().any(|c| self.function_word_letters.contains(&c));
+        self.knows(&token.norm) && !spelled_otherwise
     }
 
     /// Whether a folded word is a function word, or starts with an elided one ("l'armee").
