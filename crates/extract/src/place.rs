@@ -281,11 +281,12 @@ impl SentenceReader<'_, '_> {
         }) {
             reason = format!("only {}, in another governorate than its sentence names", elsewhere.name);
         }
-        // A quarter's name that only resembles a place's (a close spelling, or an Arabic
-        // name with a Latin name's consonants) is a village's elsewhere, not the quarter.
-        if let Some((village, _)) = place.take_if(|(_, matched)| {
-            matches!(matched.level, MatchLevel::Fuzzy | MatchLevel::Transliterated) && self.called_a(mention, "quarter")
-        }) {
+        // A quarter's name that only resembles a place's (a close spelling, the same
+        // consonants but for vowels, or an Arabic name with a Latin name's consonants) is a
+        // town's elsewhere, not the quarter ("حي الجبيلة" is no quarter of Jableh).
+        if let Some((village, _)) =
+            place.take_if(|(_, matched)| matched.level < MatchLevel::Exact && self.called_a(mention, "quarter"))
+        {
             reason = format!("only {}, whose name a quarter's resembles", village.name);
         }
         if let Some((place, matched)) = place {

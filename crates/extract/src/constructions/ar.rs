@@ -1436,3 +1436,11 @@ fn the_name_ali_is_no_preposition_inside_a_villages_name() {
     let e = single(&events, SubEventType::Shelling);
     assert_eq!(e.location, "Sheikh Ali", "{}", summary(&events));
 }
+
+#[test]
+fn a_quarter_sharing_a_towns_consonants_is_not_that_town() {
+    // "Regime forces shelled the city of Latakia on Monday. Regime forces shelled the
+    // "al-Jubaila" quarter on Monday." (الجبيلة has the consonants of Jableh, by Latakia.)
+    let events = ar("قصفت قوات النظام مدينة اللاذقية يوم الاثنين. وقصفت قوات النظام حي \"الجبيلة\" يوم الاثنين.");
+    assert!(!events.iter().any(|e| e.location == "Jablah"), "{}", summary(&events));
+}
