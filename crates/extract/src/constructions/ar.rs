@@ -1444,3 +1444,11 @@ fn a_quarter_sharing_a_towns_consonants_is_not_that_town() {
     let events = ar("قصفت قوات النظام مدينة اللاذقية يوم الاثنين. وقصفت قوات النظام حي \"الجبيلة\" يوم الاثنين.");
     assert!(!events.iter().any(|e| e.location == "Jablah"), "{}", summary(&events));
 }
+
+#[test]
+fn who_downs_a_drone_is_named_right_after_a_verb_first_verb() {
+    // "Hayat Tahrir al-Sham downed a regime drone over the town of Kafr Nabl on Monday."
+    let events = ar("أسقطت هيئة تحرير الشام طائرة مسيرة لقوات النظام فوق بلدة كفرنبل يوم الاثنين.");
+    let e = single(&events, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(e.actor1_id, Some(actor("HTS")), "{}", summary(&events));
+}

@@ -266,7 +266,7 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether an actor stands right after the trigger, a quotation mark aside ("اعتقلت
     /// هيئة تحرير الشام", "قصف "قوات النظام"").
-    fn right_after(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
+    pub(crate) fn right_after(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
         let tokens = &self.spotted.tokens;
         actor.start == trigger.end
             || (actor.start == trigger.end + 1 && tokens.get(trigger.end).is_some_and(|t| t.is_punct(QUOTES)))

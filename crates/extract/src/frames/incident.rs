@@ -153,17 +153,24 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Who disrupted a weapon: the armed side the trigger's words name ("Syrian air
-    /// defences"), else its subject, the nearest armed side before it in its clause. Not an
-    /// actor after it: that is whose drone or missiles were downed ("abattu un drone des
-    /// terroristes", "تصدت لصواريخ أطلقتها إسرائيل").
+    /// defences"), else its subject: in a verb-first language the side right after the verb
+    /// ("أسقطت فصائل المعارضة طائرة للنظام"), else the nearest armed side before it in its
+    /// clause. Not an actor further after it: that is whose drone or missiles were downed
+    /// ("abattu un drone des terroristes", "تصدت لصواريخ أطلقتها إسرائيل").
     fn defender(&self, trigger: &TriggerMention) -> Option<ActorMention> {
         let armed = |a: &&ActorMention| a.id.is_armed();
         let actors = &self.spotted.actors;
         let named = actors.iter().filter(armed).find(|a| a.start < trigger.end && trigger.start < a.end);
+        let verb_first_subject = || {
+            actors
+                .iter()
+                .filter(armed)
+                .find(|a| self.ctx.pack.agent_right_after_trigger && self.right_after(trigger, a))
+        };
         let subject = || {
             actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
         };
-        named.or_else(subject).cloned()
+        named.or_else(verb_first_subject).or_else(subject).cloned()
     }
 
     /// Whether an actor's words are only the label a side gives its enemies ("terrorists",
