@@ -356,14 +356,17 @@ impl SentenceReader<'_, '_> {
     /// دمشق", "in Aleppo"), a governorate's name being its seat's; else the city the report
     /// told of last.
     fn city_of_a_quarter<'p>(&'p self, mention: &PlaceMention, last_town: Option<&'p Place>) -> Option<&'p Place> {
-        if !self.called_a(mention, "quarter") {
+        // The items of a list of quarters are all quarters ("حيي الكلاسة وبستان القصر
+        // بحلب"), and the city after the list situates each of them.
+        let (first, last) = self.list_of(mention).unwrap_or((mention, mention));
+        if !self.called_a(first, "quarter") {
             return None;
         }
         let is_city = |place: &&Place| place.country == HOME_COUNTRY && place.feature_class == 'P' && place.is_major();
         self.spotted
             .places
             .iter()
-            .filter(|p| p.start >= mention.end && p.start - mention.end <= SITUATING_REACH)
+            .filter(|p| p.start >= last.end && p.start - last.end <= SITUATING_REACH)
             .filter(|p| p.role != PlaceRole::Origin)
             .find_map(|p| self.ctx.home.place(&p.text))
             .filter(is_city)

@@ -145,6 +145,32 @@ impl SentenceReader<'_, '_> {
         (first..=last).any(|j| j != i && known(&places[j]))
     }
 
+    /// The first and the last place of the list a place of the sentence is an item of ("حيي
+    /// الكلاسة وبستان القصر": the conjunction may be joined to an item), the place itself
+    /// when it stands alone.
+    pub(crate) fn list_of(&self, place: &PlaceMention) -> Option<(&PlaceMention, &PlaceMention)> {
+        let places = &self.spotted.places;
+        let i = places.iter().position(|p| p.start == place.start)?;
+        let joined = |a: &PlaceMention, b: &PlaceMention| {
+            self.only_list_connectors(a.end, b.start)
+                || a.end == b.start
+                    && self
+                        .spotted
+                        .tokens
+                        .get(b.start)
+                        .is_some_and(|t| self.ctx.pack.without_joined_connector(&t.norm).is_some())
+        };
+        let mut first = i;
+        while first > 0 && joined(&places[first - 1], &places[first]) {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < places.len() && joined(&places[last], &places[last + 1]) {
+            last += 1;
+        }
+        Some((&places[first], &places[last]))
+    }
+
     /// Whether the tokens between two positions are only the connectors of a list ("," "and"
     /// "as well as"): no other word, not even a small one.
     fn only_list_connectors(&self, from: usize, to: usize) -> bool {

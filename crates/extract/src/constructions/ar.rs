@@ -1452,3 +1452,12 @@ fn who_downs_a_drone_is_named_right_after_a_verb_first_verb() {
     let e = single(&events, SubEventType::DisruptedWeaponsUse);
     assert_eq!(e.actor1_id, Some(actor("HTS")), "{}", summary(&events));
 }
+
+#[test]
+fn every_quarter_of_a_list_is_in_the_city_after_the_list() {
+    // "Regime aircraft struck the two quarters of al-Sakhour and al-Kallaseh in Aleppo on
+    // Tuesday." (No table has either quarter.)
+    let events = ar("قصفت طائرات النظام حيي الصاخور والكلاسة بحلب يوم الثلاثاء.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.location, "Aleppo", "{}", summary(&events));
+}

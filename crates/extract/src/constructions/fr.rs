@@ -1179,3 +1179,11 @@ fn an_adverb_inside_a_compound_tense_leaves_the_verb_whole() {
         assert_eq!(e.mention, "Kafr Nabl", "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn every_quarter_of_a_list_is_in_the_city_after_the_list() {
+    // No table has either quarter.
+    let events = fr("Des avions du régime ont bombardé mardi les quartiers de Sakhour et de Kallaseh, à Alep.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.location, "Aleppo", "{}", summary(&events));
+}
