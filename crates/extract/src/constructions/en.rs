@@ -1755,3 +1755,10 @@ fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
     assert_eq!(e.mention, "Manbij", "{}", summary(&events));
     assert_eq!(e.fatalities, 4, "{}", summary(&events));
 }
+
+#[test]
+fn a_takeover_of_a_town_is_a_take() {
+    let events = en("Rebels announced on Sunday their takeover of the town of Nawa.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.mention, "Nawa", "{}", summary(&events));
+}
