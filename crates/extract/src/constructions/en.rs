@@ -1762,3 +1762,11 @@ fn a_takeover_of_a_town_is_a_take() {
     let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
     assert_eq!(e.mention, "Nawa", "{}", summary(&events));
 }
+
+#[test]
+fn fighters_leaving_a_town_under_a_deal_is_an_agreement() {
+    let events =
+        en("Hundreds of fighters have begun leaving the town of Madaya under a deal with the government on Monday.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!(e.mention, "Madaya", "{}", summary(&events));
+}
