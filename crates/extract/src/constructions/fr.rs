@@ -1187,3 +1187,10 @@ fn every_quarter_of_a_list_is_in_the_city_after_the_list() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.location, "Aleppo", "{}", summary(&events));
 }
+
+#[test]
+fn fighters_leaving_a_town_under_a_deal_is_an_agreement() {
+    let events = fr("Des centaines de combattants ont commencé lundi à quitter la ville de Madaya en vertu d'un accord avec le gouvernement.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!(e.mention, "Madaya", "{}", summary(&events));
+}
