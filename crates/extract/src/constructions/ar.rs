@@ -1461,3 +1461,11 @@ fn every_quarter_of_a_list_is_in_the_city_after_the_list() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(e.location, "Aleppo", "{}", summary(&events));
 }
+
+#[test]
+fn a_side_pulling_its_forces_out_of_a_town_withdraws_from_it() {
+    // "Regime forces pulled their members out of the town of al-Sanamayn on Thursday."
+    let events = ar("سحبت قوات النظام عناصرها من بلدة الصنمين يوم الخميس.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "الصنمين", "{}", summary(&events));
+}
