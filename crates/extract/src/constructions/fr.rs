@@ -1194,3 +1194,10 @@ fn fighters_leaving_a_town_under_a_deal_is_an_agreement() {
     let e = single(&events, SubEventType::Agreement);
     assert_eq!(e.mention, "Madaya", "{}", summary(&events));
 }
+
+#[test]
+fn a_side_pulling_its_forces_out_of_a_town_withdraws_from_it() {
+    let events = fr("Les forces du régime ont retiré jeudi leurs unités de la ville de Soueida.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Soueida", "{}", summary(&events));
+}
