@@ -577,7 +577,8 @@ fn verbs_across_adverbs<'a, T: Clone>(
     found: &[Hit<'a, T>],
 ) -> Vec<Hit<'a, T>> {
     let mut hits = Vec::new();
-    for at in 0..tokens.len() {
+    // Only a word a phrase may start with can be the auxiliary (one bit of the token tells).
+    for at in (0..tokens.len()).filter(|&at| lexicon.may_start_with(&tokens[at])) {
         let Some(words) = pack.verb_without_adverbs(tokens, at) else { continue };
         let verb: Vec<Token> = words.iter().map(|&i| tokens[i].clone()).collect();
         // Past an auxiliary: a phrase of the auxiliary alone is no compound tense.

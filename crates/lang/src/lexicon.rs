@@ -255,7 +255,7 @@ impl<T: Clone> Lexicon<T> {
     /// pack that indexed the token set this lexicon's bit for either, so the index answers
     /// for most tokens without a lookup.
     #[inline]
-    fn may_start_with(&self, first: &Token) -> bool {
+    pub fn may_start_with(&self, first: &Token) -> bool {
         self.bit == 0 || first.first_of & self.bit != 0
     }
 
