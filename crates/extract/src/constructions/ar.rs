@@ -1469,3 +1469,14 @@ fn a_side_pulling_its_forces_out_of_a_town_withdraws_from_it() {
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.mention, "الصنمين", "{}", summary(&events));
 }
+
+#[test]
+fn an_air_and_artillery_bombardment_is_an_air_strike_and_a_shelling() {
+    // "Regime forces targeted the town of Kafr Nabl with air and artillery bombardment on
+    // Monday."
+    let events = ar("استهدفت قوات النظام بالقصف الجوي والمدفعي بلدة كفرنبل يوم الاثنين.");
+    for sub_event_type in [SubEventType::AirDroneStrike, SubEventType::Shelling] {
+        let found: Vec<&str> = of_type(&events, sub_event_type).iter().map(|e| e.mention.as_str()).collect();
+        assert_eq!(found, ["كفرنبل"], "{}", summary(&events));
+    }
+}

@@ -314,12 +314,18 @@ impl<'s> SentenceReader<'_, 's> {
             matches!(t.trigger.kind, TriggerKind::AirStrike | TriggerKind::Shelling) && !self.is_disrupted(t)
         };
         // Attack words side by side ("drones struck", "قصف صاروخي استهدف": a rocket shelling
-        // that targeted) are one attack, whose stretch is theirs together.
+        // that targeted), or joined as one attack's means ("air and artillery strikes",
+        // "بالقصف الجوي والمدفعي"), have one stretch, theirs together.
+        let pack = self.ctx.pack;
+        let joined = |end: usize, start: usize| {
+            end == start
+                || end + 1 == start && pack.list_connectors.match_at(&s.tokens, end).is_some_and(|h| h.end == start)
+        };
         let (mut start, mut end) = (trigger.start, trigger.end);
-        while let Some(t) = s.triggers.iter().filter(is_attack).find(|t| t.end == start && t.start < start) {
+        while let Some(t) = s.triggers.iter().filter(is_attack).find(|t| joined(t.end, start) && t.start < start) {
             start = t.start;
         }
-        while let Some(t) = s.triggers.iter().filter(is_attack).find(|t| t.start == end && t.end > end) {
+        while let Some(t) = s.triggers.iter().filter(is_attack).find(|t| joined(end, t.start) && t.end > end) {
             end = t.end;
         }
         let next = s.triggers.iter().filter(is_attack).find(|t| t.start > end).map_or(s.tokens.len(), |t| t.start);
