@@ -126,6 +126,10 @@ fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
 
 /// An article's resolved points, prepared once for all the candidates a mention's are
 /// measured against (not once per candidate and point).
+/// How far from every place an article has placed a candidate found by its Arabic name's
+/// letters may lie before the places its consonants recall are looked up as well.
+const FAR_FROM_THE_ARTICLE_KM: f64 = 150.0;
+
 struct NearPoints {
     /// Each point as a unit vector: the chord between two of them gives their distance with
     /// no trigonometry per pair, where the haversine took two sines.
@@ -282,9 +286,22 @@ impl Gazetteer {
         // when no name of the place at home is written so, or, when the text names a
         // governorate, none in it is: "العبارة" in rural Raqqa is Abbara there, not Abra of
         // Hasakah whose Arabic name differs from it by a vowel.
-        let found_where_told =
-            |place: &Place| at_home(place) && context.admin1.as_deref().is_none_or(|a| same(a, &place.admin1));
-        if let (Some(country), false) = (country, found.iter().any(|(i, _)| found_where_told(&self.places[*i]))) {
+        // Nor when what was found lies far from every place the article has placed: "مسرابا"
+        // by Douma is Misraba there (known by its Latin name), not Masrab of Aleppo, whose
+        // Arabic name differs from it by a vowel.
+        let arabic = crate::consonants::is_arabic(&key);
+        let near = (arabic && !context.near.is_empty()).then(|| NearPoints::of(&context.near));
+        let far = |place: &Place| {
+            near.as_ref()
+                .and_then(|near| nearest_km_to((place.latitude, place.longitude), near))
+                .is_some_and(|km| km > FAR_FROM_THE_ARTICLE_KM)
+        };
+        let found_where_told = |place: &Place| {
+            at_home(place) && context.admin1.as_deref().is_none_or(|a| same(a, &place.admin1)) && !far(place)
+        };
+        if let (Some(country), true) =
+            (country, arabic && !found.iter().any(|(i, _)| found_where_told(&self.places[*i])))
+        {
             for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
                 push(&mut found, index, MatchLevel::Transliterated);
             }

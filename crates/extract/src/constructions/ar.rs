@@ -1480,3 +1480,12 @@ fn an_air_and_artillery_bombardment_is_an_air_strike_and_a_shelling() {
         assert_eq!(found, ["كفرنبل"], "{}", summary(&events));
     }
 }
+
+#[test]
+fn a_village_known_by_its_latin_name_beats_a_far_namesake_but_for_a_vowel() {
+    // "Regime aircraft struck the city of Douma and the town of Misraba on Friday." (Misraba,
+    // by Douma, is known only by its Latin name; Masrab of Aleppo is written "مسرب".)
+    let events = ar("استهدفت قوات النظام بالقصف الجوي مدينة دوما وبلدة مسرابا يوم الجمعة.");
+    let misraba = events.iter().find(|e| e.mention == "مسرابا").expect("an event at Misraba");
+    assert_eq!(misraba.location, "Misraba", "{}", summary(&events));
+}
