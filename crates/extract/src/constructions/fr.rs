@@ -1201,3 +1201,11 @@ fn a_side_pulling_its_forces_out_of_a_town_withdraws_from_it() {
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.mention, "Soueida", "{}", summary(&events));
 }
+
+#[test]
+fn forces_that_had_left_a_town_withdrew_from_it() {
+    // The pluperfect, with an adverb between the auxiliary and the participle.
+    let events = fr("Vendredi, les forces du régime avaient soudainement quitté la ville de Soueida.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Soueida", "{}", summary(&events));
+}
