@@ -1489,3 +1489,11 @@ fn a_village_known_by_its_latin_name_beats_a_far_namesake_but_for_a_vowel() {
     let misraba = events.iter().find(|e| e.mention == "مسرابا").expect("an event at Misraba");
     assert_eq!(misraba.location, "Misraba", "{}", summary(&events));
 }
+
+#[test]
+fn anti_aircraft_guns_firing_at_a_drone_disrupt_it() {
+    // "Ground anti-aircraft guns fired at a drone over the city of Hama on Sunday."
+    let events = ar("أطلقت المضادات الأرضية النار على طائرة مسيرة فوق مدينة حماة يوم الأحد.");
+    let e = single(&events, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(e.mention, "حماة", "{}", summary(&events));
+}
