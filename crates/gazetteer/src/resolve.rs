@@ -286,22 +286,9 @@ impl Gazetteer {
         // when no name of the place at home is written so, or, when the text names a
         // governorate, none in it is: "العبارة" in rural Raqqa is Abbara there, not Abra of
         // Hasakah whose Arabic name differs from it by a vowel.
-        // Nor when what was found lies far from every place the article has placed: "مسرابا"
-        // by Douma is Misraba there (known by its Latin name), not Masrab of Aleppo, whose
-        // Arabic name differs from it by a vowel.
-        let arabic = crate::consonants::is_arabic(&key);
-        let near = (arabic && !context.near.is_empty()).then(|| NearPoints::of(&context.near));
-        let far = |place: &Place| {
-            near.as_ref()
-                .and_then(|near| nearest_km_to((place.latitude, place.longitude), near))
-                .is_some_and(|km| km > FAR_FROM_THE_ARTICLE_KM)
-        };
-        let found_where_told = |place: &Place| {
-            at_home(place) && context.admin1.as_deref().is_none_or(|a| same(a, &place.admin1)) && !far(place)
-        };
-        if let (Some(country), true) =
-            (country, arabic && !found.iter().any(|(i, _)| found_where_told(&self.places[*i])))
-        {
+        // (And when all it found there lies far from the article's places: see
+        // `with_consonant_matches_when_far`, which the article's points decide.)
+        if let (Some(country), false) = (country, found.iter().any(|(i, _)| self.found_where_told(*i, context))) {
             for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
                 push(&mut found, index, MatchLevel::Transliterated);
             }
@@ -382,10 +369,11 @@ impl Gazetteer {
     /// The candidates, best first (at most 8): score, GeoNames id (places without one
     /// last among equals), index, match level.
     fn ranked(&self, mention: &str, context: &Context) -> Vec<(f64, u32, usize, MatchLevel)> {
-        let found = self.candidates_remembered(mention, context);
+        let near = NearPoints::of(&context.near);
+        let found =
+            self.with_consonant_matches_when_far(mention, context, self.candidates_remembered(mention, context), &near);
         // A lone candidate needs no score to come first.
         let alone = found.len() == 1;
-        let near = NearPoints::of(if alone { &[] } else { &context.near });
         let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = found
             .iter()
             .map(|&(index, level)| {
@@ -396,6 +384,51 @@ impl Gazetteer {
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         ranked.truncate(8);
         ranked
+    }
+
+    /// Whether a candidate is at home, in the governorate the text names if it names one.
+    fn found_where_told(&self, index: usize, context: &Context) -> bool {
+        let place = &self.places[index];
+        context.country.as_deref().is_some_and(|c| same(c, &place.country))
+            && context.admin1.as_deref().is_none_or(|a| same(a, &place.admin1))
+    }
+
+    /// The candidates, with the places an Arabic mention's consonants recall at home when
+    /// everything it found where the text places it lies far from every place the article
+    /// has placed: "مسرابا" by Douma is Misraba there (known by its Latin name), not Masrab of
+    /// Aleppo, whose Arabic name differs from it by a vowel. Kept apart from the remembered
+    /// candidates, which depend on the mention, the country and the governorate only.
+    fn with_consonant_matches_when_far(
+        &self,
+        mention: &str,
+        context: &Context,
+        found: Found,
+        near: &NearPoints,
+    ) -> Found {
+        let Some(country) = context.country.as_deref() else { return found };
+        if near.units.is_empty() || found.iter().any(|&(_, level)| level == MatchLevel::Transliterated) {
+            return found;
+        }
+        let far = |index: usize| {
+            let place = &self.places[index];
+            nearest_km_to((place.latitude, place.longitude), near).is_some_and(|km| km > FAR_FROM_THE_ARTICLE_KM)
+        };
+        let mut where_told = found.iter().filter(|&&(i, _)| self.found_where_told(i, context)).peekable();
+        if where_told.peek().is_none() || !where_told.all(|&(i, _)| far(i)) {
+            return found;
+        }
+        let key = fold_mention(mention);
+        if !crate::consonants::is_arabic(&key) {
+            return found;
+        }
+        let mut all = found.to_vec();
+        for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
+            let index = index as usize;
+            if !all.iter().any(|&(i, _)| i == index) {
+                all.push((index, MatchLevel::Transliterated));
+            }
+        }
+        all.into()
     }
 
     /// Why the best candidate may not be taken, if it may not.
