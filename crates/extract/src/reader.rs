@@ -129,20 +129,11 @@ impl SentenceReader<'_, '_> {
     /// but for its vowels): the list tells what kind of names its items are.
     pub(crate) fn listed_with_a_known_place(&self, place: &PlaceMention) -> bool {
         let places = &self.spotted.places;
-        let Some(i) = places.iter().position(|p| p.start == place.start) else {
-            return false;
-        };
         let known =
             |p: &PlaceMention| p.after_place_noun || self.ctx.gazetteer.knows_spelling_in(&p.text, HOME_COUNTRY);
-        let mut first = i;
-        while first > 0 && self.only_list_connectors(places[first - 1].end, places[first].start) {
-            first -= 1;
-        }
-        let mut last = i;
-        while last + 1 < places.len() && self.only_list_connectors(places[last].end, places[last + 1].start) {
-            last += 1;
-        }
-        (first..=last).any(|j| j != i && known(&places[j]))
+        let joined = |a: &PlaceMention, b: &PlaceMention| self.only_list_connectors(a.end, b.start);
+        self.items_around(place, joined)
+            .is_some_and(|(i, first, last)| (first..=last).any(|j| j != i && known(&places[j])))
     }
 
     /// The first and the last place of the list a place of the sentence is an item of ("حيي
@@ -150,7 +141,6 @@ impl SentenceReader<'_, '_> {
     /// when it stands alone.
     pub(crate) fn list_of(&self, place: &PlaceMention) -> Option<(&PlaceMention, &PlaceMention)> {
         let places = &self.spotted.places;
-        let i = places.iter().position(|p| p.start == place.start)?;
         let joined = |a: &PlaceMention, b: &PlaceMention| {
             self.only_list_connectors(a.end, b.start)
                 || a.end == b.start
@@ -160,6 +150,18 @@ impl SentenceReader<'_, '_> {
                         .get(b.start)
                         .is_some_and(|t| self.ctx.pack.without_joined_connector(&t.norm).is_some())
         };
+        self.items_around(place, joined).map(|(_, first, last)| (&places[first], &places[last]))
+    }
+
+    /// The place's index among the sentence's places, and those of the first and the last
+    /// of the run of places around it that `joined` joins one to the next.
+    fn items_around(
+        &self,
+        place: &PlaceMention,
+        joined: impl Fn(&PlaceMention, &PlaceMention) -> bool,
+    ) -> Option<(usize, usize, usize)> {
+        let places = &self.spotted.places;
+        let i = places.iter().position(|p| p.start == place.start)?;
         let mut first = i;
         while first > 0 && joined(&places[first - 1], &places[first]) {
             first -= 1;
@@ -168,7 +170,7 @@ impl SentenceReader<'_, '_> {
         while last + 1 < places.len() && joined(&places[last], &places[last + 1]) {
             last += 1;
         }
-        Some((&places[first], &places[last]))
+        Some((i, first, last))
     }
 
     /// Whether the tokens between two positions are only the connectors of a list ("," "and"

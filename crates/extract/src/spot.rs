@@ -591,6 +591,12 @@ fn verbs_across_adverbs<'a, T: Clone>(
     hits
 }
 
+/// Whether a list connector ("and", ",", "و"), one token, is all that stands between what ends
+/// at `end` and what starts at `start`.
+pub(crate) fn one_connector_between(tokens: &[Token], pack: &LanguagePack, end: usize, start: usize) -> bool {
+    end + 1 == start && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == start)
+}
+
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(s, e)| start < e && s < end)
 }
@@ -686,8 +692,7 @@ fn spot_actors(
                 previous.text = text_of(previous.start, previous.end);
                 continue;
             }
-            let joined = previous.end + 1 == actor.start
-                && pack.list_connectors.match_at(tokens, previous.end).is_some_and(|h| h.end == actor.start);
+            let joined = one_connector_between(tokens, pack, previous.end, actor.start);
             if joined && previous.joint.is_none() && previous.id != actor.id {
                 previous.joint = Some(actor.id);
                 previous.end = actor.end;
@@ -1035,9 +1040,7 @@ fn uncased_name_spans(
         // The conjunction may also stand apart, before the item ("قرى عياش و الخريطة"): the
         // word is then the item whole, when it stands alone (the next word no part of a
         // longer name) in a list a place noun announced.
-        let connector_apart = spans.last().is_some_and(|&(_, end)| {
-            end + 1 == i && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == i)
-        });
+        let connector_apart = spans.last().is_some_and(|&(_, end)| one_connector_between(tokens, pack, end, i));
         let after_item = connector_apart || spans.last().is_some_and(|&(_, end)| end == i);
         if after_item && unknown(i) {
             // A word conjunction, not a comma: after a comma comes as often an apposition
@@ -1176,9 +1179,7 @@ fn uncased_name_spans(
 /// `plural_only`, the noun must be a plural or a dual: a singular one joins a second name
 /// by a conjunction ("قرية X وY") but not by a comma.
 fn list_announced(spans: &[(usize, usize)], tokens: &[Token], pack: &LanguagePack, plural_only: bool) -> bool {
-    let joined = |end: usize, start: usize| {
-        end == start || (end + 1 == start && pack.list_connectors.match_at(tokens, end).is_some_and(|h| h.end == start))
-    };
+    let joined = |end: usize, start: usize| end == start || one_connector_between(tokens, pack, end, start);
     let mut first = spans.len();
     while first > 1 && joined(spans[first - 2].1, spans[first - 1].0) {
         first -= 1;

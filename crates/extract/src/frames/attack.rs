@@ -9,7 +9,7 @@ use super::territory::is_event_kind;
 use super::Frame;
 use crate::discourse::{Discourse, ATTACK_MEMORY};
 use crate::reader::SentenceReader;
-use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
+use crate::spot::{one_connector_between, ActorMention, PlaceMention, PlaceRole, TriggerMention};
 use crate::trace::SentenceTrace;
 
 /// How many tokens stand between two spans (0 when they touch or overlap).
@@ -316,11 +316,8 @@ impl<'s> SentenceReader<'_, 's> {
         // Attack words side by side ("drones struck", "قصف صاروخي استهدف": a rocket shelling
         // that targeted), or joined as one attack's means ("air and artillery strikes",
         // "بالقصف الجوي والمدفعي"), have one stretch, theirs together.
-        let pack = self.ctx.pack;
-        let joined = |end: usize, start: usize| {
-            end == start
-                || end + 1 == start && pack.list_connectors.match_at(&s.tokens, end).is_some_and(|h| h.end == start)
-        };
+        let joined =
+            |end: usize, start: usize| end == start || one_connector_between(&s.tokens, self.ctx.pack, end, start);
         let (mut start, mut end) = (trigger.start, trigger.end);
         while let Some(t) = s.triggers.iter().filter(is_attack).find(|t| joined(t.end, start) && t.start < start) {
             start = t.start;
