@@ -369,11 +369,11 @@ impl Gazetteer {
     /// The candidates, best first (at most 8): score, GeoNames id (places without one
     /// last among equals), index, match level.
     fn ranked(&self, mention: &str, context: &Context) -> Vec<(f64, u32, usize, MatchLevel)> {
-        let near = NearPoints::of(&context.near);
         let found =
-            self.with_consonant_matches_when_far(mention, context, self.candidates_remembered(mention, context), &near);
+            self.with_consonant_matches_when_far(mention, context, self.candidates_remembered(mention, context));
         // A lone candidate needs no score to come first.
         let alone = found.len() == 1;
+        let near = NearPoints::of(if alone { &[] } else { &context.near });
         let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = found
             .iter()
             .map(|&(index, level)| {
@@ -398,29 +398,24 @@ impl Gazetteer {
     /// has placed: "مسرابا" by Douma is Misraba there (known by its Latin name), not Masrab of
     /// Aleppo, whose Arabic name differs from it by a vowel. Kept apart from the remembered
     /// candidates, which depend on the mention, the country and the governorate only.
-    fn with_consonant_matches_when_far(
-        &self,
-        mention: &str,
-        context: &Context,
-        found: Found,
-        near: &NearPoints,
-    ) -> Found {
+    fn with_consonant_matches_when_far(&self, mention: &str, context: &Context, found: Found) -> Found {
         let Some(country) = context.country.as_deref() else { return found };
-        if near.units.is_empty() || found.iter().any(|&(_, level)| level == MatchLevel::Transliterated) {
+        // Cheap tests first: most mentions are not Arabic (any letter of the Arabic table
+        // tells, folded or not), or have no point to be far from.
+        let arabic = crate::consonants::is_arabic(mention);
+        if !arabic || context.near.is_empty() || found.iter().any(|&(_, level)| level == MatchLevel::Transliterated) {
             return found;
         }
+        let near = NearPoints::of(&context.near);
         let far = |index: usize| {
             let place = &self.places[index];
-            nearest_km_to((place.latitude, place.longitude), near).is_some_and(|km| km > FAR_FROM_THE_ARTICLE_KM)
+            nearest_km_to((place.latitude, place.longitude), &near).is_some_and(|km| km > FAR_FROM_THE_ARTICLE_KM)
         };
         let mut where_told = found.iter().filter(|&&(i, _)| self.found_where_told(i, context)).peekable();
         if where_told.peek().is_none() || !where_told.all(|&(i, _)| far(i)) {
             return found;
         }
         let key = fold_mention(mention);
-        if !crate::consonants::is_arabic(&key) {
-            return found;
-        }
         let mut all = found.to_vec();
         for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
             let index = index as usize;
