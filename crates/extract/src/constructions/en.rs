@@ -290,6 +290,14 @@ fn targeting_with_artillery_is_shelling_whoever_fires() {
 }
 
 #[test]
+fn a_city_a_suburb_is_said_to_be_of_is_no_second_place_of_the_event() {
+    // "X, a suburb of Y": the city situates the town; the deed happened in the town.
+    let events = en("Gunmen abducted a priest in Qatana, a suburb of Damascus, on Monday.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "Qatana");
+}
+
+#[test]
 fn a_tank_destroyed_with_a_missile_is_no_work_of_the_earlier_air_strike() {
     let events = en("Russian warplanes struck Kafranbel on Monday. On Tuesday, rebels destroyed a regime tank in Saraqib, targeting it with an anti-tank missile.");
     let at_saraqib: Vec<&Event> = events.iter().filter(|e| e.mention == "Saraqib").collect();

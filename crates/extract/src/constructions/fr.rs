@@ -901,6 +901,14 @@ fn un_raid_pour_enlever_est_l_enlevement() {
 }
 
 #[test]
+fn la_ville_dont_un_faubourg_depend_n_est_pas_un_second_lieu() {
+    // « X, faubourg de Y » : la ville situe le faubourg ; l'enlèvement a eu lieu au faubourg.
+    let events = fr("Un prêtre a été enlevé lundi à Qatana, faubourg de Damas, par un groupe armé.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "Qatana");
+}
+
+#[test]
 fn un_vehicule_piege_ou_une_bombe_posee_est_un_engin_explosif() {
     // Any vehicle can be rigged, and a bomb laid for its victims is an IED.
     for text in [
