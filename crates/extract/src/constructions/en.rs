@@ -298,6 +298,25 @@ fn a_city_a_suburb_is_said_to_be_of_is_no_second_place_of_the_event() {
 }
 
 #[test]
+fn an_attack_a_weapon_word_qualifies_is_the_weapon_s_attack_and_no_fighting() {
+    for (text, sub_event_type) in [
+        ("A rocket attack on Saraqib killed three people on Saturday.", SubEventType::Shelling),
+        ("A mortar attack on Saraqib killed three people on Saturday.", SubEventType::Shelling),
+        ("A bomb attack on Saraqib killed three people on Saturday.", SubEventType::RemoteExplosive),
+    ] {
+        let events = en(text);
+        assert_eq!(single(&events, sub_event_type).mention, "Saraqib", "{text}");
+    }
+}
+
+#[test]
+fn where_evacuees_came_from_is_not_where_their_convoy_was_struck() {
+    let events = en("On Saturday, a bomb attack on a convoy of evacuees from Kafraya killed 126 people in Rashidin.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(e.mention, "Rashidin");
+}
+
+#[test]
 fn a_tank_destroyed_with_a_missile_is_no_work_of_the_earlier_air_strike() {
     let events = en("Russian warplanes struck Kafranbel on Monday. On Tuesday, rebels destroyed a regime tank in Saraqib, targeting it with an anti-tank missile.");
     let at_saraqib: Vec<&Event> = events.iter().filter(|e| e.mention == "Saraqib").collect();

@@ -442,6 +442,16 @@ impl<'s> SentenceReader<'_, 's> {
             })
     }
 
+    /// "a rocket attack on X", "هجوم صاروخي": a word of attack that a weapon's word qualifies,
+    /// written right against it, is one attack, the weapon's; not fighting besides.
+    pub(crate) fn is_an_attack_by_the_weapon_beside(&self, trigger: &TriggerMention) -> bool {
+        trigger.trigger.kind == TriggerKind::Assault
+            && self.spotted.triggers.iter().any(|t| {
+                matches!(t.trigger.kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
+                    && (t.end == trigger.start || trigger.end == t.start)
+            })
+    }
+
     /// "an IED targeted a patrol", "عبوة ناسفة استهدفت": a bombing verb whose subject is a
     /// bomb just named tells what that bomb did, not another attack.
     pub(crate) fn is_said_of_a_bomb(&self, trigger: &TriggerMention) -> bool {

@@ -96,6 +96,10 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: arms seized, found or handed over, not an attack", trigger.text));
                 continue;
             }
+            if self.is_an_attack_by_the_weapon_beside(trigger) {
+                trace.note(|| format!("{:?}: the attack of the weapon named beside it, not fighting", trigger.text));
+                continue;
+            }
             if self.is_said_of_a_bomb(trigger) {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
