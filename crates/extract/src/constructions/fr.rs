@@ -909,6 +909,14 @@ fn la_ville_dont_un_faubourg_depend_n_est_pas_un_second_lieu() {
 }
 
 #[test]
+fn repousser_une_attaque_de_drones_n_est_pas_un_combat() {
+    // Des drones repoussés : la défense antiaérienne les a abattus, nul combat au sol.
+    let events = fr("Les systèmes de défense antiaérienne de l'armée syrienne ont repoussé vendredi une attaque de drones contre les positions des troupes près de Suqaylabiyah.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::DisruptedWeaponsUse).mention, "Suqaylabiyah");
+}
+
+#[test]
 fn un_vehicule_piege_ou_une_bombe_posee_est_un_engin_explosif() {
     // Any vehicle can be rigged, and a bomb laid for its victims is an IED.
     for text in [

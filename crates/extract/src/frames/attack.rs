@@ -421,6 +421,16 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// "les défenses antiaériennes ont repoussé une attaque de drones": an attack from the air
+    /// that the sentence's air defences repelled is what they disrupted.
+    pub(crate) fn is_fought_off_by_air_defence(&self, trigger: &TriggerMention, discourse: &Discourse) -> bool {
+        let s = self.spotted;
+        s.triggers.iter().any(|t| t.trigger.sub_event_type == Some(SubEventType::DisruptedWeaponsUse))
+            && s.triggers.iter().any(|repelling| {
+                self.air_attack_repelled_by(repelling, discourse).is_some_and(|attack| std::ptr::eq(attack, trigger))
+            })
+    }
+
     /// "seized weapons including rockets and mortar shells", "a découvert des roquettes",
     /// "ضبط كميات من القذائف": a weapon word that a word of seizing, finding, handing over or
     /// storing governs, in its clause and with no other event word between (other weapons may

@@ -81,6 +81,24 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// The attack from the air a word of repelling fought off, a few words after it in its
+    /// clause ("ont repoussé vendredi une attaque de drones").
+    pub(crate) fn air_attack_repelled_by(
+        &self,
+        repelling: &TriggerMention,
+        discourse: &Discourse,
+    ) -> Option<&'s TriggerMention> {
+        const ATTACK_REACH: usize = 4;
+        let s = self.spotted;
+        self.ctx.pack.repelling.match_at(&s.tokens, repelling.start)?;
+        s.triggers.iter().find(|t| {
+            t.start >= repelling.end
+                && t.start - repelling.end <= ATTACK_REACH
+                && self.same_clause(repelling.end, t.start)
+                && self.reading_of(t, discourse) == TriggerKind::AirStrike
+        })
+    }
+
     pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
         let s = self.spotted;
         // In a language whose subject comes first, an actor before the fighting with another deed
@@ -115,6 +133,11 @@ impl<'s> SentenceReader<'_, 's> {
         // "Protesters stormed the governorate building": a crowd that breaks in is no armed
         // side, and a clash is fought by two.
         if trigger.trigger.kind == TriggerKind::Storm && self.protesters_storm(trigger) {
+            return;
+        }
+        // "repelled a drone attack": fire from the air is fought off by air defences, which
+        // the sentence's words of air defence code; no side met another on the ground.
+        if self.air_attack_repelled_by(trigger, discourse).is_some() {
             return;
         }
         // Fighting "near X" or "on the outskirts of X" is coded at X, as an attack there is.

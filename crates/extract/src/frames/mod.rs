@@ -104,6 +104,10 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: what the bomb just named did, not another attack", trigger.text));
                 continue;
             }
+            if self.is_fought_off_by_air_defence(trigger, discourse) {
+                trace.note(|| format!("{:?}: the attack from the air defences fought off, not a strike", trigger.text));
+                continue;
+            }
             let kind = self.reading_of(trigger, discourse);
             if matches!(kind, TriggerKind::AirStrike | TriggerKind::Shelling) {
                 let actor = self.attacker(trigger, kind, discourse);
