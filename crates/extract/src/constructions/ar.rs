@@ -1497,3 +1497,12 @@ fn anti_aircraft_guns_firing_at_a_drone_disrupt_it() {
     let e = single(&events, SubEventType::DisruptedWeaponsUse);
     assert_eq!(e.mention, "حماة", "{}", summary(&events));
 }
+
+#[test]
+fn the_first_party_of_a_deal_is_the_first_that_between_sets_out() {
+    // The fighters leave first in the sentence; the deal's parties are set out after "بين".
+    let events =
+        ar("بدأت اليوم عملية إخراج المسلحين والمدنيين من داريا في إطار تنفيذ الاتفاق بين الجيش السوري والمسلحين.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}

@@ -1797,3 +1797,10 @@ fn fighters_leaving_a_town_under_a_deal_is_an_agreement() {
     let e = single(&events, SubEventType::Agreement);
     assert_eq!(e.mention, "Madaya", "{}", summary(&events));
 }
+
+#[test]
+fn the_first_party_of_a_deal_is_the_first_named_after_between() {
+    let events = en("Rebels began leaving Daraya on Friday under a deal between the Syrian army and the rebels.");
+    let e = single(&events, SubEventType::Agreement);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+}

@@ -194,8 +194,19 @@ impl<'s> SentenceReader<'_, 's> {
     /// The first party an agreement's sentence names ("an agreement between the army and the
     /// SDF"): actor1 of an agreement (docs/annotation.md §3), not the side a word of doing
     /// would point to.
+    /// The first party a deal's sentence names: of the parties a word of "between" sets
+    /// out ("fighters left under a deal between the army and the rebels"), else the first
+    /// side named at all.
     fn first_party(&self) -> Option<ActorMention> {
-        self.spotted.actors.iter().find(|a| !a.unidentified).cloned()
+        /// The most words between "between" and the first party ("between the army").
+        const PARTY_LEAD: usize = 2;
+        let tokens = &self.spotted.tokens;
+        let between = &self.ctx.pack.between_markers;
+        let identified = || self.spotted.actors.iter().filter(|a| !a.unidentified);
+        let set_out = |a: &&ActorMention| {
+            (0..=PARTY_LEAD).any(|lead| a.start > lead && between.match_ending_at(tokens, a.start - lead, 1).is_some())
+        };
+        identified().find(set_out).or_else(|| identified().next()).cloned()
     }
 
     /// Whether a word of the sentence names a protest.
