@@ -452,8 +452,8 @@ impl<'s> SentenceReader<'_, 's> {
             })
     }
 
-    /// "a rocket attack on X", "هجوم صاروخي": a word of attack that a weapon's word qualifies,
-    /// written right against it, is one attack, the weapon's; not fighting besides.
+    /// "a rocket attack on X", "a mortar attack": a word of attack that a weapon's word
+    /// qualifies, written right against it, is one attack, the weapon's; not fighting besides.
     pub(crate) fn is_an_attack_by_the_weapon_beside(&self, trigger: &TriggerMention) -> bool {
         trigger.trigger.kind == TriggerKind::Assault
             && self.spotted.triggers.iter().any(|t| {

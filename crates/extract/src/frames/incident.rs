@@ -191,12 +191,10 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
-    /// The first party an agreement's sentence names ("an agreement between the army and the
-    /// SDF"): actor1 of an agreement (docs/annotation.md §3), not the side a word of doing
-    /// would point to.
-    /// The first party a deal's sentence names: of the parties a word of "between" sets
-    /// out ("fighters left under a deal between the army and the rebels"), else the first
-    /// side named at all.
+    /// The first party an agreement's sentence names: actor1 of an agreement
+    /// (docs/annotation.md §3), not the side a word of doing would point to. The first of
+    /// the parties a word of "between" sets out ("fighters left under a deal between the army
+    /// and the rebels"), else the first side named at all.
     fn first_party(&self) -> Option<ActorMention> {
         /// The most words between "between" and the first party ("between the army").
         const PARTY_LEAD: usize = 2;
