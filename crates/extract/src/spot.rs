@@ -1418,6 +1418,11 @@ pub(crate) fn role_of(
     {
         return PlaceRole::Person;
     }
+    // "reconquises par Damas", "attacked by Ankara": a place named as the doer of a passive
+    // stands for the authority seated there, the government, not where the deed was.
+    if before.ending_at(&pack.passive_agent, start, 3).is_some() {
+        return PlaceRole::Person;
+    }
     let claim_adjacent = claims.iter().any(|&(s, e)| s == end || e == start);
     if claim_adjacent && gazetteer.governorate_named(name).is_none() {
         return PlaceRole::Person;

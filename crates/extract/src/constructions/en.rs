@@ -1804,3 +1804,9 @@ fn the_first_party_of_a_deal_is_the_first_named_after_between() {
     let e = single(&events, SubEventType::Agreement);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn a_capital_named_as_the_doer_of_a_passive_is_the_government_not_a_place() {
+    let events = en("Kafranbel, shelled by Damascus for months, was shelled again on Tuesday.");
+    assert_eq!(mentions(&events), ["Kafranbel"], "{}", summary(&events));
+}

@@ -1225,3 +1225,10 @@ fn forces_that_had_left_a_town_withdrew_from_it() {
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.mention, "Soueida", "{}", summary(&events));
 }
+
+#[test]
+fn une_capitale_auteur_d_un_passif_est_le_pouvoir_et_non_un_lieu() {
+    // « repris par Damas » : Damas y est le gouvernement, pas le lieu d'un fait.
+    let events = fr("Le village de Kafranbel, repris par Damas l'an dernier, a été bombardé mardi.");
+    assert_eq!(mentions(&events), ["Kafranbel"], "{}", summary(&events));
+}
