@@ -568,6 +568,9 @@ struct EventsSection {
     /// "au milieu de", "وسط").
     #[serde(default)]
     circumstance_leads: Vec<String>,
+    /// Words of concession before a deal ("despite the truce", "malgré l'accord", "رغم الهدنة").
+    #[serde(default)]
+    concessive_leads: Vec<String>,
     /// Words that introduce a quoted slogan ("reading", "scandant", "هتفوا").
     #[serde(default)]
     slogan_leads: Vec<String>,
@@ -851,6 +854,9 @@ pub struct LanguagePack {
     /// Words that make the fighting after them the setting of another event the sentence
     /// tells ("fled amid clashes", "وسط اشتباكات", "au milieu des combats"), not an event of its own.
     pub circumstance_leads: Lexicon<()>,
+    /// Words of concession ("despite", "malgré", "رغم"): a deal named after one is the
+    /// background the sentence's event broke, not a deal of the day.
+    pub concessive_leads: Lexicon<()>,
     /// Words that introduce a slogan in quotation marks ("banners reading", "scandant",
     /// "هتفوا"): the names quoted after them are chanted or written, no places of events.
     pub slogan_leads: Lexicon<()>,
@@ -1288,6 +1294,7 @@ impl LanguagePack {
             &mut self.group_anaphors,
             &mut self.lapse_leads,
             &mut self.circumstance_leads,
+            &mut self.concessive_leads,
             &mut self.slogan_leads,
             &mut self.background_leads,
             &mut self.concluding_verbs,
@@ -1641,6 +1648,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         group_anaphors: set(&file.events.group_anaphors),
         lapse_leads: set(&file.events.lapse_leads),
         circumstance_leads: set(&file.events.circumstance_leads),
+        concessive_leads: set(&file.events.concessive_leads),
         slogan_leads: set(&file.events.slogan_leads),
         background_leads: set(&file.events.background_leads),
         concluding_verbs: set(&file.events.concluding_verbs),

@@ -1506,3 +1506,10 @@ fn the_first_party_of_a_deal_is_the_first_that_between_sets_out() {
     let e = single(&events, SubEventType::Agreement);
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
 }
+
+#[test]
+fn a_deal_named_after_a_word_of_concession_is_background() {
+    let events = ar("قصفت قوات النظام بلدة كفرنبل يوم الثلاثاء رغم وقف إطلاق النار.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
+    assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
+}

@@ -1810,3 +1810,10 @@ fn a_capital_named_as_the_doer_of_a_passive_is_the_government_not_a_place() {
     let events = en("Kafranbel, shelled by Damascus for months, was shelled again on Tuesday.");
     assert_eq!(mentions(&events), ["Kafranbel"], "{}", summary(&events));
 }
+
+#[test]
+fn a_deal_named_after_despite_is_the_background_of_the_deed() {
+    let events = en("Government forces shelled Kafranbel on Tuesday despite the ceasefire.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
+    assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
+}

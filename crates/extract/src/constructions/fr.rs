@@ -1232,3 +1232,10 @@ fn une_capitale_auteur_d_un_passif_est_le_pouvoir_et_non_un_lieu() {
     let events = fr("Le village de Kafranbel, repris par Damas l'an dernier, a été bombardé mardi.");
     assert_eq!(mentions(&events), ["Kafranbel"], "{}", summary(&events));
 }
+
+#[test]
+fn un_accord_nomme_apres_malgre_est_le_fond_du_fait() {
+    let events = fr("Les forces du régime ont bombardé Kafranbel mardi malgré l'accord de cessez-le-feu.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
+    assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
+}

@@ -167,6 +167,10 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
+            if self.is_a_deal_conceded(trigger) {
+                trace.note(|| format!("{:?}: the deal the sentence's event went against, background", trigger.text));
+                continue;
+            }
             if self.governed_by_a_duration(trigger) {
                 trace.note(|| format!("{:?}: what went on over a stretch of time, background", trigger.text));
                 continue;
