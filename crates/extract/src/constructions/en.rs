@@ -1817,3 +1817,11 @@ fn a_deal_named_after_despite_is_the_background_of_the_deed() {
     assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
     assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
 }
+
+#[test]
+fn a_region_fire_came_from_is_no_place_it_struck() {
+    let events = en(
+        "Israeli warplanes fired missiles from the direction of the occupied Golan at targets in the Damascus countryside on Monday.",
+    );
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Damascus", "{}", summary(&events));
+}

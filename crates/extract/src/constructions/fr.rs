@@ -1239,3 +1239,9 @@ fn un_accord_nomme_apres_malgre_est_le_fond_du_fait() {
     assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
     assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
 }
+
+#[test]
+fn une_region_d_ou_l_on_tire_n_est_pas_le_lieu_frappe() {
+    let events = fr("Ce soir, l'ennemi israélien a mené une attaque aérienne depuis le Golan syrien occupé contre certaines cibles dans la région de Damas.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Damas", "{}", summary(&events));
+}
