@@ -249,20 +249,18 @@ impl<'s> SentenceReader<'_, 's> {
         self.ctx.pack.lapse_leads.last_end_within(tokens, trigger.start, LAPSE_REACH, LAPSE_LEAD_WORDS).is_some()
     }
 
-    /// Whether a word of agreement follows a word of concession ("despite the truce",
-    /// "malgré l'accord de cessez-le-feu", "رغم وقف إطلاق النار"): the deal is what the
-    /// sentence's event went against, made before it.
-    pub(crate) fn is_a_deal_conceded(&self, trigger: &TriggerMention) -> bool {
+    /// Whether an event word follows a word of concession ("despite the ceasefire", "despite
+    /// shelling", "malgré l'accord de cessez-le-feu", "رغم وقف إطلاق النار"): what the
+    /// sentence's event happened in spite of is told as its background, not as news.
+    pub(crate) fn is_conceded(&self, trigger: &TriggerMention) -> bool {
         /// An article and an adjective may stand between ("despite the fragile truce").
         const CONCESSION_REACH: usize = 3;
         const CONCESSION_LEAD_WORDS: usize = 4;
-        trigger.trigger.sub_event_type == Some(SubEventType::Agreement)
-            && self
-                .ctx
-                .pack
-                .concessive_leads
-                .last_end_within(&self.spotted.tokens, trigger.start, CONCESSION_REACH, CONCESSION_LEAD_WORDS)
-                .is_some()
+        self.ctx
+            .pack
+            .concessive_leads
+            .last_end_within(&self.spotted.tokens, trigger.start, CONCESSION_REACH, CONCESSION_LEAD_WORDS)
+            .is_some()
     }
 
     /// Whether a stretch of time stands right before the trigger ("weeks of bombardment",

@@ -568,7 +568,7 @@ struct EventsSection {
     /// "au milieu de", "وسط").
     #[serde(default)]
     circumstance_leads: Vec<String>,
-    /// Words of concession before a deal ("despite the truce", "malgré l'accord", "رغم الهدنة").
+    /// Words of concession ("despite the truce", "malgré l'accord", "رغم الهدنة").
     #[serde(default)]
     concessive_leads: Vec<String>,
     /// Words that introduce a quoted slogan ("reading", "scandant", "هتفوا").
@@ -854,8 +854,8 @@ pub struct LanguagePack {
     /// Words that make the fighting after them the setting of another event the sentence
     /// tells ("fled amid clashes", "وسط اشتباكات", "au milieu des combats"), not an event of its own.
     pub circumstance_leads: Lexicon<()>,
-    /// Words of concession ("despite", "malgré", "رغم"): a deal named after one is the
-    /// background the sentence's event broke, not a deal of the day.
+    /// Words of concession ("despite", "malgré", "رغم"): the event word after one is the
+    /// background the sentence's event happened in spite of, not news of its own.
     pub concessive_leads: Lexicon<()>,
     /// Words that introduce a slogan in quotation marks ("banners reading", "scandant",
     /// "هتفوا"): the names quoted after them are chanted or written, no places of events.

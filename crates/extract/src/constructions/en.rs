@@ -1825,3 +1825,9 @@ fn a_region_fire_came_from_is_no_place_it_struck() {
     );
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Damascus", "{}", summary(&events));
 }
+
+#[test]
+fn an_attack_named_after_despite_is_the_background_of_the_deed() {
+    let events = en("Rebels entered Kafranbel on Tuesday despite heavy shelling by the regime.");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+}

@@ -167,8 +167,9 @@ impl<'s> SentenceReader<'_, 's> {
                 });
                 continue;
             }
-            if self.is_a_deal_conceded(trigger) {
-                trace.note(|| format!("{:?}: the deal the sentence's event went against, background", trigger.text));
+            if self.is_conceded(trigger) {
+                trace
+                    .note(|| format!("{:?}: what the sentence's event happened in spite of, background", trigger.text));
                 continue;
             }
             if self.governed_by_a_duration(trigger) {
