@@ -1831,3 +1831,14 @@ fn an_attack_named_after_despite_is_the_background_of_the_deed() {
     let events = en("Rebels entered Kafranbel on Tuesday despite heavy shelling by the regime.");
     assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn displaced_before_a_noun_of_people_names_people_displaced_before() {
+    let events = en(
+        "Around 170,000 displaced Kurds from Afrin are living in Tal Rifaat, where displaced families lack support.",
+    );
+    assert!(of_type(&events, SubEventType::Displacement).is_empty(), "{}", summary(&events));
+    // Told as a deed, displacement is an event.
+    let events = en("Thousands of civilians were displaced from Tal Rifaat on Monday.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Tal Rifaat");
+}
