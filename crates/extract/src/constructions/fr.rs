@@ -1245,3 +1245,9 @@ fn une_region_d_ou_l_on_tire_n_est_pas_le_lieu_frappe() {
     let events = fr("Ce soir, l'ennemi israélien a mené une attaque aérienne depuis le Golan syrien occupé contre certaines cibles dans la région de Damas.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Damas", "{}", summary(&events));
 }
+
+#[test]
+fn les_deplaces_nommes_sont_des_personnes_deplacees_avant() {
+    let events = fr("Le camp de déplacés d'Al-Hol a vécu mardi une vague d'assassinats.");
+    assert!(of_type(&events, SubEventType::Displacement).is_empty(), "{}", summary(&events));
+}
