@@ -1388,10 +1388,11 @@ pub(crate) fn role_of(
     }
     // "depuis le Golan", "launched from the Badia": a region named as where fire or a force
     // set out from is its origin, as a town would be, not the region where it struck.
-    // The marker governs the name: an article and an adjective at most stand between.
+    // The marker governs the name: an article and an adjective at most stand between. The
+    // words are looked at first, the gazetteer only after a marker.
     const ORIGIN_REACH: usize = 3;
     let region_named = || gazetteer.governorate_named(name).is_some() || gazetteer.names_a_region(name);
-    if region_named() && pack.origin_markers.last_end_within(tokens, start, ORIGIN_REACH, MARKER_REACH).is_some() {
+    if pack.origin_markers.last_end_within(tokens, start, ORIGIN_REACH, MARKER_REACH).is_some() && region_named() {
         return PlaceRole::Origin;
     }
     // A governorate's name that is no name of its seat ("the Golan", "Ghouta") is the region.
