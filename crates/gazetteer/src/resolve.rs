@@ -124,12 +124,20 @@ fn nearest_km(point: (f64, f64), others: &[(f64, f64)]) -> Option<f64> {
     nearest_km_to(point, &NearPoints::of(others))
 }
 
-/// An article's resolved points, prepared once for all the candidates a mention's are
-/// measured against (not once per candidate and point).
+/// Adds a candidate not found yet, at the level it was found at first.
+fn push(found: &mut Vec<(usize, MatchLevel)>, index: u32, level: MatchLevel) {
+    let index = index as usize;
+    if !found.iter().any(|(i, _)| *i == index) {
+        found.push((index, level));
+    }
+}
+
 /// How far from every place an article has placed a candidate found by its Arabic name's
 /// letters may lie before the places its consonants recall are looked up as well.
 const FAR_FROM_THE_ARTICLE_KM: f64 = 150.0;
 
+/// An article's resolved points, prepared once for all the candidates a mention's are
+/// measured against (not once per candidate and point).
 struct NearPoints {
     /// Each point as a unit vector: the chord between two of them gives their distance with
     /// no trigonometry per pair, where the haversine took two sines.
@@ -247,12 +255,6 @@ impl Gazetteer {
             return Vec::new();
         }
         let mut found: Vec<(usize, MatchLevel)> = Vec::new();
-        let push = |found: &mut Vec<(usize, MatchLevel)>, index: u32, level: MatchLevel| {
-            let index = index as usize;
-            if !found.iter().any(|(i, _)| *i == index) {
-                found.push((index, level));
-            }
-        };
         for &index in self.with_key(&key) {
             push(&mut found, index, MatchLevel::Exact);
         }
@@ -289,9 +291,7 @@ impl Gazetteer {
         // (And when all it found there lies far from the article's places: see
         // `with_consonant_matches_when_far`, which the article's points decide.)
         if let (Some(country), false) = (country, found.iter().any(|(i, _)| self.found_where_told(*i, context))) {
-            for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
-                push(&mut found, index, MatchLevel::Transliterated);
-            }
+            self.push_consonant_matches(&mut found, &key, country, context);
         }
         // A close spelling in the article's country, for names mangled in translation
         // ("Halle" for Haleb). A short name one letter from a village is noise; from a
@@ -415,15 +415,23 @@ impl Gazetteer {
         if where_told.peek().is_none() || !where_told.all(|&(i, _)| far(i)) {
             return found;
         }
-        let key = fold_mention(mention);
         let mut all = found.to_vec();
-        for index in self.by_consonants_in(&key, country, context.admin1.as_deref()) {
-            let index = index as usize;
-            if !all.iter().any(|&(i, _)| i == index) {
-                all.push((index, MatchLevel::Transliterated));
-            }
-        }
+        self.push_consonant_matches(&mut all, &fold_mention(mention), country, context);
         all.into()
+    }
+
+    /// Adds the places at home whose Latin names have the consonants of an Arabic mention
+    /// (folded as `key`), in the governorate the text names if it names one.
+    fn push_consonant_matches(
+        &self,
+        found: &mut Vec<(usize, MatchLevel)>,
+        key: &str,
+        country: &str,
+        context: &Context,
+    ) {
+        for index in self.by_consonants_in(key, country, context.admin1.as_deref()) {
+            push(found, index, MatchLevel::Transliterated);
+        }
     }
 
     /// Why the best candidate may not be taken, if it may not.
