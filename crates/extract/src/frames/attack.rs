@@ -440,15 +440,16 @@ impl<'s> SentenceReader<'_, 's> {
         /// deux millions d'obus").
         const HOLDING_REACH: usize = 8;
         let tokens = &self.spotted.tokens;
-        let weapon = |t: &TriggerMention| {
-            matches!(t.trigger.kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
-        };
-        weapon(trigger)
+        names_a_weapon(trigger)
             && self.ctx.pack.weapon_holding.spans(tokens).into_iter().any(|(_, end)| {
                 end <= trigger.start
                     && trigger.start - end <= HOLDING_REACH
                     && self.same_clause(end, trigger.start)
-                    && !self.spotted.triggers.iter().any(|t| t.start >= end && t.end <= trigger.start && !weapon(t))
+                    && !self
+                        .spotted
+                        .triggers
+                        .iter()
+                        .any(|t| t.start >= end && t.end <= trigger.start && !names_a_weapon(t))
             })
     }
 
@@ -456,10 +457,11 @@ impl<'s> SentenceReader<'_, 's> {
     /// qualifies, written right against it, is one attack, the weapon's; not fighting besides.
     pub(crate) fn is_an_attack_by_the_weapon_beside(&self, trigger: &TriggerMention) -> bool {
         trigger.trigger.kind == TriggerKind::Assault
-            && self.spotted.triggers.iter().any(|t| {
-                matches!(t.trigger.kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
-                    && (t.end == trigger.start || trigger.end == t.start)
-            })
+            && self
+                .spotted
+                .triggers
+                .iter()
+                .any(|t| names_a_weapon(t) && (t.end == trigger.start || trigger.end == t.start))
     }
 
     /// "an IED targeted a patrol", "عبوة ناسفة استهدفت": a bombing verb whose subject is a
@@ -482,4 +484,10 @@ impl<'s> SentenceReader<'_, 's> {
     ) -> bool {
         self.spotted.triggers.iter().any(|t| t.end <= trigger.start && trigger.start - t.end <= within && is(t))
     }
+}
+
+/// Whether a trigger is a word of fire from a weapon: a shelling, an air strike or a
+/// bombardment ("rockets", "mortar", "airstrikes").
+fn names_a_weapon(trigger: &TriggerMention) -> bool {
+    matches!(trigger.trigger.kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
 }
