@@ -77,7 +77,7 @@ impl SentenceReader<'_, '_> {
                 return is_short_aside(tokens, i, pack);
             }
             if pack.is_mark(t, ";.!?") {
-                return false;
+                return self.stops_an_abbreviation(i);
             }
             if pack.is_mark(t, ",") {
                 return pack.list_introducers.match_at(tokens, i + 1).is_some()
@@ -87,6 +87,22 @@ impl SentenceReader<'_, '_> {
             }
             true
         })
+    }
+
+    /// Whether the period at `i` closes an abbreviation written against it, which the
+    /// sentence goes on after: a lone initial ("U.S.-backed", "U.N.") or one of the pack's
+    /// abbreviations ("Gen.", "M."). The segmenter left such a period inside the sentence;
+    /// it ends no clause either.
+    fn stops_an_abbreviation(&self, i: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        let (Some(before), Some(period)) = (i.checked_sub(1).and_then(|b| tokens.get(b)), tokens.get(i)) else {
+            return false;
+        };
+        if period.text != "." || before.end != period.start || before.kind != frontline_lang::TokenKind::Word {
+            return false;
+        }
+        let lone_initial = before.text.chars().count() == 1 && before.text.chars().all(char::is_uppercase);
+        lone_initial || self.ctx.pack.abbreviations.contains(&format!("{}.", before.norm))
     }
 
     /// Whether the comma at `i` stands between a place noun and the names it counts ("took

@@ -1842,3 +1842,9 @@ fn displaced_before_a_noun_of_people_names_people_displaced_before() {
     let events = en("Thousands of civilians were displaced from Tal Rifaat on Monday.");
     assert_eq!(single(&events, SubEventType::Displacement).mention, "Tal Rifaat");
 }
+
+#[test]
+fn the_period_of_an_initial_ends_no_clause() {
+    let events = en("Rebels clashed with U.S.-backed forces in Kafranbel on Tuesday.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Kafranbel", "{}", summary(&events));
+}

@@ -1251,3 +1251,14 @@ fn les_deplaces_nommes_sont_des_personnes_deplacees_avant() {
     let events = fr("Le camp de déplacés d'Al-Hol a vécu mardi une vague d'assassinats.");
     assert!(of_type(&events, SubEventType::Displacement).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn affronter_est_un_affrontement() {
+    for text in [
+        "Des rebelles ont affronté mardi les forces du régime à Kafranbel.",
+        "Un affrontement a opposé mardi les rebelles aux forces du régime à Kafranbel.",
+    ] {
+        let events = fr(text);
+        assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Kafranbel", "{text}: {}", summary(&events));
+    }
+}
