@@ -267,8 +267,8 @@ impl Gazetteer {
             return found;
         }
         // Three consonants are too few to tell villages apart ("Sahyan" / "Shin"): such a
-        // match counts for a city, or for a village in the governorate the text names
-        // ("Benin" for Banan in rural Aleppo).
+        // match counts for a city, for a village in the governorate the text names ("Benin"
+        // for Banan in rural Aleppo), or for the one village at home that has them.
         let in_named_governorate =
             |place: &Place| at_home(place) && context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1));
         let skeleton = skeleton(&key);
@@ -278,9 +278,14 @@ impl Gazetteer {
         let close_spelling = |place: &Place| {
             [&place.name, &place.ascii_name].iter().any(|name| bounded_distance(&key, &fold_name(name), 2) <= 2)
         };
-        for &index in self.with_skeleton(&skeleton) {
+        let with_skeleton = self.with_skeleton(&skeleton);
+        let alone_at_home = with_skeleton.iter().filter(|&&i| at_home(&self.places[i as usize])).count() == 1;
+        for &index in with_skeleton {
             let place = &self.places[index as usize];
-            if !short_skeleton || place.is_major() || (in_named_governorate(place) && close_spelling(place)) {
+            if !short_skeleton
+                || place.is_major()
+                || ((in_named_governorate(place) || alone_at_home && at_home(place)) && close_spelling(place))
+            {
                 push(&mut found, index, MatchLevel::Skeleton);
             }
         }
@@ -535,6 +540,7 @@ mod tests {
 900005\tTall Rif`at\tTall Rif`at\tTell Rifaat\t36.47\t37.09\tP\tPPLA3\tSY\t\t09\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
 900006\tTell Rifaat\tTell Rifaat\t\t32.0\t35.9\tP\tPPL\tJO\t\t02\t\t\t\t500\t\t\tAsia/Amman\t2020-01-01
 900007\tJablah\tJablah\tJableh\t35.36\t35.93\tP\tPPLA2\tSY\t\t02\t\t\t\t65000\t\t\tAsia/Damascus\t2020-01-01
+900008\tTqad\tTqad\tTeqad\t36.19\t36.87\tP\tPPL\tSY\t\t09\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
 ";
 
     fn gazetteer() -> Gazetteer {
@@ -558,6 +564,13 @@ mod tests {
     fn a_mangled_name_resolves_at_home_not_abroad() {
         let r = gazetteer().resolve("Halle", &syria());
         assert_eq!(r.place.and_then(|p| p.geonameid), Some(900004), "{}", r.reason);
+    }
+
+    #[test]
+    fn three_consonants_name_the_one_village_at_home_that_has_them() {
+        // "Taqad" is spelled close to Tqad, the only village with its consonants.
+        let r = gazetteer().resolve("Taqad", &syria());
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900008), "{}", r.reason);
     }
 
     #[test]
