@@ -21,6 +21,7 @@ use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{
     battles_by_outcome, bombs_by_suicide, one_per_type_place_and_day, protests_by_intervention,
     protests_met_by_placeless_interventions, raids_by_detentions, raids_made_detentions, summaries_of_details,
+    without_unopposed_raids,
 };
 use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
@@ -173,6 +174,7 @@ pub fn extract(
         proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
     protests_met_by_placeless_interventions(&mut typed, &discourse.placeless_interventions);
     raids_made_detentions(&mut typed, &discourse.placeless_detentions);
+    without_unopposed_raids(&mut typed);
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
     let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());

@@ -241,6 +241,13 @@ pub(crate) fn raids_made_detentions(events: &mut [Proposed], detentions: &[(usiz
     }
 }
 
+/// An assault that met no defender the report tells of and that the reading made no other
+/// event of (an arrest, an abduction) is no armed clash: ACLED's clash is between two armed
+/// sides.
+pub(crate) fn without_unopposed_raids(events: &mut Vec<Proposed>) {
+    events.retain(|p| !(p.unopposed && is_raid(p)));
+}
+
 /// Events that tell part of another's story are coded once, as the other: each event that
 /// is a `part` goes where an `outcome` event is at its place on a day they share (the
 /// first such), and `absorb` gives the outcome what the part told.

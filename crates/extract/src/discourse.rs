@@ -263,6 +263,16 @@ impl<'s> SentenceReader<'_, 's> {
             .is_some()
     }
 
+    /// Whether an adjective of recurrence qualifies the trigger, right after it or right
+    /// before it ("daily strikes", "des frappes quotidiennes", "غارات يومية"): the deed
+    /// recurs over time, background to the sentence's news.
+    pub(crate) fn recurs(&self, trigger: &TriggerMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        let recurring = &self.ctx.pack.recurring;
+        recurring.match_at(tokens, trigger.end).is_some()
+            || trigger.start > 0 && recurring.match_ending_at(tokens, trigger.start, 2).is_some()
+    }
+
     /// Whether a stretch of time stands right before the trigger ("weeks of bombardment",
     /// "des mois de siège"): the deed went on over that time, background.
     pub(crate) fn governed_by_a_duration(&self, trigger: &TriggerMention) -> bool {

@@ -23,6 +23,8 @@ pub(crate) struct Proposed {
     /// The text says the doer is unknown ("unknown gunmen"): actor1 stays null, and no
     /// usual actor of the type stands in for it.
     pub doer_unknown: bool,
+    /// Read from an assault that met no defender the report tells of (`Frame::unopposed`).
+    pub unopposed: bool,
 }
 
 impl<'s> SentenceReader<'_, 's> {
@@ -105,7 +107,7 @@ impl<'s> SentenceReader<'_, 's> {
             )
         });
         let doer_unknown = frame.agent.as_ref().is_some_and(|a| a.unidentified);
-        Proposed { event, candidate, type_features, doer_unknown }
+        Proposed { event, candidate, type_features, doer_unknown, unopposed: frame.unopposed }
     }
 
     /// The frame's date window: the one its sentence gives its place ("in Latakia on

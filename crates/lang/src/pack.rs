@@ -571,6 +571,9 @@ struct EventsSection {
     /// Words of concession ("despite the truce", "malgré l'accord", "رغم الهدنة").
     #[serde(default)]
     concessive_leads: Vec<String>,
+    /// Posts and men of an armed side ("a checkpoint", "army positions", "حاجز").
+    #[serde(default)]
+    military_objects: Vec<String>,
     /// Words that introduce a quoted slogan ("reading", "scandant", "هتفوا").
     #[serde(default)]
     slogan_leads: Vec<String>,
@@ -610,6 +613,9 @@ struct EventsSection {
     /// The label a side gives its enemies ("terrorists"), naming no group.
     #[serde(default)]
     enemy_labels: Vec<String>,
+    /// Adjectives of what recurs ("daily", "quotidiennes", "يومية").
+    #[serde(default)]
+    recurring: Vec<String>,
     /// Adjectives of what is awaited ("imminent", "مرتقب").
     #[serde(default)]
     awaited: Vec<String>,
@@ -857,6 +863,10 @@ pub struct LanguagePack {
     /// Words of concession ("despite", "malgré", "رغم"): the event word after one is the
     /// background the sentence's event happened in spite of, not news of its own.
     pub concessive_leads: Lexicon<()>,
+    /// Posts, vehicles and men of an armed side ("attacked a checkpoint", "l'assaut contre
+    /// des positions de l'armée", "هجوم على حاجز"): an assault on them met armed men, a fight
+    /// between two sides, where an assault on a village that names no defender is not.
+    pub military_objects: Lexicon<()>,
     /// Words that introduce a slogan in quotation marks ("banners reading", "scandant",
     /// "هتفوا"): the names quoted after them are chanted or written, no places of events.
     pub slogan_leads: Lexicon<()>,
@@ -893,6 +903,9 @@ pub struct LanguagePack {
     /// actor named by it alone is the opposition for whoever speaks, but no group the report
     /// identifies.
     pub enemy_labels: Lexicon<()>,
+    /// Adjectives of what recurs ("daily strikes", "des bombardements réguliers", "غارات
+    /// يومية"): the deed they qualify goes on over time, background to the news.
+    pub recurring: Lexicon<()>,
     /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
     /// imminente"): the event word they qualify, right beside them, has not happened.
     pub awaited: Lexicon<()>,
@@ -1295,6 +1308,7 @@ impl LanguagePack {
             &mut self.lapse_leads,
             &mut self.circumstance_leads,
             &mut self.concessive_leads,
+            &mut self.military_objects,
             &mut self.slogan_leads,
             &mut self.background_leads,
             &mut self.concluding_verbs,
@@ -1308,6 +1322,7 @@ impl LanguagePack {
             &mut self.ground_entry,
             &mut self.enemy_labels,
             &mut self.awaited,
+            &mut self.recurring,
             &mut self.accusations,
             &mut self.victims,
             &mut self.demonyms,
@@ -1649,6 +1664,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         lapse_leads: set(&file.events.lapse_leads),
         circumstance_leads: set(&file.events.circumstance_leads),
         concessive_leads: set(&file.events.concessive_leads),
+        military_objects: set(&file.events.military_objects),
         slogan_leads: set(&file.events.slogan_leads),
         background_leads: set(&file.events.background_leads),
         concluding_verbs: set(&file.events.concluding_verbs),
@@ -1662,6 +1678,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         ground_entry: set(&file.events.ground_entry),
         enemy_labels: set(&file.events.enemy_labels),
         awaited: set(&file.events.awaited),
+        recurring: set(&file.events.recurring),
         accusations: set(&file.events.accusations),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,

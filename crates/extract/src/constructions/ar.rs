@@ -1513,3 +1513,9 @@ fn a_deal_named_after_a_word_of_concession_is_background() {
     assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
     assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
 }
+
+#[test]
+fn a_deed_qualified_as_daily_is_background() {
+    let events = ar("تتعرض بلدة كفرنبل لغارات يومية من طيران النظام.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+}

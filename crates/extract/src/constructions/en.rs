@@ -249,7 +249,8 @@ fn a_capture_that_failed_is_an_attack_repelled() {
 
 #[test]
 fn a_raid_told_with_a_storming_or_an_abduction_is_on_the_ground() {
-    let stormed = en("Israeli forces stormed the village of Khan Arnabah on Tuesday in an overnight raid.");
+    let stormed =
+        en("Israeli forces stormed army posts in the village of Khan Arnabah on Tuesday in an overnight raid.");
     assert!(of_type(&stormed, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&stormed));
     assert_eq!(single(&stormed, SubEventType::ArmedClash).mention, "Khan Arnabah");
     let abducted = en("Rebels carried out raids on the town of Saraqib on Tuesday and abducted three men.");
@@ -262,7 +263,8 @@ fn an_imminent_assault_has_not_happened_but_the_flight_from_it_has() {
         en("Thousands of civilians fled Saraqib on Tuesday, fearing an imminent assault by regime forces on the town.");
     assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqib");
     // Without the adjective, the assault is told as done.
-    let events = en("Thousands of civilians fled Saraqib on Tuesday, fearing an assault by regime forces on the town.");
+    let events =
+        en("Thousands of civilians fled Saraqib on Tuesday, fearing an assault by regime forces on rebel positions in the town.");
     assert_eq!(of_type(&events, SubEventType::ArmedClash).len(), 1, "{}", summary(&events));
 }
 
@@ -715,10 +717,10 @@ fn a_date_set_off_by_commas_does_not_part_the_subject_from_its_verb() {
 #[test]
 fn a_noun_of_a_groups_kind_stands_for_the_group_the_report_named() {
     let events =
-        en("Islamic State fighters seized Saraqib on Monday. On Tuesday the jihadists stormed the town of Ariha.");
+        en("Islamic State fighters seized Saraqib on Monday. On Tuesday the jihadists stormed army posts in the town of Ariha.");
     assert_eq!(at(&events, "Ariha").actor1_id, Some(actor("ISIS")));
     // Named first, the noun keeps its own reading.
-    let alone = en("On Tuesday the jihadists stormed the town of Ariha.");
+    let alone = en("On Tuesday the jihadists stormed army posts in the town of Ariha.");
     assert_ne!(at(&alone, "Ariha").actor1_id, Some(actor("ISIS")));
 }
 
@@ -1847,4 +1849,24 @@ fn displaced_before_a_noun_of_people_names_people_displaced_before() {
 fn the_period_of_an_initial_ends_no_clause() {
     let events = en("Rebels clashed with U.S.-backed forces in Kafranbel on Tuesday.");
     assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Kafranbel", "{}", summary(&events));
+}
+
+#[test]
+fn an_assault_that_meets_no_defender_is_no_clash() {
+    let events = en("Militiamen stormed the village of Kafranbel on Tuesday.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    // Posts or men of an armed side assailed, or killed in it, are the other side.
+    for text in [
+        "Gunmen attacked a checkpoint in Kafranbel on Tuesday.",
+        "Thirteen soldiers were killed in an ambush in Kafranbel on Tuesday.",
+    ] {
+        let events = en(text);
+        assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Kafranbel", "{text}: {}", summary(&events));
+    }
+}
+
+#[test]
+fn a_deed_that_recurs_is_background() {
+    let events = en("Regime warplanes carry out daily air strikes on Kafranbel.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }

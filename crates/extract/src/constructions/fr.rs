@@ -139,7 +139,12 @@ fn damage_after_an_air_strike_is_that_attack_at_the_damaged_town() {
 fn each_kind_of_event_told_in_one_plain_sentence() {
     use SubEventType::*;
     let table: &[PlainSentence] = &[
-        ("Les forces gouvernementales ont pris d'assaut Saraqeb lundi.", ArmedClash, "Saraqeb", Some("SYR_GOV")),
+        (
+            "Les forces gouvernementales ont pris d'assaut les postes rebelles de Saraqeb lundi.",
+            ArmedClash,
+            "Saraqeb",
+            Some("SYR_GOV"),
+        ),
         (
             "Deux enfants ont été tués par des tirs d'artillerie du régime à Saraqeb lundi.",
             Shelling,
@@ -537,7 +542,7 @@ fn une_ville_prise_en_vertu_d_un_accord_est_un_transfert_non_violent() {
 
 #[test]
 fn un_nom_du_genre_d_un_groupe_designe_le_groupe_nomme() {
-    let events = fr("L'État islamique a pris Saraqeb lundi. Mardi, les djihadistes ont attaqué la ville d'Ariha.");
+    let events = fr("L'État islamique a pris Saraqeb lundi. Mardi, les djihadistes ont attaqué les postes de l'armée dans la ville d'Ariha.");
     assert_eq!(at(&events, "Ariha").actor1_id, Some(actor("ISIS")));
 }
 
@@ -1261,4 +1266,17 @@ fn affronter_est_un_affrontement() {
         let events = fr(text);
         assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Kafranbel", "{text}: {}", summary(&events));
     }
+}
+
+#[test]
+fn des_armes_saisies_en_longue_liste_ne_sont_pas_une_attaque() {
+    let events =
+        fr("L'armée syrienne a saisi des armes dans l'est de Kafranbel, dont deux millions d'obus et 2.000 missiles de type Grad.");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+}
+
+#[test]
+fn des_frappes_quotidiennes_sont_le_contexte() {
+    let events = fr("Kafranbel est la cible de frappes quotidiennes du régime.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }

@@ -438,7 +438,7 @@ impl<'s> SentenceReader<'_, 's> {
     pub(crate) fn is_a_weapon_held(&self, trigger: &TriggerMention) -> bool {
         /// The most words between the holding word and the weapon ("a saisi des armes, dont
         /// deux millions d'obus").
-        const HOLDING_REACH: usize = 8;
+        const HOLDING_REACH: usize = 16;
         let tokens = &self.spotted.tokens;
         names_a_weapon(trigger)
             && self.ctx.pack.weapon_holding.spans(tokens).into_iter().any(|(_, end)| {

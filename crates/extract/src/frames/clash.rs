@@ -7,7 +7,7 @@ use frontline_lang::{TokenKind, TriggerKind};
 use super::Frame;
 use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
-use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
+use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
 
 /// Quotation marks that may open an operation's name ("معركة “ردع العدوان”", "la bataille
 /// « X »"), single ones as Arabic prose sets them too.
@@ -99,6 +99,25 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// Whether the sentence names the posts, vehicles or men of an armed side as what the
+    /// assault struck: after its word ("attacked a checkpoint", "هجوم على حاجز عسكري"), or
+    /// before it as the dead or wounded ("13 soldiers were killed in an ambush") or as the
+    /// subject of a passive ("a checkpoint was attacked by ISIS"). Armed men named before it
+    /// otherwise are the assailants ("militiamen stormed the village").
+    fn assails_armed_men(&self, assault: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let struck_before = |start: usize| {
+            s.triggers.iter().any(|t| {
+                matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)
+                    && t.start >= start
+                    && t.end <= assault.start
+            })
+        };
+        self.ctx.pack.military_objects.spans(&s.tokens).into_iter().any(|(start, end)| {
+            start >= assault.end || end <= assault.start && (struck_before(end) || self.agent_follows(assault))
+        })
+    }
+
     pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
         let s = self.spotted;
         // In a language whose subject comes first, an actor before the fighting with another deed
@@ -173,9 +192,18 @@ impl<'s> SentenceReader<'_, 's> {
                 .take(1)
                 .collect();
         }
+        // A fight is between two armed sides: an assault whose sentence names no other side,
+        // no post or men of one and no fighting ("stormed the village", "raided several
+        // villages") met no defender the report tells of.
+        let other_side = |a: &ActorMention| Some(a.id) != actor1.as_ref().map(|x| x.id);
+        let unopposed = matches!(trigger.trigger.kind, TriggerKind::Storm | TriggerKind::Assault)
+            && !s.actors.iter().any(other_side)
+            && !s.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Clash)
+            && !self.assails_armed_men(trigger);
         for place in places {
             let mut frame = Frame::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
             frame.target = actor2.clone();
+            frame.unopposed = unopposed;
             frames.push(frame);
         }
     }

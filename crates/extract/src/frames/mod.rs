@@ -41,6 +41,10 @@ pub(crate) struct Frame<'s> {
     /// Who gained and who lost the place, and how much of it: territorial types only.
     pub control: Option<(ActorId, Option<ActorId>, Extent)>,
     pub confidence: f64,
+    /// An assault whose sentence names no other side and no post or men of one: a raid that
+    /// met no defender the report tells of, a fight only if the reading makes it another
+    /// event (an arrest, an abduction).
+    pub unopposed: bool,
 }
 
 impl<'s> Frame<'s> {
@@ -55,6 +59,7 @@ impl<'s> Frame<'s> {
             casualties: None,
             control: None,
             confidence: trigger.trigger.confidence,
+            unopposed: false,
         }
     }
 
@@ -170,6 +175,10 @@ impl<'s> SentenceReader<'_, 's> {
             if self.is_conceded(trigger) {
                 trace
                     .note(|| format!("{:?}: what the sentence's event happened in spite of, background", trigger.text));
+                continue;
+            }
+            if self.recurs(trigger) {
+                trace.note(|| format!("{:?}: a deed that recurs over time, background", trigger.text));
                 continue;
             }
             if self.governed_by_a_duration(trigger) {
