@@ -1519,3 +1519,10 @@ fn a_deed_qualified_as_daily_is_background() {
     let events = ar("تتعرض بلدة كفرنبل لغارات يومية من طيران النظام.");
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn the_missiles_of_an_air_aggression_are_its_instrument() {
+    let events = ar("نفذ العدو الإسرائيلي عدواناً جوياً برشقات من الصواريخ مستهدفاً بعض النقاط في محيط دمشق مساء الجمعة.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "دمشق", "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+}

@@ -216,12 +216,13 @@ impl<'s> SentenceReader<'_, 's> {
             .filter(|&(start, end)| !other_senses.iter().any(|&(s, e)| s <= start && end <= e))
     }
 
-    /// A rocket or missile word right after a targeting word ("targeting it with an anti-tank
-    /// missile", "استهدافها بصاروخ"): the targeting's instrument, one attack with it.
+    /// A rocket or missile word right after a targeting word or a word of air strike
+    /// ("targeting it with an anti-tank missile", "استهدافها بصاروخ", "عدواناً جوياً برشقات من
+    /// الصواريخ"): the instrument of that attack, one attack with it.
     pub(crate) fn is_instrument_of_targeting(&self, trigger: &TriggerMention) -> bool {
         trigger.trigger.kind == TriggerKind::Bombard
             && self.spotted.triggers.iter().any(|t| {
-                t.trigger.kind == TriggerKind::Target
+                matches!(t.trigger.kind, TriggerKind::Target | TriggerKind::AirStrike)
                     && t.end <= trigger.start
                     && trigger.start <= t.end + INSTRUMENT_REACH
             })

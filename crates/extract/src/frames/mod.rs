@@ -93,7 +93,7 @@ impl<'s> SentenceReader<'_, 's> {
             }
             if self.is_instrument_of_targeting(trigger) {
                 trace.note(|| {
-                    format!("{:?}: what the targeting before it was done with, not another attack", trigger.text)
+                    format!("{:?}: what the attack before it was made with, not another attack", trigger.text)
                 });
                 continue;
             }
