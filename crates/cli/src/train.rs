@@ -107,8 +107,9 @@ pub fn run(args: &TrainArgs, extractor: impl FnOnce() -> Result<Extractor>) -> R
     let mut out = std::io::stdout().lock();
     write!(out, "{}", report(&candidates, &held_out, &chosen, &golds, l2, folds))?;
 
-    let actor_defaults = usual_actors(gold.events.iter());
-    write!(out, "{}", check_usual_actors(&candidates, &gold, folds))?;
+    let governorates = governorates_of(&gold, extractor.gazetteer());
+    let actor_defaults = usual_actors(gold.events.iter().zip(&governorates));
+    write!(out, "{}", check_usual_actors(&candidates, &gold, &governorates, folds))?;
     let all: Vec<&Example> = candidates.iter().map(|c| &c.example).collect();
     let model = fit(&all, FitOptions { l2, ..FitOptions::default() });
     let kept_for: BTreeMap<&String, bool> = golds
@@ -258,18 +259,28 @@ fn learn_types(
 const USUAL_ACTOR_EVENTS: usize = 3;
 const USUAL_ACTOR_SHARE: f64 = 0.5;
 
-/// For each type and year, the actor1 that carries out most of the gold's events, when it
-/// carries out enough of them: who usually shells, strikes or arrests, in a war whose sides
-/// change over the years. Events whose author is unknown count too: where they are most,
-/// the type has no usual actor that year ([`NO_USUAL_ACTOR`]: a bomb of 2012 is no bomb of
-/// the Islamic State because the type's later years make it so).
-fn usual_actors<'g>(gold: impl Iterator<Item = &'g GoldEvent> + Clone) -> HashMap<String, String> {
+/// The governorate each gold event lies in (by its point), as extraction names an event's
+/// `admin1`: the same key for learning who usually acts there and for looking it up.
+fn governorates_of(gold: &Gold, gazetteer: &frontline_gazetteer::Gazetteer) -> Vec<Option<String>> {
+    gold.events.iter().map(|g| Some(gazetteer.governorate_at(g.lat?, g.lon?)?.name.clone())).collect()
+}
+
+/// For each type, year and governorate, the actor1 that carries out most of the gold's
+/// events, when it carries out enough of them: who usually shells, strikes or arrests, and
+/// where, in a war whose sides change over the years and differ from one governorate to the
+/// next. The same counted over every year, over every governorate and over both serve where
+/// the narrower counts are too few. Events whose author is unknown count too: where they are
+/// most, the type has no usual actor ([`NO_USUAL_ACTOR`]: a bomb of 2012 is no bomb of the
+/// Islamic State because the type's later years make it so).
+fn usual_actors<'g>(
+    gold: impl Iterator<Item = (&'g GoldEvent, &'g Option<String>)> + Clone,
+) -> HashMap<String, String> {
     // A type most of whose gold events accept no actor (a displacement's "CIV or null")
     // needs no default: an event read without one is right already, and a default could only
     // be wrong where another coder names the cause instead. One coder who wrote only "CIV"
     // does not change that.
     let mut refusing_null: HashMap<&str, (usize, usize)> = HashMap::new();
-    for g in gold.clone().filter(|g| g.required) {
+    for (g, _) in gold.clone().filter(|(g, _)| g.required) {
         let Some(sub) = g.sub_event_type.first() else { continue };
         let (refusing, total) = refusing_null.entry(sub.as_str()).or_default();
         *refusing += usize::from(!g.actor1_id.iter().any(Option::is_none));
@@ -280,14 +291,19 @@ fn usual_actors<'g>(gold: impl Iterator<Item = &'g GoldEvent> + Clone) -> HashMa
     // Each gold event counts once for every actor1 it accepts ("ISIS or null" for both): the
     // usual actor is the one right for most of the type's events that year.
     let mut counts: BTreeMap<String, (usize, BTreeMap<Option<String>, usize>)> = BTreeMap::new();
-    for g in gold.filter(|g| g.required && g.sub_event_type.first().is_some_and(|t| needs_actor.contains(t.as_str()))) {
+    let counted =
+        gold.filter(|(g, _)| g.required && g.sub_event_type.first().is_some_and(|t| needs_actor.contains(t.as_str())));
+    for (g, governorate) in counted {
         let Some(sub) = g.sub_event_type.first() else { continue };
         let accepted: BTreeSet<&Option<String>> = g.actor1_id.iter().collect();
+        let places = [governorate.as_deref(), None].into_iter().collect::<BTreeSet<_>>();
         for year in [Some(g.date_end.year()), None] {
-            let (events, by_actor) = counts.entry(actor_default_key(sub, year)).or_default();
-            *events += 1;
-            for actor in &accepted {
-                *by_actor.entry((*actor).clone()).or_default() += 1;
+            for &place in &places {
+                let (events, by_actor) = counts.entry(actor_default_key(sub, year, place)).or_default();
+                *events += 1;
+                for actor in &accepted {
+                    *by_actor.entry((*actor).clone()).or_default() += 1;
+                }
             }
         }
     }
@@ -303,10 +319,10 @@ fn usual_actors<'g>(gold: impl Iterator<Item = &'g GoldEvent> + Clone) -> HashMa
 
 /// Held out by fold: of the candidates that match a gold event and name no actor, how many
 /// the usual actor learned from the other folds gets right.
-fn check_usual_actors(candidates: &[Labelled], gold: &Gold, folds: usize) -> String {
+fn check_usual_actors(candidates: &[Labelled], gold: &Gold, governorates: &[Option<String>], folds: usize) -> String {
     let (mut unnamed, mut right) = (0, 0);
     for k in 0..folds {
-        let others = gold.events.iter().filter(|g| fold_of(&g.article, folds) != k);
+        let others = gold.events.iter().zip(governorates).filter(|(g, _)| fold_of(&g.article, folds) != k);
         let defaults = Weights { actor_defaults: usual_actors(others), ..Weights::default() };
         for c in candidates.iter().filter(|c| fold_of(&c.event.article_id, folds) == k) {
             if c.event.actor1_id.is_some() || !c.example.right {
@@ -319,7 +335,7 @@ fn check_usual_actors(candidates: &[Labelled], gold: &Gold, folds: usize) -> Str
             };
             unnamed += 1;
             let Some(year) = c.event.date_end.map(|d| d.year()) else { continue };
-            let usual = defaults.usual_actor(c.event.sub_event_type.as_str(), year);
+            let usual = defaults.usual_actor(c.event.sub_event_type.as_str(), year, c.event.admin1.as_deref());
             // No usual actor is right where the gold names none either.
             right += usize::from(g.actor1_id.iter().any(|a| a.as_deref() == usual));
         }
@@ -568,7 +584,33 @@ mod tests {
             gold(r#"["ISIS", "SYR_GOV"]"#),
             gold(r#"["ISIS"]"#),
         ];
-        let usual = usual_actors(events.iter());
-        assert_eq!(usual.get(&actor_default_key("Suicide bomb", Some(2016))).map(String::as_str), Some("SYR_GOV"));
+        let homs = Some("Homs".to_string());
+        let usual = usual_actors(events.iter().zip(std::iter::repeat(&homs)));
+        assert_eq!(
+            usual.get(&actor_default_key("Suicide bomb", Some(2016), None)).map(String::as_str),
+            Some("SYR_GOV")
+        );
+        assert_eq!(
+            usual.get(&actor_default_key("Suicide bomb", Some(2016), Some("Homs"))).map(String::as_str),
+            Some("SYR_GOV")
+        );
+    }
+
+    #[test]
+    fn who_usually_acts_in_a_governorate_is_learned_apart() {
+        // Three bombings in Hasakah by ISIS, four in Homs by the government: each governorate
+        // has its own usual actor, and over both the government's four of seven carry it.
+        let hasakah = Some("Al-Hasakeh".to_string());
+        let homs = Some("Homs".to_string());
+        let events: Vec<(GoldEvent, &Option<String>)> = [(r#"["ISIS"]"#, &hasakah); 3]
+            .into_iter()
+            .chain([(r#"["SYR_GOV"]"#, &homs); 4])
+            .map(|(actors, place)| (gold(actors), place))
+            .collect();
+        let usual = usual_actors(events.iter().map(|(g, place)| (g, *place)));
+        let key = |place: Option<&str>| actor_default_key("Suicide bomb", Some(2016), place);
+        assert_eq!(usual.get(&key(Some("Al-Hasakeh"))).map(String::as_str), Some("ISIS"));
+        assert_eq!(usual.get(&key(Some("Homs"))).map(String::as_str), Some("SYR_GOV"));
+        assert_eq!(usual.get(&key(None)).map(String::as_str), Some("SYR_GOV"));
     }
 }

@@ -10,8 +10,8 @@ use crate::features::LanguageModels;
 use crate::proposed::Proposed;
 
 /// A candidate whose text names no actor1 takes the actor that, in the gold, most often
-/// carries out its type in its year (the language's `#actor` lines), when there is one;
-/// not one whose text says its doer is unknown.
+/// carries out its type in its year and governorate (the language's `#actor` lines), when
+/// there is one; not one whose text says its doer is unknown.
 pub(crate) fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
     let event = &mut candidate.event;
     if event.actor1_id.is_some() || candidate.doer_unknown {
@@ -20,7 +20,8 @@ pub(crate) fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> 
     let Some(year) = event.date_end.or(event.event_date).map(|d| chrono::Datelike::year(&d)) else {
         return candidate;
     };
-    if let Some(actor) = pack.weights.usual_actor(event.sub_event_type.as_str(), year).and_then(ActorId::parse) {
+    let usual = pack.weights.usual_actor(event.sub_event_type.as_str(), year, event.admin1.as_deref());
+    if let Some(actor) = usual.and_then(ActorId::parse) {
         event.actor1_id = Some(actor);
         event.actor1 = Some(actor.display_name().to_string());
     }

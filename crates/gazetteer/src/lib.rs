@@ -67,6 +67,9 @@ pub struct Place {
 /// The feature code of frontline's named regions (GeoNames' code for a region).
 pub const REGION_FEATURE_CODE: &str = "RGN";
 
+/// How far from a point the nearest town may lie for the point to be in its governorate.
+pub const GOVERNORATE_AT_KM: f64 = 25.0;
+
 impl Place {
     /// One of frontline's named regions (data/regions.tsv): an area, not a settlement.
     pub fn is_region(&self) -> bool {
@@ -176,6 +179,21 @@ impl Gazetteer {
 
     pub fn governorate(&self, country: &str, admin1: &str) -> Option<&Governorate> {
         self.governorates.iter().find(|g| same(&g.country, country) && same(&g.admin1, admin1))
+    }
+
+    /// The governorate of the populated place nearest a point, when one lies within
+    /// [`GOVERNORATE_AT_KM`]: where a gold event's coordinates lie, for learning who usually
+    /// acts there.
+    pub fn governorate_at(&self, latitude: f64, longitude: f64) -> Option<&Governorate> {
+        let point = (latitude, longitude);
+        let nearest = self
+            .places
+            .iter()
+            .filter(|p| p.feature_class == 'P')
+            .map(|p| (resolve::distance_km(point, (p.latitude, p.longitude)), p))
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .filter(|(km, _)| *km <= GOVERNORATE_AT_KM)?;
+        self.governorate(&nearest.1.country, &nearest.1.admin1)
     }
 
     /// Whether a place of governorate `admin1` lies in the governorate a text names: the

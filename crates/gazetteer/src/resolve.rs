@@ -574,6 +574,15 @@ mod tests {
     }
 
     #[test]
+    fn a_point_lies_in_the_governorate_of_the_town_nearest_it() {
+        let g = gazetteer();
+        assert_eq!(g.governorate_at(35.62, 36.57).map(|gov| gov.admin1.as_str()), Some("12"));
+        assert_eq!(g.governorate_at(36.19, 36.87).map(|gov| gov.admin1.as_str()), Some("09"));
+        // Far from every town of the tables: no governorate.
+        assert!(g.governorate_at(20.0, 10.0).is_none());
+    }
+
+    #[test]
     fn governorate_context_breaks_ties() {
         let mut context = syria();
         context.admin1 = Some("09".into());

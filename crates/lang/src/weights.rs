@@ -73,12 +73,14 @@ pub fn logit(score: f64) -> f64 {
     (p / (1.0 - p)).ln()
 }
 
-/// The key of [`Weights::actor_defaults`]: a type and a year, or a type in any year
-/// (`None`), which serves the years that have no usual actor of their own.
-pub fn actor_default_key(sub_event_type: &str, year: Option<i32>) -> String {
-    match year {
-        Some(year) => format!("{sub_event_type}|{year}"),
-        None => format!("{sub_event_type}|*"),
+/// The key of [`Weights::actor_defaults`]: a type, a year or any year (`None`), and a
+/// governorate or any (`None`). The years and governorates that have no usual actor of their
+/// own are served by the wider keys.
+pub fn actor_default_key(sub_event_type: &str, year: Option<i32>, governorate: Option<&str>) -> String {
+    let year = year.map_or_else(|| "*".to_string(), |y| y.to_string());
+    match governorate {
+        Some(governorate) => format!("{sub_event_type}|{year}|{governorate}"),
+        None => format!("{sub_event_type}|{year}"),
     }
 }
 
@@ -87,12 +89,13 @@ pub fn actor_default_key(sub_event_type: &str, year: Option<i32>) -> String {
 pub const NO_USUAL_ACTOR: &str = "-";
 
 impl Weights {
-    /// The usual actor of a type in a year, else of the type in any year; none where the
-    /// year (or the type) has [`NO_USUAL_ACTOR`].
-    pub fn usual_actor(&self, sub_event_type: &str, year: i32) -> Option<&str> {
-        let by_year = self.actor_defaults.get(&actor_default_key(sub_event_type, Some(year)));
-        by_year
-            .or_else(|| self.actor_defaults.get(&actor_default_key(sub_event_type, None)))
+    /// The usual actor of a type in a year and a governorate: who acts there that year, else
+    /// anywhere that year, else there in any year, else anywhere in any year. The first of
+    /// these the weights know decides; none where it is [`NO_USUAL_ACTOR`].
+    pub fn usual_actor(&self, sub_event_type: &str, year: i32, governorate: Option<&str>) -> Option<&str> {
+        let keys = [(Some(year), governorate), (Some(year), None), (None, governorate), (None, None)];
+        keys.into_iter()
+            .find_map(|(year, place)| self.actor_defaults.get(&actor_default_key(sub_event_type, year, place)))
             .map(String::as_str)
             .filter(|actor| *actor != NO_USUAL_ACTOR)
     }
@@ -282,10 +285,11 @@ mod tests {
         w.by_feature.insert("type=Armed clash".into(), 1.5);
         w.by_type.entry("Armed clash".into()).or_default().insert("sk=Clash".into(), 2.0);
         w.by_type.entry("Attack".into()).or_default().insert(TYPE_BIAS.into(), 0.5);
-        w.actor_defaults.insert(actor_default_key("Air/drone strike", Some(2016)), "SYR_GOV".into());
-        w.actor_defaults.insert(actor_default_key("Air/drone strike", None), "RUS".into());
-        w.actor_defaults.insert(actor_default_key("Suicide bomb", Some(2012)), NO_USUAL_ACTOR.into());
-        w.actor_defaults.insert(actor_default_key("Suicide bomb", None), "ISIS".into());
+        w.actor_defaults.insert(actor_default_key("Air/drone strike", Some(2016), None), "SYR_GOV".into());
+        w.actor_defaults.insert(actor_default_key("Air/drone strike", None, None), "RUS".into());
+        w.actor_defaults.insert(actor_default_key("Air/drone strike", None, Some("Al-Hasakeh")), "TUR".into());
+        w.actor_defaults.insert(actor_default_key("Suicide bomb", Some(2012), None), NO_USUAL_ACTOR.into());
+        w.actor_defaults.insert(actor_default_key("Suicide bomb", None, None), "ISIS".into());
         w.calibration = Some(Calibration { knots: vec![(0.4, 0.3), (0.6, 0.55), (0.9, 0.85)] });
         let mut confidence = ConfidenceModel { bias: -0.2, ..ConfidenceModel::default() };
         confidence.by_feature.insert("read_twice".into(), 0.7);
@@ -296,11 +300,14 @@ mod tests {
         assert!((p - 1.0 / (1.0 + (-1.0f64).exp())).abs() < 1e-9, "{p}");
         assert_eq!(read.best_type(["sk=Clash"]).map(|t| t.0), Some("Armed clash"));
         assert_eq!(read.best_type(["other"]).map(|t| t.0), Some("Attack"));
-        assert_eq!(read.usual_actor("Air/drone strike", 2016), Some("SYR_GOV"));
-        assert_eq!(read.usual_actor("Air/drone strike", 2020), Some("RUS"));
+        assert_eq!(read.usual_actor("Air/drone strike", 2016, None), Some("SYR_GOV"));
+        assert_eq!(read.usual_actor("Air/drone strike", 2020, Some("Idlib")), Some("RUS"));
+        // Who acts in a governorate in any year serves a year with no usual actor anywhere.
+        assert_eq!(read.usual_actor("Air/drone strike", 2016, Some("Al-Hasakeh")), Some("SYR_GOV"));
+        assert_eq!(read.usual_actor("Air/drone strike", 2020, Some("Al-Hasakeh")), Some("TUR"));
         // A year whose events were mostly told with no doer has none, whatever other years had.
-        assert_eq!(read.usual_actor("Suicide bomb", 2012), None);
-        assert_eq!(read.usual_actor("Suicide bomb", 2016), Some("ISIS"));
+        assert_eq!(read.usual_actor("Suicide bomb", 2012, None), None);
+        assert_eq!(read.usual_actor("Suicide bomb", 2016, None), Some("ISIS"));
     }
 
     #[test]
