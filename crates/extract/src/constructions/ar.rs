@@ -1526,3 +1526,9 @@ fn the_missiles_of_an_air_aggression_are_its_instrument() {
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "دمشق", "{}", summary(&events));
     assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn the_revolution_is_a_word_of_the_news_not_a_town() {
+    let events = ar("خرجت مظاهرة في مدينة بنش يوم الجمعة، أكدت على الاستمرار في الثورة بذكراها السنوية.");
+    assert_eq!(mentions(&events), ["بنش"], "{}", summary(&events));
+}
