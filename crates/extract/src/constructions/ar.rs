@@ -1532,3 +1532,9 @@ fn the_revolution_is_a_word_of_the_news_not_a_town() {
     let events = ar("خرجت مظاهرة في مدينة بنش يوم الجمعة، أكدت على الاستمرار في الثورة بذكراها السنوية.");
     assert_eq!(mentions(&events), ["بنش"], "{}", summary(&events));
 }
+
+#[test]
+fn a_verb_after_a_plural_place_noun_is_no_name() {
+    let events = ar("يبدأ مسلحو المعارضة بالخروج اليوم من بلدات تقع شمال شرق دمشق في إطار اتفاق بين الحكومة والفصائل.");
+    assert!(!mentions(&events).contains(&"تقع"), "{}", summary(&events));
+}
