@@ -1870,3 +1870,14 @@ fn a_deed_that_recurs_is_background() {
     let events = en("Regime warplanes carry out daily air strikes on Kafranbel.");
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_holy_month_and_an_institution_name_no_place() {
+    for text in [
+        "Syrian troops and rebels in Kafranbel agreed on Friday on a truce during the holy month of Ramadan.",
+        "A media worker with the Civil Defense Center said a bomb exploded in Kafranbel on Tuesday.",
+    ] {
+        let events = en(text);
+        assert_eq!(mentions(&events), ["Kafranbel"], "{text}: {}", summary(&events));
+    }
+}
