@@ -1881,3 +1881,15 @@ fn a_holy_month_and_an_institution_name_no_place() {
         assert_eq!(mentions(&events), ["Kafranbel"], "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn the_ruling_familys_name_before_its_forces_names_the_government() {
+    for text in [
+        "Three civilians were killed by the Assad shells in Kafranbel on Tuesday.",
+        "Assad militias attacked rebel positions in Kafranbel on Tuesday.",
+    ] {
+        let events = en(text);
+        assert!(!events.is_empty(), "{text}");
+        assert!(events.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{text}: {}", summary(&events));
+    }
+}
