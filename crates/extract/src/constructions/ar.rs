@@ -1538,3 +1538,12 @@ fn a_verb_after_a_plural_place_noun_is_no_name() {
     let events = ar("يبدأ مسلحو المعارضة بالخروج اليوم من بلدات تقع شمال شرق دمشق في إطار اتفاق بين الحكومة والفصائل.");
     assert!(!mentions(&events).contains(&"تقع"), "{}", summary(&events));
 }
+
+#[test]
+fn aircraft_after_a_joined_preposition_strike_from_the_air_unless_they_watch() {
+    let events = ar("قتل مدني بقصف لطائرات حربية على قرية تل حلاوة يوم الثلاثاء.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "تل حلاوة", "{}", summary(&events));
+    let events = ar("قتل مدني بقصف مدفعي على قرية تل حلاوة يوم الثلاثاء، بالتزامن مع تحليق لطائرات الاستطلاع.");
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::Shelling).mention, "تل حلاوة", "{}", summary(&events));
+}
