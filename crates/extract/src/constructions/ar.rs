@@ -1547,3 +1547,9 @@ fn aircraft_after_a_joined_preposition_strike_from_the_air_unless_they_watch() {
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
     assert_eq!(single(&events, SubEventType::Shelling).mention, "تل حلاوة", "{}", summary(&events));
 }
+
+#[test]
+fn the_side_of_aircraft_an_agent_word_introduces_struck() {
+    let events = ar("قتل مدني بقصف لطائرات حربية روسية على قرية تل حلاوة يوم الثلاثاء.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
+}

@@ -311,9 +311,12 @@ impl<'s> SentenceReader<'_, 's> {
             && actor.start > trigger.end
             && actor.start - trigger.end <= PASSIVE_AGENT_REACH
             && self.same_clause(trigger.end, actor.start)
-            && [actor.start, means_before]
+            && ([actor.start, means_before]
                 .iter()
                 .any(|&end| pack.instrument_markers.match_ending_at(&s.tokens, end, 2).is_some())
+                // "بقصف لطائرات حربية روسية" (by Russian warplanes): an agent word before the
+                // means names their side the doer, as it does before a side's own name.
+                || means_before < actor.start && pack.agent_markers.match_ending_at(&s.tokens, means_before, 2).is_some())
     }
 
     /// The side a sentence blames for a deed: the last armed actor a few words after a word
