@@ -574,6 +574,9 @@ struct EventsSection {
     /// Posts and men of an armed side ("a checkpoint", "army positions", "حاجز").
     #[serde(default)]
     military_objects: Vec<String>,
+    /// Words that hedge whose a deed was ("believed to be", "يرجح أنها").
+    #[serde(default)]
+    attribution_hedges: Vec<String>,
     /// Words that introduce a quoted slogan ("reading", "scandant", "هتفوا").
     #[serde(default)]
     slogan_leads: Vec<String>,
@@ -867,6 +870,10 @@ pub struct LanguagePack {
     /// des positions de l'armée", "هجوم على حاجز"): an assault on them met armed men, a fight
     /// between two sides, where an assault on a village that names no defender is not.
     pub military_objects: Lexicon<()>,
+    /// Words that hedge whose a deed or its means were ("warplanes believed to be Russian",
+    /// "طائرات حربية يرجح أنها روسية"): the side named after them is the likely doer, which the
+    /// coding rules accept.
+    pub attribution_hedges: Lexicon<()>,
     /// Words that introduce a slogan in quotation marks ("banners reading", "scandant",
     /// "هتفوا"): the names quoted after them are chanted or written, no places of events.
     pub slogan_leads: Lexicon<()>,
@@ -1309,6 +1316,7 @@ impl LanguagePack {
             &mut self.circumstance_leads,
             &mut self.concessive_leads,
             &mut self.military_objects,
+            &mut self.attribution_hedges,
             &mut self.slogan_leads,
             &mut self.background_leads,
             &mut self.concluding_verbs,
@@ -1665,6 +1673,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         circumstance_leads: set(&file.events.circumstance_leads),
         concessive_leads: set(&file.events.concessive_leads),
         military_objects: set(&file.events.military_objects),
+        attribution_hedges: set(&file.events.attribution_hedges),
         slogan_leads: set(&file.events.slogan_leads),
         background_leads: set(&file.events.background_leads),
         concluding_verbs: set(&file.events.concluding_verbs),

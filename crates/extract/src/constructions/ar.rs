@@ -1553,3 +1553,9 @@ fn the_side_of_aircraft_an_agent_word_introduces_struck() {
     let events = ar("قتل مدني بقصف لطائرات حربية روسية على قرية تل حلاوة يوم الثلاثاء.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
 }
+
+#[test]
+fn the_side_a_hedge_names_after_the_deed_is_its_likely_doer() {
+    let events = ar("وقتل طفل إثر قصف جوي يرجح أنه روسي على قرية كفرنبل يوم الثلاثاء.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
+}

@@ -1893,3 +1893,9 @@ fn the_ruling_familys_name_before_its_forces_names_the_government() {
         assert!(events.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn the_side_a_hedge_names_after_the_deed_is_its_likely_doer() {
+    let events = en("Airstrikes believed to be Russian hit Kafranbel on Tuesday, killing two civilians.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
+}

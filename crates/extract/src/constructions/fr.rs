@@ -1280,3 +1280,9 @@ fn des_frappes_quotidiennes_sont_le_contexte() {
     let events = fr("Kafranbel est la cible de frappes quotidiennes du régime.");
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn le_camp_nomme_apres_une_reserve_est_l_auteur_probable() {
+    let events = fr("Des frappes aériennes vraisemblablement russes ont visé Kafranbel mardi.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
+}

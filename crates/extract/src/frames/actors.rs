@@ -192,6 +192,7 @@ impl<'s> SentenceReader<'_, 's> {
                 || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
                 || self.passive_agent_of(trigger, a, &passive_agent_markers)
                 || self.instrument_of(trigger, a)
+                || self.hedged_doer(trigger, a)
         };
         s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a) && !self.holds_a_place(a)).cloned()
     }
@@ -281,6 +282,18 @@ impl<'s> SentenceReader<'_, 's> {
             && actor.start - trigger.end <= UNIT_PHRASE
             && self.same_clause(trigger.end, actor.start)
             && !s.actors.iter().any(|b| b.start >= trigger.end && b.start < actor.start)
+    }
+
+    /// Whether an actor is the side a hedge names a few words after the deed or its means
+    /// ("airstrikes believed to be Russian", "قصف جوي يرجح أنه روسي"): the likely doer.
+    fn hedged_doer(&self, trigger: &TriggerMention, actor: &ActorMention) -> bool {
+        const HEDGE_REACH: usize = 6;
+        const HEDGE_WORDS: usize = 3;
+        let tokens = &self.spotted.tokens;
+        actor.start > trigger.end
+            && actor.start - trigger.end <= HEDGE_REACH
+            && self.same_clause(trigger.end, actor.start)
+            && self.ctx.pack.attribution_hedges.match_ending_at(tokens, actor.start, HEDGE_WORDS).is_some()
     }
 
     /// Whether an actor is the agent of a passive deed: one of the sentence's passive agent
