@@ -1286,3 +1286,11 @@ fn le_camp_nomme_apres_une_reserve_est_l_auteur_probable() {
     let events = fr("Des frappes aériennes vraisemblablement russes ont visé Kafranbel mardi.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
 }
+
+#[test]
+fn un_tir_sans_auteur_sur_le_terrain_d_un_camp_est_celui_de_son_ennemi() {
+    let events = fr("Six hommes ont été tués mardi par des tirs d'obus sur le quartier d'al-Waer à Homs, qui est sous le contrôle des rebelles.");
+    let shelled = of_type(&events, SubEventType::Shelling);
+    assert!(!shelled.is_empty(), "{}", summary(&events));
+    assert!(shelled.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{}", summary(&events));
+}

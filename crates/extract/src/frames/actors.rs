@@ -5,6 +5,7 @@
 use frontline_core::ActorId;
 use frontline_lang::TriggerKind;
 
+use super::territory::syrian_state;
 use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
 use crate::spot::{span_text, ActorMention, TriggerMention};
@@ -47,9 +48,31 @@ impl<'s> SentenceReader<'_, 's> {
     /// "jusque-là sous le contrôle de l'armée": who held the places before. The actor may
     /// begin with the marker's last word (an elided article both end).
     pub(crate) fn previous_holder(&self) -> Option<ActorId> {
+        self.holder_named().map(|a| a.id)
+    }
+
+    /// The actor a marker of holding names ("held by the rebels", "sous le contrôle de
+    /// l'armée").
+    fn holder_named(&self) -> Option<&'s ActorMention> {
         self.previous_holder_spans().into_iter().find_map(|(start, end)| {
-            self.spotted.actors.iter().find(|a| a.start >= start && a.end > end && a.start <= end + 2).map(|a| a.id)
+            self.spotted.actors.iter().find(|a| a.start >= start && a.end > end && a.start <= end + 2)
         })
+    }
+
+    /// The other side of the war from the side the sentence says holds the place struck
+    /// ("shelling on neighbourhoods held by the rebels", "قصف على الأحياء الخاضعة لسيطرة
+    /// المعارضة"): fire on a side's ground that names no doer is its enemy's, the state's on
+    /// the opposition's ground and the opposition's on the state's.
+    fn enemy_of_the_holder(&self) -> Option<ActorMention> {
+        let holder = self.holder_named()?;
+        let enemy = if holder.id.sides_with_state() {
+            self.ctx.main_opposition
+        } else if matches!(holder.id.as_str(), "OPP" | "HTS") {
+            syrian_state()
+        } else {
+            return None;
+        };
+        Some(ActorMention { id: enemy, joint: None, allies: None, unidentified: false, ..holder.clone() })
     }
 
     /// Who carried out an attack: an actor right after the trigger ("frappes russes",
@@ -62,6 +85,7 @@ impl<'s> SentenceReader<'_, 's> {
     ) -> Option<ActorMention> {
         self.attacker_in_sentence(trigger)
             .or_else(|| self.pronoun_subject(trigger, discourse))
+            .or_else(|| self.enemy_of_the_holder())
             .or_else(|| (kind == TriggerKind::AirStrike).then(|| discourse.last_air_actor()).flatten())
             // The armed side the report last made its subject, when it could have done the
             // deed: only states fly aircraft.
