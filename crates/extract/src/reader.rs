@@ -98,11 +98,10 @@ impl SentenceReader<'_, '_> {
         let (Some(before), Some(period)) = (i.checked_sub(1).and_then(|b| tokens.get(b)), tokens.get(i)) else {
             return false;
         };
-        if period.text != "." || before.end != period.start || before.kind != frontline_lang::TokenKind::Word {
-            return false;
-        }
-        let lone_initial = before.text.chars().count() == 1 && before.text.chars().all(char::is_uppercase);
-        lone_initial || self.ctx.pack.abbreviations.contains(&format!("{}.", before.norm))
+        period.text == "."
+            && before.end == period.start
+            && before.kind == frontline_lang::TokenKind::Word
+            && self.ctx.pack.abbreviates(&before.text)
     }
 
     /// Whether the comma at `i` stands between a place noun and the names it counts ("took

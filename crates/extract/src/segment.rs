@@ -282,11 +282,7 @@ fn is_abbreviation(paragraph: &str, sentence_start: usize, dot_at: usize, mark: 
     }
     let before = &paragraph[sentence_start..dot_at];
     let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return true;
-    }
-    let folded = frontline_core::fold_word(&format!("{word}."));
-    pack.abbreviations.contains(&folded)
+    pack.abbreviates(word)
 }
 
 #[cfg(test)]

@@ -1026,6 +1026,15 @@ impl LanguagePack {
                 && self.punctuation.iter().any(|(mark, latin)| *mark == token.text && marks.contains(*latin))
     }
 
+    /// Whether a period written right after `word` closes an abbreviation, not a sentence
+    /// or a clause: a lone capital initial ("J.", "U.") or one of the pack's abbreviations
+    /// ("Gen.", "M.").
+    pub fn abbreviates(&self, word: &str) -> bool {
+        let mut chars = word.chars();
+        let lone_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        lone_initial || self.abbreviations.contains(&fold_word(&format!("{word}.")))
+    }
+
     /// Whether a folded word is a word of one of the pack's lexicons (or a function word).
     pub fn knows(&self, norm: &str) -> bool {
         self.vocabulary.knows(norm)

@@ -41,9 +41,9 @@ pub(crate) struct Frame<'s> {
     /// Who gained and who lost the place, and how much of it: territorial types only.
     pub control: Option<(ActorId, Option<ActorId>, Extent)>,
     pub confidence: f64,
-    /// An assault whose sentence names no other side and no post or men of one: a raid that
-    /// met no defender the report tells of, a fight only if the reading makes it another
-    /// event (an arrest, an abduction).
+    /// An assault whose sentence names no other side, no post or men of one and no fighting:
+    /// a raid that met no defender the report tells of, kept only if the reading makes it
+    /// another event (an arrest, an abduction).
     pub unopposed: bool,
 }
 
