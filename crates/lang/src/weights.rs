@@ -302,7 +302,8 @@ mod tests {
         assert_eq!(read.best_type(["other"]).map(|t| t.0), Some("Attack"));
         assert_eq!(read.usual_actor("Air/drone strike", 2016, None), Some("SYR_GOV"));
         assert_eq!(read.usual_actor("Air/drone strike", 2020, Some("Idlib")), Some("RUS"));
-        // Who acts in a governorate in any year serves a year with no usual actor anywhere.
+        // Who acts anywhere that year comes before who acts in the governorate in any year;
+        // the governorate's actor serves a year with none of its own anywhere.
         assert_eq!(read.usual_actor("Air/drone strike", 2016, Some("Al-Hasakeh")), Some("SYR_GOV"));
         assert_eq!(read.usual_actor("Air/drone strike", 2020, Some("Al-Hasakeh")), Some("TUR"));
         // A year whose events were mostly told with no doer has none, whatever other years had.

@@ -5,7 +5,6 @@
 use frontline_core::ActorId;
 use frontline_lang::TriggerKind;
 
-use super::territory::syrian_state;
 use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
 use crate::spot::{span_text, ActorMention, TriggerMention};
@@ -65,14 +64,16 @@ impl<'s> SentenceReader<'_, 's> {
     /// the opposition's ground and the opposition's on the state's.
     fn enemy_of_the_holder(&self) -> Option<ActorMention> {
         let holder = self.holder_named()?;
-        let enemy = if holder.id.sides_with_state() {
-            self.ctx.main_opposition
-        } else if matches!(holder.id.as_str(), "OPP" | "HTS") {
-            syrian_state()
-        } else {
-            return None;
-        };
-        Some(ActorMention { id: enemy, joint: None, allies: None, unidentified: false, ..holder.clone() })
+        // Only the two sides of the civil war: the ground of the Kurds or of the Islamic State
+        // has more than one enemy.
+        let in_the_civil_war = holder.id.sides_with_state() || matches!(holder.id.as_str(), "OPP" | "HTS");
+        in_the_civil_war.then(|| ActorMention {
+            id: self.other_side_of_the_war(holder.id),
+            joint: None,
+            allies: None,
+            unidentified: false,
+            ..holder.clone()
+        })
     }
 
     /// Who carried out an attack: an actor right after the trigger ("frappes russes",

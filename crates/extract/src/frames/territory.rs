@@ -91,7 +91,7 @@ impl<'s> SentenceReader<'_, 's> {
         }
         let extent = self.extent(trigger, objects[0]);
         // The other side of the war is the usual loser (or, for a withdrawal, gainer).
-        let other_side = if actor.id.sides_with_state() { self.ctx.main_opposition } else { syrian_state() };
+        let other_side = self.other_side_of_the_war(actor.id);
         let (gained, lost, sub_event_type) = if kind == TriggerKind::Withdraw {
             (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
         } else {
@@ -109,6 +109,16 @@ impl<'s> SentenceReader<'_, 's> {
             let mut frame = Frame::new(sub_event_type, place, trigger).by(Some(actor.clone()));
             frame.control = Some((gained, lost, extent));
             frames.push(frame);
+        }
+    }
+
+    /// The side of the war a side fights: the report's main opposition for the state and its
+    /// allies, the state for everyone else.
+    pub(crate) fn other_side_of_the_war(&self, side: ActorId) -> ActorId {
+        if side.sides_with_state() {
+            self.ctx.main_opposition
+        } else {
+            syrian_state()
         }
     }
 
