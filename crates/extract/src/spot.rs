@@ -232,7 +232,7 @@ pub fn spot(
         &[gain_of_control, passing_under, agreement_concluded],
     );
     let under_an_accord = done_under_an_accord(&tokens, pack, present);
-    if under_an_accord {
+    if under_an_accord || armed_men_with_families(&tokens, pack, present, &actor_spans) {
         triggers.extend(evacuation_under_an_accord(text, &tokens, pack, present, &triggers));
         triggers.sort_by_key(|t| t.start);
     }
@@ -487,6 +487,31 @@ fn evacuation_under_an_accord(
         actor: None,
     };
     Some(TriggerMention { start, end, trigger, text: span_text(text, tokens, start, end) })
+}
+
+/// How many words may stand between armed men and the families named with them ("من
+/// المسلحين وعائلاتهم", "militants and their family members").
+const FAMILIES_REACH: usize = 2;
+
+/// Whether the sentence names armed men with their families ("rebels and their families",
+/// "combattants et leurs familles", "المسلحين وعائلاتهم"): the men are an armed side (an
+/// actor, a word of armed men, a label for the enemy) right before the families. Fighters
+/// leave with their families only under an agreement, whether or not the sentence names it.
+fn armed_men_with_families(
+    tokens: &[Token],
+    pack: &LanguagePack,
+    present: LexiconBits,
+    actors: &[(usize, usize)],
+) -> bool {
+    if pack.families.absent_from(present) {
+        return false;
+    }
+    let mut armed = actors.to_vec();
+    armed.extend(spans_in(&pack.military_objects, tokens, present));
+    armed.extend(spans_in(&pack.enemy_labels, tokens, present));
+    spans_in(&pack.families, tokens, present)
+        .into_iter()
+        .any(|(start, _)| armed.iter().any(|&(_, end)| end <= start && start - end <= FAMILIES_REACH))
 }
 
 /// Whether the sentence says its deed was done under or after an agreement ("under a deal",

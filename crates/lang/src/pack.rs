@@ -538,6 +538,10 @@ struct EventsSection {
     /// agreement, the agreement taking effect there.
     #[serde(default)]
     evacuation: Vec<String>,
+    /// "and their families" after armed men: fighters who leave with their families leave
+    /// under an agreement.
+    #[serde(default)]
+    families: Vec<String>,
     /// Proclitics that, joined to a verbal noun, make it a purpose ("لاستعادة": to regain).
     #[serde(default)]
     purpose_proclitics: Vec<String>,
@@ -843,6 +847,9 @@ pub struct LanguagePack {
     pub attributive_leads: Lexicon<()>,
     /// Words of people leaving a place in numbers: under an agreement, it takes effect there.
     pub evacuation: Lexicon<()>,
+    /// Words of families going with armed men ("militants and their families"): such a
+    /// departure is an evacuation agreed, whether or not the sentence names the deal.
+    pub families: Lexicon<()>,
     /// Proclitics that, joined to a verbal noun, make it a purpose.
     pub purpose_proclitics: Lexicon<()>,
     /// Words of fighting off an attack: the attack's side named after them attacked.
@@ -1315,6 +1322,7 @@ impl LanguagePack {
             &mut self.non_violent,
             &mut self.attributive_leads,
             &mut self.evacuation,
+            &mut self.families,
             &mut self.purpose_proclitics,
             &mut self.repelling,
             &mut self.deployment,
@@ -1672,6 +1680,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         non_violent: set(&file.events.non_violent),
         attributive_leads: set(&file.events.attributive_leads),
         evacuation: set(&file.events.evacuation),
+        families: set(&file.events.families),
         purpose_proclitics: set(&file.events.purpose_proclitics),
         repelling: set(&file.events.repelling),
         deployment: set(&file.events.deployment),

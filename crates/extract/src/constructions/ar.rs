@@ -492,6 +492,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("قصف الطيران المروحي بلدة كفرنبل بالبراميل المتفجرة اليوم.", AirDroneStrike, "كفرنبل", Some("SYR_GOV")),
         // "The fighters began leaving Daraya today under an agreement with the regime."
         ("بدأ خروج المسلحين من مدينة داريا اليوم بموجب اتفاق مع النظام.", Agreement, "داريا", None),
+        // "The fighters and their families left Daraya today": only a deal moves them so.
+        ("خرج المسلحون وعائلاتهم من مدينة داريا اليوم.", Agreement, "داريا", None),
         // "Hundreds of civilians fled" (with a shadda), and "Coalition aircraft raided".
         ("فرّ مئات المدنيين من بلدة سراقب اليوم.", Displacement, "سراقب", None),
         (

@@ -179,6 +179,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
             "Daraya",
             None,
         ),
+        // Fighters leave with their families only under a deal, named or not.
+        ("Hundreds of militants and their families left Daraya on Monday.", Agreement, "Daraya", None),
         // A surrender or a settlement of status is the deal it carries out.
         ("Two hundred gunmen in Daraya laid down their arms on Monday.", Agreement, "Daraya", None),
         // An attack foiled was fought off; a bomb foiled never went off.

@@ -179,6 +179,8 @@ fn une_evacuation_en_vertu_d_un_accord_est_l_accord_qui_prend_effet() {
         "L'évacuation des rebelles de Daraya a commencé lundi en vertu d'un accord avec le régime.",
         // Les rebelles qui s'en vont se retirent aussi : un transfert sans combat en plus.
         "Des centaines de rebelles ont quitté Daraya lundi en vertu d'un accord avec le régime.",
+        // Des combattants ne partent avec leurs familles qu'en vertu d'un accord, nommé ou non.
+        "Des centaines de combattants et leurs familles ont quitté Daraya lundi.",
     ] {
         let events = fr(text);
         let agreements = of_type(&events, SubEventType::Agreement);
