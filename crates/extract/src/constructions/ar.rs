@@ -1345,6 +1345,17 @@ fn places_joined_to_where_the_guns_stand_are_not_what_they_shelled() {
 }
 
 #[test]
+fn where_the_guns_fired_from_their_positions_is_not_where_they_hit() {
+    // "Regime forces shelled the town of Kafr Zita today from their positions in the town of
+    // Halfaya."
+    let events = ar("قصفت قوات النظام اليوم مدينة كفرزيتا من مواقعهم في مدينة حلفايا.");
+    assert_eq!(mentions(&events), ["كفرزيتا"], "{}", summary(&events));
+    // "... from its headquarters in the town of Halfaya."
+    let events = ar("قصفت قوات النظام اليوم مدينة كفرزيتا من مقراتها في مدينة حلفايا.");
+    assert_eq!(mentions(&events), ["كفرزيتا"], "{}", summary(&events));
+}
+
+#[test]
 fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
     // "Regime forces shelled the town of Kafr Nabl with rockets from the direction of the
     // town of Maarat al-Numan on Monday."

@@ -1710,6 +1710,12 @@ fn places_joined_to_where_the_guns_stand_are_not_what_they_shelled() {
 }
 
 #[test]
+fn where_the_guns_fired_from_their_positions_is_not_where_they_hit() {
+    let events = en("Regime forces shelled the town of Kafr Zita from their positions in Halfaya on Monday.");
+    assert_eq!(mentions(&events), ["Kafr Zita"], "{}", summary(&events));
+}
+
+#[test]
 fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
     let events = en(
         "Army units clashed with militants who attacked the village of Maan from the direction of Souran on Monday.",

@@ -1254,6 +1254,12 @@ fn une_region_d_ou_l_on_tire_n_est_pas_le_lieu_frappe() {
 }
 
 #[test]
+fn les_positions_d_ou_l_on_tire_ne_sont_pas_le_lieu_frappe() {
+    let events = fr("Les forces du régime ont pilonné lundi la ville de Kafr Zita depuis leurs positions à Halfaya.");
+    assert_eq!(mentions(&events), ["Kafr Zita"], "{}", summary(&events));
+}
+
+#[test]
 fn les_deplaces_nommes_sont_des_personnes_deplacees_avant() {
     let events = fr("Le camp de déplacés d'Al-Hol a vécu mardi une vague d'assassinats.");
     assert!(of_type(&events, SubEventType::Displacement).is_empty(), "{}", summary(&events));
