@@ -1344,12 +1344,22 @@ pub(crate) fn announcing<'l, T: Clone>(
 /// الزور": the Sinaa quarter in the city of Deir ez-Zor; a square or a junction in a city is
 /// coded at the city).
 fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack, gazetteer: &Gazetteer) {
+    // Whether the place before was itself situated in another: "قرية X التابعة لناحية Y في
+    // منطقة Z" (the village of X of the subdistrict of Y in the district of Z) happened in X.
+    let mut previous_contained = false;
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
         let (previous, place) = (&before[i - 1], &mut after[0]);
-        let settlement = || announcing(tokens, previous.start, pack, &pack.settlement_nouns).is_some();
+        let settlement =
+            || previous_contained || announcing(tokens, previous.start, pack, &pack.settlement_nouns).is_some();
         let locative = |t: usize| pack.locatives.match_at(tokens, t).is_some();
-        let only_locatives = |from: usize, to: usize| from < to && to - from <= 2 && (from..to).all(locative);
+        // A locative, and a function word at most beside it ("التابعة ل").
+        let only_locatives = |from: usize, to: usize| {
+            from < to
+                && to - from <= 2
+                && (from..to).any(locative)
+                && (from..to).all(|t| locative(t) || pack.is_function_token(&tokens[t]))
+        };
         // "in the city of": a locative, perhaps an article, then the noun.
         let noun_after_locative = || {
             announcing(tokens, place.start, pack, &pack.place_nouns).is_some_and(|noun| {
@@ -1359,7 +1369,7 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
                     && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
             })
         };
-        let contained = matches!(previous.role, PlaceRole::Site | PlaceRole::Near)
+        let contained = (matches!(previous.role, PlaceRole::Site | PlaceRole::Near) || previous_contained)
             && place.role == PlaceRole::Site
             && place.start > previous.end
             && (only_locatives(previous.end, place.start) || settlement() && noun_after_locative());
@@ -1367,6 +1377,7 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
             place.role =
                 PlaceRole::Region { admin1: gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()) };
         }
+        previous_contained = contained;
     }
 }
 

@@ -1345,6 +1345,14 @@ fn places_joined_to_where_the_guns_stand_are_not_what_they_shelled() {
 }
 
 #[test]
+fn a_village_situated_in_a_subdistrict_in_a_district_is_where_it_happened() {
+    // "Regime forces shelled the village of Kafr Nabudah, of the subdistrict of Qalaat
+    // al-Madiq in the area of al-Suqaylabiyah, today."
+    let events = ar("قصفت قوات النظام اليوم قرية كفرنبودة التابعة لناحية قلعة المضيق في منطقة السقيلبية.");
+    assert_eq!(mentions(&events), ["كفرنبودة"], "{}", summary(&events));
+}
+
+#[test]
 fn where_the_guns_fired_from_their_positions_is_not_where_they_hit() {
     // "Regime forces shelled the town of Kafr Zita today from their positions in the town of
     // Halfaya."
