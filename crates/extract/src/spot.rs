@@ -1353,12 +1353,13 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
         let settlement =
             || previous_contained || announcing(tokens, previous.start, pack, &pack.settlement_nouns).is_some();
         let locative = |t: usize| pack.locatives.match_at(tokens, t).is_some();
-        // A locative, and a function word at most beside it ("التابعة ل").
+        // A locative, and a function word at most after it ("in the", "التابعة ل"); not one
+        // before it ("in X and in Y": two places).
         let only_locatives = |from: usize, to: usize| {
             from < to
                 && to - from <= 2
-                && (from..to).any(locative)
-                && (from..to).all(|t| locative(t) || pack.is_function_token(&tokens[t]))
+                && locative(from)
+                && (from + 1..to).all(|t| locative(t) || pack.is_function_token(&tokens[t]))
         };
         // "in the city of": a locative, perhaps an article, then the noun.
         let noun_after_locative = || {

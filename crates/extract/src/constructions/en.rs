@@ -1724,6 +1724,23 @@ fn where_fire_came_from_the_direction_of_is_not_where_it_fell() {
 }
 
 #[test]
+fn a_group_romanised_with_the_article_assimilated_is_the_group() {
+    let events = en("Jabhat an\u{2011}Nusrah fighters kidnapped three men in Saraqib on Monday.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "Saraqib", "{}", summary(&events));
+    assert_eq!(e.actor1_id, Some(actor("HTS")), "{}", summary(&events));
+}
+
+#[test]
+fn places_each_after_its_own_in_are_each_a_place() {
+    let events = en("On Monday, further shootouts occurred both in Saraqib and in Binnish.");
+    assert_eq!(mentions(&events), ["Saraqib", "Binnish"], "{}", summary(&events));
+    // A place in a place that a place is in only situates it.
+    let events = en("A suicide bomber struck a camp in the village of Taqad in the Atarib district on Monday.");
+    assert_eq!(mentions(&events), ["Taqad"], "{}", summary(&events));
+}
+
+#[test]
 fn a_quarter_no_table_has_is_an_event_in_its_city() {
     let events =
         en("Regime forces shelled Aleppo on Monday, hitting the neighbourhood of al-Shaar al-Gharbi in Aleppo.");
