@@ -1254,6 +1254,12 @@ fn une_region_d_ou_l_on_tire_n_est_pas_le_lieu_frappe() {
 }
 
 #[test]
+fn une_attaque_menee_contre_un_point_de_controle_est_un_affrontement() {
+    let events = fr("Une personne a été tuée lundi lors d'une attaque menée par des hommes armés contre un point de contrôle des FDS à Raqqa.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Raqqa", "{}", summary(&events));
+}
+
+#[test]
 fn les_positions_d_ou_l_on_tire_ne_sont_pas_le_lieu_frappe() {
     let events = fr("Les forces du régime ont pilonné lundi la ville de Kafr Zita depuis leurs positions à Halfaya.");
     assert_eq!(mentions(&events), ["Kafr Zita"], "{}", summary(&events));
