@@ -1353,6 +1353,16 @@ fn a_village_situated_in_a_subdistrict_in_a_district_is_where_it_happened() {
 }
 
 #[test]
+fn fighting_a_place_goes_on_seeing_with_no_date_is_background() {
+    // "The area of Jabal al-Akrad sees violent clashes between the factions and regime forces."
+    let events = ar("تشهد منطقة جبل الأكراد اشتباكات عنيفة بين الفصائل وقوات النظام.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    // Dated, it is the day's fighting: "Today the town of Saraqib saw violent clashes ...".
+    let events = ar("شهدت مدينة سراقب اليوم اشتباكات عنيفة بين الفصائل وقوات النظام.");
+    assert_eq!(of_type(&events, SubEventType::ArmedClash).len(), 1, "{}", summary(&events));
+}
+
+#[test]
 fn where_the_guns_fired_from_their_positions_is_not_where_they_hit() {
     // "Regime forces shelled the town of Kafr Zita today from their positions in the town of
     // Halfaya."
