@@ -5,7 +5,7 @@
 //! villages" are.
 
 use frontline_core::{ActorId, SubEventType};
-use frontline_lang::{LanguagePack, TokenKind, TriggerKind};
+use frontline_lang::{LanguagePack, RegionSide, TokenKind, TriggerKind};
 
 use crate::context::ArticleContext;
 use crate::dates::DateWindow;
@@ -271,6 +271,23 @@ impl<'s> SentenceReader<'_, 's> {
         let recurring = &self.ctx.pack.recurring;
         recurring.match_at(tokens, trigger.end).is_some()
             || trigger.start > 0 && recurring.match_ending_at(tokens, trigger.start, 2).is_some()
+    }
+
+    /// Whether the trigger names a campaign by its place ("the battle of Aleppo", "la
+    /// bataille de Raqqa", "معركة الغوطة الشرقية", "معارك ريف حماة"): a word of battle right
+    /// before a place's name, a region's word at most between. The report refers to weeks of
+    /// fighting there, not to fighting on a day.
+    pub(crate) fn names_a_campaign(&self, trigger: &TriggerMention) -> bool {
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let name_at = |at: usize| {
+            let region = pack.region_words.match_at(&s.tokens, at).filter(|hit| *hit.value == RegionSide::Before);
+            let name_start = region.map_or(at, |region| region.end);
+            s.places.iter().any(|p| p.start == at || p.start == name_start)
+        };
+        [trigger.start, trigger.start.saturating_sub(1)].into_iter().any(|at| {
+            pack.campaign_names.match_at(&s.tokens, at).is_some_and(|hit| hit.end >= trigger.end && name_at(hit.end))
+        })
     }
 
     /// Whether a stretch of time stands right before the trigger ("weeks of bombardment",

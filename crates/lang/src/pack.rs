@@ -623,6 +623,9 @@ struct EventsSection {
     /// Adjectives of what recurs ("daily", "quotidiennes", "يومية").
     #[serde(default)]
     recurring: Vec<String>,
+    /// Battle words that, right before a place's name, name a campaign ("the battle of Aleppo").
+    #[serde(default)]
+    campaign_names: Vec<String>,
     /// Adjectives of what is awaited ("imminent", "مرتقب").
     #[serde(default)]
     awaited: Vec<String>,
@@ -920,6 +923,10 @@ pub struct LanguagePack {
     /// Adjectives of what recurs ("daily strikes", "des bombardements réguliers", "غارات
     /// يومية"): the deed they qualify goes on over time, background to the news.
     pub recurring: Lexicon<()>,
+    /// Words of battle that, right before a place's name, make the name a campaign's ("the
+    /// battle of Aleppo", "la bataille de Raqqa", "معركة الغوطة"): weeks of fighting that
+    /// the report refers to, not fighting at a place on a day.
+    pub campaign_names: Lexicon<()>,
     /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
     /// imminente"): the event word they qualify, right beside them, has not happened.
     pub awaited: Lexicon<()>,
@@ -1348,6 +1355,7 @@ impl LanguagePack {
             &mut self.enemy_labels,
             &mut self.awaited,
             &mut self.recurring,
+            &mut self.campaign_names,
             &mut self.accusations,
             &mut self.victims,
             &mut self.demonyms,
@@ -1706,6 +1714,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         enemy_labels: set(&file.events.enemy_labels),
         awaited: set(&file.events.awaited),
         recurring: set(&file.events.recurring),
+        campaign_names: set(&file.events.campaign_names),
         accusations: set(&file.events.accusations),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,

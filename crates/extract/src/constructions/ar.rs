@@ -1363,6 +1363,16 @@ fn fighting_a_place_goes_on_seeing_with_no_date_is_background() {
 }
 
 #[test]
+fn the_battle_named_by_its_place_is_a_campaign_not_a_day_of_fighting() {
+    // "Hezbollah lost dozens of fighters in the battle of al-Qusayr."
+    let events = ar("خسر حزب الله عشرات المقاتلين في معركة القصير.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    // "... during the battles of rural Hama."
+    let events = ar("تقدمت الفصائل تدريجيا خلال معارك ريف حماة الشمالي.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn where_the_guns_fired_from_their_positions_is_not_where_they_hit() {
     // "Regime forces shelled the town of Kafr Zita today from their positions in the town of
     // Halfaya."

@@ -1732,6 +1732,12 @@ fn a_group_romanised_with_the_article_assimilated_is_the_group() {
 }
 
 #[test]
+fn the_battle_named_by_its_place_is_a_campaign_not_a_day_of_fighting() {
+    let events = en("Hezbollah lost dozens of fighters in the battle of Qusayr.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn places_each_after_its_own_in_are_each_a_place() {
     let events = en("On Monday, further shootouts occurred both in Saraqib and in Binnish.");
     assert_eq!(mentions(&events), ["Saraqib", "Binnish"], "{}", summary(&events));

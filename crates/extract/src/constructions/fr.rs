@@ -1260,6 +1260,12 @@ fn une_attaque_menee_contre_un_point_de_controle_est_un_affrontement() {
 }
 
 #[test]
+fn les_combats_nommes_par_leur_lieu_sont_une_campagne() {
+    let events = fr("Le Hezbollah a perdu des dizaines de combattants dans les combats de Qousseir.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn les_positions_d_ou_l_on_tire_ne_sont_pas_le_lieu_frappe() {
     let events = fr("Les forces du régime ont pilonné lundi la ville de Kafr Zita depuis leurs positions à Halfaya.");
     assert_eq!(mentions(&events), ["Kafr Zita"], "{}", summary(&events));

@@ -177,6 +177,10 @@ impl<'s> SentenceReader<'_, 's> {
                     .note(|| format!("{:?}: what the sentence's event happened in spite of, background", trigger.text));
                 continue;
             }
+            if kind == TriggerKind::Clash && self.names_a_campaign(trigger) {
+                trace.note(|| format!("{:?}: names a campaign by its place, background", trigger.text));
+                continue;
+            }
             if self.recurs(trigger) {
                 trace.note(|| format!("{:?}: a deed that recurs over time, background", trigger.text));
                 continue;
