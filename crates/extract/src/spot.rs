@@ -616,6 +616,36 @@ fn verbs_across_adverbs<'a, T: Clone>(
     hits
 }
 
+/// The hits of a lexicon with the phrases a text writes with quotes inside (`تنظيم "الدولة"`,
+/// `الجيش "الحر"`, `the "Free" Army`): the quotes only set off part of the name. A phrase
+/// found across quotes replaces the shorter ones found inside it ("الجيش" alone names the
+/// government's army).
+fn with_names_across_quotes<'a, T: Clone>(
+    lexicon: &'a Lexicon<T>,
+    tokens: &[Token],
+    present: LexiconBits,
+    mut hits: Vec<Hit<'a, T>>,
+) -> Vec<Hit<'a, T>> {
+    let is_quote = |t: &Token| t.is_punct(OPENING_QUOTES);
+    if !tokens.iter().any(is_quote) || lexicon.absent_from(present) {
+        return hits;
+    }
+    // The sentence without its quotes, and where each of its tokens stands in the sentence.
+    let (kept, at): (Vec<Token>, Vec<usize>) =
+        tokens.iter().enumerate().filter(|(_, t)| !is_quote(t)).map(|(i, t)| (t.clone(), i)).unzip();
+    for hit in lexicon.find_all(&kept) {
+        let (start, end) = (at[hit.start], at[hit.end - 1] + 1);
+        // Only a phrase the quotes split is new: one without a quote inside was found as written.
+        if end - start == hit.end - hit.start {
+            continue;
+        }
+        hits.retain(|h| !(start <= h.start && h.end <= end));
+        hits.push(Hit { start, end, value: hit.value });
+    }
+    hits.sort_by_key(|h| h.start);
+    hits
+}
+
 /// Whether a list connector ("and", ",", "و"), one token, is all that stands between what ends
 /// at `end` and what starts at `start`.
 pub(crate) fn one_connector_between(tokens: &[Token], pack: &LanguagePack, end: usize, start: usize) -> bool {
@@ -672,7 +702,9 @@ fn spot_actors(
 ) -> Vec<ActorMention> {
     let text_of = |s: usize, e: usize| span_text_of_tokens(tokens, s, e);
     let mut actors: Vec<ActorMention> = Vec::new();
-    for hit in hits_in(&pack.actors, tokens, present) {
+    let mut hits = hits_in(&pack.actors, tokens, present);
+    hits = with_names_across_quotes(&pack.actors, tokens, present, hits);
+    for hit in hits {
         if inside_any(hit.start, hit.end, sources) {
             continue;
         }

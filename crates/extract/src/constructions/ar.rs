@@ -1363,6 +1363,17 @@ fn fighting_a_place_goes_on_seeing_with_no_date_is_background() {
 }
 
 #[test]
+fn a_name_with_quotes_around_its_part_is_the_whole_name() {
+    // `The "Free" Army took the town of Saraqib today.`: not the government's army.
+    let events = ar("سيطر الجيش \"الحر\" اليوم على بلدة سراقب.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.actor1_id, Some(actor("OPP")), "{}", summary(&events));
+    // `The "State" organisation abducted ten civilians in Mayadin today.`
+    let events = ar("اختطف تنظيم «الدولة» اليوم عشرة مدنيين في مدينة الميادين.");
+    assert_eq!(single(&events, SubEventType::Abduction).actor1_id, Some(actor("ISIS")), "{}", summary(&events));
+}
+
+#[test]
 fn the_battle_named_by_its_place_is_a_campaign_not_a_day_of_fighting() {
     // "Hezbollah lost dozens of fighters in the battle of al-Qusayr."
     let events = ar("خسر حزب الله عشرات المقاتلين في معركة القصير.");
