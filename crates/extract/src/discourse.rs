@@ -273,10 +273,11 @@ impl<'s> SentenceReader<'_, 's> {
             || trigger.start > 0 && recurring.match_ending_at(tokens, trigger.start, 2).is_some()
     }
 
-    /// Whether the trigger names a campaign by its place ("the battle of Aleppo", "la
-    /// bataille de Raqqa", "معركة الغوطة الشرقية", "معارك ريف حماة"): a word of battle right
+    /// Whether the trigger names a campaign by its place ("the battle of Aleppo", "les
+    /// combats de Qousseir", "معركة الغوطة الشرقية", "معارك ريف حماة"): a word of battle right
     /// before a place's name, a region's word at most between. The report refers to weeks of
-    /// fighting there, not to fighting on a day.
+    /// fighting there, not to fighting on a day. The phrase may open a word before the
+    /// trigger ("the battle of").
     pub(crate) fn names_a_campaign(&self, trigger: &TriggerMention) -> bool {
         let s = self.spotted;
         let pack = self.ctx.pack;

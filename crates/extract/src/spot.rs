@@ -702,8 +702,7 @@ fn spot_actors(
 ) -> Vec<ActorMention> {
     let text_of = |s: usize, e: usize| span_text_of_tokens(tokens, s, e);
     let mut actors: Vec<ActorMention> = Vec::new();
-    let mut hits = hits_in(&pack.actors, tokens, present);
-    hits = with_names_across_quotes(&pack.actors, tokens, present, hits);
+    let hits = with_names_across_quotes(&pack.actors, tokens, present, hits_in(&pack.actors, tokens, present));
     for hit in hits {
         if inside_any(hit.start, hit.end, sources) {
             continue;

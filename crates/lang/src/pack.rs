@@ -924,7 +924,7 @@ pub struct LanguagePack {
     /// يومية"): the deed they qualify goes on over time, background to the news.
     pub recurring: Lexicon<()>,
     /// Words of battle that, right before a place's name, make the name a campaign's ("the
-    /// battle of Aleppo", "la bataille de Raqqa", "معركة الغوطة"): weeks of fighting that
+    /// battle of Aleppo", "les combats de Qousseir", "معركة الغوطة"): weeks of fighting that
     /// the report refers to, not fighting at a place on a day.
     pub campaign_names: Lexicon<()>,
     /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
