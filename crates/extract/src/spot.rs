@@ -321,6 +321,8 @@ pub fn spot(
             }
         }
     }
+    // "next Saturday", "السبت المقبل": a coming day dates a plan, not a deed.
+    hypothetical.extend(coming_weekdays(&mut dates, &tokens, pack, present));
     hypothetical.sort();
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
@@ -487,6 +489,29 @@ fn evacuation_under_an_accord(
         actor: None,
     };
     Some(TriggerMention { start, end, trigger, text: span_text(text, tokens, start, end) })
+}
+
+/// The rank of a date mention that is a weekday (see [`DateMention::rank`]).
+const WEEKDAY_RANK: u8 = 2;
+
+/// Takes out of the sentence's dates the weekdays a word makes coming ones ("next Saturday",
+/// "samedi prochain", "السبت المقبل"), read otherwise as the last such day, and gives the
+/// words' spans: what the sentence dates so is planned, not done.
+fn coming_weekdays(
+    dates: &mut Vec<DateMention>,
+    tokens: &[Token],
+    pack: &LanguagePack,
+    present: LexiconBits,
+) -> Vec<(usize, usize)> {
+    let qualifiers = spans_in(&pack.future_qualifiers, tokens, present);
+    let mut coming = Vec::new();
+    dates.retain(|d| {
+        let qualifier =
+            qualifiers.iter().find(|&&(start, end)| d.rank == WEEKDAY_RANK && (start == d.end || end == d.start));
+        coming.extend(qualifier);
+        qualifier.is_none()
+    });
+    coming
 }
 
 /// How many words may stand between armed men and the families named with them ("من

@@ -626,6 +626,9 @@ struct EventsSection {
     /// Battle words that, right before a place's name, name a campaign ("the battle of Aleppo").
     #[serde(default)]
     campaign_names: Vec<String>,
+    /// Words that make a weekday a coming one ("next Saturday", "samedi prochain").
+    #[serde(default)]
+    future_qualifiers: Vec<String>,
     /// Adjectives of what is awaited ("imminent", "مرتقب").
     #[serde(default)]
     awaited: Vec<String>,
@@ -927,6 +930,9 @@ pub struct LanguagePack {
     /// battle of Aleppo", "les combats de Qousseir", "معركة الغوطة"): weeks of fighting that
     /// the report refers to, not fighting at a place on a day.
     pub campaign_names: Lexicon<()>,
+    /// Words that make a weekday beside them a coming one ("next Saturday", "samedi
+    /// prochain", "السبت المقبل"): what the sentence dates so has not happened yet.
+    pub future_qualifiers: Lexicon<()>,
     /// Adjectives of what is awaited ("an imminent offensive", "هجوم مرتقب", "une offensive
     /// imminente"): the event word they qualify, right beside them, has not happened.
     pub awaited: Lexicon<()>,
@@ -1356,6 +1362,7 @@ impl LanguagePack {
             &mut self.awaited,
             &mut self.recurring,
             &mut self.campaign_names,
+            &mut self.future_qualifiers,
             &mut self.accusations,
             &mut self.victims,
             &mut self.demonyms,
@@ -1715,6 +1722,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         awaited: set(&file.events.awaited),
         recurring: set(&file.events.recurring),
         campaign_names: set(&file.events.campaign_names),
+        future_qualifiers: set(&file.events.future_qualifiers),
         accusations: set(&file.events.accusations),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,

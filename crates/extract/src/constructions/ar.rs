@@ -1374,6 +1374,14 @@ fn a_name_with_quotes_around_its_part_is_the_whole_name() {
 }
 
 #[test]
+fn a_deed_dated_next_weekday_is_planned_not_done() {
+    // "The evacuation of some 10,000 civilians from the town of al-Fuah under the agreement
+    // begins next Saturday."
+    let events = ar("يبدأ السبت المقبل إخراج نحو 10 آلاف مدني من بلدة الفوعة بموجب الاتفاق.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn the_battle_named_by_its_place_is_a_campaign_not_a_day_of_fighting() {
     // "Hezbollah lost dozens of fighters in the battle of al-Qusayr."
     let events = ar("خسر حزب الله عشرات المقاتلين في معركة القصير.");

@@ -1732,6 +1732,15 @@ fn a_group_romanised_with_the_article_assimilated_is_the_group() {
 }
 
 #[test]
+fn a_deed_dated_next_weekday_is_planned_not_done() {
+    let events = en("The evacuation of civilians from Foua under the deal begins next Saturday.");
+    assert!(events.is_empty(), "{}", summary(&events));
+    // The coming day dates nothing else: the capture is Monday's.
+    let events = en("Rebels took control of Saraqib on Monday, and talks are due next Saturday.");
+    assert_day(single(&events, SubEventType::NonStateActorOvertakesTerritory), day(2020, 1, 27));
+}
+
+#[test]
 fn the_battle_named_by_its_place_is_a_campaign_not_a_day_of_fighting() {
     let events = en("Hezbollah lost dozens of fighters in the battle of Qusayr.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));

@@ -1260,6 +1260,12 @@ fn une_attaque_menee_contre_un_point_de_controle_est_un_affrontement() {
 }
 
 #[test]
+fn un_fait_date_d_un_jour_prochain_est_un_projet() {
+    let events = fr("L'évacuation des civils de Foua commence samedi prochain en vertu de l'accord.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn les_combats_nommes_par_leur_lieu_sont_une_campagne() {
     let events = fr("Le Hezbollah a perdu des dizaines de combattants dans les combats de Qousseir.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
