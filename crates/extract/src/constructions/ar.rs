@@ -1374,6 +1374,13 @@ fn a_name_with_quotes_around_its_part_is_the_whole_name() {
 }
 
 #[test]
+fn taking_to_flight_is_a_flight() {
+    // "Dozens of civilians took to flight from the town of Ras al-Ain today."
+    let events = ar("لاذ عشرات المدنيين بالفرار من مدينة رأس العين اليوم.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "رأس العين", "{}", summary(&events));
+}
+
+#[test]
 fn a_deed_dated_next_weekday_is_planned_not_done() {
     // "The evacuation of some 10,000 civilians from the town of al-Fuah under the agreement
     // begins next Saturday."

@@ -1260,6 +1260,13 @@ fn une_attaque_menee_contre_un_point_de_controle_est_un_affrontement() {
 }
 
 #[test]
+fn se_rendre_maitre_d_un_lieu_est_le_prendre() {
+    let events = fr("Les rebelles se sont rendus maîtres du village de Kafr Nabudah lundi.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.mention, "Kafr Nabudah", "{}", summary(&events));
+}
+
+#[test]
 fn un_fait_date_d_un_jour_prochain_est_un_projet() {
     let events = fr("L'évacuation des civils de Foua commence samedi prochain en vertu de l'accord.");
     assert!(events.is_empty(), "{}", summary(&events));
