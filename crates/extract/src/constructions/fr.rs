@@ -1260,6 +1260,12 @@ fn une_attaque_menee_contre_un_point_de_controle_est_un_affrontement() {
 }
 
 #[test]
+fn ce_qu_un_appareil_largue_est_une_frappe_aerienne() {
+    let events = fr("Un hélicoptère a largué lundi des bonbonnes de gaz sur la ville de Saraqeb.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqeb", "{}", summary(&events));
+}
+
+#[test]
 fn se_rendre_maitre_d_un_lieu_est_le_prendre() {
     let events = fr("Les rebelles se sont rendus maîtres du village de Kafr Nabudah lundi.");
     let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
