@@ -638,6 +638,9 @@ struct EventsSection {
     accusations: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
+    /// Words that name the side holding a place ("rebel-held", "pro-régime").
+    #[serde(default)]
+    held_areas: Vec<ActorEntry>,
     civilians: Vec<String>,
     children: Vec<String>,
 }
@@ -942,6 +945,10 @@ pub struct LanguagePack {
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
     pub demonyms: Lexicon<ActorId>,
+    /// Words that name the side holding the place they qualify ("rebel-held Douma", "des
+    /// quartiers prorégime", "aux mains des rebelles"): fire there that names no doer is its
+    /// enemy's.
+    pub held_areas: Lexicon<ActorId>,
     pub civilians: Lexicon<()>,
     pub children: Lexicon<()>,
     pub actors: Lexicon<ActorId>,
@@ -1366,6 +1373,7 @@ impl LanguagePack {
             &mut self.accusations,
             &mut self.victims,
             &mut self.demonyms,
+            &mut self.held_areas,
             &mut self.civilians,
             &mut self.children,
             &mut self.actors,
@@ -1726,6 +1734,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         accusations: set(&file.events.accusations),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
+        held_areas: actor_lexicon(&file.events.held_areas)?,
         civilians: set(&file.events.civilians),
         children: set(&file.events.children),
         actors: actor_lexicon(&file.actors)?,

@@ -1381,6 +1381,13 @@ fn taking_to_flight_is_a_flight() {
 }
 
 #[test]
+fn fire_on_ground_a_side_holds_that_names_no_doer_is_its_enemys() {
+    // "Mortar shells fell today on the neighbourhoods loyal to the regime in the city of Aleppo."
+    let events = ar("سقطت قذائف هاون اليوم على الأحياء الموالية للنظام في مدينة حلب.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("OPP")), "{}", summary(&events));
+}
+
+#[test]
 fn a_deed_dated_next_weekday_is_planned_not_done() {
     // "The evacuation of some 10,000 civilians from the town of al-Fuah under the agreement
     // begins next Saturday."

@@ -1732,6 +1732,14 @@ fn a_group_romanised_with_the_article_assimilated_is_the_group() {
 }
 
 #[test]
+fn fire_on_ground_a_side_holds_that_names_no_doer_is_its_enemys() {
+    let events = en("Shells hit the rebel-held town of Douma on Monday, killing five people.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+    let events = en("Mortar shells landed on government-held neighbourhoods of Aleppo on Monday.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("OPP")), "{}", summary(&events));
+}
+
+#[test]
 fn a_deed_dated_next_weekday_is_planned_not_done() {
     let events = en("The evacuation of civilians from Foua under the deal begins next Saturday.");
     assert!(events.is_empty(), "{}", summary(&events));

@@ -1273,6 +1273,12 @@ fn se_rendre_maitre_d_un_lieu_est_le_prendre() {
 }
 
 #[test]
+fn des_tirs_sur_un_lieu_tenu_par_un_camp_sans_auteur_sont_de_son_ennemi() {
+    let events = fr("Des tirs de roquettes ont tué lundi dix-huit personnes dans des quartiers prorégime à Alep.");
+    assert_eq!(single(&events, SubEventType::Shelling).actor1_id, Some(actor("OPP")), "{}", summary(&events));
+}
+
+#[test]
 fn un_fait_date_d_un_jour_prochain_est_un_projet() {
     let events = fr("L'évacuation des civils de Foua commence samedi prochain en vertu de l'accord.");
     assert!(events.is_empty(), "{}", summary(&events));

@@ -58,12 +58,28 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// The side a word of a held area names ("rebel-held", "prorégime"), as an actor at
+    /// that word.
+    fn holder_of_the_area(&self) -> Option<ActorMention> {
+        let s = self.spotted;
+        let hit = self.ctx.pack.held_areas.find_all(&s.tokens).into_iter().next()?;
+        Some(ActorMention {
+            start: hit.start,
+            end: hit.end,
+            id: *hit.value,
+            text: span_text(self.text, &s.tokens, hit.start, hit.end),
+            joint: None,
+            allies: None,
+            unidentified: false,
+        })
+    }
+
     /// The other side of the war from the side the sentence says holds the place struck
     /// ("shelling on neighbourhoods held by the rebels", "قصف على الأحياء الخاضعة لسيطرة
     /// المعارضة"): fire on a side's ground that names no doer is its enemy's, the state's on
     /// the opposition's ground and the opposition's on the state's.
     fn enemy_of_the_holder(&self) -> Option<ActorMention> {
-        let holder = self.holder_named()?;
+        let holder = self.holder_named().cloned().or_else(|| self.holder_of_the_area())?;
         // Only the two sides of the civil war: the ground of the Kurds or of the Islamic State
         // has more than one enemy.
         let in_the_civil_war = holder.id.sides_with_state() || matches!(holder.id.as_str(), "OPP" | "HTS");
