@@ -503,6 +503,9 @@ fn coming_weekdays(
     pack: &LanguagePack,
     present: LexiconBits,
 ) -> Vec<(usize, usize)> {
+    if !dates.iter().any(|d| d.rank == WEEKDAY_RANK) {
+        return Vec::new();
+    }
     let qualifiers = spans_in(&pack.future_qualifiers, tokens, present);
     let mut coming = Vec::new();
     dates.retain(|d| {
@@ -528,15 +531,19 @@ fn armed_men_with_families(
     present: LexiconBits,
     actors: &[(usize, usize)],
 ) -> bool {
-    if pack.families.absent_from(present) {
+    // Most sentences leave no one ("and" starts a phrase of families): the words of leaving
+    // and of families first, the armed men only then.
+    if pack.evacuation.absent_from(present) || pack.families.absent_from(present) {
+        return false;
+    }
+    let families = spans_in(&pack.families, tokens, present);
+    if families.is_empty() {
         return false;
     }
     let mut armed = actors.to_vec();
     armed.extend(spans_in(&pack.military_objects, tokens, present));
     armed.extend(spans_in(&pack.enemy_labels, tokens, present));
-    spans_in(&pack.families, tokens, present)
-        .into_iter()
-        .any(|(start, _)| armed.iter().any(|&(_, end)| end <= start && start - end <= FAMILIES_REACH))
+    families.into_iter().any(|(start, _)| armed.iter().any(|&(_, end)| end <= start && start - end <= FAMILIES_REACH))
 }
 
 /// Whether the sentence says its deed was done under or after an agreement ("under a deal",
@@ -651,25 +658,42 @@ fn with_names_across_quotes<'a, T: Clone>(
     present: LexiconBits,
     mut hits: Vec<Hit<'a, T>>,
 ) -> Vec<Hit<'a, T>> {
-    let is_quote = |t: &Token| t.is_punct(OPENING_QUOTES);
-    if !tokens.iter().any(is_quote) || lexicon.absent_from(present) {
+    if lexicon.absent_from(present) {
         return hits;
     }
-    // The sentence without its quotes, and where each of its tokens stands in the sentence.
-    let (kept, at): (Vec<Token>, Vec<usize>) =
-        tokens.iter().enumerate().filter(|(_, t)| !is_quote(t)).map(|(i, t)| (t.clone(), i)).unzip();
-    for hit in lexicon.find_all(&kept) {
-        let (start, end) = (at[hit.start], at[hit.end - 1] + 1);
-        // Only a phrase the quotes split is new: one without a quote inside was found as written.
-        if end - start == hit.end - hit.start {
+    let is_quote = |t: &Token| t.kind == TokenKind::Punct && t.is_punct(OPENING_QUOTES);
+    // Only a quote a word or two after one a phrase may start with can split a phrase: most
+    // quotes open speech ("said \"..."). The words around such a quote are read again
+    // without the quotes, a phrase's length after it at most.
+    for quote in (1..tokens.len()).filter(|&i| is_quote(&tokens[i])) {
+        let from = quote.saturating_sub(QUOTED_NAME_LEAD);
+        if !(from..quote).any(|j| lexicon.may_start_with(&tokens[j])) {
             continue;
         }
-        hits.retain(|h| !(start <= h.start && h.end <= end));
-        hits.push(Hit { start, end, value: hit.value });
+        let to = (quote + QUOTED_NAME_REACH).min(tokens.len());
+        let (kept, at): (Vec<Token>, Vec<usize>) =
+            (from..to).filter(|&i| !is_quote(&tokens[i])).map(|i| (tokens[i].clone(), i)).unzip();
+        for first in 0..kept.len() {
+            let Some(hit) = lexicon.match_at(&kept, first) else { continue };
+            let (start, end) = (at[hit.start], at[hit.end - 1] + 1);
+            // Only a phrase the quotes split is new: one without a quote inside was found as
+            // written.
+            if start >= quote || end <= quote || hits.iter().any(|h| h.start == start && h.end == end) {
+                continue;
+            }
+            hits.retain(|h| !(start <= h.start && h.end <= end));
+            hits.push(Hit { start, end, value: hit.value });
+        }
     }
     hits.sort_by_key(|h| h.start);
     hits
 }
+
+/// How many words before a quote a name it splits may begin (`قوات "سوريا الديمقراطية"`,
+/// `هيئة تحرير "الشام"`).
+const QUOTED_NAME_LEAD: usize = 2;
+/// How many tokens after such a quote are read with it: the longest name's.
+const QUOTED_NAME_REACH: usize = 8;
 
 /// Whether a list connector ("and", ",", "و"), one token, is all that stands between what ends
 /// at `end` and what starts at `start`.
