@@ -5,7 +5,7 @@
 //! villages" are.
 
 use frontline_core::{ActorId, SubEventType};
-use frontline_lang::{LanguagePack, RegionSide, TokenKind, TriggerKind};
+use frontline_lang::{LanguagePack, Lexicon, RegionSide, TokenKind, TriggerKind};
 
 use crate::context::ArticleContext;
 use crate::dates::DateWindow;
@@ -174,10 +174,15 @@ impl<'s> SentenceReader<'_, 's> {
     /// "هجوم مرتقب", "l'offensive attendue"): it qualifies that word alone, not the rest of
     /// its clause ("نزوح ... تخوفاً من هجوم مرتقب": the flight happened).
     fn is_awaited(&self, trigger: &TriggerMention) -> bool {
+        self.qualified_beside(trigger, &self.ctx.pack.awaited, 1)
+    }
+
+    /// Whether a word of `qualifiers` stands right after the trigger, or ends right before
+    /// it within `words_before` words: an adjective that qualifies the deed itself.
+    fn qualified_beside(&self, trigger: &TriggerMention, qualifiers: &Lexicon<()>, words_before: usize) -> bool {
         let tokens = &self.spotted.tokens;
-        let awaited = &self.ctx.pack.awaited;
-        awaited.match_at(tokens, trigger.end).is_some()
-            || trigger.start > 0 && awaited.match_ending_at(tokens, trigger.start, 1).is_some()
+        qualifiers.match_at(tokens, trigger.end).is_some()
+            || trigger.start > 0 && qualifiers.match_ending_at(tokens, trigger.start, words_before).is_some()
     }
 
     /// A trigger is habitual when it is an imperfect verb (it starts with one of the pack's
@@ -267,10 +272,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// before it ("daily strikes", "des frappes quotidiennes", "غارات يومية"): the deed
     /// recurs over time, background to the sentence's news.
     pub(crate) fn recurs(&self, trigger: &TriggerMention) -> bool {
-        let tokens = &self.spotted.tokens;
-        let recurring = &self.ctx.pack.recurring;
-        recurring.match_at(tokens, trigger.end).is_some()
-            || trigger.start > 0 && recurring.match_ending_at(tokens, trigger.start, 2).is_some()
+        self.qualified_beside(trigger, &self.ctx.pack.recurring, 2)
     }
 
     /// Whether the trigger names a campaign by its place ("the battle of Aleppo", "les

@@ -61,17 +61,8 @@ impl<'s> SentenceReader<'_, 's> {
     /// The side a word of a held area names ("rebel-held", "prorégime"), as an actor at
     /// that word.
     fn holder_of_the_area(&self) -> Option<ActorMention> {
-        let s = self.spotted;
-        let hit = self.ctx.pack.held_areas.find_all(&s.tokens).into_iter().next()?;
-        Some(ActorMention {
-            start: hit.start,
-            end: hit.end,
-            id: *hit.value,
-            text: span_text(self.text, &s.tokens, hit.start, hit.end),
-            joint: None,
-            allies: None,
-            unidentified: false,
-        })
+        let hit = self.ctx.pack.held_areas.find_all(&self.spotted.tokens).into_iter().next()?;
+        Some(self.actor_at(hit))
     }
 
     /// The other side of the war from the side the sentence says holds the place struck
@@ -88,7 +79,7 @@ impl<'s> SentenceReader<'_, 's> {
             joint: None,
             allies: None,
             unidentified: false,
-            ..holder.clone()
+            ..holder
         })
     }
 
@@ -130,12 +121,12 @@ impl<'s> SentenceReader<'_, 's> {
             .demonyms
             .match_at(&s.tokens, trigger.end)
             .or_else(|| pack.demonyms.match_at(&s.tokens, means_end))
-            .map(|h| self.nationality_actor(h));
+            .map(|h| self.actor_at(h));
         let after = self.agent_on_or_after(trigger).or(demonym_after);
         let demonym = || {
             let named = |start: usize, end: usize| s.actors.iter().any(|a| a.start < end && start < a.end);
             let hit = pack.demonyms.match_ending_at(&s.tokens, trigger.start, 2).filter(|h| !named(h.start, h.end));
-            hit.map(|h| self.nationality_actor(h))
+            hit.map(|h| self.actor_at(h))
         };
         let before = || {
             s.actors
@@ -258,7 +249,7 @@ impl<'s> SentenceReader<'_, 's> {
             .rev()
             .filter(|t| t.end <= trigger.start && self.same_clause(t.end, trigger.start))
             .find_map(|t| pack.demonyms.match_at(&s.tokens, t.end))
-            .map(|hit| self.nationality_actor(hit))
+            .map(|hit| self.actor_at(hit))
     }
 
     /// The doer of a deed told in a participial clause ("..., en tirant des obus", "...,
@@ -394,8 +385,9 @@ impl<'s> SentenceReader<'_, 's> {
             .cloned()
     }
 
-    /// An actor named only by a nationality word ("Turkish drones", "frappes russes").
-    pub(crate) fn nationality_actor(&self, hit: frontline_lang::Hit<'_, ActorId>) -> ActorMention {
+    /// The actor a word of a side's lexicon names where it stands: a nationality word
+    /// ("Turkish drones", "frappes russes") or a held area ("rebel-held").
+    pub(crate) fn actor_at(&self, hit: frontline_lang::Hit<'_, ActorId>) -> ActorMention {
         ActorMention {
             start: hit.start,
             end: hit.end,
