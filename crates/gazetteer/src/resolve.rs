@@ -20,6 +20,8 @@ const CANDIDATE_MEMO_LIMIT: usize = 100_000;
 enum Refusal {
     /// Only a close spelling, in another governorate than the text names.
     OutsideGovernorate,
+    /// Only a resemblance, far from every place the article has placed.
+    FarFromTheArticle,
     /// Outside the article's country, and not a major place named exactly.
     Abroad,
 }
@@ -266,6 +268,12 @@ impl Gazetteer {
         if names_a_city_abroad {
             return found;
         }
+        // A name written exactly as a town the press names often (a seat, a region, a city)
+        // is that town: its spelling is settled, so a village whose name only resembles it
+        // ("Tal Abbud" for Tal Abyad) is not a rival, wherever the text places it.
+        if found.iter().any(|&(i, _)| at_home(&self.places[i]) && self.places[i].is_major()) {
+            return found;
+        }
         // Three consonants are too few to tell villages apart ("Sahyan" / "Shin"): such a
         // match counts for a city, for a village in the governorate the text names ("Benin"
         // for Banan in rural Aleppo), or for the one village at home that has them.
@@ -339,6 +347,9 @@ impl Gazetteer {
                     "only a close spelling of {} ({}), outside the governorate the text names",
                     best.name, best.admin1
                 )
+            }
+            Some(Refusal::FarFromTheArticle) => {
+                format!("only resembles {} ({}), far from the article's other places", best.name, best.admin1)
             }
             Some(Refusal::Abroad) => {
                 format!("only resembles {} ({}), outside the article's country", best.name, best.country)
@@ -448,6 +459,15 @@ impl Gazetteer {
             && context.admin1.as_deref().is_some_and(|a| !self.governorate_holds(&best.country, a, &best.admin1))
         {
             return Some(Refusal::OutsideGovernorate);
+        }
+        // A look-alike far from everything else the article places is more likely a local
+        // place the gazetteer lacks than a namesake across the country.
+        if level != MatchLevel::Exact
+            && context.near.len() >= 2
+            && nearest_km_to((best.latitude, best.longitude), &NearPoints::of(&context.near))
+                .is_some_and(|km| km > FAR_FROM_THE_ARTICLE_KM)
+        {
+            return Some(Refusal::FarFromTheArticle);
         }
         let at_home = context.country.as_deref().is_none_or(|c| c == best.country);
         let major_abroad = !at_home && level == MatchLevel::Exact && best.population >= 100_000;
@@ -720,6 +740,34 @@ mod builtin_tests {
         }
         assert!(builtin().names_a_region("الغوطة الشرقية"));
         assert!(!builtin().names_a_region("Saraqib"));
+    }
+
+    #[test]
+    fn a_seat_named_exactly_is_not_outranked_by_a_look_alike_where_the_text_is() {
+        // The text is in Ras al-Ain district of Hasakah, where Tal Abbud differs from the
+        // name of Raqqa's district seat Tall Abyad by its vowels only.
+        let in_ras_al_ain = Context {
+            country: Some("SY".into()),
+            admin1: Some("01".into()),
+            admin2: Some("Ras Al Ain".into()),
+            ..Context::default()
+        };
+        let place = builtin().resolve_place("Tal Abyad", &in_ras_al_ain).expect("resolved");
+        assert_eq!((place.admin1.as_str(), place.geonameid), ("04", Some(163750)));
+    }
+
+    #[test]
+    fn a_look_alike_far_from_the_articles_places_is_no_place() {
+        // "Al-Atala" only resembles Atil of Suwayda; an article whose places are by the
+        // Euphrates at the Iraqi border means a local place the gazetteer lacks.
+        let by_the_border =
+            Context { country: Some("SY".into()), near: vec![(34.45, 40.93), (34.69, 40.83)], ..Context::default() };
+        assert!(builtin().resolve_place("Al-Atala", &by_the_border).is_none());
+        // One place is too little to judge by; with none, the resemblance stands.
+        let by_one = Context { country: Some("SY".into()), near: vec![(34.45, 40.93)], ..Context::default() };
+        assert_eq!(builtin().resolve_place("Al-Atala", &by_one).map(|p| p.admin1.as_str()), Some("05"));
+        let alone = Context { country: Some("SY".into()), ..Context::default() };
+        assert_eq!(builtin().resolve_place("Al-Atala", &alone).map(|p| p.admin1.as_str()), Some("05"));
     }
 
     #[test]
