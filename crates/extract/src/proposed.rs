@@ -25,6 +25,8 @@ pub(crate) struct Proposed {
     pub doer_unknown: bool,
     /// Read from an assault that met no defender the report tells of (`Frame::unopposed`).
     pub unopposed: bool,
+    /// Read from fighting told as the way a place was won (`Frame::means_of_a_taking`).
+    pub means_of_a_taking: bool,
 }
 
 impl<'s> SentenceReader<'_, 's> {
@@ -107,7 +109,14 @@ impl<'s> SentenceReader<'_, 's> {
             )
         });
         let doer_unknown = frame.agent.as_ref().is_some_and(|a| a.unidentified);
-        Proposed { event, candidate, type_features, doer_unknown, unopposed: frame.unopposed }
+        Proposed {
+            event,
+            candidate,
+            type_features,
+            doer_unknown,
+            unopposed: frame.unopposed,
+            means_of_a_taking: frame.means_of_a_taking,
+        }
     }
 
     /// The frame's date window: the one its sentence gives its place ("in Latakia on

@@ -558,6 +558,10 @@ struct EventsSection {
     /// followed closely by a word of agreement, the deed was agreed.
     #[serde(default)]
     accord_leads: Vec<String>,
+    /// Words before fighting that make it the way a place told beside it was won ("after",
+    /// "à l'issue de", "عقب").
+    #[serde(default)]
+    fighting_leads: Vec<String>,
     /// Nouns of agreement ("deal", "reconciliation", "تسوية").
     #[serde(default)]
     accord_nouns: Vec<String>,
@@ -867,6 +871,10 @@ pub struct LanguagePack {
     pub deployment: Lexicon<()>,
     /// Words that open what a deed was done under or after ("under", "following").
     pub accord_leads: Lexicon<()>,
+    /// Words before fighting that make it the way a place told beside it was won: "took
+    /// the town after fierce clashes", "سيطرت على البلدة عقب اشتباكات". The taking codes
+    /// that fighting; ACLED gives it no clash of its own.
+    pub fighting_leads: Lexicon<()>,
     /// Nouns of agreement: after an accord lead, a place taken under one changed hands
     /// without a fight ("entered the town under a Russian-brokered deal").
     pub accord_nouns: Lexicon<()>,
@@ -1347,6 +1355,7 @@ impl LanguagePack {
             &mut self.repelling,
             &mut self.deployment,
             &mut self.accord_leads,
+            &mut self.fighting_leads,
             &mut self.accord_nouns,
             &mut self.group_anaphors,
             &mut self.lapse_leads,
@@ -1708,6 +1717,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         repelling: set(&file.events.repelling),
         deployment: set(&file.events.deployment),
         accord_leads: set(&file.events.accord_leads),
+        fighting_leads: set(&file.events.fighting_leads),
         accord_nouns: set(&file.events.accord_nouns),
         group_anaphors: set(&file.events.group_anaphors),
         lapse_leads: set(&file.events.lapse_leads),

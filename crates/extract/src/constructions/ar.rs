@@ -1633,3 +1633,10 @@ fn the_side_a_hedge_names_after_the_deed_is_its_likely_doer() {
     let events = ar("وقتل طفل إثر قصف جوي يرجح أنه روسي على قرية كفرنبل يوم الثلاثاء.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
 }
+
+#[test]
+fn fighting_after_which_a_town_was_taken_is_the_taking() {
+    let events = ar("أعلنت قوات النظام صباح اليوم سيطرتها على بلدة مورك في ريف حماة، عقب اشتباكات مع الفصائل التي كانت تسيطر على البلدة.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "مورك", "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}

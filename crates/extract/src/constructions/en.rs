@@ -1947,3 +1947,12 @@ fn the_side_a_hedge_names_after_the_deed_is_its_likely_doer() {
     let events = en("Airstrikes believed to be Russian hit Kafranbel on Tuesday, killing two civilians.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).actor1_id, Some(actor("RUS")), "{}", summary(&events));
 }
+
+#[test]
+fn fighting_after_which_a_town_was_taken_is_the_taking() {
+    let events = en(
+        "Government forces took control of the town of Morek on Tuesday after fierce clashes with rebels in the town.",
+    );
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Morek", "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}

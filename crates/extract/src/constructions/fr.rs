@@ -1339,3 +1339,10 @@ fn un_tir_sans_auteur_sur_le_terrain_d_un_camp_est_celui_de_son_ennemi() {
     assert!(!shelled.is_empty(), "{}", summary(&events));
     assert!(shelled.iter().all(|e| e.actor1_id == Some(actor("SYR_GOV"))), "{}", summary(&events));
 }
+
+#[test]
+fn fighting_after_which_a_town_was_taken_is_the_taking() {
+    let events = fr("Les forces gouvernementales ont pris mardi le contrôle de la ville de Morek à l'issue de violents combats avec les rebelles dans la ville.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Morek", "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}

@@ -31,6 +31,20 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// Whether a word of the pack's `fighting_leads` stands before the fighting word, with at
+    /// most a few words (an article, an adjective, "days of") between them and no mark:
+    /// "after fierce clashes", "à l'issue de violents combats", "عقب اشتباكات".
+    fn led_as_means(&self, trigger: &TriggerMention) -> bool {
+        const LEAD_LENGTH: usize = 4;
+        const BETWEEN: usize = 3;
+        let tokens = &self.spotted.tokens;
+        let leads = &self.ctx.pack.fighting_leads;
+        (trigger.start.saturating_sub(BETWEEN)..=trigger.start).rev().any(|end| {
+            tokens[end..trigger.start].iter().all(|t| t.kind == TokenKind::Word)
+                && leads.match_ending_at(tokens, end, LEAD_LENGTH).is_some()
+        })
+    }
+
     /// Whether a battle word heads the name of an operation: a name opened in quotes right
     /// after it ("معركة “يا عباد الله اثبتوا”"), or a naming word after it or after one more
     /// word ("معركة جديدة تحت اسم ...", "a battle dubbed ..."). A named operation is a
@@ -200,10 +214,12 @@ impl<'s> SentenceReader<'_, 's> {
             && !s.actors.iter().any(other_side)
             && !s.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Clash)
             && !self.assails_armed_men(trigger);
+        let means_of_a_taking = trigger.trigger.kind == TriggerKind::Clash && self.led_as_means(trigger);
         for place in places {
             let mut frame = Frame::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
             frame.target = actor2.clone();
             frame.unopposed = unopposed;
+            frame.means_of_a_taking = means_of_a_taking;
             frames.push(frame);
         }
     }
