@@ -1544,6 +1544,10 @@ pub(crate) fn role_of(
     {
         return PlaceRole::Person;
     }
+    // "Hawar News Agency", "قناة الميادين": an outlet's name is a source.
+    if before.ending_at(&pack.outlet_nouns, start, 3).is_some() || pack.outlet_nouns.match_at(tokens, end).is_some() {
+        return PlaceRole::Person;
+    }
     // "reconquises par Damas", "attacked by Ankara": a place named as the doer of a passive
     // stands for the authority seated there, the government, not where the deed was.
     if before.ending_at(&pack.passive_agent, start, 3).is_some() {

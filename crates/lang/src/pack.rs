@@ -331,6 +331,10 @@ struct PlacesSection {
     /// Titles and given names after which a name is a person's ("President Assad").
     #[serde(default)]
     person_titles: Vec<String>,
+    /// Nouns of news outlets ("agency", "TV", "قناة"): a name right before or after one is
+    /// the outlet's.
+    #[serde(default)]
+    outlet_nouns: Vec<String>,
     origin_markers: Vec<String>,
     /// Words that stand right before a name where the script has no capitals to show one
     /// (prepositions of place): a one-word name the gazetteer knows counts only after them.
@@ -771,6 +775,9 @@ pub struct LanguagePack {
     /// Titles and given names after which a name is a person's, not a place ("President
     /// Bashar al-Assad", "le président Bachar el-Assad").
     pub person_titles: Lexicon<()>,
+    /// Nouns of news outlets: a name right before or after one ("Hawar News Agency",
+    /// "قناة الميادين") names the outlet, a source, not the town it may share a name with.
+    pub outlet_nouns: Lexicon<()>,
     pub origin_markers: Lexicon<()>,
     pub name_cues: Lexicon<()>,
     /// Nouns of time, measure and kind that are never a name nor start one.
@@ -1302,6 +1309,7 @@ impl LanguagePack {
             &mut self.locatives,
             &mut self.facility_nouns,
             &mut self.person_titles,
+            &mut self.outlet_nouns,
             &mut self.origin_markers,
             &mut self.name_cues,
             &mut self.not_names,
@@ -1652,6 +1660,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         locatives: set(&file.places.locatives),
         facility_nouns: set(&file.places.facility_nouns),
         person_titles: set(&file.places.person_titles),
+        outlet_nouns: set(&file.places.outlet_nouns),
         origin_markers: set(&file.places.origin_markers),
         name_cues: set(&file.places.name_cues),
         not_names: set(&file.places.not_names),

@@ -1956,3 +1956,10 @@ fn fighting_after_which_a_town_was_taken_is_the_taking() {
     assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Morek", "{}", summary(&events));
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_name_before_an_outlet_noun_is_the_outlet_not_a_town() {
+    let events =
+        en("A Turkish drone struck a car in the village of Himo on Tuesday, the local Hawar News Agency reported.");
+    assert_eq!(mentions(&events), ["Himo"], "{}", summary(&events));
+}

@@ -1346,3 +1346,9 @@ fn fighting_after_which_a_town_was_taken_is_the_taking() {
     assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Morek", "{}", summary(&events));
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_name_after_an_outlet_noun_is_the_outlet_not_a_town() {
+    let events = fr("Un drone turc a frappé mardi une voiture dans le village de Himo, selon l'agence Hawar.");
+    assert_eq!(mentions(&events), ["Himo"], "{}", summary(&events));
+}
