@@ -1640,3 +1640,15 @@ fn fighting_after_which_a_town_was_taken_is_the_taking() {
     assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "مورك", "{}", summary(&events));
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_word_of_taking_in_a_phrase_of_holding_tells_who_holds_the_place() {
+    for text in [
+        "قتل 15 شخصا السبت جراء سقوط برميلين متفجرين على حي تحت سيطرة الفصائل في مدينة حلب.",
+        "وقصفت طائرات حربية روسية بثلاث غارات جوية مناطق سيطرة التنظيم بالقرب من بلدة معدان بريف الرقة.",
+    ] {
+        let events = ar(text);
+        assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{text}: {}", summary(&events));
+        assert!(!events.is_empty(), "{text}: {}", summary(&events));
+    }
+}

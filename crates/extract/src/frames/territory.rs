@@ -31,6 +31,10 @@ impl<'s> SentenceReader<'_, 's> {
             trace.note(|| format!("{:?}: what a side set out to take, not a take", trigger.text));
             return;
         }
+        if kind == TriggerKind::Take && self.tells_who_holds(trigger) {
+            trace.note(|| format!("{:?}: tells who holds a place, not a take", trigger.text));
+            return;
+        }
         if kind == TriggerKind::Take && self.describes_the_place_after(trigger) {
             trace.note(|| format!("{:?}: describes the place after it, tells no new take", trigger.text));
             return;
@@ -321,6 +325,12 @@ impl<'s> SentenceReader<'_, 's> {
                 .purpose_proclitics
                 .match_at(tokens, trigger.start - 1)
                 .is_some_and(|h| h.end == trigger.start)
+    }
+
+    /// "حي تحت سيطرة الفصائل" (a quarter under the factions' control): a word of taking
+    /// inside a phrase of the pack's `previous_holder` tells who holds the place.
+    fn tells_who_holds(&self, trigger: &TriggerMention) -> bool {
+        self.previous_holder_spans().iter().any(|&(start, end)| start <= trigger.start && trigger.end <= end)
     }
 
     /// "the recaptured town of X", "the newly liberated Abu Kamal": a participle of taking
