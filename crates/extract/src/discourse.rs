@@ -158,6 +158,24 @@ impl<'s> SentenceReader<'_, 's> {
             || s.purposes.iter().any(|&(start, end)| before(start, end))
             || self.is_awaited(trigger)
             || self.is_charged(trigger)
+            || self.is_denied(trigger)
+    }
+
+    /// Whether a word of denial ends right before the trigger, or a word or two before it
+    /// with only words between ("no new clashes", "دون تسجيل أي حالات اعتقال"): the deed
+    /// did not happen. Not a failure ("n'ont pas réussi à s'emparer de"): an attempt that
+    /// failed was fought all the same.
+    fn is_denied(&self, trigger: &TriggerMention) -> bool {
+        const WORDS_BETWEEN: usize = 2;
+        const DENIAL_LENGTH: usize = 5;
+        let (tokens, pack) = (&self.spotted.tokens, self.ctx.pack);
+        (trigger.start.saturating_sub(WORDS_BETWEEN)..=trigger.start).rev().any(|end| {
+            end > 0
+                && tokens[end..trigger.start].iter().all(|t| t.kind == TokenKind::Word)
+                && pack.denials.match_ending_at(tokens, end, DENIAL_LENGTH).is_some_and(|denial| {
+                    !(denial.start..trigger.start).any(|at| pack.failure_markers.match_at(tokens, at).is_some())
+                })
+        })
     }
 
     /// Whether a word of a charge stands right before the trigger ("بتهمة قتال", "accused of

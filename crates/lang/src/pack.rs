@@ -644,6 +644,9 @@ struct EventsSection {
     /// accused of, no event the report tells.
     #[serde(default)]
     accusations: Vec<String>,
+    /// Words that deny the deed a few words after them ("without any", "لم يسجل").
+    #[serde(default)]
+    denials: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     /// Words that name the side holding a place ("rebel-held", "pro-régime").
@@ -956,6 +959,9 @@ pub struct LanguagePack {
     pub awaited: Lexicon<()>,
     /// Before a deed: what someone is accused of ("executed on charges of fighting IS").
     pub accusations: Lexicon<()>,
+    /// Words that deny the deed named right after them, or a word or two later: "no
+    /// clashes were reported", "sans aucune arrestation", "من دون تسجيل أي حالات اعتقال".
+    pub denials: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -1388,6 +1394,7 @@ impl LanguagePack {
             &mut self.campaign_names,
             &mut self.future_qualifiers,
             &mut self.accusations,
+            &mut self.denials,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.held_areas,
@@ -1751,6 +1758,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         campaign_names: set(&file.events.campaign_names),
         future_qualifiers: set(&file.events.future_qualifiers),
         accusations: set(&file.events.accusations),
+        denials: set(&file.events.denials),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         held_areas: actor_lexicon(&file.events.held_areas)?,

@@ -1652,3 +1652,11 @@ fn a_word_of_taking_in_a_phrase_of_holding_tells_who_holds_the_place() {
         assert!(!events.is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_deed_denied_just_before_it_did_not_happen() {
+    let events = ar("وقامت القوات الإسرائيلية بتفتيش منازل في قرية بريقة بريف القنيطرة يوم الثلاثاء، من دون تسجيل أي حالات اعتقال بين الأهالي.");
+    assert!(of_type(&events, SubEventType::Arrests).is_empty(), "{}", summary(&events));
+    let events = ar("قامت القوات الإسرائيلية باعتقال ثلاثة شبان في قرية بريقة بريف القنيطرة يوم الثلاثاء.");
+    assert_eq!(single(&events, SubEventType::Arrests).mention, "بريقة", "{}", summary(&events));
+}

@@ -1963,3 +1963,15 @@ fn a_name_before_an_outlet_noun_is_the_outlet_not_a_town() {
         en("A Turkish drone struck a car in the village of Himo on Tuesday, the local Hawar News Agency reported.");
     assert_eq!(mentions(&events), ["Himo"], "{}", summary(&events));
 }
+
+#[test]
+fn a_deed_denied_just_before_it_did_not_happen() {
+    for text in [
+        "Government troops entered the town of Saraqib on Tuesday without any clashes with the rebels.",
+        "The army denied shelling the town of Saraqib on Tuesday.",
+    ] {
+        let events = en(text);
+        assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{text}: {}", summary(&events));
+        assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{text}: {}", summary(&events));
+    }
+}

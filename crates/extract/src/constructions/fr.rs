@@ -1352,3 +1352,15 @@ fn a_name_after_an_outlet_noun_is_the_outlet_not_a_town() {
     let events = fr("Un drone turc a frappé mardi une voiture dans le village de Himo, selon l'agence Hawar.");
     assert_eq!(mentions(&events), ["Himo"], "{}", summary(&events));
 }
+
+#[test]
+fn a_deed_denied_just_before_it_did_not_happen() {
+    for text in [
+        "Aucun bombardement n'a visé mardi la ville de Saraqeb.",
+        "L'armée a démenti avoir bombardé mardi la ville de Saraqeb.",
+        "Les forces de sécurité ont fouillé des maisons mardi à Saraqeb, sans aucune arrestation.",
+    ] {
+        let events = fr(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+}
