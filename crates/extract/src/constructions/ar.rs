@@ -1660,3 +1660,9 @@ fn a_deed_denied_just_before_it_did_not_happen() {
     let events = ar("قامت القوات الإسرائيلية باعتقال ثلاثة شبان في قرية بريقة بريف القنيطرة يوم الثلاثاء.");
     assert_eq!(single(&events, SubEventType::Arrests).mention, "بريقة", "{}", summary(&events));
 }
+
+#[test]
+fn an_agreement_with_a_preposition_joined_to_it_is_an_agreement() {
+    let events = ar("توصلت الفصائل يوم الأربعاء لاتفاق مع روسيا في مدينة السلمية.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "السلمية", "{}", summary(&events));
+}
