@@ -1666,3 +1666,12 @@ fn an_agreement_with_a_preposition_joined_to_it_is_an_agreement() {
     let events = ar("توصلت الفصائل يوم الأربعاء لاتفاق مع روسيا في مدينة السلمية.");
     assert_eq!(single(&events, SubEventType::Agreement).mention, "السلمية", "{}", summary(&events));
 }
+
+#[test]
+fn the_abducted_named_as_people_tell_no_abduction() {
+    let events = ar("تدخلت قوى الأمن الداخلي في بلدة الصنمين يوم الثلاثاء لتحرير المختطفين.");
+    assert!(of_type(&events, SubEventType::Abduction).is_empty(), "{}", summary(&events));
+    let events = ar("اختطفت عصابة شابا في بلدة الصنمين يوم الثلاثاء.");
+    let abductions: Vec<&str> = of_type(&events, SubEventType::Abduction).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(abductions, ["الصنمين"], "{}", summary(&events));
+}
