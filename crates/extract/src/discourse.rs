@@ -286,6 +286,34 @@ impl<'s> SentenceReader<'_, 's> {
             .is_some()
     }
 
+    /// Whether the trigger is what a protest told before it in its sentence is against: a
+    /// word of grievance ends a few words before it ("a protest against abductions of
+    /// medics", "ضد اعتقال الشبان"). The grievance is told before, not news of its own.
+    pub(crate) fn is_a_grievance(&self, trigger: &TriggerMention) -> bool {
+        /// An article and an adjective may stand between ("against the continued shelling").
+        const GRIEVANCE_REACH: usize = 3;
+        const GRIEVANCE_LEAD_WORDS: usize = 5;
+        let s = self.spotted;
+        let protest_before = s.triggers.iter().any(|t| {
+            t.end <= trigger.start
+                && matches!(
+                    t.trigger.sub_event_type,
+                    Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
+                )
+        });
+        protest_before
+            && !matches!(
+                trigger.trigger.sub_event_type,
+                Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
+            )
+            && self
+                .ctx
+                .pack
+                .grievance_leads
+                .last_end_within(&s.tokens, trigger.start, GRIEVANCE_REACH, GRIEVANCE_LEAD_WORDS)
+                .is_some()
+    }
+
     /// Whether an adjective of recurrence qualifies the trigger, right after it or right
     /// before it ("daily strikes", "des frappes quotidiennes", "غارات يومية"): the deed
     /// recurs over time, background to the sentence's news.

@@ -647,6 +647,9 @@ struct EventsSection {
     /// Words that deny the deed a few words after them ("without any", "لم يسجل").
     #[serde(default)]
     denials: Vec<String>,
+    /// Words that open what a protest is against ("against", "contre", "ضد").
+    #[serde(default)]
+    grievance_leads: Vec<String>,
     victims: Vec<String>,
     demonyms: Vec<ActorEntry>,
     /// Words that name the side holding a place ("rebel-held", "pro-régime").
@@ -962,6 +965,10 @@ pub struct LanguagePack {
     /// Words that deny the deed named right after them, or a word or two later: "no
     /// clashes were reported", "sans aucune arrestation", "من دون تسجيل أي حالات اعتقال".
     pub denials: Lexicon<()>,
+    /// Words that open what a protest is against: "a protest against abductions of medics",
+    /// "manifestation contre les arrestations", "احتجاجا على اعتقال": after a protest word, the
+    /// deed they govern is the protesters' grievance, told before, not news of its own.
+    pub grievance_leads: Lexicon<()>,
     /// Nouns for people killed or wounded: "civilians", "soldats".
     pub victims: Lexicon<()>,
     /// Nationality words that join a named actor: "Russian and *Syrian* warplanes".
@@ -1395,6 +1402,7 @@ impl LanguagePack {
             &mut self.future_qualifiers,
             &mut self.accusations,
             &mut self.denials,
+            &mut self.grievance_leads,
             &mut self.victims,
             &mut self.demonyms,
             &mut self.held_areas,
@@ -1759,6 +1767,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         future_qualifiers: set(&file.events.future_qualifiers),
         accusations: set(&file.events.accusations),
         denials: set(&file.events.denials),
+        grievance_leads: set(&file.events.grievance_leads),
         victims: set(&file.events.victims),
         demonyms: actor_lexicon(&file.events.demonyms)?,
         held_areas: actor_lexicon(&file.events.held_areas)?,

@@ -1675,3 +1675,9 @@ fn the_abducted_named_as_people_tell_no_abduction() {
     let abductions: Vec<&str> = of_type(&events, SubEventType::Abduction).iter().map(|e| e.mention.as_str()).collect();
     assert_eq!(abductions, ["الصنمين"], "{}", summary(&events));
 }
+
+#[test]
+fn what_a_protest_is_against_is_no_event_of_its_own() {
+    let events = ar("خرجت مظاهرة في مدينة الرقة يوم الثلاثاء ضد اعتقال الشبان للتجنيد الإجباري.");
+    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "الرقة", "{}", summary(&events));
+}

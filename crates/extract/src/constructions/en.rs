@@ -1975,3 +1975,9 @@ fn a_deed_denied_just_before_it_did_not_happen() {
         assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn what_a_protest_is_against_is_no_event_of_its_own() {
+    let events = en("Medics held a protest in the town of Atarib on Wednesday against abductions of medical workers.");
+    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Atarib", "{}", summary(&events));
+}

@@ -1364,3 +1364,9 @@ fn a_deed_denied_just_before_it_did_not_happen() {
         assert!(events.is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn ce_contre_quoi_l_on_manifeste_n_est_pas_un_evenement() {
+    let events = fr("Des habitants ont manifesté mardi à Qamichli contre les frappes aériennes turques.");
+    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Qamichli", "{}", summary(&events));
+}

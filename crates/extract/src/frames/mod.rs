@@ -181,6 +181,10 @@ impl<'s> SentenceReader<'_, 's> {
                     .note(|| format!("{:?}: what the sentence's event happened in spite of, background", trigger.text));
                 continue;
             }
+            if self.is_a_grievance(trigger) {
+                trace.note(|| format!("{:?}: what a protest is against, told before: background", trigger.text));
+                continue;
+            }
             if kind == TriggerKind::Clash && self.names_a_campaign(trigger) {
                 trace.note(|| format!("{:?}: names a campaign by its place, background", trigger.text));
                 continue;
