@@ -1981,3 +1981,9 @@ fn what_a_protest_is_against_is_no_event_of_its_own() {
     let events = en("Medics held a protest in the town of Atarib on Wednesday against abductions of medical workers.");
     assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Atarib", "{}", summary(&events));
 }
+
+#[test]
+fn what_a_deal_is_meant_to_end_is_no_new_event() {
+    let events = en("A ceasefire deal was agreed on Tuesday to end fighting in the town of Saraqib.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "Saraqib", "{}", summary(&events));
+}

@@ -1370,3 +1370,9 @@ fn ce_contre_quoi_l_on_manifeste_n_est_pas_un_evenement() {
     let events = fr("Des habitants ont manifesté mardi à Qamichli contre les frappes aériennes turques.");
     assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Qamichli", "{}", summary(&events));
 }
+
+#[test]
+fn ce_qu_un_accord_doit_faire_cesser_n_est_pas_un_nouvel_evenement() {
+    let events = fr("Un accord a été conclu mardi pour mettre fin aux combats dans la ville de Saraqeb.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "Saraqeb", "{}", summary(&events));
+}
