@@ -169,13 +169,27 @@ impl<'s> SentenceReader<'_, 's> {
         const WORDS_BETWEEN: usize = 2;
         const DENIAL_LENGTH: usize = 5;
         let (tokens, pack) = (&self.spotted.tokens, self.ctx.pack);
-        (trigger.start.saturating_sub(WORDS_BETWEEN)..=trigger.start).rev().any(|end| {
-            end > 0
-                && tokens[end..trigger.start].iter().all(|t| t.kind == TokenKind::Word)
-                && pack.denials.match_ending_at(tokens, end, DENIAL_LENGTH).is_some_and(|denial| {
-                    !(denial.start..trigger.start).any(|at| pack.failure_markers.match_at(tokens, at).is_some())
-                })
+        self.lead_before(trigger, &pack.denials, WORDS_BETWEEN, DENIAL_LENGTH).is_some_and(|denial| {
+            !(denial.start..trigger.start).any(|at| pack.failure_markers.match_at(tokens, at).is_some())
         })
+    }
+
+    /// The nearest phrase of `leads` (of at most `lead_length` words) that ends right before
+    /// the trigger or at most `words_between` words before it, with only words between: a
+    /// word that governs the trigger from before it ("without any clashes", "after fierce
+    /// clashes").
+    pub(crate) fn lead_before<'p, T: Clone>(
+        &self,
+        trigger: &TriggerMention,
+        leads: &'p Lexicon<T>,
+        words_between: usize,
+        lead_length: usize,
+    ) -> Option<frontline_lang::Hit<'p, T>> {
+        let tokens = &self.spotted.tokens;
+        (trigger.start.saturating_sub(words_between)..=trigger.start)
+            .rev()
+            .take_while(|&end| tokens[end..trigger.start].iter().all(|t| t.kind == TokenKind::Word))
+            .find_map(|end| leads.match_ending_at(tokens, end, lead_length))
     }
 
     /// Whether a word of a charge stands right before the trigger ("بتهمة قتال", "accused of

@@ -36,13 +36,8 @@ impl<'s> SentenceReader<'_, 's> {
     /// "after fierce clashes", "à l'issue de violents combats", "عقب اشتباكات".
     fn led_as_means(&self, trigger: &TriggerMention) -> bool {
         const LEAD_LENGTH: usize = 4;
-        const BETWEEN: usize = 3;
-        let tokens = &self.spotted.tokens;
-        let leads = &self.ctx.pack.fighting_leads;
-        (trigger.start.saturating_sub(BETWEEN)..=trigger.start).rev().any(|end| {
-            tokens[end..trigger.start].iter().all(|t| t.kind == TokenKind::Word)
-                && leads.match_ending_at(tokens, end, LEAD_LENGTH).is_some()
-        })
+        const WORDS_BETWEEN: usize = 3;
+        self.lead_before(trigger, &self.ctx.pack.fighting_leads, WORDS_BETWEEN, LEAD_LENGTH).is_some()
     }
 
     /// Whether a battle word heads the name of an operation: a name opened in quotes right
