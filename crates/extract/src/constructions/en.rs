@@ -1987,3 +1987,9 @@ fn what_a_deal_is_meant_to_end_is_no_new_event() {
     let events = en("A ceasefire deal was agreed on Tuesday to end fighting in the town of Saraqib.");
     assert_eq!(single(&events, SubEventType::Agreement).mention, "Saraqib", "{}", summary(&events));
 }
+
+#[test]
+fn what_a_side_has_been_trying_for_long_to_take_is_not_taken() {
+    let events = en("Government forces have been trying for weeks to retake the town of Saraqib.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+}

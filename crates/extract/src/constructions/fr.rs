@@ -1376,3 +1376,9 @@ fn ce_qu_un_accord_doit_faire_cesser_n_est_pas_un_nouvel_evenement() {
     let events = fr("Un accord a été conclu mardi pour mettre fin aux combats dans la ville de Saraqeb.");
     assert_eq!(single(&events, SubEventType::Agreement).mention, "Saraqeb", "{}", summary(&events));
 }
+
+#[test]
+fn ce_qu_un_camp_tente_depuis_longtemps_de_prendre_n_est_pas_pris() {
+    let events = fr("Le régime tente depuis quatre ans de reprendre la localité de Daraya.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+}
