@@ -308,18 +308,9 @@ impl<'s> SentenceReader<'_, 's> {
         const GRIEVANCE_REACH: usize = 3;
         const GRIEVANCE_LEAD_WORDS: usize = 5;
         let s = self.spotted;
-        let protest_before = s.triggers.iter().any(|t| {
-            t.end <= trigger.start
-                && matches!(
-                    t.trigger.sub_event_type,
-                    Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
-                )
-        });
+        let protest_before = s.triggers.iter().any(|t| t.end <= trigger.start && t.names_a_protest());
         protest_before
-            && !matches!(
-                trigger.trigger.sub_event_type,
-                Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
-            )
+            && !trigger.names_a_protest()
             && self
                 .ctx
                 .pack

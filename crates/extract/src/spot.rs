@@ -105,6 +105,16 @@ pub struct TriggerMention {
     pub text: String,
 }
 
+impl TriggerMention {
+    /// Whether the word names a protest, peaceful or met with force.
+    pub(crate) fn names_a_protest(&self) -> bool {
+        matches!(
+            self.trigger.sub_event_type,
+            Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
+        )
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct NumberMention {
     pub start: usize,

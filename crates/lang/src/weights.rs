@@ -93,11 +93,13 @@ impl Weights {
     /// anywhere that year, else there in any year, else anywhere in any year. The first of
     /// these the weights know decides; none where it is [`NO_USUAL_ACTOR`].
     pub fn usual_actor(&self, sub_event_type: &str, year: i32, governorate: Option<&str>) -> Option<&str> {
-        // Without a governorate the wider keys are the narrower ones: each looked up once.
-        let mut keys = vec![(Some(year), governorate), (Some(year), None), (None, governorate), (None, None)];
-        keys.dedup();
-        keys.into_iter()
-            .find_map(|(year, place)| self.actor_defaults.get(&actor_default_key(sub_event_type, year, place)))
+        let keys = [(Some(year), governorate), (Some(year), None), (None, governorate), (None, None)];
+        // Without a governorate the wider keys are the narrower ones: each looked up once,
+        // with no list built for it on every event.
+        keys.iter()
+            .enumerate()
+            .filter(|&(i, key)| !keys[..i].contains(key))
+            .find_map(|(_, &(year, place))| self.actor_defaults.get(&actor_default_key(sub_event_type, year, place)))
             .map(String::as_str)
             .filter(|actor| *actor != NO_USUAL_ACTOR)
     }

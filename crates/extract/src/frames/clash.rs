@@ -77,13 +77,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// manifestants ... ont pris d'assaut le bâtiment").
     fn protesters_storm(&self, storm: &TriggerMention) -> bool {
         let s = self.spotted;
-        let crowd = s.triggers.iter().rev().find(|t| {
-            t.end <= storm.start
-                && matches!(
-                    t.trigger.sub_event_type,
-                    Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
-                )
-        });
+        let crowd = s.triggers.iter().rev().find(|t| t.end <= storm.start && t.names_a_protest());
         crowd.is_some_and(|crowd| {
             self.same_clause(crowd.end, storm.start)
                 && !s.actors.iter().any(|a| a.start >= crowd.end && a.end <= storm.start)

@@ -209,12 +209,7 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether a word of the sentence names a protest.
     pub(crate) fn tells_of_a_protest(&self) -> bool {
-        self.spotted.triggers.iter().any(|t| {
-            matches!(
-                t.trigger.sub_event_type,
-                Some(SubEventType::PeacefulProtest | SubEventType::ProtestWithIntervention)
-            )
-        })
+        self.spotted.triggers.iter().any(TriggerMention::names_a_protest)
     }
 
     /// The words of the sentence that tell of force used on people: an intervention, an
