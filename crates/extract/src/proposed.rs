@@ -108,7 +108,7 @@ impl<'s> SentenceReader<'_, 's> {
                 window.rule
             )
         });
-        let doer_unknown = frame.agent.as_ref().is_some_and(|a| a.unidentified);
+        let doer_unknown = frame.assailant_untold || frame.agent.as_ref().is_some_and(|a| a.unidentified);
         Proposed {
             event,
             candidate,

@@ -815,6 +815,8 @@ pub struct LanguagePack {
     pub anterior_auxiliaries: Lexicon<()>,
     pub ongoing_states: Lexicon<()>,
     pub imperfect_prefixes: Vec<String>,
+    /// Pronouns that open a relative clause ("who", "qui", "التي"): the noun before them is
+    /// the clause's subject or object, the clause's verb its deed.
     pub relative_pronouns: Lexicon<()>,
     pub unidentified: Lexicon<()>,
     pub flight_destinations: Lexicon<()>,

@@ -1681,3 +1681,18 @@ fn what_a_protest_is_against_is_no_event_of_its_own() {
     let events = ar("خرجت مظاهرة في مدينة الرقة يوم الثلاثاء ضد اعتقال الشبان للتجنيد الإجباري.");
     assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "الرقة", "{}", summary(&events));
 }
+
+#[test]
+fn an_assault_told_only_by_the_side_whose_men_it_killed_names_no_assailant() {
+    // The dead are of the side the assault struck (an officer, men of a force); who assailed
+    // them is untold.
+    for text in [
+        "قتل ضابط من قوات النظام، أمس الثلاثاء، جراء هجوم على حاجز عسكري في مدينة كفرنبل.",
+        "مقتل ثلاثة عناصر من قوات النظام بهجوم استهدف موقعا في مدينة كفرنبل يوم الثلاثاء.",
+    ] {
+        let events = ar(text);
+        let e = single(&events, SubEventType::ArmedClash);
+        assert_eq!(e.actor1_id, None, "{text}: {}", summary(&events));
+        assert_eq!(e.actor2_id, Some(actor("SYR_GOV")), "{text}: {}", summary(&events));
+    }
+}

@@ -1993,3 +1993,18 @@ fn what_a_side_has_been_trying_for_long_to_take_is_not_taken() {
     let events = en("Government forces have been trying for weeks to retake the town of Saraqib.");
     assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
 }
+
+#[test]
+fn an_assault_told_only_by_the_side_whose_men_it_killed_names_no_assailant() {
+    // The dead are of the side the assault struck; who assailed them is untold, and no side
+    // the report usually finds carrying out attacks stands in for it.
+    for text in [
+        "Three soldiers of the Syrian army were killed on Tuesday in an attack on a checkpoint in Kafranbel.",
+        "Several Syrian regime officers were killed and injured on Tuesday in an attack on a checkpoint near Kafranbel.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::ArmedClash);
+        assert_eq!(e.actor1_id, None, "{text}: {}", summary(&events));
+        assert_eq!(e.actor2_id, Some(actor("SYR_GOV")), "{text}: {}", summary(&events));
+    }
+}

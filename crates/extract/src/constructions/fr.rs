@@ -1382,3 +1382,17 @@ fn ce_qu_un_camp_tente_depuis_longtemps_de_prendre_n_est_pas_pris() {
     let events = fr("Le régime tente depuis quatre ans de reprendre la localité de Daraya.");
     assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
 }
+
+#[test]
+fn an_assault_told_only_by_the_side_whose_men_it_killed_names_no_assailant() {
+    // Les morts sont du côté que l'attaque a frappé ; qui l'a menée n'est pas dit.
+    for text in [
+        "Trois soldats de l'armée syrienne ont été tués mardi dans une attaque contre un poste à Kafranbel.",
+        "Deux officiers des forces du régime ont été tués mardi lors d'une embuscade près de Kafranbel.",
+    ] {
+        let events = fr(text);
+        let e = single(&events, SubEventType::ArmedClash);
+        assert_eq!(e.actor1_id, None, "{text}: {}", summary(&events));
+        assert_eq!(e.actor2_id, Some(actor("SYR_GOV")), "{text}: {}", summary(&events));
+    }
+}

@@ -182,7 +182,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// the actor or between the actor and the deed. "قتل أربعة عناصر من الدفاع المدني وعنصر
     /// من جيش الإسلام بانفجار عبوتين", "two members of the SDF lost their lives when a bomb
     /// exploded", "أربعة عناصر في قوات النظام قتلوا ... نتيجة انفجار عبوة".
-    fn among_the_killed(&self, actor: &ActorMention, deed: &TriggerMention) -> bool {
+    pub(crate) fn among_the_killed(&self, actor: &ActorMention, deed: &TriggerMention) -> bool {
         /// The most words between a word for the victims and the name of their side.
         const VICTIMS_REACH: usize = 3;
         let s = self.spotted;
@@ -207,7 +207,14 @@ impl<'s> SentenceReader<'_, 's> {
                     t.start >= actor.end && t.end <= deed.start && self.same_clause(actor.end, t.start)
                 }
         };
-        (victims_before || victims_after) && s.triggers.iter().any(|t| toll(&t))
+        // "killed 10 members of Nusra that attacked the locals": the dead of a relative clause
+        // whose verb is the deed did it.
+        let relative_clause_of_the_deed = pack
+            .relative_pronouns
+            .spans(&s.tokens)
+            .into_iter()
+            .any(|(start, end)| start >= actor.end && end <= deed.start);
+        (victims_before || victims_after) && !relative_clause_of_the_deed && s.triggers.iter().any(|t| toll(&t))
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that

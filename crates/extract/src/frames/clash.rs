@@ -132,7 +132,20 @@ impl<'s> SentenceReader<'_, 's> {
         } else {
             self.subject_before(trigger)
         };
-        let before = before.cloned().or_else(|| self.pronoun_subject(trigger, discourse));
+        // "Three soldiers were killed in an attack on a checkpoint", "مقتل ثلاثة عناصر من قوات
+        // النظام بهجوم": the side whose men an assault killed is the side it struck, not its
+        // assailant, whom the sentence leaves unnamed; no side it names, nor the report's last
+        // subject, stands in for the assailant if it is that side.
+        let one_sided = matches!(trigger.trigger.kind, TriggerKind::Assault | TriggerKind::Storm);
+        let struck = s
+            .actors
+            .iter()
+            .rev()
+            .filter(|a| a.end <= trigger.start)
+            .find(|a| one_sided && self.among_the_killed(a, trigger))
+            .cloned();
+        let not_struck = |a: &ActorMention| struck.as_ref().is_none_or(|x| x.id != a.id);
+        let before = before.filter(|a| not_struck(a)).cloned().or_else(|| self.pronoun_subject(trigger, discourse));
         let mut after = s.actors.iter().filter(|a| a.start >= trigger.end && self.same_clause(trigger.end, a.start));
         // "X clashed with Y"; or both after the trigger: "combats ont opposé X à Y".
         // "صد هجوم للجيش", "an attack by ISIS was repelled": the side the trigger names as
@@ -150,8 +163,9 @@ impl<'s> SentenceReader<'_, 's> {
             .or_else(attacker_repelled)
             .or(before)
             .or_else(|| after.next().cloned())
-            .or_else(|| discourse.last_armed_subject());
-        let actor2 = after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned();
+            .or_else(|| discourse.last_armed_subject())
+            .filter(not_struck);
+        let actor2 = struck.clone().or_else(|| after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned());
         // "Protesters stormed the governorate building": a crowd that breaks in is no armed
         // side, and a clash is fought by two.
         if trigger.trigger.kind == TriggerKind::Storm && self.protesters_storm(trigger) {
@@ -209,6 +223,7 @@ impl<'s> SentenceReader<'_, 's> {
             frame.target = actor2.clone();
             frame.unopposed = unopposed;
             frame.means_of_a_taking = means_of_a_taking;
+            frame.assailant_untold = actor1.is_none() && struck.is_some();
             frames.push(frame);
         }
     }

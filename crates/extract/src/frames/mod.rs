@@ -48,6 +48,9 @@ pub(crate) struct Frame<'s> {
     /// Fighting told as the way a place was won ("took the town after fierce clashes"): a
     /// taking at its place on its day codes it.
     pub means_of_a_taking: bool,
+    /// An assault the sentence tells only by the side it struck ("three soldiers were killed
+    /// in an attack"): its assailant is untold, and no usual actor stands in for it.
+    pub assailant_untold: bool,
 }
 
 impl<'s> Frame<'s> {
@@ -64,6 +67,7 @@ impl<'s> Frame<'s> {
             confidence: trigger.trigger.confidence,
             unopposed: false,
             means_of_a_taking: false,
+            assailant_untold: false,
         }
     }
 
