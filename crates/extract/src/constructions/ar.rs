@@ -1696,3 +1696,12 @@ fn an_assault_told_only_by_the_side_whose_men_it_killed_names_no_assailant() {
         assert_eq!(e.actor2_id, Some(actor("SYR_GOV")), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_dual_noun_of_people_killed_names_the_victims_side() {
+    // "عنصران" is both the count and the men: the force after it is the side the bomb
+    // struck, not the side that planted it.
+    let events = ar("وأضاف الناشطون أن عنصران من قوات النظام قتلا بانفجار عبوة ناسفة في مدينة كفرنبل يوم الثلاثاء.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_ne!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}
