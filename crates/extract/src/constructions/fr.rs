@@ -1396,3 +1396,16 @@ fn an_assault_told_only_by_the_side_whose_men_it_killed_names_no_assailant() {
         assert_eq!(e.actor2_id, Some(actor("SYR_GOV")), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_participle_of_a_deed_is_read_in_each_of_its_agreements() {
+    // The feminine plural of a participle is the same word as its masculine singular.
+    for (text, sub_event_type) in [
+        ("Trois femmes ont été enlevées mardi à Kafranbel par des hommes armés.", SubEventType::Abduction),
+        ("Deux femmes ont été égorgées mardi à Kafranbel.", SubEventType::Attack),
+        ("Des récoltes ont été confisquées mardi à Kafranbel par des miliciens.", SubEventType::Looting),
+    ] {
+        let events = fr(text);
+        assert_eq!(single(&events, sub_event_type).mention, "Kafranbel", "{text}: {}", summary(&events));
+    }
+}
