@@ -1705,3 +1705,17 @@ fn a_dual_noun_of_people_killed_names_the_victims_side() {
     let e = single(&events, SubEventType::RemoteExplosive);
     assert_ne!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
 }
+
+#[test]
+fn the_posts_or_men_of_a_side_right_after_a_verb_are_its_subject() {
+    // "حواجز نظام الأسد" (the regime's checkpoints), "مسلحو التنظيم" (the group's gunmen):
+    // the side whose posts or men did the deed did it.
+    for (text, sub_event_type, side) in [
+        ("أحرقت حواجز نظام الأسد يوم الثلاثاء محاصيل القمح في قرية كفرنبل.", SubEventType::Looting, "SYR_GOV"),
+        ("اختطف مسلحو تنظيم الدولة يوم الثلاثاء خمسة رعاة في قرية كفرنبل.", SubEventType::Abduction, "ISIS"),
+    ] {
+        let events = ar(text);
+        let e = single(&events, sub_event_type);
+        assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
+    }
+}
