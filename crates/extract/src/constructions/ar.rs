@@ -1719,3 +1719,11 @@ fn the_posts_or_men_of_a_side_right_after_a_verb_are_its_subject() {
         assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_bomb_a_side_planted_was_that_sides() {
+    // "عبوة ناسفة زرعتها خلايا التنظيم": the relative verb of planting names its doer.
+    let events = ar("قتل ثلاثة مدنيين بانفجار عبوة ناسفة زرعتها خلايا تنظيم الدولة في قرية كفرنبل يوم الثلاثاء.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(e.actor1_id, Some(actor("ISIS")), "{}", summary(&events));
+}
