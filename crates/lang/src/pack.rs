@@ -832,6 +832,9 @@ pub struct LanguagePack {
     /// sentence may still tell the news ("after weeks of bombardment, the army took X").
     pub durations: Lexicon<()>,
     pub allies: Lexicon<()>,
+    /// Words that name a side's backer or partner in a deed ("backed by", "in cooperation
+    /// with", "بالاشتراك مع"): the side after them is the associate of the one before, not
+    /// the subject of the verb.
     pub backing: Lexicon<()>,
     pub generic_fighters: Lexicon<()>,
     pub armed_bodies: Lexicon<()>,

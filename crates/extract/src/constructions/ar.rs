@@ -1727,3 +1727,13 @@ fn a_bomb_a_side_planted_was_that_sides() {
     let e = single(&events, SubEventType::RemoteExplosive);
     assert_eq!(e.actor1_id, Some(actor("ISIS")), "{}", summary(&events));
 }
+
+#[test]
+fn a_partner_in_a_deed_is_the_associate_of_its_doer() {
+    // "بالاشتراك مع قوات التحالف": the coalition took part; the forces before did it.
+    let events = ar(
+        "نفذت قوات سوريا الديمقراطية، ليل الثلاثاء، بالاشتراك مع قوات التحالف الدولي، حملة دهم واعتقال في بلدة كفرنبل.",
+    );
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}

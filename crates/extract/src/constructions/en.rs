@@ -2008,3 +2008,10 @@ fn an_assault_told_only_by_the_side_whose_men_it_killed_names_no_assailant() {
         assert_eq!(e.actor2_id, Some(actor("SYR_GOV")), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_partner_in_a_deed_is_the_associate_of_its_doer() {
+    let events = en("The SDF in cooperation with the US-led coalition arrested five men in Kafranbel on Tuesday.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}

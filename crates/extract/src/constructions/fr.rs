@@ -1409,3 +1409,11 @@ fn a_participle_of_a_deed_is_read_in_each_of_its_agreements() {
         assert_eq!(single(&events, sub_event_type).mention, "Kafranbel", "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_partner_in_a_deed_is_the_associate_of_its_doer() {
+    let events =
+        fr("Les FDS en coordination avec la coalition internationale ont arrêté cinq hommes mardi à Kafranbel.");
+    let e = single(&events, SubEventType::Arrests);
+    assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}
