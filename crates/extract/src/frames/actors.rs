@@ -207,14 +207,12 @@ impl<'s> SentenceReader<'_, 's> {
                     t.start >= actor.end && t.end <= deed.start && self.same_clause(actor.end, t.start)
                 }
         };
+        if !(victims_before || victims_after) || !s.triggers.iter().any(|t| toll(&t)) {
+            return false;
+        }
         // "killed 10 members of Nusra that attacked the locals": the dead of a relative clause
         // whose verb is the deed did it.
-        let relative_clause_of_the_deed = pack
-            .relative_pronouns
-            .spans(&s.tokens)
-            .into_iter()
-            .any(|(start, end)| start >= actor.end && end <= deed.start);
-        (victims_before || victims_after) && !relative_clause_of_the_deed && s.triggers.iter().any(|t| toll(&t))
+        !pack.relative_pronouns.spans(&s.tokens).into_iter().any(|(start, end)| start >= actor.end && end <= deed.start)
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that

@@ -137,12 +137,11 @@ impl<'s> SentenceReader<'_, 's> {
         // assailant, whom the sentence leaves unnamed; no side it names, nor the report's last
         // subject, stands in for the assailant if it is that side.
         let one_sided = matches!(trigger.trigger.kind, TriggerKind::Assault | TriggerKind::Storm);
-        let struck = s
-            .actors
-            .iter()
-            .rev()
-            .filter(|a| a.end <= trigger.start)
-            .find(|a| one_sided && self.among_the_killed(a, trigger))
+        let struck = one_sided
+            .then(|| {
+                s.actors.iter().rev().filter(|a| a.end <= trigger.start).find(|a| self.among_the_killed(a, trigger))
+            })
+            .flatten()
             .cloned();
         let not_struck = |a: &ActorMention| struck.as_ref().is_none_or(|x| x.id != a.id);
         let before = before.filter(|a| not_struck(a)).cloned().or_else(|| self.pronoun_subject(trigger, discourse));
