@@ -675,8 +675,21 @@ fn lone_governorate(s: &Spotted, ctx: &ArticleContext<'_>) -> Option<String> {
 /// they are no part of a name.
 fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> {
     let mut found = Vec::new();
+    // Every reference starts with a word of one of three lexicons (a noun of sameness's
+    // place, a word of sameness, an anaphoric place noun): one test of a token's bits
+    // against the three joined passes the tokens none may start, rather than three lookups
+    // at each. A lexicon without a bit may start anywhere.
+    let starts = [pack.same_place_nouns.start_bit(), pack.sameness_words.start_bit(), pack.place_anaphors.start_bit()]
+        .into_iter()
+        .try_fold(0, |bits, bit| bit.map(|bit| bits | bit));
     let mut i = 0;
     while i < s.tokens.len() {
+        if let Some(bits) = starts {
+            match s.tokens[i..].iter().position(|t| t.first_of & bits != 0) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
         if let Some((start, end)) = same_place_at(s, pack, i) {
             found.push((start, end, ANY_KIND));
             i = end;
