@@ -1,6 +1,7 @@
 //! Phrase lists matched on folded tokens: the one matching mechanism every lexicon of a
 //! pack uses (actors, triggers, markers, date words...).
 
+use compact_str::CompactString;
 use frontline_core::short::same;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -57,10 +58,27 @@ fn starts_a_number(byte: u8) -> bool {
     byte.is_ascii_digit() || byte == b'+'
 }
 
+/// Where a lexicon finds the phrases of a first word: kept in the hash table's slot, so that
+/// a lookup reads the word and the group's place where it found the key, rather than
+/// following pointers to a list of groups and to each group's word (three cache misses a
+/// lookup, the most of the time lexicon lookups took).
+#[derive(Debug, Clone)]
+struct FirstWord {
+    /// The folded word (most are short enough to be kept in line).
+    word: CompactString,
+    /// Its group's place in [`Lexicon::groups`].
+    group: usize,
+    /// One more than the place of the next group whose word has the same key, 0 for none:
+    /// two words of a lexicon hashed alike are chained, never lost.
+    next: usize,
+}
+
 /// The phrases that start with one exact word, longest first.
 #[derive(Debug, Clone)]
 struct WordPhrases<T> {
     word: String,
+    /// As [`FirstWord::next`], for the group after this one with the same key.
+    next_same_key: usize,
     phrases: Vec<(Vec<Pattern>, T)>,
     /// Where in `phrases` the phrases whose second word is an exact word are, by that
     /// word's key (in the order of `phrases`): at a token, only those whose second word is
@@ -72,7 +90,13 @@ struct WordPhrases<T> {
 
 impl<T> WordPhrases<T> {
     fn new(word: String) -> Self {
-        WordPhrases { word, phrases: Vec::new(), by_second_word: HashMap::default(), without_second_word: Vec::new() }
+        WordPhrases {
+            word,
+            next_same_key: 0,
+            phrases: Vec::new(),
+            by_second_word: HashMap::default(),
+            without_second_word: Vec::new(),
+        }
     }
 
     /// Sorts the phrases longest first and indexes them by their second word.
@@ -134,10 +158,12 @@ fn first_with_high_bits(tokens: &[Token], bits: u64) -> Option<usize> {
 /// A set of phrases, each carrying a value, matched longest first at a token position.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    /// Phrases by the key of their first word ([`Token::key`]), then by the word itself
-    /// (one group per word, should two words share a key): a token's word is compared with
-    /// the group's once, not with each phrase's first word.
-    by_first_word: HashMap<u64, Vec<WordPhrases<T>>>,
+    /// Phrases' first words by their key ([`Token::key`]), each with the place of its group
+    /// in `groups` (one group per word, chained should two words share a key): a token's
+    /// word is compared with the group's once, not with each phrase's first word.
+    by_first_word: HashMap<u64, FirstWord>,
+    /// The phrases starting with an exact word, one group per word.
+    groups: Vec<WordPhrases<T>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
     /// This lexicon's bit in its pack's index of first words (0: not indexed). A token
     /// whose [`Token::first_of`] lacks the bit starts no phrase here (by its word, nor by
@@ -147,7 +173,7 @@ pub struct Lexicon<T> {
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
-        Lexicon { by_first_word: HashMap::default(), stem_first: Vec::new(), bit: 0 }
+        Lexicon { by_first_word: HashMap::default(), groups: Vec::new(), stem_first: Vec::new(), bit: 0 }
     }
 }
 
@@ -173,7 +199,7 @@ impl<T> FirstWords for Lexicon<T> {
     }
 
     fn add_words(&self, vocabulary: &mut Vocabulary) {
-        let phrases = self.by_first_word.values().flatten().flat_map(|group| &group.phrases).chain(&self.stem_first);
+        let phrases = self.groups.iter().flat_map(|group| &group.phrases).chain(&self.stem_first);
         for pattern in phrases.flat_map(|(patterns, _)| patterns) {
             match pattern {
                 Pattern::Exact(word, _) => vocabulary.add_word(word),
@@ -230,22 +256,53 @@ impl<T: Clone> Lexicon<T> {
         match patterns.first() {
             None => {}
             Some(Pattern::Exact(word, key)) => {
-                let groups = self.by_first_word.entry(*key).or_default();
-                let at = match groups.iter().position(|group| group.word == *word) {
+                let at = match self.find_group(*key, word) {
                     Some(at) => at,
-                    None => {
-                        groups.push(WordPhrases::new(word.clone()));
-                        groups.len() - 1
-                    }
+                    None => self.add_group(*key, word),
                 };
-                groups[at].phrases.push((patterns, value));
+                self.groups[at].phrases.push((patterns, value));
             }
             Some(_) => self.stem_first.push((patterns, value)),
         }
     }
 
+    /// The place in `groups` of the group of a first word with its key.
+    fn find_group(&self, key: u64, word: &str) -> Option<usize> {
+        let first = self.by_first_word.get(&key)?;
+        if same(&first.word, word) {
+            return Some(first.group);
+        }
+        let mut next = first.next;
+        while let Some(at) = next.checked_sub(1) {
+            let group = self.groups.get(at)?;
+            if same(&group.word, word) {
+                return Some(at);
+            }
+            next = group.next_same_key;
+        }
+        None
+    }
+
+    /// Adds an empty group for a first word not seen yet, chained after the groups of other
+    /// words with the same key; its place in `groups`.
+    fn add_group(&mut self, key: u64, word: &str) -> usize {
+        let at = self.groups.len();
+        self.groups.push(WordPhrases::new(word.to_string()));
+        match self.by_first_word.get_mut(&key) {
+            None => {
+                self.by_first_word.insert(key, FirstWord { word: CompactString::from(word), group: at, next: 0 });
+            }
+            Some(first) => {
+                // Chained right after the slot's own group.
+                let after = std::mem::replace(&mut first.next, at + 1);
+                self.groups[at].next_same_key = after;
+            }
+        }
+        at
+    }
+
     fn sort(&mut self) {
-        for group in self.by_first_word.values_mut().flatten() {
+        for group in &mut self.groups {
             group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -274,18 +331,35 @@ impl<T: Clone> Lexicon<T> {
     /// The phrases whose first word is the token's, with their index.
     #[inline]
     fn group_of(&self, first: &Token) -> Option<&WordPhrases<T>> {
-        let groups = self.may_start_with(first).then(|| self.by_first_word.get(&first.key)).flatten();
-        groups.and_then(|groups| groups.iter().find(|group| same(&group.word, &first.norm)))
+        if !self.may_start_with(first) {
+            return None;
+        }
+        let slot = self.by_first_word.get(&first.key)?;
+        if same(&slot.word, &first.norm) {
+            return self.groups.get(slot.group);
+        }
+        self.chained_group_of(slot.next, &first.norm)
+    }
+
+    /// The group of a word that shares its key with the word of the table's slot, found
+    /// along the chain from `next`: the rare case, kept out of line.
+    #[inline(never)]
+    fn chained_group_of(&self, mut next: usize, norm: &str) -> Option<&WordPhrases<T>> {
+        while let Some(at) = next.checked_sub(1) {
+            let group = self.groups.get(at)?;
+            if same(&group.word, norm) {
+                return Some(group);
+            }
+            next = group.next_same_key;
+        }
+        None
     }
 
     /// Whether a folded word is a phrase of one word of this lexicon.
     pub fn has_word(&self, norm: &str) -> bool {
         let key = crate::tokens::word_key(norm);
-        self.by_first_word.get(&key).is_some_and(|groups| {
-            groups
-                .iter()
-                .flat_map(|group| &group.phrases)
-                .any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
+        self.find_group(key, norm).is_some_and(|at| {
+            self.groups[at].phrases.iter().any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
         })
     }
 
