@@ -117,6 +117,10 @@ pub struct Gazetteer {
     /// The lists the maps point into: a length, then that many place indexes.
     postings: Vec<u32>,
     governorates: Vec<Governorate>,
+    /// The governorates that lie inside another ([`Governorate::surrounded_by`]), each the
+    /// first row of its country and code (the one [`Gazetteer::governorate`] finds): most
+    /// have none, and [`Gazetteer::governorate_holds`] asks only of these.
+    surrounded: Vec<usize>,
     countries: Vec<Country>,
     /// Each folded name of a governorate or a country, with the first row of its table that
     /// has it: every place mention asks whether it names one, and a scan of the tables
@@ -200,7 +204,15 @@ impl Gazetteer {
     /// same one, or a city governorate and the one around it ("rural Damascus" and "north
     /// of Damascus" name either).
     pub fn governorate_holds(&self, country: &str, named: &str, admin1: &str) -> bool {
-        let around = |code: &str| self.governorate(country, code).and_then(|g| g.surrounded_by.as_deref());
+        // What `self.governorate(country, code)` would say surrounds the code: only the few
+        // surrounded rows are scanned, not every governorate.
+        let around = |code: &str| {
+            self.surrounded
+                .iter()
+                .map(|&row| &self.governorates[row])
+                .find(|g| same(&g.country, country) && same(&g.admin1, code))
+                .and_then(|g| g.surrounded_by.as_deref())
+        };
         named == admin1 || around(named) == Some(admin1) || around(admin1) == Some(named)
     }
 
