@@ -44,6 +44,18 @@ enum PlaceKind {
     NamedOnly,
 }
 
+impl PlaceKind {
+    fn of(e: &Event) -> PlaceKind {
+        if e.geonameid.is_some() || e.pcode.is_some() {
+            PlaceKind::Gazetteer
+        } else if e.admin1.as_deref() == Some(e.location.as_str()) {
+            PlaceKind::Governorate
+        } else {
+            PlaceKind::NamedOnly
+        }
+    }
+}
+
 /// Where an event is counted: its point, what kind of place stands there, and the name of
 /// a village the gazetteer lacks.
 struct PlaceKey {
@@ -56,14 +68,7 @@ impl PlaceKey {
     fn of(e: &Event) -> PlaceKey {
         let point =
             e.latitude.zip(e.longitude).map(|(lat, lon)| ((lat * 1e3).round() as i64, (lon * 1e3).round() as i64));
-        let kind = if e.geonameid.is_some() || e.pcode.is_some() {
-            PlaceKind::Gazetteer
-        } else if e.admin1.as_deref() == Some(e.location.as_str()) {
-            PlaceKind::Governorate
-        } else {
-            PlaceKind::NamedOnly
-        };
-        PlaceKey { point, kind, name: frontline_gazetteer::fold_mention(&e.location) }
+        PlaceKey { point, kind: PlaceKind::of(e), name: frontline_gazetteer::fold_mention(&e.location) }
     }
 
     /// Two readings of one place: the same point read as the same kind of place (a town
@@ -134,6 +139,11 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
 /// on a day they share, at a town or village of that governorate (ACLED codes the details;
 /// a province-wide total is not a place's toll).
 pub(crate) fn summaries_of_details(events: Vec<Proposed>) -> Vec<Proposed> {
+    // Only an event placed at a whole governorate may summarise others: without one, the
+    // events stay as they are, with no key folded nor event moved.
+    if !events.iter().any(|p| PlaceKind::of(&p.event) == PlaceKind::Governorate) {
+        return events;
+    }
     let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
     let summarises = |e: &Event, key: &PlaceKey| {
         key.kind == PlaceKind::Governorate
@@ -260,6 +270,11 @@ fn subsumed_by_outcomes(
     outcome: impl Fn(&Event) -> bool,
     absorb: impl Fn(&mut Event, &Event),
 ) -> Vec<Proposed> {
+    // Without a part to subsume (most reports), the events stay as they are, with no key
+    // folded nor event moved.
+    if !events.iter().any(&part) {
+        return events;
+    }
     let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
     let outcome_of: Vec<Option<usize>> = events
         .iter()
