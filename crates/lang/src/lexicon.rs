@@ -115,10 +115,19 @@ impl<T> WordPhrases<T> {
     /// The longest of the phrases that matches at token `at` (the first listed of those as
     /// long), by its place in `phrases`; the token's word is known to be the group's.
     fn longest_match(&self, tokens: &[Token], at: usize) -> Option<usize> {
-        let next_word = tokens.get(at + 1).and_then(|t| self.by_second_word.get(&t.key));
+        // Most groups have no phrase of two exact words: no lookup of the next token then.
+        let next_word = if self.by_second_word.is_empty() {
+            None
+        } else {
+            tokens.get(at + 1).and_then(|t| self.by_second_word.get(&t.key))
+        };
         let first_match = |places: &[usize]| {
             places.iter().copied().find(|&place| {
                 let patterns = &self.phrases[place].0;
+                // A phrase of the token's word alone matches: the token is known to be it.
+                if patterns.len() == 1 {
+                    return true;
+                }
                 let end = at + patterns.len();
                 end <= tokens.len() && phrase_matches(patterns, &tokens[at..end], true)
             })
