@@ -498,10 +498,21 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let len = end.checked_sub(start)?;
-        self.phrases_from(first)
-            .filter(|((patterns, _), _)| patterns.len() == len && end <= tokens.len())
-            .find(|((patterns, _), first_known)| phrase_matches(patterns, &tokens[start..end], *first_known))
-            .map(|((_, value), _)| Hit { start, end, value })
+        let span = tokens.get(start..end)?;
+        // The phrases of the token's word first, then those starting with a stem or a
+        // number, as `phrases_from` gives them; a phrase of the word alone matches without
+        // a call to compare the rest.
+        let by_word = self.group_of(first).map_or(&[][..], |group| &group.phrases);
+        if let Some((_, value)) = by_word
+            .iter()
+            .find(|(patterns, _)| patterns.len() == len && (len == 1 || phrase_matches(patterns, span, true)))
+        {
+            return Some(Hit { start, end, value });
+        }
+        self.stem_first
+            .iter()
+            .find(|(patterns, _)| patterns.len() == len && phrase_matches(patterns, span, false))
+            .map(|(_, value)| Hit { start, end, value })
     }
 
     /// Whether no phrase of the lexicon starts in tokens whose [`Token::first_of`] bits,
