@@ -237,7 +237,7 @@ fn spot_prose(
         .collect()
 }
 
-impl<'s> SentenceReader<'_, 's> {
+impl<'a, 's> SentenceReader<'a, 's> {
     /// The window an undated sentence takes from the dated one before it. A sentence that
     /// reports, before its event, what a side announced ("وأعلن جيش العزة السيطرة على ...")
     /// brings a new statement, of the day it was made as often as of the episode told
@@ -254,7 +254,12 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// The proposed events of one prose sentence; a toll it gives without an event, or over
     /// a period, is kept as a figure of the article.
-    fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Proposed> {
+    fn read(
+        &self,
+        discourse: &mut Discourse<'a>,
+        trace: &mut SentenceTrace,
+        figures: &mut Vec<Figure>,
+    ) -> Vec<Proposed> {
         self.describe(trace);
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut frames = self.frames(discourse, trace);

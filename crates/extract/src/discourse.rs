@@ -35,7 +35,7 @@ pub(crate) const ATTACK_MEMORY: usize = 3;
 
 /// What earlier sentences established.
 #[derive(Default)]
-pub(crate) struct Discourse {
+pub(crate) struct Discourse<'g> {
     /// The last named subject, for "they"/"ils".
     last_subject: Option<ActorMention>,
     /// The last actor of an air strike.
@@ -55,7 +55,8 @@ pub(crate) struct Discourse {
     pub near: Vec<(f64, f64)>,
     /// The last town of the home country an event was placed at: what the report is about
     /// there, by which it situates the villages no table has that it names next.
-    pub last_town: Option<frontline_gazetteer::Place>,
+    /// The gazetteer's own place, not a copy of its names, unless the reading is explained.
+    pub last_town: Option<std::borrow::Cow<'g, frontline_gazetteer::Place>>,
     /// The last window a sentence stated: the sentences after it that state none tell of
     /// the same episode.
     last_window: Option<DateWindow>,
@@ -86,7 +87,7 @@ pub(crate) struct PlacelessBombing {
     pub window: Option<DateWindow>,
 }
 
-impl Discourse {
+impl Discourse<'_> {
     /// An attack later sentences may refer back to; the actor of an air strike also stands
     /// for the next strikes that name none.
     pub(crate) fn remember_attack(&mut self, attack: Attack) {
