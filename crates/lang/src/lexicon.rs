@@ -73,6 +73,61 @@ struct FirstWord {
     next: usize,
 }
 
+/// A lexicon's first words in a table of their own, looked up by the key alone with a
+/// probe or two: the table a lookup at every token reads, where a general hash table's
+/// probe of control bytes cost several times as many instructions.
+#[derive(Debug, Clone)]
+struct FirstWordSlots {
+    /// Each word at the slot its key's high bits name, or the next free one after it;
+    /// never more than half full, so that an empty slot ends every probe. Empty slots have
+    /// [`FirstWordSlots::EMPTY`] for their group.
+    slots: Box<[(u64, FirstWord)]>,
+    /// How far a key is shifted right to name a slot: 64 less the bits of the table's size.
+    shift: u32,
+}
+
+impl FirstWordSlots {
+    const EMPTY: usize = usize::MAX;
+
+    fn of(words: &HashMap<u64, FirstWord>) -> FirstWordSlots {
+        // At least twice as many slots as words, and two at least (a shift below 64).
+        let size = (words.len() * 2).next_power_of_two().max(2);
+        let shift = 64 - size.trailing_zeros();
+        let empty = FirstWord { word: CompactString::default(), group: Self::EMPTY, next: 0 };
+        let mut slots = vec![(0, empty); size].into_boxed_slice();
+        for (&key, word) in words {
+            let mut at = (key >> shift) as usize;
+            while slots[at].1.group != Self::EMPTY {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = (key, word.clone());
+        }
+        FirstWordSlots { slots, shift }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&FirstWord> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (key >> self.shift) as usize;
+        loop {
+            let (slot_key, word) = self.slots.get(at)?;
+            if word.group == Self::EMPTY {
+                return None;
+            }
+            if *slot_key == key {
+                return Some(word);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+impl Default for FirstWordSlots {
+    fn default() -> Self {
+        FirstWordSlots::of(&HashMap::default())
+    }
+}
+
 /// The phrases that start with one exact word, longest first.
 #[derive(Debug, Clone)]
 struct WordPhrases<T> {
@@ -171,6 +226,8 @@ pub struct Lexicon<T> {
     /// in `groups` (one group per word, chained should two words share a key): a token's
     /// word is compared with the group's once, not with each phrase's first word.
     by_first_word: HashMap<u64, FirstWord>,
+    /// The same, in the table a token's lookup reads (filled once the lexicon is built).
+    first_slots: FirstWordSlots,
     /// The phrases starting with an exact word, one group per word.
     groups: Vec<WordPhrases<T>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
@@ -182,7 +239,13 @@ pub struct Lexicon<T> {
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
-        Lexicon { by_first_word: HashMap::default(), groups: Vec::new(), stem_first: Vec::new(), bit: 0 }
+        Lexicon {
+            by_first_word: HashMap::default(),
+            first_slots: FirstWordSlots::default(),
+            groups: Vec::new(),
+            stem_first: Vec::new(),
+            bit: 0,
+        }
     }
 }
 
@@ -315,6 +378,7 @@ impl<T: Clone> Lexicon<T> {
             group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        self.first_slots = FirstWordSlots::of(&self.by_first_word);
     }
 
     /// Whether any phrase may start with the token, by its word or by a stem or number: the
@@ -343,7 +407,7 @@ impl<T: Clone> Lexicon<T> {
         if !self.may_start_with(first) {
             return None;
         }
-        let slot = self.by_first_word.get(&first.key)?;
+        let slot = self.first_slots.get(first.key)?;
         if same(&slot.word, &first.norm) {
             return self.groups.get(slot.group);
         }
