@@ -73,58 +73,52 @@ struct FirstWord {
     next: usize,
 }
 
-/// A lexicon's first words in a table of their own, looked up by the key alone with a
-/// probe or two: the table a lookup at every token reads, where a general hash table's
-/// probe of control bytes cost several times as many instructions.
+/// Values by a word's key ([`Token::key`]), looked up with a probe or two: the tables a
+/// lookup at every token reads (a lexicon's first words, a pack's index of them), where a
+/// general hash table's probe of control bytes cost several times as many instructions.
 #[derive(Debug, Clone)]
-struct FirstWordSlots {
-    /// Each word at the slot its key's high bits name, or the next free one after it;
-    /// never more than half full, so that an empty slot ends every probe. Empty slots have
-    /// [`FirstWordSlots::EMPTY`] for their group.
-    slots: Box<[(u64, FirstWord)]>,
+pub(crate) struct KeyTable<V> {
+    /// Each value at the slot its key's high bits name, or the next free one after it;
+    /// never more than half full, so that an empty slot ends every probe.
+    slots: Box<[(u64, Option<V>)]>,
     /// How far a key is shifted right to name a slot: 64 less the bits of the table's size.
     shift: u32,
 }
 
-impl FirstWordSlots {
-    const EMPTY: usize = usize::MAX;
-
-    fn of(words: &HashMap<u64, FirstWord>) -> FirstWordSlots {
-        // At least twice as many slots as words, and two at least (a shift below 64).
-        let size = (words.len() * 2).next_power_of_two().max(2);
+impl<V: Clone> KeyTable<V> {
+    pub(crate) fn of(values: &HashMap<u64, V>) -> KeyTable<V> {
+        // At least twice as many slots as values, and two at least (a shift below 64).
+        let size = (values.len() * 2).next_power_of_two().max(2);
         let shift = 64 - size.trailing_zeros();
-        let empty = FirstWord { word: CompactString::default(), group: Self::EMPTY, next: 0 };
-        let mut slots = vec![(0, empty); size].into_boxed_slice();
-        for (&key, word) in words {
+        let mut slots: Box<[(u64, Option<V>)]> = (0..size).map(|_| (0, None)).collect();
+        for (&key, value) in values {
             let mut at = (key >> shift) as usize;
-            while slots[at].1.group != Self::EMPTY {
+            while slots[at].1.is_some() {
                 at = (at + 1) & (size - 1);
             }
-            slots[at] = (key, word.clone());
+            slots[at] = (key, Some(value.clone()));
         }
-        FirstWordSlots { slots, shift }
+        KeyTable { slots, shift }
     }
 
     #[inline]
-    fn get(&self, key: u64) -> Option<&FirstWord> {
+    pub(crate) fn get(&self, key: u64) -> Option<&V> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = (key >> self.shift) as usize;
         loop {
-            let (slot_key, word) = self.slots.get(at)?;
-            if word.group == Self::EMPTY {
-                return None;
-            }
+            let (slot_key, value) = self.slots.get(at)?;
+            let value = value.as_ref()?;
             if *slot_key == key {
-                return Some(word);
+                return Some(value);
             }
             at = (at + 1) & mask;
         }
     }
 }
 
-impl Default for FirstWordSlots {
+impl<V: Clone> Default for KeyTable<V> {
     fn default() -> Self {
-        FirstWordSlots::of(&HashMap::default())
+        KeyTable::of(&HashMap::default())
     }
 }
 
@@ -227,7 +221,7 @@ pub struct Lexicon<T> {
     /// word is compared with the group's once, not with each phrase's first word.
     by_first_word: HashMap<u64, FirstWord>,
     /// The same, in the table a token's lookup reads (filled once the lexicon is built).
-    first_slots: FirstWordSlots,
+    first_slots: KeyTable<FirstWord>,
     /// The phrases starting with an exact word, one group per word.
     groups: Vec<WordPhrases<T>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
@@ -241,7 +235,7 @@ impl<T> Default for Lexicon<T> {
     fn default() -> Self {
         Lexicon {
             by_first_word: HashMap::default(),
-            first_slots: FirstWordSlots::default(),
+            first_slots: KeyTable::default(),
             groups: Vec::new(),
             stem_first: Vec::new(),
             bit: 0,
@@ -378,7 +372,7 @@ impl<T: Clone> Lexicon<T> {
             group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        self.first_slots = FirstWordSlots::of(&self.by_first_word);
+        self.first_slots = KeyTable::of(&self.by_first_word);
     }
 
     /// Whether any phrase may start with the token, by its word or by a stem or number: the
