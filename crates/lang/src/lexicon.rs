@@ -79,15 +79,21 @@ struct FirstWord {
 #[derive(Debug, Clone)]
 pub(crate) struct KeyTable<V> {
     /// Each value at the slot its key's high bits name, or the next free one after it;
-    /// never more than half full, so that an empty slot ends every probe.
+    /// never more than half full, so that an empty slot ends every probe (none at all for
+    /// an empty table, which every probe misses).
     slots: Box<[(u64, Option<V>)]>,
     /// How far a key is shifted right to name a slot: 64 less the bits of the table's size.
     shift: u32,
+    len: usize,
 }
 
 impl<V: Clone> KeyTable<V> {
     pub(crate) fn of(values: &HashMap<u64, V>) -> KeyTable<V> {
-        // At least twice as many slots as values, and two at least (a shift below 64).
+        // No slot for no value (most groups have no second words: nothing allocated); else
+        // at least twice as many slots as values, and two at least (a shift below 64).
+        if values.is_empty() {
+            return KeyTable { slots: Box::default(), shift: 63, len: 0 };
+        }
         let size = (values.len() * 2).next_power_of_two().max(2);
         let shift = 64 - size.trailing_zeros();
         let mut slots: Box<[(u64, Option<V>)]> = (0..size).map(|_| (0, None)).collect();
@@ -98,7 +104,11 @@ impl<V: Clone> KeyTable<V> {
             }
             slots[at] = (key, Some(value.clone()));
         }
-        KeyTable { slots, shift }
+        KeyTable { slots, shift, len: values.len() }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     #[inline]
@@ -132,7 +142,7 @@ struct WordPhrases<T> {
     /// Where in `phrases` the phrases whose second word is an exact word are, by that
     /// word's key (in the order of `phrases`): at a token, only those whose second word is
     /// the next token's are tried.
-    by_second_word: HashMap<u64, Vec<usize>>,
+    by_second_word: KeyTable<Vec<usize>>,
     /// Where the others are: phrases of one word, or whose second word is a stem or number.
     without_second_word: Vec<usize>,
 }
@@ -143,7 +153,7 @@ impl<T> WordPhrases<T> {
             word,
             next_same_key: 0,
             phrases: Vec::new(),
-            by_second_word: HashMap::default(),
+            by_second_word: KeyTable::default(),
             without_second_word: Vec::new(),
         }
     }
@@ -151,14 +161,15 @@ impl<T> WordPhrases<T> {
     /// Sorts the phrases longest first and indexes them by their second word.
     fn sort(&mut self) {
         self.phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        self.by_second_word.clear();
+        let mut by_second_word: HashMap<u64, Vec<usize>> = HashMap::default();
         self.without_second_word.clear();
         for (at, (patterns, _)) in self.phrases.iter().enumerate() {
             match patterns.get(1) {
-                Some(Pattern::Exact(_, key)) => self.by_second_word.entry(*key).or_default().push(at),
+                Some(Pattern::Exact(_, key)) => by_second_word.entry(*key).or_default().push(at),
                 _ => self.without_second_word.push(at),
             }
         }
+        self.by_second_word = KeyTable::of(&by_second_word);
     }
 
     /// The longest of the phrases that matches at token `at` (the first listed of those as
@@ -168,7 +179,7 @@ impl<T> WordPhrases<T> {
         let next_word = if self.by_second_word.is_empty() {
             None
         } else {
-            tokens.get(at + 1).and_then(|t| self.by_second_word.get(&t.key))
+            tokens.get(at + 1).and_then(|t| self.by_second_word.get(t.key))
         };
         let first_match = |places: &[usize]| {
             places.iter().copied().find(|&place| {
