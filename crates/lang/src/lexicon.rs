@@ -111,6 +111,11 @@ impl<V: Clone> KeyTable<V> {
         self.len == 0
     }
 
+    /// The keys of the table's values.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().filter(|(_, value)| value.is_some()).map(|(key, _)| *key)
+    }
+
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<&V> {
         let mask = self.slots.len().wrapping_sub(1);
@@ -228,10 +233,11 @@ fn first_with_high_bits(tokens: &[Token], bits: u64) -> Option<usize> {
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
     /// Phrases' first words by their key ([`Token::key`]), each with the place of its group
-    /// in `groups` (one group per word, chained should two words share a key): a token's
-    /// word is compared with the group's once, not with each phrase's first word.
+    /// in `groups` (one group per word, chained should two words share a key), while the
+    /// lexicon is built; empty after.
     by_first_word: HashMap<u64, FirstWord>,
-    /// The same, in the table a token's lookup reads (filled once the lexicon is built).
+    /// The same, once the lexicon is built, in the table a token's lookup reads: a token's
+    /// word is compared with the group's once, not with each phrase's first word.
     first_slots: KeyTable<FirstWord>,
     /// The phrases starting with an exact word, one group per word.
     groups: Vec<WordPhrases<T>>,
@@ -268,7 +274,7 @@ pub(crate) trait FirstWords {
 
 impl<T> FirstWords for Lexicon<T> {
     fn first_word_keys(&self) -> Vec<u64> {
-        self.by_first_word.keys().copied().collect()
+        self.first_slots.keys().collect()
     }
 
     fn first_stems(&self) -> Vec<Pattern> {
@@ -345,7 +351,11 @@ impl<T: Clone> Lexicon<T> {
 
     /// The place in `groups` of the group of a first word with its key.
     fn find_group(&self, key: u64, word: &str) -> Option<usize> {
-        let first = self.by_first_word.get(&key)?;
+        // While the lexicon is built, its words are in the map; then in the table only.
+        let first = match self.by_first_word.get(&key) {
+            Some(first) => first,
+            None => self.first_slots.get(key)?,
+        };
         if same(&first.word, word) {
             return Some(first.group);
         }
@@ -383,7 +393,8 @@ impl<T: Clone> Lexicon<T> {
             group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        self.first_slots = KeyTable::of(&self.by_first_word);
+        // The table holds the words from now on: the map is let go.
+        self.first_slots = KeyTable::of(&std::mem::take(&mut self.by_first_word));
     }
 
     /// Whether any phrase may start with the token, by its word or by a stem or number: the
@@ -598,7 +609,7 @@ impl<T: Clone> Lexicon<T> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty() && self.stem_first.is_empty()
+        self.groups.is_empty() && self.stem_first.is_empty()
     }
 }
 

@@ -6,7 +6,7 @@ use frontline_core::{fold_word, ActorId, SubEventType};
 use serde::Deserialize;
 
 use crate::clitics::{Clitics, Vocabulary};
-use crate::lexicon::{FirstWords, KeyTable, Lexicon, LexiconBits, Pattern, LEXICON_BITS};
+use crate::lexicon::{FirstWords, Lexicon, LexiconBits, Pattern, LEXICON_BITS};
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 use crate::PackError;
 
@@ -987,7 +987,7 @@ pub struct LanguagePack {
     /// empty when none was trained, and the rules decide alone.
     pub weights: crate::Weights,
     /// For each word's key, the lexicons with a phrase starting with it (one bit each).
-    first_words: KeyTable<LexiconBits>,
+    first_words: HashMap<u64, LexiconBits>,
     /// The stems and numbers phrases start with, each with its lexicon's bit: a token they
     /// match may start a phrase of that lexicon whatever its word.
     first_stems: Vec<(Pattern, LexiconBits)>,
@@ -1028,7 +1028,7 @@ impl LanguagePack {
     /// by a stem or number it matches.
     #[inline]
     fn index_token(&self, token: &mut Token) {
-        token.first_of = self.first_words.get(token.key).copied().unwrap_or(0);
+        token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
         // A number written as one word ("deux", "ثلاثة"), which a lexicon's `#` stands for as
         // for digits: a phrase of the number words the token alone matches (its lexicon bits
         // spare most words the look-up).
@@ -1264,7 +1264,7 @@ impl LanguagePack {
         for word in &self.function_words {
             vocabulary.add_word(word);
         }
-        self.first_words = KeyTable::of(&first_words);
+        self.first_words = first_words;
         let mut stem_bits_by_first_byte: Box<[LexiconBits; 256]> = Box::new([0; 256]);
         let mut stems_by_first_byte = Vec::with_capacity(256);
         for (byte, bits) in stem_bits_by_first_byte.iter_mut().enumerate() {
@@ -1783,7 +1783,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         punctuation,
         clitics,
         code: file.code,
-        first_words: KeyTable::default(),
+        first_words: HashMap::default(),
         first_stems: Vec::new(),
         stem_bits_by_first_byte: Box::new([0; 256]),
         stems_by_first_byte: Vec::new(),
