@@ -91,17 +91,22 @@ impl PlaceKey {
 /// ACLED's rule within one article: one event per type, place and day. Two readings of the
 /// same event keep the narrower date window, the higher toll and the higher confidence.
 pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed> {
-    // Each kept event beside its place's key, worked out once.
+    // Each kept event's place key, worked out once, beside the kept events (apart from
+    // them, so that the kept events are returned as they are, not moved once more).
     // Sized once for all (a proposed event is large: each growth copied those before it).
-    let mut kept: Vec<(Proposed, PlaceKey)> = Vec::with_capacity(events.len());
+    let mut kept: Vec<Proposed> = Vec::with_capacity(events.len());
+    let mut kept_keys: Vec<PlaceKey> = Vec::with_capacity(events.len());
     for proposed in events {
         let event = &proposed.event;
         let key = PlaceKey::of(event);
-        let same = kept.iter_mut().find(|(k, k_key)| {
+        let same = kept.iter_mut().zip(kept_keys.iter_mut()).find(|(k, k_key)| {
             k.event.sub_event_type == event.sub_event_type && k_key.same_place(&key) && overlaps(&k.event, event)
         });
         match same {
-            None => kept.push((proposed, key)),
+            None => {
+                kept.push(proposed);
+                kept_keys.push(key);
+            }
             Some((existing, existing_key)) => {
                 let fatalities = existing.event.fatalities.max(event.fatalities);
                 let confidence = existing.event.confidence.max(event.confidence);
@@ -130,7 +135,7 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
             }
         }
     }
-    kept.into_iter().map(|(proposed, _)| proposed).collect()
+    kept
 }
 
 /// A report that tells of strikes "across Idlib province" and then of those on named towns
