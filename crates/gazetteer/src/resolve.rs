@@ -171,6 +171,32 @@ impl NearPoints {
     fn of(points: &[(f64, f64)]) -> NearPoints {
         NearPoints { units: points.iter().map(|&point| unit_vector(point)).collect() }
     }
+
+    /// [`NearPoints::of`], reusing the unit vectors of the points the thread turned last
+    /// when they begin the list: an article's points only grow, and each of its place
+    /// mentions is ranked against them all (a sine and a cosine a point and a ranking).
+    fn of_remembered(points: &[(f64, f64)]) -> NearPoints {
+        if points.is_empty() {
+            return NearPoints { units: Vec::new() };
+        }
+        thread_local! {
+            /// The points last turned, as their bits, and their unit vectors.
+            static LAST: RefCell<(Vec<(u64, u64)>, Vec<[f64; 3]>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+        }
+        let bits = |&(lat, lon): &(f64, f64)| (lat.to_bits(), lon.to_bits());
+        LAST.with_borrow_mut(|(turned, units)| {
+            let begins = turned.len() <= points.len() && turned.iter().zip(points).all(|(t, p)| *t == bits(p));
+            if !begins {
+                turned.clear();
+                units.clear();
+            }
+            for point in &points[turned.len()..] {
+                turned.push(bits(point));
+                units.push(unit_vector(*point));
+            }
+            NearPoints { units: units.clone() }
+        })
+    }
 }
 
 /// A point of the sphere, in degrees, as a unit vector from its centre.
@@ -451,7 +477,7 @@ impl Gazetteer {
         let fixed = if Rc::ptr_eq(&found, &remembered) { &fixed[..] } else { &[] };
         // A lone candidate needs no score to come first.
         let alone = found.len() == 1;
-        let near = NearPoints::of(if alone { &[] } else { &context.near });
+        let near = NearPoints::of_remembered(if alone { &[] } else { &context.near });
         let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = found
             .iter()
             .enumerate()
