@@ -167,6 +167,10 @@ struct NearPoints {
     units: Vec<[f64; 3]>,
 }
 
+/// Points turned into unit vectors: each point as the bits of its coordinates, and its
+/// vector.
+type TurnedPoints = (Vec<(u64, u64)>, Vec<[f64; 3]>);
+
 impl NearPoints {
     fn of(points: &[(f64, f64)]) -> NearPoints {
         NearPoints { units: points.iter().map(|&point| unit_vector(point)).collect() }
@@ -180,8 +184,7 @@ impl NearPoints {
             return NearPoints { units: Vec::new() };
         }
         thread_local! {
-            /// The points last turned, as their bits, and their unit vectors.
-            static LAST: RefCell<(Vec<(u64, u64)>, Vec<[f64; 3]>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+            static LAST: RefCell<TurnedPoints> = const { RefCell::new((Vec::new(), Vec::new())) };
         }
         let bits = |&(lat, lon): &(f64, f64)| (lat.to_bits(), lon.to_bits());
         LAST.with_borrow_mut(|(turned, units)| {
