@@ -301,6 +301,12 @@ impl Gazetteer {
     /// Whether a place of `country` is named so, as written or but for its vowels ("Ourm
     /// al-Kubra" for Urum al-Kubra): a spelling, not a mere resemblance.
     pub fn knows_spelling_in(&self, mention: &str, country: &str) -> bool {
+        self.knows_spelling_in_remembered(mention, country)
+    }
+
+    /// [`Gazetteer::knows_spelling_in`] looked up: the folded key, then its skeleton, in
+    /// the names' automata.
+    pub(crate) fn knows_spelling_looked_up(&self, mention: &str, country: &str) -> bool {
         let key = fold_mention(mention);
         if key.is_empty() {
             return false;

@@ -337,6 +337,25 @@ impl Gazetteer {
         })
     }
 
+    /// [`Gazetteer::knows_spelling_in`], remembered per thread: a pure function of the
+    /// mention and the country, asked of every item of a list of places, where walking the
+    /// names' automata twice costs some thousand instructions a time.
+    pub(crate) fn knows_spelling_in_remembered(&self, mention: &str, country: &str) -> bool {
+        thread_local! {
+            static KNOWN: RefCell<Memo<bool>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
+            static KEY: RefCell<String> = RefCell::default();
+        }
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            push_decimal(key, self.instance);
+            for part in [country, mention] {
+                key.push('\u{1}');
+                key.push_str(part);
+            }
+            KNOWN.with(|memo| Memo::get_or_compute(memo, key, || self.knows_spelling_looked_up(mention, country)))
+        })
+    }
+
     /// Every place whose name meets the mention, with the best level it met at.
     fn candidates(&self, mention: &str, context: &Context) -> Vec<(usize, MatchLevel)> {
         let country = context.country.as_deref();
