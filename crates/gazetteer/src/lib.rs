@@ -376,11 +376,15 @@ impl Gazetteer {
             return names;
         }
         use fst::{IntoStreamer, Streamer};
+        // Whether each place is of the country, told in one pass over the places in their
+        // order: the stream below asks it of every place each name points to, in the order
+        // of the names, where reading the place's string each time cost a cache miss or two.
+        let of_country: Vec<bool> = self.places.iter().map(|place| place.country == country).collect();
         let mut names: Vec<Vec<(String, u32)>> = Vec::new();
         let mut stream = self.keys.stream().into_stream();
         while let Some((key, offset)) = stream.next() {
             for &index in self.posting(offset) {
-                if self.places[index as usize].country == country {
+                if of_country.get(index as usize) == Some(&true) {
                     if names.len() <= key.len() {
                         names.resize_with(key.len() + 1, Vec::new);
                     }
