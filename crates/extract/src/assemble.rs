@@ -25,7 +25,7 @@ use crate::dedupe::{
 };
 use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
-use crate::gate::{retype_proposed, typed, weighed, with_usual_actor};
+use crate::gate::{retype_proposed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
@@ -170,8 +170,11 @@ pub fn extract(
             p.event.actor1 = Some(owner.display_name().to_string());
         }
     }
-    let mut typed: Vec<Proposed> =
-        proposed.into_iter().map(|p| typed(p, pack)).map(|p| with_usual_actor(p, pack)).collect();
+    let mut typed: Vec<Proposed> = proposed;
+    for p in &mut typed {
+        crate::gate::typed(p, pack);
+        with_usual_actor(p, pack);
+    }
     protests_met_by_placeless_interventions(&mut typed, &discourse.placeless_interventions);
     raids_made_detentions(&mut typed, &discourse.placeless_detentions);
     without_unopposed_raids(&mut typed);
@@ -234,7 +237,7 @@ fn spot_prose(
         .collect()
 }
 
-impl<'s> SentenceReader<'_, 's> {
+impl<'a, 's> SentenceReader<'a, 's> {
     /// The window an undated sentence takes from the dated one before it. A sentence that
     /// reports, before its event, what a side announced ("وأعلن جيش العزة السيطرة على ...")
     /// brings a new statement, of the day it was made as often as of the episode told
@@ -251,7 +254,12 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// The proposed events of one prose sentence; a toll it gives without an event, or over
     /// a period, is kept as a figure of the article.
-    fn read(&self, discourse: &mut Discourse, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Vec<Proposed> {
+    fn read(
+        &self,
+        discourse: &mut Discourse<'a>,
+        trace: &mut SentenceTrace,
+        figures: &mut Vec<Figure>,
+    ) -> Vec<Proposed> {
         self.describe(trace);
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut frames = self.frames(discourse, trace);

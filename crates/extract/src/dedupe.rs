@@ -44,6 +44,18 @@ enum PlaceKind {
     NamedOnly,
 }
 
+impl PlaceKind {
+    fn of(e: &Event) -> PlaceKind {
+        if e.geonameid.is_some() || e.pcode.is_some() {
+            PlaceKind::Gazetteer
+        } else if e.admin1.as_deref() == Some(e.location.as_str()) {
+            PlaceKind::Governorate
+        } else {
+            PlaceKind::NamedOnly
+        }
+    }
+}
+
 /// Where an event is counted: its point, what kind of place stands there, and the name of
 /// a village the gazetteer lacks.
 struct PlaceKey {
@@ -56,14 +68,7 @@ impl PlaceKey {
     fn of(e: &Event) -> PlaceKey {
         let point =
             e.latitude.zip(e.longitude).map(|(lat, lon)| ((lat * 1e3).round() as i64, (lon * 1e3).round() as i64));
-        let kind = if e.geonameid.is_some() || e.pcode.is_some() {
-            PlaceKind::Gazetteer
-        } else if e.admin1.as_deref() == Some(e.location.as_str()) {
-            PlaceKind::Governorate
-        } else {
-            PlaceKind::NamedOnly
-        };
-        PlaceKey { point, kind, name: frontline_gazetteer::fold_mention(&e.location) }
+        PlaceKey { point, kind: PlaceKind::of(e), name: frontline_gazetteer::fold_mention(&e.location) }
     }
 
     /// Two readings of one place: the same point read as the same kind of place (a town
@@ -86,17 +91,22 @@ impl PlaceKey {
 /// ACLED's rule within one article: one event per type, place and day. Two readings of the
 /// same event keep the narrower date window, the higher toll and the higher confidence.
 pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed> {
-    // Each kept event beside its place's key, worked out once.
+    // Each kept event's place key, worked out once, beside the kept events (apart from
+    // them, so that the kept events are returned as they are, not moved once more).
     // Sized once for all (a proposed event is large: each growth copied those before it).
-    let mut kept: Vec<(Proposed, PlaceKey)> = Vec::with_capacity(events.len());
+    let mut kept: Vec<Proposed> = Vec::with_capacity(events.len());
+    let mut kept_keys: Vec<PlaceKey> = Vec::with_capacity(events.len());
     for proposed in events {
         let event = &proposed.event;
         let key = PlaceKey::of(event);
-        let same = kept.iter_mut().find(|(k, k_key)| {
+        let same = kept.iter_mut().zip(kept_keys.iter_mut()).find(|(k, k_key)| {
             k.event.sub_event_type == event.sub_event_type && k_key.same_place(&key) && overlaps(&k.event, event)
         });
         match same {
-            None => kept.push((proposed, key)),
+            None => {
+                kept.push(proposed);
+                kept_keys.push(key);
+            }
             Some((existing, existing_key)) => {
                 let fatalities = existing.event.fatalities.max(event.fatalities);
                 let confidence = existing.event.confidence.max(event.confidence);
@@ -125,7 +135,7 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
             }
         }
     }
-    kept.into_iter().map(|(proposed, _)| proposed).collect()
+    kept
 }
 
 /// A report that tells of strikes "across Idlib province" and then of those on named towns
@@ -134,6 +144,11 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
 /// on a day they share, at a town or village of that governorate (ACLED codes the details;
 /// a province-wide total is not a place's toll).
 pub(crate) fn summaries_of_details(events: Vec<Proposed>) -> Vec<Proposed> {
+    // Only an event placed at a whole governorate may summarise others: without one, the
+    // events stay as they are, with no key folded nor event moved.
+    if !events.iter().any(|p| PlaceKind::of(&p.event) == PlaceKind::Governorate) {
+        return events;
+    }
     let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
     let summarises = |e: &Event, key: &PlaceKey| {
         key.kind == PlaceKind::Governorate
@@ -260,6 +275,11 @@ fn subsumed_by_outcomes(
     outcome: impl Fn(&Event) -> bool,
     absorb: impl Fn(&mut Event, &Event),
 ) -> Vec<Proposed> {
+    // Without a part to subsume (most reports), the events stay as they are, with no key
+    // folded nor event moved.
+    if !events.iter().any(&part) {
+        return events;
+    }
     let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
     let outcome_of: Vec<Option<usize>> = events
         .iter()

@@ -35,7 +35,7 @@ pub(crate) const ATTACK_MEMORY: usize = 3;
 
 /// What earlier sentences established.
 #[derive(Default)]
-pub(crate) struct Discourse {
+pub(crate) struct Discourse<'g> {
     /// The last named subject, for "they"/"ils".
     last_subject: Option<ActorMention>,
     /// The last actor of an air strike.
@@ -55,7 +55,8 @@ pub(crate) struct Discourse {
     pub near: Vec<(f64, f64)>,
     /// The last town of the home country an event was placed at: what the report is about
     /// there, by which it situates the villages no table has that it names next.
-    pub last_town: Option<frontline_gazetteer::Place>,
+    /// The gazetteer's own place, not a copy of its names, unless the reading is explained.
+    pub last_town: Option<std::borrow::Cow<'g, frontline_gazetteer::Place>>,
     /// The last window a sentence stated: the sentences after it that state none tell of
     /// the same episode.
     last_window: Option<DateWindow>,
@@ -86,7 +87,7 @@ pub(crate) struct PlacelessBombing {
     pub window: Option<DateWindow>,
 }
 
-impl Discourse {
+impl Discourse<'_> {
     /// An attack later sentences may refer back to; the actor of an air strike also stands
     /// for the next strikes that name none.
     pub(crate) fn remember_attack(&mut self, attack: Attack) {
@@ -675,8 +676,21 @@ fn lone_governorate(s: &Spotted, ctx: &ArticleContext<'_>) -> Option<String> {
 /// they are no part of a name.
 fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> {
     let mut found = Vec::new();
+    // Every reference starts with a word of one of three lexicons (a noun of sameness's
+    // place, a word of sameness, an anaphoric place noun): one test of a token's bits
+    // against the three joined passes the tokens none may start, rather than three lookups
+    // at each. A lexicon without a bit may start anywhere.
+    let starts = [pack.same_place_nouns.start_bit(), pack.sameness_words.start_bit(), pack.place_anaphors.start_bit()]
+        .into_iter()
+        .try_fold(0, |bits, bit| bit.map(|bit| bits | bit));
     let mut i = 0;
     while i < s.tokens.len() {
+        if let Some(bits) = starts {
+            match s.tokens[i..].iter().position(|t| t.first_of & bits != 0) {
+                Some(skip) => i += skip,
+                None => break,
+            }
+        }
         if let Some((start, end)) = same_place_at(s, pack, i) {
             found.push((start, end, ANY_KIND));
             i = end;

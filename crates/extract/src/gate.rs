@@ -12,34 +12,33 @@ use crate::proposed::Proposed;
 /// A candidate whose text names no actor1 takes the actor that, in the gold, most often
 /// carries out its type in its year and governorate (the language's `#actor` lines), when
 /// there is one; not one whose text says its doer is unknown.
-pub(crate) fn with_usual_actor(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
+// In place: a proposed event is large, and moving it in and out cost more than the test.
+pub(crate) fn with_usual_actor(candidate: &mut Proposed, pack: &LanguagePack) {
     let event = &mut candidate.event;
     if event.actor1_id.is_some() || candidate.doer_unknown {
-        return candidate;
+        return;
     }
     let Some(year) = event.date_end.or(event.event_date).map(|d| chrono::Datelike::year(&d)) else {
-        return candidate;
+        return;
     };
     let usual = pack.weights.usual_actor(event.sub_event_type.as_str(), year, event.admin1.as_deref());
     if let Some(actor) = usual.and_then(ActorId::parse) {
         event.actor1_id = Some(actor);
         event.actor1 = Some(actor.display_name().to_string());
     }
-    candidate
 }
 
 /// The candidate with the sub-event type the language's type model gives it (the rules'
 /// type is one of the features it weighs); as the rules typed it when no model was trained.
-pub(crate) fn typed(mut candidate: Proposed, pack: &LanguagePack) -> Proposed {
+pub(crate) fn typed(candidate: &mut Proposed, pack: &LanguagePack) {
     let best = pack.weights.best_type(candidate.type_features.iter().map(String::as_str));
-    let Some(sub) = best.and_then(|(name, _)| SubEventType::parse(name)) else { return candidate };
+    let Some(sub) = best.and_then(|(name, _)| SubEventType::parse(name)) else { return };
     if sub != candidate.event.sub_event_type {
         // The real-event features that name the type follow it, as `retype_candidate`
         // renames them.
         retype_candidate(&mut candidate.event, &mut [], sub);
         candidate.candidate.sub_event_type = sub;
     }
-    candidate
 }
 
 /// Gives a proposed event another sub-event type for what the discourse tells of it: its
@@ -80,27 +79,26 @@ pub fn retype_candidate(event: &mut Event, features: &mut [String], new: SubEven
 /// the real-event model's, else the rules' confidence) made the chance that it is right by
 /// the language's calibration, when `frontline train` fitted one.
 pub(crate) fn weighed(
-    candidates: Vec<Proposed>,
+    mut candidates: Vec<Proposed>,
     models: &LanguageModels,
     calibration: Option<&Calibration>,
 ) -> Vec<Proposed> {
-    candidates
-        .into_iter()
-        .filter_map(|mut c| {
-            let kept_by = match &models.real_event {
-                Some(model) => {
-                    let p = model.probability(&c.candidate);
-                    if p < model.threshold() {
-                        return None;
-                    }
-                    p
+    // Kept in place, in order: a proposed event is large, and each was moved out and back.
+    candidates.retain_mut(|c| {
+        let kept_by = match &models.real_event {
+            Some(model) => {
+                let p = model.probability(&c.candidate);
+                if p < model.threshold() {
+                    return false;
                 }
-                None => c.event.confidence,
-            };
-            let score = models.confidence.as_ref().map_or(kept_by, |model| model.probability(&c.candidate));
-            let confidence = calibration.map_or(score, |calibration| calibration.apply(score));
-            c.event.confidence = (confidence * 100.0).round() / 100.0;
-            Some(c)
-        })
-        .collect()
+                p
+            }
+            None => c.event.confidence,
+        };
+        let score = models.confidence.as_ref().map_or(kept_by, |model| model.probability(&c.candidate));
+        let confidence = calibration.map_or(score, |calibration| calibration.apply(score));
+        c.event.confidence = (confidence * 100.0).round() / 100.0;
+        true
+    });
+    candidates
 }

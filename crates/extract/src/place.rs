@@ -211,12 +211,12 @@ impl Placed {
     }
 }
 
-impl SentenceReader<'_, '_> {
+impl<'a> SentenceReader<'a, '_> {
     pub(crate) fn place(
         &self,
         mention: &PlaceMention,
         admin1_hint: Option<String>,
-        discourse: &mut Discourse,
+        discourse: &mut Discourse<'a>,
         trace: &mut SentenceTrace,
     ) -> Placed {
         let gazetteer = self.ctx.gazetteer;
@@ -297,14 +297,14 @@ impl SentenceReader<'_, '_> {
                 discourse.near.push(point);
             }
             if !region && place.country == HOME_COUNTRY && place.feature_class == 'P' {
-                discourse.last_town = Some(place.as_ref().clone());
+                discourse.last_town = Some(place.clone());
             }
             return Placed::at(&place, Some(matched), region, reason, gazetteer);
         }
         trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, reason));
         // A quarter no table has is its city's (docs/annotation.md §12): "حي العرضي بدير
         // الزور" is an event in the city of Deir ez-Zor, one with any other there that day.
-        if let Some(city) = self.city_of_a_quarter(mention, discourse.last_town.as_ref()) {
+        if let Some(city) = self.city_of_a_quarter(mention, discourse.last_town.as_deref()) {
             trace.note(|| format!("a quarter of {}: placed at the city", city.name));
             return Placed::at(city, None, false, format!("a quarter of {}", city.name), gazetteer);
         }
@@ -321,7 +321,7 @@ impl SentenceReader<'_, '_> {
         // village near a town.
         let last_town = discourse
             .last_town
-            .as_ref()
+            .as_deref()
             .filter(|town| mention.role == PlaceRole::Site && admin1_hint.as_deref().is_none_or(|a| a == town.admin1));
         if let Some(town) = last_town {
             trace.note(|| format!("placed at {}, the town the report told of last in its governorate", town.name));

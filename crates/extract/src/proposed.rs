@@ -29,9 +29,9 @@ pub(crate) struct Proposed {
     pub means_of_a_taking: bool,
 }
 
-impl<'s> SentenceReader<'_, 's> {
+impl<'a, 's> SentenceReader<'a, 's> {
     /// The event a frame proposes, with its features.
-    pub(crate) fn build(&self, frame: Frame<'_>, discourse: &mut Discourse, trace: &mut SentenceTrace) -> Proposed {
+    pub(crate) fn build(&self, frame: Frame<'_>, discourse: &mut Discourse<'a>, trace: &mut SentenceTrace) -> Proposed {
         let ctx = self.ctx;
         // A place referred back to ("the town") is the one resolved where it was named.
         let admin1_hint = match &frame.place.referent {

@@ -73,6 +73,11 @@ impl SentenceReader<'_, '_> {
         let pack = self.ctx.pack;
         (from..to).all(|i| {
             let t = &tokens[i];
+            // Only marks break a clause: a word or a number (most tokens) is passed without
+            // the three tests of marks below, each a call.
+            if t.kind != frontline_lang::TokenKind::Punct {
+                return true;
+            }
             if pack.is_mark(t, "()") {
                 return is_short_aside(tokens, i, pack);
             }

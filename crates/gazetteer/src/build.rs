@@ -431,11 +431,24 @@ impl Gazetteer {
                 .map(|name| fold_name(&name))
                 .filter(|key| !key.is_empty())
                 .collect(),
+            surrounded: surrounded_rows(&governorates),
             governorates,
             countries,
             names_by_country: Default::default(),
         }
     }
+}
+
+/// The rows of governorates inside another, each the first of its country and code: what
+/// a scan of every row for the code, then a look at its surrounding governorate, finds.
+fn surrounded_rows(governorates: &[tables::Governorate]) -> Vec<usize> {
+    (0..governorates.len())
+        .filter(|&row| {
+            let g = &governorates[row];
+            g.surrounded_by.is_some()
+                && !governorates[..row].iter().any(|earlier| earlier.country == g.country && earlier.admin1 == g.admin1)
+        })
+        .collect()
 }
 
 /// Each key of a table's rows, with the first row that has it: what a scan of the rows in

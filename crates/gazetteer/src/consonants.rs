@@ -18,6 +18,9 @@ struct Classes {
     /// Latin letters and digraphs, longest first, each with its class (None: dropped).
     latin: Vec<(String, Option<char>)>,
     arabic: HashMap<char, Option<char>>,
+    /// Whether an ASCII char is among `arabic`'s letters: when none is, as in the table
+    /// shipped, an ASCII char (most of most names) is told not Arabic without a lookup.
+    arabic_has_ascii: bool,
     /// A word's last letter when it is ta marbuta (folded to ه): at the end of the name,
     /// and before another word.
     arabic_final: HashMap<char, Option<char>>,
@@ -30,6 +33,7 @@ fn classes() -> &'static Classes {
         let mut classes = Classes {
             latin: Vec::new(),
             arabic: HashMap::new(),
+            arabic_has_ascii: false,
             arabic_final: HashMap::new(),
             arabic_joined: HashMap::new(),
         };
@@ -53,6 +57,7 @@ fn classes() -> &'static Classes {
             }
         }
         classes.latin.sort_by_key(|(letters, _)| std::cmp::Reverse(letters.len()));
+        classes.arabic_has_ascii = classes.arabic.keys().any(char::is_ascii);
         classes
     })
 }
@@ -60,7 +65,7 @@ fn classes() -> &'static Classes {
 /// Whether a folded name is written in Arabic script.
 pub(crate) fn is_arabic(folded: &str) -> bool {
     let table = classes();
-    folded.chars().any(|c| table.arabic.contains_key(&c))
+    folded.chars().any(|c| (table.arabic_has_ascii || !c.is_ascii()) && table.arabic.contains_key(&c))
 }
 
 /// The consonant classes of a folded name; None when a letter is in neither

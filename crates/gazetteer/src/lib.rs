@@ -117,6 +117,10 @@ pub struct Gazetteer {
     /// The lists the maps point into: a length, then that many place indexes.
     postings: Vec<u32>,
     governorates: Vec<Governorate>,
+    /// The governorates that lie inside another ([`Governorate::surrounded_by`]), each the
+    /// first row of its country and code (the one [`Gazetteer::governorate`] finds): most
+    /// have none, and [`Gazetteer::governorate_holds`] asks only of these.
+    surrounded: Vec<usize>,
     countries: Vec<Country>,
     /// Each folded name of a governorate or a country, with the first row of its table that
     /// has it: every place mention asks whether it names one, and a scan of the tables
@@ -200,7 +204,15 @@ impl Gazetteer {
     /// same one, or a city governorate and the one around it ("rural Damascus" and "north
     /// of Damascus" name either).
     pub fn governorate_holds(&self, country: &str, named: &str, admin1: &str) -> bool {
-        let around = |code: &str| self.governorate(country, code).and_then(|g| g.surrounded_by.as_deref());
+        // What `self.governorate(country, code)` would say surrounds the code: only the few
+        // surrounded rows are scanned, not every governorate.
+        let around = |code: &str| {
+            self.surrounded
+                .iter()
+                .map(|&row| &self.governorates[row])
+                .find(|g| same(&g.country, country) && same(&g.admin1, code))
+                .and_then(|g| g.surrounded_by.as_deref())
+        };
         named == admin1 || around(named) == Some(admin1) || around(admin1) == Some(named)
     }
 
@@ -289,6 +301,12 @@ impl Gazetteer {
     /// Whether a place of `country` is named so, as written or but for its vowels ("Ourm
     /// al-Kubra" for Urum al-Kubra): a spelling, not a mere resemblance.
     pub fn knows_spelling_in(&self, mention: &str, country: &str) -> bool {
+        self.knows_spelling_in_remembered(mention, country)
+    }
+
+    /// [`Gazetteer::knows_spelling_in`] looked up: the folded key, then its skeleton, in
+    /// the names' automata.
+    pub(crate) fn knows_spelling_looked_up(&self, mention: &str, country: &str) -> bool {
         let key = fold_mention(mention);
         if key.is_empty() {
             return false;
@@ -358,11 +376,15 @@ impl Gazetteer {
             return names;
         }
         use fst::{IntoStreamer, Streamer};
+        // Whether each place is of the country, told in one pass over the places in their
+        // order: the stream below asks it of every place each name points to, in the order
+        // of the names, where reading the place's string each time cost a cache miss or two.
+        let of_country: Vec<bool> = self.places.iter().map(|place| place.country == country).collect();
         let mut names: Vec<Vec<(String, u32)>> = Vec::new();
         let mut stream = self.keys.stream().into_stream();
         while let Some((key, offset)) = stream.next() {
             for &index in self.posting(offset) {
-                if self.places[index as usize].country == country {
+                if of_country.get(index as usize) == Some(&true) {
                     if names.len() <= key.len() {
                         names.resize_with(key.len() + 1, Vec::new);
                     }

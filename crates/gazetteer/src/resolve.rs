@@ -13,6 +13,27 @@ use crate::{bounded_distance, fold_mention, fold_name, skeleton, Gazetteer, Plac
 /// The places whose names meet a mention, each with the level it met at.
 type Found = Rc<[(usize, MatchLevel)]>;
 
+/// What the memo of candidates keeps for a mention: the candidates, and for each the parts
+/// of its score that depend only on what the memo is keyed by.
+type Remembered = (Found, Rc<[FixedScore]>);
+
+/// The parts of a candidate's score that depend on the place, the level its name met the
+/// mention at, and the country and governorate the text names (what the memo of candidates
+/// is keyed by): worked out once per remembered candidate, not at every ranking, where
+/// each read the place's strings (a cache miss each) and took a sine and a cosine.
+#[derive(Debug, Clone, Copy)]
+struct FixedScore {
+    /// The level's points, with the country's and the governorate's when they are the text's.
+    before_district: f64,
+    /// The place as a unit vector ([`unit_vector`]).
+    unit: [f64; 3],
+    /// The points of its feature code, and of its population.
+    feature: f64,
+    population: f64,
+    /// Its GeoNames id, `u32::MAX` without one: the tie-break of equal scores.
+    geonameid: u32,
+}
+
 /// How many mentions' candidates a thread remembers before it starts afresh.
 const CANDIDATE_MEMO_LIMIT: usize = 100_000;
 
@@ -146,9 +167,38 @@ struct NearPoints {
     units: Vec<[f64; 3]>,
 }
 
+/// Points turned into unit vectors: each point as the bits of its coordinates, and its
+/// vector.
+type TurnedPoints = (Vec<(u64, u64)>, Vec<[f64; 3]>);
+
 impl NearPoints {
     fn of(points: &[(f64, f64)]) -> NearPoints {
         NearPoints { units: points.iter().map(|&point| unit_vector(point)).collect() }
+    }
+
+    /// [`NearPoints::of`], reusing the unit vectors of the points the thread turned last
+    /// when they begin the list: an article's points only grow, and each of its place
+    /// mentions is ranked against them all (a sine and a cosine a point and a ranking).
+    fn of_remembered(points: &[(f64, f64)]) -> NearPoints {
+        if points.is_empty() {
+            return NearPoints { units: Vec::new() };
+        }
+        thread_local! {
+            static LAST: RefCell<TurnedPoints> = const { RefCell::new((Vec::new(), Vec::new())) };
+        }
+        let bits = |&(lat, lon): &(f64, f64)| (lat.to_bits(), lon.to_bits());
+        LAST.with_borrow_mut(|(turned, units)| {
+            let begins = turned.len() <= points.len() && turned.iter().zip(points).all(|(t, p)| *t == bits(p));
+            if !begins {
+                turned.clear();
+                units.clear();
+            }
+            for point in &points[turned.len()..] {
+                turned.push(bits(point));
+                units.push(unit_vector(*point));
+            }
+            NearPoints { units: units.clone() }
+        })
     }
 }
 
@@ -161,7 +211,11 @@ fn unit_vector((lat, lon): (f64, f64)) -> [f64; 3] {
 /// [`nearest_km`] against points already turned into unit vectors: the shortest chord, then
 /// one arc sine for it (the great-circle distance grows with the chord).
 fn nearest_km_to(point: (f64, f64), others: &NearPoints) -> Option<f64> {
-    let [x, y, z] = unit_vector(point);
+    nearest_km_to_unit(unit_vector(point), others)
+}
+
+/// [`nearest_km_to`] from a point already turned into a unit vector.
+fn nearest_km_to_unit([x, y, z]: [f64; 3], others: &NearPoints) -> Option<f64> {
     let shortest_squared = others
         .units
         .iter()
@@ -169,6 +223,34 @@ fn nearest_km_to(point: (f64, f64), others: &NearPoints) -> Option<f64> {
         .min_by(f64::total_cmp)?;
     // The chord of an arc of angle a is 2 sin(a / 2).
     Some(EARTH_DIAMETER_KM * (shortest_squared.sqrt() / 2.0).min(1.0).asin())
+}
+
+/// The points a candidate's score starts from, by how its name met the mention.
+fn level_points(level: MatchLevel) -> f64 {
+    match level {
+        MatchLevel::Exact => 30.0,
+        MatchLevel::Skeleton => 20.0,
+        MatchLevel::Fuzzy => 10.0,
+        MatchLevel::Transliterated => 15.0,
+    }
+}
+
+/// The points of a place's feature code: the kinds of place the press names most.
+fn feature_points(place: &Place) -> f64 {
+    match place.feature_code.as_str() {
+        "PPLC" => 5.0,
+        "PPLA" => 4.0,
+        // A named region is as often in the news as a district's seat.
+        "PPLA2" | crate::REGION_FEATURE_CODE => 3.0,
+        "PPLA3" | "PPLA4" => 2.0,
+        _ if place.feature_class == 'P' => 1.0,
+        _ => 0.0,
+    }
+}
+
+/// The points of a place's population.
+fn population_points(place: &Place) -> f64 {
+    ((place.population as f64) + 1.0).log10() * 0.5
 }
 
 /// Appends the decimal digits of a number.
@@ -189,9 +271,9 @@ fn push_decimal(out: &mut String, mut n: u64) {
 impl Gazetteer {
     /// [`Gazetteer::candidates`], remembered per thread: they depend on the mention, the
     /// country and the governorate only, and reports name the same places again and again.
-    fn candidates_remembered(&self, mention: &str, context: &Context) -> Found {
+    fn candidates_remembered(&self, mention: &str, context: &Context) -> Remembered {
         thread_local! {
-            static FOUND: RefCell<Memo<Found>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
+            static FOUND: RefCell<Memo<Remembered>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
@@ -202,7 +284,13 @@ impl Gazetteer {
                 key.push('\u{1}');
                 key.push_str(part);
             }
-            FOUND.with(|memo| Memo::get_or_compute(memo, key, || self.candidates(mention, context).into()))
+            FOUND.with(|memo| {
+                Memo::get_or_compute(memo, key, || {
+                    let found: Found = self.candidates(mention, context).into();
+                    let fixed = found.iter().map(|&(index, level)| self.fixed_score(index, level, context)).collect();
+                    (found, fixed)
+                })
+            })
         })
     }
 
@@ -246,6 +334,25 @@ impl Gazetteer {
             key.push('\u{1}');
             key.push_str(mention);
             KNOWN.with(|memo| Memo::get_or_compute(memo, key, || self.knows_name_looked_up(mention)))
+        })
+    }
+
+    /// [`Gazetteer::knows_spelling_in`], remembered per thread: a pure function of the
+    /// mention and the country, asked of every item of a list of places, where walking the
+    /// names' automata twice costs some thousand instructions a time.
+    pub(crate) fn knows_spelling_in_remembered(&self, mention: &str, country: &str) -> bool {
+        thread_local! {
+            static KNOWN: RefCell<Memo<bool>> = RefCell::new(Memo::new(CANDIDATE_MEMO_LIMIT));
+            static KEY: RefCell<String> = RefCell::default();
+        }
+        KEY.with_borrow_mut(|key| {
+            key.clear();
+            push_decimal(key, self.instance);
+            for part in [country, mention] {
+                key.push('\u{1}');
+                key.push_str(part);
+            }
+            KNOWN.with(|memo| Memo::get_or_compute(memo, key, || self.knows_spelling_looked_up(mention, country)))
         })
     }
 
@@ -385,16 +492,26 @@ impl Gazetteer {
     /// The candidates, best first (at most 8): score, GeoNames id (places without one
     /// last among equals), index, match level.
     fn ranked(&self, mention: &str, context: &Context) -> Vec<(f64, u32, usize, MatchLevel)> {
-        let found =
-            self.with_consonant_matches_when_far(mention, context, self.candidates_remembered(mention, context));
+        let (remembered, fixed) = self.candidates_remembered(mention, context);
+        let found = self.with_consonant_matches_when_far(mention, context, Rc::clone(&remembered));
+        // The remembered candidates come with their fixed scores; places added to them are
+        // scored in full.
+        let fixed = if Rc::ptr_eq(&found, &remembered) { &fixed[..] } else { &[] };
         // A lone candidate needs no score to come first.
         let alone = found.len() == 1;
-        let near = NearPoints::of(if alone { &[] } else { &context.near });
+        let near = NearPoints::of_remembered(if alone { &[] } else { &context.near });
         let mut ranked: Vec<(f64, u32, usize, MatchLevel)> = found
             .iter()
-            .map(|&(index, level)| {
-                let score = if alone { 0.0 } else { self.score(index, level, context, &near, None) };
-                (score, self.places[index].geonameid.unwrap_or(u32::MAX), index, level)
+            .enumerate()
+            .map(|(at, &(index, level))| match fixed.get(at) {
+                Some(fixed) => {
+                    let score = if alone { 0.0 } else { self.score_from_fixed(index, fixed, context, &near) };
+                    (score, fixed.geonameid, index, level)
+                }
+                None => {
+                    let score = if alone { 0.0 } else { self.score(index, level, context, &near, None) };
+                    (score, self.places[index].geonameid.unwrap_or(u32::MAX), index, level)
+                }
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -490,13 +607,13 @@ impl Gazetteer {
                 why.push(reason());
             }
         };
-        let (points, label) = match level {
-            MatchLevel::Exact => (30.0, "same name"),
-            MatchLevel::Skeleton => (20.0, "same name but for vowels"),
-            MatchLevel::Fuzzy => (10.0, "close spelling"),
-            MatchLevel::Transliterated => (15.0, "same consonants in Latin script"),
+        let label = match level {
+            MatchLevel::Exact => "same name",
+            MatchLevel::Skeleton => "same name but for vowels",
+            MatchLevel::Fuzzy => "close spelling",
+            MatchLevel::Transliterated => "same consonants in Latin script",
         };
-        let mut score = points;
+        let mut score = level_points(level);
         explain(&|| label.to_string());
         if context.country.as_deref().is_some_and(|c| same(c, &place.country)) {
             score += 25.0;
@@ -515,17 +632,44 @@ impl Gazetteer {
             score -= penalty;
             explain(&|| format!("{nearest:.0} km from the article's other places"));
         }
-        let feature = match place.feature_code.as_str() {
-            "PPLC" => 5.0,
-            "PPLA" => 4.0,
-            // A named region is as often in the news as a district's seat.
-            "PPLA2" | crate::REGION_FEATURE_CODE => 3.0,
-            "PPLA3" | "PPLA4" => 2.0,
-            _ if place.feature_class == 'P' => 1.0,
-            _ => 0.0,
-        };
-        score += feature;
-        score += ((place.population as f64) + 1.0).log10() * 0.5;
+        score += feature_points(place);
+        score += population_points(place);
+        score
+    }
+
+    /// The parts of [`Gazetteer::score`] that depend on the place, the level and the
+    /// context's country and governorate only, each worked out as `score` does.
+    fn fixed_score(&self, index: usize, level: MatchLevel, context: &Context) -> FixedScore {
+        let place = &self.places[index];
+        let mut before_district = level_points(level);
+        if context.country.as_deref().is_some_and(|c| same(c, &place.country)) {
+            before_district += 25.0;
+        }
+        if context.admin1.as_deref().is_some_and(|a| self.governorate_holds(&place.country, a, &place.admin1)) {
+            before_district += 10.0;
+        }
+        FixedScore {
+            before_district,
+            unit: unit_vector((place.latitude, place.longitude)),
+            feature: feature_points(place),
+            population: population_points(place),
+            geonameid: place.geonameid.unwrap_or(u32::MAX),
+        }
+    }
+
+    /// [`Gazetteer::score`] from its fixed parts: the same sums in the same order, so the
+    /// same number to the last bit.
+    fn score_from_fixed(&self, index: usize, fixed: &FixedScore, context: &Context, near: &NearPoints) -> f64 {
+        let mut score = fixed.before_district;
+        if context.admin2.as_deref().is_some_and(|a| !a.is_empty() && a == self.places[index].admin2) {
+            score += 6.0;
+        }
+        if let Some(nearest) = nearest_km_to_unit(fixed.unit, near) {
+            let penalty = (nearest / 50.0).min(8.0);
+            score -= penalty;
+        }
+        score += fixed.feature;
+        score += fixed.population;
         score
     }
 

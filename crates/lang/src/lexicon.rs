@@ -1,6 +1,7 @@
 //! Phrase lists matched on folded tokens: the one matching mechanism every lexicon of a
 //! pack uses (actors, triggers, markers, date words...).
 
+use compact_str::CompactString;
 use frontline_core::short::same;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -57,44 +58,141 @@ fn starts_a_number(byte: u8) -> bool {
     byte.is_ascii_digit() || byte == b'+'
 }
 
+/// Where a lexicon finds the phrases of a first word: kept in the hash table's slot, so that
+/// a lookup reads the word and the group's place where it found the key, rather than
+/// following pointers to a list of groups and to each group's word (three cache misses a
+/// lookup, the most of the time lexicon lookups took).
+#[derive(Debug, Clone)]
+struct FirstWord {
+    /// The folded word (most are short enough to be kept in line).
+    word: CompactString,
+    /// Its group's place in [`Lexicon::groups`].
+    group: usize,
+    /// One more than the place of the next group whose word has the same key, 0 for none:
+    /// two words of a lexicon hashed alike are chained, never lost.
+    next: usize,
+}
+
+/// Values by a word's key ([`Token::key`]), looked up with a probe or two: the tables a
+/// lookup at every token reads (a lexicon's first words, a pack's index of them), where a
+/// general hash table's probe of control bytes cost several times as many instructions.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyTable<V> {
+    /// Each value at the slot its key's high bits name, or the next free one after it;
+    /// never more than half full, so that an empty slot ends every probe (none at all for
+    /// an empty table, which every probe misses).
+    slots: Box<[(u64, Option<V>)]>,
+    /// How far a key is shifted right to name a slot: 64 less the bits of the table's size.
+    shift: u32,
+    len: usize,
+}
+
+impl<V: Clone> KeyTable<V> {
+    pub(crate) fn of(values: &HashMap<u64, V>) -> KeyTable<V> {
+        // No slot for no value (most groups have no second words: nothing allocated); else
+        // at least twice as many slots as values, and two at least (a shift below 64).
+        if values.is_empty() {
+            return KeyTable { slots: Box::default(), shift: 63, len: 0 };
+        }
+        let size = (values.len() * 2).next_power_of_two().max(2);
+        let shift = 64 - size.trailing_zeros();
+        let mut slots: Box<[(u64, Option<V>)]> = (0..size).map(|_| (0, None)).collect();
+        for (&key, value) in values {
+            let mut at = (key >> shift) as usize;
+            while slots[at].1.is_some() {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = (key, Some(value.clone()));
+        }
+        KeyTable { slots, shift, len: values.len() }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The keys of the table's values.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().filter(|(_, value)| value.is_some()).map(|(key, _)| *key)
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> Option<&V> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut at = (key >> self.shift) as usize;
+        loop {
+            let (slot_key, value) = self.slots.get(at)?;
+            let value = value.as_ref()?;
+            if *slot_key == key {
+                return Some(value);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+impl<V: Clone> Default for KeyTable<V> {
+    fn default() -> Self {
+        KeyTable::of(&HashMap::default())
+    }
+}
+
 /// The phrases that start with one exact word, longest first.
 #[derive(Debug, Clone)]
 struct WordPhrases<T> {
     word: String,
+    /// As [`FirstWord::next`], for the group after this one with the same key.
+    next_same_key: usize,
     phrases: Vec<(Vec<Pattern>, T)>,
     /// Where in `phrases` the phrases whose second word is an exact word are, by that
     /// word's key (in the order of `phrases`): at a token, only those whose second word is
     /// the next token's are tried.
-    by_second_word: HashMap<u64, Vec<usize>>,
+    by_second_word: KeyTable<Vec<usize>>,
     /// Where the others are: phrases of one word, or whose second word is a stem or number.
     without_second_word: Vec<usize>,
 }
 
 impl<T> WordPhrases<T> {
     fn new(word: String) -> Self {
-        WordPhrases { word, phrases: Vec::new(), by_second_word: HashMap::default(), without_second_word: Vec::new() }
+        WordPhrases {
+            word,
+            next_same_key: 0,
+            phrases: Vec::new(),
+            by_second_word: KeyTable::default(),
+            without_second_word: Vec::new(),
+        }
     }
 
     /// Sorts the phrases longest first and indexes them by their second word.
     fn sort(&mut self) {
         self.phrases.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        self.by_second_word.clear();
+        let mut by_second_word: HashMap<u64, Vec<usize>> = HashMap::default();
         self.without_second_word.clear();
         for (at, (patterns, _)) in self.phrases.iter().enumerate() {
             match patterns.get(1) {
-                Some(Pattern::Exact(_, key)) => self.by_second_word.entry(*key).or_default().push(at),
+                Some(Pattern::Exact(_, key)) => by_second_word.entry(*key).or_default().push(at),
                 _ => self.without_second_word.push(at),
             }
         }
+        self.by_second_word = KeyTable::of(&by_second_word);
     }
 
     /// The longest of the phrases that matches at token `at` (the first listed of those as
     /// long), by its place in `phrases`; the token's word is known to be the group's.
     fn longest_match(&self, tokens: &[Token], at: usize) -> Option<usize> {
-        let next_word = tokens.get(at + 1).and_then(|t| self.by_second_word.get(&t.key));
+        // Most groups have no phrase of two exact words: no lookup of the next token then.
+        let next_word = if self.by_second_word.is_empty() {
+            None
+        } else {
+            tokens.get(at + 1).and_then(|t| self.by_second_word.get(t.key))
+        };
         let first_match = |places: &[usize]| {
             places.iter().copied().find(|&place| {
                 let patterns = &self.phrases[place].0;
+                // A phrase of the token's word alone matches: the token is known to be it.
+                if patterns.len() == 1 {
+                    return true;
+                }
                 let end = at + patterns.len();
                 end <= tokens.len() && phrase_matches(patterns, &tokens[at..end], true)
             })
@@ -122,22 +220,42 @@ fn phrase_matches(patterns: &[Pattern], tokens: &[Token], first_known: bool) -> 
 /// two halves' loops back into one that reads and masks both at every token.
 #[inline(never)]
 fn first_with_low_bits(tokens: &[Token], bits: u64) -> Option<usize> {
-    tokens.iter().position(|t| t.first_of as u64 & bits != 0)
+    first_with(tokens, |t| t.first_of as u64 & bits != 0)
 }
 
 /// [`first_with_low_bits`] for the high half.
 #[inline(never)]
 fn first_with_high_bits(tokens: &[Token], bits: u64) -> Option<usize> {
-    tokens.iter().position(|t| (t.first_of >> 64) as u64 & bits != 0)
+    first_with(tokens, |t| (t.first_of >> 64) as u64 & bits != 0)
+}
+
+/// The first token `has` holds for, four tokens tested a step: most scans pass many tokens
+/// that start nothing, and a step per token spent more on the loop than on the test.
+#[inline(always)]
+fn first_with(tokens: &[Token], has: impl Fn(&Token) -> bool) -> Option<usize> {
+    let mut fours = tokens.chunks_exact(4);
+    let mut at = 0;
+    for four in fours.by_ref() {
+        if has(&four[0]) | has(&four[1]) | has(&four[2]) | has(&four[3]) {
+            return four.iter().position(&has).map(|i| at + i);
+        }
+        at += 4;
+    }
+    fours.remainder().iter().position(&has).map(|i| at + i)
 }
 
 /// A set of phrases, each carrying a value, matched longest first at a token position.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
-    /// Phrases by the key of their first word ([`Token::key`]), then by the word itself
-    /// (one group per word, should two words share a key): a token's word is compared with
-    /// the group's once, not with each phrase's first word.
-    by_first_word: HashMap<u64, Vec<WordPhrases<T>>>,
+    /// Phrases' first words by their key ([`Token::key`]), each with the place of its group
+    /// in `groups` (one group per word, chained should two words share a key), while the
+    /// lexicon is built; empty after.
+    by_first_word: HashMap<u64, FirstWord>,
+    /// The same, once the lexicon is built, in the table a token's lookup reads: a token's
+    /// word is compared with the group's once, not with each phrase's first word.
+    first_slots: KeyTable<FirstWord>,
+    /// The phrases starting with an exact word, one group per word.
+    groups: Vec<WordPhrases<T>>,
     stem_first: Vec<(Vec<Pattern>, T)>,
     /// This lexicon's bit in its pack's index of first words (0: not indexed). A token
     /// whose [`Token::first_of`] lacks the bit starts no phrase here (by its word, nor by
@@ -147,7 +265,13 @@ pub struct Lexicon<T> {
 
 impl<T> Default for Lexicon<T> {
     fn default() -> Self {
-        Lexicon { by_first_word: HashMap::default(), stem_first: Vec::new(), bit: 0 }
+        Lexicon {
+            by_first_word: HashMap::default(),
+            first_slots: KeyTable::default(),
+            groups: Vec::new(),
+            stem_first: Vec::new(),
+            bit: 0,
+        }
     }
 }
 
@@ -165,7 +289,7 @@ pub(crate) trait FirstWords {
 
 impl<T> FirstWords for Lexicon<T> {
     fn first_word_keys(&self) -> Vec<u64> {
-        self.by_first_word.keys().copied().collect()
+        self.first_slots.keys().collect()
     }
 
     fn first_stems(&self) -> Vec<Pattern> {
@@ -173,7 +297,7 @@ impl<T> FirstWords for Lexicon<T> {
     }
 
     fn add_words(&self, vocabulary: &mut Vocabulary) {
-        let phrases = self.by_first_word.values().flatten().flat_map(|group| &group.phrases).chain(&self.stem_first);
+        let phrases = self.groups.iter().flat_map(|group| &group.phrases).chain(&self.stem_first);
         for pattern in phrases.flat_map(|(patterns, _)| patterns) {
             match pattern {
                 Pattern::Exact(word, _) => vocabulary.add_word(word),
@@ -230,25 +354,62 @@ impl<T: Clone> Lexicon<T> {
         match patterns.first() {
             None => {}
             Some(Pattern::Exact(word, key)) => {
-                let groups = self.by_first_word.entry(*key).or_default();
-                let at = match groups.iter().position(|group| group.word == *word) {
+                let at = match self.find_group(*key, word) {
                     Some(at) => at,
-                    None => {
-                        groups.push(WordPhrases::new(word.clone()));
-                        groups.len() - 1
-                    }
+                    None => self.add_group(*key, word),
                 };
-                groups[at].phrases.push((patterns, value));
+                self.groups[at].phrases.push((patterns, value));
             }
             Some(_) => self.stem_first.push((patterns, value)),
         }
     }
 
+    /// The place in `groups` of the group of a first word with its key.
+    fn find_group(&self, key: u64, word: &str) -> Option<usize> {
+        // While the lexicon is built, its words are in the map; then in the table only.
+        let first = match self.by_first_word.get(&key) {
+            Some(first) => first,
+            None => self.first_slots.get(key)?,
+        };
+        if same(&first.word, word) {
+            return Some(first.group);
+        }
+        let mut next = first.next;
+        while let Some(at) = next.checked_sub(1) {
+            let group = self.groups.get(at)?;
+            if same(&group.word, word) {
+                return Some(at);
+            }
+            next = group.next_same_key;
+        }
+        None
+    }
+
+    /// Adds an empty group for a first word not seen yet, chained after the groups of other
+    /// words with the same key; its place in `groups`.
+    fn add_group(&mut self, key: u64, word: &str) -> usize {
+        let at = self.groups.len();
+        self.groups.push(WordPhrases::new(word.to_string()));
+        match self.by_first_word.get_mut(&key) {
+            None => {
+                self.by_first_word.insert(key, FirstWord { word: CompactString::from(word), group: at, next: 0 });
+            }
+            Some(first) => {
+                // Chained right after the slot's own group.
+                let after = std::mem::replace(&mut first.next, at + 1);
+                self.groups[at].next_same_key = after;
+            }
+        }
+        at
+    }
+
     fn sort(&mut self) {
-        for group in self.by_first_word.values_mut().flatten() {
+        for group in &mut self.groups {
             group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        // The table holds the words from now on: the map is let go.
+        self.first_slots = KeyTable::of(&std::mem::take(&mut self.by_first_word));
     }
 
     /// Whether any phrase may start with the token, by its word or by a stem or number: the
@@ -274,18 +435,35 @@ impl<T: Clone> Lexicon<T> {
     /// The phrases whose first word is the token's, with their index.
     #[inline]
     fn group_of(&self, first: &Token) -> Option<&WordPhrases<T>> {
-        let groups = self.may_start_with(first).then(|| self.by_first_word.get(&first.key)).flatten();
-        groups.and_then(|groups| groups.iter().find(|group| same(&group.word, &first.norm)))
+        if !self.may_start_with(first) {
+            return None;
+        }
+        let slot = self.first_slots.get(first.key)?;
+        if same(&slot.word, &first.norm) {
+            return self.groups.get(slot.group);
+        }
+        self.chained_group_of(slot.next, &first.norm)
+    }
+
+    /// The group of a word that shares its key with the word of the table's slot, found
+    /// along the chain from `next`: the rare case, kept out of line.
+    #[inline(never)]
+    fn chained_group_of(&self, mut next: usize, norm: &str) -> Option<&WordPhrases<T>> {
+        while let Some(at) = next.checked_sub(1) {
+            let group = self.groups.get(at)?;
+            if same(&group.word, norm) {
+                return Some(group);
+            }
+            next = group.next_same_key;
+        }
+        None
     }
 
     /// Whether a folded word is a phrase of one word of this lexicon.
     pub fn has_word(&self, norm: &str) -> bool {
         let key = crate::tokens::word_key(norm);
-        self.by_first_word.get(&key).is_some_and(|groups| {
-            groups
-                .iter()
-                .flat_map(|group| &group.phrases)
-                .any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
+        self.find_group(key, norm).is_some_and(|at| {
+            self.groups[at].phrases.iter().any(|(p, _)| matches!(p.as_slice(), [Pattern::Exact(w, _)] if w == norm))
         })
     }
 
@@ -415,10 +593,21 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let len = end.checked_sub(start)?;
-        self.phrases_from(first)
-            .filter(|((patterns, _), _)| patterns.len() == len && end <= tokens.len())
-            .find(|((patterns, _), first_known)| phrase_matches(patterns, &tokens[start..end], *first_known))
-            .map(|((_, value), _)| Hit { start, end, value })
+        let span = tokens.get(start..end)?;
+        // The phrases of the token's word first, then those starting with a stem or a
+        // number, as `phrases_from` gives them; a phrase of the word alone matches without
+        // a call to compare the rest.
+        let by_word = self.group_of(first).map_or(&[][..], |group| &group.phrases);
+        if let Some((_, value)) = by_word
+            .iter()
+            .find(|(patterns, _)| patterns.len() == len && (len == 1 || phrase_matches(patterns, span, true)))
+        {
+            return Some(Hit { start, end, value });
+        }
+        self.stem_first
+            .iter()
+            .find(|(patterns, _)| patterns.len() == len && phrase_matches(patterns, span, false))
+            .map(|(_, value)| Hit { start, end, value })
     }
 
     /// Whether no phrase of the lexicon starts in tokens whose [`Token::first_of`] bits,
@@ -435,7 +624,7 @@ impl<T: Clone> Lexicon<T> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first_word.is_empty() && self.stem_first.is_empty()
+        self.groups.is_empty() && self.stem_first.is_empty()
     }
 }
 

@@ -133,7 +133,12 @@ pub fn is_apostrophe(c: char) -> bool {
 /// Whether a word begins with a capital, after the ayn or hamza mark a transliteration may
 /// write before it ("ʿAyn", "ʾIdlib").
 pub fn starts_with_capital(word: &str) -> bool {
-    word.trim_start_matches(is_apostrophe).chars().next().is_some_and(char::is_uppercase)
+    // Most words start with an ASCII letter: told by the byte, without decoding chars or
+    // trimming marks (the ASCII apostrophe and backtick are the only ASCII marks trimmed).
+    match word.as_bytes().first() {
+        Some(&b) if b.is_ascii() && b != b'\'' && b != b'`' => b.is_ascii_uppercase(),
+        _ => word.trim_start_matches(is_apostrophe).chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A hyphen as texts write it: the ASCII one, the typographic one and the non-breaking one.
