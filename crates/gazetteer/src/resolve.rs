@@ -277,13 +277,8 @@ impl Gazetteer {
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
-            key.clear();
-            // Put together by hand: `write!` costs more than the lookup it keys.
-            push_decimal(key, self.instance);
-            for part in [context.country.as_deref().unwrap_or(""), context.admin1.as_deref().unwrap_or(""), mention] {
-                key.push('\u{1}');
-                key.push_str(part);
-            }
+            let (country, admin1) = (context.country.as_deref().unwrap_or(""), context.admin1.as_deref().unwrap_or(""));
+            self.fill_memo_key(key, &[country, admin1, mention]);
             FOUND.with(|memo| {
                 Memo::get_or_compute(memo, key, || {
                     let found: Found = self.candidates(mention, context).into();
@@ -304,12 +299,7 @@ impl Gazetteer {
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
-            key.clear();
-            push_decimal(key, self.instance);
-            for part in [country, mention] {
-                key.push('\u{1}');
-                key.push_str(part);
-            }
+            self.fill_memo_key(key, &[country, mention]);
             RESOLVED.with(|memo| {
                 Memo::get_or_compute(memo, key, || {
                     self.choose(mention, &Context { country: Some(country.to_string()), ..Context::default() })
@@ -317,6 +307,19 @@ impl Gazetteer {
                 })
             })
         })
+    }
+
+    /// The key a per-thread memo keeps an answer under: this gazetteer and the parts asked
+    /// of it, each after a separator no name holds (put together by hand: `write!` costs
+    /// more than the lookup it keys). Each memo has its own buffer, as one
+    /// answer may be computed while another memo's key is being read.
+    fn fill_memo_key(&self, key: &mut String, parts: &[&str]) {
+        key.clear();
+        push_decimal(key, self.instance);
+        for part in parts {
+            key.push('\u{1}');
+            key.push_str(part);
+        }
     }
 
     /// [`Gazetteer::knows_name`], remembered per thread: a pure function of the mention,
@@ -329,10 +332,7 @@ impl Gazetteer {
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
-            key.clear();
-            push_decimal(key, self.instance);
-            key.push('\u{1}');
-            key.push_str(mention);
+            self.fill_memo_key(key, &[mention]);
             KNOWN.with(|memo| Memo::get_or_compute(memo, key, || self.knows_name_looked_up(mention)))
         })
     }
@@ -346,12 +346,7 @@ impl Gazetteer {
             static KEY: RefCell<String> = RefCell::default();
         }
         KEY.with_borrow_mut(|key| {
-            key.clear();
-            push_decimal(key, self.instance);
-            for part in [country, mention] {
-                key.push('\u{1}');
-                key.push_str(part);
-            }
+            self.fill_memo_key(key, &[country, mention]);
             KNOWN.with(|memo| Memo::get_or_compute(memo, key, || self.knows_spelling_looked_up(mention, country)))
         })
     }

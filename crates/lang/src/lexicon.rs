@@ -374,15 +374,7 @@ impl<T: Clone> Lexicon<T> {
         if same(&first.word, word) {
             return Some(first.group);
         }
-        let mut next = first.next;
-        while let Some(at) = next.checked_sub(1) {
-            let group = self.groups.get(at)?;
-            if same(&group.word, word) {
-                return Some(at);
-            }
-            next = group.next_same_key;
-        }
-        None
+        self.chained_group_index(first.next, word)
     }
 
     /// Adds an empty group for a first word not seen yet, chained after the groups of other
@@ -442,17 +434,17 @@ impl<T: Clone> Lexicon<T> {
         if same(&slot.word, &first.norm) {
             return self.groups.get(slot.group);
         }
-        self.chained_group_of(slot.next, &first.norm)
+        self.chained_group_index(slot.next, &first.norm).and_then(|at| self.groups.get(at))
     }
 
-    /// The group of a word that shares its key with the word of the table's slot, found
+    /// The place in `groups` of a word that shares its key with the word of the slot, found
     /// along the chain from `next`: the rare case, kept out of line.
     #[inline(never)]
-    fn chained_group_of(&self, mut next: usize, norm: &str) -> Option<&WordPhrases<T>> {
+    fn chained_group_index(&self, mut next: usize, word: &str) -> Option<usize> {
         while let Some(at) = next.checked_sub(1) {
             let group = self.groups.get(at)?;
-            if same(&group.word, norm) {
-                return Some(group);
+            if same(&group.word, word) {
+                return Some(at);
             }
             next = group.next_same_key;
         }
