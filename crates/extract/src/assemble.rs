@@ -25,7 +25,7 @@ use crate::dedupe::{
 };
 use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
-use crate::gate::{retype_proposed, weighed, with_usual_actor};
+use crate::gate::{retype_proposed, typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
 use crate::proposed::Proposed;
 use crate::reader::SentenceReader;
@@ -170,17 +170,16 @@ pub fn extract(
             p.event.actor1 = Some(owner.display_name().to_string());
         }
     }
-    let mut typed: Vec<Proposed> = proposed;
-    for p in &mut typed {
-        crate::gate::typed(p, pack);
+    for p in &mut proposed {
+        typed(p, pack);
         with_usual_actor(p, pack);
     }
-    protests_met_by_placeless_interventions(&mut typed, &discourse.placeless_interventions);
-    raids_made_detentions(&mut typed, &discourse.placeless_detentions);
-    without_unopposed_raids(&mut typed);
+    protests_met_by_placeless_interventions(&mut proposed, &discourse.placeless_interventions);
+    raids_made_detentions(&mut proposed, &discourse.placeless_detentions);
+    without_unopposed_raids(&mut proposed);
     // The clash a battle's outcome subsumes, and the peaceful reading of a protest that was
     // dispersed, go only when the model keeps the outcome.
-    let weighed = weighed(one_per_type_place_and_day(typed), models, pack.weights.calibration.as_ref());
+    let weighed = weighed(one_per_type_place_and_day(proposed), models, pack.weights.calibration.as_ref());
     let kept_events = summaries_of_details(bombs_by_suicide(protests_by_intervention(raids_by_detentions(
         battles_by_outcome(weighed),
     ))));

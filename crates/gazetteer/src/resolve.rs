@@ -253,6 +253,28 @@ fn population_points(place: &Place) -> f64 {
     ((place.population as f64) + 1.0).log10() * 0.5
 }
 
+/// The points of a place in the country the text names.
+const COUNTRY_POINTS: f64 = 25.0;
+/// The points of a place in the governorate the text names.
+const GOVERNORATE_POINTS: f64 = 10.0;
+/// The points of a place in the district the text names.
+const DISTRICT_POINTS: f64 = 6.0;
+
+/// Whether a place is in the country the text names.
+fn in_named_country(place: &Place, context: &Context) -> bool {
+    context.country.as_deref().is_some_and(|c| same(c, &place.country))
+}
+
+/// Whether a place is in the district the text names.
+fn in_named_district(place: &Place, context: &Context) -> bool {
+    context.admin2.as_deref().is_some_and(|a| !a.is_empty() && a == place.admin2)
+}
+
+/// What a place loses for lying `nearest` km from the article's other places.
+fn distance_penalty(nearest: f64) -> f64 {
+    (nearest / 50.0).min(8.0)
+}
+
 /// Appends the decimal digits of a number.
 fn push_decimal(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
@@ -610,21 +632,20 @@ impl Gazetteer {
         };
         let mut score = level_points(level);
         explain(&|| label.to_string());
-        if context.country.as_deref().is_some_and(|c| same(c, &place.country)) {
-            score += 25.0;
+        if in_named_country(place, context) {
+            score += COUNTRY_POINTS;
             explain(&|| format!("in the article's country {}", place.country));
         }
-        if context.admin1.as_deref().is_some_and(|a| self.governorate_holds(&place.country, a, &place.admin1)) {
-            score += 10.0;
+        if self.in_named_governorate(place, context) {
+            score += GOVERNORATE_POINTS;
             explain(&|| format!("in the governorate the text names ({})", place.admin1));
         }
-        if context.admin2.as_deref().is_some_and(|a| !a.is_empty() && a == place.admin2) {
-            score += 6.0;
+        if in_named_district(place, context) {
+            score += DISTRICT_POINTS;
             explain(&|| format!("in the district the text names ({})", place.admin2));
         }
         if let Some(nearest) = nearest_km_to((place.latitude, place.longitude), near) {
-            let penalty = (nearest / 50.0).min(8.0);
-            score -= penalty;
+            score -= distance_penalty(nearest);
             explain(&|| format!("{nearest:.0} km from the article's other places"));
         }
         score += feature_points(place);
@@ -637,11 +658,11 @@ impl Gazetteer {
     fn fixed_score(&self, index: usize, level: MatchLevel, context: &Context) -> FixedScore {
         let place = &self.places[index];
         let mut before_district = level_points(level);
-        if context.country.as_deref().is_some_and(|c| same(c, &place.country)) {
-            before_district += 25.0;
+        if in_named_country(place, context) {
+            before_district += COUNTRY_POINTS;
         }
-        if context.admin1.as_deref().is_some_and(|a| self.governorate_holds(&place.country, a, &place.admin1)) {
-            before_district += 10.0;
+        if self.in_named_governorate(place, context) {
+            before_district += GOVERNORATE_POINTS;
         }
         FixedScore {
             before_district,
@@ -652,16 +673,20 @@ impl Gazetteer {
         }
     }
 
+    /// Whether a place is in the governorate the text names (or one it surrounds).
+    fn in_named_governorate(&self, place: &Place, context: &Context) -> bool {
+        context.admin1.as_deref().is_some_and(|a| self.governorate_holds(&place.country, a, &place.admin1))
+    }
+
     /// [`Gazetteer::score`] from its fixed parts: the same sums in the same order, so the
     /// same number to the last bit.
     fn score_from_fixed(&self, index: usize, fixed: &FixedScore, context: &Context, near: &NearPoints) -> f64 {
         let mut score = fixed.before_district;
-        if context.admin2.as_deref().is_some_and(|a| !a.is_empty() && a == self.places[index].admin2) {
-            score += 6.0;
+        if in_named_district(&self.places[index], context) {
+            score += DISTRICT_POINTS;
         }
         if let Some(nearest) = nearest_km_to_unit(fixed.unit, near) {
-            let penalty = (nearest / 50.0).min(8.0);
-            score -= penalty;
+            score -= distance_penalty(nearest);
         }
         score += fixed.feature;
         score += fixed.population;
