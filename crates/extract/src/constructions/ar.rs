@@ -515,6 +515,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // "Security forces opened fire on the protesters in Homs today": the verb first, its
         // subject between it and the fire.
         ("أطلقت قوات الأمن النار على المتظاهرين في حمص اليوم.", ProtestWithIntervention, "حمص", None),
+        // "Security forces attacked the protesters in Homs today": force used on a protest.
+        ("هاجمت قوات الأمن المتظاهرين في مدينة حمص اليوم.", ProtestWithIntervention, "مدينة حمص", None),
     ];
     assert_plain_sentences(ar, table, day(2020, 1, 30));
 }

@@ -651,6 +651,16 @@ fn a_protest_told_calm_then_dispersed_the_same_day_is_one_protest_with_intervent
 }
 
 #[test]
+fn protesters_attacked_make_a_protest_with_intervention_and_a_protest_against_attacks_does_not() {
+    let active = en("Regime loyalists attacked the demonstrators in Daraa on Friday.");
+    assert_eq!(single(&active, SubEventType::ProtestWithIntervention).mention, "Daraa");
+    let passive = en("Participants in the demonstration in Daraa were attacked by security forces on Friday.");
+    assert_eq!(single(&passive, SubEventType::ProtestWithIntervention).mention, "Daraa");
+    let against = en("Hundreds held a protest in Daraa on Friday condemning the attacks on the city.");
+    assert_eq!(single(&against, SubEventType::PeacefulProtest).mention, "Daraa");
+}
+
+#[test]
 fn protesters_wounded_or_killed_make_a_protest_with_intervention() {
     let events = en("Security forces wounded four protesters in Daraa on Friday.");
     assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Daraa");

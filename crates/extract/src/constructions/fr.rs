@@ -322,6 +322,12 @@ fn a_toll_over_the_last_ten_days_is_no_event() {
 }
 
 #[test]
+fn des_manifestants_attaques_font_une_manifestation_reprimee() {
+    let events = fr("Des miliciens ont attaqué les manifestants à Deraa vendredi.");
+    assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Deraa");
+}
+
+#[test]
 fn des_tirs_sur_les_manifestants_sans_lieu_qualifient_la_manifestation_racontee_avant() {
     let events = fr("Des centaines de personnes ont manifesté dimanche dans la ville de Soueida contre la vie chère. \
          Les forces de sécurité ont ensuite ouvert le feu sur les manifestants.");

@@ -31,6 +31,24 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// Whether the fighting word acts on protesters: named right after it in its clause
+    /// ("attacked the demonstrators", "ont attaqué les manifestants", "هاجموا المتظاهرين"),
+    /// or before it as the subject of its passive ("participants in the demonstration were
+    /// attacked by loyalists"): force used on a protest. Protesters named before an active
+    /// word are as often those who condemn the attacks ("a protest condemning the attacks on").
+    pub(crate) fn protesters_attacked(&self, trigger: &TriggerMention) -> bool {
+        const OBJECT_REACH: usize = 3;
+        let passive = || self.agent_follows(trigger);
+        self.spotted.triggers.iter().any(|t| {
+            t.trigger.sub_event_type == Some(SubEventType::PeacefulProtest)
+                && if t.start >= trigger.end {
+                    t.start - trigger.end <= OBJECT_REACH && self.same_clause(trigger.end, t.start)
+                } else {
+                    passive() && self.same_clause(t.end, trigger.start)
+                }
+        })
+    }
+
     /// Whether a word of the pack's `fighting_leads` stands before the fighting word, with at
     /// most a few words (an article, an adjective, "days of") between them and no mark:
     /// "after fierce clashes", "à l'issue de violents combats", "عقب اشتباكات".

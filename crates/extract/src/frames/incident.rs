@@ -213,11 +213,12 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// The words of the sentence that tell of force used on people: an intervention, an
-    /// attack, a toll.
+    /// attack, a toll, or fighting that acts on protesters ("attacked the demonstrators").
     fn interventions(&self) -> impl Iterator<Item = &'s TriggerMention> + '_ {
         self.spotted.triggers.iter().filter(|t| {
             matches!(t.trigger.kind, TriggerKind::Intervention | TriggerKind::Kill | TriggerKind::Wound)
                 || t.trigger.sub_event_type == Some(SubEventType::Attack)
+                || matches!(t.trigger.kind, TriggerKind::Clash | TriggerKind::Assault) && self.protesters_attacked(t)
         })
     }
 
