@@ -1077,7 +1077,13 @@ fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(u
                 break;
             }
         }
-        spans.push((start, end));
+        // "Hama Governorate", "Idlib Province": a region word written with a capital after a
+        // name is no part of it; it makes the name a region, as written in lower case.
+        let region_after = |at: usize| {
+            pack.region_words.match_at(tokens, at).is_some_and(|h| h.end == end && *h.value == RegionSide::After)
+        };
+        let name_end = (start + 1..end).find(|&at| region_after(at)).unwrap_or(end);
+        spans.push((start, name_end));
         i = end;
     }
     spans

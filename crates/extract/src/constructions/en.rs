@@ -850,6 +850,18 @@ fn a_governorate_named_by_a_region_of_it_is_no_village() {
 }
 
 #[test]
+fn a_region_word_written_with_a_capital_makes_the_name_before_it_a_region() {
+    for text in [
+        "Air defences shot down a drone over Hama Governorate on Monday.",
+        "Air defences shot down a drone over Hama Province on Monday.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::DisruptedWeaponsUse);
+        assert_eq!((e.mention.as_str(), e.geo_precision, e.admin1.as_deref()), ("Hama", 3, Some("Hama")), "{text}");
+    }
+}
+
+#[test]
 fn an_arrest_campaign_names_the_arresting_force() {
     let events = en("Regime forces arrested twelve young men in Saraqib on Tuesday.");
     let e = single(&events, SubEventType::Arrests);
