@@ -850,6 +850,12 @@ fn a_governorate_named_by_a_region_of_it_is_no_village() {
 }
 
 #[test]
+fn an_infiltration_attempt_is_fighting_at_the_place() {
+    let events = en("Militants made an infiltration attempt on army posts near Morek on Monday.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Morek");
+}
+
+#[test]
 fn a_region_word_written_with_a_capital_makes_the_name_before_it_a_region() {
     for text in [
         "Air defences shot down a drone over Hama Governorate on Monday.",

@@ -322,6 +322,12 @@ fn a_toll_over_the_last_ten_days_is_no_event() {
 }
 
 #[test]
+fn une_tentative_d_infiltration_est_un_combat_sur_place() {
+    let events = fr("Des jihadistes ont mené une tentative d'infiltration près de Morek lundi.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Morek");
+}
+
+#[test]
 fn des_manifestants_attaques_font_une_manifestation_reprimee() {
     let events = fr("Des miliciens ont attaqué les manifestants à Deraa vendredi.");
     assert_eq!(single(&events, SubEventType::ProtestWithIntervention).mention, "Deraa");
