@@ -90,7 +90,9 @@ impl SentenceReader<'_, '_> {
                     || self.joins_listed_places(i)
                     || self.names_after_their_noun(i);
             }
-            true
+            // "، مضيفا أن": a mark before a participle of saying ends the clause, whatever
+            // the mark (the Arabic comma ends none of its own).
+            pack.reported_clause_leads.match_at(tokens, i + 1).is_none()
         })
     }
 

@@ -447,6 +447,10 @@ struct EventsSection {
     /// tells of that place.
     #[serde(default)]
     relative_pronouns: Vec<String>,
+    /// Participles of saying that open a reported clause after a mark ("، مضيفا أن",
+    /// ", adding that"): the clause before ends at the mark.
+    #[serde(default)]
+    reported_clause_leads: Vec<String>,
     /// Words that say who did a deed is not known ("unknown", "unidentified"): an actor
     /// they qualify, or they alone, name no one.
     #[serde(default)]
@@ -818,6 +822,8 @@ pub struct LanguagePack {
     /// Pronouns that open a relative clause ("who", "qui", "التي"): the noun before them is
     /// the clause's subject or object, the clause's verb its deed.
     pub relative_pronouns: Lexicon<()>,
+    /// Participles of saying that open a reported clause after a mark: a clause break.
+    pub reported_clause_leads: Lexicon<()>,
     pub unidentified: Lexicon<()>,
     pub flight_destinations: Lexicon<()>,
     pub property_nouns: Lexicon<()>,
@@ -1347,6 +1353,7 @@ impl LanguagePack {
             &mut self.anterior_auxiliaries,
             &mut self.ongoing_states,
             &mut self.relative_pronouns,
+            &mut self.reported_clause_leads,
             &mut self.governing_words,
             &mut self.unidentified,
             &mut self.flight_destinations,
@@ -1710,6 +1717,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         ongoing_states: set(&file.events.ongoing_states),
         imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         relative_pronouns: set(&file.events.relative_pronouns),
+        reported_clause_leads: set(&file.events.reported_clause_leads),
         unidentified: set(&file.events.unidentified),
         flight_destinations: set(&file.events.flight_destinations),
         property_nouns: set(&file.events.property_nouns),

@@ -525,6 +525,15 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
 }
 
 #[test]
+fn a_reported_clause_after_a_comma_keeps_its_places_from_the_deed_before() {
+    // "A local source said the Asayish arrested four young men in the town of Amuda today,
+    // noting that Asayish patrols stepped up in the towns of Darbasiyah and Qahtaniyah."
+    let events = ar("قال مصدر محلي إن الأسايش قبضت على أربعة شبان في مدينة عامودا اليوم، لافتا أن دوريات \
+                     الأسايش كثفت في بلدتي الدرباسية والقحطانية.");
+    assert_eq!(single(&events, SubEventType::Arrests).mention, "عامودا", "{}", summary(&events));
+}
+
+#[test]
 fn the_side_of_those_killed_is_not_who_planted_the_bomb() {
     // "Four members of the civil defence and one of Jaysh al-Islam were killed today by the
     // explosion of an IED in the town of Busra al-Harir."
