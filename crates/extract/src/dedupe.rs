@@ -248,8 +248,10 @@ pub(crate) fn protests_met_by_placeless_interventions(
 /// arrest, there (ACLED codes the arrest, as [`raids_by_detentions`] does within a sentence).
 pub(crate) fn raids_made_detentions(events: &mut [Proposed], detentions: &[(usize, SubEventType)]) {
     for &(sentence, detention) in detentions {
+        // A raid that met fighting ("déclenchant des affrontements") stays a clash.
         let raid_told_before = |p: &Proposed| {
             is_raid(p)
+                && !p.met_fighting
                 && p.event.actor2_id.is_none()
                 && (p.candidate.sentence + 1 == sentence || p.candidate.sentence == sentence)
         };

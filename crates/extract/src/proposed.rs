@@ -25,6 +25,8 @@ pub(crate) struct Proposed {
     pub doer_unknown: bool,
     /// Read from an assault that met no defender the report tells of (`Frame::unopposed`).
     pub unopposed: bool,
+    /// Read from an assault whose sentence tells of fighting too (`Frame::met_fighting`).
+    pub met_fighting: bool,
     /// Read from fighting told as the way a place was won (`Frame::means_of_a_taking`).
     pub means_of_a_taking: bool,
 }
@@ -115,6 +117,7 @@ impl<'a, 's> SentenceReader<'a, 's> {
             type_features,
             doer_unknown,
             unopposed: frame.unopposed,
+            met_fighting: frame.met_fighting,
             means_of_a_taking: frame.means_of_a_taking,
         }
     }

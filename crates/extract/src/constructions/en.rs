@@ -850,6 +850,17 @@ fn a_governorate_named_by_a_region_of_it_is_no_village() {
 }
 
 #[test]
+fn a_raid_then_arrests_told_with_no_place_are_arrests_there_under_a_headline() {
+    // The headline is no prose sentence: the arrests are told in the sentence right after
+    // the raid's all the same.
+    let events = en("Regime forces raid villages in Daraa\n\n\
+         Members of the Air Force Intelligence raided the towns of Sour and Asim on Thursday. \
+         They arrested more than 25 young men.");
+    assert_eq!(of_type(&events, SubEventType::Arrests).len(), 2, "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn an_infiltration_attempt_is_fighting_at_the_place() {
     let events = en("Militants made an infiltration attempt on army posts near Morek on Monday.");
     assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Morek");

@@ -322,6 +322,14 @@ fn a_toll_over_the_last_ten_days_is_no_event() {
 }
 
 #[test]
+fn un_assaut_qui_declenche_des_affrontements_reste_un_combat_malgre_les_arrestations() {
+    let events = fr("Un groupe armé a pris d’assaut dimanche le quartier de Sanamayn, déclenchant des \
+         affrontements avec un groupe rival. Il a arrêté plusieurs personnes.");
+    assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Sanamayn");
+    assert!(of_type(&events, SubEventType::Arrests).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn une_tentative_d_infiltration_est_un_combat_sur_place() {
     let events = fr("Des jihadistes ont mené une tentative d'infiltration près de Morek lundi.");
     assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Morek");

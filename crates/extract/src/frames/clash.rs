@@ -230,15 +230,17 @@ impl<'s> SentenceReader<'_, 's> {
         // no post or men of one and no fighting ("stormed the village", "raided several
         // villages") met no defender the report tells of.
         let other_side = |a: &ActorMention| Some(a.id) != actor1.as_ref().map(|x| x.id);
+        let met_fighting = s.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Clash);
         let unopposed = matches!(trigger.trigger.kind, TriggerKind::Storm | TriggerKind::Assault)
             && !s.actors.iter().any(other_side)
-            && !s.triggers.iter().any(|t| t.trigger.kind == TriggerKind::Clash)
+            && !met_fighting
             && !self.assails_armed_men(trigger);
         let means_of_a_taking = trigger.trigger.kind == TriggerKind::Clash && self.led_as_means(trigger);
         for place in places {
             let mut frame = Frame::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
             frame.target = actor2.clone();
             frame.unopposed = unopposed;
+            frame.met_fighting = met_fighting;
             frame.means_of_a_taking = means_of_a_taking;
             frame.assailant_untold = actor1.is_none() && struck.is_some();
             frames.push(frame);

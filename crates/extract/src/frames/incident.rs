@@ -74,7 +74,7 @@ impl<'s> SentenceReader<'_, 's> {
         }
         self.remember_bombing(sub_event_type, places.is_empty(), discourse);
         if places.is_empty() && matches!(sub_event_type, SubEventType::Arrests | SubEventType::Abduction) {
-            discourse.placeless_detentions.push((self.index, sub_event_type));
+            discourse.placeless_detentions.push((self.prose_index, sub_event_type));
         }
         // "Security forces dispersed the demonstration": a protest met with force where the
         // sentence names no place is the one told nearby (see
@@ -83,7 +83,7 @@ impl<'s> SentenceReader<'_, 's> {
         let force = || self.interventions().any(|t| !matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound));
         if protest && places.is_empty() && force() {
             let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
-            discourse.placeless_interventions.push((self.index, window));
+            discourse.placeless_interventions.push((self.prose_index, window));
         }
         let intervened =
             if sub_event_type == SubEventType::PeacefulProtest { self.intervened_places(&places) } else { Vec::new() };
@@ -145,7 +145,7 @@ impl<'s> SentenceReader<'_, 's> {
         let targets = self.targets(trigger);
         if targets.is_empty() {
             let window = best_for(&self.spotted.dates, trigger.start).map(|d| d.window.clone());
-            discourse.placeless_interventions.push((self.index, window));
+            discourse.placeless_interventions.push((self.prose_index, window));
         }
         for place in targets {
             frames.push(Frame::new(SubEventType::ProtestWithIntervention, place, trigger).by(protesters(trigger)));

@@ -45,6 +45,9 @@ pub(crate) struct Frame<'s> {
     /// a raid that met no defender the report tells of, kept only if the reading makes it
     /// another event (an arrest, an abduction).
     pub unopposed: bool,
+    /// An assault whose sentence tells of fighting too ("stormed the quarter, setting off
+    /// clashes with his group"): a battle, whatever arrests follow it.
+    pub met_fighting: bool,
     /// Fighting told as the way a place was won ("took the town after fierce clashes"): a
     /// taking at its place on its day codes it.
     pub means_of_a_taking: bool,
@@ -66,6 +69,7 @@ impl<'s> Frame<'s> {
             control: None,
             confidence: trigger.trigger.confidence,
             unopposed: false,
+            met_fighting: false,
             means_of_a_taking: false,
             assailant_untold: false,
         }
