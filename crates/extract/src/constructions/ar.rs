@@ -515,6 +515,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // "Security forces opened fire on the protesters in Homs today": the verb first, its
         // subject between it and the fire.
         ("أطلقت قوات الأمن النار على المتظاهرين في حمص اليوم.", ProtestWithIntervention, "حمص", None),
+        // "Regime forces killed three civilians in the town of Nawa today": a killing of
+        // civilians told with its doer is an attack.
+        ("قتلت قوات النظام ثلاثة مدنيين في بلدة نوى اليوم.", Attack, "نوى", Some("SYR_GOV")),
         // "Armed groups tried to infiltrate the town of al-Bara today": an infiltration
         // attempt is fighting at the place, whether or not it was repelled.
         ("حاولت مجموعات مسلحة التسلل إلى بلدة البارة اليوم.", ArmedClash, "البارة", None),

@@ -861,6 +861,19 @@ fn a_raid_then_arrests_told_with_no_place_are_arrests_there_under_a_headline() {
 }
 
 #[test]
+fn a_side_that_killed_civilians_made_an_attack_and_a_toll_alone_makes_none() {
+    let active = en("Syrian government forces killed three civilians in Nawa on Monday.");
+    let e = single(&active, SubEventType::Attack);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Nawa", Some(actor("SYR_GOV"))));
+    let passive = en("Three civilians were killed by regime forces in Nawa on Monday.");
+    assert_eq!(single(&passive, SubEventType::Attack).actor1_id, Some(actor("SYR_GOV")));
+    let toll = en("Three civilians were killed in Nawa on Monday.");
+    assert!(toll.is_empty(), "{}", summary(&toll));
+    let fighters = en("Syrian government forces killed three militants in Nawa on Monday.");
+    assert!(of_type(&fighters, SubEventType::Attack).is_empty(), "{}", summary(&fighters));
+}
+
+#[test]
 fn an_infiltration_attempt_is_fighting_at_the_place() {
     let events = en("Militants made an infiltration attempt on army posts near Morek on Monday.");
     assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Morek");

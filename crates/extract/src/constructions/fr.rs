@@ -330,6 +330,12 @@ fn un_assaut_qui_declenche_des_affrontements_reste_un_combat_malgre_les_arrestat
 }
 
 #[test]
+fn un_groupe_qui_a_tue_des_civils_a_mene_une_attaque() {
+    let events = fr("Le groupe État islamique a tué 36 personnes dimanche dans le village de Kabajeb.");
+    assert_eq!(single(&events, SubEventType::Attack).actor1_id, Some(actor("ISIS")));
+}
+
+#[test]
 fn une_tentative_d_infiltration_est_un_combat_sur_place() {
     let events = fr("Des jihadistes ont mené une tentative d'infiltration près de Morek lundi.");
     assert_eq!(single(&events, SubEventType::ArmedClash).mention, "Morek");

@@ -205,7 +205,7 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// The spans of the aircraft the sentence names, not those of an air force in another
     /// sense ("Air Force Intelligence", a security agency).
-    fn aircraft_spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+    pub(crate) fn aircraft_spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         let other_senses = &self.spotted.other_senses;
         self.ctx
             .pack

@@ -8,6 +8,7 @@ mod attack;
 mod clash;
 mod flight;
 mod incident;
+mod killing;
 mod territory;
 
 pub(crate) use territory::is_event_kind;
@@ -134,7 +135,11 @@ impl<'s> SentenceReader<'_, 's> {
             // An intervention qualifies the protest of its sentence; alone ("attacked
             // protesters", "dispersed the demonstrators"), it tells of the protest too.
             let lone_intervention = kind == TriggerKind::Intervention && !self.tells_of_a_protest();
-            if matches!(kind, TriggerKind::Kill | TriggerKind::Wound)
+            // A toll qualifies the deed of its sentence; a killing of civilians told with its
+            // doer and no other deed is the deed.
+            let killer = if kind == TriggerKind::Kill { self.killer_of_civilians(trigger) } else { None };
+            if kind == TriggerKind::Kill && killer.is_none()
+                || kind == TriggerKind::Wound
                 || kind == TriggerKind::Intervention && !lone_intervention
             {
                 continue;
@@ -220,13 +225,14 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Flee => self.flight(trigger, &mut frames),
                 TriggerKind::Incident => self.incident(trigger, discourse, &mut frames),
                 TriggerKind::Intervention => self.lone_intervention(trigger, discourse, &mut frames),
+                TriggerKind::Kill => {
+                    if let Some(killer) = killer.clone() {
+                        self.killing(trigger, killer, &mut frames);
+                    }
+                }
                 // Read above as one of the kinds before, or with the triggers they qualify;
                 // targeting whose means nothing tells is no event of its own.
-                TriggerKind::Kill
-                | TriggerKind::Wound
-                | TriggerKind::Bombard
-                | TriggerKind::Assault
-                | TriggerKind::Target => {}
+                TriggerKind::Wound | TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target => {}
             }
             if frames.len() == before && !matches!(kind, TriggerKind::Damage) {
                 trace.note(|| format!("{:?}: no place where it happened", trigger.text));
