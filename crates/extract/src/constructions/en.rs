@@ -186,6 +186,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // An attack foiled was fought off; a bomb foiled never went off.
         ("The army foiled an attack by militants on Saraqib on Monday.", ArmedClash, "Saraqib", None),
         ("Police foiled a car bomb attack in Saraqib on Monday.", DisruptedWeaponsUse, "Saraqib", None),
+        // One child killed by a side is an attack on people.
+        ("Regime forces killed a child in Saraqib on Monday.", Attack, "Saraqib", Some("SYR_GOV")),
+        ("Fighters burned homes in Saraqib on Monday.", Looting, "Saraqib", None),
     ];
     assert_plain_sentences(en, table, day(2020, 1, 27));
 }

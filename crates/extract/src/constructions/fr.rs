@@ -169,6 +169,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("Les troupes syriennes reprenaient Saraqeb lundi.", GovernmentRegainsTerritory, "Saraqeb", Some("SYR_GOV")),
         ("Deux cents combattants de Saraqeb ont déposé les armes lundi.", Agreement, "Saraqeb", None),
         ("L'armée a déjoué lundi une attaque des rebelles contre Saraqeb.", ArmedClash, "Saraqeb", None),
+        // Whoever is shot dead, and one child killed by a side: attacks on people.
+        ("Des hommes armés ont abattu un membre du conseil local à Saraqeb lundi.", Attack, "Saraqeb", None),
+        ("Un sniper du régime a tué un enfant à Saraqeb lundi.", Attack, "Saraqeb", Some("SYR_GOV")),
     ];
     assert_plain_sentences(fr, table, day(2020, 1, 27));
 }
