@@ -1593,9 +1593,12 @@ pub(crate) fn role_of(
         .map(|end| start + 1 - end);
     // "Hama's Suqaylabiyah district": the possessor is the wider area.
     let possessor = tokens.get(end).is_some_and(|t| pack.rules.clitics.iter().any(|c| *c == t.norm));
-    let landmark = nearest(&pack.landmark_markers);
-    let near = nearest(&pack.near_markers);
-    let origin = nearest(&pack.origin_markers);
+    // Nor does a marker reach past a locative: "clashes between rival factions in Afrin",
+    // "near a checkpoint in Saraqib" tell what happened in the place.
+    let reaches = |back: &usize| !locative_between(start + 1 - back);
+    let landmark = nearest(&pack.landmark_markers).filter(reaches);
+    let near = nearest(&pack.near_markers).filter(reaches);
+    let origin = nearest(&pack.origin_markers).filter(reaches);
     let admin1 = || gazetteer.governorate_named(name).map(|g| g.admin1.clone());
     // "east of Khabab" is by the town; "north of Hama" is a part of the governorate.
     let bearing = nearest(&pack.bearing_markers);

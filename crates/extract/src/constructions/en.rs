@@ -189,6 +189,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // One child killed by a side is an attack on people.
         ("Regime forces killed a child in Saraqib on Monday.", Attack, "Saraqib", Some("SYR_GOV")),
         ("Fighters burned homes in Saraqib on Monday.", Looting, "Saraqib", None),
+        // "between" sets the sides of the fighting, not a road's ends: the place is the
+        // locative's.
+        ("Clashes erupted between rival factions in Saraqib on Monday.", ArmedClash, "Saraqib", None),
     ];
     assert_plain_sentences(en, table, day(2020, 1, 27));
 }
