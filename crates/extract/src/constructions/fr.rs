@@ -172,6 +172,8 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // Whoever is shot dead, and one child killed by a side: attacks on people.
         ("Des hommes armés ont abattu un membre du conseil local à Saraqeb lundi.", Attack, "Saraqeb", None),
         ("Un sniper du régime a tué un enfant à Saraqeb lundi.", Attack, "Saraqeb", Some("SYR_GOV")),
+        // Des maisons prises sont pillées, non du terrain gagné.
+        ("Des factions armées se sont emparées des maisons des habitants à Saraqeb lundi.", Looting, "Saraqeb", None),
     ];
     assert_plain_sentences(fr, table, day(2020, 1, 27));
 }
