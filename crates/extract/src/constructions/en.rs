@@ -194,6 +194,13 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("Clashes erupted between rival factions in Saraqib on Monday.", ArmedClash, "Saraqib", None),
         // Homes or land seized are looted, not ground won.
         ("Armed factions seized the homes of residents in Saraqib on Monday.", Looting, "Saraqib", None),
+        // What is downed on its way is downed by the place it was heading for.
+        (
+            "The army downed two drones launched by militants towards Hmeimim on Monday.",
+            DisruptedWeaponsUse,
+            "Hmeimim",
+            Some("SYR_GOV"),
+        ),
     ];
     assert_plain_sentences(en, table, day(2020, 1, 27));
 }

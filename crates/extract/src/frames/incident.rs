@@ -8,7 +8,7 @@ use super::Frame;
 use crate::dates::best_for;
 use crate::discourse::{Discourse, PlacelessBombing, ATTACK_MEMORY};
 use crate::reader::SentenceReader;
-use crate::spot::{ActorMention, PlaceMention, TriggerMention};
+use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
 
 impl<'s> SentenceReader<'_, 's> {
     /// An event a word names on its own ("roadside bomb", "arrested", "protest"): its type is
@@ -62,6 +62,11 @@ impl<'s> SentenceReader<'_, 's> {
         // was; a march to a square still demonstrates there.
         if !protest {
             places.retain(|place| !self.is_destination(place));
+        }
+        // "downed two drones launched towards Hmeimim": what is shot down on its way is
+        // downed by the place it was heading for.
+        if places.is_empty() && sub_event_type == SubEventType::DisruptedWeaponsUse {
+            places = self.spotted.places.iter().filter(|p| p.role == PlaceRole::Landmark).take(1).collect();
         }
         // A bombing told with no place: the next sentences may say where it hit.
         if places.is_empty() && matches!(sub_event_type, SubEventType::RemoteExplosive | SubEventType::SuicideBomb) {
