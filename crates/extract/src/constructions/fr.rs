@@ -174,6 +174,15 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("Un sniper du régime a tué un enfant à Saraqeb lundi.", Attack, "Saraqeb", Some("SYR_GOV")),
         // Des maisons prises sont pillées, non du terrain gagné.
         ("Des factions armées se sont emparées des maisons des habitants à Saraqeb lundi.", Looting, "Saraqeb", None),
+        // Le passif de « prendre » : le lieu avant, le camp qui le prend après « par ».
+        (
+            "Saraqeb a été prise par les rebelles lundi après de violents combats.",
+            NonStateActorOvertakesTerritory,
+            "Saraqeb",
+            Some("OPP"),
+        ),
+        // Remettre un lieu à un camp, c'est le quitter pour lui.
+        ("Les FDS ont remis la ville de Manbij aux forces du régime lundi.", NonViolentTransfer, "Manbij", Some("SDF")),
     ];
     assert_plain_sentences(fr, table, day(2020, 1, 27));
 }
