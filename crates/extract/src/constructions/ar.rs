@@ -515,6 +515,12 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // "Security forces opened fire on the protesters in Homs today": the verb first, its
         // subject between it and the fire.
         ("أطلقت قوات الأمن النار على المتظاهرين في حمص اليوم.", ProtestWithIntervention, "حمص", None),
+        // "Protesters gathered in the main square of Saraqib": the nominative plural.
+        ("تجمع متظاهرون في الساحة الرئيسية بمدينة سراقب اليوم.", PeacefulProtest, "سراقب", None),
+        // "Thousands of residents were compelled to flee Saraqib today".
+        ("اضطر آلاف السكان إلى النزوح من مدينة سراقب اليوم.", Displacement, "سراقب", None),
+        // "The SDF handed over the city of Manbij to regime forces today": left to the other side.
+        ("سلمت قسد مدينة منبج لقوات النظام اليوم.", NonViolentTransfer, "منبج", Some("SDF")),
         // "Regime forces killed three civilians in the town of Nawa today": a killing of
         // civilians told with its doer is an attack.
         ("قتلت قوات النظام ثلاثة مدنيين في بلدة نوى اليوم.", Attack, "نوى", Some("SYR_GOV")),
