@@ -6,7 +6,7 @@ use frontline_core::{fold_word, ActorId, SubEventType};
 use serde::Deserialize;
 
 use crate::clitics::{Clitics, Vocabulary};
-use crate::lexicon::{FirstWords, Lexicon, LexiconBits, Pattern, LEXICON_BITS};
+use crate::lexicon::{FirstWords, KeyTable, Lexicon, LexiconBits, Pattern, LEXICON_BITS};
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 use crate::PackError;
 
@@ -991,8 +991,13 @@ pub struct LanguagePack {
     /// The trained model that keeps or drops candidate events (`data/<code>/weights.tsv`);
     /// empty when none was trained, and the rules decide alone.
     pub weights: crate::Weights,
-    /// For each word's key, the lexicons with a phrase starting with it (one bit each).
-    first_words: HashMap<u64, LexiconBits>,
+    /// For each word's key, the lexicons with a phrase starting with it (one bit each), as
+    /// the place of its bits in `first_word_bits`: looked up at every token, in a table a
+    /// probe or two reads (a general hash table's probe cost several times as many), which
+    /// keeps 16 bytes a slot rather than the bits' own 32.
+    first_words: KeyTable<u32>,
+    /// The distinct sets of bits `first_words` points to.
+    first_word_bits: Box<[LexiconBits]>,
     /// The stems and numbers phrases start with, each with its lexicon's bit: a token they
     /// match may start a phrase of that lexicon whatever its word.
     first_stems: Vec<(Pattern, LexiconBits)>,
@@ -1033,7 +1038,11 @@ impl LanguagePack {
     /// by a stem or number it matches.
     #[inline]
     fn index_token(&self, token: &mut Token) {
-        token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+        token.first_of = self
+            .first_words
+            .get(token.key)
+            .and_then(|&place| self.first_word_bits.get(place as usize))
+            .map_or(0, |&b| b);
         // A number written as one word ("deux", "ثلاثة"), which a lexicon's `#` stands for as
         // for digits: a phrase of the number words the token alone matches (its lexicon bits
         // spare most words the look-up).
@@ -1269,7 +1278,19 @@ impl LanguagePack {
         for word in &self.function_words {
             vocabulary.add_word(word);
         }
-        self.first_words = first_words;
+        // Few sets of bits are distinct: each is kept once, and the table holds its place.
+        let mut places: HashMap<LexiconBits, u32> = HashMap::default();
+        let mut distinct: Vec<LexiconBits> = Vec::new();
+        let mut by_key: HashMap<u64, u32> = HashMap::default();
+        for (key, bits) in first_words {
+            let place = *places.entry(bits).or_insert_with(|| {
+                distinct.push(bits);
+                u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
+            });
+            by_key.insert(key, place);
+        }
+        self.first_words = KeyTable::of(&by_key);
+        self.first_word_bits = distinct.into_boxed_slice();
         let mut stem_bits_by_first_byte: Box<[LexiconBits; 256]> = Box::new([0; 256]);
         let mut stems_by_first_byte = Vec::with_capacity(256);
         for (byte, bits) in stem_bits_by_first_byte.iter_mut().enumerate() {
@@ -1788,7 +1809,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         punctuation,
         clitics,
         code: file.code,
-        first_words: HashMap::default(),
+        first_words: KeyTable::default(),
+        first_word_bits: Box::default(),
         first_stems: Vec::new(),
         stem_bits_by_first_byte: Box::new([0; 256]),
         stems_by_first_byte: Vec::new(),
