@@ -482,7 +482,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
     split: &[Sentence<'_>],
     spotted: &mut [Option<Spotted>],
     ctx: &ArticleContext<'_>,
-    headline: impl FnOnce() -> Option<(usize, &'h Spotted)>,
+    headline: impl FnOnce() -> Option<(usize, &'h Spotted<'h>)>,
 ) {
     let pack = ctx.pack;
     if pack.place_anaphors.is_empty() && pack.sameness_words.is_empty() {
@@ -597,7 +597,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
 
 /// The settlements a headline names, as if named in the prose sentence `prose`.
 fn headline_settlements<'h>(
-    read_headline: impl FnOnce() -> Option<(usize, &'h Spotted)>,
+    read_headline: impl FnOnce() -> Option<(usize, &'h Spotted<'h>)>,
     ctx: &ArticleContext<'_>,
     prose: usize,
 ) -> Vec<Settlement> {

@@ -124,8 +124,8 @@ pub struct NumberMention {
 
 /// Everything spotted in one sentence.
 #[derive(Debug, Clone)]
-pub struct Spotted {
-    pub tokens: Vec<Token>,
+pub struct Spotted<'t> {
+    pub tokens: Vec<Token<'t>>,
     /// Where each lexicon's phrases may start in `tokens`: every scan of the sentence reads
     /// it ([`Lexicon::spans_at`]) rather than test each token's bits again.
     pub starts: Starts,
@@ -155,13 +155,13 @@ pub struct Spotted {
 }
 
 /// Spots the mentions of a sentence, given its text and its tokens.
-pub fn spot(
-    text: &str,
-    tokens: Vec<Token>,
+pub fn spot<'t>(
+    text: &'t str,
+    tokens: Vec<Token<'t>>,
     pack: &LanguagePack,
     gazetteer: &Gazetteer,
     published: Option<NaiveDate>,
-) -> Spotted {
+) -> Spotted<'t> {
     // Without capitals, a name is found by the gazetteer; its first word may carry clitics
     // ("وبسراقب"), which come off when what remains starts a name it knows.
     let tokens = if pack.cased {
@@ -943,7 +943,7 @@ fn with_unidentified(
 const UNIDENTIFIED_STAND_IN: &str = "OPP";
 
 fn span_text_of_tokens(tokens: &[Token], start: usize, end: usize) -> String {
-    tokens[start..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    tokens[start..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a token can continue a name: a capitalized word, or the Arabic article joined
@@ -963,7 +963,7 @@ const DATELINE_REACH: usize = 12;
 fn is_dateline(tokens: &[Token], start: usize, end: usize, pack: &LanguagePack) -> bool {
     let lead = &tokens[..start];
     let opens_the_sentence =
-        lead.len() <= DATELINE_LEAD && lead.iter().all(|t| t.kind != TokenKind::Word || !starts_with_capital(&t.text));
+        lead.len() <= DATELINE_LEAD && lead.iter().all(|t| t.kind != TokenKind::Word || !starts_with_capital(t.text));
     if !opens_the_sentence {
         return false;
     }
@@ -984,7 +984,7 @@ fn is_dateline(tokens: &[Token], start: usize, end: usize, pack: &LanguagePack) 
         } else if depth == 0 && token.kind == TokenKind::Word {
             // Between the name and its dash stand only names (a country) and dates.
             let dating = pack.months.match_at(tokens, i).is_some();
-            if !starts_with_capital(&token.text) && !dating {
+            if !starts_with_capital(token.text) && !dating {
                 return false;
             }
         } else if depth == 0 && token.kind == TokenKind::Punct && !token.is_punct(",.") {
@@ -1093,12 +1093,16 @@ const MAX_UNKNOWN_NAME_WORDS: usize = 2;
 /// A word a place noun announces is read as written when the gazetteer knows it so, though
 /// the tokenizer read it as an inflected word of the pack: "مدينة القريتين" is the town of
 /// al-Qaryatayn, not "the two villages".
-fn names_with_an_inflected_form(mut tokens: Vec<Token>, pack: &LanguagePack, gazetteer: &Gazetteer) -> Vec<Token> {
+fn names_with_an_inflected_form<'t>(
+    mut tokens: Vec<Token<'t>>,
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+) -> Vec<Token<'t>> {
     for i in 1..tokens.len() {
         if pack.place_nouns.match_ending_at(&tokens, i, 1).is_none() {
             continue;
         }
-        let written = pack.rules.fold(&tokens[i].text);
+        let written = pack.rules.fold(tokens[i].text);
         if written != tokens[i].norm && gazetteer.knows_name(&written) {
             pack.read_as_written(&mut tokens[i]);
         }
@@ -1235,7 +1239,7 @@ fn uncased_name_spans(
         // adjective agrees with it.
         let agrees_with_its_noun = i > 0 && pack.is_definite_qualifier(norm) && pack.is_definite(&tokens[i - 1].norm);
         let qualifier =
-            (listed || pack.has_qualifier_form(norm) && !gazetteer.knows_name(&tokens[i].text) || agrees_with_its_noun)
+            (listed || pack.has_qualifier_form(norm) && !gazetteer.knows_name(tokens[i].text) || agrees_with_its_noun)
                 && announced_by_place_noun(tokens, i, pack);
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
@@ -1615,7 +1619,7 @@ pub(crate) fn role_of(
 /// their lexicon bits joined, so that a lexicon none of whose phrases starts in them is
 /// not looked up.
 struct Before<'t> {
-    tokens: &'t [Token],
+    tokens: &'t [Token<'t>],
     start: usize,
     present: LexiconBits,
 }

@@ -1023,7 +1023,7 @@ impl LanguagePack {
         compile(file, origin)
     }
 
-    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+    pub fn tokenize<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
         let mut tokens = tokenize(text, &self.rules);
         if !self.clitics.is_empty() {
             tokens = self.clitics.segment(text, tokens, &self.rules, &self.vocabulary);
@@ -1112,13 +1112,13 @@ impl LanguagePack {
     /// Splits off the clitics of each word that `knows` does not accept whole but accepts
     /// without them (a gazetteer's names, say); words the pack knows, those `knows` accepts
     /// and those `whole` names (a country's name: "لبنان" is not ل + a village) stay whole.
-    pub fn split_clitics_where(
+    pub fn split_clitics_where<'t>(
         &self,
-        text: &str,
-        tokens: Vec<Token>,
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
         whole: impl Fn(&str) -> bool,
         knows: impl Fn(&str) -> bool,
-    ) -> Vec<Token> {
+    ) -> Vec<Token<'t>> {
         if self.clitics.is_empty() {
             return tokens;
         }
@@ -1134,7 +1134,7 @@ impl LanguagePack {
     /// off it: a name that has the form of a dual or plural ("القريتين", the town of
     /// al-Qaryatayn, not "the two villages").
     pub fn read_as_written(&self, token: &mut Token) {
-        token.norm = self.rules.fold(&token.text);
+        token.norm = self.rules.fold(token.text);
         token.key = crate::tokens::word_key(&token.norm);
         self.index_token(token);
     }
@@ -1158,7 +1158,7 @@ impl LanguagePack {
     /// word as written ends so, and the lexicon's word it was read as does not.
     pub fn in_absolute_state(&self, token: &Token) -> bool {
         !self.absolute_endings.is_empty() && {
-            let written = self.rules.fold(&token.text);
+            let written = self.rules.fold(token.text);
             self.absolute_endings.iter().any(|e| written.ends_with(e.as_str()) && !token.norm.ends_with(e.as_str()))
         }
     }
