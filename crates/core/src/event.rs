@@ -93,10 +93,23 @@ impl Event {
     /// What identifies the event's place: the GeoNames id, else the P-code, else the name
     /// as written, folded (case, accents, hyphens and apostrophes do not matter).
     pub fn place_key(&self) -> String {
+        // Put together by hand, as `format!` would write them: its machinery cost several
+        // times the few appends (every kept event's id is derived from the key).
+        let joined = |prefix: &str, value: &str| {
+            let mut key = String::with_capacity(prefix.len() + value.len());
+            key.push_str(prefix);
+            key.push_str(value);
+            key
+        };
         match (self.geonameid, &self.pcode) {
-            (Some(id), _) => format!("geonames:{id}"),
-            (None, Some(pcode)) => format!("pcode:{pcode}"),
-            (None, None) => format!("name:{}", crate::fold_key(&self.mention)),
+            (Some(id), _) => {
+                let mut key = String::with_capacity("geonames:".len() + 10);
+                key.push_str("geonames:");
+                push_decimal(&mut key, id);
+                key
+            }
+            (None, Some(pcode)) => joined("pcode:", pcode),
+            (None, None) => joined("name:", &crate::fold_key(&self.mention)),
         }
     }
 
@@ -177,6 +190,12 @@ fn date_text(date: NaiveDate) -> String {
 }
 
 /// The last `digits` decimal digits of a number, with leading zeros.
+/// `value` in decimal, as `Display` writes it.
+fn push_decimal(text: &mut String, value: u32) {
+    let digits = value.checked_ilog10().map_or(1, |log| log + 1);
+    push_digits(text, value, digits);
+}
+
 fn push_digits(text: &mut String, value: u32, digits: u32) {
     for place in (0..digits).rev() {
         text.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
@@ -186,6 +205,15 @@ fn push_digits(text: &mut String, value: u32, digits: u32) {
 #[cfg(test)]
 mod date_text_tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        for value in [0, 1, 9, 10, 99, 100, 170_063, 999_999_999, 1_000_000_000, u32::MAX] {
+            let mut text = String::new();
+            push_decimal(&mut text, value);
+            assert_eq!(text, value.to_string());
+        }
+    }
 
     #[test]
     fn dates_are_written_as_display_writes_them() {

@@ -221,12 +221,12 @@ fn headline_of<'a, 't>(split: &'a [Sentence<'t>], pack: &LanguagePack) -> Option
 
 /// The mentions of each prose sentence (`None` for headings, captions, credit lines); the
 /// sentences give up their tokens to them.
-fn spot_prose(
-    split: &mut [Sentence<'_>],
+fn spot_prose<'a>(
+    split: &mut [Sentence<'a>],
     article: &Article,
     pack: &LanguagePack,
     gazetteer: &Gazetteer,
-) -> Vec<Option<Spotted>> {
+) -> Vec<Option<Spotted<'a>>> {
     split
         .iter_mut()
         .map(|s| {

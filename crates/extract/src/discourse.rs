@@ -235,7 +235,7 @@ impl<'s> SentenceReader<'_, 's> {
                     && verb.norm.chars().count() >= prefix.chars().count() + MIN_VERB_STEM
             });
         imperfect
-            && pack.habitual_auxiliaries.spans(tokens).into_iter().any(|(_, end)| {
+            && pack.habitual_auxiliaries.spans_at(tokens, &self.spotted.starts).into_iter().any(|(_, end)| {
                 end <= trigger.start && trigger.start - end <= HABITUAL_REACH && self.same_clause(end, trigger.start)
             })
     }
@@ -262,7 +262,7 @@ impl<'s> SentenceReader<'_, 's> {
         const STATE_REACH: usize = 4;
         let tokens = &self.spotted.tokens;
         self.spotted.dates.is_empty()
-            && self.ctx.pack.ongoing_states.spans(tokens).into_iter().any(|(start, end)| {
+            && self.ctx.pack.ongoing_states.spans_at(tokens, &self.spotted.starts).into_iter().any(|(start, end)| {
                 start <= trigger.start
                     && end <= trigger.end
                     && trigger.start.saturating_sub(end) <= STATE_REACH
@@ -367,7 +367,7 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         let pack = self.ctx.pack;
         let named = |a: &&ActorMention| !a.unidentified;
-        pack.responsibility.spans(&s.tokens).into_iter().find_map(|(start, end)| {
+        pack.responsibility.spans_at(&s.tokens, &s.starts).into_iter().find_map(|(start, end)| {
             let agent = pack.passive_agent.match_at(&s.tokens, end).and_then(|marker| {
                 s.actors.iter().filter(named).find(|a| a.start >= marker.start && a.start <= marker.end + 1)
             });
@@ -447,7 +447,7 @@ pub(crate) fn resolve_group_anaphora(split: &[Sentence<'_>], spotted: &mut [Opti
     let mut named: Option<ActorId> = None;
     for (sentence, spotted) in split.iter().zip(spotted.iter_mut()) {
         let Some(s) = spotted else { continue };
-        let anaphors = pack.group_anaphors.spans(&s.tokens);
+        let anaphors = pack.group_anaphors.spans_at(&s.tokens, &s.starts);
         for actor in &mut s.actors {
             let is_anaphor = anaphors.iter().any(|&(start, end)| start <= actor.start && end == actor.end);
             match named {
@@ -482,7 +482,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
     split: &[Sentence<'_>],
     spotted: &mut [Option<Spotted>],
     ctx: &ArticleContext<'_>,
-    headline: impl FnOnce() -> Option<(usize, &'h Spotted)>,
+    headline: impl FnOnce() -> Option<(usize, &'h Spotted<'h>)>,
 ) {
     let pack = ctx.pack;
     if pack.place_anaphors.is_empty() && pack.sameness_words.is_empty() {
@@ -552,7 +552,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
             && resolved.is_empty()
             && !s.triggers.is_empty()
             && !s.dates.is_empty()
-            && pack.place_nouns.spans(&s.tokens).is_empty();
+            && pack.place_nouns.spans_at(&s.tokens, &s.starts).is_empty();
         if let [town] = every.as_slice() {
             if placeless_news && named.iter().any(|n| n.name == town.name) {
                 let at = s.tokens.len();
@@ -597,7 +597,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
 
 /// The settlements a headline names, as if named in the prose sentence `prose`.
 fn headline_settlements<'h>(
-    read_headline: impl FnOnce() -> Option<(usize, &'h Spotted)>,
+    read_headline: impl FnOnce() -> Option<(usize, &'h Spotted<'h>)>,
     ctx: &ArticleContext<'_>,
     prose: usize,
 ) -> Vec<Settlement> {
@@ -721,7 +721,7 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
 /// villages"), and they are no part of a name.
 fn list_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize)> {
     pack.list_anaphors
-        .spans(&s.tokens)
+        .spans_at(&s.tokens, &s.starts)
         .into_iter()
         .filter(|&(start, end)| {
             let inside_name = s.places.iter().any(|p| p.start < end && start < p.end);

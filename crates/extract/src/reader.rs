@@ -8,7 +8,7 @@ use crate::spot::{PlaceMention, PlaceRole, Spotted};
 
 pub(crate) struct SentenceReader<'a, 's> {
     pub ctx: &'a ArticleContext<'a>,
-    pub spotted: &'s Spotted,
+    pub spotted: &'s Spotted<'s>,
     pub index: usize,
     /// The index among the article's prose sentences: headings, captions and credit lines
     /// do not move a sentence's place in the report.
@@ -108,7 +108,7 @@ impl SentenceReader<'_, '_> {
         period.text == "."
             && before.end == period.start
             && before.kind == frontline_lang::TokenKind::Word
-            && self.ctx.pack.abbreviates(&before.text)
+            && self.ctx.pack.abbreviates(before.text)
     }
 
     /// Whether the comma at `i` stands between a place noun and the names it counts ("took

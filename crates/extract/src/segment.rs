@@ -24,7 +24,7 @@ pub struct Sentence<'a> {
     pub kind: SentenceKind,
     /// The sentence's tokens, offsets in `text`; the paragraph is tokenized once for both
     /// telling its kind and reading its sentences.
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<Token<'a>>,
 }
 
 const CLOSING_QUOTES: &[char] = &['"', '»', '”', '\'', ')'];
@@ -153,7 +153,7 @@ fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 const HEADLINE_WORDS: usize = 20;
 
 /// The paragraph's kind, and its tokens when it is prose (others are not read further).
-fn paragraph_kind(paragraph: &str, pack: &LanguagePack, seen: &[&str]) -> (SentenceKind, Vec<Token>) {
+fn paragraph_kind<'p>(paragraph: &'p str, pack: &LanguagePack, seen: &[&str]) -> (SentenceKind, Vec<Token<'p>>) {
     if seen.contains(&paragraph) {
         return (SentenceKind::Repeated, Vec::new());
     }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use frontline_core::{ActorId, SubEventType};
 use frontline_gazetteer::Gazetteer;
 use frontline_lang::{
-    is_hyphen, starts_with_capital, Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Token, TokenKind, Trigger,
-    TriggerKind,
+    is_hyphen, starts_with_capital, Hit, LanguagePack, Lexicon, LexiconBits, RegionSide, Starts, Token, TokenKind,
+    Trigger, TriggerKind,
 };
 
 use crate::dates::{find_dates, DateMention};
@@ -124,8 +124,11 @@ pub struct NumberMention {
 
 /// Everything spotted in one sentence.
 #[derive(Debug, Clone)]
-pub struct Spotted {
-    pub tokens: Vec<Token>,
+pub struct Spotted<'t> {
+    pub tokens: Vec<Token<'t>>,
+    /// Where each lexicon's phrases may start in `tokens`: every scan of the sentence reads
+    /// it ([`Lexicon::spans_at`]) rather than test each token's bits again.
+    pub starts: Starts,
     pub actors: Vec<ActorMention>,
     pub places: Vec<PlaceMention>,
     pub triggers: Vec<TriggerMention>,
@@ -152,13 +155,13 @@ pub struct Spotted {
 }
 
 /// Spots the mentions of a sentence, given its text and its tokens.
-pub fn spot(
-    text: &str,
-    tokens: Vec<Token>,
+pub fn spot<'t>(
+    text: &'t str,
+    tokens: Vec<Token<'t>>,
     pack: &LanguagePack,
     gazetteer: &Gazetteer,
     published: Option<NaiveDate>,
-) -> Spotted {
+) -> Spotted<'t> {
     // Without capitals, a name is found by the gazetteer; its first word may carry clitics
     // ("وبسراقب"), which come off when what remains starts a name it knows.
     let tokens = if pack.cased {
@@ -173,17 +176,17 @@ pub fn spot(
         )
     };
     // The lexicons a phrase of which may start in the sentence: the others are not scanned.
-    let present = starting_bits(&tokens);
-    let scan = |lexicon: &Lexicon<()>| spans_in(lexicon, &tokens, present);
+    let starts = Starts::of(&tokens);
+    let scan = |lexicon: &Lexicon<()>| spans_in(lexicon, &tokens, &starts);
     let mut dates = find_dates(&tokens, pack, published);
     let sources: Vec<(usize, usize)> = scan(&pack.organisations);
-    let actors = spot_actors(&tokens, pack, &sources, present);
+    let actors = spot_actors(&tokens, pack, &sources, &starts);
     // "without a fight", "دون مواجهات": the fight these name did not happen.
     let denied: Vec<(usize, usize)> = scan(&pack.non_violent);
     // "military gatherings": the trigger word is there in a sense that tells no event.
     let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
-    let mut trigger_hits = hits_in(&pack.triggers, &tokens, present);
+    let mut trigger_hits = hits_in(&pack.triggers, &tokens, &starts);
     trigger_hits.extend(verbs_across_adverbs(&pack.triggers, &tokens, pack, &trigger_hits));
     trigger_hits.sort_by_key(|h| h.start);
     let triggers: Vec<TriggerMention> = trigger_hits
@@ -238,12 +241,12 @@ pub fn spot(
         text,
         &tokens,
         pack,
-        present,
+        &starts,
         &[gain_of_control, passing_under, agreement_concluded],
     );
-    let under_an_accord = done_under_an_accord(&tokens, pack, present);
-    if under_an_accord || armed_men_with_families(&tokens, pack, present, &actor_spans) {
-        triggers.extend(evacuation_under_an_accord(text, &tokens, pack, present, &triggers));
+    let under_an_accord = done_under_an_accord(&tokens, pack, &starts);
+    if under_an_accord || armed_men_with_families(&tokens, pack, &starts, &actor_spans) {
+        triggers.extend(evacuation_under_an_accord(text, &tokens, pack, &starts, &triggers));
         triggers.sort_by_key(|t| t.start);
     }
     let claims: Vec<(usize, usize)> = scan(&pack.claim_markers);
@@ -259,7 +262,7 @@ pub fn spot(
     // Months, weekdays, and nouns of time, measure and kind ("حتى الساعة العاشرة": until ten
     // o'clock) are no names.
     let not_names =
-        [spans_in(&pack.months, &tokens, present), spans_in(&pack.weekdays, &tokens, present), scan(&pack.not_names)];
+        [spans_in(&pack.months, &tokens, &starts), spans_in(&pack.weekdays, &tokens, &starts), scan(&pack.not_names)];
     for (start, end) in not_names.into_iter().flatten() {
         blocked[start..end].iter_mut().for_each(|b| *b = true);
     }
@@ -319,7 +322,7 @@ pub fn spot(
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     // Purpose clauses ("in order to") apart: they mark only what follows them.
     let (purpose_hits, modal_hits): (Vec<_>, Vec<_>) =
-        hits_in(&pack.hypothetical, &tokens, present).into_iter().partition(|hit| *hit.value);
+        hits_in(&pack.hypothetical, &tokens, &starts).into_iter().partition(|hit| *hit.value);
     let purposes: Vec<(usize, usize)> = purpose_hits.iter().map(|h| (h.start, h.end)).collect();
     let mut hypothetical: Vec<(usize, usize)> = modal_hits.iter().map(|h| (h.start, h.end)).collect();
     let endings = ConditionalEndings::of(pack);
@@ -332,7 +335,7 @@ pub fn spot(
         }
     }
     // "next Saturday", "السبت المقبل": a coming day dates a plan, not a deed.
-    hypothetical.extend(coming_weekdays(&mut dates, &tokens, pack, present));
+    hypothetical.extend(coming_weekdays(&mut dates, &tokens, pack, &starts));
     hypothetical.sort();
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
@@ -341,9 +344,10 @@ pub fn spot(
     let not_tolls: Vec<(usize, usize)> =
         aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
     let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
-    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, present) || under_an_accord;
+    let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, &starts) || under_an_accord;
     Spotted {
         tokens,
+        starts,
         actors,
         places,
         triggers,
@@ -385,14 +389,9 @@ fn relative_clauses_of_places(
 /// position à", "deployed in") with no fighting or fire told in the same clause: it came in
 /// unopposed. A fight feared or told in another clause ("..., qui craignent une offensive")
 /// does not make the move a battle.
-fn deployed_unopposed(
-    tokens: &[Token],
-    pack: &LanguagePack,
-    triggers: &[TriggerMention],
-    present: LexiconBits,
-) -> bool {
+fn deployed_unopposed(tokens: &[Token], pack: &LanguagePack, triggers: &[TriggerMention], starts: &Starts) -> bool {
     let clause_break = |from: usize, to: usize| tokens[from..to].iter().any(|t| pack.is_mark(t, ",;.!?"));
-    spans_in(&pack.deployment, tokens, present).into_iter().any(|(start, end)| {
+    spans_in(&pack.deployment, tokens, starts).into_iter().any(|(start, end)| {
         !triggers.iter().any(|t| t.trigger.kind.is_fighting() && !clause_break(start.min(t.start), end.max(t.end)))
     })
 }
@@ -443,15 +442,15 @@ fn with_constructions(
     text: &str,
     tokens: &[Token],
     pack: &LanguagePack,
-    present: LexiconBits,
+    starts: &Starts,
     constructions: &[VerbNoun<'_>],
 ) -> Vec<TriggerMention> {
     let mut found: Vec<TriggerMention> = Vec::new();
     for construction in constructions {
-        if construction.nouns.absent_from(present) || construction.verbs.absent_from(present) {
+        if construction.nouns.absent_from(starts.present()) || construction.verbs.absent_from(starts.present()) {
             continue;
         }
-        let spans = spans_in(construction.verbs, tokens, present).into_iter().filter_map(|(start, verb_end)| {
+        let spans = spans_in(construction.verbs, tokens, starts).into_iter().filter_map(|(start, verb_end)| {
             next_in_clause(tokens, pack, verb_end, construction.nouns).map(|noun| (start, verb_end, noun.end))
         });
         found.extend(
@@ -485,13 +484,13 @@ fn evacuation_under_an_accord(
     text: &str,
     tokens: &[Token],
     pack: &LanguagePack,
-    present: LexiconBits,
+    starts: &Starts,
     triggers: &[TriggerMention],
 ) -> Option<TriggerMention> {
     if triggers.iter().any(|t| t.trigger.sub_event_type == Some(SubEventType::Agreement)) {
         return None;
     }
-    let (start, end) = spans_in(&pack.evacuation, tokens, present).into_iter().next()?;
+    let (start, end) = spans_in(&pack.evacuation, tokens, starts).into_iter().next()?;
     let trigger = Trigger {
         kind: TriggerKind::Incident,
         confidence: AGREEMENT_CONFIDENCE,
@@ -511,12 +510,12 @@ fn coming_weekdays(
     dates: &mut Vec<DateMention>,
     tokens: &[Token],
     pack: &LanguagePack,
-    present: LexiconBits,
+    starts: &Starts,
 ) -> Vec<(usize, usize)> {
     if !dates.iter().any(|d| d.rank == WEEKDAY_RANK) {
         return Vec::new();
     }
-    let qualifiers = spans_in(&pack.future_qualifiers, tokens, present);
+    let qualifiers = spans_in(&pack.future_qualifiers, tokens, starts);
     let mut coming = Vec::new();
     dates.retain(|d| {
         let qualifier =
@@ -535,35 +534,30 @@ const FAMILIES_REACH: usize = 2;
 /// "combattants et leurs familles", "المسلحين وعائلاتهم"): the men are an armed side (an
 /// actor, a word of armed men, a label for the enemy) right before the families. Fighters
 /// leave with their families only under an agreement, whether or not the sentence names it.
-fn armed_men_with_families(
-    tokens: &[Token],
-    pack: &LanguagePack,
-    present: LexiconBits,
-    actors: &[(usize, usize)],
-) -> bool {
+fn armed_men_with_families(tokens: &[Token], pack: &LanguagePack, starts: &Starts, actors: &[(usize, usize)]) -> bool {
     // Most sentences leave no one ("and" starts a phrase of families): the words of leaving
     // and of families first, the armed men only then.
-    if pack.evacuation.absent_from(present) || pack.families.absent_from(present) {
+    if pack.evacuation.absent_from(starts.present()) || pack.families.absent_from(starts.present()) {
         return false;
     }
-    let families = spans_in(&pack.families, tokens, present);
+    let families = spans_in(&pack.families, tokens, starts);
     if families.is_empty() {
         return false;
     }
     let mut armed = actors.to_vec();
-    armed.extend(spans_in(&pack.military_objects, tokens, present));
-    armed.extend(spans_in(&pack.enemy_labels, tokens, present));
+    armed.extend(spans_in(&pack.military_objects, tokens, starts));
+    armed.extend(spans_in(&pack.enemy_labels, tokens, starts));
     families.into_iter().any(|(start, _)| armed.iter().any(|&(_, end)| end <= start && start - end <= FAMILIES_REACH))
 }
 
 /// Whether the sentence says its deed was done under or after an agreement ("under a deal",
 /// "following a reconciliation", "بموجب اتفاق التسوية"): a lead, then within a few words of
 /// the same clause a noun of agreement. A place so taken changed hands without a fight.
-fn done_under_an_accord(tokens: &[Token], pack: &LanguagePack, present: LexiconBits) -> bool {
-    if pack.accord_nouns.absent_from(present) {
+fn done_under_an_accord(tokens: &[Token], pack: &LanguagePack, starts: &Starts) -> bool {
+    if pack.accord_nouns.absent_from(starts.present()) {
         return false;
     }
-    spans_in(&pack.accord_leads, tokens, present)
+    spans_in(&pack.accord_leads, tokens, starts)
         .into_iter()
         .any(|(_, end)| next_in_clause(tokens, pack, end, &pack.accord_nouns).is_some())
 }
@@ -614,22 +608,23 @@ fn is_conditional(token: &Token, pack: &LanguagePack) -> bool {
 }
 
 /// [`Lexicon::spans`], without scanning tokens none of which starts a phrase of the lexicon
-/// (`present`: their [`Token::first_of`] bits, joined).
-fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], present: LexiconBits) -> Vec<(usize, usize)> {
-    if lexicon.absent_from(present) {
+/// (`starts`: where each lexicon's phrases may start in the sentence's tokens, made once for
+/// all its scans).
+fn spans_in<T: Clone>(lexicon: &Lexicon<T>, tokens: &[Token], starts: &Starts) -> Vec<(usize, usize)> {
+    if lexicon.absent_from(starts.present()) {
         Vec::new()
     } else {
-        lexicon.spans(tokens)
+        lexicon.spans_at(tokens, starts)
     }
 }
 
 /// [`Lexicon::find_all`], skipping the scan as [`spans_in`] does: for a lexicon whose hits
 /// carry what the caller must tell apart.
-fn hits_in<'a, T: Clone>(lexicon: &'a Lexicon<T>, tokens: &[Token], present: LexiconBits) -> Vec<Hit<'a, T>> {
-    if lexicon.absent_from(present) {
+fn hits_in<'a, T: Clone>(lexicon: &'a Lexicon<T>, tokens: &[Token], starts: &Starts) -> Vec<Hit<'a, T>> {
+    if lexicon.absent_from(starts.present()) {
         Vec::new()
     } else {
-        lexicon.find_all(tokens)
+        lexicon.find_all_at(tokens, starts)
     }
 }
 
@@ -665,10 +660,10 @@ fn verbs_across_adverbs<'a, T: Clone>(
 fn with_names_across_quotes<'a, T: Clone>(
     lexicon: &'a Lexicon<T>,
     tokens: &[Token],
-    present: LexiconBits,
+    starts: &Starts,
     mut hits: Vec<Hit<'a, T>>,
 ) -> Vec<Hit<'a, T>> {
-    if lexicon.absent_from(present) {
+    if lexicon.absent_from(starts.present()) {
         return hits;
     }
     let is_quote = |t: &Token| t.kind == TokenKind::Punct && t.is_punct(OPENING_QUOTES);
@@ -757,11 +752,11 @@ fn spot_actors(
     tokens: &[Token],
     pack: &LanguagePack,
     sources: &[(usize, usize)],
-    present: LexiconBits,
+    starts: &Starts,
 ) -> Vec<ActorMention> {
     let text_of = |s: usize, e: usize| span_text_of_tokens(tokens, s, e);
     let mut actors: Vec<ActorMention> = Vec::new();
-    let hits = with_names_across_quotes(&pack.actors, tokens, present, hits_in(&pack.actors, tokens, present));
+    let hits = with_names_across_quotes(&pack.actors, tokens, starts, hits_in(&pack.actors, tokens, starts));
     for hit in hits {
         if inside_any(hit.start, hit.end, sources) {
             continue;
@@ -776,7 +771,7 @@ fn spot_actors(
             unidentified: false,
         });
     }
-    actors.extend(bodies_of_a_nation(tokens, pack, &actors, present));
+    actors.extend(bodies_of_a_nation(tokens, pack, &actors, starts));
     actors.extend(acronyms_as_written(tokens, pack, &actors, sources));
     actors.sort_by_key(|a| a.start);
     // "A and B": the second becomes the first's associate, whether B is a full actor name
@@ -863,7 +858,7 @@ fn spot_actors(
             actor.allies = Some(text_of(hit.start, hit.end));
         }
     }
-    with_unidentified(merged, tokens, pack, sources, present)
+    with_unidentified(merged, tokens, pack, sources, starts)
 }
 
 /// Armed bodies a nationality word names the state of, where no actor name covers them:
@@ -873,13 +868,13 @@ fn bodies_of_a_nation(
     tokens: &[Token],
     pack: &LanguagePack,
     named: &[ActorMention],
-    present: LexiconBits,
+    starts: &Starts,
 ) -> Vec<ActorMention> {
     let mut found: Vec<ActorMention> = Vec::new();
-    if pack.demonyms.absent_from(present) {
+    if pack.demonyms.absent_from(starts.present()) {
         return found;
     }
-    for body in spans_in(&pack.armed_bodies, tokens, present) {
+    for body in spans_in(&pack.armed_bodies, tokens, starts) {
         let after = pack.demonyms.match_at(tokens, body.1).map(|d| (body.0, d.end, *d.value));
         let before = || pack.demonyms.match_ending_at(tokens, body.0, 2).map(|d| (d.start, body.1, *d.value));
         let Some((start, end, id)) = after.or_else(before) else {
@@ -911,12 +906,12 @@ fn with_unidentified(
     tokens: &[Token],
     pack: &LanguagePack,
     sources: &[(usize, usize)],
-    present: LexiconBits,
+    starts: &Starts,
 ) -> Vec<ActorMention> {
     let Some(armed) = ActorId::parse(UNIDENTIFIED_STAND_IN) else {
         return actors;
     };
-    for (start, end) in spans_in(&pack.unidentified, tokens, present) {
+    for (start, end) in spans_in(&pack.unidentified, tokens, starts) {
         if inside_any(start, end, sources) {
             continue;
         }
@@ -948,7 +943,7 @@ fn with_unidentified(
 const UNIDENTIFIED_STAND_IN: &str = "OPP";
 
 fn span_text_of_tokens(tokens: &[Token], start: usize, end: usize) -> String {
-    tokens[start..end].iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    tokens[start..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
 }
 
 /// Whether a token can continue a name: a capitalized word, or the Arabic article joined
@@ -968,7 +963,7 @@ const DATELINE_REACH: usize = 12;
 fn is_dateline(tokens: &[Token], start: usize, end: usize, pack: &LanguagePack) -> bool {
     let lead = &tokens[..start];
     let opens_the_sentence =
-        lead.len() <= DATELINE_LEAD && lead.iter().all(|t| t.kind != TokenKind::Word || !starts_with_capital(&t.text));
+        lead.len() <= DATELINE_LEAD && lead.iter().all(|t| t.kind != TokenKind::Word || !starts_with_capital(t.text));
     if !opens_the_sentence {
         return false;
     }
@@ -989,7 +984,7 @@ fn is_dateline(tokens: &[Token], start: usize, end: usize, pack: &LanguagePack) 
         } else if depth == 0 && token.kind == TokenKind::Word {
             // Between the name and its dash stand only names (a country) and dates.
             let dating = pack.months.match_at(tokens, i).is_some();
-            if !starts_with_capital(&token.text) && !dating {
+            if !starts_with_capital(token.text) && !dating {
                 return false;
             }
         } else if depth == 0 && token.kind == TokenKind::Punct && !token.is_punct(",.") {
@@ -1104,12 +1099,16 @@ const MAX_UNKNOWN_NAME_WORDS: usize = 2;
 /// A word a place noun announces is read as written when the gazetteer knows it so, though
 /// the tokenizer read it as an inflected word of the pack: "مدينة القريتين" is the town of
 /// al-Qaryatayn, not "the two villages".
-fn names_with_an_inflected_form(mut tokens: Vec<Token>, pack: &LanguagePack, gazetteer: &Gazetteer) -> Vec<Token> {
+fn names_with_an_inflected_form<'t>(
+    mut tokens: Vec<Token<'t>>,
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+) -> Vec<Token<'t>> {
     for i in 1..tokens.len() {
         if pack.place_nouns.match_ending_at(&tokens, i, 1).is_none() {
             continue;
         }
-        let written = pack.rules.fold(&tokens[i].text);
+        let written = pack.rules.fold(tokens[i].text);
         if written != tokens[i].norm && gazetteer.knows_name(&written) {
             pack.read_as_written(&mut tokens[i]);
         }
@@ -1246,7 +1245,7 @@ fn uncased_name_spans(
         // adjective agrees with it.
         let agrees_with_its_noun = i > 0 && pack.is_definite_qualifier(norm) && pack.is_definite(&tokens[i - 1].norm);
         let qualifier =
-            (listed || pack.has_qualifier_form(norm) && !gazetteer.knows_name(&tokens[i].text) || agrees_with_its_noun)
+            (listed || pack.has_qualifier_form(norm) && !gazetteer.knows_name(tokens[i].text) || agrees_with_its_noun)
                 && announced_by_place_noun(tokens, i, pack);
         // "أحياء المدينة" (the quarters of the city): a definite place noun alone names no
         // place of its own, even where a village bears it as a name; it refers back.
@@ -1629,7 +1628,7 @@ pub(crate) fn role_of(
 /// their lexicon bits joined, so that a lexicon none of whose phrases starts in them is
 /// not looked up.
 struct Before<'t> {
-    tokens: &'t [Token],
+    tokens: &'t [Token<'t>],
     start: usize,
     present: LexiconBits,
 }

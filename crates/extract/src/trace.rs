@@ -54,7 +54,7 @@ fn joined_words(tokens: &[Token]) -> Vec<Vec<String>> {
     let mut words: Vec<Vec<String>> = Vec::new();
     let mut previous_end = None;
     for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-        let piece = if frontline_core::fold_word(&token.text) == token.norm.as_str() {
+        let piece = if frontline_core::fold_word(token.text) == token.norm.as_str() {
             token.text.to_string()
         } else {
             format!("{} ({})", token.text, token.norm)

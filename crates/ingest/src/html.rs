@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::mem::take;
 
 use chrono::NaiveDate;
-use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
+use html5gum::{DefaultEmitter, Emitter, ForwardingEmitter, StartTag, Token, Tokenizer};
 
 use crate::metadata::{normalise_language, parse_date};
 
@@ -263,7 +263,7 @@ impl Extractor {
         // raw text, as a browser would, instead of as markup.
         let mut emitter = DefaultEmitter::default();
         emitter.naively_switch_states(true);
-        for token in Tokenizer::new_with_emitter(html, emitter) {
+        for token in Tokenizer::new_with_emitter(html, WithoutErrors(emitter)) {
             match token {
                 Ok(Token::StartTag(tag)) => self.start_tag(&tag),
                 Ok(Token::EndTag(tag)) => self.end_tag(&String::from_utf8_lossy(&tag.name)),
@@ -615,6 +615,24 @@ fn ld_json_date_published(raw: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The default emitter, telling the tokenizer it wants no parse errors: the page's text is
+/// read from its tags and strings alone (an error token is passed over), and the tokenizer
+/// otherwise checks every byte of the page for chars HTML does not allow.
+struct WithoutErrors(DefaultEmitter);
+
+impl ForwardingEmitter for WithoutErrors {
+    type Token = Token;
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = Self::Token> {
+        &mut self.0
+    }
+
+    #[inline]
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]

@@ -230,7 +230,13 @@ impl Clitics {
     /// The tokens with each unknown word that a known word carries clitics on split into the
     /// clitics and that word. The stem token's `norm` is the word as the pack writes it (an
     /// elided article restored), its offsets those of its letters in the text.
-    pub fn segment(&self, text: &str, tokens: Vec<Token>, rules: &WordRules, vocabulary: &Vocabulary) -> Vec<Token> {
+    pub fn segment<'t>(
+        &self,
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
+        rules: &WordRules,
+        vocabulary: &Vocabulary,
+    ) -> Vec<Token<'t>> {
         let knows = |word: &str| vocabulary.knows(word);
         self.split(text, tokens, rules, knows, knows, Split::Words)
     }
@@ -239,26 +245,26 @@ impl Clitics {
     /// `stem_known` which stems a split may leave (a gazetteer's names, say). Neither
     /// inflection endings nor attached pronouns are taken off here: a name is not conjugated
     /// and takes no possessive ("حياتهم": their lives, not a village حيات and "their").
-    pub fn segment_where(
+    pub fn segment_where<'t>(
         &self,
-        text: &str,
-        tokens: Vec<Token>,
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
         rules: &WordRules,
         keep_whole: impl Fn(&str) -> bool,
         stem_known: impl Fn(&str) -> bool,
-    ) -> Vec<Token> {
+    ) -> Vec<Token<'t>> {
         self.split(text, tokens, rules, keep_whole, stem_known, Split::Names)
     }
 
-    fn split(
+    fn split<'t>(
         &self,
-        text: &str,
-        tokens: Vec<Token>,
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
         rules: &WordRules,
         keep_whole: impl Fn(&str) -> bool,
         stem_known: impl Fn(&str) -> bool,
         split: Split,
-    ) -> Vec<Token> {
+    ) -> Vec<Token<'t>> {
         let mut out = Vec::with_capacity(tokens.len());
         for token in tokens {
             let splittable = token.kind == TokenKind::Word && !token.norm.is_ascii() && !keep_whole(&token.norm);

@@ -244,6 +244,77 @@ fn first_with(tokens: &[Token], has: impl Fn(&Token) -> bool) -> Option<usize> {
     fours.remainder().iter().position(&has).map(|i| at + i)
 }
 
+/// Where the phrases of each lexicon of a pack may start in a sentence's tokens: for each
+/// lexicon's bit, a row of bits, one a token, set where the token's [`Token::first_of`] has
+/// the lexicon's bit. Made once a sentence (a token has a few bits), it lets each scan of a
+/// lexicon there go from one start to the next by its row, where a scan tested the bits of
+/// every token, as many times as lexicons were scanned.
+#[derive(Debug, Clone, Default)]
+pub struct Starts {
+    /// The tokens' bits, joined.
+    present: LexiconBits,
+    /// How many tokens the rows are of.
+    tokens: usize,
+    /// Words of 64 bits a row.
+    words: usize,
+    /// The row of the lexicon of bit `b` at `b * words`: token `i` is bit `i % 64` of its
+    /// word `i / 64`.
+    rows: Vec<u64>,
+}
+
+impl Starts {
+    pub fn of(tokens: &[Token]) -> Starts {
+        let words = tokens.len().div_ceil(64);
+        let mut rows = vec![0; LEXICON_BITS * words];
+        let mut present = 0;
+        for (i, token) in tokens.iter().enumerate() {
+            present |= token.first_of;
+            let (word, bit) = (i / 64, 1u64 << (i % 64));
+            // Each half of the bits apart, in 64-bit words: the 128-bit operations of a
+            // loop over them all cost several instructions each.
+            for (half, first) in [(0, token.first_of as u64), (64, (token.first_of >> 64) as u64)] {
+                let mut bits = first;
+                while bits != 0 {
+                    let lexicon = half + bits.trailing_zeros() as usize;
+                    rows[lexicon * words + word] |= bit;
+                    bits &= bits - 1;
+                }
+            }
+        }
+        Starts { present, tokens: tokens.len(), words, rows }
+    }
+
+    /// The bits of the tokens' [`Token::first_of`], joined: a lexicon none of whose phrases
+    /// starts there is [`Lexicon::absent_from`] them.
+    pub fn present(&self) -> LexiconBits {
+        self.present
+    }
+
+    /// The row of the lexicon of `bit`, when it has one bit and these are the rows of as
+    /// many tokens as `tokens`.
+    fn row(&self, bit: LexiconBits, tokens: &[Token]) -> Option<&[u64]> {
+        if bit.count_ones() != 1 || tokens.len() != self.tokens {
+            return None;
+        }
+        let at = bit.trailing_zeros() as usize * self.words;
+        self.rows.get(at..at + self.words)
+    }
+}
+
+/// The first token at `from` or after whose bit is set in `row`.
+#[inline]
+fn next_in_row(row: &[u64], from: usize) -> Option<usize> {
+    let mut word = from / 64;
+    let mut bits = row.get(word)? & (u64::MAX << (from % 64));
+    loop {
+        if bits != 0 {
+            return Some(word * 64 + bits.trailing_zeros() as usize);
+        }
+        word += 1;
+        bits = *row.get(word)?;
+    }
+}
+
 /// A set of phrases, each carrying a value, matched longest first at a token position.
 #[derive(Debug, Clone)]
 pub struct Lexicon<T> {
@@ -497,9 +568,21 @@ impl<T: Clone> Lexicon<T> {
 
     /// Calls `each` with every match [`Lexicon::find_all`] finds, in its order.
     #[inline]
-    fn each_match<'a>(&'a self, tokens: &[Token], mut each: impl FnMut(Hit<'a, T>)) {
+    fn each_match<'a>(&'a self, tokens: &[Token], each: impl FnMut(Hit<'a, T>)) {
+        self.each_match_from(tokens, |from| self.next_start(tokens, from), each);
+    }
+
+    /// [`Lexicon::each_match`], with the token a phrase may start at next, at `from` or
+    /// after, told by `next_start`.
+    #[inline]
+    fn each_match_from<'a>(
+        &'a self,
+        tokens: &[Token],
+        next_start: impl Fn(usize) -> Option<usize>,
+        mut each: impl FnMut(Hit<'a, T>),
+    ) {
         let mut at = 0;
-        while let Some(start) = self.next_start(tokens, at) {
+        while let Some(start) = next_start(at) {
             match self.longest_at(tokens, start, &tokens[start]) {
                 Some(hit) => {
                     at = hit.end;
@@ -537,6 +620,30 @@ impl<T: Clone> Lexicon<T> {
         let mut spans = Vec::new();
         self.each_match(tokens, |hit| spans.push((hit.start, hit.end)));
         spans
+    }
+
+    /// [`Lexicon::spans`] of the tokens `starts` was made of: each next token a phrase may
+    /// start at read from the lexicon's row there, not found by testing every token's bits.
+    pub fn spans_at(&self, tokens: &[Token], starts: &Starts) -> Vec<(usize, usize)> {
+        let mut spans = Vec::new();
+        match starts.row(self.bit, tokens) {
+            Some(row) => {
+                self.each_match_from(tokens, |from| next_in_row(row, from), |hit| spans.push((hit.start, hit.end)))
+            }
+            None => self.each_match(tokens, |hit| spans.push((hit.start, hit.end))),
+        }
+        spans
+    }
+
+    /// [`Lexicon::find_all`] of the tokens `starts` was made of, as [`Lexicon::spans_at`]
+    /// finds them.
+    pub fn find_all_at<'a>(&'a self, tokens: &[Token], starts: &Starts) -> Vec<Hit<'a, T>> {
+        let mut hits = Vec::new();
+        match starts.row(self.bit, tokens) {
+            Some(row) => self.each_match_from(tokens, |from| next_in_row(row, from), |hit| hits.push(hit)),
+            None => self.each_match(tokens, |hit| hits.push(hit)),
+        }
+        hits
     }
 
     /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 pub use clitics::{Clitics, Vocabulary};
-pub use lexicon::{Hit, Lexicon, LexiconBits};
+pub use lexicon::{Hit, Lexicon, LexiconBits, Starts};
 pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind, UnitOfTime};
 pub use tokens::{is_apostrophe, is_hyphen, starts_with_capital, tokenize, Token, TokenKind, WordRules};
 pub use weights::{actor_default_key, logit, Calibration, ConfidenceModel, Weights, NO_USUAL_ACTOR, TYPE_BIAS};
@@ -224,5 +224,40 @@ mod tests {
     fn a_bad_pack_is_reported_with_its_origin() {
         let err = LanguagePack::from_toml("code = 3", "data/xx/pack.toml").unwrap_err();
         assert!(err.to_string().contains("data/xx/pack.toml"), "{err}");
+    }
+
+    #[test]
+    fn scans_by_a_sentences_starts_find_what_scans_testing_every_token_find() {
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let texts = [
+            ("fr", "Les forces du régime ont bombardé lundi 3 mars la ville de Saraqeb et les villages de la campagne d'Idlib ; selon l'Observatoire syrien des droits de l'homme, les factions de l'opposition ont repris le contrôle de trois localités au sud de la ville après des affrontements avec l'armée, qui a perdu 12 soldats, et des avions russes ont frappé un hôpital de Maaret al-Noomane au cours des deux derniers jours."),
+            ("en", "Syrian regime forces and their Russian allies shelled the town of Saraqib on Monday, March 3, and rebels of the National Liberation Front took control of three villages south of the city after clashes with the army that killed 12 soldiers, the Syrian Observatory for Human Rights said, while warplanes struck a hospital in Maarat al-Numan over the past two days and Islamic State fighters attacked a checkpoint."),
+            ("ar", "قصفت قوات النظام مدينة سراقب يوم الاثنين وسيطرت فصائل المعارضة على ثلاث قرى جنوب المدينة بعد اشتباكات مع الجيش قتل فيها 12 جنديا بحسب المرصد السوري لحقوق الإنسان"),
+        ];
+        for (code, text) in texts {
+            let pack = packs.get(code).expect("a built-in pack");
+            let tokens = pack.tokenize(text);
+            // Past 64 tokens the rows take a second word.
+            for tokens in [&tokens[..], &tokens[..tokens.len().min(40)]] {
+                let starts = Starts::of(tokens);
+                for lexicon in [&pack.organisations, &pack.not_names, &pack.claim_markers, &pack.durations] {
+                    assert_eq!(lexicon.spans_at(tokens, &starts), lexicon.spans(tokens), "{code}");
+                }
+                for lexicon in [&pack.months, &pack.weekdays] {
+                    assert_eq!(lexicon.spans_at(tokens, &starts), lexicon.spans(tokens), "{code}");
+                }
+                let (at, all) = (pack.triggers.find_all_at(tokens, &starts), pack.triggers.find_all(tokens));
+                assert_eq!(
+                    at.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(),
+                    all.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>(),
+                    "{code}"
+                );
+                let (at, all) = (pack.actors.find_all_at(tokens, &starts), pack.actors.find_all(tokens));
+                assert_eq!(at, all, "{code}");
+                // Rows of other tokens are not read: the scan tests every token then.
+                let fewer = Starts::of(&tokens[1..]);
+                assert_eq!(pack.organisations.spans_at(tokens, &fewer), pack.organisations.spans(tokens), "{code}");
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ use frontline_core::{fold_word, ActorId, SubEventType};
 use serde::Deserialize;
 
 use crate::clitics::{Clitics, Vocabulary};
-use crate::lexicon::{FirstWords, Lexicon, LexiconBits, Pattern, LEXICON_BITS};
+use crate::lexicon::{FirstWords, KeyTable, Lexicon, LexiconBits, Pattern, LEXICON_BITS};
 use crate::tokens::{tokenize, Token, TokenKind, WordRules};
 use crate::PackError;
 
@@ -997,8 +997,13 @@ pub struct LanguagePack {
     /// The trained model that keeps or drops candidate events (`data/<code>/weights.tsv`);
     /// empty when none was trained, and the rules decide alone.
     pub weights: crate::Weights,
-    /// For each word's key, the lexicons with a phrase starting with it (one bit each).
-    first_words: HashMap<u64, LexiconBits>,
+    /// For each word's key, the lexicons with a phrase starting with it (one bit each), as
+    /// the place of its bits in `first_word_bits`: looked up at every token, in a table a
+    /// probe or two reads (a general hash table's probe cost several times as many), which
+    /// keeps 16 bytes a slot rather than the bits' own 32.
+    first_words: KeyTable<u32>,
+    /// The distinct sets of bits `first_words` points to.
+    first_word_bits: Box<[LexiconBits]>,
     /// The stems and numbers phrases start with, each with its lexicon's bit: a token they
     /// match may start a phrase of that lexicon whatever its word.
     first_stems: Vec<(Pattern, LexiconBits)>,
@@ -1024,7 +1029,7 @@ impl LanguagePack {
         compile(file, origin)
     }
 
-    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+    pub fn tokenize<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
         let mut tokens = tokenize(text, &self.rules);
         if !self.clitics.is_empty() {
             tokens = self.clitics.segment(text, tokens, &self.rules, &self.vocabulary);
@@ -1037,9 +1042,15 @@ impl LanguagePack {
 
     /// Records in a token the lexicons a phrase of which may start with it: by its word, or
     /// by a stem or number it matches.
-    #[inline]
+    // Always in line: `#[inline]` left it a call at every token, which saved and restored
+    // more registers than the look-up it makes.
+    #[inline(always)]
     fn index_token(&self, token: &mut Token) {
-        token.first_of = self.first_words.get(&token.key).copied().unwrap_or(0);
+        token.first_of = self
+            .first_words
+            .get(token.key)
+            .and_then(|&place| self.first_word_bits.get(place as usize))
+            .map_or(0, |&b| b);
         // A number written as one word ("deux", "ثلاثة"), which a lexicon's `#` stands for as
         // for digits: a phrase of the number words the token alone matches (its lexicon bits
         // spare most words the look-up).
@@ -1109,13 +1120,13 @@ impl LanguagePack {
     /// Splits off the clitics of each word that `knows` does not accept whole but accepts
     /// without them (a gazetteer's names, say); words the pack knows, those `knows` accepts
     /// and those `whole` names (a country's name: "لبنان" is not ل + a village) stay whole.
-    pub fn split_clitics_where(
+    pub fn split_clitics_where<'t>(
         &self,
-        text: &str,
-        tokens: Vec<Token>,
+        text: &'t str,
+        tokens: Vec<Token<'t>>,
         whole: impl Fn(&str) -> bool,
         knows: impl Fn(&str) -> bool,
-    ) -> Vec<Token> {
+    ) -> Vec<Token<'t>> {
         if self.clitics.is_empty() {
             return tokens;
         }
@@ -1131,7 +1142,7 @@ impl LanguagePack {
     /// off it: a name that has the form of a dual or plural ("القريتين", the town of
     /// al-Qaryatayn, not "the two villages").
     pub fn read_as_written(&self, token: &mut Token) {
-        token.norm = self.rules.fold(&token.text);
+        token.norm = self.rules.fold(token.text);
         token.key = crate::tokens::word_key(&token.norm);
         self.index_token(token);
     }
@@ -1155,7 +1166,7 @@ impl LanguagePack {
     /// word as written ends so, and the lexicon's word it was read as does not.
     pub fn in_absolute_state(&self, token: &Token) -> bool {
         !self.absolute_endings.is_empty() && {
-            let written = self.rules.fold(&token.text);
+            let written = self.rules.fold(token.text);
             self.absolute_endings.iter().any(|e| written.ends_with(e.as_str()) && !token.norm.ends_with(e.as_str()))
         }
     }
@@ -1275,7 +1286,19 @@ impl LanguagePack {
         for word in &self.function_words {
             vocabulary.add_word(word);
         }
-        self.first_words = first_words;
+        // Few sets of bits are distinct: each is kept once, and the table holds its place.
+        let mut places: HashMap<LexiconBits, u32> = HashMap::default();
+        let mut distinct: Vec<LexiconBits> = Vec::new();
+        let mut by_key: HashMap<u64, u32> = HashMap::default();
+        for (key, bits) in first_words {
+            let place = *places.entry(bits).or_insert_with(|| {
+                distinct.push(bits);
+                u32::try_from(distinct.len() - 1).unwrap_or(u32::MAX)
+            });
+            by_key.insert(key, place);
+        }
+        self.first_words = KeyTable::of(&by_key);
+        self.first_word_bits = distinct.into_boxed_slice();
         let mut stem_bits_by_first_byte: Box<[LexiconBits; 256]> = Box::new([0; 256]);
         let mut stems_by_first_byte = Vec::with_capacity(256);
         for (byte, bits) in stem_bits_by_first_byte.iter_mut().enumerate() {
@@ -1796,7 +1819,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         punctuation,
         clitics,
         code: file.code,
-        first_words: HashMap::default(),
+        first_words: KeyTable::default(),
+        first_word_bits: Box::default(),
         first_stems: Vec::new(),
         stem_bits_by_first_byte: Box::new([0; 256]),
         stems_by_first_byte: Vec::new(),

@@ -174,9 +174,27 @@ impl Packs {
         let ascii_scripted = scripted.iter().any(|(_, p)| p.script.iter().any(|&(low, _)| low.is_ascii()));
         let mut hits = vec![0usize; scripted.len()];
         let mut letters = 0;
-        let mut at = 0;
+        let (mut at, mut one_by_one_until) = (0, 0);
         let bytes = text.as_bytes();
         while letters < SAMPLE_WORDS * 6 {
+            // Where no pack's script is ASCII, eight ASCII bytes at a time (most of a text in
+            // a Latin script) only count their letters: the step is taken only while all
+            // eight would be read before the count is reached, as they would one by one.
+            if !ascii_scripted && at >= one_by_one_until && letters + 8 <= SAMPLE_WORDS * 6 {
+                let count = bytes.get(at..at + 8).and_then(|eight| {
+                    let mut word = [0; 8];
+                    word.copy_from_slice(eight);
+                    ascii_letters(u64::from_le_bytes(word))
+                });
+                if let Some(count) = count {
+                    letters += count;
+                    at += 8;
+                    continue;
+                }
+                // Not eight ASCII bytes (a text in another script, an accented letter): these
+                // are read one by one, not tried again at each of their chars.
+                one_by_one_until = at + 8;
+            }
             let Some(&byte) = bytes.get(at) else { break };
             // An ASCII byte is a char of its own, told a letter or not without decoding.
             let c = if byte.is_ascii() {
@@ -210,6 +228,23 @@ impl Packs {
     }
 }
 
+/// How many of the eight bytes of `word` are ASCII letters, when all eight are ASCII.
+#[inline]
+fn ascii_letters(word: u64) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    if word & HIGHS != 0 {
+        return None;
+    }
+    // A byte is a letter when, with the bit of lower case set, it lies from 'a' to 'z';
+    // adding to bytes without a high bit sets it where they reach 0x80, never carrying
+    // into the next byte.
+    let lower = word | (0x20 * ONES);
+    let from_a = lower.wrapping_add((0x80 - u64::from(b'a')) * ONES) & HIGHS;
+    let past_z = lower.wrapping_add((0x80 - u64::from(b'z') - 1) * ONES) & HIGHS;
+    Some((from_a & !past_z).count_ones() as usize)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +263,18 @@ mod tests {
             .map(frontline_core::fold_word)
             .collect();
         assert_eq!(sampled, expected);
+    }
+
+    #[test]
+    fn eight_ascii_bytes_count_the_letters_they_hold() {
+        for byte in 0u8..=255 {
+            for at in 0..8 {
+                let mut word = *b"a1 Z@[`{";
+                word[at] = byte;
+                let expected = word.is_ascii().then(|| word.iter().filter(|b| b.is_ascii_alphabetic()).count());
+                assert_eq!(ascii_letters(u64::from_le_bytes(word)), expected, "{word:?}");
+            }
+        }
     }
 
     fn packs() -> Packs {

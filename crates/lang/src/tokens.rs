@@ -18,12 +18,13 @@ pub enum TokenKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub struct Token<'t> {
     /// Byte offsets in the text given to [`tokenize`].
     pub start: usize,
     pub end: usize,
-    /// The token as written (a small string: most words are kept inline).
-    pub text: CompactString,
+    /// The token as written: borrowed from the text it was read in (`&text[start..end]`
+    /// there), not copied, since every token is written somewhere in it.
+    pub text: &'t str,
     /// The token folded for lexicon matching (see [`fold_word`]).
     pub norm: CompactString,
     /// A hash of `norm`, computed once so that the many lexicons a token is looked up in
@@ -40,12 +41,12 @@ pub struct Token {
     pub number_word: bool,
 }
 
-impl Token {
+impl Token<'_> {
     /// Starts with an upper-case letter, after the ayn or hamza mark a transliteration may
     /// write before it ("ʿAmudah", "ʾIdlib"): a candidate for a name.
     #[inline]
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word && starts_with_capital(&self.text)
+        self.kind == TokenKind::Word && starts_with_capital(self.text)
     }
 
     #[inline]
@@ -58,7 +59,7 @@ impl Token {
             // A mark of one character, as the tokenizer makes them: looked for as a char,
             // without setting up a search for a substring.
             (Some(mark), None) => chars.contains(mark),
-            _ => chars.contains(self.text.as_str()),
+            _ => chars.contains(self.text),
         }
     }
 }
@@ -178,7 +179,7 @@ const ASCII_WORD_BYTES: [u8; 256] = {
     table
 };
 
-pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
+pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
     let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
     // A text has about one token per five bytes.
     let mut tokens = Vec::with_capacity(text.len() / 5);
@@ -200,7 +201,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             tokens.push(Token {
                 start: at,
                 end,
-                text: raw.into(),
+                text: raw,
                 key: word_key(&digits),
                 first_of: crate::lexicon::LexiconBits::MAX,
                 value: digits.parse().ok(),
@@ -269,7 +270,7 @@ pub fn tokenize(text: &str, rules: &WordRules) -> Vec<Token> {
             tokens.push(Token {
                 start: at,
                 end: next,
-                text: raw.into(),
+                text: raw,
                 key: word_key(&norm),
                 first_of: crate::lexicon::LexiconBits::MAX,
                 norm,
@@ -326,7 +327,7 @@ fn scan_number(text: &str, at: usize, rules: &WordRules) -> usize {
     }
 }
 
-fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
+fn push_word<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token<'t>>) {
     let word = &text[start..end];
     // An ASCII word without an apostrophe-like mark folds to its lower case (and is split
     // only by rules with an elision or clitic that has no apostrophe): written as it is, and
@@ -370,30 +371,29 @@ fn push_word(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut 
 // Always in line, as `push_token`: called for most tokens, from few places; a call
 // saved and restored more registers than the body uses.
 #[inline(always)]
-fn push_ascii_word(start: usize, end: usize, word: &str, upper: bool, out: &mut Vec<Token>) {
-    let raw = CompactString::from(word);
-    let mut norm = raw.clone();
+fn push_ascii_word<'t>(start: usize, end: usize, word: &'t str, upper: bool, out: &mut Vec<Token<'t>>) {
+    let mut norm = CompactString::from(word);
     if upper {
         norm.make_ascii_lowercase();
     }
-    push_token(start, end, raw, norm, out);
+    push_token(start, end, word, norm, out);
 }
 
 fn byte_len_of_chars(word: &str, n: usize) -> usize {
     word.char_indices().nth(n).map_or(word.len(), |(b, _)| b)
 }
 
-fn push_plain(text: &str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token>) {
+fn push_plain<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token<'t>>) {
     let raw = &text[start..end];
     push_folded(start, end, raw, rules.fold(raw), out);
 }
 
-pub(crate) fn push_folded(start: usize, end: usize, raw: &str, norm: CompactString, out: &mut Vec<Token>) {
-    push_token(start, end, raw.into(), norm, out);
+pub(crate) fn push_folded<'t>(start: usize, end: usize, raw: &'t str, norm: CompactString, out: &mut Vec<Token<'t>>) {
+    push_token(start, end, raw, norm, out);
 }
 
 #[inline(always)]
-fn push_token(start: usize, end: usize, text: CompactString, norm: CompactString, out: &mut Vec<Token>) {
+fn push_token<'t>(start: usize, end: usize, text: &'t str, norm: CompactString, out: &mut Vec<Token<'t>>) {
     out.push(Token {
         start,
         end,
@@ -416,16 +416,34 @@ pub(crate) fn fold(text: &str) -> CompactString {
         return norm;
     }
     // Pushing chars one by one is cheaper on a String, reused by the thread, than on a
-    // small string; the result is copied once.
+    // small string; the result is copied once. Words beyond ASCII ("armée", "régime", every
+    // Arabic word) come again and again: what each folds to is remembered by the thread,
+    // up to a bound, where folding it char by char cost several times the look-up.
     thread_local! {
         static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        static KNOWN: std::cell::RefCell<HashMap<CompactString, CompactString>> =
+            std::cell::RefCell::new(HashMap::default());
     }
-    FOLDED.with_borrow_mut(|folded| {
-        folded.clear();
-        fold_word_with(text, |c| folded.push(c));
-        CompactString::from(folded.as_str())
+    KNOWN.with_borrow_mut(|known| {
+        if let Some(norm) = known.get(text) {
+            return norm.clone();
+        }
+        let norm = FOLDED.with_borrow_mut(|folded| {
+            folded.clear();
+            fold_word_with(text, |c| folded.push(c));
+            CompactString::from(folded.as_str())
+        });
+        if known.len() >= KNOWN_FOLDINGS {
+            known.clear();
+        }
+        known.insert(CompactString::from(text), norm.clone());
+        norm
     })
 }
+
+/// How many words beyond ASCII [`fold`] remembers before it starts afresh (a few hundred
+/// kilobytes at most).
+const KNOWN_FOLDINGS: usize = 8192;
 
 /// The hash stored in [`Token::key`]: the same for the same folded word, in texts and packs.
 pub fn word_key(norm: &str) -> u64 {

@@ -41,7 +41,7 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     pub(crate) fn previous_holder_spans(&self) -> Vec<(usize, usize)> {
-        self.ctx.pack.previous_holder.spans(&self.spotted.tokens)
+        self.ctx.pack.previous_holder.spans_at(&self.spotted.tokens, &self.spotted.starts)
     }
 
     /// "jusque-là sous le contrôle de l'armée": who held the places before. The actor may
@@ -61,7 +61,8 @@ impl<'s> SentenceReader<'_, 's> {
     /// The side a word of a held area names ("rebel-held", "prorégime"), as an actor at
     /// that word.
     fn holder_of_the_area(&self) -> Option<ActorMention> {
-        let hit = self.ctx.pack.held_areas.find_all(&self.spotted.tokens).into_iter().next()?;
+        let hit =
+            self.ctx.pack.held_areas.find_all_at(&self.spotted.tokens, &self.spotted.starts).into_iter().next()?;
         Some(self.actor_at(hit))
     }
 
@@ -212,7 +213,11 @@ impl<'s> SentenceReader<'_, 's> {
         }
         // "killed 10 members of Nusra that attacked the locals": the dead of a relative clause
         // whose verb is the deed did it.
-        !pack.relative_pronouns.spans(&s.tokens).into_iter().any(|(start, end)| start >= actor.end && end <= deed.start)
+        !pack
+            .relative_pronouns
+            .spans_at(&s.tokens, &s.starts)
+            .into_iter()
+            .any(|(start, end)| start >= actor.end && end <= deed.start)
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that
@@ -222,7 +227,7 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         let pack = self.ctx.pack;
         let armed = |a: &&ActorMention| a.id.inter_code() != 7;
-        let passive_agent_markers = pack.passive_agent.spans(&s.tokens);
+        let passive_agent_markers = pack.passive_agent.spans_at(&s.tokens, &s.starts);
         let agent = |a: &ActorMention| {
             a.start < trigger.end
                 || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
@@ -380,7 +385,7 @@ impl<'s> SentenceReader<'_, 's> {
         if s.actors.is_empty() {
             return None;
         }
-        let (_, end) = self.ctx.pack.blame_markers.spans(&s.tokens).into_iter().next()?;
+        let (_, end) = self.ctx.pack.blame_markers.spans_at(&s.tokens, &s.starts).into_iter().next()?;
         s.actors
             .iter()
             .rev()

@@ -210,7 +210,7 @@ impl<'s> SentenceReader<'_, 's> {
         self.ctx
             .pack
             .aerial
-            .find_all(&self.spotted.tokens)
+            .find_all_at(&self.spotted.tokens, &self.spotted.starts)
             .into_iter()
             .map(|hit| (hit.start, hit.end))
             .filter(|&(start, end)| !other_senses.iter().any(|&(s, e)| s <= start && end <= e))
@@ -451,7 +451,7 @@ impl<'s> SentenceReader<'_, 's> {
         const HOLDING_REACH: usize = 16;
         let tokens = &self.spotted.tokens;
         names_a_weapon(trigger)
-            && self.ctx.pack.weapon_holding.spans(tokens).into_iter().any(|(_, end)| {
+            && self.ctx.pack.weapon_holding.spans_at(tokens, &self.spotted.starts).into_iter().any(|(_, end)| {
                 end <= trigger.start
                     && trigger.start - end <= HOLDING_REACH
                     && self.same_clause(end, trigger.start)

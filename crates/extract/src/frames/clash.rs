@@ -134,7 +134,7 @@ impl<'s> SentenceReader<'_, 's> {
                     && t.end <= assault.start
             })
         };
-        self.ctx.pack.military_objects.spans(&s.tokens).into_iter().any(|(start, end)| {
+        self.ctx.pack.military_objects.spans_at(&s.tokens, &s.starts).into_iter().any(|(start, end)| {
             start >= assault.end || end <= assault.start && (struck_before(end) || self.agent_follows(assault))
         })
     }

@@ -43,7 +43,7 @@ impl<'s> SentenceReader<'_, 's> {
             .ctx
             .pack
             .flight_destinations
-            .spans(&self.spotted.tokens)
+            .spans_at(&self.spotted.tokens, &self.spotted.starts)
             .into_iter()
             .find(|&(start, _)| start >= trigger.end)
             .map_or(usize::MAX, |(start, _)| start);
@@ -89,7 +89,7 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         let pack = self.ctx.pack;
         let in_a_place = |i: usize| s.places.iter().any(|p| p.start <= i && i < p.end);
-        pack.flight_destinations.spans(&s.tokens).into_iter().any(|(_, end)| {
+        pack.flight_destinations.spans_at(&s.tokens, &s.starts).into_iter().any(|(_, end)| {
             end <= place.start
                 && (end..place.start).all(|i| in_a_place(i) || pack.list_connectors.match_at(&s.tokens, i).is_some())
         })
@@ -100,7 +100,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// fui"): the people of a place who flee, flee it.
     fn home_of_residents(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
         let s = self.spotted;
-        let people = self.ctx.pack.residents.spans(&s.tokens);
+        let people = self.ctx.pack.residents.spans_at(&s.tokens, &s.starts);
         s.places.iter().find(|p| {
             p.end <= trigger.start
                 && p.role == PlaceRole::Site

@@ -240,7 +240,7 @@ impl<'s> SentenceReader<'_, 's> {
         let pack = self.ctx.pack;
         let (start, end) = pack
             .relative_pronouns
-            .spans(&s.tokens)
+            .spans_at(&s.tokens, &s.starts)
             .into_iter()
             .rev()
             .find(|&(_, end)| end <= trigger.start && trigger.start - end <= RELATIVE_CLAUSE_LEAD)?;
