@@ -1,6 +1,6 @@
 //! Killing frames: a killing the sentence tells with its doer and its civilian dead, and
 //! with no other deed ("Syrian government forces killed three civilians in Nawa", "قتلت
-//! قوات النظام ثلاثة مدنيين", "le groupe jihadiste a tué 36 personnes"): violence against
+//! قوات النظام ثلاثة مدنيين", "le groupe État islamique a tué 36 personnes"): violence against
 //! civilians, an attack (docs/annotation.md §3). A toll alone ("three civilians were
 //! killed") names no doer and stays a toll of the sentence's other events.
 
@@ -26,6 +26,10 @@ impl<'s> SentenceReader<'_, 's> {
         if s.triggers.iter().any(|t| is_event_kind(t.trigger.kind)) {
             return None;
         }
+        // Killed from the air, the deed is a strike the sentence's aircraft made.
+        if self.aircraft_spans().next().is_some() {
+            return None;
+        }
         let tokens = &s.tokens;
         let civilians = |at: usize| self.ctx.pack.civilians.match_at(tokens, at).is_some();
         let after = (trigger.end..(trigger.end + VICTIMS_REACH).min(tokens.len()))
@@ -35,10 +39,6 @@ impl<'s> SentenceReader<'_, 's> {
             .find(|&at| civilians(at))
             .filter(|&at| self.same_clause(at, trigger.start));
         let armed = |a: &ActorMention| a.id.is_armed();
-        // Killed from the air, the deed is a strike the sentence's aircraft made.
-        if self.aircraft_spans().next().is_some() {
-            return None;
-        }
         if after.is_some() {
             // The subject right before the verb ("forces killed", "a tué"), not a side named
             // earlier in the sentence ("missiles fired from the army's bases, killing").
@@ -53,7 +53,7 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// The attack of a killing of civilians, at the sentence's sites (else its region).
-    pub(crate) fn killing(&self, trigger: &'s TriggerMention, killer: ActorMention, frames: &mut Vec<Frame<'s>>) {
+    pub(crate) fn killing(&self, trigger: &'s TriggerMention, killer: &ActorMention, frames: &mut Vec<Frame<'s>>) {
         for place in self.targets(trigger) {
             frames.push(Frame::new(SubEventType::Attack, place, trigger).by(Some(killer.clone())));
         }

@@ -226,7 +226,7 @@ impl<'s> SentenceReader<'_, 's> {
                 TriggerKind::Incident => self.incident(trigger, discourse, &mut frames),
                 TriggerKind::Intervention => self.lone_intervention(trigger, discourse, &mut frames),
                 TriggerKind::Kill => {
-                    if let Some(killer) = killer.clone() {
+                    if let Some(killer) = &killer {
                         self.killing(trigger, killer, &mut frames);
                     }
                 }
