@@ -416,34 +416,16 @@ pub(crate) fn fold(text: &str) -> CompactString {
         return norm;
     }
     // Pushing chars one by one is cheaper on a String, reused by the thread, than on a
-    // small string; the result is copied once. Words beyond ASCII ("armée", "régime", every
-    // Arabic word) come again and again: what each folds to is remembered by the thread,
-    // up to a bound, where folding it char by char cost several times the look-up.
+    // small string; the result is copied once.
     thread_local! {
         static FOLDED: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        static KNOWN: std::cell::RefCell<HashMap<CompactString, CompactString>> =
-            std::cell::RefCell::new(HashMap::default());
     }
-    KNOWN.with_borrow_mut(|known| {
-        if let Some(norm) = known.get(text) {
-            return norm.clone();
-        }
-        let norm = FOLDED.with_borrow_mut(|folded| {
-            folded.clear();
-            fold_word_with(text, |c| folded.push(c));
-            CompactString::from(folded.as_str())
-        });
-        if known.len() >= KNOWN_FOLDINGS {
-            known.clear();
-        }
-        known.insert(CompactString::from(text), norm.clone());
-        norm
+    FOLDED.with_borrow_mut(|folded| {
+        folded.clear();
+        fold_word_with(text, |c| folded.push(c));
+        CompactString::from(folded.as_str())
     })
 }
-
-/// How many words beyond ASCII [`fold`] remembers before it starts afresh (a few hundred
-/// kilobytes at most).
-const KNOWN_FOLDINGS: usize = 8192;
 
 /// The hash stored in [`Token::key`]: the same for the same folded word, in texts and packs.
 pub fn word_key(norm: &str) -> u64 {
