@@ -1,6 +1,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::short::joined;
 use crate::{ActorId, EventType, SubEventType};
 
 /// Whether a territory change covers the whole place or part of it ("most of").
@@ -95,12 +96,6 @@ impl Event {
     pub fn place_key(&self) -> String {
         // Put together by hand, as `format!` would write them: its machinery cost several
         // times the few appends (every kept event's id is derived from the key).
-        let joined = |prefix: &str, value: &str| {
-            let mut key = String::with_capacity(prefix.len() + value.len());
-            key.push_str(prefix);
-            key.push_str(value);
-            key
-        };
         match (self.geonameid, &self.pcode) {
             (Some(id), _) => {
                 let mut key = String::with_capacity("geonames:".len() + 10);
@@ -189,13 +184,13 @@ fn date_text(date: NaiveDate) -> String {
     text
 }
 
-/// The last `digits` decimal digits of a number, with leading zeros.
 /// `value` in decimal, as `Display` writes it.
 fn push_decimal(text: &mut String, value: u32) {
     let digits = value.checked_ilog10().map_or(1, |log| log + 1);
     push_digits(text, value, digits);
 }
 
+/// The last `digits` decimal digits of a number, with leading zeros.
 fn push_digits(text: &mut String, value: u32, digits: u32) {
     for place in (0..digits).rev() {
         text.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));

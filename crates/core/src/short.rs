@@ -1,7 +1,8 @@
-//! Comparing short strings (words, codes, feature names) byte by byte in line, without a
+//! Short strings (words, codes, feature names), compared byte by byte in line, without a
 //! call to the C library's `memcmp`: for strings of a few bytes the call, and its checks
 //! for long ones, cost more than the comparison, and the extractor makes thousands an
-//! article. The answers are those of `==` and `Ord` on `str`.
+//! article. The answers are those of `==` and `Ord` on `str`. Keys and names are put
+//! together without `format!` ([`joined`]) for the same reason.
 
 use std::cmp::Ordering;
 
@@ -40,6 +41,16 @@ fn word<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
     let mut word = [0; N];
     word.copy_from_slice(&bytes[at..at + N]);
     word
+}
+
+/// `prefix` then `value`, in one string of their length: what `format!("{prefix}{value}")`
+/// writes, without its machinery, for keys and names made at every event or feature.
+#[inline]
+pub fn joined(prefix: &str, value: &str) -> String {
+    let mut text = String::with_capacity(prefix.len() + value.len());
+    text.push_str(prefix);
+    text.push_str(value);
+    text
 }
 
 /// `a.cmp(b)`: the first byte that differs, else the shorter first.

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
-use frontline_core::short::{compare, same};
+use frontline_core::short::{compare, joined, same};
 use frontline_core::{ActorId, SubEventType};
 use frontline_gazetteer::MatchLevel;
 use frontline_lang::{ConfidenceModel, TriggerKind, Weights};
@@ -116,23 +116,23 @@ impl Candidate {
         // times as much, and `concat` more than two appends.
         let mut f = Vec::with_capacity(6 + 3 * triggers.len() + actors.len());
         f.extend([
-            named("rule=", self.sub_event_type.as_str()),
-            named("t=", &self.trigger),
-            named("k=", self.trigger_kind.name()),
-            named("a1=", self.actor1.map_or("none", |a| a.as_str())),
-            named("role=", self.role),
+            joined("rule=", self.sub_event_type.as_str()),
+            joined("t=", &self.trigger),
+            joined("k=", self.trigger_kind.name()),
+            joined("a1=", self.actor1.map_or("none", |a| a.as_str())),
+            joined("role=", self.role),
         ]);
         for t in triggers {
             let mut sw = String::with_capacity("sw=".len() + t.text.len());
             sw.push_str("sw=");
             push_word_form(&t.text, &mut sw);
             f.push(sw);
-            f.push(named("sk=", t.trigger.kind.name()));
+            f.push(joined("sk=", t.trigger.kind.name()));
             if let Some(sub) = t.trigger.sub_event_type {
-                f.push(named("st=", sub.as_str()));
+                f.push(joined("st=", sub.as_str()));
             }
         }
-        f.extend(actors.iter().map(|a| named("sa=", a.id.as_str())));
+        f.extend(actors.iter().map(|a| joined("sa=", a.id.as_str())));
         if self.tolls_in_sentence {
             f.push("toll".into());
         }
@@ -472,14 +472,6 @@ fn push_word_form(text: &str, form: &mut String) {
             form.push_str(&word.to_lowercase());
         }
     }
-}
-
-/// A feature's name: its prefix and its value, in one string of their length.
-fn named(prefix: &str, value: &str) -> String {
-    let mut name = String::with_capacity(prefix.len() + value.len());
-    name.push_str(prefix);
-    name.push_str(value);
-    name
 }
 
 /// The bounds of each binned feature, with their names.

@@ -90,10 +90,19 @@ impl SentenceReader<'_, '_> {
                     || self.joins_listed_places(i)
                     || self.names_after_their_noun(i);
             }
-            // "، مضيفا أن": a mark before a participle of saying ends the clause, whatever
-            // the mark (the Arabic comma ends none of its own).
-            pack.reported_clause_leads.match_at(tokens, i + 1).is_none()
+            // "، مضيفا أن": whatever the mark (the Arabic comma ends no clause of its own).
+            !self.opens_a_reported_clause(i + 1)
         })
+    }
+
+    /// Whether a reported clause opens at `at`: a mark, then a participle of saying ("،
+    /// مضيفا أن", ", adding that"). It tells other deeds than the clause before it, which
+    /// ends at the mark.
+    pub(crate) fn opens_a_reported_clause(&self, at: usize) -> bool {
+        let tokens = &self.spotted.tokens;
+        at > 0
+            && tokens[at - 1].kind == frontline_lang::TokenKind::Punct
+            && self.ctx.pack.reported_clause_leads.match_at(tokens, at).is_some()
     }
 
     /// Whether the period at `i` closes an abbreviation written against it, which the

@@ -442,6 +442,13 @@ impl<T: Clone> Lexicon<T> {
             Some(first) => first,
             None => self.first_slots.get(key)?,
         };
+        self.group_index_from(first, word)
+    }
+
+    /// The place in `groups` of `word`'s group, starting from the first word found under
+    /// its key: that word's own group, else one chained after it.
+    #[inline]
+    fn group_index_from(&self, first: &FirstWord, word: &str) -> Option<usize> {
         if same(&first.word, word) {
             return Some(first.group);
         }
@@ -502,10 +509,7 @@ impl<T: Clone> Lexicon<T> {
             return None;
         }
         let slot = self.first_slots.get(first.key)?;
-        if same(&slot.word, &first.norm) {
-            return self.groups.get(slot.group);
-        }
-        self.chained_group_index(slot.next, &first.norm).and_then(|at| self.groups.get(at))
+        self.group_index_from(slot, &first.norm).and_then(|at| self.groups.get(at))
     }
 
     /// The place in `groups` of a word that shares its key with the word of the slot, found
@@ -626,12 +630,7 @@ impl<T: Clone> Lexicon<T> {
     /// start at read from the lexicon's row there, not found by testing every token's bits.
     pub fn spans_at(&self, tokens: &[Token], starts: &Starts) -> Vec<(usize, usize)> {
         let mut spans = Vec::new();
-        match starts.row(self.bit, tokens) {
-            Some(row) => {
-                self.each_match_from(tokens, |from| next_in_row(row, from), |hit| spans.push((hit.start, hit.end)))
-            }
-            None => self.each_match(tokens, |hit| spans.push((hit.start, hit.end))),
-        }
+        self.each_match_at(tokens, starts, |hit| spans.push((hit.start, hit.end)));
         spans
     }
 
@@ -639,11 +638,18 @@ impl<T: Clone> Lexicon<T> {
     /// finds them.
     pub fn find_all_at<'a>(&'a self, tokens: &[Token], starts: &Starts) -> Vec<Hit<'a, T>> {
         let mut hits = Vec::new();
-        match starts.row(self.bit, tokens) {
-            Some(row) => self.each_match_from(tokens, |from| next_in_row(row, from), |hit| hits.push(hit)),
-            None => self.each_match(tokens, |hit| hits.push(hit)),
-        }
+        self.each_match_at(tokens, starts, |hit| hits.push(hit));
         hits
+    }
+
+    /// [`Lexicon::each_match`] going from start to start by the lexicon's row of `starts`
+    /// (testing every token's bits when `starts` holds no row of these tokens for it).
+    #[inline]
+    fn each_match_at<'a>(&'a self, tokens: &[Token], starts: &Starts, each: impl FnMut(Hit<'a, T>)) {
+        match starts.row(self.bit, tokens) {
+            Some(row) => self.each_match_from(tokens, |from| next_in_row(row, from), each),
+            None => self.each_match(tokens, each),
+        }
     }
 
     /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most

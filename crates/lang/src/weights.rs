@@ -288,6 +288,7 @@ fn one_line(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn an_actor_default_key_is_written_as_format_writes_it() {
@@ -300,8 +301,6 @@ mod tests {
             assert_eq!(actor_default_key("Shelling", year, governorate), expected);
         }
     }
-
-    use super::*;
 
     #[test]
     fn weights_round_trip_and_score() {

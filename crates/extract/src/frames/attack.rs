@@ -3,7 +3,7 @@
 //! read as.
 
 use frontline_core::SubEventType;
-use frontline_lang::{TokenKind, TriggerKind};
+use frontline_lang::TriggerKind;
 
 use super::territory::is_event_kind;
 use super::Frame;
@@ -328,15 +328,11 @@ impl<'s> SentenceReader<'_, 's> {
         }
         // A reported clause ("، لافتا أن دوريات ... كثفت في أحياء ...") tells of other deeds
         // and their places.
-        let reported = |i: usize| {
-            i > 0
-                && s.tokens[i - 1].kind == TokenKind::Punct
-                && self.ctx.pack.reported_clause_leads.match_at(&s.tokens, i).is_some()
-        };
+        let reported = |i: &usize| self.opens_a_reported_clause(*i);
         let next = s.triggers.iter().filter(is_attack).find(|t| t.start > end).map_or(s.tokens.len(), |t| t.start);
-        let next = (end..next).find(|&i| reported(i)).unwrap_or(next);
+        let next = (end..next).find(reported).unwrap_or(next);
         let previous = s.triggers.iter().filter(is_attack).rev().find(|t| t.end <= start).map_or(0, |t| t.end);
-        let previous = (previous..start).rev().find(|&i| reported(i)).unwrap_or(previous);
+        let previous = (previous..start).rev().find(reported).unwrap_or(previous);
         let stretches = [(end, next), (previous, start)];
         for (from, to) in stretches {
             for role in [PlaceRole::Site, PlaceRole::Near] {
