@@ -1457,3 +1457,9 @@ fn a_partner_in_a_deed_is_the_associate_of_its_doer() {
     let e = single(&events, SubEventType::Arrests);
     assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
 }
+
+#[test]
+fn names_after_a_plural_noun_of_governorates_are_governorates() {
+    let events = fr("Les forces du régime ont arrêté dix personnes mardi dans les gouvernorats de Deraa et Damas.");
+    assert!(events.iter().all(|e| e.mention != "Damas"), "{}", summary(&events));
+}
