@@ -1463,3 +1463,13 @@ fn names_after_a_plural_noun_of_governorates_are_governorates() {
     let events = fr("Les forces du régime ont arrêté dix personnes mardi dans les gouvernorats de Deraa et Damas.");
     assert!(events.iter().all(|e| e.mention != "Damas"), "{}", summary(&events));
 }
+
+#[test]
+fn a_force_that_deployed_alone_after_the_other_side_left_took_the_town_unopposed() {
+    // The singular reflexive ("s'est déployée") as the plural ("se sont déployées").
+    let events = fr(
+        "La police militaire russe s'est déployée lundi dans la ville de Bosra al-Cham après le départ des rebelles.",
+    );
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Bosra al-Cham", "{}", summary(&events));
+}
