@@ -2104,3 +2104,18 @@ fn names_after_a_plural_noun_of_provinces_are_provinces() {
     let events = en("Government forces detained ten people in the provinces of Daraa and Damascus on Tuesday.");
     assert!(events.iter().all(|e| e.mention != "Damascus"), "{}", summary(&events));
 }
+
+#[test]
+fn people_named_with_where_they_come_from_are_not_placed_there() {
+    for (text, sub_event_type, place) in [
+        (
+            "About 80 people from the villages of Kafrnuran and Termanin took part in a demonstration in al-Atarib on Tuesday.",
+            SubEventType::PeacefulProtest,
+            "al-Atarib",
+        ),
+        ("Government forces killed three civilians from the town of Nawa in Tafas on Tuesday.", SubEventType::Attack, "Tafas"),
+    ] {
+        let events = en(text);
+        assert_eq!(single(&events, sub_event_type).mention, place, "{text}: {}", summary(&events));
+    }
+}
