@@ -2119,3 +2119,10 @@ fn people_named_with_where_they_come_from_are_not_placed_there() {
         assert_eq!(single(&events, sub_event_type).mention, place, "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_vehicle_seized_in_a_town_is_property_taken_not_the_town() {
+    let events = en("Tahrir al-Sham gunmen seized a car belonging to a relief worker in Saraqib on Tuesday.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::Looting).mention, "Saraqib", "{}", summary(&events));
+}

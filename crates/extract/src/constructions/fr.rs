@@ -1473,3 +1473,10 @@ fn a_force_that_deployed_alone_after_the_other_side_left_took_the_town_unopposed
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.mention, "Bosra al-Cham", "{}", summary(&events));
 }
+
+#[test]
+fn a_vehicle_seized_in_a_town_is_property_taken_not_the_town() {
+    let events = fr("Les rebelles se sont emparés mardi d'une voiture dans la ville de Saraqeb.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+    assert_eq!(single(&events, SubEventType::Looting).mention, "Saraqeb", "{}", summary(&events));
+}
