@@ -1445,10 +1445,18 @@ fn qualifiers_of_announced_names(
 ) {
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
+        // Not the last item of a list, which the plural noun after it sums up: "Tel al-Ward,
+        // Kirbet al-Sha'ir and Rabi'at villages of Abu Rasin" names three villages.
+        let listed = i >= 2 && {
+            let (previous, item) = (&before[i - 2], &before[i - 1]);
+            previous.end < item.start
+                && (previous.end..item.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some())
+        };
         let (qualifier, named) = (&mut before[i - 1], &after[0]);
         // Not a noun a locative parts from the name: "Rabi'at villages in the Abu Rasin
         // countryside" names Rabi'at.
-        let qualifies = qualifier.role == PlaceRole::Site
+        let qualifies = !listed
+            && qualifier.role == PlaceRole::Site
             && announcing(tokens, named.start, pack, &pack.place_nouns).is_some_and(|noun| {
                 noun.start == qualifier.end
                     && (noun.end..named.start).all(|t| pack.locatives.match_at(tokens, t).is_none())

@@ -2097,6 +2097,9 @@ fn a_name_before_the_noun_that_announces_another_only_situates_it() {
     // A locative between the noun and the next name parts them: both are named places.
     let events = en("Government forces shelled Saraqib village in the Idlib countryside on Tuesday.");
     at(&events, "Saraqib");
+    // So does a list the plural noun sums up.
+    let events = en("Government forces shelled Saraqib, Kafranbel and Hass villages of the Idlib countryside on Tuesday.");
+    at(&events, "Hass");
 }
 
 #[test]
