@@ -319,7 +319,6 @@ pub fn spot<'t>(
     origins_joined_by_a_conjunction(&mut places, &tokens, pack);
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
-    qualifiers_of_announced_names(&mut places, &tokens, pack, gazetteer);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     // Purpose clauses ("in order to") apart: they mark only what follows them.
     let (purpose_hits, modal_hits): (Vec<_>, Vec<_>) =
@@ -1432,40 +1431,6 @@ pub(crate) fn announcing<'l, T: Clone>(
         at -= 1;
     }
     None
-}
-
-/// A name right before the noun that announces the next name qualifies that one: "the
-/// southern Aleppo towns of Khalidiya and Khan Touman", "the Idlib town of Saraqib" happen in
-/// the towns, and the first name is only the region they lie in.
-fn qualifiers_of_announced_names(
-    places: &mut [PlaceMention],
-    tokens: &[Token],
-    pack: &LanguagePack,
-    gazetteer: &Gazetteer,
-) {
-    for i in 1..places.len() {
-        let (before, after) = places.split_at_mut(i);
-        // Not the last item of a list, which the plural noun after it sums up: "Tel al-Ward,
-        // Kirbet al-Sha'ir and Rabi'at villages of Abu Rasin" names three villages.
-        let listed = i >= 2 && {
-            let (previous, item) = (&before[i - 2], &before[i - 1]);
-            previous.end < item.start
-                && (previous.end..item.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some())
-        };
-        let (qualifier, named) = (&mut before[i - 1], &after[0]);
-        // Not a noun a locative parts from the name: "Rabi'at villages in the Abu Rasin
-        // countryside" names Rabi'at.
-        let qualifies = !listed
-            && qualifier.role == PlaceRole::Site
-            && announcing(tokens, named.start, pack, &pack.place_nouns).is_some_and(|noun| {
-                noun.start == qualifier.end
-                    && (noun.end..named.start).all(|t| pack.locatives.match_at(tokens, t).is_none())
-            });
-        if qualifies {
-            let admin1 = gazetteer.governorate_named(&qualifier.text).map(|g| g.admin1.clone());
-            qualifier.role = PlaceRole::Region { admin1 };
-        }
-    }
 }
 
 /// A place right after another with only "in"/"dans" between contains it: "the town of
