@@ -1448,6 +1448,10 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
         let settlement =
             || previous_contained || announcing(tokens, previous.start, pack, &pack.settlement_nouns).is_some();
         let locative = |t: usize| pack.locatives.match_at(tokens, t).is_some();
+        // The quotes a name is set in end with it ("قرية \"عبدالو\" التابعة لناحية عفرين").
+        let previous_end = (previous.end..place.start.max(previous.end))
+            .find(|&t| !tokens[t].is_punct(OPENING_QUOTES))
+            .unwrap_or(previous.end);
         // A locative, and a function word at most after it ("in the", "التابعة ل"); not one
         // before it ("in X and in Y": two places).
         let only_locatives = |from: usize, to: usize| {
@@ -1459,7 +1463,7 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
         // "in the city of": a locative, perhaps an article, then the noun.
         let noun_after_locative = || {
             announcing(tokens, place.start, pack, &pack.place_nouns).is_some_and(|noun| {
-                let lead = previous.end..noun.start;
+                let lead = previous_end..noun.start;
                 lead.len() <= 2
                     && lead.clone().any(locative)
                     && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
@@ -1468,7 +1472,7 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
         let contained = (matches!(previous.role, PlaceRole::Site | PlaceRole::Near) || previous_contained)
             && place.role == PlaceRole::Site
             && place.start > previous.end
-            && (only_locatives(previous.end, place.start) || settlement() && noun_after_locative());
+            && (only_locatives(previous_end, place.start) || settlement() && noun_after_locative());
         if contained {
             place.role =
                 PlaceRole::Region { admin1: gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()) };

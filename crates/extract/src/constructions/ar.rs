@@ -1760,3 +1760,18 @@ fn a_partner_in_a_deed_is_the_associate_of_its_doer() {
     let e = single(&events, SubEventType::Arrests);
     assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
 }
+
+#[test]
+fn a_village_set_in_quotes_is_still_situated_by_the_subdistrict_after_it() {
+    let events = ar("اندلعت اشتباكات عنيفة يوم الثلاثاء في قرية \"كفرنبل\" التابعة لناحية معرة النعمان.");
+    let clashes = of_type(&events, SubEventType::ArmedClash);
+    assert_eq!(mentions(&events), ["كفرنبل"], "{}", summary(&events));
+    assert_eq!(clashes.len(), 1, "{}", summary(&events));
+}
+
+#[test]
+fn people_displaced_from_a_town_come_from_it() {
+    let events = ar("قتلت امرأة نازحة من بلدة سراقب يوم الثلاثاء بقصف لقوات النظام على مدينة أريحا.");
+    assert!(events.iter().all(|e| e.mention != "سراقب"), "{}", summary(&events));
+    at(&events, "أريحا");
+}
