@@ -16,7 +16,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use frontline_bench::{spotted_places, GeneratedArticle, Generator};
-use frontline_core::{Article, Event};
+use frontline_core::{Article, ContentHash, Event};
 use frontline_extract::Extractor;
 use frontline_gazetteer::Context;
 use frontline_ingest::{Format, IngestOptions, InputFile, Metadata, Outcome};
@@ -116,7 +116,7 @@ fn blocks(events: impl Iterator<Item = Event>) -> Vec<Vec<Event>> {
 fn renamed(article: &Article, events: &[Event], n: u64) -> (Article, Vec<Event>) {
     let mut a = article.clone();
     a.id = format!("{}-{n}", article.id);
-    a.content_hash = format!("{}-{n}", article.content_hash);
+    a.content_hash = ContentHash::known(format!("{}-{n}", article.content_hash()));
     let events = events
         .iter()
         .map(|e| {

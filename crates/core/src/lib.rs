@@ -10,7 +10,7 @@ mod id;
 pub mod short;
 
 pub use acled::{ActorId, EventType, SubEventType};
-pub use article::Article;
+pub use article::{Article, ContentHash};
 pub use event::{time_precision, Control, Event, Extent, MergedEvent, Source};
 pub use id::{content_hash, short_hash};
 

@@ -5,7 +5,7 @@ use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
 use chrono::NaiveDate;
-use frontline_core::{content_hash, Article};
+use frontline_core::{content_hash, Article, ContentHash};
 
 use crate::decode::{clean_text, decode, normalise_newlines};
 use crate::discover::{describe_io, strip_bom, Format, InputFile};
@@ -414,11 +414,18 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: u64) ->
 fn assemble(found: Found, meta: Option<&Metadata>, options: &IngestOptions, stem: String, origin: String) -> Article {
     let meta = meta.cloned().unwrap_or_default();
     let language = choose_language(&found, &meta, options);
-    let hash = content_hash(found.text.as_bytes());
-    let id = meta.id.filter(|id| !id.trim().is_empty()).unwrap_or_else(|| default_id(&stem, &hash));
+    // The text is hashed here only for an id made of its hash; else when the hash is first
+    // asked for (storing asks, extracting does not).
+    let (id, content_hash) = match meta.id.filter(|id| !id.trim().is_empty()) {
+        Some(id) => (id, ContentHash::default()),
+        None => {
+            let hash = content_hash(found.text.as_bytes());
+            (default_id(&stem, &hash), ContentHash::known(hash))
+        }
+    };
     Article {
         id,
-        content_hash: hash,
+        content_hash,
         language,
         published: options.published.or(meta.published).or(found.published),
         source: meta.source,
@@ -511,7 +518,7 @@ mod tests {
         assert_eq!(a.text, FR);
         assert_eq!(a.language, "fr");
         assert_eq!(a.origin, path.display().to_string());
-        assert_eq!(a.content_hash, content_hash(FR.as_bytes()));
+        assert_eq!(a.content_hash(), content_hash(FR.as_bytes()));
         assert_eq!(a.published, None);
     }
 
@@ -673,7 +680,7 @@ mod tests {
         assert_eq!(r.origin, format!("{}:2", path.display()));
         assert!(r.reason.starts_with("invalid JSON: expected value at line 1"), "{}", r.reason);
         let Outcome::Article(c) = &out[2] else { panic!("{out:?}") };
-        assert_eq!((c.id.as_str(), c.language.as_str()), (format!("feed-{}", &c.content_hash[..12]).as_str(), "fr"));
+        assert_eq!((c.id.as_str(), c.language.as_str()), (format!("feed-{}", &c.content_hash()[..12]).as_str(), "fr"));
         assert_eq!(c.source.as_deref(), Some("AFP"));
         let Outcome::Rejected(d) = &out[3] else { panic!("{out:?}") };
         assert_eq!(d.origin, format!("{}:5", path.display()));
@@ -701,7 +708,7 @@ mod tests {
 
         // Content alone: the text's language wins over <html lang>, the page gives the rest.
         let plain = only_article(read(&input(path.clone(), Format::Html, None), &IngestOptions::default()));
-        assert_eq!(plain.id, format!("page-{}", &plain.content_hash[..12]));
+        assert_eq!(plain.id, format!("page-{}", &plain.content_hash()[..12]));
         assert_eq!(plain.language, "en");
         assert_eq!(plain.title.as_deref(), Some("Page title"));
         assert_eq!(plain.published, NaiveDate::from_ymd_opt(2019, 1, 1));
@@ -768,7 +775,7 @@ mod tests {
         assert_eq!(r.origin, "post:2");
         assert!(r.reason.starts_with("invalid JSON"), "{}", r.reason);
         assert!(
-            matches!(&out[2], Outcome::Article(a) if a.id == format!("post-{}", &a.content_hash[..12]) && a.language == "fr")
+            matches!(&out[2], Outcome::Article(a) if a.id == format!("post-{}", &a.content_hash()[..12]) && a.language == "fr")
         );
 
         let meta = Metadata {

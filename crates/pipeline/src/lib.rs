@@ -51,7 +51,7 @@ pub fn store_article_with(
     reprints: bool,
 ) -> Result<Stored, PipelineError> {
     let store_error = |source| PipelineError::Store { origin: article.origin.clone(), source };
-    if let Some(existing_id) = store.id_of_hash(&article.content_hash).map_err(store_error)? {
+    if let Some(existing_id) = store.id_of_hash(article.content_hash()).map_err(store_error)? {
         return Ok(Stored { saved: Saved::Duplicate { existing_id }, events: 0, note: None });
     }
     let sketch = frontline_store::near::sketch(&article.text, &article.language, article.published);

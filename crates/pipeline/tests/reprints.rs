@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use frontline_core::{content_hash, Article, MergedEvent};
+use frontline_core::{content_hash, Article, ContentHash, MergedEvent};
 use frontline_extract::Extractor;
 use frontline_gazetteer::Gazetteer;
 use frontline_pipeline::{store_article, store_article_with};
@@ -25,7 +25,7 @@ fn story() -> String {
 fn article(id: &str, outlet: &str, text: String) -> Article {
     Article {
         id: id.into(),
-        content_hash: content_hash(text.as_bytes()),
+        content_hash: ContentHash::known(content_hash(text.as_bytes())),
         text,
         language: "en".into(),
         published: NaiveDate::from_ymd_opt(2023, 3, 14),

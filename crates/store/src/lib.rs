@@ -445,7 +445,7 @@ impl Store {
         merge: MergeFn<'_>,
         sketch: &Sketch,
     ) -> Result<Saved, StoreError> {
-        if let Some(existing_id) = self.id_of_hash(&article.content_hash)? {
+        if let Some(existing_id) = self.id_of_hash(article.content_hash())? {
             return Ok(Saved::Duplicate { existing_id });
         }
         self.in_batch(|conn, memo| save::write(conn, memo, article, events, figures_json, merge, sketch))
@@ -523,7 +523,7 @@ fn immutable_uri(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use frontline_core::{content_hash, ActorId, SubEventType};
+    use frontline_core::{content_hash, ActorId, ContentHash, SubEventType};
     use rusqlite::params;
 
     fn article(id: &str, text: &str) -> Article {
@@ -536,7 +536,7 @@ mod tests {
             url: None,
             title: None,
             origin: format!("{id}.txt"),
-            content_hash: content_hash(text.as_bytes()),
+            content_hash: ContentHash::known(content_hash(text.as_bytes())),
         }
     }
 
@@ -1037,7 +1037,7 @@ CREATE TABLE IF NOT EXISTS article_versions (
             conn.execute(
                 "INSERT INTO articles (id, content_hash, language, published, source, origin, text, figures)
                  VALUES (?1, ?2, 'en', '2021-03-10', 'test', 'a.txt', ?3, '[]')",
-                params![a.id, a.content_hash, a.text],
+                params![a.id, a.content_hash(), a.text],
             )
             .expect("article");
             conn.execute(

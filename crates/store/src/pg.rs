@@ -18,7 +18,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use frontline_core::{Article, Event, MergedEvent, Source, SubEventType};
+use frontline_core::{Article, ContentHash, Event, MergedEvent, Source, SubEventType};
 use postgres::types::{FromSql, ToSql};
 use postgres::{Client, NoTls, Row, Statement, Transaction};
 
@@ -369,7 +369,7 @@ impl PgStore {
     ) -> Result<Saved, StoreError> {
         self.write(|tx| {
             // Checked again under the lock: another worker may have stored it meanwhile.
-            if let Some(existing_id) = id_of_hash(tx, &article.content_hash)? {
+            if let Some(existing_id) = id_of_hash(tx, article.content_hash())? {
                 return Ok(Saved::Duplicate { existing_id });
             }
             write_article(tx, article, events, figures_json, merge, sketch)
@@ -385,7 +385,7 @@ impl PgStore {
         merge: MergeFn<'_>,
     ) -> Result<Option<(Saved, usize)>, StoreError> {
         self.write(|tx| {
-            if let Some(existing_id) = id_of_hash(tx, &article.content_hash)? {
+            if let Some(existing_id) = id_of_hash(tx, article.content_hash())? {
                 return Ok(Some((Saved::Duplicate { existing_id }, 0)));
             }
             let Some(original) = find_original(tx, article, sketch)? else {
@@ -569,7 +569,7 @@ impl PgStore {
                     url: col(&r, 5)?,
                     title: col(&r, 6)?,
                     origin: col(&r, 7)?,
-                    content_hash: col(&r, 8)?,
+                    content_hash: ContentHash::known(col(&r, 8)?),
                 })
             })
             .transpose()
@@ -643,7 +643,7 @@ fn insert_article(tx: &mut Tx<'_>, article: &Article, figures_json: &str, reprin
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING key",
         &[
             &article.id,
-            &article.content_hash,
+            &article.content_hash(),
             &article.language,
             &article.published.map(|d| d.to_string()),
             &article.source,
@@ -741,7 +741,7 @@ fn write_article(
              SELECT id, content_hash, language, published, source, url, title, origin, text, $2
              FROM articles WHERE key = $1 AND content_hash <> $3
              ON CONFLICT (id, content_hash) DO NOTHING",
-            &[key, &article.id, &article.content_hash],
+            &[key, &article.id, &article.content_hash()],
         )?;
         let deleted = delete_article(tx, *key)?;
         replaced |= kept > 0 || (deleted && *id != article.id);

@@ -1,6 +1,6 @@
 //! Reading the store: events, merged events, articles, with filters bound as parameters.
 
-use frontline_core::{Article, Event, MergedEvent, SubEventType};
+use frontline_core::{Article, ContentHash, Event, MergedEvent, SubEventType};
 use rusqlite::{params_from_iter, types::Value, Connection, OptionalExtension, ToSql};
 
 use crate::merging::read_merged;
@@ -379,7 +379,7 @@ impl Store {
                     url: r.get(5)?,
                     title: r.get(6)?,
                     origin: r.get(7)?,
-                    content_hash: r.get(8)?,
+                    content_hash: ContentHash::known(r.get(8)?),
                 })
             })
             .optional()?)

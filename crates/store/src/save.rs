@@ -83,7 +83,7 @@ fn insert_article(
     )?
     .execute(params![
         article.id,
-        article.content_hash,
+        article.content_hash(),
         article.language,
         article.published.map(|d| d.to_string()),
         article.source,
@@ -133,7 +133,7 @@ pub(crate) fn write(
                  SELECT id, content_hash, language, published, source, url, title, origin, text, ?2
                  FROM articles WHERE key = ?1 AND content_hash <> ?3",
             )?
-            .execute(params![key, article.id, article.content_hash])?;
+            .execute(params![key, article.id, article.content_hash()])?;
         let deleted = delete_article(conn, *key, &mut changed)?;
         replaced |= kept > 0 || (deleted && *id != article.id);
     }

@@ -13,7 +13,7 @@ mod paraphrase;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use frontline_core::{ActorId, Article, Event, Extent, SubEventType};
+use frontline_core::{ActorId, Article, ContentHash, Event, Extent, SubEventType};
 use frontline_gazetteer::Gazetteer;
 use frontline_lang::Packs;
 
@@ -48,7 +48,7 @@ fn article(language: &str, published: Option<NaiveDate>, text: &str) -> Article 
         url: None,
         title: None,
         origin: "constructions test".to_string(),
-        content_hash: "not-a-real-hash".to_string(),
+        content_hash: ContentHash::known("not-a-real-hash".to_string()),
     }
 }
 
