@@ -1,11 +1,11 @@
 //! The readable text of a news page: one streaming pass over html5gum's tokens with an
 //! explicit, capped stack of open elements (no DOM, no recursion), dropping boilerplate.
 
-use std::collections::HashMap;
 use std::mem::take;
 
 use chrono::NaiveDate;
 use html5gum::{DefaultEmitter, Emitter, ForwardingEmitter, StartTag, Token, Tokenizer};
+use rustc_hash::FxHashMap;
 
 use crate::metadata::{normalise_language, parse_date};
 
@@ -212,7 +212,7 @@ struct Extractor {
     class_rules: bool,
     stack: Vec<Frame>,
     /// How many frames of each name are open, so a stray end tag costs no stack search.
-    open_counts: HashMap<String, usize>,
+    open_counts: FxHashMap<String, usize>,
     /// Open `<a>` elements: text inside counts as link text.
     link_depth: usize,
     /// Open kept `<article>`/`<main>` elements.
@@ -240,7 +240,7 @@ impl Extractor {
         Extractor {
             class_rules,
             stack: Vec::new(),
-            open_counts: HashMap::new(),
+            open_counts: FxHashMap::default(),
             link_depth: 0,
             main_depth: 0,
             saw_main: false,
@@ -318,7 +318,13 @@ impl Extractor {
             }
             _ => {}
         }
-        *self.open_counts.entry(name.clone()).or_default() += 1;
+        // Counted under a copy of the name only the first time the page opens such a tag.
+        match self.open_counts.get_mut(&name) {
+            Some(count) => *count += 1,
+            None => {
+                self.open_counts.insert(name.clone(), 1);
+            }
+        }
         self.stack.push(Frame { name, skip, main });
     }
 
