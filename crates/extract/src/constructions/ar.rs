@@ -1778,10 +1778,8 @@ fn people_displaced_from_a_town_come_from_it() {
 
 #[test]
 fn what_happened_before_and_what_is_expected_are_no_new_events() {
-    for text in [
-        "وسبق أن شنت طائرات النظام غارات على بلدة كفرنبل.",
-        "مظاهرات متوقعة في مدينة درعا بعد صلاة الجمعة.",
-    ] {
+    for text in ["وسبق أن شنت طائرات النظام غارات على بلدة كفرنبل.", "مظاهرات متوقعة في مدينة درعا بعد صلاة الجمعة."]
+    {
         let events = ar(text);
         assert!(events.is_empty(), "{text}: {}", summary(&events));
     }
