@@ -1771,9 +1771,14 @@ fn a_village_set_in_quotes_is_still_situated_by_the_subdistrict_after_it() {
 
 #[test]
 fn people_displaced_from_a_town_come_from_it() {
-    let events = ar("قتلت امرأة نازحة من بلدة سراقب يوم الثلاثاء بقصف لقوات النظام على مدينة أريحا.");
-    assert!(events.iter().all(|e| e.mention != "سراقب"), "{}", summary(&events));
-    at(&events, "أريحا");
+    for (text, place) in [
+        ("قتلت امرأة نازحة من بلدة سراقب يوم الثلاثاء بقصف لقوات النظام على مدينة أريحا.", "أريحا"),
+        ("اندلعت اشتباكات عنيفة يوم الثلاثاء في قرية كفرنبل، ما أسفر عن مقتل امرأة وهي نازحة من بلدة سراقب.", "كفرنبل"),
+    ] {
+        let events = ar(text);
+        assert!(events.iter().all(|e| e.mention != "سراقب"), "{text}: {}", summary(&events));
+        at(&events, place);
+    }
 }
 
 #[test]
