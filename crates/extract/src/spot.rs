@@ -1077,7 +1077,20 @@ fn name_spans(tokens: &[Token], pack: &LanguagePack, blocked: &[bool]) -> Vec<(u
         let region_after = |at: usize| {
             pack.region_words.match_at(tokens, at).is_some_and(|h| h.end == end && *h.value == RegionSide::After)
         };
-        let name_end = (start + 1..end).find(|&at| region_after(at)).unwrap_or(end);
+        // "Hama Military Airport", "Sednaya Prison": so is a facility's noun, the place is
+        // the town's.
+        let facility_after = |at: usize| {
+            let mut k = at;
+            while k < end {
+                let hit = pack.facility_nouns.match_at(tokens, k).or_else(|| pack.military_objects.match_at(tokens, k));
+                match hit {
+                    Some(h) if h.end <= end => k = h.end,
+                    _ => return false,
+                }
+            }
+            true
+        };
+        let name_end = (start + 1..end).find(|&at| region_after(at) || facility_after(at)).unwrap_or(end);
         spans.push((start, name_end));
         i = end;
     }

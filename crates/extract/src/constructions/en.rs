@@ -2110,3 +2110,10 @@ fn a_vehicle_seized_in_a_town_is_property_taken_not_the_town() {
     assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
     assert_eq!(single(&events, SubEventType::Looting).mention, "Saraqib", "{}", summary(&events));
 }
+
+#[test]
+fn a_facility_named_after_its_town_is_placed_at_the_town() {
+    // A facility's noun written with a capital ends the town's name, as a region word does.
+    let events = en("Syrian air defences shot down two drones over the Hama Military Airport on Tuesday.");
+    assert_eq!(single(&events, SubEventType::DisruptedWeaponsUse).mention, "Hama", "{}", summary(&events));
+}
