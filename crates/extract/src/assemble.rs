@@ -312,6 +312,10 @@ impl<'a, 's> SentenceReader<'a, 's> {
                 trace.note(|| format!("{:?}: unknown, and announced as no place: no event", proposed.event.mention));
                 continue;
             }
+            if proposed.over_a_period {
+                trace.note(|| "told over a period of a month or more: a tally or background".to_string());
+                continue;
+            }
             if before_news_window(proposed.event.date_end, self.ctx.article.published) {
                 trace.note(|| format!("dated before the news window (ends {:?}): background", proposed.event.date_end));
                 continue;

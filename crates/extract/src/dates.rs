@@ -16,21 +16,25 @@ pub struct DateWindow {
     pub precision: u8,
     /// How the window was read, for `frontline explain`.
     pub rule: String,
+    /// A stretch of a month or more back from publication ("over the past two years", "ces
+    /// derniers mois", "خلال السنوات الماضية"): a deed told over it is a tally or a state of
+    /// affairs, no episode of the news (docs/annotation.md §2, aggregates).
+    pub period: bool,
 }
 
 impl DateWindow {
     fn day(day: NaiveDate, rule: String) -> DateWindow {
-        DateWindow { start: Some(day), end: Some(day), precision: 1, rule }
+        DateWindow { start: Some(day), end: Some(day), precision: 1, rule, period: false }
     }
 
     fn span(start: NaiveDate, end: NaiveDate, rule: String) -> DateWindow {
         let days = (end - start).num_days();
         let precision = frontline_core::time_precision(days);
-        DateWindow { start: Some(start), end: Some(end), precision, rule }
+        DateWindow { start: Some(start), end: Some(end), precision, rule, period: false }
     }
 
     fn unknown(rule: &str) -> DateWindow {
-        DateWindow { start: None, end: None, precision: 3, rule: rule.to_string() }
+        DateWindow { start: None, end: None, precision: 3, rule: rule.to_string(), period: false }
     }
 
     /// The same window, its end moved to a later day: what happened on or after its start.
@@ -423,6 +427,9 @@ fn names_a_date(tokens: &[Token], at: usize, pack: &LanguagePack) -> bool {
 
 /// The longest stretch back from publication read as the days of its events.
 const MAX_STRETCH_DAYS: u64 = 2;
+/// The shortest stretch back from publication that is a period (`DateWindow::period`): a
+/// month, four times the news window.
+const PERIOD_DAYS: u64 = 30;
 
 /// "over the past two days", "in the last 24 hours", "au cours des 48 dernières heures",
 /// "خلال 24 ساعة الماضية": a stretch of time that ends at publication, every day of it
@@ -437,8 +444,13 @@ fn past_span(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<
     let at = past(at);
     let unit = pack.time_units.match_at(tokens, at)?;
     let UnitOfTime { days, hours, .. } = *unit.value;
-    // "ces derniers mois": "the last" with no count makes the unit a plural.
-    let count = units_counted(unit.value, count, at == lead.end)?;
+    // "ces derniers mois": "the last" with no count makes the unit a plural: of months or
+    // years, two or more ("in recent years") make a period; of days, recent days (below).
+    let count = match units_counted(unit.value, count, at == lead.end) {
+        Some(count) => count,
+        None if days >= PERIOD_DAYS => 2,
+        None => return None,
+    };
     // "خلال عام 2019", "during the week of 3 March": the unit names a date, not a stretch.
     if names_a_date(tokens, unit.end, pack) {
         return None;
@@ -454,6 +466,14 @@ fn past_span(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<
     };
     // A day or 24 hours back reaches into the day before publication.
     let back = if days == 0 { count.checked_mul(hours)?.div_ceil(24).max(1) } else { count.checked_mul(days)? };
+    if back >= PERIOD_DAYS {
+        let window = DateWindow::span(
+            p.checked_sub_days(Days::new(back))?,
+            p,
+            format!("a period of {back} days to publication: a tally or a state of affairs, no episode"),
+        );
+        return Some(DateMention::new(i, end, DateWindow { period: true, ..window }, 1));
+    }
     // A longer stretch is the period of a tally ("6,000 crossed in the past week", "13,000
     // in the last 10 days"), not the day of an episode: its events keep the day the report
     // is telling of.
@@ -793,8 +813,23 @@ mod tests {
         // A week or more is the period of a tally, not a date.
         assert!(windows("en", "6,000 crossed in the past week.", wednesday()).is_empty());
         assert!(windows("en", "13,000 crossed in the last 10 days.", wednesday()).is_empty());
-        // With no count, "the last" makes the unit a plural: left to the words of recent days.
-        assert!(windows("fr", "Ces derniers mois, la ville a changé.", wednesday()).is_empty());
+        // With no count, "the last" makes the unit a plural: of days, left to the words of
+        // recent days; of months or years, a period.
+        assert!(windows("fr", "Ces derniers jours, la ville a changé.", wednesday())
+            .iter()
+            .all(|w| w.0 == d(2021, 3, 3)));
+        let packs = Packs::builtin().expect("packs load");
+        for (code, text, start) in [
+            ("fr", "Ces derniers mois, la ville a changé.", d(2021, 1, 9)),
+            ("en", "Over the past two years, the town changed.", d(2019, 3, 11)),
+            ("en", "In recent months the town changed.", d(2021, 1, 9)),
+            ("ar", "خلال السنوات الماضية تغيرت المدينة.", d(2019, 3, 11)),
+        ] {
+            let pack = packs.get(code).expect("pack");
+            let found = find_dates(&pack.tokenize(text), pack, wednesday());
+            let periods: Vec<_> = found.iter().map(|m| (m.window.start, m.window.end, m.window.period)).collect();
+            assert_eq!(periods, [(start, wednesday(), true)], "{text}");
+        }
         // The unit names a date: no stretch.
         assert!(windows("ar", "نزحوا خلال عام 2019.", wednesday()).iter().all(|w| w.1 != wednesday()));
     }

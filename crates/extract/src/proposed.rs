@@ -29,6 +29,8 @@ pub(crate) struct Proposed {
     pub met_fighting: bool,
     /// Read from fighting told as the way a place was won (`Frame::means_of_a_taking`).
     pub means_of_a_taking: bool,
+    /// Dated by a period of a month or more (`DateWindow::period`): no episode.
+    pub over_a_period: bool,
 }
 
 impl<'a, 's> SentenceReader<'a, 's> {
@@ -119,6 +121,7 @@ impl<'a, 's> SentenceReader<'a, 's> {
             unopposed: frame.unopposed,
             met_fighting: frame.met_fighting,
             means_of_a_taking: frame.means_of_a_taking,
+            over_a_period: window.period,
         }
     }
 

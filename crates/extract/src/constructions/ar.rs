@@ -1618,6 +1618,19 @@ fn a_deed_qualified_as_daily_is_background() {
 }
 
 #[test]
+fn a_deed_told_over_months_is_a_tally_and_a_weekday_dates_an_episode() {
+    for text in [
+        "خلال السنوات الماضية قصفت قوات النظام مدينة سراقب.",
+        "خلال الأشهر الماضية شنت الطائرات الروسية غارات على بلدة كفرنبل.",
+    ] {
+        let events = ar(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+    let events = ar("شنت الطائرات الروسية يوم الثلاثاء غارات على بلدة كفرنبل هي الأعنف خلال الأشهر الماضية.");
+    assert_day(single(&events, SubEventType::AirDroneStrike), day(2020, 1, 28));
+}
+
+#[test]
 fn the_missiles_of_an_air_aggression_are_its_instrument() {
     let events = ar("نفذ العدو الإسرائيلي عدواناً جوياً برشقات من الصواريخ مستهدفاً بعض النقاط في محيط دمشق مساء الجمعة.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "دمشق", "{}", summary(&events));

@@ -1987,6 +1987,19 @@ fn a_deed_that_recurs_is_background() {
 }
 
 #[test]
+fn a_deed_told_over_months_is_a_tally_and_a_weekday_dates_an_episode() {
+    for text in [
+        "Over the past two years, regime forces shelled the town of Saraqib.",
+        "In recent months, Russian warplanes have struck the town of Kafranbel.",
+    ] {
+        let events = en(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+    let events = en("On Tuesday, Russian warplanes carried out the heaviest strikes in recent months on Kafranbel.");
+    assert_day(single(&events, SubEventType::AirDroneStrike), day(2020, 1, 28));
+}
+
+#[test]
 fn a_holy_month_and_an_institution_name_no_place() {
     for text in [
         "Syrian troops and rebels in Kafranbel agreed on Friday on a truce during the holy month of Ramadan.",

@@ -407,6 +407,20 @@ fn no_year_is_invented_without_a_publication_date() {
     }
 }
 
+#[test]
+fn un_fait_raconte_sur_des_mois_est_un_bilan_et_un_jour_date_un_episode() {
+    for text in [
+        "Ces dernières années, des affrontements ont éclaté entre les forces gouvernementales et les Asayish à Qamichli.",
+        "Au cours des derniers mois, les forces du régime ont bombardé la ville de Saraqeb.",
+    ] {
+        let events = fr(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+    let events =
+        fr("Mardi, l'aviation russe a mené sur Kafranbel les frappes les plus violentes de ces derniers mois.");
+    assert_day(single(&events, SubEventType::AirDroneStrike), day(2020, 1, 28));
+}
+
 // Ce qui n'est pas un événement
 
 #[test]
