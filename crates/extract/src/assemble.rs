@@ -51,7 +51,9 @@ pub struct Extraction {
     /// The features of each event, in the order of `events`: what the trained model
     /// weighed (`frontline train` learns from them), named when iterated.
     pub features: EventFeatures,
-    /// What the type model weighed of each event, in the order of `events`.
+    /// What the type model weighed of each event, in the order of `events`: empty for each
+    /// when the pack has weights but no type model (as the built-in packs), which nothing
+    /// would read.
     pub type_features: Vec<Vec<String>>,
     /// How each sentence was read; empty unless explained ([`crate::Extractor::explain`]).
     pub sentences: Vec<SentenceTrace>,

@@ -47,10 +47,11 @@ impl<'a, 's> SentenceReader<'a, 's> {
         let claimed_by = self.claimant();
         let candidate = self.candidate(&frame, &placed, date_origin, claimed_by.is_some());
         // The type model's features cost a string per trigger and actor of the sentence:
-        // made only when a type model will read them, or when no model is loaded at all
-        // (as `frontline train` reads, to learn one).
+        // made only when a type model will read them, or when no weights at all are loaded
+        // (as `frontline train` reads, to learn one). The built-in packs keep no type model
+        // but do keep other weights: nothing reads the features then.
         let weights = &ctx.pack.weights;
-        let wanted = !weights.by_type.is_empty() || weights.is_empty();
+        let wanted = !weights.by_type.is_empty() || weights.is_blank();
         let type_features =
             if wanted { candidate.type_features(&self.spotted.triggers, &self.spotted.actors) } else { Vec::new() };
         let confidence = self.confidence(&frame, &placed, claimed_by.as_ref());

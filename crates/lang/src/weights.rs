@@ -215,6 +215,17 @@ impl Weights {
         self.by_feature.is_empty()
     }
 
+    /// Whether nothing at all was loaded: no model of any kind and no usual actors, as the
+    /// packs `frontline train` reads the corpus with (`Packs::without_weights`). The built-in
+    /// packs keep their confidence model and usual actors even when no real-event model is.
+    pub fn is_blank(&self) -> bool {
+        self.by_feature.is_empty()
+            && self.by_type.is_empty()
+            && self.actor_defaults.is_empty()
+            && self.confidence.is_none()
+            && self.calibration.is_none()
+    }
+
     /// The model's probability that the features describe a real event.
     pub fn probability<'f>(&self, features: impl IntoIterator<Item = &'f str>) -> f64 {
         let sum: f64 = features.into_iter().filter_map(|f| self.by_feature.get(f)).sum();
