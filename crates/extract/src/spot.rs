@@ -1540,12 +1540,15 @@ pub(crate) fn role_of(
     // The marker governs the name: an article and an adjective at most stand between. The
     // words are looked at first, the gazetteer only after a marker.
     const ORIGIN_REACH: usize = 3;
-    let region_named = || gazetteer.governorate_named(name).is_some() || gazetteer.names_a_region(name);
+    // The governorate the name names, looked up once: every reading of a name that is no
+    // country's asks it, some several times.
+    let governorate = gazetteer.governorate_named(name);
+    let region_named = || governorate.is_some() || gazetteer.names_a_region(name);
     if pack.origin_markers.last_end_within(tokens, start, ORIGIN_REACH, MARKER_REACH).is_some() && region_named() {
         return PlaceRole::Origin;
     }
     // A governorate's name that is no name of its seat ("the Golan", "Ghouta") is the region.
-    if let Some(governorate) = gazetteer.governorate_named(name) {
+    if let Some(governorate) = governorate {
         let seat = gazetteer
             .resolve_in_country(name, &governorate.country)
             .is_some_and(|p| p.geonameid == Some(governorate.capital_geonameid));
@@ -1586,7 +1589,7 @@ pub(crate) fn role_of(
         return PlaceRole::Person;
     }
     let claim_adjacent = claims.iter().any(|&(s, e)| s == end || e == start);
-    if claim_adjacent && gazetteer.governorate_named(name).is_none() {
+    if claim_adjacent && governorate.is_none() {
         return PlaceRole::Person;
     }
     // The nearest marker before the name decides between region, landmark and origin.
@@ -1615,7 +1618,7 @@ pub(crate) fn role_of(
     let landmark = nearest(&pack.landmark_markers).filter(reaches);
     let near = nearest(&pack.near_markers).filter(reaches);
     let origin = nearest(&pack.origin_markers).filter(reaches);
-    let admin1 = || gazetteer.governorate_named(name).map(|g| g.admin1.clone());
+    let admin1 = || governorate.map(|g| g.admin1.clone());
     // "east of Khabab" is by the town; "north of Hama" is a part of the governorate.
     let bearing = nearest(&pack.bearing_markers);
     let (bearing_region, bearing_near) = match bearing {
