@@ -131,6 +131,9 @@ impl<'a, 's> SentenceReader<'a, 's> {
     /// stretch back counted from the day the discourse is telling of), else the one it refers
     /// back to, else the week before publication; and which of these it is.
     fn window(&self, frame: &Frame<'_>, carried: Option<DateWindow>) -> (DateWindow, DateOrigin) {
+        if let Some(time) = frame.time.as_ref().filter(|_| frame.time_of_the_event_referred_to) {
+            return (time.clone(), DateOrigin::Inherited);
+        }
         let reference = carried.and_then(|c| c.end);
         let stated = self
             .date_of_place(frame)

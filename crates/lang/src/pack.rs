@@ -42,7 +42,8 @@ pub enum TriggerKind {
     /// One side's assault on a place ("stormed", "pris d'assaut"): read as fighting there,
     /// but it is the move that takes the place, so the taking, when told, is the battle.
     Storm,
-    /// Damage whose cause is the attack last mentioned ("was destroyed", "touchés").
+    /// Damage whose cause is the attack last mentioned ("was destroyed", "touchés"), or that
+    /// attack named again where it happened ("the blast took place in", "وقع الانفجار في").
     Damage,
     /// People fleeing ("fuient", "fled", "displacement").
     Flee,

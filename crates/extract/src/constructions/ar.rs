@@ -1802,3 +1802,16 @@ fn what_happened_before_and_what_is_expected_are_no_new_events() {
         assert!(events.is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn an_event_that_occurred_somewhere_is_the_one_told_before_on_its_day() {
+    // الجملة الثانية تؤرخ ما يدور منذ أشهر هناك، لا الانفجار.
+    let events = ar("قتل طفلان يوم الثلاثاء بانفجار لغم في شرق سوريا. \
+        ووقع الانفجار في مدينة الميادين حيث تدور معارك منذ أشهر.");
+    let bombings = of_type(&events, SubEventType::RemoteExplosive);
+    assert_eq!(bombings.len(), 1, "{}", summary(&events));
+    assert_eq!(bombings[0].mention, "الميادين");
+    assert_day(bombings[0], day(2020, 1, 28));
+    // دون حدث روي قبله لا يحيل الاسم إلى شيء: لا حدث.
+    assert!(ar("ووقع الانفجار في مدينة الميادين.").is_empty());
+}

@@ -1377,6 +1377,19 @@ fn a_bombing_told_without_a_place_is_placed_by_the_sentence_that_says_where_it_h
 }
 
 #[test]
+fn an_event_that_took_place_somewhere_is_the_one_told_before_on_its_day() {
+    // The second sentence dates what has gone on for months there, not the blast.
+    let events = en("A roadside bomb killed two children in eastern Syria on Tuesday. \
+        The explosion took place in the town of Al-Mayadin, where fighting has gone on for months.");
+    let bombings = of_type(&events, SubEventType::RemoteExplosive);
+    assert_eq!(bombings.len(), 1, "{}", summary(&events));
+    assert_eq!(bombings[0].mention, "Al-Mayadin");
+    assert_day(bombings[0], day(2020, 1, 28));
+    // With no event told before it, the noun refers to nothing: no event.
+    assert!(en("The explosion took place in the town of Al-Mayadin.").is_empty());
+}
+
+#[test]
 fn a_capitalised_direction_is_no_part_of_a_name() {
     // "Northern Hama" is a part of Hama governorate, not a place of that name; "South-East"
     // alone is no place at all.

@@ -1494,3 +1494,16 @@ fn a_vehicle_seized_in_a_town_is_property_taken_not_the_town() {
     assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
     assert_eq!(single(&events, SubEventType::Looting).mention, "Saraqeb", "{}", summary(&events));
 }
+
+#[test]
+fn s_est_produite_places_the_event_told_before_on_its_day() {
+    // La seconde phrase date ce qui dure depuis des mois là, pas l'explosion.
+    let events = fr("Deux enfants ont été tués mardi par l'explosion d'une mine dans l'est de la Syrie. \
+        L'explosion s'est produite dans la ville de Mayadine, où les combats durent depuis des mois.");
+    let bombings = of_type(&events, SubEventType::RemoteExplosive);
+    assert_eq!(bombings.len(), 1, "{}", summary(&events));
+    assert_eq!(bombings[0].mention, "Mayadine");
+    assert_day(bombings[0], day(2020, 1, 28));
+    // Sans événement raconté avant lui, le nom ne renvoie à rien : aucun événement.
+    assert!(fr("L'explosion s'est produite dans la ville de Mayadine.").is_empty());
+}

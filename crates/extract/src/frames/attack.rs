@@ -353,7 +353,7 @@ impl<'s> SentenceReader<'_, 's> {
     pub(crate) fn damage(
         &self,
         trigger: &'s TriggerMention,
-        discourse: &Discourse,
+        discourse: &mut Discourse,
         frames: &mut Vec<Frame<'s>>,
         trace: &mut SentenceTrace,
     ) {
@@ -367,10 +367,15 @@ impl<'s> SentenceReader<'_, 's> {
             let near = || self.spotted.places.iter().filter(|p| p.role == PlaceRole::Near && self.is_named_place(p));
             let places: Vec<&PlaceMention> = self.named_sites().collect();
             let places = if places.is_empty() { near().collect() } else { places };
-            for place in places {
+            for place in &places {
                 let mut frame = Frame::new(bombing.sub_event_type, place, trigger).by(bombing.actor.clone());
                 frame.time = bombing.window.clone();
+                frame.time_of_the_event_referred_to = bombing.sentence != self.index && frame.time.is_some();
                 frames.push(frame);
+            }
+            // Placed now: later damage is not that bombing's again.
+            if !places.is_empty() {
+                discourse.placeless_bombing = None;
             }
             return;
         }
@@ -393,6 +398,7 @@ impl<'s> SentenceReader<'_, 's> {
         for place in self.named_sites() {
             let mut frame = Frame::new(sub_event_type, place, trigger).by(attack.actor.clone());
             frame.time = attack.window.clone();
+            frame.time_of_the_event_referred_to = attack.sentence != self.index && frame.time.is_some();
             frames.push(frame);
         }
     }

@@ -36,6 +36,11 @@ pub(crate) struct Frame<'s> {
     /// The date window of the sentence this frame refers back to, used when its own
     /// sentence gives none.
     pub time: Option<DateWindow>,
+    /// Whether `time` is the window of an event an earlier sentence told and this one
+    /// refers back to ("A car bomb killed seven on Tuesday. ... the blast, which went off in
+    /// X where fighting has gone on for months"): that event's day, whatever else this
+    /// sentence dates.
+    pub time_of_the_event_referred_to: bool,
     /// The sentence's toll, on its first frame only: the others of the same sentence report
     /// the same toll and must not count it again.
     pub casualties: Option<Casualties>,
@@ -66,6 +71,7 @@ impl<'s> Frame<'s> {
             target: None,
             place,
             time: None,
+            time_of_the_event_referred_to: false,
             casualties: None,
             control: None,
             confidence: trigger.trigger.confidence,
