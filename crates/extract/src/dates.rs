@@ -261,7 +261,7 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             let to = published?;
             let window =
                 DateWindow::span(from, to, format!("since {}: from that day to publication", next.window.rule));
-            (from <= to).then(|| DateMention::new(i, next.end, window, 1))
+            (from <= to).then(|| DateMention::new(i, next.end, as_period_when_long(window, from, to), 1))
         };
         if let Some(mention) = since() {
             return Some(mention);
@@ -430,6 +430,14 @@ const MAX_STRETCH_DAYS: u64 = 2;
 /// The shortest stretch back from publication that is a period (`DateWindow::period`): a
 /// month, four times the news window.
 const PERIOD_DAYS: u64 = 30;
+
+/// What has gone on since a day a month or more before publication ("since March",
+/// "منذ أشهر") is a state of affairs or a tally over a period (`DateWindow::period`), as a
+/// stretch back of that length is.
+fn as_period_when_long(window: DateWindow, from: NaiveDate, to: NaiveDate) -> DateWindow {
+    let period = to.signed_duration_since(from).num_days() >= PERIOD_DAYS as i64;
+    DateWindow { period, ..window }
+}
 
 /// "over the past two days", "in the last 24 hours", "au cours des 48 dernières heures",
 /// "خلال 24 ساعة الماضية": a stretch of time that ends at publication, every day of it
@@ -832,6 +840,18 @@ mod tests {
         }
         // The unit names a date: no stretch.
         assert!(windows("ar", "نزحوا خلال عام 2019.", wednesday()).iter().all(|w| w.1 != wednesday()));
+        // Since a day a month or more back: a period too; since a day of the week before, none.
+        for (code, text, start, period) in [
+            ("en", "The town has been protected by a truce since March 2020.", d(2020, 3, 1), true),
+            ("fr", "Les rebelles contrôlent la ville depuis octobre 2019.", d(2019, 10, 1), true),
+            ("ar", "تسيطر الفصائل على المدينة منذ تشرين الأول 2019.", d(2019, 10, 1), true),
+            ("en", "Rebels have since Thursday taken four villages.", d(2021, 3, 4), false),
+        ] {
+            let pack = packs.get(code).expect("pack");
+            let found = find_dates(&pack.tokenize(text), pack, wednesday());
+            let periods: Vec<_> = found.iter().map(|m| (m.window.start, m.window.end, m.window.period)).collect();
+            assert_eq!(periods, [(start, wednesday(), period)], "{text}");
+        }
     }
 
     #[test]

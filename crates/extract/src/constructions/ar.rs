@@ -1815,3 +1815,14 @@ fn an_event_that_occurred_somewhere_is_the_one_told_before_on_its_day() {
     // دون حدث روي قبله لا يحيل الاسم إلى شيء: لا حدث.
     assert!(ar("ووقع الانفجار في مدينة الميادين.").is_empty());
 }
+
+#[test]
+fn a_deed_told_as_going_on_since_a_month_or_more_back_is_background() {
+    for text in [
+        "سيطرت الفصائل الموالية لتركيا على مدينة رأس العين منذ تشرين الأول 2019.",
+        "تخضع مدينة إدلب لاتفاق وقف إطلاق النار منذ آذار 2019.",
+    ] {
+        let events = ar(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+}

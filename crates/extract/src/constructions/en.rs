@@ -2013,6 +2013,19 @@ fn a_deed_told_over_months_is_a_tally_and_a_weekday_dates_an_episode() {
 }
 
 #[test]
+fn a_deed_told_as_going_on_since_a_month_or_more_back_is_background() {
+    for text in [
+        "Turkish-backed forces have held Ras al-Ain since October 2019, when they seized the town from the SDF.",
+        "Idlib has been protected by a ceasefire since March 2019.",
+    ] {
+        let events = en(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+    let events = en("Rebels have since Monday captured the town of Saraqib.");
+    assert_eq!(mentions(&events), ["Saraqib"], "{}", summary(&events));
+}
+
+#[test]
 fn a_holy_month_and_an_institution_name_no_place() {
     for text in [
         "Syrian troops and rebels in Kafranbel agreed on Friday on a truce during the holy month of Ramadan.",

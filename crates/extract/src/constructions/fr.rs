@@ -1507,3 +1507,14 @@ fn s_est_produite_places_the_event_told_before_on_its_day() {
     // Sans événement raconté avant lui, le nom ne renvoie à rien : aucun événement.
     assert!(fr("L'explosion s'est produite dans la ville de Mayadine.").is_empty());
 }
+
+#[test]
+fn a_deed_told_as_going_on_depuis_a_month_or_more_back_is_background() {
+    for text in [
+        "Les forces soutenues par la Turquie contrôlent Ras al-Aïn depuis octobre 2019, quand elles ont saisi la ville aux FDS.",
+        "Idleb est protégée par un cessez-le-feu depuis mars 2019.",
+    ] {
+        let events = fr(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+}
