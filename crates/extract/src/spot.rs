@@ -1525,7 +1525,7 @@ const MAX_ALIAS_LEAD: usize = 4;
 
 /// Whether a bracket opens right after one name (at `from`) and another stands inside it,
 /// at `to`, after at most a few words and no closing bracket.
-fn is_bracketed_alias(tokens: &[Token], from: usize, to: usize, pack: &LanguagePack) -> bool {
+pub(crate) fn is_bracketed_alias(tokens: &[Token], from: usize, to: usize, pack: &LanguagePack) -> bool {
     to > from
         && to - from <= MAX_ALIAS_LEAD
         && tokens.get(from).is_some_and(|t| pack.is_mark(t, "("))

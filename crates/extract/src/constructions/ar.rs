@@ -1826,3 +1826,10 @@ fn a_deed_told_as_going_on_since_a_month_or_more_back_is_background() {
         assert!(events.is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn the_dead_of_a_side_named_with_its_acronym_did_not_plant_the_bomb() {
+    let events = ar("قتل عنصران من قوات سوريا الديمقراطية (قسد) يوم الثلاثاء بانفجار عبوة ناسفة قرب مدينة منبج.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_ne!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}

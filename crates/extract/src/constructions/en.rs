@@ -831,6 +831,15 @@ fn who_holds_the_target_and_an_unknown_doer_are_no_attacker() {
 }
 
 #[test]
+fn the_dead_of_a_side_named_with_its_acronym_did_not_plant_the_bomb() {
+    let events = en(
+        "Two members of the Syrian Democratic Forces (SDF) were killed on Tuesday when a roadside bomb exploded near Manbij.",
+    );
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_ne!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}
+
+#[test]
 fn the_dead_told_before_the_fighting_are_no_side_of_it() {
     let events =
         en("At least 13 members of the security forces were killed in clashes in the town of Jableh on Tuesday.");

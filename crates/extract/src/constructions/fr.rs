@@ -1131,9 +1131,15 @@ fn who_downed_a_drone_is_its_subject_not_whose_drone_it_was() {
 
 #[test]
 fn les_membres_tues_ne_sont_pas_les_poseurs_de_la_bombe() {
-    let events = fr("Deux membres des Forces démocratiques syriennes ont perdu la vie mardi lorsqu'un engin explosif a explosé près de Manbij.");
-    let e = single(&events, SubEventType::RemoteExplosive);
-    assert_ne!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+    for text in [
+        "Deux membres des Forces démocratiques syriennes ont perdu la vie mardi lorsqu'un engin explosif a explosé près de Manbij.",
+        // Le sigle entre parenthèses après le nom nomme les mêmes victimes.
+        "Deux membres des Forces démocratiques syriennes (FDS) ont perdu la vie mardi lorsqu'un engin explosif a explosé près de Manbij.",
+    ] {
+        let events = fr(text);
+        let e = single(&events, SubEventType::RemoteExplosive);
+        assert_ne!(e.actor1_id, Some(actor("SDF")), "{text}: {}", summary(&events));
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use frontline_lang::TriggerKind;
 
 use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
-use crate::spot::{span_text, ActorMention, TriggerMention};
+use crate::spot::{is_bracketed_alias, span_text, ActorMention, TriggerMention};
 
 /// The most words from a unit noun, or a passive agent marker, to the actor it names.
 const UNIT_PHRASE: usize = 4;
@@ -209,7 +209,9 @@ impl<'s> SentenceReader<'_, 's> {
                 }
         };
         if !(victims_before || victims_after) || !s.triggers.iter().any(|t| toll(&t)) {
-            return false;
+            // "two members of the Syrian Democratic Forces (SDF) were killed": another name of
+            // the side, in a bracket right after its name, names the same victims.
+            return self.named_just_before_in_a_bracket(actor).is_some_and(|named| self.among_the_killed(named, deed));
         }
         // "killed 10 members of Nusra that attacked the locals": the dead of a relative clause
         // whose verb is the deed did it.
@@ -218,6 +220,17 @@ impl<'s> SentenceReader<'_, 's> {
             .spans_at(&s.tokens, &s.starts)
             .into_iter()
             .any(|(start, end)| start >= actor.end && end <= deed.start)
+    }
+
+    /// The mention of the same side whose bracket this one stands in, right after its name
+    /// ("Forces démocratiques syriennes (FDS)").
+    fn named_just_before_in_a_bracket(&self, actor: &ActorMention) -> Option<&ActorMention> {
+        let s = self.spotted;
+        s.actors.iter().rev().find(|named| {
+            named.id == actor.id
+                && named.end < actor.start
+                && is_bracketed_alias(&s.tokens, named.end, actor.start, self.ctx.pack)
+        })
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that
