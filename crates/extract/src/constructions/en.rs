@@ -2165,3 +2165,10 @@ fn a_facility_named_after_its_town_is_placed_at_the_town() {
     let events = en("Syrian air defences shot down two drones over the Hama Military Airport on Tuesday.");
     assert_eq!(single(&events, SubEventType::DisruptedWeaponsUse).mention, "Hama", "{}", summary(&events));
 }
+
+#[test]
+fn a_speaker_named_before_a_verb_of_telling_is_no_place() {
+    // "Abu Ammar" is a village's name too: told as the speaker, it is a person.
+    let events = en("“Warplanes bombed the market all night,” Abu Ammar tells Syria Direct.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}

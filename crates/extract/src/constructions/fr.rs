@@ -1524,3 +1524,11 @@ fn a_deed_told_as_going_on_depuis_a_month_or_more_back_is_background() {
         assert!(events.is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn a_speaker_named_after_a_verb_of_telling_is_no_place() {
+    // « Abou Ammar » est aussi le nom d'un village : présenté comme celui qui parle, c'est
+    // une personne.
+    let events = fr("« Les avions ont bombardé le marché toute la nuit », raconte Abou Ammar à l'AFP.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}
