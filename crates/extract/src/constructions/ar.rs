@@ -1833,3 +1833,9 @@ fn the_dead_of_a_side_named_with_its_acronym_did_not_plant_the_bomb() {
     let e = single(&events, SubEventType::RemoteExplosive);
     assert_ne!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
 }
+
+#[test]
+fn bombs_found_or_seized_are_arms_not_a_bombing() {
+    let events = ar("ضبطت قوات النظام يوم الثلاثاء عبوات ناسفة وأحزمة في مدينة يبرود.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}

@@ -2172,3 +2172,11 @@ fn a_speaker_named_before_a_verb_of_telling_is_no_place() {
     let events = en("“Warplanes bombed the market all night,” Abu Ammar tells Syria Direct.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn bombs_found_or_seized_are_arms_not_a_bombing() {
+    let events = en("Syrian troops discovered a car bomb workshop in the town of Yabroud on Tuesday.");
+    assert!(events.is_empty(), "{}", summary(&events));
+    let events = en("A car bomb exploded in the town of Yabroud on Tuesday.");
+    assert_eq!(single(&events, SubEventType::RemoteExplosive).mention, "Yabroud");
+}

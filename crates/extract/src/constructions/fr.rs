@@ -1532,3 +1532,9 @@ fn a_speaker_named_after_a_verb_of_telling_is_no_place() {
     let events = fr("« Les avions ont bombardé le marché toute la nuit », raconte Abou Ammar à l'AFP.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn bombs_decouvertes_ou_saisies_are_arms_not_a_bombing() {
+    let events = fr("L'armée syrienne a découvert mardi un atelier de voitures piégées dans la ville de Yabroud.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}

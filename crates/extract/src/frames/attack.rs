@@ -444,24 +444,22 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// "seized weapons including rockets and mortar shells", "a découvert des roquettes",
-    /// "ضبط كميات من القذائف": a weapon word that a word of seizing, finding, handing over or
-    /// storing governs, in its clause and with no other event word between (other weapons may
-    /// be: a list of the arms), names arms held, not an attack.
+    /// "ضبط كميات من القذائف", "discovered a car bomb workshop": a weapon or bomb word that a
+    /// word of seizing, finding, handing over or storing governs, in its clause and with no
+    /// other event word between (other arms may be: a list of them), names arms held, not an
+    /// attack.
     pub(crate) fn is_a_weapon_held(&self, trigger: &TriggerMention) -> bool {
         /// The most words between the holding word and the weapon ("a saisi des armes, dont
         /// deux millions d'obus").
         const HOLDING_REACH: usize = 16;
         let tokens = &self.spotted.tokens;
-        names_a_weapon(trigger)
+        let arms = |t: &TriggerMention| names_a_weapon(t) || names_a_bomb(t);
+        arms(trigger)
             && self.ctx.pack.weapon_holding.spans_at(tokens, &self.spotted.starts).into_iter().any(|(_, end)| {
                 end <= trigger.start
                     && trigger.start - end <= HOLDING_REACH
                     && self.same_clause(end, trigger.start)
-                    && !self
-                        .spotted
-                        .triggers
-                        .iter()
-                        .any(|t| t.start >= end && t.end <= trigger.start && !names_a_weapon(t))
+                    && !self.spotted.triggers.iter().any(|t| t.start >= end && t.end <= trigger.start && !arms(t))
             })
     }
 
@@ -496,6 +494,11 @@ impl<'s> SentenceReader<'_, 's> {
     ) -> bool {
         self.spotted.triggers.iter().any(|t| t.end <= trigger.start && trigger.start - t.end <= within && is(t))
     }
+}
+
+/// Whether a trigger names a bomb ("car bomb", "عبوة ناسفة"): arms too, when found or seized.
+fn names_a_bomb(trigger: &TriggerMention) -> bool {
+    matches!(trigger.trigger.sub_event_type, Some(SubEventType::RemoteExplosive | SubEventType::SuicideBomb))
 }
 
 /// Whether a trigger is a word of fire from a weapon: a shelling, an air strike or a
