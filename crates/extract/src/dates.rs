@@ -431,9 +431,9 @@ const MAX_STRETCH_DAYS: u64 = 2;
 /// month, four times the news window.
 const PERIOD_DAYS: u64 = 30;
 
-/// What has gone on since a day a month or more before publication ("since March",
-/// "منذ أشهر") is a state of affairs or a tally over a period (`DateWindow::period`), as a
-/// stretch back of that length is.
+/// What has gone on since a day a month or more before publication ("since March 2019",
+/// "منذ تشرين الأول 2019") is a state of affairs or a tally over a period
+/// (`DateWindow::period`), as a stretch back of that length is.
 fn as_period_when_long(window: DateWindow, from: NaiveDate, to: NaiveDate) -> DateWindow {
     let period = to.signed_duration_since(from).num_days() >= PERIOD_DAYS as i64;
     DateWindow { period, ..window }

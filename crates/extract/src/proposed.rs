@@ -126,10 +126,12 @@ impl<'a, 's> SentenceReader<'a, 's> {
         }
     }
 
-    /// The frame's date window: the one its sentence gives its place ("in Latakia on
-    /// Saturday, and in Hama on Thursday"), else the one it states nearest its trigger (a
-    /// stretch back counted from the day the discourse is telling of), else the one it refers
-    /// back to, else the week before publication; and which of these it is.
+    /// The frame's date window: that of the event of an earlier sentence it names again
+    /// ("the blast took place in X"), when that sentence dated it; else the one its sentence
+    /// gives its place ("in Latakia on Saturday, and in Hama on Thursday"), else the one it
+    /// states nearest its trigger (a stretch back counted from the day the discourse is
+    /// telling of), else the one it refers back to, else the week before publication; and
+    /// which of these it is.
     fn window(&self, frame: &Frame<'_>, carried: Option<DateWindow>) -> (DateWindow, DateOrigin) {
         if let Some(time) = frame.time.as_ref().filter(|_| frame.time_of_the_event_referred_to) {
             return (time.clone(), DateOrigin::Inherited);
