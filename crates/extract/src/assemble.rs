@@ -27,7 +27,7 @@ use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, reso
 use crate::features::{EventFeatures, LanguageModels, Resolution};
 use crate::gate::{retype_proposed, typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
-use crate::proposed::Proposed;
+use crate::proposed::{Proposals, Proposed};
 use crate::reader::SentenceReader;
 use crate::segment::{sentences, Sentence, SentenceKind};
 use crate::spot::{spot, Spotted};
@@ -106,7 +106,7 @@ pub fn extract(
     resolve_place_anaphora(&split, &mut spotted, &context, read_headline);
     details_after_a_governorate(&mut spotted, &context);
     resolve_group_anaphora(&split, &mut spotted, pack);
-    let mut proposed: Vec<Proposed> = Vec::new();
+    let mut proposed: Proposals = Vec::new();
     let mut prose_index = 0;
     let mut discourse = Discourse::default();
     let mut extraction = Extraction::default();
@@ -188,13 +188,15 @@ pub fn extract(
     // Sized once: an event is large, and each growth copied those before it.
     extraction.events.reserve_exact(kept_events.len());
     extraction.type_features.reserve_exact(kept_events.len());
-    for mut kept in kept_events {
-        if kept.event.event_id.is_empty() {
-            kept.event.event_id = kept.event.derive_id();
+    for kept in kept_events {
+        // Its parts moved out of the box one by one, not the whole moved out first.
+        let Proposed { mut event, candidate, type_features, .. } = *kept;
+        if event.event_id.is_empty() {
+            event.event_id = event.derive_id();
         }
-        extraction.features.push(kept.candidate);
-        extraction.events.push(kept.event);
-        extraction.type_features.push(kept.type_features);
+        extraction.features.push(candidate);
+        extraction.events.push(event);
+        extraction.type_features.push(type_features);
     }
     extraction
 }
@@ -255,12 +257,7 @@ impl<'a, 's> SentenceReader<'a, 's> {
 
     /// The proposed events of one prose sentence; a toll it gives without an event, or over
     /// a period, is kept as a figure of the article.
-    fn read(
-        &self,
-        discourse: &mut Discourse<'a>,
-        trace: &mut SentenceTrace,
-        figures: &mut Vec<Figure>,
-    ) -> Vec<Proposed> {
+    fn read(&self, discourse: &mut Discourse<'a>, trace: &mut SentenceTrace, figures: &mut Vec<Figure>) -> Proposals {
         self.describe(trace);
         let casualties = casualties::read(self.spotted, self.ctx.pack);
         let mut frames = self.frames(discourse, trace);
@@ -286,7 +283,7 @@ impl<'a, 's> SentenceReader<'a, 's> {
                 first.casualties = Some(casualties);
             }
         }
-        let mut events: Vec<Proposed> = Vec::new();
+        let mut events: Proposals = Vec::new();
         for mut frame in frames {
             // Two triggers of one sentence naming the same type at the same place tell of
             // one event.

@@ -12,7 +12,7 @@ use frontline_lang::TriggerKind;
 
 use crate::dates::DateWindow;
 use crate::gate::retype_proposed;
-use crate::proposed::Proposed;
+use crate::proposed::{Proposals, Proposed};
 
 /// Whether two events' date windows share a day (an event without one overlaps any).
 fn overlaps(a: &Event, b: &Event) -> bool {
@@ -90,11 +90,11 @@ impl PlaceKey {
 
 /// ACLED's rule within one article: one event per type, place and day. Two readings of the
 /// same event keep the narrower date window, the higher toll and the higher confidence.
-pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed> {
+pub(crate) fn one_per_type_place_and_day(events: Proposals) -> Proposals {
     // Each kept event's place key, worked out once, beside the kept events (apart from
     // them, so that the kept events are returned as they are, not moved once more).
     // Sized once for all (a proposed event is large: each growth copied those before it).
-    let mut kept: Vec<Proposed> = Vec::with_capacity(events.len());
+    let mut kept: Proposals = Vec::with_capacity(events.len());
     let mut kept_keys: Vec<PlaceKey> = Vec::with_capacity(events.len());
     for proposed in events {
         let event = &proposed.event;
@@ -143,7 +143,7 @@ pub(crate) fn one_per_type_place_and_day(events: Vec<Proposed>) -> Vec<Proposed>
 /// placed at a whole governorate goes where the same report places an event of its type,
 /// on a day they share, at a town or village of that governorate (ACLED codes the details;
 /// a province-wide total is not a place's toll).
-pub(crate) fn summaries_of_details(events: Vec<Proposed>) -> Vec<Proposed> {
+pub(crate) fn summaries_of_details(events: Proposals) -> Proposals {
     // Only an event placed at a whole governorate may summarise others: without one, the
     // events stay as they are, with no key folded nor event moved.
     if !events.iter().any(|p| PlaceKind::of(&p.event) == PlaceKind::Governorate) {
@@ -172,7 +172,7 @@ pub(crate) fn summaries_of_details(events: Vec<Proposed>) -> Vec<Proposed> {
 /// the place was won ("took the town after fierce clashes"). Clashes told as fighting
 /// between two sides ("fierce clashes unfolded there") stay an event of their own, as the
 /// corpus codes them beside the place's fall.
-pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
+pub(crate) fn battles_by_outcome(events: Proposals) -> Proposals {
     let storm = |p: &Proposed| {
         p.event.sub_event_type == ArmedClash && (p.candidate.trigger_kind == TriggerKind::Storm || p.means_of_a_taking)
     };
@@ -186,7 +186,7 @@ pub(crate) fn battles_by_outcome(events: Vec<Proposed>) -> Vec<Proposed> {
 /// place (an assault or a storming read as a clash) and, the same day, of arrests or
 /// abductions there, the raid is how they arrested or took people (ACLED codes the arrest),
 /// not a battle.
-pub(crate) fn raids_by_detentions(events: Vec<Proposed>) -> Vec<Proposed> {
+pub(crate) fn raids_by_detentions(events: Proposals) -> Proposals {
     let detention = |e: &Event| matches!(e.sub_event_type, Arrests | Abduction);
     subsumed_by_outcomes(events, is_raid, detention, |_, _| {})
 }
@@ -195,7 +195,7 @@ pub(crate) fn raids_by_detentions(events: Vec<Proposed>) -> Vec<Proposed> {
 /// place and, the same day, of that protest dispersed or fired on there, the peaceful
 /// reading is the same protest told before its end, and the protest with intervention
 /// stands for both, with the narrower date window of the two.
-pub(crate) fn protests_by_intervention(events: Vec<Proposed>) -> Vec<Proposed> {
+pub(crate) fn protests_by_intervention(events: Proposals) -> Proposals {
     let peaceful = |p: &Proposed| p.event.sub_event_type == PeacefulProtest;
     let intervened = |e: &Event| e.sub_event_type == ProtestWithIntervention;
     subsumed_by_outcomes(events, peaceful, intervened, |outcome, peaceful| {
@@ -208,7 +208,7 @@ pub(crate) fn protests_by_intervention(events: Vec<Proposed>) -> Vec<Proposed> {
 /// bombing at a place and, the same day, of a bomb or a car bomb exploding there, the bomb
 /// is the one the bomber set off (ACLED codes a suicide car bomb as a suicide bomb), and the
 /// suicide bombing keeps the higher toll and the narrower date window.
-pub(crate) fn bombs_by_suicide(events: Vec<Proposed>) -> Vec<Proposed> {
+pub(crate) fn bombs_by_suicide(events: Proposals) -> Proposals {
     let bomb = |p: &Proposed| p.event.sub_event_type == RemoteExplosive;
     let suicide = |e: &Event| e.sub_event_type == SuicideBomb;
     subsumed_by_outcomes(events, bomb, suicide, |outcome, bomb| {
@@ -221,7 +221,7 @@ pub(crate) fn bombs_by_suicide(events: Vec<Proposed>) -> Vec<Proposed> {
 /// forces opened fire on the protesters"): the protest told nearest the intervention (before
 /// it, else after), on a day they share, was met with intervention there.
 pub(crate) fn protests_met_by_placeless_interventions(
-    events: &mut [Proposed],
+    events: &mut [Box<Proposed>],
     interventions: &[(usize, Option<DateWindow>)],
 ) {
     for (sentence, window) in interventions {
@@ -246,7 +246,7 @@ pub(crate) fn protests_met_by_placeless_interventions(
 /// Forces that raided a place, then arrested or took people the next sentence places nowhere
 /// ("HTS raided the house of an activist in Saraqib. They arrested him."): the raid was the
 /// arrest, there (ACLED codes the arrest, as [`raids_by_detentions`] does within a sentence).
-pub(crate) fn raids_made_detentions(events: &mut [Proposed], detentions: &[(usize, SubEventType)]) {
+pub(crate) fn raids_made_detentions(events: &mut [Box<Proposed>], detentions: &[(usize, SubEventType)]) {
     for &(sentence, detention) in detentions {
         // A raid that met fighting ("déclenchant des affrontements") stays a clash.
         let raid_told_before = |p: &Proposed| {
@@ -264,7 +264,7 @@ pub(crate) fn raids_made_detentions(events: &mut [Proposed], detentions: &[(usiz
 /// An assault that met no defender the report tells of and that the reading made no other
 /// event of (an arrest, an abduction) is no armed clash: ACLED's clash is between two armed
 /// sides.
-pub(crate) fn without_unopposed_raids(events: &mut Vec<Proposed>) {
+pub(crate) fn without_unopposed_raids(events: &mut Proposals) {
     events.retain(|p| !(p.unopposed && is_raid(p)));
 }
 
@@ -272,14 +272,14 @@ pub(crate) fn without_unopposed_raids(events: &mut Vec<Proposed>) {
 /// is a `part` goes where an `outcome` event is at its place on a day they share (the
 /// first such), and `absorb` gives the outcome what the part told.
 fn subsumed_by_outcomes(
-    events: Vec<Proposed>,
+    events: Proposals,
     part: impl Fn(&Proposed) -> bool,
     outcome: impl Fn(&Event) -> bool,
     absorb: impl Fn(&mut Event, &Event),
-) -> Vec<Proposed> {
+) -> Proposals {
     // Without a part to subsume (most reports), the events stay as they are, with no key
     // folded nor event moved.
-    if !events.iter().any(&part) {
+    if !events.iter().any(|p| part(p)) {
         return events;
     }
     let keys: Vec<PlaceKey> = events.iter().map(|p| PlaceKey::of(&p.event)).collect();
@@ -294,7 +294,7 @@ fn subsumed_by_outcomes(
                 .position(|(o, o_key)| outcome(&o.event) && o_key.same_place(key) && overlaps(&o.event, &p.event))
         })
         .collect();
-    let mut events: Vec<Option<Proposed>> = events.into_iter().map(Some).collect();
+    let mut events: Vec<Option<Box<Proposed>>> = events.into_iter().map(Some).collect();
     for (part, outcome) in outcome_of.iter().enumerate() {
         let Some(outcome) = *outcome else { continue };
         let Some(part) = events[part].take() else { continue };

@@ -7,7 +7,7 @@ use frontline_core::{ActorId, Event, SubEventType};
 use frontline_lang::{Calibration, LanguagePack};
 
 use crate::features::LanguageModels;
-use crate::proposed::Proposed;
+use crate::proposed::{Proposals, Proposed};
 
 /// A candidate whose text names no actor1 takes the actor that, in the gold, most often
 /// carries out its type in its year and governorate (the language's `#actor` lines), when
@@ -79,10 +79,10 @@ pub fn retype_candidate(event: &mut Event, features: &mut [String], new: SubEven
 /// the real-event model's, else the rules' confidence) made the chance that it is right by
 /// the language's calibration, when `frontline train` fitted one.
 pub(crate) fn weighed(
-    mut candidates: Vec<Proposed>,
+    mut candidates: Proposals,
     models: &LanguageModels,
     calibration: Option<&Calibration>,
-) -> Vec<Proposed> {
+) -> Proposals {
     // Kept in place, in order: a proposed event is large, and each was moved out and back.
     candidates.retain_mut(|c| {
         let kept_by = match &models.real_event {

@@ -13,7 +13,9 @@ use crate::reader::SentenceReader;
 use crate::spot::ActorMention;
 use crate::trace::SentenceTrace;
 
-/// A candidate event and its features, before the trained model weighs it.
+/// A candidate event and its features, before the trained model weighs it. Large (an event,
+/// its features and flags): the reading and the dedupe passes hold it boxed, so that each
+/// step moves a pointer, not the whole of it.
 pub(crate) struct Proposed {
     pub event: Event,
     /// What the real-event model weighs, as facts: named only if the event is kept.
@@ -33,9 +35,18 @@ pub(crate) struct Proposed {
     pub over_a_period: bool,
 }
 
+/// Proposed events, each boxed (see [`Proposed`]); the box is what the vector moves about.
+#[allow(clippy::vec_box)]
+pub(crate) type Proposals = Vec<Box<Proposed>>;
+
 impl<'a, 's> SentenceReader<'a, 's> {
     /// The event a frame proposes, with its features.
-    pub(crate) fn build(&self, frame: Frame<'_>, discourse: &mut Discourse<'a>, trace: &mut SentenceTrace) -> Proposed {
+    pub(crate) fn build(
+        &self,
+        frame: Frame<'_>,
+        discourse: &mut Discourse<'a>,
+        trace: &mut SentenceTrace,
+    ) -> Box<Proposed> {
         let ctx = self.ctx;
         // A place referred back to ("the town") is the one resolved where it was named.
         let admin1_hint = match &frame.place.referent {
@@ -114,7 +125,7 @@ impl<'a, 's> SentenceReader<'a, 's> {
             )
         });
         let doer_unknown = frame.assailant_untold || frame.agent.as_ref().is_some_and(|a| a.unidentified);
-        Proposed {
+        Box::new(Proposed {
             event,
             candidate,
             type_features,
@@ -123,7 +134,7 @@ impl<'a, 's> SentenceReader<'a, 's> {
             met_fighting: frame.met_fighting,
             means_of_a_taking: frame.means_of_a_taking,
             over_a_period: window.period,
-        }
+        })
     }
 
     /// The frame's date window: that of the event of an earlier sentence it names again
