@@ -826,22 +826,15 @@ mod tests {
         assert!(windows("fr", "Ces derniers jours, la ville a changé.", wednesday())
             .iter()
             .all(|w| w.0 == d(2021, 3, 3)));
-        let packs = Packs::builtin().expect("packs load");
-        for (code, text, start) in [
-            ("fr", "Ces derniers mois, la ville a changé.", d(2021, 1, 9)),
-            ("en", "Over the past two years, the town changed.", d(2019, 3, 11)),
-            ("en", "In recent months the town changed.", d(2021, 1, 9)),
-            ("ar", "خلال السنوات الماضية تغيرت المدينة.", d(2019, 3, 11)),
-        ] {
-            let pack = packs.get(code).expect("pack");
-            let found = find_dates(&pack.tokenize(text), pack, wednesday());
-            let periods: Vec<_> = found.iter().map(|m| (m.window.start, m.window.end, m.window.period)).collect();
-            assert_eq!(periods, [(start, wednesday(), true)], "{text}");
-        }
         // The unit names a date: no stretch.
         assert!(windows("ar", "نزحوا خلال عام 2019.", wednesday()).iter().all(|w| w.1 != wednesday()));
         // Since a day a month or more back: a period too; since a day of the week before, none.
+        let packs = Packs::builtin().expect("packs load");
         for (code, text, start, period) in [
+            ("fr", "Ces derniers mois, la ville a changé.", d(2021, 1, 9), true),
+            ("en", "Over the past two years, the town changed.", d(2019, 3, 11), true),
+            ("en", "In recent months the town changed.", d(2021, 1, 9), true),
+            ("ar", "خلال السنوات الماضية تغيرت المدينة.", d(2019, 3, 11), true),
             ("en", "The town has been protected by a truce since March 2020.", d(2020, 3, 1), true),
             ("fr", "Les rebelles contrôlent la ville depuis octobre 2019.", d(2019, 10, 1), true),
             ("ar", "تسيطر الفصائل على المدينة منذ تشرين الأول 2019.", d(2019, 10, 1), true),

@@ -480,8 +480,7 @@ impl<'s> SentenceReader<'_, 's> {
         const SUBJECT_DISTANCE: usize = 2;
         matches!(trigger.trigger.kind, TriggerKind::Bombard | TriggerKind::Assault | TriggerKind::Target)
             && self.incident_just_before(trigger, SUBJECT_DISTANCE, |t| {
-                matches!(t.trigger.sub_event_type, Some(SubEventType::RemoteExplosive | SubEventType::SuicideBomb))
-                    && self.same_clause(t.end, trigger.start)
+                names_a_bomb(t) && self.same_clause(t.end, trigger.start)
             })
     }
 
