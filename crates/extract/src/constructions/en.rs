@@ -1044,6 +1044,17 @@ fn the_town_in_a_later_sentence_is_the_town_named_before() {
 }
 
 #[test]
+fn the_same_area_is_the_place_named_before() {
+    // "In the same area" refers back to the last place named; "at the same time" to none.
+    let events = en("Russian jets bombed Taftanaz on Tuesday. Hours later, a roadside bomb exploded in the same area.");
+    let bombs: Vec<&str> = of_type(&events, SubEventType::RemoteExplosive).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(bombs, ["Taftanaz"], "{}", summary(&events));
+    assert_day(of_type(&events, SubEventType::RemoteExplosive)[0], day(2020, 1, 28));
+    let time = en("Russian jets bombed Taftanaz on Tuesday. At the same time, a roadside bomb exploded.");
+    assert!(of_type(&time, SubEventType::RemoteExplosive).is_empty(), "{}", summary(&time));
+}
+
+#[test]
 fn the_village_refers_to_the_place_called_a_village_in_its_sentence() {
     // Two places in one sentence: the one the text called a village answers "the village".
     let events = en("Rebels attacked the village of Hish near Maarat al-Numan on Monday. On Tuesday, regime artillery pounded the village.");

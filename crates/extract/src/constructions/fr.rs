@@ -716,6 +716,21 @@ fn la_ville_renvoie_a_la_derniere_nommee_meme_appelee_autrement() {
 }
 
 #[test]
+fn au_meme_endroit_renvoie_au_dernier_lieu_nomme() {
+    // "Au même endroit" and "la ville même" refer back to the last place named; "au même
+    // moment" (at the same time) to no place.
+    for second in ["au même endroit", "dans la ville même"] {
+        let events =
+            fr(&format!("Une voiture piégée a explosé mardi à Saraqeb. Une deuxième bombe a été désamorcée {second}."));
+        let defused: Vec<&str> =
+            of_type(&events, SubEventType::DisruptedWeaponsUse).iter().map(|e| e.mention.as_str()).collect();
+        assert_eq!(defused, ["Saraqeb"], "{second}: {}", summary(&events));
+    }
+    let time = fr("Une voiture piégée a explosé mardi à Saraqeb. Au même moment, une deuxième bombe a été désamorcée.");
+    assert!(of_type(&time, SubEventType::DisruptedWeaponsUse).is_empty(), "{}", summary(&time));
+}
+
+#[test]
 fn le_village_voisin_est_un_autre_lieu() {
     // "le village voisin" is not Kafranbel: a neighbouring village, not named.
     let events = fr("Des avions russes ont bombardé Kafranbel mardi. Plus tard, l'artillerie du régime a pilonné le village voisin.");
