@@ -171,6 +171,19 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_words_may_start_a_pack_phrase() {
+        // The pack's "# semaines de" may start at "deux" as at "2": the token carries the
+        // lexicon's bit, which readers test before they look a phrase up.
+        let packs = Packs::builtin().expect("built-in packs are valid");
+        let fr = packs.get("fr").expect("a French pack");
+        let bit = fr.durations.start_bit().expect("durations have a bit");
+        for text in ["après deux semaines de combats", "après 2 semaines de combats"] {
+            let tokens = fr.tokenize(text);
+            assert_ne!(tokens[1].first_of & bit, 0, "{text}");
+        }
+    }
+
+    #[test]
     fn a_pack_says_which_marks_of_its_script_do_the_work_of_latin_ones() {
         let packs = Packs::builtin().expect("built-in packs are valid");
         let ar = packs.get("ar").expect("an Arabic pack");

@@ -1015,6 +1015,9 @@ pub struct LanguagePack {
     /// their bits) a word so starting may match: a word is compared with those only, not
     /// with every stem of the pack.
     stems_by_first_byte: Vec<Box<[(Pattern, LexiconBits)]>>,
+    /// The bits of the lexicons with a phrase starting with a number (`#`): a number word
+    /// ("deux", "two") may start one, though its first letter is no digit's.
+    number_first_bits: LexiconBits,
     /// Every word of every lexicon: what a word stripped of its clitics must be to be split.
     vocabulary: Vocabulary,
 }
@@ -1056,6 +1059,9 @@ impl LanguagePack {
         // for digits: a phrase of the number words the token alone matches (its lexicon bits
         // spare most words the look-up).
         token.number_word = self.number_words.match_at(std::slice::from_ref(token), 0).is_some();
+        if token.number_word {
+            token.first_of |= self.number_first_bits;
+        }
         // Most words start with a letter no stem starts with: one byte tells.
         let first_byte = token.norm.as_bytes().first().copied();
         let may_match = match first_byte {
@@ -1313,6 +1319,8 @@ impl LanguagePack {
             stems_by_first_byte.push(stems.into_boxed_slice());
         }
         self.stems_by_first_byte = stems_by_first_byte;
+        self.number_first_bits =
+            first_stems.iter().filter(|(stem, _)| matches!(stem, Pattern::Number)).fold(0, |bits, (_, bit)| bits | bit);
         self.first_stems = first_stems;
         self.stem_bits_by_first_byte = stem_bits_by_first_byte;
         self.vocabulary = vocabulary;
@@ -1825,6 +1833,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         first_stems: Vec::new(),
         stem_bits_by_first_byte: Box::new([0; 256]),
         stems_by_first_byte: Vec::new(),
+        number_first_bits: 0,
         vocabulary: Vocabulary::default(),
     };
     pack.index_words();
