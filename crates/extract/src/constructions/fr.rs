@@ -1104,10 +1104,19 @@ fn ce_qu_on_empeche_ou_ce_a_quoi_on_appelle_n_a_pas_eu_lieu() {
 
 #[test]
 fn des_semaines_de_makes_background_only_of_the_deed_it_governs() {
-    // Weeks of bombardment, then the taking: the taking is the news.
-    let events =
-        fr("Après des semaines de bombardements, les forces du régime ont repris mardi la ville de Kafranbel.");
-    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Kafranbel", "{}", summary(&events));
+    // Weeks (or a week, or two) of bombardment, then the taking: the taking is the news.
+    for stretch in ["des semaines", "une semaine", "deux semaines", "10 jours"] {
+        let events = fr(&format!(
+            "Après {stretch} de bombardements, les forces du régime ont repris mardi la ville de Kafranbel."
+        ));
+        assert_eq!(
+            single(&events, SubEventType::GovernmentRegainsTerritory).mention,
+            "Kafranbel",
+            "{}",
+            summary(&events)
+        );
+        assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{stretch}: {}", summary(&events));
+    }
 }
 
 #[test]
