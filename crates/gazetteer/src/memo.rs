@@ -3,10 +3,14 @@
 
 use std::cell::RefCell;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 
 pub(crate) struct Memo<V> {
-    remembered: FxHashMap<String, V>,
+    /// Keys as small strings: most (a mention, with a country and a governorate) are short
+    /// enough to be kept in the table's own slot, so that a lookup compares the key found
+    /// there without following a pointer to another cache miss.
+    remembered: FxHashMap<CompactString, V>,
     /// How many keys it holds before it starts afresh.
     limit: usize,
 }
@@ -27,7 +31,7 @@ impl<V: Clone> Memo<V> {
         if memo.remembered.len() >= memo.limit {
             memo.remembered.clear();
         }
-        memo.remembered.insert(key.to_string(), value.clone());
+        memo.remembered.insert(CompactString::from(key), value.clone());
         value
     }
 
@@ -49,7 +53,7 @@ impl<V: Clone> Memo<V> {
         if memo.remembered.len() >= memo.limit {
             memo.remembered.clear();
         }
-        memo.remembered.insert(key.to_string(), value);
+        memo.remembered.insert(CompactString::from(key), value);
         result
     }
 }
