@@ -29,7 +29,9 @@ impl Pattern {
     }
 
     /// Whether a token whose folded word starts with `first_byte` may match: what a token
-    /// must have for [`Pattern::matches`], told by one byte.
+    /// must have for [`Pattern::matches`], told by one byte. A number in words ("deux") is
+    /// the exception one byte cannot tell: `LanguagePack::index_token` gives it the bits of
+    /// the phrases that start with a number.
     #[inline]
     pub(crate) fn may_match_first_byte(&self, first_byte: Option<u8>, kind: TokenKind) -> bool {
         match self {
