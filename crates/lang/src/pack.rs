@@ -528,6 +528,12 @@ struct EventsSection {
     /// النظام") and a verbal noun's agent as its genitive ("قصف قوات النظام").
     #[serde(default)]
     agent_right_after_trigger: bool,
+    /// Endings by which a verb agrees in person with its subject, and endings of nouns that
+    /// look like them but make plurals.
+    #[serde(default)]
+    agreement_endings: Vec<String>,
+    #[serde(default)]
+    plural_endings: Vec<String>,
     /// Nouns of units that head the phrase naming a subject ("*وحدات* الهندسة في الجيش"):
     /// an actor in that phrase, after a verb, is still its subject.
     #[serde(default)]
@@ -871,6 +877,10 @@ pub struct LanguagePack {
     /// An actor right after a trigger is its agent, not its object: languages whose verbs
     /// come before their subjects and whose verbal nouns take their agent as a genitive.
     pub agent_right_after_trigger: bool,
+    /// Endings of a verb conjugated for its subject ("قصفت": she shelled), which a verbal
+    /// noun does not carry; a word ending in one of `plural_endings` ("غارات") is a noun.
+    pub agreement_endings: Vec<String>,
+    pub plural_endings: Vec<String>,
     /// Nouns of units heading a subject's phrase ("units of the army").
     pub unit_nouns: Lexicon<()>,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
@@ -1775,6 +1785,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         blame_markers: set(&file.events.blame_markers),
         participle_suffixes: file.events.participle_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
+        agreement_endings: file.events.agreement_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
+        plural_endings: file.events.plural_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
         unit_nouns: set(&file.events.unit_nouns),
         aerial: set(&file.events.aerial),
         ground_forces: set(&file.events.ground_forces),

@@ -1757,6 +1757,29 @@ fn the_posts_or_men_of_a_side_right_after_a_verb_are_its_subject() {
 }
 
 #[test]
+fn a_side_right_after_a_verb_told_after_its_subject_is_its_object() {
+    // Subject first, the verb agreeing with it by its ending: the side after the verb is
+    // what was struck or fought ("قوات النظام قصفت الفصائل": the forces shelled the factions).
+    for (text, sub_event_type, side) in [
+        ("قوات النظام قصفت الفصائل في بلدة كفرنبل يوم الثلاثاء.", SubEventType::Shelling, "SYR_GOV"),
+        ("عناصر تنظيم الدولة هاجموا قوات النظام في بلدة كفرنبل يوم الثلاثاء.", SubEventType::ArmedClash, "ISIS"),
+    ] {
+        let events = ar(text);
+        let e = single(&events, sub_event_type);
+        assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
+    }
+}
+
+#[test]
+fn the_genitive_of_a_verbal_noun_after_a_subject_is_still_its_doer() {
+    // "صدت الفصائل هجوم قوات النظام": a verbal noun has no ending of agreement; who follows
+    // it as its genitive attacked.
+    let events = ar("صدت الفصائل هجوم قوات النظام على بلدة كفرنبل يوم الثلاثاء.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+}
+
+#[test]
 fn a_bomb_a_side_planted_was_that_sides() {
     // "عبوة ناسفة زرعتها خلايا التنظيم": the relative verb of planting names its doer.
     let events = ar("قتل ثلاثة مدنيين بانفجار عبوة ناسفة زرعتها خلايا تنظيم الدولة في قرية كفرنبل يوم الثلاثاء.");

@@ -20,6 +20,8 @@ const QUOTES: &str = "\"'«»“”„";
 const PASSIVE_AGENT_REACH: usize = 12;
 /// The most words of a marker of who holds a place ("sous le contrôle de l'").
 const HOLDER_WORDS: usize = 6;
+/// The fewest letters a verb keeps before its person ending ("قصفت": قصف).
+const MIN_VERB_ROOT: usize = 3;
 
 impl<'s> SentenceReader<'_, 's> {
     /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
@@ -244,12 +246,37 @@ impl<'s> SentenceReader<'_, 's> {
         let agent = |a: &ActorMention| {
             a.start < trigger.end
                 || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
-                || (pack.agent_right_after_trigger && (self.right_after(trigger, a) || self.heads_unit(trigger, a)))
+                || (pack.agent_right_after_trigger
+                    && (self.right_after(trigger, a) || self.heads_unit(trigger, a))
+                    && !self.verb_after_its_subject(trigger))
                 || self.passive_agent_of(trigger, a, &passive_agent_markers)
                 || self.instrument_of(trigger, a)
                 || self.hedged_doer(trigger, a)
         };
         s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a) && !self.holds_a_place(a)).cloned()
+    }
+
+    /// Whether the trigger is a verb told after its subject: an armed side stands before it
+    /// in its clause, not among the dead nor the holder of a place, and the verb agrees with
+    /// it by an ending ("خلايا التنظيم استهدفت قوات النظام": the cells targeted the regime's
+    /// forces). What follows such a verb is its object. A verbal noun has no such ending and
+    /// takes its doer as its genitive ("صدت الفصائل هجوم القوات": the forces attacked).
+    pub(crate) fn verb_after_its_subject(&self, trigger: &TriggerMention) -> bool {
+        let pack = self.ctx.pack;
+        let Some(verb) = self.spotted.tokens.get(trigger.start) else {
+            return false;
+        };
+        let surface = pack.rules.fold(verb.text);
+        let ends_in = |endings: &[String]| {
+            endings.iter().any(|ending| {
+                surface.ends_with(ending.as_str()) && surface.chars().count() >= ending.chars().count() + MIN_VERB_ROOT
+            })
+        };
+        ends_in(&pack.agreement_endings)
+            && !ends_in(&pack.plural_endings)
+            && self
+                .subject_before(trigger)
+                .is_some_and(|a| a.id.inter_code() != 7 && !self.among_the_killed(a, trigger) && !self.holds_a_place(a))
     }
 
     /// Whether the actor is named as the one who holds a place ("neighbourhoods held by

@@ -159,7 +159,7 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Who disrupted a weapon: the armed side the trigger's words name ("Syrian air
     /// defences"), else its subject: in a verb-first language the side right after the verb
-    /// ("أسقطت فصائل المعارضة طائرة للنظام"), else the nearest armed side before it in its
+    /// ("أسقطت فصائل المعارضة طائرة للنظام") unless the verb follows its subject, else the nearest armed side before it in its
     /// clause. Not an actor further after it: that is whose drone or missiles were downed
     /// ("abattu un drone des terroristes", "تصدت لصواريخ أطلقتها إسرائيل").
     fn defender(&self, trigger: &TriggerMention) -> Option<ActorMention> {
@@ -171,6 +171,7 @@ impl<'s> SentenceReader<'_, 's> {
                 .iter()
                 .filter(armed)
                 .find(|a| self.ctx.pack.agent_right_after_trigger && self.right_after(trigger, a))
+                .filter(|_| !self.verb_after_its_subject(trigger))
         };
         let subject = || {
             actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
