@@ -236,13 +236,27 @@ pub fn spot<'t>(
         excluded: &[&sources],
         verb_only: false,
     };
+    // "ont abattu mardi un hélicoptère": bringing down what flies disrupts a weapon's use,
+    // whatever stands between the verb and the aircraft or missile.
+    let weapon_downed = VerbNoun {
+        verbs: &pack.downing_verbs,
+        nouns: &pack.airborne_weapons,
+        trigger: Trigger {
+            kind: TriggerKind::Incident,
+            confidence: DOWNING_CONFIDENCE,
+            sub_event_type: Some(SubEventType::DisruptedWeaponsUse),
+            actor: None,
+        },
+        excluded: &[&sources, &denied, &other_senses],
+        verb_only: false,
+    };
     let mut triggers = with_constructions(
         triggers,
         text,
         &tokens,
         pack,
         &starts,
-        &[gain_of_control, passing_under, agreement_concluded],
+        &[gain_of_control, passing_under, agreement_concluded, weapon_downed],
     );
     let under_an_accord = done_under_an_accord(&tokens, pack, &starts);
     if under_an_accord || armed_men_with_families(&tokens, pack, &starts, &actor_spans) {
@@ -418,6 +432,8 @@ fn next_in_clause<'l>(
 const CONTROL_CONFIDENCE: f64 = 0.85;
 /// The confidence of an agreement concluded, as of the pack's words of agreement.
 const AGREEMENT_CONFIDENCE: f64 = 0.7;
+/// The confidence of an aircraft or missile brought down, as of the pack's words for it.
+const DOWNING_CONFIDENCE: f64 = 0.75;
 
 /// A verb, a few words of its clause, and a noun that together name one event whatever the
 /// words between: a verb of gaining and a noun of control are a take ("won total control

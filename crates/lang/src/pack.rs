@@ -616,6 +616,12 @@ struct EventsSection {
     /// Nouns of control ("control", "contrôle").
     #[serde(default)]
     control_nouns: Vec<String>,
+    /// Verbs of bringing down that take a noun of an aircraft or a missile ("abattu").
+    #[serde(default)]
+    downing_verbs: Vec<String>,
+    /// Nouns of what flies and can be brought down ("drone", "hélicoptère", "missile").
+    #[serde(default)]
+    airborne_weapons: Vec<String>,
     /// Verbs by which a place passes to the side named after them, before a noun of control
     /// ("came under regime control").
     #[serde(default)]
@@ -948,6 +954,12 @@ pub struct LanguagePack {
     pub control_verbs: Lexicon<()>,
     /// Nouns of control.
     pub control_nouns: Lexicon<()>,
+    /// Verbs of bringing down: within a few words before a noun of what flies, a weapon's
+    /// use disrupted ("ont abattu mardi un hélicoptère"). Alone they may tell a killing
+    /// ("abattu par balles").
+    pub downing_verbs: Lexicon<()>,
+    /// Nouns of aircraft and missiles, what a verb of bringing down brings down.
+    pub airborne_weapons: Lexicon<()>,
     /// Verbs of passing under a side: within a few words before a noun of control, the place
     /// before them fell to the side the noun is said of ("came under regime control").
     pub yielding_verbs: Lexicon<()>,
@@ -1443,6 +1455,8 @@ impl LanguagePack {
             &mut self.concluding_verbs,
             &mut self.control_verbs,
             &mut self.control_nouns,
+            &mut self.downing_verbs,
+            &mut self.airborne_weapons,
             &mut self.yielding_verbs,
             &mut self.other_senses,
             &mut self.naming_words,
@@ -1811,6 +1825,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         concluding_verbs: set(&file.events.concluding_verbs),
         control_verbs: set(&file.events.control_verbs),
         control_nouns: set(&file.events.control_nouns),
+        downing_verbs: set(&file.events.downing_verbs),
+        airborne_weapons: set(&file.events.airborne_weapons),
         yielding_verbs: set(&file.events.yielding_verbs),
         other_senses: set(&file.events.other_senses),
         naming_words: set(&file.events.naming_words),

@@ -2194,3 +2194,16 @@ fn bombs_found_or_seized_are_arms_not_a_bombing() {
     let events = en("A car bomb exploded in the town of Yabroud on Tuesday.");
     assert_eq!(single(&events, SubEventType::RemoteExplosive).mention, "Yabroud");
 }
+
+#[test]
+fn bringing_down_an_aircraft_is_a_disrupted_weapon_use_and_its_missile_the_means() {
+    // The verb and the aircraft make the event with words between them; the missile it was
+    // brought down with is its means, no attack of its own.
+    let events = en("Rebels brought down an army helicopter on Tuesday with a guided missile near Saraqib.");
+    let downed = single(&events, SubEventType::DisruptedWeaponsUse);
+    assert_eq!(downed.mention, "Saraqib", "{}", summary(&events));
+    assert_eq!(events.len(), 1, "{}", summary(&events));
+    // The verb alone tells no downing.
+    let fallen = en("Rebels brought down the statue of the former president in Saraqib on Tuesday.");
+    assert!(of_type(&fallen, SubEventType::DisruptedWeaponsUse).is_empty(), "{}", summary(&fallen));
+}

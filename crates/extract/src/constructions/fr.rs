@@ -1562,3 +1562,23 @@ fn bombs_decouvertes_ou_saisies_are_arms_not_a_bombing() {
     let events = fr("L'armée syrienne a découvert mardi un atelier de voitures piégées dans la ville de Yabroud.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn abattre_un_aeronef_meme_avec_des_mots_entre_le_verbe_et_lui() {
+    // Le verbe et l'aéronef font l'événement, même avec une date ou un qualificatif entre
+    // eux ; le missile qui l'a abattu en est le moyen, nulle frappe.
+    for text in [
+        "Des rebelles ont abattu mardi un hélicoptère de l'armée près de Saraqeb à l'aide d'un missile.",
+        "Des rebelles ont abattu un hélicoptère de l'armée près de Saraqeb à l'aide d'un missile mardi.",
+        "Des rebelles ont abattu un drone près de Saraqeb mardi.",
+    ] {
+        let events = fr(text);
+        let downed = single(&events, SubEventType::DisruptedWeaponsUse);
+        assert_eq!(downed.mention, "Saraqeb", "{text}: {}", summary(&events));
+        assert_eq!(downed.actor1_id, Some(actor("OPP")), "{text}: {}", summary(&events));
+        assert_eq!(events.len(), 1, "{text}: {}", summary(&events));
+    }
+    // Seul, le verbe dit aussi tuer.
+    let killed = fr("Des rebelles ont abattu mardi un soldat près de Saraqeb.");
+    assert!(of_type(&killed, SubEventType::DisruptedWeaponsUse).is_empty(), "{}", summary(&killed));
+}

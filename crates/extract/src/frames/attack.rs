@@ -428,9 +428,27 @@ impl<'s> SentenceReader<'_, 's> {
     /// *missiles*"): what was stopped, not an attack of its own.
     pub(crate) fn is_disrupted(&self, trigger: &TriggerMention) -> bool {
         const OBJECT_DISTANCE: usize = 3;
-        self.incident_just_before(trigger, OBJECT_DISTANCE, |t| {
-            t.trigger.sub_event_type == Some(SubEventType::DisruptedWeaponsUse)
-        })
+        self.incident_just_before(trigger, OBJECT_DISTANCE, is_a_downing) || self.means_of_a_downing(trigger)
+    }
+
+    /// Whether a weapon word is what an aircraft or a missile was brought down with: an
+    /// instrument word introduces it (an article may stand between) after a downing in its
+    /// clause ("abattu un hélicoptère à l'aide d'un missile", "downed a drone with a missile").
+    fn means_of_a_downing(&self, trigger: &TriggerMention) -> bool {
+        /// The most words from the downing to the instrument word.
+        const MEANS_REACH: usize = 6;
+        /// The most words of an instrument word ("à l'aide d'").
+        const MARKER_WORDS: usize = 4;
+        let tokens = &self.spotted.tokens;
+        let marker_start = [trigger.start, trigger.start.saturating_sub(1)].into_iter().find_map(|end| {
+            self.ctx.pack.instrument_markers.match_ending_at(tokens, end, MARKER_WORDS).map(|hit| hit.start)
+        });
+        names_a_weapon(trigger)
+            && marker_start.is_some_and(|start| {
+                self.spotted.triggers.iter().any(|t| {
+                    is_a_downing(t) && t.end <= start && start - t.end <= MEANS_REACH && self.same_clause(t.end, start)
+                })
+            })
     }
 
     /// "les défenses antiaériennes ont repoussé une attaque de drones": an attack from the air
@@ -493,6 +511,12 @@ impl<'s> SentenceReader<'_, 's> {
     ) -> bool {
         self.spotted.triggers.iter().any(|t| t.end <= trigger.start && trigger.start - t.end <= within && is(t))
     }
+}
+
+/// Whether a trigger tells a weapon's use disrupted: an aircraft or a missile brought down,
+/// a bomb defused.
+fn is_a_downing(trigger: &TriggerMention) -> bool {
+    trigger.trigger.sub_event_type == Some(SubEventType::DisruptedWeaponsUse)
 }
 
 /// Whether a trigger names a bomb ("car bomb", "عبوة ناسفة"): arms too, when found or seized.
