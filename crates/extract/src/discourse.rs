@@ -223,20 +223,29 @@ impl<'s> SentenceReader<'_, 's> {
     /// clause, a few words before it ("كانت تقصف": was shelling, used to shell; "لا تزال
     /// تقصف": is still shelling): testimony of what goes on over a time, background to the
     /// news rather than an event of it.
+    ///
+    /// The auxiliary governs too the imperfect verbs joined after the one it governs, however
+    /// far ("ما زالت تحاصر عاصمة المحافظة وتقصف المدينة": still besieging the capital and
+    /// shelling the town).
     pub(crate) fn is_habitual(&self, trigger: &TriggerMention) -> bool {
         let pack = self.ctx.pack;
         let tokens = &self.spotted.tokens;
-        let Some(verb) = tokens.get(trigger.start) else {
-            return false;
+        let imperfect = |at: usize| {
+            tokens.get(at).is_some_and(|verb| {
+                verb.kind == TokenKind::Word
+                    && pack.imperfect_prefixes.iter().any(|prefix| {
+                        verb.norm.starts_with(prefix.as_str())
+                            && verb.norm.chars().count() >= prefix.chars().count() + MIN_VERB_STEM
+                    })
+            })
         };
-        let imperfect = verb.kind == TokenKind::Word
-            && pack.imperfect_prefixes.iter().any(|prefix| {
-                verb.norm.starts_with(prefix.as_str())
-                    && verb.norm.chars().count() >= prefix.chars().count() + MIN_VERB_STEM
-            });
-        imperfect
+        let joined = trigger.start > 0 && pack.list_connectors.match_ending_at(tokens, trigger.start, 1).is_some();
+        imperfect(trigger.start)
             && pack.habitual_auxiliaries.spans_at(tokens, &self.spotted.starts).into_iter().any(|(_, end)| {
-                end <= trigger.start && trigger.start - end <= HABITUAL_REACH && self.same_clause(end, trigger.start)
+                end <= trigger.start
+                    && (trigger.start - end <= HABITUAL_REACH
+                        || joined && (end..=end + HABITUAL_REACH).any(|at| at < trigger.start && imperfect(at)))
+                    && self.same_clause(end, trigger.start)
             })
     }
 

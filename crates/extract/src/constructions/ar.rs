@@ -1149,6 +1149,10 @@ fn what_a_side_is_still_doing_is_no_event_of_the_day() {
     // "Regime forces are still shelling the city of Saraqib": an auxiliary of continuance
     // and an imperfect verb tell what goes on, as "كانت تقصف" (used to shell) does.
     assert!(ar("ولا تزال قوات النظام تقصف مدينة سراقب.").is_empty());
+    // The auxiliary governs the imperfect verbs joined after its own, however far: "are still
+    // besieging the town of Saraqib and shelling it with warplanes".
+    let joined = ar("ولا تزال قوات النظام تحاصر مدينة سراقب وريفها الشرقي وتقصفها بالطائرات الحربية.");
+    assert!(joined.is_empty(), "{}", summary(&joined));
 }
 
 #[test]
