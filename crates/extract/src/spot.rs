@@ -764,6 +764,10 @@ fn acronyms_as_written(
         .collect()
 }
 
+/// The most words of a name after what an actor lexicon knows of it, before a bracket that
+/// gives the name again ("قوات الأمن *الداخلي* (الأسايش)").
+const NAME_TAIL: usize = 2;
+
 fn spot_actors(
     tokens: &[Token],
     pack: &LanguagePack,
@@ -817,6 +821,18 @@ fn spot_actors(
                 previous.end = actor.end;
                 previous.text = text_of(previous.start, previous.end);
                 continue;
+            }
+            // "قوات الأمن الداخلي (الأسايش)", "the Internal Security Forces (Asayish)": a name
+            // alone in a bracket right after another names the same body, and more closely
+            // than words that may be any side's.
+            // The name's last words may stand outside what the lexicon knows of it ("الداخلي").
+            let bracketed_alias = actor.start > previous.end
+                && actor.start - previous.end <= 1 + NAME_TAIL
+                && pack.is_mark(&tokens[actor.start - 1], "(")
+                && tokens[previous.end..actor.start - 1].iter().all(|t| t.kind == TokenKind::Word)
+                && tokens.get(actor.end).is_some_and(|t| pack.is_mark(t, ")"));
+            if bracketed_alias && previous.joint.is_none() {
+                previous.id = actor.id;
             }
             let joined = one_connector_between(tokens, pack, previous.end, actor.start);
             if joined && previous.joint.is_none() && previous.id != actor.id {

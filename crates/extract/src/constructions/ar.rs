@@ -1866,3 +1866,13 @@ fn bombs_found_or_seized_are_arms_not_a_bombing() {
     let events = ar("ضبطت قوات النظام يوم الثلاثاء عبوات ناسفة وأحزمة في مدينة يبرود.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_name_alone_in_a_bracket_tells_whose_forces_words_of_any_side_name() {
+    // "قوات الأمن الداخلي (الأسايش)": internal security forces may be any side's; the bracket
+    // names them again, as the Asayish of the Kurdish-led administration.
+    let events =
+        ar("اندلعت اشتباكات يوم الثلاثاء في مدينة القامشلي بين قوات الأمن الداخلي (الأسايش) وقوات الدفاع الوطني.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}

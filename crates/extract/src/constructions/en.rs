@@ -2207,3 +2207,12 @@ fn bringing_down_an_aircraft_is_a_disrupted_weapon_use_and_its_missile_the_means
     let fallen = en("Rebels brought down the statue of the former president in Saraqib on Tuesday.");
     assert!(of_type(&fallen, SubEventType::DisruptedWeaponsUse).is_empty(), "{}", summary(&fallen));
 }
+
+#[test]
+fn a_name_alone_in_a_bracket_tells_whose_forces_words_of_any_side_name() {
+    // "the internal security forces (Asayish)": the bracket names the forces again, and
+    // tells whose they are.
+    let events = en("Clashes broke out on Tuesday in Qamishli between the internal security forces (Asayish) and the National Defence Forces.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
+}
