@@ -1876,3 +1876,13 @@ fn a_name_alone_in_a_bracket_tells_whose_forces_words_of_any_side_name() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
 }
+
+#[test]
+fn an_agent_word_before_a_noun_of_a_sides_units_names_the_attacker() {
+    // "محاولة تسلل لفصائل الجيش الوطني": an infiltration attempt by factions of the National
+    // Army; the side that foiled it, named before, fought it.
+    let events = ar("أحبطت قوات سوريا الديمقراطية يوم الثلاثاء محاولة تسلل لفصائل الجيش الوطني إلى قرية كفرنبل.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.actor1_id, Some(actor("OPP")), "{}", summary(&events));
+    assert_eq!(e.actor2_id, Some(actor("SDF")), "{}", summary(&events));
+}

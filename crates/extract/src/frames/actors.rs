@@ -245,7 +245,7 @@ impl<'s> SentenceReader<'_, 's> {
         let passive_agent_markers = pack.passive_agent.spans_at(&s.tokens, &s.starts);
         let agent = |a: &ActorMention| {
             a.start < trigger.end
-                || (a.start <= trigger.end + 3 && pack.agent_markers.match_ending_at(&s.tokens, a.start, 2).is_some())
+                || (a.start <= trigger.end + 3 && self.introduced_as_agent(a))
                 || (pack.agent_right_after_trigger
                     && (self.right_after(trigger, a) || self.heads_unit(trigger, a))
                     && !self.verb_after_its_subject(trigger))
@@ -254,6 +254,17 @@ impl<'s> SentenceReader<'_, 's> {
                 || self.hedged_doer(trigger, a)
         };
         s.actors.iter().filter(armed).find(|a| a.end > trigger.start && agent(a) && !self.holds_a_place(a)).cloned()
+    }
+
+    /// Whether an agent word introduces the actor: right before its name ("هجوم للجيش"), or
+    /// before a noun of its units or men ("محاولة تسلل لفصائل الجيش الوطني": an infiltration
+    /// attempt by factions of the National Army).
+    fn introduced_as_agent(&self, a: &ActorMention) -> bool {
+        let tokens = &self.spotted.tokens;
+        let pack = self.ctx.pack;
+        let marker_ends_at = |end: usize| pack.agent_markers.match_ending_at(tokens, end, 2).is_some();
+        marker_ends_at(a.start)
+            || pack.unit_nouns.match_ending_at(tokens, a.start, 2).is_some_and(|unit| marker_ends_at(unit.start))
     }
 
     /// Whether the trigger is a verb told after its subject: an armed side stands before it

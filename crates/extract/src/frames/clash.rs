@@ -178,11 +178,17 @@ impl<'s> SentenceReader<'_, 's> {
         let actor1 = self
             .agent_on_or_after(trigger)
             .or_else(attacker_repelled)
-            .or(before)
+            .or_else(|| before.clone())
             .or_else(|| after.next().cloned())
             .or_else(|| discourse.last_armed_subject())
             .filter(not_struck);
-        let actor2 = struck.clone().or_else(|| after.find(|a| Some(a.id) != actor1.as_ref().map(|x| x.id)).cloned());
+        // The side before the fighting, when the attacker was named after it ("أحبط مجلس منبج
+        // العسكري محاولة تسلل لفصائل الجيش الوطني": the council met the factions).
+        let other_side = |a: &ActorMention| Some(a.id) != actor1.as_ref().map(|x| x.id);
+        let actor2 = struck
+            .clone()
+            .or_else(|| after.find(|a| other_side(a)).cloned())
+            .or_else(|| before.filter(|a| other_side(a)));
         // "Protesters stormed the governorate building": a crowd that breaks in is no armed
         // side, and a clash is fought by two.
         if trigger.trigger.kind == TriggerKind::Storm && self.protesters_storm(trigger) {
