@@ -457,12 +457,12 @@ impl Gazetteer {
         found
     }
 
-    /// A capital (of a country or a province) or a city of 100,000 people, in a country that
-    /// reports name (the country table), other than the article's own. District seats are
+    /// A capital (of a country or a province) or a city of 100,000 people, in a country whose
+    /// cities reports name (the country table), other than the article's own. District seats are
     /// left out: they share their Arabic names with villages at home ("الريحانية").
     fn is_named_city_abroad(&self, place: &Place, home: Option<&str>) -> bool {
         let of_note = matches!(place.feature_code.as_str(), "PPLC" | "PPLA") || place.population >= 100_000;
-        home != Some(place.country.as_str()) && of_note && self.country(&place.country).is_some()
+        home != Some(place.country.as_str()) && of_note && self.country(&place.country).is_some_and(|c| c.cities_named)
     }
 
     /// Resolves a mention in its context. A mention that only resembles a place abroad,
@@ -1022,5 +1022,15 @@ mod builtin_tests {
         // A district seat abroad whose Arabic name villages at home bear stays at home.
         assert_eq!(country("الريحانية").as_deref(), Some("SY"));
         assert_eq!(builtin().country_named("تركيا").map(|c| c.iso2.as_str()), Some("TR"));
+    }
+
+    #[test]
+    fn countries_that_broker_or_back_a_side_are_countries_in_each_language() {
+        // Qatar shares its name with a Syrian village: named as a country, it is the country.
+        for (name, iso2) in
+            [("Qatar", "QA"), ("قطر", "QA"), ("Arabie saoudite", "SA"), ("Kazakhstan", "KZ"), ("ألمانيا", "DE")]
+        {
+            assert_eq!(builtin().country_named(name).map(|c| c.iso2.as_str()), Some(iso2), "{name}");
+        }
     }
 }

@@ -32,6 +32,10 @@ pub struct Country {
     pub latitude: f64,
     pub longitude: f64,
     pub keys: Vec<String>,
+    /// Whether reports name its cities often enough that a capital or a big city of it may be
+    /// what a name means ("Beirut", "Ankara"): the war's neighbours and the powers in it.
+    /// Other countries are named as countries only (a broker, a backer).
+    pub cities_named: bool,
 }
 
 fn rows(table: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -65,7 +69,7 @@ pub fn governorates() -> Vec<Governorate> {
 
 pub fn countries() -> Vec<Country> {
     rows(COUNTRIES)
-        .filter(|f| f.len() == 6)
+        .filter(|f| f.len() == 7)
         .map(|f| Country {
             iso2: f[0].to_string(),
             iso_numeric: f[1].parse().unwrap_or(0),
@@ -73,6 +77,7 @@ pub fn countries() -> Vec<Country> {
             latitude: f[4].parse().unwrap_or(f64::NAN),
             longitude: f[5].parse().unwrap_or(f64::NAN),
             keys: keys(std::iter::once(f[2]).chain(f[3].split(',')).filter(|n| !n.is_empty())),
+            cities_named: f[6] == "cities",
         })
         .collect()
 }
