@@ -257,63 +257,83 @@ pub struct Starts {
     present: LexiconBits,
     /// How many tokens the rows are of.
     tokens: usize,
-    /// Words of 64 bits a row.
-    words: usize,
-    /// The row of the lexicon of bit `b` at `b * words`: token `i` is bit `i % 64` of its
-    /// word `i / 64`.
-    rows: Vec<u64>,
+    /// The rows, 64 tokens a block: in block `i / 64`, word `b` holds token `i`'s bit
+    /// `i % 64` for the lexicon of bit `b`. Kept by block rather than by lexicon so that
+    /// setting a bit indexes a block of fixed size (no multiply by the row's length, no
+    /// bounds check): most sentences have one block.
+    blocks: Vec<[u64; LEXICON_BITS]>,
 }
 
 impl Starts {
     pub fn of(tokens: &[Token]) -> Starts {
-        let words = tokens.len().div_ceil(64);
-        let mut rows = vec![0; LEXICON_BITS * words];
+        let mut blocks = vec![[0; LEXICON_BITS]; tokens.len().div_ceil(64)];
         let mut present = 0;
-        for (i, token) in tokens.iter().enumerate() {
-            present |= token.first_of;
-            let (word, bit) = (i / 64, 1u64 << (i % 64));
-            // Each half of the bits apart, in 64-bit words: the 128-bit operations of a
-            // loop over them all cost several instructions each.
-            for (half, first) in [(0, token.first_of as u64), (64, (token.first_of >> 64) as u64)] {
-                let mut bits = first;
-                while bits != 0 {
-                    let lexicon = half + bits.trailing_zeros() as usize;
-                    rows[lexicon * words + word] |= bit;
-                    bits &= bits - 1;
-                }
+        for (block, chunk) in blocks.iter_mut().zip(tokens.chunks(64)) {
+            for (i, token) in chunk.iter().enumerate() {
+                present |= token.first_of;
+                set_starts(block, 1u64 << i, token.first_of);
             }
         }
-        Starts { present, tokens: tokens.len(), words, rows }
+        Starts { present, tokens: tokens.len(), blocks }
     }
 
-    /// The bits of the tokens' [`Token::first_of`], joined: a lexicon none of whose phrases
-    /// starts there is [`Lexicon::absent_from`] them.
+    /// The tokens' bits, joined: a lexicon none of whose phrases starts there is
+    /// [`Lexicon::absent_from`] them.
     pub fn present(&self) -> LexiconBits {
         self.present
     }
 
     /// The row of the lexicon of `bit`, when it has one bit and these are the rows of as
     /// many tokens as `tokens`.
-    fn row(&self, bit: LexiconBits, tokens: &[Token]) -> Option<&[u64]> {
+    fn row(&self, bit: LexiconBits, tokens: &[Token]) -> Option<Row<'_>> {
         if bit.count_ones() != 1 || tokens.len() != self.tokens {
             return None;
         }
-        let at = bit.trailing_zeros() as usize * self.words;
-        self.rows.get(at..at + self.words)
+        Some(Row { blocks: &self.blocks, lexicon: bit.trailing_zeros() as usize })
+    }
+}
+
+/// Sets `bit` (a token's) in a block's word of each lexicon of `first_of`.
+#[inline(always)]
+fn set_starts(block: &mut [u64; LEXICON_BITS], bit: u64, first_of: LexiconBits) {
+    // Each half of the bits apart, in 64-bit words: the 128-bit operations of a loop over
+    // them all cost several instructions each.
+    for (half, first) in [(0, first_of as u64), (64, (first_of >> 64) as u64)] {
+        let mut bits = first;
+        while bits != 0 {
+            // Below LEXICON_BITS by the mask, which the compiler sees: no bounds check.
+            block[(half + bits.trailing_zeros() as usize) & (LEXICON_BITS - 1)] |= bit;
+            bits &= bits - 1;
+        }
+    }
+}
+
+/// One lexicon's row of a [`Starts`]: its word in each block.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    blocks: &'a [[u64; LEXICON_BITS]],
+    lexicon: usize,
+}
+
+impl Row<'_> {
+    /// The row's bits of the tokens of block `block`.
+    #[inline]
+    fn word(&self, block: usize) -> Option<u64> {
+        self.blocks.get(block).and_then(|words| words.get(self.lexicon)).copied()
     }
 }
 
 /// The first token at `from` or after whose bit is set in `row`.
 #[inline]
-fn next_in_row(row: &[u64], from: usize) -> Option<usize> {
+fn next_in_row(row: Row, from: usize) -> Option<usize> {
     let mut word = from / 64;
-    let mut bits = row.get(word)? & (u64::MAX << (from % 64));
+    let mut bits = row.word(word)? & (u64::MAX << (from % 64));
     loop {
         if bits != 0 {
             return Some(word * 64 + bits.trailing_zeros() as usize);
         }
         word += 1;
-        bits = *row.get(word)?;
+        bits = row.word(word)?;
     }
 }
 
