@@ -439,16 +439,18 @@ impl<'s> SentenceReader<'_, 's> {
         const MEANS_REACH: usize = 6;
         /// The most words of an instrument word ("à l'aide d'").
         const MARKER_WORDS: usize = 4;
+        if !names_a_weapon(trigger) {
+            return false;
+        }
         let tokens = &self.spotted.tokens;
         let marker_start = [trigger.start, trigger.start.saturating_sub(1)].into_iter().find_map(|end| {
             self.ctx.pack.instrument_markers.match_ending_at(tokens, end, MARKER_WORDS).map(|hit| hit.start)
         });
-        names_a_weapon(trigger)
-            && marker_start.is_some_and(|start| {
-                self.spotted.triggers.iter().any(|t| {
-                    is_a_downing(t) && t.end <= start && start - t.end <= MEANS_REACH && self.same_clause(t.end, start)
-                })
+        marker_start.is_some_and(|start| {
+            self.spotted.triggers.iter().any(|t| {
+                is_a_downing(t) && t.end <= start && start - t.end <= MEANS_REACH && self.same_clause(t.end, start)
             })
+        })
     }
 
     /// "les défenses antiaériennes ont repoussé une attaque de drones": an attack from the air
