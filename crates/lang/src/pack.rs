@@ -885,8 +885,8 @@ pub struct LanguagePack {
     pub agent_right_after_trigger: bool,
     /// Endings of a verb conjugated for its subject ("قصفت": she shelled), which a verbal
     /// noun does not carry; a word ending in one of `plural_endings` ("غارات") is a noun.
-    pub agreement_endings: Vec<String>,
-    pub plural_endings: Vec<String>,
+    agreement_endings: Vec<String>,
+    plural_endings: Vec<String>,
     /// Nouns of units heading a subject's phrase ("units of the army").
     pub unit_nouns: Lexicon<()>,
     /// Words for aircraft and air forces: what makes a bombing an air strike.
@@ -1046,6 +1046,8 @@ pub struct LanguagePack {
 
 /// The most adverbs that stand between an auxiliary and its participle.
 const MAX_INSERTED_ADVERBS: usize = 2;
+/// The fewest letters a verb keeps before its person ending ("قصفت": قصف).
+const MIN_VERB_ROOT: usize = 3;
 
 impl LanguagePack {
     /// Reads a pack from its TOML text; `origin` names it in errors.
@@ -1198,6 +1200,22 @@ impl LanguagePack {
             let written = self.rules.fold(token.text);
             self.absolute_endings.iter().any(|e| written.ends_with(e.as_str()) && !token.norm.ends_with(e.as_str()))
         }
+    }
+
+    /// Whether a word as written is a verb that agrees with its subject by an ending
+    /// ("قصفت": she shelled), not a plural noun that ends alike ("غارات"), with a root of
+    /// [`MIN_VERB_ROOT`] letters at least before the ending.
+    pub fn agrees_by_ending(&self, token: &Token) -> bool {
+        if self.agreement_endings.is_empty() {
+            return false;
+        }
+        let written = self.rules.fold(token.text);
+        let ends_in = |endings: &[String]| {
+            endings.iter().any(|ending| {
+                written.ends_with(ending.as_str()) && written.chars().count() >= ending.chars().count() + MIN_VERB_ROOT
+            })
+        };
+        ends_in(&self.agreement_endings) && !ends_in(&self.plural_endings)
     }
 
     /// Where the token at `at` is an auxiliary and one or two adverbs stand inside the verb

@@ -20,8 +20,6 @@ const QUOTES: &str = "\"'«»“”„";
 const PASSIVE_AGENT_REACH: usize = 12;
 /// The most words of a marker of who holds a place ("sous le contrôle de l'").
 const HOLDER_WORDS: usize = 6;
-/// The fewest letters a verb keeps before its person ending ("قصفت": قصف).
-const MIN_VERB_ROOT: usize = 3;
 
 impl<'s> SentenceReader<'_, 's> {
     /// The subject of a trigger: the nearest actor before it, or for a pronoun, the last
@@ -273,18 +271,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// forces). What follows such a verb is its object. A verbal noun has no such ending and
     /// takes its doer as its genitive ("صدت الفصائل هجوم القوات": the forces attacked).
     pub(crate) fn verb_after_its_subject(&self, trigger: &TriggerMention) -> bool {
-        let pack = self.ctx.pack;
-        let Some(verb) = self.spotted.tokens.get(trigger.start) else {
-            return false;
-        };
-        let surface = pack.rules.fold(verb.text);
-        let ends_in = |endings: &[String]| {
-            endings.iter().any(|ending| {
-                surface.ends_with(ending.as_str()) && surface.chars().count() >= ending.chars().count() + MIN_VERB_ROOT
-            })
-        };
-        ends_in(&pack.agreement_endings)
-            && !ends_in(&pack.plural_endings)
+        self.spotted.tokens.get(trigger.start).is_some_and(|verb| self.ctx.pack.agrees_by_ending(verb))
             && self
                 .subject_before(trigger)
                 .is_some_and(|a| a.id.inter_code() != 7 && !self.among_the_killed(a, trigger) && !self.holds_a_place(a))

@@ -159,8 +159,9 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Who disrupted a weapon: the armed side the trigger's words name ("Syrian air
     /// defences"), else its subject: in a verb-first language the side right after the verb
-    /// ("أسقطت فصائل المعارضة طائرة للنظام") unless the verb follows its subject, else the nearest armed side before it in its
-    /// clause. Not an actor further after it: that is whose drone or missiles were downed
+    /// ("أسقطت فصائل المعارضة طائرة للنظام") unless the verb follows its subject, else the
+    /// nearest armed side before it in its clause. Not an actor further after it: that is
+    /// whose drone or missiles were downed
     /// ("abattu un drone des terroristes", "تصدت لصواريخ أطلقتها إسرائيل").
     fn defender(&self, trigger: &TriggerMention) -> Option<ActorMention> {
         let armed = |a: &&ActorMention| a.id.is_armed();
