@@ -5,7 +5,7 @@
 //! villages" are.
 
 use frontline_core::{ActorId, SubEventType};
-use frontline_lang::{LanguagePack, Lexicon, RegionSide, TokenKind, TriggerKind};
+use frontline_lang::{LanguagePack, Lexicon, RegionSide, Token, TokenKind, TriggerKind};
 
 use crate::context::ArticleContext;
 use crate::dates::DateWindow;
@@ -705,11 +705,11 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
             i = end;
             continue;
         }
-        let Some(hit) = pack.place_anaphors.match_at(&s.tokens, i) else {
+        let hit = pack.place_anaphors.match_at(&s.tokens, i).map(|hit| (hit.start, hit.end, *hit.value));
+        let Some((start, end, kind)) = hit.or_else(|| modified_anaphor_at(s, pack, i)) else {
             i += 1;
             continue;
         };
-        let (start, end) = (hit.start, hit.end);
         let inside_name = s.places.iter().any(|p| p.start < end && start < p.end);
         let name_after = s.places.iter().any(|p| {
             p.start >= end
@@ -718,11 +718,28 @@ fn place_anaphors(s: &Spotted, pack: &LanguagePack) -> Vec<(usize, usize, u32)> 
         });
         let another_place = pack.other_place_words.match_at(&s.tokens, end).is_some();
         if !inside_name && !name_after && !another_place {
-            found.push((start, end, *hit.value));
+            found.push((start, end, kind));
         }
         i = end;
     }
     found
+}
+
+/// A definite place noun with modifiers between its determiner and itself, starting at `i`
+/// ("la *grande* ville", "the *besieged* town"): the determiner of one of the pack's
+/// anaphors, up to `modifiers_before_noun` words that make it no other place ("the *other*
+/// town"), then the anaphor's noun. A name among the words ("the Aleppo town") is found
+/// inside the phrase, and the phrase then refers to nothing.
+fn modified_anaphor_at(s: &Spotted, pack: &LanguagePack, i: usize) -> Option<(usize, usize, u32)> {
+    let tokens = &s.tokens;
+    if pack.modifiers_before_noun == 0 || !pack.place_anaphors.may_start_with(tokens.get(i)?) {
+        return None;
+    }
+    let modifier = |t: &Token| t.kind == TokenKind::Word && !t.number_word && !pack.other_place_words.has_word(&t.norm);
+    (i + 1..=i + pack.modifiers_before_noun).take_while(|&at| tokens.get(at).is_some_and(modifier)).find_map(|at| {
+        let noun = pack.anaphor_nouns.match_at(tokens, at + 1)?;
+        Some((i, noun.end, *noun.value))
+    })
 }
 
 /// The plural place nouns of a sentence that refer back to a list ("the villages", "ces

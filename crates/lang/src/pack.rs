@@ -403,6 +403,11 @@ struct PlacesSection {
     /// entered *the villages*", "*ces localités*", "*تلك القرى*").
     #[serde(default)]
     list_anaphors: Vec<String>,
+    /// How many words may stand between the determiner of a definite place noun and the
+    /// noun: adjectives before it ("la *grande* ville", "the *besieged* town"); none where
+    /// adjectives follow the noun.
+    #[serde(default)]
+    modifiers_before_noun: usize,
 }
 
 /// One kind of settlement: "the *town* of X" names one; "the town", later, refers to it.
@@ -811,6 +816,12 @@ pub struct LanguagePack {
     /// Definite phrases that refer back to a settlement named before ("the town", "la
     /// localité", "البلدة"), with the kind they call it.
     pub place_anaphors: Lexicon<u32>,
+    /// The nouns of the `place_anaphors` of more than one word, without their determiner
+    /// ("ville" of "la ville"), with their kind: what a definite phrase with modifiers
+    /// between determiner and noun ends with ("the *besieged* town").
+    pub anaphor_nouns: Lexicon<u32>,
+    /// How many modifiers may stand between an anaphor's determiner and its noun.
+    pub modifiers_before_noun: usize,
     /// The kinds of settlement the pack tells apart, as its file names them.
     pub settlement_kinds: Vec<String>,
     /// Words after a definite place noun that make it another place ("le village *voisin*").
@@ -1411,6 +1422,7 @@ impl LanguagePack {
             &mut self.not_names,
             &mut self.settlement_nouns,
             &mut self.place_anaphors,
+            &mut self.anaphor_nouns,
             &mut self.other_place_words,
             &mut self.between_markers,
             &mut self.sameness_words,
@@ -1692,6 +1704,15 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         .map(|l| one_char(l, "words.function_word_letters", origin))
         .collect::<Result<Vec<char>, PackError>>()?;
     let place_anaphors = by_kind(|e| &e.anaphors);
+    let anaphor_nouns = Lexicon::new(
+        file.places.settlements.values().enumerate().flat_map(|(kind, entry)| {
+            entry
+                .anaphors
+                .iter()
+                .filter_map(move |phrase| phrase.split_once(' ').map(|(_, noun)| (noun.trim(), kind as u32)))
+        }),
+        &rules,
+    );
     let mut pack = LanguagePack {
         abbreviations: file.words.abbreviations.iter().map(|w| rules.fold(w).to_string()).collect(),
         function_words: file.words.function_words.iter().map(|w| rules.fold(w).to_string()).collect(),
@@ -1767,6 +1788,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         not_names: set(&file.places.not_names),
         settlement_nouns,
         place_anaphors,
+        anaphor_nouns,
+        modifiers_before_noun: file.places.modifiers_before_noun,
         settlement_kinds,
         other_place_words: set(&file.places.other_place_words),
         between_markers: set(&file.places.between_markers),

@@ -2216,3 +2216,19 @@ fn a_name_alone_in_a_bracket_tells_whose_forces_words_of_any_side_name() {
     let e = single(&events, SubEventType::ArmedClash);
     assert_eq!(e.actor1_id, Some(actor("SDF")), "{}", summary(&events));
 }
+
+#[test]
+fn the_town_with_adjectives_before_its_noun_refers_back_to_the_last_named() {
+    // "The besieged northern town" refers back as "the town" does; "the other town" is
+    // another one.
+    let events =
+        en("Jets struck the town of Saraqib on Tuesday. On Thursday, shelling hit the besieged northern town.");
+    assert_eq!(
+        of_type(&events, SubEventType::Shelling).iter().map(|e| e.mention.as_str()).collect::<Vec<_>>(),
+        ["Saraqib"],
+        "{}",
+        summary(&events)
+    );
+    let other = en("Jets struck the town of Saraqib on Tuesday. On Thursday, shelling hit the other town.");
+    assert!(of_type(&other, SubEventType::Shelling).is_empty(), "{}", summary(&other));
+}

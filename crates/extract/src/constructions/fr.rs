@@ -1591,3 +1591,18 @@ fn un_pays_garant_d_un_accord_n_en_est_pas_le_lieu() {
     let deals = of_type(&events, SubEventType::Agreement);
     assert!(deals.iter().all(|e| e.mention != "Qatar"), "{}", summary(&events));
 }
+
+#[test]
+fn la_ville_avec_des_adjectifs_devant_le_nom_renvoie_a_la_derniere_nommee() {
+    // "La grande ville" refers back as "la ville" does; "l'autre ville" is another one.
+    let text = "Mardi, des avions ont bombardé Saraqeb. Jeudi, la grande ville a été le théâtre de scènes de pillage par des combattants.";
+    let events = fr(text);
+    assert_eq!(
+        of_type(&events, SubEventType::Looting).iter().map(|e| e.mention.as_str()).collect::<Vec<_>>(),
+        ["Saraqeb"],
+        "{}",
+        summary(&events)
+    );
+    let other = fr("Mardi, des avions ont bombardé Saraqeb. Jeudi, l'autre ville a été le théâtre de scènes de pillage par des combattants.");
+    assert!(of_type(&other, SubEventType::Looting).is_empty(), "{}", summary(&other));
+}
