@@ -1537,17 +1537,35 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
     }
 }
 
-/// Items listed after a place noun share it: "the villages of A and B". So does another
+/// Items listed after a place noun share it: "the villages of A and B", "قريتي A وB". So does another
 /// name of the place in a bracket opened right after it ("la ville de A (en kurde : B)").
 fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
+    // Whether the list the previous place ends was announced by a noun of several places.
+    let mut in_plural_list = false;
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
         let (previous, place) = (&before[i - 1], &mut after[0]);
+        if previous.after_place_noun
+            && announcing(tokens, previous.start, pack, &pack.place_nouns)
+                .is_some_and(|noun| pack.announces_a_list(&tokens[noun.end - 1]))
+        {
+            in_plural_list = true;
+        }
+        // The conjunction may be written joined to the item ("قريتي الصيادة واليالني"): only
+        // after a noun of several places, as the conjunction joins clauses as often.
+        let joined = || {
+            in_plural_list
+                && place.start == previous.end
+                && pack.without_joined_connector(&tokens[place.start].norm).is_some()
+        };
         let listed = previous.after_place_noun
-            && place.start > previous.end
-            && (previous.end..place.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some());
+            && (place.start > previous.end
+                && (previous.end..place.start).all(|t| pack.list_connectors.match_at(tokens, t).is_some())
+                || joined());
         if listed || previous.after_place_noun && is_bracketed_alias(tokens, previous.end, place.start, pack) {
             place.after_place_noun = true;
+        } else {
+            in_plural_list = false;
         }
     }
 }

@@ -1886,3 +1886,14 @@ fn an_agent_word_before_a_noun_of_a_sides_units_names_the_attacker() {
     assert_eq!(e.actor1_id, Some(actor("OPP")), "{}", summary(&events));
     assert_eq!(e.actor2_id, Some(actor("SDF")), "{}", summary(&events));
 }
+
+#[test]
+fn a_dual_place_noun_announces_both_names_even_with_the_conjunction_joined() {
+    // "Turkish forces shelled the two villages of Sayada and Yalani": the dual announces both
+    // names, the second written with its "و" joined; after a singular noun the conjunction
+    // may join anything, and an unknown word after it is no village.
+    let events = ar("قصفت القوات التركية قريتي الصيادة واليالني.");
+    assert_eq!(mentions(&events), ["الصيادة", "اليالني"], "{}", summary(&events));
+    let single_noun = ar("قصفت القوات التركية قرية الصيادة واليالني.");
+    assert_eq!(mentions(&single_noun), ["الصيادة"], "{}", summary(&single_noun));
+}
