@@ -228,7 +228,7 @@ impl<'a> SentenceReader<'a, '_> {
         let context = Context {
             country: Some(HOME_COUNTRY.to_string()),
             admin1: admin1_hint.clone(),
-            admin2: self.sentence_admin2(),
+            admin2: self.sentence_admin2(Some(mention)),
             near: discourse.near.clone(),
         };
         // The account of the choice only when the reading is explained.
@@ -254,7 +254,7 @@ impl<'a> SentenceReader<'a, '_> {
         // Nor does such a guess make a village of the article's governorate the city the
         // text calls one ("the city of Duma", Rif Dimashq's, in a report on Hama's front
         // where a village bears the name too): a city is named from afar.
-        let guessed = context.admin1.is_some() && self.stated_admin1().is_none();
+        let guessed = context.admin1.is_some() && self.stated_admin1(Some(mention)).is_none();
         let village_not_city = || place.as_ref().is_some_and(|(p, _)| !p.is_major()) && self.called_a_city(mention);
         if guessed && (place.is_none() || village_not_city()) {
             let (found, why) = resolve(&Context { admin1: None, ..context.clone() });
@@ -397,10 +397,21 @@ impl<'a> SentenceReader<'a, '_> {
     /// The governorate this sentence names (a region, else a landmark near which things
     /// happen), else the article's.
     pub(crate) fn sentence_admin1(&self) -> Option<String> {
+        self.sentence_admin1_besides(None)
+    }
+
+    /// [`Self::sentence_admin1`] from the sentence's places other than a name being
+    /// resolved: a region's name does not situate itself ("the Aqraba area" tells nothing of
+    /// which Aqraba).
+    fn sentence_admin1_besides(&self, resolved: Option<&PlaceMention>) -> Option<String> {
         let places = &self.spotted.places;
-        let landmark =
-            || places.iter().filter(|p| p.role == PlaceRole::Landmark).find_map(|p| self.ctx.home.admin1(&p.text));
-        self.stated_admin1()
+        let landmark = || {
+            places
+                .iter()
+                .filter(|p| p.role == PlaceRole::Landmark && !same_name(p, resolved))
+                .find_map(|p| self.ctx.home.admin1(&p.text))
+        };
+        self.stated_admin1(resolved)
             .or_else(landmark)
             .or_else(|| self.ctx.governorate_just_before(self.index).map(str::to_string))
             .or_else(|| self.ctx.admin1.clone())
@@ -422,7 +433,7 @@ impl<'a> SentenceReader<'a, '_> {
         let several = governorates.iter().any(|(_, a)| *a != governorates[0].1);
         match governorates.iter().min_by_key(|(gap, _)| *gap) {
             Some((_, nearest)) if several => Some((*nearest).to_string()),
-            _ => self.sentence_admin1(),
+            _ => self.sentence_admin1_besides(Some(mention)),
         }
     }
 
@@ -451,8 +462,9 @@ impl<'a> SentenceReader<'a, '_> {
     /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب"), or
     /// in which a region it names lies ("Jabal al-Zawiya"): not by a close spelling of the
     /// region's name ("Sheikh Barakat mountain", Aleppo's, is not Idlib's Sheikh Barakeh).
-    fn stated_admin1(&self) -> Option<String> {
-        self.spotted.places.iter().find_map(|p| match &p.role {
+    /// Not by the name being `resolved` itself.
+    fn stated_admin1(&self, resolved: Option<&PlaceMention>) -> Option<String> {
+        self.spotted.places.iter().filter(|p| !same_name(p, resolved)).find_map(|p| match &p.role {
             PlaceRole::Region { admin1: Some(a) } => Some(a.clone()),
             PlaceRole::Region { admin1: None } => self.ctx.home.admin1_spelled(&p.text),
             _ => None,
@@ -460,11 +472,16 @@ impl<'a> SentenceReader<'a, '_> {
     }
 
     /// The district this sentence names: that of a region below a governorate ("the
-    /// countryside of Ariha", "the Jabal Akrad region").
-    pub(crate) fn sentence_admin2(&self) -> Option<String> {
-        self.spotted.places.iter().find_map(|p| match &p.role {
+    /// countryside of Ariha", "the Jabal Akrad region"), other than the name being `resolved`.
+    fn sentence_admin2(&self, resolved: Option<&PlaceMention>) -> Option<String> {
+        self.spotted.places.iter().filter(|p| !same_name(p, resolved)).find_map(|p| match &p.role {
             PlaceRole::Region { admin1: None } => self.ctx.home.admin2(&p.text),
             _ => None,
         })
     }
+}
+
+/// Whether a place mention bears the name being resolved.
+fn same_name(place: &PlaceMention, resolved: Option<&PlaceMention>) -> bool {
+    resolved.is_some_and(|r| r.text == place.text)
 }

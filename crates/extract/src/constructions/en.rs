@@ -2232,3 +2232,12 @@ fn the_town_with_adjectives_before_its_noun_refers_back_to_the_last_named() {
     let other = en("Jets struck the town of Saraqib on Tuesday. On Thursday, shelling hit the other town.");
     assert!(of_type(&other, SubEventType::Shelling).is_empty(), "{}", summary(&other));
 }
+
+#[test]
+fn a_region_named_after_a_village_does_not_say_which_village_it_is() {
+    // "The Aqraba area": Aqraba is a village of Aleppo and one of Rif Dimashq; the area's
+    // name cannot situate itself, and "southeast of Damascus" puts it by the capital.
+    let events = en("Israeli strikes hit Iranian positions in the Aqraba area, southeast of Damascus, on Tuesday.");
+    let strike = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(strike.admin1.as_deref(), Some("Rif Dimashq"), "{}", summary(&events));
+}
