@@ -329,6 +329,17 @@ impl<'s> SentenceReader<'_, 's> {
                 .is_some()
     }
 
+    /// "the downed drone", "a kidnapped man": a one-word trigger with the form of a past
+    /// participle, between an attributive lead and a word that is no function word,
+    /// qualifies that noun; the deed is one the report told before or takes as known.
+    pub(crate) fn qualifies_the_noun_after(&self, trigger: &TriggerMention) -> bool {
+        let (tokens, pack) = (&self.spotted.tokens, self.ctx.pack);
+        trigger.end == trigger.start + 1
+            && pack.has_past_participle_form(&tokens[trigger.start].norm)
+            && pack.attributive_leads.match_ending_at(tokens, trigger.start, 3).is_some()
+            && tokens.get(trigger.end).is_some_and(|t| t.kind == TokenKind::Word && !pack.is_function_token(t))
+    }
+
     /// Whether an adjective of recurrence qualifies the trigger, right after it or right
     /// before it ("daily strikes", "des frappes quotidiennes", "غارات يومية"): the deed
     /// recurs over time, background to the sentence's news.

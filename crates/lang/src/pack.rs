@@ -554,6 +554,11 @@ struct EventsSection {
     /// recaptured town", "the newly liberated city"): background, no new take.
     #[serde(default)]
     attributive_leads: Vec<String>,
+    /// Endings of a past participle ("-ed"): a trigger so ending between an attributive lead
+    /// and a noun describes the noun ("the *downed* drone", "a *kidnapped* man"), told of
+    /// a deed the report has told or takes as known, not a new one.
+    #[serde(default)]
+    past_participle_endings: Vec<String>,
     /// Words of people leaving a place in numbers ("began evacuating", "خروج"): done under an
     /// agreement, the agreement taking effect there.
     #[serde(default)]
@@ -910,6 +915,8 @@ pub struct LanguagePack {
     pub non_violent: Lexicon<()>,
     /// Words before a participle of taking that make it an attribute of the noun after it.
     pub attributive_leads: Lexicon<()>,
+    /// Endings of a past participle, which after an attributive lead qualifies a noun.
+    past_participle_endings: Vec<String>,
     /// Words of people leaving a place in numbers: under an agreement, it takes effect there.
     pub evacuation: Lexicon<()>,
     /// Words of families going with armed men ("militants and their families"): such a
@@ -1269,6 +1276,12 @@ impl LanguagePack {
     /// Whether a place noun's word announces several names (see `list_place_nouns`).
     pub fn announces_a_list(&self, noun: &Token) -> bool {
         self.list_place_nouns.contains(noun.norm.as_str())
+    }
+
+    /// Whether a folded word has the form of a past participle: it ends in one of the
+    /// pack's endings and is longer than it.
+    pub fn has_past_participle_form(&self, norm: &str) -> bool {
+        self.past_participle_endings.iter().any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
     }
 
     fn has_qualifier_ending(&self, word: &str) -> bool {
@@ -1847,6 +1860,12 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         ground_forces: set(&file.events.ground_forces),
         non_violent: set(&file.events.non_violent),
         attributive_leads: set(&file.events.attributive_leads),
+        past_participle_endings: file
+            .events
+            .past_participle_endings
+            .iter()
+            .map(|w| rules.fold(w).to_string())
+            .collect(),
         evacuation: set(&file.events.evacuation),
         families: set(&file.events.families),
         purpose_proclitics: set(&file.events.purpose_proclitics),

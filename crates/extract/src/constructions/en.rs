@@ -2241,3 +2241,23 @@ fn a_region_named_after_a_village_does_not_say_which_village_it_is() {
     let strike = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(strike.admin1.as_deref(), Some("Rif Dimashq"), "{}", summary(&events));
 }
+
+#[test]
+fn a_participle_before_a_noun_qualifies_it_and_tells_no_deed() {
+    // "The downed drone", "a kidnapped man": the deed is one told before or taken as known;
+    // the same verb telling the deed is an event.
+    for text in [
+        "The report said the downed drone belonged to a rebel faction active in Saraqib.",
+        "On Monday, rebels released a kidnapped man in Saraqib.",
+    ] {
+        let events = en(text);
+        assert!(
+            of_type(&events, SubEventType::DisruptedWeaponsUse).is_empty()
+                && of_type(&events, SubEventType::Abduction).is_empty(),
+            "{text}: {}",
+            summary(&events)
+        );
+    }
+    let told = en("On Monday, gunmen kidnapped a man in Saraqib.");
+    assert_eq!(single(&told, SubEventType::Abduction).mention, "Saraqib", "{}", summary(&told));
+}

@@ -208,6 +208,12 @@ impl<'s> SentenceReader<'_, 's> {
                 trace.note(|| format!("{:?}: names a campaign by its place, background", trigger.text));
                 continue;
             }
+            if self.qualifies_the_noun_after(trigger) {
+                trace.note(|| {
+                    format!("{:?}: a participle that qualifies the noun after it, no deed told", trigger.text)
+                });
+                continue;
+            }
             if self.recurs(trigger) {
                 trace.note(|| format!("{:?}: a deed that recurs over time, background", trigger.text));
                 continue;
