@@ -1173,7 +1173,7 @@ impl LanguagePack {
     /// off it: a name that has the form of a dual or plural ("القريتين", the town of
     /// al-Qaryatayn, not "the two villages").
     pub fn read_as_written(&self, token: &mut Token) {
-        token.norm = self.rules.fold(token.text);
+        token.norm = self.rules.fold(token.text).into();
         token.key = crate::tokens::word_key(&token.norm);
         self.index_token(token);
     }
