@@ -418,18 +418,21 @@ fn push_word<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out
     // An ASCII word without an apostrophe-like mark folds to its lower case (and is split
     // only by rules with an elision or clitic that has no apostrophe): written as it is, and
     // folded from that copy, in one pass over its bytes.
-    let (mut ascii, mut upper, mut marked) = (true, false, false);
+    let (mut ascii, mut upper, mut apostrophe, mut backquote) = (true, false, false, false);
     for &b in word.as_bytes() {
         ascii &= b.is_ascii();
         upper |= b.is_ascii_uppercase();
-        marked |= b == b'\'' || b == b'`';
+        apostrophe |= b == b'\'';
+        backquote |= b == b'`';
     }
-    if ascii && !marked && rules.marked {
+    if ascii && !apostrophe && !backquote && rules.marked {
         return push_ascii_word(start, end, word, upper, out);
     }
-    let norm = rules.fold(word);
+    // What folding leaves as written (ASCII in lower case, without a backquote, which folds
+    // to an apostrophe) is borrowed: "qu'il".
+    let norm = if ascii && !upper && !backquote { Folded::Written(word) } else { Folded::Own(rules.fold(word)) };
     if !rules.may_split(&norm) {
-        return push_folded(start, end, word, norm.into(), out);
+        return push_folded(start, end, word, norm, out);
     }
     for prefix in &rules.elisions {
         if norm.len() > prefix.len() && norm.starts_with(prefix.as_str()) && !norm.ends_with('\'') {
@@ -449,7 +452,7 @@ fn push_word<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out
             return;
         }
     }
-    push_folded(start, end, word, norm.into(), out);
+    push_folded(start, end, word, norm, out);
 }
 
 /// A word of ASCII chars without an apostrophe, under rules whose elisions and clitics all
@@ -474,7 +477,13 @@ fn byte_len_of_chars(word: &str, n: usize) -> usize {
 
 fn push_plain<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token<'t>>) {
     let raw = &text[start..end];
-    push_folded(start, end, raw, rules.fold(raw).into(), out);
+    // An elided article or a clitic ("l'", "'s") is most often written folded.
+    let norm = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        Folded::Written(raw)
+    } else {
+        Folded::Own(rules.fold(raw))
+    };
+    push_folded(start, end, raw, norm, out);
 }
 
 pub(crate) fn push_folded<'t>(start: usize, end: usize, raw: &'t str, norm: Folded<'t>, out: &mut Vec<Token<'t>>) {
