@@ -298,7 +298,7 @@ impl Clitics {
             for clitic in &reading.before {
                 folded_chars += clitic.chars().count();
                 let end = token.start + byte_len_of_folded(raw, folded_chars, rules);
-                push_folded(at, end, &text[at..end], CompactString::from(clitic.as_str()), &mut out);
+                push_folded(at, end, &text[at..end], CompactString::from(clitic.as_str()).into(), &mut out);
                 at = end;
             }
             let stem_end = match &reading.after {
@@ -308,7 +308,7 @@ impl Clitics {
                 }
                 None => token.end,
             };
-            push_folded(at, stem_end, &text[at..stem_end], CompactString::from(reading.stem.as_str()), &mut out);
+            push_folded(at, stem_end, &text[at..stem_end], CompactString::from(reading.stem.as_str()).into(), &mut out);
             if is_number(&reading.stem) {
                 if let Some(number) = out.last_mut() {
                     number.kind = TokenKind::Number;
@@ -320,7 +320,7 @@ impl Clitics {
                     stem_end,
                     token.end,
                     &text[stem_end..token.end],
-                    CompactString::from(after.as_str()),
+                    CompactString::from(after.as_str()).into(),
                     &mut out,
                 );
             }

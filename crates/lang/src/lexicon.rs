@@ -435,7 +435,7 @@ impl<T: Clone> Lexicon<T> {
                 let stem = word.len() > 1 && word.ends_with('*');
                 let word = word.trim_end_matches('*');
                 let mut toks: Vec<Pattern> =
-                    tokenize(word, rules).into_iter().map(|t| Pattern::Exact(t.norm.into(), t.key)).collect();
+                    tokenize(word, rules).into_iter().map(|t| Pattern::Exact(t.norm.to_string(), t.key)).collect();
                 if stem {
                     if let Some(Pattern::Exact(last, _)) = toks.pop() {
                         toks.push(Pattern::Stem(last));

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 pub use clitics::{Clitics, Vocabulary};
 pub use lexicon::{Hit, Lexicon, LexiconBits, Starts};
 pub use pack::{LanguagePack, RegionSide, Trigger, TriggerKind, UnitOfTime};
-pub use tokens::{is_apostrophe, is_hyphen, starts_with_capital, tokenize, Token, TokenKind, WordRules};
+pub use tokens::{is_apostrophe, is_hyphen, starts_with_capital, tokenize, Folded, Token, TokenKind, WordRules};
 pub use weights::{actor_default_key, logit, Calibration, ConfidenceModel, Weights, NO_USUAL_ACTOR, TYPE_BIAS};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));

@@ -1092,17 +1092,22 @@ impl LanguagePack {
     // more registers than the look-up it makes.
     #[inline(always)]
     fn index_token(&self, token: &mut Token) {
-        token.first_of = self
+        // The bits are kept in a register as well as written to the token: read back from the
+        // token, they were read whole while written in halves, a read that waits for both
+        // writes to reach the cache.
+        let mut first_of = self
             .first_words
             .get(token.key)
             .and_then(|&place| self.first_word_bits.get(place as usize))
             .map_or(0, |&b| b);
+        token.first_of = first_of;
         // A number written as one word ("deux", "ثلاثة"), which a lexicon's `#` stands for as
         // for digits: a phrase of the number words the token alone matches (its lexicon bits
         // spare most words the look-up).
         token.number_word = self.number_words.match_at(std::slice::from_ref(token), 0).is_some();
         if token.number_word {
-            token.first_of |= self.number_first_bits;
+            first_of |= self.number_first_bits;
+            token.first_of = first_of;
         }
         // Most words start with a letter no stem starts with: one byte tells.
         let first_byte = token.norm.as_bytes().first().copied();
@@ -1110,7 +1115,7 @@ impl LanguagePack {
             Some(byte) if token.kind != TokenKind::Number => self.stem_bits_by_first_byte[usize::from(byte)],
             _ => LexiconBits::MAX,
         };
-        if may_match & !token.first_of == 0 {
+        if may_match & !first_of == 0 {
             return;
         }
         self.index_stems(token, first_byte);
@@ -1191,7 +1196,7 @@ impl LanguagePack {
     /// off it: a name that has the form of a dual or plural ("القريتين", the town of
     /// al-Qaryatayn, not "the two villages").
     pub fn read_as_written(&self, token: &mut Token) {
-        token.norm = self.rules.fold(token.text);
+        token.norm = self.rules.fold(token.text).into();
         token.key = crate::tokens::word_key(&token.norm);
         self.index_token(token);
     }

@@ -26,7 +26,7 @@ pub struct Token<'t> {
     /// there), not copied, since every token is written somewhere in it.
     pub text: &'t str,
     /// The token folded for lexicon matching (see [`fold_word`]).
-    pub norm: CompactString,
+    pub norm: Folded<'t>,
     /// A hash of `norm`, computed once so that the many lexicons a token is looked up in
     /// compare numbers first.
     pub key: u64,
@@ -39,6 +39,85 @@ pub struct Token<'t> {
     /// A word the pack reads as a number ("deux", "ثلاث"): a lexicon's `#` stands for it as
     /// for digits.
     pub number_word: bool,
+}
+
+/// A token's folded form. Most words of a text in a Latin script are written folded already
+/// (lower-case ASCII): those borrow the text they were read in, as the token's `text` does,
+/// where copying each into a string of its own cost a call and a reload of what it wrote.
+#[derive(Debug, Clone)]
+pub enum Folded<'t> {
+    /// The word as written, which folding leaves as it is.
+    Written(&'t str),
+    /// A folded form that differs from the text.
+    Own(CompactString),
+}
+
+impl Folded<'_> {
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match self {
+            Folded::Written(text) => text,
+            Folded::Own(folded) => folded.as_str(),
+        }
+    }
+}
+
+impl std::ops::Deref for Folded<'_> {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Folded<'_> {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq for Folded<'_> {
+    /// The same folded word, borrowed or not.
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<str> for Folded<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Folded<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<Folded<'_>> for String {
+    fn eq(&self, other: &Folded<'_>) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<String> for Folded<'_> {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl std::fmt::Display for Folded<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<CompactString> for Folded<'_> {
+    fn from(folded: CompactString) -> Self {
+        Folded::Own(folded)
+    }
 }
 
 impl Token<'_> {
@@ -197,7 +276,12 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
         } else if rules.digit(c).is_some() {
             let end = scan_number(text, at, rules);
             let raw = &text[at..end];
-            let digits: CompactString = raw.chars().filter_map(|c| rules.digit(c)).collect();
+            // Most numbers are ASCII digits alone ("2020", "12"): written as they fold.
+            let digits = if raw.bytes().all(|b| b.is_ascii_digit()) {
+                Folded::Written(raw)
+            } else {
+                Folded::Own(raw.chars().filter_map(|c| rules.digit(c)).collect())
+            };
             tokens.push(Token {
                 start: at,
                 end,
@@ -266,7 +350,9 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
             at = next;
         } else {
             let raw = &text[at..next];
-            let norm = fold(raw);
+            // A mark of ASCII folds to itself (it has no case), but for the backquote,
+            // which folds to an apostrophe.
+            let norm = if raw.len() == 1 && raw != "`" { Folded::Written(raw) } else { Folded::Own(fold(raw)) };
             tokens.push(Token {
                 start: at,
                 end: next,
@@ -332,16 +418,19 @@ fn push_word<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out
     // An ASCII word without an apostrophe-like mark folds to its lower case (and is split
     // only by rules with an elision or clitic that has no apostrophe): written as it is, and
     // folded from that copy, in one pass over its bytes.
-    let (mut ascii, mut upper, mut marked) = (true, false, false);
+    let (mut ascii, mut upper, mut apostrophe, mut backquote) = (true, false, false, false);
     for &b in word.as_bytes() {
         ascii &= b.is_ascii();
         upper |= b.is_ascii_uppercase();
-        marked |= b == b'\'' || b == b'`';
+        apostrophe |= b == b'\'';
+        backquote |= b == b'`';
     }
-    if ascii && !marked && rules.marked {
+    if ascii && !apostrophe && !backquote && rules.marked {
         return push_ascii_word(start, end, word, upper, out);
     }
-    let norm = rules.fold(word);
+    // What folding leaves as written (ASCII in lower case, without a backquote, which folds
+    // to an apostrophe) is borrowed: "qu'il".
+    let norm = if ascii && !upper && !backquote { Folded::Written(word) } else { Folded::Own(rules.fold(word)) };
     if !rules.may_split(&norm) {
         return push_folded(start, end, word, norm, out);
     }
@@ -372,10 +461,13 @@ fn push_word<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out
 // saved and restored more registers than the body uses.
 #[inline(always)]
 fn push_ascii_word<'t>(start: usize, end: usize, word: &'t str, upper: bool, out: &mut Vec<Token<'t>>) {
-    let mut norm = CompactString::from(word);
-    if upper {
-        norm.make_ascii_lowercase();
-    }
+    let norm = if upper {
+        let mut lowered = CompactString::from(word);
+        lowered.make_ascii_lowercase();
+        Folded::Own(lowered)
+    } else {
+        Folded::Written(word)
+    };
     push_token(start, end, word, norm, out);
 }
 
@@ -385,15 +477,21 @@ fn byte_len_of_chars(word: &str, n: usize) -> usize {
 
 fn push_plain<'t>(text: &'t str, start: usize, end: usize, rules: &WordRules, out: &mut Vec<Token<'t>>) {
     let raw = &text[start..end];
-    push_folded(start, end, raw, rules.fold(raw), out);
+    // An elided article or a clitic ("l'", "'s") is most often written folded.
+    let norm = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        Folded::Written(raw)
+    } else {
+        Folded::Own(rules.fold(raw))
+    };
+    push_folded(start, end, raw, norm, out);
 }
 
-pub(crate) fn push_folded<'t>(start: usize, end: usize, raw: &'t str, norm: CompactString, out: &mut Vec<Token<'t>>) {
+pub(crate) fn push_folded<'t>(start: usize, end: usize, raw: &'t str, norm: Folded<'t>, out: &mut Vec<Token<'t>>) {
     push_token(start, end, raw, norm, out);
 }
 
 #[inline(always)]
-fn push_token<'t>(start: usize, end: usize, text: &'t str, norm: CompactString, out: &mut Vec<Token<'t>>) {
+fn push_token<'t>(start: usize, end: usize, text: &'t str, norm: Folded<'t>, out: &mut Vec<Token<'t>>) {
     out.push(Token {
         start,
         end,
