@@ -1897,3 +1897,14 @@ fn a_dual_place_noun_announces_both_names_even_with_the_conjunction_joined() {
     let single_noun = ar("قصفت القوات التركية قرية الصيادة واليالني.");
     assert_eq!(mentions(&single_noun), ["الصيادة"], "{}", summary(&single_noun));
 }
+
+#[test]
+fn the_backer_of_a_side_in_the_masculine_is_no_side_of_the_deed() {
+    // "A member of the factions of the Syrian National Army, backed by Turkey, was killed on
+    // Monday evening in clashes between two factions in Afrin": the backer, in the masculine
+    // as in the feminine, is not who fought.
+    let events = ar(
+        "قتل عنصر من فصائل الجيش الوطني السوري المدعوم من تركيا، مساء الإثنين، إثر اشتباكات بين فصيلين في مدينة عفرين.",
+    );
+    assert_eq!(single(&events, SubEventType::ArmedClash).actor1_id, Some(actor("OPP")), "{}", summary(&events));
+}
