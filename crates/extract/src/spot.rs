@@ -1537,8 +1537,9 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
     }
 }
 
-/// Items listed after a place noun share it: "the villages of A and B", "قريتي A وB". So does another
-/// name of the place in a bracket opened right after it ("la ville de A (en kurde : B)").
+/// Items listed after a place noun share it: "the villages of A and B", "قريتي A وB". So
+/// does another name of the place in a bracket opened right after it ("la ville de A (en
+/// kurde : B)").
 fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
     // Whether the list the previous place ends was announced by a noun of several places.
     let mut in_plural_list = false;

@@ -1286,11 +1286,11 @@ impl LanguagePack {
     /// Whether a folded word has the form of a past participle: it ends in one of the
     /// pack's endings and is longer than it.
     pub fn has_past_participle_form(&self, norm: &str) -> bool {
-        self.past_participle_endings.iter().any(|e| norm.len() > e.len() && norm.ends_with(e.as_str()))
+        has_one_of_endings(norm, &self.past_participle_endings)
     }
 
     fn has_qualifier_ending(&self, word: &str) -> bool {
-        self.qualifier_endings.iter().any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
+        has_one_of_endings(word, &self.qualifier_endings)
     }
 
     /// Whether a folded word bears the definite article (see `definite_starts`).
@@ -1931,4 +1931,9 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     };
     pack.index_words();
     Ok(pack)
+}
+
+/// Whether a word ends in one of `endings` and is longer than it.
+fn has_one_of_endings(word: &str, endings: &[String]) -> bool {
+    endings.iter().any(|e| word.len() > e.len() && word.ends_with(e.as_str()))
 }
