@@ -1541,23 +1541,18 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
 /// does another name of the place in a bracket opened right after it ("la ville de A (en
 /// kurde : B)").
 fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &LanguagePack) {
-    // Whether the list the previous place ends was announced by a noun of several places.
-    let mut in_plural_list = false;
+    // The first place of the list the previous place ends.
+    let mut list_start = 0;
     for i in 1..places.len() {
         let (before, after) = places.split_at_mut(i);
         let (previous, place) = (&before[i - 1], &mut after[0]);
-        if previous.after_place_noun
-            && announcing(tokens, previous.start, pack, &pack.place_nouns)
-                .is_some_and(|noun| pack.announces_a_list(&tokens[noun.end - 1]))
-        {
-            in_plural_list = true;
-        }
         // The conjunction may be written joined to the item ("قريتي الصيادة واليالني"): only
-        // after a noun of several places, as the conjunction joins clauses as often.
+        // in a list a noun of several places announced, as the conjunction joins clauses as
+        // often. The nouns are looked up last, for the few items so joined.
         let joined = || {
-            in_plural_list
-                && place.start == previous.end
+            place.start == previous.end
                 && pack.without_joined_connector(&tokens[place.start].norm).is_some()
+                && before[list_start..].iter().any(|p| announced_by_a_plural_noun(p, tokens, pack))
         };
         let listed = previous.after_place_noun
             && (place.start > previous.end
@@ -1566,9 +1561,16 @@ fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &Langu
         if listed || previous.after_place_noun && is_bracketed_alias(tokens, previous.end, place.start, pack) {
             place.after_place_noun = true;
         } else {
-            in_plural_list = false;
+            list_start = i;
         }
     }
+}
+
+/// Whether a place noun of several places announces the place ("قرى", "the villages of").
+fn announced_by_a_plural_noun(place: &PlaceMention, tokens: &[Token], pack: &LanguagePack) -> bool {
+    place.after_place_noun
+        && announcing(tokens, place.start, pack, &pack.place_nouns)
+            .is_some_and(|noun| pack.announces_a_list(&tokens[noun.end - 1]))
 }
 
 /// The most words between a bracket opened after a name and another name of it inside.
