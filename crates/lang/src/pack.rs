@@ -1653,10 +1653,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             })
             .collect::<Result<Vec<_>, _>>()?,
     )
-    .with_longer_stems_after(file.words.longer_stems_after.iter().map(|w| rules.fold(w).to_string()).collect())
-    .with_pairs_before_short_names(
-        file.words.pairs_before_short_names.iter().map(|w| rules.fold(w).to_string()).collect(),
-    )
+    .with_longer_stems_after(fold_each(&rules, &file.words.longer_stems_after))
+    .with_pairs_before_short_names(fold_each(&rules, &file.words.pairs_before_short_names))
     .with_written_enclitics(file.words.enclitics.iter().map(|w| crate::tokens::fold(w).to_string()).collect());
     let set = |words: &[String]| Lexicon::new(words.iter().map(|w| (w.as_str(), ())), &rules);
     let numbered = |groups: &[Vec<String>], expected: usize, base: u32, what: &str| {
@@ -1732,8 +1730,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         &rules,
     );
     let mut pack = LanguagePack {
-        abbreviations: file.words.abbreviations.iter().map(|w| rules.fold(w).to_string()).collect(),
-        function_words: file.words.function_words.iter().map(|w| rules.fold(w).to_string()).collect(),
+        abbreviations: fold_each(&rules, &file.words.abbreviations),
+        function_words: fold_each(&rules, &file.words.function_words),
         spelled_function_words: file
             .words
             .function_words
@@ -1742,18 +1740,18 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             .map(|w| rules.fold(w).to_string())
             .collect(),
         function_word_letters: function_word_letters.clone(),
-        place_qualifiers: file.places.place_qualifiers.iter().map(|w| rules.fold(w).to_string()).collect(),
-        qualifier_endings: file.places.qualifier_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
-        absolute_endings: file.places.absolute_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
-        definite_starts: file.places.definite_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
-        name_titles: file.places.name_titles.iter().map(|w| rules.fold(w).to_string()).collect(),
-        not_name_starts: file.places.not_name_starts.iter().map(|w| rules.fold(w).to_string()).collect(),
-        not_name_ends: file.places.not_name_ends.iter().map(|w| rules.fold(w).to_string()).collect(),
+        place_qualifiers: fold_each(&rules, &file.places.place_qualifiers),
+        qualifier_endings: fold_each(&rules, &file.places.qualifier_endings),
+        absolute_endings: fold_each(&rules, &file.places.absolute_endings),
+        definite_starts: fold_each(&rules, &file.places.definite_starts),
+        name_titles: fold_each(&rules, &file.places.name_titles),
+        not_name_starts: fold_each(&rules, &file.places.not_name_starts),
+        not_name_ends: fold_each(&rules, &file.places.not_name_ends),
         governing_words: set(&file.places.governing_words),
         subject_pronouns: set(&file.words.subject_pronouns),
-        auxiliaries: file.words.auxiliaries.iter().map(|w| rules.fold(w).to_string()).collect(),
-        inserted_adverbs: file.words.inserted_adverbs.iter().map(|w| rules.fold(w).to_string()).collect(),
-        adverb_endings: file.words.adverb_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
+        auxiliaries: fold_each(&rules, &file.words.auxiliaries),
+        inserted_adverbs: fold_each(&rules, &file.words.inserted_adverbs),
+        adverb_endings: fold_each(&rules, &file.words.adverb_endings),
         caption_markers: set(&file.words.caption_markers),
         months: numbered(&file.dates.months, 12, 1, "dates.months")?,
         weekdays: numbered(&file.dates.weekdays, 7, 0, "dates.weekdays")?,
@@ -1791,7 +1789,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             &rules,
         ),
         place_nouns: set(&file.places.place_nouns),
-        list_place_nouns: file.places.list_place_nouns.iter().map(|w| rules.fold(w).to_string()).collect(),
+        list_place_nouns: fold_each(&rules, &file.places.list_place_nouns),
         region_words: Lexicon::new(region_words, &rules),
         directions: set(&file.places.directions),
         near_markers: set(&file.places.near_markers),
@@ -1826,11 +1824,11 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
                 .chain(file.events.purpose_markers.iter().map(|w| (w.as_str(), true))),
             &rules,
         ),
-        hypothetical_suffixes: file.events.hypothetical_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
+        hypothetical_suffixes: fold_each(&rules, &file.events.hypothetical_suffixes),
         habitual_auxiliaries: set(&file.events.habitual_auxiliaries),
         anterior_auxiliaries: set(&file.events.anterior_auxiliaries),
         ongoing_states: set(&file.events.ongoing_states),
-        imperfect_prefixes: file.events.imperfect_prefixes.iter().map(|w| rules.fold(w).to_string()).collect(),
+        imperfect_prefixes: fold_each(&rules, &file.events.imperfect_prefixes),
         relative_pronouns: set(&file.events.relative_pronouns),
         reported_clause_leads: set(&file.events.reported_clause_leads),
         unidentified: set(&file.events.unidentified),
@@ -1856,21 +1854,16 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         fronted_clause_openers: set(&file.events.fronted_clause_openers),
         instrument_markers: set(&file.events.instrument_markers),
         blame_markers: set(&file.events.blame_markers),
-        participle_suffixes: file.events.participle_suffixes.iter().map(|w| rules.fold(w).to_string()).collect(),
+        participle_suffixes: fold_each(&rules, &file.events.participle_suffixes),
         agent_right_after_trigger: file.events.agent_right_after_trigger,
-        agreement_endings: file.events.agreement_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
-        plural_endings: file.events.plural_endings.iter().map(|w| rules.fold(w).to_string()).collect(),
+        agreement_endings: fold_each(&rules, &file.events.agreement_endings),
+        plural_endings: fold_each(&rules, &file.events.plural_endings),
         unit_nouns: set(&file.events.unit_nouns),
         aerial: set(&file.events.aerial),
         ground_forces: set(&file.events.ground_forces),
         non_violent: set(&file.events.non_violent),
         attributive_leads: set(&file.events.attributive_leads),
-        past_participle_endings: file
-            .events
-            .past_participle_endings
-            .iter()
-            .map(|w| rules.fold(w).to_string())
-            .collect(),
+        past_participle_endings: fold_each(&rules, &file.events.past_participle_endings),
         evacuation: set(&file.events.evacuation),
         families: set(&file.events.families),
         purpose_proclitics: set(&file.events.purpose_proclitics),
@@ -1931,6 +1924,11 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
     };
     pack.index_words();
     Ok(pack)
+}
+
+/// Each of a pack's words folded as the text's tokens are, so that they compare with them.
+fn fold_each<C: FromIterator<String>>(rules: &WordRules, words: &[String]) -> C {
+    words.iter().map(|w| rules.fold(w).to_string()).collect()
 }
 
 /// Whether a word ends in one of `endings` and is longer than it.
