@@ -2261,3 +2261,12 @@ fn a_participle_before_a_noun_qualifies_it_and_tells_no_deed() {
     let told = en("On Monday, gunmen kidnapped a man in Saraqib.");
     assert_eq!(single(&told, SubEventType::Abduction).mention, "Saraqib", "{}", summary(&told));
 }
+
+#[test]
+fn a_governorate_named_with_its_word_after_a_place_near_which_is_the_region() {
+    // "A village near Ras al-Ain, Hasakah province": the bombing was by Ras al-Ain, in the
+    // province; the province's seat is no second place near which it happened.
+    let events = en("A car bomb hit a village near Ras al-Ain, Hasakah province, on Tuesday.");
+    let bombing = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(bombing.mention, "Ras al-Ain", "{}", summary(&events));
+}
