@@ -20,6 +20,9 @@ pub(crate) const HOME_COUNTRY: &str = "SY";
 /// How far (in tokens) after a place the gazetteer lacks the town that situates it may be
 /// named: "X, near Y", "X, à 5 km au nord de la ville de Y", "X التابعة لناحية Y".
 const SITUATING_REACH: usize = 12;
+/// How far from the town a sentence situates a place by the place may lie: a village "near"
+/// a town is within a few kilometres of it, a district's breadth at most.
+const SITUATING_KM: f64 = 40.0;
 
 /// How near (km) to a point the report has already placed a village of another governorate
 /// than the text names may stand and still be the one meant: villages on a governorate's
@@ -288,6 +291,17 @@ impl<'a> SentenceReader<'a, '_> {
             place.take_if(|(_, matched)| matched.level < MatchLevel::Exact && self.called_a(mention, "quarter"))
         {
             reason = format!("only {}, whose name a quarter's resembles", village.name);
+        }
+        // A name that only resembles a place's (a close spelling, the same consonants) is not
+        // that place when it lies far from the town the sentence situates the name by ("تلة
+        // X بالقرب من بلدة Y"): it is a hill or a hamlet by Y that no table has.
+        if let Some((far, _)) = place.take_if(|(p, matched)| {
+            matched.level < MatchLevel::Exact
+                && self.situating_town(mention, None).is_some_and(|town| {
+                    distance_km((p.latitude, p.longitude), (town.latitude, town.longitude)) > SITUATING_KM
+                })
+        }) {
+            reason = format!("only {}, far from the town its sentence situates it by", far.name);
         }
         if let Some((place, matched)) = place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);

@@ -1908,3 +1908,15 @@ fn the_backer_of_a_side_in_the_masculine_is_no_side_of_the_deed() {
     );
     assert_eq!(single(&events, SubEventType::ArmedClash).actor1_id, Some(actor("OPP")), "{}", summary(&events));
 }
+
+#[test]
+fn a_name_like_a_far_place_is_placed_by_the_town_its_sentence_situates_it_by() {
+    // "تلة تعقيل بالقرب من بلدة قبتان الجبل": the hill's name has only the consonants of a
+    // village far off; the hill is by Qubtan al-Jabal, where the taking is placed.
+    let events = ar("وتمكن مقاتلو الهيئة من السيطرة على تلة تعقيل بالقرب من بلدة قبتان الجبل.");
+    let take = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    let town = ar("سيطرت الهيئة على بلدة قبتان الجبل.");
+    let town = at(&town, "قبتان الجبل");
+    assert!(town.latitude.is_some(), "{}", summary(&events));
+    assert_eq!((take.latitude, take.longitude), (town.latitude, town.longitude), "{}", summary(&events));
+}
