@@ -1606,3 +1606,22 @@ fn la_ville_avec_des_adjectifs_devant_le_nom_renvoie_a_la_derniere_nommee() {
     let other = fr("Mardi, des avions ont bombardé Saraqeb. Jeudi, l'autre ville a été le théâtre de scènes de pillage par des combattants.");
     assert!(of_type(&other, SubEventType::Looting).is_empty(), "{}", summary(&other));
 }
+
+#[test]
+fn a_square_named_in_a_town_is_no_town_of_its_own() {
+    // "La place Hammam à Lattaquié": the square is in the city; "au même endroit" then
+    // refers back to the city, the one settlement named.
+    let events = fr("Une voiture piégée a explosé mardi sur la place Hammam à Lattaquié. \
+                     Les autorités ont désamorcé une deuxième bombe au même endroit.");
+    assert_eq!(
+        single(
+            &of_type(&events, SubEventType::DisruptedWeaponsUse).into_iter().cloned().collect::<Vec<_>>(),
+            SubEventType::DisruptedWeaponsUse
+        )
+        .mention,
+        "Lattaquié",
+        "{}",
+        summary(&events)
+    );
+    assert!(events.iter().all(|e| e.mention != "Hammam"), "{}", summary(&events));
+}
