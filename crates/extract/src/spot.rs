@@ -1701,9 +1701,9 @@ pub(crate) fn role_of(
     match closest {
         Some((_, 0)) => PlaceRole::Region { admin1: admin1() },
         Some((_, 1)) => PlaceRole::Landmark,
-        // "a village near Ras al-Ain, Hasakah province": a governorate's name that a word
-        // of region follows is the region the place near which lies, not a second place
-        // near which it happened.
+        // "a village near Ras al-Ain, Hasakah province": a governorate's name followed by a
+        // word of region is the region Ras al-Ain lies in, not a second place near which the
+        // event happened.
         Some((_, 2)) if region_after && governorate.is_some() => PlaceRole::Region { admin1: admin1() },
         Some((_, 2)) => PlaceRole::Near,
         Some((_, _)) => PlaceRole::Origin,
