@@ -354,6 +354,9 @@ pub struct Lexicon<T> {
     /// whose [`Token::first_of`] lacks the bit starts no phrase here (by its word, nor by
     /// the stem or number a phrase of `stem_first` starts with), and costs no lookup.
     bit: LexiconBits,
+    /// The most words a phrase of the lexicon has: a search back from a token for a phrase
+    /// ending there starts no further back than this.
+    longest: usize,
 }
 
 impl<T> Default for Lexicon<T> {
@@ -364,6 +367,7 @@ impl<T> Default for Lexicon<T> {
             groups: Vec::new(),
             stem_first: Vec::new(),
             bit: 0,
+            longest: 0,
         }
     }
 }
@@ -500,6 +504,8 @@ impl<T: Clone> Lexicon<T> {
             group.sort();
         }
         self.stem_first.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let phrases = self.groups.iter().flat_map(|group| &group.phrases).chain(&self.stem_first);
+        self.longest = phrases.map(|(patterns, _)| patterns.len()).max().unwrap_or(0);
         // The table holds the words from now on: the map is let go.
         self.first_slots = KeyTable::of(&std::mem::take(&mut self.by_first_word));
     }
@@ -677,6 +683,8 @@ impl<T: Clone> Lexicon<T> {
     /// Whether some phrase ends exactly at token `end` (exclusive), looking back at most
     /// `max_len` tokens: used for markers that stand just before a name ("la ville de").
     pub fn match_ending_at<'a>(&'a self, tokens: &[Token], end: usize, max_len: usize) -> Option<Hit<'a, T>> {
+        // No phrase is longer than the lexicon's longest: starts further back span none.
+        let max_len = max_len.min(self.longest);
         (end.saturating_sub(max_len)..end).find_map(|start| self.phrase_spanning(tokens, start, end))
     }
 
@@ -685,6 +693,9 @@ impl<T: Clone> Lexicon<T> {
     /// first `e` (counting down from `end`) for which [`Lexicon::match_ending_at`]`(tokens,
     /// e, max_len)` finds one, each start looked up once rather than once per end.
     pub fn last_end_within(&self, tokens: &[Token], end: usize, reach: usize, max_len: usize) -> Option<usize> {
+        // No phrase is longer than the lexicon's longest: one starting further back than
+        // that from the lowest end ends before it, and none reaches further than that.
+        let max_len = max_len.min(self.longest);
         let lowest_end = (end + 1).saturating_sub(reach).max(1);
         let ends = lowest_end..=end.min(tokens.len());
         let mut last: Option<usize> = None;
