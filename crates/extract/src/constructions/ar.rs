@@ -1920,3 +1920,11 @@ fn a_name_like_a_far_place_is_placed_by_the_town_its_sentence_situates_it_by() {
     assert!(town.latitude.is_some(), "{}", summary(&events));
     assert_eq!((take.latitude, take.longitude), (town.latitude, town.longitude), "{}", summary(&events));
 }
+
+#[test]
+fn a_doer_named_in_quotes_after_its_marker_is_the_agent() {
+    // "بقصف لـ"التحالف الدولي"": the coalition bombed, and it strikes from the air.
+    let events = ar("قتل مسؤول في التنظيم بقصف لـ\"التحالف الدولي\" على مدينة البوكمال أمس.");
+    let strike = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(strike.actor1_id, Some(actor("USA")), "{}", summary(&events));
+}

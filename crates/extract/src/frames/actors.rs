@@ -261,7 +261,10 @@ impl<'s> SentenceReader<'_, 's> {
         let tokens = &self.spotted.tokens;
         let pack = self.ctx.pack;
         let marker_ends_at = |end: usize| pack.agent_markers.match_ending_at(tokens, end, 2).is_some();
+        // "بقصف لـ"التحالف الدولي"": the name in quotes after its marker.
+        let quoted = a.start.checked_sub(1).filter(|&quote| tokens[quote].is_punct(QUOTES));
         marker_ends_at(a.start)
+            || quoted.is_some_and(marker_ends_at)
             || pack.unit_nouns.match_ending_at(tokens, a.start, 2).is_some_and(|unit| marker_ends_at(unit.start))
     }
 
