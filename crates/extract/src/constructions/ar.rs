@@ -1915,9 +1915,9 @@ fn a_name_like_a_far_place_is_placed_by_the_town_its_sentence_situates_it_by() {
     // village far off; the hill is by Qubtan al-Jabal, where the taking is placed.
     let events = ar("وتمكن مقاتلو الهيئة من السيطرة على تلة تعقيل بالقرب من بلدة قبتان الجبل.");
     let take = single(&events, SubEventType::NonStateActorOvertakesTerritory);
-    let town = ar("سيطرت الهيئة على بلدة قبتان الجبل.");
-    let town = at(&town, "قبتان الجبل");
-    assert!(town.latitude.is_some(), "{}", summary(&events));
+    let town_events = ar("سيطرت الهيئة على بلدة قبتان الجبل.");
+    let town = at(&town_events, "قبتان الجبل");
+    assert!(town.latitude.is_some(), "{}", summary(&town_events));
     assert_eq!((take.latitude, take.longitude), (town.latitude, town.longitude), "{}", summary(&events));
 }
 
