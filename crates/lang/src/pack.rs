@@ -1241,11 +1241,16 @@ impl LanguagePack {
         ends_in(&self.agreement_endings) && !ends_in(&self.plural_endings)
     }
 
+    /// Whether a token is an auxiliary of a compound tense ("a", "ont", "has").
+    pub fn is_auxiliary(&self, token: &Token) -> bool {
+        self.auxiliaries.contains(token.norm.as_str())
+    }
+
     /// Where the token at `at` is an auxiliary and one or two adverbs stand inside the verb
     /// it begins ("a aujourd'hui libéré", "a été finalement reprise"), the indexes of the
     /// verb's words without them: the auxiliaries, the participle and the word after it.
     pub fn verb_without_adverbs(&self, tokens: &[Token], at: usize) -> Option<Vec<usize>> {
-        let is_auxiliary = |t: &Token| self.auxiliaries.contains(t.norm.as_str());
+        let is_auxiliary = |t: &Token| self.is_auxiliary(t);
         if self.auxiliaries.is_empty() || !is_auxiliary(tokens.get(at)?) {
             return None;
         }

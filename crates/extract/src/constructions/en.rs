@@ -421,6 +421,14 @@ fn a_raid_then_an_arrest_told_with_no_place_is_an_arrest_where_the_raid_was() {
 // Displacement
 
 #[test]
+fn the_families_who_fled_as_a_side_advanced_are_displaced() {
+    // ISIS is named before the relative clause, whose subject is "the families".
+    let events = en("The advance of ISIS on Saraqib caused panic among the families who fled the town on Monday.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqib");
+    assert!(of_type(&events, SubEventType::NonViolentTransfer).is_empty(), "{events:#?}");
+}
+
+#[test]
 fn fled_a_named_town_since_friday() {
     let events = en("Thousands of residents have fled the town of Maarat al-Numan since Friday.");
     let e = single(&events, SubEventType::Displacement);

@@ -373,6 +373,22 @@ fn des_tirs_sur_les_manifestants_sans_lieu_qualifient_la_manifestation_racontee_
 // Déplacements
 
 #[test]
+fn the_people_who_flee_as_fighters_arrive_are_displaced() {
+    // The fighters are named before the relative clause; its subject is « la population »,
+    // and a third person of the present tells the flight.
+    let events = fr("L'arrivée des rebelles à Saraqeb a provoqué la panique parmi la population qui fuit la ville.");
+    assert_eq!(single(&events, SubEventType::Displacement).mention, "Saraqeb");
+    assert!(of_type(&events, SubEventType::NonViolentTransfer).is_empty(), "{events:#?}");
+}
+
+#[test]
+fn the_fighters_who_left_withdrew() {
+    let events = fr("Les rebelles qui ont quitté Saraqeb lundi se sont regroupés plus au nord.");
+    assert_eq!(single(&events, SubEventType::NonViolentTransfer).mention, "Saraqeb");
+    assert!(of_type(&events, SubEventType::Displacement).is_empty(), "{events:#?}");
+}
+
+#[test]
 fn ont_fui_a_named_town_depuis_vendredi() {
     let events = fr("Des milliers d'habitants ont fui la ville de Maarat al-Numan depuis vendredi.");
     let e = single(&events, SubEventType::Displacement);

@@ -28,6 +28,9 @@ const INSTRUMENT_REACH: usize = 5;
 /// (its subject and object between, verb first: "قصفت قوات النظام بلدة X بالبراميل").
 const AIR_WEAPON_REACH: usize = 8;
 
+/// The most tokens between the noun a relative clause is about and its pronoun (a comma).
+const RELATIVE_ANTECEDENT_GAP: usize = 1;
+
 /// How many tokens from an assault word its own means may stand ("attaque menée par des
 /// drones", "هجوم بطائرات مسيرة").
 const ASSAULT_MEANS_REACH: usize = 3;
@@ -274,14 +277,34 @@ impl<'s> SentenceReader<'_, 's> {
     /// on Hasaka has displaced 60,000" names the side of the attack that drove people out,
     /// not a side that left.
     fn armed_subject_in_clause(&self, trigger: &TriggerMention) -> bool {
+        let subject_of_relative = self.relative_pronoun_before(trigger);
         self.actor_before_in_clause(trigger).is_some_and(|a| {
             !matches!(a.id.inter_code(), 6 | 7)
+                && subject_of_relative.is_none_or(|pronoun| a.end + RELATIVE_ANTECEDENT_GAP >= pronoun)
                 && !self
                     .spotted
                     .triggers
                     .iter()
                     .any(|t| t.start >= a.end && t.end <= trigger.start && is_event_kind(t.trigger.kind))
         })
+    }
+
+    /// Where a relative pronoun starts that opens the trigger's clause right before it ("la
+    /// population qui fuit", "the families who fled"): the clause's subject is the noun the
+    /// pronoun follows, not an actor told further back ("l'arrivée des rebelles a provoqué la
+    /// panique parmi la population qui fuit": the people flee, not the rebels).
+    fn relative_pronoun_before(&self, trigger: &TriggerMention) -> Option<usize> {
+        let s = self.spotted;
+        let (start, end) = self
+            .ctx
+            .pack
+            .relative_pronouns
+            .spans_at(&s.tokens, &s.starts)
+            .into_iter()
+            .rev()
+            .find(|&(_, end)| end <= trigger.start)?;
+        let auxiliaries_between = (end..trigger.start).all(|i| self.ctx.pack.is_auxiliary(&s.tokens[i]));
+        auxiliaries_between.then_some(start)
     }
 
     /// Places hit by an attack: the sites of the sentence, else its region.
