@@ -570,6 +570,13 @@ struct EventsSection {
     /// Proclitics that, joined to a verbal noun, make it a purpose ("لاستعادة": to regain).
     #[serde(default)]
     purpose_proclitics: Vec<String>,
+    /// Particles that, written right before an infinitive of taking, make it a purpose ("an
+    /// offensive to retake"), and the words before such a particle that make the infinitive
+    /// a deed done ("managed to retake").
+    #[serde(default)]
+    purpose_particles: Vec<String>,
+    #[serde(default)]
+    achievement_leads: Vec<String>,
     /// Words of fighting off an attack ("repelled"): the attack's side named after them
     /// attacked.
     #[serde(default)]
@@ -924,6 +931,10 @@ pub struct LanguagePack {
     pub families: Lexicon<()>,
     /// Proclitics that, joined to a verbal noun, make it a purpose.
     pub purpose_proclitics: Lexicon<()>,
+    /// Particles that, right before an infinitive of taking, make it a purpose; and the
+    /// words before one that make it a deed done.
+    pub purpose_particles: Lexicon<()>,
+    pub achievement_leads: Lexicon<()>,
     /// Words of fighting off an attack: the attack's side named after them attacked.
     pub repelling: Lexicon<()>,
     /// Words that tell a force moved into a place without saying it fought.
@@ -1492,6 +1503,8 @@ impl LanguagePack {
             &mut self.evacuation,
             &mut self.families,
             &mut self.purpose_proclitics,
+            &mut self.purpose_particles,
+            &mut self.achievement_leads,
             &mut self.repelling,
             &mut self.deployment,
             &mut self.accord_leads,
@@ -1872,6 +1885,8 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         evacuation: set(&file.events.evacuation),
         families: set(&file.events.families),
         purpose_proclitics: set(&file.events.purpose_proclitics),
+        purpose_particles: set(&file.events.purpose_particles),
+        achievement_leads: set(&file.events.achievement_leads),
         repelling: set(&file.events.repelling),
         deployment: set(&file.events.deployment),
         accord_leads: set(&file.events.accord_leads),

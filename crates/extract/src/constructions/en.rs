@@ -458,6 +458,14 @@ fn no_year_is_invented_without_a_publication_date() {
 // Not events
 
 #[test]
+fn an_infinitive_of_taking_is_a_purpose_unless_the_taking_was_achieved() {
+    let events = en("The army launched an offensive to retake Saraqib on Monday.");
+    assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{events:#?}");
+    let events = en("The army managed to retake Saraqib on Monday.");
+    assert_eq!(single(&events, SubEventType::GovernmentRegainsTerritory).mention, "Saraqib");
+}
+
+#[test]
 fn a_headline_without_final_punctuation_gives_nothing() {
     let heading = "Regime forces recapture Saraqib";
     let events = en(&format!("{heading}\nRegime forces recaptured the town of Ariha on Tuesday."));

@@ -12,6 +12,8 @@ use crate::trace::SentenceTrace;
 
 /// How far after a territory trigger its first place may stand.
 pub(crate) const OBJECT_WINDOW: usize = 10;
+/// The most words of a lead that makes an infinitive a deed done ("were able to").
+const ACHIEVEMENT_LEAD_WORDS: usize = 2;
 /// The most words between a relative pronoun and the verb of its clause ("التي [كانت قد]
 /// سيطرت").
 const RELATIVE_CLAUSE_LEAD: usize = 2;
@@ -314,17 +316,22 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
-    /// "لاستعادة بعض الأحياء": a purpose proclitic joined to the trigger.
+    /// "لاستعادة بعض الأحياء": a purpose proclitic joined to the trigger; "an offensive to
+    /// retake": a purpose particle right before it, unless a word before the particle tells
+    /// the taking was done ("managed to retake"). French has none: "il a fallu trois jours
+    /// pour reprendre la ville" tells a taking done.
     fn is_purpose(&self, trigger: &TriggerMention) -> bool {
         let tokens = &self.spotted.tokens;
-        trigger.start > 0
-            && tokens[trigger.start - 1].end == tokens[trigger.start].start
-            && self
-                .ctx
-                .pack
-                .purpose_proclitics
-                .match_at(tokens, trigger.start - 1)
-                .is_some_and(|h| h.end == trigger.start)
+        let pack = self.ctx.pack;
+        if trigger.start == 0 {
+            return false;
+        }
+        let proclitic = tokens[trigger.start - 1].end == tokens[trigger.start].start
+            && pack.purpose_proclitics.match_at(tokens, trigger.start - 1).is_some_and(|h| h.end == trigger.start);
+        let particle = pack.purpose_particles.match_ending_at(tokens, trigger.start, 1).is_some_and(|particle| {
+            pack.achievement_leads.match_ending_at(tokens, particle.start, ACHIEVEMENT_LEAD_WORDS).is_none()
+        });
+        proclitic || particle
     }
 
     /// "حي تحت سيطرة الفصائل" (a quarter under the factions' control): a word of taking
