@@ -1874,7 +1874,7 @@ fn spot_numbers(tokens: &[Token], pack: &LanguagePack) -> Vec<NumberMention> {
     let word_bits = pack.number_words.start_bit().zip(pack.vague_quantities.start_bit()).map(|(a, b)| a | b);
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(value) = tokens[i].value.filter(|_| tokens[i].kind == TokenKind::Number) {
+        if let Some(value) = tokens[i].value().filter(|_| tokens[i].kind == TokenKind::Number) {
             numbers.push(NumberMention { start: i, end: i + 1, value });
             i += 1;
         } else if word_bits.is_some_and(|bits| tokens[i].first_of & bits == 0) {
