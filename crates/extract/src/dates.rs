@@ -320,17 +320,17 @@ const YEAR_LEAD_WORDS: usize = 3;
 /// whole year, when it is before the year of publication (a year of publication alone says
 /// too little to date the news it tells).
 fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
-    let is_year = |t: &Token| t.value.is_some_and(|y| (1900..=2200).contains(&y));
+    let is_year = |t: &Token| t.value().is_some_and(|y| (1900..=2200).contains(&y));
     // A year stands a few tokens on, or no lead is looked up: most words lead to none.
     if !tokens.iter().skip(i + 1).take(YEAR_LEAD_WORDS).any(is_year) {
         return None;
     }
     let lead = pack.year_leads.match_at(tokens, i)?;
-    let year = tokens.get(lead.end).filter(|t| is_year(t)).and_then(|t| t.value)? as i32;
+    let year = tokens.get(lead.end).filter(|t| is_year(t)).and_then(|t| t.value())? as i32;
     // "in 2018 and 2019", "en 2018-2019" name more than the year.
     let more = tokens
         .get(lead.end + 1)
-        .is_some_and(|t| t.value.is_some() || pack.months.match_at(tokens, lead.end + 1).is_some());
+        .is_some_and(|t| t.value().is_some() || pack.months.match_at(tokens, lead.end + 1).is_some());
     if more || published.is_none_or(|p| year >= p.year()) {
         return None;
     }
@@ -401,7 +401,7 @@ fn time_ago(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<N
 /// when no count stands there. `None` for a number token with no value.
 fn count_at(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(Option<u64>, usize)> {
     Some(match tokens.get(at) {
-        Some(t) if t.kind == TokenKind::Number => (Some(t.value?), at + 1),
+        Some(t) if t.kind == TokenKind::Number => (Some(t.value()?), at + 1),
         _ => pack.number_words.match_at(tokens, at).map_or((None, at), |h| (Some(*h.value), h.end)),
     })
 }
@@ -546,7 +546,7 @@ fn explicit_date(
     if tokens.get(probe).is_some_and(|t| t.is_punct(",")) {
         probe += 1;
     }
-    if let Some(y) = tokens.get(probe).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y)) {
+    if let Some(y) = tokens.get(probe).and_then(|t| t.value()).filter(|y| (1900..=2200).contains(y)) {
         year = Some(y as i32);
         end = probe + 1;
     }
@@ -584,7 +584,7 @@ fn month_of_year(
 /// where it ends.
 fn year_after(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(i32, usize)> {
     let at = pack.year_words.match_at(tokens, at).map_or(at, |word| word.end);
-    let year = tokens.get(at).and_then(|t| t.value).filter(|y| (1900..=2200).contains(y))?;
+    let year = tokens.get(at).and_then(|t| t.value()).filter(|y| (1900..=2200).contains(y))?;
     Some((year as i32, at + 1))
 }
 
@@ -647,7 +647,7 @@ fn day_number(token: Option<&Token>) -> Option<u32> {
     if token.kind != TokenKind::Number || token.text.len() > 2 {
         return None;
     }
-    token.value.map(|v| v as u32).filter(|d| (1..=31).contains(d))
+    token.value().map(|v| v as u32).filter(|d| (1..=31).contains(d))
 }
 
 /// The last `weekday` (0 = Monday) on or before `day`.

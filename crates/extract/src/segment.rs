@@ -48,18 +48,15 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
         // The tokens up to each sentence's end are its own (less any that straddle a
         // boundary). They are handed out from the last sentence back: each sentence's are cut
         // off the paragraph's in one copy (the first sentence keeps the paragraph's vector),
-        // not moved one by one.
-        let mut upto: Vec<usize> = Vec::with_capacity(ranges.len());
-        let mut counted = 0;
-        for &(_, e) in &ranges {
-            counted += tokens[counted..].iter().take_while(|t| t.start < e).count();
-            upto.push(counted);
-        }
+        // not moved one by one. The tokens run in the order of the text: those before an end
+        // are a prefix, found by a binary search without a vector of counts.
+        debug_assert!(tokens.windows(2).all(|pair| pair[0].start <= pair[1].start));
+        let upto = |tokens: &[Token], end: usize| tokens.partition_point(|t| t.start < end);
         let mut tokens = tokens;
         let first = out.len();
         for (k, &(s, e)) in ranges.iter().enumerate().rev() {
-            tokens.truncate(upto[k]);
-            let from = if k == 0 { 0 } else { upto[k - 1] };
+            tokens.truncate(upto(&tokens, e));
+            let from = if k == 0 { 0 } else { upto(&tokens, ranges[k - 1].1) };
             let mut own = if from == 0 { std::mem::take(&mut tokens) } else { tokens.split_off(from) };
             if own.iter().any(|t| t.start < s || t.end > e) {
                 own.retain(|t| t.start >= s && t.end <= e);

@@ -310,7 +310,7 @@ pub fn spot<'t>(
                 return true;
             }
             let dateline = shouted && tokens.get(e).is_some_and(|t| t.kind == TokenKind::Punct);
-            !dateline && (e > s + 1 || gazetteer.knows_name(&span_text(text, &tokens, s, e)))
+            !dateline && (e > s + 1 || gazetteer.knows_name(span_str(text, &tokens, s, e)))
         });
         spans
     } else {
@@ -323,10 +323,10 @@ pub fn spot<'t>(
         .map(|(s, e)| place_mention(text, &tokens, s, e, pack, gazetteer, &claims))
         .collect();
     // A word a place noun announces as a name is that name, not a trigger it also spells.
-    let announced: Vec<(usize, usize)> =
-        places.iter().filter(|p| p.after_place_noun).map(|p| (p.start, p.end)).collect();
-    let triggers: Vec<TriggerMention> =
-        triggers.into_iter().filter(|t| !inside_any(t.start, t.end, &announced)).collect();
+    // The places are asked directly: a vector of their spans cost an allocation.
+    let announced =
+        |t: &TriggerMention| places.iter().any(|p| p.after_place_noun && t.start < p.end && p.start < t.end);
+    let triggers: Vec<TriggerMention> = triggers.into_iter().filter(|t| !announced(t)).collect();
     relative_clauses_of_places(&mut dates, &places, &tokens, pack);
     regions_in_apposition(&mut places, &tokens);
     origins_end_at_the_next_place(&mut places, &tokens, pack);
@@ -335,10 +335,12 @@ pub fn spot<'t>(
     share_place_nouns(&mut places, &tokens, pack);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     // Purpose clauses ("in order to") apart: they mark only what follows them.
-    let (purpose_hits, modal_hits): (Vec<_>, Vec<_>) =
-        hits_in(&pack.hypothetical, &tokens, &starts).into_iter().partition(|hit| *hit.value);
-    let purposes: Vec<(usize, usize)> = purpose_hits.iter().map(|h| (h.start, h.end)).collect();
-    let mut hypothetical: Vec<(usize, usize)> = modal_hits.iter().map(|h| (h.start, h.end)).collect();
+    // Each hit's span pushed where it belongs: no vectors of hits between.
+    let mut purposes: Vec<(usize, usize)> = Vec::new();
+    let mut hypothetical: Vec<(usize, usize)> = Vec::new();
+    for hit in hits_in(&pack.hypothetical, &tokens, &starts) {
+        if *hit.value { &mut purposes } else { &mut hypothetical }.push((hit.start, hit.end));
+    }
     let endings = ConditionalEndings::of(pack);
     // A plain loop, and none for a pack without endings: the filter was a call per token.
     if !endings.none {
@@ -354,10 +356,11 @@ pub fn spot<'t>(
     let aggregate_spans: Vec<(usize, usize)> = scan(&pack.aggregate);
     let aggregate = !aggregate_spans.is_empty();
     let duration_ends: Vec<usize> = scan(&pack.durations).into_iter().map(|(_, end)| end).collect();
-    // Numbers inside a period ("in the past 14 days") or a date are not tolls.
-    let not_tolls: Vec<(usize, usize)> =
-        aggregate_spans.iter().copied().chain(dates.iter().map(|d| (d.start, d.end))).collect();
-    let numbers = numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &not_tolls)).collect();
+    // Numbers inside a period ("in the past 14 days") or a date are not tolls. The dates are
+    // asked directly: a vector of their spans with the periods' cost an allocation.
+    let in_a_date = |n: &NumberMention| dates.iter().any(|d| n.start < d.end && d.start < n.end);
+    let numbers =
+        numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &aggregate_spans) && !in_a_date(n)).collect();
     let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, &starts) || under_an_accord;
     Spotted {
         tokens,
@@ -727,9 +730,15 @@ fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
 }
 
 pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {
+    span_str(text, tokens, start, end).to_string()
+}
+
+/// The text of tokens `start..end`, borrowed: for a look-up, which needs no string of its
+/// own.
+fn span_str<'t>(text: &'t str, tokens: &[Token], start: usize, end: usize) -> &'t str {
     match (tokens.get(start), end.checked_sub(1).and_then(|l| tokens.get(l))) {
-        (Some(a), Some(b)) if start < end => text[a.start..b.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) if start < end => &text[a.start..b.end],
+        _ => "",
     }
 }
 
@@ -1291,7 +1300,7 @@ fn uncased_name_spans(
                 && announced_by_place_noun(tokens, i, pack)
                 && pack.place_nouns.match_at(tokens, i).is_none()
                 && pack.region_words.match_at(tokens, i).is_none()
-                && gazetteer.knows_name(&span_text(text, tokens, i, i + 1))
+                && gazetteer.knows_name(span_str(text, tokens, i, i + 1))
         };
         // "منطقة قريبة" (a nearby area), "قرى جديدة" (new villages): an adjective after a
         // place noun says what kind of place it is; it may still start a longer name.
@@ -1315,8 +1324,8 @@ fn uncased_name_spans(
             .filter(|&k| k > 1 || !(qualifier || refers_back))
             .filter(|&k| (i..i + k).all(free) && (k > 1 || (unknown(i) && cued_word) || announced_known(k)))
             .find(|&k| {
-                let name = span_text(text, tokens, i, i + k);
-                gazetteer.knows_name(&name)
+                let name = span_str(text, tokens, i, i + k);
+                gazetteer.knows_name(name)
                     || (k > 1
                         && cued
                         && !heads_a_settlement()
@@ -1324,7 +1333,7 @@ fn uncased_name_spans(
                         && !(i + 1..i + k).any(carries_connector)
                         && (i + 1..i + k).all(unknown)
                         && !(i + 1..i + k).any(adjective_of_a_name)
-                        && gazetteer.knows_name_by_consonants(&name, HOME_COUNTRY))
+                        && gazetteer.knows_name_by_consonants(name, HOME_COUNTRY))
             });
         let length = known.or_else(|| {
             let announced = unknown(i) && !qualifier && !refers_back && announced_by_place_noun(tokens, i, pack);
@@ -1394,13 +1403,13 @@ fn place_mention(
     if let Some(head) =
         pack.region_words.match_at(tokens, start).filter(|h| *h.value == RegionSide::Before && h.end < end)
     {
-        let rest = span_text(text, tokens, head.end, end);
-        if let Some(governorate) = gazetteer.governorate_named(&rest) {
+        let rest = span_str(text, tokens, head.end, end);
+        if let Some(governorate) = gazetteer.governorate_named(rest) {
             let admin1 = Some(governorate.admin1.clone());
             return PlaceMention {
                 start: head.end,
                 end,
-                text: rest,
+                text: rest.to_string(),
                 role: PlaceRole::Region { admin1 },
                 after_place_noun: false,
                 referent: None,
@@ -1874,7 +1883,7 @@ fn spot_numbers(tokens: &[Token], pack: &LanguagePack) -> Vec<NumberMention> {
     let word_bits = pack.number_words.start_bit().zip(pack.vague_quantities.start_bit()).map(|(a, b)| a | b);
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(value) = tokens[i].value.filter(|_| tokens[i].kind == TokenKind::Number) {
+        if let Some(value) = tokens[i].value().filter(|_| tokens[i].kind == TokenKind::Number) {
             numbers.push(NumberMention { start: i, end: i + 1, value });
             i += 1;
         } else if word_bits.is_some_and(|bits| tokens[i].first_of & bits == 0) {

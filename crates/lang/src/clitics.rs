@@ -312,7 +312,7 @@ impl Clitics {
             if is_number(&reading.stem) {
                 if let Some(number) = out.last_mut() {
                     number.kind = TokenKind::Number;
-                    number.value = reading.stem.parse().ok();
+                    number.set_value(reading.stem.parse().ok());
                 }
             }
             if let Some(after) = &reading.after {

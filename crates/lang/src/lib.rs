@@ -148,7 +148,7 @@ mod tests {
         // Letters of the Persian alphabet some Arabic sites type: yeh and heh.
         assert_eq!(norms("مدینة إدلب وریفھا"), norms("مدينة إدلب وريفها"));
         // Arabic-Indic and Persian digits are numbers, grouped as Latin ones are.
-        let values: Vec<u64> = ar.tokenize("قتل ١٢ و۳ من أصل ١٠٠٠").iter().filter_map(|t| t.value).collect();
+        let values: Vec<u64> = ar.tokenize("قتل ١٢ و۳ من أصل ١٠٠٠").iter().filter_map(|t| t.value()).collect();
         assert_eq!(values, [12, 3, 1000]);
         // Joined clitics come off a word the pack knows, and offsets still point into the text.
         let text = "وبريف لقوات";
