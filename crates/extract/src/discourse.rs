@@ -254,11 +254,16 @@ impl<'s> SentenceReader<'_, 's> {
     /// had happened before the time the report tells of, background. With a date ("avait
     /// été repris vendredi dernier") the date says whether it is news; after a word of
     /// saying ("affirmant que ... avaient pillé", "said that ... had") the pluperfect is
-    /// reported speech's shift of tense, and what is reported may be news.
+    /// reported speech's shift of tense, and what is reported may be news. In a relative clause
+    /// ("the rebels, who had signed a deal, were killed on Monday") the pluperfect tells what
+    /// the noun had done before, whatever day the main clause gives.
     pub(crate) fn is_anterior(&self, trigger: &TriggerMention) -> bool {
-        self.spotted.dates.is_empty()
-            && !self.claim_before(trigger.start)
-            && self.ctx.pack.anterior_auxiliaries.match_ending_at(&self.spotted.tokens, trigger.start, 3).is_some()
+        let (tokens, pack) = (&self.spotted.tokens, self.ctx.pack);
+        let Some(auxiliary) = pack.anterior_auxiliaries.match_ending_at(tokens, trigger.start, 3) else {
+            return false;
+        };
+        let in_relative_clause = pack.relative_pronouns.match_ending_at(tokens, auxiliary.start, 1).is_some();
+        in_relative_clause || self.spotted.dates.is_empty() && !self.claim_before(trigger.start)
     }
 
     /// Whether fighting is told as what a place has been undergoing or a side is engaged in

@@ -458,6 +458,14 @@ fn no_year_is_invented_without_a_publication_date() {
 // Not events
 
 #[test]
+fn a_pluperfect_in_a_relative_clause_is_background_whatever_the_day_of_the_main_clause() {
+    // The day is the killing's; the deal was signed before.
+    let events =
+        en("Three rebels, who had signed reconciliation agreements with the regime, were killed in Tafas on Monday.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{events:#?}");
+}
+
+#[test]
 fn an_infinitive_of_taking_is_a_purpose_unless_the_taking_was_achieved() {
     let events = en("The army launched an offensive to retake Saraqib on Monday.");
     assert!(of_type(&events, SubEventType::GovernmentRegainsTerritory).is_empty(), "{events:#?}");

@@ -440,6 +440,14 @@ fn un_fait_raconte_sur_des_mois_est_un_bilan_et_un_jour_date_un_episode() {
 // Ce qui n'est pas un événement
 
 #[test]
+fn a_pluperfect_in_a_relative_clause_is_background_whatever_the_day_of_the_main_clause() {
+    // The day is the killing's; the deal was signed before.
+    let events =
+        fr("Trois rebelles, qui avaient signé un accord de réconciliation avec le régime, ont été tués lundi à Tafas.");
+    assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{events:#?}");
+}
+
+#[test]
 fn a_headline_without_final_punctuation_gives_nothing() {
     let heading = "Les forces du régime reprennent Saraqib";
     let events = fr(&format!("{heading}\nLes forces du régime ont repris mardi la ville d'Ariha."));

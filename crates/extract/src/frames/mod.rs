@@ -185,7 +185,10 @@ impl<'s> SentenceReader<'_, 's> {
             }
             if self.is_anterior(trigger) {
                 trace.note(|| {
-                    format!("{:?}: pluperfect with no date, what had happened before: background", trigger.text)
+                    format!(
+                        "{:?}: pluperfect with no date or in a relative clause, what had happened before: background",
+                        trigger.text
+                    )
                 });
                 continue;
             }
