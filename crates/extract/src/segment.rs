@@ -53,9 +53,13 @@ pub fn sentences<'a>(text: &'a str, pack: &LanguagePack) -> Vec<Sentence<'a>> {
         debug_assert!(tokens.windows(2).all(|pair| pair[0].start <= pair[1].start));
         let upto = |tokens: &[Token], end: usize| tokens.partition_point(|t| t.start < end);
         let mut tokens = tokens;
+        // Past the last sentence's end no token is any sentence's; each sentence then leaves
+        // the paragraph's vector ending where the one before it ends.
+        if let Some(&(_, last_end)) = ranges.last() {
+            tokens.truncate(upto(&tokens, last_end));
+        }
         let first = out.len();
         for (k, &(s, e)) in ranges.iter().enumerate().rev() {
-            tokens.truncate(upto(&tokens, e));
             let from = if k == 0 { 0 } else { upto(&tokens, ranges[k - 1].1) };
             let mut own = if from == 0 { std::mem::take(&mut tokens) } else { tokens.split_off(from) };
             if own.iter().any(|t| t.start < s || t.end > e) {

@@ -325,7 +325,7 @@ pub fn spot<'t>(
     // A word a place noun announces as a name is that name, not a trigger it also spells.
     // The places are asked directly: a vector of their spans cost an allocation.
     let announced =
-        |t: &TriggerMention| places.iter().any(|p| p.after_place_noun && t.start < p.end && p.start < t.end);
+        |t: &TriggerMention| places.iter().any(|p| p.after_place_noun && overlap((t.start, t.end), (p.start, p.end)));
     let triggers: Vec<TriggerMention> = triggers.into_iter().filter(|t| !announced(t)).collect();
     relative_clauses_of_places(&mut dates, &places, &tokens, pack);
     regions_in_apposition(&mut places, &tokens);
@@ -358,7 +358,7 @@ pub fn spot<'t>(
     let duration_ends: Vec<usize> = scan(&pack.durations).into_iter().map(|(_, end)| end).collect();
     // Numbers inside a period ("in the past 14 days") or a date are not tolls. The dates are
     // asked directly: a vector of their spans with the periods' cost an allocation.
-    let in_a_date = |n: &NumberMention| dates.iter().any(|d| n.start < d.end && d.start < n.end);
+    let in_a_date = |n: &NumberMention| dates.iter().any(|d| overlap((n.start, n.end), (d.start, d.end)));
     let numbers =
         numbers.into_iter().filter(|n| !inside_any(n.start, n.end, &aggregate_spans) && !in_a_date(n)).collect();
     let unopposed = !denied.is_empty() || deployed_unopposed(&tokens, pack, &triggers, &starts) || under_an_accord;
@@ -726,7 +726,12 @@ pub(crate) fn one_connector_between(tokens: &[Token], pack: &LanguagePack, end: 
 }
 
 fn inside_any(start: usize, end: usize, spans: &[(usize, usize)]) -> bool {
-    spans.iter().any(|&(s, e)| start < e && s < end)
+    spans.iter().any(|&(s, e)| overlap((start, end), (s, e)))
+}
+
+/// Whether two spans of tokens share a token.
+fn overlap((start, end): (usize, usize), (other_start, other_end): (usize, usize)) -> bool {
+    start < other_end && other_start < end
 }
 
 pub fn span_text(text: &str, tokens: &[Token], start: usize, end: usize) -> String {

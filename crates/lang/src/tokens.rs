@@ -300,18 +300,20 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
                 Folded::Own(raw.chars().filter_map(|c| rules.digit(c)).collect())
             };
             let value: Option<u64> = digits.parse().ok();
-            tokens.push(Token {
+            let mut number = Token {
                 start: at,
                 end,
                 text: raw,
                 key: word_key(&digits),
                 first_of: crate::lexicon::LexiconBits::MAX,
-                number: value.unwrap_or(0),
-                valued: value.is_some(),
+                number: 0,
+                valued: false,
                 norm: digits,
                 kind: TokenKind::Number,
                 number_word: false,
-            });
+            };
+            number.set_value(value);
+            tokens.push(number);
             at = end;
         } else if is_alphanumeric(c) {
             let mut end = next;

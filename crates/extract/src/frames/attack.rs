@@ -277,10 +277,11 @@ impl<'s> SentenceReader<'_, 's> {
     /// on Hasaka has displaced 60,000" names the side of the attack that drove people out,
     /// not a side that left.
     fn armed_subject_in_clause(&self, trigger: &TriggerMention) -> bool {
-        let subject_of_relative = self.relative_pronoun_before(trigger);
         self.actor_before_in_clause(trigger).is_some_and(|a| {
             !matches!(a.id.inter_code(), 6 | 7)
-                && subject_of_relative.is_none_or(|pronoun| a.end + RELATIVE_ANTECEDENT_GAP >= pronoun)
+                && self
+                    .relative_pronoun_before(trigger)
+                    .is_none_or(|pronoun| a.end + RELATIVE_ANTECEDENT_GAP >= pronoun)
                 && !self
                     .spotted
                     .triggers
@@ -294,16 +295,14 @@ impl<'s> SentenceReader<'_, 's> {
     /// pronoun follows, not an actor told further back ("l'arrivée des rebelles a provoqué la
     /// panique parmi la population qui fuit": the people flee, not the rebels).
     fn relative_pronoun_before(&self, trigger: &TriggerMention) -> Option<usize> {
-        let s = self.spotted;
-        let (start, end) = self
-            .ctx
-            .pack
+        let (s, pack) = (self.spotted, self.ctx.pack);
+        let (start, end) = pack
             .relative_pronouns
             .spans_at(&s.tokens, &s.starts)
             .into_iter()
             .rev()
             .find(|&(_, end)| end <= trigger.start)?;
-        let auxiliaries_between = (end..trigger.start).all(|i| self.ctx.pack.is_auxiliary(&s.tokens[i]));
+        let auxiliaries_between = (end..trigger.start).all(|i| pack.is_auxiliary(&s.tokens[i]));
         auxiliaries_between.then_some(start)
     }
 
