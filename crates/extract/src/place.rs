@@ -292,6 +292,16 @@ impl<'a> SentenceReader<'a, '_> {
         {
             reason = format!("only {}, whose name a quarter's resembles", village.name);
         }
+        // Nor is a quarter a village of its name far from the quarter's city ("the Dweila
+        // neighbourhood of Damascus": the tables' Dweila is in Idlib).
+        if let Some((village, _)) = place.take_if(|(p, _)| {
+            !p.is_major()
+                && self.city_of_a_quarter(mention, discourse.last_town.as_deref()).is_some_and(|city| {
+                    distance_km((p.latitude, p.longitude), (city.latitude, city.longitude)) > SITUATING_KM
+                })
+        }) {
+            reason = format!("only {}, far from the city the quarter is in", village.name);
+        }
         // A name that only resembles a place's (a close spelling, the same consonants) is not
         // that place when it lies far from the town the sentence situates the name by ("تلة
         // X بالقرب من بلدة Y"): it is a hill or a hamlet by Y that no table has.
@@ -393,10 +403,13 @@ impl<'a> SentenceReader<'a, '_> {
         self.called_a(mention, "city")
     }
 
-    /// Whether a settlement noun of the kind the packs name `kind` announces the place.
+    /// Whether a settlement noun of the kind the packs name `kind` announces the place, or
+    /// follows its name where the language puts it there ("the X neighbourhood").
     fn called_a(&self, mention: &PlaceMention, kind: &str) -> bool {
         let pack = self.ctx.pack;
-        announcing(&self.spotted.tokens, mention.start, pack, &pack.settlement_nouns)
+        let tokens = &self.spotted.tokens;
+        announcing(tokens, mention.start, pack, &pack.settlement_nouns)
+            .or_else(|| pack.settlement_nouns_after.match_at(tokens, mention.end))
             .and_then(|hit| pack.settlement_kinds.get(*hit.value as usize))
             .is_some_and(|k| k == kind)
     }

@@ -415,6 +415,10 @@ struct PlacesSection {
 #[serde(deny_unknown_fields)]
 struct SettlementEntry {
     nouns: Vec<String>,
+    /// Nouns that name the kind after the name, where the language allows it ("the Dweila
+    /// *neighbourhood*").
+    #[serde(default)]
+    nouns_after: Vec<String>,
     anaphors: Vec<String>,
 }
 
@@ -825,6 +829,9 @@ pub struct LanguagePack {
     /// Nouns that announce a settlement's name ("the *town* of X"), with its kind: an index
     /// into `settlement_kinds`.
     pub settlement_nouns: Lexicon<u32>,
+    /// Nouns right after a settlement's name that tell its kind ("the X *neighbourhood*"),
+    /// as `settlement_nouns` do before it.
+    pub settlement_nouns_after: Lexicon<u32>,
     /// Definite phrases that refer back to a settlement named before ("the town", "la
     /// localité", "البلدة"), with the kind they call it.
     pub place_anaphors: Lexicon<u32>,
@@ -1455,6 +1462,7 @@ impl LanguagePack {
             &mut self.name_cues,
             &mut self.not_names,
             &mut self.settlement_nouns,
+            &mut self.settlement_nouns_after,
             &mut self.place_anaphors,
             &mut self.anaphor_nouns,
             &mut self.other_place_words,
@@ -1731,6 +1739,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         )
     };
     let settlement_nouns = by_kind(|e| &e.nouns);
+    let settlement_nouns_after = by_kind(|e| &e.nouns_after);
     let function_word_letters = file
         .words
         .function_word_letters
@@ -1821,6 +1830,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         name_cues: set(&file.places.name_cues),
         not_names: set(&file.places.not_names),
         settlement_nouns,
+        settlement_nouns_after,
         place_anaphors,
         anaphor_nouns,
         modifiers_before_noun: file.places.modifiers_before_noun,

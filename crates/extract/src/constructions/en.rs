@@ -1907,6 +1907,20 @@ fn a_quarter_no_table_has_is_in_the_city_the_report_told_of_last() {
 }
 
 #[test]
+fn a_quarter_is_no_village_of_its_name_far_from_its_city() {
+    // The tables' only Dweila is a village of Idlib; the quarter is in Damascus, whether the
+    // noun that calls it one comes before the name or after it.
+    for text in [
+        "A suicide bomber blew himself up at a church in the Dweila neighborhood of Damascus on Sunday.",
+        "A suicide bomber blew himself up at a church in the neighbourhood of Dweila in Damascus on Sunday.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::SuicideBomb);
+        assert_town(e, "Damascus");
+    }
+}
+
+#[test]
 fn protesters_who_storm_a_building_fight_no_clash() {
     let events = en("On Monday, protesters stormed the governorate building in the city of As-Suwayda.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
