@@ -247,6 +247,17 @@ fn an_offensive_is_a_campaign_not_a_fight_at_a_place() {
 }
 
 #[test]
+fn fighting_told_after_a_taking_is_fought_where_the_taking_was() {
+    let events =
+        en("Rebels captured the town of Saraqib on Tuesday, and heavy clashes with government troops went on all day.");
+    let clashes = of_type(&events, SubEventType::ArmedClash);
+    assert_eq!(clashes.iter().map(|e| e.mention.as_str()).collect::<Vec<_>>(), ["Saraqib"], "{}", summary(&events));
+    // Fighting the taking came after is how it was won, no event of its own.
+    let events = en("Rebels captured the town of Saraqib on Tuesday after heavy clashes with government troops.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn a_battle_given_a_name_is_an_operation_not_a_fight_at_a_place() {
     let named = en("Rebels launched on Tuesday a battle dubbed \"Dawn of Freedom\" near Saraqib.");
     assert!(of_type(&named, SubEventType::ArmedClash).is_empty(), "{}", summary(&named));

@@ -216,6 +216,26 @@ impl<'s> SentenceReader<'_, 's> {
         if places.is_empty() {
             places = s.places.iter().filter(named_site).filter(|p| p.end <= first_actor).take(1).collect();
         }
+        // "IS seized the air base at Deir Ezzor in fierce fighting", "the rebels entered Hama
+        // and were engaged in street fighting": fighting told after a taking, with no place
+        // of its own, was fought where the taking was; fighting the taking came after ("took
+        // X after fierce clashes") is its means, no event of its own.
+        let means_of_a_taking = trigger.trigger.kind == TriggerKind::Clash && self.led_as_means(trigger);
+        if places.is_empty() && trigger.trigger.kind == TriggerKind::Clash && !means_of_a_taking {
+            let taking = s.triggers.iter().rev().find(|t| t.end <= trigger.start && t.trigger.kind.is_territorial());
+            if let Some(taking) = taking {
+                let taken_or_around = |p: &&PlaceMention| named_site(p) || p.role == PlaceRole::Region { admin1: None };
+                places = s
+                    .places
+                    .iter()
+                    .filter(taken_or_around)
+                    .filter(|p| p.start >= taking.end && p.end <= trigger.start)
+                    .filter(|p| self.same_clause(taking.end, p.start))
+                    .last()
+                    .into_iter()
+                    .collect();
+            }
+        }
         // Fighting "in the province of Daraa", with no town named: one clash in that region
         // (docs/annotation.md §5: region-level events only when no town is named).
         // Only a word of fighting itself: an assault or an ambush "in" a region is told of
@@ -241,7 +261,6 @@ impl<'s> SentenceReader<'_, 's> {
             && !s.actors.iter().any(other_side)
             && !met_fighting
             && !self.assails_armed_men(trigger);
-        let means_of_a_taking = trigger.trigger.kind == TriggerKind::Clash && self.led_as_means(trigger);
         for place in places {
             let mut frame = Frame::new(SubEventType::ArmedClash, place, trigger).by(actor1.clone());
             frame.target = actor2.clone();
