@@ -2188,6 +2188,14 @@ fn an_assault_told_only_by_the_side_whose_men_it_killed_names_no_assailant() {
 }
 
 #[test]
+fn the_side_of_men_a_bomb_killed_did_not_plant_it() {
+    // A description may stand between the dead and their side's name.
+    let events = en("At least twelve members of the hardline Islamist group Hayat Tahrir al-Sham were killed on Monday when a car bomb exploded in Saraqib.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!(e.actor1_id, None, "{}", summary(&events));
+}
+
+#[test]
 fn a_partner_in_a_deed_is_the_associate_of_its_doer() {
     let events = en("The SDF in cooperation with the US-led coalition arrested five men in Kafranbel on Tuesday.");
     let e = single(&events, SubEventType::Arrests);

@@ -184,8 +184,10 @@ impl<'s> SentenceReader<'_, 's> {
     /// من جيش الإسلام بانفجار عبوتين", "two members of the SDF lost their lives when a bomb
     /// exploded", "أربعة عناصر في قوات النظام قتلوا ... نتيجة انفجار عبوة".
     pub(crate) fn among_the_killed(&self, actor: &ActorMention, deed: &TriggerMention) -> bool {
-        /// The most words between a word for the victims and the name of their side.
-        const VICTIMS_REACH: usize = 3;
+        /// The most words between a word for the victims and the name of their side: a
+        /// description may stand between ("members of the Islamist militant group X", "أشخاص
+        /// معظمهم من مقاتلي X").
+        const VICTIMS_REACH: usize = 6;
         let s = self.spotted;
         let pack = self.ctx.pack;
         // Only a preposition or a description between the victims and their side, no other
