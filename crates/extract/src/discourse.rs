@@ -464,12 +464,14 @@ fn named_by_its_kind(id: ActorId) -> bool {
 
 /// Nouns of a group's kind ("the jihadists", "le groupe", "التنظيم") stand for the last
 /// such group the report named: each mention that is only such a noun takes its id, and
-/// one that was no actor yet becomes one. Before any is named they keep their own reading.
+/// one that was no actor yet becomes one. Before any is named they stand for the group the
+/// report names later when it names only one ("Les djihadistes ont enlevé 230 civils ...
+/// les militants de l'EI"): a lead calls the doers by their kind and names them below.
 pub(crate) fn resolve_group_anaphora(split: &[Sentence<'_>], spotted: &mut [Option<Spotted>], pack: &LanguagePack) {
     if pack.group_anaphors.is_empty() {
         return;
     }
-    let mut named: Option<ActorId> = None;
+    let mut named: Option<ActorId> = only_group_named_by_its_kind(spotted, pack);
     for (sentence, spotted) in split.iter().zip(spotted.iter_mut()) {
         let Some(s) = spotted else { continue };
         let anaphors = pack.group_anaphors.spans_at(&s.tokens, &s.starts);
@@ -492,6 +494,22 @@ pub(crate) fn resolve_group_anaphora(split: &[Sentence<'_>], spotted: &mut [Opti
             s.actors.insert(at, mention);
         }
     }
+}
+
+/// The one group with a name of its own ([`named_by_its_kind`]) the report names other
+/// than by its kind, if it names only one.
+fn only_group_named_by_its_kind(spotted: &[Option<Spotted>], pack: &LanguagePack) -> Option<ActorId> {
+    let mut groups = spotted.iter().flatten().flat_map(|s| {
+        let anaphors = pack.group_anaphors.spans_at(&s.tokens, &s.starts);
+        s.actors
+            .iter()
+            .filter(move |a| !anaphors.iter().any(|&(start, end)| start <= a.start && end == a.end))
+            .flat_map(|a| std::iter::once(a.id).chain(a.joint))
+            .filter(|&id| named_by_its_kind(id))
+            .collect::<Vec<_>>()
+    });
+    let first = groups.next()?;
+    groups.all(|id| id == first).then_some(first)
 }
 
 /// Definite place nouns with no name after them ("Jets struck Ariha. ... Later, shelling

@@ -627,6 +627,16 @@ fn un_nom_du_genre_d_un_groupe_designe_le_groupe_nomme() {
 }
 
 #[test]
+fn un_nom_du_genre_d_un_groupe_avant_son_nom_designe_le_seul_groupe_nomme() {
+    // Le chapeau nomme les auteurs par leur genre, la suite les nomme ; avec deux groupes
+    // nommés, rien ne dit lequel.
+    let events = fr("Les djihadistes ont enlevé lundi 40 civils dans la ville d'Ariha. Les combattants de l'EI tenaient la région depuis un an.");
+    assert_eq!(at(&events, "Ariha").actor1_id, Some(actor("ISIS")), "{}", summary(&events));
+    let events = fr("Les djihadistes ont enlevé lundi 40 civils dans la ville d'Ariha. L'EI et Hayat Tahrir al-Cham se disputent la région.");
+    assert_ne!(at(&events, "Ariha").actor1_id, Some(actor("ISIS")), "{}", summary(&events));
+}
+
+#[test]
 fn un_verbe_de_conclusion_et_un_nom_d_accord_font_un_accord() {
     let events = fr("Le gouvernement syrien et les FDS sont parvenus mardi à un accord à Hassaké.");
     let e = single(&events, SubEventType::Agreement);
