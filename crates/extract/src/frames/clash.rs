@@ -225,15 +225,10 @@ impl<'s> SentenceReader<'_, 's> {
             let taking = s.triggers.iter().rev().find(|t| t.end <= trigger.start && t.trigger.kind.is_territorial());
             if let Some(taking) = taking {
                 let taken_or_around = |p: &&PlaceMention| named_site(p) || p.role == PlaceRole::Region { admin1: None };
-                places = s
-                    .places
-                    .iter()
-                    .filter(taken_or_around)
-                    .filter(|p| p.start >= taking.end && p.end <= trigger.start)
-                    .filter(|p| self.same_clause(taking.end, p.start))
-                    .last()
-                    .into_iter()
-                    .collect();
+                let in_its_clause = |p: &&PlaceMention| {
+                    p.start >= taking.end && p.end <= trigger.start && self.same_clause(taking.end, p.start)
+                };
+                places = s.places.iter().rev().filter(taken_or_around).find(in_its_clause).into_iter().collect();
             }
         }
         // Fighting "in the province of Daraa", with no town named: one clash in that region
