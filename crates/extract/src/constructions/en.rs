@@ -249,7 +249,7 @@ fn an_offensive_is_a_campaign_not_a_fight_at_a_place() {
 #[test]
 fn fighting_told_after_a_taking_is_fought_where_the_taking_was() {
     let events =
-        en("Rebels captured the town of Saraqib on Tuesday, and heavy clashes with government troops went on all day.");
+        en("Rebels captured the town of Saraqib on Tuesday and were engaged in heavy clashes with government troops.");
     let clashes = of_type(&events, SubEventType::ArmedClash);
     assert_eq!(clashes.iter().map(|e| e.mention.as_str()).collect::<Vec<_>>(), ["Saraqib"], "{}", summary(&events));
     // Fighting the taking came after is how it was won, no event of its own.

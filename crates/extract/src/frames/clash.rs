@@ -217,12 +217,16 @@ impl<'s> SentenceReader<'_, 's> {
             places = s.places.iter().filter(named_site).filter(|p| p.end <= first_actor).take(1).collect();
         }
         // "IS seized the air base at Deir Ezzor in fierce fighting", "the rebels entered Hama
-        // and were engaged in street fighting": fighting told after a taking, with no place
-        // of its own, was fought where the taking was; fighting the taking came after ("took
-        // X after fierce clashes") is its means, no event of its own.
+        // and were engaged in street fighting": fighting told after a taking in its clause,
+        // with no place of its own, was fought where the taking was; fighting the taking came
+        // after ("took X after fierce clashes") is its means, no event of its own. A clause
+        // after a comma ("..., confirmant la poursuite des combats") tells of the front at
+        // large.
         let means_of_a_taking = trigger.trigger.kind == TriggerKind::Clash && self.led_as_means(trigger);
         if places.is_empty() && trigger.trigger.kind == TriggerKind::Clash && !means_of_a_taking {
-            let taking = s.triggers.iter().rev().find(|t| t.end <= trigger.start && t.trigger.kind.is_territorial());
+            let taking = s.triggers.iter().rev().find(|t| {
+                t.end <= trigger.start && t.trigger.kind.is_territorial() && self.same_clause(t.end, trigger.start)
+            });
             if let Some(taking) = taking {
                 let taken_or_around = |p: &&PlaceMention| named_site(p) || p.role == PlaceRole::Region { admin1: None };
                 let in_its_clause = |p: &&PlaceMention| {
