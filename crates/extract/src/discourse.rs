@@ -500,18 +500,15 @@ pub(crate) fn resolve_group_anaphora(split: &[Sentence<'_>], spotted: &mut [Opti
 /// than by its kind, if it names only one. Only the sentences that name such a group are
 /// looked at for its anaphors: most name none.
 fn only_group_named_by_its_kind(spotted: &[Option<Spotted>], pack: &LanguagePack) -> Option<ActorId> {
-    let names_a_group = |a: &&ActorMention| named_by_its_kind(a.id) || a.joint.is_some_and(named_by_its_kind);
+    let names_a_group = |a: &ActorMention| named_by_its_kind(a.id) || a.joint.is_some_and(named_by_its_kind);
     let mut only = None;
     for s in spotted.iter().flatten() {
-        if !s.actors.iter().any(|a| names_a_group(&a)) {
+        if !s.actors.iter().any(names_a_group) {
             continue;
         }
         let anaphors = pack.group_anaphors.spans_at(&s.tokens, &s.starts);
-        let by_name = s
-            .actors
-            .iter()
-            .filter(names_a_group)
-            .filter(|a| !anaphors.iter().any(|&(start, end)| start <= a.start && end == a.end));
+        let by_name =
+            s.actors.iter().filter(|a| !anaphors.iter().any(|&(start, end)| start <= a.start && end == a.end));
         for id in by_name.flat_map(|a| std::iter::once(a.id).chain(a.joint)).filter(|&id| named_by_its_kind(id)) {
             match only {
                 Some(group) if group != id => return None,

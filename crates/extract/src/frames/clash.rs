@@ -229,9 +229,8 @@ impl<'s> SentenceReader<'_, 's> {
             });
             if let Some(taking) = taking {
                 let taken_or_around = |p: &&PlaceMention| named_site(p) || p.role == PlaceRole::Region { admin1: None };
-                let in_its_clause = |p: &&PlaceMention| {
-                    p.start >= taking.end && p.end <= trigger.start && self.same_clause(taking.end, p.start)
-                };
+                // Between the taking and the fighting, which share a clause: in it too.
+                let in_its_clause = |p: &&PlaceMention| p.start >= taking.end && p.end <= trigger.start;
                 places = s.places.iter().rev().filter(taken_or_around).find(in_its_clause).into_iter().collect();
             }
         }
