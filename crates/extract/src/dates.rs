@@ -524,9 +524,17 @@ fn explicit_date(
     if tokens.get(i).is_some_and(|t| t.is_punct("(,")) {
         i += 1;
     }
-    let (day, month, mut end) = if let Some(day) = day_number(tokens.get(i)) {
-        let month = pack.months.match_at(tokens, i + 1)?;
-        (day, *month.value, month.end)
+    let (day, last_day, month, mut end) = if let Some(day) = day_number(tokens.get(i)) {
+        // "9 et 10 août" joins at once; "1er au 2 mars" after the first day's suffix.
+        let after_day = if pack.day_joiners.match_at(tokens, i + 1).is_some() {
+            i + 1
+        } else {
+            after_ordinal_suffix(tokens, i + 1)
+        };
+        let (last_day, after_days) = joined_day(tokens, after_day, pack)
+            .map_or((day, after_day), |(last, at)| (last, after_ordinal_suffix(tokens, at)));
+        let month = pack.months.match_at(tokens, after_days)?;
+        (day, last_day, *month.value, month.end)
     } else {
         let month = pack.months.match_at(tokens, i)?;
         let Some(day) = day_number(tokens.get(month.end)) else {
@@ -534,12 +542,13 @@ fn explicit_date(
                 .or_else(|| last_month(tokens, start, month.end, *month.value, pack, published?))
                 .or_else(|| bare_month(tokens, start, month.end, *month.value, pack, published?));
         };
-        let mut end = month.end + 1;
-        // An ordinal suffix written apart from the number: "28th", "1er".
-        if tokens.get(end).is_some_and(|t| t.kind == TokenKind::Word && t.norm.len() <= 2 && !t.is_capitalized()) {
-            end += 1;
-        }
-        (day, *month.value, end)
+        let end = after_ordinal_suffix(tokens, month.end + 1);
+        // "January 9 and 10 civilians": a number before a lower-case word counts it.
+        let (last_day, end) = joined_day(tokens, end, pack)
+            .map(|(last, at)| (last, after_ordinal_suffix(tokens, at)))
+            .filter(|&(_, at)| !tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized()))
+            .unwrap_or((day, end));
+        (day, last_day, *month.value, end)
     };
     let mut year = None;
     let mut probe = end;
@@ -553,17 +562,42 @@ fn explicit_date(
     if tokens.get(end).is_some_and(|t| t.is_punct(")")) {
         end += 1;
     }
-    let window = match (year, published) {
-        (Some(y), _) => DateWindow::day(NaiveDate::from_ymd_opt(y, month, day)?, "explicit date".into()),
+    let (year, why) = match (year, published) {
+        (Some(y), _) => (y, "explicit date"),
         (None, Some(p)) => {
-            let this_year = NaiveDate::from_ymd_opt(p.year(), month, day)?;
             // A day later than publication, without a year, is from the year before.
-            let date = if this_year > p { NaiveDate::from_ymd_opt(p.year() - 1, month, day)? } else { this_year };
-            DateWindow::day(date, "explicit day and month, year of publication".into())
+            let this_year = NaiveDate::from_ymd_opt(p.year(), month, last_day)?;
+            (if this_year > p { p.year() - 1 } else { p.year() }, "explicit day and month, year of publication")
         }
-        (None, None) => DateWindow::unknown("day and month without a year or publication date"),
+        (None, None) => {
+            let window = DateWindow::unknown("day and month without a year or publication date");
+            return Some(DateMention::new(start, end, window, 4));
+        }
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, day)?;
+    let window = match NaiveDate::from_ymd_opt(year, month, last_day) {
+        Some(last) if last > first => DateWindow::span(first, last, format!("{why}: its days {day} to {last_day}")),
+        _ => DateWindow::day(first, why.into()),
     };
     Some(DateMention::new(start, end, window, 4))
+}
+
+/// Past an ordinal suffix written apart from the number at `at - 1` ("28th", "1er").
+fn after_ordinal_suffix(tokens: &[Token], at: usize) -> usize {
+    let is_suffix = |t: &Token| t.kind == TokenKind::Word && t.norm.len() <= 2 && !t.is_capitalized();
+    if tokens.get(at).is_some_and(is_suffix) {
+        at + 1
+    } else {
+        at
+    }
+}
+
+/// A later day of the same month joined to the one before `at` ("9 and 10", "du 9 au 12"):
+/// that day and where it ends.
+fn joined_day(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(u32, usize)> {
+    let joiner = pack.day_joiners.match_at(tokens, at)?;
+    let day = day_number(tokens.get(joiner.end))?;
+    Some((day, joiner.end + 1))
 }
 
 /// "novembre 2013", "in November 2013", "نوفمبر عام 2013": a month and its year, with no
@@ -694,6 +728,18 @@ mod tests {
         assert_eq!(windows("fr", "Des combats ont eu lieu début 2011.", wednesday()), year);
         assert_eq!(windows("en", "In late 2011, fighting broke out.", wednesday()), year);
         assert_eq!(windows("en", "Fighting broke out by the end of 2011.", wednesday()), year);
+    }
+
+    #[test]
+    fn days_joined_before_or_after_their_month_are_one_stretch() {
+        let days = [(d(2021, 3, 1), d(2021, 3, 2))];
+        assert_eq!(windows("en", "The village fell on March 1st and 2nd.", wednesday()), days);
+        assert_eq!(windows("en", "The village fell on 1-2 March.", wednesday()), days);
+        assert_eq!(windows("fr", "Le village est tombé dans la nuit du 1er au 2 mars.", wednesday()), days);
+        assert_eq!(windows("fr", "Le village est tombé le 1er mars.", wednesday()), [(d(2021, 3, 1), d(2021, 3, 1))]);
+        assert_eq!(windows("ar", "سقطت القرية يومي 1 و2 آذار.", wednesday()), days);
+        // A number after a day and a joiner may count what follows it.
+        assert_eq!(windows("en", "On March 1 and 20 civilians died.", wednesday()), [(d(2021, 3, 1), d(2021, 3, 1))]);
     }
 
     #[test]

@@ -237,6 +237,10 @@ struct DatesSection {
     /// another word ("may").
     #[serde(default)]
     month_leads: Vec<String>,
+    /// Words between two days of one month that make them one stretch ("August 9th and
+    /// 10th", "les 9 et 10 août", "du 9 au 12 mars", "يومي 9 و10 آب").
+    #[serde(default)]
+    day_joiners: Vec<String>,
     /// A time back from publication: words before the count ("il y a", "قبل"), words after
     /// the unit ("ago"), and the units with their days ("three weeks ago", "il y a trois
     /// semaines", "قبل ثلاثة أسابيع"; a dual counts itself: "قبل يومين").
@@ -787,6 +791,8 @@ pub struct LanguagePack {
     pub seasons: Lexicon<u32>,
     /// Before a month without a day or year: the last such month on or before publication.
     pub month_leads: Lexicon<()>,
+    /// Between two days of one month: the days and those between them.
+    pub day_joiners: Lexicon<()>,
     /// Before a count of time back from publication ("il y a", "قبل").
     pub ago_leads: Lexicon<()>,
     /// After a unit of time back from publication ("ago").
@@ -1440,6 +1446,7 @@ impl LanguagePack {
             &mut self.last_month_words,
             &mut self.seasons,
             &mut self.month_leads,
+            &mut self.day_joiners,
             &mut self.ago_leads,
             &mut self.ago_follows,
             &mut self.time_units,
@@ -1798,6 +1805,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
             numbered(&file.dates.seasons, 4, 0, "dates.seasons")?
         },
         month_leads: set(&file.dates.month_leads),
+        day_joiners: set(&file.dates.day_joiners),
         ago_leads: set(&file.dates.ago_leads),
         ago_follows: set(&file.dates.ago_follows),
         time_units: Lexicon::new(
