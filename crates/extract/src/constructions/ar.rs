@@ -1928,3 +1928,11 @@ fn a_doer_named_in_quotes_after_its_marker_is_the_agent() {
     let strike = single(&events, SubEventType::AirDroneStrike);
     assert_eq!(strike.actor1_id, Some(actor("USA")), "{}", summary(&events));
 }
+
+#[test]
+fn villages_taken_around_a_town_are_a_take_at_that_town() {
+    let events = ar("سيطرت فصائل المعارضة على ثلاث قرى في محيط مدينة سراقب يوم الثلاثاء.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    assert_eq!(e.mention, "سراقب");
+}

@@ -2327,3 +2327,14 @@ fn a_governorate_named_with_its_word_after_a_place_near_which_is_the_region() {
     let bombing = single(&events, SubEventType::RemoteExplosive);
     assert_eq!(bombing.mention, "Ras al-Ain", "{}", summary(&events));
 }
+
+#[test]
+fn villages_taken_around_a_town_are_a_take_at_that_town() {
+    let events = en("Rebels took control of five villages around the town of Saraqib on Tuesday.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.mention, "Saraqib");
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+    // One village near a town is a place of its own that the report does not name here.
+    let events = en("Rebels took control of a village near the town of Saraqib on Tuesday.");
+    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
+}
