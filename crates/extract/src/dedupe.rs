@@ -167,14 +167,15 @@ pub(crate) fn summaries_of_details(events: Proposals) -> Proposals {
 
 /// A battle is coded once, by its outcome: where a report tells that a place changed hands
 /// by fighting (a battle sub-type other than Armed clash) and also the assault on it that
-/// day ("regime forces stormed the town", "the army recaptured it"), the assault is the
-/// taking, and the outcome's event keeps the higher toll; so is the fighting told as the way
-/// the place was won ("took the town after fierce clashes"). Clashes told as fighting
-/// between two sides ("fierce clashes unfolded there") stay an event of their own, as the
-/// corpus codes them beside the place's fall.
+/// day ("regime forces stormed the town", or "attacked it", and "the army recaptured it"),
+/// the assault is the taking, and the outcome's event keeps the higher toll; so is the
+/// fighting told as the way the place was won ("took the town after fierce clashes").
+/// Clashes told as fighting between two sides ("fierce clashes unfolded there") stay an
+/// event of their own, as the corpus codes them beside the place's fall.
 pub(crate) fn battles_by_outcome(events: Proposals) -> Proposals {
     let storm = |p: &Proposed| {
-        p.event.sub_event_type == ArmedClash && (p.candidate.trigger_kind == TriggerKind::Storm || p.means_of_a_taking)
+        p.event.sub_event_type == ArmedClash
+            && (matches!(p.candidate.trigger_kind, TriggerKind::Storm | TriggerKind::Assault) || p.means_of_a_taking)
     };
     let won = |e: &Event| e.sub_event_type.event_type() == EventType::Battles && e.sub_event_type != ArmedClash;
     subsumed_by_outcomes(events, storm, won, |outcome, clash| {

@@ -619,7 +619,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
         last_list = last_list.filter(|(sentence, _)| prose - sentence <= PLACE_ANAPHORA_SENTENCES);
         let lists = reader.lists_of_sites();
         for (start, end) in list_anaphors(s, pack) {
-            let earlier_here = lists.iter().rev().find(|list| list.last().is_some_and(|p| p.end <= start));
+            let earlier_here = lists_referred_to(&lists, start);
             let referent = |item: &PlaceMention| PlaceMention {
                 start,
                 end,
@@ -628,7 +628,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
                 ..item.clone()
             };
             match (earlier_here, &last_list) {
-                (Some(list), _) => resolved.extend(list.iter().map(|item| referent(item))),
+                (Some(items), _) => resolved.extend(items.map(referent)),
                 (None, Some((_, list))) => resolved.extend(list.iter().map(referent)),
                 (None, None) => {}
             }
@@ -781,6 +781,26 @@ fn modified_anaphor_at(s: &Spotted, pack: &LanguagePack, i: usize) -> Option<(us
         let noun = pack.anaphor_nouns.match_at(tokens, at + 1)?;
         Some((i, noun.end, *noun.value))
     })
+}
+
+/// The places a plural anaphor at `start` refers to among the sentence's lists before it: the
+/// last list; when a place noun announced it ("قريتي المناخ والفيصلية"), every list before
+/// it a place noun announced as well ("هجوم على قرى A وB وعلى قريتي C وD أسفر عن السيطرة
+/// على تلك القرى": those villages are all four).
+fn lists_referred_to<'l, 'p>(
+    lists: &'l [Vec<&'p PlaceMention>],
+    start: usize,
+) -> Option<impl Iterator<Item = &'p PlaceMention> + 'l> {
+    let before: Vec<&Vec<&PlaceMention>> =
+        lists.iter().filter(|list| list.last().is_some_and(|p| p.end <= start)).collect();
+    let last = *before.last()?;
+    let announced = |list: &Vec<&PlaceMention>| list.first().is_some_and(|p| p.after_place_noun);
+    let from = if announced(last) {
+        before.iter().rposition(|list| !announced(list)).map_or(0, |i| i + 1)
+    } else {
+        before.len() - 1
+    };
+    Some(before[from..].to_vec().into_iter().flat_map(|list| list.iter().copied()))
 }
 
 /// The plural place nouns of a sentence that refer back to a list ("the villages", "ces

@@ -1936,3 +1936,14 @@ fn villages_taken_around_a_town_are_a_take_at_that_town() {
     assert_eq!(e.actor1_id, Some(actor("OPP")));
     assert_eq!(e.mention, "سراقب");
 }
+
+#[test]
+fn those_villages_are_every_list_of_villages_before_them_and_the_assault_is_their_taking() {
+    let events = ar(
+        "شنت فصائل المعارضة يوم الثلاثاء هجوماً على قرى حيش ومعرشورين وعلى قريتي تلمنس وكفرنبل في ريف إدلب، أسفر عن سيطرتها على تلك القرى.",
+    );
+    let taken: Vec<&str> =
+        of_type(&events, SubEventType::NonStateActorOvertakesTerritory).iter().map(|e| e.mention.as_str()).collect();
+    assert_eq!(taken, ["حيش", "معرشورين", "تلمنس", "كفرنبل"], "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}

@@ -2338,3 +2338,16 @@ fn villages_taken_around_a_town_are_a_take_at_that_town() {
     let events = en("Rebels took control of a village near the town of Saraqib on Tuesday.");
     assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
 }
+
+#[test]
+fn an_assault_that_took_the_place_is_its_taking() {
+    for text in [
+        "Rebels launched an assault on Kafranbel on Tuesday and took control of the town.",
+        "Rebels attacked army positions in Kafranbel on Tuesday. Hours later they took control of Kafranbel.",
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+        assert_eq!(e.mention, "Kafranbel");
+        assert_eq!(events.len(), 1, "{text}: {}", summary(&events));
+    }
+}
