@@ -628,7 +628,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
                 ..item.clone()
             };
             match (earlier_here, &last_list) {
-                (Some(items), _) => resolved.extend(items.map(referent)),
+                (Some(items), _) => resolved.extend(items.into_iter().map(referent)),
                 (None, Some((_, list))) => resolved.extend(list.iter().map(referent)),
                 (None, None) => {}
             }
@@ -787,10 +787,7 @@ fn modified_anaphor_at(s: &Spotted, pack: &LanguagePack, i: usize) -> Option<(us
 /// last list; when a place noun announced it ("قريتي المناخ والفيصلية"), every list before
 /// it a place noun announced as well ("هجوم على قرى A وB وعلى قريتي C وD أسفر عن السيطرة
 /// على تلك القرى": those villages are all four).
-fn lists_referred_to<'l, 'p>(
-    lists: &'l [Vec<&'p PlaceMention>],
-    start: usize,
-) -> Option<impl Iterator<Item = &'p PlaceMention> + 'l> {
+fn lists_referred_to<'p>(lists: &[Vec<&'p PlaceMention>], start: usize) -> Option<Vec<&'p PlaceMention>> {
     let before: Vec<&Vec<&PlaceMention>> =
         lists.iter().filter(|list| list.last().is_some_and(|p| p.end <= start)).collect();
     let last = *before.last()?;
@@ -800,7 +797,7 @@ fn lists_referred_to<'l, 'p>(
     } else {
         before.len() - 1
     };
-    Some(before[from..].to_vec().into_iter().flat_map(|list| list.iter().copied()))
+    Some(before[from..].iter().flat_map(|list| list.iter().copied()).collect())
 }
 
 /// The plural place nouns of a sentence that refer back to a list ("the villages", "ces
