@@ -1947,3 +1947,10 @@ fn those_villages_are_every_list_of_villages_before_them_and_the_assault_is_thei
     assert_eq!(taken, ["حيش", "معرشورين", "تلمنس", "كفرنبل"], "{}", summary(&events));
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn a_noun_of_a_series_counts_what_follows_it_and_names_no_village() {
+    // "a series of villages in rural Aleppo", not the village of Silsileh.
+    let events = ar("سيطر تنظيم الدولة يوم الثلاثاء على سلسلة قرى في ريف حلب الشمالي.");
+    assert!(events.iter().all(|e| e.mention != "سلسلة"), "{}", summary(&events));
+}
