@@ -1930,14 +1930,6 @@ fn a_doer_named_in_quotes_after_its_marker_is_the_agent() {
 }
 
 #[test]
-fn villages_taken_around_a_town_are_a_take_at_that_town() {
-    let events = ar("سيطرت فصائل المعارضة على ثلاث قرى في محيط مدينة سراقب يوم الثلاثاء.");
-    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
-    assert_eq!(e.actor1_id, Some(actor("OPP")));
-    assert_eq!(e.mention, "سراقب");
-}
-
-#[test]
 fn those_villages_are_every_list_of_villages_before_them_and_the_assault_is_their_taking() {
     let events = ar(
         "شنت فصائل المعارضة يوم الثلاثاء هجوماً على قرى حيش ومعرشورين وعلى قريتي تلمنس وكفرنبل في ريف إدلب، أسفر عن سيطرتها على تلك القرى.",

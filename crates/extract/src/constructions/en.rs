@@ -2329,17 +2329,6 @@ fn a_governorate_named_with_its_word_after_a_place_near_which_is_the_region() {
 }
 
 #[test]
-fn villages_taken_around_a_town_are_a_take_at_that_town() {
-    let events = en("Rebels took control of five villages around the town of Saraqib on Tuesday.");
-    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
-    assert_eq!(e.mention, "Saraqib");
-    assert_eq!(e.actor1_id, Some(actor("OPP")));
-    // One village near a town is a place of its own that the report does not name here.
-    let events = en("Rebels took control of a village near the town of Saraqib on Tuesday.");
-    assert!(events.iter().all(|e| !e.sub_event_type.is_territorial()), "{}", summary(&events));
-}
-
-#[test]
 fn an_assault_that_took_the_place_is_its_taking() {
     for text in [
         "Rebels launched an assault on Kafranbel on Tuesday and took control of the town.",

@@ -12,9 +12,6 @@ use crate::trace::SentenceTrace;
 
 /// How far after a territory trigger its first place may stand.
 pub(crate) const OBJECT_WINDOW: usize = 10;
-/// The most words between a plural place noun and the word of nearness after it ("villages
-/// that lie around").
-const NOUN_BEFORE_NEARNESS: usize = 3;
 /// The most words of a lead that makes an infinitive a deed done ("were able to").
 const ACHIEVEMENT_LEAD_WORDS: usize = 2;
 /// The most words between a relative pronoun and the verb of its clause ("التي [كانت قد]
@@ -156,15 +153,6 @@ impl<'s> SentenceReader<'_, 's> {
             }
         }
         let introduced = self.introduced_list(trigger.end, first.start);
-        // "took five villages around the town of X": ground no name tells, coded at the town
-        // it lies around (docs/annotation.md §12).
-        if first.role == PlaceRole::Near
-            && first.start - trigger.end <= OBJECT_WINDOW
-            && self.same_clause(trigger.end, first.start)
-            && self.settlements_around(trigger.end, first.start)
-        {
-            return vec![first];
-        }
         if first.start - trigger.end > OBJECT_WINDOW && !introduced
             || !self.same_clause(trigger.end, first.start)
             || !is_territory_object(first)
@@ -191,18 +179,6 @@ impl<'s> SentenceReader<'_, 's> {
             }
         }
         objects
-    }
-
-    /// Whether the words from `from` to a place at `place` are settlements no name tells and
-    /// what they lie by: a plural place noun right before a word of nearness ("villages
-    /// around", "قرى في محيط").
-    fn settlements_around(&self, from: usize, place: usize) -> bool {
-        let tokens = &self.spotted.tokens;
-        let pack = self.ctx.pack;
-        let Some(marker) = (from..place).find(|&at| pack.near_markers.match_at(tokens, at).is_some()) else {
-            return false;
-        };
-        (from..marker).rev().take(NOUN_BEFORE_NEARNESS).any(|at| pack.announces_a_list(&tokens[at]))
     }
 
     /// Whether the place at `place` opens a list that a word such as "namely", "dont",
