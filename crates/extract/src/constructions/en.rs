@@ -218,6 +218,19 @@ fn clash_names_both_sides() {
 }
 
 #[test]
+fn a_locative_set_off_by_a_comma_places_the_fighting_before_it() {
+    let events = en(
+        "Clashes broke out on Wednesday between ISIS on the one hand, and regime forces on the other, in the vicinity of Atarib.",
+    );
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Atarib");
+    assert_eq!(e.actor1_id, Some(actor("ISIS")));
+    // A clause after the comma is another deed's, and its place is not the fighting's.
+    let events = en("Clashes broke out on Wednesday between ISIS and regime forces, and warplanes struck Atarib.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
+
+#[test]
 fn an_assault_is_fighting_when_the_aircraft_of_its_sentence_carry_another_attack() {
     // The warplanes bombed Saraqib; the rebels' attack on Kafranbel names no aircraft of
     // its own: it is fighting, not an air strike.

@@ -217,6 +217,16 @@ fn combats_contre_names_both_sides() {
 }
 
 #[test]
+fn un_complement_de_lieu_apres_une_virgule_situe_les_combats() {
+    let events = fr(
+        "Des combats ont éclaté mercredi entre l'EI d'une part, et les forces du régime d'autre part, près d'Atarib.",
+    );
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Atarib");
+    assert_eq!(e.actor1_id, Some(actor("ISIS")));
+}
+
+#[test]
 fn une_attaque_de_ce_type_apres_des_frappes_aeriennes_est_ces_frappes() {
     // The apposition names the strikes of its sentence again: one air strike, no clash.
     let events =

@@ -139,6 +139,32 @@ impl<'s> SentenceReader<'_, 's> {
         })
     }
 
+    /// The place of a locative phrase set off by a comma after a word, with no other deed
+    /// between them ("fighting raged between A and B, near X"): a phrase that opens on a
+    /// locative or a word of nearness, not a new clause, and names its place within a few
+    /// words ("in the deserts of Palmyra").
+    fn locative_after_comma(&self, trigger: &TriggerMention) -> Option<&'s PlaceMention> {
+        const PHRASE_WORDS: usize = 4;
+        const SIDES_REACH: usize = 24;
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let tokens = &s.tokens;
+        let last = tokens.len().min(trigger.end + SIDES_REACH);
+        // The commas within the sides' reach; any other mark ends the clause.
+        let marks = (trigger.end..last).filter(|&i| tokens[i].kind == frontline_lang::TokenKind::Punct);
+        let commas = marks.take_while(|&i| pack.is_mark(&tokens[i], ",-"));
+        let (phrase, opens) = commas
+            .filter_map(|i| {
+                let opens =
+                    pack.locatives.match_at(tokens, i + 1).or_else(|| pack.near_markers.match_at(tokens, i + 1))?;
+                Some((i + 1, opens.end))
+            })
+            .next()?;
+        let place = s.places.iter().find(|p| p.start >= phrase)?;
+        let deed_between = s.triggers.iter().any(|t| t.start > trigger.end && t.start < place.start);
+        (place.start <= opens + PHRASE_WORDS && !deed_between).then_some(place)
+    }
+
     pub(crate) fn clash(&self, trigger: &'s TriggerMention, discourse: &Discourse, frames: &mut Vec<Frame<'s>>) {
         let s = self.spotted;
         // In a language whose subject comes first, an actor before the fighting with another deed
@@ -210,6 +236,11 @@ impl<'s> SentenceReader<'_, 's> {
         let in_clause =
             |p: &&PlaceMention| p.start >= trigger.end && self.same_clause(trigger.end, p.start) && !taken(p);
         let mut places: Vec<&PlaceMention> = s.places.iter().filter(named_site).filter(in_clause).collect();
+        // "clashes broke out between ISIS on the one hand and the army on the other, in the
+        // desert of Palmyra": the sides set off by commas, the place follows as an adjunct.
+        if places.is_empty() {
+            places = self.locative_after_comma(trigger).into_iter().filter(named_site).collect();
+        }
         // "In Sarmin, the army clashed with rebels": the site put before the clause, ahead of
         // its subject (a place after the subject is what another verb did to it).
         let first_actor = s.actors.first().map_or(trigger.start, |a| a.start.min(trigger.start));
