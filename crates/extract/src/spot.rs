@@ -1162,6 +1162,9 @@ const MAX_BACKING_GAP: usize = 2;
 const MIN_CUED_NAME_CHARS: usize = 3;
 /// The most words of a name the gazetteer does not know that a place noun announces.
 const MAX_UNKNOWN_NAME_WORDS: usize = 2;
+/// How many places' names a word must begin to be read as the head of a compound name
+/// rather than a name of its own when an unknown word follows it.
+const NAME_HEAD_NAMES: usize = 5;
 
 /// Names in a script without capitals: the longest run of words the gazetteer knows as a
 /// name, or the word or two a place noun announces ("قرية X"). A single word the pack knows
@@ -1340,9 +1343,29 @@ fn uncased_name_spans(
                         && !(i + 1..i + k).any(adjective_of_a_name)
                         && gazetteer.knows_name_by_consonants(name, HOME_COUNTRY))
             });
+        let no_name = |j: usize| pack.starts_as_no_name(&tokens[j].norm) || pack.ends_as_no_name(&tokens[j].norm);
+        // "قرية خربة خوي": a place noun announces a name of two words, of which the
+        // gazetteer knows the first alone, a word that heads many names ("خربة", a ruin):
+        // the name is both words, a village no table has, not the one the first word names.
+        let goes_on_unknown = |j: usize| {
+            unknown(j) && !no_name(j) && !carries_connector(j) && !adjective_of_a_name(j) && !after_a_definite_word(j)
+        };
+        let heads_names = || gazetteer.names_starting_with(tokens[i].text, NAME_HEAD_NAMES) >= NAME_HEAD_NAMES;
+        let known = known.map(|k| {
+            let longer = k == 1
+                && !qualifier
+                && !refers_back
+                && announced_by_place_noun(tokens, i, pack)
+                && goes_on_unknown(i + 1)
+                && heads_names();
+            if longer {
+                2
+            } else {
+                k
+            }
+        });
         let length = known.or_else(|| {
             let announced = unknown(i) && !qualifier && !refers_back && announced_by_place_noun(tokens, i, pack);
-            let no_name = |j: usize| pack.starts_as_no_name(&tokens[j].norm) || pack.ends_as_no_name(&tokens[j].norm);
             (announced && !no_name(i)).then(|| {
                 (i..i + MAX_UNKNOWN_NAME_WORDS)
                     .take_while(|&j| {

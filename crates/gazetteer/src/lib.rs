@@ -351,14 +351,25 @@ impl Gazetteer {
 
     /// Whether some place's name has this word as its first word ("كفر" of "كفر نبل").
     pub fn knows_name_starting_with(&self, word: &str) -> bool {
+        self.names_starting_with(word, 1) >= 1
+    }
+
+    /// How many names of places have this word as their first word and go on after it,
+    /// counted up to `limit`: a word that begins many ("خربة", a ruin; "تل", a hill) is the
+    /// head of a compound name more often than a name alone.
+    pub fn names_starting_with(&self, word: &str, limit: usize) -> usize {
         use fst::{IntoStreamer, Streamer};
         let mut prefix = fold_mention(word);
         if prefix.is_empty() {
-            return false;
+            return 0;
         }
         prefix.push(' ');
         let mut stream = self.keys.range().ge(prefix.as_bytes()).into_stream();
-        stream.next().is_some_and(|(name, _)| name.starts_with(prefix.as_bytes()))
+        let mut count = 0;
+        while count < limit && stream.next().is_some_and(|(name, _)| name.starts_with(prefix.as_bytes())) {
+            count += 1;
+        }
+        count
     }
 
     /// The place a mention means when all the context is the country the article is about.

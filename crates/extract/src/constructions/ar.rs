@@ -1514,6 +1514,15 @@ fn after_a_singular_place_noun_a_comma_starts_no_second_name() {
 }
 
 #[test]
+fn a_word_that_heads_many_names_with_an_unknown_word_after_it_is_one_name() {
+    // "Regime forces shelled the village of Khirbet Zaataran in the Idlib countryside
+    // yesterday": "خربة" (a ruin) begins many villages' names; the village is both words, one
+    // no table has, not the Khirbeh the first word alone names.
+    let events = ar("قصفت قوات النظام قرية خربة زعتران في ريف إدلب أمس.");
+    assert_eq!(mentions(&events), ["خربة زعتران"], "{}", summary(&events));
+}
+
+#[test]
 fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
     // "A suicide bomber set off a car bomb on Monday at a checkpoint in the city of Manbij,
     // killing four fighters."
