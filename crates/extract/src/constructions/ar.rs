@@ -1523,6 +1523,18 @@ fn a_word_that_heads_many_names_with_an_unknown_word_after_it_is_one_name() {
 }
 
 #[test]
+fn the_preposition_of_purpose_announces_no_place() {
+    // "Security forces arrested three young men yesterday to secure the road", "Gunmen
+    // abducted a child yesterday while he played in front of his home": "ل" before a verbal
+    // noun tells what for ("لضمان", "لعبه"), however many villages bear the word after it.
+    for text in ["اعتقلت قوات الأمن ثلاثة شبان أمس لضمان سلامة الطريق.", "خطف مسلحون طفلا أمس في أثناء لعبه أمام منزله."]
+    {
+        let events = ar(text);
+        assert!(events.is_empty(), "{text}: {}", summary(&events));
+    }
+}
+
+#[test]
 fn a_car_bomb_a_suicide_bomber_set_off_is_one_suicide_bombing() {
     // "A suicide bomber set off a car bomb on Monday at a checkpoint in the city of Manbij,
     // killing four fighters."
