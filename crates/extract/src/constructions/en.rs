@@ -218,6 +218,14 @@ fn clash_names_both_sides() {
 }
 
 #[test]
+fn every_item_of_a_list_of_destinations_is_where_goods_were_taken_not_looted() {
+    let events =
+        en("Regime forces looted homes in Saraqib on Monday and transported the stolen goods to Aleppo and Damascus.");
+    assert_eq!(mentions(&events), ["Saraqib"], "{}", summary(&events));
+    assert_eq!(events[0].sub_event_type, SubEventType::Looting);
+}
+
+#[test]
 fn a_locative_set_off_by_a_comma_places_the_fighting_before_it() {
     let events = en(
         "Clashes broke out on Wednesday between ISIS on the one hand, and regime forces on the other, in the vicinity of Atarib.",

@@ -8,7 +8,7 @@ use super::Frame;
 use crate::dates::best_for;
 use crate::discourse::{Discourse, PlacelessBombing, ATTACK_MEMORY};
 use crate::reader::SentenceReader;
-use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
+use crate::spot::{one_connector_between, ActorMention, PlaceMention, PlaceRole, TriggerMention};
 
 impl<'s> SentenceReader<'_, 's> {
     /// An event a word names on its own ("roadside bomb", "arrested", "protest"): its type is
@@ -119,11 +119,19 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether a place is where someone is sent: a word of destination ("to", "إلى",
     /// "vers") right before it, or before its place noun.
+    /// An item of a list whose first item is a destination is one too ("transported the
+    /// stolen goods to Aleppo and Damascus").
     fn is_destination(&self, place: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
         let destinations = &self.ctx.pack.flight_destinations;
         let noun = self.ctx.pack.place_nouns.match_ending_at(tokens, place.start, 2).map_or(place.start, |h| h.start);
-        destinations.match_ending_at(tokens, noun, 3).is_some()
+        if destinations.match_ending_at(tokens, noun, 3).is_some() {
+            return true;
+        }
+        let item_before = self.spotted.places.iter().rev().find(|p| p.end <= place.start);
+        item_before.is_some_and(|before| {
+            one_connector_between(tokens, self.ctx.pack, before.end, place.start) && self.is_destination(before)
+        })
     }
 
     /// Whether what an attack word aims at is settlements ("opened fire on the villages of
