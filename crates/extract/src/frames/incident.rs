@@ -118,9 +118,8 @@ impl<'s> SentenceReader<'_, 's> {
     }
 
     /// Whether a place is where someone is sent: a word of destination ("to", "إلى",
-    /// "vers") right before it, or before its place noun.
-    /// An item of a list whose first item is a destination is one too ("transported the
-    /// stolen goods to Aleppo and Damascus").
+    /// "vers") right before it, or before its place noun; or an item of a list whose item
+    /// before it is one ("transported the stolen goods to Aleppo and Damascus").
     fn is_destination(&self, place: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
         let destinations = &self.ctx.pack.flight_destinations;
