@@ -527,6 +527,10 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // "Armed groups tried to infiltrate the town of al-Bara today": an infiltration
         // attempt is fighting at the place, whether or not it was repelled.
         ("حاولت مجموعات مسلحة التسلل إلى بلدة البارة اليوم.", ArmedClash, "البارة", None),
+        // "Skirmishes broke out between regime forces and the factions in the town of al-Bara
+        // today", "An exchange of fire took place ...": fire traded between armed men.
+        ("اندلعت مناوشات بين قوات النظام والفصائل في بلدة البارة اليوم.", ArmedClash, "البارة", None),
+        ("وقع تبادل لإطلاق النار بين قوات النظام والفصائل في بلدة البارة اليوم.", ArmedClash, "البارة", None),
         // "Security forces attacked the protesters in Homs today": force used on a protest.
         ("هاجمت قوات الأمن المتظاهرين في مدينة حمص اليوم.", ProtestWithIntervention, "مدينة حمص", None),
     ];

@@ -169,6 +169,14 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("Les troupes syriennes reprenaient Saraqeb lundi.", GovernmentRegainsTerritory, "Saraqeb", Some("SYR_GOV")),
         ("Deux cents combattants de Saraqeb ont déposé les armes lundi.", Agreement, "Saraqeb", None),
         ("L'armée a déjoué lundi une attaque des rebelles contre Saraqeb.", ArmedClash, "Saraqeb", None),
+        // Des tirs échangés entre hommes armés, des escarmouches : des affrontements.
+        (
+            "Des échanges de tirs ont opposé lundi les forces du régime aux rebelles à Saraqeb.",
+            ArmedClash,
+            "Saraqeb",
+            None,
+        ),
+        ("Des escarmouches ont eu lieu lundi entre l'armée et les rebelles à Saraqeb.", ArmedClash, "Saraqeb", None),
         // Whoever is shot dead, and one child killed by a side: attacks on people.
         ("Des hommes armés ont abattu un membre du conseil local à Saraqeb lundi.", Attack, "Saraqeb", None),
         ("Un sniper du régime a tué un enfant à Saraqeb lundi.", Attack, "Saraqeb", Some("SYR_GOV")),
