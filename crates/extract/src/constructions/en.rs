@@ -192,6 +192,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         // "between" sets the sides of the fighting, not a road's ends: the place is the
         // locative's.
         ("Clashes erupted between rival factions in Saraqib on Monday.", ArmedClash, "Saraqib", None),
+        // Fire traded between armed men.
+        ("Regime forces and rebels traded fire in Saraqib on Monday.", ArmedClash, "Saraqib", None),
+        ("A gun battle broke out between rival factions in Saraqib on Monday.", ArmedClash, "Saraqib", None),
         // Homes or land seized are looted, not ground won.
         ("Armed factions seized the homes of residents in Saraqib on Monday.", Looting, "Saraqib", None),
         // What is downed on its way is downed by the place it was heading for.
