@@ -150,8 +150,8 @@ impl<'s> SentenceReader<'_, 's> {
         let pack = self.ctx.pack;
         let tokens = &s.tokens;
         let last = tokens.len().min(trigger.end + SIDES_REACH);
-        // The commas within the sides' reach; any other mark ends the clause.
-        let marks = (trigger.end..last).filter(|&i| tokens[i].kind == frontline_lang::TokenKind::Punct);
+        // The commas (and dashes) within the sides' reach; any other mark ends the clause.
+        let marks = (trigger.end..last).filter(|&i| tokens[i].kind == TokenKind::Punct);
         let commas = marks.take_while(|&i| pack.is_mark(&tokens[i], ",-"));
         let (phrase, opens) = commas
             .filter_map(|i| {
