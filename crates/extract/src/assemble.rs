@@ -326,6 +326,9 @@ impl<'a, 's> SentenceReader<'a, 's> {
         if let Some(window) = stated.filter(|w| w.precision < MONTH_PRECISION) {
             discourse.remember_window(window);
         }
+        if discourse.first_city.is_none() {
+            discourse.first_city = self.first_city_named();
+        }
         events
     }
 }

@@ -57,6 +57,10 @@ pub(crate) struct Discourse<'g> {
     /// there, by which it situates the villages no table has that it names next.
     /// The gazetteer's own place, not a copy of its names, unless the reading is explained.
     pub last_town: Option<std::borrow::Cow<'g, frontline_gazetteer::Place>>,
+    /// The first city of the home country the report named, whether or not it told an
+    /// event there: the city a report's quarters are in when nothing nearer says ("a massacre
+    /// in Deir ez-Zor ... the shelling hit a night protest in the Jubaila quarter").
+    pub first_city: Option<&'g frontline_gazetteer::Place>,
     /// The last window a sentence stated: the sentences after it that state none tell of
     /// the same episode.
     last_window: Option<DateWindow>,

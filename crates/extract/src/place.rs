@@ -296,7 +296,7 @@ impl<'a> SentenceReader<'a, '_> {
         // neighbourhood of Damascus": the tables' Dweila is in Idlib).
         if let Some((village, _)) = place.take_if(|(p, _)| {
             !p.is_major()
-                && self.city_of_a_quarter(mention, discourse.last_town.as_deref()).is_some_and(|city| {
+                && self.city_of_a_quarter(mention, discourse).is_some_and(|city| {
                     distance_km((p.latitude, p.longitude), (city.latitude, city.longitude)) > SITUATING_KM
                 })
         }) {
@@ -328,7 +328,7 @@ impl<'a> SentenceReader<'a, '_> {
         trace.note(|| format!("{:?} not in the gazetteer: {}", mention.text, reason));
         // A quarter no table has is its city's (docs/annotation.md §12): "حي العرضي بدير
         // الزور" is an event in the city of Deir ez-Zor, one with any other there that day.
-        if let Some(city) = self.city_of_a_quarter(mention, discourse.last_town.as_deref()) {
+        if let Some(city) = self.city_of_a_quarter(mention, discourse) {
             trace.note(|| format!("a quarter of {}: placed at the city", city.name));
             return Placed::at(city, None, false, format!("a quarter of {}", city.name), gazetteer);
         }
@@ -378,8 +378,8 @@ impl<'a> SentenceReader<'a, '_> {
     /// The city a quarter the text announces as one ("حي X", "the neighbourhood of X") is
     /// in: the first city named within a few words after it ("بدير الزور", "وسط العاصمة
     /// دمشق", "in Aleppo"), a governorate's name being its seat's; else the city the report
-    /// told of last.
-    fn city_of_a_quarter<'p>(&'p self, mention: &PlaceMention, last_town: Option<&'p Place>) -> Option<&'p Place> {
+    /// told of last, or else the report's first.
+    fn city_of_a_quarter<'p>(&'p self, mention: &PlaceMention, discourse: &'p Discourse) -> Option<&'p Place> {
         // The items of a list of quarters are all quarters ("حيي الكلاسة وبستان القصر
         // بحلب"), and the city after the list situates each of them.
         let (first, last) = self.list_of(mention).unwrap_or((mention, mention));
@@ -394,7 +394,19 @@ impl<'a> SentenceReader<'a, '_> {
             .filter(|p| p.role != PlaceRole::Origin)
             .find_map(|p| self.ctx.home.place(&p.text))
             .filter(is_city)
-            .or(last_town.filter(is_city))
+            .or(discourse.last_town.as_deref().filter(is_city))
+            .or(discourse.first_city)
+    }
+
+    /// The first city of the home country the sentence names as a site (not as a region,
+    /// nor as where people are sent: "the convoy left for Idlib").
+    pub(crate) fn first_city_named(&self) -> Option<&'a Place> {
+        self.spotted
+            .places
+            .iter()
+            .filter(|p| p.role == PlaceRole::Site && !self.is_destination(p))
+            .filter_map(|p| self.ctx.home.place(&p.text))
+            .find(|place| place.country == HOME_COUNTRY && place.feature_class == 'P' && place.is_major())
     }
 
     /// Whether the text calls the place a city ("the city of X", "مدينة X", "la ville de X"):

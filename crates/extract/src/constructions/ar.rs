@@ -777,6 +777,17 @@ fn the_quarter_with_the_article_is_the_quarter_named_before() {
 }
 
 #[test]
+fn a_quarter_is_in_the_city_the_report_named_first_even_without_an_event_there() {
+    // "Tension has gripped the city of Deir ez-Zor since the morning. Activists said regime
+    // forces shelled the Jbeileh quarter with mortar rounds." The tables' Jbeileh is a
+    // village of Aleppo: the quarter is Deir ez-Zor's.
+    let events =
+        ar("يسود التوتر مدينة دير الزور منذ الصباح. وقال ناشطون إن قوات النظام قصفت حي الجبيلة بقذائف الهاون.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Deir ez-Zor", "{}", summary(&events));
+}
+
+#[test]
 fn people_flee_from_a_town_not_to_the_city_they_go_to() {
     // "Dozens of families fled from the town of Saraqib to the city of Idlib."
     let events = ar("نزحت عشرات العائلات من بلدة سراقب إلى مدينة إدلب أمس.");

@@ -1247,6 +1247,15 @@ fn le_camp_qui_tient_le_lieu_n_a_pas_frappe() {
 }
 
 #[test]
+fn un_quartier_est_dans_la_ville_que_le_recit_a_nommee_d_abord() {
+    // The report's city, named where no event happens, situates the quarter the next
+    // sentence names and no table has.
+    let events = fr("Les habitants de Homs vivent dans la peur. Mardi, l'armée a bombardé le quartier de Bab Dreib.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.location, "Homs", "{}", summary(&events));
+}
+
+#[test]
 fn les_combats_qu_un_lieu_a_connus_sont_du_contexte() {
     let events = fr("La ville de Quneitra a connu de violents combats entre l'armée et les rebelles.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));

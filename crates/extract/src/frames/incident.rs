@@ -120,7 +120,7 @@ impl<'s> SentenceReader<'_, 's> {
     /// Whether a place is where someone is sent: a word of destination ("to", "إلى",
     /// "vers") right before it, or before its place noun; or an item of a list whose item
     /// before it is one ("transported the stolen goods to Aleppo and Damascus").
-    fn is_destination(&self, place: &PlaceMention) -> bool {
+    pub(crate) fn is_destination(&self, place: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
         let destinations = &self.ctx.pack.flight_destinations;
         let noun = self.ctx.pack.place_nouns.match_ending_at(tokens, place.start, 2).map_or(place.start, |h| h.start);
