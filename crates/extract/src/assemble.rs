@@ -23,7 +23,9 @@ use crate::dedupe::{
     protests_met_by_placeless_interventions, raids_by_detentions, raids_made_detentions, summaries_of_details,
     without_unopposed_raids,
 };
-use crate::discourse::{details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse};
+use crate::discourse::{
+    details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse, LEAD_SENTENCES,
+};
 use crate::features::{EventFeatures, LanguageModels, Resolution};
 use crate::gate::{retype_proposed, typed, weighed, with_usual_actor};
 use crate::place::SYRIA_ISO;
@@ -326,7 +328,7 @@ impl<'a, 's> SentenceReader<'a, 's> {
         if let Some(window) = stated.filter(|w| w.precision < MONTH_PRECISION) {
             discourse.remember_window(window);
         }
-        if discourse.first_city.is_none() {
+        if discourse.first_city.is_none() && self.prose_index < LEAD_SENTENCES {
             discourse.first_city = self.first_city_named();
         }
         events

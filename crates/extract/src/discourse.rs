@@ -30,6 +30,9 @@ const RECALL_OPENING: usize = 2;
 /// of time and the deed it governs.
 const DURATION_REACH: usize = 1;
 
+/// The prose sentences of a report's lead, which name the city the report is about.
+pub(crate) const LEAD_SENTENCES: usize = 3;
+
 /// How many sentences back a damage report may look for the attack that caused it.
 pub(crate) const ATTACK_MEMORY: usize = 3;
 
@@ -57,9 +60,10 @@ pub(crate) struct Discourse<'g> {
     /// there, by which it situates the villages no table has that it names next.
     /// The gazetteer's own place, not a copy of its names, unless the reading is explained.
     pub last_town: Option<std::borrow::Cow<'g, frontline_gazetteer::Place>>,
-    /// The first city of the home country the report named, whether or not it told an
-    /// event there: the city a report's quarters are in when nothing nearer says ("a massacre
-    /// in Deir ez-Zor ... the shelling hit a night protest in the Jubaila quarter").
+    /// The first city of the home country the report's lead (its first [`LEAD_SENTENCES`]
+    /// prose sentences) named, whether or not it told an event there: the city a report's
+    /// quarters are in when nothing nearer says ("a massacre in Deir ez-Zor ... the shelling
+    /// hit a night protest in the Jubaila quarter").
     pub first_city: Option<&'g frontline_gazetteer::Place>,
     /// The last window a sentence stated: the sentences after it that state none tell of
     /// the same episode.
