@@ -214,6 +214,11 @@ impl Placed {
     }
 }
 
+/// Whether a place is a city of the home country: one a quarter may be in.
+fn is_home_city(place: &Place) -> bool {
+    place.country == HOME_COUNTRY && place.feature_class == 'P' && place.is_major()
+}
+
 impl<'a> SentenceReader<'a, '_> {
     pub(crate) fn place(
         &self,
@@ -386,15 +391,14 @@ impl<'a> SentenceReader<'a, '_> {
         if !self.called_a(first, "quarter") {
             return None;
         }
-        let is_city = |place: &&Place| place.country == HOME_COUNTRY && place.feature_class == 'P' && place.is_major();
         self.spotted
             .places
             .iter()
             .filter(|p| p.start >= last.end && p.start - last.end <= SITUATING_REACH)
             .filter(|p| p.role != PlaceRole::Origin)
             .find_map(|p| self.ctx.home.place(&p.text))
-            .filter(is_city)
-            .or(discourse.last_town.as_deref().filter(is_city))
+            .filter(|place| is_home_city(place))
+            .or(discourse.last_town.as_deref().filter(|place| is_home_city(place)))
             .or(discourse.first_city)
     }
 
@@ -406,7 +410,7 @@ impl<'a> SentenceReader<'a, '_> {
             .iter()
             .filter(|p| p.role == PlaceRole::Site && !self.is_destination(p))
             .filter_map(|p| self.ctx.home.place(&p.text))
-            .find(|place| place.country == HOME_COUNTRY && place.feature_class == 'P' && place.is_major())
+            .find(|place| is_home_city(place))
     }
 
     /// Whether the text calls the place a city ("the city of X", "مدينة X", "la ville de X"):
