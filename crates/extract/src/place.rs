@@ -318,6 +318,14 @@ impl<'a> SentenceReader<'a, '_> {
         }) {
             reason = format!("only {}, far from the town its sentence situates it by", far.name);
         }
+        let namesake = place
+            .as_ref()
+            .filter(|(p, _)| !self.near_placed(p, discourse))
+            .and_then(|(p, matched)| self.namesake_by_list(mention, p, matched));
+        if let Some((near, level)) = namesake {
+            reason = format!("{}, the namesake by the other places of its list", near.name);
+            place = Some((Cow::Borrowed(near), Match { level, rivals: 1 }));
+        }
         if let Some((place, matched)) = place {
             let region = matches!(mention.role, PlaceRole::Region { .. } | PlaceRole::Near);
             let point = (place.latitude, place.longitude);
@@ -365,6 +373,38 @@ impl<'a> SentenceReader<'a, '_> {
             },
             None => Placed::country(mention, gazetteer),
         }
+    }
+
+    /// The namesake of a list's item that lies by the other places of the list, when the
+    /// place chosen for it lies far from all of them ("the towns of Khalidiya and Khan
+    /// Touman": the Khalidiya by Khan Touman, not the one a district away): the items of a
+    /// list are neighbours. A city named exactly is that city; a place by those the report
+    /// has placed is kept (the caller's test).
+    fn namesake_by_list(
+        &self,
+        mention: &PlaceMention,
+        chosen: &Place,
+        matched: &Match,
+    ) -> Option<(&'a Place, MatchLevel)> {
+        if chosen.is_major() && matched.level == MatchLevel::Exact {
+            return None;
+        }
+        let (first, last) = self.list_of(mention)?;
+        let points: Vec<(f64, f64)> = self
+            .spotted
+            .places
+            .iter()
+            .filter(|p| p.start >= first.start && p.end <= last.end && p.start != mention.start)
+            .filter_map(|p| self.ctx.home.place(&p.text))
+            .filter(|p| p.country == HOME_COUNTRY)
+            .map(|p| (p.latitude, p.longitude))
+            .collect();
+        let chosen_point = (chosen.latitude, chosen.longitude);
+        if points.is_empty() || points.iter().any(|&point| distance_km(chosen_point, point) <= SITUATING_KM) {
+            return None;
+        }
+        let gazetteer = self.ctx.gazetteer;
+        points.iter().find_map(|&point| gazetteer.namesake_near(&mention.text, HOME_COUNTRY, point, SITUATING_KM))
     }
 
     /// The town of the home country, in the governorate given if any, by which the words

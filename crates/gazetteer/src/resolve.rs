@@ -457,6 +457,44 @@ impl Gazetteer {
         found
     }
 
+    /// The place of `country` nearest `point`, within `km` of it, whose name meets the
+    /// mention as written, but for its vowels (with a close spelling too when few consonants
+    /// are left) or, for an Arabic mention, by its consonants: the namesake that lies by
+    /// the places a text names with the mention, where the best-ranked one lies far off.
+    pub fn namesake_near(
+        &self,
+        mention: &str,
+        country: &str,
+        point: (f64, f64),
+        km: f64,
+    ) -> Option<(&Place, MatchLevel)> {
+        let key = fold_mention(mention);
+        if key.is_empty() {
+            return None;
+        }
+        let skeleton = skeleton(&key);
+        let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
+        let close_spelling = |place: &Place| {
+            [&place.name, &place.ascii_name].iter().any(|name| bounded_distance(&key, &fold_name(name), 2) <= 2)
+        };
+        let exact = self.with_key(&key).iter().map(|&i| (i, MatchLevel::Exact));
+        let by_skeleton = self
+            .with_skeleton(&skeleton)
+            .iter()
+            .filter(|&&i| !short_skeleton || close_spelling(&self.places[i as usize]))
+            .map(|&i| (i, MatchLevel::Skeleton));
+        let by_consonants = self.by_consonants_in(&key, country, None).map(|i| (i, MatchLevel::Transliterated));
+        exact
+            .chain(by_skeleton)
+            .chain(by_consonants)
+            .map(|(i, level)| (&self.places[i as usize], level))
+            .filter(|(place, _)| place.country == country)
+            .map(|(place, level)| (distance_km((place.latitude, place.longitude), point), place, level))
+            .filter(|&(distance, _, _)| distance <= km)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, place, level)| (place, level))
+    }
+
     /// A capital (of a country or a province) or a city of 100,000 people, in a country whose
     /// cities reports name (the country table), other than the article's own. District seats are
     /// left out: they share their Arabic names with villages at home ("الريحانية").
@@ -850,6 +888,19 @@ mod tests {
         let r = gazetteer().resolve("Talmenes", &syria());
         assert!(r.place.is_none());
         assert!(!r.reason.is_empty());
+    }
+
+    #[test]
+    fn a_namesake_near_a_point_is_found_by_any_spelling_of_its_name() {
+        let g = gazetteer();
+        let by_kafr_nubl = (35.60, 36.55);
+        for mention in ["Kafr Nabl", "Kafr Nubl", "كفر نبل"] {
+            let found = g.namesake_near(mention, "SY", by_kafr_nubl, 40.0).map(|(p, _)| p.name.as_str());
+            assert_eq!(found, Some("Kafr Nubl"), "{mention}");
+        }
+        // Lebanon's Kafr Nabl is not Syria's, and nothing of the name lies by Aleppo.
+        assert!(g.namesake_near("Kafr Nabl", "SY", (36.2, 37.16), 40.0).is_none());
+        assert!(g.namesake_near("Kafr Nabl", "LB", by_kafr_nubl, 40.0).is_none());
     }
 
     #[test]

@@ -1982,3 +1982,13 @@ fn a_noun_of_a_series_counts_what_follows_it_and_names_no_village() {
     let events = ar("سيطر تنظيم الدولة يوم الثلاثاء على سلسلة قرى في ريف حلب الشمالي.");
     assert!(events.iter().all(|e| e.mention != "سلسلة"), "{}", summary(&events));
 }
+
+#[test]
+fn the_villages_of_a_list_lie_together() {
+    let events = ar("سيطرت فصائل المعارضة يوم الجمعة على قريتي الخالدية وخان طومان.");
+    let takes = of_type(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(takes.len(), 2, "{}", summary(&events));
+    let point = |e: &Event| (e.latitude.unwrap_or_default(), e.longitude.unwrap_or_default());
+    let km = frontline_gazetteer::distance_km(point(takes[0]), point(takes[1]));
+    assert!(km < 10.0, "the two villages lie {km:.0} km apart: {}", summary(&events));
+}

@@ -2364,3 +2364,20 @@ fn an_assault_that_took_the_place_is_its_taking() {
         assert_eq!(events.len(), 1, "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn the_items_of_a_list_of_places_are_neighbours() {
+    // Khalidiya names villages across the country: the one listed with Khan Touman is the
+    // one by Khan Touman, whichever comes first.
+    for text in [
+        "Rebels captured the villages of Khalidiya and Khan Touman on Friday.",
+        "Rebels captured the villages of Khan Touman and Khalidiya on Friday.",
+    ] {
+        let events = en(text);
+        let takes = of_type(&events, SubEventType::NonStateActorOvertakesTerritory);
+        assert_eq!(takes.len(), 2, "{text}: {}", summary(&events));
+        let point = |e: &Event| (e.latitude.unwrap_or_default(), e.longitude.unwrap_or_default());
+        let km = frontline_gazetteer::distance_km(point(takes[0]), point(takes[1]));
+        assert!(km < 10.0, "{text}: the two villages lie {km:.0} km apart: {}", summary(&events));
+    }
+}
