@@ -1283,11 +1283,15 @@ fn uncased_name_spans(
             |h: &Hit<'_, ()>| h.start > 0 && pack.governing_words.match_ending_at(tokens, h.start, 1).is_some();
         let cue_counts =
             |h: Hit<'_, ()>| !governed(&h) && (!(h.start..h.end).all(&joins_items) || list_goes_on(h.start));
-        let cued = i > 0
-            && (pack.name_cues.match_ending_at(tokens, i, 2).is_some_and(cue_counts)
-                || pack.list_introducers.match_ending_at(tokens, i, 3).is_some()
-                || pack.region_words.match_ending_at(tokens, i, 2).is_some()
-                || pack.near_markers.match_ending_at(tokens, i, 3).is_some()
+        // A cue may stand before an opening bracket that holds the names ("في (الزبداني
+        // ومضايا)"); not before a quotation mark, which as often opens the name of a body.
+        let opening_bracket = i > 0 && tokens[i - 1].kind == TokenKind::Punct && tokens[i - 1].text == "(";
+        let cue_end = if opening_bracket { i - 1 } else { i };
+        let cued = cue_end > 0
+            && (pack.name_cues.match_ending_at(tokens, cue_end, 2).is_some_and(cue_counts)
+                || pack.list_introducers.match_ending_at(tokens, cue_end, 3).is_some()
+                || pack.region_words.match_ending_at(tokens, cue_end, 2).is_some()
+                || pack.near_markers.match_ending_at(tokens, cue_end, 3).is_some()
                 // "أهالي سراقب": the residents of a place ("أهالي حي X": the place noun
                 // announces the name after it).
                 || pack.residents.match_ending_at(tokens, i, 2).is_some() && pack.place_nouns.match_at(tokens, i).is_none()

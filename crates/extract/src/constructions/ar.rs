@@ -1148,6 +1148,15 @@ fn a_list_of_towns_in_brackets_after_their_noun_is_taken() {
 }
 
 #[test]
+fn towns_in_brackets_after_a_preposition_are_places() {
+    // "The factions agreed today to a ceasefire in (Saraqib and Binnish)": the preposition
+    // cues the names past the bracket, and the conjunction written apart the next one.
+    let events = ar("وافقت الفصائل اليوم على وقف إطلاق النار في ( سراقب و بنش).");
+    assert_eq!(mentions(&events), ["سراقب", "بنش"], "{}", summary(&events));
+    assert!(events.iter().all(|e| e.sub_event_type == SubEventType::Agreement), "{}", summary(&events));
+}
+
+#[test]
 fn what_a_protest_demands_and_a_clause_about_a_village_are_no_places() {
     // "Hundreds demonstrated in Saraqib today demanding freedom": "بالحرية" is what they
     // demand, not the village of al-Hurriyeh.
