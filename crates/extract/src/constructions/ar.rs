@@ -1157,6 +1157,14 @@ fn towns_in_brackets_after_a_preposition_are_places() {
 }
 
 #[test]
+fn an_indefinite_ceasefire_is_an_agreement_not_a_shooting() {
+    // "The two sides agreed today on a ceasefire in the city of Saraqib": "وقف إطلاق نار"
+    // without the article is the ceasefire, whose "إطلاق نار" (firing) is no attack.
+    let events = ar("اتفق الطرفان اليوم على وقف إطلاق نار في مدينة سراقب.");
+    assert_eq!(single(&events, SubEventType::Agreement).mention, "سراقب", "{}", summary(&events));
+}
+
+#[test]
 fn what_a_protest_demands_and_a_clause_about_a_village_are_no_places() {
     // "Hundreds demonstrated in Saraqib today demanding freedom": "بالحرية" is what they
     // demand, not the village of al-Hurriyeh.
