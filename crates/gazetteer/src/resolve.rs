@@ -234,6 +234,16 @@ fn nearest_km_to_unit([x, y, z]: [f64; 3], others: &NearPoints) -> Option<f64> {
     Some(EARTH_DIAMETER_KM * (shortest_squared.sqrt() / 2.0).min(1.0).asin())
 }
 
+/// Whether a skeleton has too few consonants (under four) to tell villages apart alone.
+fn is_short_skeleton(skeleton: &str) -> bool {
+    skeleton.replace(' ', "").chars().count() < 4
+}
+
+/// Whether a place's name is within two edits of a folded mention.
+fn spelled_close(key: &str, place: &Place) -> bool {
+    [&place.name, &place.ascii_name].iter().any(|name| bounded_distance(key, &fold_name(name), 2) <= 2)
+}
+
 /// The points a candidate's score starts from, by how its name met the mention.
 fn level_points(level: MatchLevel) -> f64 {
     match level {
@@ -413,12 +423,10 @@ impl Gazetteer {
         let in_named_governorate =
             |place: &Place| at_home(place) && context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1));
         let skeleton = skeleton(&key);
-        let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
+        let short_skeleton = is_short_skeleton(&skeleton);
         // With thousands of villages, three consonants also join names of different
         // lengths ("Nairab" / "Nayrabiyeh"): the spelling must be close as well.
-        let close_spelling = |place: &Place| {
-            [&place.name, &place.ascii_name].iter().any(|name| bounded_distance(&key, &fold_name(name), 2) <= 2)
-        };
+        let close_spelling = |place: &Place| spelled_close(&key, place);
         let with_skeleton = self.with_skeleton(&skeleton);
         let alone_at_home = with_skeleton.iter().filter(|&&i| at_home(&self.places[i as usize])).count() == 1;
         for &index in with_skeleton {
@@ -473,15 +481,12 @@ impl Gazetteer {
             return None;
         }
         let skeleton = skeleton(&key);
-        let short_skeleton = skeleton.replace(' ', "").chars().count() < 4;
-        let close_spelling = |place: &Place| {
-            [&place.name, &place.ascii_name].iter().any(|name| bounded_distance(&key, &fold_name(name), 2) <= 2)
-        };
+        let short_skeleton = is_short_skeleton(&skeleton);
         let exact = self.with_key(&key).iter().map(|&i| (i, MatchLevel::Exact));
         let by_skeleton = self
             .with_skeleton(&skeleton)
             .iter()
-            .filter(|&&i| !short_skeleton || close_spelling(&self.places[i as usize]))
+            .filter(|&&i| !short_skeleton || spelled_close(&key, &self.places[i as usize]))
             .map(|&i| (i, MatchLevel::Skeleton));
         let by_consonants = self.by_consonants_in(&key, country, None).map(|i| (i, MatchLevel::Transliterated));
         exact
