@@ -379,32 +379,36 @@ impl<'a> SentenceReader<'a, '_> {
     /// place chosen for it lies far from all of them ("the towns of Khalidiya and Khan
     /// Touman": the Khalidiya by Khan Touman, not the one a district away): the items of a
     /// list are neighbours. A city named exactly is that city; a place by those the report
-    /// has placed is kept (the caller's test).
+    /// has placed is kept (the caller's test), and so is the one place a name met.
     fn namesake_by_list(
         &self,
         mention: &PlaceMention,
         chosen: &Place,
         matched: &Match,
     ) -> Option<(&'a Place, MatchLevel)> {
-        if chosen.is_major() && matched.level == MatchLevel::Exact {
+        // A name no other place met as well has no namesake to prefer.
+        if matched.rivals == 0 || chosen.is_major() && matched.level == MatchLevel::Exact {
             return None;
         }
         let (first, last) = self.list_of(mention)?;
-        let points: Vec<(f64, f64)> = self
-            .spotted
-            .places
-            .iter()
-            .filter(|p| p.start >= first.start && p.end <= last.end && p.start != mention.start)
-            .filter_map(|p| self.ctx.home.place(&p.text))
-            .filter(|p| p.country == HOME_COUNTRY)
-            .map(|p| (p.latitude, p.longitude))
-            .collect();
-        let chosen_point = (chosen.latitude, chosen.longitude);
-        if points.is_empty() || points.iter().any(|&point| distance_km(chosen_point, point) <= SITUATING_KM) {
+        let siblings = self.spotted.places.iter().filter(|p| p.start >= first.start && p.end <= last.end);
+        let mut points: Vec<(f64, f64)> = Vec::new();
+        // Most lists name neighbours: the first item found near the chosen place ends the
+        // search.
+        for sibling in siblings.filter(|p| p.start != mention.start) {
+            let Some(place) = self.ctx.home.place(&sibling.text).filter(|p| p.country == HOME_COUNTRY) else {
+                continue;
+            };
+            let point = (place.latitude, place.longitude);
+            if distance_km((chosen.latitude, chosen.longitude), point) <= SITUATING_KM {
+                return None;
+            }
+            points.push(point);
+        }
+        if points.is_empty() {
             return None;
         }
-        let gazetteer = self.ctx.gazetteer;
-        points.iter().find_map(|&point| gazetteer.namesake_near(&mention.text, HOME_COUNTRY, point, SITUATING_KM))
+        self.ctx.gazetteer.namesake_near(&mention.text, HOME_COUNTRY, &points, SITUATING_KM)
     }
 
     /// The town of the home country, in the governorate given if any, by which the words

@@ -465,15 +465,16 @@ impl Gazetteer {
         found
     }
 
-    /// The place of `country` nearest `point`, within `km` of it, whose name meets the
-    /// mention as written, but for its vowels (with a close spelling too when few consonants
-    /// are left) or, for an Arabic mention, by its consonants: the namesake that lies by
-    /// the places a text names with the mention, where the best-ranked one lies far off.
+    /// The place of `country` nearest one of `points`, within `km` of it, whose name meets
+    /// the mention as written, but for its vowels (with a close spelling too when few
+    /// consonants are left) or, for an Arabic mention, by its consonants: the namesake that
+    /// lies by the places a text names with the mention, where the best-ranked one lies far
+    /// off.
     pub fn namesake_near(
         &self,
         mention: &str,
         country: &str,
-        point: (f64, f64),
+        points: &[(f64, f64)],
         km: f64,
     ) -> Option<(&Place, MatchLevel)> {
         let key = fold_mention(mention);
@@ -483,19 +484,22 @@ impl Gazetteer {
         let skeleton = skeleton(&key);
         let short_skeleton = is_short_skeleton(&skeleton);
         let exact = self.with_key(&key).iter().map(|&i| (i, MatchLevel::Exact));
-        let by_skeleton = self
-            .with_skeleton(&skeleton)
-            .iter()
-            .filter(|&&i| !short_skeleton || spelled_close(&key, &self.places[i as usize]))
-            .map(|&i| (i, MatchLevel::Skeleton));
+        let by_skeleton = self.with_skeleton(&skeleton).iter().map(|&i| (i, MatchLevel::Skeleton));
         let by_consonants = self.by_consonants_in(&key, country, None).map(|i| (i, MatchLevel::Transliterated));
+        let near = NearPoints::of(points);
+        // The distance first: a short skeleton's names are many, and only the few near the
+        // point have their spelling compared.
         exact
             .chain(by_skeleton)
             .chain(by_consonants)
             .map(|(i, level)| (&self.places[i as usize], level))
             .filter(|(place, _)| place.country == country)
-            .map(|(place, level)| (distance_km((place.latitude, place.longitude), point), place, level))
+            .filter_map(|(place, level)| {
+                let nearest = nearest_km_to((place.latitude, place.longitude), &near)?;
+                Some((nearest, place, level))
+            })
             .filter(|&(distance, _, _)| distance <= km)
+            .filter(|&(_, place, level)| level != MatchLevel::Skeleton || !short_skeleton || spelled_close(&key, place))
             .min_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, place, level)| (place, level))
     }
@@ -900,12 +904,12 @@ mod tests {
         let g = gazetteer();
         let by_kafr_nubl = (35.60, 36.55);
         for mention in ["Kafr Nabl", "Kafr Nubl", "كفر نبل"] {
-            let found = g.namesake_near(mention, "SY", by_kafr_nubl, 40.0).map(|(p, _)| p.name.as_str());
+            let found = g.namesake_near(mention, "SY", &[by_kafr_nubl], 40.0).map(|(p, _)| p.name.as_str());
             assert_eq!(found, Some("Kafr Nubl"), "{mention}");
         }
         // Lebanon's Kafr Nabl is not Syria's, and nothing of the name lies by Aleppo.
-        assert!(g.namesake_near("Kafr Nabl", "SY", (36.2, 37.16), 40.0).is_none());
-        assert!(g.namesake_near("Kafr Nabl", "LB", by_kafr_nubl, 40.0).is_none());
+        assert!(g.namesake_near("Kafr Nabl", "SY", &[(36.2, 37.16)], 40.0).is_none());
+        assert!(g.namesake_near("Kafr Nabl", "LB", &[by_kafr_nubl], 40.0).is_none());
     }
 
     #[test]
