@@ -424,16 +424,15 @@ impl Gazetteer {
             |place: &Place| at_home(place) && context.admin1.as_deref().is_some_and(|a| same(a, &place.admin1));
         let skeleton = skeleton(&key);
         let short_skeleton = is_short_skeleton(&skeleton);
-        // With thousands of villages, three consonants also join names of different
-        // lengths ("Nairab" / "Nayrabiyeh"): the spelling must be close as well.
-        let close_spelling = |place: &Place| spelled_close(&key, place);
         let with_skeleton = self.with_skeleton(&skeleton);
         let alone_at_home = with_skeleton.iter().filter(|&&i| at_home(&self.places[i as usize])).count() == 1;
         for &index in with_skeleton {
             let place = &self.places[index as usize];
+            // With thousands of villages, three consonants also join names of different
+            // lengths ("Nairab" / "Nayrabiyeh"): the spelling must be close as well.
             if !short_skeleton
                 || place.is_major()
-                || ((in_named_governorate(place) || alone_at_home && at_home(place)) && close_spelling(place))
+                || ((in_named_governorate(place) || alone_at_home && at_home(place)) && spelled_close(&key, place))
             {
                 push(&mut found, index, MatchLevel::Skeleton);
             }
