@@ -312,7 +312,7 @@ impl<'a> SentenceReader<'a, '_> {
         // X بالقرب من بلدة Y"): it is a hill or a hamlet by Y that no table has.
         if let Some((far, _)) = place.take_if(|(p, matched)| {
             matched.level < MatchLevel::Exact
-                && self.situating_town(mention, None).is_some_and(|town| {
+                && self.situating_town(mention, None, discourse).is_some_and(|town| {
                     distance_km((p.latitude, p.longitude), (town.latitude, town.longitude)) > SITUATING_KM
                 })
         }) {
@@ -348,7 +348,7 @@ impl<'a> SentenceReader<'a, '_> {
         // A place the gazetteer lacks is kept by name at the smallest region the text gives:
         // the town it situates the place by ("X, near Ain Issa", "قرية X بريف معرة النعمان"),
         // else the governorate (docs/annotation.md §12 places such villages so).
-        if let Some(town) = self.situating_town(mention, admin1_hint.as_deref()) {
+        if let Some(town) = self.situating_town(mention, admin1_hint.as_deref(), discourse) {
             trace.note(|| format!("placed at {}, which the sentence situates it by", town.name));
             return Placed::near_town(mention, town, gazetteer);
         }
@@ -413,14 +413,25 @@ impl<'a> SentenceReader<'a, '_> {
 
     /// The town of the home country, in the governorate given if any, by which the words
     /// right after a place mention situate it ("X, near Ain Issa", "X au nord de Y",
-    /// "قرية X بريف Y"): the first named within a few words after it.
-    fn situating_town(&self, mention: &PlaceMention, admin1: Option<&str>) -> Option<&Place> {
-        self.spotted
+    /// "قرية X بريف Y"): the first named within a few words after it. The town's own name
+    /// is resolved as the sentence's places are, in its governorate and by the places the
+    /// report has placed: a town that situates another is no better known than it.
+    fn situating_town(&self, mention: &PlaceMention, admin1: Option<&str>, discourse: &Discourse) -> Option<&'a Place> {
+        let town = self
+            .spotted
             .places
             .iter()
             .filter(|p| p.start >= mention.end && p.start - mention.end <= SITUATING_REACH)
-            .find(|p| matches!(p.role, PlaceRole::Near | PlaceRole::Landmark | PlaceRole::Region { admin1: None }))
-            .and_then(|p| self.ctx.home.place(&p.text))
+            .find(|p| matches!(p.role, PlaceRole::Near | PlaceRole::Landmark | PlaceRole::Region { admin1: None }))?;
+        let context = Context {
+            country: Some(HOME_COUNTRY.to_string()),
+            admin1: admin1.map(str::to_string).or_else(|| self.sentence_admin1_besides(Some(town))),
+            admin2: None,
+            near: discourse.near.clone(),
+        };
+        self.ctx
+            .gazetteer
+            .resolve_place(&town.text, &context)
             .filter(|town| town.country == HOME_COUNTRY && admin1.is_none_or(|a| town.admin1 == a))
     }
 
