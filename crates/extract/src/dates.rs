@@ -292,7 +292,14 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
         if let Some(explicit) = explicit_date(tokens, hit.end, pack, published) {
             return Some(DateMention { start: i, ..explicit });
         }
+        // "last Tuesday" in a report of a Tuesday is the Tuesday before: the word says the
+        // day has passed.
+        let past = (i..=hit.end).any(|at| at < tokens.len() && pack.past_qualifiers.match_at(tokens, at).is_some());
         let window = match published {
+            Some(p) if past && last_weekday(p, *hit.value) == p => DateWindow::day(
+                p - Days::new(7),
+                format!("{}: said to be past, the one a week before publication", tokens[i].text),
+            ),
             Some(p) => DateWindow::day(
                 last_weekday(p, *hit.value),
                 format!("{}: the last one on or before publication", tokens[i].text),

@@ -228,6 +228,10 @@ struct DatesSection {
     /// ("أيلول الماضي": last September).
     #[serde(default)]
     last_month_words: Vec<String>,
+    /// Words beside a weekday that make it a past one, not the day of publication ("last
+    /// Tuesday", "mardi dernier", "الثلاثاء الماضي" in a report of a Tuesday: a week before).
+    #[serde(default)]
+    past_qualifiers: Vec<String>,
     /// The seasons, winter first, then spring, summer and autumn: with a year ("à
     /// l'automne 2011", "in the summer of 2012", "صيف 2012") each is that season's months.
     #[serde(default)]
@@ -787,6 +791,8 @@ pub struct LanguagePack {
     pub year_leads: Lexicon<()>,
     /// After a month: the last such month before publication.
     pub last_month_words: Lexicon<()>,
+    /// Beside a weekday: a past one, a week back when publication falls on that day.
+    pub past_qualifiers: Lexicon<()>,
     /// Season number 0 (winter) ..= 3 (autumn).
     pub seasons: Lexicon<u32>,
     /// Before a month without a day or year: the last such month on or before publication.
@@ -1444,6 +1450,7 @@ impl LanguagePack {
             &mut self.year_words,
             &mut self.year_leads,
             &mut self.last_month_words,
+            &mut self.past_qualifiers,
             &mut self.seasons,
             &mut self.month_leads,
             &mut self.day_joiners,
@@ -1799,6 +1806,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         year_words: set(&file.dates.year_words),
         year_leads: set(&file.dates.year_leads),
         last_month_words: set(&file.dates.last_month_words),
+        past_qualifiers: set(&file.dates.past_qualifiers),
         seasons: if file.dates.seasons.is_empty() {
             Lexicon::new(std::iter::empty(), &rules)
         } else {

@@ -2009,3 +2009,21 @@ fn the_villages_of_a_list_lie_together() {
     let km = frontline_gazetteer::distance_km(point(takes[0]), point(takes[1]));
     assert!(km < 10.0, "the two villages lie {km:.0} km apart: {}", summary(&events));
 }
+
+#[test]
+fn a_past_weekday_in_a_report_of_that_weekday_is_a_week_before() {
+    // Published on Thursday 30 January: "الخميس الماضي" is the 23rd, "الخميس" the day itself.
+    let events = ar("شن الطيران الحربي يوم الخميس الماضي غارات على بلدة كفرنبل.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 23)));
+    let events = ar("شن الطيران الحربي يوم الخميس غارات على بلدة كفرنبل.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 30)));
+}
+
+#[test]
+fn the_town_that_situates_a_village_is_the_one_in_the_named_governorate() {
+    // "الحارة" is a village of Latakia and one of Daraa: "بريف درعا" says which one.
+    let events = ar("قصفت قوات النظام قرية القرنفة قرب بلدة الحارة بريف درعا يوم الثلاثاء.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.location.as_str(), e.geo_precision, e.admin1.as_deref()), ("القرنفة", 2, Some("Daraa")));
+    assert!(e.latitude.is_some_and(|lat| lat < 33.5), "{:?}", (e.latitude, e.longitude));
+}

@@ -2381,3 +2381,24 @@ fn the_items_of_a_list_of_places_are_neighbours() {
         assert!(km < 10.0, "{text}: the two villages lie {km:.0} km apart: {}", summary(&events));
     }
 }
+
+#[test]
+fn last_weekday_in_a_report_of_that_weekday_is_a_week_before() {
+    // Published on Thursday 30 January: "Thursday" is that day, "last Thursday" the 23rd.
+    let events = en("Regime warplanes bombed the town of Kafranbel last Thursday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 23)));
+    let events = en("Regime warplanes bombed the town of Kafranbel on Thursday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 30)));
+    let events = en("Regime warplanes bombed the town of Kafranbel last Tuesday.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 28)));
+}
+
+#[test]
+fn the_town_that_situates_a_village_is_the_one_in_the_named_governorate() {
+    // Two villages are called al-Hara, in Latakia and in Daraa: "in the Daraa countryside"
+    // says which one the unknown village stands by.
+    let events = en("Regime forces shelled the village of Qurnafa, near al-Hara in the Daraa countryside, on Tuesday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.location.as_str(), e.geo_precision, e.admin1.as_deref()), ("Qurnafa", 2, Some("Daraa")));
+    assert!(e.latitude.is_some_and(|lat| lat < 33.5), "{:?}", (e.latitude, e.longitude));
+}

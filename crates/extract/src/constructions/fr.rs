@@ -1678,3 +1678,12 @@ fn a_square_named_in_a_town_is_no_town_of_its_own() {
     assert!(defused.len() == 1 && defused[0].mention == "Lattaquié", "{}", summary(&events));
     assert!(events.iter().all(|e| e.mention != "Hammam"), "{}", summary(&events));
 }
+
+#[test]
+fn a_weekday_called_dernier_in_a_report_of_that_weekday_is_a_week_before() {
+    // Published on Thursday 30 January: "jeudi dernier" is the 23rd.
+    let events = fr("L'aviation du régime a bombardé jeudi dernier la ville de Kafranbel.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 23)));
+    let events = fr("L'aviation du régime a bombardé jeudi la ville de Kafranbel.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 30)));
+}
