@@ -213,6 +213,7 @@ pub fn spot<'t>(
         trigger: Trigger { kind: TriggerKind::Take, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
         excluded: &[&sources, &denied, &other_senses],
         verb_only: false,
+        passive: false,
     };
     // "came under regime control": the verb is the trigger, so that the side named after it
     // is the one the place fell to.
@@ -222,6 +223,7 @@ pub fn spot<'t>(
         trigger: Trigger { kind: TriggerKind::Fall, confidence: CONTROL_CONFIDENCE, sub_event_type: None, actor: None },
         excluded: &[&sources, &denied, &other_senses],
         verb_only: true,
+        passive: false,
     };
     let agreement_concluded = VerbNoun {
         verbs: &pack.concluding_verbs,
@@ -235,6 +237,7 @@ pub fn spot<'t>(
         // A deal struck is an agreement, though "struck" has another sense in "struck a deal".
         excluded: &[&sources],
         verb_only: false,
+        passive: false,
     };
     // "ont abattu mardi un hélicoptère": bringing down what flies disrupts a weapon's use,
     // whatever stands between the verb and the aircraft or missile.
@@ -249,6 +252,7 @@ pub fn spot<'t>(
         },
         excluded: &[&sources, &denied, &other_senses],
         verb_only: false,
+        passive: true,
     };
     let mut triggers = with_constructions(
         triggers,
@@ -431,6 +435,19 @@ fn next_in_clause<'l>(
         .find_map(|i| lexicon.match_at(tokens, i))
 }
 
+/// How many words before a passive verb its subject may begin: the noun's own words and the
+/// auxiliaries ("un drone chargé de bombes à fragmentation a été abattu").
+const PASSIVE_SUBJECT_GAP: usize = 8;
+
+/// The start of the last phrase of `lexicon` ending before token `verb` within
+/// [`PASSIVE_SUBJECT_GAP`] words of its clause: the subject of a passive verb.
+fn subject_before(tokens: &[Token], pack: &LanguagePack, verb: usize, lexicon: &Lexicon<()>) -> Option<usize> {
+    (verb.saturating_sub(PASSIVE_SUBJECT_GAP)..verb)
+        .rev()
+        .take_while(|&i| !pack.is_mark(&tokens[i], ",;.!?"))
+        .find(|&i| lexicon.match_at(tokens, i).is_some_and(|hit| hit.end <= verb))
+}
+
 /// The confidence of a gain of control, as of the pack's words of taking.
 const CONTROL_CONFIDENCE: f64 = 0.85;
 /// The confidence of an agreement concluded, as of the pack's words of agreement.
@@ -451,6 +468,10 @@ struct VerbNoun<'p> {
     /// The trigger is the verb alone, not the verb to the noun: what stands between them
     /// ("came under *regime* control") is read as if after it.
     verb_only: bool,
+    /// The noun may stand first, as the subject of the verb in the passive ("a drone was
+    /// brought down by"): not for a deal, which is told in the passive as background ("the
+    /// ceasefire brokered by Russia").
+    passive: bool,
 }
 
 /// The sentence's triggers with its verb–noun constructions: a trigger inside one (the verb
@@ -470,7 +491,15 @@ fn with_constructions(
             continue;
         }
         let spans = spans_in(construction.verbs, tokens, starts).into_iter().filter_map(|(start, verb_end)| {
-            next_in_clause(tokens, pack, verb_end, construction.nouns).map(|noun| (start, verb_end, noun.end))
+            match next_in_clause(tokens, pack, verb_end, construction.nouns) {
+                Some(noun) => Some((start, verb_end, noun.end)),
+                // A passive puts the noun first ("un drone ... a été abattu par l'armée", "a
+                // drone was brought down by air defences"): its agent right after the verb.
+                None if construction.passive && pack.passive_agent.match_at(tokens, verb_end).is_some() => {
+                    subject_before(tokens, pack, start, construction.nouns).map(|noun| (noun, verb_end, verb_end))
+                }
+                None => None,
+            }
         });
         found.extend(
             spans

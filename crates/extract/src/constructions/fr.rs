@@ -1687,3 +1687,12 @@ fn a_weekday_called_dernier_in_a_report_of_that_weekday_is_a_week_before() {
     let events = fr("L'aviation du régime a bombardé jeudi la ville de Kafranbel.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).date_start, Some(day(2020, 1, 30)));
 }
+
+#[test]
+fn an_aircraft_brought_down_in_the_passive_is_a_disrupted_weapon() {
+    // The noun first and its verb after the auxiliaries, the defender after "par".
+    let events =
+        fr("Un drone chargé d'explosifs a été abattu par l'armée syrienne près de la ville de Khan Cheikhoun mardi.");
+    let e = single(&events, SubEventType::DisruptedWeaponsUse);
+    assert_eq!((e.actor1_id, e.date_start), (Some(actor("SYR_GOV")), Some(day(2020, 1, 28))));
+}

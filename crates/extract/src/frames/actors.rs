@@ -384,13 +384,21 @@ impl<'s> SentenceReader<'_, 's> {
     /// Whether an actor is the agent of a passive deed: one of the sentence's passive agent
     /// markers ("par", "by", "من قبل") introduces it, in the trigger's clause, even after the
     /// deed's object ("lancées mardi par les rebelles", "the abduction of villagers by ISIS").
-    fn passive_agent_of(&self, trigger: &TriggerMention, actor: &ActorMention, markers: &[(usize, usize)]) -> bool {
+    pub(super) fn passive_agent_of(
+        &self,
+        trigger: &TriggerMention,
+        actor: &ActorMention,
+        markers: &[(usize, usize)],
+    ) -> bool {
         actor.start >= trigger.end
             && actor.start - trigger.end <= PASSIVE_AGENT_REACH
             && self.same_clause(trigger.end, actor.start)
             && markers
                 .iter()
-                .any(|&(start, end)| start >= trigger.end && end <= actor.start && actor.start - end <= UNIT_PHRASE)
+                // The marker may take the actor's article in ("by the", "par l'").
+                .any(|&(start, end)| {
+                    start >= trigger.end && start < actor.start && actor.start.saturating_sub(end) <= UNIT_PHRASE
+                })
     }
 
     /// Whether an actor is the means a deed was done with, and so its doer: an aircraft or a

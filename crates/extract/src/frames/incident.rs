@@ -174,6 +174,11 @@ impl<'s> SentenceReader<'_, 's> {
         let armed = |a: &&ActorMention| a.id.is_armed();
         let actors = &self.spotted.actors;
         let named = actors.iter().filter(armed).find(|a| a.start < trigger.end && trigger.start < a.end);
+        // "a drone was brought down by the army": the agent of the passive.
+        let passive_agent = || {
+            let markers = self.ctx.pack.passive_agent.spans_at(&self.spotted.tokens, &self.spotted.starts);
+            actors.iter().filter(armed).find(|a| self.passive_agent_of(trigger, a, &markers))
+        };
         let verb_first_subject = || {
             actors
                 .iter()
@@ -184,7 +189,7 @@ impl<'s> SentenceReader<'_, 's> {
         let subject = || {
             actors.iter().filter(armed).rev().find(|a| a.end <= trigger.start && self.same_clause(a.end, trigger.start))
         };
-        named.or_else(verb_first_subject).or_else(subject).cloned()
+        named.or_else(passive_agent).or_else(verb_first_subject).or_else(subject).cloned()
     }
 
     /// Whether an actor's words are only the label a side gives its enemies ("terrorists",
