@@ -550,11 +550,20 @@ impl<'a> SentenceReader<'a, '_> {
                 gazetteer.governorate_named(&p.text).is_some_and(|g| g.country == HOME_COUNTRY && holds(&g.admin1))
             })
         };
+        // A village a few kilometres from a named governorate's seat is across its border
+        // ("Arnah, north of Quneitra": Rif Dimashq's), not a namesake a governorate away.
+        let by_a_named_seat = || {
+            regions
+                .iter()
+                .filter_map(|a| gazetteer.governorate(HOME_COUNTRY, a))
+                .any(|g| distance_km((place.latitude, place.longitude), (g.latitude, g.longitude)) <= NEIGHBOUR_KM)
+        };
         place.country == HOME_COUNTRY
             && !place.is_major()
             && !regions.is_empty()
             && !regions.iter().any(|a| holds(a))
             && !seat_of_its_governorate()
+            && !by_a_named_seat()
     }
 
     /// The governorate this sentence names as a region ("Hasakah province", "ريف إدلب"), or

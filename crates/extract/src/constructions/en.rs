@@ -2402,3 +2402,20 @@ fn the_town_that_situates_a_village_is_the_one_in_the_named_governorate() {
     assert_eq!((e.location.as_str(), e.geo_precision, e.admin1.as_deref()), ("Qurnafa", 2, Some("Daraa")));
     assert!(e.latitude.is_some_and(|lat| lat < 33.5), "{:?}", (e.latitude, e.longitude));
 }
+
+#[test]
+fn an_aircraft_brought_down_in_the_passive_is_a_disrupted_weapon() {
+    let events = en(
+        "A drone carrying explosives was brought down by the Syrian army near the town of Khan Sheikhoun on Tuesday.",
+    );
+    let e = single(&events, SubEventType::DisruptedWeaponsUse);
+    assert_eq!((e.actor1_id, e.date_start), (Some(actor("SYR_GOV")), Some(day(2020, 1, 28))));
+}
+
+#[test]
+fn a_village_by_a_named_governorates_seat_is_across_its_border() {
+    // Um Walad is Daraa's, a few kilometres west of Sweida: "west of Sweida" names it by the
+    // seat across the border, not a namesake in Sweida's governorate.
+    let events = en("Regime forces shelled the village of Um Walad, west of Sweida, on Tuesday.");
+    assert_town(single(&events, SubEventType::Shelling), "Daraa");
+}
