@@ -2027,3 +2027,14 @@ fn the_town_that_situates_a_village_is_the_one_in_the_named_governorate() {
     assert_eq!((e.location.as_str(), e.geo_precision, e.admin1.as_deref()), ("القرنفة", 2, Some("Daraa")));
     assert!(e.latitude.is_some_and(|lat| lat < 33.5), "{:?}", (e.latitude, e.longitude));
 }
+
+#[test]
+fn each_deed_of_a_sentence_of_regions_is_in_its_own_region() {
+    // Two clauses, two governorates: the downing is Latakia's, not the first region named.
+    let events = ar(
+        "قصفت طائرات حربية روسية يوم الثلاثاء ريف إدلب الجنوبي، فيما أسقطت قوات النظام طائرة مسيرة بريف محافظة اللاذقية.",
+    );
+    assert_eq!(events.len(), 2, "{}", summary(&events));
+    assert_eq!(of_type(&events, SubEventType::AirDroneStrike)[0].admin1.as_deref(), Some("Idlib"));
+    assert_eq!(of_type(&events, SubEventType::DisruptedWeaponsUse)[0].admin1.as_deref(), Some("Latakia"));
+}

@@ -2419,3 +2419,12 @@ fn a_village_by_a_named_governorates_seat_is_across_its_border() {
     let events = en("Regime forces shelled the village of Um Walad, west of Sweida, on Tuesday.");
     assert_town(single(&events, SubEventType::Shelling), "Daraa");
 }
+
+#[test]
+fn each_deed_of_a_sentence_of_regions_is_in_its_own_region() {
+    let events =
+        en("Russian jets bombed the southern Idlib countryside on Tuesday, while regime forces shot down a drone in the Latakia countryside.");
+    assert_eq!(events.len(), 2, "{}", summary(&events));
+    assert_eq!(of_type(&events, SubEventType::AirDroneStrike)[0].admin1.as_deref(), Some("Idlib"));
+    assert_eq!(of_type(&events, SubEventType::DisruptedWeaponsUse)[0].admin1.as_deref(), Some("Latakia"));
+}

@@ -368,7 +368,15 @@ impl<'s> SentenceReader<'_, 's> {
                 }
             }
         }
-        s.places.iter().filter(|p| matches!(p.role, PlaceRole::Region { .. })).take(1).collect()
+        // With no site, the region of the trigger's own stretch ("... بريف دمشق، فيما أسقطت
+        // مسيرة بريف القنيطرة": the downing in Quneitra's), else the sentence's first.
+        let region = |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { .. });
+        stretches
+            .iter()
+            .find_map(|&(from, to)| s.places.iter().filter(region).find(|p| p.start >= from && p.end <= to))
+            .or_else(|| s.places.iter().find(region))
+            .into_iter()
+            .collect()
     }
 
     /// Damage ("was destroyed") caused by the attack reported just before.
