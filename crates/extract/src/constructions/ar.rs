@@ -2038,3 +2038,14 @@ fn each_deed_of_a_sentence_of_regions_is_in_its_own_region() {
     assert_eq!(of_type(&events, SubEventType::AirDroneStrike)[0].admin1.as_deref(), Some("Idlib"));
     assert_eq!(of_type(&events, SubEventType::DisruptedWeaponsUse)[0].admin1.as_deref(), Some("Latakia"));
 }
+
+#[test]
+fn a_truce_watched_or_discussed_is_no_agreement_made() {
+    for text in [
+        "وصل مراقبون دوليون إلى مدينة حمص يوم الثلاثاء لمراقبة وقف إطلاق النار.",
+        "بدأ الجيش والفصائل يوم الثلاثاء التفاوض على هدنة في مدينة دوما.",
+    ] {
+        let events = ar(text);
+        assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{text}: {}", summary(&events));
+    }
+}

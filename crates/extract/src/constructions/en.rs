@@ -2428,3 +2428,18 @@ fn each_deed_of_a_sentence_of_regions_is_in_its_own_region() {
     assert_eq!(of_type(&events, SubEventType::AirDroneStrike)[0].admin1.as_deref(), Some("Idlib"));
     assert_eq!(of_type(&events, SubEventType::DisruptedWeaponsUse)[0].admin1.as_deref(), Some("Latakia"));
 }
+
+#[test]
+fn a_truce_watched_kept_or_discussed_is_no_agreement_made() {
+    for text in [
+        "United Nations observers arrived in Homs on Tuesday to monitor the ceasefire.",
+        "Russian officers met rebel leaders in Daraa on Tuesday to shore up the truce.",
+        "The army and the rebels were discussing a ceasefire in Douma on Tuesday.",
+    ] {
+        let events = en(text);
+        assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{text}: {}", summary(&events));
+    }
+    // The deal itself, reached, is one.
+    let events = en("The army and the rebels reached a ceasefire agreement in Douma on Tuesday.");
+    assert_eq!(of_type(&events, SubEventType::Agreement).len(), 1, "{}", summary(&events));
+}

@@ -1696,3 +1696,14 @@ fn an_aircraft_brought_down_in_the_passive_is_a_disrupted_weapon() {
     let e = single(&events, SubEventType::DisruptedWeaponsUse);
     assert_eq!((e.actor1_id, e.date_start), (Some(actor("SYR_GOV")), Some(day(2020, 1, 28))));
 }
+
+#[test]
+fn a_truce_watched_kept_or_discussed_is_no_agreement_made() {
+    for text in [
+        "Des observateurs de l'ONU sont arrivés mardi à Homs pour surveiller le cessez-le-feu.",
+        "L'armée et les rebelles négocient mardi une trêve à Douma.",
+    ] {
+        let events = fr(text);
+        assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{text}: {}", summary(&events));
+    }
+}
