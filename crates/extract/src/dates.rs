@@ -210,6 +210,7 @@ impl DateStarts {
             pack.since.start_bit(),
             pack.recent.start_bit(),
             pack.relative_days.start_bit(),
+            pack.previous_month.start_bit(),
             pack.weekdays.start_bit(),
             pack.months.start_bit(),
             pack.seasons.start_bit(),
@@ -276,6 +277,16 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
             None => DateWindow::unknown("recent days, publication date unknown"),
         };
         return Some(DateMention::new(i, hit.end, window, 0));
+    }
+    if let Some(hit) = pack.previous_month.match_at(tokens, i) {
+        let window = match published {
+            Some(p) => {
+                let (year, month) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
+                whole_month(year, month, "the month before the month of publication")?
+            }
+            None => DateWindow::unknown("last month, publication date unknown"),
+        };
+        return Some(DateMention::new(i, hit.end, window, 1));
     }
     if let Some(hit) = pack.relative_days.match_at(tokens, i) {
         let offset = *hit.value;

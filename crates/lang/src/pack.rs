@@ -232,6 +232,10 @@ struct DatesSection {
     /// Tuesday", "mardi dernier", "الثلاثاء الماضي" in a report of a Tuesday: a week before).
     #[serde(default)]
     past_qualifiers: Vec<String>,
+    /// The month before the month of publication, named as such ("last month", "le mois
+    /// dernier", "الشهر الماضي").
+    #[serde(default)]
+    previous_month: Vec<String>,
     /// The seasons, winter first, then spring, summer and autumn: with a year ("à
     /// l'automne 2011", "in the summer of 2012", "صيف 2012") each is that season's months.
     #[serde(default)]
@@ -793,6 +797,8 @@ pub struct LanguagePack {
     pub last_month_words: Lexicon<()>,
     /// Beside a weekday: a past one, a week back when publication falls on that day.
     pub past_qualifiers: Lexicon<()>,
+    /// The whole month before the month of publication.
+    pub previous_month: Lexicon<()>,
     /// Season number 0 (winter) ..= 3 (autumn).
     pub seasons: Lexicon<u32>,
     /// Before a month without a day or year: the last such month on or before publication.
@@ -1451,6 +1457,7 @@ impl LanguagePack {
             &mut self.year_leads,
             &mut self.last_month_words,
             &mut self.past_qualifiers,
+            &mut self.previous_month,
             &mut self.seasons,
             &mut self.month_leads,
             &mut self.day_joiners,
@@ -1807,6 +1814,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         year_leads: set(&file.dates.year_leads),
         last_month_words: set(&file.dates.last_month_words),
         past_qualifiers: set(&file.dates.past_qualifiers),
+        previous_month: set(&file.dates.previous_month),
         seasons: if file.dates.seasons.is_empty() {
             Lexicon::new(std::iter::empty(), &rules)
         } else {

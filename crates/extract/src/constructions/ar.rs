@@ -2049,3 +2049,9 @@ fn a_truce_watched_or_discussed_is_no_agreement_made() {
         assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn what_a_report_dates_last_month_is_background() {
+    assert!(ar("اعتقلت قوات النظام 15 شابا في مدينة درعا الشهر الماضي.").is_empty());
+    assert_eq!(ar("اعتقلت قوات النظام 15 شابا في مدينة درعا يوم الثلاثاء.").len(), 1);
+}

@@ -2443,3 +2443,10 @@ fn a_truce_watched_kept_or_discussed_is_no_agreement_made() {
     let events = en("The army and the rebels reached a ceasefire agreement in Douma on Tuesday.");
     assert_eq!(of_type(&events, SubEventType::Agreement).len(), 1, "{}", summary(&events));
 }
+
+#[test]
+fn what_a_report_dates_last_month_is_background() {
+    // Published on 30 January: "last month" is December, before the news window.
+    assert!(en("Regime forces arrested 15 young men in Daraa last month.").is_empty());
+    assert_eq!(en("Regime forces arrested 15 young men in Daraa on Tuesday.").len(), 1);
+}

@@ -1707,3 +1707,9 @@ fn a_truce_watched_kept_or_discussed_is_no_agreement_made() {
         assert!(of_type(&events, SubEventType::Agreement).is_empty(), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn what_a_report_dates_le_mois_dernier_is_background() {
+    assert!(fr("Les forces du régime ont arrêté 15 jeunes hommes à Deraa le mois dernier.").is_empty());
+    assert_eq!(fr("Les forces du régime ont arrêté 15 jeunes hommes à Deraa mardi.").len(), 1);
+}
