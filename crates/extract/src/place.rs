@@ -526,8 +526,15 @@ impl<'a> SentenceReader<'a, '_> {
                 mention.start.saturating_sub(p.end)
             }
         };
-        let governorates: Vec<(usize, &str)> =
-            self.spotted.places.iter().filter_map(|p| p.role.governorate().map(|a| (gap(p), a))).collect();
+        // A governorate named as where people or goods were going ("trucks carrying goods to
+        // Suwayda province were ambushed near X") does not situate what happened on the way.
+        let governorates: Vec<(usize, &str)> = self
+            .spotted
+            .places
+            .iter()
+            .filter(|p| !self.is_destination(p))
+            .filter_map(|p| p.role.governorate().map(|a| (gap(p), a)))
+            .collect();
         let several = governorates.iter().any(|(_, a)| *a != governorates[0].1);
         match governorates.iter().min_by_key(|(gap, _)| *gap) {
             Some((_, nearest)) if several => Some((*nearest).to_string()),

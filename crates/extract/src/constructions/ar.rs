@@ -2055,3 +2055,15 @@ fn what_a_report_dates_last_month_is_background() {
     assert!(ar("اعتقلت قوات النظام 15 شابا في مدينة درعا الشهر الماضي.").is_empty());
     assert_eq!(ar("اعتقلت قوات النظام 15 شابا في مدينة درعا يوم الثلاثاء.").len(), 1);
 }
+
+#[test]
+fn a_governorate_goods_were_heading_to_does_not_situate_the_ambush_on_the_way() {
+    // Neimeh is Daraa's; the tables know it only in Latin script.
+    let events = ar(
+        "قالت السلطات في محافظة درعا إن مسلحين خطفوا يوم الثلاثاء سائقي شاحنات تنقل الوقود إلى محافظة السويداء قرب بلدة النعيمة.",
+    );
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "النعيمة");
+    assert!(e.pcode.is_some(), "{}", summary(&events));
+    assert_eq!(e.admin1.as_deref(), Some("Daraa"));
+}

@@ -2450,3 +2450,14 @@ fn what_a_report_dates_last_month_is_background() {
     assert!(en("Regime forces arrested 15 young men in Daraa last month.").is_empty());
     assert_eq!(en("Regime forces arrested 15 young men in Daraa on Tuesday.").len(), 1);
 }
+
+#[test]
+fn a_governorate_goods_were_heading_to_does_not_situate_the_ambush_on_the_way() {
+    // Daraa and Suwayda each have a Jidya.
+    let events =
+        en("Authorities in Daraa province said gunmen abducted the drivers of trucks carrying fuel to Suwayda \
+                     province near the village of Jidya on Tuesday.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "Jidya");
+    assert_eq!(e.admin1.as_deref(), Some("Daraa"), "{}", summary(&events));
+}

@@ -2,7 +2,7 @@
 //! protest), typed by its trigger.
 
 use frontline_core::{ActorId, SubEventType};
-use frontline_lang::TriggerKind;
+use frontline_lang::{RegionSide, TriggerKind};
 
 use super::Frame;
 use crate::dates::best_for;
@@ -122,14 +122,26 @@ impl<'s> SentenceReader<'_, 's> {
     /// before it is one ("transported the stolen goods to Aleppo and Damascus").
     pub(crate) fn is_destination(&self, place: &PlaceMention) -> bool {
         let tokens = &self.spotted.tokens;
-        let destinations = &self.ctx.pack.flight_destinations;
-        let noun = self.ctx.pack.place_nouns.match_ending_at(tokens, place.start, 2).map_or(place.start, |h| h.start);
+        let pack = self.ctx.pack;
+        let destinations = &pack.flight_destinations;
+        // The noun before the name: "to the town of X", "إلى محافظة السويداء".
+        let noun = pack
+            .place_nouns
+            .match_ending_at(tokens, place.start, 2)
+            .map(|h| h.start)
+            .or_else(|| {
+                pack.region_words
+                    .match_ending_at(tokens, place.start, 2)
+                    .filter(|h| *h.value == RegionSide::Before)
+                    .map(|h| h.start)
+            })
+            .unwrap_or(place.start);
         if destinations.match_ending_at(tokens, noun, 3).is_some() {
             return true;
         }
         let item_before = self.spotted.places.iter().rev().find(|p| p.end <= place.start);
         item_before.is_some_and(|before| {
-            one_connector_between(tokens, self.ctx.pack, before.end, place.start) && self.is_destination(before)
+            one_connector_between(tokens, pack, before.end, place.start) && self.is_destination(before)
         })
     }
 
