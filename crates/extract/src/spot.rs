@@ -337,6 +337,7 @@ pub fn spot<'t>(
     origins_joined_by_a_conjunction(&mut places, &tokens, pack);
     second_bounds_of_pairs(&mut places, &tokens, pack);
     share_place_nouns(&mut places, &tokens, pack);
+    one_place_for_a_bracketed_alias(&mut places, &tokens, pack, gazetteer);
     containers_of_places(&mut places, &tokens, pack, gazetteer);
     // Purpose clauses ("in order to") apart: they mark only what follows them.
     // Each hit's span pushed where it belongs: no vectors of hits between.
@@ -1633,6 +1634,40 @@ fn share_place_nouns(places: &mut [PlaceMention], tokens: &[Token], pack: &Langu
         } else {
             list_start = i;
         }
+    }
+}
+
+/// A name alone in a bracket right after a place's name is another name of that place
+/// ("the town of Qamishlo (Qamishli)", "عين العرب (كوباني)"): one place, not two. The
+/// mention keeps the name the gazetteer knows as written when only the bracketed one is.
+/// A governorate or a country in the bracket is no other name: it situates the place.
+fn one_place_for_a_bracketed_alias(
+    places: &mut Vec<PlaceMention>,
+    tokens: &[Token],
+    pack: &LanguagePack,
+    gazetteer: &Gazetteer,
+) {
+    let mut i = 1;
+    while i < places.len() {
+        let (name, alias) = (&places[i - 1], &places[i]);
+        let alone_in_bracket = alias.start == name.end + 1
+            && tokens.get(name.end).is_some_and(|t| pack.is_mark(t, "("))
+            && tokens.get(alias.end).is_some_and(|t| pack.is_mark(t, ")"));
+        if !alone_in_bracket || alias.role != name.role || gazetteer.country_named(&alias.text).is_some() {
+            i += 1;
+            continue;
+        }
+        // "Jidya (Daraa)": a governorate in the bracket says where the place is.
+        if let Some(governorate) = gazetteer.governorate_named(&alias.text).filter(|g| g.country == HOME_COUNTRY) {
+            places[i].role = PlaceRole::Region { admin1: Some(governorate.admin1.clone()) };
+            i += 1;
+            continue;
+        }
+        let known = |place: &PlaceMention| gazetteer.knows_spelling_in(&place.text, HOME_COUNTRY);
+        if !known(name) && known(alias) {
+            places[i - 1].text = places[i].text.clone();
+        }
+        places.remove(i);
     }
 }
 

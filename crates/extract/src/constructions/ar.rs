@@ -2067,3 +2067,10 @@ fn a_governorate_goods_were_heading_to_does_not_situate_the_ambush_on_the_way() 
     assert!(e.pcode.is_some(), "{}", summary(&events));
     assert_eq!(e.admin1.as_deref(), Some("Daraa"));
 }
+
+#[test]
+fn a_name_in_a_bracket_after_a_place_is_the_same_place() {
+    let events = ar("قصفت المدفعية التركية يوم الثلاثاء مدينة سري كانيه (رأس العين).");
+    let e = single(&events, SubEventType::Shelling);
+    assert_town(e, "Al-Hasakah");
+}

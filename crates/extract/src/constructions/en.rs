@@ -2461,3 +2461,13 @@ fn a_governorate_goods_were_heading_to_does_not_situate_the_ambush_on_the_way() 
     assert_eq!(e.mention, "Jidya");
     assert_eq!(e.admin1.as_deref(), Some("Daraa"), "{}", summary(&events));
 }
+
+#[test]
+fn a_name_in_a_bracket_after_a_place_is_the_same_place() {
+    let events = en("A Turkish drone struck a car on Tuesday in the town of Qamishlo (Qamishli).");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_town(e, "Al-Hasakah");
+    // A governorate in the bracket situates the place: Daraa's Jidya, not Suwayda's.
+    let events = en("Gunmen abducted two men on Tuesday in the village of Jidya (Daraa).");
+    assert_eq!(single(&events, SubEventType::Abduction).admin1.as_deref(), Some("Daraa"), "{}", summary(&events));
+}

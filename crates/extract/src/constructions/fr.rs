@@ -1713,3 +1713,11 @@ fn what_a_report_dates_le_mois_dernier_is_background() {
     assert!(fr("Les forces du régime ont arrêté 15 jeunes hommes à Deraa le mois dernier.").is_empty());
     assert_eq!(fr("Les forces du régime ont arrêté 15 jeunes hommes à Deraa mardi.").len(), 1);
 }
+
+#[test]
+fn a_name_in_a_bracket_after_a_place_is_the_same_place() {
+    let events = fr("Un drone turc a frappé mardi une voiture dans la ville de Serê Kaniyê (Ras al-Aïn).");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Ras al-Aïn");
+    assert_town(e, "Al-Hasakah");
+}
