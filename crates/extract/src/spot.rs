@@ -1089,8 +1089,10 @@ fn is_prose(tokens: &[Token]) -> bool {
 fn is_article_form(token: &Token) -> bool {
     const ARTICLES: &[&str] = &[
         "al", "el", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es", "ez", "ed", "et", "ul",
+        // The article's vowel alone before a sun letter: "Deir e-Zor", "a-Suwayda".
+        "e", "a",
     ];
-    // Every article has two or three letters: a word whose first hyphen comes later (or
+    // Every article has one to three letters: a word whose first hyphen comes later (or
     // that has none, as most have not) is looked at no further.
     let Some(hyphen) = token.norm.as_bytes().iter().take(4).position(|&b| b == b'-') else {
         return false;
@@ -1111,9 +1113,9 @@ fn is_compound_adjective(token: &Token) -> bool {
 /// neither, and are not looked at further (nor pay for the call that would).
 #[inline]
 fn may_be_name_word(token: &Token) -> bool {
-    // An article has two or three letters: its hyphen is the word's third or fourth byte.
+    // An article has one to three letters: its hyphen is the word's second to fourth byte.
     let norm = token.norm.as_bytes();
-    token.is_capitalized() || norm.get(2) == Some(&b'-') || norm.get(3) == Some(&b'-')
+    token.is_capitalized() || norm.get(1..4).is_some_and(|after_first| after_first.contains(&b'-'))
 }
 
 /// Whether token `i` is a word of a name: capitalised and neither a function word, a

@@ -19,10 +19,11 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::memo::Memo;
 
-/// The Arabic article as transliterations write it, alone or assimilated ("an-Numan").
+/// The Arabic article as transliterations write it, alone or assimilated ("an-Numan"), or
+/// with its vowel alone before a sun letter ("Deir e-Zor", "a-Suwayda").
 const ARTICLES: &[&str] = &[
     "al", "el", "il", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "ad", "en", "er", "es", "ez", "ed",
-    "et", "ul",
+    "et", "ul", "e", "a",
 ];
 
 /// Generic words spelled several ways, each mapped to one form (after letter rules).

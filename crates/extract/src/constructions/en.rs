@@ -2471,3 +2471,24 @@ fn a_name_in_a_bracket_after_a_place_is_the_same_place() {
     let events = en("Gunmen abducted two men on Tuesday in the village of Jidya (Daraa).");
     assert_eq!(single(&events, SubEventType::Abduction).admin1.as_deref(), Some("Daraa"), "{}", summary(&events));
 }
+
+#[test]
+fn an_article_written_as_its_vowel_alone_is_an_article() {
+    // "e-Zor": the article before a sun letter, as some outlets write it.
+    let events =
+        en("Gunmen abducted two men on Tuesday in the village of al-Dahla in the eastern Deir e-Zor countryside.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.admin1.as_deref(), Some("Deir ez-Zor"), "{}", summary(&events));
+    assert!(e.pcode.is_some(), "al-Dahla is Dahleh: {}", summary(&events));
+}
+
+#[test]
+fn a_colon_or_a_dash_introduces_the_places_taken_in_a_region() {
+    for text in [
+        "The army retook three villages in the Jabal al-Akrad region on Tuesday: Kinsabba, Shalaf and Kabani.",
+        "The army retook three villages in the Jabal al-Akrad region on Tuesday—Kinsabba, Shalaf and Kabani.",
+    ] {
+        let events = en(text);
+        assert_eq!(mentions(&events), ["Kinsabba", "Shalaf", "Kabani"], "{text}");
+    }
+}

@@ -1721,3 +1721,14 @@ fn a_name_in_a_bracket_after_a_place_is_the_same_place() {
     assert_eq!(e.mention, "Ras al-Aïn");
     assert_town(e, "Al-Hasakah");
 }
+
+#[test]
+fn a_colon_or_a_dash_introduces_the_places_taken_in_a_region() {
+    for text in [
+        "L'armée a repris mardi trois villages de la région du Jabal al-Akrad : Kinsabba, Shalaf et Kabani.",
+        "L'armée a repris mardi trois villages de la région du Jabal al-Akrad — Kinsabba, Shalaf et Kabani.",
+    ] {
+        let events = fr(text);
+        assert_eq!(mentions(&events), ["Kinsabba", "Shalaf", "Kabani"], "{text}");
+    }
+}

@@ -183,10 +183,13 @@ impl<'s> SentenceReader<'_, 's> {
 
     /// Whether the place at `place` opens a list that a word such as "namely", "dont",
     /// "وهي" introduces within reach of the trigger ("took several villages west of Aleppo,
-    /// namely A, B and C").
+    /// namely A, B and C"), or a colon or a dash does ("took three villages on Tuesday: A, B
+    /// and C").
     fn introduced_list(&self, trigger_end: usize, place: usize) -> bool {
         let s = self.spotted;
-        let introducer = self.ctx.pack.list_introducers.match_ending_at(&s.tokens, place, 3);
+        let pack = self.ctx.pack;
+        let mark = || (place > 0 && pack.is_mark(&s.tokens[place - 1], ":—–")).then_some(place - 1);
+        let introducer = pack.list_introducers.match_ending_at(&s.tokens, place, 3).map(|hit| hit.start).or_else(mark);
         // A long object of common nouns may stand between ("pris le contrôle de toutes les
         // localités et les villages de cette poche, notamment A et B"): no place and no
         // other deed before the list, in the trigger's clause.
@@ -195,9 +198,8 @@ impl<'s> SentenceReader<'_, 's> {
                 && !s.places.iter().any(|p| p.start >= trigger_end && p.end <= start)
                 && !s.triggers.iter().any(|t| t.start >= trigger_end && t.end <= start)
         };
-        introducer.is_some_and(|hit| {
-            hit.start >= trigger_end
-                && (hit.start - trigger_end <= OBJECT_WINDOW || only_common_nouns_before(hit.start))
+        introducer.is_some_and(|start| {
+            start >= trigger_end && (start - trigger_end <= OBJECT_WINDOW || only_common_nouns_before(start))
         })
     }
 
