@@ -24,7 +24,8 @@ use crate::dedupe::{
     without_unopposed_raids,
 };
 use crate::discourse::{
-    details_after_a_governorate, resolve_group_anaphora, resolve_place_anaphora, Discourse, LEAD_SENTENCES,
+    details_after_a_governorate, people_stay_people, resolve_group_anaphora, resolve_place_anaphora, Discourse,
+    LEAD_SENTENCES,
 };
 use crate::features::{EventFeatures, LanguageModels, Resolution};
 use crate::gate::{retype_proposed, typed, weighed, with_usual_actor};
@@ -91,6 +92,7 @@ pub fn extract(
     let recording = detail == Detail::Trace;
     let mut split = sentences(&article.text, pack);
     let mut spotted = spot_prose(&mut split, article, pack, gazetteer);
+    people_stay_people(&mut spotted, gazetteer);
     let context = ArticleContext::new(article, pack, gazetteer, &spotted);
     // The headline's mentions, read at most once: for a place noun the body names no town
     // for, and for a body that tells no event.

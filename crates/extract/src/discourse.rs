@@ -17,6 +17,7 @@ use crate::spot::{
     announcing, marker_before, role_of, span_text, ActorMention, PlaceMention, PlaceRole, Referent, Spotted,
     TriggerMention,
 };
+use frontline_gazetteer::Gazetteer;
 
 /// How far before a trigger a lead of a lapse may end: right before it, or before an article
 /// ("weeks after the capture of").
@@ -525,6 +526,32 @@ fn only_group_named_by_its_kind(spotted: &[Option<Spotted>], pack: &LanguagePack
         }
     }
     only
+}
+
+/// A name the report shows to be a person's in one sentence ("Omar said", "President X") is
+/// that person in its other sentences too ("Omar (a pseudonym) lost five relatives"), unless
+/// it names a governorate, a country or a city: those stand for their authorities in speech
+/// ("Damascus said") and are still places elsewhere.
+pub(crate) fn people_stay_people(spotted: &mut [Option<Spotted>], gazetteer: &Gazetteer) {
+    let mut people: Vec<String> = Vec::new();
+    for place in spotted.iter().flatten().flat_map(|s| &s.places) {
+        if place.role == PlaceRole::Person && !people.contains(&place.text) {
+            people.push(place.text.clone());
+        }
+    }
+    people.retain(|name| {
+        gazetteer.governorate_named(name).is_none()
+            && gazetteer.country_named(name).is_none()
+            && gazetteer.resolve_in_country(name, HOME_COUNTRY).is_none_or(|place| !place.is_major())
+    });
+    if people.is_empty() {
+        return;
+    }
+    for place in spotted.iter_mut().flatten().flat_map(|s| &mut s.places) {
+        if people.contains(&place.text) {
+            place.role = PlaceRole::Person;
+        }
+    }
 }
 
 /// Definite place nouns with no name after them ("Jets struck Ariha. ... Later, shelling

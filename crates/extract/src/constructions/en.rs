@@ -2492,3 +2492,14 @@ fn a_colon_or_a_dash_introduces_the_places_taken_in_a_region() {
         assert_eq!(mentions(&events), ["Kinsabba", "Shalaf", "Kabani"], "{text}");
     }
 }
+
+#[test]
+fn a_name_the_report_shows_to_be_a_persons_is_no_place_anywhere_in_it() {
+    // "Omar" is also a village's name, in Aleppo.
+    let events =
+        en("Omar lost two brothers on Tuesday when a shell struck their house in al-Dahla, in the Deir ez-Zor \
+                     countryside. \"We buried them at night,\" Omar said.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_ne!(e.mention, "Omar");
+    assert_eq!(e.admin1.as_deref(), Some("Deir ez-Zor"));
+}

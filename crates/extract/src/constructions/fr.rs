@@ -1732,3 +1732,14 @@ fn a_colon_or_a_dash_introduces_the_places_taken_in_a_region() {
         assert_eq!(mentions(&events), ["Kinsabba", "Shalaf", "Kabani"], "{text}");
     }
 }
+
+#[test]
+fn a_name_the_report_shows_to_be_a_persons_is_no_place_anywhere_in_it() {
+    // « Omar » est aussi le nom d'un village, à Alep.
+    let events =
+        fr("Omar a perdu deux frères mardi quand un obus a frappé leur maison à al-Dahla, dans la campagne de \
+                     Deir ez-Zor. « Nous les avons enterrés la nuit », a raconté Omar.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_ne!(e.mention, "Omar");
+    assert_eq!(e.admin1.as_deref(), Some("Deir ez-Zor"));
+}
