@@ -5,6 +5,7 @@
 //! villages" are.
 
 use frontline_core::{ActorId, SubEventType};
+use frontline_gazetteer::Gazetteer;
 use frontline_lang::{LanguagePack, Lexicon, RegionSide, Token, TokenKind, TriggerKind};
 
 use crate::context::ArticleContext;
@@ -17,7 +18,6 @@ use crate::spot::{
     announcing, marker_before, role_of, span_text, ActorMention, PlaceMention, PlaceRole, Referent, Spotted,
     TriggerMention,
 };
-use frontline_gazetteer::Gazetteer;
 
 /// How far before a trigger a lead of a lapse may end: right before it, or before an article
 /// ("weeks after the capture of").
