@@ -532,8 +532,9 @@ impl<'a> SentenceReader<'a, '_> {
             .spotted
             .places
             .iter()
-            .filter(|p| !self.is_destination(p))
-            .filter_map(|p| p.role.governorate().map(|a| (gap(p), a)))
+            .filter_map(|p| p.role.governorate().map(|a| (p, a)))
+            .filter(|(p, _)| !self.is_destination(p))
+            .map(|(p, a)| (gap(p), a))
             .collect();
         let several = governorates.iter().any(|(_, a)| *a != governorates[0].1);
         match governorates.iter().min_by_key(|(gap, _)| *gap) {
