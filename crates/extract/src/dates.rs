@@ -281,8 +281,8 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
     if let Some(hit) = pack.previous_month.match_at(tokens, i) {
         let window = match published {
             Some(p) => {
-                let (year, month) = if p.month() == 1 { (p.year() - 1, 12) } else { (p.year(), p.month() - 1) };
-                whole_month(year, month, "the month before the month of publication")?
+                let month = if p.month() == 1 { 12 } else { p.month() - 1 };
+                whole_month(year_of_last(month, p), month, "the month before the month of publication")?
             }
             None => DateWindow::unknown("last month, publication date unknown"),
         };
@@ -640,6 +640,16 @@ fn year_after(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(i32, 
     Some((year as i32, at + 1))
 }
 
+/// The year of the last such month before the month of publication: this year's when the
+/// month comes earlier in the year, else last year's.
+fn year_of_last(month: u32, published: NaiveDate) -> i32 {
+    if month < published.month() {
+        published.year()
+    } else {
+        published.year() - 1
+    }
+}
+
 /// Every day of a month of a year.
 fn whole_month(year: i32, month: u32, why: &str) -> Option<DateWindow> {
     let first = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -667,8 +677,7 @@ fn last_month(
     published: NaiveDate,
 ) -> Option<DateMention> {
     let last = pack.last_month_words.match_at(tokens, after_month)?;
-    let year = if month < published.month() { published.year() } else { published.year() - 1 };
-    let window = whole_month(year, month, "the last such month before publication")?;
+    let window = whole_month(year_of_last(month, published), month, "the last such month before publication")?;
     Some(DateMention::new(start, last.end, window, 1))
 }
 
@@ -688,7 +697,7 @@ fn bare_month(
         let first = NaiveDate::from_ymd_opt(published.year(), month, 1)?;
         DateWindow::span(first, published, "a month without a year: the month of publication, to publication".into())
     } else {
-        let year = if month < published.month() { published.year() } else { published.year() - 1 };
+        let year = year_of_last(month, published);
         whole_month(year, month, "a month without a year: the last such month before publication")?
     };
     Some(DateMention::new(start, after_month, window, 1))
