@@ -50,6 +50,20 @@ fn verb_first_take_with_a_joined_conjunction_is_a_government_gain() {
 }
 
 #[test]
+fn a_subject_between_a_verb_of_control_and_its_preposition_hides_no_take() {
+    // "And the opposition factions, which include the Nusra Front, Ahrar al-Sham and other
+    // factions based in the town of Binnish, took control of (سيطرت ... على) the city of
+    // Saraqib yesterday evening": in verb-first order the subject, with a relative clause that
+    // names a town, stands between the verb and the preposition that marks what was taken.
+    let events = ar(
+        "وسيطرت فصائل المعارضة التي تضم جبهة النصرة وحركة أحرار الشام وفصائل أخرى في بلدة بنش على مدينة سراقب مساء أمس.",
+    );
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.mention, "سراقب", "{}", summary(&events));
+    assert_eq!(e.actor1_id, Some(actor("OPP")));
+}
+
+#[test]
 fn a_crossing_or_customs_post_named_after_a_town_is_taken_at_the_town() {
     // "The factions took control of the Nasib border crossing with Jordan after clashes with
     // regime forces." / "... of the old Daraa customs crossing."

@@ -134,8 +134,9 @@ impl<'s> SentenceReader<'_, 's> {
         let s = self.spotted;
         // A governorate named first only situates the place that follows ("Idlib's Saraqib").
         let governorate_context = |p: &&PlaceMention| matches!(p.role, PlaceRole::Region { admin1: Some(_) });
-        let Some(mut first) = s.places.iter().filter(|p| p.start >= trigger.end).find(|p| !governorate_context(p))
-        else {
+        // The places of a subject between the verb and its object's preposition are not taken.
+        let from = self.governed_object_start(trigger).unwrap_or(trigger.end);
+        let Some(mut first) = s.places.iter().filter(|p| p.start >= from).find(|p| !governorate_context(p)) else {
             return Vec::new();
         };
         // "took two villages in rural Afrin, namely A and B": a region that situates the
@@ -153,7 +154,7 @@ impl<'s> SentenceReader<'_, 's> {
             }
         }
         let introduced = self.introduced_list(trigger.end, first.start);
-        if first.start - trigger.end > OBJECT_WINDOW && !introduced
+        if first.start - from > OBJECT_WINDOW && !introduced
             || !self.same_clause(trigger.end, first.start)
             || !is_territory_object(first)
         {
@@ -179,6 +180,29 @@ impl<'s> SentenceReader<'_, 's> {
             }
         }
         objects
+    }
+
+    /// Where the object of a verb of control starts when its subject stands between the verb
+    /// and the preposition that marks the object ("وسيطر (جيش الفتح) الذي يضم جبهة النصرة ...
+    /// على بلدة أريحا"): right after that preposition, if it comes in the trigger's clause
+    /// before any other deed. The verb governs the preposition when the two, side by side,
+    /// are a phrase of taking of the pack ("سيطر على").
+    fn governed_object_start(&self, trigger: &TriggerMention) -> Option<usize> {
+        /// A subject with a relative clause or a list of allies may run this long.
+        const SUBJECT_REACH: usize = 24;
+        let s = self.spotted;
+        let pack = self.ctx.pack;
+        let deed_at = |i: usize| s.triggers.iter().any(|t| t.start == i && is_event_kind(t.trigger.kind));
+        let governs = |i: usize| {
+            let phrase: Vec<_> = s.tokens[trigger.start..trigger.end].iter().chain([&s.tokens[i]]).cloned().collect();
+            pack.triggers
+                .match_at(&phrase, 0)
+                .is_some_and(|hit| hit.end == phrase.len() && hit.value.kind == TriggerKind::Take)
+        };
+        let preposition = (trigger.end + 1..s.tokens.len().min(trigger.end + SUBJECT_REACH))
+            .take_while(|&i| !deed_at(i))
+            .find(|&i| pack.is_function_token(&s.tokens[i]) && governs(i))?;
+        self.same_clause(trigger.end, preposition).then_some(preposition + 1)
     }
 
     /// Whether the place at `place` opens a list that a word such as "namely", "dont",
