@@ -620,6 +620,9 @@ struct EventsSection {
     /// Leads of a lapse after an earlier event ("days after", "au lendemain de").
     #[serde(default)]
     lapse_leads: Vec<String>,
+    /// Prepositions that mark what a verb of control took, where the verb comes first ("على").
+    #[serde(default)]
+    object_prepositions: Vec<String>,
     /// Words that make the fighting after them the circumstance of another event ("amid",
     /// "au milieu de", "وسط").
     #[serde(default)]
@@ -979,6 +982,11 @@ pub struct LanguagePack {
     /// Leads of a lapse ("days after", "au lendemain de", "بعد أيام من"): the trigger after
     /// one is an earlier event the sentence dates its own by.
     pub lapse_leads: Lexicon<()>,
+    /// Prepositions that mark what a verb of control took, in a language whose verb comes
+    /// first: its subject, with a relative clause, may stand between the two ("سيطر جيش
+    /// الفتح الذي يضم ... على بلدة أريحا"). None where the subject comes first. Looked up
+    /// only after a verb of control, so it takes no bit of the index of first words.
+    pub object_prepositions: Lexicon<()>,
     /// Words that make the fighting after them the setting of another event the sentence
     /// tells ("fled amid clashes", "وسط اشتباكات", "au milieu des combats"), not an event of its own.
     pub circumstance_leads: Lexicon<()>,
@@ -1928,6 +1936,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         accord_nouns: set(&file.events.accord_nouns),
         group_anaphors: set(&file.events.group_anaphors),
         lapse_leads: set(&file.events.lapse_leads),
+        object_prepositions: set(&file.events.object_prepositions),
         circumstance_leads: set(&file.events.circumstance_leads),
         concessive_leads: set(&file.events.concessive_leads),
         military_objects: set(&file.events.military_objects),

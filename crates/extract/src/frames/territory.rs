@@ -192,17 +192,20 @@ impl<'s> SentenceReader<'_, 's> {
         const SUBJECT_REACH: usize = 24;
         let s = self.spotted;
         let pack = self.ctx.pack;
+        if pack.object_prepositions.is_empty() {
+            return None;
+        }
         let deed_at = |i: usize| s.triggers.iter().any(|t| t.start == i && is_event_kind(t.trigger.kind));
-        let governs = |i: usize| {
-            let phrase: Vec<_> = s.tokens[trigger.start..trigger.end].iter().chain([&s.tokens[i]]).cloned().collect();
-            pack.triggers
-                .match_at(&phrase, 0)
-                .is_some_and(|hit| hit.end == phrase.len() && hit.value.kind == TriggerKind::Take)
-        };
         let preposition = (trigger.end + 1..s.tokens.len().min(trigger.end + SUBJECT_REACH))
             .take_while(|&i| !deed_at(i))
-            .find(|&i| pack.is_function_token(&s.tokens[i]) && governs(i))?;
-        self.same_clause(trigger.end, preposition).then_some(preposition + 1)
+            .find(|&i| pack.object_prepositions.match_at(&s.tokens, i).is_some())?;
+        let phrase: Vec<_> =
+            s.tokens[trigger.start..trigger.end].iter().chain([&s.tokens[preposition]]).cloned().collect();
+        let governs = pack
+            .triggers
+            .match_at(&phrase, 0)
+            .is_some_and(|hit| hit.end == phrase.len() && hit.value.kind == TriggerKind::Take);
+        (governs && self.same_clause(trigger.end, preposition)).then_some(preposition + 1)
     }
 
     /// Whether the place at `place` opens a list that a word such as "namely", "dont",
