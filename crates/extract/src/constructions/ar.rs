@@ -2088,3 +2088,18 @@ fn a_name_in_a_bracket_after_a_place_is_the_same_place() {
     let e = single(&events, SubEventType::Shelling);
     assert_town(e, "Al-Hasakah");
 }
+
+#[test]
+fn the_authorities_unqualified_are_the_state_and_qualified_their_own_side() {
+    // "The authorities (the Kurdish authorities, the Turkish authorities) arrested dozens of
+    // young men in the city of X on Sunday."
+    for (text, side) in [
+        ("اعتقلت السلطات عشرات الشبان في مدينة جبلة يوم الأحد.", "SYR_GOV"),
+        ("اعتقلت السلطات الكردية عشرات الشبان في مدينة عامودا يوم الأحد.", "SDF"),
+        ("اعتقلت السلطات التركية عشرات الشبان في مدينة رأس العين يوم الأحد.", "TUR"),
+    ] {
+        let events = ar(text);
+        let e = single(&events, SubEventType::Arrests);
+        assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
+    }
+}

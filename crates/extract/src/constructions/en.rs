@@ -2503,3 +2503,16 @@ fn a_name_the_report_shows_to_be_a_persons_is_no_place_anywhere_in_it() {
     assert_ne!(e.mention, "Omar");
     assert_eq!(e.admin1.as_deref(), Some("Deir ez-Zor"));
 }
+
+#[test]
+fn the_authorities_unqualified_are_the_state_and_qualified_their_own_side() {
+    for (text, side) in [
+        ("The authorities detained dozens of young men in the town of Jableh on Sunday.", "SYR_GOV"),
+        ("Kurdish authorities arrested dozens of young men in the town of Amuda on Sunday.", "SDF"),
+        ("Turkish authorities arrested dozens of young men in the town of Ras al-Ain on Sunday.", "TUR"),
+    ] {
+        let events = en(text);
+        let e = single(&events, SubEventType::Arrests);
+        assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
+    }
+}

@@ -1743,3 +1743,16 @@ fn a_name_the_report_shows_to_be_a_persons_is_no_place_anywhere_in_it() {
     assert_ne!(e.mention, "Omar");
     assert_eq!(e.admin1.as_deref(), Some("Deir ez-Zor"));
 }
+
+#[test]
+fn les_autorites_sans_qualificatif_sont_l_etat_et_qualifiees_leur_propre_camp() {
+    for (text, side) in [
+        ("Les autorités ont arrêté dimanche des dizaines de jeunes hommes dans la ville de Jableh.", "SYR_GOV"),
+        ("Les autorités kurdes ont arrêté dimanche des dizaines de jeunes hommes dans la ville d'Amouda.", "SDF"),
+        ("Les autorités turques ont arrêté dimanche des dizaines de jeunes hommes à Ras al-Aïn.", "TUR"),
+    ] {
+        let events = fr(text);
+        let e = single(&events, SubEventType::Arrests);
+        assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
+    }
+}
