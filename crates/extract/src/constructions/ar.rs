@@ -2103,3 +2103,13 @@ fn the_authorities_unqualified_are_the_state_and_qualified_their_own_side() {
         assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn pictures_a_report_cites_are_no_village_that_shares_the_word() {
+    // "Regime forces burned civilians' homes in the town of Kafr Nabl yesterday, and activists
+    // obtained pictures (صور) from inside the town that show the destruction": صور is also the
+    // name of a village of Daraa.
+    let events =
+        ar("أحرقت قوات النظام منازل المدنيين في بلدة كفرنبل أمس، وحصل ناشطون على صور من داخل البلدة تظهر الدمار.");
+    assert_eq!(mentions(&events), ["كفرنبل"], "{}", summary(&events));
+}
