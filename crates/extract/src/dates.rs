@@ -257,7 +257,7 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
     if let Some(hit) = pack.since.match_at(tokens, i) {
         // "منذ" is also "ago": what follows it may be no day to count from.
         let since = || {
-            let next = read_at(tokens, hit.end, pack, published)?;
+            let next = read_at(tokens, hit.end, pack, published).or_else(|| year_since(tokens, hit.end, published))?;
             let from = next.window.start?;
             let to = published?;
             let window =
@@ -358,6 +358,21 @@ fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option
         "a year alone: the whole year".into(),
     );
     Some(DateMention::new(i, lead.end + 1, window, 1))
+}
+
+/// "since 2011", "depuis 2011", "منذ 2011": a year right after a word of "since" needs no
+/// other lead; what has gone on since then is a period to publication.
+fn year_since(tokens: &[Token], at: usize, published: Option<NaiveDate>) -> Option<DateMention> {
+    let year = tokens.get(at)?.value().filter(|y| (1900..=2200).contains(y))? as i32;
+    if published.is_none_or(|p| year >= p.year()) {
+        return None;
+    }
+    let window = DateWindow::span(
+        NaiveDate::from_ymd_opt(year, 1, 1)?,
+        NaiveDate::from_ymd_opt(year, 12, 31)?,
+        "a year alone: the whole year".into(),
+    );
+    Some(DateMention::new(at, at + 1, window, 1))
 }
 
 /// "three weeks ago", "il y a près de trois semaines", "قبل يومين": so long before
@@ -962,7 +977,16 @@ mod tests {
     }
 
     #[test]
-    fn a_year_alone_is_not_a_window() {
-        assert!(windows("en", "The town has been held by rebels since 2012.", wednesday()).is_empty());
+    fn a_year_alone_is_not_a_window_but_since_a_year_is_a_period_to_publication() {
+        assert!(windows("en", "The 2012 offensive on the town failed.", wednesday()).is_empty());
+        for (code, text) in [
+            ("en", "The town has been held by rebels since 2012."),
+            ("fr", "La ville est tenue par les rebelles depuis 2012."),
+            ("ar", "تسيطر الفصائل على البلدة منذ 2012."),
+        ] {
+            assert_eq!(windows(code, text, wednesday()), [(d(2012, 1, 1), d(2021, 3, 10))], "{text}");
+        }
+        // The year of publication itself says too little.
+        assert!(windows("en", "The town has been held by rebels since 2021.", wednesday()).is_empty());
     }
 }

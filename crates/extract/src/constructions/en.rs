@@ -2516,3 +2516,9 @@ fn the_authorities_unqualified_are_the_state_and_qualified_their_own_side() {
         assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn fighting_told_since_a_year_is_the_war_at_large_not_an_event() {
+    let events = en("Tartus had largely escaped the fighting that has ravaged the country since 2012.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}

@@ -1756,3 +1756,9 @@ fn les_autorites_sans_qualificatif_sont_l_etat_et_qualifiees_leur_propre_camp() 
         assert_eq!(e.actor1_id, Some(actor(side)), "{text}: {}", summary(&events));
     }
 }
+
+#[test]
+fn des_combats_depuis_une_annee_sont_la_guerre_et_non_un_evenement() {
+    let events = fr("Tartous a dans une large mesure échappé aux combats qui ensanglantent le pays depuis 2012.");
+    assert!(events.is_empty(), "{}", summary(&events));
+}
