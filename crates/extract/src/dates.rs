@@ -338,7 +338,7 @@ const YEAR_LEAD_WORDS: usize = 3;
 /// whole year, when it is before the year of publication (a year of publication alone says
 /// too little to date the news it tells).
 fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
-    let is_year = |t: &Token| t.value().is_some_and(|y| (1900..=2200).contains(&y));
+    let is_year = |t: &Token| t.value().is_some_and(|y| YEARS.contains(&y));
     // A year stands a few tokens on, or no lead is looked up: most words lead to none.
     if !tokens.iter().skip(i + 1).take(YEAR_LEAD_WORDS).any(is_year) {
         return None;
@@ -352,27 +352,29 @@ fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option
     if more || published.is_none_or(|p| year >= p.year()) {
         return None;
     }
-    let window = DateWindow::span(
-        NaiveDate::from_ymd_opt(year, 1, 1)?,
-        NaiveDate::from_ymd_opt(year, 12, 31)?,
-        "a year alone: the whole year".into(),
-    );
-    Some(DateMention::new(i, lead.end + 1, window, 1))
+    Some(DateMention::new(i, lead.end + 1, whole_year(year)?, 1))
 }
 
 /// "since 2011", "depuis 2011", "منذ 2011": a year right after a word of "since" needs no
 /// other lead; what has gone on since then is a period to publication.
 fn year_since(tokens: &[Token], at: usize, published: Option<NaiveDate>) -> Option<DateMention> {
-    let year = tokens.get(at)?.value().filter(|y| (1900..=2200).contains(y))? as i32;
+    let year = tokens.get(at)?.value().filter(|y| YEARS.contains(y))? as i32;
     if published.is_none_or(|p| year >= p.year()) {
         return None;
     }
-    let window = DateWindow::span(
+    Some(DateMention::new(at, at + 1, whole_year(year)?, 1))
+}
+
+/// The numbers read as a year when a word makes them a date.
+const YEARS: std::ops::RangeInclusive<u64> = 1900..=2200;
+
+/// A year named alone, as "in 2018" and "since 2018" name it: the whole of it.
+fn whole_year(year: i32) -> Option<DateWindow> {
+    Some(DateWindow::span(
         NaiveDate::from_ymd_opt(year, 1, 1)?,
         NaiveDate::from_ymd_opt(year, 12, 31)?,
         "a year alone: the whole year".into(),
-    );
-    Some(DateMention::new(at, at + 1, window, 1))
+    ))
 }
 
 /// "three weeks ago", "il y a près de trois semaines", "قبل يومين": so long before
@@ -588,7 +590,7 @@ fn explicit_date(
     if tokens.get(probe).is_some_and(|t| t.is_punct(",")) {
         probe += 1;
     }
-    if let Some(y) = tokens.get(probe).and_then(|t| t.value()).filter(|y| (1900..=2200).contains(y)) {
+    if let Some(y) = tokens.get(probe).and_then(|t| t.value()).filter(|y| YEARS.contains(y)) {
         year = Some(y as i32);
         end = probe + 1;
     }
@@ -651,7 +653,7 @@ fn month_of_year(
 /// where it ends.
 fn year_after(tokens: &[Token], at: usize, pack: &LanguagePack) -> Option<(i32, usize)> {
     let at = pack.year_words.match_at(tokens, at).map_or(at, |word| word.end);
-    let year = tokens.get(at).and_then(|t| t.value()).filter(|y| (1900..=2200).contains(y))?;
+    let year = tokens.get(at).and_then(|t| t.value()).filter(|y| YEARS.contains(y))?;
     Some((year as i32, at + 1))
 }
 
