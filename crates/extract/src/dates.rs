@@ -335,8 +335,7 @@ fn read_at(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<Na
 const YEAR_LEAD_WORDS: usize = 3;
 
 /// "in 2018", "en 2018", "عام 2018": a year alone after a word that makes it a date is that
-/// whole year, when it is before the year of publication (a year of publication alone says
-/// too little to date the news it tells).
+/// whole year, if before the year of publication ([`whole_year_before_publication`]).
 fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option<NaiveDate>) -> Option<DateMention> {
     let is_year = |t: &Token| t.value().is_some_and(|y| YEARS.contains(&y));
     // A year stands a few tokens on, or no lead is looked up: most words lead to none.
@@ -349,27 +348,29 @@ fn year_alone(tokens: &[Token], i: usize, pack: &LanguagePack, published: Option
     let more = tokens
         .get(lead.end + 1)
         .is_some_and(|t| t.value().is_some() || pack.months.match_at(tokens, lead.end + 1).is_some());
-    if more || published.is_none_or(|p| year >= p.year()) {
+    if more {
         return None;
     }
-    Some(DateMention::new(i, lead.end + 1, whole_year(year)?, 1))
+    Some(DateMention::new(i, lead.end + 1, whole_year_before_publication(year, published)?, 1))
 }
 
 /// "since 2011", "depuis 2011", "منذ 2011": a year right after a word of "since" needs no
 /// other lead; what has gone on since then is a period to publication.
 fn year_since(tokens: &[Token], at: usize, published: Option<NaiveDate>) -> Option<DateMention> {
     let year = tokens.get(at)?.value().filter(|y| YEARS.contains(y))? as i32;
-    if published.is_none_or(|p| year >= p.year()) {
-        return None;
-    }
-    Some(DateMention::new(at, at + 1, whole_year(year)?, 1))
+    Some(DateMention::new(at, at + 1, whole_year_before_publication(year, published)?, 1))
 }
 
 /// The numbers read as a year when a word makes them a date.
 const YEARS: std::ops::RangeInclusive<u64> = 1900..=2200;
 
-/// A year named alone, as "in 2018" and "since 2018" name it: the whole of it.
-fn whole_year(year: i32) -> Option<DateWindow> {
+/// A year named alone, as "in 2018" and "since 2018" name it: the whole of it, when it is
+/// before the year of publication (a year of publication alone says too little to date the
+/// news it tells).
+fn whole_year_before_publication(year: i32, published: Option<NaiveDate>) -> Option<DateWindow> {
+    if published.is_none_or(|p| year >= p.year()) {
+        return None;
+    }
     Some(DateWindow::span(
         NaiveDate::from_ymd_opt(year, 1, 1)?,
         NaiveDate::from_ymd_opt(year, 12, 31)?,

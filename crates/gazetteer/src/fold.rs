@@ -22,8 +22,8 @@ use crate::memo::Memo;
 /// The Arabic article as transliterations write it, alone or assimilated ("an-Numan"), or
 /// with its vowel alone before a sun letter ("Deir e-Zor", "a-Suwayda").
 const ARTICLES: &[&str] = &[
-    "al", "el", "il", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "ad", "en", "er", "es", "ez", "ed",
-    "et", "ul", "e", "a",
+    "al", "el", "il", "an", "ash", "as", "ad", "ar", "az", "at", "ath", "adh", "en", "er", "es", "ez", "ed", "et",
+    "ul", "e", "a",
 ];
 
 /// Generic words spelled several ways, each mapped to one form (after letter rules).
