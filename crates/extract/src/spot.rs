@@ -1001,6 +1001,9 @@ fn with_unidentified(
         if inside_any(start, end, &actors.iter().map(|a| (a.start, a.end)).collect::<Vec<_>>()) {
             continue;
         }
+        if affiliated_to_a_named_side(end, tokens, pack, &actors) {
+            continue;
+        }
         actors.push(ActorMention {
             start,
             end,
@@ -1013,6 +1016,15 @@ fn with_unidentified(
     }
     actors.sort_by_key(|a| a.start);
     actors
+}
+
+/// Whether bare armed men ending at `end` are tied to a side named right after them
+/// ("gunmen loyal to the regime", "مجموعة مسلحة تابعة للنظام"): the side's name, one word
+/// of article aside, follows a word of affiliation; then the men are that side's.
+fn affiliated_to_a_named_side(end: usize, tokens: &[Token], pack: &LanguagePack, actors: &[ActorMention]) -> bool {
+    pack.affiliations
+        .match_at(tokens, end)
+        .is_some_and(|hit| actors.iter().any(|a| (hit.end..=hit.end + 1).contains(&a.start)))
 }
 
 /// The id an unidentified armed party stands under inside the engine.

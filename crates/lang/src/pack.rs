@@ -477,6 +477,10 @@ struct EventsSection {
     /// they qualify, or they alone, name no one.
     #[serde(default)]
     unidentified: Vec<String>,
+    /// Words that tie armed men to their side ("loyal to", "تابعة ل"): bare armed men
+    /// followed by them and a named side are that side's.
+    #[serde(default)]
+    affiliations: Vec<String>,
     /// Words that send people somewhere ("to", "towards"): after a word of flight, the
     /// places that follow them are where people went, not where they fled from.
     #[serde(default)]
@@ -889,6 +893,10 @@ pub struct LanguagePack {
     /// Participles of saying that open a reported clause after a mark: a clause break.
     pub reported_clause_leads: Lexicon<()>,
     pub unidentified: Lexicon<()>,
+    /// Words that tie armed men to a side named after them ("gunmen loyal to the regime",
+    /// "مجموعة مسلحة تابعة للنظام"): then the men are known. Looked up only after bare armed
+    /// men, so it takes no bit of the index of first words.
+    pub affiliations: Lexicon<()>,
     pub flight_destinations: Lexicon<()>,
     pub property_nouns: Lexicon<()>,
     /// Between an attack word and what it aims at.
@@ -1892,6 +1900,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         relative_pronouns: set(&file.events.relative_pronouns),
         reported_clause_leads: set(&file.events.reported_clause_leads),
         unidentified: set(&file.events.unidentified),
+        affiliations: set(&file.events.affiliations),
         flight_destinations: set(&file.events.flight_destinations),
         property_nouns: set(&file.events.property_nouns),
         aim_words: set(&file.events.aim_words),

@@ -746,6 +746,18 @@ fn unknown_gunmen_are_no_ones_actor() {
 }
 
 #[test]
+fn gunmen_without_the_article_are_unidentified() {
+    // "Three people were killed by the bullets of gunmen who attacked the town of Sanamayn on
+    // Friday night": "مسلحين" without the article introduces armed men the text does not
+    // know; "المسلحين" (the militants) is the name the state's side gives the armed opposition.
+    let events = ar("قُتل ثلاثة أشخاص برصاص مسلّحين هاجموا مدينة الصنمين ليل الجمعة.");
+    let e = single(&events, SubEventType::Attack);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("الصنمين", None), "{}", summary(&events));
+    let events = ar("هاجم المسلحين حاجزا للجيش في مدينة الصنمين ليل الجمعة.");
+    assert!(events.iter().any(|e| e.actor1_id == Some(actor("OPP"))), "{}", summary(&events));
+}
+
+#[test]
 fn unknown_men_who_kidnap_tell_a_kidnapping_not_a_second_attack() {
     // "Unknown men kidnapped a merchant from the town of Sanamayn yesterday evening."
     let events = ar("أقدم مجهولون مساء أمس على اختطاف تاجر من مدينة الصنمين.");

@@ -2522,3 +2522,21 @@ fn fighting_told_since_a_year_is_the_war_at_large_not_an_event() {
     let events = en("Tartus had largely escaped the fighting that has ravaged the country since 2012.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn gunmen_the_text_does_not_name_are_no_ones_actor_and_take_no_ground() {
+    // "Gunmen", bare: a doer the report does not know (actor1 null), not the side of the
+    // sentence before, whose checkpoint they attack.
+    let events =
+        en("Regime forces shelled Saraqib on Sunday. On Monday gunmen attacked an army checkpoint in Kafr Zeita.");
+    let e = at(&events, "Kafr Zeita");
+    assert_eq!((e.sub_event_type, e.actor1_id), (SubEventType::ArmedClash, None), "{}", summary(&events));
+    // Tied to a side named after them, they are that side's.
+    let events = en("Gunmen loyal to the regime shot dead two men in Kafr Zeita on Monday.");
+    let e = single(&events, SubEventType::Attack);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+    // Entering a village is no change of hands when nobody knows whose men they were.
+    let events = en("Gunmen entered the village of Kafr Zeita on Monday and kidnapped twenty women.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zeita", None), "{}", summary(&events));
+}

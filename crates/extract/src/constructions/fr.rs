@@ -1762,3 +1762,22 @@ fn des_combats_depuis_une_annee_sont_la_guerre_et_non_un_evenement() {
     let events = fr("Tartous a dans une large mesure échappé aux combats qui ensanglantent le pays depuis 2012.");
     assert!(events.is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn des_hommes_armes_que_le_texte_ne_nomme_pas_ne_prennent_aucun_village() {
+    // « Des hommes armés » : un auteur que le texte ne connaît pas (actor1 nul), et non le
+    // camp de la phrase d'avant, dont ils attaquent le barrage.
+    let events = fr("Les forces du régime ont bombardé Saraqeb dimanche. Lundi, des hommes armés ont attaqué un barrage de l'armée à Kafr Zeita.");
+    let e = at(&events, "Kafr Zeita");
+    assert_eq!((e.sub_event_type, e.actor1_id), (SubEventType::ArmedClash, None), "{}", summary(&events));
+    // Rattachés à un camp nommé après eux, ils sont de ce camp.
+    let events = fr(
+        "Des hommes armés fidèles au régime ont ouvert le feu sur une voiture à Kafr Zeita lundi, tuant deux hommes.",
+    );
+    let e = single(&events, SubEventType::Attack);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{}", summary(&events));
+    // Entrer dans un village n'est pas le prendre quand on ne sait pas à qui sont ces hommes.
+    let events = fr("Des hommes armés sont entrés lundi dans le village de Kafr Zeita et ont enlevé vingt femmes.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zeita", None), "{}", summary(&events));
+}

@@ -95,6 +95,12 @@ impl<'s> SentenceReader<'_, 's> {
             }
             return;
         }
+        // Ground passes from one side to another: a party the text leaves unknown ("un groupe
+        // armé est entré dans le village") holds none, and the control map has no side for it.
+        if actor.unidentified {
+            trace.note(|| format!("{:?}: the doer is unidentified; no territory change", trigger.text));
+            return;
+        }
         let extent = self.extent(trigger, objects[0]);
         // The other side of the war is the usual loser (or, for a withdrawal, gainer).
         let other_side = self.other_side_of_the_war(actor.id);
