@@ -974,9 +974,11 @@ fn bodies_of_a_nation(
 
 /// The actors qualified as unknown ("مسلحين مجهولين": unknown gunmen) marked unidentified,
 /// and the unknown ones named by that word alone ("مجهولون أطلقوا النار": unknown men
-/// opened fire) added: an armed party whose side the text does not give. Its id is that of
-/// the armed non-state groups, for the tests that ask whether an actor is armed; it never
-/// reaches an event (`actor1` is then null, as the coding rules want).
+/// opened fire) added, as are bare armed men ("gunmen attacked") unless a word of
+/// affiliation ties them to a side named next: an armed party whose side the text does not
+/// give. Its id is that of the armed non-state groups, for the tests that ask whether an
+/// actor is armed; it never reaches an event (`actor1` is then null, as the coding rules
+/// want).
 fn with_unidentified(
     mut actors: Vec<ActorMention>,
     tokens: &[Token],
