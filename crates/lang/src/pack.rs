@@ -894,8 +894,9 @@ pub struct LanguagePack {
     pub reported_clause_leads: Lexicon<()>,
     pub unidentified: Lexicon<()>,
     /// Words that tie armed men to a side named after them ("gunmen loyal to the regime",
-    /// "مجموعة مسلحة تابعة للنظام"): then the men are known. Looked up only after bare armed
-    /// men, so it takes no bit of the index of first words.
+    /// "مجموعة مسلحة تابعة للنظام"): then the men are known; and the side a victims' unit
+    /// belongs to ("فيلق الشام التابع لفصائل المعارضة") is the victims'. Looked up only at
+    /// such men or sides, so it takes no bit of the index of first words.
     pub affiliations: Lexicon<()>,
     pub flight_destinations: Lexicon<()>,
     pub property_nouns: Lexicon<()>,

@@ -758,6 +758,16 @@ fn gunmen_without_the_article_are_unidentified() {
 }
 
 #[test]
+fn the_side_a_victims_unit_belongs_to_is_no_doer() {
+    // "The military commander Abu Ahmad, of Faylaq al-Sham, which belongs to the opposition
+    // factions, was killed this evening by an IED in the town of Saraqib": the factions are
+    // the commander's side, not who set the bomb (unknown, actor1 null).
+    let events = ar("قتل القائد العسكري أبو أحمد في فيلق الشام التابع لفصائل المعارضة مساء اليوم جراء انفجار عبوة ناسفة في مدينة سراقب.");
+    let e = single(&events, SubEventType::RemoteExplosive);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("سراقب", None), "{}", summary(&events));
+}
+
+#[test]
 fn unknown_men_who_kidnap_tell_a_kidnapping_not_a_second_attack() {
     // "Unknown men kidnapped a merchant from the town of Sanamayn yesterday evening."
     let events = ar("أقدم مجهولون مساء أمس على اختطاف تاجر من مدينة الصنمين.");

@@ -213,7 +213,11 @@ impl<'s> SentenceReader<'_, 's> {
         if !(victims_before || victims_after) || !s.triggers.iter().any(|t| toll(&t)) {
             // "two members of the Syrian Democratic Forces (SDF) were killed": another name of
             // the side, in a bracket right after its name, names the same victims.
-            return self.named_just_before_in_a_bracket(actor).is_some_and(|named| self.among_the_killed(named, deed));
+            // "القائد في فيلق الشام التابع لفصائل المعارضة" (the commander in Faylaq al-Sham,
+            // which belongs to the opposition factions): the side a victims' unit belongs to
+            // is theirs too.
+            let same_victims = self.named_just_before_in_a_bracket(actor).or_else(|| self.unit_affiliated_to(actor));
+            return same_victims.is_some_and(|named| self.among_the_killed(named, deed));
         }
         // "killed 10 members of Nusra that attacked the locals": the dead of a relative clause
         // whose verb is the deed did it.
@@ -233,6 +237,18 @@ impl<'s> SentenceReader<'_, 's> {
                 && named.end < actor.start
                 && is_bracketed_alias(&s.tokens, named.end, actor.start, self.ctx.pack)
         })
+    }
+
+    /// The unit a word of affiliation ties to this side, right before it ("فيلق الشام التابع
+    /// لفصائل المعارضة", "a brigade affiliated with the SNA").
+    fn unit_affiliated_to(&self, actor: &ActorMention) -> Option<&ActorMention> {
+        /// The longest word of affiliation, with its preposition ("affiliated to the").
+        const AFFILIATION_LENGTH: usize = 3;
+        let s = self.spotted;
+        let affiliation = (actor.start.saturating_sub(1)..=actor.start)
+            .rev()
+            .find_map(|end| self.ctx.pack.affiliations.match_ending_at(&s.tokens, end, AFFILIATION_LENGTH))?;
+        s.actors.iter().find(|unit| unit.end == affiliation.start)
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that
