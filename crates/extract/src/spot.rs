@@ -1003,7 +1003,8 @@ fn with_unidentified(
         if inside_any(start, end, &actors.iter().map(|a| (a.start, a.end)).collect::<Vec<_>>()) {
             continue;
         }
-        if affiliated_to_a_named_side(end, tokens, pack, &actors) {
+        // "gunmen loyal to the regime": the men are that side's.
+        if actors.iter().any(|side| tied_by_affiliation(tokens, pack, end, side.start)) {
             continue;
         }
         actors.push(ActorMention {
@@ -1020,13 +1021,11 @@ fn with_unidentified(
     actors
 }
 
-/// Whether bare armed men ending at `end` are tied to a side named right after them
-/// ("gunmen loyal to the regime", "مجموعة مسلحة تابعة للنظام"): the side's name, one word
-/// of article aside, follows a word of affiliation; then the men are that side's.
-fn affiliated_to_a_named_side(end: usize, tokens: &[Token], pack: &LanguagePack, actors: &[ActorMention]) -> bool {
-    pack.affiliations
-        .match_at(tokens, end)
-        .is_some_and(|hit| actors.iter().any(|a| (hit.end..=hit.end + 1).contains(&a.start)))
+/// Whether a word of affiliation ties the men or unit ending at `unit_end` to the side
+/// named from `side_start` ("gunmen loyal to the regime", "فيلق الشام التابع لفصائل
+/// المعارضة"): the side's name follows the word, one word of article aside.
+pub(crate) fn tied_by_affiliation(tokens: &[Token], pack: &LanguagePack, unit_end: usize, side_start: usize) -> bool {
+    pack.affiliations.match_at(tokens, unit_end).is_some_and(|hit| (hit.end..=hit.end + 1).contains(&side_start))
 }
 
 /// The id an unidentified armed party stands under inside the engine.

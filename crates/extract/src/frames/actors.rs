@@ -7,7 +7,7 @@ use frontline_lang::TriggerKind;
 
 use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
-use crate::spot::{is_bracketed_alias, span_text, ActorMention, TriggerMention};
+use crate::spot::{is_bracketed_alias, span_text, tied_by_affiliation, ActorMention, TriggerMention};
 
 /// The most words from a unit noun, or a passive agent marker, to the actor it names.
 const UNIT_PHRASE: usize = 4;
@@ -242,13 +242,8 @@ impl<'s> SentenceReader<'_, 's> {
     /// The unit a word of affiliation ties to this side, right before it ("فيلق الشام التابع
     /// لفصائل المعارضة", "a brigade affiliated with the SNA").
     fn unit_affiliated_to(&self, actor: &ActorMention) -> Option<&ActorMention> {
-        /// The longest word of affiliation, with its preposition ("affiliated to the").
-        const AFFILIATION_LENGTH: usize = 3;
         let s = self.spotted;
-        let affiliation = (actor.start.saturating_sub(1)..=actor.start)
-            .rev()
-            .find_map(|end| self.ctx.pack.affiliations.match_ending_at(&s.tokens, end, AFFILIATION_LENGTH))?;
-        s.actors.iter().find(|unit| unit.end == affiliation.start)
+        s.actors.iter().find(|unit| tied_by_affiliation(&s.tokens, self.ctx.pack, unit.end, actor.start))
     }
 
     /// The armed actor the trigger itself names or that follows it as its doer: one that
