@@ -1493,7 +1493,10 @@ fn place_mention(
             };
         }
     }
-    let after_place_noun = announced_by_place_noun(tokens, start, pack);
+    // "Sawar, une ville de la province de Deir Ezzor": a noun in apposition after a name
+    // says what it is, as one before it does.
+    let after_place_noun =
+        announced_by_place_noun(tokens, start, pack) || describing(tokens, end, pack, &pack.place_nouns).is_some();
     let role = role_of(&name, tokens, start, end, pack, gazetteer, claims);
     PlaceMention { start, end, text: name, role, after_place_noun, referent: None }
 }
@@ -1530,6 +1533,34 @@ const OPENING_QUOTES: &str = "\"“”«»„";
 /// the name, or before one or two small words (or an opening quote) that end at it.
 fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) -> bool {
     announcing(tokens, start, pack, &pack.place_nouns).is_some()
+}
+
+/// The noun of a lexicon set in apposition after the name that ends at `end`: after a
+/// comma, and an article or another function word or two. The noun names one place ("Damas,
+/// les quartiers de X, Y" opens a list, no apposition) and owns nothing ("Assad, the city's
+/// governor" names a person).
+pub(crate) fn describing<'l, T: Clone>(
+    tokens: &[Token],
+    end: usize,
+    pack: &LanguagePack,
+    nouns: &'l Lexicon<T>,
+) -> Option<Hit<'l, T>> {
+    if !tokens.get(end).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    for at in end + 1..=end + 1 + ANNOUNCING_SKIPS {
+        if let Some(hit) = nouns.match_at(tokens, at) {
+            let one_place = !pack.announces_a_list(&tokens[hit.end - 1]);
+            let owns = tokens.get(hit.end).is_some_and(|t| t.norm.starts_with('\''));
+            return (one_place && !owns).then_some(hit);
+        }
+        let small =
+            tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word && pack.function_words.contains(t.norm.as_str()));
+        if !small {
+            return None;
+        }
+    }
+    None
 }
 
 /// How many small words (a quote, a function word, a direction) may stand between a noun
@@ -1611,10 +1642,21 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
                     && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
             })
         };
+        // "Takil Baqil, village de Derik": a noun in apposition, then the town it is of.
+        let noun_in_apposition = || {
+            describing(tokens, previous.end, pack, &pack.place_nouns).is_some_and(|noun| {
+                let lead = noun.end..place.start;
+                !lead.is_empty()
+                    && lead.len() <= 2
+                    && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
+            })
+        };
         let contained = (matches!(previous.role, PlaceRole::Site | PlaceRole::Near) || previous_contained)
             && place.role == PlaceRole::Site
             && place.start > previous.end
-            && (only_locatives(previous_end, place.start) || settlement() && noun_after_locative());
+            && (only_locatives(previous_end, place.start)
+                || settlement() && noun_after_locative()
+                || noun_in_apposition());
         if contained {
             place.role =
                 PlaceRole::Region { admin1: gazetteer.governorate_named(&place.text).map(|g| g.admin1.clone()) };

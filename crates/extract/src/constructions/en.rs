@@ -1956,6 +1956,19 @@ fn a_quarter_is_no_village_of_its_name_far_from_its_city() {
 }
 
 #[test]
+fn a_place_noun_in_apposition_says_what_a_name_is() {
+    // Neither name is in the tables: the noun after the comma makes each a place, as one
+    // before it would ("the village of X"); the quarter is placed at its city.
+    let events = en("Regime forces shelled Zawr Qabr, a village in the countryside of Hama, on Monday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.admin1.as_deref()), ("Zawr Qabr", Some("Hama")));
+    let events = en("Regime shelling killed a civilian in Bab Hud, a neighbourhood of Homs, on Monday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!(e.mention, "Bab Hud");
+    assert_town(e, "Homs");
+}
+
+#[test]
 fn protesters_who_storm_a_building_fight_no_clash() {
     let events = en("On Monday, protesters stormed the governorate building in the city of As-Suwayda.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));

@@ -1781,3 +1781,20 @@ fn des_hommes_armes_que_le_texte_ne_nomme_pas_ne_prennent_aucun_village() {
     let e = single(&events, SubEventType::Abduction);
     assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zeita", None), "{}", summary(&events));
 }
+
+#[test]
+fn un_nom_de_lieu_en_apposition_situe_le_village_par_sa_ville() {
+    // Takil Baqil, absent des tables, est un village de Derik : placé à Derik, qui n'est pas
+    // un second lieu frappé.
+    let events = fr("Des drones turcs ont frappé une voiture à Takil Baqil, village de Derik, mardi.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!(e.mention, "Takil Baqil");
+    let derik = fr("Des drones turcs ont frappé une voiture à Derik mardi.");
+    assert_situated_by(e, single(&derik, SubEventType::AirDroneStrike));
+}
+
+#[test]
+fn un_nom_pluriel_apres_une_virgule_ouvre_une_liste_et_non_une_apposition() {
+    let events = fr("Toujours à Damas, les quartiers de Kafar Soussé et de Barzé ont vu des manifestations mardi.");
+    assert_eq!(mentions(&events), ["Damas", "Kafar Soussé", "Barzé"], "{}", summary(&events));
+}
