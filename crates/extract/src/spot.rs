@@ -1535,34 +1535,6 @@ fn announced_by_place_noun(tokens: &[Token], start: usize, pack: &LanguagePack) 
     announcing(tokens, start, pack, &pack.place_nouns).is_some()
 }
 
-/// The noun of a lexicon set in apposition after the name that ends at `end`: after a
-/// comma, and an article or another function word or two. The noun names one place ("Damas,
-/// les quartiers de X, Y" opens a list, no apposition) and owns nothing ("Assad, the city's
-/// governor" names a person).
-pub(crate) fn describing<'l, T: Clone>(
-    tokens: &[Token],
-    end: usize,
-    pack: &LanguagePack,
-    nouns: &'l Lexicon<T>,
-) -> Option<Hit<'l, T>> {
-    if !tokens.get(end).is_some_and(|t| t.is_punct(",")) {
-        return None;
-    }
-    for at in end + 1..=end + 1 + ANNOUNCING_SKIPS {
-        if let Some(hit) = nouns.match_at(tokens, at) {
-            let one_place = !pack.announces_a_list(&tokens[hit.end - 1]);
-            let owns = tokens.get(hit.end).is_some_and(|t| t.norm.starts_with('\''));
-            return (one_place && !owns).then_some(hit);
-        }
-        let small =
-            tokens.get(at).is_some_and(|t| t.kind == TokenKind::Word && pack.function_words.contains(t.norm.as_str()));
-        if !small {
-            return None;
-        }
-    }
-    None
-}
-
 /// How many small words (a quote, a function word, a direction) may stand between a noun
 /// and the name it announces.
 const ANNOUNCING_SKIPS: usize = 2;
@@ -1602,6 +1574,32 @@ pub(crate) fn announcing<'l, T: Clone>(
             return None;
         }
         at -= 1;
+    }
+    None
+}
+
+/// The noun of a lexicon set in apposition after the name that ends at `end`: after a
+/// comma, and an article or another function word or two. The noun names one place ("Damas,
+/// les quartiers de X, Y" opens a list, no apposition) and owns nothing ("Assad, the city's
+/// governor" names a person).
+pub(crate) fn describing<'l, T: Clone>(
+    tokens: &[Token],
+    end: usize,
+    pack: &LanguagePack,
+    nouns: &'l Lexicon<T>,
+) -> Option<Hit<'l, T>> {
+    if !tokens.get(end).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    for at in end + 1..=end + 1 + ANNOUNCING_SKIPS {
+        if let Some(hit) = nouns.match_at(tokens, at) {
+            let one_place = !pack.announces_a_list(&tokens[hit.end - 1]);
+            let owns = tokens.get(hit.end).is_some_and(|t| t.norm.starts_with('\''));
+            return (one_place && !owns).then_some(hit);
+        }
+        if !tokens.get(at).is_some_and(|t| pack.is_function_token(t)) {
+            return None;
+        }
     }
     None
 }
