@@ -1591,6 +1591,12 @@ pub(crate) fn describing<'l, T: Clone>(
     if !tokens.get(end).is_some_and(|t| t.is_punct(",")) {
         return None;
     }
+    // Most commas after a name are followed by no noun of the lexicon: told by the index
+    // of first words, without looking up a word.
+    let after_comma = tokens.get(end + 1..(end + 2 + ANNOUNCING_SKIPS).min(tokens.len())).unwrap_or(&[]);
+    if nouns.absent_from(starting_bits(after_comma)) {
+        return None;
+    }
     for at in end + 1..=end + 1 + ANNOUNCING_SKIPS {
         if let Some(hit) = nouns.match_at(tokens, at) {
             let one_place = !pack.announces_a_list(&tokens[hit.end - 1]);
