@@ -417,19 +417,12 @@ impl<'a> SentenceReader<'a, '_> {
     /// is resolved as the sentence's places are, in its governorate and by the places the
     /// report has placed: a town that situates another is no better known than it.
     fn situating_town(&self, mention: &PlaceMention, admin1: Option<&str>, discourse: &Discourse) -> Option<&'a Place> {
-        // "Takil Baqil, village de Derik": the town a noun in apposition is told of.
-        let pack = self.ctx.pack;
-        let tokens = &self.spotted.tokens;
-        let described = describing(tokens, mention.end, pack, &pack.place_nouns).map(|noun| noun.end);
         let town = self
             .spotted
             .places
             .iter()
             .filter(|p| p.start >= mention.end && p.start - mention.end <= SITUATING_REACH)
-            .find(|p| {
-                matches!(p.role, PlaceRole::Near | PlaceRole::Landmark | PlaceRole::Region { admin1: None })
-                    || p.role == PlaceRole::Site && described.is_some_and(|noun_end| p.start <= noun_end + 1)
-            })?;
+            .find(|p| matches!(p.role, PlaceRole::Near | PlaceRole::Landmark | PlaceRole::Region { admin1: None }))?;
         let context = Context {
             country: Some(HOME_COUNTRY.to_string()),
             admin1: admin1.map(str::to_string).or_else(|| self.sentence_admin1_besides(Some(town))),
