@@ -1630,30 +1630,25 @@ fn containers_of_places(places: &mut [PlaceMention], tokens: &[Token], pack: &La
         let previous_end = (previous.end..place.start.max(previous.end))
             .find(|&t| !tokens[t].is_punct(OPENING_QUOTES))
             .unwrap_or(previous.end);
-        // A locative, and a function word at most after it ("in the", "التابعة ل"); not one
-        // before it ("in X and in Y": two places).
-        let only_locatives = |from: usize, to: usize| {
-            from < to
-                && to - from <= 2
-                && locative(from)
-                && (from + 1..to).all(|t| locative(t) || pack.is_function_token(&tokens[t]))
+        // At most two words, each a locative or a function word ("in the", "التابعة ل").
+        let small_lead = |lead: std::ops::Range<usize>| {
+            lead.len() <= 2 && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
         };
+        // A locative, and a function word at most after it; not one before it ("in X and in
+        // Y": two places).
+        let only_locatives = |from: usize, to: usize| from < to && locative(from) && small_lead(from..to);
         // "in the city of": a locative, perhaps an article, then the noun.
         let noun_after_locative = || {
             announcing(tokens, place.start, pack, &pack.place_nouns).is_some_and(|noun| {
                 let lead = previous_end..noun.start;
-                lead.len() <= 2
-                    && lead.clone().any(locative)
-                    && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
+                small_lead(lead.clone()) && lead.clone().any(locative)
             })
         };
         // "Takil Baqil, village de Derik": a noun in apposition, then the town it is of.
         let noun_in_apposition = || {
             describing(tokens, previous.end, pack, &pack.place_nouns).is_some_and(|noun| {
                 let lead = noun.end..place.start;
-                !lead.is_empty()
-                    && lead.len() <= 2
-                    && lead.clone().all(|t| locative(t) || pack.is_function_token(&tokens[t]))
+                !lead.is_empty() && small_lead(lead)
             })
         };
         let contained = (matches!(previous.role, PlaceRole::Site | PlaceRole::Near) || previous_contained)
