@@ -227,6 +227,10 @@ impl GazetteerBuilder {
                 // Latin names only: Arabic ones are found by their own keys.
                 if !crate::consonants::is_arabic(&key) {
                     if let Some(classes) = crate::consonants::consonant_classes(&key) {
+                        // Indexed also with the mark of its nisba, where an Arabic nisba looks.
+                        if let Some(marked) = crate::consonants::marked_as_nisba(&classes, &key) {
+                            consonant_keys.push((marked, index));
+                        }
                         consonant_keys.push((classes, index));
                     }
                 }

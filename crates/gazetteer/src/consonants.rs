@@ -74,6 +74,38 @@ pub fn consonants(folded: &str) -> Option<String> {
     consonant_classes(folded).filter(|classes| classes.chars().count() >= MIN_CLASSES)
 }
 
+/// The mark after the consonant classes of a name whose last word ends in a nisba with ta
+/// marbuta ("القاسمية", "Qasemiyeh"). Transliterations keep that ending, so an Arabic name
+/// with it is not a Latin name of the same consonants without it ("الرشيدية" is not
+/// Ruwaished); the other way round it may be, as Arabic spellings drop the ya at will
+/// ("الزعفرانة", Zafaraniya).
+pub(crate) const NISBA: char = 'Y';
+
+/// The consonant classes with [`NISBA`] after them, when the folded name's last word ends in
+/// a nisba; None when it does not.
+pub(crate) fn marked_as_nisba(classes: &str, folded: &str) -> Option<String> {
+    ends_in_nisba(folded).then(|| format!("{classes}{NISBA}"))
+}
+
+/// Whether the last word of a folded name ends in a nisba: a consonant, then ya and ta
+/// marbuta (folded to ه) in Arabic; a consonant, then i or y, then a final vowel in Latin
+/// script, whose final h folding has dropped ("qasemiye", "latakia", "rihaniya"). After a
+/// long vowel the ya is a glide, not a nisba ("مدايا", "madaya").
+fn ends_in_nisba(folded: &str) -> bool {
+    let Some(word) = folded.rsplit(' ').find(|w| !w.is_empty()) else { return false };
+    let letters: Vec<char> = word.chars().collect();
+    if is_arabic(word) {
+        return matches!(letters[..], [.., before, 'ي', 'ه'] if letters.len() >= 4 && !matches!(before, 'ا' | 'و' | 'ي'));
+    }
+    let Some((&last, rest)) = letters.split_last() else { return false };
+    if !matches!(last, 'a' | 'e') {
+        return false;
+    }
+    let stem_end = rest.iter().rposition(|c| !matches!(c, 'i' | 'y'));
+    let consonant = |c: char| c.is_ascii_alphabetic() && !"aeiouwy".contains(c);
+    stem_end.is_some_and(|end| end + 1 < rest.len() && end >= 1 && consonant(rest[end]))
+}
+
 /// The folded Arabic name with each ta marbuta that ends a word before another (folded to
 /// ه) left out, when it has one: how transliterations that do not write it spell the name.
 pub(crate) fn with_joined_ta_marbuta_silent(folded: &str) -> Option<String> {
@@ -156,6 +188,18 @@ mod tests {
         assert_eq!(classes_of("Ariha"), None, "two classes");
         assert_eq!(classes_of("Москва"), None);
         assert!(is_arabic(&fold_name("إدلب")) && !is_arabic("idlib"));
+    }
+
+    #[test]
+    fn a_nisba_ending_is_told_in_both_scripts() {
+        for name in ["القاسمية", "Qasemiyeh", "Latakia", "Rihaniyya", "Hamidieh", "Tal Hamidiyeh"] {
+            assert!(ends_in_nisba(&fold_name(name)), "{name}");
+        }
+        // A ya after a long vowel is a glide; a name may end in i or a without a nisba.
+        for name in ["مدايا", "Madaya", "Daraya", "Ruwaished", "Kharita", "السويمري", "الزعفرانة", "Ariha"]
+        {
+            assert!(!ends_in_nisba(&fold_name(name)), "{name}");
+        }
     }
 
     #[test]

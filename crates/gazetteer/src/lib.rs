@@ -338,6 +338,8 @@ impl Gazetteer {
         keys.flat_map(move |key| {
             let classes = consonants::consonant_classes(&key);
             let in_governorate_only = classes.as_ref().is_some_and(|c| c.chars().count() < consonants::MIN_CLASSES);
+            // An Arabic nisba meets only the Latin names that keep it.
+            let classes = classes.map(|c| consonants::marked_as_nisba(&c, &key).unwrap_or(c));
             let indexes = match classes {
                 Some(classes) if !in_governorate_only || admin1.is_some() => self.with_consonants(&classes),
                 _ => &[][..],

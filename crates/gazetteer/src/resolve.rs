@@ -878,6 +878,27 @@ mod tests {
     }
 
     #[test]
+    fn an_arabic_nisba_meets_only_latin_names_that_keep_it() {
+        // Two villages of Hasakah known only by Latin names, of the same consonants, one
+        // with the ending of a nisba (places written for this test).
+        let dump = "\
+900111\tRuwaished\tRuwaished\t\t36.70\t40.90\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
+900112\tRashidiyeh\tRashidiyeh\t\t36.60\t40.80\tP\tPPL\tSY\t\t01\t\t\t\t0\t\t\tAsia/Damascus\t2020-01-01
+";
+        let mut builder = crate::GazetteerBuilder::new();
+        builder.add_dump(dump.as_bytes(), "fixture").expect("fixture parses");
+        let gazetteer = builder.build();
+        let mut hasakah = syria();
+        hasakah.admin1 = Some("01".into());
+        let r = gazetteer.resolve("الرشيدية", &hasakah);
+        assert_eq!(r.place.and_then(|p| p.geonameid), Some(900112), "{}", r.reason);
+        assert!(r.candidates.iter().all(|c| c.geonameid != Some(900111)), "{}", r.reason);
+        // A name without the nisba may still be the Latin name with it.
+        let r = gazetteer.resolve("الرشيد", &hasakah);
+        assert!(r.candidates.iter().any(|c| c.geonameid == Some(900112)), "{}", r.reason);
+    }
+
+    #[test]
     fn the_chosen_place_tells_how_its_name_met_the_mention_and_who_else_bears_it() {
         let g = gazetteer();
         let shared = g.chosen("Kafr Nabl", &syria()).expect("the Syrian village");
