@@ -2553,3 +2553,14 @@ fn gunmen_the_text_does_not_name_are_no_ones_actor_and_take_no_ground() {
     let e = single(&events, SubEventType::Abduction);
     assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zeita", None), "{}", summary(&events));
 }
+
+#[test]
+fn an_air_force_striking_a_village_is_an_air_strike_there() {
+    // The participle of "struck" targets as the verb does; the force written as one word
+    // ("airforce") tells the means.
+    let events = en("Warplanes killed nine people on Monday, striking the town of Saraqib.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqib");
+    let events = en("The Turkish airforce struck the village of Tal Rifaat on Monday, killing four civilians.");
+    let e = single(&events, SubEventType::AirDroneStrike);
+    assert_eq!((e.mention.as_str(), e.actor1_id.clone()), ("Tal Rifaat", Some(actor("TUR"))));
+}

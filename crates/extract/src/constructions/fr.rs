@@ -1798,3 +1798,10 @@ fn un_nom_pluriel_apres_une_virgule_ouvre_une_liste_et_non_une_apposition() {
     let events = fr("Toujours à Damas, les quartiers de Kafar Soussé et de Barzé ont vu des manifestations mardi.");
     assert_eq!(mentions(&events), ["Damas", "Kafar Soussé", "Barzé"], "{}", summary(&events));
 }
+
+#[test]
+fn des_avions_frappant_une_ville_la_bombardent() {
+    // Le participe présent de « frapper » vise comme le verbe conjugué.
+    let events = fr("Les avions russes ont tué neuf civils lundi, frappant la ville de Saraqeb.");
+    assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqeb");
+}
