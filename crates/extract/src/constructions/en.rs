@@ -2562,5 +2562,5 @@ fn an_air_force_striking_a_village_is_an_air_strike_there() {
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqib");
     let events = en("The Turkish airforce struck the village of Tal Rifaat on Monday, killing four civilians.");
     let e = single(&events, SubEventType::AirDroneStrike);
-    assert_eq!((e.mention.as_str(), e.actor1_id.clone()), ("Tal Rifaat", Some(actor("TUR"))));
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Tal Rifaat", Some(actor("TUR"))));
 }
