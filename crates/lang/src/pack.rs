@@ -485,6 +485,10 @@ struct EventsSection {
     /// places that follow them are where people went, not where they fled from.
     #[serde(default)]
     flight_destinations: Vec<String>,
+    /// Words before the side a place is handed over to ("handed over the town to the army",
+    /// "سلمت المدينة للجيش"): that side gains it.
+    #[serde(default)]
+    handover_recipients: Vec<String>,
     /// Nouns of property ("houses", "farmland"): seized, they are looted, not ground taken.
     #[serde(default)]
     property_nouns: Vec<String>,
@@ -899,6 +903,9 @@ pub struct LanguagePack {
     /// such men or sides, so it takes no bit of the index of first words.
     pub affiliations: Lexicon<()>,
     pub flight_destinations: Lexicon<()>,
+    /// Before the side a place is handed over to. Looked up only after the place a side
+    /// withdrew from, so it takes no bit of the index of first words.
+    pub handover_recipients: Lexicon<()>,
     pub property_nouns: Lexicon<()>,
     /// Between an attack word and what it aims at.
     pub aim_words: Lexicon<()>,
@@ -1903,6 +1910,7 @@ fn compile(file: PackFile, origin: &str) -> Result<LanguagePack, PackError> {
         unidentified: set(&file.events.unidentified),
         affiliations: set(&file.events.affiliations),
         flight_destinations: set(&file.events.flight_destinations),
+        handover_recipients: set(&file.events.handover_recipients),
         property_nouns: set(&file.events.property_nouns),
         aim_words: set(&file.events.aim_words),
         weapon_holding: set(&file.events.weapon_holding),

@@ -315,7 +315,7 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
             number.set_value(value);
             tokens.push(number);
             at = end;
-        } else if is_alphanumeric(c) {
+        } else if is_alphanumeric(c) || opens_a_word(text, next, c) {
             let mut end = next;
             // Most words are ASCII letters and digits up to an ASCII space or mark that
             // neither joins words ("-", apostrophes) nor is a letter: such a word ends there,
@@ -348,13 +348,19 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
                 end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
                 let Some(c) = char_at(end) else { break };
                 let after = end + c.len_utf8();
-                let joined = is_joiner(c) && char_at(after).is_some_and(is_alphanumeric);
+                // A hyphen may be followed by the mark of an ayn that starts the next part
+                // ("Ras Al-‘Ayn").
+                let letter_at = match is_hyphen(c).then(|| char_at(after)).flatten() {
+                    Some(mark) if is_apostrophe(mark) => after + mark.len_utf8(),
+                    _ => after,
+                };
+                let joined = is_joiner(c) && char_at(letter_at).is_some_and(is_alphanumeric);
                 // Combining marks (accents typed apart, Arabic short vowels) belong to their word;
                 // none is ASCII, and most words end at an ASCII space or mark.
                 if !(is_alphanumeric(c) || joined || (!c.is_ascii() && is_combining_mark(c))) {
                     break;
                 }
-                end = after;
+                end = if joined { letter_at } else { after };
             }
             // A bare elided article ("d'" in a pack phrase, or "d' Idlib") keeps its apostrophe.
             if let Some(mark) = char_at(end).filter(|&c| is_apostrophe(c)) {
@@ -390,6 +396,26 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
         }
     }
     tokens
+}
+
+/// Whether the mark `c`, ending at byte `next`, is the ayn or hamza a transliteration writes
+/// at the start of a word ("ʿAyn", "‘Ayn ‘Issa") rather than punctuation. The modifier
+/// letters are always so; a turned comma before a capital is, unless a closing quote
+/// (a right one after a word, not within it) follows on its line: then it opens a quote
+/// ("‘Almost complete control’").
+fn opens_a_word(text: &str, next: usize, c: char) -> bool {
+    let rest = &text[next..];
+    match c {
+        '\u{02bf}' | '\u{02be}' => rest.chars().next().is_some_and(is_alphabetic),
+        '\u{2018}' => {
+            let line = rest.split('\n').next().unwrap_or(rest);
+            let closing = line
+                .match_indices('\u{2019}')
+                .any(|(i, mark)| !line[i + mark.len()..].chars().next().is_some_and(is_alphanumeric));
+            rest.chars().next().is_some_and(char::is_uppercase) && !closing
+        }
+        _ => false,
+    }
 }
 
 /// A hashtag's "#" before a word, or the "_" that joins the words of a hashtag.
@@ -570,6 +596,21 @@ mod tests {
         assert_eq!(texts("d’Azaz et l'armée"), ["d’", "Azaz", "et", "l'", "armée"]);
         assert_eq!(texts("Hama's old city"), ["Hama", "'s", "old", "city"]);
         assert_eq!(texts("Ma'arrat al-Nu`man"), ["Ma'arrat", "al-Nu`man"]);
+    }
+
+    #[test]
+    fn the_mark_of_an_ayn_starts_a_word_but_a_quote_does_not() {
+        assert_eq!(
+            texts("the town of ‘Ayn ‘Issa, Ras Al-‘Ayn"),
+            ["the", "town", "of", "‘Ayn", "‘Issa", ",", "Ras", "Al-‘Ayn"]
+        );
+        assert_eq!(texts("near ʿAyn al-ʿArab"), ["near", "ʿAyn", "al-ʿArab"]);
+        // A quote closed on its line is no part of the words it holds.
+        assert_eq!(
+            texts("‘Almost complete control’ for rebels"),
+            ["‘", "Almost", "complete", "control", "’", "for", "rebels"]
+        );
+        assert_eq!(texts("the so-called ‘caliphate’."), ["the", "so-called", "‘", "caliphate", "’", "."]);
     }
 
     #[test]

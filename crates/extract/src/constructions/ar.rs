@@ -533,8 +533,9 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
         ("تجمع متظاهرون في الساحة الرئيسية بمدينة سراقب اليوم.", PeacefulProtest, "سراقب", None),
         // "Thousands of residents were compelled to flee Saraqib today".
         ("اضطر آلاف السكان إلى النزوح من مدينة سراقب اليوم.", Displacement, "سراقب", None),
-        // "The SDF handed over the city of Manbij to regime forces today": left to the other side.
-        ("سلمت قسد مدينة منبج لقوات النظام اليوم.", NonViolentTransfer, "منبج", Some("SDF")),
+        // "The SDF handed over the city of Manbij to regime forces today": the side it is handed
+        // to gains it.
+        ("سلمت قسد مدينة منبج لقوات النظام اليوم.", NonViolentTransfer, "منبج", Some("SYR_GOV")),
         // "Regime forces killed three civilians in the town of Nawa today": a killing of
         // civilians told with its doer is an attack.
         ("قتلت قوات النظام ثلاثة مدنيين في بلدة نوى اليوم.", Attack, "نوى", Some("SYR_GOV")),
@@ -2134,4 +2135,18 @@ fn pictures_a_report_cites_are_no_village_that_shares_the_word() {
     let events =
         ar("أحرقت قوات النظام منازل المدنيين في بلدة كفرنبل أمس، وحصل ناشطون على صور من داخل البلدة تظهر الدمار.");
     assert_eq!(mentions(&events), ["كفرنبل"], "{}", summary(&events));
+}
+
+#[test]
+fn the_side_a_town_is_handed_to_gains_it() {
+    // "سلمت X مدينة Y للجيش": handed the town over to the army, with the preposition joined.
+    for text in [
+        "سلمت قوات سوريا الديمقراطية يوم الأحد مدينة منبج إلى الجيش السوري.",
+        "سلمت قوات سوريا الديمقراطية يوم الأحد مدينة منبج للجيش السوري.",
+    ] {
+        let events = ar(text);
+        let e = single(&events, SubEventType::NonViolentTransfer);
+        assert_eq!(e.actor1_id, Some(actor("SYR_GOV")), "{text}");
+        assert_control(e, "SYR_GOV", Some("SDF"), Extent::Full);
+    }
 }

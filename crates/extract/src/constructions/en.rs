@@ -2564,3 +2564,15 @@ fn an_air_force_striking_a_village_is_an_air_strike_there() {
     let e = single(&events, SubEventType::AirDroneStrike);
     assert_eq!((e.mention.as_str(), e.actor1_id), ("Tal Rifaat", Some(actor("TUR"))));
 }
+
+#[test]
+fn the_side_a_place_is_handed_over_to_gains_it() {
+    // The mark of the ayn starts the name's words; the side after "to" is who took over.
+    let events = en("Kurdish fighters handed over the town of ‘Ayn ‘Issa to the Syrian army on Sunday.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("‘Ayn ‘Issa", Some(actor("SYR_GOV"))));
+    assert_control(e, "SYR_GOV", Some("SDF"), Extent::Full);
+    // With no side named to receive it, the side that withdrew is the actor.
+    let events = en("Kurdish fighters withdrew from the town of Manbij on Sunday.");
+    assert_eq!(single(&events, SubEventType::NonViolentTransfer).actor1_id, Some(actor("SDF")));
+}

@@ -189,8 +189,13 @@ fn each_kind_of_event_told_in_one_plain_sentence() {
             "Saraqeb",
             Some("OPP"),
         ),
-        // Remettre un lieu à un camp, c'est le quitter pour lui.
-        ("Les FDS ont remis la ville de Manbij aux forces du régime lundi.", NonViolentTransfer, "Manbij", Some("SDF")),
+        // Remettre un lieu à un camp, c'est le quitter pour lui : ce camp le prend.
+        (
+            "Les FDS ont remis la ville de Manbij aux forces du régime lundi.",
+            NonViolentTransfer,
+            "Manbij",
+            Some("SYR_GOV"),
+        ),
     ];
     assert_plain_sentences(fr, table, day(2020, 1, 27));
 }
@@ -1804,4 +1809,12 @@ fn des_avions_frappant_une_ville_la_bombardent() {
     // Le participe présent de « frapper » vise comme le verbe conjugué.
     let events = fr("Les avions russes ont tué neuf civils lundi, frappant la ville de Saraqeb.");
     assert_eq!(single(&events, SubEventType::AirDroneStrike).mention, "Saraqeb");
+}
+
+#[test]
+fn le_camp_a_qui_une_ville_est_remise_la_prend() {
+    let events = fr("Les Forces démocratiques syriennes ont remis dimanche la ville de Manbij à l'armée syrienne.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
+    assert_control(e, "SYR_GOV", Some("SDF"), Extent::Full);
 }

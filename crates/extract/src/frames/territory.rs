@@ -7,7 +7,7 @@ use frontline_lang::TriggerKind;
 use super::Frame;
 use crate::discourse::Discourse;
 use crate::reader::SentenceReader;
-use crate::spot::{PlaceMention, PlaceRole, TriggerMention};
+use crate::spot::{ActorMention, PlaceMention, PlaceRole, TriggerMention};
 use crate::trace::SentenceTrace;
 
 /// How far after a territory trigger its first place may stand.
@@ -104,8 +104,49 @@ impl<'s> SentenceReader<'_, 's> {
         let extent = self.extent(trigger, objects[0]);
         // The other side of the war is the usual loser (or, for a withdrawal, gainer).
         let other_side = self.other_side_of_the_war(actor.id);
-        let (gained, lost, sub_event_type) = if kind == TriggerKind::Withdraw {
-            (other_side, Some(actor.id), SubEventType::NonViolentTransfer)
+        // "The SDF handed over the town to the army": the side a place is handed to gains it
+        // and is the event's actor (docs/annotation.md, the table of types); the side that
+        // withdrew lost it.
+        let recipient = objects
+            .last()
+            .filter(|_| kind == TriggerKind::Withdraw)
+            .and_then(|last| self.recipient_after(last))
+            .filter(|r| r.id != actor.id);
+        let (actor, gained, lost, sub_event_type) = match recipient {
+            Some(recipient) => {
+                let gained = recipient.id;
+                (recipient, gained, Some(actor.id), SubEventType::NonViolentTransfer)
+            }
+            None => self.gain_and_loss(actor, kind, other_side),
+        };
+        for place in objects {
+            let mut frame = Frame::new(sub_event_type, place, trigger).by(Some(actor.clone()));
+            frame.control = Some((gained, lost, extent));
+            frames.push(frame);
+        }
+    }
+
+    /// The side the sentence hands a place over to: an actor right after a word of handing
+    /// to ("to the army", "للجيش"), after the place, in its clause.
+    fn recipient_after(&self, place: &PlaceMention) -> Option<ActorMention> {
+        const RECIPIENT_REACH: usize = 2;
+        let s = self.spotted;
+        let hit = (place.end..(place.end + RECIPIENT_REACH).min(s.tokens.len()))
+            .find_map(|at| self.ctx.pack.handover_recipients.match_at(&s.tokens, at))?;
+        self.actor_after(hit.end, 1).filter(|a| self.same_clause(place.end, a.start))
+    }
+
+    /// Who gains and who loses a place the actor took, or gave up with no side named to
+    /// receive it, and the event's type.
+    fn gain_and_loss(
+        &self,
+        actor: ActorMention,
+        kind: TriggerKind,
+        other_side: ActorId,
+    ) -> (ActorMention, ActorId, Option<ActorId>, SubEventType) {
+        if kind == TriggerKind::Withdraw {
+            let lost = actor.id;
+            (actor, other_side, Some(lost), SubEventType::NonViolentTransfer)
         } else {
             let lost = self.previous_holder().unwrap_or(other_side);
             let sub = if self.spotted.unopposed {
@@ -115,12 +156,8 @@ impl<'s> SentenceReader<'_, 's> {
             } else {
                 SubEventType::NonStateActorOvertakesTerritory
             };
-            (actor.id, Some(lost).filter(|l| *l != actor.id), sub)
-        };
-        for place in objects {
-            let mut frame = Frame::new(sub_event_type, place, trigger).by(Some(actor.clone()));
-            frame.control = Some((gained, lost, extent));
-            frames.push(frame);
+            let gained = actor.id;
+            (actor, gained, Some(lost).filter(|l| *l != gained), sub)
         }
     }
 
