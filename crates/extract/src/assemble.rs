@@ -19,9 +19,9 @@ use crate::casualties;
 use crate::context::ArticleContext;
 use crate::dates::{before_news_window, best_for, DateWindow};
 use crate::dedupe::{
-    battles_by_outcome, bombs_by_suicide, one_per_type_place_and_day, protests_by_intervention,
-    protests_met_by_placeless_interventions, raids_by_detentions, raids_made_detentions, summaries_of_details,
-    without_unopposed_raids,
+    attacks_by_suicide_bombers, battles_by_outcome, bombs_by_suicide, one_per_type_place_and_day,
+    protests_by_intervention, protests_met_by_placeless_interventions, raids_by_detentions, raids_made_detentions,
+    summaries_of_details, without_unopposed_raids,
 };
 use crate::discourse::{
     details_after_a_governorate, people_stay_people, resolve_group_anaphora, resolve_place_anaphora, Discourse,
@@ -170,6 +170,7 @@ pub fn extract(
     }) {
         retype_proposed(p, SubEventType::SuicideBomb);
     }
+    attacks_by_suicide_bombers(&mut proposed);
     if let Some(owner) = owner {
         for p in proposed.iter_mut().filter(|p| is_ownable(p)) {
             p.event.actor1_id = Some(owner);

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use frontline_core::{
     Event, EventType, SubEventType,
     SubEventType::{
-        Abduction, ArmedClash, Arrests, PeacefulProtest, ProtestWithIntervention, RemoteExplosive, SuicideBomb,
+        Abduction, ArmedClash, Arrests, Attack, PeacefulProtest, ProtestWithIntervention, RemoteExplosive, SuicideBomb,
     },
 };
 use frontline_lang::TriggerKind;
@@ -216,6 +216,26 @@ pub(crate) fn bombs_by_suicide(events: Proposals) -> Proposals {
         narrow_window(outcome, bomb);
         outcome.fatalities = outcome.fatalities.max(bomb.fatalities);
     })
+}
+
+/// A suicide bomber's assault is the suicide bombing: an attack told in the sentence of a
+/// suicide bombing, at its place ("opened fire inside the church before blowing himself
+/// up"), is given its type, and one per type, place and day then makes the two one.
+pub(crate) fn attacks_by_suicide_bombers(events: &mut [Box<Proposed>]) {
+    let bombings: Vec<(usize, PlaceKey)> = events
+        .iter()
+        .filter(|p| p.event.sub_event_type == SuicideBomb)
+        .map(|p| (p.candidate.sentence, PlaceKey::of(&p.event)))
+        .collect();
+    if bombings.is_empty() {
+        return;
+    }
+    for p in events.iter_mut().filter(|p| p.event.sub_event_type == Attack) {
+        let key = PlaceKey::of(&p.event);
+        if bombings.iter().any(|(sentence, bombed)| *sentence == p.candidate.sentence && bombed.same_place(&key)) {
+            retype_proposed(p, SuicideBomb);
+        }
+    }
 }
 
 /// A protest that forces dispersed or fired on where the report names no place ("security

@@ -2576,3 +2576,20 @@ fn the_side_a_place_is_handed_over_to_gains_it() {
     let events = en("Kurdish fighters withdrew from the town of Manbij on Sunday.");
     assert_eq!(single(&events, SubEventType::NonViolentTransfer).actor1_id, Some(actor("SDF")));
 }
+
+#[test]
+fn gunmen_opening_fire_in_a_village_attack_it() {
+    // "opened fire" with no "on" after it still tells a shooting, at the place it names.
+    let events = en("Unknown gunmen on a motorcycle opened fire in the village of Kafr Zeita on Monday.");
+    let e = single(&events, SubEventType::Attack);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zeita", None), "{}", summary(&events));
+}
+
+#[test]
+fn a_suicide_bomber_who_opens_fire_first_is_one_suicide_bombing() {
+    let events = en(
+        "A suicide bomber opened fire inside a church in Homs on Sunday before blowing himself up, killing 15 people.",
+    );
+    let e = single(&events, SubEventType::SuicideBomb);
+    assert_eq!((e.mention.as_str(), e.fatalities), ("Homs", 15), "{}", summary(&events));
+}

@@ -1818,3 +1818,10 @@ fn le_camp_a_qui_une_ville_est_remise_la_prend() {
     assert_eq!(e.actor1_id, Some(actor("SYR_GOV")));
     assert_control(e, "SYR_GOV", Some("SDF"), Extent::Full);
 }
+
+#[test]
+fn des_hommes_armes_qui_ouvrent_le_feu_dans_un_village_l_attaquent() {
+    let events = fr("Des hommes armés non identifiés ont ouvert le feu lundi dans le village de Kafr Zita.");
+    let e = single(&events, SubEventType::Attack);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zita", None), "{}", summary(&events));
+}
