@@ -1825,3 +1825,12 @@ fn des_hommes_armes_qui_ouvrent_le_feu_dans_un_village_l_attaquent() {
     let e = single(&events, SubEventType::Attack);
     assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zita", None), "{}", summary(&events));
 }
+
+#[test]
+fn l_armee_syrienne_libre_prend_le_controle_d_un_village() {
+    // Le nom de l'ASL, article élidé compris, l'emporte sur « l'armée syrienne » qu'il
+    // contient ; l'infinitif « prendre le contrôle de » prend comme le passé composé.
+    let events = fr("L'Armée syrienne libre a réussi lundi à prendre le contrôle du village de Kafr Zita.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zita", Some(actor("OPP"))), "{}", summary(&events));
+}
