@@ -2150,3 +2150,12 @@ fn the_side_a_town_is_handed_to_gains_it() {
         assert_control(e, "SYR_GOV", Some("SDF"), Extent::Full);
     }
 }
+
+#[test]
+fn a_deal_a_deed_was_done_under_is_no_event_of_its_own() {
+    // "Regime forces withdrew from the village of Umm al-Mayadhin today under an agreement
+    // between the Free Syrian Army and Russia."
+    let events = ar("انسحبت قوات النظام اليوم من قرية أم المياذن بموجب اتفاق بين الجيش السوري الحر وروسيا.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "أم المياذن");
+}

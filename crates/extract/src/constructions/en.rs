@@ -2593,3 +2593,14 @@ fn a_suicide_bomber_who_opens_fire_first_is_one_suicide_bombing() {
     let e = single(&events, SubEventType::SuicideBomb);
     assert_eq!((e.mention.as_str(), e.fatalities), ("Homs", 15), "{}", summary(&events));
 }
+
+#[test]
+fn a_deal_a_deed_was_done_under_is_no_event_of_its_own_unless_people_leave_under_it() {
+    let events =
+        en("Regime forces withdrew from the village of Umm al-Mayadhin on Tuesday under a reconciliation agreement.");
+    let e = single(&events, SubEventType::NonViolentTransfer);
+    assert_eq!(e.mention, "Umm al-Mayadhin");
+    // Fighters leaving under it are the deal taking effect.
+    let events = en("Hundreds of rebels left the district of al-Waer on Wednesday under a ceasefire agreement.");
+    assert!(!of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
+}

@@ -29,6 +29,12 @@ impl<'s> SentenceReader<'_, 's> {
         if sub_event_type == SubEventType::Attack && self.names_only_the_doer(trigger) {
             return;
         }
+        // "withdrew from the village under an agreement with Russia", "سلمت سلاحها وفقا لاتفاق":
+        // a deal named as what another deed was done under is that deed's way, not an event
+        // of its own.
+        if sub_event_type == SubEventType::Agreement && self.names_the_deal_a_deed_was_done_under(trigger) {
+            return;
+        }
         // Fire opened on villages, not on people, is ground fire on them: shelling.
         let sub_event_type = if sub_event_type == SubEventType::Attack && self.fires_at_settlements(trigger) {
             SubEventType::Shelling
@@ -97,6 +103,31 @@ impl<'s> SentenceReader<'_, 's> {
                 if intervened.contains(&i) { SubEventType::ProtestWithIntervention } else { sub_event_type };
             frames.push(Frame::new(sub_event_type, place, trigger).by(actor.clone()));
         }
+    }
+
+    /// Whether a word of agreement follows a lead of accord in its clause ("under a deal",
+    /// "en vertu d'un accord", "بموجب اتفاق") while the sentence tells another deed than a
+    /// toll: the deal is what that deed was done under. Not when people leave under it
+    /// ("ont quitté le quartier en vertu d'un accord"): that is the deal taking effect
+    /// (docs/annotation.md §12).
+    fn names_the_deal_a_deed_was_done_under(&self, trigger: &TriggerMention) -> bool {
+        // The lead, then an article or an adjective at most before the word of agreement.
+        const LEAD_REACH: usize = 3;
+        let s = self.spotted;
+        let governed = self
+            .ctx
+            .pack
+            .accord_leads
+            .last_end_within(&s.tokens, trigger.start, LEAD_REACH, LEAD_REACH)
+            .is_some_and(|end| self.same_clause(end, trigger.start));
+        let pack = self.ctx.pack;
+        let evacuation = || (0..s.tokens.len()).any(|at| pack.evacuation.match_at(&s.tokens, at).is_some());
+        governed
+            && !evacuation()
+            && s.triggers.iter().any(|t| {
+                t.trigger.sub_event_type != Some(SubEventType::Agreement)
+                    && !matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)
+            })
     }
 
     /// A bombing told with its places is remembered; a suicide attack told right after it
