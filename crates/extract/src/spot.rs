@@ -186,9 +186,15 @@ pub fn spot<'t>(
     // "military gatherings": the trigger word is there in a sense that tells no event.
     let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
+    let backings = scan(&pack.backing);
     let mut trigger_hits = hits_in(&pack.triggers, &tokens, &starts);
     trigger_hits.extend(verbs_across_adverbs(&pack.triggers, &tokens, pack, &trigger_hits));
     trigger_hits.sort_by_key(|h| h.start);
+    // An assault or a taking told in the sentence is what fire named as backing supported.
+    let ground_assault = !backings.is_empty()
+        && trigger_hits.iter().any(|h| {
+            matches!(h.value.kind, TriggerKind::Assault | TriggerKind::Storm | TriggerKind::Take | TriggerKind::Fall)
+        });
     let triggers: Vec<TriggerMention> = trigger_hits
         .into_iter()
         .filter(|h| {
@@ -200,6 +206,7 @@ pub fn spot<'t>(
         // the Liberation of the Levant); the means in an actor's name still act ("مدفعية
         // النظام": the regime's artillery).
         .filter(|h| !(h.value.kind.is_territorial() && inside_any(h.start, h.end, &actor_spans)))
+        .filter(|h| !(ground_assault && means_of_a_backing(h.start, h.value.kind, &backings, &actor_spans)))
         .map(|h| TriggerMention {
             start: h.start,
             end: h.end,
@@ -597,6 +604,23 @@ fn armed_men_with_families(tokens: &[Token], pack: &LanguagePack, starts: &Start
     armed.extend(spans_in(&pack.military_objects, tokens, starts));
     armed.extend(spans_in(&pack.enemy_labels, tokens, starts));
     families.into_iter().any(|(start, _)| armed.iter().any(|&(_, end)| end <= start && start - end <= FAMILIES_REACH))
+}
+
+/// How many words may stand between a word of backing and the fire it names ("backed by
+/// heavy artillery", "مدعوما بسلاحي الجو والمدفعية").
+const BACKING_MEANS_REACH: usize = 4;
+
+/// Whether fire from the air or the ground is named as what backed an assault ("an offensive
+/// backed by artillery and air strikes", "appuyée par l'artillerie"), in a sentence that
+/// tells one: the support of that deed, not a bombardment of its own. A side named between the two is
+/// the backer, and its fire may still be told.
+fn means_of_a_backing(start: usize, kind: TriggerKind, backings: &[(usize, usize)], actors: &[(usize, usize)]) -> bool {
+    matches!(kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
+        && backings.iter().any(|&(_, end)| {
+            end <= start
+                && start - end <= BACKING_MEANS_REACH
+                && !actors.iter().any(|&(a_start, _)| a_start >= end && a_start < start)
+        })
 }
 
 /// Whether the sentence says its deed was done under or after an agreement ("under a deal",

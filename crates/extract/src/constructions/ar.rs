@@ -2159,3 +2159,13 @@ fn a_deal_a_deed_was_done_under_is_no_event_of_its_own() {
     let e = single(&events, SubEventType::NonViolentTransfer);
     assert_eq!(e.mention, "أم المياذن");
 }
+
+#[test]
+fn fire_named_as_what_backed_an_assault_is_no_bombardment_of_its_own() {
+    // "An attack backed by the air force and artillery, launched by the Turkish army on the
+    // village of Qasimiyah today, ended in its control of the village."
+    let events =
+        ar("أسفر هجوم مدعوما بسلاحي الجو والمدفعية شنه الجيش التركي اليوم على قرية القاسمية عن سيطرته على القرية.");
+    assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
+    assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
+}

@@ -2604,3 +2604,16 @@ fn a_deal_a_deed_was_done_under_is_no_event_of_its_own_unless_people_leave_under
     let events = en("Hundreds of rebels left the district of al-Waer on Wednesday under a ceasefire agreement.");
     assert!(!of_type(&events, SubEventType::Agreement).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn fire_named_as_what_backed_an_assault_is_no_bombardment_of_its_own() {
+    let events =
+        en("Rebel factions, backed by heavy artillery and air strikes, captured the village of Kafr Zeita on Monday.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.mention, "Kafr Zeita");
+    // Fire told beside an air raid, with no assault, is fire of its own.
+    let events = en(
+        "Warplanes launched air raids on the town of Talbiseh on Monday, in conjunction with artillery shelling targeting it.",
+    );
+    assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
+}
