@@ -2617,3 +2617,12 @@ fn fire_named_as_what_backed_an_assault_is_no_bombardment_of_its_own() {
     );
     assert_eq!(of_type(&events, SubEventType::Shelling).len(), 1, "{}", summary(&events));
 }
+
+#[test]
+fn took_takes_a_place_unless_it_took_place_there() {
+    let events = en("Islamic State fighters took the village of Kafr Zeita on Monday.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zeita", Some(actor("ISIS"))));
+    let events = en("A protest took place in the town of Kafr Zeita on Monday.");
+    assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Kafr Zeita");
+}
