@@ -186,15 +186,13 @@ pub fn spot<'t>(
     // "military gatherings": the trigger word is there in a sense that tells no event.
     let other_senses: Vec<(usize, usize)> = scan(&pack.other_senses);
     let actor_spans: Vec<(usize, usize)> = actors.iter().map(|a| (a.start, a.end)).collect();
-    let backings = scan(&pack.backing);
     let mut trigger_hits = hits_in(&pack.triggers, &tokens, &starts);
     trigger_hits.extend(verbs_across_adverbs(&pack.triggers, &tokens, pack, &trigger_hits));
     trigger_hits.sort_by_key(|h| h.start);
-    // An assault or a taking told in the sentence is what fire named as backing supported.
-    let ground_assault = !backings.is_empty()
-        && trigger_hits.iter().any(|h| {
-            matches!(h.value.kind, TriggerKind::Assault | TriggerKind::Storm | TriggerKind::Take | TriggerKind::Fall)
-        });
+    // Fire named as backing supported the assault or the taking the sentence tells; the
+    // words of backing are looked for only in a sentence that tells both fire and one.
+    let kinds_told = |kinds: &[TriggerKind]| trigger_hits.iter().any(|h| kinds.contains(&h.value.kind));
+    let backings = if kinds_told(&BACKED_FIRE) && kinds_told(&BACKED_DEEDS) { scan(&pack.backing) } else { Vec::new() };
     let triggers: Vec<TriggerMention> = trigger_hits
         .into_iter()
         .filter(|h| {
@@ -206,7 +204,7 @@ pub fn spot<'t>(
         // the Liberation of the Levant); the means in an actor's name still act ("مدفعية
         // النظام": the regime's artillery).
         .filter(|h| !(h.value.kind.is_territorial() && inside_any(h.start, h.end, &actor_spans)))
-        .filter(|h| !(ground_assault && means_of_a_backing(h.start, h.value.kind, &backings, &actor_spans)))
+        .filter(|h| !means_of_a_backing(h.start, h.value.kind, &backings, &actor_spans))
         .map(|h| TriggerMention {
             start: h.start,
             end: h.end,
@@ -610,12 +608,16 @@ fn armed_men_with_families(tokens: &[Token], pack: &LanguagePack, starts: &Start
 /// heavy artillery", "مدعوما بسلاحي الجو والمدفعية").
 const BACKING_MEANS_REACH: usize = 4;
 
+/// Fire that may be named as what backed an assault, and the deeds it may have backed.
+const BACKED_FIRE: [TriggerKind; 3] = [TriggerKind::Shelling, TriggerKind::AirStrike, TriggerKind::Bombard];
+const BACKED_DEEDS: [TriggerKind; 4] = [TriggerKind::Assault, TriggerKind::Storm, TriggerKind::Take, TriggerKind::Fall];
+
 /// Whether fire from the air or the ground is named as what backed an assault ("an offensive
-/// backed by artillery and air strikes", "appuyée par l'artillerie"), in a sentence that
-/// tells one: the support of that deed, not a bombardment of its own. A side named between the two is
-/// the backer, and its fire may still be told.
+/// backed by artillery and air strikes", "appuyée par l'artillerie"), given the words of
+/// backing of a sentence that tells one: the support of that deed, not a bombardment of its
+/// own. A side named between the two is the backer, and its fire may still be told.
 fn means_of_a_backing(start: usize, kind: TriggerKind, backings: &[(usize, usize)], actors: &[(usize, usize)]) -> bool {
-    matches!(kind, TriggerKind::Shelling | TriggerKind::AirStrike | TriggerKind::Bombard)
+    BACKED_FIRE.contains(&kind)
         && backings.iter().any(|&(_, end)| {
             end <= start
                 && start - end <= BACKING_MEANS_REACH

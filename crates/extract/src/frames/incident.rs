@@ -114,13 +114,11 @@ impl<'s> SentenceReader<'_, 's> {
         // The lead, then an article or an adjective at most before the word of agreement.
         const LEAD_REACH: usize = 3;
         let s = self.spotted;
-        let governed = self
-            .ctx
-            .pack
+        let pack = self.ctx.pack;
+        let governed = pack
             .accord_leads
             .last_end_within(&s.tokens, trigger.start, LEAD_REACH, LEAD_REACH)
             .is_some_and(|end| self.same_clause(end, trigger.start));
-        let pack = self.ctx.pack;
         let evacuation = || (0..s.tokens.len()).any(|at| pack.evacuation.match_at(&s.tokens, at).is_some());
         governed
             && !evacuation()
