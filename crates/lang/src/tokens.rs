@@ -315,7 +315,7 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
             number.set_value(value);
             tokens.push(number);
             at = end;
-        } else if is_alphanumeric(c) || opens_a_word(text, next, c) {
+        } else if is_alphanumeric(c) || (!c.is_ascii() && opens_a_word(text, next, c)) {
             let mut end = next;
             // Most words are ASCII letters and digits up to an ASCII space or mark that
             // neither joins words ("-", apostrophes) nor is a letter: such a word ends there,
@@ -348,19 +348,20 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
                 end += text.as_bytes()[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
                 let Some(c) = char_at(end) else { break };
                 let after = end + c.len_utf8();
-                // A hyphen may be followed by the mark of an ayn that starts the next part
-                // ("Ras Al-‘Ayn").
-                let letter_at = match is_hyphen(c).then(|| char_at(after)).flatten() {
-                    Some(mark) if is_apostrophe(mark) => after + mark.len_utf8(),
-                    _ => after,
-                };
-                let joined = is_joiner(c) && char_at(letter_at).is_some_and(is_alphanumeric);
+                // Where the part a joiner joins starts: the char after it, or after the mark of
+                // an ayn that follows a hyphen ("Ras Al-‘Ayn"); none without a letter there.
+                let joined_at = is_joiner(c)
+                    .then(|| match char_at(after) {
+                        Some(mark) if is_hyphen(c) && is_apostrophe(mark) => after + mark.len_utf8(),
+                        _ => after,
+                    })
+                    .filter(|&part| char_at(part).is_some_and(is_alphanumeric));
                 // Combining marks (accents typed apart, Arabic short vowels) belong to their word;
                 // none is ASCII, and most words end at an ASCII space or mark.
-                if !(is_alphanumeric(c) || joined || (!c.is_ascii() && is_combining_mark(c))) {
+                if !(is_alphanumeric(c) || joined_at.is_some() || (!c.is_ascii() && is_combining_mark(c))) {
                     break;
                 }
-                end = if joined { letter_at } else { after };
+                end = joined_at.unwrap_or(after);
             }
             // A bare elided article ("d'" in a pack phrase, or "d' Idlib") keeps its apostrophe.
             if let Some(mark) = char_at(end).filter(|&c| is_apostrophe(c)) {
@@ -404,10 +405,10 @@ pub fn tokenize<'t>(text: &'t str, rules: &WordRules) -> Vec<Token<'t>> {
 /// (a right one after a word, not within it) follows on its line: then it opens a quote
 /// ("‘Almost complete control’").
 fn opens_a_word(text: &str, next: usize, c: char) -> bool {
-    let rest = &text[next..];
     match c {
-        '\u{02bf}' | '\u{02be}' => rest.chars().next().is_some_and(is_alphabetic),
+        '\u{02bf}' | '\u{02be}' => text[next..].chars().next().is_some_and(is_alphabetic),
         '\u{2018}' => {
+            let rest = &text[next..];
             let line = rest.split('\n').next().unwrap_or(rest);
             let closing = line
                 .match_indices('\u{2019}')
