@@ -119,9 +119,8 @@ impl<'s> SentenceReader<'_, 's> {
             .accord_leads
             .last_end_within(&s.tokens, trigger.start, LEAD_REACH, LEAD_REACH)
             .is_some_and(|end| self.same_clause(end, trigger.start));
-        let evacuation = || (0..s.tokens.len()).any(|at| pack.evacuation.match_at(&s.tokens, at).is_some());
         governed
-            && !evacuation()
+            && pack.evacuation.spans_at(&s.tokens, &s.starts).is_empty()
             && s.triggers.iter().any(|t| {
                 t.trigger.sub_event_type != Some(SubEventType::Agreement)
                     && !matches!(t.trigger.kind, TriggerKind::Kill | TriggerKind::Wound)
