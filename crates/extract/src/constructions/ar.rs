@@ -2169,3 +2169,11 @@ fn fire_named_as_what_backed_an_assault_is_no_bombardment_of_its_own() {
     assert!(of_type(&events, SubEventType::Shelling).is_empty(), "{}", summary(&events));
     assert!(of_type(&events, SubEventType::AirDroneStrike).is_empty(), "{}", summary(&events));
 }
+
+#[test]
+fn what_happens_on_a_road_between_two_towns_is_placed_at_the_first() {
+    let events = ar("خطف مسلحون مجهولون طبيبا أمس على الطريق الواصل بين تقاد وبلنتا في الريف الغربي لحلب.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "تقاد");
+    assert_eq!(e.admin1.as_deref(), Some("Aleppo"));
+}

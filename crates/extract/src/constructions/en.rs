@@ -2626,3 +2626,22 @@ fn took_takes_a_place_unless_it_took_place_there() {
     let events = en("A protest took place in the town of Kafr Zeita on Monday.");
     assert_eq!(single(&events, SubEventType::PeacefulProtest).mention, "Kafr Zeita");
 }
+
+#[test]
+fn the_centre_of_a_city_that_shares_its_governorates_name_is_the_city() {
+    let events =
+        en("Syrian rebel forces announced on Saturday that they have seized control of a prison in central Homs.");
+    let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
+    assert_eq!(e.mention, "Homs");
+    assert_town(e, "Homs");
+}
+
+#[test]
+fn what_happens_on_a_road_between_two_towns_is_placed_at_the_first() {
+    let events = en(
+        "Unknown gunmen abducted a doctor on Wednesday on the road between Taqad and Bilanta in western rural Aleppo.",
+    );
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "Taqad");
+    assert_eq!(e.admin1.as_deref(), Some("Aleppo"));
+}

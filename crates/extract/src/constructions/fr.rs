@@ -1834,3 +1834,11 @@ fn l_armee_syrienne_libre_prend_le_controle_d_un_village() {
     let e = single(&events, SubEventType::NonStateActorOvertakesTerritory);
     assert_eq!((e.mention.as_str(), e.actor1_id), ("Kafr Zita", Some(actor("OPP"))), "{}", summary(&events));
 }
+
+#[test]
+fn what_happens_on_a_road_between_two_towns_is_placed_at_the_first() {
+    let events = fr("Des hommes armés non identifiés ont enlevé un médecin mercredi sur la route entre Taqad et Bilanta, dans la campagne ouest d'Alep.");
+    let e = single(&events, SubEventType::Abduction);
+    assert_eq!(e.mention, "Taqad");
+    assert_eq!(e.admin1.as_deref(), Some("Aleppo"));
+}

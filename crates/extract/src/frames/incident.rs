@@ -70,9 +70,15 @@ impl<'s> SentenceReader<'_, 's> {
             places.retain(|place| !self.is_destination(place));
         }
         // "downed two drones launched towards Hmeimim": what is shot down on its way is
-        // downed by the place it was heading for.
-        if places.is_empty() && sub_event_type == SubEventType::DisruptedWeaponsUse {
-            places = self.spotted.places.iter().filter(|p| p.role == PlaceRole::Landmark).take(1).collect();
+        // downed by the place it was heading for; "abducted on the road between Taqad and
+        // Bilanta": what happens on a road is placed at the first town it names
+        // (docs/annotation.md §12).
+        let regions_only = places.iter().all(|p| matches!(p.role, PlaceRole::Region { .. }));
+        let placeable =
+            |p: &PlaceMention| sub_event_type == SubEventType::DisruptedWeaponsUse || !self.is_destination(p);
+        let landmark = self.spotted.places.iter().find(|p| p.role == PlaceRole::Landmark).filter(|p| placeable(p));
+        if let Some(landmark) = landmark.filter(|_| regions_only) {
+            places = vec![landmark];
         }
         // A bombing told with no place: the next sentences may say where it hit.
         if places.is_empty() && matches!(sub_event_type, SubEventType::RemoteExplosive | SubEventType::SuicideBomb) {
