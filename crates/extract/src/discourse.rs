@@ -462,6 +462,15 @@ struct Settlement {
     kind: Option<u32>,
     /// The governorate of the sentence that named it.
     admin1: Option<String>,
+    /// The place of the home country its name resolves to, if any: "Ramouseh", a quarter,
+    /// and "Aleppo" name one town.
+    place: Option<String>,
+}
+
+impl Settlement {
+    fn is(&self, other: &Settlement) -> bool {
+        self.name == other.name || self.place.is_some() && self.place == other.place
+    }
 }
 
 /// Whether reports call a group's fighters by their kind once they have named it ("the
@@ -617,6 +626,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
                 name: text.clone(),
                 kind: antecedent.kind.or(Some(kind)),
                 admin1: antecedent.admin1.clone(),
+                place: antecedent.place.clone(),
             });
             resolved.push(PlaceMention { start, end, text, role, after_place_noun: true, referent: Some(referent) });
         }
@@ -624,7 +634,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
             named.extend(reader.settlement(place, &admin1));
         }
         for n in &named {
-            if !every.iter().any(|e: &Settlement| e.name == n.name) {
+            if !every.iter().any(|e: &Settlement| e.is(n)) {
                 every.push(n.clone());
             }
         }
@@ -639,7 +649,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
             && !s.dates.is_empty()
             && pack.place_nouns.spans_at(&s.tokens, &s.starts).is_empty();
         if let [town] = every.as_slice() {
-            if placeless_news && named.iter().any(|n| n.name == town.name) {
+            if placeless_news && named.iter().any(|n| n.is(town)) {
                 let at = s.tokens.len();
                 resolved.push(PlaceMention {
                     start: at,
@@ -900,10 +910,16 @@ impl SentenceReader<'_, '_> {
         // A name the gazetteer knows only by a close spelling may be no place at all ("the
         // Red Crescent"): a town referred back to is one the text called so, or a name known
         // as written.
-        let known = self.ctx.gazetteer.knows_name(&place.text)
-            && self.ctx.home.place(&place.text).is_some_and(|p| p.country == HOME_COUNTRY);
+        let at_home = self.ctx.home.place(&place.text).filter(|p| p.country == HOME_COUNTRY);
+        let known = at_home.is_some() && self.ctx.gazetteer.knows_name(&place.text);
         let named = place.after_place_noun || known;
-        named.then(|| Settlement { sentence: self.prose_index, name: place.text.clone(), kind, admin1: admin1.clone() })
+        named.then(|| Settlement {
+            sentence: self.prose_index,
+            name: place.text.clone(),
+            kind,
+            admin1: admin1.clone(),
+            place: at_home.map(|p| p.key()),
+        })
     }
 }
 

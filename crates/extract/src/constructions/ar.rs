@@ -2177,3 +2177,11 @@ fn what_happens_on_a_road_between_two_towns_is_placed_at_the_first() {
     assert_eq!(e.mention, "تقاد");
     assert_eq!(e.admin1.as_deref(), Some("Aleppo"));
 }
+
+#[test]
+fn a_quarter_named_alone_is_placed_at_its_city() {
+    let events = ar("قصفت قوات النظام حي بابا عمرو يوم الثلاثاء.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.location.as_str()), ("بابا عمرو", "Homs"));
+    assert_town(e, "Homs");
+}

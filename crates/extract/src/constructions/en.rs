@@ -2645,3 +2645,21 @@ fn what_happens_on_a_road_between_two_towns_is_placed_at_the_first() {
     assert_eq!(e.mention, "Taqad");
     assert_eq!(e.admin1.as_deref(), Some("Aleppo"));
 }
+
+#[test]
+fn a_quarter_named_alone_is_placed_at_its_city() {
+    let events = en("Regime forces shelled Baba Amr on Tuesday.");
+    let e = single(&events, SubEventType::Shelling);
+    assert_eq!((e.mention.as_str(), e.location.as_str()), ("Baba Amr", "Homs"));
+    assert_town(e, "Homs");
+}
+
+#[test]
+fn a_quarter_and_its_city_are_one_town_of_the_report() {
+    // The one town the report has named is the news of a sentence that names no place, though
+    // the report names it once by a quarter of it.
+    let events = en("Rebels shelled Ramouseh in Aleppo on Saturday, the army said.\n\nA shell fell near an army checkpoint on Sunday.");
+    let shelling = of_type(&events, SubEventType::Shelling);
+    assert_eq!(shelling.len(), 2, "{}", summary(&events));
+    assert!(shelling.iter().all(|e| e.admin1.as_deref() == Some("Aleppo")), "{}", summary(&events));
+}
