@@ -1842,3 +1842,12 @@ fn what_happens_on_a_road_between_two_towns_is_placed_at_the_first() {
     assert_eq!(e.mention, "Taqad");
     assert_eq!(e.admin1.as_deref(), Some("Aleppo"));
 }
+
+#[test]
+fn a_battle_is_fighting_and_the_battle_of_a_place_a_campaign() {
+    let events = fr("Des combattants du Hezbollah sont morts mardi dans une bataille autour de la ville de Qousseir.");
+    let e = single(&events, SubEventType::ArmedClash);
+    assert_eq!(e.mention, "Qousseir");
+    let events = fr("Le Hezbollah a perdu des dizaines de combattants dans la bataille de Qousseir.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+}
