@@ -627,7 +627,7 @@ pub(crate) fn resolve_place_anaphora<'h>(
                 name: text.clone(),
                 kind: antecedent.kind.or(Some(kind)),
                 admin1: antecedent.admin1.clone(),
-                place: antecedent.place.clone(),
+                place: antecedent.place,
             });
             resolved.push(PlaceMention { start, end, text, role, after_place_noun: true, referent: Some(referent) });
         }
