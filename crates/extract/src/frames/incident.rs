@@ -73,12 +73,15 @@ impl<'s> SentenceReader<'_, 's> {
         // downed by the place it was heading for; "abducted on the road between Taqad and
         // Bilanta": what happens on a road is placed at the first town it names
         // (docs/annotation.md §12).
-        let regions_only = places.iter().all(|p| matches!(p.role, PlaceRole::Region { .. }));
-        let placeable =
-            |p: &PlaceMention| sub_event_type == SubEventType::DisruptedWeaponsUse || !self.is_destination(p);
-        let landmark = self.spotted.places.iter().find(|p| p.role == PlaceRole::Landmark).filter(|p| placeable(p));
-        if let Some(landmark) = landmark.filter(|_| regions_only) {
-            places = vec![landmark];
+        // Where an attack was heading is no place to put anything else.
+        if places.iter().all(|p| matches!(p.role, PlaceRole::Region { .. })) {
+            let placeable =
+                |p: &PlaceMention| sub_event_type == SubEventType::DisruptedWeaponsUse || !self.is_destination(p);
+            if let Some(landmark) =
+                self.spotted.places.iter().find(|p| p.role == PlaceRole::Landmark).filter(|p| placeable(p))
+            {
+                places = vec![landmark];
+            }
         }
         // A bombing told with no place: the next sentences may say where it hit.
         if places.is_empty() && matches!(sub_event_type, SubEventType::RemoteExplosive | SubEventType::SuicideBomb) {
