@@ -1850,4 +1850,7 @@ fn a_battle_is_fighting_and_the_battle_of_a_place_a_campaign() {
     assert_eq!(e.mention, "Qousseir");
     let events = fr("Le Hezbollah a perdu des dizaines de combattants dans la bataille de Qousseir.");
     assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
+    // A battle's front is where one is fought, no battle told.
+    let events = fr("Mardi, Tahrir al-Sham s'est retiré des fronts de bataille du sud rural d'Idleb.");
+    assert!(of_type(&events, SubEventType::ArmedClash).is_empty(), "{}", summary(&events));
 }
