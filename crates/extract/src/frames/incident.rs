@@ -69,17 +69,15 @@ impl<'s> SentenceReader<'_, 's> {
         if !protest {
             places.retain(|place| !self.is_destination(place));
         }
-        // "downed two drones launched towards Hmeimim": what is shot down on its way is
-        // downed by the place it was heading for; "abducted on the road between Taqad and
-        // Bilanta": what happens on a road is placed at the first town it names
-        // (docs/annotation.md §12).
-        // Where an attack was heading is no place to put anything else.
+        // Placed by nothing nearer than a governorate, an incident on a road is placed at the
+        // first town the road is named by ("abducted on the road between Taqad and Bilanta",
+        // docs/annotation.md §12). A town named as where something was heading is no such
+        // place, but for what is shot down on its way ("downed two drones launched towards
+        // Hmeimim"): that is downed by the place it was heading for.
         if places.iter().all(|p| matches!(p.role, PlaceRole::Region { .. })) {
-            let placeable =
-                |p: &PlaceMention| sub_event_type == SubEventType::DisruptedWeaponsUse || !self.is_destination(p);
-            if let Some(landmark) =
-                self.spotted.places.iter().find(|p| p.role == PlaceRole::Landmark).filter(|p| placeable(p))
-            {
+            let first_landmark = self.spotted.places.iter().find(|p| p.role == PlaceRole::Landmark);
+            let downed = sub_event_type == SubEventType::DisruptedWeaponsUse;
+            if let Some(landmark) = first_landmark.filter(|p| downed || !self.is_destination(p)) {
                 places = vec![landmark];
             }
         }
